@@ -1,0 +1,108 @@
+import type { SenderRole } from '../protocol/events.js';
+import { type MessageBody, messageBodySchema } from '../protocol/schemas.js';
+import { CryptoError, fromB64, type Sodium, toB64 } from './sodium.js';
+
+/** What a message's associated data binds: a ciphertext cannot be moved to another place. */
+export interface EnvelopeContext {
+  consultationId: string;
+  senderRole: SenderRole;
+  seq: number;
+}
+
+/** An encrypted message as it travels and is stored. */
+export interface Envelope {
+  consultationId: string;
+  seq: number;
+  nonce: string;
+  ciphertext: string;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Associated data: version, consultation, sender role and sequence number. */
+export function associatedData(ctx: EnvelopeContext): Uint8Array {
+  return encoder.encode(`tsunagari/v1|${ctx.consultationId}|${ctx.senderRole}|${ctx.seq}`);
+}
+
+/** A fresh random 32-byte session key for one consultation. */
+export function newSessionKey(sodium: Sodium): Uint8Array {
+  return sodium.crypto_aead_xchacha20poly1305_ietf_keygen();
+}
+
+/** Encrypts one message body with XChaCha20-Poly1305 and a random nonce. */
+export function sealMessage(
+  sodium: Sodium,
+  sessionKey: Uint8Array,
+  ctx: EnvelopeContext,
+  body: MessageBody,
+): Envelope {
+  const nonce = sodium.randombytes_buf(sodium.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
+  const ciphertext = sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(
+    encoder.encode(JSON.stringify(body)),
+    associatedData(ctx),
+    null,
+    nonce,
+    sessionKey,
+  );
+  return {
+    consultationId: ctx.consultationId,
+    seq: ctx.seq,
+    nonce: toB64(sodium, nonce),
+    ciphertext: toB64(sodium, ciphertext),
+  };
+}
+
+/**
+ * Decrypts and checks one envelope. Throws {@link CryptoError} when the ciphertext, nonce,
+ * associated data or key is wrong, or when the plaintext is not a valid message body.
+ */
+export function openMessage(
+  sodium: Sodium,
+  sessionKey: Uint8Array,
+  senderRole: SenderRole,
+  envelope: Envelope,
+): MessageBody {
+  let plain: Uint8Array;
+  try {
+    plain = sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
+      null,
+      fromB64(sodium, envelope.ciphertext),
+      associatedData({ consultationId: envelope.consultationId, senderRole, seq: envelope.seq }),
+      fromB64(sodium, envelope.nonce),
+      sessionKey,
+    );
+  } catch {
+    throw new CryptoError('DECRYPT_FAILED', 'message did not decrypt');
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(decoder.decode(plain));
+  } catch {
+    throw new CryptoError('BAD_BODY', 'message body is not JSON');
+  }
+  const body = messageBodySchema.safeParse(parsed);
+  if (!body.success) throw new CryptoError('BAD_BODY', 'message body has the wrong shape');
+  return body.data;
+}
+
+/** Seals the session key to a counselor's X25519 public key (anonymous sender). */
+export function sealSessionKey(sodium: Sodium, sessionKey: Uint8Array, boxPublicKey: string): string {
+  return toB64(sodium, sodium.crypto_box_seal(sessionKey, fromB64(sodium, boxPublicKey)));
+}
+
+/** Opens a sealed session key with the counselor's own key pair. */
+export function openSessionKey(
+  sodium: Sodium,
+  sealedKey: string,
+  boxPublicKey: Uint8Array,
+  boxSecretKey: Uint8Array,
+): Uint8Array {
+  try {
+    const key = sodium.crypto_box_seal_open(fromB64(sodium, sealedKey), boxPublicKey, boxSecretKey);
+    if (key.length !== sodium.crypto_aead_xchacha20poly1305_ietf_KEYBYTES) throw new Error('length');
+    return key;
+  } catch {
+    throw new CryptoError('UNSEAL_FAILED', 'sealed session key did not open');
+  }
+}

@@ -1,0 +1,3 @@
+export * from './envelope.js';
+export * from './sodium.js';
+export * from './staff-keys.js';

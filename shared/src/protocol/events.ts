@@ -1,0 +1,169 @@
+import type { Ack } from './errors.js';
+import type {
+  ConsultationRef,
+  ConsultationResumePayload,
+  ConsultationStartPayload,
+  EmptyPayload,
+  EnvelopePayload,
+  KeyGrantPayload,
+  MessageListPayload,
+} from './schemas.js';
+import {
+  consultationRefSchema,
+  consultationResumeSchema,
+  consultationStartSchema,
+  emptySchema,
+  envelopeSchema,
+  keyGrantSchema,
+  messageListSchema,
+} from './schemas.js';
+
+/** Who is on the other end of a socket. `client` is the anonymous woman; the rest are staff. */
+export type Role = 'client' | 'counselor' | 'supervisor' | 'admin';
+export type StaffRole = Exclude<Role, 'client'>;
+/** The sender of a message, as bound into its associated data. */
+export type SenderRole = 'client' | 'counselor';
+
+export type ConsultationStatus = 'waiting' | 'active' | 'ended';
+export type EndReason = 'ended' | 'quick_exit' | 'abandoned';
+
+/** A counselor's public identity as the widget sees it: keys plus the organisation's signature. */
+export interface CounselorIdentity {
+  staffId: string;
+  displayName: string;
+  boxPublicKey: string;
+  signPublicKey: string;
+  /** Ed25519 signature by the organisation key over {@link staffKeyStatement}. */
+  orgSignature: string;
+}
+
+/** One stored message: ciphertext only. `id` orders messages across both senders. */
+export interface StoredMessage {
+  id: number;
+  consultationId: string;
+  senderRole: SenderRole;
+  seq: number;
+  nonce: string;
+  ciphertext: string;
+  sentAt: string;
+}
+
+/** A waiting consultation as staff see it in the queue. */
+export interface QueueEntry {
+  consultationId: string;
+  queuedAt: string;
+  urgent: boolean;
+  campaign: string | null;
+  position: number;
+}
+
+/** A consultation held by a counselor, with the sealed session key once the client granted it. */
+export interface StaffConsultation {
+  consultationId: string;
+  status: ConsultationStatus;
+  assignedAt: string | null;
+  sealedKey: string | null;
+  campaign: string | null;
+  urgent: boolean;
+}
+
+export interface ConsultationStarted {
+  consultationId: string;
+  clientToken: string;
+  position: number;
+}
+
+export interface ConsultationSnapshot {
+  consultationId: string;
+  status: ConsultationStatus;
+  position: number | null;
+  counselor: CounselorIdentity | null;
+  messages: StoredMessage[];
+}
+
+export interface QueuePosition {
+  consultationId: string;
+  position: number;
+  waiting: number;
+}
+
+export interface ConsultationAssigned {
+  consultationId: string;
+  counselor: CounselorIdentity;
+}
+
+export interface KeyGranted {
+  consultationId: string;
+  sealedKey: string;
+}
+
+export interface ConsultationEnded {
+  consultationId: string;
+  endedBy: SenderRole;
+  reason: EndReason;
+}
+
+/** Events a browser (widget or console) sends; the ack is always last. */
+export interface ClientToServerEvents {
+  /** Client: join the queue. */
+  'consultation:start': (payload: ConsultationStartPayload, ack: Ack<ConsultationStarted>) => void;
+  /** Client: reattach to her consultation after a reconnect. */
+  'consultation:resume': (payload: ConsultationResumePayload, ack: Ack<ConsultationSnapshot>) => void;
+  /** Client or counselor: end the consultation. */
+  'consultation:end': (payload: ConsultationRef, ack: Ack<{ endedAt: string }>) => void;
+  /** Client: leave at once through quick exit (the counselor is told so). */
+  'consultation:quick-exit': (payload: ConsultationRef, ack: Ack<{ endedAt: string }>) => void;
+  /** Counselor: take a waiting consultation. */
+  'consultation:take': (payload: ConsultationRef, ack: Ack<StaffConsultation>) => void;
+  /** Staff: the consultations this counselor holds. */
+  'consultation:mine': (payload: EmptyPayload, ack: Ack<{ consultations: StaffConsultation[] }>) => void;
+  /** Staff: the waiting queue. */
+  'queue:list': (payload: EmptyPayload, ack: Ack<{ entries: QueueEntry[] }>) => void;
+  /** Client: hand the session key, sealed, to the counselor the server assigned. */
+  'key:grant': (payload: KeyGrantPayload, ack: Ack<{ grantedAt: string }>) => void;
+  /** Client or counselor: store and relay one encrypted message. Re-sending the same seq is idempotent. */
+  'message:send': (payload: EnvelopePayload, ack: Ack<StoredMessage>) => void;
+  /** Client or counselor: messages after an id (history, or catching up after a drop). */
+  'message:list': (payload: MessageListPayload, ack: Ack<{ messages: StoredMessage[] }>) => void;
+}
+
+/** Events the server pushes. */
+export interface ServerToClientEvents {
+  'queue:position': (payload: QueuePosition) => void;
+  'queue:changed': (payload: { entries: QueueEntry[] }) => void;
+  'consultation:assigned': (payload: ConsultationAssigned) => void;
+  'key:granted': (payload: KeyGranted) => void;
+  'message:new': (payload: StoredMessage) => void;
+  'consultation:ended': (payload: ConsultationEnded) => void;
+}
+
+/** The schema each inbound event's payload is validated against before any handler sees it. */
+export const inboundSchemas = {
+  'consultation:start': consultationStartSchema,
+  'consultation:resume': consultationResumeSchema,
+  'consultation:end': consultationRefSchema,
+  'consultation:quick-exit': consultationRefSchema,
+  'consultation:take': consultationRefSchema,
+  'consultation:mine': emptySchema,
+  'queue:list': emptySchema,
+  'key:grant': keyGrantSchema,
+  'message:send': envelopeSchema,
+  'message:list': messageListSchema,
+} as const satisfies Record<keyof ClientToServerEvents, unknown>;
+
+/** Which roles may send each event. The server refuses the rest with FORBIDDEN. */
+export const eventRoles: Record<keyof ClientToServerEvents, readonly Role[]> = {
+  'consultation:start': ['client'],
+  'consultation:resume': ['client'],
+  'consultation:end': ['client', 'counselor'],
+  'consultation:quick-exit': ['client'],
+  'consultation:take': ['counselor'],
+  'consultation:mine': ['counselor'],
+  'queue:list': ['counselor', 'supervisor', 'admin'],
+  'key:grant': ['client'],
+  'message:send': ['client', 'counselor'],
+  'message:list': ['client', 'counselor'],
+};
+
+/** Socket.IO handshake auth: what a socket says about itself when it connects. */
+export type HandshakeAuth = { role: 'client' } | { role: 'staff' };

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { ErrorCode } from './errors.js';
+import type { StaffRole } from './events.js';
+
+/** Staff HTTP API (same origin as the console). Every error body is `{ ok: false, error }`. */
+export const API = {
+  health: '/api/health',
+  /** POST {username} → {@link KdfParamsResponse}. Unknown names get stable fake params. */
+  authParams: '/api/auth/params',
+  /** POST {username, authKey} → {@link StaffSession}, and sets the httpOnly session cookie. */
+  login: '/api/auth/login',
+  /** POST → 204, clears the cookie and the server-side session. */
+  logout: '/api/auth/logout',
+} as const;
+
+export const STAFF_SESSION_COOKIE = 'tsg_staff';
+
+export const usernameSchema = z.string().regex(/^[a-z0-9._-]{2,32}$/);
+
+export const authParamsRequestSchema = z.strictObject({ username: usernameSchema });
+
+export const loginRequestSchema = z.strictObject({
+  username: usernameSchema,
+  /** 32-byte auth key derived from the password, base64url. */
+  authKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+});
+
+export type AuthParamsRequest = z.infer<typeof authParamsRequestSchema>;
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export interface KdfParamsResponse {
+  salt: string;
+  opslimit: number;
+  memlimit: number;
+}
+
+/** What a successful login returns: who she is, her wrapped keys, the organisation key. */
+export interface StaffSession {
+  staff: { id: string; username: string; displayName: string; role: StaffRole };
+  keys: { boxPublicKey: string; signPublicKey: string; wrappedSecretKeys: string; orgSignature: string };
+  orgPublicKey: string;
+}
+
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ErrorCode };

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { MAX_ENVELOPE_BYTES } from './limits.js';
+
+/** Random ids are 16–32 bytes, base64url without padding. */
+export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+/** Binary values travel as base64url without padding (libsodium's default variant). */
+export const base64Schema = (maxBytes: number) =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9_-]*$/)
+    .max(Math.ceil((maxBytes * 4) / 3));
+
+/** Bearer secret that lets an anonymous client reconnect to her own consultation. */
+export const clientTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+
+export const campaignSchema = z.string().regex(/^[a-z0-9-]{1,32}$/);
+
+export const consultationStartSchema = z.strictObject({
+  campaign: campaignSchema.optional(),
+  urgent: z.boolean().optional(),
+});
+
+export const consultationResumeSchema = z.strictObject({
+  consultationId: idSchema,
+  clientToken: clientTokenSchema,
+});
+
+export const consultationRefSchema = z.strictObject({
+  consultationId: idSchema,
+});
+
+export const keyGrantSchema = z.strictObject({
+  consultationId: idSchema,
+  staffId: idSchema,
+  /** crypto_box_seal of the 32-byte session key: 32 + 48 bytes. */
+  sealedKey: base64Schema(80).min(100),
+});
+
+export const envelopeSchema = z.strictObject({
+  consultationId: idSchema,
+  /** Per-sender sequence number; it is bound into the AEAD associated data. */
+  seq: z.number().int().min(1).max(1_000_000),
+  /** XChaCha20-Poly1305 nonce, 24 bytes. */
+  nonce: z.string().regex(/^[A-Za-z0-9_-]{32}$/),
+  ciphertext: base64Schema(MAX_ENVELOPE_BYTES).min(22),
+});
+
+export const messageListSchema = z.strictObject({
+  consultationId: idSchema,
+  afterId: z.number().int().min(0).optional(),
+});
+
+export const emptySchema = z.strictObject({});
+
+/** The plaintext inside an envelope, checked by the receiving browser after decryption. */
+export const messageBodySchema = z.strictObject({
+  kind: z.literal('text'),
+  text: z.string().min(1).max(4000),
+});
+
+export type ConsultationStartPayload = z.infer<typeof consultationStartSchema>;
+export type ConsultationResumePayload = z.infer<typeof consultationResumeSchema>;
+export type ConsultationRef = z.infer<typeof consultationRefSchema>;
+export type KeyGrantPayload = z.infer<typeof keyGrantSchema>;
+export type EnvelopePayload = z.infer<typeof envelopeSchema>;
+export type MessageListPayload = z.infer<typeof messageListSchema>;
+export type EmptyPayload = z.infer<typeof emptySchema>;
+export type MessageBody = z.infer<typeof messageBodySchema>;
