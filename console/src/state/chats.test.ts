@@ -1,0 +1,89 @@
+import type { StaffConsultation, StoredMessage } from '@tsunagari/shared';
+import { describe, expect, it } from 'vitest';
+import {
+  applyMine,
+  chatPhase,
+  closeChat,
+  emptyState,
+  findChat,
+  markEnded,
+  receiveMessages,
+  selectChat,
+  upsertConsultation,
+} from './chats.js';
+
+const cons = (id: string, over: Partial<StaffConsultation> = {}): StaffConsultation => ({
+  consultationId: id,
+  status: 'active',
+  assignedAt: '2025-04-01T01:00:00.000Z',
+  sealedKey: null,
+  campaign: null,
+  urgent: false,
+  ...over,
+});
+
+const msg = (id: number, consultationId: string, senderRole: 'client' | 'counselor' = 'client'): StoredMessage => ({
+  id,
+  consultationId,
+  senderRole,
+  seq: id,
+  nonce: 'n',
+  ciphertext: 'c',
+  sentAt: '2025-04-01T01:00:00.000Z',
+});
+
+describe('upsertConsultation', () => {
+  it('adds once and keeps a sealed key already seen', () => {
+    let s = upsertConsultation(emptyState, cons('a', { sealedKey: 'KEY' }));
+    s = upsertConsultation(s, cons('a'));
+    expect(s.chats).toHaveLength(1);
+    expect(findChat(s, 'a')?.consultation.sealedKey).toBe('KEY');
+  });
+});
+
+describe('applyMine', () => {
+  it('keeps held and ended chats, drops chats moved elsewhere, clears a lost selection', () => {
+    let s = upsertConsultation(emptyState, cons('a'));
+    s = upsertConsultation(s, cons('b'));
+    s = upsertConsultation(s, cons('c'));
+    s = markEnded(s, 'c', { endedBy: 'client', reason: 'ended' });
+    s = selectChat(s, 'b');
+    s = applyMine(s, [cons('a'), cons('d')]);
+    expect(s.chats.map((c) => c.consultation.consultationId)).toEqual(['a', 'c', 'd']);
+    expect(s.selectedId).toBeNull();
+  });
+});
+
+describe('receiveMessages', () => {
+  it('counts unread client messages only for chats not selected, once per message', () => {
+    let s = upsertConsultation(emptyState, cons('a'));
+    s = upsertConsultation(s, cons('b'));
+    s = selectChat(s, 'a');
+    s = receiveMessages(s, 'b', [msg(1, 'b'), msg(2, 'b', 'counselor')]);
+    s = receiveMessages(s, 'b', [msg(1, 'b')]);
+    s = receiveMessages(s, 'a', [msg(3, 'a')]);
+    expect(findChat(s, 'b')?.unread).toBe(1);
+    expect(findChat(s, 'b')?.messages).toHaveLength(2);
+    expect(findChat(s, 'a')?.unread).toBe(0);
+    s = selectChat(s, 'b');
+    expect(findChat(s, 'b')?.unread).toBe(0);
+  });
+
+  it('ignores chats she does not hold', () => {
+    expect(receiveMessages(emptyState, 'x', [msg(1, 'x')])).toBe(emptyState);
+  });
+});
+
+describe('markEnded and chatPhase', () => {
+  it('moves through the phases and keeps the first known reason', () => {
+    let s = upsertConsultation(emptyState, cons('a'));
+    expect(chatPhase(s.chats[0]!)).toBe('keyPending');
+    s = { ...s, chats: [{ ...s.chats[0]!, sessionKey: new Uint8Array(32) }] };
+    expect(chatPhase(s.chats[0]!)).toBe('active');
+    s = markEnded(s, 'a', { endedBy: 'client', reason: 'quick_exit' });
+    s = markEnded(s, 'a', { endedBy: null, reason: null });
+    expect(findChat(s, 'a')?.ended).toEqual({ endedBy: 'client', reason: 'quick_exit' });
+    expect(chatPhase(s.chats[0]!)).toBe('ended');
+    expect(closeChat(s, 'a').chats).toHaveLength(0);
+  });
+});

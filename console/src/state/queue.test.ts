@@ -1,0 +1,72 @@
+import type { QueueEntry } from '@tsunagari/shared';
+import { describe, expect, it } from 'vitest';
+import { addedEntries, formatClock, formatWait, shortLabel, sortQueue, waitedMs } from './queue.js';
+
+const entry = (id: string, over: Partial<QueueEntry> = {}): QueueEntry => ({
+  consultationId: id,
+  queuedAt: '2025-04-01T01:00:00.000Z',
+  urgent: false,
+  campaign: null,
+  position: 1,
+  ...over,
+});
+
+describe('sortQueue', () => {
+  it('puts urgent entries first, then by position, then by wait', () => {
+    const sorted = sortQueue([
+      entry('a', { position: 1 }),
+      entry('b', { position: 3, urgent: true }),
+      entry('c', { position: 2, queuedAt: '2025-04-01T00:59:00.000Z' }),
+      entry('d', { position: 2, queuedAt: '2025-04-01T00:58:00.000Z' }),
+    ]);
+    expect(sorted.map((e) => e.consultationId)).toEqual(['b', 'a', 'd', 'c']);
+  });
+
+  it('does not mutate its input', () => {
+    const input = [entry('a', { position: 2 }), entry('b', { position: 1 })];
+    sortQueue(input);
+    expect(input.map((e) => e.consultationId)).toEqual(['a', 'b']);
+  });
+});
+
+describe('addedEntries', () => {
+  it('returns only entries that are new', () => {
+    expect(addedEntries([entry('a')], [entry('a'), entry('b')]).map((e) => e.consultationId)).toEqual(['b']);
+    expect(addedEntries([entry('a'), entry('b')], [entry('b')])).toEqual([]);
+  });
+});
+
+describe('formatWait', () => {
+  it.each([
+    [-5_000, '1分未満'],
+    [0, '1分未満'],
+    [59_999, '1分未満'],
+    [60_000, '1分'],
+    [59 * 60_000 + 59_999, '59分'],
+    [60 * 60_000, '1時間'],
+    [65 * 60_000, '1時間5分'],
+    [25 * 60 * 60_000, '25時間'],
+  ])('%d ms → %s', (ms, text) => {
+    expect(formatWait(ms)).toBe(text);
+  });
+});
+
+describe('waitedMs', () => {
+  it('measures from queuedAt, and treats a bad time as now', () => {
+    expect(waitedMs('2025-04-01T01:00:00.000Z', Date.parse('2025-04-01T01:03:00.000Z'))).toBe(180_000);
+    expect(waitedMs('not a date', 123)).toBe(0);
+  });
+});
+
+describe('formatClock', () => {
+  it('shows Tokyo time whatever the machine zone', () => {
+    expect(formatClock('2025-04-01T01:05:00.000Z')).toBe('10:05');
+    expect(formatClock('nope')).toBe('');
+  });
+});
+
+describe('shortLabel', () => {
+  it('uses the first six characters', () => {
+    expect(shortLabel('AbCdEfGhIjKlMnOp')).toBe('#AbCdEf');
+  });
+});
