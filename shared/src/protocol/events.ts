@@ -135,6 +135,8 @@ export interface ServerToClientEvents {
   'key:granted': (payload: KeyGranted) => void;
   'message:new': (payload: StoredMessage) => void;
   'consultation:ended': (payload: ConsultationEnded) => void;
+  /** The server is shutting down for a restart; the client reconnects by itself. */
+  'server:shutdown': () => void;
 }
 
 /** The schema each inbound event's payload is validated against before any handler sees it. */

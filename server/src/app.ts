@@ -1,0 +1,109 @@
+import http from 'node:http';
+import { API, type ClientToServerEvents, MAX_FRAME_BYTES, type ServerToClientEvents } from '@tsunagari/shared';
+import type { SodiumSumo } from '@tsunagari/shared/crypto';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { Server } from 'socket.io';
+import type { Clock } from './clock.js';
+import type { Db } from './db/database.js';
+import { ConsultationService } from './domain/consultations.js';
+import { StaffAuthService } from './domain/staff-auth.js';
+import { authRoutes } from './http/auth.routes.js';
+import { demoHostPage } from './http/demo-page.js';
+import { staticRoutes } from './http/static.routes.js';
+import type { Logger } from './log.js';
+import { createSqliteRepositories } from './repositories/sqlite.js';
+import type { Repositories } from './repositories/types.js';
+import { setupSockets } from './socket/index.js';
+import type { SocketData, TsunagariServer } from './socket/types.js';
+
+export interface AppDeps {
+  db: Db;
+  sodium: SodiumSumo;
+  clock: Clock;
+  log: Logger;
+  widgetDist: string;
+  consoleDist: string;
+  /** Base URL for the demo page's snippet; null means "the host the browser used". */
+  publicUrl: string | null;
+  secureCookies?: boolean;
+}
+
+export interface App {
+  httpServer: http.Server;
+  io: TsunagariServer;
+  repos: Repositories;
+  consultations: ConsultationService;
+  /** Tells sockets, stops accepting, finishes in-flight work and closes everything. */
+  close(): Promise<void>;
+}
+
+/** How long a dropped socket's rooms and missed packets are kept for it to recover. */
+const RECOVERY_MS = 2 * 60_000;
+
+/** Builds Express and Socket.IO on one HTTP server, without listening. */
+export function createApp(deps: AppDeps): App {
+  const { db, sodium, clock, log } = deps;
+  const repos = createSqliteRepositories(db);
+  const consultations = new ConsultationService(repos, sodium, clock);
+  const auth = new StaffAuthService(repos, sodium, clock);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use((_req, res, next) => {
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  });
+  app.use('/api', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  app.use('/api', express.json({ limit: '16kb' }));
+  app.get(API.health, (_req, res) => void res.json({ ok: true, data: { status: 'ok' } }));
+  app.use(authRoutes({ auth, sodium, clock, log, secureCookies: deps.secureCookies ?? false }));
+  app.use(staticRoutes(deps.widgetDist, deps.consoleDist));
+  app.get(['/demo', '/demo/'], (req, res) => {
+    const org = repos.organisation.get();
+    if (!org) return void res.status(503).type('text').send('no organisation yet: run the admin tool or start in demo mode');
+    const base = deps.publicUrl ?? `${req.protocol}://${req.headers.host ?? 'localhost'}`;
+    res.type('html').send(demoHostPage(base, org.signPublicKey));
+  });
+  app.get('/', (_req, res) => res.redirect('/demo/'));
+  app.use('/api', (_req, res) => void res.status(404).json({ ok: false, error: 'INVALID_PAYLOAD' }));
+  // Body-parser errors (bad JSON, too large) arrive here; answer with a code, log no content.
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const type = (err as { type?: string } | null)?.type;
+    if (type === 'entity.too.large') return void res.status(413).json({ ok: false, error: 'PAYLOAD_TOO_LARGE' });
+    if (type === 'entity.parse.failed') return void res.status(400).json({ ok: false, error: 'INVALID_PAYLOAD' });
+    log.error({ event: 'http.error', errName: err instanceof Error ? err.name : typeof err }, 'request failed');
+    res.status(500).json({ ok: false, error: 'INTERNAL' });
+  });
+
+  const httpServer = http.createServer(app);
+  const io: TsunagariServer = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
+    maxHttpBufferSize: MAX_FRAME_BYTES,
+    // The widget is embedded on the NPO's own site, another origin; staff sockets are checked separately.
+    cors: { origin: true, credentials: true },
+    connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_MS, skipMiddlewares: false },
+  });
+  setupSockets(io, { consultations, auth, log });
+
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> => {
+    closing ??= new Promise<void>((resolve) => {
+      io.emit('server:shutdown');
+      // better-sqlite3 writes are synchronous: once this tick ends, every acked write is in the WAL.
+      setImmediate(() => {
+        // Closing the engine drops transports without a Socket.IO "server disconnect", so
+        // clients keep their reconnection logic and come back to the next process by themselves.
+        io.engine.close();
+        io.close(() => resolve());
+        httpServer.closeAllConnections();
+      });
+    });
+    return closing;
+  };
+
+  return { httpServer, io, repos, consultations, close };
+}

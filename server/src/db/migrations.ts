@@ -1,0 +1,76 @@
+/**
+ * Schema migrations, applied in order; `PRAGMA user_version` records how many ran. Never edit a
+ * shipped migration: add a new one. No column holds an IP address, a user agent or plaintext.
+ */
+export const migrations: readonly string[] = [
+  `
+  CREATE TABLE organisation (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    name TEXT NOT NULL,
+    sign_public_key TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+
+  CREATE TABLE staff (
+    id TEXT PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('counselor', 'supervisor', 'admin')),
+    kdf_salt TEXT NOT NULL,
+    kdf_opslimit INTEGER NOT NULL,
+    kdf_memlimit INTEGER NOT NULL,
+    auth_hash TEXT NOT NULL,
+    box_public_key TEXT NOT NULL,
+    sign_public_key TEXT NOT NULL,
+    wrapped_secret_keys TEXT NOT NULL,
+    org_signature TEXT NOT NULL,
+    capacity INTEGER NOT NULL DEFAULT 3,
+    created_at TEXT NOT NULL
+  );
+
+  CREATE TABLE staff_session (
+    token_hash TEXT PRIMARY KEY,
+    staff_id TEXT NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  );
+
+  CREATE TABLE consultation (
+    id TEXT PRIMARY KEY,
+    client_token_hash TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('waiting', 'active', 'ended')),
+    campaign TEXT,
+    urgent INTEGER NOT NULL DEFAULT 0,
+    queued_at TEXT NOT NULL,
+    assigned_staff_id TEXT REFERENCES staff(id),
+    assigned_at TEXT,
+    ended_at TEXT,
+    end_reason TEXT,
+    ended_by TEXT
+  );
+  CREATE INDEX consultation_waiting ON consultation(status, urgent DESC, queued_at);
+  CREATE INDEX consultation_staff ON consultation(assigned_staff_id, status);
+
+  CREATE TABLE key_grant (
+    id INTEGER PRIMARY KEY,
+    consultation_id TEXT NOT NULL REFERENCES consultation(id),
+    staff_id TEXT NOT NULL REFERENCES staff(id),
+    sealed_key TEXT NOT NULL,
+    granted_by TEXT NOT NULL,
+    granted_at TEXT NOT NULL
+  );
+  CREATE INDEX key_grant_lookup ON key_grant(consultation_id, staff_id);
+
+  CREATE TABLE message (
+    id INTEGER PRIMARY KEY,
+    consultation_id TEXT NOT NULL REFERENCES consultation(id),
+    sender_role TEXT NOT NULL CHECK (sender_role IN ('client', 'counselor')),
+    sender_staff_id TEXT,
+    seq INTEGER NOT NULL,
+    nonce TEXT NOT NULL,
+    ciphertext TEXT NOT NULL,
+    sent_at TEXT NOT NULL,
+    UNIQUE (consultation_id, sender_role, seq)
+  );
+  `,
+];

@@ -1,0 +1,177 @@
+import type {
+  ConsultationSnapshot,
+  CounselorIdentity,
+  EndReason,
+  EnvelopePayload,
+  QueueEntry,
+  SenderRole,
+  StaffConsultation,
+  StoredMessage,
+} from '@tsunagari/shared';
+import { randomId, type Sodium } from '@tsunagari/shared/crypto';
+import type { Clock } from '../clock.js';
+import { errors } from '../errors.js';
+import type { Consultation, Repositories } from '../repositories/types.js';
+import { queueEntries } from './queue.js';
+import { hashToken, newToken } from './tokens.js';
+
+/** Most messages returned by one history call; the caller pages with `afterId`. */
+export const HISTORY_PAGE = 500;
+
+/** Who is acting on a consultation: the anonymous client bound to it, or a staff member. */
+export type Actor = { role: 'client'; consultationId: string | null } | { role: 'counselor'; staffId: string };
+
+/**
+ * The consultation lifecycle: waiting → active (a counselor took it) → ended. Knows nothing of
+ * sockets or SQL; the socket handlers call it and tell people what changed.
+ */
+export class ConsultationService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly sodium: Sodium,
+    private readonly clock: Clock,
+  ) {}
+
+  private now(): string {
+    return this.clock.now().toISOString();
+  }
+
+  /** A client joins the queue. Her token is returned once and stored only as a hash. */
+  start(input: { campaign?: string | undefined; urgent?: boolean | undefined }): { consultation: Consultation; clientToken: string } {
+    const clientToken = newToken(this.sodium);
+    const consultation: Consultation = {
+      id: randomId(this.sodium),
+      clientTokenHash: hashToken(this.sodium, clientToken),
+      status: 'waiting',
+      campaign: input.campaign ?? null,
+      urgent: input.urgent ?? false,
+      queuedAt: this.now(),
+      assignedStaffId: null,
+      assignedAt: null,
+      endedAt: null,
+      endReason: null,
+      endedBy: null,
+    };
+    this.repos.consultations.insert(consultation);
+    return { consultation, clientToken };
+  }
+
+  /** Checks a client's token for a consultation; unknown id and wrong token look the same. */
+  resume(consultationId: string, clientToken: string): Consultation {
+    const c = this.repos.consultations.byId(consultationId);
+    if (!c || c.clientTokenHash !== hashToken(this.sodium, clientToken)) throw errors.unknownConsultation();
+    return c;
+  }
+
+  /** The consultation if this actor may act on it; otherwise the error that says why not. */
+  access(actor: Actor, consultationId: string): Consultation {
+    const c = this.repos.consultations.byId(consultationId);
+    if (!c) throw errors.unknownConsultation();
+    if (actor.role === 'client') {
+      // A client socket is bound to one consultation; any other id is unknown to her.
+      if (actor.consultationId !== consultationId) throw errors.unknownConsultation();
+    } else if (c.assignedStaffId !== actor.staffId) {
+      throw errors.forbidden('not assigned to this counselor');
+    }
+    return c;
+  }
+
+  queue(): QueueEntry[] {
+    return queueEntries(this.repos.consultations.waiting());
+  }
+
+  /** 1-based place in the queue, or null when she is not waiting. */
+  positionOf(consultationId: string, queue: QueueEntry[] = this.queue()): number | null {
+    return queue.find((e) => e.consultationId === consultationId)?.position ?? null;
+  }
+
+  snapshot(c: Consultation): ConsultationSnapshot {
+    return {
+      consultationId: c.id,
+      status: c.status,
+      position: c.status === 'waiting' ? this.positionOf(c.id) : null,
+      counselor: c.status === 'active' && c.assignedStaffId ? this.counselorIdentity(c.assignedStaffId) : null,
+      messages: this.repos.messages.after(c.id, 0, HISTORY_PAGE),
+    };
+  }
+
+  counselorIdentity(staffId: string): CounselorIdentity {
+    const s = this.repos.staff.byId(staffId);
+    if (!s) throw errors.invalidState('counselor missing');
+    return {
+      staffId: s.id,
+      displayName: s.displayName,
+      boxPublicKey: s.boxPublicKey,
+      signPublicKey: s.signPublicKey,
+      orgSignature: s.orgSignature,
+    };
+  }
+
+  /** A counselor takes a waiting consultation. Exactly one of two racing counselors wins. */
+  take(staffId: string, consultationId: string): Consultation {
+    const c = this.repos.consultations.byId(consultationId);
+    if (!c) throw errors.unknownConsultation();
+    if (c.status === 'active') throw errors.alreadyTaken();
+    if (c.status === 'ended') throw errors.invalidState('consultation ended');
+    if (!this.repos.consultations.assign(consultationId, staffId, this.now())) throw errors.alreadyTaken();
+    return this.repos.consultations.byId(consultationId) as Consultation;
+  }
+
+  /** Records that the session key was sealed to a counselor. Only her assigned counselor may receive it. */
+  grantKey(c: Consultation, staffId: string, sealedKey: string, grantedBy: SenderRole): string {
+    if (c.status !== 'active') throw errors.invalidState('not active');
+    if (c.assignedStaffId !== staffId) throw errors.forbidden('key for another counselor');
+    const grantedAt = this.now();
+    this.repos.keyGrants.insert({ consultationId: c.id, staffId, sealedKey, grantedBy, grantedAt });
+    return grantedAt;
+  }
+
+  /** Stores one envelope. The same (sender, seq) sent twice is stored once: re-sends are safe. */
+  send(c: Consultation, actor: Actor, envelope: EnvelopePayload): { message: StoredMessage; created: boolean } {
+    if (c.status === 'ended') throw errors.invalidState('consultation ended');
+    if (actor.role === 'counselor' && c.status !== 'active') throw errors.invalidState('not active');
+    const senderRole: SenderRole = actor.role;
+    const result = this.repos.messages.insertOnce({
+      consultationId: c.id,
+      senderRole,
+      senderStaffId: actor.role === 'counselor' ? actor.staffId : null,
+      seq: envelope.seq,
+      nonce: envelope.nonce,
+      ciphertext: envelope.ciphertext,
+      sentAt: this.now(),
+    });
+    // A re-send must be the same envelope; another one under a used seq would be a replay.
+    if (!result.created && (result.message.nonce !== envelope.nonce || result.message.ciphertext !== envelope.ciphertext)) {
+      throw errors.invalidState('sequence number already used');
+    }
+    return result;
+  }
+
+  history(c: Consultation, afterId: number): StoredMessage[] {
+    return this.repos.messages.after(c.id, afterId, HISTORY_PAGE);
+  }
+
+  /** Ends a consultation; ending twice is harmless and reports the first end. */
+  end(c: Consultation, by: SenderRole, reason: EndReason): { endedAt: string; changed: boolean } {
+    if (c.status === 'ended') return { endedAt: c.endedAt ?? this.now(), changed: false };
+    const endedAt = this.now();
+    const changed = this.repos.consultations.end(c.id, endedAt, reason, by);
+    return { endedAt, changed };
+  }
+
+  /** The consultations a counselor holds, each with the latest key sealed to her. */
+  mine(staffId: string): StaffConsultation[] {
+    return this.repos.consultations.openForStaff(staffId).map((c) => this.forStaff(c, staffId));
+  }
+
+  forStaff(c: Consultation, staffId: string): StaffConsultation {
+    return {
+      consultationId: c.id,
+      status: c.status,
+      assignedAt: c.assignedAt,
+      sealedKey: this.repos.keyGrants.latestFor(c.id, staffId)?.sealedKey ?? null,
+      campaign: c.campaign,
+      urgent: c.urgent,
+    };
+  }
+}

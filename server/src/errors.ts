@@ -1,0 +1,38 @@
+import type { ErrorCode } from '@tsunagari/shared';
+import { ERROR_CODES } from '@tsunagari/shared';
+
+/** A failure with a stable code from the protocol's closed list. Domain modules throw these. */
+export class DomainError extends Error {
+  constructor(readonly code: ErrorCode, detail?: string) {
+    super(detail ?? code);
+    this.name = 'DomainError';
+  }
+}
+
+/** Factories, so call sites read as what went wrong. */
+export const errors = {
+  unknownConsultation: () => new DomainError('UNKNOWN_CONSULTATION'),
+  forbidden: (detail?: string) => new DomainError('FORBIDDEN', detail),
+  invalidState: (detail?: string) => new DomainError('INVALID_STATE', detail),
+  alreadyTaken: () => new DomainError('ALREADY_TAKEN'),
+  notAuthenticated: () => new DomainError('NOT_AUTHENTICATED'),
+  rateLimited: () => new DomainError('RATE_LIMITED'),
+  invalidPayload: (detail?: string) => new DomainError('INVALID_PAYLOAD', detail),
+};
+
+const known = new Set<string>(ERROR_CODES);
+
+/**
+ * Normalises any caught value to a protocol error code. Only {@link DomainError}s keep their
+ * code; everything else is INTERNAL, and `unexpected` says whether it should be logged.
+ */
+export function toErrorCode(caught: unknown): { code: ErrorCode; unexpected: boolean } {
+  if (caught instanceof DomainError && known.has(caught.code)) return { code: caught.code, unexpected: false };
+  return { code: 'INTERNAL', unexpected: true };
+}
+
+/** A loggable description of an unexpected error: name and stack only, never its data. */
+export function describeError(caught: unknown): { name: string; stack?: string } {
+  if (caught instanceof Error) return { name: caught.name, ...(caught.stack ? { stack: caught.stack } : {}) };
+  return { name: typeof caught };
+}

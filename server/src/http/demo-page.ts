@@ -1,0 +1,47 @@
+/** Escapes text for an HTML attribute or text node. */
+function esc(s: string): string {
+  return s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+/** The embed snippet an NPO pastes into its own site: one module script and the element. */
+export function embedSnippet(serverUrl: string, orgPublicKey: string, campaign: string): string {
+  return `<script type="module" src="${esc(serverUrl)}/widget/tsunagari-chat.js"></script>
+<tsunagari-chat server="${esc(serverUrl)}" org-key="${esc(orgPublicKey)}" campaign="${esc(campaign)}"></tsunagari-chat>`;
+}
+
+/**
+ * A page standing in for the NPO's website, with the widget embedded exactly as the snippet
+ * says. On the real site the organisation key is pinned by the NPO, not served by the relay.
+ */
+export function demoHostPage(serverUrl: string, orgPublicKey: string): string {
+  return `<!doctype html>
+<html lang="ja">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>つながりサポート（デモ）</title>
+<style>
+  body { font-family: system-ui, sans-serif; margin: 0; color: #222; background: #fbfaf7; line-height: 1.7; }
+  header { background: #5b3a6e; color: #fff; padding: 1rem 1.25rem; }
+  header h1 { margin: 0; font-size: 1.25rem; }
+  main { max-width: 42rem; margin: 0 auto; padding: 1rem 1.25rem 6rem; }
+  h2 { font-size: 1.1rem; border-left: 4px solid #5b3a6e; padding-left: .5rem; }
+</style>
+</head>
+<body>
+<header><h1>つながりサポート（デモ）</h1></header>
+<main>
+  <p>生活のこと、家族のこと、ひとりで抱えている不安など、どんなことでもご相談ください。</p>
+  <h2>相談の方法</h2>
+  <ul>
+    <li>チャット相談：平日 10:00〜20:00（祝日を除く）</li>
+    <li>電話相談：0836-37-5611（平日 10:00〜20:00）</li>
+    <li>面接相談：予約制（金曜日）</li>
+  </ul>
+  <p>右下の「チャットで相談する」から、名前を言わずに相談できます。</p>
+</main>
+${embedSnippet(serverUrl, orgPublicKey, 'web')}
+</body>
+</html>`;
+}

@@ -1,0 +1,108 @@
+import type {
+  ConsultationStatus,
+  EndReason,
+  SenderRole,
+  StaffRole,
+  StoredMessage,
+} from '@tsunagari/shared';
+
+/** A staff account as stored: public keys, wrapped secret keys, and the auth hash. */
+export interface StaffRecord {
+  id: string;
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  kdfSalt: string;
+  kdfOpslimit: number;
+  kdfMemlimit: number;
+  authHash: string;
+  boxPublicKey: string;
+  signPublicKey: string;
+  wrappedSecretKeys: string;
+  orgSignature: string;
+  capacity: number;
+  createdAt: string;
+}
+
+export interface Consultation {
+  id: string;
+  clientTokenHash: string;
+  status: ConsultationStatus;
+  campaign: string | null;
+  urgent: boolean;
+  queuedAt: string;
+  assignedStaffId: string | null;
+  assignedAt: string | null;
+  endedAt: string | null;
+  endReason: EndReason | null;
+  endedBy: SenderRole | null;
+}
+
+export interface KeyGrant {
+  consultationId: string;
+  staffId: string;
+  sealedKey: string;
+  grantedBy: SenderRole;
+  grantedAt: string;
+}
+
+export interface NewMessage {
+  consultationId: string;
+  senderRole: SenderRole;
+  senderStaffId: string | null;
+  seq: number;
+  nonce: string;
+  ciphertext: string;
+  sentAt: string;
+}
+
+export interface OrganisationRepository {
+  get(): { name: string; signPublicKey: string } | null;
+  create(name: string, signPublicKey: string, createdAt: string): void;
+}
+
+export interface StaffRepository {
+  byId(id: string): StaffRecord | null;
+  byUsername(username: string): StaffRecord | null;
+  insert(staff: StaffRecord): void;
+  count(): number;
+}
+
+export interface StaffSessionRepository {
+  insert(tokenHash: string, staffId: string, createdAt: string, expiresAt: string): void;
+  /** The staff id for a live session, or null when unknown or expired at `now`. */
+  staffIdFor(tokenHash: string, now: string): string | null;
+  delete(tokenHash: string): void;
+}
+
+export interface ConsultationRepository {
+  insert(c: Consultation): void;
+  byId(id: string): Consultation | null;
+  /** Waiting consultations, urgent first, then longest waiting. */
+  waiting(): Consultation[];
+  /** Sets a waiting consultation to active for a counselor; false when it was no longer waiting. */
+  assign(id: string, staffId: string, at: string): boolean;
+  end(id: string, at: string, reason: EndReason, by: SenderRole): boolean;
+  openForStaff(staffId: string): Consultation[];
+}
+
+export interface KeyGrantRepository {
+  insert(grant: KeyGrant): void;
+  latestFor(consultationId: string, staffId: string): KeyGrant | null;
+}
+
+export interface MessageRepository {
+  /** Stores the message; when the same (consultation, sender, seq) exists, returns that row and `created: false`. */
+  insertOnce(m: NewMessage): { message: StoredMessage; created: boolean };
+  after(consultationId: string, afterId: number, limit: number): StoredMessage[];
+}
+
+/** Every repository the domain needs, so one object can be swapped for another storage. */
+export interface Repositories {
+  organisation: OrganisationRepository;
+  staff: StaffRepository;
+  sessions: StaffSessionRepository;
+  consultations: ConsultationRepository;
+  keyGrants: KeyGrantRepository;
+  messages: MessageRepository;
+}

@@ -1,0 +1,72 @@
+import type { EndReason } from '@tsunagari/shared';
+import type { ConsultationService } from '../domain/consultations.js';
+import { errors } from '../errors.js';
+import type { Logger } from '../log.js';
+import { actorOf } from './actor.js';
+import { on } from './handle.js';
+import type { Notifier } from './notifier.js';
+import { rooms, type TsunagariServer, type TsunagariSocket } from './types.js';
+
+/** consultation:* — join, resume, take, end. Thin: the domain decides, this tells people. */
+export function registerConsultationHandlers(
+  io: TsunagariServer,
+  socket: TsunagariSocket,
+  service: ConsultationService,
+  notifier: Notifier,
+  log: Logger,
+): void {
+  on(socket, 'consultation:start', (payload, s) => {
+    if (s.data.role !== 'client') throw errors.forbidden();
+    if (s.data.consultationId) throw errors.invalidState('socket already has a consultation');
+    const { consultation, clientToken } = service.start(payload);
+    s.data.consultationId = consultation.id;
+    void s.join(rooms.consultation(consultation.id));
+    notifier.queueChanged();
+    log.info({ event: 'consultation.started', urgent: consultation.urgent }, 'client joined the queue');
+    return { consultationId: consultation.id, clientToken, position: service.positionOf(consultation.id) ?? 1 };
+  }, log);
+
+  on(socket, 'consultation:resume', (payload, s) => {
+    if (s.data.role !== 'client') throw errors.forbidden();
+    const c = service.resume(payload.consultationId, payload.clientToken);
+    s.data.consultationId = c.id;
+    void s.join(rooms.consultation(c.id));
+    return service.snapshot(c);
+  }, log);
+
+  const end = (consultationId: string, s: TsunagariSocket, reason: EndReason) => {
+    const actor = actorOf(s);
+    const c = service.access(actor, consultationId);
+    const result = service.end(c, actor.role, reason);
+    if (result.changed) {
+      const ended = { consultationId: c.id, endedBy: actor.role, reason };
+      s.to(rooms.consultation(c.id)).emit('consultation:ended', ended);
+      if (c.status === 'waiting') notifier.queueChanged();
+      log.info({ event: 'consultation.ended', by: actor.role, reason }, 'consultation ended');
+    }
+    return { endedAt: result.endedAt };
+  };
+  on(socket, 'consultation:end', (p, s) => end(p.consultationId, s, 'ended'), log);
+  on(socket, 'consultation:quick-exit', (p, s) => end(p.consultationId, s, 'quick_exit'), log);
+
+  on(socket, 'consultation:take', (payload, s) => {
+    if (s.data.role === 'client') throw errors.forbidden();
+    const staffId = s.data.staffId;
+    const c = service.take(staffId, payload.consultationId);
+    io.in(rooms.staffMember(staffId)).socketsJoin(rooms.consultation(c.id));
+    io.to(rooms.consultation(c.id)).except(rooms.staffMember(staffId)).emit('consultation:assigned', {
+      consultationId: c.id,
+      counselor: service.counselorIdentity(staffId),
+    });
+    notifier.queueChanged();
+    log.info({ event: 'consultation.taken' }, 'counselor took a consultation');
+    return service.forStaff(c, staffId);
+  }, log);
+
+  on(socket, 'consultation:mine', (_payload, s) => {
+    if (s.data.role === 'client') throw errors.forbidden();
+    return { consultations: service.mine(s.data.staffId) };
+  }, log);
+
+  on(socket, 'queue:list', () => ({ entries: service.queue() }), log);
+}

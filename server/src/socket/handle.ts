@@ -1,0 +1,59 @@
+import {
+  type Ack,
+  type AckResult,
+  type ClientToServerEvents,
+  MAX_ENVELOPE_BYTES,
+  ackError,
+  ackOk,
+  eventRoles,
+  inboundSchemas,
+} from '@tsunagari/shared';
+import type { z } from 'zod';
+import { describeError, toErrorCode } from '../errors.js';
+import type { Logger } from '../log.js';
+import type { TsunagariSocket } from './types.js';
+
+type EventName = keyof ClientToServerEvents;
+/** The validated payload type of an event. */
+export type PayloadOf<E extends EventName> = z.infer<(typeof inboundSchemas)[E]>;
+/** The success data an event's ack carries. */
+export type AckDataOf<E extends EventName> = Parameters<ClientToServerEvents[E]>[1] extends Ack<infer T> ? T : never;
+
+export type Handler<E extends EventName> = (payload: PayloadOf<E>, socket: TsunagariSocket) => AckDataOf<E>;
+
+/** Serialised size of a payload, without building a string for large arrays twice. */
+function tooLarge(payload: unknown): boolean {
+  try {
+    return (JSON.stringify(payload)?.length ?? 0) > MAX_ENVELOPE_BYTES;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Registers one inbound event. Before the handler runs: the ack must be a function, the sender's
+ * role must be allowed, the payload must fit the size limit and match its schema. Any failure
+ * answers with a coded error and the handler never runs, so bad input changes nothing.
+ */
+export function on<E extends EventName>(socket: TsunagariSocket, event: E, handler: Handler<E>, log: Logger): void {
+  const schema = inboundSchemas[event];
+  const roles = eventRoles[event];
+  const listener = (...args: unknown[]): void => {
+    const ack = args[args.length - 1];
+    if (typeof ack !== 'function') return; // nothing to answer to; ignoring changes nothing
+    const reply = ack as (r: AckResult<unknown>) => void;
+    const payload = args.length > 1 ? args[0] : undefined;
+    if (!roles.includes(socket.data.role)) return reply(ackError('FORBIDDEN'));
+    if (tooLarge(payload)) return reply(ackError('PAYLOAD_TOO_LARGE'));
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) return reply(ackError('INVALID_PAYLOAD'));
+    try {
+      reply(ackOk(handler(parsed.data as PayloadOf<E>, socket)));
+    } catch (caught) {
+      const { code, unexpected } = toErrorCode(caught);
+      if (unexpected) log.error({ event, err: describeError(caught) }, 'handler failed');
+      reply(ackError(code));
+    }
+  };
+  (socket as unknown as { on(e: string, l: (...a: unknown[]) => void): void }).on(event, listener);
+}

@@ -1,0 +1,67 @@
+import { STAFF_SESSION_COOKIE } from '@tsunagari/shared';
+import { parseCookie } from 'cookie';
+import type { ConsultationService } from '../domain/consultations.js';
+import type { StaffAuthService } from '../domain/staff-auth.js';
+import type { Logger } from '../log.js';
+import { registerConsultationHandlers } from './consultation.handlers.js';
+import { registerMessageHandlers } from './message.handlers.js';
+import { Notifier } from './notifier.js';
+import { rooms, type TsunagariServer, type TsunagariSocket } from './types.js';
+
+export interface SocketDeps {
+  consultations: ConsultationService;
+  auth: StaffAuthService;
+  log: Logger;
+}
+
+/** Staff sockets must come from the console's own origin; the cookie alone is not enough. */
+function sameOrigin(socket: TsunagariSocket): boolean {
+  const origin = socket.handshake.headers.origin;
+  const host = socket.handshake.headers.host;
+  if (!origin || !host) return false;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Wires the handshake (who is this socket?) and the per-domain handlers. Logs carry the role and
+ * event only: never the handshake's address, headers or payloads.
+ */
+export function setupSockets(io: TsunagariServer, deps: SocketDeps): Notifier {
+  const { consultations, auth, log } = deps;
+  const notifier = new Notifier(io, consultations);
+
+  io.use((socket, next) => {
+    const requested = (socket.handshake.auth as { role?: unknown } | undefined)?.role;
+    if (requested === 'client') {
+      // A recovered socket keeps the consultation it was bound to before the drop.
+      if (!(socket.recovered && socket.data.role === 'client')) socket.data = { role: 'client', consultationId: null };
+      return next();
+    }
+    if (requested === 'staff') {
+      const token = parseCookie(socket.handshake.headers.cookie ?? '')[STAFF_SESSION_COOKIE];
+      const staff = sameOrigin(socket) ? auth.authenticate(token) : null;
+      if (!staff) return next(new Error('NOT_AUTHENTICATED'));
+      socket.data = { role: staff.role, staffId: staff.id };
+      return next();
+    }
+    next(new Error('INVALID_PAYLOAD'));
+  });
+
+  io.on('connection', (socket) => {
+    const data = socket.data;
+    if (data.role !== 'client') {
+      void socket.join([rooms.staff, rooms.staffMember(data.staffId)]);
+      for (const c of consultations.mine(data.staffId)) void socket.join(rooms.consultation(c.consultationId));
+    }
+    log.debug({ event: 'socket.connected', role: data.role, recovered: socket.recovered }, 'socket connected');
+    registerConsultationHandlers(io, socket, consultations, notifier, log);
+    registerMessageHandlers(socket, consultations, log);
+    socket.on('disconnect', (reason) => log.debug({ event: 'socket.disconnected', role: data.role, reason }, 'socket disconnected'));
+  });
+
+  return notifier;
+}

@@ -1,0 +1,33 @@
+import type { ConsultationService } from '../domain/consultations.js';
+import type { Logger } from '../log.js';
+import { actorOf } from './actor.js';
+import { on } from './handle.js';
+import { rooms, type TsunagariSocket } from './types.js';
+
+/** message:* and key:* — store and relay ciphertext and sealed keys; never look inside. */
+export function registerMessageHandlers(socket: TsunagariSocket, service: ConsultationService, log: Logger): void {
+  on(socket, 'message:send', (envelope, s) => {
+    const actor = actorOf(s);
+    const c = service.access(actor, envelope.consultationId);
+    const { message, created } = service.send(c, actor, envelope);
+    // A re-send after a lost ack is answered but not relayed again: the others already have it.
+    if (created) s.to(rooms.consultation(c.id)).emit('message:new', message);
+    return message;
+  }, log);
+
+  on(socket, 'message:list', (payload, s) => {
+    const c = service.access(actorOf(s), payload.consultationId);
+    return { messages: service.history(c, payload.afterId ?? 0) };
+  }, log);
+
+  on(socket, 'key:grant', (payload, s) => {
+    const actor = actorOf(s);
+    const c = service.access(actor, payload.consultationId);
+    const grantedAt = service.grantKey(c, payload.staffId, payload.sealedKey, actor.role);
+    s.nsp.to(rooms.staffMember(payload.staffId)).emit('key:granted', {
+      consultationId: c.id,
+      sealedKey: payload.sealedKey,
+    });
+    return { grantedAt };
+  }, log);
+}
