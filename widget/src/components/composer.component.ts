@@ -1,0 +1,122 @@
+import { css, html, LitElement } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { SendEvent } from '../events/send-event.js';
+import type { Catalogue } from '../i18n/index.js';
+import { ja } from '../i18n/ja.js';
+import { MAX_MESSAGE_CHARS } from '../limits.js';
+import { sharedStyles } from '../shared.styles.js';
+
+/**
+ * Where she writes. A real `<label>`, a textarea and a send button; Enter makes a new line
+ * (phones have no other way), Ctrl/⌘ + Enter sends. Dispatches {@link SendEvent}.
+ *
+ * Registered as `tsunagari-composer` by `index.ts`.
+ *
+ * @csspart textarea - the text field
+ * @csspart send-button - the send button
+ */
+export class TsunagariComposer extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      form {
+        display: grid;
+        grid-template-columns: 1fr auto;
+        gap: 0.5rem;
+        align-items: end;
+      }
+      label {
+        grid-column: 1 / -1;
+        font-size: 0.875rem;
+        color: var(--_muted);
+      }
+      textarea {
+        font: inherit;
+        color: var(--_fg);
+        background: var(--_bg);
+        width: 100%;
+        min-height: 3rem;
+        max-height: 9rem;
+        resize: none;
+        padding: 0.5rem 0.75rem;
+        border: 2px solid var(--_border);
+        border-radius: 10px;
+        field-sizing: content;
+      }
+      .note {
+        grid-column: 1 / -1;
+        margin: 0;
+        font-size: 0.8125rem;
+        color: var(--_muted);
+      }
+      .note.over {
+        color: var(--_danger);
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  /** The UI text catalogue. */
+  @property({ attribute: false }) t: Catalogue = ja;
+  /** Disables sending (e.g. while the connection is down). */
+  @property({ type: Boolean }) disabled = false;
+
+  @state() private text = '';
+  @query('textarea') private field!: HTMLTextAreaElement;
+
+  /** Puts the caret in the text field (when the chat opens). */
+  override focus(): void {
+    void this.updateComplete.then(() => this.field?.focus());
+  }
+
+  protected override render() {
+    const length = this.text.trim().length;
+    const over = this.text.length > MAX_MESSAGE_CHARS;
+    return html`<form @submit=${this.onSubmit} novalidate>
+      <label for="message">${this.t.messageLabel}</label>
+      <textarea
+        id="message"
+        part="textarea"
+        rows="2"
+        .value=${this.text}
+        aria-describedby="note"
+        aria-invalid=${over ? 'true' : 'false'}
+        @input=${this.onInput}
+        @keydown=${this.onKeydown}
+      ></textarea>
+      <button type="submit" part="send-button" ?disabled=${this.disabled || length === 0 || over}>${this.t.send}</button>
+      <p id="note" class="note ${over ? 'over' : ''}" aria-live="polite">
+        ${over ? this.t.tooLong(MAX_MESSAGE_CHARS, this.text.length) : this.t.sendHint}
+      </p>
+    </form>`;
+  }
+
+  private onInput(e: Event): void {
+    this.text = (e.target as HTMLTextAreaElement).value;
+  }
+
+  private onKeydown(e: KeyboardEvent): void {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.isComposing) {
+      e.preventDefault();
+      this.submit();
+    }
+  }
+
+  private onSubmit(e: SubmitEvent): void {
+    e.preventDefault();
+    this.submit();
+  }
+
+  private submit(): void {
+    const text = this.text.trim();
+    if (this.disabled || text.length === 0 || this.text.length > MAX_MESSAGE_CHARS) return;
+    this.dispatchEvent(new SendEvent(text));
+    this.text = '';
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tsunagari-composer': TsunagariComposer;
+  }
+}

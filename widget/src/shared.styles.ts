@@ -1,0 +1,72 @@
+import { css } from 'lit';
+
+/**
+ * Styles every shadow root of the widget shares: buttons, the focus ring, hidden labels.
+ * Colours come from custom properties (`--tsunagari-*`) so an NPO can theme it; the defaults
+ * meet WCAG AA contrast.
+ */
+export const sharedStyles = css`
+  :host {
+    --_accent: var(--tsunagari-accent, #1d5f68);
+    --_accent-fg: var(--tsunagari-accent-contrast, #ffffff);
+    --_bg: var(--tsunagari-background, #ffffff);
+    --_fg: var(--tsunagari-foreground, #1f2328);
+    --_muted: var(--tsunagari-muted, #4d5561);
+    --_surface: var(--tsunagari-surface, #f1f4f5);
+    --_border: var(--tsunagari-border, #8a949e);
+    --_danger: var(--tsunagari-danger, #a4262c);
+    --_focus: var(--tsunagari-focus, #b3541e);
+    --_radius: var(--tsunagari-radius, 12px);
+    font-family: var(--tsunagari-font, system-ui, -apple-system, 'Hiragino Sans', 'Noto Sans JP', sans-serif);
+    line-height: 1.6;
+    color: var(--_fg);
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  button {
+    font: inherit;
+    min-height: 44px;
+    padding: 0.5rem 1.1rem;
+    border-radius: 999px;
+    border: 2px solid var(--_accent);
+    background: var(--_accent);
+    color: var(--_accent-fg);
+    cursor: pointer;
+    font-weight: 600;
+  }
+  button.secondary {
+    background: var(--_bg);
+    color: var(--_accent);
+  }
+  button.link {
+    min-height: 0;
+    padding: 0.1rem 0.2rem;
+    border: none;
+    background: none;
+    color: var(--_accent);
+    text-decoration: underline;
+    border-radius: 4px;
+  }
+  button:disabled {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+`;
