@@ -1,0 +1,135 @@
+import { type ClientToServerEvents, MAX_ENVELOPE_BYTES, inboundSchemas } from '@tsunagari/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  call,
+  clientSocket,
+  connected,
+  loginStaff,
+  send,
+  staffSocket,
+  startTestServer,
+  type ClientSocket,
+  type TestServer,
+} from './harness.js';
+
+type EventName = keyof ClientToServerEvents;
+const EVENTS = Object.keys(inboundSchemas) as EventName[];
+const CLIENT_EVENTS: EventName[] = ['consultation:start', 'consultation:resume', 'consultation:end', 'consultation:quick-exit', 'key:grant', 'message:send', 'message:list'];
+const COUNSELOR_EVENTS: EventName[] = ['consultation:end', 'consultation:take', 'consultation:mine', 'queue:list', 'message:send', 'message:list'];
+const UNKNOWN = 'ZZZZZZZZZZZZZZZZZZZZZZ';
+const NONCE = 'A'.repeat(32);
+
+/** A well-formed payload for each event that names a consultation nobody has. */
+const unknownIdPayload: Partial<Record<EventName, unknown>> = {
+  'consultation:resume': { consultationId: UNKNOWN, clientToken: 'A'.repeat(43) },
+  'consultation:end': { consultationId: UNKNOWN },
+  'consultation:quick-exit': { consultationId: UNKNOWN },
+  'consultation:take': { consultationId: UNKNOWN },
+  'key:grant': { consultationId: UNKNOWN, staffId: UNKNOWN, sealedKey: 'A'.repeat(107) },
+  'message:send': { consultationId: UNKNOWN, seq: 1, nonce: NONCE, ciphertext: 'A'.repeat(40) },
+  'message:list': { consultationId: UNKNOWN },
+};
+
+describe('bad input gets a coded error and changes nothing', () => {
+  let server: TestServer;
+  let client: ClientSocket;
+  let counselor: ClientSocket;
+  let supervisor: ClientSocket;
+  let ownConsultation: string;
+
+  /** Row counts of every table: the state that bad input must not change. */
+  const state = () =>
+    ['consultation', 'message', 'key_grant', 'staff', 'staff_session'].map(
+      (t) => (server.db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n,
+    );
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const sato = await loginStaff(server, 'sato');
+    const boss = await loginStaff(server, 'boss');
+    client = clientSocket(server);
+    counselor = staffSocket(server, sato);
+    supervisor = staffSocket(server, boss);
+    await Promise.all([connected(client), connected(counselor), connected(supervisor)]);
+    ownConsultation = (await call(client, 'consultation:start', {})).consultationId;
+  });
+
+  afterAll(async () => {
+    for (const s of [client, counselor, supervisor]) s.disconnect();
+    await server.stop();
+    server.cleanup();
+  });
+
+  const socketFor = (event: EventName): ClientSocket => (CLIENT_EVENTS.includes(event) ? client : counselor);
+
+  it.each(EVENTS)('%s: malformed payloads → INVALID_PAYLOAD', async (event) => {
+    const before = state();
+    for (const bad of [undefined, null, 'text', 42, [], { consultationId: 5 }, { unexpected: true }]) {
+      const args = bad === undefined ? [] : [bad];
+      expect(await send(socketFor(event), event, ...args), JSON.stringify(bad)).toEqual({ ok: false, error: 'INVALID_PAYLOAD' });
+    }
+    expect(state()).toEqual(before);
+  });
+
+  it.each(EVENTS)('%s: oversized payload → PAYLOAD_TOO_LARGE', async (event) => {
+    const before = state();
+    const huge = { consultationId: ownConsultation, seq: 1, nonce: NONCE, ciphertext: 'A'.repeat(MAX_ENVELOPE_BYTES + 10) };
+    expect(await send(socketFor(event), event, huge)).toEqual({ ok: false, error: 'PAYLOAD_TOO_LARGE' });
+    expect(state()).toEqual(before);
+  });
+
+  it.each(Object.keys(unknownIdPayload) as EventName[])('%s: unknown consultation → UNKNOWN_CONSULTATION', async (event) => {
+    const before = state();
+    expect(await send(socketFor(event), event, unknownIdPayload[event])).toEqual({ ok: false, error: 'UNKNOWN_CONSULTATION' });
+    expect(state()).toEqual(before);
+  });
+
+  it.each(EVENTS)('%s: from a role that may not send it → FORBIDDEN', async (event) => {
+    const before = state();
+    const wrong: ClientSocket[] = [];
+    if (!CLIENT_EVENTS.includes(event)) wrong.push(client);
+    if (!COUNSELOR_EVENTS.includes(event)) wrong.push(counselor);
+    if (!['queue:list'].includes(event)) wrong.push(supervisor);
+    expect(wrong.length).toBeGreaterThan(0);
+    for (const s of wrong) expect(await send(s, event, unknownIdPayload[event] ?? {})).toEqual({ ok: false, error: 'FORBIDDEN' });
+    expect(state()).toEqual(before);
+  });
+
+  it('a client cannot reach another woman’s consultation, even knowing its id', async () => {
+    const other = clientSocket(server);
+    await connected(other);
+    const before = state();
+    expect(await send(other, 'message:list', { consultationId: ownConsultation })).toEqual({ ok: false, error: 'UNKNOWN_CONSULTATION' });
+    expect(await send(other, 'consultation:end', { consultationId: ownConsultation })).toEqual({ ok: false, error: 'UNKNOWN_CONSULTATION' });
+    expect(await send(other, 'consultation:resume', { consultationId: ownConsultation, clientToken: 'B'.repeat(43) })).toEqual({
+      ok: false,
+      error: 'UNKNOWN_CONSULTATION',
+    });
+    expect(state()).toEqual(before);
+    other.disconnect();
+  });
+
+  it('a counselor cannot read a consultation she does not hold', async () => {
+    expect(await send(counselor, 'message:list', { consultationId: ownConsultation })).toEqual({ ok: false, error: 'FORBIDDEN' });
+  });
+
+  it('an event without an ack callback is ignored and the server keeps serving', async () => {
+    const before = state();
+    (client as unknown as { emit(e: string, p: unknown): void }).emit('consultation:start', {});
+    (client as unknown as { emit(e: string): void }).emit('no-such-event');
+    expect((await call(counselor, 'queue:list', {})).entries.map((e) => e.consultationId)).toEqual([ownConsultation]);
+    expect(state()).toEqual(before);
+  });
+
+  it('a frame over the transport limit closes only that socket; the server keeps serving', async () => {
+    const rogue = clientSocket(server);
+    await connected(rogue);
+    const closed = new Promise<string>((resolve) => rogue.once('disconnect', (reason) => resolve(reason)));
+    rogue.emit('consultation:start', { campaign: 'x'.repeat(200_000) } as never, () => undefined);
+    expect(await closed).toBe('transport close');
+    const fresh = clientSocket(server);
+    await connected(fresh);
+    expect((await call(fresh, 'consultation:start', {})).position).toBe(2);
+    fresh.disconnect();
+  });
+});

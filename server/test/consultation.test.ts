@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import {
+  type CounselorIdentity,
+  type StoredMessage,
+} from '@tsunagari/shared';
+import {
+  newSessionKey,
+  openMessage,
+  openSessionKey,
+  sealMessage,
+  sealSessionKey,
+  verifyCounselorIdentity,
+} from '@tsunagari/shared/crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  call,
+  clientSocket,
+  connected,
+  loginStaff,
+  next,
+  send,
+  staffSocket,
+  startTestServer,
+  type ClientSocket,
+  type TestServer,
+} from './harness.js';
+
+/** What she and the counselor say; every one of these must be absent from disk and logs. */
+const CLIENT_LINES = ['夫に怒鳴られて眠れません', 'お金がなくて子どものご飯が心配です', 'secret-phrase-client-42'];
+const COUNSELOR_LINES = ['話してくださってありがとうございます', 'secret-phrase-counselor-77'];
+
+describe('a full consultation, end to end encrypted', () => {
+  let server: TestServer;
+  const sockets: ClientSocket[] = [];
+  const received: { client: string[]; counselor: string[] } = { client: [], counselor: [] };
+  let stored: StoredMessage[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const sodium = server.sodium;
+    const sato = await loginStaff(server, 'sato');
+    const staff = staffSocket(server, sato);
+    const client = clientSocket(server);
+    sockets.push(staff, client);
+    await Promise.all([connected(staff), connected(client)]);
+
+    // She joins the queue; staff see it, she sees her place.
+    const queueSeen = next(staff, 'queue:changed', (q) => q.entries.length === 1);
+    const position = next(client, 'queue:position');
+    const started = await call(client, 'consultation:start', { campaign: 'flyer' });
+    expect((await queueSeen).entries[0]?.consultationId).toBe(started.consultationId);
+    expect(await position).toMatchObject({ consultationId: started.consultationId, position: 1, waiting: 1 });
+    const id = started.consultationId;
+    const sessionKey = newSessionKey(sodium);
+
+    // The counselor takes her; the widget checks the organisation's signature, then seals the key.
+    const assigned = next(client, 'consultation:assigned');
+    const granted = next(staff, 'key:granted');
+    const taken = await call(staff, 'consultation:take', { consultationId: id });
+    expect(taken.status).toBe('active');
+    const counselor: CounselorIdentity = (await assigned).counselor;
+    expect(verifyCounselorIdentity(sodium, server.orgPublicKey, counselor)).toBe(true);
+    await call(client, 'key:grant', { consultationId: id, staffId: counselor.staffId, sealedKey: sealSessionKey(sodium, sessionKey, counselor.boxPublicKey) });
+    const counselorKey = openSessionKey(sodium, (await granted).sealedKey, sato.keys.boxPublicKey, sato.keys.boxSecretKey);
+    expect(counselorKey).toEqual(sessionKey);
+
+    // Both ways: each side decrypts what the other sent.
+    staff.on('message:new', (m) => void received.counselor.push(openMessage(sodium, counselorKey, m.senderRole, m).text));
+    client.on('message:new', (m) => void received.client.push(openMessage(sodium, sessionKey, m.senderRole, m).text));
+    let seq = 0;
+    for (const text of CLIENT_LINES) {
+      const arrived = next(staff, 'message:new');
+      await call(client, 'message:send', sealMessage(sodium, sessionKey, { consultationId: id, senderRole: 'client', seq: ++seq }, { kind: 'text', text }));
+      await arrived;
+    }
+    seq = 0;
+    for (const text of COUNSELOR_LINES) {
+      const arrived = next(client, 'message:new');
+      await call(staff, 'message:send', sealMessage(sodium, counselorKey, { consultationId: id, senderRole: 'counselor', seq: ++seq }, { kind: 'text', text }));
+      await arrived;
+    }
+
+    // A re-send after a lost ack is stored once and answered with the same message.
+    const again = sealMessage(sodium, sessionKey, { consultationId: id, senderRole: 'client', seq: 99 }, { kind: 'text', text: 'resent' });
+    const first = await call(client, 'message:send', again);
+    const second = await call(client, 'message:send', again);
+    expect(second.id).toBe(first.id);
+    // The same seq with another ciphertext is a replay and is refused.
+    const forged = sealMessage(sodium, sessionKey, { consultationId: id, senderRole: 'client', seq: 99 }, { kind: 'text', text: 'other' });
+    expect(await send(client, 'message:send', forged)).toEqual({ ok: false, error: 'INVALID_STATE' });
+
+    stored = (await call(staff, 'message:list', { consultationId: id })).messages;
+
+    const ended = next(staff, 'consultation:ended');
+    await call(client, 'consultation:end', { consultationId: id });
+    expect(await ended).toEqual({ consultationId: id, endedBy: 'client', reason: 'ended' });
+    expect(await send(client, 'message:send', sealMessage(sodium, sessionKey, { consultationId: id, senderRole: 'client', seq: 100 }, { kind: 'text', text: 'late' }))).toEqual({
+      ok: false,
+      error: 'INVALID_STATE',
+    });
+  });
+
+  afterAll(async () => {
+    for (const s of sockets) s.disconnect();
+    await server.stop();
+    server.cleanup();
+  });
+
+  it('delivers every message to the other party, decrypted there', () => {
+    expect(received.counselor).toEqual([...CLIENT_LINES, 'resent']);
+    expect(received.client).toEqual(COUNSELOR_LINES);
+  });
+
+  it('stores each message once, in order', () => {
+    expect(stored.map((m) => `${m.senderRole}:${m.seq}`)).toEqual(['client:1', 'client:2', 'client:3', 'counselor:1', 'counselor:2', 'client:99']);
+  });
+
+  it('leaves no plaintext in the database file or its WAL', () => {
+    const files = [server.dbPath, `${server.dbPath}-wal`].filter((f) => fs.existsSync(f));
+    expect(files).toContain(`${server.dbPath}-wal`);
+    const bytes = Buffer.concat(files.map((f) => fs.readFileSync(f)));
+    // The search is real: the ciphertexts themselves are found in the same bytes.
+    for (const m of stored) expect(bytes.includes(Buffer.from(m.ciphertext))).toBe(true);
+    for (const text of [...CLIENT_LINES, ...COUNSELOR_LINES, 'resent']) {
+      expect(bytes.includes(Buffer.from(text, 'utf8')), text).toBe(false);
+    }
+  });
+
+  it('logs no IP address, user agent or message content', () => {
+    const all = server.logs.join('');
+    expect(all).toContain('consultation.started'); // logging was on, at trace level
+    expect(all).not.toMatch(/127\.0\.0\.1|::1|::ffff:|\b\d{1,3}(\.\d{1,3}){3}\b/);
+    expect(all).not.toMatch(/user-?agent|node-XMLHttpRequest|Mozilla/i);
+    for (const text of [...CLIENT_LINES, ...COUNSELOR_LINES]) expect(all).not.toContain(text);
+    for (const m of stored) expect(all).not.toContain(m.ciphertext);
+  });
+});

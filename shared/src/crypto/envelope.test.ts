@@ -1,0 +1,71 @@
+import sodium from 'libsodium-wrappers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CryptoError, fromB64, toB64 } from './sodium.js';
+import { newSessionKey, openMessage, openSessionKey, sealMessage, sealSessionKey } from './envelope.js';
+
+beforeAll(async () => {
+  await sodium.ready;
+});
+
+const ctx = { consultationId: 'c0nsultation-id-0001', senderRole: 'client' as const, seq: 1 };
+const body = { kind: 'text' as const, text: '夫が怖くて家に帰れません' };
+
+/** Flips one bit of a base64url value. */
+function flip(value: string, byte = 0): string {
+  const bytes = fromB64(sodium, value);
+  bytes[byte] = (bytes[byte] ?? 0) ^ 1;
+  return toB64(sodium, bytes);
+}
+
+describe('message envelope', () => {
+  it('round-trips a message', () => {
+    const key = newSessionKey(sodium);
+    const env = sealMessage(sodium, key, ctx, body);
+    expect(env.ciphertext).not.toContain(body.text);
+    expect(openMessage(sodium, key, 'client', env)).toEqual(body);
+  });
+
+  it('uses a fresh nonce for every message', () => {
+    const key = newSessionKey(sodium);
+    expect(sealMessage(sodium, key, ctx, body).nonce).not.toBe(sealMessage(sodium, key, ctx, body).nonce);
+  });
+
+  it.each([
+    ['ciphertext', (e: ReturnType<typeof sealMessage>) => ({ ...e, ciphertext: flip(e.ciphertext, 5) })],
+    ['nonce', (e: ReturnType<typeof sealMessage>) => ({ ...e, nonce: flip(e.nonce) })],
+    ['sequence number (associated data)', (e: ReturnType<typeof sealMessage>) => ({ ...e, seq: e.seq + 1 })],
+    ['consultation id (associated data)', (e: ReturnType<typeof sealMessage>) => ({ ...e, consultationId: 'another-consultation-01' })],
+  ])('rejects a tampered %s', (_what, tamper) => {
+    const key = newSessionKey(sodium);
+    const env = sealMessage(sodium, key, ctx, body);
+    expect(() => openMessage(sodium, key, 'client', tamper(env))).toThrowError(CryptoError);
+  });
+
+  it('rejects a message opened as if the other party sent it (role in associated data)', () => {
+    const key = newSessionKey(sodium);
+    const env = sealMessage(sodium, key, ctx, body);
+    expect(() => openMessage(sodium, key, 'counselor', env)).toThrowError(/did not decrypt/);
+  });
+
+  it('fails with the wrong key', () => {
+    const env = sealMessage(sodium, newSessionKey(sodium), ctx, body);
+    expect(() => openMessage(sodium, newSessionKey(sodium), 'client', env)).toThrowError(CryptoError);
+  });
+
+  it('rejects a decrypted body of the wrong shape', () => {
+    const key = newSessionKey(sodium);
+    const env = sealMessage(sodium, key, ctx, { kind: 'text', text: '' } as typeof body);
+    expect(() => openMessage(sodium, key, 'client', env)).toThrowError(/wrong shape/);
+  });
+});
+
+describe('sealed session key', () => {
+  it('opens only with the counselor key pair it was sealed to', () => {
+    const key = newSessionKey(sodium);
+    const counselor = sodium.crypto_box_keypair();
+    const other = sodium.crypto_box_keypair();
+    const sealed = sealSessionKey(sodium, key, toB64(sodium, counselor.publicKey));
+    expect(openSessionKey(sodium, sealed, counselor.publicKey, counselor.privateKey)).toEqual(key);
+    expect(() => openSessionKey(sodium, sealed, other.publicKey, other.privateKey)).toThrowError(CryptoError);
+  });
+});
