@@ -1,0 +1,65 @@
+import type { StaffRole } from '@tsunagari/shared';
+import { html, LitElement, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { LogoutRequestEvent } from '../../events/logout-request.event.js';
+import { ReconnectRequestEvent } from '../../events/reconnect-request.event.js';
+import { ja } from '../../i18n/ja.js';
+import type { ConnectionStatus } from '../../services/staff-socket.controller.js';
+import { baseStyles } from '../../styles/shared.styles.js';
+import { appHeaderStyles } from './app-header.styles.js';
+
+/**
+ * The workspace banner: who is signed in, the connection when it is not healthy, and logout.
+ *
+ * @fires tsg-logout-request
+ * @fires tsg-reconnect-request
+ */
+export class TsgAppHeader extends LitElement {
+  static override styles = [baseStyles, appHeaderStyles];
+
+  @property() displayName = '';
+  @property({ attribute: false }) staffRole: StaffRole = 'counselor';
+  @property() status: ConnectionStatus = 'idle';
+  @property({ type: Boolean }) loggingOut = false;
+
+  override render() {
+    return html`
+      <header>
+        <h1>${ja.app.name}<span>${ja.app.consoleName}</span></h1>
+        <div class="spacer"></div>
+        <div role="status">${this.renderConnection()}</div>
+        <p class="who">
+          <span class="sr-only">${ja.header.staffLabel}：</span>${this.displayName}<span class="role">（${ja.role[this.staffRole]}）</span>
+        </p>
+        <button class="btn-secondary" type="button" ?disabled=${this.loggingOut} @click=${this.onLogout}>
+          ${this.loggingOut ? ja.header.loggingOut : ja.header.logout}
+        </button>
+      </header>
+    `;
+  }
+
+  /** Only an unhealthy connection is shown; a healthy one needs no words. */
+  private renderConnection() {
+    switch (this.status) {
+      case 'connecting':
+        return html`<p class="conn">${ja.connection.connecting}</p>`;
+      case 'reconnecting':
+        return html`<p class="conn">${ja.connection.reconnecting}</p>`;
+      case 'disconnected':
+        return html`<p class="conn disconnected">
+          ${ja.connection.disconnected}
+          <button class="btn-secondary" type="button" @click=${this.onReconnect}>${ja.connection.retry}</button>
+        </p>`;
+      default:
+        return nothing;
+    }
+  }
+
+  private onLogout(): void {
+    this.dispatchEvent(new LogoutRequestEvent({ expired: false }));
+  }
+
+  private onReconnect(): void {
+    this.dispatchEvent(new ReconnectRequestEvent({}));
+  }
+}

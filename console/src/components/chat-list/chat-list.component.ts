@@ -1,0 +1,64 @@
+import { html, LitElement, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { ChatSelectEvent } from '../../events/chat-select.event.js';
+import { ja } from '../../i18n/ja.js';
+import { type ChatState, chatPhase } from '../../state/chats.js';
+import { shortLabel } from '../../state/queue.js';
+import { baseStyles } from '../../styles/shared.styles.js';
+import { chatListStyles } from './chat-list.styles.js';
+
+const phaseText = {
+  keyPending: ja.mine.statusKeyPending,
+  keyFailed: ja.mine.statusKeyPending,
+  active: ja.mine.statusActive,
+  ended: ja.mine.statusEnded,
+} as const;
+
+/**
+ * Her open chats, with status and unread counts; the selected one is marked `aria-current`.
+ *
+ * @fires tsg-chat-select
+ */
+export class TsgChatList extends LitElement {
+  static override styles = [baseStyles, chatListStyles];
+
+  @property({ attribute: false }) chats: readonly ChatState[] = [];
+  @property() selectedId: string | null = null;
+
+  override render() {
+    return html`
+      <section aria-labelledby="mine-heading">
+        <h2 id="mine-heading">${ja.mine.heading}</h2>
+        ${this.chats.length === 0
+          ? html`<p class="empty">${ja.mine.empty}</p>`
+          : html`<ul>
+              ${repeat(
+                this.chats,
+                (c) => c.consultation.consultationId,
+                (c) => this.renderChat(c),
+              )}
+            </ul>`}
+      </section>
+    `;
+  }
+
+  private renderChat(chat: ChatState) {
+    const id = chat.consultation.consultationId;
+    const phase = chatPhase(chat);
+    return html`
+      <li>
+        <button
+          type="button"
+          aria-current=${this.selectedId === id ? 'true' : 'false'}
+          @click=${() => this.dispatchEvent(new ChatSelectEvent({ consultationId: id }))}
+        >
+          ${chat.consultation.urgent ? html`<span class="badge-urgent">${ja.chat.urgent}</span>` : nothing}
+          <span class="label">${ja.chat.title(shortLabel(id))}</span>
+          <span class="phase ${phase}">${phaseText[phase]}</span>
+          ${chat.unread > 0 ? html`<span class="unread">${ja.mine.unread(chat.unread)}</span>` : nothing}
+        </button>
+      </li>
+    `;
+  }
+}

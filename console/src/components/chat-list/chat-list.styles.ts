@@ -1,0 +1,61 @@
+import { css } from 'lit';
+
+export const chatListStyles = css`
+  :host {
+    display: block;
+  }
+  h2 {
+    font-size: 1rem;
+    margin: 0 0 0.5rem;
+  }
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.4rem;
+  }
+  button {
+    width: 100%;
+    text-align: left;
+    display: flex;
+    align-items: center;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.5rem;
+    background: var(--tsg-surface);
+    border: 1px solid var(--tsg-border);
+    color: var(--tsg-text);
+    padding: 0.5rem 0.75rem;
+  }
+  button:hover {
+    border-color: var(--tsg-primary);
+  }
+  button[aria-current='true'] {
+    background: var(--tsg-primary-soft);
+    border-color: var(--tsg-primary);
+    box-shadow: inset 4px 0 0 var(--tsg-primary);
+  }
+  .label {
+    font-weight: 600;
+  }
+  .phase {
+    font-size: 0.85rem;
+    color: var(--tsg-muted);
+  }
+  .phase.ended {
+    text-decoration: none;
+  }
+  .unread {
+    margin-left: auto;
+    background: var(--tsg-primary);
+    color: #fff;
+    border-radius: 999px;
+    font-size: 0.8rem;
+    font-weight: 700;
+    padding: 0 0.55rem;
+  }
+  .empty {
+    color: var(--tsg-muted);
+    margin: 0.25rem 0;
+  }
+`;

@@ -1,0 +1,158 @@
+import type { StoredMessage } from '@tsunagari/shared';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { ChatCloseEvent } from '../../events/chat-close.event.js';
+import { EndRequestEvent } from '../../events/end-request.event.js';
+import { endedText, ja } from '../../i18n/ja.js';
+import { type ChatState, chatPhase } from '../../state/chats.js';
+import { formatClock, shortLabel } from '../../state/queue.js';
+import { baseStyles } from '../../styles/shared.styles.js';
+import '../message-composer/message-composer.js';
+import { chatPanelStyles } from './chat-panel.styles.js';
+
+/**
+ * One consultation: its messages, the key-exchange and end states, the end control (with a
+ * confirmation step, as ending cannot be undone) and the composer.
+ *
+ * @fires tsg-end-request
+ * @fires tsg-chat-close
+ */
+export class TsgChatPanel extends LitElement {
+  static override styles = [baseStyles, chatPanelStyles];
+
+  /** The chat to show; `null` shows a hint to pick one. */
+  @property({ attribute: false }) chat: ChatState | null = null;
+  /** A kind sentence about the last action on this chat that failed. */
+  @property() error = '';
+  /** The end request is on its way. */
+  @property({ type: Boolean }) ending = false;
+
+  @state() private confirming = false;
+  @query('.log') private log?: HTMLElement;
+  @query('h2') private heading?: HTMLElement;
+  private stickToBottom = true;
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    const prev = changed.get('chat');
+    if (changed.has('chat') && prev?.consultation.consultationId !== this.chat?.consultation.consultationId) {
+      this.confirming = false;
+      this.stickToBottom = true;
+    } else if (this.log) {
+      // Follow new messages only when she was already reading the latest ones.
+      const l = this.log;
+      this.stickToBottom = l.scrollHeight - l.scrollTop - l.clientHeight < 48;
+    }
+  }
+
+  override updated(): void {
+    if (this.stickToBottom && this.log) this.log.scrollTop = this.log.scrollHeight;
+  }
+
+  /** Moves focus to the chat's heading, so a screen reader starts at the top of the chat. */
+  focusHeading(): void {
+    this.heading?.focus();
+  }
+
+  override render() {
+    const chat = this.chat;
+    if (!chat) return html`<p class="none">${ja.chat.noneSelected}</p>`;
+    const id = chat.consultation.consultationId;
+    const phase = chatPhase(chat);
+    return html`
+      <section aria-labelledby="chat-heading">
+        <div class="head">
+          ${chat.consultation.urgent ? html`<span class="badge-urgent">${ja.chat.urgent}</span>` : nothing}
+          <h2 id="chat-heading" tabindex="-1">${ja.chat.title(shortLabel(id))}</h2>
+          <p class="campaign">${ja.queue.campaign(chat.consultation.campaign)}</p>
+          <div class="actions">${this.renderAction(phase)}</div>
+        </div>
+        ${this.confirming ? this.renderConfirm() : nothing}
+        <p class="error" role="alert">${this.error}</p>
+        <div role="status">${this.renderBanner(chat, phase)}</div>
+        <ol class="log" aria-label=${ja.chat.messagesLabel} tabindex="0">
+          ${this.renderMessages(chat)}
+        </ol>
+        <tsg-message-composer .consultationId=${id} ?disabled=${phase !== 'active'}></tsg-message-composer>
+      </section>
+    `;
+  }
+
+  private renderAction(phase: ReturnType<typeof chatPhase>) {
+    if (phase === 'ended') {
+      return html`<button class="btn-secondary" type="button" @click=${this.onClose}>${ja.dismiss}</button>`;
+    }
+    return html`<button
+      class="btn-danger"
+      type="button"
+      aria-expanded=${this.confirming ? 'true' : 'false'}
+      ?disabled=${this.ending}
+      @click=${this.onEndClick}
+    >
+      ${this.ending ? ja.chat.ending : ja.chat.end}
+    </button>`;
+  }
+
+  private renderConfirm() {
+    return html`
+      <div class="confirm" role="group" aria-labelledby="confirm-text">
+        <p id="confirm-text">${ja.chat.endConfirm}</p>
+        <button class="btn-danger-solid" type="button" @click=${this.onEndConfirm}>${ja.chat.endConfirmYes}</button>
+        <button class="btn-secondary" type="button" @click=${this.onEndCancel}>${ja.chat.endConfirmNo}</button>
+      </div>
+    `;
+  }
+
+  private renderBanner(chat: ChatState, phase: ReturnType<typeof chatPhase>) {
+    if (phase === 'ended') return html`<p class="banner ended">${endedText(chat.ended?.endedBy ?? null, chat.ended?.reason ?? null)}</p>`;
+    if (phase === 'keyFailed') return html`<p class="banner">${ja.chat.keyFailed}</p>`;
+    if (phase === 'keyPending') return html`<p class="banner">${ja.chat.keyExchange}</p>`;
+    return nothing;
+  }
+
+  private renderMessages(chat: ChatState) {
+    if (!chat.historyLoaded && chat.messages.length === 0) return html`<li class="placeholder">${ja.chat.loadingHistory}</li>`;
+    if (chat.messages.length === 0) return html`<li class="placeholder">${ja.chat.noMessages}</li>`;
+    return repeat(chat.messages, (m) => m.id, (m) => this.renderMessage(chat, m));
+  }
+
+  private renderMessage(chat: ChatState, m: StoredMessage) {
+    const text = chat.plain.get(m.id);
+    // Before the key arrives a message is simply not shown yet; after, a failure is a placeholder.
+    if (text === undefined && !chat.sessionKey && !chat.keyFailed) return nothing;
+    return html`
+      <li class=${m.senderRole}>
+        <p class="who">
+          ${m.senderRole === 'client' ? ja.chat.fromClient : ja.chat.fromCounselor}
+          <time datetime=${m.sentAt}>${formatClock(m.sentAt)}</time>
+        </p>
+        ${typeof text === 'string'
+          ? html`<p class="text">${text}</p>`
+          : html`<p class="text unreadable">${ja.chat.undecryptable}</p>`}
+      </li>
+    `;
+  }
+
+  private async onEndClick(): Promise<void> {
+    this.confirming = !this.confirming;
+    await this.updateComplete;
+    if (this.confirming) this.renderRoot.querySelector<HTMLButtonElement>('.confirm .btn-secondary')?.focus();
+  }
+
+  private onEndConfirm(): void {
+    this.confirming = false;
+    const id = this.chat?.consultation.consultationId;
+    if (id) this.dispatchEvent(new EndRequestEvent({ consultationId: id }));
+  }
+
+  private async onEndCancel(): Promise<void> {
+    this.confirming = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('.actions button')?.focus();
+  }
+
+  private onClose(): void {
+    const id = this.chat?.consultation.consultationId;
+    if (id) this.dispatchEvent(new ChatCloseEvent({ consultationId: id }));
+  }
+}

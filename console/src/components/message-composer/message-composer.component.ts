@@ -1,0 +1,100 @@
+import { MAX_MESSAGE_CHARS } from '@tsunagari/shared';
+import { html, LitElement } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { MessageSendEvent } from '../../events/message-send.event.js';
+import { ja } from '../../i18n/ja.js';
+import { baseStyles } from '../../styles/shared.styles.js';
+import { messageComposerStyles } from './message-composer.styles.js';
+
+/**
+ * The text box and 「送信」. Enter makes a new line (Japanese input uses Enter to confirm
+ * conversion); Ctrl/⌘+Enter sends. The draft is kept until the server has stored the message.
+ *
+ * @fires tsg-message-send
+ */
+export class TsgMessageComposer extends LitElement {
+  static override styles = [baseStyles, messageComposerStyles];
+
+  @property() consultationId = '';
+  /** True until the session key is open, and after the consultation ended. */
+  @property({ type: Boolean }) disabled = false;
+
+  @state() private draft = '';
+  @state() private sending = false;
+
+  @query('textarea') private textarea!: HTMLTextAreaElement;
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    // Each chat has its own draft: switching chats starts empty rather than carrying text over.
+    if (changed.has('consultationId') && changed.get('consultationId') !== undefined) this.draft = '';
+  }
+
+  override render() {
+    // UTF-16 length, as the server's schema counts it.
+    const length = this.draft.length;
+    const over = length > MAX_MESSAGE_CHARS;
+    const canSend = !this.disabled && !this.sending && this.draft.trim() !== '' && !over;
+    return html`
+      <form @submit=${this.onSubmit}>
+        <label for="composer">${ja.chat.composerLabel}</label>
+        <textarea
+          id="composer"
+          rows="3"
+          .value=${this.draft}
+          ?disabled=${this.disabled}
+          aria-describedby="composer-hint composer-count"
+          aria-invalid=${over ? 'true' : 'false'}
+          @input=${this.onInput}
+          @keydown=${this.onKeydown}
+        ></textarea>
+        <button class="btn-primary" type="submit" ?disabled=${!canSend}>${this.sending ? ja.chat.sending : ja.chat.send}</button>
+        <p class="foot">
+          <span id="composer-hint">${ja.chat.composerHint}</span>
+          <span id="composer-count" class=${over ? 'over' : ''}>
+            ${over ? ja.chat.tooLong(MAX_MESSAGE_CHARS) : ja.chat.charCount(length, MAX_MESSAGE_CHARS)}
+          </span>
+        </p>
+      </form>
+    `;
+  }
+
+  /** Moves the caret into the text box. */
+  override focus(): void {
+    this.textarea?.focus();
+  }
+
+  private onInput(e: InputEvent): void {
+    this.draft = (e.target as HTMLTextAreaElement).value;
+  }
+
+  private onKeydown(e: KeyboardEvent): void {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.isComposing) {
+      e.preventDefault();
+      this.send();
+    }
+  }
+
+  private onSubmit(e: SubmitEvent): void {
+    e.preventDefault();
+    this.send();
+  }
+
+  private send(): void {
+    const text = this.draft.trim();
+    if (this.disabled || this.sending || text === '' || text.length > MAX_MESSAGE_CHARS) return;
+    this.sending = true;
+    const consultationId = this.consultationId;
+    this.dispatchEvent(
+      new MessageSendEvent({
+        consultationId,
+        text,
+        done: (sent) => {
+          this.sending = false;
+          // A failed send keeps her words so she can try again.
+          if (sent && this.consultationId === consultationId) this.draft = '';
+          void this.updateComplete.then(() => this.textarea?.focus());
+        },
+      }),
+    );
+  }
+}

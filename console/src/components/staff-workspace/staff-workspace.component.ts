@@ -1,0 +1,290 @@
+import type { ConsultationEnded, KeyGranted, QueueEntry, StaffSession, StoredMessage } from '@tsunagari/shared';
+import { html, LitElement } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { ChatCloseEvent } from '../../events/chat-close.event.js';
+import type { ChatSelectEvent } from '../../events/chat-select.event.js';
+import type { EndRequestEvent } from '../../events/end-request.event.js';
+import { LogoutRequestEvent } from '../../events/logout-request.event.js';
+import type { MessageSendEvent } from '../../events/message-send.event.js';
+import type { TakeRequestEvent } from '../../events/take-request.event.js';
+import { endedText, ja } from '../../i18n/ja.js';
+import type { StaffCrypto } from '../../services/staff-crypto.js';
+import { type RequestError, StaffSocketController } from '../../services/staff-socket.controller.js';
+import * as store from '../../state/chats.js';
+import { decryptMissing, lastMessageId, nextCounselorSeq } from '../../state/messages.js';
+import { addedEntries, shortLabel } from '../../state/queue.js';
+import { baseStyles } from '../../styles/shared.styles.js';
+import '../app-header/app-header.js';
+import '../chat-list/chat-list.js';
+import type { TsgChatPanel } from '../chat-panel/chat-panel.component.js';
+import '../chat-panel/chat-panel.js';
+import '../queue-list/queue-list.js';
+import { staffWorkspaceStyles } from './staff-workspace.styles.js';
+
+const errorText = (code: RequestError | 'CRYPTO'): string => ja.errors[code];
+const label = (id: string): string => ja.chat.title(shortLabel(id));
+
+/**
+ * Everything after login: the socket, the queue, her chats and the selected chat. State lives in
+ * one immutable {@link store.ConsoleState} changed only through the store's pure functions; this
+ * element wires socket pushes and UI events to them and does the crypto in between.
+ *
+ * @fires tsg-logout-request
+ */
+export class TsgStaffWorkspace extends LitElement {
+  static override styles = [baseStyles, staffWorkspaceStyles];
+
+  @property({ attribute: false }) session!: StaffSession;
+  @property({ attribute: false }) crypto!: StaffCrypto;
+  @property({ type: Boolean }) loggingOut = false;
+
+  @state() private model: store.ConsoleState = store.emptyState;
+  @state() private takingId: string | null = null;
+  @state() private queueNotice = '';
+  @state() private chatErrors: Readonly<Record<string, string>> = {};
+  @state() private endingId: string | null = null;
+  @state() private announcement = '';
+
+  @query('tsg-chat-panel') private panel?: TsgChatPanel;
+
+  private readonly socket = new StaffSocketController(this, {
+    connected: () => void this.refresh(),
+    queueChanged: (entries) => this.onQueueChanged(entries),
+    keyGranted: (p) => this.onKeyGranted(p),
+    message: (m) => this.onMessage(m),
+    ended: (p) => this.onEnded(p),
+    authLost: () => this.dispatchEvent(new LogoutRequestEvent({ expired: true })),
+  });
+
+  private get isCounselor(): boolean {
+    return this.session.staff.role === 'counselor';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.socket.connect();
+  }
+
+  override updated(): void {
+    // Unread counts in the tab title help when she works in another window.
+    const unread = this.model.chats.reduce((n, c) => n + c.unread, 0);
+    const base = `${ja.app.name} ${ja.app.consoleName}`;
+    document.title = unread > 0 ? `(${unread}) ${base}` : base;
+  }
+
+  override render() {
+    const selected = store.findChat(this.model, this.model.selectedId) ?? null;
+    const selectedId = selected?.consultation.consultationId ?? '';
+    return html`
+      <tsg-app-header
+        .displayName=${this.session.staff.displayName}
+        .staffRole=${this.session.staff.role}
+        .status=${this.socket.status}
+        ?loggingOut=${this.loggingOut}
+        @tsg-reconnect-request=${() => this.socket.reconnect()}
+      ></tsg-app-header>
+      <div class="body">
+        <nav aria-label=${ja.nav.label}>
+          <tsg-queue-list
+            .entries=${this.model.queue}
+            ?canTake=${this.isCounselor}
+            .takingId=${this.takingId}
+            .notice=${this.queueNotice}
+            @tsg-take-request=${this.onTake}
+          ></tsg-queue-list>
+          ${this.isCounselor
+            ? html`<tsg-chat-list
+                .chats=${this.model.chats}
+                .selectedId=${this.model.selectedId}
+                @tsg-chat-select=${this.onSelect}
+              ></tsg-chat-list>`
+            : ''}
+        </nav>
+        <main>
+          <tsg-chat-panel
+            .chat=${selected}
+            .error=${this.chatErrors[selectedId] ?? ''}
+            ?ending=${this.endingId !== null && this.endingId === selectedId}
+            @tsg-message-send=${this.onSend}
+            @tsg-end-request=${this.onEnd}
+            @tsg-chat-close=${this.onClose}
+          ></tsg-chat-panel>
+        </main>
+      </div>
+      <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+    `;
+  }
+
+  /** After every (re)connect: the queue and her chats may have changed while she was away. */
+  private async refresh(): Promise<void> {
+    const queue = await this.socket.request('queue:list', {});
+    if (queue.ok) this.model = { ...this.model, queue: queue.data.entries };
+    if (!this.isCounselor) return;
+    const mine = await this.socket.request('consultation:mine', {});
+    if (!mine.ok) return;
+    this.model = store.applyMine(this.model, mine.data.consultations);
+    for (const chat of this.model.chats) {
+      if (chat.ended) continue;
+      this.openKey(chat.consultation.consultationId);
+      void this.loadHistory(chat.consultation.consultationId);
+    }
+  }
+
+  /** Fetches messages after the last one held (all of them the first time). */
+  private async loadHistory(id: string): Promise<void> {
+    const chat = store.findChat(this.model, id);
+    if (!chat) return;
+    const res = await this.socket.request('message:list', { consultationId: id, afterId: lastMessageId(chat.messages) });
+    if (!res.ok) return;
+    this.model = store.updateChat(store.receiveMessages(this.model, id, res.data.messages), id, (c) => ({ ...c, historyLoaded: true }));
+    this.decrypt(id);
+  }
+
+  /** Opens the sealed session key, if it has come and is not open yet. */
+  private openKey(id: string): void {
+    const chat = store.findChat(this.model, id);
+    const sealed = chat?.consultation.sealedKey;
+    if (!chat || !sealed || chat.sessionKey || chat.keyFailed) return;
+    let sessionKey: Uint8Array | null = null;
+    try {
+      sessionKey = this.crypto.openSessionKey(sealed);
+    } catch {
+      // Sealed to someone else, or altered on the way: say so rather than show nothing.
+    }
+    this.model = store.updateChat(this.model, id, (c) => ({ ...c, sessionKey, keyFailed: sessionKey === null }));
+    this.decrypt(id);
+    if (sessionKey) this.announce(ja.announce.keyReady(label(id)));
+  }
+
+  private decrypt(id: string): void {
+    this.model = store.updateChat(this.model, id, (c) => {
+      const key = c.sessionKey;
+      if (!key) return c;
+      return { ...c, plain: decryptMissing(c.messages, c.plain, (m) => this.crypto.openText(key, m)) };
+    });
+  }
+
+  private onQueueChanged(entries: QueueEntry[]): void {
+    const added = addedEntries(this.model.queue, entries);
+    this.model = { ...this.model, queue: entries };
+    if (added.some((e) => e.urgent)) this.announce(ja.announce.urgentQueueEntry);
+    else if (added.length > 0) this.announce(ja.announce.newQueueEntry(added.length));
+  }
+
+  private onKeyGranted({ consultationId, sealedKey }: KeyGranted): void {
+    this.model = store.updateChat(this.model, consultationId, (c) => ({ ...c, consultation: { ...c.consultation, sealedKey } }));
+    this.openKey(consultationId);
+  }
+
+  private onMessage(m: StoredMessage): void {
+    const id = m.consultationId;
+    if (!store.findChat(this.model, id)) return;
+    this.model = store.receiveMessages(this.model, id, [m]);
+    this.decrypt(id);
+    if (m.senderRole !== 'client') return;
+    const text = store.findChat(this.model, id)?.plain.get(m.id);
+    this.announce(
+      id === this.model.selectedId && typeof text === 'string'
+        ? ja.announce.newMessage(label(id), text)
+        : ja.announce.newMessageOther(label(id)),
+    );
+  }
+
+  private onEnded({ consultationId, endedBy, reason }: ConsultationEnded): void {
+    if (!store.findChat(this.model, consultationId)) return;
+    this.model = store.markEnded(this.model, consultationId, { endedBy, reason });
+    this.announce(ja.announce.ended(label(consultationId), endedText(endedBy, reason)));
+  }
+
+  private async onTake(e: TakeRequestEvent): Promise<void> {
+    const id = e.detail.consultationId;
+    if (this.takingId) return;
+    this.takingId = id;
+    this.queueNotice = '';
+    const res = await this.socket.request('consultation:take', { consultationId: id });
+    this.takingId = null;
+    if (!res.ok) {
+      this.queueNotice = errorText(res.error);
+      if (res.error === 'ALREADY_TAKEN') void this.refreshQueue();
+      return;
+    }
+    this.model = store.selectChat(store.upsertConsultation(this.model, res.data), id);
+    this.announce(ja.announce.taken(label(id)));
+    this.openKey(id);
+    void this.loadHistory(id);
+    await this.updateComplete;
+    this.panel?.focusHeading();
+  }
+
+  private async refreshQueue(): Promise<void> {
+    const queue = await this.socket.request('queue:list', {});
+    if (queue.ok) this.model = { ...this.model, queue: queue.data.entries };
+  }
+
+  private onSelect(e: ChatSelectEvent): void {
+    this.model = store.selectChat(this.model, e.detail.consultationId);
+  }
+
+  private async onSend(e: MessageSendEvent): Promise<void> {
+    const { consultationId: id, text, done } = e.detail;
+    const chat = store.findChat(this.model, id);
+    const key = chat?.sessionKey;
+    if (!chat || !key || chat.ended) return done(false);
+    const seq = nextCounselorSeq(chat.messages, chat.reservedSeq);
+    this.model = store.updateChat(this.model, id, (c) => ({ ...c, reservedSeq: Math.max(c.reservedSeq, seq) }));
+    this.setChatError(id, '');
+    let envelope;
+    try {
+      envelope = this.crypto.sealText(key, id, seq, text);
+    } catch {
+      this.setChatError(id, errorText('CRYPTO'));
+      return done(false);
+    }
+    const res = await this.socket.request('message:send', envelope);
+    if (!res.ok) {
+      // Give the seq back so a retry re-sends the same one: the server treats it as idempotent,
+      // which matters when the first attempt was stored but its ack was lost.
+      this.model = store.updateChat(this.model, id, (c) => ({ ...c, reservedSeq: c.reservedSeq === seq ? seq - 1 : c.reservedSeq }));
+      this.setChatError(id, errorText(res.error));
+      return done(false);
+    }
+    const stored = res.data;
+    this.model = store.updateChat(store.receiveMessages(this.model, id, [stored]), id, (c) => ({
+      ...c,
+      plain: new Map(c.plain).set(stored.id, text),
+    }));
+    done(true);
+  }
+
+  private async onEnd(e: EndRequestEvent): Promise<void> {
+    const id = e.detail.consultationId;
+    this.endingId = id;
+    this.setChatError(id, '');
+    const res = await this.socket.request('consultation:end', { consultationId: id });
+    this.endingId = null;
+    if (res.ok || res.error === 'INVALID_STATE') {
+      this.model = store.markEnded(this.model, id, res.ok ? { endedBy: 'counselor', reason: 'ended' } : { endedBy: null, reason: null });
+      this.announce(ja.announce.ended(label(id), endedText(res.ok ? 'counselor' : null, null)));
+    } else {
+      this.setChatError(id, errorText(res.error));
+    }
+  }
+
+  private onClose(e: ChatCloseEvent): void {
+    const chat = store.findChat(this.model, e.detail.consultationId);
+    if (chat?.sessionKey) this.crypto.forget(chat.sessionKey);
+    this.model = store.closeChat(this.model, e.detail.consultationId);
+  }
+
+  private setChatError(id: string, message: string): void {
+    this.chatErrors = { ...this.chatErrors, [id]: message };
+  }
+
+  /** Speaks through the polite live region; clearing first makes a repeat sentence heard again. */
+  private announce(text: string): void {
+    this.announcement = '';
+    void this.updateComplete.then(() => {
+      this.announcement = text;
+    });
+  }
+}

@@ -1,0 +1,52 @@
+import { css } from 'lit';
+
+export const staffWorkspaceStyles = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    height: 100vh;
+    height: 100dvh;
+    background: var(--tsg-bg);
+  }
+  .body {
+    flex: 1;
+    min-height: 0;
+    display: grid;
+    grid-template-columns: minmax(17rem, 22rem) 1fr;
+  }
+  nav {
+    overflow-y: auto;
+    padding: 1rem;
+    border-right: 1px solid var(--tsg-border);
+    display: grid;
+    align-content: start;
+    gap: 1.5rem;
+  }
+  main {
+    min-width: 0;
+    min-height: 0;
+    padding: 1rem 1.25rem;
+    display: flex;
+    flex-direction: column;
+  }
+  tsg-chat-panel {
+    flex: 1;
+  }
+  /* Narrow screens: the lists above the chat, the page scrolls as a whole. */
+  @media (max-width: 760px) {
+    :host {
+      height: auto;
+      min-height: 100vh;
+    }
+    .body {
+      grid-template-columns: 1fr;
+    }
+    nav {
+      border-right: 0;
+      border-bottom: 1px solid var(--tsg-border);
+    }
+    main {
+      min-height: 80vh;
+    }
+  }
+`;

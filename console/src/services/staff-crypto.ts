@@ -1,0 +1,96 @@
+/**
+ * Everything the console does with libsodium. This module is loaded with a dynamic import at
+ * login, so libsodium (sumo, for Argon2id) and the envelope code stay out of the first download.
+ * Secret keys live in this object only, in memory; {@link StaffCrypto.wipe} zeroes them at logout.
+ */
+import type { StaffSession, StoredMessage } from '@tsunagari/shared';
+import {
+  deriveStaffPasswordKeys,
+  type Envelope,
+  type KdfParams,
+  openMessage,
+  openSessionKey,
+  type SodiumSumo,
+  type StaffKeyPairs,
+  sealMessage,
+  toB64,
+  unwrapStaffKeys,
+} from '@tsunagari/shared/crypto';
+
+let sodiumPromise: Promise<SodiumSumo> | null = null;
+
+/** Loads libsodium once; `ready` compiles its WebAssembly. */
+export function loadSodium(): Promise<SodiumSumo> {
+  sodiumPromise ??= import('libsodium-wrappers-sumo').then(async (mod) => {
+    const sodium = mod.default;
+    await sodium.ready;
+    return sodium;
+  });
+  // A failed load (network) must not poison later attempts.
+  sodiumPromise.catch(() => {
+    sodiumPromise = null;
+  });
+  return sodiumPromise;
+}
+
+/** The result of Argon2id on her password: what to send, and what to keep for unwrapping. */
+export interface DerivedLogin {
+  /** base64url auth key for `POST /api/auth/login`. */
+  authKey: string;
+  /** Unwraps her secret keys; zeroed by {@link unlockStaffCrypto}. */
+  wrapKey: Uint8Array;
+}
+
+/** Argon2id with the server's salt and limits (about 0.1–1 s; the form shows a busy state). */
+export async function deriveLogin(password: string, params: KdfParams): Promise<DerivedLogin> {
+  const sodium = await loadSodium();
+  const { authKey, wrapKey } = deriveStaffPasswordKeys(sodium, password, params);
+  const b64 = toB64(sodium, authKey);
+  sodium.memzero(authKey);
+  return { authKey: b64, wrapKey };
+}
+
+/** Unwraps her key pairs; throws a CryptoError (UNWRAP_FAILED) when they do not open. */
+export async function unlockStaffCrypto(wrapKey: Uint8Array, keys: StaffSession['keys']): Promise<StaffCrypto> {
+  const sodium = await loadSodium();
+  try {
+    return new StaffCrypto(sodium, unwrapStaffKeys(sodium, wrapKey, keys));
+  } finally {
+    sodium.memzero(wrapKey);
+  }
+}
+
+/** Her unlocked keys and the operations that need them. */
+export class StaffCrypto {
+  /** @internal Built by {@link unlockStaffCrypto}. */
+  constructor(
+    private readonly sodium: SodiumSumo,
+    private readonly keys: StaffKeyPairs,
+  ) {}
+
+  /** Opens a session key the client sealed to her; throws when it is not hers. */
+  openSessionKey(sealedKey: string): Uint8Array {
+    return openSessionKey(this.sodium, sealedKey, this.keys.boxPublicKey, this.keys.boxSecretKey);
+  }
+
+  /** Decrypts one stored message to its text; throws when it does not verify. */
+  openText(sessionKey: Uint8Array, message: StoredMessage): string {
+    return openMessage(this.sodium, sessionKey, message.senderRole, message).text;
+  }
+
+  /** Encrypts her text as the counselor's message number `seq`. */
+  sealText(sessionKey: Uint8Array, consultationId: string, seq: number, text: string): Envelope {
+    return sealMessage(this.sodium, sessionKey, { consultationId, senderRole: 'counselor', seq }, { kind: 'text', text });
+  }
+
+  /** Zeroes a session key that is no longer needed. */
+  forget(key: Uint8Array): void {
+    this.sodium.memzero(key);
+  }
+
+  /** Zeroes her secret keys (logout). The object must not be used afterwards. */
+  wipe(): void {
+    this.sodium.memzero(this.keys.boxSecretKey);
+    this.sodium.memzero(this.keys.signSecretKey);
+  }
+}
