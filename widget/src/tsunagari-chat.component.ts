@@ -65,10 +65,10 @@ export class TsunagariChat extends LitElement {
       return html`<button class="launcher" part="launcher" type="button" lang=${t.lang} @click=${this.openPanel}>${label}</button>`;
     }
     return html`<section class="panel" part="panel" role="dialog" aria-modal="false" aria-labelledby="title" lang=${t.lang}>
-      <header part="header">
+      <div class="head" part="header">
         <h2 id="title">${t.panelLabel}</h2>
         <button type="button" class="secondary" @click=${this.closePanel}>${t.closePanel}</button>
-      </header>
+      </div>
       <p class="status" part="status" role="status">${this.statusText()}</p>
       ${this.renderScreen()}
     </section>`;

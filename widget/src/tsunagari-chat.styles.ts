@@ -41,7 +41,7 @@ export const styles = [
         border-radius: 0;
       }
     }
-    header {
+    .head {
       display: flex;
       align-items: center;
       justify-content: space-between;
@@ -50,16 +50,16 @@ export const styles = [
       background: var(--_accent);
       color: var(--_accent-fg);
     }
-    header h2 {
+    .head h2 {
       margin: 0;
       font-size: 1rem;
     }
-    header button {
+    .head button {
       border-color: var(--_accent-fg);
       min-height: 40px;
       padding: 0.25rem 0.9rem;
     }
-    header button:focus-visible {
+    .head button:focus-visible {
       outline-color: var(--_accent-fg);
     }
     .status {

@@ -1,0 +1,87 @@
+// `npm test`: set up what the tests need, type-check, run the unit/integration tests (vitest)
+// and the browser tests (Playwright in Debian's Chromium), then print one summary line
+// `N passed, N failed, N skipped` and exit non-zero on any failure.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, buildFrontends, ensurePnpm, installDependencies, run, step } from './bootstrap.mjs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const VITEST_JSON = path.join(ROOT, '.vitest-results.json');
+const PLAYWRIGHT_JSON = path.join(ROOT, '.playwright-results.json');
+
+/** Debian's Chromium: Playwright cannot download its own browser on this network. */
+function ensureChromium() {
+  if (fs.existsSync(CHROMIUM)) return;
+  if (process.getuid?.() !== 0) {
+    throw Object.assign(new Error(`Chromium not found at ${CHROMIUM}. Install it (Debian: sudo apt-get install -y chromium) or set CHROMIUM_PATH.`), { exitCode: 2 });
+  }
+  step('Installing Debian Chromium for the browser tests (once, about a minute)');
+  run('apt-get', ['update', '-qq']);
+  run('apt-get', ['install', '-y', '-qq', 'chromium'], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** Runs a step that may fail without stopping the others; returns whether it passed. */
+function attempt(label, cmd, args, env = {}) {
+  step(label);
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status === 0;
+}
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let ok = true;
+try {
+  const pnpm = ensurePnpm();
+  installDependencies(pnpm);
+  ensureChromium();
+
+  // A failed type-check counts as one failed check: the code does not hold together.
+  if (!attempt('Type-checking every package', pnpm, ['run', 'typecheck'])) {
+    totals.failed += 1;
+    ok = false;
+  }
+
+  buildFrontends(pnpm);
+
+  for (const f of [VITEST_JSON, PLAYWRIGHT_JSON]) fs.rmSync(f, { force: true });
+  const unitOk = attempt('Unit and integration tests (vitest)', pnpm, [
+    'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_JSON}`,
+  ]);
+  const unit = readJson(VITEST_JSON);
+  if (unit) {
+    totals.passed += unit.numPassedTests;
+    totals.failed += unit.numFailedTests;
+    totals.skipped += unit.numPendingTests + unit.numTodoTests;
+    // A suite that failed to load has no tests to count: count it as a failure.
+    if (!unitOk && unit.numFailedTests === 0) totals.failed += Math.max(1, unit.numFailedTestSuites);
+  } else if (!unitOk) totals.failed += 1;
+  ok &&= unitOk;
+
+  const e2eOk = attempt('Browser tests (Playwright, Chromium)', pnpm, ['--filter', '@tsunagari/e2e', 'exec', 'playwright', 'test'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON,
+    CHROMIUM_PATH: CHROMIUM,
+  });
+  const e2e = readJson(PLAYWRIGHT_JSON);
+  if (e2e) {
+    totals.passed += e2e.stats.expected + e2e.stats.flaky;
+    totals.failed += e2e.stats.unexpected;
+    totals.skipped += e2e.stats.skipped;
+    if (!e2eOk && e2e.stats.unexpected === 0) totals.failed += 1;
+  } else if (!e2eOk) totals.failed += 1;
+  ok &&= e2eOk;
+} catch (err) {
+  process.stderr.write(`\n${err.message}\n`);
+  totals.failed += 1;
+  ok = false;
+}
+
+process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+process.exit(ok && totals.failed === 0 ? 0 : 1);
