@@ -19,6 +19,8 @@ export const sharedStyles = css`
     --_radius: var(--tsunagari-radius, 12px);
     font-family: var(--tsunagari-font, system-ui, -apple-system, 'Hiragino Sans', 'Noto Sans JP', sans-serif);
     line-height: 1.6;
+    /* Break Japanese lines between phrases, not in the middle of a word (Chromium 119+). */
+    word-break: auto-phrase;
     color: var(--_fg);
   }
   *,

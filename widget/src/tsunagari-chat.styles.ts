@@ -116,6 +116,9 @@ export const styles = [
       background: #fbeaea;
       color: #5c1015;
     }
+    .error h3 {
+      margin: 0 0 0.4rem;
+    }
     .chat {
       flex: 1;
       display: flex;

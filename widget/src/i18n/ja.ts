@@ -13,13 +13,14 @@ export const ja = {
   launcher: 'チャットで相談する',
   launcherBack: 'チャットに戻る',
   panelLabel: 'つながりチャット',
-  closePanel: '閉じる',
+  /** Hides the panel; a consultation in progress goes on. */
+  closePanel: '小さくする',
 
   introHeading: 'ここは、安心して話せる場所です',
   introLines: [
     'お名前や連絡先は、お聞きしません。匿名のまま、相談員とチャットでお話しできます。',
     'メッセージは暗号化され、あなたと相談員のほかには読めません。',
-    'この端末に、会話の記録は残りません。',
+    '会話の内容は、この端末に保存しません。',
     'うまくまとまっていなくても大丈夫です。思いついたことから書いてください。',
   ],
   start: '相談をはじめる',
@@ -56,8 +57,8 @@ export const ja = {
   endNo: '続ける',
 
   endedHeading: '相談を終了しました',
-  endedBody: 'お話ししてくださって、ありがとうございました。またいつでも、ここから相談できます。',
-  endedByCounselor: '相談員が相談を終了しました。',
+  endedBody: 'お話ししてくださって、ありがとうございました。また話したくなったら、ここから声をかけてください。',
+  endedByCounselor: '相談員が、この相談を終えました。',
   endedAbandoned: '接続が長く途切れたため、相談を終了しました。',
   close: '閉じる',
 
