@@ -20,6 +20,7 @@ export function demoHostPage(serverUrl: string, orgPublicKey: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
 <title>つながりサポート（デモ）</title>
 <style>
   body { font-family: system-ui, sans-serif; margin: 0; color: #222; background: #fbfaf7; line-height: 1.7; }

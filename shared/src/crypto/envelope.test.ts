@@ -69,3 +69,23 @@ describe('sealed session key', () => {
     expect(() => openSessionKey(sodium, sealed, other.publicKey, other.privateKey)).toThrowError(CryptoError);
   });
 });
+
+describe('message body check', () => {
+  it('agrees with the zod schema on valid and invalid bodies', async () => {
+    const { messageBodySchema } = await import('../protocol/schemas.js');
+    const { isMessageBody } = await import('./envelope.js');
+    const samples: unknown[] = [
+      { kind: 'text', text: 'こんにちは' },
+      { kind: 'text', text: 'x'.repeat(4000) },
+      { kind: 'text', text: 'x'.repeat(4001) },
+      { kind: 'text', text: '' },
+      { kind: 'image', text: 'a' },
+      { kind: 'text', text: 'a', extra: 1 },
+      { kind: 'text' },
+      ['text', 'a'],
+      null,
+      'text',
+    ];
+    for (const s of samples) expect(isMessageBody(s), JSON.stringify(s)?.slice(0, 40)).toBe(messageBodySchema.safeParse(s).success);
+  });
+});

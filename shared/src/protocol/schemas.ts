@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_ENVELOPE_BYTES } from './limits.js';
+import { MAX_ENVELOPE_BYTES, MAX_MESSAGE_CHARS } from './limits.js';
 
 /** Random ids are 16–32 bytes, base64url without padding. */
 export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
@@ -55,7 +55,7 @@ export const emptySchema = z.strictObject({});
 /** The plaintext inside an envelope, checked by the receiving browser after decryption. */
 export const messageBodySchema = z.strictObject({
   kind: z.literal('text'),
-  text: z.string().min(1).max(4000),
+  text: z.string().min(1).max(MAX_MESSAGE_CHARS),
 });
 
 export type ConsultationStartPayload = z.infer<typeof consultationStartSchema>;
