@@ -77,6 +77,7 @@ export const ja = {
     keyFailed: '暗号鍵を開けませんでした。この相談のメッセージは読めません。',
     loadingHistory: 'これまでのメッセージを読み込んでいます…',
     noMessages: 'まだメッセージはありません。相談者にあいさつを送りましょう。',
+    noMessagesEnded: 'メッセージのやりとりはありませんでした。',
     messagesLabel: 'メッセージ',
     fromClient: '相談者',
     fromCounselor: 'あなた',

@@ -62,7 +62,9 @@ export class StaffSocketController implements ReactiveController {
   /** Connects same-origin; the server authenticates by the httpOnly session cookie. */
   connect(): void {
     if (this.socket) return;
-    const socket: StaffSocket = io({ auth: { role: 'staff' }, withCredentials: true });
+    // WebSocket only: the server admits staff sockets only with an Origin header matching its
+    // host, and browsers omit Origin on same-origin long-polling GETs, so polling is refused.
+    const socket: StaffSocket = io({ auth: { role: 'staff' }, withCredentials: true, transports: ['websocket'] });
     this.socket = socket;
     this.everConnected = false;
     this.setStatus('connecting');

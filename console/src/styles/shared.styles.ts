@@ -66,8 +66,8 @@ export const baseStyles = css`
     background: var(--tsg-primary-hover);
   }
   .btn-primary:disabled {
-    background: #6b7f81;
-    border-color: #6b7f81;
+    background: #5b6b6e;
+    border-color: #5b6b6e;
   }
   .btn-secondary {
     background: var(--tsg-surface);

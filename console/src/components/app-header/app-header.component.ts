@@ -25,7 +25,7 @@ export class TsgAppHeader extends LitElement {
   override render() {
     return html`
       <header>
-        <h1>${ja.app.name}<span>${ja.app.consoleName}</span></h1>
+        <h1>${ja.app.name} <span>${ja.app.consoleName}</span></h1>
         <div class="spacer"></div>
         <div role="status">${this.renderConnection()}</div>
         <p class="who">

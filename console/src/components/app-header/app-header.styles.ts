@@ -22,7 +22,7 @@ export const appHeaderStyles = css`
   h1 span {
     color: var(--tsg-muted);
     font-weight: 500;
-    margin-left: 0.4rem;
+    margin-left: 0.15rem;
   }
   .spacer {
     flex: 1;

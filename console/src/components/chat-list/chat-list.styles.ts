@@ -37,6 +37,7 @@ export const chatListStyles = css`
   }
   .label {
     font-weight: 600;
+    white-space: nowrap;
   }
   .phase {
     font-size: 0.85rem;

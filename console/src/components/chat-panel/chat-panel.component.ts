@@ -112,7 +112,9 @@ export class TsgChatPanel extends LitElement {
 
   private renderMessages(chat: ChatState) {
     if (!chat.historyLoaded && chat.messages.length === 0) return html`<li class="placeholder">${ja.chat.loadingHistory}</li>`;
-    if (chat.messages.length === 0) return html`<li class="placeholder">${ja.chat.noMessages}</li>`;
+    if (chat.messages.length === 0) {
+      return html`<li class="placeholder">${chat.ended ? ja.chat.noMessagesEnded : ja.chat.noMessages}</li>`;
+    }
     return repeat(chat.messages, (m) => m.id, (m) => this.renderMessage(chat, m));
   }
 

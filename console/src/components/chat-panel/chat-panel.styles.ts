@@ -10,9 +10,15 @@ export const chatPanelStyles = css`
   section {
     display: flex;
     flex-direction: column;
-    gap: 0.75rem;
     min-height: 0;
     height: 100%;
+  }
+  /* Margins rather than gap, so empty live regions (kept for announcements) take no space. */
+  section > * + * {
+    margin-top: 0.75rem;
+  }
+  section > :empty {
+    margin-top: 0;
   }
   .head {
     display: flex;

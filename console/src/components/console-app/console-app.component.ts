@@ -35,7 +35,7 @@ export class TsgConsoleApp extends LitElement {
     }
     return html`
       <header class="brand">
-        <p>${ja.app.name}<span>${ja.app.consoleName}</span></p>
+        <p>${ja.app.name} <span>${ja.app.consoleName}</span></p>
       </header>
       <main class="login">
         <tsg-login-form .notice=${this.notice} @tsg-login=${this.onLogin}></tsg-login-form>

@@ -19,7 +19,7 @@ export const consoleAppStyles = css`
   .brand span {
     color: var(--tsg-muted);
     font-weight: 500;
-    margin-left: 0.4rem;
+    margin-left: 0.15rem;
   }
   main.login {
     padding: 3rem 1rem;

@@ -41,6 +41,9 @@ export const messageComposerStyles = css`
     color: var(--tsg-muted);
     margin: 0;
   }
+  #composer-count {
+    white-space: nowrap;
+  }
   .over {
     color: var(--tsg-danger);
     font-weight: 600;

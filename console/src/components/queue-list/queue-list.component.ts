@@ -72,7 +72,7 @@ export class TsgQueueList extends LitElement {
         <div class="meta">
           <p class="title" id="${id}-title">
             ${e.urgent ? html`<span class="badge-urgent" title=${ja.queue.urgentLong}>${ja.queue.urgent}</span> ` : nothing}
-            ${ja.chat.title(shortLabel(e.consultationId))}
+            <span class="label">${ja.chat.title(shortLabel(e.consultationId))}</span>
           </p>
           <p class="sub" id="${id}-sub">
             ${ja.queue.waited(formatWait(waitedMs(e.queuedAt, this.now)))}・${ja.queue.position(e.position)}・${ja.queue.campaign(e.campaign)}

@@ -25,6 +25,7 @@ export const queueListStyles = css`
   }
   li {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: 0.75rem;
     background: var(--tsg-surface);
@@ -36,9 +37,13 @@ export const queueListStyles = css`
     border-color: var(--tsg-danger);
     border-left-width: 5px;
   }
+  /* In a narrow column the button drops below the details instead of squeezing them. */
   .meta {
-    flex: 1;
+    flex: 1 1 11rem;
     min-width: 0;
+  }
+  .label {
+    white-space: nowrap;
   }
   .meta p {
     margin: 0;
@@ -61,5 +66,6 @@ export const queueListStyles = css`
   }
   button {
     white-space: nowrap;
+    margin-left: auto;
   }
 `;

@@ -12,7 +12,7 @@ export const staffWorkspaceStyles = css`
     flex: 1;
     min-height: 0;
     display: grid;
-    grid-template-columns: minmax(17rem, 22rem) 1fr;
+    grid-template-columns: 22rem 1fr;
   }
   nav {
     overflow-y: auto;
@@ -31,6 +31,11 @@ export const staffWorkspaceStyles = css`
   }
   tsg-chat-panel {
     flex: 1;
+  }
+  @media (max-width: 1024px) {
+    .body {
+      grid-template-columns: 17rem 1fr;
+    }
   }
   /* Narrow screens: the lists above the chat, the page scrolls as a whole. */
   @media (max-width: 760px) {
