@@ -14,11 +14,15 @@ export interface SocketDeps {
   log: Logger;
 }
 
-/** Staff sockets must come from the console's own origin; the cookie alone is not enough. */
+/**
+ * Staff sockets must come from the console's own origin; the cookie alone is not enough.
+ * Browsers omit Origin on same-origin GETs (long-polling), but then say so in Sec-Fetch-Site.
+ */
 function sameOrigin(socket: TsunagariSocket): boolean {
   const origin = socket.handshake.headers.origin;
   const host = socket.handshake.headers.host;
-  if (!origin || !host) return false;
+  if (!origin) return socket.handshake.headers['sec-fetch-site'] === 'same-origin';
+  if (!host) return false;
   try {
     return new URL(origin).host === host;
   } catch {

@@ -1,0 +1,47 @@
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type Page, type TestInfo, expect } from '@playwright/test';
+
+/** The server global-setup started, and the demo logins it printed. */
+export const BASE_URL = process.env.BASE_URL ?? '';
+export const demoLogins = (): { role: string; username: string; password: string }[] => JSON.parse(process.env.DEMO_LOGINS ?? '[]');
+
+export function demoLogin(username: string): { username: string; password: string } {
+  const found = demoLogins().find((l) => l.username === username);
+  if (!found) throw new Error(`demo login ${username} was not printed by the server`);
+  return found;
+}
+
+/** A phone-sized page for her, as from a QR code. */
+export async function phonePage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale: 'ja-JP' });
+  return context.newPage();
+}
+
+export async function desktopPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ja-JP' });
+  return context.newPage();
+}
+
+/** Runs axe (WCAG 2.x A/AA rules) on the page, shadow roots included, and expects no violations. */
+export async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary, `axe violations on ${where}`).toEqual([]);
+}
+
+/** Saves a full-page screenshot as a test artifact (and attaches it to the report). */
+export async function snap(page: Page, info: TestInfo, name: string): Promise<void> {
+  const file = info.outputPath(`${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await info.attach(name, { path: file, contentType: 'image/png' });
+}
+
+/** Signs a counselor in to the console; the password unlocks her keys in the browser. */
+export async function signIn(page: Page, username: string): Promise<void> {
+  const { password } = demoLogin(username);
+  await page.goto(`${BASE_URL}/console/`);
+  await page.getByRole('textbox', { name: 'ユーザー名' }).fill(username);
+  await page.getByRole('textbox', { name: 'パスワード' }).fill(password);
+  await page.getByRole('button', { name: 'ログイン' }).click();
+  await expect(page.getByRole('button', { name: 'ログアウト' })).toBeVisible();
+}
