@@ -25,10 +25,13 @@ function versionOf(cmd) {
 /** The pnpm binary to use: a global one of the pinned version, or a project-local install of it. */
 export function ensurePnpm() {
   if (versionOf('pnpm') === PNPM_VERSION) return 'pnpm';
-  if (versionOf(LOCAL_PNPM) === PNPM_VERSION) return LOCAL_PNPM;
-  step(`Installing pnpm ${PNPM_VERSION} into .tools/ (once)`);
-  fs.mkdirSync(path.join(ROOT, '.tools'), { recursive: true });
-  run('npm', ['install', '--no-save', '--no-package-lock', '--prefix', path.join(ROOT, '.tools'), `pnpm@${PNPM_VERSION}`]);
+  if (versionOf(LOCAL_PNPM) !== PNPM_VERSION) {
+    step(`Installing pnpm ${PNPM_VERSION} into .tools/ (once)`);
+    fs.mkdirSync(path.join(ROOT, '.tools'), { recursive: true });
+    run('npm', ['install', '--no-save', '--no-package-lock', '--prefix', path.join(ROOT, '.tools'), `pnpm@${PNPM_VERSION}`]);
+  }
+  // Package scripts call `pnpm` by name: put the local one first on the PATH for every child.
+  process.env.PATH = `${path.dirname(LOCAL_PNPM)}${path.delimiter}${process.env.PATH ?? ''}`;
   return LOCAL_PNPM;
 }
 
