@@ -65,8 +65,12 @@ describe('a full consultation, end to end encrypted', () => {
     expect(counselorKey).toEqual(sessionKey);
 
     // Both ways: each side decrypts what the other sent.
-    staff.on('message:new', (m) => void received.counselor.push(openMessage(sodium, counselorKey, m.senderRole, m).text));
-    client.on('message:new', (m) => void received.client.push(openMessage(sodium, sessionKey, m.senderRole, m).text));
+    const textOf = (key: Uint8Array, m: StoredMessage) => {
+      const body = openMessage(sodium, key, m.senderRole, m);
+      return body.kind === 'text' ? body.text : body.kind;
+    };
+    staff.on('message:new', (m) => void received.counselor.push(textOf(counselorKey, m)));
+    client.on('message:new', (m) => void received.client.push(textOf(sessionKey, m)));
     let seq = 0;
     for (const text of CLIENT_LINES) {
       const arrived = next(staff, 'message:new');

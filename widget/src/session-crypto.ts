@@ -29,7 +29,9 @@ export async function createSessionCrypto(orgKey: string): Promise<SessionCrypto
       sealMessage(sodium, needKey(), { consultationId, senderRole: 'client', seq }, { kind: 'text', text }),
     open: (message: StoredMessage) => {
       try {
-        return openMessage(sodium, needKey(), message.senderRole, message).text;
+        const body = openMessage(sodium, needKey(), message.senderRole, message);
+        // Only counselors' text reaches her; any other kind is not for display here.
+        return body.kind === 'text' ? body.text : null;
       } catch {
         return null;
       }

@@ -75,7 +75,15 @@ export class StaffCrypto {
 
   /** Decrypts one stored message to its text; throws when it does not verify. */
   openText(sessionKey: Uint8Array, message: StoredMessage): string {
-    return openMessage(this.sodium, sessionKey, message.senderRole, message).text;
+    const body = openMessage(this.sodium, sessionKey, message.senderRole, message);
+    if (body.kind === 'text') return body.text;
+    // Her optional intake answers, shown to the counselor as one plain line.
+    const parts = [
+      body.danger ? `危険：${{ yes: 'はい', no: 'いいえ', unsure: 'わからない' }[body.danger]}` : null,
+      body.ageBand ? `年代：${body.ageBand}` : null,
+      body.topics?.length ? `相談したいこと：${body.topics.join('、')}` : null,
+    ].filter(Boolean);
+    return `【事前の質問への回答】${parts.length ? parts.join(' ／ ') : '回答なし'}`;
   }
 
   /** Encrypts her text as the counselor's message number `seq`. */
