@@ -1,1 +1,3 @@
+export * from './hours/index.js';
+export * from './intake/intake.js';
 export * from './protocol/index.js';

@@ -1,5 +1,6 @@
 import type { SenderRole } from '../protocol/events.js';
 import type { MessageBody } from '../protocol/schemas.js';
+import { AGE_BANDS, DANGER_ANSWERS, TOPICS } from '../intake/intake.js';
 import { MAX_MESSAGE_CHARS } from '../protocol/limits.js';
 import { CryptoError, fromB64, type Sodium, toB64 } from './sodium.js';
 
@@ -93,14 +94,19 @@ export function openMessage(
  */
 export function isMessageBody(value: unknown): value is MessageBody {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const keys = Object.keys(value);
-  const v = value as { kind?: unknown; text?: unknown };
+  const v = value as Record<string, unknown>;
+  const keys = Object.keys(v);
+  if (v.kind === 'text') {
+    return keys.length === 2 && typeof v.text === 'string' && v.text.length >= 1 && v.text.length <= MAX_MESSAGE_CHARS;
+  }
+  if (v.kind !== 'intake') return false;
+  const allowed = new Set(['kind', 'ageBand', 'topics', 'danger']);
   return (
-    keys.length === 2 &&
-    v.kind === 'text' &&
-    typeof v.text === 'string' &&
-    v.text.length >= 1 &&
-    v.text.length <= MAX_MESSAGE_CHARS
+    keys.every((k) => allowed.has(k)) &&
+    (v.ageBand === undefined || (AGE_BANDS as readonly unknown[]).includes(v.ageBand)) &&
+    (v.danger === undefined || (DANGER_ANSWERS as readonly unknown[]).includes(v.danger)) &&
+    (v.topics === undefined ||
+      (Array.isArray(v.topics) && v.topics.length <= TOPICS.length && v.topics.every((t) => (TOPICS as readonly unknown[]).includes(t))))
   );
 }
 

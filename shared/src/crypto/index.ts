@@ -1,3 +1,4 @@
 export * from './envelope.js';
 export * from './sodium.js';
 export * from './staff-keys.js';
+export * from './resume-code.js';

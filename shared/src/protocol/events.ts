@@ -7,6 +7,8 @@ import type {
   EnvelopePayload,
   KeyGrantPayload,
   MessageListPayload,
+  ResumeCreatePayload,
+  ResumeOpenPayload,
 } from './schemas.js';
 import {
   consultationRefSchema,
@@ -16,6 +18,8 @@ import {
   envelopeSchema,
   keyGrantSchema,
   messageListSchema,
+  resumeCreateSchema,
+  resumeOpenSchema,
 } from './schemas.js';
 
 /** Who is on the other end of a socket. `client` is the anonymous woman; the rest are staff. */
@@ -81,10 +85,23 @@ export interface ConsultationSnapshot {
   messages: StoredMessage[];
 }
 
+export interface ResumeOpened {
+  consultationId: string;
+  /** A fresh reconnect token for this device (the old one stays valid on the old device). */
+  clientToken: string;
+  /** The session key, wrapped under the code's wrap key; only her code unwraps it. */
+  wrappedKey: string;
+  snapshot: ConsultationSnapshot;
+}
+
 export interface QueuePosition {
   consultationId: string;
   position: number;
   waiting: number;
+  /** Estimated wait in seconds from recent handle times and free capacity; null when unknown. */
+  estimatedWaitSeconds?: number | null;
+  /** True when the wait is long or no counselor is on duty: the widget shows phone and mail too. */
+  showAlternatives?: boolean;
 }
 
 export interface ConsultationAssigned {
@@ -125,6 +142,10 @@ export interface ClientToServerEvents {
   'message:send': (payload: EnvelopePayload, ack: Ack<StoredMessage>) => void;
   /** Client or counselor: messages after an id (history, or catching up after a drop). */
   'message:list': (payload: MessageListPayload, ack: Ack<{ messages: StoredMessage[] }>) => void;
+  /** Client: register a resume code (its lookup and her wrapped session key); replaces an earlier one. */
+  'resume:create': (payload: ResumeCreatePayload, ack: Ack<{ expiresAt: string }>) => void;
+  /** Client: continue a consultation by code, from any device. Unknown or expired → UNKNOWN_CONSULTATION. */
+  'resume:open': (payload: ResumeOpenPayload, ack: Ack<ResumeOpened>) => void;
 }
 
 /** Events the server pushes. */
@@ -151,6 +172,8 @@ export const inboundSchemas = {
   'key:grant': keyGrantSchema,
   'message:send': envelopeSchema,
   'message:list': messageListSchema,
+  'resume:create': resumeCreateSchema,
+  'resume:open': resumeOpenSchema,
 } as const satisfies Record<keyof ClientToServerEvents, unknown>;
 
 /** Which roles may send each event. The server refuses the rest with FORBIDDEN. */
@@ -165,6 +188,8 @@ export const eventRoles: Record<keyof ClientToServerEvents, readonly Role[]> = {
   'key:grant': ['client'],
   'message:send': ['client', 'counselor'],
   'message:list': ['client', 'counselor'],
+  'resume:create': ['client'],
+  'resume:open': ['client'],
 };
 
 /** Socket.IO handshake auth: what a socket says about itself when it connects. */

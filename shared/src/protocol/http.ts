@@ -11,7 +11,17 @@ export const API = {
   login: '/api/auth/login',
   /** POST → 204, clears the cookie and the server-side session. */
   logout: '/api/auth/logout',
+  /** GET → {@link WidgetStatus}: whether chat is open now, when it next opens, and alternatives. */
+  widgetStatus: '/api/widget/status',
 } as const;
+
+/** What the widget shows before she starts: open or not, and where else to turn. */
+export interface WidgetStatus {
+  open: boolean;
+  /** ISO instant of the next opening when closed now; null when open (or never scheduled). */
+  nextOpening: string | null;
+  alternatives: { phone: string; mail: string };
+}
 
 export const STAFF_SESSION_COOKIE = 'tsg_staff';
 

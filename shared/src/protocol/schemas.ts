@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AGE_BANDS, DANGER_ANSWERS, TOPICS } from '../intake/intake.js';
 import { MAX_ENVELOPE_BYTES, MAX_MESSAGE_CHARS } from './limits.js';
 
 /** Random ids are 16–32 bytes, base64url without padding. */
@@ -52,11 +53,32 @@ export const messageListSchema = z.strictObject({
 
 export const emptySchema = z.strictObject({});
 
-/** The plaintext inside an envelope, checked by the receiving browser after decryption. */
-export const messageBodySchema = z.strictObject({
-  kind: z.literal('text'),
-  text: z.string().min(1).max(MAX_MESSAGE_CHARS),
+export const resumeCreateSchema = z.strictObject({
+  consultationId: idSchema,
+  /** 32-byte lookup value derived from the code; the server stores only its hash. */
+  lookup: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+  /** The session key wrapped under the code's wrap key: 24-byte nonce + 32 + 16 bytes. */
+  wrappedKey: z.string().regex(/^[A-Za-z0-9_-]{96}$/),
 });
+
+export const resumeOpenSchema = z.strictObject({
+  lookup: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+});
+
+/** The plaintext inside an envelope, checked by the receiving browser after decryption. */
+export const messageBodySchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('text'),
+    text: z.string().min(1).max(MAX_MESSAGE_CHARS),
+  }),
+  /** Her optional intake answers, sent encrypted so that only the counselor learns them. */
+  z.strictObject({
+    kind: z.literal('intake'),
+    ageBand: z.enum(AGE_BANDS).optional(),
+    topics: z.array(z.enum(TOPICS)).max(TOPICS.length).optional(),
+    danger: z.enum(DANGER_ANSWERS).optional(),
+  }),
+]);
 
 export type ConsultationStartPayload = z.infer<typeof consultationStartSchema>;
 export type ConsultationResumePayload = z.infer<typeof consultationResumeSchema>;
@@ -66,3 +88,5 @@ export type EnvelopePayload = z.infer<typeof envelopeSchema>;
 export type MessageListPayload = z.infer<typeof messageListSchema>;
 export type EmptyPayload = z.infer<typeof emptySchema>;
 export type MessageBody = z.infer<typeof messageBodySchema>;
+export type ResumeCreatePayload = z.infer<typeof resumeCreateSchema>;
+export type ResumeOpenPayload = z.infer<typeof resumeOpenSchema>;
