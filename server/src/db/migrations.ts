@@ -73,4 +73,14 @@ export const migrations: readonly string[] = [
     UNIQUE (consultation_id, sender_role, seq)
   );
   `,
+  // 2: resume codes — only a hash of the lookup value and the session key wrapped under the code.
+  `
+  CREATE TABLE resume_code (
+    consultation_id TEXT PRIMARY KEY REFERENCES consultation(id),
+    lookup_hash TEXT NOT NULL UNIQUE,
+    wrapped_key TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  );
+  `,
 ];
