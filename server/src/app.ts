@@ -1,16 +1,28 @@
 import http from 'node:http';
-import { API, type ClientToServerEvents, MAX_FRAME_BYTES, type ServerToClientEvents } from '@tsunagari/shared';
+import {
+  API,
+  type ClientToServerEvents,
+  MAX_FRAME_BYTES,
+  type OpeningHoursConfig,
+  type ServerToClientEvents,
+  type WidgetStatus,
+  campaignSchema,
+} from '@tsunagari/shared';
 import type { SodiumSumo } from '@tsunagari/shared/crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Server } from 'socket.io';
 import type { Clock } from './clock.js';
 import type { Db } from './db/database.js';
 import { ConsultationService } from './domain/consultations.js';
+import { OpeningHours } from './domain/opening.js';
+import { ResumeService } from './domain/resume.js';
 import { StaffAuthService } from './domain/staff-auth.js';
 import { authRoutes } from './http/auth.routes.js';
 import { demoHostPage } from './http/demo-page.js';
+import { exitPage, landingPage } from './http/landing-page.js';
 import { staticRoutes } from './http/static.routes.js';
 import type { Logger } from './log.js';
+import { createSqliteResumeCodes } from './repositories/resume.js';
 import { createSqliteRepositories } from './repositories/sqlite.js';
 import type { Repositories } from './repositories/types.js';
 import { setupSockets } from './socket/index.js';
@@ -26,6 +38,11 @@ export interface AppDeps {
   /** Base URL for the demo page's snippet; null means "the host the browser used". */
   publicUrl: string | null;
   secureCookies?: boolean;
+  /** Opening hours; tests and demos pass `{ mode: 'always' }`. */
+  hours?: OpeningHoursConfig;
+  alternatives?: WidgetStatus['alternatives'];
+  /** Days a resume code works (default 30). */
+  resumeDays?: number;
 }
 
 export interface App {
@@ -46,6 +63,8 @@ export function createApp(deps: AppDeps): App {
   const repos = createSqliteRepositories(db);
   const consultations = new ConsultationService(repos, sodium, clock);
   const auth = new StaffAuthService(repos, sodium, clock);
+  const resume = new ResumeService(createSqliteResumeCodes(db), repos.consultations, sodium, clock, deps.resumeDays ?? 30);
+  const hours = new OpeningHours(deps.hours ?? { mode: 'always' }, clock, deps.alternatives ?? { phone: '', mail: '' });
 
   const app = express();
   app.disable('x-powered-by');
@@ -61,14 +80,36 @@ export function createApp(deps: AppDeps): App {
   });
   app.use('/api', express.json({ limit: '16kb' }));
   app.get(API.health, (_req, res) => void res.json({ ok: true, data: { status: 'ok' } }));
+  // Read by the widget from the NPO's page (another origin) before she starts.
+  app.get(API.widgetStatus, (_req, res) => {
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.json({ ok: true, data: hours.status() });
+  });
   app.use(authRoutes({ auth, sodium, clock, log, secureCookies: deps.secureCookies ?? false }));
   app.use(staticRoutes(deps.widgetDist, deps.consoleDist));
-  app.get(['/demo', '/demo/'], (req, res) => {
+  const pageContext = (req: Request, res: Response) => {
     const org = repos.organisation.get();
-    if (!org) return void res.status(503).type('text').send('no organisation yet: run the admin tool or start in demo mode');
-    const base = deps.publicUrl ?? `${req.protocol}://${req.headers.host ?? 'localhost'}`;
-    res.type('html').send(demoHostPage(base, org.signPublicKey));
+    if (!org) {
+      res.status(503).type('text').send('no organisation yet: run the admin tool or start in demo mode');
+      return null;
+    }
+    // Pages must not linger in caches or the back/forward cache of a shared device.
+    res.setHeader('Cache-Control', 'no-store');
+    return { base: deps.publicUrl ?? `${req.protocol}://${req.headers.host ?? 'localhost'}`, orgKey: org.signPublicKey };
+  };
+  app.get(['/demo', '/demo/'], (req, res) => {
+    const ctx = pageContext(req, res);
+    if (ctx) res.type('html').send(demoHostPage(ctx.base, ctx.orgKey));
   });
+  // The QR landing page: /c/<campaign>; the campaign code (only that) is recorded for statistics.
+  app.get('/c/:campaign', (req, res) => {
+    const campaign = campaignSchema.safeParse(req.params.campaign);
+    if (!campaign.success) return void res.status(404).type('text').send('not found');
+    const lang = typeof req.query.lang === 'string' && ['ja', 'ja-easy', 'en'].includes(req.query.lang) ? req.query.lang : 'ja';
+    const ctx = pageContext(req, res);
+    if (ctx) res.type('html').send(landingPage(ctx.base, ctx.orgKey, campaign.data, lang));
+  });
+  app.get('/exit', (_req, res) => void res.type('html').send(exitPage()));
   app.get('/', (_req, res) => res.redirect('/demo/'));
   app.use('/api', (_req, res) => void res.status(404).json({ ok: false, error: 'INVALID_PAYLOAD' }));
   // Body-parser errors (bad JSON, too large) arrive here; answer with a code, log no content.
@@ -87,7 +128,7 @@ export function createApp(deps: AppDeps): App {
     cors: { origin: true, credentials: true },
     connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_MS, skipMiddlewares: false },
   });
-  setupSockets(io, { consultations, auth, log });
+  setupSockets(io, { consultations, auth, log, resume, hours });
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {

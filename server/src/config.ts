@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type OpeningHoursConfig, PROGRAM_HOURS } from '@tsunagari/shared';
 
 /** Where the server package lives; static builds are found relative to it. */
 export const SERVER_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,6 +23,32 @@ export interface Config {
   staffKdf: KdfLevel;
   widgetDist: string;
   consoleDist: string;
+  /** When chat takes new consultations. */
+  hours: OpeningHoursConfig;
+  /** Where else she can turn, shown when chat is closed or the wait is long. */
+  alternatives: { phone: string; mail: string };
+  /** How long a resume code works. */
+  resumeDays: number;
+  /** Test and demo only: the server's clock starts at this instant and runs on from there. */
+  testNow: Date | null;
+}
+
+/**
+ * Opening hours from the environment: TSUNAGARI_HOURS=always|program (program = Mon–Fri, see
+ * PROGRAM_HOURS), TSUNAGARI_OPEN=10:00-20:00, TSUNAGARI_WEEKDAYS=1,2,3,4,5 and
+ * TSUNAGARI_CLOSED_DAYS=12-29,12-30,…,2027-05-06 (MM-DD every year, or one date).
+ */
+function hoursFrom(env: NodeJS.ProcessEnv, demo: boolean): OpeningHoursConfig {
+  const mode = env.TSUNAGARI_HOURS ?? (demo ? 'always' : 'program');
+  if (mode === 'always') return { mode: 'always' };
+  if (mode !== 'program') throw new Error(`TSUNAGARI_HOURS must be "always" or "program", not "${mode}"`);
+  if (PROGRAM_HOURS.mode !== 'schedule') return PROGRAM_HOURS;
+  const [open, close] = (env.TSUNAGARI_OPEN ?? `${PROGRAM_HOURS.open}-${PROGRAM_HOURS.close}`).split('-');
+  const valid = (t: string | undefined): t is string => t !== undefined && /^([01]\d|2[0-3]):[0-5]\d$/.test(t);
+  if (!valid(open) || !valid(close)) throw new Error('TSUNAGARI_OPEN must look like 10:00-20:00');
+  const weekdays = env.TSUNAGARI_WEEKDAYS ? env.TSUNAGARI_WEEKDAYS.split(',').map(Number) : PROGRAM_HOURS.weekdays;
+  const closures = env.TSUNAGARI_CLOSED_DAYS !== undefined ? env.TSUNAGARI_CLOSED_DAYS.split(',').filter(Boolean) : PROGRAM_HOURS.closures;
+  return { mode: 'schedule', weekdays, open, close, closures };
 }
 
 function kdfLevel(value: string | undefined): KdfLevel {
@@ -32,16 +59,26 @@ function kdfLevel(value: string | undefined): KdfLevel {
 /** Reads the configuration; every value has a default so `npm start` needs none. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dbPath = path.resolve(REPO_ROOT, env.TSUNAGARI_DB ?? 'data/tsunagari.db');
+  const demo = (env.DEMO ?? '0') === '1';
+  const testNow = env.TSUNAGARI_TEST_NOW ? new Date(env.TSUNAGARI_TEST_NOW) : null;
+  if (testNow && Number.isNaN(testNow.getTime())) throw new Error('TSUNAGARI_TEST_NOW must be an ISO date-time');
   return {
     host: env.HOST ?? '127.0.0.1',
     port: env.PORT === undefined ? 8080 : Number(env.PORT),
     publicUrl: env.PUBLIC_URL ?? null,
     dbPath,
     orgKeyFile: path.resolve(REPO_ROOT, env.TSUNAGARI_ORG_KEY_FILE ?? path.join(path.dirname(dbPath), 'org-signing.key')),
-    demo: (env.DEMO ?? '0') === '1',
+    demo,
     logLevel: env.LOG_LEVEL ?? 'info',
     staffKdf: kdfLevel(env.STAFF_KDF),
     widgetDist: path.join(REPO_ROOT, 'widget', 'dist'),
     consoleDist: path.join(REPO_ROOT, 'console', 'dist'),
+    hours: hoursFrom(env, demo),
+    alternatives: {
+      phone: env.TSUNAGARI_PHONE ?? '0836-37-5611',
+      mail: env.TSUNAGARI_MAIL ?? 'soudan@tsunagari.example',
+    },
+    resumeDays: Number(env.TSUNAGARI_RESUME_DAYS ?? 30),
+    testNow,
   };
 }

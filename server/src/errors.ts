@@ -17,6 +17,7 @@ export const errors = {
   alreadyTaken: () => new DomainError('ALREADY_TAKEN'),
   notAuthenticated: () => new DomainError('NOT_AUTHENTICATED'),
   rateLimited: () => new DomainError('RATE_LIMITED'),
+  outsideHours: () => new DomainError('OUTSIDE_HOURS'),
   invalidPayload: (detail?: string) => new DomainError('INVALID_PAYLOAD', detail),
 };
 

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { DEMO_STAFF, seedDemo } from './admin/provision.js';
-import { systemClock } from './clock.js';
+import { clockStartingAt, systemClock } from './clock.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { createLogger } from './log.js';
@@ -11,21 +11,25 @@ import { loadSodium } from './sodium.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
+  const clock = config.testNow ? clockStartingAt(config.testNow) : systemClock;
   const sodium = await loadSodium();
   const db = openDatabase(config.dbPath);
   const repos = (await import('./repositories/sqlite.js')).createSqliteRepositories(db);
-  if (config.demo && seedDemo(sodium, repos, config.orgKeyFile, config.staffKdf, systemClock.now())) {
+  if (config.demo && seedDemo(sodium, repos, config.orgKeyFile, config.staffKdf, clock.now())) {
     log.info({ event: 'demo.seeded' }, 'demo organisation and staff created');
   }
   const app = createApp({
     db,
     sodium,
-    clock: systemClock,
+    clock,
     log,
     widgetDist: config.widgetDist,
     consoleDist: config.consoleDist,
     publicUrl: config.publicUrl,
     secureCookies: config.publicUrl?.startsWith('https:') ?? false,
+    hours: config.hours,
+    alternatives: config.alternatives,
+    resumeDays: config.resumeDays,
   });
 
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
@@ -36,7 +40,9 @@ async function main(): Promise<void> {
     `Tsunagari chat listening on ${base}`,
     `  Widget demo (NPO host page): ${base}/demo/`,
     `  Staff console:               ${base}/console/`,
+    `  QR landing page (campaign):   ${base}/c/flyer`,
     `  Database:                    ${config.dbPath}`,
+    `  Opening hours:               ${config.hours.mode === 'always' ? 'always open (demo; TSUNAGARI_HOURS=program for Mon–Fri 10:00–20:00 Tokyo)' : 'program hours (Mon–Fri 10:00–20:00 Tokyo, closed on holidays)'}`,
   ];
   if (config.demo) {
     lines.push('  Demo logins (username / password):');

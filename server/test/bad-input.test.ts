@@ -14,7 +14,7 @@ import {
 
 type EventName = keyof ClientToServerEvents;
 const EVENTS = Object.keys(inboundSchemas) as EventName[];
-const CLIENT_EVENTS: EventName[] = ['consultation:start', 'consultation:resume', 'consultation:end', 'consultation:quick-exit', 'key:grant', 'message:send', 'message:list'];
+const CLIENT_EVENTS: EventName[] = ['consultation:start', 'consultation:resume', 'consultation:end', 'consultation:quick-exit', 'key:grant', 'message:send', 'message:list', 'resume:create', 'resume:open'];
 const COUNSELOR_EVENTS: EventName[] = ['consultation:end', 'consultation:take', 'consultation:mine', 'queue:list', 'message:send', 'message:list'];
 const UNKNOWN = 'ZZZZZZZZZZZZZZZZZZZZZZ';
 const NONCE = 'A'.repeat(32);
@@ -28,6 +28,8 @@ const unknownIdPayload: Partial<Record<EventName, unknown>> = {
   'key:grant': { consultationId: UNKNOWN, staffId: UNKNOWN, sealedKey: 'A'.repeat(107) },
   'message:send': { consultationId: UNKNOWN, seq: 1, nonce: NONCE, ciphertext: 'A'.repeat(40) },
   'message:list': { consultationId: UNKNOWN },
+  'resume:create': { consultationId: UNKNOWN, lookup: 'A'.repeat(43), wrappedKey: 'A'.repeat(96) },
+  'resume:open': { lookup: 'A'.repeat(43) },
 };
 
 describe('bad input gets a coded error and changes nothing', () => {

@@ -6,6 +6,7 @@ import {
   type AckResult,
   API,
   type ClientToServerEvents,
+  type OpeningHoursConfig,
   type ServerToClientEvents,
   type StaffSession,
 } from '@tsunagari/shared';
@@ -44,7 +45,7 @@ export interface TestServer {
 }
 
 /** A real server on port 0 with a real SQLite file, an organisation and the test staff. */
-export async function startTestServer(opts: { dir?: string; clock?: Clock } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { dir?: string; clock?: Clock; hours?: OpeningHoursConfig } = {}): Promise<TestServer> {
   const sodium = await loadSodium();
   const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-test-'));
   const dbPath = path.join(dir, 'test.db');
@@ -66,6 +67,8 @@ export async function startTestServer(opts: { dir?: string; clock?: Clock } = {}
     widgetDist: path.join(dir, 'no-widget'),
     consoleDist: path.join(dir, 'no-console'),
     publicUrl: null,
+    hours: opts.hours ?? { mode: 'always' },
+    alternatives: { phone: '0836-37-5611', mail: 'soudan@tsunagari.example' },
   });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;

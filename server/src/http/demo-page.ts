@@ -1,7 +1,4 @@
-/** Escapes text for an HTML attribute or text node. */
-function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
+import { esc } from './html.js';
 
 /** The embed snippet an NPO pastes into its own site: one module script and the element. */
 export function embedSnippet(serverUrl: string, orgPublicKey: string, campaign: string): string {

@@ -66,6 +66,7 @@ export function createSqliteRepositories(db: Db): Repositories {
     cWaiting: db.prepare("SELECT * FROM consultation WHERE status = 'waiting' ORDER BY urgent DESC, queued_at, rowid"),
     cAssign: db.prepare("UPDATE consultation SET status = 'active', assigned_staff_id = ?, assigned_at = ? WHERE id = ? AND status = 'waiting'"),
     cEnd: db.prepare("UPDATE consultation SET status = 'ended', ended_at = ?, end_reason = ?, ended_by = ? WHERE id = ? AND status != 'ended'"),
+    cToken: db.prepare('UPDATE consultation SET client_token_hash = ? WHERE id = ?'),
     cForStaff: db.prepare("SELECT * FROM consultation WHERE assigned_staff_id = ? AND status = 'active' ORDER BY assigned_at"),
     grantInsert: db.prepare(`INSERT INTO key_grant (consultation_id, staff_id, sealed_key, granted_by, granted_at)
       VALUES (@consultationId, @staffId, @sealedKey, @grantedBy, @grantedAt)`),
@@ -113,6 +114,7 @@ export function createSqliteRepositories(db: Db): Repositories {
       assign: (id, staffId, at) => s.cAssign.run(staffId, at, id).changes === 1,
       end: (id, at, reason, by) => s.cEnd.run(at, reason, by, id).changes === 1,
       openForStaff: (staffId) => (s.cForStaff.all(staffId) as Row[]).map(consultationFromRow),
+      setClientTokenHash: (id, hash) => void s.cToken.run(hash, id),
     },
     keyGrants: {
       insert: (g: KeyGrant) => void s.grantInsert.run(g),

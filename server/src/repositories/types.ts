@@ -84,6 +84,8 @@ export interface ConsultationRepository {
   assign(id: string, staffId: string, at: string): boolean;
   end(id: string, at: string, reason: EndReason, by: SenderRole): boolean;
   openForStaff(staffId: string): Consultation[];
+  /** Replaces her reconnect token (resume on a new device). */
+  setClientTokenHash(id: string, hash: string): void;
 }
 
 export interface KeyGrantRepository {

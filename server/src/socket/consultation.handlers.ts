@@ -1,5 +1,6 @@
 import type { EndReason } from '@tsunagari/shared';
 import type { ConsultationService } from '../domain/consultations.js';
+import type { OpeningHours } from '../domain/opening.js';
 import { errors } from '../errors.js';
 import type { Logger } from '../log.js';
 import { actorOf } from './actor.js';
@@ -14,10 +15,13 @@ export function registerConsultationHandlers(
   service: ConsultationService,
   notifier: Notifier,
   log: Logger,
+  hours: OpeningHours,
 ): void {
   on(socket, 'consultation:start', (payload, s) => {
     if (s.data.role !== 'client') throw errors.forbidden();
     if (s.data.consultationId) throw errors.invalidState('socket already has a consultation');
+    // The server decides, whatever the widget believes about the time.
+    if (!hours.isOpenNow()) throw errors.outsideHours();
     const { consultation, clientToken } = service.start(payload);
     s.data.consultationId = consultation.id;
     void s.join(rooms.consultation(consultation.id));

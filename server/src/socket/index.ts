@@ -1,15 +1,20 @@
 import { STAFF_SESSION_COOKIE } from '@tsunagari/shared';
 import { parseCookie } from 'cookie';
 import type { ConsultationService } from '../domain/consultations.js';
+import type { OpeningHours } from '../domain/opening.js';
+import type { ResumeService } from '../domain/resume.js';
 import type { StaffAuthService } from '../domain/staff-auth.js';
 import type { Logger } from '../log.js';
 import { registerConsultationHandlers } from './consultation.handlers.js';
 import { registerMessageHandlers } from './message.handlers.js';
+import { registerResumeHandlers } from './resume.handlers.js';
 import { Notifier } from './notifier.js';
 import { rooms, type TsunagariServer, type TsunagariSocket } from './types.js';
 
 export interface SocketDeps {
   consultations: ConsultationService;
+  resume: ResumeService;
+  hours: OpeningHours;
   auth: StaffAuthService;
   log: Logger;
 }
@@ -35,7 +40,7 @@ function sameOrigin(socket: TsunagariSocket): boolean {
  * event only: never the handshake's address, headers or payloads.
  */
 export function setupSockets(io: TsunagariServer, deps: SocketDeps): Notifier {
-  const { consultations, auth, log } = deps;
+  const { consultations, auth, log, resume, hours } = deps;
   const notifier = new Notifier(io, consultations);
 
   io.use((socket, next) => {
@@ -62,8 +67,9 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): Notifier {
       for (const c of consultations.mine(data.staffId)) void socket.join(rooms.consultation(c.consultationId));
     }
     log.debug({ event: 'socket.connected', role: data.role, recovered: socket.recovered }, 'socket connected');
-    registerConsultationHandlers(io, socket, consultations, notifier, log);
+    registerConsultationHandlers(io, socket, consultations, notifier, log, hours);
     registerMessageHandlers(socket, consultations, log);
+    registerResumeHandlers(socket, consultations, resume, log);
     socket.on('disconnect', (reason) => log.debug({ event: 'socket.disconnected', role: data.role, reason }, 'socket disconnected'));
   });
 

@@ -1,0 +1,42 @@
+import type { Sodium } from '@tsunagari/shared/crypto';
+import type { Clock } from '../clock.js';
+import { errors } from '../errors.js';
+import type { ResumeCodeRepository } from '../repositories/resume.js';
+import type { Consultation, ConsultationRepository } from '../repositories/types.js';
+import { hashToken, newToken } from './tokens.js';
+
+/**
+ * Resume codes: she continues a consultation later, on any device. The server sees only the
+ * lookup value (stored hashed) and the session key wrapped under a key it never sees.
+ */
+export class ResumeService {
+  constructor(
+    private readonly codes: ResumeCodeRepository,
+    private readonly consultations: ConsultationRepository,
+    private readonly sodium: Sodium,
+    private readonly clock: Clock,
+    private readonly ttlDays: number,
+  ) {}
+
+  create(c: Consultation, lookup: string, wrappedKey: string): { expiresAt: string } {
+    if (c.status === 'ended') throw errors.invalidState('consultation ended');
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + this.ttlDays * 86_400_000).toISOString();
+    this.codes.upsert({ consultationId: c.id, lookupHash: hashToken(this.sodium, lookup), wrappedKey, createdAt: now.toISOString(), expiresAt });
+    return { expiresAt };
+  }
+
+  /**
+   * Opens a consultation by code. A new reconnect token is issued for the new device and the
+   * old one stops working, so a device she left behind cannot reattach. Unknown and expired
+   * codes look the same.
+   */
+  open(lookup: string): { consultation: Consultation; clientToken: string; wrappedKey: string } {
+    const record = this.codes.live(hashToken(this.sodium, lookup), this.clock.now().toISOString());
+    const consultation = record ? this.consultations.byId(record.consultationId) : null;
+    if (!record || !consultation) throw errors.unknownConsultation();
+    const clientToken = newToken(this.sodium);
+    this.consultations.setClientTokenHash(consultation.id, hashToken(this.sodium, clientToken));
+    return { consultation: { ...consultation, clientTokenHash: hashToken(this.sodium, clientToken) }, clientToken, wrappedKey: record.wrappedKey };
+  }
+}

@@ -1,0 +1,38 @@
+import type { Db } from '../db/database.js';
+
+/** A stored resume code: the hash of its lookup value and her wrapped session key, nothing else. */
+export interface ResumeCodeRecord {
+  consultationId: string;
+  lookupHash: string;
+  wrappedKey: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface ResumeCodeRepository {
+  /** Saves the code for a consultation, replacing an earlier one (one live code per consultation). */
+  upsert(record: ResumeCodeRecord): void;
+  /** The record for a lookup hash if it has not expired at `now`. */
+  live(lookupHash: string, now: string): ResumeCodeRecord | null;
+  /** Deletes expired codes; returns how many. */
+  purgeExpired(now: string): number;
+}
+
+export function createSqliteResumeCodes(db: Db): ResumeCodeRepository {
+  const upsert = db.prepare(`INSERT INTO resume_code (consultation_id, lookup_hash, wrapped_key, created_at, expires_at)
+    VALUES (@consultationId, @lookupHash, @wrappedKey, @createdAt, @expiresAt)
+    ON CONFLICT (consultation_id) DO UPDATE SET lookup_hash = excluded.lookup_hash, wrapped_key = excluded.wrapped_key,
+      created_at = excluded.created_at, expires_at = excluded.expires_at`);
+  const live = db.prepare('SELECT * FROM resume_code WHERE lookup_hash = ? AND expires_at > ?');
+  const purge = db.prepare('DELETE FROM resume_code WHERE expires_at <= ?');
+  return {
+    upsert: (r) => void upsert.run(r),
+    live: (hash, now) => {
+      const r = live.get(hash, now) as Record<string, string> | undefined;
+      return r
+        ? { consultationId: r.consultation_id as string, lookupHash: r.lookup_hash as string, wrappedKey: r.wrapped_key as string, createdAt: r.created_at as string, expiresAt: r.expires_at as string }
+        : null;
+    },
+    purgeExpired: (now) => purge.run(now).changes,
+  };
+}
