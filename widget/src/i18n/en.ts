@@ -1,0 +1,161 @@
+import type { Catalogue } from './ja.js';
+
+/** English UI text. Same tone as the Japanese: plain, kind, no blame, no false urgency. */
+export const en: Catalogue = {
+  id: 'en',
+  lang: 'en',
+
+  launcher: 'Chat with us',
+  launcherBack: 'Back to the chat',
+  panelLabel: 'Tsunagari chat',
+  closePanel: 'Minimise',
+  languageLabel: 'Language',
+
+  exit: 'Exit now',
+  exitHint: 'Or press the Shift key 3 times',
+  shiftCount: (n: number): string => `Shift key pressed ${n} time${n === 1 ? '' : 's'}. Press ${3 - n} more to leave this page.`,
+  shiftReset: '',
+
+  safetyHeading: 'First, for your safety',
+  safetyExit:
+    'If someone might see your screen, press “Exit now” or press the Shift key 3 times. The page changes to another site at once and the chat disappears.',
+  safetyHistory:
+    'Your browser history will show that you opened this page; it is not erased by itself. If you are worried, use a private (incognito) window, or clear your history afterwards.',
+  safetyEmergencyHeading: 'If you are in danger',
+  emergency110: '110 (police)',
+  emergency119: '119 (ambulance, injury or sudden illness)',
+  emergency8008: '#8008 (DV helpline, your nearest support centre)',
+
+  introHeading: 'A safe place to talk',
+  introLines: [
+    'We will not ask your name or contact details. You can talk with a counselor anonymously.',
+    'Messages are encrypted: only you and the counselor can read them.',
+    'It is fine if your thoughts are not in order. Start with whatever comes to mind.',
+  ],
+  start: 'Start a chat',
+  resumeStart: 'Continue an earlier chat',
+  notConfigured: 'This chat is not available yet.',
+
+  intakeHeading: 'If you like, tell us a little',
+  intakeIntro: 'You do not have to answer. Your answers are encrypted and go only to the counselor.',
+  ageLabel: 'Age',
+  ageNoAnswer: 'Prefer not to say',
+  ageBands: {
+    'under-20': 'Under 20',
+    '20s': '20s',
+    '30s': '30s',
+    '40s': '40s',
+    '50s': '50s',
+    '60s': '60s',
+    '70-plus': '70 or over',
+  },
+  topicsLabel: 'What would you like to talk about? (choose any)',
+  topics: {
+    生活困窮: 'Struggling to get by',
+    経済的困難: 'Money problems',
+    生活不安: 'Worries about daily life',
+    子育て: 'Raising children',
+    介護: 'Caring for someone',
+    夫婦関係: 'Husband or partner',
+    親子関係: 'Parents or children',
+    職場の人間関係: 'People at work',
+    近隣の人間関係: 'Neighbours',
+    喪失: 'Loss of someone or something',
+    '虐待・DV': 'Abuse or domestic violence',
+    医療費: 'Medical costs',
+    孤独: 'Loneliness',
+    その他: 'Something else',
+  },
+  dangerLabel: 'Are you in danger right now?',
+  danger: { yes: 'Yes', no: 'No', unsure: 'Not sure' },
+  dangerHeading: 'Your safety comes first',
+  dangerBody:
+    'If your life is in danger, call 110 now. If you are hurt, call 119. We will also connect you to a counselor as quickly as we can.',
+  intakeContinue: 'Continue with these answers',
+  intakeSkip: 'Continue without answering',
+
+  closedHeading: 'The chat is closed right now',
+  closedHours: 'The chat is open Monday to Friday, 10:00–20:00 (closed on national holidays and over New Year).',
+  alternativesHeading: 'Other ways to reach us',
+  altPhone: (phone: string): string => `Phone: ${phone} (weekdays 10:00–20:00)`,
+  altMail: (mail: string): string => `Email: ${mail} (write any time; we reply during opening hours)`,
+  altCallNote: 'A phone call may show in the call history and on the phone bill.',
+
+  connectingHeading: 'Connecting',
+  connectingBody: 'Just a moment, please.',
+
+  waitingHeading: 'You are in line',
+  queuePosition: (position: number): string => `You are number ${position}.`,
+  queueAhead: (ahead: number): string => `${ahead} ${ahead === 1 ? 'person is' : 'people are'} ahead of you.`,
+  queueNext: 'You are next.',
+  estimate: (minutes: number): string => (minutes <= 1 ? 'About: very soon' : `About ${minutes} minutes`),
+  waitingBody: 'Please keep this screen open. A counselor will appear here when she joins.',
+  waitingAlternatives: 'Sorry to keep you waiting. If it is urgent, you can also reach us by phone or email.',
+
+  connected: 'A counselor has joined',
+  chatHint: 'Start wherever you feel able to.',
+  logLabel: 'Conversation',
+  you: 'You',
+  counselor: 'Counselor',
+  pending: 'Sending',
+  failed: 'Not sent',
+  retry: 'Send again',
+  unreadable: 'A message could not be read',
+  transferred: 'Another counselor has taken over. Please carry on.',
+
+  messageLabel: 'Message',
+  send: 'Send',
+  sendHint: 'Ctrl + Enter also sends.',
+  tooLong: (max: number, now: number): string => `Up to ${max} characters (now ${now}).`,
+
+  codeRequest: 'Get a code to continue later',
+  codeHeading: 'Continue code',
+  codeBody:
+    'With this code you can continue this chat another day, on any device. It is not saved on this device. Write it down or copy it somewhere no one else will see.',
+  codeExpires: (date: string): string => `Valid until ${date}.`,
+  codeCopy: 'Copy',
+  codeCopied: 'Copied.',
+  codeCopyFailed: 'Could not copy. Please write it down.',
+  codeClose: 'Hide the code',
+  codeMaking: 'Making your code…',
+
+  resumeHeading: 'Continue an earlier chat',
+  resumeLabel: 'Continue code',
+  resumeHint: 'For example 7K3M-Q9PX-… (hyphens and spaces are optional)',
+  resumeSubmit: 'Continue',
+  resumeBack: 'Back',
+  resumeInvalid: 'That code does not look right. Please check it again.',
+  resumeNotFound: 'We could not find a chat for this code. It may have expired, or the chat has ended.',
+
+  end: 'End the chat',
+  endConfirm: 'End the chat? The conversation will disappear from the screen.',
+  endYes: 'End',
+  endNo: 'Keep talking',
+
+  endedHeading: 'The chat has ended',
+  endedBody: 'Thank you for talking with us. If you want to talk again, you are welcome back here any time.',
+  endedByCounselor: 'The counselor ended this chat.',
+  endedAbandoned: 'The connection was lost for a long time, so the chat was ended.',
+  close: 'Close',
+
+  unsafeHeading: 'We could not confirm a safe connection',
+  unsafeBody: 'Your messages were not sent. Please try again a little later.',
+
+  status: {
+    idle: '',
+    connecting: 'Connecting…',
+    connected: '',
+    reconnecting: 'Connection lost. Reconnecting…',
+    closed: 'Not connected.',
+  },
+
+  errors: {
+    OUTSIDE_HOURS: 'The chat is closed right now.',
+    RATE_LIMITED: 'It is busy right now. Please try again in a little while.',
+    TIMEOUT: 'The connection did not work. Please try again where the signal is better.',
+    INVALID_STATE: 'This chat cannot continue.',
+    UNKNOWN_CONSULTATION: 'This chat cannot continue.',
+    generic: 'Something went wrong. Please try again.',
+  },
+  tryAgain: 'Try again',
+};

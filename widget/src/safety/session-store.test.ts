@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { loadSession, saveSession, SESSION_KEY, type SavedSession, wipeSession } from './session-store.js';
+
+function fakeStore() {
+  const map = new Map<string, string>();
+  return {
+    map,
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem: (k: string, v: string) => void map.set(k, v),
+    removeItem: (k: string) => void map.delete(k),
+  };
+}
+
+const saved: SavedSession = {
+  v: 1,
+  consultationId: 'c'.repeat(22),
+  clientToken: 't'.repeat(43),
+  key: 'k'.repeat(43),
+  seq: 3,
+  unsent: [{ seq: 3, text: 'まだ届いていない' }],
+};
+
+describe('session store (sessionStorage only, for a reload)', () => {
+  it('round-trips one entry under one key', () => {
+    const kv = fakeStore();
+    saveSession(saved, kv);
+    expect([...kv.map.keys()]).toEqual([SESSION_KEY]);
+    expect(loadSession(kv)).toEqual(saved);
+  });
+
+  it('wipes it', () => {
+    const kv = fakeStore();
+    saveSession(saved, kv);
+    wipeSession(kv);
+    expect(kv.map.size).toBe(0);
+    expect(loadSession(kv)).toBeNull();
+  });
+
+  it('drops a malformed entry', () => {
+    const kv = fakeStore();
+    kv.setItem(SESSION_KEY, '{"v":1,"consultationId":3}');
+    expect(loadSession(kv)).toBeNull();
+    expect(kv.map.size).toBe(0);
+    kv.setItem(SESSION_KEY, 'not json');
+    expect(loadSession(kv)).toBeNull();
+  });
+
+  it('survives a store that throws', () => {
+    const throwing = {
+      getItem: () => {
+        throw new Error('blocked');
+      },
+      setItem: () => {
+        throw new Error('blocked');
+      },
+      removeItem: () => {
+        throw new Error('blocked');
+      },
+    };
+    expect(() => saveSession(saved, throwing)).not.toThrow();
+    expect(loadSession(throwing)).toBeNull();
+    expect(() => wipeSession(throwing)).not.toThrow();
+  });
+});
