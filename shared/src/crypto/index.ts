@@ -2,3 +2,4 @@ export * from './envelope.js';
 export * from './sodium.js';
 export * from './staff-keys.js';
 export * from './resume-code.js';
+export * from './handover.js';

@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   /** Something failed on the server; nothing was changed. */
   'INTERNAL',
+  /** The counselor already holds as many chats as her capacity allows. */
+  'AT_CAPACITY',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

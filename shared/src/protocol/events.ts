@@ -2,24 +2,34 @@ import type { Ack } from './errors.js';
 import type {
   ConsultationRef,
   ConsultationResumePayload,
+  ConsultationReadPayload,
   ConsultationStartPayload,
+  ConsultationTransferPayload,
   EmptyPayload,
   EnvelopePayload,
   KeyGrantPayload,
   MessageListPayload,
   ResumeCreatePayload,
   ResumeOpenPayload,
+  StaffCapacityPayload,
+  StaffStatusPayload,
+  TypingSetPayload,
 } from './schemas.js';
 import {
   consultationRefSchema,
   consultationResumeSchema,
+  consultationReadSchema,
   consultationStartSchema,
+  consultationTransferSchema,
   emptySchema,
   envelopeSchema,
   keyGrantSchema,
   messageListSchema,
   resumeCreateSchema,
   resumeOpenSchema,
+  staffCapacitySchema,
+  staffStatusSchema,
+  typingSetSchema,
 } from './schemas.js';
 
 /** Who is on the other end of a socket. `client` is the anonymous woman; the rest are staff. */
@@ -59,6 +69,8 @@ export interface QueueEntry {
   urgent: boolean;
   campaign: string | null;
   position: number;
+  /** She was with a counselor and came back to the front (transfer to the queue, counselor gone). */
+  requeued?: boolean;
 }
 
 /** A consultation held by a counselor, with the sealed session key once the client granted it. */
@@ -69,6 +81,48 @@ export interface StaffConsultation {
   sealedKey: string | null;
   campaign: string | null;
   urgent: boolean;
+  /** The last message id this counselor has read in this chat (0 when none). */
+  lastReadId?: number;
+  /** Handover notes from earlier counselors, encrypted under the session key. */
+  handover?: HandoverNote[];
+}
+
+/** A note one counselor leaves the next on transfer; only a session-key holder can read it. */
+export interface HandoverNote {
+  fromStaffId: string;
+  fromName: string;
+  createdAt: string;
+  nonce: string;
+  ciphertext: string;
+}
+
+/** Routing status: `offline` is set by the server when she has no open socket. */
+export type CounselorStatus = 'available' | 'away' | 'offline';
+
+/** A counselor as routing sees her, with her identity for transfers. */
+export interface CounselorState {
+  staffId: string;
+  displayName: string;
+  status: CounselorStatus;
+  capacity: number;
+  /** Chats she holds now. */
+  load: number;
+  identity: CounselorIdentity;
+}
+
+/** A waiting client offered to one counselor until `expiresAt`. */
+export interface QueueOffer {
+  consultationId: string;
+  urgent: boolean;
+  requeued: boolean;
+  queuedAt: string;
+  expiresAt: string;
+}
+
+export interface TypingChanged {
+  consultationId: string;
+  role: SenderRole;
+  typing: boolean;
 }
 
 export interface ConsultationStarted {
@@ -138,6 +192,20 @@ export interface ClientToServerEvents {
   'queue:list': (payload: EmptyPayload, ack: Ack<{ entries: QueueEntry[] }>) => void;
   /** Client: hand the session key, sealed, to the counselor the server assigned. */
   'key:grant': (payload: KeyGrantPayload, ack: Ack<{ grantedAt: string }>) => void;
+  /** Counselor: set her routing status (available / away). */
+  'staff:status': (payload: StaffStatusPayload, ack: Ack<CounselorState>) => void;
+  /** Supervisor or admin: set a counselor's capacity. */
+  'staff:capacity': (payload: StaffCapacityPayload, ack: Ack<CounselorState>) => void;
+  /** Staff: every counselor with status, load and identity (transfer targets, live board). */
+  'staff:list': (payload: EmptyPayload, ack: Ack<{ counselors: CounselorState[] }>) => void;
+  /** Counselor: accept the offer made to her (a take that also clears the offer). */
+  'offer:accept': (payload: ConsultationRef, ack: Ack<StaffConsultation>) => void;
+  /** Counselor: hand a chat to a named counselor or back to the front of the queue. */
+  'consultation:transfer': (payload: ConsultationTransferPayload, ack: Ack<{ transferredAt: string }>) => void;
+  /** Counselor: read state for one chat. */
+  'consultation:read': (payload: ConsultationReadPayload, ack: Ack<{ lastReadId: number }>) => void;
+  /** Client or counselor: typing indicator (relayed, never stored). */
+  'typing:set': (payload: TypingSetPayload, ack: Ack<Record<string, never>>) => void;
   /** Client or counselor: store and relay one encrypted message. Re-sending the same seq is idempotent. */
   'message:send': (payload: EnvelopePayload, ack: Ack<StoredMessage>) => void;
   /** Client or counselor: messages after an id (history, or catching up after a drop). */
@@ -156,6 +224,20 @@ export interface ServerToClientEvents {
   'key:granted': (payload: KeyGranted) => void;
   'message:new': (payload: StoredMessage) => void;
   'consultation:ended': (payload: ConsultationEnded) => void;
+  /** Counselor: a waiting client is offered to her until `expiresAt`. */
+  'queue:offer': (payload: QueueOffer) => void;
+  /** Counselor: the offer is gone (expired, taken by hand, or she left). */
+  'queue:offer-withdrawn': (payload: { consultationId: string; reason: 'expired' | 'taken' | 'gone' | 'unavailable' }) => void;
+  /** Staff: counselors' status and load changed. */
+  'staff:changed': (payload: { counselors: CounselorState[] }) => void;
+  /** The other side is typing (or stopped). */
+  'typing:changed': (payload: TypingChanged) => void;
+  /** Counselor: a chat was transferred to her. */
+  'consultation:incoming': (payload: { consultation: StaffConsultation; fromStaffId: string | null }) => void;
+  /** Counselor: a chat she held is no longer hers (transferred, or back to the queue after her grace ran out). */
+  'consultation:released': (payload: { consultationId: string }) => void;
+  /** Client: her consultation is waiting again (transferred to the queue, or her counselor dropped); positions follow. */
+  'consultation:requeued': (payload: { consultationId: string }) => void;
   /** The server is shutting down for a restart; the client reconnects by itself. */
   'server:shutdown': () => void;
 }
@@ -172,6 +254,13 @@ export const inboundSchemas = {
   'key:grant': keyGrantSchema,
   'message:send': envelopeSchema,
   'message:list': messageListSchema,
+  'staff:status': staffStatusSchema,
+  'staff:capacity': staffCapacitySchema,
+  'staff:list': emptySchema,
+  'offer:accept': consultationRefSchema,
+  'consultation:transfer': consultationTransferSchema,
+  'consultation:read': consultationReadSchema,
+  'typing:set': typingSetSchema,
   'resume:create': resumeCreateSchema,
   'resume:open': resumeOpenSchema,
 } as const satisfies Record<keyof ClientToServerEvents, unknown>;
@@ -188,6 +277,13 @@ export const eventRoles: Record<keyof ClientToServerEvents, readonly Role[]> = {
   'key:grant': ['client'],
   'message:send': ['client', 'counselor'],
   'message:list': ['client', 'counselor'],
+  'staff:status': ['counselor'],
+  'staff:capacity': ['supervisor', 'admin'],
+  'staff:list': ['counselor', 'supervisor', 'admin'],
+  'offer:accept': ['counselor'],
+  'consultation:transfer': ['counselor'],
+  'consultation:read': ['counselor'],
+  'typing:set': ['client', 'counselor'],
   'resume:create': ['client'],
   'resume:open': ['client'],
 };

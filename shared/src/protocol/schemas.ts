@@ -65,6 +65,44 @@ export const resumeOpenSchema = z.strictObject({
   lookup: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
 });
 
+/** Counselor: her own routing status (offline is what the server sets when she has no socket). */
+export const staffStatusSchema = z.strictObject({
+  status: z.enum(['available', 'away']),
+});
+
+/** Supervisor or admin: how many chats a counselor may hold at once. */
+export const staffCapacitySchema = z.strictObject({
+  staffId: idSchema,
+  capacity: z.number().int().min(1).max(10),
+});
+
+/** A handover note, encrypted under the session key (AEAD, its own associated data). */
+export const handoverNoteSchema = z.strictObject({
+  nonce: z.string().regex(/^[A-Za-z0-9_-]{32}$/),
+  ciphertext: base64Schema(4096).min(22),
+});
+
+/** Counselor: hand a consultation to a named counselor, or back to the queue (no `toStaffId`). */
+export const consultationTransferSchema = z.strictObject({
+  consultationId: idSchema,
+  toStaffId: idSchema.optional(),
+  /** The session key sealed to the receiver by the handing-over console (after the org signature check). */
+  sealedKey: base64Schema(80).min(100).optional(),
+  note: handoverNoteSchema.optional(),
+});
+
+/** Counselor: she has read this chat up to a message id. */
+export const consultationReadSchema = z.strictObject({
+  consultationId: idSchema,
+  lastReadId: z.number().int().min(0),
+});
+
+/** Client or counselor: typing started or stopped. */
+export const typingSetSchema = z.strictObject({
+  consultationId: idSchema,
+  typing: z.boolean(),
+});
+
 /** The plaintext inside an envelope, checked by the receiving browser after decryption. */
 export const messageBodySchema = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -90,3 +128,9 @@ export type EmptyPayload = z.infer<typeof emptySchema>;
 export type MessageBody = z.infer<typeof messageBodySchema>;
 export type ResumeCreatePayload = z.infer<typeof resumeCreateSchema>;
 export type ResumeOpenPayload = z.infer<typeof resumeOpenSchema>;
+export type StaffStatusPayload = z.infer<typeof staffStatusSchema>;
+export type StaffCapacityPayload = z.infer<typeof staffCapacitySchema>;
+export type HandoverNotePayload = z.infer<typeof handoverNoteSchema>;
+export type ConsultationTransferPayload = z.infer<typeof consultationTransferSchema>;
+export type ConsultationReadPayload = z.infer<typeof consultationReadSchema>;
+export type TypingSetPayload = z.infer<typeof typingSetSchema>;
