@@ -83,4 +83,29 @@ export const migrations: readonly string[] = [
     expires_at TEXT NOT NULL
   );
   `,
+  // 3: routing — requeue order, abandonment figures, chosen status, handover notes, read state.
+  `
+  ALTER TABLE consultation ADD COLUMN requeued_at TEXT;
+  ALTER TABLE consultation ADD COLUMN wait_ms INTEGER;
+  ALTER TABLE consultation ADD COLUMN abandon_cause TEXT;
+  ALTER TABLE staff ADD COLUMN routing_status TEXT NOT NULL DEFAULT 'away' CHECK (routing_status IN ('available', 'away'));
+
+  CREATE TABLE handover_note (
+    id INTEGER PRIMARY KEY,
+    consultation_id TEXT NOT NULL REFERENCES consultation(id),
+    from_staff_id TEXT NOT NULL REFERENCES staff(id),
+    to_staff_id TEXT REFERENCES staff(id),
+    nonce TEXT NOT NULL,
+    ciphertext TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX handover_note_consultation ON handover_note(consultation_id);
+
+  CREATE TABLE read_mark (
+    consultation_id TEXT NOT NULL REFERENCES consultation(id),
+    staff_id TEXT NOT NULL REFERENCES staff(id),
+    last_read_id INTEGER NOT NULL,
+    PRIMARY KEY (consultation_id, staff_id)
+  );
+  `,
 ];
