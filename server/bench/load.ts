@@ -1,0 +1,175 @@
+/**
+ * The load generator, a forked child of the orchestrator: connects N clients and M counselors to
+ * one target (our server or the baseline), pairs them, then sends `rate` messages per second,
+ * half each way, for `seconds`, timing each from send to delivery at the other party.
+ * Every loop is bounded in count and time; it talks only to the 127.0.0.1 URL it is given.
+ */
+import { API, type AckResult, type KdfParamsResponse, type StaffSession } from '@tsunagari/shared';
+import { deriveStaffPasswordKeys, toB64 } from '@tsunagari/shared/crypto';
+import sodium from 'libsodium-wrappers-sumo';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import type { LoadConfig, LoadResult } from './stats.js';
+
+const config = JSON.parse(process.env.BENCH_LOAD ?? '{}') as LoadConfig;
+if (!config.url?.startsWith('http://127.0.0.1:')) throw new Error('the load generator only targets 127.0.0.1');
+type AnySocket = Socket;
+
+const connectOpts: Partial<ManagerOptions & SocketOptions> = { transports: ['websocket'], reconnection: false, forceNew: true, timeout: 20_000 };
+const ack = <T>(s: AnySocket, event: string, payload: unknown): Promise<AckResult<T>> => s.timeout(20_000).emitWithAck(event, payload) as Promise<AckResult<T>>;
+
+function connected(s: AnySocket): Promise<void> {
+  return new Promise((resolve, reject) => {
+    s.once('connect', () => resolve());
+    s.once('connect_error', reject);
+  });
+}
+
+/** Runs `task` for 0..n-1, at most `limit` at a time. */
+async function pool(n: number, limit: number, task: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, n) }, async () => {
+    while (next < n) await task(next++);
+  }));
+}
+
+async function login(username: string, password: string): Promise<string> {
+  const post = (path: string, body: unknown) => fetch(config.url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const params = (await (await post(API.authParams, { username })).json()) as AckResult<KdfParamsResponse>;
+  if (!params.ok) throw new Error(params.error);
+  const { authKey } = deriveStaffPasswordKeys(sodium, password, params.data);
+  const res = await post(API.login, { username, authKey: toB64(sodium, authKey) });
+  const body = (await res.json()) as AckResult<StaffSession>;
+  if (!body.ok) throw new Error(`login ${username}: ${body.error}`);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+interface Pair {
+  id: string;
+  client: AnySocket;
+  counselor: AnySocket;
+  seq: { client: number; counselor: number };
+}
+
+/** Hold mode: N idle clients wait in the queue until their position pushes settle. */
+async function hold(): Promise<void> {
+  const clients: AnySocket[] = [];
+  let lastPush = performance.now();
+  await pool(config.clients, 200, async () => {
+    const client = io(config.url, { ...connectOpts, auth: { role: 'client' } });
+    client.on('queue:position', () => void (lastPush = performance.now()));
+    await connected(client);
+    const started = await ack(client, 'consultation:start', {});
+    if (!started.ok) throw new Error(`start: ${started.error}`);
+    clients.push(client);
+  });
+  const settleUntil = performance.now() + 300_000;
+  while (performance.now() - lastPush < 2000 && performance.now() < settleUntil) await new Promise((r) => setTimeout(r, 200));
+  process.send?.({ type: 'connected' });
+  await new Promise<void>((resolve) => process.once('message', () => resolve()));
+  for (const c of clients) c.disconnect();
+  setTimeout(() => process.exit(0), 200);
+}
+
+async function main(): Promise<void> {
+  await sodium.ready;
+  if (config.hold) return hold();
+  const payload = toB64(sodium, sodium.randombytes_buf(config.payloadBytes));
+  const nonce = toB64(sodium, sodium.randombytes_buf(24));
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  const offerLatencies: number[] = [];
+  const received = (key: string) => {
+    const t = sentAt.get(key);
+    if (t === undefined) return;
+    sentAt.delete(key);
+    latencies.push(performance.now() - t);
+  };
+
+  // Counselors.
+  const counselors: AnySocket[] = [];
+  for (let i = 0; i < config.counselors; i++) {
+    const s =
+      config.target === 'tsunagari'
+        ? io(config.url, { ...connectOpts, auth: { role: 'staff' }, extraHeaders: { cookie: await login(config.logins[i]?.username ?? '', config.logins[i]?.password ?? ''), origin: config.url } })
+        : io(config.url, connectOpts);
+    await connected(s);
+    counselors.push(s);
+  }
+
+  // Clients join and are paired with counselor i % M.
+  const pairs: Pair[] = new Array(config.clients);
+  await pool(config.clients, 100, async (i) => {
+    const client = io(config.url, config.target === 'tsunagari' ? { ...connectOpts, auth: { role: 'client' } } : connectOpts);
+    await connected(client);
+    const counselor = counselors[i % config.counselors] as AnySocket;
+    let id = `room-${i}`;
+    if (config.target === 'tsunagari') {
+      const started = await ack<{ consultationId: string }>(client, 'consultation:start', {});
+      if (!started.ok) throw new Error(`start: ${started.error}`);
+      id = started.data.consultationId;
+      const assigned = new Promise<void>((resolve) => client.once('consultation:assigned', () => resolve()));
+      const t0 = performance.now();
+      const taken = await ack(counselor, 'consultation:take', { consultationId: id });
+      if (!taken.ok) throw new Error(`take: ${taken.error}`);
+      await assigned;
+      offerLatencies.push(performance.now() - t0);
+    } else {
+      await ack(client, 'join', id);
+      await ack(counselor, 'join', id);
+    }
+    pairs[i] = { id, client, counselor, seq: { client: 0, counselor: 0 } };
+  });
+  const event = config.target === 'tsunagari' ? 'message:new' : 'msg';
+  type Wire = { consultationId?: string; room?: string; senderRole: string; seq: number };
+  const onMessage = (m: Wire) => received(`${m.consultationId ?? m.room}|${m.senderRole}|${m.seq}`);
+  for (const p of pairs) p.client.on(event, onMessage);
+  for (const c of counselors) c.on(event, onMessage);
+  process.send?.({ type: 'connected' });
+  await new Promise<void>((resolve) => process.once('message', () => resolve())); // the orchestrator measured memory
+
+  // Exchange at the target rate, half each way, for the configured time.
+  let sent = 0;
+  let failed = 0;
+  const total = Math.round(config.rate * config.seconds);
+  const start = performance.now();
+  await new Promise<void>((resolve) => {
+    const tick = setInterval(() => {
+      const elapsed = (performance.now() - start) / 1000;
+      const due = Math.min(total, Math.floor(elapsed * config.rate));
+      while (sent < due) {
+        const pair = pairs[Math.floor(Math.random() * pairs.length)] as Pair;
+        const role = sent % 2 === 0 ? 'client' : 'counselor';
+        const seq = ++pair.seq[role];
+        const socket = role === 'client' ? pair.client : pair.counselor;
+        sentAt.set(`${pair.id}|${role}|${seq}`, performance.now());
+        sent++;
+        const body =
+          config.target === 'tsunagari'
+            ? { consultationId: pair.id, seq, nonce, ciphertext: payload }
+            : { room: pair.id, senderRole: role, seq, nonce, ciphertext: payload };
+        socket.timeout(20_000).emit(config.target === 'tsunagari' ? 'message:send' : 'msg', body, (err: unknown, r?: AckResult<unknown>) => {
+          if (err || (r && !r.ok)) failed++;
+        });
+      }
+      if (sent >= total || elapsed > config.seconds + 5) {
+        clearInterval(tick);
+        resolve();
+      }
+    }, 5);
+  });
+  // Let the last deliveries arrive (bounded).
+  const drainUntil = performance.now() + 10_000;
+  while (sentAt.size > 0 && performance.now() < drainUntil) await new Promise((r) => setTimeout(r, 50));
+
+  const result: LoadResult = { sent, received: latencies.length, lost: sent - latencies.length, latencies, offerLatencies, connectedAt: 0 };
+  if (failed > 0) process.stderr.write(`${failed} sends were refused or timed out\n`);
+  process.send?.({ type: 'result', result });
+  for (const p of pairs) p.client.disconnect();
+  for (const c of counselors) c.disconnect();
+  setTimeout(() => process.exit(0), 200);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`load generator failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,196 @@
+/**
+ * `npm run bench`: our relay and a bare Socket.IO relay, side by side in one run, each as its own
+ * process with a separate load-generator process, on 127.0.0.1 only.
+ *   --clients N (1000) --counselors M (20) --rate R msgs/s (2000) --seconds T (20) --payload B (300)
+ *   --json        one JSON object instead of the human-readable figures
+ *   --hold N      connect N idle waiting clients and report memory once positions are pushed
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createOrganisation, provisionStaff } from '../src/admin/provision.js';
+import { openDatabase } from '../src/db/database.js';
+import { createSqliteRepositories } from '../src/repositories/sqlite.js';
+import { loadSodium } from '../src/sodium.js';
+import { type IpcReply, type LoadConfig, type LoadResult, round, summarize } from './stats.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const { values } = parseArgs({
+  options: {
+    clients: { type: 'string', default: '1000' },
+    counselors: { type: 'string', default: '20' },
+    rate: { type: 'string', default: '2000' },
+    seconds: { type: 'string', default: '20' },
+    payload: { type: 'string', default: '300' },
+    hold: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const opts = {
+  clients: Number(values.clients),
+  counselors: Number(values.counselors),
+  rate: Number(values.rate),
+  seconds: Number(values.seconds),
+  payloadBytes: Number(values.payload),
+};
+const say = (line: string) => {
+  if (!values.json) process.stdout.write(`${line}\n`);
+};
+
+function child(file: string, env: Record<string, string>): ChildProcess {
+  return fork(path.join(here, file), [], { execArgv: ['--import', 'tsx', '--expose-gc'], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+}
+
+function nextMessage<T extends { type: string }>(p: ChildProcess, type: string, timeoutMs = 600_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${type}`)), timeoutMs);
+    const onMessage = (m: T) => {
+      if (m.type !== type) return;
+      clearTimeout(timer);
+      p.off('message', onMessage);
+      resolve(m);
+    };
+    p.on('message', onMessage);
+    p.once('exit', (code) => code && reject(new Error(`${type}: child exited ${code}`)));
+  });
+}
+
+async function memory(p: ChildProcess): Promise<{ rss: number; heapUsed: number }> {
+  const reply = nextMessage<Extract<IpcReply, { type: 'memory' }>>(p, 'memory');
+  p.send({ type: 'memory' });
+  return reply;
+}
+
+async function stop(p: ChildProcess): Promise<void> {
+  if (p.exitCode !== null) return;
+  const exited = new Promise((resolve) => p.once('exit', resolve));
+  p.disconnect();
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  if (p.exitCode === null) p.kill('SIGKILL');
+}
+
+/** A temporary database with an organisation and M counselors who can take everyone. */
+async function prepareDatabase(dir: string): Promise<{ dbPath: string; logins: LoadConfig['logins'] }> {
+  const sodium = await loadSodium();
+  const dbPath = path.join(dir, 'bench.db');
+  const db = openDatabase(dbPath);
+  const repos = createSqliteRepositories(db);
+  const keyFile = path.join(dir, 'org.key');
+  createOrganisation(sodium, repos, keyFile, 'bench', new Date());
+  const logins = Array.from({ length: opts.counselors }, (_, i) => ({ username: `bench${i}`, password: `bench-password-${i}` }));
+  const capacity = Math.ceil(opts.clients / Math.max(1, opts.counselors)) + 10;
+  for (const l of logins) provisionStaff(sodium, repos, keyFile, { ...l, displayName: l.username, role: 'counselor', kdf: 'min', capacity }, new Date());
+  db.close();
+  return { dbPath, logins };
+}
+
+interface Measured {
+  result: LoadResult;
+  idle: { rss: number; heapUsed: number };
+  loaded: { rss: number; heapUsed: number };
+}
+
+async function measure(target: LoadConfig['target'], server: ChildProcess, logins: LoadConfig['logins']): Promise<Measured> {
+  const { url } = await nextMessage<Extract<IpcReply, { type: 'ready' }>>(server, 'ready');
+  const idle = await memory(server);
+  const load = child('load.ts', { BENCH_LOAD: JSON.stringify({ target, url, logins, ...opts } satisfies LoadConfig) });
+  await nextMessage(load, 'connected');
+  const loaded = await memory(server);
+  load.send({ type: 'go' });
+  const { result } = await nextMessage<{ type: 'result'; result: LoadResult }>(load, 'result');
+  await stop(load);
+  return { result, idle, loaded };
+}
+
+async function holdRun(n: number, dir: string): Promise<void> {
+  const { dbPath } = await prepareDatabase(dir);
+  const server = child('server-entry.ts', { TSUNAGARI_DB: dbPath });
+  const { url } = await nextMessage<Extract<IpcReply, { type: 'ready' }>>(server, 'ready');
+  const idle = await memory(server);
+  const started = performance.now();
+  const load = child('load.ts', { BENCH_LOAD: JSON.stringify({ target: 'tsunagari', url, logins: [], hold: true, ...opts, clients: n } satisfies LoadConfig) });
+  await nextMessage(load, 'connected');
+  const seconds = (performance.now() - started) / 1000;
+  const held = await memory(server);
+  load.send({ type: 'done' });
+  await stop(load);
+  await stop(server);
+  const out = {
+    held: n,
+    seconds_to_settle: round(seconds, 1),
+    rss_mb: round(held.rss / 2 ** 20, 1),
+    heap_mb: round(held.heapUsed / 2 ** 20, 1),
+    rss_per_client_kb: round((held.rss - idle.rss) / 1024 / n, 1),
+    heap_per_client_kb: round((held.heapUsed - idle.heapUsed) / 1024 / n, 1),
+  };
+  if (values.json) process.stdout.write(`${JSON.stringify(out)}\n`);
+  else say(`held ${n} waiting clients in ${out.seconds_to_settle} s: RSS ${out.rss_mb} MB, heap ${out.heap_mb} MB (${out.rss_per_client_kb} KB RSS / ${out.heap_per_client_kb} KB heap per client)`);
+}
+
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-bench-'));
+  try {
+    if (values.hold) return await holdRun(Number(values.hold), dir);
+    say(`bench: ${opts.clients} clients, ${opts.counselors} counselors, ${opts.rate} msg/s for ${opts.seconds} s, ${opts.payloadBytes}-byte envelopes`);
+    const { dbPath, logins } = await prepareDatabase(dir);
+
+    say('· our relay (real server, SQLite file)…');
+    const ours = child('server-entry.ts', { TSUNAGARI_DB: dbPath });
+    const a = await measure('tsunagari', ours, logins);
+    await stop(ours);
+    say('· baseline (bare Socket.IO relay)…');
+    const bare = child('baseline-server.ts', {});
+    const b = await measure('baseline', bare, []);
+    await stop(bare);
+
+    const db = openDatabase(dbPath);
+    const stored = (db.prepare('SELECT COUNT(*) AS n FROM message').get() as { n: number }).n;
+    db.close();
+    const la = summarize(a.result.latencies);
+    const lb = summarize(b.result.latencies);
+    const offers = summarize(a.result.offerLatencies);
+    const out = {
+      clients: opts.clients,
+      rate: opts.rate,
+      seconds: opts.seconds,
+      sent: a.result.sent,
+      received: a.result.received,
+      lost: a.result.lost,
+      stored,
+      p50_ms: round(la.p50),
+      p90_ms: round(la.p90),
+      p99_ms: round(la.p99),
+      max_ms: round(la.max),
+      baseline_p50_ms: round(lb.p50),
+      baseline_p99_ms: round(lb.p99),
+      baseline_lost: b.result.lost,
+      p99_ratio: round(la.p99 / lb.p99),
+      rss_per_client_kb: round((a.loaded.rss - a.idle.rss) / 1024 / opts.clients, 1),
+      heap_per_client_kb: round((a.loaded.heapUsed - a.idle.heapUsed) / 1024 / opts.clients, 1),
+      baseline_rss_per_client_kb: round((b.loaded.rss - b.idle.rss) / 1024 / opts.clients, 1),
+      offer_p50_ms: round(offers.p50),
+      offer_p99_ms: round(offers.p99),
+      inserts_per_s: round(stored / opts.seconds, 0),
+    };
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(out)}\n`);
+      return;
+    }
+    say('');
+    say(`delivered ${out.received}/${out.sent} (lost ${out.lost}), stored ${out.stored} (${out.inserts_per_s}/s)`);
+    say(`latency send→delivery  ours: p50 ${out.p50_ms} ms  p90 ${out.p90_ms} ms  p99 ${out.p99_ms} ms  max ${out.max_ms} ms`);
+    say(`                   baseline: p50 ${out.baseline_p50_ms} ms  p99 ${out.baseline_p99_ms} ms   → p99 ratio ${out.p99_ratio}`);
+    say(`memory per client  ours: ${out.rss_per_client_kb} KB RSS, ${out.heap_per_client_kb} KB heap   baseline: ${out.baseline_rss_per_client_kb} KB RSS`);
+    say(`offer (take → assigned at the client): p50 ${out.offer_p50_ms} ms  p99 ${out.offer_p99_ms} ms`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,43 @@
+/**
+ * Our real server (createApp, SQLite file, logger at warn) as a forked child, with one addition:
+ * it answers the orchestrator's memory questions over IPC.
+ */
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../src/app.js';
+import { systemClock } from '../src/clock.js';
+import { openDatabase } from '../src/db/database.js';
+import { createLogger } from '../src/log.js';
+import { loadSodium } from '../src/sodium.js';
+import type { IpcReply, IpcRequest } from './stats.js';
+
+const dbPath = process.env.TSUNAGARI_DB;
+if (!dbPath) throw new Error('TSUNAGARI_DB is required');
+const sodium = await loadSodium();
+const db = openDatabase(dbPath);
+const app = createApp({
+  db,
+  sodium,
+  clock: systemClock,
+  log: createLogger('warn'),
+  widgetDist: '/nonexistent',
+  consoleDist: '/nonexistent',
+  publicUrl: null,
+  hours: { mode: 'always' },
+});
+app.httpServer.listen(0, '127.0.0.1', () => {
+  const { port } = app.httpServer.address() as AddressInfo;
+  process.send?.({ type: 'ready', url: `http://127.0.0.1:${port}` } satisfies IpcReply);
+});
+process.on('message', (m: IpcRequest) => {
+  if (m.type === 'memory') {
+    global.gc?.();
+    const mem = process.memoryUsage();
+    process.send?.({ type: 'memory', rss: mem.rss, heapUsed: mem.heapUsed } satisfies IpcReply);
+  }
+});
+process.on('disconnect', () => {
+  void app.close().then(() => {
+    db.close();
+    process.exit(0);
+  });
+});
