@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
-import type { IpcReply, IpcRequest } from './stats.js';
+import { type IpcReply, answerMemoryRequests } from './stats.js';
 
 const server = http.createServer();
 const io = new Server(server, { maxHttpBufferSize: 64 * 1024 });
@@ -23,11 +23,5 @@ server.listen(0, '127.0.0.1', () => {
   const { port } = server.address() as AddressInfo;
   process.send?.({ type: 'ready', url: `http://127.0.0.1:${port}` } satisfies IpcReply);
 });
-process.on('message', (m: IpcRequest) => {
-  if (m.type === 'memory') {
-    global.gc?.();
-    const mem = process.memoryUsage();
-    process.send?.({ type: 'memory', rss: mem.rss, heapUsed: mem.heapUsed } satisfies IpcReply);
-  }
-});
+answerMemoryRequests();
 process.on('disconnect', () => process.exit(0));

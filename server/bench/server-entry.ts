@@ -8,7 +8,7 @@ import { systemClock } from '../src/clock.js';
 import { openDatabase } from '../src/db/database.js';
 import { createLogger } from '../src/log.js';
 import { loadSodium } from '../src/sodium.js';
-import type { IpcReply, IpcRequest } from './stats.js';
+import { type IpcReply, answerMemoryRequests } from './stats.js';
 
 const dbPath = process.env.TSUNAGARI_DB;
 if (!dbPath) throw new Error('TSUNAGARI_DB is required');
@@ -28,13 +28,7 @@ app.httpServer.listen(0, '127.0.0.1', () => {
   const { port } = app.httpServer.address() as AddressInfo;
   process.send?.({ type: 'ready', url: `http://127.0.0.1:${port}` } satisfies IpcReply);
 });
-process.on('message', (m: IpcRequest) => {
-  if (m.type === 'memory') {
-    global.gc?.();
-    const mem = process.memoryUsage();
-    process.send?.({ type: 'memory', rss: mem.rss, heapUsed: mem.heapUsed } satisfies IpcReply);
-  }
-});
+answerMemoryRequests();
 process.on('disconnect', () => {
   void app.close().then(() => {
     db.close();

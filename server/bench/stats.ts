@@ -39,3 +39,13 @@ export interface LoadResult {
 /** Messages between processes: the orchestrator asks, servers answer. */
 export type IpcRequest = { type: 'memory' };
 export type IpcReply = { type: 'memory'; rss: number; heapUsed: number } | { type: 'ready'; url: string };
+
+/** Lets a forked server answer the orchestrator's memory questions (after a GC, when exposed). */
+export function answerMemoryRequests(): void {
+  process.on('message', (m: IpcRequest) => {
+    if (m.type !== 'memory') return;
+    global.gc?.();
+    const mem = process.memoryUsage();
+    process.send?.({ type: 'memory', rss: mem.rss, heapUsed: mem.heapUsed } satisfies IpcReply);
+  });
+}

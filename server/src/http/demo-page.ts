@@ -1,4 +1,4 @@
-import { esc } from './html.js';
+import { esc, htmlDocument } from './html.js';
 
 /** The embed snippet an NPO pastes into its own site: one module script and the element. */
 export function embedSnippet(serverUrl: string, orgPublicKey: string, campaign: string): string {
@@ -11,24 +11,17 @@ export function embedSnippet(serverUrl: string, orgPublicKey: string, campaign: 
  * says. On the real site the organisation key is pinned by the NPO, not served by the relay.
  */
 export function demoHostPage(serverUrl: string, orgPublicKey: string): string {
-  return `<!doctype html>
-<html lang="ja">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<link rel="icon" href="data:,">
-<title>つながりサポート（デモ）</title>
-<style>
+  return htmlDocument({
+    lang: 'ja',
+    title: 'つながりサポート（デモ）',
+    head: `<style>
   body { font-family: system-ui, sans-serif; margin: 0; color: #222; background: #fbfaf7; line-height: 1.7; }
   header { background: #5b3a6e; color: #fff; padding: 1rem 1.25rem; }
   header h1 { margin: 0; font-size: 1.25rem; }
   main { max-width: 42rem; margin: 0 auto; padding: 1rem 1.25rem 6rem; }
   h2 { font-size: 1.1rem; border-left: 4px solid #5b3a6e; padding-left: .5rem; }
-</style>
-</head>
-<body>
-<header><h1>つながりサポート（デモ）</h1></header>
+</style>`,
+    body: `<header><h1>つながりサポート（デモ）</h1></header>
 <main>
   <p>生活のこと、家族のこと、ひとりで抱えている不安など、どんなことでもご相談ください。</p>
   <h2>相談の方法</h2>
@@ -39,7 +32,6 @@ export function demoHostPage(serverUrl: string, orgPublicKey: string): string {
   </ul>
   <p>右下の「チャットで相談する」から、名前を言わずに相談できます。</p>
 </main>
-${embedSnippet(serverUrl, orgPublicKey, 'web')}
-</body>
-</html>`;
+${embedSnippet(serverUrl, orgPublicKey, 'web')}`,
+  });
 }
