@@ -21,6 +21,18 @@ function ensureChromium() {
   run('apt-get', ['install', '-y', '-qq', 'chromium'], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
 }
 
+/**
+ * Japanese fonts, so that the screenshots the browser tests save can be read by a person. Not
+ * needed for the tests to pass; skipped quietly where it cannot be installed.
+ */
+function ensureJapaneseFonts() {
+  const found = spawnSync('fc-list', [':lang=ja'], { encoding: 'utf8' });
+  if (found.status === 0 && found.stdout.trim()) return;
+  if (process.getuid?.() !== 0) return;
+  step('Installing Japanese fonts for readable screenshots (once)');
+  spawnSync('apt-get', ['install', '-y', '-qq', 'fonts-ipafont-gothic'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
 function readJson(file) {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -42,6 +54,7 @@ try {
   const pnpm = ensurePnpm();
   installDependencies(pnpm);
   ensureChromium();
+  ensureJapaneseFonts();
 
   // A failed type-check counts as one failed check: the code does not hold together.
   if (!attempt('Type-checking every package', pnpm, ['run', 'typecheck'])) {
