@@ -34,3 +34,14 @@ describe('resolveOrgKey', () => {
     expect(resolveOrgKey(undefined)).toBe('');
   });
 });
+
+import { resolveExitUrl, DEFAULT_EXIT_URL } from './hours-status.js';
+
+describe('exit-url', () => {
+  test('accepts http(s) and relative URLs, refuses others', () => {
+    expect(resolveExitUrl('/exit', 'https://relay.example/c/flyer')).toBe('https://relay.example/exit');
+    expect(resolveExitUrl('https://weather.example/', 'https://a.example/')).toBe('https://weather.example/');
+    expect(resolveExitUrl('javascript:alert(1)', 'https://a.example/')).toBe(DEFAULT_EXIT_URL);
+    expect(resolveExitUrl(null, 'https://a.example/')).toBe(DEFAULT_EXIT_URL);
+  });
+});

@@ -1,5 +1,9 @@
 import type {
   AckResult,
+  AgeBand,
+  DangerAnswer,
+  MessageBody,
+  Topic,
   ClientToServerEvents,
   CounselorIdentity,
   EndReason,
@@ -45,6 +49,15 @@ export interface ChatMessage {
   state: 'sent' | 'pending' | 'failed';
   /** Her own unacknowledged envelope, kept so a retry sends the very same seq. */
   envelope?: EnvelopePayload;
+  /** Set on her intake answers (seq 1): sent like a message, never shown in the log. */
+  intake?: IntakeAnswers;
+}
+
+/** Her optional intake answers; only the counselor can read them. */
+export interface IntakeAnswers {
+  ageBand?: AgeBand;
+  topics?: Topic[];
+  danger?: DangerAnswer;
 }
 
 /** The data an event's ack carries on success. */
@@ -87,8 +100,18 @@ export interface SessionCrypto {
   /** The session key sealed to the counselor's box key. Call only after {@link verify}. */
   sealKeyFor(counselor: CounselorIdentity): string;
   sealText(consultationId: string, seq: number, text: string): EnvelopePayload;
-  /** Plaintext, or null when the message does not decrypt or has the wrong shape. */
-  open(message: StoredMessage): string | null;
+  /** Her intake answers as an encrypted `intake` message. */
+  sealIntake(consultationId: string, seq: number, intake: IntakeAnswers): EnvelopePayload;
+  /** The decrypted body, or null when the message does not decrypt or has the wrong shape. */
+  open(message: StoredMessage): MessageBody | null;
+  /** The session key, base64url (kept in sessionStorage so a reload of the tab can go on). */
+  exportKey(): string;
+  /** Replaces the session key (after a reload, or one unwrapped with a resume code). */
+  importKey(key: string | Uint8Array): void;
+  /** A new resume code, its lookup value, and the session key wrapped under it. */
+  newResumeCode(): { code: string; lookup: string; wrappedKey: string };
+  /** The lookup for a typed code and a way to unwrap the key the server returns; null if malformed. */
+  resumeKeys(code: string): { lookup: string; unwrap(wrappedKey: string): boolean } | null;
   /** Zeroes the session key. */
   wipe(): void;
 }

@@ -1,15 +1,22 @@
 import type { LoadSession } from './consultation-types.js';
 
+const loadTransport = () => import('./transport.js');
+const loadCrypto = () => import('./session-crypto.js');
+
 /**
- * Loads the heavy half (Socket.IO client, libsodium, the crypto envelope) on demand. The
- * entry script holds only the launcher and first screen, so a page that embeds the widget costs
- * her almost nothing until she opens it and presses start.
+ * Fetches the heavy half (Socket.IO client, libsodium, the crypto envelope) without connecting,
+ * while she reads the first screen. Errors are ignored here: `loadSession` reports them.
+ */
+export function preloadSession(): void {
+  void Promise.all([loadTransport(), loadCrypto()]).catch(() => undefined);
+}
+
+/**
+ * Loads the heavy half on demand. The entry script holds only the launcher and first screen, so
+ * a page that embeds the widget costs her almost nothing until she opens it.
  */
 export const loadSession: LoadSession = async (server, orgKey) => {
-  const [{ connectRelay }, { createSessionCrypto }] = await Promise.all([
-    import('./transport.js'),
-    import('./session-crypto.js'),
-  ]);
+  const [{ connectRelay }, { createSessionCrypto }] = await Promise.all([loadTransport(), loadCrypto()]);
   // Crypto first: if libsodium fails to load there is no point in taking a place in line.
   const crypto = await createSessionCrypto(orgKey);
   return { crypto, socket: connectRelay(server) };

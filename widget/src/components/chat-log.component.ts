@@ -82,7 +82,11 @@ export class TsunagariChatLog extends LitElement {
 
   protected override render() {
     return html`<div class="log" part="log" role="log" aria-live="polite" aria-label=${this.t.logLabel} tabindex="0">
-      ${repeat(this.messages, (m) => m.key, (m) => this.renderMessage(m))}
+      ${repeat(
+        this.messages.filter((m) => !m.intake),
+        (m) => m.key,
+        (m) => this.renderMessage(m),
+      )}
     </div>`;
   }
 

@@ -17,7 +17,10 @@ const saved: SavedSession = {
   clientToken: 't'.repeat(43),
   key: 'k'.repeat(43),
   seq: 3,
-  unsent: [{ seq: 3, text: 'まだ届いていない' }],
+  unsent: [
+    { seq: 1, body: { kind: 'intake', topics: ['孤独'] } },
+    { seq: 3, body: { kind: 'text', text: 'まだ届いていない' } },
+  ],
 };
 
 describe('session store (sessionStorage only, for a reload)', () => {

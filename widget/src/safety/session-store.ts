@@ -6,6 +6,8 @@
  */
 export const SESSION_KEY = 'tsunagari-chat';
 
+import type { MessageBody } from '@tsunagari/shared';
+
 /** What a reload needs to carry on. */
 export interface SavedSession {
   v: 1;
@@ -15,10 +17,8 @@ export interface SavedSession {
   key: string;
   /** Her highest seq used so far. */
   seq: number;
-  /** Her messages the server has not acknowledged yet (re-sent with the same seq). */
-  unsent: { seq: number; text: string }[];
-  /** Whether the intake message (seq 1) is still to be sent. */
-  intakePending?: boolean;
+  /** Her messages (and intake answers) the server has not acknowledged yet, re-sent with the same seq. */
+  unsent: { seq: number; body: MessageBody }[];
 }
 
 /** Storage as the widget needs it (sessionStorage in the browser, a fake in tests). */
@@ -59,7 +59,7 @@ export function loadSession(kv: KeyValueStore | null = store()): SavedSession | 
       typeof s.key === 'string' &&
       typeof s.seq === 'number' &&
       Array.isArray(s.unsent) &&
-      s.unsent.every((u) => typeof u?.seq === 'number' && typeof u?.text === 'string')
+      s.unsent.every((u) => typeof u?.seq === 'number' && typeof u?.body === 'object' && u.body !== null && (u.body.kind === 'text' || u.body.kind === 'intake'))
     ) {
       return s as SavedSession;
     }

@@ -1,0 +1,34 @@
+import type { WidgetStatus } from '@tsunagari/shared';
+
+/** Same path as shared `API.widgetStatus` (not imported: that module pulls zod into the entry script). */
+const STATUS_PATH = '/api/widget/status';
+
+/**
+ * Asks the relay whether the chat is open now (plain fetch, no socket, no cookies, no cache).
+ * Null when the relay could not be asked: then she may still try, and the server decides.
+ */
+export async function fetchWidgetStatus(server: string): Promise<WidgetStatus | null> {
+  try {
+    const res = await fetch(`${server}${STATUS_PATH}`, { cache: 'no-store', credentials: 'omit', referrerPolicy: 'no-referrer' });
+    if (!res.ok) return null;
+    const body = (await res.json()) as { ok?: boolean; data?: WidgetStatus };
+    return body.ok && body.data && typeof body.data.open === 'boolean' ? body.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Only http(s) exit targets; anything else falls back to the neutral default. */
+export const DEFAULT_EXIT_URL = 'https://tenki.jp/';
+
+export function resolveExitUrl(attr: string | null | undefined, base: string): string {
+  if (attr) {
+    try {
+      const url = new URL(attr, base);
+      if (url.protocol === 'https:' || url.protocol === 'http:') return url.href;
+    } catch {
+      // fall through
+    }
+  }
+  return DEFAULT_EXIT_URL;
+}
