@@ -16,6 +16,8 @@ import type { Db } from './db/database.js';
 import { ConsultationService } from './domain/consultations.js';
 import { OpeningHours } from './domain/opening.js';
 import { ResumeService } from './domain/resume.js';
+import { RoutingService, type RoutingOptions } from './domain/routing-service.js';
+import { realScheduler, type Scheduler } from './domain/routing.js';
 import { StaffAuthService } from './domain/staff-auth.js';
 import { authRoutes } from './http/auth.routes.js';
 import { demoHostPage } from './http/demo-page.js';
@@ -23,6 +25,7 @@ import { exitPage, landingPage } from './http/landing-page.js';
 import { staticRoutes } from './http/static.routes.js';
 import type { Logger } from './log.js';
 import { createSqliteResumeCodes } from './repositories/resume.js';
+import { createSqliteRoutingRepository } from './repositories/routing.js';
 import { createSqliteRepositories } from './repositories/sqlite.js';
 import type { Repositories } from './repositories/types.js';
 import { setupSockets } from './socket/index.js';
@@ -43,6 +46,10 @@ export interface AppDeps {
   alternatives?: WidgetStatus['alternatives'];
   /** Days a resume code works (default 30). */
   resumeDays?: number;
+  /** Offer timeout, grace periods, estimate threshold; defaults in the routing modules. */
+  routing?: Partial<RoutingOptions>;
+  /** Timers for offers and grace periods (tests inject a fake one). */
+  scheduler?: Scheduler;
 }
 
 export interface App {
@@ -50,6 +57,7 @@ export interface App {
   io: TsunagariServer;
   repos: Repositories;
   consultations: ConsultationService;
+  routing: RoutingService;
   /** Tells sockets, stops accepting, finishes in-flight work and closes everything. */
   close(): Promise<void>;
 }
@@ -64,6 +72,7 @@ export function createApp(deps: AppDeps): App {
   const consultations = new ConsultationService(repos, sodium, clock);
   const auth = new StaffAuthService(repos, sodium, clock);
   const resume = new ResumeService(createSqliteResumeCodes(db), repos.consultations, sodium, clock, deps.resumeDays ?? 30);
+  const routing = new RoutingService(repos, createSqliteRoutingRepository(db), consultations, clock, deps.scheduler ?? realScheduler, deps.routing);
   const hours = new OpeningHours(deps.hours ?? { mode: 'always' }, clock, deps.alternatives ?? { phone: '', mail: '' });
 
   const app = express();
@@ -128,12 +137,14 @@ export function createApp(deps: AppDeps): App {
     cors: { origin: true, credentials: true },
     connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_MS, skipMiddlewares: false },
   });
-  setupSockets(io, { consultations, auth, log, resume, hours });
+  setupSockets(io, { consultations, auth, log, resume, hours, routing });
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
     closing ??= new Promise<void>((resolve) => {
       io.emit('server:shutdown');
+      // No timer may fire on a closed database; the next process restores the queue from it.
+      routing.stop();
       // better-sqlite3 writes are synchronous: once this tick ends, every acked write is in the WAL.
       setImmediate(() => {
         // Closing the engine drops transports without a Socket.IO "server disconnect", so
@@ -146,5 +157,5 @@ export function createApp(deps: AppDeps): App {
     return closing;
   };
 
-  return { httpServer, io, repos, consultations, close };
+  return { httpServer, io, repos, consultations, routing, close };
 }

@@ -1,4 +1,4 @@
-import { type ClientToServerEvents, MAX_ENVELOPE_BYTES, inboundSchemas } from '@tsunagari/shared';
+import { type ClientToServerEvents, MAX_ENVELOPE_BYTES, eventRoles, inboundSchemas } from '@tsunagari/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   call,
@@ -14,8 +14,9 @@ import {
 
 type EventName = keyof ClientToServerEvents;
 const EVENTS = Object.keys(inboundSchemas) as EventName[];
-const CLIENT_EVENTS: EventName[] = ['consultation:start', 'consultation:resume', 'consultation:end', 'consultation:quick-exit', 'key:grant', 'message:send', 'message:list', 'resume:create', 'resume:open'];
-const COUNSELOR_EVENTS: EventName[] = ['consultation:end', 'consultation:take', 'consultation:mine', 'queue:list', 'message:send', 'message:list'];
+const CLIENT_EVENTS: EventName[] = EVENTS.filter((e) => eventRoles[e].includes('client'));
+const COUNSELOR_EVENTS: EventName[] = EVENTS.filter((e) => eventRoles[e].includes('counselor'));
+const SUPERVISOR_EVENTS: EventName[] = EVENTS.filter((e) => eventRoles[e].includes('supervisor'));
 const UNKNOWN = 'ZZZZZZZZZZZZZZZZZZZZZZ';
 const NONCE = 'A'.repeat(32);
 
@@ -30,6 +31,10 @@ const unknownIdPayload: Partial<Record<EventName, unknown>> = {
   'message:list': { consultationId: UNKNOWN },
   'resume:create': { consultationId: UNKNOWN, lookup: 'A'.repeat(43), wrappedKey: 'A'.repeat(96) },
   'resume:open': { lookup: 'A'.repeat(43) },
+  'offer:accept': { consultationId: UNKNOWN },
+  'consultation:transfer': { consultationId: UNKNOWN },
+  'consultation:read': { consultationId: UNKNOWN, lastReadId: 1 },
+  'typing:set': { consultationId: UNKNOWN, typing: true },
 };
 
 describe('bad input gets a coded error and changes nothing', () => {
@@ -62,7 +67,8 @@ describe('bad input gets a coded error and changes nothing', () => {
     server.cleanup();
   });
 
-  const socketFor = (event: EventName): ClientSocket => (CLIENT_EVENTS.includes(event) ? client : counselor);
+  const socketFor = (event: EventName): ClientSocket =>
+    CLIENT_EVENTS.includes(event) ? client : COUNSELOR_EVENTS.includes(event) ? counselor : supervisor;
 
   it.each(EVENTS)('%s: malformed payloads → INVALID_PAYLOAD', async (event) => {
     const before = state();
@@ -91,7 +97,7 @@ describe('bad input gets a coded error and changes nothing', () => {
     const wrong: ClientSocket[] = [];
     if (!CLIENT_EVENTS.includes(event)) wrong.push(client);
     if (!COUNSELOR_EVENTS.includes(event)) wrong.push(counselor);
-    if (!['queue:list'].includes(event)) wrong.push(supervisor);
+    if (!SUPERVISOR_EVENTS.includes(event)) wrong.push(supervisor);
     expect(wrong.length).toBeGreaterThan(0);
     for (const s of wrong) expect(await send(s, event, unknownIdPayload[event] ?? {})).toEqual({ ok: false, error: 'FORBIDDEN' });
     expect(state()).toEqual(before);

@@ -76,8 +76,15 @@ export class ConsultationService {
     return c;
   }
 
+  /** Where the queue order comes from: the router once it runs, the database order before. */
+  private queueSource: (() => QueueEntry[]) | null = null;
+
+  setQueueSource(source: () => QueueEntry[]): void {
+    this.queueSource = source;
+  }
+
   queue(): QueueEntry[] {
-    return queueEntries(this.repos.consultations.waiting());
+    return this.queueSource ? this.queueSource() : queueEntries(this.repos.consultations.waiting());
   }
 
   /** 1-based place in the queue, or null when she is not waiting. */

@@ -30,6 +30,7 @@ export interface QueueItem {
   requeued: boolean;
   /** ISO time she joined (or rejoined, when requeued) the queue: FIFO within a priority. */
   queuedAt: string;
+  campaign?: string | null;
 }
 
 export interface Offer {

@@ -1,11 +1,11 @@
 import type { EndReason } from '@tsunagari/shared';
 import type { ConsultationService } from '../domain/consultations.js';
 import type { OpeningHours } from '../domain/opening.js';
+import type { RoutingService } from '../domain/routing-service.js';
 import { errors } from '../errors.js';
 import type { Logger } from '../log.js';
 import { actorOf } from './actor.js';
 import { on } from './handle.js';
-import type { Notifier } from './notifier.js';
 import { rooms, type TsunagariServer, type TsunagariSocket } from './types.js';
 
 /** consultation:* — join, resume, take, end. Thin: the domain decides, this tells people. */
@@ -13,7 +13,7 @@ export function registerConsultationHandlers(
   io: TsunagariServer,
   socket: TsunagariSocket,
   service: ConsultationService,
-  notifier: Notifier,
+  routing: RoutingService,
   log: Logger,
   hours: OpeningHours,
 ): void {
@@ -25,7 +25,7 @@ export function registerConsultationHandlers(
     const { consultation, clientToken } = service.start(payload);
     s.data.consultationId = consultation.id;
     void s.join(rooms.consultation(consultation.id));
-    notifier.queueChanged();
+    routing.joined(consultation);
     log.info({ event: 'consultation.started', urgent: consultation.urgent }, 'client joined the queue');
     return { consultationId: consultation.id, clientToken, position: service.positionOf(consultation.id) ?? 1 };
   }, log);
@@ -41,12 +41,12 @@ export function registerConsultationHandlers(
   const end = (consultationId: string, s: TsunagariSocket, reason: EndReason) => {
     const actor = actorOf(s);
     const c = service.access(actor, consultationId);
-    const result = service.end(c, actor.role, reason);
+    // Leaving while still waiting is recorded as abandoned, with her wait (routing decides).
+    const result = routing.end(c, actor.role, reason);
     if (result.changed) {
-      const ended = { consultationId: c.id, endedBy: actor.role, reason };
+      const ended = { consultationId: c.id, endedBy: actor.role, reason: result.reason };
       s.to(rooms.consultation(c.id)).emit('consultation:ended', ended);
-      if (c.status === 'waiting') notifier.queueChanged();
-      log.info({ event: 'consultation.ended', by: actor.role, reason }, 'consultation ended');
+      log.info({ event: 'consultation.ended', by: actor.role, reason: result.reason }, 'consultation ended');
     }
     return { endedAt: result.endedAt };
   };
@@ -56,20 +56,15 @@ export function registerConsultationHandlers(
   on(socket, 'consultation:take', (payload, s) => {
     if (s.data.role === 'client') throw errors.forbidden();
     const staffId = s.data.staffId;
-    const c = service.take(staffId, payload.consultationId);
-    io.in(rooms.staffMember(staffId)).socketsJoin(rooms.consultation(c.id));
-    io.to(rooms.consultation(c.id)).except(rooms.staffMember(staffId)).emit('consultation:assigned', {
-      consultationId: c.id,
-      counselor: service.counselorIdentity(staffId),
-    });
-    notifier.queueChanged();
+    // Capacity is checked by routing; it also joins her sockets and tells the client.
+    const c = routing.take(staffId, payload.consultationId);
     log.info({ event: 'consultation.taken' }, 'counselor took a consultation');
-    return service.forStaff(c, staffId);
+    return routing.forStaff(c, staffId);
   }, log);
 
   on(socket, 'consultation:mine', (_payload, s) => {
     if (s.data.role === 'client') throw errors.forbidden();
-    return { consultations: service.mine(s.data.staffId) };
+    return { consultations: routing.mine(s.data.staffId) };
   }, log);
 
   on(socket, 'queue:list', () => ({ entries: service.queue() }), log);

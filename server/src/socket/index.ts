@@ -2,19 +2,21 @@ import { STAFF_SESSION_COOKIE } from '@tsunagari/shared';
 import { parseCookie } from 'cookie';
 import type { ConsultationService } from '../domain/consultations.js';
 import type { OpeningHours } from '../domain/opening.js';
+import type { RoutingService } from '../domain/routing-service.js';
 import type { ResumeService } from '../domain/resume.js';
 import type { StaffAuthService } from '../domain/staff-auth.js';
 import type { Logger } from '../log.js';
 import { registerConsultationHandlers } from './consultation.handlers.js';
 import { registerMessageHandlers } from './message.handlers.js';
 import { registerResumeHandlers } from './resume.handlers.js';
-import { Notifier } from './notifier.js';
+import { registerRoutingHandlers, routingEvents } from './routing.handlers.js';
 import { rooms, type TsunagariServer, type TsunagariSocket } from './types.js';
 
 export interface SocketDeps {
   consultations: ConsultationService;
   resume: ResumeService;
   hours: OpeningHours;
+  routing: RoutingService;
   auth: StaffAuthService;
   log: Logger;
 }
@@ -39,9 +41,15 @@ function sameOrigin(socket: TsunagariSocket): boolean {
  * Wires the handshake (who is this socket?) and the per-domain handlers. Logs carry the role and
  * event only: never the handshake's address, headers or payloads.
  */
-export function setupSockets(io: TsunagariServer, deps: SocketDeps): Notifier {
-  const { consultations, auth, log, resume, hours } = deps;
-  const notifier = new Notifier(io, consultations);
+export function setupSockets(io: TsunagariServer, deps: SocketDeps): void {
+  const { consultations, auth, log, resume, hours, routing } = deps;
+  routing.boot(routingEvents(io, routing, consultations));
+  // Whichever event binds a client socket to her consultation (start, resume, resume by code),
+  // she is present again: her grace period stops.
+  io.sockets.adapter.on('join-room', (room: string, id: string) => {
+    if (!room.startsWith('c:')) return;
+    if (io.sockets.sockets.get(id)?.data.role === 'client') routing.clientOnline(room.slice(2));
+  });
 
   io.use((socket, next) => {
     const requested = (socket.handshake.auth as { role?: unknown } | undefined)?.role;
@@ -67,11 +75,10 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): Notifier {
       for (const c of consultations.mine(data.staffId)) void socket.join(rooms.consultation(c.consultationId));
     }
     log.debug({ event: 'socket.connected', role: data.role, recovered: socket.recovered }, 'socket connected');
-    registerConsultationHandlers(io, socket, consultations, notifier, log, hours);
+    registerConsultationHandlers(io, socket, consultations, routing, log, hours);
+    registerRoutingHandlers(io, socket, routing, consultations, log);
     registerMessageHandlers(socket, consultations, log);
     registerResumeHandlers(socket, consultations, resume, log);
     socket.on('disconnect', (reason) => log.debug({ event: 'socket.disconnected', role: data.role, reason }, 'socket disconnected'));
   });
-
-  return notifier;
 }

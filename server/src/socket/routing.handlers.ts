@@ -1,0 +1,126 @@
+import type { ConsultationService } from '../domain/consultations.js';
+import type { RoutingEvents, RoutingService } from '../domain/routing-service.js';
+import { errors } from '../errors.js';
+import type { Logger } from '../log.js';
+import { actorOf } from './actor.js';
+import { on } from './handle.js';
+import { rooms, type TsunagariServer, type TsunagariSocket } from './types.js';
+
+/** Whether another socket than `except` in a room matches. */
+function anyOther(io: TsunagariServer, room: string, except: string, match: (s: TsunagariSocket) => boolean): boolean {
+  for (const id of io.sockets.adapter.rooms.get(room) ?? []) {
+    if (id === except) continue;
+    const s = io.sockets.sockets.get(id);
+    if (s && match(s)) return true;
+  }
+  return false;
+}
+
+/** Pushes for what routing reports. Every queue change also pushes each waiting client her place. */
+export function routingEvents(io: TsunagariServer, routing: RoutingService, consultations: ConsultationService): RoutingEvents {
+  const moveStaffSockets = (consultationId: string, from: string | null, to: string | null) => {
+    if (from) io.in(rooms.staffMember(from)).socketsLeave(rooms.consultation(consultationId));
+    if (to) io.in(rooms.staffMember(to)).socketsJoin(rooms.consultation(consultationId));
+  };
+  return {
+    offered: (staffId, offer) => void io.to(rooms.staffMember(staffId)).emit('queue:offer', offer),
+    offerWithdrawn: (staffId, consultationId, reason) => void io.to(rooms.staffMember(staffId)).emit('queue:offer-withdrawn', { consultationId, reason }),
+    queueChanged: () => {
+      io.to(rooms.staff).emit('queue:changed', { entries: routing.queue() });
+      for (const p of routing.positions()) io.to(rooms.consultation(p.consultationId)).emit('queue:position', p);
+    },
+    counselorsChanged: () => void io.to(rooms.staff).emit('staff:changed', { counselors: routing.counselorStates() }),
+    assigned: (consultationId, staffId) => {
+      moveStaffSockets(consultationId, null, staffId);
+      io.to(rooms.consultation(consultationId)).except(rooms.staffMember(staffId)).emit('consultation:assigned', {
+        consultationId,
+        counselor: consultations.counselorIdentity(staffId),
+      });
+    },
+    transferred: (consultationId, from, to) => {
+      moveStaffSockets(consultationId, from, to);
+      io.to(rooms.staffMember(from)).emit('consultation:released', { consultationId });
+      const c = consultations.access({ role: 'counselor', staffId: to }, consultationId);
+      io.to(rooms.staffMember(to)).emit('consultation:incoming', { consultation: routing.forStaff(c, to), fromStaffId: from });
+      // Her widget, when connected, re-seals the session key to the new counselor.
+      io.to(rooms.consultation(consultationId)).except(rooms.staffMember(to)).emit('consultation:assigned', {
+        consultationId,
+        counselor: consultations.counselorIdentity(to),
+      });
+    },
+    requeued: (consultationId, from) => {
+      io.to(rooms.staffMember(from)).emit('consultation:released', { consultationId });
+      moveStaffSockets(consultationId, from, null);
+      io.to(rooms.consultation(consultationId)).emit('consultation:requeued', { consultationId });
+    },
+    abandoned: (consultationId) => {
+      io.to(rooms.consultation(consultationId)).emit('consultation:ended', { consultationId, endedBy: 'client', reason: 'abandoned' });
+    },
+  };
+}
+
+/** Presence (for offers and grace periods) and the routing events: status, capacity, offers, transfer, read, typing. */
+export function registerRoutingHandlers(
+  io: TsunagariServer,
+  socket: TsunagariSocket,
+  routing: RoutingService,
+  consultations: ConsultationService,
+  log: Logger,
+): void {
+  const data = socket.data;
+  if (data.role === 'client') {
+    if (data.consultationId) routing.clientOnline(data.consultationId); // recovered after a drop
+  } else {
+    routing.staffOnline(data.staffId);
+  }
+  socket.on('disconnect', () => {
+    const d = socket.data;
+    if (d.role === 'client') {
+      const cid = d.consultationId;
+      if (cid && !anyOther(io, rooms.consultation(cid), socket.id, (s) => s.data.role === 'client')) routing.clientOffline(cid);
+    } else if (!anyOther(io, rooms.staffMember(d.staffId), socket.id, () => true)) {
+      routing.staffOffline(d.staffId);
+    }
+  });
+
+  on(socket, 'staff:status', (payload, s) => {
+    if (s.data.role === 'client') throw errors.forbidden();
+    const state = routing.setStatus(s.data.staffId, payload.status);
+    log.info({ event: 'staff.status', status: payload.status }, 'counselor status changed');
+    return state;
+  }, log);
+
+  on(socket, 'staff:capacity', (payload) => routing.setCapacity(payload.staffId, payload.capacity), log);
+
+  on(socket, 'staff:list', () => ({ counselors: routing.counselorStates() }), log);
+
+  on(socket, 'offer:accept', (payload, s) => {
+    if (s.data.role === 'client') throw errors.forbidden();
+    const c = routing.take(s.data.staffId, payload.consultationId);
+    log.info({ event: 'consultation.taken', via: 'offer' }, 'counselor accepted an offer');
+    return routing.forStaff(c, s.data.staffId);
+  }, log);
+
+  on(socket, 'consultation:transfer', (payload, s) => {
+    if (s.data.role === 'client') throw errors.forbidden();
+    const c = consultations.access(actorOf(s), payload.consultationId);
+    const result = routing.transfer(s.data.staffId, c, payload);
+    log.info({ event: 'consultation.transferred', toQueue: payload.toStaffId === undefined, withKey: !!payload.sealedKey }, 'consultation transferred');
+    return result;
+  }, log);
+
+  on(socket, 'consultation:read', (payload, s) => {
+    if (s.data.role === 'client') throw errors.forbidden();
+    const c = consultations.access(actorOf(s), payload.consultationId);
+    return { lastReadId: routing.read(s.data.staffId, c, payload.lastReadId) };
+  }, log);
+
+  on(socket, 'typing:set', (payload, s) => {
+    const actor = actorOf(s);
+    const c = consultations.access(actor, payload.consultationId);
+    if (c.status !== 'active') return {};
+    // Relayed only, never stored; volatile so a slow link drops it rather than queueing it.
+    s.volatile.to(rooms.consultation(c.id)).emit('typing:changed', { consultationId: c.id, role: actor.role, typing: payload.typing });
+    return {};
+  }, log);
+}
