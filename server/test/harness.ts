@@ -15,6 +15,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { createApp, type App } from '../src/app.js';
 import { createOrganisation, provisionStaff } from '../src/admin/provision.js';
 import type { Clock } from '../src/clock.js';
+import type { RoutingOptions } from '../src/domain/routing-service.js';
 import { openDatabase, type Db } from '../src/db/database.js';
 import { createLogger } from '../src/log.js';
 import { createSqliteRepositories } from '../src/repositories/sqlite.js';
@@ -45,7 +46,9 @@ export interface TestServer {
 }
 
 /** A real server on port 0 with a real SQLite file, an organisation and the test staff. */
-export async function startTestServer(opts: { dir?: string; clock?: Clock; hours?: OpeningHoursConfig } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { dir?: string; clock?: Clock; hours?: OpeningHoursConfig; port?: number; routing?: Partial<RoutingOptions> } = {},
+): Promise<TestServer> {
   const sodium = await loadSodium();
   const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-test-'));
   const dbPath = path.join(dir, 'test.db');
@@ -69,8 +72,9 @@ export async function startTestServer(opts: { dir?: string; clock?: Clock; hours
     publicUrl: null,
     hours: opts.hours ?? { mode: 'always' },
     alternatives: { phone: '0836-37-5611', mail: 'soudan@tsunagari.example' },
+    ...(opts.routing ? { routing: opts.routing } : {}),
   });
-  await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => app.httpServer.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;
   let stopped = false;
   const stop = async () => {

@@ -202,7 +202,12 @@ export class RoutingService {
       this.scheduler.clear(grace);
       this.staffGrace.delete(staffId);
     }
-    if (!this.router.counselor(staffId)) return; // supervisors and admins are not routed to
+    if (!this.router.counselor(staffId)) {
+      // A counselor account made after start-up; supervisors and admins are not routed to.
+      const known = this.routing.counselors().find((c) => c.staffId === staffId);
+      if (!known) return;
+      this.router.updateCounselor(staffId, { ...known, connected: false, idleSince: this.clock.now().getTime() });
+    }
     this.router.updateCounselor(staffId, { connected: true });
     this.ev.counselorsChanged();
     this.ev.queueChanged();
