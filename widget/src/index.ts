@@ -1,17 +1,10 @@
-import { TsunagariChatLog } from './components/chat-log.component.js';
-import { TsunagariComposer } from './components/composer.component.js';
 import { TsunagariChat } from './tsunagari-chat.component.js';
 
-export { TsunagariChat, TsunagariChatLog, TsunagariComposer };
+export { TsunagariChat };
 
 /**
- * Defines each element once. Guarded so that a page that loads the script twice (or a newer
- * copy after an older one) does not throw and leave her with a broken widget.
+ * Defines the element once. Guarded so that a page that loads the script twice (or a newer copy
+ * after an older one) does not throw and leave her with a broken widget. The chat log and
+ * composer are defined by a chunk that loads when she opens the chat (`chat-elements.ts`).
  */
-function define(name: string, ctor: CustomElementConstructor): void {
-  if (!customElements.get(name)) customElements.define(name, ctor);
-}
-
-define('tsunagari-chat-log', TsunagariChatLog);
-define('tsunagari-composer', TsunagariComposer);
-define('tsunagari-chat', TsunagariChat);
+if (!customElements.get('tsunagari-chat')) customElements.define('tsunagari-chat', TsunagariChat);

@@ -2,13 +2,14 @@ import type { LoadSession } from './consultation-types.js';
 
 const loadTransport = () => import('./transport.js');
 const loadCrypto = () => import('./session-crypto.js');
+const loadChatElements = () => import('./chat-elements.js').then((m) => m.defineChatElements());
 
 /**
  * Fetches the heavy half (Socket.IO client, libsodium, the crypto envelope) without connecting,
  * while she reads the first screen. Errors are ignored here: `loadSession` reports them.
  */
 export function preloadSession(): void {
-  void Promise.all([loadTransport(), loadCrypto()]).catch(() => undefined);
+  void Promise.all([loadTransport(), loadCrypto(), loadChatElements()]).catch(() => undefined);
 }
 
 /**
@@ -16,7 +17,7 @@ export function preloadSession(): void {
  * a page that embeds the widget costs her almost nothing until she opens it.
  */
 export const loadSession: LoadSession = async (server, orgKey) => {
-  const [{ connectRelay }, { createSessionCrypto }] = await Promise.all([loadTransport(), loadCrypto()]);
+  const [{ connectRelay }, { createSessionCrypto }] = await Promise.all([loadTransport(), loadCrypto(), loadChatElements()]);
   // Crypto first: if libsodium fails to load there is no point in taking a place in line.
   const crypto = await createSessionCrypto(orgKey);
   return { crypto, socket: connectRelay(server) };

@@ -8,7 +8,7 @@ import type { IntakeAnswers } from './consultation-types.js';
 import type { RetryEvent } from './events/retry-event.js';
 import type { SendEvent } from './events/send-event.js';
 import { fetchWidgetStatus, resolveExitUrl } from './hours-status.js';
-import { type Catalogue, catalogues, type Lang, LANG_NAMES, LANGS, langFor } from './i18n/index.js';
+import { type Catalogue, catalogueIfLoaded, firstScreen, type Lang, LANG_NAMES, LANGS, langFor, loadCatalogue } from './i18n/index.js';
 import { ShiftCounter } from './safety/shift-counter.js';
 import { loadSession, preloadSession } from './session-loader.js';
 import { styles } from './tsunagari-chat.styles.js';
@@ -54,6 +54,8 @@ export class TsunagariChat extends LitElement {
   @property({ attribute: 'exit-url' }) exitUrl: string | null = null;
 
   @state() private uiLang: Lang = 'ja';
+  /** The catalogue in use; switches once the chosen language's chunk has loaded. */
+  @state() private catalogue: Catalogue | null = null;
   @state() private view: IdleView = 'intro';
   @state() private confirmingEnd = false;
   @state() private status: WidgetStatus | null = null;
@@ -83,8 +85,31 @@ export class TsunagariChat extends LitElement {
     };
   }
 
+  /**
+   * The text in use. Until the whole catalogue has loaded only the first screen's Japanese is
+   * here; later screens are reached only after {@link ensureCatalogue}.
+   */
   private get t(): Catalogue {
-    return catalogues[this.uiLang];
+    return this.catalogue ?? (firstScreen as Catalogue);
+  }
+
+  private ensureCatalogue(): Promise<Catalogue> {
+    const lang = this.uiLang;
+    return loadCatalogue(lang).then((c) => {
+      if (this.uiLang === lang) this.catalogue = c;
+      return c;
+    });
+  }
+
+  /** Switches language; Japanese stays on screen until the other catalogue has arrived. */
+  private setLang(lang: Lang): void {
+    this.uiLang = lang;
+    const have = catalogueIfLoaded(lang);
+    if (have) {
+      this.catalogue = have;
+      return;
+    }
+    void this.ensureCatalogue();
   }
 
   private get fullscreen(): boolean {
@@ -116,13 +141,14 @@ export class TsunagariChat extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('lang')) this.uiLang = langFor(this.lang);
+    if (changed.has('lang')) this.setLang(langFor(this.lang));
     if ((changed.has('open') || changed.has('mode')) && this.shown) this.whenOpened();
   }
 
   /** She opened it: fetch the heavy code while she reads, and ask whether the chat is open. */
   private whenOpened(): void {
     preloadSession();
+    void this.ensureCatalogue();
     if (!this.statusAsked) {
       this.statusAsked = true;
       void this.refreshStatus();
@@ -230,7 +256,9 @@ export class TsunagariChat extends LitElement {
   private renderScreen(): TemplateResult {
     const t = this.t;
     const c = this.consultation;
-    switch (c.phase) {
+    // Screens after the first need the whole catalogue (a moment after opening).
+    const phase = !this.catalogue && c.phase !== 'idle' ? 'connecting' : c.phase;
+    switch (phase) {
       case 'connecting':
         return html`<div class="screen" part="screen">
           <h3 tabindex="-1" data-focus>${t.connectingHeading}</h3>
@@ -507,7 +535,7 @@ export class TsunagariChat extends LitElement {
   }
 
   private onLang(e: Event): void {
-    this.uiLang = langFor((e.target as HTMLSelectElement).value);
+    this.setLang(langFor((e.target as HTMLSelectElement).value));
   }
 
   private openPanel(): void {
@@ -519,13 +547,15 @@ export class TsunagariChat extends LitElement {
     this.confirmingEnd = false;
   }
 
-  private toIntake(): void {
+  private async toIntake(): Promise<void> {
     this.consultation.error = null;
+    await this.ensureCatalogue();
     this.view = 'intake';
   }
 
-  private toResume(): void {
+  private async toResume(): Promise<void> {
     this.consultation.error = null;
+    await this.ensureCatalogue();
     this.resumeError = null;
     this.view = 'resume';
   }

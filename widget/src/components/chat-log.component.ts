@@ -4,7 +4,6 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { ChatMessage } from '../consultation-types.js';
 import { RetryEvent } from '../events/retry-event.js';
 import type { Catalogue } from '../i18n/index.js';
-import { ja } from '../i18n/ja.js';
 import { sharedStyles } from '../shared.styles.js';
 
 /**
@@ -76,7 +75,7 @@ export class TsunagariChatLog extends LitElement {
   ];
 
   /** The UI text catalogue. */
-  @property({ attribute: false }) t: Catalogue = ja;
+  @property({ attribute: false }) t!: Catalogue;
   /** Messages in order (the controller's list). */
   @property({ attribute: false }) messages: readonly ChatMessage[] = [];
 

@@ -2,7 +2,6 @@ import { css, html, LitElement } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { SendEvent } from '../events/send-event.js';
 import type { Catalogue } from '../i18n/index.js';
-import { ja } from '../i18n/ja.js';
 import { MAX_MESSAGE_CHARS } from '../limits.js';
 import { sharedStyles } from '../shared.styles.js';
 
@@ -57,7 +56,7 @@ export class TsunagariComposer extends LitElement {
   ];
 
   /** The UI text catalogue. */
-  @property({ attribute: false }) t: Catalogue = ja;
+  @property({ attribute: false }) t!: Catalogue;
   /** Disables sending (e.g. while the connection is down). */
   @property({ type: Boolean }) disabled = false;
 

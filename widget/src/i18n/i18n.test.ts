@@ -1,6 +1,11 @@
 import { AGE_BANDS, TOPICS } from '@tsunagari/shared';
 import { describe, expect, it } from 'vitest';
-import { catalogueFor, catalogues, LANGS, langFor } from './index.js';
+import { en } from './en.js';
+import { catalogueFor, LANGS, langFor, loadCatalogue } from './index.js';
+import { ja } from './ja-full.js';
+import { jaEasy } from './ja-easy.js';
+
+const catalogues = { ja, 'ja-easy': jaEasy, en };
 
 /** Every leaf path of a catalogue, with the kind of value found there. */
 function shape(value: unknown, path = ''): string[] {
@@ -71,6 +76,13 @@ describe('catalogues', () => {
     expect(langFor('en-GB')).toBe('en');
     expect(langFor('fr')).toBe('ja');
     expect(langFor(null)).toBe('ja');
+    expect(catalogueFor('en').lang).toBe('ja'); // not loaded yet: Japanese meanwhile
+    expect(catalogueFor('ja')).not.toHaveProperty('topics'); // the first screen only
+  });
+
+  it('loads the other catalogues on demand', async () => {
+    expect(await loadCatalogue('en')).toBe(en);
+    expect(await loadCatalogue('ja-easy')).toBe(jaEasy);
     expect(catalogueFor('en').lang).toBe('en');
     expect(catalogueFor('ja-easy').lang).toBe('ja');
   });

@@ -1,8 +1,6 @@
-import { en } from './en.js';
-import { type Catalogue, ja } from './ja.js';
-import { jaEasy } from './ja-easy.js';
+import { type Catalogue, type FirstScreenText, jaFirst } from './ja.js';
 
-export type { Catalogue } from './ja.js';
+export type { Catalogue, FirstScreenText } from './ja.js';
 
 /** The languages she can switch between, in the order the switcher shows them. */
 export const LANGS = ['ja', 'ja-easy', 'en'] as const;
@@ -15,8 +13,6 @@ export const LANG_NAMES: Record<Lang, { name: string; lang: string }> = {
   en: { name: 'English', lang: 'en' },
 };
 
-export const catalogues: Record<Lang, Catalogue> = { ja, 'ja-easy': jaEasy, en };
-
 /** The language for a `lang` attribute value (`ja-x-easy` is accepted too), falling back to Japanese. */
 export function langFor(value: string | null | undefined): Lang {
   const tag = (value ?? '').trim().toLowerCase();
@@ -25,7 +21,34 @@ export function langFor(value: string | null | undefined): Lang {
   return 'ja';
 }
 
-/** The catalogue for a `lang` attribute value, falling back to Japanese. */
-export function catalogueFor(lang: string | null | undefined): Catalogue {
-  return catalogues[langFor(lang)];
+/**
+ * The first screen's Japanese is in the entry script; the rest of Japanese and the other two
+ * languages are small chunks loaded when she opens the chat or chooses a language.
+ */
+const loaded: Partial<Record<Lang, Catalogue>> = {};
+
+/** Japanese first-screen text, always here. */
+export const firstScreen: FirstScreenText = jaFirst;
+
+/** The catalogue if it is already here (Japanese always is). */
+export function catalogueIfLoaded(lang: Lang): Catalogue | undefined {
+  return loaded[lang];
+}
+
+export async function loadCatalogue(lang: Lang): Promise<Catalogue> {
+  const have = loaded[lang];
+  if (have) return have;
+  const c =
+    lang === 'en'
+      ? (await import('./en.js')).en
+      : lang === 'ja-easy'
+        ? (await import('./ja-easy.js')).jaEasy
+        : (await import('./ja-full.js')).ja;
+  loaded[lang] = c;
+  return c;
+}
+
+/** The catalogue for a `lang` attribute value when already loaded, else Japanese first-screen text. */
+export function catalogueFor(lang: string | null | undefined): FirstScreenText | Catalogue {
+  return loaded[langFor(lang)] ?? jaFirst;
 }
