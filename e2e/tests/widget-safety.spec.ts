@@ -1,0 +1,152 @@
+import { type Page, expect, test } from '@playwright/test';
+import { startServer } from '../server.js';
+import { BASE_URL, expectNoAxeViolations, signIn, snap, desktopPage } from './fixtures.js';
+
+/** A fresh phone-sized context, as from a QR code. */
+async function phone(browser: import('@playwright/test').Browser, lang = 'ja'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale: lang === 'en' ? 'en-GB' : 'ja-JP' });
+  return context.newPage();
+}
+
+/** What the browser keeps for this origin: must be nothing. */
+async function traces(page: Page) {
+  return {
+    cookies: (await page.context().cookies()).length,
+    ...(await page.evaluate(async () => ({
+      local: localStorage.length,
+      session: sessionStorage.length,
+      idb: (await indexedDB.databases()).length,
+      sw: (await navigator.serviceWorker?.getRegistrations())?.length ?? 0,
+      caches: (await caches.keys()).length,
+      notification: typeof Notification === 'undefined' ? 'none' : Notification.permission,
+    }))),
+  };
+}
+
+const NO_TRACES = { cookies: 0, local: 0, session: 0, idb: 0, sw: 0, caches: 0, notification: 'default' };
+
+test('QR landing at 360×640: safety notice, intake, queue, chat, end — and nothing left behind', async ({ browser }, info) => {
+  const counselor = await desktopPage(browser);
+  await signIn(counselor, 'sato');
+  const client = await phone(browser);
+  await client.goto(`${BASE_URL}/c/flyer-e2e`);
+  const title = await client.title();
+
+  // First screen: the safety notice and the exit button, with nothing loaded from the socket yet.
+  await expect(client.getByRole('heading', { name: 'はじめに、安全のために' })).toBeVisible();
+  await expect(client.getByRole('button', { name: /すぐに閉じる/ })).toBeVisible();
+  await expect(client.getByRole('link', { name: '110（警察）' })).toBeVisible();
+  await expect(client.getByText(/#8008/)).toBeVisible();
+  await expectNoAxeViolations(client, 'landing first screen (ja)');
+  await snap(client, info, 'landing-first-360-ja');
+
+  await client.getByRole('button', { name: '相談をはじめる' }).click();
+  await expect(client.getByRole('heading', { name: 'よければ、教えてください' })).toBeVisible();
+  // Both ways on are equally prominent.
+  await expect(client.getByRole('button', { name: '答えて進む' })).toBeVisible();
+  await expect(client.getByRole('button', { name: '答えずに進む' })).toBeVisible();
+  await client.getByRole('group', { name: '今、危険な状態ですか？' }).getByText('はい').click();
+  await expect(client.getByRole('alert')).toContainText('110');
+  await client.getByText('ひとりでつらい').click();
+  await client.getByText('30代').click();
+  await expectNoAxeViolations(client, 'intake with danger guidance');
+  await snap(client, info, 'landing-intake-360-ja');
+  await client.getByRole('button', { name: '答えて進む' }).click();
+  await expect(client.getByText('いま 1 番目です。')).toBeVisible();
+  await expectNoAxeViolations(client, 'waiting');
+  await snap(client, info, 'landing-waiting-360-ja');
+
+  // The counselor takes her; the intake went encrypted as the first message.
+  const queue = counselor.getByRole('region', { name: /待機中の相談/ });
+  await queue.getByRole('button', { name: '対応する' }).first().click();
+  await expect(client.getByText('相談員につながりました')).toBeVisible();
+  await client.getByRole('textbox', { name: 'メッセージ' }).fill('こんにちは。');
+  await client.getByRole('button', { name: '送信', exact: true }).click();
+  await expect(counselor.getByText('こんにちは。', { exact: true })).toBeVisible();
+  await expectNoAxeViolations(client, 'chat');
+  await snap(client, info, 'landing-chat-360-ja');
+
+  await client.getByRole('button', { name: '相談を終了する' }).click();
+  await client.getByRole('button', { name: '終了する', exact: true }).click();
+  await expect(client.getByRole('heading', { name: '相談を終了しました' })).toBeVisible();
+  await expectNoAxeViolations(client, 'ended');
+
+  expect(await client.title()).toBe(title);
+  expect(await traces(client)).toEqual(NO_TRACES);
+});
+
+test('quick exit: Shift × 3 leaves at once, the counselor is told, Back shows an empty widget', async ({ browser }, info) => {
+  const counselor = await desktopPage(browser);
+  await signIn(counselor, 'sato');
+  const client = await phone(browser);
+  // An earlier visit to the landing page (another URL: the same one would replace the entry), then the one where she chats.
+  await client.goto(`${BASE_URL}/c/flyer-e2e?lang=ja`);
+  await expect(client.getByRole('heading', { name: 'はじめに、安全のために' })).toBeVisible();
+  await client.goto(`${BASE_URL}/c/flyer-e2e`);
+  const title = await client.title();
+  await client.getByRole('button', { name: '相談をはじめる' }).click();
+  await client.getByRole('button', { name: '答えずに進む' }).click();
+  await expect(client.getByText(/番目です/)).toBeVisible();
+  const queue = counselor.getByRole('region', { name: /待機中の相談/ });
+  await queue.getByRole('button', { name: '対応する' }).first().click();
+  await expect(client.getByText('相談員につながりました')).toBeVisible();
+  await client.getByRole('textbox', { name: 'メッセージ' }).fill('見られそうです');
+  await client.getByRole('button', { name: '送信', exact: true }).click();
+  await expect(counselor.getByText('見られそうです', { exact: true })).toBeVisible();
+  expect(await client.evaluate(() => sessionStorage.length)).toBe(1);
+
+  // Two presses are announced; Shift used with another key does not count.
+  await client.locator('body').click({ position: { x: 5, y: 300 } }).catch(() => undefined);
+  await client.keyboard.press('Shift');
+  await expect(client.getByRole('status').filter({ hasText: 'Shift キー 1 回目' })).toBeAttached();
+  await client.keyboard.press('Shift+A');
+  await client.keyboard.press('Shift');
+  await expect(client.getByRole('status').filter({ hasText: 'Shift キー 1 回目' })).toBeAttached();
+  await client.keyboard.press('Shift');
+  await expect(client.getByRole('status').filter({ hasText: 'Shift キー 2 回目' })).toBeAttached();
+  const t0 = Date.now();
+  await client.keyboard.press('Shift');
+  await client.waitForURL(`${BASE_URL}/exit`);
+  expect(Date.now() - t0).toBeLessThan(1000);
+  await snap(client, info, 'after-quick-exit-360');
+
+  await expect(counselor.getByText('相談者が緊急退出しました', { exact: true })).toBeVisible();
+  expect(await traces(client)).toEqual(NO_TRACES);
+
+  // Back: the earlier landing page, with an empty widget (no chat, nothing resumed).
+  await client.goBack();
+  await expect(client.getByRole('heading', { name: 'はじめに、安全のために' })).toBeVisible();
+  await expect(client.getByText('見られそうです')).toHaveCount(0);
+  expect(await client.title()).toBe(title);
+  expect(await traces(client)).toEqual(NO_TRACES);
+});
+
+test('the exit button leaves from the first screen too, with location.replace', async ({ browser }) => {
+  const client = await phone(browser);
+  await client.goto(`${BASE_URL}/c/flyer-e2e`);
+  const before = await client.evaluate(() => history.length);
+  await client.getByRole('button', { name: /すぐに閉じる/ }).click();
+  await client.waitForURL(`${BASE_URL}/exit`);
+  expect(await client.evaluate(() => history.length)).toBe(before);
+});
+
+test('outside hours (Saturday): next opening and the alternatives, no queue', async ({ browser }, info) => {
+  const server = await startServer({ TSUNAGARI_HOURS: 'program', TSUNAGARI_TEST_NOW: '2026-11-28T12:00:00+09:00' });
+  try {
+    for (const lang of ['ja', 'ja-easy', 'en'] as const) {
+      const client = await phone(browser, lang);
+      await client.goto(`${server.url}/c/flyer-e2e?lang=${lang}`);
+      const heading = { ja: 'いまは受付時間外です', 'ja-easy': 'いまは チャットが お休み です', en: 'The chat is closed right now' }[lang];
+      await expect(client.getByRole('heading', { name: heading })).toBeVisible();
+      const next = { ja: '次は 11月30日（月）10:00 から', 'ja-easy': 'つぎは 11がつ30にち', en: 'Next open: Monday 30 November, from 10:00' }[lang];
+      await expect(client.getByText(next)).toBeVisible();
+      await expect(client.getByRole('link', { name: /0836-37-5611/ })).toBeVisible();
+      await expect(client.getByRole('button', { name: /相談をはじめる|そうだんを はじめる|Start a chat/ })).toHaveCount(0);
+      await expectNoAxeViolations(client, `closed view (${lang})`);
+      await snap(client, info, `closed-360-${lang}`);
+      await client.context().close();
+    }
+  } finally {
+    await server.stop();
+  }
+});
