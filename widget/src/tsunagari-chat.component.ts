@@ -453,7 +453,7 @@ export class TsunagariChat extends LitElement {
       ? code.expiresAt
       : new Intl.DateTimeFormat(this.uiLang === 'en' ? 'en-GB' : 'ja-JP', { dateStyle: 'long', timeZone: 'Asia/Tokyo' }).format(expires);
     return html`<section class="code-box" aria-labelledby="code-title">
-      <h4 id="code-title" tabindex="-1" data-code-focus>${t.codeHeading}</h4>
+      <h3 id="code-title" tabindex="-1" data-code-focus>${t.codeHeading}</h3>
       <p>${t.codeBody}</p>
       <p class="code" lang="en" translate="no">${code.code}</p>
       <p>${t.codeExpires(date)}</p>

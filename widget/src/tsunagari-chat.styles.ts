@@ -244,10 +244,10 @@ export const styles = [
       border-radius: 8px;
       background: var(--_bg);
     }
-    .code-box h4 {
+    .code-box h3 {
       margin: 0;
     }
-    .code-box h4:focus {
+    .code-box h3:focus {
       outline: none;
     }
     .code-box p {
