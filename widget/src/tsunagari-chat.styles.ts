@@ -33,7 +33,9 @@ export const styles = [
       align-items: center;
       line-height: 1.25;
       min-height: 44px;
-      padding: 0.35rem 0.9rem;
+      max-width: 10.5rem;
+      text-align: center;
+      padding: 0.35rem 0.75rem;
       border-radius: 8px;
       border: 2px solid #ffffff;
       background: var(--tsunagari-exit-background, #a4262c);
@@ -97,12 +99,12 @@ export const styles = [
     }
     /* Where the panel reaches the top of the screen, leave room for the quick exit button. */
     :host([mode='fullscreen']) .head {
-      padding-right: 11rem;
+      padding-right: 11.25rem;
       min-height: 60px;
     }
     @media (max-width: 480px) {
       .head {
-        padding-right: 11rem;
+        padding-right: 11.25rem;
         min-height: 60px;
       }
     }
