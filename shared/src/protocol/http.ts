@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { ErrorCode } from './errors.js';
 import type { StaffRole } from './events.js';
 
@@ -24,19 +23,6 @@ export interface WidgetStatus {
 }
 
 export const STAFF_SESSION_COOKIE = 'tsg_staff';
-
-export const usernameSchema = z.string().regex(/^[a-z0-9._-]{2,32}$/);
-
-export const authParamsRequestSchema = z.strictObject({ username: usernameSchema });
-
-export const loginRequestSchema = z.strictObject({
-  username: usernameSchema,
-  /** 32-byte auth key derived from the password, base64url. */
-  authKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
-});
-
-export type AuthParamsRequest = z.infer<typeof authParamsRequestSchema>;
-export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
 export interface KdfParamsResponse {
   salt: string;

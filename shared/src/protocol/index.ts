@@ -3,3 +3,4 @@ export * from './events.js';
 export * from './limits.js';
 export * from './schemas.js';
 export * from './http.js';
+export * from './http-schemas.js';
