@@ -1,7 +1,5 @@
+import { API } from '@tsunagari/shared/protocol/http';
 import type { WidgetStatus } from '@tsunagari/shared';
-
-/** Same path as shared `API.widgetStatus` (not imported: that module pulls zod into the entry script). */
-const STATUS_PATH = '/api/widget/status';
 
 /**
  * Asks the relay whether the chat is open now (plain fetch, no socket, no cookies, no cache).
@@ -9,7 +7,7 @@ const STATUS_PATH = '/api/widget/status';
  */
 export async function fetchWidgetStatus(server: string): Promise<WidgetStatus | null> {
   try {
-    const res = await fetch(`${server}${STATUS_PATH}`, { cache: 'no-store', credentials: 'omit', referrerPolicy: 'no-referrer' });
+    const res = await fetch(`${server}${API.widgetStatus}`, { cache: 'no-store', credentials: 'omit', referrerPolicy: 'no-referrer' });
     if (!res.ok) return null;
     const body = (await res.json()) as { ok?: boolean; data?: WidgetStatus };
     return body.ok && body.data && typeof body.data.open === 'boolean' ? body.data : null;
