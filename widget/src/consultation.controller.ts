@@ -1,54 +1,15 @@
-import type {
-  ConsultationEnded,
-  ConsultationSnapshot,
-  CounselorIdentity,
-  EndReason,
-  MessageBody,
-  SenderRole,
-  StoredMessage,
-} from '@tsunagari/shared';
+import type { ConsultationEnded, ConsultationSnapshot, CounselorIdentity, EndReason, SenderRole, StoredMessage } from '@tsunagari/shared';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type {
-  ChatMessage,
-  ConnectionStatus,
-  IntakeAnswers,
-  LoadSession,
-  Phase,
-  RequestError,
-  SessionDeps,
-  SocketStatusEvent,
-} from './consultation-types.js';
+import type { ChatMessage, ConnectionStatus, IntakeAnswers, Phase, SessionDeps, SocketStatusEvent } from './consultation-types.js';
 import { MAX_MESSAGE_CHARS } from './limits.js';
-import { addPending, lastClientSeq, lastStoredId, markFailed, markPending, mergeStored, pendingKey, storedKey } from './messages.js';
-import { type KeyValueStore, loadSession as loadSaved, type SavedSession, saveSession, wipeSession } from './safety/session-store.js';
+import { hasAnswers, nextSeq, openStored, sealOutgoing, seqsToResend, unsentForSave } from './consultation/outbox.js';
+import { createCode, openByCode } from './consultation/resume-code.js';
+import { grantDecision, resumeMeansGone } from './consultation/transfer.js';
+import { addPending, lastClientSeq, lastStoredId, markFailed, markPending, mergeStored } from './messages.js';
+import { type KeyValueStore, loadSession as loadSaved, saveSession, tabStorage, wipeSession } from './safety/session-store.js';
+import { type ConsultationControllerOptions, type ConsultationView, idleView, type PendingStart, type ShownError } from './consultation/state.js';
 
-/** What the controller reads from the element each time she starts. */
-export interface ConsultationConfig {
-  server: string;
-  orgKey: string;
-  campaign: string | undefined;
-}
-
-export interface ConsultationControllerOptions {
-  config: () => ConsultationConfig;
-  /** Loads the socket and crypto; the real one uses dynamic `import()`. */
-  load: LoadSession;
-  /** Give up on a first connection after this long (she gets a kind message and a retry). */
-  connectTimeoutMs?: number;
-  /** How long quick exit waits for the server's ack before leaving anyway. */
-  quickExitWaitMs?: number;
-  /** sessionStorage in the browser; tests pass a fake (or null for none). */
-  storage?: () => KeyValueStore | null;
-}
-
-/** Errors she can be shown: server codes, timeouts, and a widget that was set up wrongly. */
-export type ShownError = RequestError | 'NOT_CONFIGURED' | 'RESUME_INVALID' | 'RESUME_NOT_FOUND';
-
-/** Where the first connection is headed once the socket is up. */
-type Pending = { kind: 'start'; urgent: boolean; intake: IntakeAnswers | null } | { kind: 'code'; code: string } | null;
-
-const hasAnswers = (i: IntakeAnswers | null | undefined): i is IntakeAnswers =>
-  !!i && (i.ageBand !== undefined || i.danger !== undefined || (i.topics?.length ?? 0) > 0);
+export type { ConsultationConfig, ConsultationControllerOptions, ShownError } from './consultation/state.js';
 
 /**
  * The whole consultation lifecycle for one `<tsunagari-chat>`: start, queue, key grant to a
@@ -56,35 +17,25 @@ const hasAnswers = (i: IntakeAnswers | null | undefined): i is IntakeAnswers =>
  * code, end, quick exit and wipe. Keys and plaintext live in memory; sessionStorage holds only
  * what a reload of the same tab needs, and is wiped at the end and on exit.
  */
-export class ConsultationController implements ReactiveController {
-  /** Where she is in the consultation. */
-  phase: Phase = 'idle';
-  /** The socket's state; the UI shows it whenever it is not `connected`. */
-  connection: ConnectionStatus = 'idle';
-  /** Her 1-based place in line while waiting. */
-  position: number | null = null;
-  /** Estimated wait in seconds, when the server knows one. */
-  estimatedWaitSeconds: number | null = null;
-  /** The server suggests phone and mail too (long wait, or nobody on duty). */
-  showAlternatives = false;
-  /** Messages in order; plaintext in memory only. */
-  messages: ChatMessage[] = [];
-  /** The last failure worth telling her about, or null. */
-  error: ShownError | null = null;
-  /** Who ended it and why, once ended (null when unknown, e.g. learned on resume). */
-  endedBy: SenderRole | null = null;
-  endReason: EndReason | null = null;
-  /** The server refused to queue her: outside opening hours. */
-  outsideHours = false;
-  /** Another counselor took over (a second assignment). */
-  transferred = false;
+export class ConsultationController implements ReactiveController, ConsultationView {
+  phase!: Phase;
+  connection!: ConnectionStatus;
+  position!: number | null;
+  estimatedWaitSeconds!: number | null;
+  showAlternatives!: boolean;
+  messages!: ChatMessage[];
+  error!: ShownError | null;
+  endedBy!: SenderRole | null;
+  endReason!: EndReason | null;
+  outsideHours!: boolean;
+  transferred!: boolean;
 
   private deps: SessionDeps | null = null;
   private consultationId: string | null = null;
   private clientToken: string | null = null;
   private grantedTo: string | null = null;
   private seq = 0;
-  private pending: Pending = null;
+  private pending: PendingStart = null;
   /** Quick exit in progress: nothing may be written to sessionStorage any more. */
   private leaving = false;
   private connectTimer: ReturnType<typeof setTimeout> | null = null;
@@ -93,16 +44,12 @@ export class ConsultationController implements ReactiveController {
     private readonly host: ReactiveControllerHost,
     private readonly options: ConsultationControllerOptions,
   ) {
+    Object.assign(this, idleView());
     host.addController(this);
   }
 
   private get storage(): KeyValueStore | null {
-    if (this.options.storage) return this.options.storage();
-    try {
-      return globalThis.sessionStorage ?? null;
-    } catch {
-      return null;
-    }
+    return this.options.storage ? this.options.storage() : tabStorage();
   }
 
   hostConnected(): void {}
@@ -149,7 +96,7 @@ export class ConsultationController implements ReactiveController {
     this.clientToken = saved.clientToken;
     this.seq = saved.seq;
     this.grantedTo = null;
-    const unsent: ChatMessage[] = saved.unsent.map((u) => this.outgoing(deps, saved.consultationId, u.seq, u.body));
+    const unsent: ChatMessage[] = saved.unsent.map((u) => sealOutgoing(deps.crypto, saved.consultationId, u.seq, u.body));
     this.set({ messages: unsent });
     this.listen(deps, config.campaign);
     return true;
@@ -161,9 +108,9 @@ export class ConsultationController implements ReactiveController {
     const { deps, consultationId } = this;
     if (!deps || !consultationId || this.phase !== 'chat') return false;
     if (body.length === 0 || body.length > MAX_MESSAGE_CHARS) return false;
-    this.seq = Math.max(this.seq, lastClientSeq(this.messages)) + 1;
+    this.seq = nextSeq(this.seq, this.messages);
     const seq = this.seq;
-    this.set({ messages: addPending(this.messages, this.outgoing(deps, consultationId, seq, { kind: 'text', text: body })) });
+    this.set({ messages: addPending(this.messages, sealOutgoing(deps.crypto, consultationId, seq, { kind: 'text', text: body })) });
     await this.deliver(seq);
     return true;
   }
@@ -179,10 +126,8 @@ export class ConsultationController implements ReactiveController {
   async createResumeCode(): Promise<{ code: string; expiresAt: string } | null> {
     const { deps, consultationId } = this;
     if (!deps || !consultationId) return null;
-    const { code, lookup, wrappedKey } = deps.crypto.newResumeCode();
-    const r = await deps.socket.request('resume:create', { consultationId, lookup, wrappedKey });
-    if (!r.ok || this.deps !== deps) return null;
-    return { code, expiresAt: r.data.expiresAt };
+    const made = await createCode(deps, consultationId);
+    return this.deps === deps ? made : null;
   }
 
   /** Her end button (after she confirmed): tell the server, then wipe whatever it answers. */
@@ -219,22 +164,10 @@ export class ConsultationController implements ReactiveController {
   }
 
   private wipeAll(): void {
-    this.set({
-      phase: 'idle',
-      connection: 'idle',
-      position: null,
-      estimatedWaitSeconds: null,
-      showAlternatives: false,
-      messages: [],
-      error: null,
-      endedBy: null,
-      endReason: null,
-      outsideHours: false,
-      transferred: false,
-    });
+    this.set(idleView());
   }
 
-  private async connect(pending: NonNullable<Pending>): Promise<void> {
+  private async connect(pending: NonNullable<PendingStart>): Promise<void> {
     if (this.phase !== 'idle' && this.phase !== 'ended') return;
     const config = this.options.config();
     if (!config.orgKey) return this.set({ error: 'NOT_CONFIGURED' });
@@ -303,7 +236,7 @@ export class ConsultationController implements ReactiveController {
     // Her answers travel as the first encrypted message, so only the counselor learns them.
     if (intake) {
       this.seq = 1;
-      this.set({ messages: addPending(this.messages, this.outgoing(deps, r.data.consultationId, 1, { kind: 'intake', ...intake })) });
+      this.set({ messages: addPending(this.messages, sealOutgoing(deps.crypto, r.data.consultationId, 1, { kind: 'intake', ...intake })) });
       await this.deliver(1);
     }
   }
@@ -311,17 +244,14 @@ export class ConsultationController implements ReactiveController {
   private async openWithCode(code: string): Promise<void> {
     const deps = this.deps;
     if (!deps) return;
-    const keys = deps.crypto.resumeKeys(code);
-    if (!keys) return this.abandonStart('RESUME_INVALID');
-    const r = await deps.socket.request('resume:open', { lookup: keys.lookup });
+    const r = await openByCode(deps, code);
     if (this.deps !== deps) return;
-    if (!r.ok) return this.abandonStart(r.error === 'UNKNOWN_CONSULTATION' || r.error === 'INVALID_STATE' ? 'RESUME_NOT_FOUND' : r.error);
-    if (!keys.unwrap(r.data.wrappedKey)) return this.abandonStart('RESUME_NOT_FOUND');
+    if (!r.ok) return this.abandonStart(r.error);
     this.clearConnectTimer();
     this.pending = null;
-    this.consultationId = r.data.consultationId;
-    this.clientToken = r.data.clientToken;
-    await this.applySnapshot(r.data.snapshot);
+    this.consultationId = r.consultationId;
+    this.clientToken = r.clientToken;
+    await this.applySnapshot(r.snapshot);
   }
 
   /** After a reconnect or reload: reattach, then catch up on anything missed while away. */
@@ -331,10 +261,7 @@ export class ConsultationController implements ReactiveController {
     const r = await deps.socket.request('consultation:resume', { consultationId, clientToken });
     if (this.deps !== deps) return;
     if (!r.ok) {
-      if (r.error === 'UNKNOWN_CONSULTATION' || r.error === 'INVALID_STATE' || r.error === 'FORBIDDEN') {
-        return this.finish(null, 'abandoned');
-      }
-      return this.set({ error: r.error });
+      return resumeMeansGone(r.error) ? this.finish(null, 'abandoned') : this.set({ error: r.error });
     }
     this.clearConnectTimer();
     await this.applySnapshot(r.data);
@@ -355,9 +282,7 @@ export class ConsultationController implements ReactiveController {
     });
     if (list.ok && this.deps === deps) this.addStored(list.data.messages);
     // Whatever she sent that the server has not acknowledged goes again, with the same seq.
-    for (const m of this.messages) {
-      if (m.id === null && m.from === 'client' && m.state !== 'failed') void this.deliver(m.seq);
-    }
+    for (const seq of seqsToResend(this.messages)) void this.deliver(seq);
   }
 
   /**
@@ -366,23 +291,16 @@ export class ConsultationController implements ReactiveController {
    */
   private async grant(counselor: CounselorIdentity): Promise<void> {
     const { deps, consultationId } = this;
-    if (!deps || !consultationId || this.grantedTo === counselor.staffId) return;
-    if (!deps.crypto.verify(counselor)) return this.set({ phase: 'unsafe' });
-    const wasWith = this.grantedTo;
+    if (!deps || !consultationId) return;
+    const decision = grantDecision(this.grantedTo, counselor.staffId, () => deps.crypto.verify(counselor));
+    if (decision.kind === 'skip') return;
+    if (decision.kind === 'unsafe') return this.set({ phase: 'unsafe' });
     const sealedKey = deps.crypto.sealKeyFor(counselor);
     const r = await deps.socket.request('key:grant', { consultationId, staffId: counselor.staffId, sealedKey });
     if (this.deps !== deps) return;
     if (!r.ok) return this.set({ error: r.error });
     this.grantedTo = counselor.staffId;
-    this.set({ phase: 'chat', position: null, error: null, transferred: wasWith !== null });
-  }
-
-  private outgoing(deps: SessionDeps, consultationId: string, seq: number, body: MessageBody): ChatMessage {
-    if (body.kind === 'intake') {
-      const { kind: _kind, ...intake } = body;
-      return { key: pendingKey(seq), id: null, from: 'client', seq, text: null, state: 'pending', intake, envelope: deps.crypto.sealIntake(consultationId, seq, intake) };
-    }
-    return { key: pendingKey(seq), id: null, from: 'client', seq, text: body.text, state: 'pending', envelope: deps.crypto.sealText(consultationId, seq, body.text) };
+    this.set({ phase: 'chat', position: null, error: null, transferred: decision.transfer });
   }
 
   private async deliver(seq: number): Promise<void> {
@@ -399,16 +317,7 @@ export class ConsultationController implements ReactiveController {
   private addStored(stored: readonly StoredMessage[]): void {
     const crypto = this.deps?.crypto;
     if (!crypto || stored.length === 0) return;
-    const incoming: ChatMessage[] = stored.map((m) => {
-      const body = crypto.open(m);
-      const base = { key: storedKey(m.id), id: m.id, from: m.senderRole, seq: m.seq, state: 'sent' as const };
-      if (body?.kind === 'intake') {
-        const { kind: _kind, ...intake } = body;
-        return { ...base, text: null, intake };
-      }
-      return { ...base, text: body?.text ?? null };
-    });
-    this.set({ messages: mergeStored(this.messages, incoming) });
+    this.set({ messages: mergeStored(this.messages, openStored(crypto, stored)) });
   }
 
   private abandonStart(error: ShownError): void {
@@ -454,20 +363,11 @@ export class ConsultationController implements ReactiveController {
     } catch {
       return;
     }
-    const unsent: SavedSession['unsent'] = this.messages
-      .filter((m) => m.id === null && m.from === 'client')
-      .map((m) => ({ seq: m.seq, body: m.intake ? { kind: 'intake', ...m.intake } : { kind: 'text', text: m.text ?? '' } }));
+    const unsent = unsentForSave(this.messages);
     saveSession({ v: 1, consultationId, clientToken, key, seq: Math.max(this.seq, lastClientSeq(this.messages)), unsent }, this.storage);
   }
 
-  private set(
-    patch: Partial<
-      Pick<
-        ConsultationController,
-        'phase' | 'connection' | 'position' | 'estimatedWaitSeconds' | 'showAlternatives' | 'messages' | 'error' | 'endedBy' | 'endReason' | 'outsideHours' | 'transferred'
-      >
-    >,
-  ): void {
+  private set(patch: Partial<ConsultationView>): void {
     Object.assign(this, patch);
     this.persist();
     this.host.requestUpdate();

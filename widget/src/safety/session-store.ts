@@ -24,7 +24,8 @@ export interface SavedSession {
 /** Storage as the widget needs it (sessionStorage in the browser, a fake in tests). */
 export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-function store(): KeyValueStore | null {
+/** This tab's sessionStorage, or null where the browser blocks it. */
+export function tabStorage(): KeyValueStore | null {
   try {
     return globalThis.sessionStorage ?? null;
   } catch {
@@ -33,7 +34,7 @@ function store(): KeyValueStore | null {
   }
 }
 
-export function saveSession(s: SavedSession, kv: KeyValueStore | null = store()): void {
+export function saveSession(s: SavedSession, kv: KeyValueStore | null = tabStorage()): void {
   try {
     kv?.setItem(SESSION_KEY, JSON.stringify(s));
   } catch {
@@ -42,7 +43,7 @@ export function saveSession(s: SavedSession, kv: KeyValueStore | null = store())
 }
 
 /** The saved session, or null when none or malformed (a malformed one is removed). */
-export function loadSession(kv: KeyValueStore | null = store()): SavedSession | null {
+export function loadSession(kv: KeyValueStore | null = tabStorage()): SavedSession | null {
   let raw: string | null = null;
   try {
     raw = kv?.getItem(SESSION_KEY) ?? null;
@@ -70,7 +71,7 @@ export function loadSession(kv: KeyValueStore | null = store()): SavedSession | 
   return null;
 }
 
-export function wipeSession(kv: KeyValueStore | null = store()): void {
+export function wipeSession(kv: KeyValueStore | null = tabStorage()): void {
   try {
     kv?.removeItem(SESSION_KEY);
   } catch {
