@@ -1,0 +1,417 @@
+/**
+ * Many women arrive at once. Real Socket.IO clients against a real server: 32 clients, 5
+ * counselors of capacity 3, random client drops, counselor drops (one short, one past her grace),
+ * and one server restart in the middle. Seeded, so a run is repeatable; it waits for events.
+ */
+import path from 'node:path';
+import {
+  type AckResult,
+  API,
+  type ClientToServerEvents,
+  type QueuePosition,
+  type ServerToClientEvents,
+  type StaffSession,
+} from '@tsunagari/shared';
+import { deriveStaffPasswordKeys, toB64 } from '@tsunagari/shared/crypto';
+import { io as connect, type Socket } from 'socket.io-client';
+import { afterAll, describe, expect, it } from 'vitest';
+import { provisionStaff } from '../src/admin/provision.js';
+import { createSqliteRepositories } from '../src/repositories/sqlite.js';
+import { postJson, startTestServer, type TestServer } from './harness.js';
+
+type Sock = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const CLIENTS = 32;
+const COUNSELORS = 5;
+const CAPACITY = 3;
+const SEED = 20260401;
+const ROUTING = { offerTimeoutMs: 800, counselorGraceMs: 1500, clientGraceMs: 30_000 };
+
+/** mulberry32: a small seeded generator, so every run makes the same choices. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = rng(SEED);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const b64 = (n: number) => {
+  let s = '';
+  for (let i = 0; i < n; i++) s += 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'[Math.floor(random() * 64)];
+  return s;
+};
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] as number) : NaN;
+};
+
+/** Emits until an ack arrives (through drops and the restart). Re-sends are safe: events are idempotent here. */
+async function retry<T>(sock: Sock, ready: () => Promise<void>, event: string, payload: unknown): Promise<AckResult<T>> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    await ready();
+    try {
+      const loose = sock as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<AckResult<T>> } };
+      return await loose.timeout(1500).emitWithAck(event, payload);
+    } catch {
+      await sleep(50);
+    }
+  }
+  throw new Error(`${event}: no ack after many attempts`);
+}
+
+function until(sock: Sock, check: () => boolean): Promise<void> {
+  if (check()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const t = setInterval(() => {
+      if (check()) {
+        clearInterval(t);
+        resolve();
+      }
+    }, 10);
+    void sock;
+  });
+}
+
+describe('queue simulation: 32 clients, 5 counselors, drops and a restart', () => {
+  const servers: TestServer[] = [];
+  const sockets: Sock[] = [];
+  afterAll(async () => {
+    for (const s of sockets) {
+      s.removeAllListeners();
+      s.disconnect();
+    }
+    for (const s of servers) await s.stop();
+    servers[0]?.cleanup();
+  });
+
+  it('serves every client or records her own choice to leave; nobody over capacity; no acked message lost or doubled', async () => {
+    const first = await startTestServer({ routing: ROUTING });
+    servers.push(first);
+    let server = first;
+    const url = first.url;
+    const port = Number(new URL(url).port);
+
+    // Five counselors, made like the admin tool makes them.
+    const repos = createSqliteRepositories(first.db);
+    const names = Array.from({ length: COUNSELORS }, (_, i) => `sim${i + 1}`);
+    for (const n of names) {
+      provisionStaff(first.sodium, repos, path.join(first.dir, 'org.key'), { username: n, displayName: n, role: 'counselor', password: `pw-${n}-long`, capacity: CAPACITY, kdf: 'min' }, new Date());
+    }
+
+    const violations: string[] = [];
+    const t0 = Date.now();
+    const joinedAt = new Map<string, number>();
+    const firstOfferAt = new Map<string, number>();
+    const assignedAt = new Map<string, number>();
+    /** Acked messages: consultation → "role:seq" → stored id. */
+    const acked = new Map<string, Map<string, number>>();
+    const ack = (cid: string, key: string, id: number) => {
+      const m = acked.get(cid) ?? new Map<string, number>();
+      const before = m.get(key);
+      if (before !== undefined && before !== id) violations.push(`${cid} ${key} acked as ${before} and ${id}`);
+      m.set(key, id);
+      acked.set(cid, m);
+    };
+
+    // ---- counselors ----------------------------------------------------------------------------
+    interface Bot { name: string; sock: Sock; staffId: string; held: Set<string>; up: boolean }
+    const bots: Bot[] = [];
+    const overCapacity = () => {
+      const rows = server.db
+        .prepare("SELECT assigned_staff_id AS s, COUNT(*) AS n FROM consultation WHERE status = 'active' GROUP BY assigned_staff_id")
+        .all() as { s: string; n: number }[];
+      for (const r of rows) if (r.n > CAPACITY) violations.push(`counselor holds ${r.n} chats`);
+    };
+
+    const startCounselor = async (name: string): Promise<Bot> => {
+      const password = `pw-${name}-long`;
+      const params = (await (await postJson(url + API.authParams, { username: name })).json()) as AckResult<{ salt: string; opslimit: number; memlimit: number }>;
+      if (!params.ok) throw new Error(params.error);
+      const derived = deriveStaffPasswordKeys(first.sodium, password, params.data);
+      const res = await postJson(url + API.login, { username: name, authKey: toB64(first.sodium, derived.authKey) });
+      const session = ((await res.json()) as { ok: true; data: StaffSession }).data;
+      const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      const sock: Sock = connect(url, {
+        auth: { role: 'staff' },
+        transports: ['websocket'],
+        forceNew: true,
+        reconnectionDelay: 50,
+        reconnectionDelayMax: 200,
+        // A connect attempt caught by the closing server would otherwise hang for the 20 s default.
+        timeout: 1000,
+        extraHeaders: { cookie, origin: url },
+      });
+      sockets.push(sock);
+      const bot: Bot = { name, sock, staffId: session.staff.id, held: new Set(), up: true };
+      const ready = () => until(sock, () => sock.connected);
+      const serve = async (cid: string) => {
+        // Continue the counselor sequence where an earlier counselor of hers left off.
+        const list = await retry<{ messages: { senderRole: string; seq: number }[] }>(sock, ready, 'message:list', { consultationId: cid });
+        if (!list.ok) return;
+        const last = Math.max(0, ...list.data.messages.filter((m) => m.senderRole === 'counselor').map((m) => m.seq));
+        for (let seq = last + 1; seq <= last + 2; seq++) {
+          // A counselor who has gone away sends nothing more; her chats wait for her, then for the next one.
+          if (seq > last + 1) await sleep(600 + random() * 600);
+          if (!bot.up) return;
+          const r = await retry<{ id: number }>(sock, ready, 'message:send', { consultationId: cid, seq, nonce: b64(32), ciphertext: b64(60) });
+          if (r.ok) ack(cid, `counselor:${seq}`, r.data.id);
+          else if (r.error !== 'INVALID_STATE' && r.error !== 'FORBIDDEN') violations.push(`counselor send: ${r.error}`);
+          if (!r.ok) return;
+        }
+      };
+      sock.on('connect', () => {
+        void (async () => {
+          await retry(sock, ready, 'staff:status', { status: 'available' });
+          const mine = await retry<{ consultations: { consultationId: string }[] }>(sock, ready, 'consultation:mine', {});
+          if (mine.ok) bot.held = new Set(mine.data.consultations.map((c) => c.consultationId));
+        })();
+      });
+      sock.on('queue:offer', (offer) => {
+        if (!firstOfferAt.has(offer.consultationId + (offer.requeued ? ':r' : ''))) firstOfferAt.set(offer.consultationId + (offer.requeued ? ':r' : ''), Date.now());
+        // Most offers are taken after a short look; some are let pass to the next counselor.
+        if (random() < 0.15) return;
+        setTimeout(() => {
+          void (async () => {
+            const r = await retry<{ consultationId: string }>(sock, ready, 'offer:accept', { consultationId: offer.consultationId });
+            overCapacity();
+            if (!r.ok) return; // taken by someone else meanwhile, or she left
+            bot.held.add(offer.consultationId);
+            await serve(offer.consultationId);
+          })();
+        }, 20 + random() * 150);
+      });
+      sock.on('consultation:ended', (e) => void bot.held.delete(e.consultationId));
+      sock.on('consultation:released', (e) => void bot.held.delete(e.consultationId));
+      sock.on('queue:changed', ({ entries }) => {
+        // Every staff snapshot is a proper ranking: places 1..n, requeued before the rest, FIFO within.
+        entries.forEach((e, k) => {
+          if (e.position !== k + 1) violations.push(`queue place ${e.position} at index ${k}`);
+          const prev = entries[k - 1];
+          if (prev && !prev.requeued && e.requeued) violations.push('requeued entry behind a normal one');
+          if (prev && !!prev.requeued === !!e.requeued && prev.queuedAt > e.queuedAt) violations.push('queue not FIFO');
+        });
+      });
+      sock.on('staff:changed', ({ counselors }) => {
+        for (const c of counselors) if (c.load > c.capacity) violations.push(`${c.displayName} load ${c.load} > ${c.capacity}`);
+      });
+      await new Promise<void>((resolve) => sock.once('connect', () => resolve()));
+      return bot;
+    };
+    for (const n of names) bots.push(await startCounselor(n));
+
+    // ---- clients -------------------------------------------------------------------------------
+    type Outcome = 'served' | 'left';
+    const positionsSeen: QueuePosition[] = [];
+    const traces = new Map<number, string[]>();
+    const movedBack = new Map<number, number>();
+    const runClient = async (i: number): Promise<{ cid: string; outcome: Outcome }> => {
+      await sleep(i * 40 + random() * 40);
+      const sock: Sock = connect(url, { auth: { role: 'client' }, transports: ['websocket'], forceNew: true, reconnectionDelay: 50, reconnectionDelayMax: 200, timeout: 1000 });
+      sockets.push(sock);
+      let cid = '';
+      let token = '';
+      let bound = false;
+      let counselor: string | null = null;
+      let granted: string | null = null;
+      let ended = false;
+      const counselorMsgs = new Set<number>();
+      const ready = () => until(sock, () => sock.connected && (cid === '' || bound));
+      sock.on('connect', () => {
+        if (!cid) return;
+        if (sock.recovered) {
+          bound = true;
+          return;
+        }
+        bound = false;
+        void (async () => {
+          const r = await retry<{ status: string; counselor: { staffId: string } | null; messages: { id: number; senderRole: string }[] }>(
+            sock, () => until(sock, () => sock.connected), 'consultation:resume', { consultationId: cid, clientToken: token });
+          if (!r.ok) return void violations.push(`resume ${r.error}`);
+          bound = true;
+          for (const m of r.data.messages) if (m.senderRole === 'counselor') counselorMsgs.add(m.id);
+          if (r.data.status === 'active' && r.data.counselor) counselor = r.data.counselor.staffId;
+          if (r.data.status === 'ended') ended = true;
+        })();
+      });
+      let lastPosition = Infinity;
+      sock.on('queue:position', (p) => {
+        positionsSeen.push(p);
+        if (p.position < 1 || p.position > p.waiting) violations.push(`position ${p.position} of ${p.waiting}`);
+        // Her place only moves back when someone is put back at the front (all arrivals here are non-urgent).
+        if (p.position > lastPosition) movedBack.set(i, (movedBack.get(i) ?? 0) + 1);
+        lastPosition = p.position;
+      });
+      const trace: string[] = [];
+      const note = (what: string) => void trace.push(`${Date.now() - t0}:${what}`);
+      traces.set(i, trace);
+      sock.on('connect', () => note(`connect rec=${sock.recovered}`));
+      sock.on('disconnect', (r) => note(`disconnect ${r}`));
+      sock.on('consultation:assigned', (a) => {
+        note('assigned');
+        counselor = a.counselor.staffId;
+      });
+      sock.on('consultation:requeued', () => {
+        note('requeued');
+        counselor = null;
+        lastPosition = Infinity;
+      });
+      sock.on('message:new', (m) => void (m.senderRole === 'counselor' && counselorMsgs.add(m.id)));
+      sock.on('consultation:ended', () => {
+        note('ended');
+        ended = true;
+      });
+      await new Promise<void>((resolve) => sock.once('connect', () => resolve()));
+      const startedAt = Date.now();
+      const started = await retry<{ consultationId: string; clientToken: string }>(sock, ready, 'consultation:start', {});
+      if (!started.ok) throw new Error(started.error);
+      cid = started.data.consultationId;
+      token = started.data.clientToken;
+      bound = true;
+      joinedAt.set(cid, startedAt);
+
+      // Some drop their connection now and then (a train tunnel); they come back by themselves.
+      const drops = random() < 0.4 ? 1 + Math.floor(random() * 2) : 0;
+      for (let d = 0; d < drops; d++) setTimeout(() => sock.io.engine?.close(), 100 + random() * 2500);
+
+      // A few decide to leave the queue if nobody has come yet.
+      const patience = random() < 0.15 ? 300 + random() * 700 : Infinity;
+      const gaveUpAt = Date.now() + patience;
+      await until(sock, () => counselor !== null || ended || Date.now() > gaveUpAt);
+      if (counselor === null && !ended) {
+        const r = await retry<{ endedAt: string }>(sock, ready, 'consultation:end', { consultationId: cid });
+        if (!r.ok) violations.push(`leave: ${r.error}`);
+        // If a counselor got there first, she was served after all; the database decides below.
+        return { cid, outcome: 'left' };
+      }
+      assignedAt.set(cid, Date.now());
+      if (Date.now() - startedAt > 10_000) process.stdout.write(`slow ${i}: ${trace.join(' ')}\n`);
+      let seq = 0;
+      while (seq < 3 && !ended) {
+        // Wait until she has a counselor (she may have been requeued), then grant and send.
+        await until(sock, () => counselor !== null || ended);
+        if (ended) break;
+        if (granted !== counselor && counselor) {
+          const to = counselor;
+          const g = await retry(sock, ready, 'key:grant', { consultationId: cid, staffId: to, sealedKey: b64(107) });
+          if (g.ok) granted = to;
+          else continue; // requeued or moved meanwhile: wait for the next assignment
+        }
+        note(`send ${seq + 1}`);
+        const r = await retry<{ id: number }>(sock, ready, 'message:send', { consultationId: cid, seq: seq + 1, nonce: b64(32), ciphertext: b64(80) });
+        if (!r.ok) {
+          violations.push(`client send ${r.error}`);
+          break;
+        }
+        seq++;
+        ack(cid, `client:${seq}`, r.data.id);
+        await sleep(250 + random() * 400);
+      }
+      // She reads the counselor's two lines (catching up after drops), then says goodbye.
+      note('sent all');
+      await until(sock, () => counselorMsgs.size >= 2 || ended);
+      note(`read ${counselorMsgs.size}`);
+      if (!ended) await retry(sock, ready, 'consultation:end', { consultationId: cid });
+      return { cid, outcome: 'served' };
+    };
+
+    const clientRuns = Array.from({ length: CLIENTS }, (_, i) => runClient(i));
+
+    // ---- chaos ---------------------------------------------------------------------------------
+    // A counselor's connection blips (she keeps her chats), another is gone past her grace.
+    await sleep(700);
+    bots[0]?.sock.io.engine?.close();
+    await sleep(200);
+    const gone = bots[1] as Bot;
+    const goneHeld = (server.db.prepare("SELECT COUNT(*) AS n FROM consultation WHERE status = 'active' AND assigned_staff_id = ?").get(gone.staffId) as { n: number }).n;
+    gone.sock.disconnect();
+    gone.up = false;
+    // The server restarts in the middle of it all, on the same database and port.
+    await sleep(500);
+    overCapacity();
+    await server.stop();
+    server = await startTestServer({ dir: first.dir, port, routing: ROUTING });
+    servers.push(server);
+    await sleep(ROUTING.counselorGraceMs + 500);
+    // She comes back later (her earlier chats went to the queue meanwhile).
+    gone.held.clear();
+    gone.up = true;
+    gone.sock.connect();
+
+    const finished = new Set<number>();
+    clientRuns.forEach((r, i) => void r.then(() => finished.add(i)));
+    const watchdog = setTimeout(() => {
+      for (let i = 0; i < CLIENTS; i++) if (!finished.has(i)) process.stdout.write(`stuck ${i}: ${(traces.get(i) ?? []).join(' ')}\n`);
+    }, 30_000);
+    const results = await Promise.all(clientRuns);
+    clearTimeout(watchdog);
+    overCapacity();
+
+    // ---- checks --------------------------------------------------------------------------------
+    const rows = server.db.prepare('SELECT id, status, end_reason, abandon_cause, assigned_at, requeued_at FROM consultation').all() as {
+      id: string; status: string; end_reason: string | null; abandon_cause: string | null; assigned_at: string | null; requeued_at: string | null;
+    }[];
+    expect(rows).toHaveLength(CLIENTS);
+    const grantsFor = (id: string) => (server.db.prepare('SELECT COUNT(*) AS n FROM key_grant WHERE consultation_id = ?').get(id) as { n: number }).n;
+    let served = 0;
+    let abandoned = 0;
+    for (const r of rows) {
+      expect(r.status, `${r.id} still open`).toBe('ended');
+      if (r.end_reason === 'abandoned') {
+        // Only by her own choice: never because the server lost her.
+        expect(r.abandon_cause).toBe('left');
+        abandoned++;
+      } else {
+        // Served: a counselor had her (or has her again after a requeue) when it ended.
+        expect(r.assigned_at ?? r.requeued_at, `${r.id} ended unserved`).not.toBeNull();
+        served++;
+      }
+    }
+    const requeued = rows.filter((r) => r.requeued_at !== null).length;
+    // Those who talked handed their key to a counselor (metadata only: the grant rows).
+    for (const r of results) if (r.outcome === 'served') expect(grantsFor(r.cid), r.cid).toBeGreaterThan(0);
+    expect(results.filter((r) => r.outcome === 'served').length).toBeLessThanOrEqual(served);
+
+    // Every acked message is stored exactly once under the id its ack gave; nothing else is stored.
+    let lost = 0;
+    let stored = 0;
+    for (const [cid, msgs] of acked) {
+      const inDb = server.db.prepare('SELECT id, sender_role, seq FROM message WHERE consultation_id = ?').all(cid) as { id: number; sender_role: string; seq: number }[];
+      stored += inDb.length;
+      const byKey = new Map(inDb.map((m) => [`${m.sender_role}:${m.seq}`, m.id]));
+      for (const [key, id] of msgs) if (byKey.get(key) !== id) lost++;
+      expect(inDb.length).toBe(msgs.size);
+    }
+    const ackedCount = [...acked.values()].reduce((n, m) => n + m.size, 0);
+
+    // Positions: each push was inside the queue; a place only moved back when someone was requeued.
+    expect(positionsSeen.length).toBeGreaterThan(CLIENTS);
+    for (const [i, n] of movedBack) expect(n, `client ${i} moved back ${n}×`).toBeLessThanOrEqual(requeued);
+
+    const latencies = [...firstOfferAt.entries()].filter(([k]) => !k.endsWith(':r')).map(([k, at]) => at - (joinedAt.get(k) ?? at));
+    const waits = [...assignedAt.entries()].map(([k, at]) => at - (joinedAt.get(k) ?? at));
+    const figures = {
+      clients: CLIENTS,
+      served,
+      abandonedByChoice: abandoned,
+      requeuedAfterCounselorLeft: requeued,
+      chatsOfCounselorWhoLeft: goneHeld,
+      offerLatencyMs: { p50: pct(latencies, 50), p99: pct(latencies, 99) },
+      waitToCounselorMs: { p50: pct(waits, 50), p99: pct(waits, 99) },
+      messagesAcked: ackedCount,
+      messagesStored: stored,
+      messagesLost: lost,
+      positionPushes: positionsSeen.length,
+      violations: violations.length,
+      seconds: Math.round((Date.now() - t0) / 100) / 10,
+    };
+    process.stdout.write(`\nqueue simulation figures: ${JSON.stringify(figures)}\n`);
+    expect(violations).toEqual([]);
+    expect(lost).toBe(0);
+    expect(served + abandoned).toBe(CLIENTS);
+  }, 90_000);
+});
