@@ -296,7 +296,7 @@ describe('queue simulation: 32 clients, 5 counselors, drops and a restart', () =
         await until(sock, () => counselor !== null || ended);
         if (ended) break;
         if (granted !== counselor && counselor) {
-          const to = counselor;
+          const to: string = counselor;
           const g = await retry(sock, ready, 'key:grant', { consultationId: cid, staffId: to, sealedKey: b64(107) });
           if (g.ok) granted = to;
           else continue; // requeued or moved meanwhile: wait for the next assignment
