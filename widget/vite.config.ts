@@ -25,12 +25,120 @@ function minifyLitCss(): Plugin {
 }
 
 /**
+ * Collapses the indentation inside Lit's html`` templates (a line break and the spaces around it
+ * become one space, which HTML renders the same). Walks the source so that `${…}` expressions,
+ * nested templates and strings inside them are left exactly as written. No template in the
+ * widget has a <pre> or text-area content where line breaks would matter.
+ */
+export function collapseHtmlTemplates(code: string): string {
+  let out = '';
+  let i = 0;
+  const literal = (start: number): number => {
+    // code[start] is the opening backtick; copy the template, collapsing only its text parts.
+    out += '`';
+    let j = start + 1;
+    let text = '';
+    const flush = () => {
+      out += text.replace(/\s*\n\s*/g, ' ');
+      text = '';
+    };
+    while (j < code.length) {
+      const c = code[j];
+      if (c === '\\') {
+        text += c + code[j + 1];
+        j += 2;
+      } else if (c === '`') {
+        flush();
+        out += '`';
+        return j + 1;
+      } else if (c === '$' && code[j + 1] === '{') {
+        flush();
+        out += '${';
+        j = expression(j + 2);
+      } else {
+        text += c;
+        j++;
+      }
+    }
+    flush();
+    return j;
+  };
+  const expression = (start: number): number => {
+    // Copies a `${…}` expression up to its closing brace; nested html`` templates are collapsed too.
+    let depth = 1;
+    let j = start;
+    while (j < code.length && depth > 0) {
+      const c = code[j];
+      if (c === '`') {
+        j = code.slice(Math.max(0, j - 4), j) === 'html' ? literal(j) : plain(j);
+        continue;
+      }
+      if (c === "'" || c === '"') {
+        const end = stringEnd(j);
+        out += code.slice(j, end);
+        j = end;
+        continue;
+      }
+      if (c === '{') depth++;
+      if (c === '}') depth--;
+      out += c;
+      j++;
+    }
+    return j;
+  };
+  const plain = (start: number): number => {
+    // A template that is not html``: copied as is (its expressions may hold html`` ones).
+    out += '`';
+    let j = start + 1;
+    while (j < code.length) {
+      const c = code[j];
+      if (c === '\\') {
+        out += c + code[j + 1];
+        j += 2;
+      } else if (c === '`') {
+        out += '`';
+        return j + 1;
+      } else if (c === '$' && code[j + 1] === '{') {
+        out += '${';
+        j = expression(j + 2);
+      } else {
+        out += c;
+        j++;
+      }
+    }
+    return j;
+  };
+  const stringEnd = (start: number): number => {
+    let j = start + 1;
+    while (j < code.length && code[j] !== code[start]) j += code[j] === '\\' ? 2 : 1;
+    return j + 1;
+  };
+  while (i < code.length) {
+    const at = code.indexOf('html`', i);
+    if (at < 0) break;
+    out += code.slice(i, at + 4);
+    i = literal(at + 4);
+  }
+  return out + code.slice(i);
+}
+
+function minifyLitHtml(): Plugin {
+  return {
+    name: 'tsunagari-minify-lit-html',
+    transform(code, id) {
+      if (!id.endsWith('.ts') || id.includes('node_modules') || !code.includes('html`')) return null;
+      return { code: collapseHtmlTemplates(code), map: null };
+    },
+  };
+}
+
+/**
  * Library build: one fixed entry file, `tsunagari-chat.js`, that the NPO's embed snippet loads
  * (it carries an SRI hash of it), plus content-hashed chunks for socket.io-client and
  * libsodium that the entry imports only once she opens the chat.
  */
 export default defineConfig({
-  plugins: [minifyLitCss()],
+  plugins: [minifyLitCss(), minifyLitHtml()],
   // Lit decorators: Vite's oxc transform picks up `experimentalDecorators` and
   // `useDefineForClassFields: false` from tsconfig.json (Chromium cannot parse the TC39
   // `accessor` form that would otherwise be left in place).

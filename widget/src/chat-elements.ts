@@ -1,10 +1,30 @@
 import { TsunagariChatLog } from './components/chat-log.component.js';
 import { TsunagariComposer } from './components/composer.component.js';
+import { TsunagariChatScreen } from './screens/chat.component.js';
+import { TsunagariEnded } from './screens/ended.component.js';
+import { TsunagariIntake } from './screens/intake.component.js';
+import { TsunagariResumeCode } from './screens/resume-code.component.js';
+import { TsunagariResumeEntry } from './screens/resume-entry.component.js';
+import { TsunagariUnsafe } from './screens/unsafe.component.js';
+import { TsunagariWaiting } from './screens/waiting.component.js';
 
-/** The chat's own elements: loaded with the socket and crypto, not in the entry script. */
+/**
+ * Registration of everything after the first screen: intake, resume entry, waiting, chat (with
+ * its log and composer), the resume-code box, ended and unsafe. This chunk loads when she opens
+ * the chat, not with the host page (`index.ts` registers the element and the first screens).
+ */
+const elements: Record<string, CustomElementConstructor> = {
+  'tsunagari-intake': TsunagariIntake,
+  'tsunagari-resume-entry': TsunagariResumeEntry,
+  'tsunagari-waiting': TsunagariWaiting,
+  'tsunagari-chat-screen': TsunagariChatScreen,
+  'tsunagari-chat-log': TsunagariChatLog,
+  'tsunagari-composer': TsunagariComposer,
+  'tsunagari-resume-code': TsunagariResumeCode,
+  'tsunagari-ended': TsunagariEnded,
+  'tsunagari-unsafe': TsunagariUnsafe,
+};
+
 export function defineChatElements(): void {
-  if (!customElements.get('tsunagari-chat-log')) customElements.define('tsunagari-chat-log', TsunagariChatLog);
-  if (!customElements.get('tsunagari-composer')) customElements.define('tsunagari-composer', TsunagariComposer);
+  for (const [name, ctor] of Object.entries(elements)) if (!customElements.get(name)) customElements.define(name, ctor);
 }
-
-export { TsunagariChatLog, TsunagariComposer };

@@ -2,7 +2,18 @@ import type { LoadSession } from './consultation-types.js';
 
 const loadTransport = () => import('./transport.js');
 const loadCrypto = () => import('./session-crypto.js');
-const loadChatElements = () => import('./chat-elements.js').then((m) => m.defineChatElements());
+let laterLoaded = false;
+const loadChatElements = () =>
+  import('./chat-elements.js').then((m) => {
+    m.defineChatElements();
+    laterLoaded = true;
+  });
+
+/** The screens after the first (intake, resume, waiting, chat, ended, unsafe): a chunk of their own. */
+export const loadLaterElements = (): Promise<void> => loadChatElements();
+
+/** True once that chunk has loaded and defined its elements. */
+export const laterElementsReady = (): boolean => laterLoaded;
 
 /**
  * Fetches the heavy half (Socket.IO client, libsodium, the crypto envelope) without connecting,

@@ -60,6 +60,27 @@ export const sharedStyles = css`
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
+  /* Headings that script focuses when a screen changes (tabindex -1, never reached by Tab): no
+     ring, as GOV.UK does; every control keeps the ring above. */
+  [tabindex='-1']:focus {
+    outline: none;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .error {
+    padding: 0.6rem 0.8rem;
+    border-left: 4px solid var(--_danger);
+    background: #fbeaea;
+    color: #5c1015;
+  }
+  button.small {
+    min-height: 40px;
+    padding: 0.2rem 0.9rem;
+    font-size: 0.875rem;
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;

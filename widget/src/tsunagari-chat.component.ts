@@ -1,20 +1,24 @@
-import { AGE_BANDS, type AgeBand, type DangerAnswer, DANGER_ANSWERS, nextOpeningText, type Topic, TOPICS, type WidgetStatus } from '@tsunagari/shared';
+import type { WidgetStatus } from '@tsunagari/shared';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { resolveCampaign, resolveOrgKey, resolveServer } from './attributes.js';
-import type { TsunagariComposer } from './components/composer.component.js';
-import { ConsultationController, type ShownError } from './consultation.controller.js';
-import type { IntakeAnswers } from './consultation-types.js';
+import { ConsultationController } from './consultation.controller.js';
+import type { DismissEvent } from './events/dismiss-event.js';
+import type { IntakeSubmitEvent } from './events/intake-submit-event.js';
+import type { NavigateEvent } from './events/navigate-event.js';
+import type { ResumeSubmitEvent } from './events/resume-submit-event.js';
 import type { RetryEvent } from './events/retry-event.js';
 import type { SendEvent } from './events/send-event.js';
 import { fetchWidgetStatus, resolveExitUrl } from './hours-status.js';
+import { EXIT_LABELS } from './i18n/exit-labels.js';
 import { type Catalogue, catalogueIfLoaded, firstScreen, type Lang, LANG_NAMES, LANGS, langFor, loadCatalogue } from './i18n/index.js';
 import { ShiftCounter } from './safety/shift-counter.js';
-import { loadSession, preloadSession } from './session-loader.js';
+import type { CodeState } from './screens/resume-code.component.js';
+import type { ScreenElement } from './screens/screen-element.js';
+import { laterElementsReady, loadLaterElements, loadSession, preloadSession } from './session-loader.js';
 import { styles } from './tsunagari-chat.styles.js';
 
 type IdleView = 'intro' | 'intake' | 'resume';
-type CodeState = { kind: 'making' } | { kind: 'shown'; code: string; expiresAt: string } | { kind: 'failed' } | null;
 
 /**
  * `<tsunagari-chat>`: an anonymous, end-to-end encrypted chat with a counselor.
@@ -22,8 +26,10 @@ type CodeState = { kind: 'making' } | { kind: 'shown'; code: string; expiresAt: 
  * Safety first: a quick exit button is always on screen while it is open (and Shift pressed
  * three times does the same); nothing is written to cookies, localStorage or IndexedDB; the
  * page title is never touched; sessionStorage holds only what a reload of the tab needs.
- * The entry script holds the launcher and the first screens; the Socket.IO client and libsodium
- * load when she opens it, while she reads.
+ * The entry script holds the launcher, the first screen and the closed-hours screen; the other
+ * screens, the Socket.IO client and libsodium load when she opens it, while she reads.
+ * Each screen is an element of its own (`screens/`); this one holds the shell (exit button,
+ * title bar, language switcher, status line), picks the screen and moves focus between them.
  *
  * @attr server - relay base URL (default: the origin this script came from)
  * @attr org-key - the organisation's Ed25519 public key (pinned by the NPO's own page)
@@ -37,9 +43,9 @@ type CodeState = { kind: 'making' } | { kind: 'shown'; code: string; expiresAt: 
  * @csspart exit - the quick exit button
  * @csspart panel - the chat panel
  * @csspart header - the panel's title bar
+ * @csspart status - the connection status line
  * @csspart screen - the body of each screen
  * @csspart start-button - the button that starts a consultation
- * @csspart status - the connection status line
  * @csspart end-button - the button that ends the consultation
  */
 export class TsunagariChat extends LitElement {
@@ -54,24 +60,17 @@ export class TsunagariChat extends LitElement {
   @property({ attribute: 'exit-url' }) exitUrl: string | null = null;
 
   @state() private uiLang: Lang = 'ja';
-  /** The catalogue in use; switches once the chosen language's chunk has loaded. */
+  /** The whole catalogue of {@link uiLang}, once its chunk has loaded. */
   @state() private catalogue: Catalogue | null = null;
+  /** The screens after the first have loaded (`chat-elements.ts`). */
+  @state() private later = laterElementsReady();
   @state() private view: IdleView = 'intro';
-  @state() private confirmingEnd = false;
   @state() private status: WidgetStatus | null = null;
-  @state() private ageBand: AgeBand | null = null;
-  @state() private topics = new Set<Topic>();
-  @state() private danger: DangerAnswer | null = null;
-  @state() private resumeError: 'RESUME_INVALID' | null = null;
   @state() private code: CodeState = null;
-  @state() private copied: 'ok' | 'failed' | null = null;
   @state() private shiftText = '';
   @state() private exiting = false;
 
-  private readonly consultation = new ConsultationController(this, {
-    config: () => this.config(),
-    load: loadSession,
-  });
+  private readonly consultation = new ConsultationController(this, { config: () => this.config(), load: loadSession });
   private readonly shift = new ShiftCounter();
   /** Screen shown at the last update; focus moves when it changes. */
   private lastScreen = '';
@@ -85,12 +84,14 @@ export class TsunagariChat extends LitElement {
     };
   }
 
-  /**
-   * The text in use. Until the whole catalogue has loaded only the first screen's Japanese is
-   * here; later screens are reached only after {@link ensureCatalogue}.
-   */
+  /** The text in use: her language's catalogue, or (Japanese only) the first screen's text in the entry. */
   private get t(): Catalogue {
     return this.catalogue ?? (firstScreen as Catalogue);
+  }
+
+  /** True once the text for the first screen is here in her language (nothing is shown in another one). */
+  private get textReady(): boolean {
+    return this.catalogue !== null || this.uiLang === 'ja';
   }
 
   private ensureCatalogue(): Promise<Catalogue> {
@@ -101,15 +102,17 @@ export class TsunagariChat extends LitElement {
     });
   }
 
-  /** Switches language; Japanese stays on screen until the other catalogue has arrived. */
+  /** The whole catalogue and the later screens, before she moves past the first screen. */
+  private async ensureLater(): Promise<void> {
+    await Promise.all([this.ensureCatalogue(), loadLaterElements()]);
+    this.later = true;
+  }
+
+  /** Switches language; until the new catalogue has arrived the panel shows no text at all. */
   private setLang(lang: Lang): void {
     this.uiLang = lang;
-    const have = catalogueIfLoaded(lang);
-    if (have) {
-      this.catalogue = have;
-      return;
-    }
-    void this.ensureCatalogue();
+    this.catalogue = catalogueIfLoaded(lang) ?? null;
+    if (!this.catalogue) void this.ensureCatalogue().catch(() => this.uiLang === lang && this.setLang('ja'));
   }
 
   private get fullscreen(): boolean {
@@ -148,16 +151,11 @@ export class TsunagariChat extends LitElement {
   /** She opened it: fetch the heavy code while she reads, and ask whether the chat is open. */
   private whenOpened(): void {
     preloadSession();
-    void this.ensureCatalogue();
+    void this.ensureLater().catch(() => undefined);
     if (!this.statusAsked) {
       this.statusAsked = true;
-      void this.refreshStatus();
+      void fetchWidgetStatus(this.config().server).then((s) => s && (this.status = s));
     }
-  }
-
-  private async refreshStatus(): Promise<void> {
-    const s = await fetchWidgetStatus(this.config().server);
-    if (s) this.status = s;
   }
 
   /** Back from the exit page through the browser's cache: show an empty widget. */
@@ -192,38 +190,33 @@ export class TsunagariChat extends LitElement {
 
   private resetUi(): void {
     this.view = 'intro';
-    this.confirmingEnd = false;
-    this.ageBand = null;
-    this.topics = new Set();
-    this.danger = null;
-    this.resumeError = null;
     this.code = null;
-    this.copied = null;
     this.shiftText = '';
     this.shift.reset();
     if (!this.fullscreen) this.open = this.hasAttribute('open');
   }
 
   protected override render(): TemplateResult {
-    const t = this.t;
     const live = this.consultation.phase !== 'idle';
-    const showExit = !this.exiting && (this.shown || live);
-    return html`${showExit
-        ? html`<button type="button" class="exit" part="exit" lang=${t.lang} @click=${this.quickExit} aria-describedby="exit-hint">
-            ${t.exit}<span id="exit-hint" class="exit-hint">${t.exitHint}</span>
+    const labels = EXIT_LABELS[this.uiLang];
+    return html`${!this.exiting && (this.shown || live)
+        ? html`<button type="button" class="exit" part="exit" lang=${labels.lang} @click=${this.quickExit} aria-describedby="exit-hint">
+            ${labels.exit}<span id="exit-hint" class="exit-hint">${labels.exitHint}</span>
           </button>`
         : nothing}
-      <div class="visually-hidden" role="status" aria-live="polite" lang=${t.lang}>${this.shiftText}</div>
-      ${this.exiting ? nothing : this.shown ? this.renderPanel() : this.renderLauncher()}`;
+      <div class="visually-hidden" role="status" aria-live="polite" lang=${this.t.lang}>${this.shiftText}</div>
+      ${this.exiting ? nothing : this.shown ? this.renderPanel() : this.renderLauncher(labels)}`;
   }
 
-  private renderLauncher(): TemplateResult {
-    const t = this.t;
-    const label = this.consultation.phase === 'idle' || this.consultation.phase === 'ended' ? t.launcher : t.launcherBack;
-    return html`<button class="launcher" part="launcher" type="button" lang=${t.lang} @click=${this.openPanel}>${label}</button>`;
+  private renderLauncher(labels: (typeof EXIT_LABELS)[Lang]): TemplateResult {
+    const phase = this.consultation.phase;
+    const label = phase === 'idle' || phase === 'ended' ? labels.launcher : labels.launcherBack;
+    return html`<button class="launcher" part="launcher" type="button" lang=${labels.lang} @click=${() => (this.open = true)}>${label}</button>`;
   }
 
   private renderPanel(): TemplateResult {
+    // Her language's text is not here yet: an empty panel for a moment, never the wrong language.
+    if (!this.textReady) return html`<section class="panel" part="panel" aria-busy="true"></section>`;
     const t = this.t;
     return html`<section class="panel" part="panel" role=${this.fullscreen ? 'main' : 'dialog'} aria-labelledby="title" lang=${t.lang}>
       <div class="head" part="header">
@@ -232,7 +225,7 @@ export class TsunagariChat extends LitElement {
       <div class="tools">
         <label class="lang">
           <span>${t.languageLabel}</span>
-          <select @change=${this.onLang} .value=${this.uiLang}>
+          <select @change=${(e: Event) => this.setLang(langFor((e.target as HTMLSelectElement).value))} .value=${this.uiLang}>
             ${LANGS.map((l) => html`<option value=${l} lang=${LANG_NAMES[l].lang} ?selected=${l === this.uiLang}>${LANG_NAMES[l].name}</option>`)}
           </select>
         </label>
@@ -253,413 +246,100 @@ export class TsunagariChat extends LitElement {
     return this.consultation.phase === 'idle' && (this.consultation.outsideHours || this.status?.open === false);
   }
 
+  /** Which screen shows: the phase, and while idle the view she chose (or closed hours). */
+  private get screen(): string {
+    const phase = this.consultation.phase;
+    if (phase !== 'idle') return (this.catalogue && this.later) || phase === 'connecting' ? phase : 'connecting';
+    if (this.closedNow) return 'closed';
+    return this.view === 'intro' || (this.catalogue && this.later) ? this.view : 'connecting';
+  }
+
   private renderScreen(): TemplateResult {
-    const t = this.t;
-    const c = this.consultation;
-    // Screens after the first need the whole catalogue (a moment after opening).
-    const phase = !this.catalogue && c.phase !== 'idle' ? 'connecting' : c.phase;
-    switch (phase) {
+    const { t, consultation: c } = this;
+    const parts = 'screen, start-button, end-button';
+    switch (this.screen) {
       case 'connecting':
-        return html`<div class="screen" part="screen">
-          <h3 tabindex="-1" data-focus>${t.connectingHeading}</h3>
-          <p>${t.connectingBody}</p>
-        </div>`;
+        return html`<tsunagari-connecting exportparts=${parts} .t=${t}></tsunagari-connecting>`;
+      case 'closed':
+        return html`<tsunagari-closed-hours exportparts=${parts} .t=${t} .status=${this.status} .language=${this.uiLang}></tsunagari-closed-hours>`;
+      case 'intake':
+        return html`<tsunagari-intake exportparts=${parts} .t=${t} @tsunagari-intake-submit=${this.onIntake}></tsunagari-intake>`;
+      case 'resume':
+        return html`<tsunagari-resume-entry exportparts=${parts} .t=${t} .error=${c.error} @tsunagari-navigate=${this.onNavigate} @tsunagari-resume-submit=${this.onResume}></tsunagari-resume-entry>`;
       case 'waiting':
-        return html`<div class="screen" part="screen">
-          <h3 tabindex="-1" data-focus>${t.waitingHeading}</h3>
-          <div role="status">${this.queueText()}</div>
-          <p>${t.waitingBody}</p>
-          ${c.showAlternatives ? html`<p>${t.waitingAlternatives}</p>${this.renderAlternatives(false)}` : nothing}
-          ${this.errorText(c.error)} ${this.renderCode()}
-        </div>`;
+        return html`<tsunagari-waiting exportparts=${parts} .t=${t} .position=${c.position} .estimatedWaitSeconds=${c.estimatedWaitSeconds}
+          .showAlternatives=${c.showAlternatives} .alternatives=${this.status?.alternatives} .error=${c.error}>${this.renderCode()}</tsunagari-waiting>`;
       case 'chat':
-        return this.renderChat();
+        return html`<tsunagari-chat-screen exportparts=${parts} .t=${t} .transferred=${c.transferred} .error=${c.error} @tsunagari-end=${this.onEnd}>
+          ${this.renderCode()}
+          <tsunagari-chat-log slot="log" .t=${t} .messages=${c.messages} @tsunagari-retry=${(e: RetryEvent) => void c.retry(e.detail.seq)}></tsunagari-chat-log>
+          <tsunagari-composer slot="composer" .t=${t} ?disabled=${c.connection !== 'connected'} @tsunagari-send=${(e: SendEvent) => void c.send(e.detail.text)}></tsunagari-composer>
+        </tsunagari-chat-screen>`;
       case 'unsafe':
-        return html`<div class="screen" part="screen">
-          <div class="error" role="alert">
-            <h3 tabindex="-1" data-focus>${t.unsafeHeading}</h3>
-            <p>${t.unsafeBody}</p>
-          </div>
-          <div class="actions"><button type="button" @click=${this.leaveUnsafe}>${t.close}</button></div>
-        </div>`;
+        return html`<tsunagari-unsafe exportparts=${parts} .t=${t} @tsunagari-dismiss=${this.leaveUnsafe}></tsunagari-unsafe>`;
       case 'ended':
-        return html`<div class="screen" part="screen">
-          <h3 tabindex="-1" data-focus>${t.endedHeading}</h3>
-          ${c.endedBy === 'counselor' ? html`<p>${t.endedByCounselor}</p>` : nothing}
-          ${c.endReason === 'abandoned' ? html`<p>${t.endedAbandoned}</p>` : nothing}
-          <p>${t.endedBody}</p>
-          <div class="actions"><button type="button" @click=${this.closeEnded}>${t.close}</button></div>
-        </div>`;
+        return html`<tsunagari-ended exportparts=${parts} .t=${t} .endedBy=${c.endedBy} .endReason=${c.endReason} @tsunagari-dismiss=${this.onDismiss}></tsunagari-ended>`;
       default:
-        if (this.closedNow) return this.renderClosed();
-        if (this.view === 'intake') return this.renderIntake();
-        if (this.view === 'resume') return this.renderResume();
-        return this.renderIntro();
+        return html`<tsunagari-safety-notice exportparts=${parts} .t=${t} .error=${c.error} @tsunagari-navigate=${this.onNavigate}></tsunagari-safety-notice>`;
     }
-  }
-
-  private renderSafety(): TemplateResult {
-    const t = this.t;
-    return html`<div class="safety">
-      <p>${t.safetyExit}</p>
-      <p>${t.safetyHistory}</p>
-      <h4>${t.safetyEmergencyHeading}</h4>
-      <ul class="emergency">
-        <li><a href="tel:110">${t.emergency110}</a></li>
-        <li><a href="tel:119">${t.emergency119}</a></li>
-        <li><a href="tel:%238008">${t.emergency8008}</a></li>
-      </ul>
-    </div>`;
-  }
-
-  private renderIntro(): TemplateResult {
-    const t = this.t;
-    const c = this.consultation;
-    return html`<div class="screen" part="screen">
-      <h3 tabindex="-1" data-focus>${t.safetyHeading}</h3>
-      ${this.renderSafety()}
-      <h3>${t.introHeading}</h3>
-      <ul>
-        ${t.introLines.map((line) => html`<li>${line}</li>`)}
-      </ul>
-      ${this.errorText(c.error)}
-      <div class="actions">
-        <button type="button" part="start-button" @click=${this.toIntake}>${c.error ? t.tryAgain : t.start}</button>
-        <button type="button" class="secondary" @click=${this.toResume}>${t.resumeStart}</button>
-      </div>
-    </div>`;
-  }
-
-  private renderClosed(): TemplateResult {
-    const t = this.t;
-    const next = this.status?.nextOpening ? new Date(this.status.nextOpening) : null;
-    return html`<div class="screen" part="screen">
-      <h3 tabindex="-1" data-focus>${t.closedHeading}</h3>
-      ${next && !Number.isNaN(next.getTime()) ? html`<p class="next">${nextOpeningText(next, this.uiLang)}</p>` : nothing}
-      <p>${t.closedHours}</p>
-      ${this.renderAlternatives(true)}
-      ${this.renderSafety()}
-    </div>`;
-  }
-
-  private renderAlternatives(withHeading: boolean): TemplateResult | typeof nothing {
-    const alt = this.status?.alternatives;
-    if (!alt) return nothing;
-    const t = this.t;
-    return html`<div class="alternatives">
-      ${withHeading ? html`<h4>${t.alternativesHeading}</h4>` : nothing}
-      <ul>
-        <li><a href="mailto:${alt.mail}">${t.altMail(alt.mail)}</a></li>
-        <li><a href="tel:${alt.phone.replace(/[^0-9+]/g, '')}">${t.altPhone(alt.phone)}</a></li>
-      </ul>
-      <p class="note">${t.altCallNote}</p>
-    </div>`;
-  }
-
-  private renderIntake(): TemplateResult {
-    const t = this.t;
-    return html`<form class="screen intake" part="screen" @submit=${this.submitIntake}>
-      <h3 tabindex="-1" data-focus>${t.intakeHeading}</h3>
-      <p>${t.intakeIntro}</p>
-      <fieldset>
-        <legend>${t.dangerLabel}</legend>
-        <div class="choices">
-          ${DANGER_ANSWERS.map(
-            (d) => html`<label class="choice"
-              ><input type="radio" name="danger" .value=${d} .checked=${this.danger === d} @change=${() => (this.danger = d)} />${t.danger[d]}</label
-            >`,
-          )}
-        </div>
-      </fieldset>
-      ${this.danger === 'yes'
-        ? html`<div class="error danger" role="alert">
-            <h4>${t.dangerHeading}</h4>
-            <p>${t.dangerBody}</p>
-            <ul class="emergency">
-              <li><a href="tel:110">${t.emergency110}</a></li>
-              <li><a href="tel:119">${t.emergency119}</a></li>
-            </ul>
-          </div>`
-        : nothing}
-      <fieldset>
-        <legend>${t.ageLabel}</legend>
-        <div class="choices">
-          ${AGE_BANDS.map(
-            (a) => html`<label class="choice"
-              ><input type="radio" name="age" .value=${a} .checked=${this.ageBand === a} @change=${() => (this.ageBand = a)} />${t.ageBands[a]}</label
-            >`,
-          )}
-          <label class="choice"
-            ><input type="radio" name="age" value="" .checked=${this.ageBand === null} @change=${() => (this.ageBand = null)} />${t.ageNoAnswer}</label
-          >
-        </div>
-      </fieldset>
-      <fieldset>
-        <legend>${t.topicsLabel}</legend>
-        <div class="choices">
-          ${TOPICS.map(
-            (topic) => html`<label class="choice"
-              ><input type="checkbox" .value=${topic} .checked=${this.topics.has(topic)} @change=${(e: Event) => this.toggleTopic(topic, e)} />${t
-                .topics[topic]}</label
-            >`,
-          )}
-        </div>
-      </fieldset>
-      <div class="actions equal">
-        <button type="submit">${t.intakeContinue}</button>
-        <button type="button" @click=${this.skipIntake}>${t.intakeSkip}</button>
-      </div>
-    </form>`;
-  }
-
-  private renderResume(): TemplateResult {
-    const t = this.t;
-    const c = this.consultation;
-    const err = this.resumeError ?? (c.error === 'RESUME_INVALID' || c.error === 'RESUME_NOT_FOUND' ? c.error : null);
-    const otherErr = err ? null : c.error;
-    return html`<form class="screen" part="screen" @submit=${this.submitResume} novalidate>
-      <h3 tabindex="-1" data-focus>${t.resumeHeading}</h3>
-      <label for="code">${t.resumeLabel}</label>
-      <input
-        id="code"
-        class="code-input"
-        name="code"
-        autocomplete="off"
-        autocapitalize="characters"
-        spellcheck="false"
-        aria-describedby="code-hint ${err ? 'code-error' : ''}"
-        aria-invalid=${err ? 'true' : 'false'}
-      />
-      <p id="code-hint" class="note">${t.resumeHint}</p>
-      ${err ? html`<p id="code-error" class="error" role="alert">${err === 'RESUME_INVALID' ? t.resumeInvalid : t.resumeNotFound}</p>` : nothing}
-      ${this.errorText(otherErr)}
-      <div class="actions">
-        <button type="submit">${t.resumeSubmit}</button>
-        <button type="button" class="secondary" @click=${this.toIntro}>${t.resumeBack}</button>
-      </div>
-    </form>`;
   }
 
   private renderCode(): TemplateResult {
-    const t = this.t;
-    const code = this.code;
-    if (!code) {
-      return html`<div class="actions"><button type="button" class="secondary small" data-code-request @click=${this.requestCode}>${t.codeRequest}</button></div>`;
-    }
-    if (code.kind === 'making') return html`<p role="status">${t.codeMaking}</p>`;
-    if (code.kind === 'failed') return html`<p class="error" role="alert">${t.errors.generic}</p>`;
-    const expires = new Date(code.expiresAt);
-    const date = Number.isNaN(expires.getTime())
-      ? code.expiresAt
-      : new Intl.DateTimeFormat(this.uiLang === 'en' ? 'en-GB' : 'ja-JP', { dateStyle: 'long', timeZone: 'Asia/Tokyo' }).format(expires);
-    return html`<section class="code-box" aria-labelledby="code-title">
-      <h3 id="code-title" tabindex="-1" data-code-focus>${t.codeHeading}</h3>
-      <p>${t.codeBody}</p>
-      <p class="code" lang="en" translate="no">${code.code}</p>
-      <p>${t.codeExpires(date)}</p>
-      <div class="actions">
-        <button type="button" @click=${this.copyCode}>${t.codeCopy}</button>
-        <button type="button" class="secondary" @click=${this.hideCode}>${t.codeClose}</button>
-      </div>
-      <p role="status">${this.copied === 'ok' ? t.codeCopied : this.copied === 'failed' ? t.codeCopyFailed : ''}</p>
-    </section>`;
+    return html`<tsunagari-resume-code slot="code" exportparts="code-box" .t=${this.t} .language=${this.uiLang} .code=${this.code}
+      @tsunagari-code-request=${this.requestCode} @tsunagari-code-hide=${() => (this.code = null)}></tsunagari-resume-code>`;
   }
 
-  private renderChat(): TemplateResult {
-    const t = this.t;
-    const c = this.consultation;
-    return html`<div class="chat">
-      <div class="chat-head">
-        <p>${t.connected}</p>
-        ${this.confirmingEnd
-          ? nothing
-          : html`<button type="button" class="secondary" part="end-button" @click=${this.askEnd}>${t.end}</button>`}
-      </div>
-      ${c.transferred ? html`<p class="notice" role="status">${t.transferred}</p>` : nothing}
-      ${this.confirmingEnd
-        ? html`<div class="confirm" role="group" aria-labelledby="confirm-text">
-            <p id="confirm-text">${t.endConfirm}</p>
-            <div class="actions">
-              <button type="button" data-focus @click=${this.confirmEnd}>${t.endYes}</button>
-              <button type="button" class="secondary" @click=${this.cancelEnd}>${t.endNo}</button>
-            </div>
-          </div>`
-        : nothing}
-      ${this.errorText(c.error)}
-      <div class="code-area">${this.renderCode()}</div>
-      <tsunagari-chat-log .t=${t} .messages=${c.messages} @tsunagari-retry=${this.onRetry}></tsunagari-chat-log>
-      <tsunagari-composer .t=${t} ?disabled=${c.connection !== 'connected'} @tsunagari-send=${this.onSend}></tsunagari-composer>
-    </div>`;
-  }
-
-  private queueText(): TemplateResult | typeof nothing {
-    const { position, estimatedWaitSeconds } = this.consultation;
-    if (position === null) return nothing;
-    const t = this.t;
-    const ahead = position > 1 ? t.queueAhead(position - 1) : t.queueNext;
-    return html`<p class="queue">${t.queuePosition(position)}</p>
-      <p>${ahead}</p>
-      ${estimatedWaitSeconds !== null && estimatedWaitSeconds >= 0
-        ? html`<p>${t.estimate(Math.max(1, Math.ceil(estimatedWaitSeconds / 60)))}</p>`
-        : nothing}`;
-  }
-
-  private errorText(error: ShownError | null): TemplateResult | typeof nothing {
-    if (!error || error === 'OUTSIDE_HOURS') return nothing;
-    const t = this.t;
-    if (error === 'RESUME_INVALID') return html`<p class="error" role="alert">${t.resumeInvalid}</p>`;
-    if (error === 'RESUME_NOT_FOUND') return html`<p class="error" role="alert">${t.resumeNotFound}</p>`;
-    const text = error === 'NOT_CONFIGURED' ? t.notConfigured : (t.errors[error as keyof Catalogue['errors']] ?? t.errors.generic);
-    return html`<p class="error" role="alert">${text}</p>`;
-  }
-
-  /** Moves focus to the new screen's heading (or the text field in the chat) when it changes. */
+  /** Moves focus to the new screen's start (its heading, or the text field in the chat) when it changes. */
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const c = this.consultation;
-    const idleView = c.phase === 'idle' ? (this.closedNow ? 'closed' : this.view) : '';
-    const screen = this.shown ? `${c.phase}${idleView}${this.confirmingEnd ? '-confirm' : ''}` : 'closed';
+    const screen = this.shown ? (this.textReady ? this.screen : 'loading') : 'closed-panel';
     if (screen === this.lastScreen) return;
-    const first = this.lastScreen === '';
-    const wasConfirming = this.lastScreen === 'chat-confirm';
+    const first = this.lastScreen === '' || this.lastScreen === 'loading';
     this.lastScreen = screen;
-    // On first render only an opened landing page (a page of its own) takes focus.
-    if (first || this.exiting) return;
-    const root = this.renderRoot;
-    if (screen === 'closed') return root.querySelector<HTMLElement>('.launcher')?.focus();
-    if (screen === 'chat') {
-      if (wasConfirming) return root.querySelector<HTMLElement>('[part="end-button"]')?.focus();
-      return root.querySelector<TsunagariComposer>('tsunagari-composer')?.focus();
-    }
-    root.querySelector<HTMLElement>('[data-focus]')?.focus();
-  }
-
-  private onLang(e: Event): void {
-    this.setLang(langFor((e.target as HTMLSelectElement).value));
-  }
-
-  private openPanel(): void {
-    this.open = true;
+    // On first render nothing takes focus from the host page.
+    if (first || this.exiting || screen === 'loading') return;
+    if (screen === 'closed-panel') return this.renderRoot.querySelector<HTMLElement>('.launcher')?.focus();
+    void this.renderRoot.querySelector<ScreenElement>('.panel > :last-child')?.focusStart?.();
   }
 
   private closePanel(): void {
     this.open = false;
-    this.confirmingEnd = false;
   }
 
-  private async toIntake(): Promise<void> {
+  private async onNavigate(e: NavigateEvent): Promise<void> {
     this.consultation.error = null;
-    await this.ensureCatalogue();
-    this.view = 'intake';
+    if (e.detail.to !== 'intro') await this.ensureLater();
+    this.view = e.detail.to;
   }
 
-  private async toResume(): Promise<void> {
-    this.consultation.error = null;
-    await this.ensureCatalogue();
-    this.resumeError = null;
-    this.view = 'resume';
+  private onIntake(e: IntakeSubmitEvent): void {
+    void this.consultation.start({ urgent: e.detail.urgent, intake: e.detail.intake });
   }
 
-  private toIntro(): void {
-    this.consultation.error = null;
-    this.view = 'intro';
-  }
-
-  private toggleTopic(topic: Topic, e: Event): void {
-    const next = new Set(this.topics);
-    if ((e.target as HTMLInputElement).checked) next.add(topic);
-    else next.delete(topic);
-    this.topics = next;
-  }
-
-  private submitIntake(e: SubmitEvent): void {
-    e.preventDefault();
-    const intake: IntakeAnswers = {};
-    if (this.ageBand) intake.ageBand = this.ageBand;
-    if (this.topics.size > 0) intake.topics = TOPICS.filter((x) => this.topics.has(x));
-    if (this.danger) intake.danger = this.danger;
-    void this.consultation.start({ urgent: this.danger === 'yes', intake });
-  }
-
-  private skipIntake(): void {
-    this.ageBand = null;
-    this.topics = new Set();
-    this.danger = null;
-    void this.consultation.start();
-  }
-
-  private submitResume(e: SubmitEvent): void {
-    e.preventDefault();
-    const input = this.renderRoot.querySelector<HTMLInputElement>('#code');
-    const code = input?.value ?? '';
-    // Quick check of the shape before anything loads: 26 letters and digits, hyphens optional.
-    const clean = code.toUpperCase().replace(/[\s\-‐－ー]/g, '');
-    if (!/^[0-9A-Z]{26}$/.test(clean)) {
-      this.resumeError = 'RESUME_INVALID';
-      input?.focus();
-      return;
-    }
-    this.resumeError = null;
-    if (input) input.value = '';
-    void this.consultation.resumeWithCode(code);
+  private onResume(e: ResumeSubmitEvent): void {
+    void this.consultation.resumeWithCode(e.detail.code);
   }
 
   private async requestCode(): Promise<void> {
     this.code = { kind: 'making' };
     const made = await this.consultation.createResumeCode();
     this.code = made ? { kind: 'shown', ...made } : { kind: 'failed' };
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[data-code-focus]')?.focus();
   }
 
-  private async copyCode(): Promise<void> {
-    if (this.code?.kind !== 'shown') return;
-    try {
-      await navigator.clipboard.writeText(this.code.code);
-      this.copied = 'ok';
-    } catch {
-      this.copied = 'failed';
-    }
-  }
-
-  private async hideCode(): Promise<void> {
-    this.code = null;
-    this.copied = null;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[data-code-request]')?.focus();
-  }
-
-  private askEnd(): void {
-    this.confirmingEnd = true;
-  }
-
-  private cancelEnd(): void {
-    this.confirmingEnd = false;
-  }
-
-  private confirmEnd(): void {
-    this.confirmingEnd = false;
+  private onEnd(): void {
     this.code = null;
     void this.consultation.end();
   }
 
   /** Nothing was sent to the unverified counselor; end it on the server too, then wipe. */
-  private leaveUnsafe(): void {
-    void this.consultation.end().then(() => this.closeEnded());
+  private leaveUnsafe(_e?: DismissEvent): void {
+    void this.consultation.end().then(() => this.onDismiss());
   }
 
-  private closeEnded(): void {
+  private onDismiss(): void {
     this.consultation.reset();
     this.resetUi();
     if (!this.fullscreen) this.open = false;
-  }
-
-  private onSend(e: SendEvent): void {
-    void this.consultation.send(e.detail.text);
-  }
-
-  private onRetry(e: RetryEvent): void {
-    void this.consultation.retry(e.detail.seq);
   }
 }
 

@@ -2,8 +2,14 @@ import { css } from 'lit';
 import { sharedStyles } from './shared.styles.js';
 
 /**
- * Layout of `<tsunagari-chat>`: a launcher button fixed at the bottom corner, and a panel that
- * is a card on desktop and the whole screen on a phone (360 px and up).
+ * The shell of `<tsunagari-chat>`: the quick exit button, the launcher, and a panel that is a
+ * card on desktop and the whole screen on a phone, with its title bar, language row and status
+ * line. Each screen styles itself (`screens/*.styles.ts`).
+ *
+ * The exit button is fixed at the top right of the viewport, above everything. Where the panel
+ * reaches the top of the screen (phone, landing page) the title bar is exactly as tall as the
+ * button plus its margins, and leaves room on the right for it, so the two never overlap. On a
+ * phone the button is one line (its Shift hint stays for screen readers: phones have no Shift).
  */
 export const styles = [
   sharedStyles,
@@ -13,6 +19,9 @@ export const styles = [
       z-index: var(--tsunagari-z-index, 2147483000);
       inset: auto var(--tsunagari-inset, 16px) var(--tsunagari-inset, 16px) auto;
       font-size: var(--tsunagari-font-size, 1rem);
+      --_exit-gap: 6px;
+      --_exit-h: 44px;
+      --_exit-room: 9.25rem;
     }
     :host([mode='fullscreen']) {
       inset: 0;
@@ -22,20 +31,19 @@ export const styles = [
     :host([data-exiting]) .launcher {
       visibility: hidden;
     }
-    /* Quick exit: fixed at the top of the viewport, above everything else the widget draws. */
     .exit {
       position: fixed;
-      top: max(6px, env(safe-area-inset-top));
-      right: max(6px, env(safe-area-inset-right));
+      top: max(var(--_exit-gap), env(safe-area-inset-top));
+      right: max(var(--_exit-gap), env(safe-area-inset-right));
       z-index: 2147483647;
       display: flex;
       flex-direction: column;
+      justify-content: center;
       align-items: center;
       line-height: 1.25;
-      min-height: 44px;
-      max-width: 10.5rem;
-      text-align: center;
-      padding: 0.35rem 0.75rem;
+      min-height: var(--_exit-h);
+      white-space: nowrap;
+      padding: 0.2rem 0.75rem;
       border-radius: 8px;
       border: 2px solid #ffffff;
       background: var(--tsunagari-exit-background, #a4262c);
@@ -72,14 +80,40 @@ export const styles = [
       position: fixed;
       inset: 0;
       width: 100%;
-      height: 100%;
       height: 100dvh;
       border: none;
       border-radius: 0;
       box-shadow: none;
     }
+    .head {
+      display: flex;
+      align-items: center;
+      padding: 0.5rem 1rem;
+      background: var(--_accent);
+      color: var(--_accent-fg);
+    }
+    .head h2 {
+      margin: 0;
+      font-size: 1rem;
+      line-height: 1.3;
+    }
+    /* The landing page on a wide screen: the hint shows, the button is two lines. */
+    :host([mode='fullscreen']) {
+      --_exit-h: 3.25rem;
+      --_exit-room: 16rem;
+    }
+    :host([mode='fullscreen']) .head {
+      min-height: calc(var(--_exit-h) + 2 * var(--_exit-gap));
+      padding-right: var(--_exit-room);
+    }
+    /* A phone: the panel is the whole screen; the exit button is one line, 44 px. */
     @media (max-width: 480px) {
-      .panel {
+      :host {
+        --_exit-h: 44px;
+        --_exit-room: 9.25rem;
+      }
+      .panel,
+      :host([mode='fullscreen']) .panel {
         position: fixed;
         inset: 0;
         width: 100vw;
@@ -87,30 +121,39 @@ export const styles = [
         border: none;
         border-radius: 0;
       }
-    }
-    .head {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      gap: 0.5rem;
-      padding: 0.5rem 0.5rem 0.5rem 1rem;
-      background: var(--_accent);
-      color: var(--_accent-fg);
-    }
-    /* Where the panel reaches the top of the screen, leave room for the quick exit button. */
-    :host([mode='fullscreen']) .head {
-      padding-right: 11.25rem;
-      min-height: 60px;
-    }
-    @media (max-width: 480px) {
-      .head {
-        padding-right: 11.25rem;
-        min-height: 60px;
+      .head,
+      :host([mode='fullscreen']) .head {
+        min-height: calc(var(--_exit-h) + 2 * var(--_exit-gap));
+        padding-right: var(--_exit-room);
+      }
+      .exit-hint {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0 0 0 0);
       }
     }
-    .head h2 {
-      margin: 0;
-      font-size: 1rem;
+    /* Very narrow (200% zoom on a phone): the exit button gets a row of its own above the title. */
+    @media (max-width: 300px) {
+      .head,
+      :host([mode='fullscreen']) .head {
+        padding: calc(var(--_exit-h) + 2 * var(--_exit-gap)) 0.75rem 0.4rem;
+        min-height: 0;
+      }
+      .tools {
+        padding-inline: 0.75rem;
+      }
+    }
+    /* A short screen (the phone keyboard is open): the whole panel scrolls, nothing is cut off. */
+    @media (max-height: 30rem) {
+      .panel,
+      :host([mode='fullscreen']) .panel {
+        overflow-y: auto;
+      }
+      .panel > * {
+        flex-shrink: 0;
+      }
     }
     .tools {
       display: flex;
@@ -124,168 +167,19 @@ export const styles = [
     }
     .lang {
       display: flex;
+      flex-wrap: wrap;
       align-items: center;
       gap: 0.4rem;
     }
-    select,
-    input.code-input {
+    select {
       font: inherit;
       color: var(--_fg);
       background: var(--_bg);
       min-height: 40px;
+      max-width: 100%;
       border: 2px solid var(--_border);
       border-radius: 8px;
       padding: 0.2rem 0.5rem;
-    }
-    input.code-input {
-      font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
-      font-size: 1.05rem;
-      width: 100%;
-      min-height: 44px;
-      letter-spacing: 0.05em;
-    }
-    button.small {
-      min-height: 40px;
-      padding: 0.2rem 0.9rem;
-      font-size: 0.875rem;
-    }
-    .screen h4 {
-      margin: 0.25rem 0 0;
-      font-size: 1rem;
-    }
-    .safety {
-      display: grid;
-      gap: 0.5rem;
-      padding: 0.75rem 0.9rem;
-      border-radius: 8px;
-      background: var(--_surface);
-    }
-    .emergency {
-      list-style: none;
-      padding-left: 0 !important;
-    }
-    a {
-      color: var(--_accent);
-      font-weight: 600;
-      text-underline-offset: 2px;
-    }
-    a:focus-visible {
-      outline: 3px solid var(--_focus);
-      outline-offset: 2px;
-      border-radius: 2px;
-    }
-    .error a {
-      color: #5c1015;
-    }
-    .alternatives ul {
-      list-style: none;
-      padding-left: 0;
-    }
-    .note {
-      font-size: 0.875rem;
-      color: var(--_muted);
-    }
-    .next {
-      font-size: 1.125rem;
-      font-weight: 700;
-    }
-    fieldset {
-      margin: 0;
-      padding: 0.5rem 0.75rem 0.75rem;
-      border: 1px solid var(--_border);
-      border-radius: 8px;
-      min-width: 0;
-    }
-    legend {
-      font-weight: 700;
-      padding: 0 0.25rem;
-    }
-    .choices {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.4rem;
-    }
-    .choice {
-      display: inline-flex;
-      align-items: center;
-      gap: 0.4rem;
-      min-height: 44px;
-      padding: 0.25rem 0.75rem 0.25rem 0.5rem;
-      border: 1px solid var(--_border);
-      border-radius: 999px;
-      background: var(--_bg);
-      cursor: pointer;
-    }
-    .choice input {
-      width: 1.2rem;
-      height: 1.2rem;
-      margin: 0;
-      accent-color: var(--_accent);
-    }
-    .choice:has(input:checked) {
-      border-color: var(--_accent);
-      box-shadow: inset 0 0 0 1px var(--_accent);
-      background: #e3f0f1;
-    }
-    .choice:has(input:focus-visible) {
-      outline: 3px solid var(--_focus);
-      outline-offset: 2px;
-    }
-    .choice input:focus-visible {
-      outline: none;
-    }
-    .actions.equal {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr));
-    }
-    .code-box {
-      display: grid;
-      gap: 0.5rem;
-      padding: 0.75rem 0.9rem;
-      border: 2px solid var(--_accent);
-      border-radius: 8px;
-      background: var(--_bg);
-    }
-    .code-box h3 {
-      margin: 0;
-    }
-    .code-box h3:focus {
-      outline: none;
-    }
-    .code-box p {
-      margin: 0;
-    }
-    .code {
-      font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
-      font-size: 1.2rem;
-      font-weight: 700;
-      letter-spacing: 0.06em;
-      word-break: break-all;
-      user-select: all;
-    }
-    .code-area {
-      padding: 0 1rem;
-    }
-    .code-area .actions {
-      margin: 0.4rem 0 0;
-    }
-    .code-area .code-box {
-      margin-top: 0.5rem;
-      max-height: 45vh;
-      overflow-y: auto;
-    }
-    .notice {
-      margin: 0;
-      padding: 0.4rem 1rem;
-      background: #e3f0f1;
-    }
-    .head button {
-      border-color: var(--_accent-fg);
-      min-height: 40px;
-      padding: 0.25rem 0.9rem;
-    }
-    .head button:focus-visible {
-      outline-color: var(--_accent-fg);
     }
     .status {
       margin: 0;
@@ -296,91 +190,6 @@ export const styles = [
     }
     .status:empty {
       display: none;
-    }
-    .screen {
-      flex: 1;
-      overflow-y: auto;
-      padding: 1rem 1.25rem 1.25rem;
-      display: flex;
-      flex-direction: column;
-      gap: 0.75rem;
-    }
-    .screen h3 {
-      margin: 0.25rem 0 0;
-      font-size: 1.125rem;
-      line-height: 1.4;
-    }
-    .screen h3:focus {
-      outline: none;
-    }
-    .screen h3:focus-visible {
-      outline: 3px solid var(--_focus);
-    }
-    .screen p {
-      margin: 0;
-    }
-    .screen ul {
-      margin: 0;
-      padding-left: 1.2rem;
-      display: grid;
-      gap: 0.4rem;
-    }
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem;
-      margin-top: 0.5rem;
-    }
-    .queue {
-      font-size: 1.25rem;
-      font-weight: 700;
-    }
-    .error {
-      padding: 0.6rem 0.8rem;
-      border-left: 4px solid var(--_danger);
-      background: #fbeaea;
-      color: #5c1015;
-    }
-    .error h3 {
-      margin: 0 0 0.4rem;
-    }
-    .chat {
-      flex: 1;
-      display: flex;
-      flex-direction: column;
-      min-height: 0;
-    }
-    .chat-head {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      justify-content: space-between;
-      gap: 0.25rem 0.5rem;
-      padding: 0.5rem 1rem;
-      border-bottom: 1px solid var(--_surface);
-    }
-    .chat-head p {
-      margin: 0;
-      font-weight: 600;
-    }
-    .chat-head button {
-      min-height: 36px;
-      padding: 0.2rem 0.8rem;
-      font-size: 0.875rem;
-    }
-    tsunagari-chat-log {
-      flex: 1;
-    }
-    .confirm {
-      padding: 0.75rem 1rem;
-      background: var(--_surface);
-    }
-    .confirm p {
-      margin: 0 0 0.5rem;
-    }
-    tsunagari-composer {
-      padding: 0.5rem 1rem 0.75rem;
-      border-top: 1px solid var(--_surface);
     }
     @media (prefers-reduced-motion: no-preference) {
       .panel {

@@ -87,3 +87,13 @@ describe('catalogues', () => {
     expect(catalogueFor('ja-easy').lang).toBe('ja');
   });
 });
+
+describe('exit labels in the entry script', () => {
+  it('match each catalogue, so the exit button never changes wording when the catalogue arrives', async () => {
+    const { EXIT_LABELS } = await import('./exit-labels.js');
+    for (const lang of LANGS) {
+      const c = catalogues[lang];
+      expect(EXIT_LABELS[lang], lang).toEqual({ lang: c.lang, exit: c.exit, exitHint: c.exitHint, launcher: c.launcher, launcherBack: c.launcherBack });
+    }
+  });
+});

@@ -1,0 +1,49 @@
+import { html, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { ShownError } from '../consultation/state.js';
+import { NavigateEvent } from '../events/navigate-event.js';
+import { errorText, safetyInfo } from './parts.js';
+import { ScreenElement } from './screen-element.js';
+import { screenStyles } from './screen.styles.js';
+
+/**
+ * The first screen: the safety notice (how to leave quickly, that history stays, emergency
+ * numbers), what this chat is, then start or continue with a code. In the entry script; its
+ * Japanese is the only text there. Dispatches {@link NavigateEvent}.
+ *
+ * @csspart screen - the body
+ * @csspart start-button - the button that starts a consultation
+ */
+export class TsunagariSafetyNotice extends ScreenElement {
+  static override styles = screenStyles;
+
+  /** The last start that failed, if any (then the start button says "try again"). */
+  @property({ attribute: false }) error: ShownError | null = null;
+
+  protected override render(): TemplateResult {
+    const t = this.t;
+    return html`<div class="screen" part="screen">
+      <h3 tabindex="-1" data-focus>${t.safetyHeading}</h3>
+      ${safetyInfo(t)}
+      <h3>${t.introHeading}</h3>
+      <ul>
+        ${t.introLines.map((line) => html`<li>${line}</li>`)}
+      </ul>
+      ${errorText(t, this.error)}
+      <div class="actions">
+        <button type="button" part="start-button" @click=${() => this.go('intake')}>${this.error ? t.tryAgain : t.start}</button>
+        <button type="button" class="secondary" @click=${() => this.go('resume')}>${t.resumeStart}</button>
+      </div>
+    </div>`;
+  }
+
+  private go(to: 'intake' | 'resume'): void {
+    this.dispatchEvent(new NavigateEvent(to));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tsunagari-safety-notice': TsunagariSafetyNotice;
+  }
+}

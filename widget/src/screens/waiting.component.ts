@@ -1,0 +1,52 @@
+import type { WidgetStatus } from '@tsunagari/shared';
+import { html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { ShownError } from '../consultation/state.js';
+import { alternatives, errorText } from './parts.js';
+import { ScreenElement } from './screen-element.js';
+import { screenStyles } from './screen.styles.js';
+import { waitingStyles } from './waiting.styles.js';
+
+/**
+ * In the queue: her place, how many are ahead, the estimated wait (announced politely as it
+ * changes), phone and mail when the wait is long. The resume-code box comes in through the
+ * `code` slot.
+ *
+ * @slot code - the resume-code box
+ * @csspart screen - the body
+ */
+export class TsunagariWaiting extends ScreenElement {
+  static override styles = [screenStyles, waitingStyles];
+
+  @property({ attribute: false }) position: number | null = null;
+  @property({ attribute: false }) estimatedWaitSeconds: number | null = null;
+  @property({ attribute: false }) showAlternatives = false;
+  @property({ attribute: false }) alternatives: WidgetStatus['alternatives'] | undefined;
+  @property({ attribute: false }) error: ShownError | null = null;
+
+  protected override render(): TemplateResult {
+    const t = this.t;
+    return html`<div class="screen" part="screen">
+      <h3 tabindex="-1" data-focus>${t.waitingHeading}</h3>
+      <div role="status">${this.queueText()}</div>
+      <p>${t.waitingBody}</p>
+      ${this.showAlternatives ? html`<p>${t.waitingAlternatives}</p>${alternatives(t, this.alternatives, false)}` : nothing}
+      ${errorText(t, this.error)}
+      <slot name="code"></slot>
+    </div>`;
+  }
+
+  private queueText(): TemplateResult | typeof nothing {
+    const { position, estimatedWaitSeconds: wait, t } = this;
+    if (position === null) return nothing;
+    return html`<p class="queue">${t.queuePosition(position)}</p>
+      <p>${position > 1 ? t.queueAhead(position - 1) : t.queueNext}</p>
+      ${wait !== null && wait >= 0 ? html`<p>${t.estimate(Math.max(1, Math.ceil(wait / 60)))}</p>` : nothing}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tsunagari-waiting': TsunagariWaiting;
+  }
+}
