@@ -3,13 +3,17 @@
  * login, so libsodium (sumo, for Argon2id) and the envelope code stay out of the first download.
  * Secret keys live in this object only, in memory; {@link StaffCrypto.wipe} zeroes them at logout.
  */
-import type { StaffSession, StoredMessage } from '@tsunagari/shared';
+import type { CounselorIdentity, HandoverNote, StaffSession, StoredMessage } from '@tsunagari/shared';
 import {
   deriveStaffPasswordKeys,
   type Envelope,
   type KdfParams,
+  openHandoverNote,
   openMessage,
   openSessionKey,
+  sealHandoverNote,
+  sealSessionKey,
+  verifyCounselorIdentity,
   type SodiumSumo,
   type StaffKeyPairs,
   sealMessage,
@@ -89,6 +93,29 @@ export class StaffCrypto {
   /** Encrypts her text as the counselor's message number `seq`. */
   sealText(sessionKey: Uint8Array, consultationId: string, seq: number, text: string): Envelope {
     return sealMessage(this.sodium, sessionKey, { consultationId, senderRole: 'counselor', seq }, { kind: 'text', text });
+  }
+
+  /**
+   * Seals a session key to another counselor for a transfer, after checking that the organisation
+   * signed her keys (a relay cannot slip in its own). Null when the signature does not verify.
+   */
+  sealKeyFor(sessionKey: Uint8Array, receiver: CounselorIdentity, orgPublicKey: string): string | null {
+    if (!verifyCounselorIdentity(this.sodium, orgPublicKey, receiver)) return null;
+    return sealSessionKey(this.sodium, sessionKey, receiver.boxPublicKey);
+  }
+
+  /** Encrypts a handover note under the session key. */
+  sealNote(sessionKey: Uint8Array, consultationId: string, fromStaffId: string, text: string): { nonce: string; ciphertext: string } {
+    return sealHandoverNote(this.sodium, sessionKey, consultationId, fromStaffId, text);
+  }
+
+  /** Decrypts a handover note; null when it does not verify. */
+  openNote(sessionKey: Uint8Array, consultationId: string, note: HandoverNote): string | null {
+    try {
+      return openHandoverNote(this.sodium, sessionKey, consultationId, note);
+    } catch {
+      return null;
+    }
   }
 
   /** Zeroes a session key that is no longer needed. */

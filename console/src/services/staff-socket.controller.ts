@@ -3,11 +3,15 @@ import type {
   AckResult,
   ClientToServerEvents,
   ConsultationEnded,
+  CounselorState,
   ErrorCode,
   KeyGranted,
   QueueEntry,
+  QueueOffer,
   ServerToClientEvents,
+  StaffConsultation,
   StoredMessage,
+  TypingChanged,
 } from '@tsunagari/shared';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io, type Socket } from 'socket.io-client';
@@ -35,6 +39,12 @@ export interface StaffSocketHandlers {
   keyGranted(payload: KeyGranted): void;
   message(message: StoredMessage): void;
   ended(payload: ConsultationEnded): void;
+  offer(offer: QueueOffer): void;
+  offerWithdrawn(consultationId: string): void;
+  counselors(counselors: CounselorState[]): void;
+  typing(payload: TypingChanged): void;
+  incoming(consultation: StaffConsultation, fromStaffId: string | null): void;
+  released(consultationId: string): void;
   /** The server refused the socket's session (expired cookie): she must log in again. */
   authLost(): void;
 }
@@ -64,7 +74,9 @@ export class StaffSocketController implements ReactiveController {
     if (this.socket) return;
     // WebSocket only: the server admits staff sockets only with an Origin header matching its
     // host, and browsers omit Origin on same-origin long-polling GETs, so polling is refused.
-    const socket: StaffSocket = io({ auth: { role: 'staff' }, withCredentials: true, transports: ['websocket'] });
+    // A short connect timeout: an attempt caught by a restarting server is retried at once
+    // rather than hanging for the 20 s default.
+    const socket: StaffSocket = io({ auth: { role: 'staff' }, withCredentials: true, transports: ['websocket'], timeout: 5000 });
     this.socket = socket;
     this.everConnected = false;
     this.setStatus('connecting');
@@ -92,6 +104,12 @@ export class StaffSocketController implements ReactiveController {
     socket.on('key:granted', (p) => this.handlers.keyGranted(p));
     socket.on('message:new', (m) => this.handlers.message(m));
     socket.on('consultation:ended', (p) => this.handlers.ended(p));
+    socket.on('queue:offer', (p) => this.handlers.offer(p));
+    socket.on('queue:offer-withdrawn', (p) => this.handlers.offerWithdrawn(p.consultationId));
+    socket.on('staff:changed', (p) => this.handlers.counselors(p.counselors));
+    socket.on('typing:changed', (p) => this.handlers.typing(p));
+    socket.on('consultation:incoming', (p) => this.handlers.incoming(p.consultation, p.fromStaffId));
+    socket.on('consultation:released', (p) => this.handlers.released(p.consultationId));
   }
 
   /** Tries again after the server closed the connection. */

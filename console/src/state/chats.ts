@@ -21,7 +21,22 @@ export interface ChatState {
   /** Highest seq this browser used for a send, so two quick sends never share one. */
   reservedSeq: number;
   unread: number;
+  /** Highest message id she has read here (kept by the server, so a reload keeps it). */
+  lastReadId: number;
+  /** The client is typing now. */
+  typing: boolean;
+  /** Handover notes from earlier counselors, decrypted once the key is open (`null`: unreadable). */
+  handover: readonly { fromName: string; createdAt: string; text: string | null }[];
   ended: EndInfo | null;
+}
+
+/** A client waiting to be taken, offered to this counselor until `expiresAt`. */
+export interface OfferState {
+  consultationId: string;
+  urgent: boolean;
+  requeued: boolean;
+  queuedAt: string;
+  expiresAt: string;
 }
 
 /** Everything the workspace shows. Changed only through the functions below. */
@@ -29,9 +44,10 @@ export interface ConsoleState {
   queue: readonly QueueEntry[];
   chats: readonly ChatState[];
   selectedId: string | null;
+  offers: readonly OfferState[];
 }
 
-export const emptyState: ConsoleState = { queue: [], chats: [], selectedId: null };
+export const emptyState: ConsoleState = { queue: [], chats: [], selectedId: null, offers: [] };
 
 /** A fresh chat for a consultation she has just taken or that the server lists as hers. */
 export function newChat(consultation: StaffConsultation): ChatState {
@@ -44,6 +60,9 @@ export function newChat(consultation: StaffConsultation): ChatState {
     historyLoaded: false,
     reservedSeq: 0,
     unread: 0,
+    lastReadId: consultation.lastReadId ?? 0,
+    typing: false,
+    handover: [],
     ended: consultation.status === 'ended' ? { endedBy: null, reason: null } : null,
   };
 }
@@ -71,6 +90,7 @@ export function upsertConsultation(state: ConsoleState, consultation: StaffConsu
     ...c,
     // A sealed key once seen is kept: a later list may omit it, the key does not change.
     consultation: { ...consultation, sealedKey: consultation.sealedKey ?? c.consultation.sealedKey },
+    lastReadId: Math.max(c.lastReadId, consultation.lastReadId ?? 0),
     ended: c.ended ?? (consultation.status === 'ended' ? { endedBy: null, reason: null } : null),
   }));
 }
@@ -101,7 +121,8 @@ export function selectChat(state: ConsoleState, id: string | null): ConsoleState
 export function receiveMessages(state: ConsoleState, id: string, incoming: readonly StoredMessage[]): ConsoleState {
   return updateChat(state, id, (c) => {
     const known = new Set(c.messages.map((m) => m.id));
-    const fresh = incoming.filter((m) => !known.has(m.id) && m.senderRole === 'client').length;
+    // Unread: her client's messages past the read mark (which the server keeps across reloads).
+    const fresh = incoming.filter((m) => !known.has(m.id) && m.senderRole === 'client' && m.id > c.lastReadId).length;
     return {
       ...c,
       messages: mergeMessages(c.messages, incoming),
@@ -133,4 +154,40 @@ export function chatPhase(chat: ChatState): 'ended' | 'keyPending' | 'keyFailed'
   if (chat.ended) return 'ended';
   if (chat.keyFailed) return 'keyFailed';
   return chat.sessionKey ? 'active' : 'keyPending';
+}
+
+/** Marks a chat read up to its newest message; returns the id to tell the server, or null when nothing changed. */
+export function markRead(state: ConsoleState, id: string): { state: ConsoleState; lastReadId: number | null } {
+  const chat = findChat(state, id);
+  if (!chat) return { state, lastReadId: null };
+  const newest = chat.messages.reduce((max, m) => Math.max(max, m.id), 0);
+  if (newest <= chat.lastReadId && chat.unread === 0) return { state, lastReadId: null };
+  return { state: updateChat(state, id, (c) => ({ ...c, unread: 0, lastReadId: Math.max(c.lastReadId, newest) })), lastReadId: newest };
+}
+
+/** The chat to switch to with the keyboard: `step` ±1 wraps around; `index` picks the n-th (0-based). */
+export function chatToSwitchTo(state: ConsoleState, move: { step: 1 | -1 } | { index: number }): string | null {
+  const ids = state.chats.map((c) => c.consultation.consultationId);
+  if (ids.length === 0) return null;
+  if ('index' in move) return ids[move.index] ?? null;
+  const at = state.selectedId === null ? -1 : ids.indexOf(state.selectedId);
+  const next = at < 0 ? (move.step === 1 ? 0 : ids.length - 1) : (at + move.step + ids.length) % ids.length;
+  return ids[next] ?? null;
+}
+
+/** When she last replied in a chat (ISO), or null before her first reply. */
+export function lastReplyAt(chat: ChatState): string | null {
+  for (let i = chat.messages.length - 1; i >= 0; i--) {
+    const m = chat.messages[i];
+    if (m && m.senderRole === 'counselor') return m.sentAt;
+  }
+  return null;
+}
+
+export function addOffer(state: ConsoleState, offer: OfferState): ConsoleState {
+  return { ...state, offers: [...state.offers.filter((o) => o.consultationId !== offer.consultationId), offer] };
+}
+
+export function removeOffer(state: ConsoleState, consultationId: string): ConsoleState {
+  return { ...state, offers: state.offers.filter((o) => o.consultationId !== consultationId) };
 }

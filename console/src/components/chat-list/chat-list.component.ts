@@ -1,10 +1,10 @@
 import { html, LitElement, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ChatSelectEvent } from '../../events/chat-select.event.js';
 import { ja } from '../../i18n/ja.js';
-import { type ChatState, chatPhase } from '../../state/chats.js';
-import { shortLabel } from '../../state/queue.js';
+import { type ChatState, chatPhase, lastReplyAt } from '../../state/chats.js';
+import { formatWait, shortLabel, waitedMs } from '../../state/queue.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 import { chatListStyles } from './chat-list.styles.js';
 
@@ -26,26 +26,47 @@ export class TsgChatList extends LitElement {
   @property({ attribute: false }) chats: readonly ChatState[] = [];
   @property() selectedId: string | null = null;
 
+  @state() private now = Date.now();
+  private timer: ReturnType<typeof setInterval> | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.timer = setInterval(() => {
+      this.now = Date.now();
+    }, 15_000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.timer);
+  }
+
+  override willUpdate(): void {
+    this.now = Date.now();
+  }
+
   override render() {
     return html`
       <section aria-labelledby="mine-heading">
         <h2 id="mine-heading">${ja.mine.heading}</h2>
+        ${this.chats.length > 1 ? html`<p class="hint">${ja.mine.keyboardHint}</p>` : nothing}
         ${this.chats.length === 0
           ? html`<p class="empty">${ja.mine.empty}</p>`
           : html`<ul>
               ${repeat(
                 this.chats,
                 (c) => c.consultation.consultationId,
-                (c) => this.renderChat(c),
+                (c, i) => this.renderChat(c, i),
               )}
             </ul>`}
       </section>
     `;
   }
 
-  private renderChat(chat: ChatState) {
+  private renderChat(chat: ChatState, index: number) {
     const id = chat.consultation.consultationId;
     const phase = chatPhase(chat);
+    const replied = lastReplyAt(chat);
     return html`
       <li>
         <button
@@ -54,9 +75,13 @@ export class TsgChatList extends LitElement {
           @click=${() => this.dispatchEvent(new ChatSelectEvent({ consultationId: id }))}
         >
           ${chat.consultation.urgent ? html`<span class="badge-urgent">${ja.chat.urgent}</span>` : nothing}
+          ${index < 9 ? html`<span class="key" aria-hidden="true">${index + 1}</span>` : nothing}
           <span class="label">${ja.chat.title(shortLabel(id))}</span>
-          <span class="phase ${phase}">${phaseText[phase]}</span>
+          <span class="phase ${phase}">${chat.typing && phase === 'active' ? ja.mine.typing : phaseText[phase]}</span>
           ${chat.unread > 0 ? html`<span class="unread">${ja.mine.unread(chat.unread)}</span>` : nothing}
+          ${phase === 'ended'
+            ? nothing
+            : html`<span class="since">${replied ? ja.mine.sinceReply(formatWait(waitedMs(replied, this.now))) : ja.mine.noReplyYet}</span>`}
         </button>
       </li>
     `;

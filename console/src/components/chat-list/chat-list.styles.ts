@@ -55,6 +55,25 @@ export const chatListStyles = css`
     font-weight: 700;
     padding: 0 0.55rem;
   }
+  .since {
+    flex-basis: 100%;
+    font-size: 0.85rem;
+    color: var(--tsg-muted);
+  }
+  .key {
+    font-size: 0.75rem;
+    font-weight: 700;
+    border: 1px solid var(--tsg-muted);
+    color: var(--tsg-muted);
+    border-radius: 4px;
+    padding: 0 0.3rem;
+    line-height: 1.4;
+  }
+  .hint {
+    font-size: 0.85rem;
+    color: var(--tsg-muted);
+    margin: 0 0 0.5rem;
+  }
   .empty {
     color: var(--tsg-muted);
     margin: 0.25rem 0;

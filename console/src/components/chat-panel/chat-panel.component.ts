@@ -1,9 +1,10 @@
-import type { StoredMessage } from '@tsunagari/shared';
+import type { CounselorState, StoredMessage } from '@tsunagari/shared';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ChatCloseEvent } from '../../events/chat-close.event.js';
 import { EndRequestEvent } from '../../events/end-request.event.js';
+import { TransferRequestEvent } from '../../events/routing.events.js';
 import { endedText, ja } from '../../i18n/ja.js';
 import { type ChatState, chatPhase } from '../../state/chats.js';
 import { formatClock, shortLabel } from '../../state/queue.js';
@@ -27,6 +28,12 @@ export class TsgChatPanel extends LitElement {
   @property() error = '';
   /** The end request is on its way. */
   @property({ type: Boolean }) ending = false;
+  /** Counselors she may hand this chat to (herself excluded). */
+  @property({ attribute: false }) counselors: readonly CounselorState[] = [];
+  /** The transfer request is on its way. */
+  @property({ type: Boolean }) transferring = false;
+
+  @state() private transferOpen = false;
 
   @state() private confirming = false;
   @query('.log') private log?: HTMLElement;
@@ -37,6 +44,7 @@ export class TsgChatPanel extends LitElement {
     const prev = changed.get('chat');
     if (changed.has('chat') && prev?.consultation.consultationId !== this.chat?.consultation.consultationId) {
       this.confirming = false;
+      this.transferOpen = false;
       this.stickToBottom = true;
     } else if (this.log) {
       // Follow new messages only when she was already reading the latest ones.
@@ -68,11 +76,14 @@ export class TsgChatPanel extends LitElement {
           <div class="actions">${this.renderAction(phase)}</div>
         </div>
         ${this.confirming ? this.renderConfirm() : nothing}
+        ${this.transferOpen && phase === 'active' ? this.renderTransfer() : nothing}
+        ${this.renderHandover(chat)}
         <p class="error" role="alert">${this.error}</p>
         <div role="status">${this.renderBanner(chat, phase)}</div>
         <ol class="log" aria-label=${ja.chat.messagesLabel} tabindex="0">
           ${this.renderMessages(chat)}
         </ol>
+        <p class="typing" aria-hidden=${chat.typing ? 'false' : 'true'}>${chat.typing && phase === 'active' ? ja.chat.clientTyping : ''}</p>
         <tsg-message-composer .consultationId=${id} ?disabled=${phase !== 'active'}></tsg-message-composer>
       </section>
     `;
@@ -82,7 +93,11 @@ export class TsgChatPanel extends LitElement {
     if (phase === 'ended') {
       return html`<button class="btn-secondary" type="button" @click=${this.onClose}>${ja.dismiss}</button>`;
     }
-    return html`<button
+    return html`${phase === 'active'
+        ? html`<button class="btn-secondary" type="button" aria-expanded=${this.transferOpen ? 'true' : 'false'} @click=${this.onTransferClick}>
+            ${ja.transfer.open}
+          </button>`
+        : nothing}<button
       class="btn-danger"
       type="button"
       aria-expanded=${this.confirming ? 'true' : 'false'}
@@ -101,6 +116,56 @@ export class TsgChatPanel extends LitElement {
         <button class="btn-secondary" type="button" @click=${this.onEndCancel}>${ja.chat.endConfirmNo}</button>
       </div>
     `;
+  }
+
+  private renderTransfer() {
+    const others = this.counselors.filter((c) => c.status !== 'offline' && c.load < c.capacity);
+    return html`
+      <form class="transfer" aria-labelledby="transfer-heading" @submit=${this.onTransferSubmit}>
+        <h3 id="transfer-heading">${ja.transfer.heading}</h3>
+        <label for="transfer-to">${ja.transfer.to}</label>
+        <select id="transfer-to" name="to">
+          ${others.map((c) => html`<option value=${c.staffId}>${ja.transfer.counselorOption(c.displayName, c.load, c.capacity)}</option>`)}
+          <option value="">${ja.transfer.toQueue}</option>
+        </select>
+        <label for="transfer-note">${ja.transfer.note}</label>
+        <textarea id="transfer-note" name="note" rows="3" maxlength="2000"></textarea>
+        <div class="row">
+          <button class="btn-primary" type="submit" ?disabled=${this.transferring}>${this.transferring ? ja.transfer.busy : ja.transfer.submit}</button>
+          <button class="btn-secondary" type="button" @click=${() => (this.transferOpen = false)}>${ja.transfer.cancel}</button>
+        </div>
+      </form>
+    `;
+  }
+
+  private renderHandover(chat: ChatState) {
+    if (chat.handover.length === 0) return nothing;
+    return html`
+      <section class="handover" aria-labelledby="handover-heading">
+        <h3 id="handover-heading">${ja.transfer.notesHeading}</h3>
+        ${chat.handover.map(
+          (n) => html`<p><span class="who">${ja.transfer.noteFrom(n.fromName)} <time datetime=${n.createdAt}>${formatClock(n.createdAt)}</time></span>
+            ${n.text ?? ja.transfer.noteUnreadable}</p>`,
+        )}
+      </section>
+    `;
+  }
+
+  private async onTransferClick(): Promise<void> {
+    this.transferOpen = !this.transferOpen;
+    this.confirming = false;
+    await this.updateComplete;
+    if (this.transferOpen) this.renderRoot.querySelector<HTMLSelectElement>('#transfer-to')?.focus();
+  }
+
+  private onTransferSubmit(e: SubmitEvent): void {
+    e.preventDefault();
+    const id = this.chat?.consultation.consultationId;
+    if (!id || this.transferring) return;
+    const form = e.target as HTMLFormElement;
+    const to = (form.elements.namedItem('to') as HTMLSelectElement).value;
+    const note = (form.elements.namedItem('note') as HTMLTextAreaElement).value.trim();
+    this.dispatchEvent(new TransferRequestEvent({ consultationId: id, toStaffId: to === '' ? null : to, note }));
   }
 
   private renderBanner(chat: ChatState, phase: ReturnType<typeof chatPhase>) {

@@ -1,6 +1,52 @@
 import { css } from 'lit';
 
 export const chatPanelStyles = css`
+  .transfer,
+  .handover {
+    background: var(--tsg-surface);
+    border: 1px solid var(--tsg-border);
+    border-radius: var(--tsg-radius);
+    padding: 0.6rem 0.9rem;
+    margin: 0 0 0.75rem;
+    display: grid;
+    gap: 0.35rem;
+  }
+  .transfer h3,
+  .handover h3 {
+    font-size: 0.95rem;
+    margin: 0;
+  }
+  .transfer select,
+  .transfer textarea {
+    font: inherit;
+    border: 1px solid var(--tsg-muted);
+    border-radius: 6px;
+    padding: 0.35rem 0.5rem;
+    min-height: 2.5rem;
+  }
+  .transfer .row {
+    display: flex;
+    gap: 0.5rem;
+  }
+  .handover {
+    background: var(--tsg-warn-soft);
+    color: var(--tsg-text);
+  }
+  .handover p {
+    margin: 0;
+    white-space: pre-wrap;
+  }
+  .handover .who {
+    display: block;
+    font-size: 0.85rem;
+    color: var(--tsg-warn-text);
+  }
+  .typing {
+    min-height: 1.4em;
+    margin: 0.25rem 0 0;
+    font-size: 0.9rem;
+    color: var(--tsg-muted);
+  }
   :host {
     display: flex;
     flex-direction: column;

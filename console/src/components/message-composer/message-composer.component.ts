@@ -2,6 +2,7 @@ import { MAX_MESSAGE_CHARS } from '@tsunagari/shared';
 import { html, LitElement } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { MessageSendEvent } from '../../events/message-send.event.js';
+import { TypingEvent } from '../../events/routing.events.js';
 import { ja } from '../../i18n/ja.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 import { messageComposerStyles } from './message-composer.styles.js';
@@ -23,6 +24,25 @@ export class TsgMessageComposer extends LitElement {
   @state() private sending = false;
 
   @query('textarea') private textarea!: HTMLTextAreaElement;
+  /** When "typing" was last told (throttled), and the timer that says she stopped. */
+  private typingSentAt = 0;
+  private typingIdle: ReturnType<typeof setTimeout> | undefined;
+
+  private setTyping(typing: boolean): void {
+    clearTimeout(this.typingIdle);
+    if (!this.consultationId) return;
+    if (typing) {
+      const now = Date.now();
+      if (now - this.typingSentAt > 3000) {
+        this.typingSentAt = now;
+        this.dispatchEvent(new TypingEvent({ consultationId: this.consultationId, typing: true }));
+      }
+      this.typingIdle = setTimeout(() => this.setTyping(false), 5000);
+    } else if (this.typingSentAt !== 0) {
+      this.typingSentAt = 0;
+      this.dispatchEvent(new TypingEvent({ consultationId: this.consultationId, typing: false }));
+    }
+  }
 
   override willUpdate(changed: Map<string, unknown>): void {
     // Each chat has its own draft: switching chats starts empty rather than carrying text over.
@@ -65,6 +85,7 @@ export class TsgMessageComposer extends LitElement {
 
   private onInput(e: InputEvent): void {
     this.draft = (e.target as HTMLTextAreaElement).value;
+    this.setTyping(this.draft.trim() !== '');
   }
 
   private onKeydown(e: KeyboardEvent): void {
@@ -83,6 +104,7 @@ export class TsgMessageComposer extends LitElement {
     const text = this.draft.trim();
     if (this.disabled || this.sending || text === '' || text.length > MAX_MESSAGE_CHARS) return;
     this.sending = true;
+    this.setTyping(false);
     const consultationId = this.consultationId;
     this.dispatchEvent(
       new MessageSendEvent({

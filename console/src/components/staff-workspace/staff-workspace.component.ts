@@ -1,4 +1,14 @@
-import type { ConsultationEnded, KeyGranted, QueueEntry, StaffSession, StoredMessage } from '@tsunagari/shared';
+import type {
+  ConsultationEnded,
+  CounselorState,
+  KeyGranted,
+  QueueEntry,
+  QueueOffer,
+  StaffConsultation,
+  StaffSession,
+  StoredMessage,
+  TypingChanged,
+} from '@tsunagari/shared';
 import { html, LitElement } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { ChatCloseEvent } from '../../events/chat-close.event.js';
@@ -6,6 +16,13 @@ import type { ChatSelectEvent } from '../../events/chat-select.event.js';
 import type { EndRequestEvent } from '../../events/end-request.event.js';
 import { LogoutRequestEvent } from '../../events/logout-request.event.js';
 import type { MessageSendEvent } from '../../events/message-send.event.js';
+import type {
+  CapacityChangeEvent,
+  OfferAcceptEvent,
+  StatusChangeEvent,
+  TransferRequestEvent,
+  TypingEvent,
+} from '../../events/routing.events.js';
 import type { TakeRequestEvent } from '../../events/take-request.event.js';
 import { endedText, ja } from '../../i18n/ja.js';
 import type { StaffCrypto } from '../../services/staff-crypto.js';
@@ -19,6 +36,8 @@ import '../chat-list/chat-list.js';
 import type { TsgChatPanel } from '../chat-panel/chat-panel.component.js';
 import '../chat-panel/chat-panel.js';
 import '../queue-list/queue-list.js';
+import '../routing-panel/routing-panel.js';
+import { playOfferCue } from '../../services/offer-cue.js';
 import { staffWorkspaceStyles } from './staff-workspace.styles.js';
 
 const errorText = (code: RequestError | 'CRYPTO'): string => ja.errors[code];
@@ -44,6 +63,10 @@ export class TsgStaffWorkspace extends LitElement {
   @state() private chatErrors: Readonly<Record<string, string>> = {};
   @state() private endingId: string | null = null;
   @state() private announcement = '';
+  @state() private counselors: readonly CounselorState[] = [];
+  @state() private acceptingId: string | null = null;
+  @state() private routingError = '';
+  @state() private transferringId: string | null = null;
 
   @query('tsg-chat-panel') private panel?: TsgChatPanel;
 
@@ -53,6 +76,16 @@ export class TsgStaffWorkspace extends LitElement {
     keyGranted: (p) => this.onKeyGranted(p),
     message: (m) => this.onMessage(m),
     ended: (p) => this.onEnded(p),
+    offer: (o) => this.onOffer(o),
+    offerWithdrawn: (id) => {
+      this.model = store.removeOffer(this.model, id);
+    },
+    counselors: (list) => {
+      this.counselors = list;
+    },
+    typing: (p) => this.onTyping(p),
+    incoming: (c, from) => this.onIncoming(c, from),
+    released: (id) => this.onReleased(id),
     authLost: () => this.dispatchEvent(new LogoutRequestEvent({ expired: true })),
   });
 
@@ -63,6 +96,28 @@ export class TsgStaffWorkspace extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.socket.connect();
+    window.addEventListener('keydown', this.onKeydown);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('keydown', this.onKeydown);
+  }
+
+  /** Alt+↑/↓ moves between her chats, Alt+1…9 opens one by its number in the list. */
+  private readonly onKeydown = (e: KeyboardEvent): void => {
+    if (!e.altKey || e.ctrlKey || e.metaKey || !this.isCounselor) return;
+    let target: string | null = null;
+    if (e.key === 'ArrowDown') target = store.chatToSwitchTo(this.model, { step: 1 });
+    else if (e.key === 'ArrowUp') target = store.chatToSwitchTo(this.model, { step: -1 });
+    else if (/^Digit[1-9]$/.test(e.code)) target = store.chatToSwitchTo(this.model, { index: Number(e.code.slice(5)) - 1 });
+    else return;
+    e.preventDefault();
+    if (target) void this.select(target, true);
+  };
+
+  private get me(): CounselorState | null {
+    return this.counselors.find((c) => c.staffId === this.session.staff.id) ?? null;
   }
 
   override updated(): void {
@@ -85,6 +140,17 @@ export class TsgStaffWorkspace extends LitElement {
       ></tsg-app-header>
       <div class="body">
         <nav aria-label=${ja.nav.label}>
+          <tsg-routing-panel
+            ?counselor=${this.isCounselor}
+            .me=${this.me}
+            .offers=${this.model.offers}
+            .counselors=${this.counselors}
+            .acceptingId=${this.acceptingId}
+            .error=${this.routingError}
+            @tsg-status-change=${this.onStatusChange}
+            @tsg-offer-accept=${this.onOfferAccept}
+            @tsg-capacity-change=${this.onCapacity}
+          ></tsg-routing-panel>
           <tsg-queue-list
             .entries=${this.model.queue}
             ?canTake=${this.isCounselor}
@@ -105,6 +171,10 @@ export class TsgStaffWorkspace extends LitElement {
             .chat=${selected}
             .error=${this.chatErrors[selectedId] ?? ''}
             ?ending=${this.endingId !== null && this.endingId === selectedId}
+            .counselors=${this.counselors.filter((c) => c.staffId !== this.session.staff.id)}
+            ?transferring=${this.transferringId !== null && this.transferringId === selectedId}
+            @tsg-transfer-request=${this.onTransfer}
+            @tsg-typing=${this.onTypingInput}
             @tsg-message-send=${this.onSend}
             @tsg-end-request=${this.onEnd}
             @tsg-chat-close=${this.onClose}
@@ -119,6 +189,8 @@ export class TsgStaffWorkspace extends LitElement {
   private async refresh(): Promise<void> {
     const queue = await this.socket.request('queue:list', {});
     if (queue.ok) this.model = { ...this.model, queue: queue.data.entries };
+    const staff = await this.socket.request('staff:list', {});
+    if (staff.ok) this.counselors = staff.data.counselors;
     if (!this.isCounselor) return;
     const mine = await this.socket.request('consultation:mine', {});
     if (!mine.ok) return;
@@ -138,6 +210,22 @@ export class TsgStaffWorkspace extends LitElement {
     if (!res.ok) return;
     this.model = store.updateChat(store.receiveMessages(this.model, id, res.data.messages), id, (c) => ({ ...c, historyLoaded: true }));
     this.decrypt(id);
+    if (id === this.model.selectedId) this.markRead(id);
+  }
+
+  /** Tells the server she has read this chat up to its newest message (kept across reloads). */
+  private markRead(id: string): void {
+    const { state, lastReadId } = store.markRead(this.model, id);
+    this.model = state;
+    if (lastReadId !== null) void this.socket.request('consultation:read', { consultationId: id, lastReadId });
+  }
+
+  private async select(id: string, focus = false): Promise<void> {
+    this.model = store.selectChat(this.model, id);
+    this.markRead(id);
+    if (!focus) return;
+    await this.updateComplete;
+    this.panel?.focusHeading();
   }
 
   /** Opens the sealed session key, if it has come and is not open yet. */
@@ -160,8 +248,120 @@ export class TsgStaffWorkspace extends LitElement {
     this.model = store.updateChat(this.model, id, (c) => {
       const key = c.sessionKey;
       if (!key) return c;
-      return { ...c, plain: decryptMissing(c.messages, c.plain, (m) => this.crypto.openText(key, m)) };
+      const notes = c.consultation.handover ?? [];
+      const handover =
+        c.handover.length === notes.length
+          ? c.handover
+          : notes.map((n) => ({ fromName: n.fromName, createdAt: n.createdAt, text: this.crypto.openNote(key, id, n) }));
+      return { ...c, handover, plain: decryptMissing(c.messages, c.plain, (m) => this.crypto.openText(key, m)) };
     });
+  }
+
+  private onOffer(offer: QueueOffer): void {
+    this.model = store.addOffer(this.model, offer);
+    // Visible (the card), audible (a short chime), and spoken (the live region).
+    playOfferCue();
+    this.announce(`${ja.offers.heading}：${label(offer.consultationId)}`);
+  }
+
+  private async onOfferAccept(e: OfferAcceptEvent): Promise<void> {
+    const id = e.detail.consultationId;
+    if (this.acceptingId) return;
+    this.acceptingId = id;
+    this.routingError = '';
+    const res = await this.socket.request('offer:accept', { consultationId: id });
+    this.acceptingId = null;
+    this.model = store.removeOffer(this.model, id);
+    if (!res.ok) {
+      this.routingError = errorText(res.error);
+      return;
+    }
+    await this.started(res.data);
+  }
+
+  /** A chat is hers now (taken, accepted or transferred to her): show it, open its key, load it. */
+  private async started(c: StaffConsultation, select = true): Promise<void> {
+    const id = c.consultationId;
+    this.model = store.upsertConsultation(this.model, c);
+    if (select) this.model = store.selectChat(this.model, id);
+    this.announce(ja.announce.taken(label(id)));
+    this.openKey(id);
+    void this.loadHistory(id);
+    if (!select) return;
+    await this.updateComplete;
+    this.panel?.focusHeading();
+  }
+
+  private async onStatusChange(e: StatusChangeEvent): Promise<void> {
+    this.routingError = '';
+    const res = await this.socket.request('staff:status', { status: e.detail.status });
+    if (!res.ok) this.routingError = ja.status.changeFailed;
+    else this.counselors = this.counselors.map((c) => (c.staffId === res.data.staffId ? res.data : c));
+  }
+
+  private async onCapacity(e: CapacityChangeEvent): Promise<void> {
+    this.routingError = '';
+    const res = await this.socket.request('staff:capacity', e.detail);
+    if (!res.ok) return void (this.routingError = errorText(res.error));
+    this.counselors = this.counselors.map((c) => (c.staffId === res.data.staffId ? res.data : c));
+    this.announce(ja.counselors.saved(res.data.displayName, res.data.capacity));
+  }
+
+  private onTyping({ consultationId, role, typing }: TypingChanged): void {
+    if (role !== 'client') return;
+    this.model = store.updateChat(this.model, consultationId, (c) => ({ ...c, typing }));
+  }
+
+  private onTypingInput(e: TypingEvent): void {
+    void this.socket.request('typing:set', e.detail);
+  }
+
+  private onIncoming(c: StaffConsultation, fromStaffId: string | null): void {
+    const from = this.counselors.find((s) => s.staffId === fromStaffId)?.displayName ?? '';
+    void this.started(c, this.model.selectedId === null);
+    this.announce(ja.transfer.incoming(label(c.consultationId), from));
+    playOfferCue();
+  }
+
+  private onReleased(id: string): void {
+    if (!store.findChat(this.model, id)) return;
+    const chat = store.findChat(this.model, id);
+    if (chat?.sessionKey) this.crypto.forget(chat.sessionKey);
+    this.model = store.closeChat(this.model, id);
+    this.announce(ja.transfer.released(label(id)));
+  }
+
+  /**
+   * Hands a chat on. To a named counselor: her keys' organisation signature is checked, then the
+   * session key is sealed to her here (her client may be offline). The note is encrypted under
+   * the session key, so only whoever holds the key next can read it.
+   */
+  private async onTransfer(e: TransferRequestEvent): Promise<void> {
+    const { consultationId: id, toStaffId, note } = e.detail;
+    const chat = store.findChat(this.model, id);
+    const key = chat?.sessionKey;
+    if (!chat || !key || this.transferringId) return;
+    this.setChatError(id, '');
+    let sealedKey: string | undefined;
+    if (toStaffId) {
+      const receiver = this.counselors.find((c) => c.staffId === toStaffId);
+      const sealed = receiver ? this.crypto.sealKeyFor(key, receiver.identity, this.session.orgPublicKey) : null;
+      if (!sealed) return this.setChatError(id, ja.transfer.badSignature);
+      sealedKey = sealed;
+    }
+    const sealedNote = note ? this.crypto.sealNote(key, id, this.session.staff.id, note) : undefined;
+    this.transferringId = id;
+    const res = await this.socket.request('consultation:transfer', {
+      consultationId: id,
+      ...(toStaffId ? { toStaffId } : {}),
+      ...(sealedKey ? { sealedKey } : {}),
+      ...(sealedNote ? { note: sealedNote } : {}),
+    });
+    this.transferringId = null;
+    if (!res.ok) return this.setChatError(id, errorText(res.error));
+    this.crypto.forget(key);
+    this.model = store.closeChat(this.model, id);
+    this.announce(ja.transfer.done(label(id)));
   }
 
   private onQueueChanged(entries: QueueEntry[]): void {
@@ -181,6 +381,8 @@ export class TsgStaffWorkspace extends LitElement {
     if (!store.findChat(this.model, id)) return;
     this.model = store.receiveMessages(this.model, id, [m]);
     this.decrypt(id);
+    if (m.senderRole === 'client') this.model = store.updateChat(this.model, id, (c) => ({ ...c, typing: false }));
+    if (id === this.model.selectedId) this.markRead(id);
     if (m.senderRole !== 'client') return;
     const text = store.findChat(this.model, id)?.plain.get(m.id);
     this.announce(
@@ -208,12 +410,8 @@ export class TsgStaffWorkspace extends LitElement {
       if (res.error === 'ALREADY_TAKEN') void this.refreshQueue();
       return;
     }
-    this.model = store.selectChat(store.upsertConsultation(this.model, res.data), id);
-    this.announce(ja.announce.taken(label(id)));
-    this.openKey(id);
-    void this.loadHistory(id);
-    await this.updateComplete;
-    this.panel?.focusHeading();
+    this.model = store.removeOffer(this.model, id);
+    await this.started(res.data);
   }
 
   private async refreshQueue(): Promise<void> {
@@ -222,7 +420,7 @@ export class TsgStaffWorkspace extends LitElement {
   }
 
   private onSelect(e: ChatSelectEvent): void {
-    this.model = store.selectChat(this.model, e.detail.consultationId);
+    void this.select(e.detail.consultationId);
   }
 
   private async onSend(e: MessageSendEvent): Promise<void> {

@@ -1,0 +1,163 @@
+import type { CounselorState } from '@tsunagari/shared';
+import { css, html, LitElement, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { CapacityChangeEvent, OfferAcceptEvent, StatusChangeEvent } from '../../events/routing.events.js';
+import { ja } from '../../i18n/ja.js';
+import type { OfferState } from '../../state/chats.js';
+import { shortLabel } from '../../state/queue.js';
+import { baseStyles } from '../../styles/shared.styles.js';
+
+/**
+ * Routing controls. A counselor sees her status (受付可 / 離席中), her load against her capacity,
+ * and the offers made to her with a countdown. Supervisors and admins see every counselor and
+ * can change capacities.
+ *
+ * @fires tsg-status-change
+ * @fires tsg-offer-accept
+ * @fires tsg-capacity-change
+ */
+export class TsgRoutingPanel extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host { display: grid; gap: 1rem; }
+      h2 { font-size: 1rem; margin: 0 0 0.5rem; }
+      fieldset { border: 1px solid var(--tsg-border); border-radius: var(--tsg-radius); background: var(--tsg-surface); margin: 0; padding: 0.5rem 0.75rem 0.75rem; }
+      legend { font-weight: 700; padding: 0 0.25rem; }
+      .choices { display: flex; gap: 1rem; flex-wrap: wrap; }
+      .choices label { display: inline-flex; align-items: center; gap: 0.35rem; min-height: 2.5rem; cursor: pointer; }
+      .choices input { width: 1.15rem; height: 1.15rem; accent-color: var(--tsg-primary); }
+      .load { margin: 0.25rem 0 0; color: var(--tsg-muted); font-size: 0.9rem; }
+      .offers ul, .counselors ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.5rem; }
+      .offer { border: 2px solid var(--tsg-primary); background: var(--tsg-warn-soft); color: var(--tsg-warn-text); border-radius: var(--tsg-radius); padding: 0.6rem 0.75rem; display: grid; gap: 0.4rem; animation: pulse 1.2s ease-in-out 3; }
+      .offer.urgent { border-color: var(--tsg-danger); }
+      .offer p { margin: 0; color: var(--tsg-text); }
+      .offer .meta { font-size: 0.9rem; color: var(--tsg-warn-text); }
+      @keyframes pulse { 50% { box-shadow: 0 0 0 4px rgba(11, 93, 99, 0.35); } }
+      @media (prefers-reduced-motion: reduce) { .offer { animation: none; } }
+      .counselors li { display: grid; grid-template-columns: 1fr auto; gap: 0.25rem 0.5rem; align-items: center; background: var(--tsg-surface); border: 1px solid var(--tsg-border); border-radius: var(--tsg-radius); padding: 0.5rem 0.75rem; }
+      .counselors .name { font-weight: 600; }
+      .counselors .sub { grid-column: 1 / -1; color: var(--tsg-muted); font-size: 0.9rem; margin: 0; }
+      .counselors form { display: flex; gap: 0.4rem; align-items: center; grid-column: 1 / -1; }
+      .counselors input { width: 4rem; font: inherit; min-height: 2.5rem; padding: 0.25rem 0.4rem; border: 1px solid var(--tsg-muted); border-radius: 6px; }
+      .error { color: var(--tsg-danger); margin: 0.25rem 0 0; min-height: 0; }
+      .error:empty { display: none; }
+      .badge-urgent { background: var(--tsg-danger); color: #fff; border-radius: 4px; padding: 0 0.4rem; font-size: 0.8rem; font-weight: 700; }
+    `,
+  ];
+
+  /** True for counselors: status control and offers. */
+  @property({ type: Boolean }) counselor = true;
+  @property({ attribute: false }) me: CounselorState | null = null;
+  @property({ attribute: false }) offers: readonly OfferState[] = [];
+  @property({ attribute: false }) counselors: readonly CounselorState[] = [];
+  @property() acceptingId: string | null = null;
+  @property() error = '';
+
+  @state() private now = Date.now();
+  private timer: ReturnType<typeof setInterval> | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.timer = setInterval(() => {
+      if (this.offers.length) this.now = Date.now();
+    }, 1000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.timer);
+  }
+
+  override willUpdate(): void {
+    this.now = Date.now();
+  }
+
+  override render() {
+    return this.counselor ? html`${this.renderStatus()}${this.renderOffers()}` : this.renderCounselors();
+  }
+
+  private renderStatus() {
+    const me = this.me;
+    const status = me?.status === 'available' ? 'available' : 'away';
+    return html`
+      <fieldset>
+        <legend>${ja.status.heading}</legend>
+        <div class="choices">
+          ${(['available', 'away'] as const).map(
+            (s) => html`<label
+              ><input
+                type="radio"
+                name="status"
+                value=${s}
+                .checked=${status === s}
+                @change=${() => this.dispatchEvent(new StatusChangeEvent({ status: s }))}
+              />${ja.status[s]}</label
+            >`,
+          )}
+        </div>
+        ${me ? html`<p class="load">${ja.status.load(me.load, me.capacity)}</p>` : nothing}
+        <p class="error" role="alert">${this.error}</p>
+      </fieldset>
+    `;
+  }
+
+  private renderOffers() {
+    if (this.offers.length === 0) return nothing;
+    return html`
+      <section class="offers" aria-labelledby="offers-heading">
+        <h2 id="offers-heading">${ja.offers.heading}</h2>
+        <ul>
+          ${repeat(this.offers, (o) => o.consultationId, (o) => {
+            const label = ja.chat.title(shortLabel(o.consultationId));
+            const left = Math.max(0, Math.ceil((new Date(o.expiresAt).getTime() - this.now) / 1000));
+            return html`<li class="offer ${o.urgent ? 'urgent' : ''}">
+              <p>
+                ${o.urgent ? html`<span class="badge-urgent">${ja.queue.urgent}</span> ` : nothing}
+                ${o.requeued ? html`<strong>${ja.offers.requeued}</strong> ` : nothing}<strong>${label}</strong>
+              </p>
+              <p class="meta">${ja.offers.intro} ${ja.offers.expires(left)}</p>
+              <button
+                class="btn-primary"
+                type="button"
+                aria-label=${ja.offers.label(label)}
+                ?disabled=${this.acceptingId !== null}
+                @click=${() => this.dispatchEvent(new OfferAcceptEvent({ consultationId: o.consultationId }))}
+              >
+                ${this.acceptingId === o.consultationId ? ja.offers.accepting : ja.offers.accept}
+              </button>
+            </li>`;
+          })}
+        </ul>
+      </section>
+    `;
+  }
+
+  private renderCounselors() {
+    return html`
+      <section class="counselors" aria-labelledby="counselors-heading">
+        <h2 id="counselors-heading">${ja.counselors.heading}</h2>
+        <ul>
+          ${repeat(this.counselors, (c) => c.staffId, (c) => html`<li>
+            <span class="name">${c.displayName}</span><span>${ja.status[c.status]}</span>
+            <p class="sub">${ja.status.load(c.load, c.capacity)}</p>
+            <form @submit=${(e: SubmitEvent) => this.onCapacity(e, c.staffId)}>
+              <label for="cap-${c.staffId}">${ja.counselors.capacity}</label>
+              <input id="cap-${c.staffId}" name="capacity" type="number" min="1" max="10" .value=${String(c.capacity)} />
+              <button class="btn-secondary" type="submit">${ja.counselors.save}</button>
+            </form>
+          </li>`)}
+        </ul>
+        <p class="error" role="alert">${this.error}</p>
+      </section>
+    `;
+  }
+
+  private onCapacity(e: SubmitEvent, staffId: string): void {
+    e.preventDefault();
+    const input = (e.target as HTMLFormElement).elements.namedItem('capacity') as HTMLInputElement;
+    const capacity = Number(input.value);
+    if (Number.isInteger(capacity) && capacity >= 1 && capacity <= 10) this.dispatchEvent(new CapacityChangeEvent({ staffId, capacity }));
+  }
+}
