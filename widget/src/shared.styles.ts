@@ -21,6 +21,8 @@ export const sharedStyles = css`
     line-height: 1.6;
     /* Break Japanese lines between phrases, not in the middle of a word (Chromium 119+). */
     word-break: auto-phrase;
+    /* …but a phrase (or an address) wider than a narrow screen may still break: never sideways scrolling. */
+    overflow-wrap: anywhere;
     color: var(--_fg);
   }
   *,

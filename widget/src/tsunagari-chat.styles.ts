@@ -108,7 +108,8 @@ export const styles = [
     }
     /* A phone: the panel is the whole screen; the exit button is one line, 44 px. */
     @media (max-width: 480px) {
-      :host {
+      :host,
+      :host([mode='fullscreen']) {
         --_exit-h: 44px;
         --_exit-room: 9.25rem;
       }
@@ -152,7 +153,8 @@ export const styles = [
         overflow-y: auto;
       }
       .panel > * {
-        flex-shrink: 0;
+        flex: 0 0 auto;
+        min-height: auto;
       }
     }
     .tools {
