@@ -28,6 +28,7 @@ export class TsgRoutingPanel extends LitElement {
       .choices { display: flex; gap: 1rem; flex-wrap: wrap; }
       .choices label { display: inline-flex; align-items: center; gap: 0.35rem; min-height: 2.5rem; cursor: pointer; }
       .choices input { width: 1.15rem; height: 1.15rem; accent-color: var(--tsg-primary); }
+      .intro { margin: 0 0 0.5rem; font-size: 0.9rem; color: var(--tsg-muted); }
       .load { margin: 0.25rem 0 0; color: var(--tsg-muted); font-size: 0.9rem; }
       .offers ul, .counselors ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.5rem; }
       .offer { border: 2px solid var(--tsg-primary); background: var(--tsg-warn-soft); color: var(--tsg-warn-text); border-radius: var(--tsg-radius); padding: 0.6rem 0.75rem; display: grid; gap: 0.4rem; animation: pulse 1.2s ease-in-out 3; }
@@ -108,6 +109,7 @@ export class TsgRoutingPanel extends LitElement {
     return html`
       <section class="offers" aria-labelledby="offers-heading">
         <h2 id="offers-heading">${ja.offers.heading}</h2>
+        <p class="intro">${ja.offers.intro}</p>
         <ul>
           ${repeat(this.offers, (o) => o.consultationId, (o) => {
             const label = ja.chat.title(shortLabel(o.consultationId));
@@ -117,7 +119,7 @@ export class TsgRoutingPanel extends LitElement {
                 ${o.urgent ? html`<span class="badge-urgent">${ja.queue.urgent}</span> ` : nothing}
                 ${o.requeued ? html`<strong>${ja.offers.requeued}</strong> ` : nothing}<strong>${label}</strong>
               </p>
-              <p class="meta">${ja.offers.intro} ${ja.offers.expires(left)}</p>
+              <p class="meta">${ja.offers.expires(left)}</p>
               <button
                 class="btn-primary"
                 type="button"
