@@ -141,13 +141,13 @@ export class TsgChatPanel extends LitElement {
   private renderHandover(chat: ChatState) {
     if (chat.handover.length === 0) return nothing;
     return html`
-      <section class="handover" aria-labelledby="handover-heading">
+      <div class="handover" role="group" aria-labelledby="handover-heading">
         <h3 id="handover-heading">${ja.transfer.notesHeading}</h3>
         ${chat.handover.map(
-          (n) => html`<p><span class="who">${ja.transfer.noteFrom(n.fromName)} <time datetime=${n.createdAt}>${formatClock(n.createdAt)}</time></span>
-            ${n.text ?? ja.transfer.noteUnreadable}</p>`,
+          (n) =>
+            html`<p><span class="who">${ja.transfer.noteFrom(n.fromName)} <time datetime=${n.createdAt}>${formatClock(n.createdAt)}</time></span><span class="note">${n.text ?? ja.transfer.noteUnreadable}</span></p>`,
         )}
-      </section>
+      </div>
     `;
   }
 

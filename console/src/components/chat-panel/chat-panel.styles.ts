@@ -28,12 +28,20 @@ export const chatPanelStyles = css`
     display: flex;
     gap: 0.5rem;
   }
+  .transfer,
+  .handover {
+    flex: 0 0 auto;
+  }
   .handover {
     background: var(--tsg-warn-soft);
     color: var(--tsg-text);
+    max-height: 9rem;
+    overflow-y: auto;
   }
   .handover p {
     margin: 0;
+  }
+  .handover .note {
     white-space: pre-wrap;
   }
   .handover .who {
