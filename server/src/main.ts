@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
+import { routingOptionsFromEnv } from './domain/routing-service.js';
 import { DEMO_STAFF, seedDemo } from './admin/provision.js';
 import { clockStartingAt, systemClock } from './clock.js';
 import { loadConfig } from './config.js';
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     hours: config.hours,
     alternatives: config.alternatives,
     resumeDays: config.resumeDays,
+    routing: routingOptionsFromEnv(process.env),
   });
 
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));

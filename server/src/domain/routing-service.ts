@@ -390,3 +390,27 @@ export class RoutingService {
     return this.routing.setReadMark(c.id, staffId, lastReadId);
   }
 }
+
+/**
+ * Routing settings from the environment (all optional; seconds): TSUNAGARI_OFFER_TIMEOUT_S,
+ * TSUNAGARI_CLIENT_GRACE_S, TSUNAGARI_COUNSELOR_GRACE_S, TSUNAGARI_ALTERNATIVES_AFTER_S.
+ */
+export function routingOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<RoutingOptions> {
+  const seconds = (name: string): number | undefined => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return undefined;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number of seconds`);
+    return n;
+  };
+  const out: Partial<RoutingOptions> = {};
+  const offer = seconds('TSUNAGARI_OFFER_TIMEOUT_S');
+  const client = seconds('TSUNAGARI_CLIENT_GRACE_S');
+  const counselor = seconds('TSUNAGARI_COUNSELOR_GRACE_S');
+  const alternatives = seconds('TSUNAGARI_ALTERNATIVES_AFTER_S');
+  if (offer !== undefined) out.offerTimeoutMs = offer * 1000;
+  if (client !== undefined) out.clientGraceMs = client * 1000;
+  if (counselor !== undefined) out.counselorGraceMs = counselor * 1000;
+  if (alternatives !== undefined) out.alternativesAfterSeconds = alternatives;
+  return out;
+}
