@@ -188,3 +188,23 @@ test('a counselor reloads mid-chat: she logs in again and her chat is back with 
   await snap(sato, info, 'console-after-reload');
   for (const p of [client, sato]) await p.context().close();
 });
+
+test('a supervisor sees each counselor’s status and load and sets a capacity', async ({ browser }, info) => {
+  const sato = await desktop(browser);
+  await signIn(sato, 'sato');
+  await setStatus(sato, '受付可');
+  const boss = await desktop(browser);
+  await signIn(boss, 'supervisor');
+  const board = boss.getByRole('region', { name: '相談員の状況' });
+  await expect(board.getByText('佐藤')).toBeVisible();
+  const row = board.getByRole('listitem').filter({ hasText: '佐藤' });
+  await expect(row.getByText('受付可')).toBeVisible();
+  await row.getByRole('spinbutton', { name: '同時対応の上限' }).fill('2');
+  await row.getByRole('button', { name: '変更' }).click();
+  await expect(row.getByText('対応中 0 / 上限 2件')).toBeVisible();
+  // Her own console follows at once.
+  await expect(sato.getByText('対応中 0 / 上限 2件')).toBeVisible();
+  await expectNoAxeViolations(boss, 'supervisor counselor board');
+  await snap(boss, info, 'console-supervisor-board');
+  for (const p of [boss, sato]) await p.context().close();
+});

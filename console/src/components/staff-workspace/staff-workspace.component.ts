@@ -141,7 +141,7 @@ export class TsgStaffWorkspace extends LitElement {
       <div class="body">
         <nav aria-label=${ja.nav.label}>
           <tsg-routing-panel
-            ?counselor=${this.isCounselor}
+            .counselor=${this.isCounselor}
             .me=${this.me}
             .offers=${this.model.offers}
             .counselors=${this.counselors}
