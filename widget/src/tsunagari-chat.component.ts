@@ -9,10 +9,10 @@ import type { NavigateEvent } from './events/navigate-event.js';
 import type { ResumeSubmitEvent } from './events/resume-submit-event.js';
 import type { RetryEvent } from './events/retry-event.js';
 import type { SendEvent } from './events/send-event.js';
-import { fetchWidgetStatus, resolveExitUrl } from './hours-status.js';
+import { fetchWidgetStatus } from './hours-status.js';
 import { EXIT_LABELS } from './i18n/exit-labels.js';
 import { type Catalogue, catalogueIfLoaded, firstScreen, type Lang, LANG_NAMES, LANGS, langFor, loadCatalogue } from './i18n/index.js';
-import { ShiftCounter } from './safety/shift-counter.js';
+import { QuickExitController } from './safety/quick-exit.controller.js';
 import type { CodeState } from './screens/resume-code.component.js';
 import type { ScreenElement } from './screens/screen-element.js';
 import { laterElementsReady, loadLaterElements, loadSession, preloadSession } from './session-loader.js';
@@ -67,11 +67,19 @@ export class TsunagariChat extends LitElement {
   @state() private view: IdleView = 'intro';
   @state() private status: WidgetStatus | null = null;
   @state() private code: CodeState = null;
-  @state() private shiftText = '';
-  @state() private exiting = false;
 
   private readonly consultation = new ConsultationController(this, { config: () => this.config(), load: loadSession });
-  private readonly shift = new ShiftCounter();
+  private readonly quick = new QuickExitController(this, {
+    active: () => this.shown || this.consultation.phase !== 'idle',
+    exitUrl: () => this.exitUrl,
+    countText: (n) => this.t.shiftCount(n),
+    hide: () => this.resetUi(),
+    wipe: () => this.consultation.quickExit(),
+    restoreEmpty: () => {
+      this.consultation.reset();
+      this.resetUi();
+    },
+  });
   /** Screen shown at the last update; focus moves when it changes. */
   private lastScreen = '';
   private statusAsked = false;
@@ -126,21 +134,11 @@ export class TsunagariChat extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('keydown', this.onKey, true);
-    window.addEventListener('keyup', this.onKey, true);
-    window.addEventListener('pageshow', this.onPageShow);
     // A reload of the same tab in the middle of a consultation: pick it up again.
     if (this.consultation.hasSaved()) {
       this.open = true;
       void this.consultation.restore();
     }
-  }
-
-  override disconnectedCallback(): void {
-    window.removeEventListener('keydown', this.onKey, true);
-    window.removeEventListener('keyup', this.onKey, true);
-    window.removeEventListener('pageshow', this.onPageShow);
-    super.disconnectedCallback();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -158,54 +156,23 @@ export class TsunagariChat extends LitElement {
     }
   }
 
-  /** Back from the exit page through the browser's cache: show an empty widget. */
-  private readonly onPageShow = (e: PageTransitionEvent): void => {
-    if (!e.persisted) return;
-    this.exiting = false;
-    this.removeAttribute('data-exiting');
-    this.consultation.reset();
-    this.resetUi();
-  };
-
-  private readonly onKey = (e: KeyboardEvent): void => {
-    const active = this.shown || this.consultation.phase !== 'idle';
-    if (!active || this.exiting) return;
-    const r = this.shift.handle({ type: e.type === 'keyup' ? 'keyup' : 'keydown', key: e.key, repeat: e.repeat });
-    if (r.kind === 'count') this.shiftText = this.t.shiftCount(r.count);
-    else if (r.kind === 'reset') this.shiftText = '';
-    else if (r.kind === 'exit') void this.quickExit();
-  };
-
-  /** Hide everything at once, wipe, tell the server (briefly), and leave without a history entry. */
-  private readonly quickExit = async (): Promise<void> => {
-    if (this.exiting) return;
-    this.exiting = true;
-    // Synchronous: the content disappears before anything else happens.
-    this.setAttribute('data-exiting', '');
-    const target = resolveExitUrl(this.exitUrl, location.href);
-    this.resetUi();
-    await this.consultation.quickExit();
-    location.replace(target);
-  };
-
   private resetUi(): void {
     this.view = 'intro';
     this.code = null;
-    this.shiftText = '';
-    this.shift.reset();
     if (!this.fullscreen) this.open = this.hasAttribute('open');
   }
 
   protected override render(): TemplateResult {
     const live = this.consultation.phase !== 'idle';
     const labels = EXIT_LABELS[this.uiLang];
-    return html`${!this.exiting && (this.shown || live)
-        ? html`<button type="button" class="exit" part="exit" lang=${labels.lang} @click=${this.quickExit} aria-describedby="exit-hint">
+    const exiting = this.quick.exiting;
+    return html`${!exiting && (this.shown || live)
+        ? html`<button type="button" class="exit" part="exit" lang=${labels.lang} @click=${this.quick.exit} aria-describedby="exit-hint">
             ${labels.exit}<span id="exit-hint" class="exit-hint">${labels.exitHint}</span>
           </button>`
         : nothing}
-      <div class="visually-hidden" role="status" aria-live="polite" lang=${this.t.lang}>${this.shiftText}</div>
-      ${this.exiting ? nothing : this.shown ? this.renderPanel() : this.renderLauncher(labels)}`;
+      <div class="visually-hidden" role="status" aria-live="polite" lang=${this.t.lang}>${this.quick.statusText}</div>
+      ${exiting ? nothing : this.shown ? this.renderPanel() : this.renderLauncher(labels)}`;
   }
 
   private renderLauncher(labels: (typeof EXIT_LABELS)[Lang]): TemplateResult {
@@ -297,7 +264,7 @@ export class TsunagariChat extends LitElement {
     const first = this.lastScreen === '' || this.lastScreen === 'loading';
     this.lastScreen = screen;
     // On first render nothing takes focus from the host page.
-    if (first || this.exiting || screen === 'loading') return;
+    if (first || this.quick.exiting || screen === 'loading') return;
     if (screen === 'closed-panel') return this.renderRoot.querySelector<HTMLElement>('.launcher')?.focus();
     void this.renderRoot.querySelector<ScreenElement>('.panel > :last-child')?.focusStart?.();
   }

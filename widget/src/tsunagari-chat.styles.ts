@@ -85,6 +85,12 @@ export const styles = [
       border-radius: 0;
       box-shadow: none;
     }
+    /* On a wide landing page the screen keeps a readable line length. */
+    :host([mode='fullscreen']) .panel > :last-child {
+      width: 100%;
+      max-width: 48rem;
+      align-self: center;
+    }
     .head {
       display: flex;
       align-items: center;

@@ -1,5 +1,5 @@
 import { css, html, LitElement } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { SendEvent } from '../events/send-event.js';
 import type { Catalogue } from '../i18n/index.js';
 import { MAX_MESSAGE_CHARS } from '../limits.js';
@@ -52,6 +52,12 @@ export class TsunagariComposer extends LitElement {
         color: var(--_danger);
         font-weight: 600;
       }
+      /* Very narrow (200% zoom on a phone): the send button goes under the field. */
+      @media (max-width: 300px) {
+        form {
+          grid-template-columns: 1fr;
+        }
+      }
     `,
   ];
 
@@ -61,7 +67,9 @@ export class TsunagariComposer extends LitElement {
   @property({ type: Boolean }) disabled = false;
 
   @state() private text = '';
-  @query('textarea') private field!: HTMLTextAreaElement;
+  private get field(): HTMLTextAreaElement {
+    return this.renderRoot.querySelector('textarea') as HTMLTextAreaElement;
+  }
 
   /** Puts the caret in the text field (when the chat opens). */
   override focus(): void {

@@ -43,6 +43,6 @@ export const resumeCodeStyles = css`
     gap: 0.5rem;
   }
   .actions button {
-    flex: 1 1 8rem;
+    flex: 1 1 auto;
   }
 `;

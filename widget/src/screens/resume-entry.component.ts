@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { codeShapeOk } from '../consultation/resume-code.js';
 import type { ShownError } from '../consultation/state.js';
 import { NavigateEvent } from '../events/navigate-event.js';
@@ -23,7 +23,9 @@ export class TsunagariResumeEntry extends ScreenElement {
   @property({ attribute: false }) error: ShownError | null = null;
 
   @state() private shapeError = false;
-  @query('#code') private field!: HTMLInputElement;
+  private get field(): HTMLInputElement {
+    return this.renderRoot.querySelector('#code') as HTMLInputElement;
+  }
 
   protected override render(): TemplateResult {
     const t = this.t;
