@@ -9,7 +9,7 @@ import { sharedStyles } from '../shared.styles.js';
 /**
  * The conversation. `role="log"` makes screen readers announce new messages politely; each
  * message says who wrote it. Her failed messages offer a retry. Registered as
- * `tsunagari-chat-log` by `index.ts`.
+ * `tsunagari-chat-log` by `chat-elements.ts`.
  *
  * @csspart log - the scrolling list
  * @csspart message - one message

@@ -9,7 +9,7 @@ import { sharedStyles } from '../shared.styles.js';
  * Where she writes. A real `<label>`, a textarea and a send button; Enter makes a new line
  * (phones have no other way), Ctrl/⌘ + Enter sends. Dispatches {@link SendEvent}.
  *
- * Registered as `tsunagari-composer` by `index.ts`.
+ * Registered as `tsunagari-composer` by `chat-elements.ts`.
  *
  * @csspart textarea - the text field
  * @csspart send-button - the send button

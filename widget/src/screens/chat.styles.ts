@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 /**
  * The chat: a title row with the end button, notices, the resume-code area, the log (which
- * takes the room that is left, but never less than a few lines) and the composer.
+ * takes the room that is left) and the composer.
  */
 export const chatStyles = css`
   :host {
@@ -50,12 +50,19 @@ export const chatStyles = css`
     flex: 0 1 auto;
     min-height: 0;
     overflow-y: auto;
-    padding: 0.5rem 1rem;
+    padding: 0.5rem 0.75rem;
   }
+  /* The log takes what is left; while the code box is open it gives way down to two lines. */
   ::slotted([slot='log']) {
-    flex: 1 1 6rem;
-    min-height: 6rem;
+    flex: 1 1 0;
+    min-height: 2.5rem;
     border-top: 1px solid var(--_surface);
+  }
+  /* A short screen (the keyboard is open): the panel scrolls, so the log keeps a few lines. */
+  @media (max-height: 30rem) {
+    ::slotted([slot='log']) {
+      flex-basis: 6rem;
+    }
   }
   ::slotted([slot='composer']) {
     padding: 0.5rem 1rem 0.75rem;

@@ -10,8 +10,8 @@ export const resumeCodeStyles = css`
   }
   .box {
     display: grid;
-    gap: 0.6rem;
-    padding: 0.9rem 1rem 1rem;
+    gap: 0.5rem;
+    padding: 0.75rem 0.9rem;
     border: 2px solid var(--_accent);
     border-radius: 10px;
     background: var(--_bg);
