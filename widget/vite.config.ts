@@ -133,12 +133,28 @@ function minifyLitHtml(): Plugin {
 }
 
 /**
+ * The widget connects over WebSocket only (`transports: ['websocket']` in `transport.ts`), but
+ * engine.io-client's transport table imports long-polling (XHR) and WebTransport as well, and its
+ * socket reads the table by name, so they cannot be tree-shaken. Its table is replaced here with
+ * one that holds the WebSocket transport only.
+ */
+export const WEBSOCKET_ONLY_TRANSPORTS = 'import{WS}from"./websocket.js";export const transports={websocket:WS};';
+function websocketOnly(): Plugin {
+  return {
+    name: 'tsunagari-websocket-only',
+    load(id) {
+      return /[\\/]engine\.io-client[\\/]build[\\/]esm[\\/]transports[\\/]index\.js$/.test(id) ? WEBSOCKET_ONLY_TRANSPORTS : null;
+    },
+  };
+}
+
+/**
  * Library build: one fixed entry file, `tsunagari-chat.js`, that the NPO's embed snippet loads
  * (it carries an SRI hash of it), plus content-hashed chunks for socket.io-client and
  * libsodium that the entry imports only once she opens the chat.
  */
 export default defineConfig({
-  plugins: [minifyLitCss(), minifyLitHtml()],
+  plugins: [minifyLitCss(), minifyLitHtml(), websocketOnly()],
   // Lit decorators: Vite's oxc transform picks up `experimentalDecorators` and
   // `useDefineForClassFields: false` from tsconfig.json (Chromium cannot parse the TC39
   // `accessor` form that would otherwise be left in place).

@@ -2,8 +2,13 @@ import type { ClientToServerEvents, ServerToClientEvents } from '@tsunagari/shar
 import { io, type Socket } from 'socket.io-client';
 import type { RelaySocket, SocketStatusEvent } from './consultation-types.js';
 
-/** How long a request waits for its ack before it counts as failed. */
-export const REQUEST_TIMEOUT_MS = 10_000;
+/**
+ * How long a request waits for its ack before it counts as failed (a failed message can be sent
+ * again, and anything unacknowledged is re-sent after a reconnect), and how long one connection
+ * attempt may take before Socket.IO tries again (its default is 20 s): a reconnect that reaches
+ * a server in the middle of a restart must not leave her hanging.
+ */
+export const REQUEST_TIMEOUT_MS = 5_000;
 
 type TypedSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -18,6 +23,7 @@ export function connectRelay(server: string): RelaySocket {
     auth: { role: 'client' },
     transports: ['websocket'],
     withCredentials: false,
+    timeout: REQUEST_TIMEOUT_MS,
   });
   let everConnected = false;
   let closedByUs = false;
