@@ -5,6 +5,7 @@ import { MAX_MESSAGE_CHARS } from './limits.js';
 import { hasAnswers, nextSeq, openStored, sealOutgoing, seqsToResend, unsentForSave } from './consultation/outbox.js';
 import { createCode, openByCode } from './consultation/resume-code.js';
 import { grantDecision, resumeMeansGone } from './consultation/transfer.js';
+import { COUNSELOR_TYPING_MAX_MS, TypingSignal } from './consultation/typing.js';
 import { addPending, lastClientSeq, lastStoredId, markFailed, markPending, mergeStored } from './messages.js';
 import { type KeyValueStore, loadSession as loadSaved, saveSession, tabStorage, wipeSession } from './safety/session-store.js';
 import { type ConsultationControllerOptions, type ConsultationView, idleView, type PendingStart, type ShownError } from './consultation/state.js';
@@ -29,6 +30,8 @@ export class ConsultationController implements ReactiveController, ConsultationV
   endReason!: EndReason | null;
   outsideHours!: boolean;
   transferred!: boolean;
+  requeued!: boolean;
+  counselorTyping!: boolean;
 
   private deps: SessionDeps | null = null;
   private consultationId: string | null = null;
@@ -39,6 +42,10 @@ export class ConsultationController implements ReactiveController, ConsultationV
   /** Quick exit in progress: nothing may be written to sessionStorage any more. */
   private leaving = false;
   private connectTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Her typing, told to the counselor (throttled; only in a chat). */
+  private readonly typing = new TypingSignal((on) => this.tellTyping(on));
+  /** Clears the counselor's typing line if her "stopped" never arrives. */
+  private counselorTypingTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -108,11 +115,17 @@ export class ConsultationController implements ReactiveController, ConsultationV
     const { deps, consultationId } = this;
     if (!deps || !consultationId || this.phase !== 'chat') return false;
     if (body.length === 0 || body.length > MAX_MESSAGE_CHARS) return false;
+    this.typing.stop();
     this.seq = nextSeq(this.seq, this.messages);
     const seq = this.seq;
     this.set({ messages: addPending(this.messages, sealOutgoing(deps.crypto, consultationId, seq, { kind: 'text', text: body })) });
     await this.deliver(seq);
     return true;
+  }
+
+  /** She edited the text field: the counselor sees that she is writing (never outside a chat). */
+  typed(): void {
+    if (this.phase === 'chat' && this.connection === 'connected') this.typing.input();
   }
 
   /** Sends a failed message again with the same seq (the server treats it as the same one). */
@@ -171,7 +184,7 @@ export class ConsultationController implements ReactiveController, ConsultationV
     if (this.phase !== 'idle' && this.phase !== 'ended') return;
     const config = this.options.config();
     if (!config.orgKey) return this.set({ error: 'NOT_CONFIGURED' });
-    this.set({ phase: 'connecting', connection: 'connecting', error: null, endedBy: null, endReason: null, outsideHours: false, transferred: false });
+    this.set({ phase: 'connecting', connection: 'connecting', error: null, endedBy: null, endReason: null, outsideHours: false, transferred: false, requeued: false });
     let deps: SessionDeps;
     try {
       deps = await this.options.load(config.server, config.orgKey);
@@ -204,7 +217,15 @@ export class ConsultationController implements ReactiveController, ConsultationV
       if (mine(a.consultationId)) void this.grant(a.counselor);
     });
     socket.on('message:new', (m) => {
-      if (mine(m.consultationId) && m.senderRole === 'counselor') this.addStored([m]);
+      if (!mine(m.consultationId) || m.senderRole !== 'counselor') return;
+      this.showCounselorTyping(false);
+      this.addStored([m]);
+    });
+    socket.on('consultation:requeued', (r) => {
+      if (mine(r.consultationId)) this.requeue();
+    });
+    socket.on('typing:changed', (t) => {
+      if (mine(t.consultationId) && t.role === 'counselor') this.showCounselorTyping(t.typing && this.phase === 'chat');
     });
     socket.on('consultation:ended', (e: ConsultationEnded) => {
       if (mine(e.consultationId)) this.finish(e.endedBy, e.reason);
@@ -212,7 +233,11 @@ export class ConsultationController implements ReactiveController, ConsultationV
   }
 
   private async onStatus(e: SocketStatusEvent, campaign: string | undefined): Promise<void> {
-    if (e.type === 'reconnecting') return this.set({ connection: 'reconnecting' });
+    if (e.type === 'reconnecting') {
+      // Whether the counselor is still writing is not known across a drop (hers ends by its idle timer).
+      this.showCounselorTyping(false);
+      return this.set({ connection: 'reconnecting' });
+    }
     if (e.type === 'closed') return this.set({ connection: this.phase === 'ended' ? 'idle' : 'closed' });
     this.set({ connection: 'connected' });
     if (this.consultationId) return this.resume();
@@ -272,7 +297,11 @@ export class ConsultationController implements ReactiveController, ConsultationV
     if (!deps || !this.consultationId) return;
     if (s.status === 'ended') return this.finish(null, null);
     this.set({ error: null });
-    if (s.status === 'waiting') this.set({ phase: 'waiting', position: s.position });
+    if (s.status === 'waiting') {
+      // Handed back to the queue while she was away.
+      if (this.phase === 'chat') this.requeue();
+      this.set({ phase: 'waiting', position: s.position });
+    }
     this.addStored(s.messages);
     this.seq = Math.max(this.seq, lastClientSeq(this.messages));
     if (s.counselor) await this.grant(s.counselor);
@@ -300,7 +329,32 @@ export class ConsultationController implements ReactiveController, ConsultationV
     if (this.deps !== deps) return;
     if (!r.ok) return this.set({ error: r.error });
     this.grantedTo = counselor.staffId;
-    this.set({ phase: 'chat', position: null, error: null, transferred: decision.transfer });
+    this.set({ phase: 'chat', position: null, error: null, transferred: decision.transfer || this.requeued, requeued: false });
+  }
+
+  /**
+   * Her counselor left (past her grace) or handed her back to the queue: she waits again, with
+   * her history and the session key kept. Whoever takes her next is checked against the
+   * organisation signature and gets the key sealed anew, even the same counselor again.
+   */
+  private requeue(): void {
+    if (this.phase !== 'chat' && this.phase !== 'waiting') return;
+    this.typing.reset();
+    this.showCounselorTyping(false);
+    this.grantedTo = null;
+    this.set({ phase: 'waiting', requeued: true, transferred: false, position: null, estimatedWaitSeconds: null, showAlternatives: false });
+  }
+
+  private tellTyping(typing: boolean): void {
+    const { deps, consultationId } = this;
+    if (!deps || !consultationId || this.phase !== 'chat') return;
+    void deps.socket.request('typing:set', { consultationId, typing });
+  }
+
+  private showCounselorTyping(on: boolean): void {
+    clearTimeout(this.counselorTypingTimer);
+    if (on) this.counselorTypingTimer = setTimeout(() => this.showCounselorTyping(false), COUNSELOR_TYPING_MAX_MS);
+    if (this.counselorTyping !== on) this.set({ counselorTyping: on });
   }
 
   private async deliver(seq: number): Promise<void> {
@@ -331,12 +385,25 @@ export class ConsultationController implements ReactiveController, ConsultationV
   private finish(endedBy: SenderRole | null, reason: EndReason | null): void {
     this.teardown();
     wipeSession(this.storage);
-    this.set({ phase: 'ended', connection: 'idle', position: null, estimatedWaitSeconds: null, showAlternatives: false, messages: [], endedBy, endReason: reason });
+    this.set({
+      phase: 'ended',
+      connection: 'idle',
+      position: null,
+      estimatedWaitSeconds: null,
+      showAlternatives: false,
+      messages: [],
+      endedBy,
+      endReason: reason,
+      requeued: false,
+      counselorTyping: false,
+    });
   }
 
   /** Closes the socket and forgets keys and ids (memory only). */
   private teardown(): void {
     this.clearConnectTimer();
+    this.typing.reset();
+    clearTimeout(this.counselorTypingTimer);
     const deps = this.deps;
     this.deps = null;
     this.consultationId = null;

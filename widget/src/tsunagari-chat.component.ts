@@ -235,12 +235,13 @@ export class TsunagariChat extends LitElement {
         return html`<tsunagari-resume-entry exportparts=${parts} .t=${t} .error=${c.error} @tsunagari-navigate=${this.onNavigate} @tsunagari-resume-submit=${this.onResume}></tsunagari-resume-entry>`;
       case 'waiting':
         return html`<tsunagari-waiting exportparts=${parts} .t=${t} .position=${c.position} .estimatedWaitSeconds=${c.estimatedWaitSeconds}
-          .showAlternatives=${c.showAlternatives} .alternatives=${this.status?.alternatives} .error=${c.error}>${this.renderCode()}</tsunagari-waiting>`;
+          .showAlternatives=${c.showAlternatives} .alternatives=${this.status?.alternatives} .error=${c.error} .requeued=${c.requeued}>${this.renderCode()}</tsunagari-waiting>`;
       case 'chat':
-        return html`<tsunagari-chat-screen exportparts=${parts} .t=${t} .transferred=${c.transferred} .error=${c.error} @tsunagari-end=${this.onEnd}>
+        return html`<tsunagari-chat-screen exportparts=${parts} .t=${t} .transferred=${c.transferred} .counselorTyping=${c.counselorTyping} .error=${c.error} @tsunagari-end=${this.onEnd}>
           ${this.renderCode()}
           <tsunagari-chat-log slot="log" .t=${t} .messages=${c.messages} @tsunagari-retry=${(e: RetryEvent) => void c.retry(e.detail.seq)}></tsunagari-chat-log>
-          <tsunagari-composer slot="composer" .t=${t} ?disabled=${c.connection !== 'connected'} @tsunagari-send=${(e: SendEvent) => void c.send(e.detail.text)}></tsunagari-composer>
+          <tsunagari-composer slot="composer" .t=${t} ?disabled=${c.connection !== 'connected'} @input=${() => c.typed()}
+            @tsunagari-send=${(e: SendEvent) => void c.send(e.detail.text)}></tsunagari-composer>
         </tsunagari-chat-screen>`;
       case 'unsafe':
         return html`<tsunagari-unsafe exportparts=${parts} .t=${t} @tsunagari-dismiss=${this.leaveUnsafe}></tsunagari-unsafe>`;

@@ -48,8 +48,12 @@ export interface ConsultationView {
   endReason: EndReason | null;
   /** The server refused to queue her: outside opening hours. */
   outsideHours: boolean;
-  /** Another counselor took over (a second assignment). */
+  /** Another counselor took over (a second assignment, or the next one after she waited again). */
   transferred: boolean;
+  /** Her counselor left or handed her back: she is waiting again, history and key kept. */
+  requeued: boolean;
+  /** The counselor is writing (shown as a quiet line in the chat). */
+  counselorTyping: boolean;
 }
 
 /** Nothing started, nothing remembered: the state after a wipe. */
@@ -66,5 +70,7 @@ export function idleView(): ConsultationView {
     endReason: null,
     outsideHours: false,
     transferred: false,
+    requeued: false,
+    counselorTyping: false,
   };
 }

@@ -90,6 +90,7 @@ export const en: Catalogue = {
   queueNext: 'You are next.',
   estimate: (minutes: number): string => (minutes <= 1 ? 'About: very soon' : `About ${minutes} minutes`),
   waitingBody: 'Please keep this screen open. A counselor will appear here when she joins.',
+  requeued: 'Your counselor is changing. Please wait here a little longer. The conversation so far will be passed on to the next counselor.',
   waitingAlternatives: 'Sorry to keep you waiting. If it is urgent, you can also reach us by phone or email.',
 
   connected: 'A counselor has joined',
@@ -102,6 +103,7 @@ export const en: Catalogue = {
   retry: 'Send again',
   unreadable: 'A message could not be read',
   transferred: 'Another counselor has taken over. Please carry on.',
+  counselorTyping: 'The counselor is typing…',
 
   messageLabel: 'Message',
   send: 'Send',

@@ -94,6 +94,7 @@ export const jaEasy: Catalogue = {
   queueNext: 'もうすぐ あなたの ばん です。',
   estimate: (minutes: number): string => (minutes <= 1 ? 'もうすぐ です' : `だいたい ${minutes}ふん まちます`),
   waitingBody: 'この がめんの まま まって ください。そうだんいんと つながると、ここに でます。',
+  requeued: 'そうだんいんが かわります。このまま すこし まって ください。いままでの はなしは、つぎの そうだんいんに つたわります。',
   waitingAlternatives: 'おまたせ して ごめんなさい。いそぐ ときは、でんわや メールでも そうだん できます。',
 
   connected: 'そうだんいんと つながりました',
@@ -106,6 +107,7 @@ export const jaEasy: Catalogue = {
   retry: 'もう一ど おくる',
   unreadable: '読めない メッセージが あります',
   transferred: 'そうだんいんが かわりました。つづけて はなして ください。',
+  counselorTyping: 'そうだんいんが かいて います…',
 
   messageLabel: 'メッセージ',
   send: 'おくる',

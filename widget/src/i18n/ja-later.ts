@@ -45,6 +45,7 @@ export const jaLater = {
   queueNext: 'もうすぐあなたの番です。',
   estimate: (minutes: number): string => (minutes <= 1 ? '目安：まもなく' : `目安：およそ ${minutes} 分`),
   waitingBody: 'この画面を開いたまま、少しお待ちください。相談員がつながると、ここに表示されます。',
+  requeued: '担当の相談員が交代します。このまま少しお待ちください。これまでの会話は、次の相談員に引き継がれます。',
   waitingAlternatives: 'お待たせしてすみません。急ぎのときは、電話やメールでも相談できます。',
 
   connected: '相談員につながりました',
@@ -57,6 +58,7 @@ export const jaLater = {
   retry: 'もう一度送る',
   unreadable: '読めないメッセージがあります',
   transferred: '相談員が交代しました。続けてお話しください。',
+  counselorTyping: '相談員が入力しています…',
 
   messageLabel: 'メッセージ',
   send: '送信',

@@ -23,6 +23,8 @@ export class TsunagariChatScreen extends ScreenElement {
   /** Another counselor took over. */
   @property({ attribute: false }) transferred = false;
   @property({ attribute: false }) error: ShownError | null = null;
+  /** The counselor is writing: a quiet line under the log, announced politely when it appears. */
+  @property({ attribute: false }) counselorTyping = false;
 
   @state() private confirming = false;
 
@@ -50,6 +52,7 @@ export class TsunagariChatScreen extends ScreenElement {
       ${errorText(t, this.error)}
       <div class="code-area"><slot name="code"></slot></div>
       <slot name="log"></slot>
+      <p class="typing" role="status">${this.counselorTyping ? t.counselorTyping : nothing}</p>
       <slot name="composer"></slot>`;
   }
 

@@ -36,6 +36,14 @@ export const chatStyles = css`
     padding: 0.4rem 1rem;
     background: #e3f0f1;
   }
+  .typing {
+    padding: 0.25rem 1rem 0;
+    font-size: 0.875rem;
+    color: var(--_muted);
+  }
+  .typing:empty {
+    padding: 0;
+  }
   .error {
     margin: 0.5rem 1rem 0;
   }

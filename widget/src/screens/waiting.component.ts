@@ -8,7 +8,7 @@ import { screenStyles } from './screen.styles.js';
 import { waitingStyles } from './waiting.styles.js';
 
 /**
- * In the queue: her place, how many are ahead, the estimated wait (announced politely as it
+ * In the queue (again, with a kind line, when her counselor left or handed her back): her place, how many are ahead, the estimated wait (announced politely as it
  * changes), phone and mail when the wait is long. The resume-code box comes in through the
  * `code` slot.
  *
@@ -23,11 +23,14 @@ export class TsunagariWaiting extends ScreenElement {
   @property({ attribute: false }) showAlternatives = false;
   @property({ attribute: false }) alternatives: WidgetStatus['alternatives'] | undefined;
   @property({ attribute: false }) error: ShownError | null = null;
+  /** She was with a counselor and waits again: a kind line, read out with the heading. */
+  @property({ attribute: false }) requeued = false;
 
   protected override render(): TemplateResult {
     const t = this.t;
     return html`<div class="screen" part="screen">
-      <h3 tabindex="-1" data-focus>${t.waitingHeading}</h3>
+      <h3 tabindex="-1" data-focus aria-describedby=${this.requeued ? 'requeued' : nothing}>${t.waitingHeading}</h3>
+      ${this.requeued ? html`<p class="notice" id="requeued">${t.requeued}</p>` : nothing}
       <div role="status">${this.queueText()}</div>
       <p>${t.waitingBody}</p>
       ${this.showAlternatives ? html`<p>${t.waitingAlternatives}</p>${alternatives(t, this.alternatives, false)}` : nothing}
