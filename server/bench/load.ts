@@ -85,34 +85,49 @@ async function main(): Promise<void> {
     latencies.push(performance.now() - t);
   };
 
-  // Counselors.
+  // Counselors. On our relay they go on duty and accept every offer routing makes them.
   const counselors: AnySocket[] = [];
+  const offeredAt = new Map<string, number>();
+  const offerWaiters = new Map<string, () => void>();
+  const counselorOf = new Map<string, AnySocket>();
   for (let i = 0; i < config.counselors; i++) {
     const s =
       config.target === 'tsunagari'
         ? io(config.url, { ...connectOpts, auth: { role: 'staff' }, extraHeaders: { cookie: await login(config.logins[i]?.username ?? '', config.logins[i]?.password ?? ''), origin: config.url } })
         : io(config.url, connectOpts);
     await connected(s);
+    if (config.target === 'tsunagari') {
+      s.on('queue:offer', (offer: { consultationId: string }) => {
+        offeredAt.set(offer.consultationId, performance.now());
+        counselorOf.set(offer.consultationId, s);
+        offerWaiters.get(offer.consultationId)?.();
+        s.emit('offer:accept', { consultationId: offer.consultationId }, () => undefined);
+      });
+      const onDuty = await ack(s, 'staff:status', { status: 'available' });
+      if (!onDuty.ok) throw new Error(`staff:status: ${onDuty.error}`);
+    }
     counselors.push(s);
   }
 
-  // Clients join and are paired with counselor i % M.
+  // Clients join. On our relay routing pairs them (the offer latency is from her joining the
+  // queue to the offer reaching a counselor); on the baseline each pairs with counselor i % M.
   const pairs: Pair[] = new Array(config.clients);
   await pool(config.clients, 100, async (i) => {
     const client = io(config.url, config.target === 'tsunagari' ? { ...connectOpts, auth: { role: 'client' } } : connectOpts);
     await connected(client);
-    const counselor = counselors[i % config.counselors] as AnySocket;
     let id = `room-${i}`;
+    let counselor = counselors[i % config.counselors] as AnySocket;
     if (config.target === 'tsunagari') {
+      const assigned = new Promise<void>((resolve) => client.once('consultation:assigned', () => resolve()));
+      const t0 = performance.now();
       const started = await ack<{ consultationId: string }>(client, 'consultation:start', {});
       if (!started.ok) throw new Error(`start: ${started.error}`);
       id = started.data.consultationId;
-      const assigned = new Promise<void>((resolve) => client.once('consultation:assigned', () => resolve()));
-      const t0 = performance.now();
-      const taken = await ack(counselor, 'consultation:take', { consultationId: id });
-      if (!taken.ok) throw new Error(`take: ${taken.error}`);
+      if (!offeredAt.has(id)) await new Promise<void>((resolve) => offerWaiters.set(id, resolve));
+      offerWaiters.delete(id);
+      offerLatencies.push((offeredAt.get(id) as number) - t0);
       await assigned;
-      offerLatencies.push(performance.now() - t0);
+      counselor = counselorOf.get(id) ?? counselor;
     } else {
       await ack(client, 'join', id);
       await ack(counselor, 'join', id);

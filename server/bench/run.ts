@@ -41,7 +41,9 @@ const say = (line: string) => {
 };
 
 function child(file: string, env: Record<string, string>): ChildProcess {
-  return fork(path.join(here, file), [], { execArgv: ['--import', 'tsx', '--expose-gc'], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // BENCH_PROFILE=dir writes a CPU profile of each server process there (for finding hot spots).
+  const profile = process.env.BENCH_PROFILE && file !== 'load.ts' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  return fork(path.join(here, file), [], { execArgv: ['--import', 'tsx', '--expose-gc', ...profile], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 }
 
 function nextMessage<T extends { type: string }>(p: ChildProcess, type: string, timeoutMs = 600_000): Promise<T> {
@@ -184,7 +186,7 @@ async function main(): Promise<void> {
     say(`latency send→delivery  ours: p50 ${out.p50_ms} ms  p90 ${out.p90_ms} ms  p99 ${out.p99_ms} ms  max ${out.max_ms} ms`);
     say(`                   baseline: p50 ${out.baseline_p50_ms} ms  p99 ${out.baseline_p99_ms} ms   → p99 ratio ${out.p99_ratio}`);
     say(`memory per client  ours: ${out.rss_per_client_kb} KB RSS, ${out.heap_per_client_kb} KB heap   baseline: ${out.baseline_rss_per_client_kb} KB RSS`);
-    say(`offer (take → assigned at the client): p50 ${out.offer_p50_ms} ms  p99 ${out.offer_p99_ms} ms`);
+    say(`offer (she joins the queue → offer at a counselor): p50 ${out.offer_p50_ms} ms  p99 ${out.offer_p99_ms} ms`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

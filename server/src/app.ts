@@ -12,6 +12,7 @@ import type { SodiumSumo } from '@tsunagari/shared/crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Server } from 'socket.io';
 import type { Clock } from './clock.js';
+import { startCheckpointer } from './db/checkpointer.js';
 import type { Db } from './db/database.js';
 import { ConsultationService } from './domain/consultations.js';
 import { OpeningHours } from './domain/opening.js';
@@ -130,6 +131,9 @@ export function createApp(deps: AppDeps): App {
     res.status(500).json({ ok: false, error: 'INTERNAL' });
   });
 
+  // WAL checkpoints (and their fsyncs) run on a thread of their own, never on the event loop.
+  const checkpointer = db.memory ? null : startCheckpointer(db, db.name);
+
   const httpServer = http.createServer(app);
   const io: TsunagariServer = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
     maxHttpBufferSize: MAX_FRAME_BYTES,
@@ -145,13 +149,17 @@ export function createApp(deps: AppDeps): App {
       io.emit('server:shutdown');
       // No timer may fire on a closed database; the next process restores the queue from it.
       routing.stop();
-      // better-sqlite3 writes are synchronous: once this tick ends, every acked write is in the WAL.
+      // Messages wait at most one turn for their transaction: commit them, let their acks and
+      // relays go out, then close.
       setImmediate(() => {
-        // Closing the engine drops transports without a Socket.IO "server disconnect", so
-        // clients keep their reconnection logic and come back to the next process by themselves.
-        io.engine.close();
-        io.close(() => resolve());
-        httpServer.closeAllConnections();
+        consultations.flushWrites();
+        setImmediate(() => {
+          // Closing the engine drops transports without a Socket.IO "server disconnect", so
+          // clients keep their reconnection logic and come back to the next process by themselves.
+          io.engine.close();
+          io.close(() => void (checkpointer?.stop() ?? Promise.resolve()).then(resolve));
+          httpServer.closeAllConnections();
+        });
       });
     });
     return closing;

@@ -11,6 +11,7 @@ import type {
 import { randomId, type Sodium } from '@tsunagari/shared/crypto';
 import type { Clock } from '../clock.js';
 import { errors } from '../errors.js';
+import { MessageBatcher } from '../repositories/message-batcher.js';
 import type { Consultation, Repositories } from '../repositories/types.js';
 import { queueEntries } from './queue.js';
 import { hashToken, newToken } from './tokens.js';
@@ -26,11 +27,16 @@ export type Actor = { role: 'client'; consultationId: string | null } | { role: 
  * sockets or SQL; the socket handlers call it and tell people what changed.
  */
 export class ConsultationService {
+  private readonly writer: MessageBatcher;
+  private readonly identities = new Map<string, CounselorIdentity>();
+
   constructor(
     private readonly repos: Repositories,
     private readonly sodium: Sodium,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.writer = new MessageBatcher(repos.messages);
+  }
 
   private now(): string {
     return this.clock.now().toISOString();
@@ -102,16 +108,26 @@ export class ConsultationService {
     };
   }
 
+  /** A counselor's signed public identity. It never changes once made, so it is kept after the first read. */
   counselorIdentity(staffId: string): CounselorIdentity {
+    const known = this.identities.get(staffId);
+    if (known) return known;
     const s = this.repos.staff.byId(staffId);
     if (!s) throw errors.invalidState('counselor missing');
-    return {
+    const identity: CounselorIdentity = {
       staffId: s.id,
       displayName: s.displayName,
       boxPublicKey: s.boxPublicKey,
       signPublicKey: s.signPublicKey,
       orgSignature: s.orgSignature,
     };
+    this.identities.set(staffId, identity);
+    return identity;
+  }
+
+  /** Commits messages still waiting for their turn's transaction (shutdown). */
+  flushWrites(): void {
+    this.writer.flush();
   }
 
   /** A counselor takes a waiting consultation. Exactly one of two racing counselors wins. */
@@ -133,12 +149,15 @@ export class ConsultationService {
     return grantedAt;
   }
 
-  /** Stores one envelope. The same (sender, seq) sent twice is stored once: re-sends are safe. */
-  send(c: Consultation, actor: Actor, envelope: EnvelopePayload): { message: StoredMessage; created: boolean } {
+  /**
+   * Stores one envelope (committed with the others of this event-loop turn). The same (sender,
+   * seq) sent twice is stored once: re-sends are safe.
+   */
+  async send(c: Consultation, actor: Actor, envelope: EnvelopePayload): Promise<{ message: StoredMessage; created: boolean }> {
     if (c.status === 'ended') throw errors.invalidState('consultation ended');
     if (actor.role === 'counselor' && c.status !== 'active') throw errors.invalidState('not active');
     const senderRole: SenderRole = actor.role;
-    const result = this.repos.messages.insertOnce({
+    const result = await this.writer.write({
       consultationId: c.id,
       senderRole,
       senderStaffId: actor.role === 'counselor' ? actor.staffId : null,

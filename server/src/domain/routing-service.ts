@@ -147,11 +147,12 @@ export class RoutingService {
   /** What each waiting client is told: place, length, estimate and whether to show alternatives. */
   positions(): QueuePosition[] {
     const q = this.router.queue();
+    const estimate = this.router.estimator();
     return q.map((item, i) => ({
       consultationId: item.consultationId,
       position: i + 1,
       waiting: q.length,
-      ...this.router.estimate(i + 1),
+      ...estimate(i + 1),
     }));
   }
 

@@ -249,15 +249,22 @@ export class Router {
    * times the average recent handle time, over the capacity on duty. Null when nobody is on duty.
    */
   estimate(position: number): WaitEstimate {
+    return this.estimator()(position);
+  }
+
+  /** {@link estimate} for many positions: the counselors and handle times are read once. */
+  estimator(): (position: number) => WaitEstimate {
     const onDuty = this.store.counselors().filter((c) => this.routable(c));
     const capacity = onDuty.reduce((n, c) => n + c.capacity, 0);
-    if (capacity === 0) return { estimatedWaitSeconds: null, showAlternatives: true };
+    if (capacity === 0) return () => ({ estimatedWaitSeconds: null, showAlternatives: true });
     const free = onDuty.reduce((n, c) => n + Math.max(0, c.capacity - c.load), 0);
     const samples = this.store.handleTimes();
     const handle = samples.length ? samples.reduce((a, b) => a + b, 0) / samples.length : this.options.defaultHandleMs;
-    const ahead = Math.max(0, position - free);
-    const seconds = Math.round((ahead * handle) / capacity / 1000);
-    return { estimatedWaitSeconds: seconds, showAlternatives: seconds > this.options.alternativesAfterSeconds };
+    return (position) => {
+      const ahead = Math.max(0, position - free);
+      const seconds = Math.round((ahead * handle) / capacity / 1000);
+      return { estimatedWaitSeconds: seconds, showAlternatives: seconds > this.options.alternativesAfterSeconds };
+    };
   }
 
   // ---- changes -------------------------------------------------------------------------------

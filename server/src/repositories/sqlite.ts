@@ -78,6 +78,16 @@ export function createSqliteRepositories(db: Db): Repositories {
     mAfter: db.prepare('SELECT * FROM message WHERE consultation_id = ? AND id > ? ORDER BY id LIMIT ?'),
   };
 
+  /** Inserts unless (consultation, sender, seq) exists; only a conflict costs a second query. */
+  const insertOne = (m: NewMessage): { message: StoredMessage; created: boolean } => {
+    const info = s.mInsert.run(m);
+    if (info.changes === 1) {
+      const { senderStaffId: _staff, ...fields } = m;
+      return { message: { id: Number(info.lastInsertRowid), ...fields }, created: true };
+    }
+    return { message: messageFromRow(s.mBySeq.get(m.consultationId, m.senderRole, m.seq) as Row), created: false };
+  };
+
   return {
     organisation: {
       get: () => {
@@ -126,11 +136,8 @@ export function createSqliteRepositories(db: Db): Repositories {
       },
     },
     messages: {
-      insertOnce: (m: NewMessage) => {
-        const created = s.mInsert.run(m).changes === 1;
-        const row = s.mBySeq.get(m.consultationId, m.senderRole, m.seq) as Row;
-        return { message: messageFromRow(row), created };
-      },
+      insertOnce: (m: NewMessage) => insertOne(m),
+      insertMany: db.transaction((batch: readonly NewMessage[]) => batch.map(insertOne)),
       after: (cid, afterId, limit) => (s.mAfter.all(cid, afterId, limit) as Row[]).map(messageFromRow),
     },
   };

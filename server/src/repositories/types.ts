@@ -96,6 +96,8 @@ export interface KeyGrantRepository {
 export interface MessageRepository {
   /** Stores the message; when the same (consultation, sender, seq) exists, returns that row and `created: false`. */
   insertOnce(m: NewMessage): { message: StoredMessage; created: boolean };
+  /** {@link insertOnce} for many messages in one transaction (one commit), results in order. */
+  insertMany(batch: readonly NewMessage[]): { message: StoredMessage; created: boolean }[];
   after(consultationId: string, afterId: number, limit: number): StoredMessage[];
 }
 

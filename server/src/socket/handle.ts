@@ -19,7 +19,8 @@ export type PayloadOf<E extends EventName> = z.infer<(typeof inboundSchemas)[E]>
 /** The success data an event's ack carries. */
 export type AckDataOf<E extends EventName> = Parameters<ClientToServerEvents[E]>[1] extends Ack<infer T> ? T : never;
 
-export type Handler<E extends EventName> = (payload: PayloadOf<E>, socket: TsunagariSocket) => AckDataOf<E>;
+/** A handler answers at once, or later (after its write is committed) with a promise. */
+export type Handler<E extends EventName> = (payload: PayloadOf<E>, socket: TsunagariSocket) => AckDataOf<E> | Promise<AckDataOf<E>>;
 
 /** Serialised size of a payload, without building a string for large arrays twice. */
 function tooLarge(payload: unknown): boolean {
@@ -47,12 +48,17 @@ export function on<E extends EventName>(socket: TsunagariSocket, event: E, handl
     if (tooLarge(payload)) return reply(ackError('PAYLOAD_TOO_LARGE'));
     const parsed = schema.safeParse(payload);
     if (!parsed.success) return reply(ackError('INVALID_PAYLOAD'));
-    try {
-      reply(ackOk(handler(parsed.data as PayloadOf<E>, socket)));
-    } catch (caught) {
+    const fail = (caught: unknown) => {
       const { code, unexpected } = toErrorCode(caught);
       if (unexpected) log.error({ event, err: describeError(caught) }, 'handler failed');
       reply(ackError(code));
+    };
+    try {
+      const result = handler(parsed.data as PayloadOf<E>, socket);
+      if (result instanceof Promise) result.then((data) => reply(ackOk(data)), fail);
+      else reply(ackOk(result));
+    } catch (caught) {
+      fail(caught);
     }
   };
   (socket as unknown as { on(e: string, l: (...a: unknown[]) => void): void }).on(event, listener);

@@ -10,6 +10,7 @@ import { registerConsultationHandlers } from './consultation.handlers.js';
 import { registerMessageHandlers } from './message.handlers.js';
 import { registerResumeHandlers } from './resume.handlers.js';
 import { registerRoutingHandlers, routingEvents } from './routing.handlers.js';
+import { QueuePusher } from './queue-pusher.js';
 import { rooms, type TsunagariServer, type TsunagariSocket } from './types.js';
 
 export interface SocketDeps {
@@ -43,12 +44,15 @@ function sameOrigin(socket: TsunagariSocket): boolean {
  */
 export function setupSockets(io: TsunagariServer, deps: SocketDeps): void {
   const { consultations, auth, log, resume, hours, routing } = deps;
-  routing.boot(routingEvents(io, routing, consultations));
+  const pusher = new QueuePusher(io, routing);
+  routing.boot(routingEvents(io, routing, consultations, pusher));
   // Whichever event binds a client socket to her consultation (start, resume, resume by code),
   // she is present again: her grace period stops.
   io.sockets.adapter.on('join-room', (room: string, id: string) => {
     if (!room.startsWith('c:')) return;
-    if (io.sockets.sockets.get(id)?.data.role === 'client') routing.clientOnline(room.slice(2));
+    if (io.sockets.sockets.get(id)?.data.role !== 'client') return;
+    routing.clientOnline(room.slice(2));
+    pusher.rejoined(room.slice(2));
   });
 
   io.use((socket, next) => {

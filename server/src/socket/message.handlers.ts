@@ -6,10 +6,10 @@ import { rooms, type TsunagariSocket } from './types.js';
 
 /** message:* and key:* — store and relay ciphertext and sealed keys; never look inside. */
 export function registerMessageHandlers(socket: TsunagariSocket, service: ConsultationService, log: Logger): void {
-  on(socket, 'message:send', (envelope, s) => {
+  on(socket, 'message:send', async (envelope, s) => {
     const actor = actorOf(s);
     const c = service.access(actor, envelope.consultationId);
-    const { message, created } = service.send(c, actor, envelope);
+    const { message, created } = await service.send(c, actor, envelope);
     // A re-send after a lost ack is answered but not relayed again: the others already have it.
     if (created) s.to(rooms.consultation(c.id)).emit('message:new', message);
     return message;

@@ -3,6 +3,7 @@ import type { RoutingEvents, RoutingService } from '../domain/routing-service.js
 import { errors } from '../errors.js';
 import type { Logger } from '../log.js';
 import { actorOf } from './actor.js';
+import type { QueuePusher } from './queue-pusher.js';
 import { on } from './handle.js';
 import { rooms, type TsunagariServer, type TsunagariSocket } from './types.js';
 
@@ -17,7 +18,9 @@ function anyOther(io: TsunagariServer, room: string, except: string, match: (s: 
 }
 
 /** Pushes for what routing reports. Every queue change also pushes each waiting client her place. */
-export function routingEvents(io: TsunagariServer, routing: RoutingService, consultations: ConsultationService): RoutingEvents {
+export function routingEvents(io: TsunagariServer, routing: RoutingService, consultations: ConsultationService, pusher: QueuePusher): RoutingEvents {
+  // Several counselor changes in one turn (a burst of joins and offers) make one push.
+  let staffPush: NodeJS.Immediate | null = null;
   const moveStaffSockets = (consultationId: string, from: string | null, to: string | null) => {
     if (from) io.in(rooms.staffMember(from)).socketsLeave(rooms.consultation(consultationId));
     if (to) io.in(rooms.staffMember(to)).socketsJoin(rooms.consultation(consultationId));
@@ -25,11 +28,13 @@ export function routingEvents(io: TsunagariServer, routing: RoutingService, cons
   return {
     offered: (staffId, offer) => void io.to(rooms.staffMember(staffId)).emit('queue:offer', offer),
     offerWithdrawn: (staffId, consultationId, reason) => void io.to(rooms.staffMember(staffId)).emit('queue:offer-withdrawn', { consultationId, reason }),
-    queueChanged: () => {
-      io.to(rooms.staff).emit('queue:changed', { entries: routing.queue() });
-      for (const p of routing.positions()) io.to(rooms.consultation(p.consultationId)).emit('queue:position', p);
+    queueChanged: () => pusher.changed(),
+    counselorsChanged: () => {
+      staffPush ??= setImmediate(() => {
+        staffPush = null;
+        io.to(rooms.staff).emit('staff:changed', { counselors: routing.counselorStates() });
+      });
     },
-    counselorsChanged: () => void io.to(rooms.staff).emit('staff:changed', { counselors: routing.counselorStates() }),
     assigned: (consultationId, staffId) => {
       moveStaffSockets(consultationId, null, staffId);
       io.to(rooms.consultation(consultationId)).except(rooms.staffMember(staffId)).emit('consultation:assigned', {

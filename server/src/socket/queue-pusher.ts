@@ -1,0 +1,54 @@
+import type { RoutingService } from '../domain/routing-service.js';
+import { rooms, type TsunagariServer } from './types.js';
+
+/**
+ * Pushes the queue to staff and each waiting client her place, coalesced: any number of changes
+ * in one event-loop turn make one push, and a client is told only when what she sees (place,
+ * estimate, whether to show alternatives) changed. Without this, N clients joining cost N² pushes.
+ */
+export class QueuePusher {
+  private scheduled: NodeJS.Immediate | null = null;
+  private staffDirty = false;
+  /** What each waiting client was last told, by consultation id. */
+  private readonly told = new Map<string, string>();
+
+  constructor(
+    private readonly io: TsunagariServer,
+    private readonly routing: RoutingService,
+  ) {}
+
+  /** The queue or the counselors changed. */
+  changed(): void {
+    this.staffDirty = true;
+    this.scheduled ??= setImmediate(() => this.flush());
+  }
+
+  /** Her socket joined again (reload, resume): tell her afresh even if nothing moved. */
+  rejoined(consultationId: string): void {
+    this.told.delete(consultationId);
+    this.scheduled ??= setImmediate(() => this.flush());
+  }
+
+  /** Stops pending pushes (shutdown). */
+  stop(): void {
+    if (this.scheduled) clearImmediate(this.scheduled);
+    this.scheduled = null;
+  }
+
+  private flush(): void {
+    this.scheduled = null;
+    if (this.staffDirty && (this.io.sockets.adapter.rooms.get(rooms.staff)?.size ?? 0) > 0) {
+      this.io.to(rooms.staff).emit('queue:changed', { entries: this.routing.queue() });
+    }
+    this.staffDirty = false;
+    const waiting = new Set<string>();
+    for (const p of this.routing.positions()) {
+      waiting.add(p.consultationId);
+      const seen = `${p.position}|${p.estimatedWaitSeconds ?? ''}|${p.showAlternatives ? 1 : 0}`;
+      if (this.told.get(p.consultationId) === seen) continue;
+      this.told.set(p.consultationId, seen);
+      this.io.to(rooms.consultation(p.consultationId)).emit('queue:position', p);
+    }
+    for (const id of this.told.keys()) if (!waiting.has(id)) this.told.delete(id);
+  }
+}
