@@ -43,6 +43,8 @@ const say = (line: string) => {
 function child(file: string, env: Record<string, string>): ChildProcess {
   // BENCH_PROFILE=dir writes a CPU profile of each server process there (for finding hot spots).
   const profile = process.env.BENCH_PROFILE && file !== 'load.ts' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  // BENCH_SERVER_NODE_ARGS adds Node flags to the server processes (e.g. --trace-gc).
+  if (file !== 'load.ts' && process.env.BENCH_SERVER_NODE_ARGS) profile.push(...process.env.BENCH_SERVER_NODE_ARGS.split(' '));
   return fork(path.join(here, file), [], { execArgv: ['--import', 'tsx', '--expose-gc', ...profile], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 }
 
@@ -56,7 +58,7 @@ function nextMessage<T extends { type: string }>(p: ChildProcess, type: string, 
       resolve(m);
     };
     p.on('message', onMessage);
-    p.once('exit', (code) => code && reject(new Error(`${type}: child exited ${code}`)));
+    p.once('exit', (code, signal) => (code || signal) && reject(new Error(`${type}: child exited ${code ?? signal}`)));
   });
 }
 
@@ -93,18 +95,27 @@ interface Measured {
   result: LoadResult;
   idle: { rss: number; heapUsed: number };
   loaded: { rss: number; heapUsed: number };
+  /** The server's event-loop delay during the exchange. */
+  loop: { p50: number; p99: number; max: number };
 }
 
 async function measure(target: LoadConfig['target'], server: ChildProcess, logins: LoadConfig['logins']): Promise<Measured> {
   const { url } = await nextMessage<Extract<IpcReply, { type: 'ready' }>>(server, 'ready');
   const idle = await memory(server);
   const load = child('load.ts', { BENCH_LOAD: JSON.stringify({ target, url, logins, ...opts } satisfies LoadConfig) });
+  load.once('exit', (code, signal) => {
+    if (code || signal) process.stderr.write(`load generator exited early (${code ?? signal})\n`);
+  });
   await nextMessage(load, 'connected');
   const loaded = await memory(server);
+  server.send({ type: 'loop-reset' });
   load.send({ type: 'go' });
   const { result } = await nextMessage<{ type: 'result'; result: LoadResult }>(load, 'result');
+  const loop = nextMessage<Extract<IpcReply, { type: 'loop' }>>(server, 'loop');
+  server.send({ type: 'loop' });
+  const { p50, p99, max } = await loop;
   await stop(load);
-  return { result, idle, loaded };
+  return { result, idle, loaded, loop: { p50, p99, max } };
 }
 
 async function holdRun(n: number, dir: string): Promise<void> {
@@ -173,6 +184,9 @@ async function main(): Promise<void> {
       rss_per_client_kb: round((a.loaded.rss - a.idle.rss) / 1024 / opts.clients, 1),
       heap_per_client_kb: round((a.loaded.heapUsed - a.idle.heapUsed) / 1024 / opts.clients, 1),
       baseline_rss_per_client_kb: round((b.loaded.rss - b.idle.rss) / 1024 / opts.clients, 1),
+      loop_delay_p99_ms: a.loop.p99,
+      loop_delay_max_ms: a.loop.max,
+      baseline_loop_delay_p99_ms: b.loop.p99,
       offer_p50_ms: round(offers.p50),
       offer_p99_ms: round(offers.p99),
       inserts_per_s: round(stored / opts.seconds, 0),
@@ -185,6 +199,7 @@ async function main(): Promise<void> {
     say(`delivered ${out.received}/${out.sent} (lost ${out.lost}), stored ${out.stored} (${out.inserts_per_s}/s)`);
     say(`latency send→delivery  ours: p50 ${out.p50_ms} ms  p90 ${out.p90_ms} ms  p99 ${out.p99_ms} ms  max ${out.max_ms} ms`);
     say(`                   baseline: p50 ${out.baseline_p50_ms} ms  p99 ${out.baseline_p99_ms} ms   → p99 ratio ${out.p99_ratio}`);
+    say(`event-loop delay  ours: p99 ${out.loop_delay_p99_ms} ms, max ${out.loop_delay_max_ms} ms   baseline: p99 ${out.baseline_loop_delay_p99_ms} ms`);
     say(`memory per client  ours: ${out.rss_per_client_kb} KB RSS, ${out.heap_per_client_kb} KB heap   baseline: ${out.baseline_rss_per_client_kb} KB RSS`);
     say(`offer (she joins the queue → offer at a counselor): p50 ${out.offer_p50_ms} ms  p99 ${out.offer_p99_ms} ms`);
   } finally {

@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 /** Percentile of a sorted array (nearest rank). */
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -37,13 +38,25 @@ export interface LoadResult {
 }
 
 /** Messages between processes: the orchestrator asks, servers answer. */
-export type IpcRequest = { type: 'memory' };
-export type IpcReply = { type: 'memory'; rss: number; heapUsed: number } | { type: 'ready'; url: string };
+export type IpcRequest = { type: 'memory' } | { type: 'loop-reset' } | { type: 'loop' };
+export type IpcReply =
+  | { type: 'memory'; rss: number; heapUsed: number }
+  | { type: 'ready'; url: string }
+  | { type: 'loop'; p50: number; p99: number; max: number };
 
-/** Lets a forked server answer the orchestrator's memory questions (after a GC, when exposed). */
+/**
+ * Lets a forked server answer the orchestrator's questions: memory (after a GC, when exposed)
+ * and how long its event loop was held up since the last reset (what every message waits behind).
+ */
 export function answerMemoryRequests(): void {
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
   process.on('message', (m: IpcRequest) => {
-    if (m.type !== 'memory') return;
+    if (m.type === 'loop-reset') return void loop.reset();
+    if (m.type === 'loop') {
+      const ms = (ns: number) => round(ns / 1e6);
+      return void process.send?.({ type: 'loop', p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max) } satisfies IpcReply);
+    }
     global.gc?.();
     const mem = process.memoryUsage();
     process.send?.({ type: 'memory', rss: mem.rss, heapUsed: mem.heapUsed } satisfies IpcReply);
