@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../db/database.js';
+import { MessageBatcher } from './message-batcher.js';
+import { createSqliteRepositories } from './sqlite.js';
+import type { NewMessage } from './types.js';
+
+describe('message batcher (real SQLite file)', () => {
+  let dir: string;
+  let db: Db;
+  afterEach(() => {
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  function setup() {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-batch-'));
+    db = openDatabase(path.join(dir, 'b.db'));
+    const repos = createSqliteRepositories(db);
+    repos.consultations.insert({
+      id: 'consultation-0000000001', clientTokenHash: 'h', status: 'waiting', campaign: null, urgent: false,
+      queuedAt: '2026-01-01T00:00:00.000Z', assignedStaffId: null, assignedAt: null, endedAt: null, endReason: null, endedBy: null,
+    });
+    let commits = 0;
+    const counted = { ...repos.messages, insertMany: (b: readonly NewMessage[]) => (commits++, repos.messages.insertMany(b)) };
+    return { batcher: new MessageBatcher(counted), commits: () => commits };
+  }
+  const msg = (seq: number, nonce = 'n'.repeat(32)): NewMessage => ({
+    consultationId: 'consultation-0000000001', senderRole: 'client', senderStaffId: null, seq, nonce, ciphertext: `c${seq}`, sentAt: '2026-01-01T00:00:01.000Z',
+  });
+  const count = () => (db.prepare('SELECT COUNT(*) AS n FROM message').get() as { n: number }).n;
+
+  it('commits the writes of one turn together and answers each only after the commit', async () => {
+    const { batcher, commits } = setup();
+    const written = await Promise.all([1, 2, 3].map((seq) => batcher.write(msg(seq))));
+    expect(commits()).toBe(1);
+    expect(written.map((w) => [w.message.seq, w.created])).toEqual([[1, true], [2, true], [3, true]]);
+    expect(count()).toBe(3);
+    // The answers carry the stored ids, in order.
+    expect(new Set(written.map((w) => w.message.id)).size).toBe(3);
+  });
+
+  it('stores a re-send in the same turn once, answering both with the same row', async () => {
+    const { batcher } = setup();
+    const [a, b] = await Promise.all([batcher.write(msg(7)), batcher.write(msg(7))]);
+    expect(a.created).toBe(true);
+    expect(b.created).toBe(false);
+    expect(b.message.id).toBe(a.message.id);
+    expect(count()).toBe(1);
+  });
+
+  it('when the transaction fails, every write of the turn is refused and nothing is stored', async () => {
+    const { batcher } = setup();
+    const bad = { ...msg(2), consultationId: 'no-such-consultation-01' }; // foreign key fails
+    const results = await Promise.allSettled([batcher.write(msg(1)), batcher.write(bad)]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(count()).toBe(0);
+  });
+
+  it('flush() commits what is pending at once (shutdown)', async () => {
+    const { batcher } = setup();
+    const pending = batcher.write(msg(1));
+    batcher.flush();
+    expect(count()).toBe(1);
+    expect((await pending).created).toBe(true);
+  });
+});
