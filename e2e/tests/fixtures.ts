@@ -45,3 +45,19 @@ export async function signIn(page: Page, username: string): Promise<void> {
   await page.getByRole('button', { name: 'ログイン' }).click();
   await expect(page.getByRole('button', { name: 'ログアウト' })).toBeVisible();
 }
+
+/** Types a message and sends it (widget or console: both label them the same). */
+export async function say(page: Page, text: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'メッセージ' }).fill(text);
+  await page.getByRole('button', { name: '送信', exact: true }).click();
+}
+
+/** She ends the consultation from her widget and sees that it ended. */
+export async function endChat(client: Page): Promise<void> {
+  await client.getByRole('button', { name: '相談を終了する' }).click();
+  await client.getByRole('button', { name: '終了する', exact: true }).click();
+  await expect(client.getByRole('heading', { name: '相談を終了しました' })).toBeVisible();
+}
+
+/** The console's list of the counselor's open chats. */
+export const chatList = (page: Page) => page.getByRole('region', { name: '対応中の相談' });

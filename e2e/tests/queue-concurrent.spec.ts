@@ -1,6 +1,6 @@
 import { type Browser, type Page, expect, test } from '@playwright/test';
 import { parseDemoLogins, type RunningServer, startServer } from '../server.js';
-import { expectNoAxeViolations, snap } from './fixtures.js';
+import { chatList, endChat as end, expectNoAxeViolations, say, snap } from './fixtures.js';
 
 /**
  * Queue and concurrent chats in real Chromium, on a server of their own (statuses and loads must
@@ -43,19 +43,6 @@ async function join(client: Page): Promise<void> {
   await client.getByRole('button', { name: '相談をはじめる' }).click();
   await client.getByRole('button', { name: '答えずに進む' }).click();
 }
-
-async function say(page: Page, text: string): Promise<void> {
-  await page.getByRole('textbox', { name: 'メッセージ' }).fill(text);
-  await page.getByRole('button', { name: '送信', exact: true }).click();
-}
-
-async function end(client: Page): Promise<void> {
-  await client.getByRole('button', { name: '相談を終了する' }).click();
-  await client.getByRole('button', { name: '終了する', exact: true }).click();
-  await expect(client.getByRole('heading', { name: '相談を終了しました' })).toBeVisible();
-}
-
-const chatList = (page: Page) => page.getByRole('region', { name: '対応中の相談' });
 
 test('one counselor holds three chats: offers, unread counts, keyboard switching, a client reload', async ({ browser }, info) => {
   const sato = await desktop(browser);

@@ -1,5 +1,5 @@
 import { type Page, expect, test } from '@playwright/test';
-import { BASE_URL, desktopPage, expectNoAxeViolations, phonePage, signIn, snap } from './fixtures.js';
+import { BASE_URL, chatList, desktopPage, endChat as end, expectNoAxeViolations, phonePage, say, signIn, snap } from './fixtures.js';
 
 /**
  * The widget's side of the queue work: typing shown both ways, and a counselor handing her back
@@ -19,19 +19,6 @@ async function join(client: Page): Promise<void> {
 async function take(counselor: Page): Promise<void> {
   await counselor.getByRole('region', { name: /待機中の相談/ }).getByRole('button', { name: '対応する' }).first().click();
 }
-
-async function say(page: Page, text: string): Promise<void> {
-  await page.getByRole('textbox', { name: 'メッセージ' }).fill(text);
-  await page.getByRole('button', { name: '送信', exact: true }).click();
-}
-
-async function end(client: Page): Promise<void> {
-  await client.getByRole('button', { name: '相談を終了する' }).click();
-  await client.getByRole('button', { name: '終了する', exact: true }).click();
-  await expect(client.getByRole('heading', { name: '相談を終了しました' })).toBeVisible();
-}
-
-const chatList = (page: Page) => page.getByRole('region', { name: '対応中の相談' });
 
 test('typing shows both ways: hers in the console, the counselor’s as a quiet line in her widget', async ({ browser }, info) => {
   const sato = await desktopPage(browser);

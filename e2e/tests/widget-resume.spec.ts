@@ -1,5 +1,5 @@
 import { type Browser, type Page, expect, test } from '@playwright/test';
-import { BASE_URL, desktopPage, expectNoAxeViolations, signIn, snap } from './fixtures.js';
+import { BASE_URL, desktopPage, say, signIn, snap, expectNoAxeViolations } from './fixtures.js';
 
 async function phone(browser: Browser, opts: { permissions?: string[] } = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale: 'ja-JP', ...opts });
@@ -14,11 +14,6 @@ async function startChat(client: Page, counselor: Page): Promise<void> {
   await expect(client.getByText(/番目です/)).toBeVisible();
   await counselor.getByRole('region', { name: /待機中の相談/ }).getByRole('button', { name: '対応する' }).first().click();
   await expect(client.getByText('相談員につながりました')).toBeVisible();
-}
-
-async function say(page: Page, text: string): Promise<void> {
-  await page.getByRole('textbox', { name: 'メッセージ' }).fill(text);
-  await page.getByRole('button', { name: '送信', exact: true }).click();
 }
 
 test('a reload of the same tab resumes the chat with its history', async ({ browser }) => {

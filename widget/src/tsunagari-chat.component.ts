@@ -24,7 +24,7 @@ type IdleView = 'intro' | 'intake' | 'resume';
  * `<tsunagari-chat>`: an anonymous, end-to-end encrypted chat with a counselor.
  *
  * Safety first: a quick exit button is always on screen while it is open (and Shift pressed
- * three times does the same); nothing is written to cookies, localStorage or IndexedDB; the
+ * three times does the same); nothing is written to cookies, local or indexed storage; the
  * page title is never touched; sessionStorage holds only what a reload of the tab needs.
  * The entry script holds the launcher, the first screen and the closed-hours screen; the other
  * screens, the Socket.IO client and libsodium load when she opens it, while she reads.

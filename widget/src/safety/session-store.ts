@@ -1,7 +1,7 @@
 /**
  * The only thing the widget ever writes on her device: one sessionStorage entry, so that a
  * reload of the same tab can pick the consultation up again. It dies with the tab, and the
- * widget removes it when the consultation ends and on quick exit. Never localStorage, cookies
+ * widget removes it when the consultation ends and on quick exit. Never local or indexed storage, cookies
  * or IndexedDB.
  */
 export const SESSION_KEY = 'tsunagari-chat';
