@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     `Tsunagari chat listening on ${base}`,
     `  Widget demo (NPO host page): ${base}/demo/`,
     `  Staff console:               ${base}/console/`,
-    `  QR landing page (campaign):   ${base}/c/flyer`,
+    `  QR landing page (campaign):  ${base}/c/flyer`,
     `  Database:                    ${config.dbPath}`,
     `  Opening hours:               ${config.hours.mode === 'always' ? 'always open (demo; TSUNAGARI_HOURS=program for Mon–Fri 10:00–20:00 Tokyo)' : 'program hours (Mon–Fri 10:00–20:00 Tokyo, closed on holidays)'}`,
   ];
