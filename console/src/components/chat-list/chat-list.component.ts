@@ -1,10 +1,11 @@
 import { html, LitElement, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ChatSelectEvent } from '../../events/chat-select.event.js';
 import { ja } from '../../i18n/ja.js';
 import { type ChatState, chatPhase, lastReplyAt } from '../../state/chats.js';
 import { formatWait, shortLabel, waitedMs } from '../../state/queue.js';
+import { ClockController } from '../../services/clock.controller.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 import { chatListStyles } from './chat-list.styles.js';
 
@@ -26,24 +27,7 @@ export class TsgChatList extends LitElement {
   @property({ attribute: false }) chats: readonly ChatState[] = [];
   @property() selectedId: string | null = null;
 
-  @state() private now = Date.now();
-  private timer: ReturnType<typeof setInterval> | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.timer = setInterval(() => {
-      this.now = Date.now();
-    }, 15_000);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearInterval(this.timer);
-  }
-
-  override willUpdate(): void {
-    this.now = Date.now();
-  }
+  private readonly clock = new ClockController(this, 15_000);
 
   override render() {
     return html`
@@ -81,7 +65,7 @@ export class TsgChatList extends LitElement {
           ${chat.unread > 0 ? html`<span class="unread">${ja.mine.unread(chat.unread)}</span>` : nothing}
           ${phase === 'ended'
             ? nothing
-            : html`<span class="since">${replied ? ja.mine.sinceReply(formatWait(waitedMs(replied, this.now))) : ja.mine.noReplyYet}</span>`}
+            : html`<span class="since">${replied ? ja.mine.sinceReply(formatWait(waitedMs(replied, this.clock.now))) : ja.mine.noReplyYet}</span>`}
         </button>
       </li>
     `;

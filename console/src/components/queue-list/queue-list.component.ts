@@ -1,10 +1,11 @@
 import type { QueueEntry } from '@tsunagari/shared';
 import { html, LitElement, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { TakeRequestEvent } from '../../events/take-request.event.js';
 import { ja } from '../../i18n/ja.js';
 import { formatWait, shortLabel, sortQueue, waitedMs } from '../../state/queue.js';
+import { ClockController } from '../../services/clock.controller.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 import { queueListStyles } from './queue-list.styles.js';
 
@@ -28,25 +29,7 @@ export class TsgQueueList extends LitElement {
   /** A kind sentence about the last take that failed. */
   @property() notice = '';
 
-  @state() private now = Date.now();
-  private timer: ReturnType<typeof setInterval> | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.timer = setInterval(() => {
-      this.now = Date.now();
-    }, TICK_MS);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearInterval(this.timer);
-  }
-
-  override willUpdate(): void {
-    // A fresh push also refreshes the clock, so a new entry never shows a stale wait.
-    this.now = Date.now();
-  }
+  private readonly clock = new ClockController(this, TICK_MS);
 
   override render() {
     const entries = sortQueue(this.entries);
@@ -75,7 +58,7 @@ export class TsgQueueList extends LitElement {
             <span class="label">${ja.chat.title(shortLabel(e.consultationId))}</span>
           </p>
           <p class="sub" id="${id}-sub">
-            ${ja.queue.waited(formatWait(waitedMs(e.queuedAt, this.now)))}・${ja.queue.position(e.position)}・${ja.queue.campaign(e.campaign)}
+            ${ja.queue.waited(formatWait(waitedMs(e.queuedAt, this.clock.now)))}・${ja.queue.position(e.position)}・${ja.queue.campaign(e.campaign)}
           </p>
         </div>
         ${this.canTake

@@ -1,11 +1,12 @@
 import type { CounselorState } from '@tsunagari/shared';
 import { css, html, LitElement, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { CapacityChangeEvent, OfferAcceptEvent, StatusChangeEvent } from '../../events/routing.events.js';
 import { ja } from '../../i18n/ja.js';
 import type { OfferState } from '../../state/chats.js';
 import { shortLabel } from '../../state/queue.js';
+import { ClockController } from '../../services/clock.controller.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 
 /**
@@ -56,24 +57,7 @@ export class TsgRoutingPanel extends LitElement {
   @property() acceptingId: string | null = null;
   @property() error = '';
 
-  @state() private now = Date.now();
-  private timer: ReturnType<typeof setInterval> | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.timer = setInterval(() => {
-      if (this.offers.length) this.now = Date.now();
-    }, 1000);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearInterval(this.timer);
-  }
-
-  override willUpdate(): void {
-    this.now = Date.now();
-  }
+  private readonly clock = new ClockController(this, 1000, () => this.offers.length > 0);
 
   override render() {
     return this.counselor ? html`${this.renderStatus()}${this.renderOffers()}` : this.renderCounselors();
@@ -113,7 +97,7 @@ export class TsgRoutingPanel extends LitElement {
         <ul>
           ${repeat(this.offers, (o) => o.consultationId, (o) => {
             const label = ja.chat.title(shortLabel(o.consultationId));
-            const left = Math.max(0, Math.ceil((new Date(o.expiresAt).getTime() - this.now) / 1000));
+            const left = Math.max(0, Math.ceil((new Date(o.expiresAt).getTime() - this.clock.now) / 1000));
             return html`<li class="offer ${o.urgent ? 'urgent' : ''}">
               <p>
                 ${o.urgent ? html`<span class="badge-urgent">${ja.queue.urgent}</span> ` : nothing}
