@@ -1,6 +1,7 @@
 import type { HandoverNote } from '@tsunagari/shared';
 import type { Db } from '../db/database.js';
 import type { RoutingStatus } from '../domain/routing.js';
+import { consultationCache } from './consultation-cache.js';
 
 /** What routing persists: the queue order (via consultation rows), statuses, notes and read marks. */
 export interface RoutingRepository {
@@ -29,6 +30,8 @@ export interface RoutingRepository {
 type Row = Record<string, unknown>;
 
 export function createSqliteRoutingRepository(db: Db): RoutingRepository {
+  // Requeue and reassign change rows the consultation repository keeps in memory.
+  const cache = consultationCache(db);
   const s = {
     waiting: db.prepare("SELECT id, urgent, queued_at, requeued_at FROM consultation WHERE status = 'waiting'"),
     counselors: db.prepare(`SELECT s.id, s.routing_status, s.capacity,
@@ -69,8 +72,16 @@ export function createSqliteRoutingRepository(db: Db): RoutingRepository {
     active: () => (s.active.all() as Row[]).map((r) => ({ id: r.id as string, staffId: r.assigned_staff_id as string })),
     setStatus: (staffId, status) => void s.setStatus.run(status, staffId),
     setCapacity: (staffId, capacity) => s.setCapacity.run(capacity, staffId).changes === 1,
-    requeue: (id, from, at) => s.requeue.run(at, id, from).changes === 1,
-    reassign: (id, from, to, at) => s.reassign.run(to, at, id, from).changes === 1,
+    requeue: (id, from, at) => {
+      const changed = s.requeue.run(at, id, from).changes === 1;
+      cache.forget(id);
+      return changed;
+    },
+    reassign: (id, from, to, at) => {
+      const changed = s.reassign.run(to, at, id, from).changes === 1;
+      cache.forget(id);
+      return changed;
+    },
     recordAbandon: (id, waitMs, cause) => void s.abandon.run(waitMs, cause, id),
     recordWait: (id, waitMs) => void s.wait.run(waitMs, id),
     insertNote: (n) => void s.noteInsert.run(n),

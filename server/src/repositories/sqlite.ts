@@ -1,5 +1,6 @@
 import type { EndReason, SenderRole, StoredMessage } from '@tsunagari/shared';
 import type { Db } from '../db/database.js';
+import { consultationCache } from './consultation-cache.js';
 import type { Consultation, KeyGrant, NewMessage, Repositories, StaffRecord } from './types.js';
 
 type Row = Record<string, unknown>;
@@ -47,6 +48,15 @@ const messageFromRow = (r: Row): StoredMessage => ({
 
 /** SQLite implementations of every repository, with statements prepared once. */
 export function createSqliteRepositories(db: Db): Repositories {
+  const cache = consultationCache(db);
+  /** Runs a write to one consultation row, then drops the kept copy so the next read is fresh. */
+  const changing = <T>(id: string, write: () => T): T => {
+    try {
+      return write();
+    } finally {
+      cache.forget(id);
+    }
+  };
   const s = {
     orgGet: db.prepare('SELECT name, sign_public_key FROM organisation WHERE id = 1'),
     orgInsert: db.prepare('INSERT INTO organisation (id, name, sign_public_key, created_at) VALUES (1, ?, ?, ?)'),
@@ -115,16 +125,18 @@ export function createSqliteRepositories(db: Db): Repositories {
     },
     consultations: {
       insert: (c: Consultation) =>
-        void s.cInsert.run({ id: c.id, clientTokenHash: c.clientTokenHash, status: c.status, campaign: c.campaign, urgent: c.urgent ? 1 : 0, queuedAt: c.queuedAt }),
+        changing(c.id, () => void s.cInsert.run({ id: c.id, clientTokenHash: c.clientTokenHash, status: c.status, campaign: c.campaign, urgent: c.urgent ? 1 : 0, queuedAt: c.queuedAt })),
       byId: (id) => {
+        const kept = cache.get(id);
+        if (kept) return kept;
         const r = s.cById.get(id) as Row | undefined;
-        return r ? consultationFromRow(r) : null;
+        return r ? cache.set(consultationFromRow(r)) : null;
       },
       waiting: () => (s.cWaiting.all() as Row[]).map(consultationFromRow),
-      assign: (id, staffId, at) => s.cAssign.run(staffId, at, id).changes === 1,
-      end: (id, at, reason, by) => s.cEnd.run(at, reason, by, id).changes === 1,
+      assign: (id, staffId, at) => changing(id, () => s.cAssign.run(staffId, at, id).changes === 1),
+      end: (id, at, reason, by) => changing(id, () => s.cEnd.run(at, reason, by, id).changes === 1),
       openForStaff: (staffId) => (s.cForStaff.all(staffId) as Row[]).map(consultationFromRow),
-      setClientTokenHash: (id, hash) => void s.cToken.run(hash, id),
+      setClientTokenHash: (id, hash) => changing(id, () => void s.cToken.run(hash, id)),
     },
     keyGrants: {
       insert: (g: KeyGrant) => void s.grantInsert.run(g),

@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../db/database.js';
+import { createCache } from './consultation-cache.js';
+import { createSqliteRoutingRepository } from './routing.js';
+import { createSqliteRepositories } from './sqlite.js';
+import type { Consultation, StaffRecord } from './types.js';
+
+const ID = 'consultation-0000000001';
+const waiting: Consultation = {
+  id: ID, clientTokenHash: 'h0', status: 'waiting', campaign: null, urgent: false, queuedAt: '2026-01-01T00:00:00.000Z',
+  assignedStaffId: null, assignedAt: null, endedAt: null, endReason: null, endedBy: null,
+};
+const staff = (id: string): StaffRecord => ({
+  id, username: id, displayName: id, role: 'counselor', kdfSalt: 's', kdfOpslimit: 1, kdfMemlimit: 1, authHash: 'a',
+  boxPublicKey: 'b', signPublicKey: 'p', wrappedSecretKeys: 'w', orgSignature: 'o', capacity: 3, createdAt: '2026-01-01T00:00:00.000Z',
+});
+
+describe('consultation rows kept in memory (real SQLite file)', () => {
+  let dir: string;
+  let db: Db;
+  afterEach(() => {
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  function setup() {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-cache-'));
+    db = openDatabase(path.join(dir, 'c.db'));
+    const repos = createSqliteRepositories(db);
+    repos.staff.insert(staff('staff-a'));
+    repos.staff.insert(staff('staff-b'));
+    repos.consultations.insert(waiting);
+    return { repos, routing: createSqliteRoutingRepository(db) };
+  }
+
+  it('answers repeated reads from memory', () => {
+    const { repos } = setup();
+    const first = repos.consultations.byId(ID);
+    // A change behind the repositories' back is not seen: proof that the second read was not a SELECT.
+    db.prepare("UPDATE consultation SET campaign = 'behind-its-back' WHERE id = ?").run(ID);
+    expect(repos.consultations.byId(ID)).toBe(first);
+    expect(repos.consultations.byId(ID)?.campaign).toBeNull();
+  });
+
+  it('sees every change made through a repository, including the routing one', () => {
+    const { repos, routing } = setup();
+    const byId = () => repos.consultations.byId(ID) as Consultation;
+    expect(byId().status).toBe('waiting');
+    expect(repos.consultations.assign(ID, 'staff-a', '2026-01-01T00:01:00.000Z')).toBe(true);
+    expect([byId().status, byId().assignedStaffId]).toEqual(['active', 'staff-a']);
+    expect(routing.reassign(ID, 'staff-a', 'staff-b', '2026-01-01T00:02:00.000Z')).toBe(true);
+    expect(byId().assignedStaffId).toBe('staff-b');
+    expect(routing.requeue(ID, 'staff-b', '2026-01-01T00:03:00.000Z')).toBe(true);
+    expect([byId().status, byId().assignedStaffId]).toEqual(['waiting', null]);
+    repos.consultations.setClientTokenHash(ID, 'h1');
+    expect(byId().clientTokenHash).toBe('h1');
+    expect(repos.consultations.end(ID, '2026-01-01T00:04:00.000Z', 'ended', 'client')).toBe(true);
+    expect([byId().status, byId().endReason]).toEqual(['ended', 'ended']);
+  });
+
+  it('hands out frozen copies, so no caller can change what the next one reads', () => {
+    const { repos } = setup();
+    const c = repos.consultations.byId(ID) as Consultation;
+    expect(Object.isFrozen(c)).toBe(true);
+    expect(() => Object.assign(c, { status: 'ended' })).toThrow(TypeError);
+  });
+
+  it('stays within its bound by dropping the oldest rows', () => {
+    const cache = createCache(4);
+    for (let i = 0; i < 5; i++) cache.set({ ...waiting, id: `c${i}` });
+    expect(['c0', 'c1', 'c2', 'c3', 'c4'].map((id) => cache.get(id) !== undefined)).toEqual([false, false, true, true, true]);
+  });
+});
