@@ -24,6 +24,18 @@ function connected(s: AnySocket): Promise<void> {
   });
 }
 
+/**
+ * Bounds one phase in time: past `limitMs` it reports where it stood and exits, so a stuck run
+ * fails loudly instead of leaving the orchestrator waiting.
+ */
+function phase(name: string, limitMs: number, progress: () => string = () => ''): () => void {
+  const timer = setTimeout(() => {
+    process.stderr.write(`load generator: ${name} did not finish within ${limitMs / 1000} s ${progress()}\n`);
+    process.exit(2);
+  }, limitMs);
+  return () => clearTimeout(timer);
+}
+
 /** Runs `task` for 0..n-1, at most `limit` at a time. */
 async function pool(n: number, limit: number, task: (i: number) => Promise<void>): Promise<void> {
   let next = 0;
@@ -54,6 +66,7 @@ interface Pair {
 async function hold(): Promise<void> {
   const clients: AnySocket[] = [];
   let lastPush = performance.now();
+  const joined = phase('joining', 300_000, () => `(${clients.length}/${config.clients} waiting)`);
   await pool(config.clients, 200, async () => {
     const client = io(config.url, { ...connectOpts, auth: { role: 'client' } });
     client.on('queue:position', () => void (lastPush = performance.now()));
@@ -62,6 +75,7 @@ async function hold(): Promise<void> {
     if (!started.ok) throw new Error(`start: ${started.error}`);
     clients.push(client);
   });
+  joined();
   const settleUntil = performance.now() + 300_000;
   while (performance.now() - lastPush < 2000 && performance.now() < settleUntil) await new Promise((r) => setTimeout(r, 200));
   process.send?.({ type: 'connected' });
@@ -87,6 +101,7 @@ async function main(): Promise<void> {
 
   // Counselors. On our relay they go on duty and accept every offer routing makes them.
   const counselors: AnySocket[] = [];
+  const onDuty = phase('counselors going on duty', 60_000, () => `(${counselors.length}/${config.counselors})`);
   const offeredAt = new Map<string, number>();
   const offerWaiters = new Map<string, () => void>();
   const counselorOf = new Map<string, AnySocket>();
@@ -103,15 +118,18 @@ async function main(): Promise<void> {
         offerWaiters.get(offer.consultationId)?.();
         s.emit('offer:accept', { consultationId: offer.consultationId }, () => undefined);
       });
-      const onDuty = await ack(s, 'staff:status', { status: 'available' });
-      if (!onDuty.ok) throw new Error(`staff:status: ${onDuty.error}`);
+      const status = await ack(s, 'staff:status', { status: 'available' });
+      if (!status.ok) throw new Error(`staff:status: ${status.error}`);
     }
     counselors.push(s);
   }
+  onDuty();
 
   // Clients join. On our relay routing pairs them (the offer latency is from her joining the
   // queue to the offer reaching a counselor); on the baseline each pairs with counselor i % M.
   const pairs: Pair[] = new Array(config.clients);
+  let paired = 0;
+  const pairing = phase('pairing', 180_000, () => `(${paired}/${config.clients} paired, ${offerWaiters.size} waiting for an offer)`);
   await pool(config.clients, 100, async (i) => {
     const client = io(config.url, config.target === 'tsunagari' ? { ...connectOpts, auth: { role: 'client' } } : connectOpts);
     await connected(client);
@@ -133,7 +151,9 @@ async function main(): Promise<void> {
       await ack(counselor, 'join', id);
     }
     pairs[i] = { id, client, counselor, seq: { client: 0, counselor: 0 } };
+    paired++;
   });
+  pairing();
   const event = config.target === 'tsunagari' ? 'message:new' : 'msg';
   type Wire = { consultationId?: string; room?: string; senderRole: string; seq: number };
   const onMessage = (m: Wire) => received(`${m.consultationId ?? m.room}|${m.senderRole}|${m.seq}`);
@@ -147,6 +167,7 @@ async function main(): Promise<void> {
   let failed = 0;
   const total = Math.round(config.rate * config.seconds);
   const start = performance.now();
+  const exchange = phase('the exchange', (config.seconds + 30) * 1000, () => `(${sent}/${total} sent, ${latencies.length} delivered)`);
   await new Promise<void>((resolve) => {
     const tick = setInterval(() => {
       const elapsed = (performance.now() - start) / 1000;
@@ -172,16 +193,18 @@ async function main(): Promise<void> {
       }
     }, 5);
   });
+  exchange();
   // Let the last deliveries arrive (bounded).
   const drainUntil = performance.now() + 10_000;
   while (sentAt.size > 0 && performance.now() < drainUntil) await new Promise((r) => setTimeout(r, 50));
 
   const result: LoadResult = { sent, received: latencies.length, lost: sent - latencies.length, latencies, offerLatencies, connectedAt: 0 };
   if (failed > 0) process.stderr.write(`${failed} sends were refused or timed out\n`);
-  process.send?.({ type: 'result', result });
   for (const p of pairs) p.client.disconnect();
   for (const c of counselors) c.disconnect();
-  setTimeout(() => process.exit(0), 200);
+  // Exit only once the result (tens of thousands of latencies) has gone down the IPC channel:
+  // exiting on a timer used to cut it off under load and leave the orchestrator waiting.
+  process.send?.({ type: 'result', result }, undefined, {}, () => process.exit(0));
 }
 
 main().catch((err: unknown) => {

@@ -15,7 +15,7 @@ import { createOrganisation, provisionStaff } from '../src/admin/provision.js';
 import { openDatabase } from '../src/db/database.js';
 import { createSqliteRepositories } from '../src/repositories/sqlite.js';
 import { loadSodium } from '../src/sodium.js';
-import { type IpcReply, type LoadConfig, type LoadResult, round, summarize } from './stats.js';
+import { type IpcReply, type LoadConfig, type LoadResult, round, type Stall, summarize } from './stats.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
@@ -58,7 +58,8 @@ function nextMessage<T extends { type: string }>(p: ChildProcess, type: string, 
       resolve(m);
     };
     p.on('message', onMessage);
-    p.once('exit', (code, signal) => (code || signal) && reject(new Error(`${type}: child exited ${code ?? signal}`)));
+    // A child that exits before sending what is awaited fails the run, whatever its exit code.
+    p.once('exit', (code, signal) => reject(new Error(`${type}: child exited (${code ?? signal}) before sending it`)));
   });
 }
 
@@ -96,7 +97,7 @@ interface Measured {
   idle: { rss: number; heapUsed: number };
   loaded: { rss: number; heapUsed: number };
   /** The server's event-loop delay during the exchange. */
-  loop: { p50: number; p99: number; max: number };
+  loop: { p50: number; p99: number; max: number; stalls: Stall[] };
 }
 
 async function measure(target: LoadConfig['target'], server: ChildProcess, logins: LoadConfig['logins']): Promise<Measured> {
@@ -110,12 +111,12 @@ async function measure(target: LoadConfig['target'], server: ChildProcess, login
   const loaded = await memory(server);
   server.send({ type: 'loop-reset' });
   load.send({ type: 'go' });
-  const { result } = await nextMessage<{ type: 'result'; result: LoadResult }>(load, 'result');
+  const { result } = await nextMessage<{ type: 'result'; result: LoadResult }>(load, 'result', (opts.seconds + 90) * 1000);
   const loop = nextMessage<Extract<IpcReply, { type: 'loop' }>>(server, 'loop');
   server.send({ type: 'loop' });
-  const { p50, p99, max } = await loop;
+  const { p50, p99, max, stalls } = await loop;
   await stop(load);
-  return { result, idle, loaded, loop: { p50, p99, max } };
+  return { result, idle, loaded, loop: { p50, p99, max, stalls } };
 }
 
 async function holdRun(n: number, dir: string): Promise<void> {
@@ -187,6 +188,8 @@ async function main(): Promise<void> {
       loop_delay_p99_ms: a.loop.p99,
       loop_delay_max_ms: a.loop.max,
       baseline_loop_delay_p99_ms: b.loop.p99,
+      stalls: a.loop.stalls,
+      baseline_stalls: b.loop.stalls,
       offer_p50_ms: round(offers.p50),
       offer_p99_ms: round(offers.p99),
       inserts_per_s: round(stored / opts.seconds, 0),
@@ -200,6 +203,8 @@ async function main(): Promise<void> {
     say(`latency send→delivery  ours: p50 ${out.p50_ms} ms  p90 ${out.p90_ms} ms  p99 ${out.p99_ms} ms  max ${out.max_ms} ms`);
     say(`                   baseline: p50 ${out.baseline_p50_ms} ms  p99 ${out.baseline_p99_ms} ms   → p99 ratio ${out.p99_ratio}`);
     say(`event-loop delay  ours: p99 ${out.loop_delay_p99_ms} ms, max ${out.loop_delay_max_ms} ms   baseline: p99 ${out.baseline_loop_delay_p99_ms} ms`);
+    const stallText = (list: Stall[]) => (list.length ? list.map((st) => `${st.ms} ms at ${round(st.atMs / 1000, 1)} s (GC ${st.gcMs} ms)`).join(', ') : 'none');
+    say(`stalls ≥ 40 ms  ours: ${stallText(out.stalls)}   baseline: ${stallText(out.baseline_stalls)}`);
     say(`memory per client  ours: ${out.rss_per_client_kb} KB RSS, ${out.heap_per_client_kb} KB heap   baseline: ${out.baseline_rss_per_client_kb} KB RSS`);
     say(`offer (she joins the queue → offer at a counselor): p50 ${out.offer_p50_ms} ms  p99 ${out.offer_p99_ms} ms`);
   } finally {

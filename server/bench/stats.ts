@@ -1,4 +1,4 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 /** Percentile of a sorted array (nearest rank). */
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -42,7 +42,44 @@ export type IpcRequest = { type: 'memory' } | { type: 'loop-reset' } | { type: '
 export type IpcReply =
   | { type: 'memory'; rss: number; heapUsed: number }
   | { type: 'ready'; url: string }
-  | { type: 'loop'; p50: number; p99: number; max: number };
+  | { type: 'loop'; p50: number; p99: number; max: number; stalls: Stall[] };
+
+/** One long hold-up of a server's event loop: when (ms after the reset), how long, how much of it was GC. */
+export interface Stall {
+  atMs: number;
+  ms: number;
+  gcMs: number;
+}
+
+/** Hold-ups at least this long are listed one by one: each delays every message behind it. */
+const STALL_MS = 40;
+
+/** Records event-loop hold-ups of STALL_MS or more with the garbage collection inside them. */
+function watchStalls(): { reset(): void; take(): Stall[] } {
+  let origin = performance.now();
+  let last = origin;
+  let stalls: Stall[] = [];
+  const gcs: { start: number; end: number }[] = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gcs.push({ start: e.startTime, end: e.startTime + e.duration });
+    if (gcs.length > 10_000) gcs.splice(0, 5_000);
+  }).observe({ entryTypes: ['gc'] });
+  setInterval(() => {
+    const now = performance.now();
+    const gap = now - last;
+    last = now;
+    if (gap < STALL_MS) return;
+    const gcMs = gcs.reduce((sum, g) => sum + Math.max(0, Math.min(g.end, now) - Math.max(g.start, now - gap)), 0);
+    stalls.push({ atMs: round(now - gap - origin, 0), ms: round(gap, 1), gcMs: round(gcMs, 1) });
+  }, 5).unref();
+  return {
+    reset: () => {
+      origin = performance.now();
+      stalls = [];
+    },
+    take: () => stalls,
+  };
+}
 
 /**
  * Lets a forked server answer the orchestrator's questions: memory (after a GC, when exposed)
@@ -51,11 +88,15 @@ export type IpcReply =
 export function answerMemoryRequests(): void {
   const loop = monitorEventLoopDelay({ resolution: 1 });
   loop.enable();
+  const stalls = watchStalls();
   process.on('message', (m: IpcRequest) => {
-    if (m.type === 'loop-reset') return void loop.reset();
+    if (m.type === 'loop-reset') {
+      stalls.reset();
+      return void loop.reset();
+    }
     if (m.type === 'loop') {
       const ms = (ns: number) => round(ns / 1e6);
-      return void process.send?.({ type: 'loop', p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max) } satisfies IpcReply);
+      return void process.send?.({ type: 'loop', p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max), stalls: stalls.take() } satisfies IpcReply);
     }
     global.gc?.();
     const mem = process.memoryUsage();

@@ -223,10 +223,7 @@ describe('queue simulation: 32 clients, 5 counselors, drops and a restart', () =
       const ready = () => until(sock, () => sock.connected && (cid === '' || bound));
       sock.on('connect', () => {
         if (!cid) return;
-        if (sock.recovered) {
-          bound = true;
-          return;
-        }
+        // Every reconnect is a fresh socket (no connection-state recovery): she resumes to rebind.
         bound = false;
         void (async () => {
           const r = await retry<{ status: string; counselor: { staffId: string } | null; messages: { id: number; senderRole: string }[] }>(
@@ -249,7 +246,7 @@ describe('queue simulation: 32 clients, 5 counselors, drops and a restart', () =
       const trace: string[] = [];
       const note = (what: string) => void trace.push(`${Date.now() - t0}:${what}`);
       traces.set(i, trace);
-      sock.on('connect', () => note(`connect rec=${sock.recovered}`));
+      sock.on('connect', () => note('connect'));
       sock.on('disconnect', (r) => note(`disconnect ${r}`));
       sock.on('consultation:assigned', (a) => {
         note('assigned');

@@ -58,8 +58,8 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): void {
   io.use((socket, next) => {
     const requested = (socket.handshake.auth as { role?: unknown } | undefined)?.role;
     if (requested === 'client') {
-      // A recovered socket keeps the consultation it was bound to before the drop.
-      if (!(socket.recovered && socket.data.role === 'client')) socket.data = { role: 'client', consultationId: null };
+      // Bound to her consultation by consultation:start or consultation:resume, never by the handshake.
+      socket.data = { role: 'client', consultationId: null };
       return next();
     }
     if (requested === 'staff') {
@@ -78,7 +78,7 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): void {
       void socket.join([rooms.staff, rooms.staffMember(data.staffId)]);
       for (const c of consultations.mine(data.staffId)) void socket.join(rooms.consultation(c.consultationId));
     }
-    log.debug({ event: 'socket.connected', role: data.role, recovered: socket.recovered }, 'socket connected');
+    log.debug({ event: 'socket.connected', role: data.role }, 'socket connected');
     registerConsultationHandlers(io, socket, consultations, routing, log, hours);
     registerRoutingHandlers(io, socket, routing, consultations, log);
     registerMessageHandlers(socket, consultations, log);

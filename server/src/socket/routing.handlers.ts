@@ -73,11 +73,8 @@ export function registerRoutingHandlers(
   log: Logger,
 ): void {
   const data = socket.data;
-  if (data.role === 'client') {
-    if (data.consultationId) routing.clientOnline(data.consultationId); // recovered after a drop
-  } else {
-    routing.staffOnline(data.staffId);
-  }
+  // A client is online for her consultation once she is bound to it (the join-room hook).
+  if (data.role !== 'client') routing.staffOnline(data.staffId);
   socket.on('disconnect', () => {
     const d = socket.data;
     if (d.role === 'client') {
