@@ -15,12 +15,12 @@ export interface RunningServer {
 }
 
 /**
- * Starts the real server (`tsx src/main.ts`, as `npm start` does) on port 0 with a temporary
+ * Starts the real server (`node dist/main.js`, built as `npm start` builds it) on port 0 with a temporary
  * database, demo mode on, and the given extra environment; resolves once its banner is printed.
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-e2e-'));
-  const child: ChildProcess = spawn(path.join(serverDir, 'node_modules', '.bin', 'tsx'), ['src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], {
     cwd: serverDir,
     env: { ...process.env, PORT: '0', DEMO: '1', TSUNAGARI_DB: path.join(dir, 'e2e.db'), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -58,8 +58,8 @@ export function installDependencies(pnpm) {
   run(pnpm, ['install', '--frozen-lockfile', '--reporter=append-only'], { env: buildEnv() });
 }
 
-/** Builds the widget and the console that the server serves. */
-export function buildFrontends(pnpm) {
-  step('Building the widget and the console');
+/** Builds the server (plain JavaScript in server/dist) and the widget and console it serves. */
+export function buildWorkspace(pnpm) {
+  step('Building the server, the widget and the console');
   run(pnpm, ['run', 'build']);
 }

@@ -1,11 +1,11 @@
 // `npm start`: set up, build, and run the server on an embedded SQLite file in demo mode.
 import { spawn } from 'node:child_process';
-import { ROOT, buildFrontends, ensurePnpm, installDependencies, step } from './bootstrap.mjs';
+import { ROOT, buildWorkspace, ensurePnpm, installDependencies, step } from './bootstrap.mjs';
 
 try {
   const pnpm = ensurePnpm();
   installDependencies(pnpm);
-  buildFrontends(pnpm);
+  buildWorkspace(pnpm);
   step('Starting Tsunagari chat (Ctrl+C stops it)');
   const child = spawn(pnpm, ['--filter', '@tsunagari/server', 'start'], {
     cwd: ROOT,

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, buildFrontends, ensurePnpm, installDependencies, run, step } from './bootstrap.mjs';
+import { ROOT, buildWorkspace, ensurePnpm, installDependencies, run, step } from './bootstrap.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const VITEST_JSON = path.join(ROOT, '.vitest-results.json');
@@ -62,7 +62,7 @@ try {
     ok = false;
   }
 
-  buildFrontends(pnpm);
+  buildWorkspace(pnpm);
 
   for (const f of [VITEST_JSON, PLAYWRIGHT_JSON]) fs.rmSync(f, { force: true });
   const unitOk = attempt('Unit and integration tests (vitest)', pnpm, [

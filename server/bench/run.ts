@@ -5,7 +5,7 @@
  *   --json        one JSON object instead of the human-readable figures
  *   --hold N      connect N idle waiting clients and report memory once positions are pushed
  */
-import { type ChildProcess, fork } from 'node:child_process';
+import { type ChildProcess, execFileSync, fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,12 +40,19 @@ const say = (line: string) => {
   if (!values.json) process.stdout.write(`${line}\n`);
 };
 
+// Both servers run as plain JavaScript from dist/, as `npm start` runs ours; build it fresh.
+execFileSync(process.execPath, [path.join(here, '..', 'build.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+const built = (name: string) => path.join(here, '..', 'dist', `${name}.js`);
+
+/** A server (built JavaScript) or the load generator (TypeScript through tsx) as a forked child. */
 function child(file: string, env: Record<string, string>): ChildProcess {
+  const isServer = file !== 'load.ts';
   // BENCH_PROFILE=dir writes a CPU profile of each server process there (for finding hot spots).
-  const profile = process.env.BENCH_PROFILE && file !== 'load.ts' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const flags = process.env.BENCH_PROFILE && isServer ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   // BENCH_SERVER_NODE_ARGS adds Node flags to the server processes (e.g. --trace-gc).
-  if (file !== 'load.ts' && process.env.BENCH_SERVER_NODE_ARGS) profile.push(...process.env.BENCH_SERVER_NODE_ARGS.split(' '));
-  return fork(path.join(here, file), [], { execArgv: ['--import', 'tsx', '--expose-gc', ...profile], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  if (isServer && process.env.BENCH_SERVER_NODE_ARGS) flags.push(...process.env.BENCH_SERVER_NODE_ARGS.split(' '));
+  const execArgv = isServer ? ['--enable-source-maps', '--expose-gc', ...flags] : ['--import', 'tsx', '--expose-gc'];
+  return fork(isServer ? file : path.join(here, file), [], { execArgv, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 }
 
 function nextMessage<T extends { type: string }>(p: ChildProcess, type: string, timeoutMs = 600_000): Promise<T> {
@@ -121,7 +128,7 @@ async function measure(target: LoadConfig['target'], server: ChildProcess, login
 
 async function holdRun(n: number, dir: string): Promise<void> {
   const { dbPath } = await prepareDatabase(dir);
-  const server = child('server-entry.ts', { TSUNAGARI_DB: dbPath });
+  const server = child(built('bench-server'), { TSUNAGARI_DB: dbPath });
   const { url } = await nextMessage<Extract<IpcReply, { type: 'ready' }>>(server, 'ready');
   const idle = await memory(server);
   const started = performance.now();
@@ -152,17 +159,18 @@ async function main(): Promise<void> {
     const { dbPath, logins } = await prepareDatabase(dir);
 
     say('· our relay (real server, SQLite file)…');
-    const ours = child('server-entry.ts', { TSUNAGARI_DB: dbPath });
+    const ours = child(built('bench-server'), { TSUNAGARI_DB: dbPath });
     const a = await measure('tsunagari', ours, logins);
     await stop(ours);
     say('· baseline (bare Socket.IO relay)…');
-    const bare = child('baseline-server.ts', {});
+    const bare = child(built('bench-baseline'), {});
     const b = await measure('baseline', bare, []);
     await stop(bare);
 
     const db = openDatabase(dbPath);
     const stored = (db.prepare('SELECT COUNT(*) AS n FROM message').get() as { n: number }).n;
     db.close();
+    if (process.env.BENCH_DUMP) fs.writeFileSync(process.env.BENCH_DUMP, JSON.stringify({ ours: a.result.latencies, base: b.result.latencies }));
     const la = summarize(a.result.latencies);
     const lb = summarize(b.result.latencies);
     const offers = summarize(a.result.offerLatencies);

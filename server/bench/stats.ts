@@ -52,7 +52,7 @@ export interface Stall {
 }
 
 /** Hold-ups at least this long are listed one by one: each delays every message behind it. */
-const STALL_MS = 40;
+const STALL_MS = Number(process.env.BENCH_STALL_MS ?? 40);
 
 /** Records event-loop hold-ups of STALL_MS or more with the garbage collection inside them. */
 function watchStalls(): { reset(): void; take(): Stall[] } {
@@ -103,3 +103,4 @@ export function answerMemoryRequests(): void {
     process.send?.({ type: 'memory', rss: mem.rss, heapUsed: mem.heapUsed } satisfies IpcReply);
   });
 }
+
