@@ -99,6 +99,9 @@ const stored = (id: number, senderRole: 'client' | 'counselor', seq: number, tex
   sentAt: '2025-04-01T01:00:00.000Z',
 });
 
+/** What the server answers to message:send: only what it added to her envelope. */
+const receipt = (id: number) => ({ id, sentAt: '2025-04-01T01:00:00.000Z' });
+
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 function setup(orgKey = ORG_KEY) {
@@ -212,7 +215,7 @@ describe('key grant', () => {
 describe('messages', () => {
   test('her message is pending until acknowledged, then stored', async () => {
     const { ctrl, socket } = await chatting();
-    socket.replies['message:send'] = (p) => ({ ok: true, data: stored(10, 'client', (p as { seq: number }).seq, 'hi') });
+    socket.replies['message:send'] = () => ({ ok: true, data: receipt(10) });
     const sending = ctrl.send('  hi  ');
     expect(ctrl.messages).toEqual([expect.objectContaining({ id: null, seq: 1, text: 'hi', state: 'pending' })]);
     await sending;
@@ -225,7 +228,7 @@ describe('messages', () => {
     socket.replies['message:send'] = () => ({ ok: false, error: 'TIMEOUT' });
     await ctrl.send('one');
     expect(ctrl.messages[0]).toMatchObject({ state: 'failed', seq: 1 });
-    socket.replies['message:send'] = () => ({ ok: true, data: stored(3, 'client', 1, 'one') });
+    socket.replies['message:send'] = () => ({ ok: true, data: receipt(3) });
     await ctrl.retry(1);
     expect(ctrl.messages).toEqual([expect.objectContaining({ id: 3, state: 'sent' })]);
     const seqs = socket.sent('message:send').map((p) => (p as { seq: number }).seq);
@@ -329,10 +332,7 @@ describe('ending', () => {
 describe('safety-first additions', () => {
   test('intake answers go as the first encrypted message (seq 1); only urgent travels in clear', async () => {
     const s = setup();
-    s.socket.replies['message:send'] = (p) => {
-      const e = p as { seq: number; ciphertext: string };
-      return { ok: true, data: { ...stored(1, 'client', e.seq, null), ciphertext: e.ciphertext } };
-    };
+    s.socket.replies['message:send'] = () => ({ ok: true, data: receipt(1) });
     await s.ctrl.start({ urgent: true, intake: { danger: 'yes', topics: ['孤独'] } });
     s.socket.setStatus({ type: 'connected', first: true });
     await flush();
@@ -550,7 +550,7 @@ describe('typing', () => {
       expect(s.socket.sent('typing:set')).toEqual([]);
       s.socket.push('consultation:assigned', { consultationId: CID, counselor: counselor() });
       await vi.advanceTimersByTimeAsync(0);
-      s.socket.replies['message:send'] = (p) => ({ ok: true, data: stored(10, 'client', (p as { seq: number }).seq, 'hi') });
+      s.socket.replies['message:send'] = () => ({ ok: true, data: receipt(10) });
       s.ctrl.typed();
       s.ctrl.typed();
       await vi.advanceTimersByTimeAsync(2_000);

@@ -364,7 +364,7 @@ export class ConsultationController implements ReactiveController, ConsultationV
     const r = await deps.socket.request('message:send', envelope);
     if (this.deps !== deps) return;
     if (!r.ok) return this.set({ messages: markFailed(this.messages, seq) });
-    this.addStored([r.data]);
+    this.addStored([{ ...envelope, senderRole: 'client', ...r.data }]);
   }
 
   /** Decrypts stored messages (either sender) and merges them, one copy per id. */

@@ -12,7 +12,7 @@ export function registerMessageHandlers(socket: TsunagariSocket, service: Consul
     const { message, created } = await service.send(c, actor, envelope);
     // A re-send after a lost ack is answered but not relayed again: the others already have it.
     if (created) s.to(rooms.consultation(c.id)).emit('message:new', message);
-    return message;
+    return { id: message.id, sentAt: message.sentAt };
   }, log);
 
   on(socket, 'message:list', (payload, s) => {

@@ -62,6 +62,12 @@ export interface StoredMessage {
   sentAt: string;
 }
 
+/**
+ * The answer to `message:send` once the envelope is committed: what the server added to it. The
+ * sender already holds the rest, so the ciphertext does not travel back to her.
+ */
+export type MessageReceipt = Pick<StoredMessage, 'id' | 'sentAt'>;
+
 /** A waiting consultation as staff see it in the queue. */
 export interface QueueEntry {
   consultationId: string;
@@ -207,7 +213,7 @@ export interface ClientToServerEvents {
   /** Client or counselor: typing indicator (relayed, never stored). */
   'typing:set': (payload: TypingSetPayload, ack: Ack<Record<string, never>>) => void;
   /** Client or counselor: store and relay one encrypted message. Re-sending the same seq is idempotent. */
-  'message:send': (payload: EnvelopePayload, ack: Ack<StoredMessage>) => void;
+  'message:send': (payload: EnvelopePayload, ack: Ack<MessageReceipt>) => void;
   /** Client or counselor: messages after an id (history, or catching up after a drop). */
   'message:list': (payload: MessageListPayload, ack: Ack<{ messages: StoredMessage[] }>) => void;
   /** Client: register a resume code (its lookup and her wrapped session key); replaces an earlier one. */

@@ -446,7 +446,7 @@ export class TsgStaffWorkspace extends LitElement {
       this.setChatError(id, errorText(res.error));
       return done(false);
     }
-    const stored = res.data;
+    const stored: StoredMessage = { ...envelope, senderRole: 'counselor', ...res.data };
     this.model = store.updateChat(store.receiveMessages(this.model, id, [stored]), id, (c) => ({
       ...c,
       plain: new Map(c.plain).set(stored.id, text),
