@@ -11,6 +11,7 @@ import {
 import type { z } from 'zod';
 import { describeError, toErrorCode } from '../errors.js';
 import type { Logger } from '../log.js';
+import { exceedsSize } from './payload-size.js';
 import type { TsunagariSocket } from './types.js';
 
 type EventName = keyof ClientToServerEvents;
@@ -22,14 +23,6 @@ export type AckDataOf<E extends EventName> = Parameters<ClientToServerEvents[E]>
 /** A handler answers at once, or later (after its write is committed) with a promise. */
 export type Handler<E extends EventName> = (payload: PayloadOf<E>, socket: TsunagariSocket) => AckDataOf<E> | Promise<AckDataOf<E>>;
 
-/** Serialised size of a payload, without building a string for large arrays twice. */
-function tooLarge(payload: unknown): boolean {
-  try {
-    return (JSON.stringify(payload)?.length ?? 0) > MAX_ENVELOPE_BYTES;
-  } catch {
-    return true;
-  }
-}
 
 /**
  * Registers one inbound event. Before the handler runs: the ack must be a function, the sender's
@@ -45,7 +38,7 @@ export function on<E extends EventName>(socket: TsunagariSocket, event: E, handl
     const reply = ack as (r: AckResult<unknown>) => void;
     const payload = args.length > 1 ? args[0] : undefined;
     if (!roles.includes(socket.data.role)) return reply(ackError('FORBIDDEN'));
-    if (tooLarge(payload)) return reply(ackError('PAYLOAD_TOO_LARGE'));
+    if (exceedsSize(payload, MAX_ENVELOPE_BYTES)) return reply(ackError('PAYLOAD_TOO_LARGE'));
     const parsed = schema.safeParse(payload);
     if (!parsed.success) return reply(ackError('INVALID_PAYLOAD'));
     const fail = (caught: unknown) => {
