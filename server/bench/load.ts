@@ -8,7 +8,7 @@ import { API, type AckResult, type KdfParamsResponse, type StaffSession } from '
 import { deriveStaffPasswordKeys, toB64 } from '@tsunagari/shared/crypto';
 import sodium from 'libsodium-wrappers-sumo';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
-import type { LoadConfig, LoadResult } from './stats.js';
+import { type LoadConfig, type LoadResult, watchStalls } from './stats.js';
 
 const config = JSON.parse(process.env.BENCH_LOAD ?? '{}') as LoadConfig;
 if (!config.url?.startsWith('http://127.0.0.1:')) throw new Error('the load generator only targets 127.0.0.1');
@@ -167,6 +167,7 @@ async function main(): Promise<void> {
   let failed = 0;
   const total = Math.round(config.rate * config.seconds);
   const start = performance.now();
+  const ownStalls = watchStalls();
   const exchange = phase('the exchange', (config.seconds + 30) * 1000, () => `(${sent}/${total} sent, ${latencies.length} delivered)`);
   await new Promise<void>((resolve) => {
     const tick = setInterval(() => {
@@ -198,13 +199,17 @@ async function main(): Promise<void> {
   const drainUntil = performance.now() + 10_000;
   while (sentAt.size > 0 && performance.now() < drainUntil) await new Promise((r) => setTimeout(r, 50));
 
-  const result: LoadResult = { sent, received: latencies.length, lost: sent - latencies.length, latencies, offerLatencies, connectedAt: 0 };
+  const result: LoadResult = { sent, received: latencies.length, lost: sent - latencies.length, latencies, offerLatencies, connectedAt: 0, stalls: ownStalls.take() };
   if (failed > 0) process.stderr.write(`${failed} sends were refused or timed out\n`);
-  for (const p of pairs) p.client.disconnect();
-  for (const c of counselors) c.disconnect();
-  // Exit only once the result (tens of thousands of latencies) has gone down the IPC channel:
-  // exiting on a timer used to cut it off under load and leave the orchestrator waiting.
-  process.send?.({ type: 'result', result }, undefined, {}, () => process.exit(0));
+  process.send?.({ type: 'result', result });
+  // Leave only when the orchestrator lets go (it has the result and the server's figures for the
+  // exchange by then): exiting on a timer cut a large result off, and closing the sockets earlier
+  // counted their teardown in the server's event-loop figures.
+  process.once('disconnect', () => {
+    for (const p of pairs) p.client.disconnect();
+    for (const c of counselors) c.disconnect();
+    setTimeout(() => process.exit(0), 200);
+  });
 }
 
 main().catch((err: unknown) => {

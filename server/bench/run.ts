@@ -4,6 +4,9 @@
  *   --clients N (1000) --counselors M (20) --rate R msgs/s (2000) --seconds T (20) --payload B (300)
  *   --json        one JSON object instead of the human-readable figures
  *   --hold N      connect N idle waiting clients and report memory once positions are pushed
+ * Environment: BENCH_PROFILE=dir (CPU profiles of the servers), BENCH_SERVER_NODE_ARGS (extra Node
+ * flags for the servers, e.g. --trace-gc), BENCH_STALL_MS (list event-loop stalls from this long,
+ * default 40), BENCH_DUMP=file (every latency of both runs, in arrival order, as JSON).
  */
 import { type ChildProcess, execFileSync, fork } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,7 +18,7 @@ import { createOrganisation, provisionStaff } from '../src/admin/provision.js';
 import { openDatabase } from '../src/db/database.js';
 import { createSqliteRepositories } from '../src/repositories/sqlite.js';
 import { loadSodium } from '../src/sodium.js';
-import { type IpcReply, type LoadConfig, type LoadResult, round, type Stall, summarize } from './stats.js';
+import { type IpcReply, type LoadConfig, type LoadResult, round, STALL_MS, type Stall, summarize } from './stats.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
@@ -198,6 +201,8 @@ async function main(): Promise<void> {
       baseline_loop_delay_p99_ms: b.loop.p99,
       stalls: a.loop.stalls,
       baseline_stalls: b.loop.stalls,
+      load_stalls: a.result.stalls,
+      baseline_load_stalls: b.result.stalls,
       offer_p50_ms: round(offers.p50),
       offer_p99_ms: round(offers.p99),
       inserts_per_s: round(stored / opts.seconds, 0),
@@ -212,7 +217,8 @@ async function main(): Promise<void> {
     say(`                   baseline: p50 ${out.baseline_p50_ms} ms  p99 ${out.baseline_p99_ms} ms   → p99 ratio ${out.p99_ratio}`);
     say(`event-loop delay  ours: p99 ${out.loop_delay_p99_ms} ms, max ${out.loop_delay_max_ms} ms   baseline: p99 ${out.baseline_loop_delay_p99_ms} ms`);
     const stallText = (list: Stall[]) => (list.length ? list.map((st) => `${st.ms} ms at ${round(st.atMs / 1000, 1)} s (GC ${st.gcMs} ms)`).join(', ') : 'none');
-    say(`stalls ≥ 40 ms  ours: ${stallText(out.stalls)}   baseline: ${stallText(out.baseline_stalls)}`);
+    say(`stalls ≥ ${STALL_MS} ms  server, ours: ${stallText(out.stalls)}   baseline: ${stallText(out.baseline_stalls)}`);
+    say(`  in the load generator  with ours: ${stallText(out.load_stalls)}   with the baseline: ${stallText(out.baseline_load_stalls)}`);
     say(`memory per client  ours: ${out.rss_per_client_kb} KB RSS, ${out.heap_per_client_kb} KB heap   baseline: ${out.baseline_rss_per_client_kb} KB RSS`);
     say(`offer (she joins the queue → offer at a counselor): p50 ${out.offer_p50_ms} ms  p99 ${out.offer_p99_ms} ms`);
   } finally {

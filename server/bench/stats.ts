@@ -35,6 +35,8 @@ export interface LoadResult {
   latencies: number[];
   offerLatencies: number[];
   connectedAt: number;
+  /** The load generator's own event-loop stalls during the exchange: its delays count in every latency. */
+  stalls: Stall[];
 }
 
 /** Messages between processes: the orchestrator asks, servers answer. */
@@ -52,10 +54,10 @@ export interface Stall {
 }
 
 /** Hold-ups at least this long are listed one by one: each delays every message behind it. */
-const STALL_MS = Number(process.env.BENCH_STALL_MS ?? 40);
+export const STALL_MS = Number(process.env.BENCH_STALL_MS ?? 40);
 
 /** Records event-loop hold-ups of STALL_MS or more with the garbage collection inside them. */
-function watchStalls(): { reset(): void; take(): Stall[] } {
+export function watchStalls(): { reset(): void; take(): Stall[] } {
   let origin = performance.now();
   let last = origin;
   let stalls: Stall[] = [];
