@@ -26,8 +26,6 @@ await build({
   external: Object.keys(pkg.dependencies).filter((d) => !d.startsWith('@tsunagari/')),
   logLevel: 'warning',
 });
-// The worker threads are loaded by URL next to the code that starts them (with what they import).
-for (const file of ['checkpoint-worker.mjs', 'message-write-worker.mjs', 'message-insert.mjs']) {
-  fs.copyFileSync(path.join(root, 'src/db', file), path.join(outdir, file));
-}
+// The checkpoint worker is loaded by URL next to the code that starts it.
+fs.copyFileSync(path.join(root, 'src/db/checkpoint-worker.mjs'), path.join(outdir, 'checkpoint-worker.mjs'));
 process.stdout.write(`server built to ${path.relative(process.cwd(), outdir) || 'dist'}\n`);

@@ -12,7 +12,6 @@ import { randomId, type Sodium } from '@tsunagari/shared/crypto';
 import type { Clock } from '../clock.js';
 import { errors } from '../errors.js';
 import { MessageBatcher } from '../repositories/message-batcher.js';
-import type { MessageWriter } from '../repositories/message-writer.js';
 import type { Consultation, Repositories } from '../repositories/types.js';
 import { queueEntries } from './queue.js';
 import { hashToken, newToken } from './tokens.js';
@@ -28,15 +27,16 @@ export type Actor = { role: 'client'; consultationId: string | null } | { role: 
  * sockets or SQL; the socket handlers call it and tell people what changed.
  */
 export class ConsultationService {
+  private readonly writer: MessageBatcher;
   private readonly identities = new Map<string, CounselorIdentity>();
 
   constructor(
     private readonly repos: Repositories,
     private readonly sodium: Sodium,
     private readonly clock: Clock,
-    /** Where messages go; by default batched on this thread through the message repository. */
-    private readonly writer: MessageWriter = new MessageBatcher(repos.messages),
-  ) {}
+  ) {
+    this.writer = new MessageBatcher(repos.messages);
+  }
 
   private now(): string {
     return this.clock.now().toISOString();
@@ -125,9 +125,9 @@ export class ConsultationService {
     return identity;
   }
 
-  /** Commits the messages accepted so far, then releases the writer (shutdown). */
-  stopWrites(): Promise<void> {
-    return this.writer.stop();
+  /** Commits messages still waiting for their turn's transaction (shutdown). */
+  flushWrites(): void {
+    this.writer.flush();
   }
 
   /** A counselor takes a waiting consultation. Exactly one of two racing counselors wins. */

@@ -1,40 +1,34 @@
-import type { MessageWriter, WrittenMessage } from './message-writer.js';
+import type { StoredMessage } from '@tsunagari/shared';
 import type { MessageRepository, NewMessage } from './types.js';
 
+type Written = { message: StoredMessage; created: boolean };
+
 /**
- * Groups the messages that arrive in one event-loop turn into one transaction on the calling
- * thread. Used where the database cannot be shared with a thread (in memory); a server on a file
- * writes through {@link startMessageWriterThread} instead.
+ * Groups the messages that arrive in one event-loop turn into one transaction. A commit per
+ * message costs most of a message's time on the server; one commit per turn costs a fraction, and
+ * callers still get their answer only after their row is committed, so an ack always means stored.
  */
-export class MessageBatcher implements MessageWriter {
-  private pending: { message: NewMessage; resolve: (w: WrittenMessage) => void; reject: (e: unknown) => void }[] = [];
+export class MessageBatcher {
+  private pending: { message: NewMessage; resolve: (w: Written) => void; reject: (e: unknown) => void }[] = [];
   private scheduled: NodeJS.Immediate | null = null;
 
   constructor(private readonly repo: MessageRepository) {}
 
-  write(message: NewMessage): Promise<WrittenMessage> {
+  write(message: NewMessage): Promise<Written> {
     return new Promise((resolve, reject) => {
       this.pending.push({ message, resolve, reject });
       this.scheduled ??= setImmediate(() => this.flush());
     });
   }
 
-  async drain(): Promise<void> {
-    this.flush();
-  }
-
-  async stop(): Promise<void> {
-    this.flush();
-  }
-
-  /** Commits what is pending now. */
+  /** Commits what is pending now (also called on shutdown so no accepted write is left behind). */
   flush(): void {
     if (this.scheduled) clearImmediate(this.scheduled);
     this.scheduled = null;
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;
-    let results: WrittenMessage[];
+    let results: Written[];
     try {
       results = this.repo.insertMany(batch.map((b) => b.message));
     } catch (caught) {
@@ -42,6 +36,6 @@ export class MessageBatcher implements MessageWriter {
       for (const b of batch) b.reject(caught);
       return;
     }
-    batch.forEach((b, i) => b.resolve(results[i] as WrittenMessage));
+    batch.forEach((b, i) => b.resolve(results[i] as Written));
   }
 }

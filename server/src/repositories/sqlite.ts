@@ -1,8 +1,6 @@
 import type { EndReason, SenderRole, StoredMessage } from '@tsunagari/shared';
 import type { Db } from '../db/database.js';
-import { type InsertResult, prepareMessageInsert } from '../db/message-insert.mjs';
 import { consultationCache } from './consultation-cache.js';
-import type { WrittenMessage } from './message-writer.js';
 import type { Consultation, KeyGrant, NewMessage, Repositories, StaffRecord } from './types.js';
 
 type Row = Record<string, unknown>;
@@ -38,7 +36,7 @@ const consultationFromRow = (r: Row): Consultation => ({
   endedBy: (r.ended_by as SenderRole | null) ?? null,
 });
 
-export const messageFromRow = (r: Row): StoredMessage => ({
+const messageFromRow = (r: Row): StoredMessage => ({
   id: r.id as number,
   consultationId: r.consultation_id as string,
   senderRole: r.sender_role as SenderRole,
@@ -47,13 +45,6 @@ export const messageFromRow = (r: Row): StoredMessage => ({
   ciphertext: r.ciphertext as string,
   sentAt: r.sent_at as string,
 });
-
-/** The answer to one message write, from what the insert reported. */
-export function writtenMessage(m: NewMessage, result: InsertResult): WrittenMessage {
-  if (result.existing) return { message: messageFromRow(result.existing), created: false };
-  const { senderStaffId: _staff, ...fields } = m;
-  return { message: { id: result.id, ...fields }, created: true };
-}
 
 /** SQLite implementations of every repository, with statements prepared once. */
 export function createSqliteRepositories(db: Db): Repositories {
@@ -90,13 +81,21 @@ export function createSqliteRepositories(db: Db): Repositories {
     grantInsert: db.prepare(`INSERT INTO key_grant (consultation_id, staff_id, sealed_key, granted_by, granted_at)
       VALUES (@consultationId, @staffId, @sealedKey, @grantedBy, @grantedAt)`),
     grantLatest: db.prepare('SELECT * FROM key_grant WHERE consultation_id = ? AND staff_id = ? ORDER BY id DESC LIMIT 1'),
+    mInsert: db.prepare(`INSERT INTO message (consultation_id, sender_role, sender_staff_id, seq, nonce, ciphertext, sent_at)
+      VALUES (@consultationId, @senderRole, @senderStaffId, @seq, @nonce, @ciphertext, @sentAt)
+      ON CONFLICT (consultation_id, sender_role, seq) DO NOTHING`),
+    mBySeq: db.prepare('SELECT * FROM message WHERE consultation_id = ? AND sender_role = ? AND seq = ?'),
     mAfter: db.prepare('SELECT * FROM message WHERE consultation_id = ? AND id > ? ORDER BY id LIMIT ?'),
   };
 
-  const insertMessages = prepareMessageInsert(db);
-  const insertMany = (batch: readonly NewMessage[]) => {
-    const results = insertMessages(batch);
-    return batch.map((m, i) => writtenMessage(m, results[i] as InsertResult));
+  /** Inserts unless (consultation, sender, seq) exists; only a conflict costs a second query. */
+  const insertOne = (m: NewMessage): { message: StoredMessage; created: boolean } => {
+    const info = s.mInsert.run(m);
+    if (info.changes === 1) {
+      const { senderStaffId: _staff, ...fields } = m;
+      return { message: { id: Number(info.lastInsertRowid), ...fields }, created: true };
+    }
+    return { message: messageFromRow(s.mBySeq.get(m.consultationId, m.senderRole, m.seq) as Row), created: false };
   };
 
   return {
@@ -149,8 +148,8 @@ export function createSqliteRepositories(db: Db): Repositories {
       },
     },
     messages: {
-      insertOnce: (m: NewMessage) => insertMany([m])[0] as WrittenMessage,
-      insertMany,
+      insertOnce: (m: NewMessage) => insertOne(m),
+      insertMany: db.transaction((batch: readonly NewMessage[]) => batch.map(insertOne)),
       after: (cid, afterId, limit) => (s.mAfter.all(cid, afterId, limit) as Row[]).map(messageFromRow),
     },
   };
