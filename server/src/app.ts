@@ -13,8 +13,6 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { Server } from 'socket.io';
 import type { Clock } from './clock.js';
 import { startCheckpointer } from './db/checkpointer.js';
-import { startMessageWriterThread } from './db/message-writer-thread.js';
-import { MessageBatcher } from './repositories/message-batcher.js';
 import type { Db } from './db/database.js';
 import { ConsultationService } from './domain/consultations.js';
 import { OpeningHours } from './domain/opening.js';
@@ -69,9 +67,7 @@ export interface App {
 export function createApp(deps: AppDeps): App {
   const { db, sodium, clock, log } = deps;
   const repos = createSqliteRepositories(db);
-  // On a file, messages are committed on a thread of their own; an in-memory database cannot be shared.
-  const messageWriter = db.memory ? new MessageBatcher(repos.messages) : startMessageWriterThread(db.name);
-  const consultations = new ConsultationService(repos, sodium, clock, messageWriter);
+  const consultations = new ConsultationService(repos, sodium, clock);
   const auth = new StaffAuthService(repos, sodium, clock);
   const resume = new ResumeService(createSqliteResumeCodes(db), repos.consultations, sodium, clock, deps.resumeDays ?? 30);
   const routing = new RoutingService(repos, createSqliteRoutingRepository(db), consultations, clock, deps.scheduler ?? realScheduler, deps.routing);
@@ -153,8 +149,10 @@ export function createApp(deps: AppDeps): App {
       io.emit('server:shutdown');
       // No timer may fire on a closed database; the next process restores the queue from it.
       routing.stop();
-      // Commit every accepted message, let the acks and relays go out, then close.
-      void consultations.stopWrites().then(() => {
+      // Messages wait at most one turn for their transaction: commit them, let their acks and
+      // relays go out, then close.
+      setImmediate(() => {
+        consultations.flushWrites();
         setImmediate(() => {
           // Closing the engine drops transports without a Socket.IO "server disconnect", so
           // clients keep their reconnection logic and come back to the next process by themselves.
