@@ -4,3 +4,8 @@ export const MAX_ENVELOPE_BYTES = 16 * 1024;
 export const MAX_MESSAGE_CHARS = 4000;
 /** Socket.IO's transport limit; larger frames close the connection before any handler runs. */
 export const MAX_FRAME_BYTES = 64 * 1024;
+/**
+ * How long a "typing" line stays up without a fresh signal. Senders repeat "typing" every few
+ * seconds while they type, so a lost "stopped" (a dropped connection) cannot leave it on.
+ */
+export const TYPING_SHOWN_MAX_MS = 8_000;

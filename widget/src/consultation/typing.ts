@@ -1,9 +1,11 @@
+import { TYPING_SHOWN_MAX_MS } from '@tsunagari/shared';
+
 /** At most one "typing" per this long while she keeps typing (it refreshes the counselor's line). */
 export const TYPING_THROTTLE_MS = 2_000;
 /** She stopped typing this long ago: tell the counselor. */
 export const TYPING_IDLE_MS = 3_000;
 /** The counselor's line goes away by itself if no word of her typing came for this long (a lost "stopped"). */
-export const COUNSELOR_TYPING_MAX_MS = 8_000;
+export const COUNSELOR_TYPING_MAX_MS = TYPING_SHOWN_MAX_MS;
 
 /**
  * Her side of the typing indicator, without a socket: `input()` on each edit of the text field

@@ -30,6 +30,7 @@ import { type RequestError, StaffSocketController } from '../../services/staff-s
 import * as store from '../../state/chats.js';
 import { decryptMissing, lastMessageId, nextCounselorSeq } from '../../state/messages.js';
 import { addedEntries, shortLabel } from '../../state/queue.js';
+import { TypingExpiry } from '../../state/typing-expiry.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 import '../app-header/app-header.js';
 import '../chat-list/chat-list.js';
@@ -102,6 +103,7 @@ export class TsgStaffWorkspace extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('keydown', this.onKeydown);
+    this.typingExpiry.clear();
   }
 
   /** Alt+↑/↓ moves between her chats, Alt+1…9 opens one by its number in the list. */
@@ -307,9 +309,16 @@ export class TsgStaffWorkspace extends LitElement {
     this.announce(ja.counselors.saved(res.data.displayName, res.data.capacity));
   }
 
-  private onTyping({ consultationId, role, typing }: TypingChanged): void {
-    if (role !== 'client') return;
+  /** Her "typing" line, taken down again if her "stopped" never comes. */
+  private readonly typingExpiry = new TypingExpiry((id) => this.showClientTyping(id, false));
+
+  private showClientTyping(consultationId: string, typing: boolean): void {
+    this.typingExpiry.seen(consultationId, typing);
     this.model = store.updateChat(this.model, consultationId, (c) => ({ ...c, typing }));
+  }
+
+  private onTyping({ consultationId, role, typing }: TypingChanged): void {
+    if (role === 'client') this.showClientTyping(consultationId, typing);
   }
 
   private onTypingInput(e: TypingEvent): void {
@@ -381,7 +390,7 @@ export class TsgStaffWorkspace extends LitElement {
     if (!store.findChat(this.model, id)) return;
     this.model = store.receiveMessages(this.model, id, [m]);
     this.decrypt(id);
-    if (m.senderRole === 'client') this.model = store.updateChat(this.model, id, (c) => ({ ...c, typing: false }));
+    if (m.senderRole === 'client') this.showClientTyping(id, false);
     if (id === this.model.selectedId) this.markRead(id);
     if (m.senderRole !== 'client') return;
     const text = store.findChat(this.model, id)?.plain.get(m.id);
