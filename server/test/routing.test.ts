@@ -105,6 +105,19 @@ describe('routing over real sockets', () => {
     expect(entries[0]).toMatchObject({ consultationId: id, position: 1, requeued: true });
   });
 
+  it('a client handed back to the queue who reloads is told again why she waits (snapshot: requeued)', async () => {
+    const client = await newClient();
+    const { consultationId, clientToken } = await call(client, 'consultation:start', {});
+    expect((await call(client, 'consultation:resume', { consultationId, clientToken })).requeued).toBe(false);
+    await call(tanakaSock, 'consultation:take', { consultationId });
+    await call(tanakaSock, 'consultation:transfer', { consultationId });
+    client.disconnect();
+    const reloaded = await newClient();
+    const snapshot = await call(reloaded, 'consultation:resume', { consultationId, clientToken });
+    expect(snapshot).toMatchObject({ status: 'waiting', requeued: true, counselor: null });
+    expect(snapshot.position).toBeGreaterThanOrEqual(1);
+  });
+
   it('typing is relayed to the other side and never stored', async () => {
     const client = await newClient();
     const { consultationId } = await call(client, 'consultation:start', {});

@@ -417,6 +417,19 @@ describe('safety-first additions', () => {
     expect((s.socket.sent('message:send') as Array<{ seq: number }>).map((m) => m.seq)).toEqual([2]);
   });
 
+  test('a reload while she waits again brings back the line that says why (the snapshot says requeued)', async () => {
+    const s = setup();
+    s.kv.setItem('tsunagari-chat', JSON.stringify({ v: 1, consultationId: CID, clientToken: TOKEN, key: 'k'.repeat(43), seq: 1, unsent: [] }));
+    s.socket.replies['consultation:resume'] = () => ({
+      ok: true,
+      data: { consultationId: CID, status: 'waiting', position: 2, requeued: true, counselor: null, messages: [stored(1, 'client', 1, 'はじめ')] },
+    });
+    await s.ctrl.restore();
+    s.socket.setStatus({ type: 'connected', first: true });
+    await flush();
+    expect([s.ctrl.phase, s.ctrl.requeued, s.ctrl.position]).toEqual(['waiting', true, 2]);
+  });
+
   test('resume by code opens the consultation with its history', async () => {
     const s = setup();
     s.socket.replies['resume:open'] = () => ({
@@ -524,7 +537,7 @@ describe('back to the queue', () => {
     s.socket.setStatus({ type: 'reconnecting' });
     s.socket.replies['consultation:resume'] = () => ({
       ok: true,
-      data: { consultationId: CID, status: 'waiting', position: 1, counselor: null, messages: [] },
+      data: { consultationId: CID, status: 'waiting', position: 1, requeued: true, counselor: null, messages: [] },
     });
     s.socket.setStatus({ type: 'connected', first: false });
     await flush();

@@ -300,7 +300,8 @@ export class ConsultationController implements ReactiveController, ConsultationV
     if (s.status === 'waiting') {
       // Handed back to the queue while she was away.
       if (this.phase === 'chat') this.requeue();
-      this.set({ phase: 'waiting', position: s.position });
+      // After a reload the snapshot is all she has to go on: keep the line that says why she waits again.
+      this.set({ phase: 'waiting', position: s.position, requeued: this.requeued || s.requeued });
     }
     this.addStored(s.messages);
     this.seq = Math.max(this.seq, lastClientSeq(this.messages));

@@ -99,10 +99,12 @@ export class ConsultationService {
   }
 
   snapshot(c: Consultation): ConsultationSnapshot {
+    const entry = c.status === 'waiting' ? this.queue().find((e) => e.consultationId === c.id) : undefined;
     return {
       consultationId: c.id,
       status: c.status,
-      position: c.status === 'waiting' ? this.positionOf(c.id) : null,
+      position: entry?.position ?? null,
+      requeued: entry?.requeued ?? false,
       counselor: c.status === 'active' && c.assignedStaffId ? this.counselorIdentity(c.assignedStaffId) : null,
       messages: this.repos.messages.after(c.id, 0, HISTORY_PAGE),
     };

@@ -141,6 +141,8 @@ export interface ConsultationSnapshot {
   consultationId: string;
   status: ConsultationStatus;
   position: number | null;
+  /** Waiting again after a counselor (her waiting screen says so, also after a reload). */
+  requeued: boolean;
   counselor: CounselorIdentity | null;
   messages: StoredMessage[];
 }
