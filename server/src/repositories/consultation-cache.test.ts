@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../db/database.js';
+import { describe, expect, it } from 'vitest';
+import { tempDatabases } from '../../test/temp-database.js';
+import type { Db } from '../db/database.js';
 import { createCache } from './consultation-cache.js';
 import { createSqliteRoutingRepository } from './routing.js';
 import { createSqliteRepositories } from './sqlite.js';
@@ -19,16 +17,11 @@ const staff = (id: string): StaffRecord => ({
 });
 
 describe('consultation rows kept in memory (real SQLite file)', () => {
-  let dir: string;
+  const freshDatabase = tempDatabases('cache');
   let db: Db;
-  afterEach(() => {
-    db.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
 
   function setup() {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-cache-'));
-    db = openDatabase(path.join(dir, 'c.db'));
+    db = freshDatabase();
     const repos = createSqliteRepositories(db);
     repos.staff.insert(staff('staff-a'));
     repos.staff.insert(staff('staff-b'));

@@ -1,23 +1,16 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../db/database.js';
+import { describe, expect, it } from 'vitest';
+import { tempDatabases } from '../../test/temp-database.js';
+import type { Db } from '../db/database.js';
 import { MessageBatcher } from './message-batcher.js';
 import { createSqliteRepositories } from './sqlite.js';
 import type { NewMessage } from './types.js';
 
 describe('message batcher (real SQLite file)', () => {
-  let dir: string;
+  const freshDatabase = tempDatabases('batch');
   let db: Db;
-  afterEach(() => {
-    db.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
 
   function setup() {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-batch-'));
-    db = openDatabase(path.join(dir, 'b.db'));
+    db = freshDatabase();
     const repos = createSqliteRepositories(db);
     repos.consultations.insert({
       id: 'consultation-0000000001', clientTokenHash: 'h', status: 'waiting', campaign: null, urgent: false,
