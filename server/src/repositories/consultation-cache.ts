@@ -6,14 +6,15 @@ import type { Consultation } from './types.js';
  * its consultation; a SELECT per message was an eighth of the relay's CPU time in the benchmark.
  *
  * Correctness rests on one rule: every statement that changes a consultation row goes through a
- * repository of this process, and that repository calls `forget(id)` after it. The SQLite file is
+ * repository of this process, inside `writing(id, …)`, which drops the kept row. The SQLite file is
  * embedded and has no other writer while the server runs (the admin CLI writes staff and
  * organisation rows only). Entries are frozen so a caller cannot change the shared copy.
  */
 export interface ConsultationCache {
   get(id: string): Consultation | undefined;
   set(c: Consultation): Consultation;
-  forget(id: string): void;
+  /** Runs a write to one consultation row, then drops the kept copy so the next read is fresh. */
+  writing<T>(id: string, write: () => T): T;
 }
 
 /** Upper bound on kept rows; past it the oldest half is dropped (they are read again on demand). */
@@ -47,6 +48,12 @@ export function createCache(maxEntries: number): ConsultationCache {
       rows.set(c.id, frozen);
       return frozen;
     },
-    forget: (id) => void rows.delete(id),
+    writing: (id, write) => {
+      try {
+        return write();
+      } finally {
+        rows.delete(id);
+      }
+    },
   };
 }

@@ -72,16 +72,8 @@ export function createSqliteRoutingRepository(db: Db): RoutingRepository {
     active: () => (s.active.all() as Row[]).map((r) => ({ id: r.id as string, staffId: r.assigned_staff_id as string })),
     setStatus: (staffId, status) => void s.setStatus.run(status, staffId),
     setCapacity: (staffId, capacity) => s.setCapacity.run(capacity, staffId).changes === 1,
-    requeue: (id, from, at) => {
-      const changed = s.requeue.run(at, id, from).changes === 1;
-      cache.forget(id);
-      return changed;
-    },
-    reassign: (id, from, to, at) => {
-      const changed = s.reassign.run(to, at, id, from).changes === 1;
-      cache.forget(id);
-      return changed;
-    },
+    requeue: (id, from, at) => cache.writing(id, () => s.requeue.run(at, id, from).changes === 1),
+    reassign: (id, from, to, at) => cache.writing(id, () => s.reassign.run(to, at, id, from).changes === 1),
     recordAbandon: (id, waitMs, cause) => void s.abandon.run(waitMs, cause, id),
     recordWait: (id, waitMs) => void s.wait.run(waitMs, id),
     insertNote: (n) => void s.noteInsert.run(n),

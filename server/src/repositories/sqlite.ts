@@ -49,14 +49,6 @@ const messageFromRow = (r: Row): StoredMessage => ({
 /** SQLite implementations of every repository, with statements prepared once. */
 export function createSqliteRepositories(db: Db): Repositories {
   const cache = consultationCache(db);
-  /** Runs a write to one consultation row, then drops the kept copy so the next read is fresh. */
-  const changing = <T>(id: string, write: () => T): T => {
-    try {
-      return write();
-    } finally {
-      cache.forget(id);
-    }
-  };
   const s = {
     orgGet: db.prepare('SELECT name, sign_public_key FROM organisation WHERE id = 1'),
     orgInsert: db.prepare('INSERT INTO organisation (id, name, sign_public_key, created_at) VALUES (1, ?, ?, ?)'),
@@ -125,7 +117,7 @@ export function createSqliteRepositories(db: Db): Repositories {
     },
     consultations: {
       insert: (c: Consultation) =>
-        changing(c.id, () => void s.cInsert.run({ id: c.id, clientTokenHash: c.clientTokenHash, status: c.status, campaign: c.campaign, urgent: c.urgent ? 1 : 0, queuedAt: c.queuedAt })),
+        cache.writing(c.id, () => void s.cInsert.run({ id: c.id, clientTokenHash: c.clientTokenHash, status: c.status, campaign: c.campaign, urgent: c.urgent ? 1 : 0, queuedAt: c.queuedAt })),
       byId: (id) => {
         const kept = cache.get(id);
         if (kept) return kept;
@@ -133,10 +125,10 @@ export function createSqliteRepositories(db: Db): Repositories {
         return r ? cache.set(consultationFromRow(r)) : null;
       },
       waiting: () => (s.cWaiting.all() as Row[]).map(consultationFromRow),
-      assign: (id, staffId, at) => changing(id, () => s.cAssign.run(staffId, at, id).changes === 1),
-      end: (id, at, reason, by) => changing(id, () => s.cEnd.run(at, reason, by, id).changes === 1),
+      assign: (id, staffId, at) => cache.writing(id, () => s.cAssign.run(staffId, at, id).changes === 1),
+      end: (id, at, reason, by) => cache.writing(id, () => s.cEnd.run(at, reason, by, id).changes === 1),
       openForStaff: (staffId) => (s.cForStaff.all(staffId) as Row[]).map(consultationFromRow),
-      setClientTokenHash: (id, hash) => changing(id, () => void s.cToken.run(hash, id)),
+      setClientTokenHash: (id, hash) => cache.writing(id, () => void s.cToken.run(hash, id)),
     },
     keyGrants: {
       insert: (g: KeyGrant) => void s.grantInsert.run(g),
