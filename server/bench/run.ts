@@ -196,6 +196,7 @@ async function main(): Promise<void> {
       rss_per_client_kb: round((a.loaded.rss - a.idle.rss) / 1024 / opts.clients, 1),
       heap_per_client_kb: round((a.loaded.heapUsed - a.idle.heapUsed) / 1024 / opts.clients, 1),
       baseline_rss_per_client_kb: round((b.loaded.rss - b.idle.rss) / 1024 / opts.clients, 1),
+      baseline_heap_per_client_kb: round((b.loaded.heapUsed - b.idle.heapUsed) / 1024 / opts.clients, 1),
       loop_delay_p99_ms: a.loop.p99,
       loop_delay_max_ms: a.loop.max,
       baseline_loop_delay_p99_ms: b.loop.p99,
@@ -219,7 +220,7 @@ async function main(): Promise<void> {
     const stallText = (list: Stall[]) => (list.length ? list.map((st) => `${st.ms} ms at ${round(st.atMs / 1000, 1)} s (GC ${st.gcMs} ms)`).join(', ') : 'none');
     say(`stalls ≥ ${STALL_MS} ms  server, ours: ${stallText(out.stalls)}   baseline: ${stallText(out.baseline_stalls)}`);
     say(`  in the load generator  with ours: ${stallText(out.load_stalls)}   with the baseline: ${stallText(out.baseline_load_stalls)}`);
-    say(`memory per client  ours: ${out.rss_per_client_kb} KB RSS, ${out.heap_per_client_kb} KB heap   baseline: ${out.baseline_rss_per_client_kb} KB RSS`);
+    say(`memory per client  ours: ${out.rss_per_client_kb} KB RSS, ${out.heap_per_client_kb} KB heap   baseline: ${out.baseline_rss_per_client_kb} KB RSS, ${out.baseline_heap_per_client_kb} KB heap`);
     say(`offer (she joins the queue → offer at a counselor): p50 ${out.offer_p50_ms} ms  p99 ${out.offer_p99_ms} ms`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
