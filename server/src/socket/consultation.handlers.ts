@@ -5,19 +5,18 @@ import type { RoutingService } from '../domain/routing-service.js';
 import { errors } from '../errors.js';
 import type { Logger } from '../log.js';
 import { actorOf } from './actor.js';
-import { on } from './handle.js';
-import { rooms, type TsunagariServer, type TsunagariSocket } from './types.js';
+import type { HandlerTable } from './handle.js';
+import { rooms, type TsunagariSocket } from './types.js';
 
 /** consultation:* — join, resume, take, end. Thin: the domain decides, this tells people. */
 export function registerConsultationHandlers(
-  io: TsunagariServer,
-  socket: TsunagariSocket,
+  handlers: HandlerTable,
   service: ConsultationService,
   routing: RoutingService,
   log: Logger,
   hours: OpeningHours,
 ): void {
-  on(socket, 'consultation:start', (payload, s) => {
+  handlers.on('consultation:start', (payload, s) => {
     if (s.data.role !== 'client') throw errors.forbidden();
     if (s.data.consultationId) throw errors.invalidState('socket already has a consultation');
     // The server decides, whatever the widget believes about the time.
@@ -28,15 +27,15 @@ export function registerConsultationHandlers(
     routing.joined(consultation);
     log.info({ event: 'consultation.started', urgent: consultation.urgent }, 'client joined the queue');
     return { consultationId: consultation.id, clientToken, position: service.positionOf(consultation.id) ?? 1 };
-  }, log);
+  });
 
-  on(socket, 'consultation:resume', (payload, s) => {
+  handlers.on('consultation:resume', (payload, s) => {
     if (s.data.role !== 'client') throw errors.forbidden();
     const c = service.resume(payload.consultationId, payload.clientToken);
     s.data.consultationId = c.id;
     void s.join(rooms.consultation(c.id));
     return service.snapshot(c);
-  }, log);
+  });
 
   const end = (consultationId: string, s: TsunagariSocket, reason: EndReason) => {
     const actor = actorOf(s);
@@ -50,22 +49,22 @@ export function registerConsultationHandlers(
     }
     return { endedAt: result.endedAt };
   };
-  on(socket, 'consultation:end', (p, s) => end(p.consultationId, s, 'ended'), log);
-  on(socket, 'consultation:quick-exit', (p, s) => end(p.consultationId, s, 'quick_exit'), log);
+  handlers.on('consultation:end', (p, s) => end(p.consultationId, s, 'ended'));
+  handlers.on('consultation:quick-exit', (p, s) => end(p.consultationId, s, 'quick_exit'));
 
-  on(socket, 'consultation:take', (payload, s) => {
+  handlers.on('consultation:take', (payload, s) => {
     if (s.data.role === 'client') throw errors.forbidden();
     const staffId = s.data.staffId;
     // Capacity is checked by routing; it also joins her sockets and tells the client.
     const c = routing.take(staffId, payload.consultationId);
     log.info({ event: 'consultation.taken' }, 'counselor took a consultation');
     return routing.forStaff(c, staffId);
-  }, log);
+  });
 
-  on(socket, 'consultation:mine', (_payload, s) => {
+  handlers.on('consultation:mine', (_payload, s) => {
     if (s.data.role === 'client') throw errors.forbidden();
     return { consultations: routing.mine(s.data.staffId) };
-  }, log);
+  });
 
-  on(socket, 'queue:list', () => ({ entries: service.queue() }), log);
+  handlers.on('queue:list', () => ({ entries: service.queue() }));
 }

@@ -9,7 +9,8 @@ import type { Logger } from '../log.js';
 import { registerConsultationHandlers } from './consultation.handlers.js';
 import { registerMessageHandlers } from './message.handlers.js';
 import { registerResumeHandlers } from './resume.handlers.js';
-import { registerRoutingHandlers, routingEvents } from './routing.handlers.js';
+import { registerRoutingHandlers, routingEvents, trackPresence } from './routing.handlers.js';
+import { HandlerTable } from './handle.js';
 import { QueuePusher } from './queue-pusher.js';
 import { rooms, type TsunagariServer, type TsunagariSocket } from './types.js';
 
@@ -45,6 +46,11 @@ function sameOrigin(socket: TsunagariSocket): boolean {
 export function setupSockets(io: TsunagariServer, deps: SocketDeps): void {
   const { consultations, auth, log, resume, hours, routing } = deps;
   const pusher = new QueuePusher(io, routing);
+  const handlers = new HandlerTable(log);
+  registerConsultationHandlers(handlers, consultations, routing, log, hours);
+  registerRoutingHandlers(handlers, routing, consultations, log);
+  registerMessageHandlers(handlers, consultations);
+  registerResumeHandlers(handlers, consultations, resume, log);
   routing.boot(routingEvents(io, routing, consultations, pusher));
   // Whichever event binds a client socket to her consultation (start, resume, resume by code),
   // she is present again: her grace period stops.
@@ -79,10 +85,8 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): void {
       for (const c of consultations.mine(data.staffId)) void socket.join(rooms.consultation(c.consultationId));
     }
     log.debug({ event: 'socket.connected', role: data.role }, 'socket connected');
-    registerConsultationHandlers(io, socket, consultations, routing, log, hours);
-    registerRoutingHandlers(io, socket, routing, consultations, log);
-    registerMessageHandlers(socket, consultations, log);
-    registerResumeHandlers(socket, consultations, resume, log);
+    handlers.attach(socket);
+    trackPresence(io, socket, routing);
     socket.on('disconnect', (reason) => log.debug({ event: 'socket.disconnected', role: data.role, reason }, 'socket disconnected'));
   });
 }

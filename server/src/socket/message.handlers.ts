@@ -1,26 +1,25 @@
 import type { ConsultationService } from '../domain/consultations.js';
-import type { Logger } from '../log.js';
 import { actorOf } from './actor.js';
-import { on } from './handle.js';
-import { rooms, type TsunagariSocket } from './types.js';
+import type { HandlerTable } from './handle.js';
+import { rooms } from './types.js';
 
 /** message:* and key:* — store and relay ciphertext and sealed keys; never look inside. */
-export function registerMessageHandlers(socket: TsunagariSocket, service: ConsultationService, log: Logger): void {
-  on(socket, 'message:send', async (envelope, s) => {
+export function registerMessageHandlers(handlers: HandlerTable, service: ConsultationService): void {
+  handlers.on('message:send', async (envelope, s) => {
     const actor = actorOf(s);
     const c = service.access(actor, envelope.consultationId);
     const { message, created } = await service.send(c, actor, envelope);
     // A re-send after a lost ack is answered but not relayed again: the others already have it.
     if (created) s.to(rooms.consultation(c.id)).emit('message:new', message);
     return { id: message.id, sentAt: message.sentAt };
-  }, log);
+  });
 
-  on(socket, 'message:list', (payload, s) => {
+  handlers.on('message:list', (payload, s) => {
     const c = service.access(actorOf(s), payload.consultationId);
     return { messages: service.history(c, payload.afterId ?? 0) };
-  }, log);
+  });
 
-  on(socket, 'key:grant', (payload, s) => {
+  handlers.on('key:grant', (payload, s) => {
     const actor = actorOf(s);
     const c = service.access(actor, payload.consultationId);
     const grantedAt = service.grantKey(c, payload.staffId, payload.sealedKey, actor.role);
@@ -29,5 +28,5 @@ export function registerMessageHandlers(socket: TsunagariSocket, service: Consul
       sealedKey: payload.sealedKey,
     });
     return { grantedAt };
-  }, log);
+  });
 }

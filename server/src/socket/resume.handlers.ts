@@ -3,22 +3,22 @@ import type { ResumeService } from '../domain/resume.js';
 import type { Logger } from '../log.js';
 import { errors } from '../errors.js';
 import { actorOf } from './actor.js';
-import { on } from './handle.js';
-import { rooms, type TsunagariSocket } from './types.js';
+import type { HandlerTable } from './handle.js';
+import { rooms } from './types.js';
 
 /** resume:* — register a resume code, and continue by code from any device. */
-export function registerResumeHandlers(socket: TsunagariSocket, consultations: ConsultationService, resume: ResumeService, log: Logger): void {
-  on(socket, 'resume:create', (payload, s) => {
+export function registerResumeHandlers(handlers: HandlerTable, consultations: ConsultationService, resume: ResumeService, log: Logger): void {
+  handlers.on('resume:create', (payload, s) => {
     const c = consultations.access(actorOf(s), payload.consultationId);
     return resume.create(c, payload.lookup, payload.wrappedKey);
-  }, log);
+  });
 
-  on(socket, 'resume:open', (payload, s) => {
+  handlers.on('resume:open', (payload, s) => {
     if (s.data.role !== 'client') throw errors.forbidden();
     const { consultation, clientToken, wrappedKey } = resume.open(payload.lookup);
     s.data.consultationId = consultation.id;
     void s.join(rooms.consultation(consultation.id));
     log.info({ event: 'consultation.resumed_by_code' }, 'client continued by resume code');
     return { consultationId: consultation.id, clientToken, wrappedKey, snapshot: consultations.snapshot(consultation) };
-  }, log);
+  });
 }

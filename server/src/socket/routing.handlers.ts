@@ -4,7 +4,7 @@ import { errors } from '../errors.js';
 import type { Logger } from '../log.js';
 import { actorOf } from './actor.js';
 import type { QueuePusher } from './queue-pusher.js';
-import { on } from './handle.js';
+import type { HandlerTable } from './handle.js';
 import { rooms, type TsunagariServer, type TsunagariSocket } from './types.js';
 
 /** Whether another socket than `except` in a room matches. */
@@ -64,14 +64,8 @@ export function routingEvents(io: TsunagariServer, routing: RoutingService, cons
   };
 }
 
-/** Presence (for offers and grace periods) and the routing events: status, capacity, offers, transfer, read, typing. */
-export function registerRoutingHandlers(
-  io: TsunagariServer,
-  socket: TsunagariSocket,
-  routing: RoutingService,
-  consultations: ConsultationService,
-  log: Logger,
-): void {
+/** Presence of one socket, for offers and grace periods. */
+export function trackPresence(io: TsunagariServer, socket: TsunagariSocket, routing: RoutingService): void {
   const data = socket.data;
   // A client is online for her consultation once she is bound to it (the join-room hook).
   if (data.role !== 'client') routing.staffOnline(data.staffId);
@@ -84,45 +78,48 @@ export function registerRoutingHandlers(
       routing.staffOffline(d.staffId);
     }
   });
+}
 
-  on(socket, 'staff:status', (payload, s) => {
+/** The routing events: status, capacity, offers, transfer, read, typing. */
+export function registerRoutingHandlers(handlers: HandlerTable, routing: RoutingService, consultations: ConsultationService, log: Logger): void {
+  handlers.on('staff:status', (payload, s) => {
     if (s.data.role === 'client') throw errors.forbidden();
     const state = routing.setStatus(s.data.staffId, payload.status);
     log.info({ event: 'staff.status', status: payload.status }, 'counselor status changed');
     return state;
-  }, log);
+  });
 
-  on(socket, 'staff:capacity', (payload) => routing.setCapacity(payload.staffId, payload.capacity), log);
+  handlers.on('staff:capacity', (payload) => routing.setCapacity(payload.staffId, payload.capacity));
 
-  on(socket, 'staff:list', () => ({ counselors: routing.counselorStates() }), log);
+  handlers.on('staff:list', () => ({ counselors: routing.counselorStates() }));
 
-  on(socket, 'offer:accept', (payload, s) => {
+  handlers.on('offer:accept', (payload, s) => {
     if (s.data.role === 'client') throw errors.forbidden();
     const c = routing.take(s.data.staffId, payload.consultationId);
     log.info({ event: 'consultation.taken', via: 'offer' }, 'counselor accepted an offer');
     return routing.forStaff(c, s.data.staffId);
-  }, log);
+  });
 
-  on(socket, 'consultation:transfer', (payload, s) => {
+  handlers.on('consultation:transfer', (payload, s) => {
     if (s.data.role === 'client') throw errors.forbidden();
     const c = consultations.access(actorOf(s), payload.consultationId);
     const result = routing.transfer(s.data.staffId, c, payload);
     log.info({ event: 'consultation.transferred', toQueue: payload.toStaffId === undefined, withKey: !!payload.sealedKey }, 'consultation transferred');
     return result;
-  }, log);
+  });
 
-  on(socket, 'consultation:read', (payload, s) => {
+  handlers.on('consultation:read', (payload, s) => {
     if (s.data.role === 'client') throw errors.forbidden();
     const c = consultations.access(actorOf(s), payload.consultationId);
     return { lastReadId: routing.read(s.data.staffId, c, payload.lastReadId) };
-  }, log);
+  });
 
-  on(socket, 'typing:set', (payload, s) => {
+  handlers.on('typing:set', (payload, s) => {
     const actor = actorOf(s);
     const c = consultations.access(actor, payload.consultationId);
     if (c.status !== 'active') return {};
     // Relayed only, never stored; volatile so a slow link drops it rather than queueing it.
     s.volatile.to(rooms.consultation(c.id)).emit('typing:changed', { consultationId: c.id, role: actor.role, typing: payload.typing });
     return {};
-  }, log);
+  });
 }
