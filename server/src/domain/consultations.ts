@@ -13,7 +13,6 @@ import type { Clock } from '../clock.js';
 import { errors } from '../errors.js';
 import { MessageBatcher } from '../repositories/message-batcher.js';
 import type { Consultation, Repositories } from '../repositories/types.js';
-import { queueEntries } from './queue.js';
 import { hashToken, newToken } from './tokens.js';
 
 /** Most messages returned by one history call; the caller pages with `afterId`. */
@@ -82,7 +81,7 @@ export class ConsultationService {
     return c;
   }
 
-  /** Where the queue order comes from: the router once it runs, the database order before. */
+  /** Where the queue order comes from: the router, which createApp starts before anyone connects. */
   private queueSource: (() => QueueEntry[]) | null = null;
 
   setQueueSource(source: () => QueueEntry[]): void {
@@ -90,7 +89,8 @@ export class ConsultationService {
   }
 
   queue(): QueueEntry[] {
-    return this.queueSource ? this.queueSource() : queueEntries(this.repos.consultations.waiting());
+    if (!this.queueSource) throw errors.invalidState('routing has not started');
+    return this.queueSource();
   }
 
   /** 1-based place in the queue, or null when she is not waiting. */

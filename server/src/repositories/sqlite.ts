@@ -65,7 +65,6 @@ export function createSqliteRepositories(db: Db): Repositories {
     cInsert: db.prepare(`INSERT INTO consultation (id, client_token_hash, status, campaign, urgent, queued_at)
       VALUES (@id, @clientTokenHash, @status, @campaign, @urgent, @queuedAt)`),
     cById: db.prepare('SELECT * FROM consultation WHERE id = ?'),
-    cWaiting: db.prepare("SELECT * FROM consultation WHERE status = 'waiting' ORDER BY urgent DESC, queued_at, rowid"),
     cAssign: db.prepare("UPDATE consultation SET status = 'active', assigned_staff_id = ?, assigned_at = ? WHERE id = ? AND status = 'waiting'"),
     cEnd: db.prepare("UPDATE consultation SET status = 'ended', ended_at = ?, end_reason = ?, ended_by = ? WHERE id = ? AND status != 'ended'"),
     cToken: db.prepare('UPDATE consultation SET client_token_hash = ? WHERE id = ?'),
@@ -124,7 +123,6 @@ export function createSqliteRepositories(db: Db): Repositories {
         const r = s.cById.get(id) as Row | undefined;
         return r ? cache.set(consultationFromRow(r)) : null;
       },
-      waiting: () => (s.cWaiting.all() as Row[]).map(consultationFromRow),
       assign: (id, staffId, at) => cache.writing(id, () => s.cAssign.run(staffId, at, id).changes === 1),
       end: (id, at, reason, by) => cache.writing(id, () => s.cEnd.run(at, reason, by, id).changes === 1),
       openForStaff: (staffId) => (s.cForStaff.all(staffId) as Row[]).map(consultationFromRow),

@@ -78,8 +78,6 @@ export interface StaffSessionRepository {
 export interface ConsultationRepository {
   insert(c: Consultation): void;
   byId(id: string): Consultation | null;
-  /** Waiting consultations, urgent first, then longest waiting. */
-  waiting(): Consultation[];
   /** Sets a waiting consultation to active for a counselor; false when it was no longer waiting. */
   assign(id: string, staffId: string, at: string): boolean;
   end(id: string, at: string, reason: EndReason, by: SenderRole): boolean;
