@@ -128,12 +128,13 @@ function setup(orgKey = ORG_KEY) {
   return { ctrl, socket, crypto, host, load, kv };
 }
 
-async function waiting() {
+/** Started and connected, waiting in the queue; `settle` lets pending work run (fake clocks pass their own). */
+async function waiting(settle: () => Promise<unknown> = flush) {
   const s = setup();
   await s.ctrl.start();
   expect(s.ctrl.phase).toBe('connecting');
   s.socket.setStatus({ type: 'connected', first: true });
-  await flush();
+  await settle();
   return s;
 }
 
@@ -555,10 +556,7 @@ describe('typing', () => {
   test('her typing is told (throttled) only in a chat, and stops on send', async () => {
     vi.useFakeTimers();
     try {
-      const s = setup();
-      await s.ctrl.start();
-      s.socket.setStatus({ type: 'connected', first: true });
-      await vi.advanceTimersByTimeAsync(0);
+      const s = await waiting(() => vi.advanceTimersByTimeAsync(0));
       s.ctrl.typed();
       expect(s.socket.sent('typing:set')).toEqual([]);
       s.socket.push('consultation:assigned', { consultationId: CID, counselor: counselor() });
@@ -596,10 +594,7 @@ describe('typing', () => {
   test('the counselor typing shows, clears on her message, on stop, and by itself when the stop is lost', async () => {
     vi.useFakeTimers();
     try {
-      const s = setup();
-      await s.ctrl.start();
-      s.socket.setStatus({ type: 'connected', first: true });
-      await vi.advanceTimersByTimeAsync(0);
+      const s = await waiting(() => vi.advanceTimersByTimeAsync(0));
       s.socket.push('typing:changed', { consultationId: CID, role: 'counselor', typing: true });
       expect(s.ctrl.counselorTyping).toBe(false); // still waiting
       s.socket.push('consultation:assigned', { consultationId: CID, counselor: counselor() });
