@@ -2,13 +2,14 @@ import type { RoutingService } from '../domain/routing-service.js';
 import { rooms, type TsunagariServer } from './types.js';
 
 /**
- * Pushes the queue to staff and each waiting client her place, coalesced: any number of changes
- * in one event-loop turn make one push, and a client is told only when what she sees (place,
+ * Pushes the queue and the counselors' states to staff and each waiting client her place,
+ * coalesced: any number of changes in one event-loop turn make one push, and a client is told only when what she sees (place,
  * estimate, whether to show alternatives) changed. Without this, N clients joining cost N² pushes.
  */
 export class QueuePusher {
   private scheduled: NodeJS.Immediate | null = null;
   private staffDirty = false;
+  private counselorsDirty = false;
   /** What each waiting client was last told, by consultation id. */
   private readonly told = new Map<string, string>();
 
@@ -20,6 +21,12 @@ export class QueuePusher {
   /** The queue or the counselors changed. */
   changed(): void {
     this.staffDirty = true;
+    this.scheduled ??= setImmediate(() => this.flush());
+  }
+
+  /** A counselor's status, capacity or load changed. */
+  counselorsChanged(): void {
+    this.counselorsDirty = true;
     this.scheduled ??= setImmediate(() => this.flush());
   }
 
@@ -41,6 +48,8 @@ export class QueuePusher {
       this.io.to(rooms.staff).emit('queue:changed', { entries: this.routing.queue() });
     }
     this.staffDirty = false;
+    if (this.counselorsDirty) this.io.to(rooms.staff).emit('staff:changed', { counselors: this.routing.counselorStates() });
+    this.counselorsDirty = false;
     const waiting = new Set<string>();
     for (const p of this.routing.positions()) {
       waiting.add(p.consultationId);

@@ -19,8 +19,6 @@ function anyOther(io: TsunagariServer, room: string, except: string, match: (s: 
 
 /** Pushes for what routing reports. Every queue change also pushes each waiting client her place. */
 export function routingEvents(io: TsunagariServer, routing: RoutingService, consultations: ConsultationService, pusher: QueuePusher): RoutingEvents {
-  // Several counselor changes in one turn (a burst of joins and offers) make one push.
-  let staffPush: NodeJS.Immediate | null = null;
   const moveStaffSockets = (consultationId: string, from: string | null, to: string | null) => {
     if (from) io.in(rooms.staffMember(from)).socketsLeave(rooms.consultation(consultationId));
     if (to) io.in(rooms.staffMember(to)).socketsJoin(rooms.consultation(consultationId));
@@ -29,12 +27,7 @@ export function routingEvents(io: TsunagariServer, routing: RoutingService, cons
     offered: (staffId, offer) => void io.to(rooms.staffMember(staffId)).emit('queue:offer', offer),
     offerWithdrawn: (staffId, consultationId, reason) => void io.to(rooms.staffMember(staffId)).emit('queue:offer-withdrawn', { consultationId, reason }),
     queueChanged: () => pusher.changed(),
-    counselorsChanged: () => {
-      staffPush ??= setImmediate(() => {
-        staffPush = null;
-        io.to(rooms.staff).emit('staff:changed', { counselors: routing.counselorStates() });
-      });
-    },
+    counselorsChanged: () => pusher.counselorsChanged(),
     assigned: (consultationId, staffId) => {
       moveStaffSockets(consultationId, null, staffId);
       io.to(rooms.consultation(consultationId)).except(rooms.staffMember(staffId)).emit('consultation:assigned', {
