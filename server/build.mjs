@@ -13,7 +13,7 @@ const outdir = path.join(root, 'dist');
 fs.rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { main: 'src/main.ts', admin: 'src/cli/admin.ts', 'bench-server': 'bench/server-entry.ts', 'bench-baseline': 'bench/baseline-server.ts' },
+  entryPoints: { main: 'src/main.ts', admin: 'src/cli/admin.ts', 'bench-server': 'bench/server-entry.ts', 'bench-baseline': 'bench/baseline-server.ts', 'bench-load': 'bench/load.ts' },
   outdir,
   bundle: true,
   splitting: true,
@@ -23,7 +23,7 @@ await build({
   sourcemap: true,
   // The server's own dependencies load from node_modules as usual; the workspace's shared
   // TypeScript (and what only it depends on) is compiled in.
-  external: Object.keys(pkg.dependencies).filter((d) => !d.startsWith('@tsunagari/')),
+  external: [...Object.keys(pkg.dependencies), ...Object.keys(pkg.devDependencies)].filter((d) => !d.startsWith('@tsunagari/')),
   logLevel: 'warning',
 });
 // The checkpoint worker is loaded by URL next to the code that starts it.

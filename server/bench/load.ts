@@ -168,6 +168,7 @@ async function main(): Promise<void> {
   const total = Math.round(config.rate * config.seconds);
   const start = performance.now();
   const ownStalls = watchStalls();
+  const cpu = process.cpuUsage();
   const exchange = phase('the exchange', (config.seconds + 30) * 1000, () => `(${sent}/${total} sent, ${latencies.length} delivered)`);
   await new Promise<void>((resolve) => {
     const tick = setInterval(() => {
@@ -195,11 +196,12 @@ async function main(): Promise<void> {
     }, 5);
   });
   exchange();
+  const used = process.cpuUsage(cpu);
   // Let the last deliveries arrive (bounded).
   const drainUntil = performance.now() + 10_000;
   while (sentAt.size > 0 && performance.now() < drainUntil) await new Promise((r) => setTimeout(r, 50));
 
-  const result: LoadResult = { sent, received: latencies.length, lost: sent - latencies.length, latencies, offerLatencies, connectedAt: 0, stalls: ownStalls.take() };
+  const result: LoadResult = { sent, received: latencies.length, lost: sent - latencies.length, latencies, offerLatencies, connectedAt: 0, stalls: ownStalls.take(), cpuMs: Math.round((used.user + used.system) / 1000) };
   if (failed > 0) process.stderr.write(`${failed} sends were refused or timed out\n`);
   process.send?.({ type: 'result', result });
   // Leave only when the orchestrator lets go (it has the result and the server's figures for the

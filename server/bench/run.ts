@@ -6,7 +6,8 @@
  *   --hold N      connect N idle waiting clients and report memory once positions are pushed
  * Environment: BENCH_PROFILE=dir (CPU profiles of the servers), BENCH_SERVER_NODE_ARGS (extra Node
  * flags for the servers, e.g. --trace-gc), BENCH_STALL_MS (list event-loop stalls from this long,
- * default 40), BENCH_DUMP=file (every latency of both runs, in arrival order, as JSON).
+ * default 40), BENCH_DUMP=file (every latency of both runs, in arrival order, as JSON),
+ * BENCH_PROMOTED=dir (a sampled heap profile per server of what outlived the young generation).
  */
 import { type ChildProcess, execFileSync, fork } from 'node:child_process';
 import fs from 'node:fs';
@@ -47,15 +48,18 @@ const say = (line: string) => {
 execFileSync(process.execPath, [path.join(here, '..', 'build.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
 const built = (name: string) => path.join(here, '..', 'dist', `${name}.js`);
 
-/** A server (built JavaScript) or the load generator (TypeScript through tsx) as a forked child. */
-function child(file: string, env: Record<string, string>): ChildProcess {
-  const isServer = file !== 'load.ts';
+/**
+ * A server or the load generator as a forked child, all three built to plain JavaScript: the load
+ * generator shares the machine with the server it measures, so it should not spend cycles in a
+ * loader's wrappers that the server then lacks.
+ */
+function child(name: string, env: Record<string, string>): ChildProcess {
+  const isServer = name !== 'bench-load';
   // BENCH_PROFILE=dir writes a CPU profile of each server process there (for finding hot spots).
   const flags = process.env.BENCH_PROFILE && isServer ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   // BENCH_SERVER_NODE_ARGS adds Node flags to the server processes (e.g. --trace-gc).
   if (isServer && process.env.BENCH_SERVER_NODE_ARGS) flags.push(...process.env.BENCH_SERVER_NODE_ARGS.split(' '));
-  const execArgv = isServer ? ['--enable-source-maps', '--expose-gc', ...flags] : ['--import', 'tsx', '--expose-gc'];
-  return fork(isServer ? file : path.join(here, file), [], { execArgv, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return fork(built(name), [], { execArgv: ['--enable-source-maps', '--expose-gc', ...flags], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 }
 
 function nextMessage<T extends { type: string }>(p: ChildProcess, type: string, timeoutMs = 600_000): Promise<T> {
@@ -107,13 +111,13 @@ interface Measured {
   idle: { rss: number; heapUsed: number };
   loaded: { rss: number; heapUsed: number };
   /** The server's event-loop delay during the exchange. */
-  loop: { p50: number; p99: number; max: number; stalls: Stall[] };
+  loop: { p50: number; p99: number; max: number; stalls: Stall[]; cpuMs: number };
 }
 
 async function measure(target: LoadConfig['target'], server: ChildProcess, logins: LoadConfig['logins']): Promise<Measured> {
   const { url } = await nextMessage<Extract<IpcReply, { type: 'ready' }>>(server, 'ready');
   const idle = await memory(server);
-  const load = child('load.ts', { BENCH_LOAD: JSON.stringify({ target, url, logins, ...opts } satisfies LoadConfig) });
+  const load = child('bench-load', { BENCH_LOAD: JSON.stringify({ target, url, logins, ...opts } satisfies LoadConfig) });
   load.once('exit', (code, signal) => {
     if (code || signal) process.stderr.write(`load generator exited early (${code ?? signal})\n`);
   });
@@ -124,18 +128,18 @@ async function measure(target: LoadConfig['target'], server: ChildProcess, login
   const { result } = await nextMessage<{ type: 'result'; result: LoadResult }>(load, 'result', (opts.seconds + 90) * 1000);
   const loop = nextMessage<Extract<IpcReply, { type: 'loop' }>>(server, 'loop');
   server.send({ type: 'loop' });
-  const { p50, p99, max, stalls } = await loop;
+  const { p50, p99, max, stalls, cpuMs } = await loop;
   await stop(load);
-  return { result, idle, loaded, loop: { p50, p99, max, stalls } };
+  return { result, idle, loaded, loop: { p50, p99, max, stalls, cpuMs } };
 }
 
 async function holdRun(n: number, dir: string): Promise<void> {
   const { dbPath } = await prepareDatabase(dir);
-  const server = child(built('bench-server'), { TSUNAGARI_DB: dbPath });
+  const server = child('bench-server', { TSUNAGARI_DB: dbPath });
   const { url } = await nextMessage<Extract<IpcReply, { type: 'ready' }>>(server, 'ready');
   const idle = await memory(server);
   const started = performance.now();
-  const load = child('load.ts', { BENCH_LOAD: JSON.stringify({ target: 'tsunagari', url, logins: [], hold: true, ...opts, clients: n } satisfies LoadConfig) });
+  const load = child('bench-load', { BENCH_LOAD: JSON.stringify({ target: 'tsunagari', url, logins: [], hold: true, ...opts, clients: n } satisfies LoadConfig) });
   await nextMessage(load, 'connected');
   const seconds = (performance.now() - started) / 1000;
   const held = await memory(server);
@@ -162,11 +166,11 @@ async function main(): Promise<void> {
     const { dbPath, logins } = await prepareDatabase(dir);
 
     say('· our relay (real server, SQLite file)…');
-    const ours = child(built('bench-server'), { TSUNAGARI_DB: dbPath });
+    const ours = child('bench-server', { TSUNAGARI_DB: dbPath });
     const a = await measure('tsunagari', ours, logins);
     await stop(ours);
     say('· baseline (bare Socket.IO relay)…');
-    const bare = child(built('bench-baseline'), {});
+    const bare = child('bench-baseline', {});
     const b = await measure('baseline', bare, []);
     await stop(bare);
 
@@ -204,6 +208,10 @@ async function main(): Promise<void> {
       baseline_stalls: b.loop.stalls,
       load_stalls: a.result.stalls,
       baseline_load_stalls: b.result.stalls,
+      server_cpu_ms: a.loop.cpuMs,
+      baseline_server_cpu_ms: b.loop.cpuMs,
+      load_cpu_ms: a.result.cpuMs,
+      baseline_load_cpu_ms: b.result.cpuMs,
       offer_p50_ms: round(offers.p50),
       offer_p99_ms: round(offers.p99),
       inserts_per_s: round(stored / opts.seconds, 0),
@@ -220,6 +228,8 @@ async function main(): Promise<void> {
     const stallText = (list: Stall[]) => (list.length ? list.map((st) => `${st.ms} ms at ${round(st.atMs / 1000, 1)} s (GC ${st.gcMs} ms)`).join(', ') : 'none');
     say(`stalls ≥ ${STALL_MS} ms  server, ours: ${stallText(out.stalls)}   baseline: ${stallText(out.baseline_stalls)}`);
     say(`  in the load generator  with ours: ${stallText(out.load_stalls)}   with the baseline: ${stallText(out.baseline_load_stalls)}`);
+    const perMessage = (ms: number) => round((ms * 1000) / out.sent, 0);
+    say(`CPU during the exchange  ours: ${out.server_cpu_ms} ms (${perMessage(out.server_cpu_ms)} µs/message), load generator ${out.load_cpu_ms} ms   baseline: ${out.baseline_server_cpu_ms} ms (${perMessage(out.baseline_server_cpu_ms)} µs/message), load generator ${out.baseline_load_cpu_ms} ms`);
     say(`memory per client  ours: ${out.rss_per_client_kb} KB RSS, ${out.heap_per_client_kb} KB heap   baseline: ${out.baseline_rss_per_client_kb} KB RSS, ${out.baseline_heap_per_client_kb} KB heap`);
     say(`offer (she joins the queue → offer at a counselor): p50 ${out.offer_p50_ms} ms  p99 ${out.offer_p99_ms} ms`);
   } finally {

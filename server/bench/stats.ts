@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { Session } from 'node:inspector';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 /** Percentile of a sorted array (nearest rank). */
 export function percentile(sorted: readonly number[], p: number): number {
@@ -37,6 +39,8 @@ export interface LoadResult {
   connectedAt: number;
   /** The load generator's own event-loop stalls during the exchange: its delays count in every latency. */
   stalls: Stall[];
+  /** CPU time the load generator used during the exchange (all its threads). */
+  cpuMs: number;
 }
 
 /** Messages between processes: the orchestrator asks, servers answer. */
@@ -44,7 +48,7 @@ export type IpcRequest = { type: 'memory' } | { type: 'loop-reset' } | { type: '
 export type IpcReply =
   | { type: 'memory'; rss: number; heapUsed: number }
   | { type: 'ready'; url: string }
-  | { type: 'loop'; p50: number; p99: number; max: number; stalls: Stall[] };
+  | { type: 'loop'; p50: number; p99: number; max: number; stalls: Stall[]; cpuMs: number };
 
 /** One long hold-up of a server's event loop: when (ms after the reset), how long, how much of it was GC. */
 export interface Stall {
@@ -91,14 +95,21 @@ export function answerMemoryRequests(): void {
   const loop = monitorEventLoopDelay({ resolution: 1 });
   loop.enable();
   const stalls = watchStalls();
+  let cpu = process.cpuUsage();
+  const promoted = watchPromotions();
   process.on('message', (m: IpcRequest) => {
     if (m.type === 'loop-reset') {
+      promoted.start();
       stalls.reset();
+      cpu = process.cpuUsage();
       return void loop.reset();
     }
     if (m.type === 'loop') {
       const ms = (ns: number) => round(ns / 1e6);
-      return void process.send?.({ type: 'loop', p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max), stalls: stalls.take() } satisfies IpcReply);
+      const used = process.cpuUsage(cpu);
+      const cpuMs = round((used.user + used.system) / 1000, 0);
+      promoted.stop();
+      return void process.send?.({ type: 'loop', p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max), stalls: stalls.take(), cpuMs } satisfies IpcReply);
     }
     global.gc?.();
     const mem = process.memoryUsage();
@@ -106,3 +117,23 @@ export function answerMemoryRequests(): void {
   });
 }
 
+
+/**
+ * BENCH_PROMOTED=dir: samples, during the exchange, the allocations that outlived the young
+ * generation (they feed the old generation, whose collections are what hold up the machine), and
+ * writes them there as a .heapprofile per server (open it in Chrome's DevTools, Memory tab).
+ */
+function watchPromotions(): { start(): void; stop(): void } {
+  const dir = process.env.BENCH_PROMOTED;
+  if (!dir) return { start: () => undefined, stop: () => undefined };
+  const session = new Session();
+  session.connect();
+  return {
+    start: () =>
+      session.post('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: false } as never),
+    stop: () =>
+      session.post('HeapProfiler.stopSampling', (err, result) => {
+        if (!err) fs.writeFileSync(`${dir}/promoted-${process.pid}.heapprofile`, JSON.stringify(result.profile));
+      }),
+  };
+}
