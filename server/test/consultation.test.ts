@@ -11,6 +11,7 @@ import {
   sealSessionKey,
   verifyCounselorIdentity,
 } from '@tsunagari/shared/crypto';
+import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   call,
@@ -137,5 +138,33 @@ describe('a full consultation, end to end encrypted', () => {
     expect(all).not.toMatch(/user-?agent|node-XMLHttpRequest|Mozilla/i);
     for (const text of [...CLIENT_LINES, ...COUNSELOR_LINES]) expect(all).not.toContain(text);
     for (const m of stored) expect(all).not.toContain(m.ciphertext);
+  });
+});
+
+describe('what the server holds about a connected socket', () => {
+  it('keeps neither her address nor her headers (user agent, cookies) once she is connected', async () => {
+    const server = await startTestServer();
+    try {
+      const sato = await loginStaff(server, 'sato');
+      const phone = { 'user-agent': 'Mozilla/5.0 (Linux; Android 14) test-phone' };
+      const client: ClientSocket = connect(server.url, { auth: { role: 'client' }, transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: phone });
+      const staff = staffSocket(server, sato);
+      await Promise.all([connected(client), connected(staff)]);
+      const held = [...server.app.io.sockets.sockets.values()];
+      expect(held.map((s) => s.data.role).sort()).toEqual(['client', 'counselor']);
+      for (const s of held) {
+        expect(s.handshake.headers).toEqual({});
+        expect(s.handshake.address).toBe('');
+        expect(s.request).toBeNull();
+        expect(JSON.stringify(s.handshake)).not.toMatch(/127\.0\.0\.1|Mozilla|tsg_staff/);
+      }
+      // The staff socket was still authenticated from those headers before they were dropped.
+      expect(await send(staff, 'staff:list', {})).toMatchObject({ ok: true });
+      client.disconnect();
+      staff.disconnect();
+    } finally {
+      await server.stop();
+      server.cleanup();
+    }
   });
 });

@@ -40,6 +40,25 @@ function sameOrigin(socket: TsunagariSocket): boolean {
 }
 
 /**
+ * Once a socket is authenticated nothing reads its first HTTP request again, yet the request
+ * stays reachable for the whole session (engine.io keeps it in a close listener of the TCP
+ * socket, and on the connection unless dropped, as Socket.IO's memory guide suggests). Emptying
+ * it means her user agent, cookies and other headers are not held in memory while she talks, and
+ * every full garbage collection has some 30 objects fewer per connection to walk.
+ */
+function forgetHandshake(socket: TsunagariSocket): void {
+  const conn = socket.conn as unknown as { request: { headers: object; rawHeaders: string[]; _query?: object } | null };
+  if (conn.request) {
+    conn.request.headers = {};
+    conn.request.rawHeaders = [];
+    conn.request._query = {};
+  }
+  conn.request = null;
+  socket.handshake.headers = {};
+  socket.handshake.address = '';
+}
+
+/**
  * Wires the handshake (who is this socket?) and the per-domain handlers. Logs carry the role and
  * event only: never the handshake's address, headers or payloads.
  */
@@ -79,6 +98,7 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): void {
   });
 
   io.on('connection', (socket) => {
+    forgetHandshake(socket);
     const data = socket.data;
     if (data.role !== 'client') {
       void socket.join([rooms.staff, rooms.staffMember(data.staffId)]);
