@@ -125,14 +125,27 @@ async function main(): Promise<void> {
   }
   onDuty();
 
-  // Clients join. On our relay routing pairs them (the offer latency is from her joining the
-  // queue to the offer reaching a counselor); on the baseline each pairs with counselor i % M.
-  const pairs: Pair[] = new Array(config.clients);
-  let paired = 0;
-  const pairing = phase('pairing', 180_000, () => `(${paired}/${config.clients} paired, ${offerWaiters.size} waiting for an offer)`);
+  // Clients connect first: the connection storm is its own phase, not part of the offer figure.
+  const sockets: AnySocket[] = new Array(config.clients);
+  let connectedCount = 0;
+  const connecting = phase('connecting clients', 180_000, () => `(${connectedCount}/${config.clients} connected)`);
   await pool(config.clients, 100, async (i) => {
     const client = io(config.url, config.target === 'tsunagari' ? { ...connectOpts, auth: { role: 'client' } } : connectOpts);
     await connected(client);
+    sockets[i] = client;
+    connectedCount++;
+  });
+  connecting();
+
+  // Then they arrive, `arrivals` per second, each when her time comes whether or not the ones
+  // before her were answered yet (as women do). On our relay she joins the queue and routing
+  // offers her to a counselor with room: the offer latency runs from her joining to the offer
+  // reaching that counselor. On the baseline each pairs with counselor i % M in a room.
+  const pairs: Pair[] = new Array(config.clients);
+  let paired = 0;
+  const pairing = phase('arrivals and pairing', 180_000, () => `(${paired}/${config.clients} paired, ${offerWaiters.size} waiting for an offer)`);
+  const arrive = async (i: number): Promise<void> => {
+    const client = sockets[i] as AnySocket;
     let id = `room-${i}`;
     let counselor = counselors[i % config.counselors] as AnySocket;
     if (config.target === 'tsunagari') {
@@ -152,6 +165,18 @@ async function main(): Promise<void> {
     }
     pairs[i] = { id, client, counselor, seq: { client: 0, counselor: 0 } };
     paired++;
+  };
+  await new Promise<void>((resolve, reject) => {
+    const arrivals: Promise<void>[] = [];
+    const begun = performance.now();
+    const tick = setInterval(() => {
+      const due = Math.min(config.clients, Math.floor(((performance.now() - begun) / 1000) * config.arrivals) + 1);
+      while (arrivals.length < due) arrivals.push(arrive(arrivals.length));
+      if (arrivals.length >= config.clients) {
+        clearInterval(tick);
+        Promise.all(arrivals).then(() => resolve(), reject);
+      }
+    }, 2);
   });
   pairing();
   const event = config.target === 'tsunagari' ? 'message:new' : 'msg';

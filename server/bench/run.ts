@@ -2,6 +2,7 @@
  * `npm run bench`: our relay and a bare Socket.IO relay, side by side in one run, each as its own
  * process with a separate load-generator process, on 127.0.0.1 only.
  *   --clients N (1000) --counselors M (20) --rate R msgs/s (2000) --seconds T (20) --payload B (300)
+ *   --arrivals A  clients joining the queue per second once all are connected (200)
  *   --json        one JSON object instead of the human-readable figures
  *   --hold N      connect N idle waiting clients and report memory once positions are pushed
  * Environment: BENCH_PROFILE=dir (CPU profiles of the servers), BENCH_SERVER_NODE_ARGS (extra Node
@@ -29,6 +30,7 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '2000' },
     seconds: { type: 'string', default: '20' },
     payload: { type: 'string', default: '300' },
+    arrivals: { type: 'string', default: '200' },
     hold: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
@@ -39,6 +41,7 @@ const opts = {
   rate: Number(values.rate),
   seconds: Number(values.seconds),
   payloadBytes: Number(values.payload),
+  arrivals: Number(values.arrivals),
 };
 const say = (line: string) => {
   if (!values.json) process.stdout.write(`${line}\n`);
@@ -214,6 +217,7 @@ async function main(): Promise<void> {
       baseline_load_cpu_ms: b.result.cpuMs,
       offer_p50_ms: round(offers.p50),
       offer_p99_ms: round(offers.p99),
+      arrivals_per_s: opts.arrivals,
       inserts_per_s: round(stored / opts.seconds, 0),
     };
     if (values.json) {
@@ -231,7 +235,7 @@ async function main(): Promise<void> {
     const perMessage = (ms: number) => round((ms * 1000) / out.sent, 0);
     say(`CPU during the exchange  ours: ${out.server_cpu_ms} ms (${perMessage(out.server_cpu_ms)} µs/message), load generator ${out.load_cpu_ms} ms   baseline: ${out.baseline_server_cpu_ms} ms (${perMessage(out.baseline_server_cpu_ms)} µs/message), load generator ${out.baseline_load_cpu_ms} ms`);
     say(`memory per client  ours: ${out.rss_per_client_kb} KB RSS, ${out.heap_per_client_kb} KB heap   baseline: ${out.baseline_rss_per_client_kb} KB RSS, ${out.baseline_heap_per_client_kb} KB heap`);
-    say(`offer (she joins the queue → offer at a counselor): p50 ${out.offer_p50_ms} ms  p99 ${out.offer_p99_ms} ms`);
+    say(`offer (she joins the queue → offer at a counselor; ${opts.arrivals} arrivals/s): p50 ${out.offer_p50_ms} ms  p99 ${out.offer_p99_ms} ms`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -24,6 +24,8 @@ export interface LoadConfig {
   rate: number;
   seconds: number;
   payloadBytes: number;
+  /** Clients arriving (joining the queue) per second, once all are connected. */
+  arrivals: number;
   /** Hold mode: connect `clients` idle clients that wait in the queue; no counselors, no messages. */
   hold?: boolean;
   /** Counselor logins (tsunagari only). */
