@@ -9,7 +9,7 @@ describe('message batcher (real SQLite file)', () => {
   const freshDatabase = tempDatabases('batch');
   let db: Db;
 
-  function setup(clock?: () => number) {
+  function setup() {
     db = freshDatabase();
     const repos = createSqliteRepositories(db);
     repos.consultations.insert({
@@ -18,7 +18,7 @@ describe('message batcher (real SQLite file)', () => {
     });
     let commits = 0;
     const counted = { ...repos.messages, insertMany: (b: readonly NewMessage[]) => (commits++, repos.messages.insertMany(b)) };
-    return { batcher: new MessageBatcher(counted, 1, clock), commits: () => commits };
+    return { batcher: new MessageBatcher(counted), commits: () => commits };
   }
   const msg = (seq: number, nonce = 'n'.repeat(32)): NewMessage => ({
     consultationId: 'consultation-0000000001', senderRole: 'client', senderStaffId: null, seq, nonce, ciphertext: `c${seq}`, sentAt: '2026-01-01T00:00:01.000Z',
@@ -50,25 +50,6 @@ describe('message batcher (real SQLite file)', () => {
     const results = await Promise.allSettled([batcher.write(msg(1)), batcher.write(bad)]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     expect(count()).toBe(0);
-  });
-
-  it('in a long turn (a backlog after a pause), commits as soon as the first message has waited 1 ms', async () => {
-    let now = 0;
-    const { batcher, commits } = setup(() => now);
-    const first = batcher.write(msg(1));
-    now = 0.5;
-    const second = batcher.write(msg(2));
-    expect(commits()).toBe(0); // still within the bound: waits for the end of the turn
-    now = 1.2;
-    const third = batcher.write(msg(3));
-    // The bound passed while the turn went on: these three are committed now, not at its end.
-    expect(commits()).toBe(1);
-    expect(count()).toBe(3);
-    const fourth = batcher.write(msg(4)); // starts a new batch, committed at the end of the turn
-    expect(count()).toBe(3);
-    const written = await Promise.all([first, second, third, fourth]);
-    expect(commits()).toBe(2);
-    expect(written.map((w) => w.created)).toEqual([true, true, true, true]);
   });
 
   it('flush() commits what is pending at once (shutdown)', async () => {
