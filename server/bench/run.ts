@@ -3,6 +3,8 @@
  * process with a separate load-generator process, on 127.0.0.1 only.
  *   --clients N (1000) --counselors M (20) --rate R msgs/s (2000) --seconds T (20) --payload B (300)
  *   --arrivals A  clients joining the queue per second once all are connected (200)
+ *   --rounds K    K rounds alternating ours and the baseline (1); latencies are pooled, and the
+ *                 ratio of each round and their median are printed too
  *   --json        one JSON object instead of the human-readable figures
  *   --hold N      connect N idle waiting clients and report memory once positions are pushed
  * Environment: BENCH_PROFILE=dir (CPU profiles of the servers), BENCH_SERVER_NODE_ARGS (extra Node
@@ -31,6 +33,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '20' },
     payload: { type: 'string', default: '300' },
     arrivals: { type: 'string', default: '200' },
+    rounds: { type: 'string', default: '1' },
     hold: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
@@ -42,6 +45,7 @@ const opts = {
   seconds: Number(values.seconds),
   payloadBytes: Number(values.payload),
   arrivals: Number(values.arrivals),
+  rounds: Math.max(1, Number(values.rounds)),
 };
 const say = (line: string) => {
   if (!values.json) process.stdout.write(`${line}\n`);
@@ -161,36 +165,68 @@ async function holdRun(n: number, dir: string): Promise<void> {
   else say(`held ${n} waiting clients in ${out.seconds_to_settle} s: RSS ${out.rss_mb} MB, heap ${out.heap_mb} MB (${out.rss_per_client_kb} KB RSS / ${out.heap_per_client_kb} KB heap per client)`);
 }
 
+/** One round: our relay, then the bare relay, each on fresh processes (ours on a fresh database). */
+interface Round {
+  a: Measured;
+  b: Measured;
+  stored: number;
+}
+
+async function runRound(dir: string): Promise<Round> {
+  const { dbPath, logins } = await prepareDatabase(dir);
+  say('· our relay (real server, SQLite file)…');
+  const ours = child('bench-server', { TSUNAGARI_DB: dbPath });
+  const a = await measure('tsunagari', ours, logins);
+  await stop(ours);
+  say('· baseline (bare Socket.IO relay)…');
+  const bare = child('bench-baseline', {});
+  const b = await measure('baseline', bare, []);
+  await stop(bare);
+  const db = openDatabase(dbPath);
+  const stored = (db.prepare('SELECT COUNT(*) AS n FROM message').get() as { n: number }).n;
+  db.close();
+  return { a, b, stored };
+}
+
+const sum = (xs: number[]) => xs.reduce((t, x) => t + x, 0);
+const mean = (xs: number[]) => sum(xs) / xs.length;
+const median = (xs: number[]) => summarize(xs).p50;
+
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-bench-'));
   try {
     if (values.hold) return await holdRun(Number(values.hold), dir);
     say(`bench: ${opts.clients} clients, ${opts.counselors} counselors, ${opts.rate} msg/s for ${opts.seconds} s, ${opts.payloadBytes}-byte envelopes`);
-    const { dbPath, logins } = await prepareDatabase(dir);
-
-    say('· our relay (real server, SQLite file)…');
-    const ours = child('bench-server', { TSUNAGARI_DB: dbPath });
-    const a = await measure('tsunagari', ours, logins);
-    await stop(ours);
-    say('· baseline (bare Socket.IO relay)…');
-    const bare = child('bench-baseline', {});
-    const b = await measure('baseline', bare, []);
-    await stop(bare);
-
-    const db = openDatabase(dbPath);
-    const stored = (db.prepare('SELECT COUNT(*) AS n FROM message').get() as { n: number }).n;
-    db.close();
-    if (process.env.BENCH_DUMP) fs.writeFileSync(process.env.BENCH_DUMP, JSON.stringify({ ours: a.result.latencies, base: b.result.latencies }));
-    const la = summarize(a.result.latencies);
-    const lb = summarize(b.result.latencies);
-    const offers = summarize(a.result.offerLatencies);
+    // Rounds alternate ours and the baseline, so a machine that is slower for a while slows both.
+    const rounds: Round[] = [];
+    for (let r = 1; r <= opts.rounds; r++) {
+      if (opts.rounds > 1) say(`round ${r}/${opts.rounds}`);
+      const roundDir = path.join(dir, `round-${r}`);
+      fs.mkdirSync(roundDir);
+      rounds.push(await runRound(roundDir));
+    }
+    const A = rounds.map((r) => r.a);
+    const B = rounds.map((r) => r.b);
+    const stored = sum(rounds.map((r) => r.stored));
+    const pooled = (ms: Measured[], pick: (m: Measured) => number[]) => ms.flatMap(pick);
+    if (process.env.BENCH_DUMP) fs.writeFileSync(process.env.BENCH_DUMP, JSON.stringify({ ours: pooled(A, (m) => m.result.latencies), base: pooled(B, (m) => m.result.latencies) }));
+    const la = summarize(pooled(A, (m) => m.result.latencies));
+    const lb = summarize(pooled(B, (m) => m.result.latencies));
+    const offers = summarize(pooled(A, (m) => m.result.offerLatencies));
+    const perClient = (ms: Measured[], key: 'rss' | 'heapUsed') => round(mean(ms.map((m) => (m.loaded[key] - m.idle[key]) / 1024 / opts.clients)), 1);
+    const perRound = rounds.map(({ a, b }) => {
+      const p99 = summarize(a.result.latencies).p99;
+      const base = summarize(b.result.latencies).p99;
+      return { p99_ms: round(p99), baseline_p99_ms: round(base), p99_ratio: round(p99 / base) };
+    });
     const out = {
       clients: opts.clients,
       rate: opts.rate,
       seconds: opts.seconds,
-      sent: a.result.sent,
-      received: a.result.received,
-      lost: a.result.lost,
+      rounds: opts.rounds,
+      sent: sum(A.map((m) => m.result.sent)),
+      received: sum(A.map((m) => m.result.received)),
+      lost: sum(A.map((m) => m.result.lost)),
       stored,
       p50_ms: round(la.p50),
       p90_ms: round(la.p90),
@@ -198,27 +234,29 @@ async function main(): Promise<void> {
       max_ms: round(la.max),
       baseline_p50_ms: round(lb.p50),
       baseline_p99_ms: round(lb.p99),
-      baseline_lost: b.result.lost,
+      baseline_lost: sum(B.map((m) => m.result.lost)),
       p99_ratio: round(la.p99 / lb.p99),
-      rss_per_client_kb: round((a.loaded.rss - a.idle.rss) / 1024 / opts.clients, 1),
-      heap_per_client_kb: round((a.loaded.heapUsed - a.idle.heapUsed) / 1024 / opts.clients, 1),
-      baseline_rss_per_client_kb: round((b.loaded.rss - b.idle.rss) / 1024 / opts.clients, 1),
-      baseline_heap_per_client_kb: round((b.loaded.heapUsed - b.idle.heapUsed) / 1024 / opts.clients, 1),
-      loop_delay_p99_ms: a.loop.p99,
-      loop_delay_max_ms: a.loop.max,
-      baseline_loop_delay_p99_ms: b.loop.p99,
-      stalls: a.loop.stalls,
-      baseline_stalls: b.loop.stalls,
-      load_stalls: a.result.stalls,
-      baseline_load_stalls: b.result.stalls,
-      server_cpu_ms: a.loop.cpuMs,
-      baseline_server_cpu_ms: b.loop.cpuMs,
-      load_cpu_ms: a.result.cpuMs,
-      baseline_load_cpu_ms: b.result.cpuMs,
+      p99_ratio_median: round(median(perRound.map((r) => r.p99_ratio))),
+      per_round: perRound,
+      rss_per_client_kb: perClient(A, 'rss'),
+      heap_per_client_kb: perClient(A, 'heapUsed'),
+      baseline_rss_per_client_kb: perClient(B, 'rss'),
+      baseline_heap_per_client_kb: perClient(B, 'heapUsed'),
+      loop_delay_p99_ms: round(Math.max(...A.map((m) => m.loop.p99))),
+      loop_delay_max_ms: round(Math.max(...A.map((m) => m.loop.max))),
+      baseline_loop_delay_p99_ms: round(Math.max(...B.map((m) => m.loop.p99))),
+      stalls: A.flatMap((m) => m.loop.stalls),
+      baseline_stalls: B.flatMap((m) => m.loop.stalls),
+      load_stalls: A.flatMap((m) => m.result.stalls),
+      baseline_load_stalls: B.flatMap((m) => m.result.stalls),
+      server_cpu_ms: round(mean(A.map((m) => m.loop.cpuMs)), 0),
+      baseline_server_cpu_ms: round(mean(B.map((m) => m.loop.cpuMs)), 0),
+      load_cpu_ms: round(mean(A.map((m) => m.result.cpuMs)), 0),
+      baseline_load_cpu_ms: round(mean(B.map((m) => m.result.cpuMs)), 0),
       offer_p50_ms: round(offers.p50),
       offer_p99_ms: round(offers.p99),
       arrivals_per_s: opts.arrivals,
-      inserts_per_s: round(stored / opts.seconds, 0),
+      inserts_per_s: round(stored / opts.seconds / opts.rounds, 0),
     };
     if (values.json) {
       process.stdout.write(`${JSON.stringify(out)}\n`);
@@ -228,11 +266,13 @@ async function main(): Promise<void> {
     say(`delivered ${out.received}/${out.sent} (lost ${out.lost}), stored ${out.stored} (${out.inserts_per_s}/s)`);
     say(`latency send→delivery  ours: p50 ${out.p50_ms} ms  p90 ${out.p90_ms} ms  p99 ${out.p99_ms} ms  max ${out.max_ms} ms`);
     say(`                   baseline: p50 ${out.baseline_p50_ms} ms  p99 ${out.baseline_p99_ms} ms   → p99 ratio ${out.p99_ratio}`);
+    if (opts.rounds > 1) say(`  ratio per round: ${out.per_round.map((r) => r.p99_ratio).join(', ')} (median ${out.p99_ratio_median})`);
     say(`event-loop delay  ours: p99 ${out.loop_delay_p99_ms} ms, max ${out.loop_delay_max_ms} ms   baseline: p99 ${out.baseline_loop_delay_p99_ms} ms`);
     const stallText = (list: Stall[]) => (list.length ? list.map((st) => `${st.ms} ms at ${round(st.atMs / 1000, 1)} s (GC ${st.gcMs} ms)`).join(', ') : 'none');
     say(`stalls ≥ ${STALL_MS} ms  server, ours: ${stallText(out.stalls)}   baseline: ${stallText(out.baseline_stalls)}`);
     say(`  in the load generator  with ours: ${stallText(out.load_stalls)}   with the baseline: ${stallText(out.baseline_load_stalls)}`);
-    const perMessage = (ms: number) => round((ms * 1000) / out.sent, 0);
+    // CPU figures are per round (the mean of the rounds), as is what was sent in one.
+    const perMessage = (ms: number) => round((ms * 1000 * opts.rounds) / out.sent, 0);
     say(`CPU during the exchange  ours: ${out.server_cpu_ms} ms (${perMessage(out.server_cpu_ms)} µs/message), load generator ${out.load_cpu_ms} ms   baseline: ${out.baseline_server_cpu_ms} ms (${perMessage(out.baseline_server_cpu_ms)} µs/message), load generator ${out.baseline_load_cpu_ms} ms`);
     say(`memory per client  ours: ${out.rss_per_client_kb} KB RSS, ${out.heap_per_client_kb} KB heap   baseline: ${out.baseline_rss_per_client_kb} KB RSS, ${out.baseline_heap_per_client_kb} KB heap`);
     say(`offer (she joins the queue → offer at a counselor; ${opts.arrivals} arrivals/s): p50 ${out.offer_p50_ms} ms  p99 ${out.offer_p99_ms} ms`);
