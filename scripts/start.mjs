@@ -1,5 +1,6 @@
 // `npm start`: set up, build, and run the server on an embedded SQLite file in demo mode.
 import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { ROOT, buildWorkspace, ensurePnpm, installDependencies, step } from './bootstrap.mjs';
 
 try {
@@ -7,8 +8,11 @@ try {
   installDependencies(pnpm);
   buildWorkspace(pnpm);
   step('Starting Tsunagari chat (Ctrl+C stops it)');
-  const child = spawn(pnpm, ['--filter', '@tsunagari/server', 'start'], {
-    cwd: ROOT,
+  // The server runs as this script's own child (what server's `start` script runs, without pnpm
+  // and a shell in between): a SIGTERM sent to `npm start` by a process manager reaches it, and it
+  // commits what is pending and closes. Through pnpm's shell it was left running, orphaned.
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], {
+    cwd: path.join(ROOT, 'server'),
     stdio: 'inherit',
     env: { DEMO: '1', ...process.env },
   });
