@@ -9,6 +9,7 @@ import type {
   StoredMessage,
 } from '@tsunagari/shared';
 import { randomId, type Sodium } from '@tsunagari/shared/crypto';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Clock } from '../clock.js';
 import { errors } from '../errors.js';
 import { MessageBatcher } from '../repositories/message-batcher.js';
@@ -17,6 +18,13 @@ import { hashToken, newToken } from './tokens.js';
 
 /** Most messages returned by one history call; the caller pages with `afterId`. */
 export const HISTORY_PAGE = 500;
+
+/**
+ * New messages one sender may add to one consultation per window: far more than anyone typing or
+ * pasting sends, so only a runaway or hostile client meets it (it would fill the counselor's
+ * screen and the disk). Re-sends of a stored message never count.
+ */
+export const MESSAGE_FLOOD = { points: 30, seconds: 10 } as const;
 
 /** Who is acting on a consultation: the anonymous client bound to it, or a staff member. */
 export type Actor = { role: 'client'; consultationId: string | null } | { role: 'counselor'; staffId: string };
@@ -28,6 +36,7 @@ export type Actor = { role: 'client'; consultationId: string | null } | { role: 
 export class ConsultationService {
   private readonly writer: MessageBatcher;
   private readonly identities = new Map<string, CounselorIdentity>();
+  private readonly flood = new RateLimiterMemory({ keyPrefix: 'messages', points: MESSAGE_FLOOD.points, duration: MESSAGE_FLOOD.seconds });
 
   constructor(
     private readonly repos: Repositories,
@@ -153,12 +162,24 @@ export class ConsultationService {
 
   /**
    * Stores one envelope (committed with the others of this event-loop turn). The same (sender,
-   * seq) sent twice is stored once: re-sends are safe.
+   * seq) sent twice is stored once: re-sends are safe. More than {@link MESSAGE_FLOOD} new messages
+   * from one sender in a window are refused with RATE_LIMITED and nothing is stored.
    */
   async send(c: Consultation, actor: Actor, envelope: EnvelopePayload): Promise<{ message: StoredMessage; created: boolean }> {
     if (c.status === 'ended') throw errors.invalidState('consultation ended');
     if (actor.role === 'counselor' && c.status !== 'active') throw errors.invalidState('not active');
     const senderRole: SenderRole = actor.role;
+    const floodKey = `${c.id}:${senderRole}`;
+    try {
+      // Counted before the write, so a burst in one turn is bounded too; refunded below for a re-send.
+      await this.flood.consume(floodKey);
+    } catch (caught) {
+      if (!(caught instanceof RateLimiterRes)) throw caught;
+      // Over the limit, a re-send of what is already stored is still answered (its ack was lost).
+      const stored = this.repos.messages.bySeq(c.id, senderRole, envelope.seq);
+      if (!stored) throw errors.rateLimited();
+      return this.sameEnvelope({ message: stored, created: false }, envelope);
+    }
     const result = await this.writer.write({
       consultationId: c.id,
       senderRole,
@@ -168,7 +189,12 @@ export class ConsultationService {
       ciphertext: envelope.ciphertext,
       sentAt: this.now(),
     });
-    // A re-send must be the same envelope; another one under a used seq would be a replay.
+    if (!result.created) void this.flood.reward(floodKey, 1);
+    return this.sameEnvelope(result, envelope);
+  }
+
+  /** A re-send must be the same envelope; another one under a used seq would be a replay. */
+  private sameEnvelope(result: { message: StoredMessage; created: boolean }, envelope: EnvelopePayload): { message: StoredMessage; created: boolean } {
     if (!result.created && (result.message.nonce !== envelope.nonce || result.message.ciphertext !== envelope.ciphertext)) {
       throw errors.invalidState('sequence number already used');
     }

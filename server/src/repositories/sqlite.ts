@@ -141,6 +141,10 @@ export function createSqliteRepositories(db: Db): Repositories {
       insertOnce: (m: NewMessage) => insertOne(m),
       insertMany: db.transaction((batch: readonly NewMessage[]) => batch.map(insertOne)),
       after: (cid, afterId, limit) => (s.mAfter.all(cid, afterId, limit) as Row[]).map(messageFromRow),
+      bySeq: (cid, role, seq) => {
+        const r = s.mBySeq.get(cid, role, seq) as Row | undefined;
+        return r ? messageFromRow(r) : null;
+      },
     },
   };
 }

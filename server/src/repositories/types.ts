@@ -97,6 +97,8 @@ export interface MessageRepository {
   /** {@link insertOnce} for many messages in one transaction (one commit), results in order. */
   insertMany(batch: readonly NewMessage[]): { message: StoredMessage; created: boolean }[];
   after(consultationId: string, afterId: number, limit: number): StoredMessage[];
+  /** The stored message of one sender with this seq, if any. */
+  bySeq(consultationId: string, senderRole: SenderRole, seq: number): StoredMessage | null;
 }
 
 /** Every repository the domain needs, so one object can be swapped for another storage. */
