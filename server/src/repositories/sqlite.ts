@@ -79,6 +79,11 @@ export function createSqliteRepositories(db: Db): Repositories {
     mAfter: db.prepare('SELECT * FROM message WHERE consultation_id = ? AND id > ? ORDER BY id LIMIT ?'),
   };
 
+  const messageBySeq = (cid: string, role: SenderRole, seq: number): StoredMessage | null => {
+    const r = s.mBySeq.get(cid, role, seq) as Row | undefined;
+    return r ? messageFromRow(r) : null;
+  };
+
   /** Inserts unless (consultation, sender, seq) exists; only a conflict costs a second query. */
   const insertOne = (m: NewMessage): { message: StoredMessage; created: boolean } => {
     const info = s.mInsert.run(m);
@@ -86,7 +91,7 @@ export function createSqliteRepositories(db: Db): Repositories {
       const { senderStaffId: _staff, ...fields } = m;
       return { message: { id: Number(info.lastInsertRowid), ...fields }, created: true };
     }
-    return { message: messageFromRow(s.mBySeq.get(m.consultationId, m.senderRole, m.seq) as Row), created: false };
+    return { message: messageBySeq(m.consultationId, m.senderRole, m.seq) as StoredMessage, created: false };
   };
 
   return {
@@ -141,10 +146,7 @@ export function createSqliteRepositories(db: Db): Repositories {
       insertOnce: (m: NewMessage) => insertOne(m),
       insertMany: db.transaction((batch: readonly NewMessage[]) => batch.map(insertOne)),
       after: (cid, afterId, limit) => (s.mAfter.all(cid, afterId, limit) as Row[]).map(messageFromRow),
-      bySeq: (cid, role, seq) => {
-        const r = s.mBySeq.get(cid, role, seq) as Row | undefined;
-        return r ? messageFromRow(r) : null;
-      },
+      bySeq: messageBySeq,
     },
   };
 }
