@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryQueueStore, type Offer, type QueueItem, Router, type Scheduler, type WithdrawReason } from './routing.js';
+import { compareItems, MemoryQueueStore, type Offer, type QueueItem, Router, type Scheduler, type WithdrawReason } from './routing.js';
 
 /** Timers fired by hand; the clock moves only when a test moves it. */
 function fakeTime() {
@@ -174,5 +174,39 @@ describe('routing policy', () => {
     router.remove('a');
     expect(withdrawn.at(-1)?.reason).toBe('gone');
     expect(router.queue()).toEqual([]);
+  });
+});
+
+describe('the in-memory queue store', () => {
+  it('keeps queue order through any mix of arrivals, departures and re-puts, without re-sorting', () => {
+    const store = new MemoryQueueStore();
+    const reference = new Map<string, QueueItem>();
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let step = 0; step < 3000; step++) {
+      const id = `c${Math.floor(random() * 400)}`;
+      const r = random();
+      if (r < 0.55) {
+        // Same second for many, so the order often rests on the tie-breakers.
+        const item = { consultationId: id, urgent: random() < 0.2, requeued: random() < 0.1, queuedAt: `2026-01-01T10:00:${String(Math.floor(random() * 60)).padStart(2, '0')}.000Z` };
+        store.putWaiting(item);
+        reference.set(id, item);
+      } else {
+        expect(store.removeWaiting(id)?.consultationId).toBe(reference.get(id)?.consultationId);
+        reference.delete(id);
+      }
+      if (step % 50 === 0) expect(store.waiting().map((w) => w.consultationId)).toEqual([...reference.values()].sort(compareItems).map((w) => w.consultationId));
+    }
+    expect(store.waiting().map((w) => w.consultationId)).toEqual([...reference.values()].sort(compareItems).map((w) => w.consultationId));
+  });
+
+  it('hands out a list that stays as it was while the queue changes (dispatch iterates it)', () => {
+    const store = new MemoryQueueStore();
+    for (const id of ['a', 'b', 'c']) store.putWaiting({ consultationId: id, urgent: false, requeued: false, queuedAt: `2026-01-01T10:00:0${id === 'a' ? 1 : id === 'b' ? 2 : 3}.000Z` });
+    const seen = store.waiting();
+    store.removeWaiting('a');
+    store.putWaiting({ consultationId: 'z', urgent: true, requeued: false, queuedAt: '2026-01-01T10:00:09.000Z' });
+    expect(seen.map((w) => w.consultationId)).toEqual(['a', 'b', 'c']);
+    expect(store.waiting().map((w) => w.consultationId)).toEqual(['z', 'b', 'c']);
   });
 });

@@ -75,21 +75,34 @@ export function compareItems(a: QueueItem, b: QueueItem): number {
 
 export class MemoryQueueStore implements QueueStore {
   private readonly items = new Map<string, QueueItem>();
-  private ordered: QueueItem[] | null = null;
+  /**
+   * The waiting items, kept in queue order as they come and go (a binary search and a move of
+   * pointers), not sorted again after every change: with thousands waiting, sorting on each
+   * arrival made every arrival cost more than the one before.
+   */
+  private readonly ordered: QueueItem[] = [];
+  /** What `waiting()` last handed out; callers may iterate it while the queue changes. */
+  private snapshot: QueueItem[] | null = null;
   private readonly slots = new Map<string, CounselorSlot>();
   private readonly pending = new Map<string, Offer>();
   private readonly passed = new Map<string, Set<string>>();
   private readonly handles: number[] = [];
 
   putWaiting(item: QueueItem): void {
-    this.items.set(item.consultationId, { ...item });
-    this.ordered = null;
+    this.removeWaiting(item.consultationId);
+    const copy = { ...item };
+    this.items.set(copy.consultationId, copy);
+    this.ordered.splice(this.placeOf(copy), 0, copy);
+    this.snapshot = null;
   }
   removeWaiting(id: string): QueueItem | null {
     const item = this.items.get(id) ?? null;
     if (item) {
       this.items.delete(id);
-      this.ordered = null;
+      // compareItems is a total order (ties end on the id), so the search lands on the item itself.
+      const at = this.placeOf(item);
+      this.ordered.splice(this.ordered[at] === item ? at : this.ordered.indexOf(item), 1);
+      this.snapshot = null;
     }
     return item;
   }
@@ -97,8 +110,19 @@ export class MemoryQueueStore implements QueueStore {
     return this.items.get(id) ?? null;
   }
   waiting(): QueueItem[] {
-    this.ordered ??= [...this.items.values()].sort(compareItems);
-    return this.ordered;
+    this.snapshot ??= this.ordered.slice();
+    return this.snapshot;
+  }
+  /** Index of the first item not before `item` in queue order. */
+  private placeOf(item: QueueItem): number {
+    let lo = 0;
+    let hi = this.ordered.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareItems(this.ordered[mid] as QueueItem, item) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
   putCounselor(c: CounselorSlot): void {
     this.slots.set(c.staffId, { ...c });
