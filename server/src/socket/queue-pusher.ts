@@ -1,3 +1,4 @@
+import type { QueuePosition } from '@tsunagari/shared';
 import type { RoutingService } from '../domain/routing-service.js';
 import { rooms, type TsunagariServer } from './types.js';
 
@@ -11,7 +12,7 @@ export class QueuePusher {
   private staffDirty = false;
   private counselorsDirty = false;
   /** What each waiting client was last told, by consultation id. */
-  private readonly told = new Map<string, string>();
+  private readonly told = new Map<string, QueuePosition>();
 
   constructor(
     private readonly io: TsunagariServer,
@@ -53,11 +54,22 @@ export class QueuePusher {
     const waiting = new Set<string>();
     for (const p of this.routing.positions()) {
       waiting.add(p.consultationId);
-      const seen = `${p.position}|${p.estimatedWaitSeconds ?? ''}|${p.showAlternatives ? 1 : 0}`;
-      if (this.told.get(p.consultationId) === seen) continue;
-      this.told.set(p.consultationId, seen);
+      // Compared field by field: this runs for everyone waiting on every change, and with
+      // thousands waiting a string per client per turn was most of what an arrival cost.
+      if (sameView(this.told.get(p.consultationId), p)) continue;
+      this.told.set(p.consultationId, p);
       this.io.to(rooms.consultation(p.consultationId)).emit('queue:position', p);
     }
     for (const id of this.told.keys()) if (!waiting.has(id)) this.told.delete(id);
   }
+}
+
+/** Whether she would see the same thing: place, estimate and whether alternatives are shown. */
+function sameView(told: QueuePosition | undefined, now: QueuePosition): boolean {
+  return (
+    told !== undefined &&
+    told.position === now.position &&
+    (told.estimatedWaitSeconds ?? null) === (now.estimatedWaitSeconds ?? null) &&
+    Boolean(told.showAlternatives) === Boolean(now.showAlternatives)
+  );
 }
