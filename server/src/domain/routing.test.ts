@@ -202,7 +202,7 @@ describe('the in-memory queue store', () => {
 
   it('hands out a list that stays as it was while the queue changes (dispatch iterates it)', () => {
     const store = new MemoryQueueStore();
-    for (const id of ['a', 'b', 'c']) store.putWaiting({ consultationId: id, urgent: false, requeued: false, queuedAt: `2026-01-01T10:00:0${id === 'a' ? 1 : id === 'b' ? 2 : 3}.000Z` });
+    ['a', 'b', 'c'].forEach((id, i) => store.putWaiting({ consultationId: id, urgent: false, requeued: false, queuedAt: `2026-01-01T10:00:0${i + 1}.000Z` }));
     const seen = store.waiting();
     store.removeWaiting('a');
     store.putWaiting({ consultationId: 'z', urgent: true, requeued: false, queuedAt: '2026-01-01T10:00:09.000Z' });
