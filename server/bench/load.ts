@@ -230,7 +230,7 @@ async function main(): Promise<void> {
   const drainUntil = performance.now() + 10_000;
   while ((sentAt.size > 0 || acked + failed < sent) && performance.now() < drainUntil) await new Promise((r) => setTimeout(r, 50));
 
-  const result: LoadResult = { sent, received: latencies.length, lost: sent - latencies.length, latencies, offerLatencies, connectedAt: 0, stalls: ownStalls.take(), cpuMs: Math.round((used.user + used.system) / 1000) };
+  const result: LoadResult = { sent, received: latencies.length, lost: sent - latencies.length, latencies, offerLatencies, stalls: ownStalls.take(), cpuMs: Math.round((used.user + used.system) / 1000) };
   const unanswered = sent - acked - failed;
   if (failed > 0 || unanswered > 0) process.stderr.write(`${failed} sends were refused, ${unanswered} not answered\n`);
   process.send?.({ type: 'result', result });

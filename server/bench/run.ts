@@ -208,11 +208,10 @@ async function main(): Promise<void> {
     const A = rounds.map((r) => r.a);
     const B = rounds.map((r) => r.b);
     const stored = sum(rounds.map((r) => r.stored));
-    const pooled = (ms: Measured[], pick: (m: Measured) => number[]) => ms.flatMap(pick);
-    if (process.env.BENCH_DUMP) fs.writeFileSync(process.env.BENCH_DUMP, JSON.stringify({ ours: pooled(A, (m) => m.result.latencies), base: pooled(B, (m) => m.result.latencies) }));
-    const la = summarize(pooled(A, (m) => m.result.latencies));
-    const lb = summarize(pooled(B, (m) => m.result.latencies));
-    const offers = summarize(pooled(A, (m) => m.result.offerLatencies));
+    if (process.env.BENCH_DUMP) fs.writeFileSync(process.env.BENCH_DUMP, JSON.stringify({ ours: A.flatMap((m) => m.result.latencies), base: B.flatMap((m) => m.result.latencies) }));
+    const la = summarize(A.flatMap((m) => m.result.latencies));
+    const lb = summarize(B.flatMap((m) => m.result.latencies));
+    const offers = summarize(A.flatMap((m) => m.result.offerLatencies));
     const perClient = (ms: Measured[], key: 'rss' | 'heapUsed') => round(mean(ms.map((m) => (m.loaded[key] - m.idle[key]) / 1024 / opts.clients)), 1);
     const perRound = rounds.map(({ a, b }) => {
       const p99 = summarize(a.result.latencies).p99;

@@ -38,7 +38,6 @@ export interface LoadResult {
   lost: number;
   latencies: number[];
   offerLatencies: number[];
-  connectedAt: number;
   /** The load generator's own event-loop stalls during the exchange: its delays count in every latency. */
   stalls: Stall[];
   /** CPU time the load generator used during the exchange (all its threads). */
@@ -118,7 +117,6 @@ export function answerMemoryRequests(): void {
     process.send?.({ type: 'memory', rss: mem.rss, heapUsed: mem.heapUsed } satisfies IpcReply);
   });
 }
-
 
 /**
  * BENCH_PROMOTED=dir: samples, during the exchange, the allocations that outlived the young

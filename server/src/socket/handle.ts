@@ -23,13 +23,12 @@ export type AckDataOf<E extends EventName> = Parameters<ClientToServerEvents[E]>
 /** A handler answers at once, or later (after its write is committed) with a promise. */
 export type Handler<E extends EventName> = (payload: PayloadOf<E>, socket: TsunagariSocket) => AckDataOf<E> | Promise<AckDataOf<E>>;
 
-
 type Listener = (this: TsunagariSocket, ...args: unknown[]) => void;
 
 /**
  * The listener of every inbound event, made once per server and shared by all sockets (Socket.IO
- * calls a listener with the socket as `this`): a connection costs no closures of its own, which
- * kept about 20 per socket alive and made every collection of the old generation longer.
+ * calls a listener with the socket as `this`): a connection no longer makes a closure per event,
+ * which kept about 20 per socket alive and made every collection of the old generation longer.
  */
 export class HandlerTable {
   private readonly listeners = new Map<EventName, Listener>();

@@ -4,8 +4,9 @@ import { rooms, type TsunagariServer } from './types.js';
 
 /**
  * Pushes the queue and the counselors' states to staff and each waiting client her place,
- * coalesced: any number of changes in one event-loop turn make one push, and a client is told only when what she sees (place,
- * estimate, whether to show alternatives) changed. Without this, N clients joining cost N² pushes.
+ * coalesced: any number of changes in one event-loop turn make one push, and a client is told
+ * only when what she sees (place, estimate, whether to show alternatives) changed. Without this,
+ * N clients joining cost N² pushes.
  */
 export class QueuePusher {
   private scheduled: NodeJS.Immediate | null = null;
