@@ -8,7 +8,8 @@
  *   --json        one JSON object instead of the human-readable figures
  *   --hold N      connect N idle waiting clients and report memory once positions are pushed
  * Environment: BENCH_PROFILE=dir (CPU profiles of the servers), BENCH_SERVER_NODE_ARGS (extra Node
- * flags for the servers, e.g. --trace-gc), BENCH_STALL_MS (list event-loop stalls from this long,
+ * flags for both servers, e.g. --trace-gc), BENCH_OURS_NODE_ARGS (extra flags for our server only,
+ * to try a production setting against the unchanged baseline), BENCH_STALL_MS (list event-loop stalls from this long,
  * default 40), BENCH_DUMP=file (every latency of both runs, in arrival order, as JSON),
  * BENCH_PROMOTED=dir (a sampled heap profile per server of what outlived the young generation).
  */
@@ -66,6 +67,7 @@ function child(name: string, env: Record<string, string>): ChildProcess {
   const flags = process.env.BENCH_PROFILE && isServer ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   // BENCH_SERVER_NODE_ARGS adds Node flags to the server processes (e.g. --trace-gc).
   if (isServer && process.env.BENCH_SERVER_NODE_ARGS) flags.push(...process.env.BENCH_SERVER_NODE_ARGS.split(' '));
+  if (name === 'bench-server' && process.env.BENCH_OURS_NODE_ARGS) flags.push(...process.env.BENCH_OURS_NODE_ARGS.split(' '));
   return fork(built(name), [], { execArgv: ['--enable-source-maps', '--expose-gc', ...flags], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 }
 
