@@ -23,6 +23,8 @@ const app = createApp({
   consoleDist: '/nonexistent',
   publicUrl: null,
   hours: { mode: 'always' },
+  // Every simulated woman connects from 127.0.0.1: one caller, as far as the start limit knows.
+  startsPerHour: 0,
 });
 app.httpServer.listen(0, '127.0.0.1', () => {
   const { port } = app.httpServer.address() as AddressInfo;

@@ -19,8 +19,10 @@ import { OpeningHours } from './domain/opening.js';
 import { ResumeService } from './domain/resume.js';
 import { RoutingService, type RoutingOptions } from './domain/routing-service.js';
 import { realScheduler, type Scheduler } from './domain/routing.js';
+import { StartLimit } from './domain/start-limit.js';
 import { StaffAuthService } from './domain/staff-auth.js';
 import { authRoutes } from './http/auth.routes.js';
+import { CallerKeys, DailyClientKey } from './http/client-key.js';
 import { demoHostPage } from './http/demo-page.js';
 import { exitPage, landingPage } from './http/landing-page.js';
 import { staticRoutes } from './http/static.routes.js';
@@ -51,6 +53,13 @@ export interface AppDeps {
   routing?: Partial<RoutingOptions>;
   /** Timers for offers and grace periods (tests inject a fake one). */
   scheduler?: Scheduler;
+  /**
+   * Reverse proxies of our own in front of the server (0: none, the default). Their
+   * X-Forwarded-For entries tell callers apart for the rate limits; no more entries are believed.
+   */
+  trustedProxyHops?: number;
+  /** Consultations one caller may start per hour (default DEFAULT_STARTS_PER_HOUR; 0: no limit). */
+  startsPerHour?: number;
 }
 
 export interface App {
@@ -73,9 +82,14 @@ export function createApp(deps: AppDeps): App {
   const routing = new RoutingService(repos, createSqliteRoutingRepository(db), consultations, clock, deps.scheduler ?? realScheduler, deps.routing);
   const hours = new OpeningHours(deps.hours ?? { mode: 'always' }, clock, deps.alternatives ?? { phone: '', mail: '' });
 
+  const trustedHops = deps.trustedProxyHops ?? 0;
+  const callers = new CallerKeys(new DailyClientKey(sodium, clock), trustedHops);
+  const starts = new StartLimit(deps.startsPerHour);
+
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  // The same hops as the rate limits: req.protocol then follows the proxy's X-Forwarded-Proto.
+  app.set('trust proxy', trustedHops);
   app.use((_req, res, next) => {
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -92,7 +106,7 @@ export function createApp(deps: AppDeps): App {
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.json({ ok: true, data: hours.status() });
   });
-  app.use(authRoutes({ auth, sodium, clock, log, secureCookies: deps.secureCookies ?? false }));
+  app.use(authRoutes({ auth, callers, log, secureCookies: deps.secureCookies ?? false }));
   app.use(staticRoutes(deps.widgetDist, deps.consoleDist));
   const pageContext = (req: Request, res: Response) => {
     const org = repos.organisation.get();
@@ -141,7 +155,7 @@ export function createApp(deps: AppDeps): App {
     // collections held the event loop up to 150 ms). Both clients catch up on their own after a
     // drop: the widget resumes and lists messages after its last id, the console refreshes its chats.
   });
-  setupSockets(io, { consultations, auth, log, resume, hours, routing });
+  setupSockets(io, { consultations, auth, log, resume, hours, routing, callers, starts });
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type OpeningHoursConfig, PROGRAM_HOURS } from '@tsunagari/shared';
+import { DEFAULT_STARTS_PER_HOUR } from './domain/start-limit.js';
 
 /** Where the server package lives; static builds are found relative to it. */
 export const SERVER_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,6 +32,10 @@ export interface Config {
   resumeDays: number;
   /** Test and demo only: the server's clock starts at this instant and runs on from there. */
   testNow: Date | null;
+  /** Reverse proxies of our own in front of the server, whose X-Forwarded-For is believed. */
+  trustedProxyHops: number;
+  /** Consultations one caller may start per hour (0: no limit). */
+  startsPerHour: number;
 }
 
 /**
@@ -49,6 +54,11 @@ function hoursFrom(env: NodeJS.ProcessEnv, demo: boolean): OpeningHoursConfig {
   const weekdays = env.TSUNAGARI_WEEKDAYS ? env.TSUNAGARI_WEEKDAYS.split(',').map(Number) : PROGRAM_HOURS.weekdays;
   const closures = env.TSUNAGARI_CLOSED_DAYS !== undefined ? env.TSUNAGARI_CLOSED_DAYS.split(',').filter(Boolean) : PROGRAM_HOURS.closures;
   return { mode: 'schedule', weekdays, open, close, closures };
+}
+
+function wholeNumber(value: string, name: string): number {
+  if (!/^\d+$/.test(value)) throw new Error(`${name} must be a whole number, not "${value}"`);
+  return Number(value);
 }
 
 function kdfLevel(value: string | undefined): KdfLevel {
@@ -80,5 +90,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     resumeDays: Number(env.TSUNAGARI_RESUME_DAYS ?? 30),
     testNow,
+    trustedProxyHops: wholeNumber(env.TSUNAGARI_TRUST_PROXY ?? '0', 'TSUNAGARI_TRUST_PROXY'),
+    // A demo is one person starting and quick-exiting again and again from one machine.
+    startsPerHour: wholeNumber(env.TSUNAGARI_START_LIMIT ?? (demo ? '200' : String(DEFAULT_STARTS_PER_HOUR)), 'TSUNAGARI_START_LIMIT'),
   };
 }

@@ -32,6 +32,8 @@ async function main(): Promise<void> {
     alternatives: config.alternatives,
     resumeDays: config.resumeDays,
     routing: routingOptionsFromEnv(process.env),
+    trustedProxyHops: config.trustedProxyHops,
+    startsPerHour: config.startsPerHour,
   });
 
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));

@@ -47,7 +47,16 @@ export interface TestServer {
 
 /** A real server on port 0 with a real SQLite file, an organisation and the test staff. */
 export async function startTestServer(
-  opts: { dir?: string; clock?: Clock; hours?: OpeningHoursConfig; port?: number; routing?: Partial<RoutingOptions> } = {},
+  opts: {
+    dir?: string;
+    clock?: Clock;
+    hours?: OpeningHoursConfig;
+    port?: number;
+    routing?: Partial<RoutingOptions>;
+    /** The start limit per caller (the production default unless given); every test client is 127.0.0.1. */
+    startsPerHour?: number;
+    trustedProxyHops?: number;
+  } = {},
 ): Promise<TestServer> {
   const sodium = await loadSodium();
   const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-test-'));
@@ -73,6 +82,8 @@ export async function startTestServer(
     hours: opts.hours ?? { mode: 'always' },
     alternatives: { phone: '0836-37-5611', mail: 'soudan@tsunagari.example' },
     ...(opts.routing ? { routing: opts.routing } : {}),
+    ...(opts.startsPerHour !== undefined ? { startsPerHour: opts.startsPerHour } : {}),
+    ...(opts.trustedProxyHops !== undefined ? { trustedProxyHops: opts.trustedProxyHops } : {}),
   });
   await new Promise<void>((resolve) => app.httpServer.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;
@@ -124,8 +135,8 @@ export async function loginStaff(server: TestServer, who: keyof typeof STAFF): P
 }
 
 /** An anonymous client socket, as the widget opens it. */
-export function clientSocket(server: TestServer): ClientSocket {
-  return connect(server.url, { auth: { role: 'client' }, transports: ['websocket'], reconnection: false, forceNew: true });
+export function clientSocket(server: TestServer, extraHeaders: Record<string, string> = {}): ClientSocket {
+  return connect(server.url, { auth: { role: 'client' }, transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders });
 }
 
 /** A staff socket, with the session cookie and the console's origin. */

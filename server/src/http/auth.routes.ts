@@ -5,20 +5,18 @@ import {
   authParamsRequestSchema,
   loginRequestSchema,
 } from '@tsunagari/shared';
-import type { Sodium } from '@tsunagari/shared/crypto';
 import { parseCookie, stringifySetCookie } from 'cookie';
 import express, { type Request, type Response } from 'express';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import type { Clock } from '../clock.js';
 import type { StaffAuthService } from '../domain/staff-auth.js';
 import { DomainError, describeError, toErrorCode } from '../errors.js';
 import type { Logger } from '../log.js';
-import { DailyClientKey } from './client-key.js';
+import type { CallerKeys } from './client-key.js';
 
 export interface AuthRouteDeps {
   auth: StaffAuthService;
-  sodium: Sodium;
-  clock: Clock;
+  /** Tells callers apart without keeping their addresses. */
+  callers: CallerKeys;
   log: Logger;
   /** Mark the cookie Secure (behind HTTPS). */
   secureCookies: boolean;
@@ -45,7 +43,6 @@ export function authRoutes(deps: AuthRouteDeps): express.Router {
   const router = express.Router();
   const perUser = new RateLimiterMemory({ keyPrefix: 'user', points: 5, duration: 15 * 60 });
   const perCaller = new RateLimiterMemory({ keyPrefix: 'caller', points: 20, duration: 15 * 60 });
-  const callerKey = new DailyClientKey(deps.sodium, deps.clock);
 
   router.post(API.authParams, (req: Request, res: Response) => {
     const body = authParamsRequestSchema.safeParse(req.body);
@@ -57,7 +54,7 @@ export function authRoutes(deps: AuthRouteDeps): express.Router {
     const body = loginRequestSchema.safeParse(req.body);
     if (!body.success) return fail(res, new DomainError('INVALID_PAYLOAD'), log);
     const { username, authKey } = body.data;
-    const caller = callerKey.of(req.socket.remoteAddress);
+    const caller = deps.callers.of(req);
     try {
       // Refuse early when either budget is already spent.
       const [u, c] = await Promise.all([perUser.get(username), perCaller.get(caller)]);

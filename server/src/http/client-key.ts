@@ -1,5 +1,22 @@
+import type { IncomingMessage } from 'node:http';
 import type { Sodium } from '@tsunagari/shared/crypto';
+import proxyAddr from 'proxy-addr';
 import type { Clock } from '../clock.js';
+
+/**
+ * The address a request came from, seen through `trustedHops` reverse proxies of our own (0: the
+ * TCP peer itself). Behind a TLS proxy every request's peer is the proxy; without this, limits
+ * keyed on the address would be one limit for everybody (a stranger's failed logins would lock
+ * out all staff, and a few scripted starts would turn every woman away). Only as many
+ * X-Forwarded-For entries as there are trusted hops are believed, so a client cannot pick her own.
+ */
+export function callerAddress(req: IncomingMessage, trustedHops: number): string | undefined {
+  if (!req.socket?.remoteAddress) return undefined;
+  return proxyAddr(req, (_address, hop) => hop < trustedHops);
+}
+
+const TOKYO_OFFSET_MS = 9 * 3_600_000;
+const DAY_MS = 86_400_000;
 
 /**
  * Rate limits need to tell callers apart without keeping their addresses. The address is hashed
@@ -7,7 +24,7 @@ import type { Clock } from '../clock.js';
  * cannot be linked to today's and nothing that identifies a person is ever stored or logged.
  */
 export class DailyClientKey {
-  private day = '';
+  private day = -1;
   private salt: Uint8Array = new Uint8Array();
 
   constructor(
@@ -16,11 +33,25 @@ export class DailyClientKey {
   ) {}
 
   of(address: string | undefined): string {
-    const day = this.clock.now().toLocaleDateString('en-CA', { timeZone: 'Asia/Tokyo' });
+    // Days counted in Tokyo time (UTC+9 all year, no daylight saving): plain arithmetic, where
+    // toLocaleDateString with a time zone cost 125 µs on every connection.
+    const day = Math.floor((this.clock.now().getTime() + TOKYO_OFFSET_MS) / DAY_MS);
     if (day !== this.day) {
       this.day = day;
       this.salt = this.sodium.randombytes_buf(32);
     }
     return this.sodium.crypto_generichash(16, address ?? 'unknown', this.salt, 'hex');
+  }
+}
+
+/** A caller's daily key from her request, through the reverse proxies the deployment trusts. */
+export class CallerKeys {
+  constructor(
+    private readonly daily: DailyClientKey,
+    private readonly trustedHops: number,
+  ) {}
+
+  of(req: IncomingMessage): string {
+    return this.daily.of(callerAddress(req, this.trustedHops));
   }
 }

@@ -2,27 +2,41 @@ import type { EndReason } from '@tsunagari/shared';
 import type { ConsultationService } from '../domain/consultations.js';
 import type { OpeningHours } from '../domain/opening.js';
 import type { RoutingService } from '../domain/routing-service.js';
+import type { StartLimit } from '../domain/start-limit.js';
 import { errors } from '../errors.js';
 import type { Logger } from '../log.js';
 import { actorOf } from './actor.js';
 import type { HandlerTable } from './handle.js';
 import { rooms, type TsunagariSocket } from './types.js';
 
+export interface ConsultationHandlerDeps {
+  service: ConsultationService;
+  routing: RoutingService;
+  log: Logger;
+  hours: OpeningHours;
+  starts: StartLimit;
+}
+
 /** consultation:* — join, resume, take, end. Thin: the domain decides, this tells people. */
-export function registerConsultationHandlers(
-  handlers: HandlerTable,
-  service: ConsultationService,
-  routing: RoutingService,
-  log: Logger,
-  hours: OpeningHours,
-): void {
-  handlers.on('consultation:start', (payload, s) => {
-    if (s.data.role !== 'client') throw errors.forbidden();
-    if (s.data.consultationId) throw errors.invalidState('socket already has a consultation');
+export function registerConsultationHandlers(handlers: HandlerTable, deps: ConsultationHandlerDeps): void {
+  const { service, routing, log, hours, starts } = deps;
+  handlers.on('consultation:start', async (payload, s) => {
+    const data = s.data;
+    if (data.role !== 'client') throw errors.forbidden();
+    if (data.consultationId) throw errors.invalidState('socket already has a consultation');
     // The server decides, whatever the widget believes about the time.
     if (!hours.isOpenNow()) throw errors.outsideHours();
+    try {
+      await starts.admit(data.caller);
+    } catch (caught) {
+      // Counted so supervisors can see a flood in the logs; nothing about the caller is logged.
+      log.warn({ event: 'consultation.start_limited' }, 'a caller reached the start limit');
+      throw caught;
+    }
+    // Two starts sent at once on one socket both got past the first check while waiting.
+    if (data.consultationId) throw errors.invalidState('socket already has a consultation');
     const { consultation, clientToken } = service.start(payload);
-    s.data.consultationId = consultation.id;
+    data.consultationId = consultation.id;
     void s.join(rooms.consultation(consultation.id));
     routing.joined(consultation);
     log.info({ event: 'consultation.started', urgent: consultation.urgent }, 'client joined the queue');

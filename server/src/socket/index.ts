@@ -4,7 +4,9 @@ import type { ConsultationService } from '../domain/consultations.js';
 import type { OpeningHours } from '../domain/opening.js';
 import type { RoutingService } from '../domain/routing-service.js';
 import type { ResumeService } from '../domain/resume.js';
+import type { StartLimit } from '../domain/start-limit.js';
 import type { StaffAuthService } from '../domain/staff-auth.js';
+import type { CallerKeys } from '../http/client-key.js';
 import type { Logger } from '../log.js';
 import { registerConsultationHandlers } from './consultation.handlers.js';
 import { registerMessageHandlers } from './message.handlers.js';
@@ -21,6 +23,9 @@ export interface SocketDeps {
   routing: RoutingService;
   auth: StaffAuthService;
   log: Logger;
+  /** Daily keys of callers, read from the handshake before it is forgotten. */
+  callers: CallerKeys;
+  starts: StartLimit;
 }
 
 /**
@@ -63,10 +68,10 @@ function forgetHandshake(socket: TsunagariSocket): void {
  * event only: never the handshake's address, headers or payloads.
  */
 export function setupSockets(io: TsunagariServer, deps: SocketDeps): void {
-  const { consultations, auth, log, resume, hours, routing } = deps;
+  const { consultations, auth, log, resume, hours, routing, callers, starts } = deps;
   const pusher = new QueuePusher(io, routing);
   const handlers = new HandlerTable(log);
-  registerConsultationHandlers(handlers, consultations, routing, log, hours);
+  registerConsultationHandlers(handlers, { service: consultations, routing, log, hours, starts });
   registerRoutingHandlers(handlers, routing, consultations, log);
   registerMessageHandlers(handlers, consultations);
   registerResumeHandlers(handlers, consultations, resume, log);
@@ -84,7 +89,8 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): void {
     const requested = (socket.handshake.auth as { role?: unknown } | undefined)?.role;
     if (requested === 'client') {
       // Bound to her consultation by consultation:start or consultation:resume, never by the handshake.
-      socket.data = { role: 'client', consultationId: null };
+      // Her daily key is all that is kept of where she connects from (see forgetHandshake).
+      socket.data = { role: 'client', consultationId: null, caller: callers.of(socket.request) };
       return next();
     }
     if (requested === 'staff') {

@@ -1,9 +1,12 @@
 import type { ClientToServerEvents, ServerToClientEvents, StaffRole } from '@tsunagari/shared';
 import type { Server, Socket } from 'socket.io';
 
-/** What the server remembers about a socket (restored by connection-state recovery). */
+/**
+ * What the server remembers about a socket. `caller` is her daily key (a salted hash that changes
+ * every day, for the start limit), never her address.
+ */
 export type SocketData =
-  | { role: 'client'; consultationId: string | null }
+  | { role: 'client'; consultationId: string | null; caller: string }
   | { role: StaffRole; staffId: string };
 
 export type TsunagariServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
