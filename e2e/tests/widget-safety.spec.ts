@@ -150,3 +150,35 @@ test('outside hours (Saturday): next opening and the alternatives, no queue', as
     await server.stop();
   }
 });
+
+test('past the start limit: told kindly to try a little later, with the phone and mail; she is not queued', async ({ browser }, info) => {
+  // One start an hour per caller; every page here comes from 127.0.0.1, so the second woman is over it.
+  const server = await startServer({ TSUNAGARI_HOURS: 'always', TSUNAGARI_START_LIMIT: '1' });
+  try {
+    const join = async (page: Page) => {
+      await page.goto(`${server.url}/c/flyer-e2e`);
+      await page.getByRole('button', { name: '相談をはじめる' }).click();
+      await page.getByRole('button', { name: '答えずに進む' }).click();
+    };
+    const first = await phone(browser);
+    await join(first);
+    await expect(first.getByText('いま 1 番目です。')).toBeVisible();
+
+    const second = await phone(browser);
+    await join(second);
+    await expect(second.getByRole('alert')).toHaveText('いま混み合っています。少し時間をおいて、もう一度お試しください。');
+    // On a phone the form is taller than the screen: what went wrong is scrolled into view.
+    await expect(second.getByRole('alert')).toBeInViewport();
+    await expect(second.getByRole('link', { name: /0836-37-5611/ })).toBeVisible();
+    await expect(second.getByRole('button', { name: '答えずに進む' })).toBeVisible(); // she can try again from here
+    await expect(second.getByText(/番目です/)).toHaveCount(0);
+    await expect(second.getByRole('button', { name: /すぐに閉じる/ })).toBeVisible();
+    await expectNoAxeViolations(second, 'start refused by the start limit');
+    await snap(second, info, 'start-limited-360-ja');
+    expect(await traces(second)).toEqual(NO_TRACES);
+    // The first woman is still first: the refused start queued nobody in front of or behind her.
+    await expect(first.getByText('いま 1 番目です。')).toBeVisible();
+  } finally {
+    await server.stop();
+  }
+});

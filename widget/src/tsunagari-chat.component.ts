@@ -230,7 +230,8 @@ export class TsunagariChat extends LitElement {
       case 'closed':
         return html`<tsunagari-closed-hours exportparts=${parts} .t=${t} .status=${this.status} .language=${this.uiLang}></tsunagari-closed-hours>`;
       case 'intake':
-        return html`<tsunagari-intake exportparts=${parts} .t=${t} @tsunagari-intake-submit=${this.onIntake}></tsunagari-intake>`;
+        return html`<tsunagari-intake exportparts=${parts} .t=${t} .error=${c.error} .alternatives=${this.status?.alternatives}
+          @tsunagari-intake-submit=${this.onIntake}></tsunagari-intake>`;
       case 'resume':
         return html`<tsunagari-resume-entry exportparts=${parts} .t=${t} .error=${c.error} @tsunagari-navigate=${this.onNavigate} @tsunagari-resume-submit=${this.onResume}></tsunagari-resume-entry>`;
       case 'waiting':

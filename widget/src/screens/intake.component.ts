@@ -1,9 +1,11 @@
-import { AGE_BANDS, type AgeBand, type DangerAnswer, DANGER_ANSWERS, type Topic, TOPICS } from '@tsunagari/shared';
+import { AGE_BANDS, type AgeBand, type DangerAnswer, DANGER_ANSWERS, type Topic, TOPICS, type WidgetStatus } from '@tsunagari/shared';
 import { html, nothing, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { IntakeAnswers } from '../consultation-types.js';
+import type { ShownError } from '../consultation/state.js';
 import { IntakeSubmitEvent } from '../events/intake-submit-event.js';
 import { intakeStyles } from './intake.styles.js';
+import { alternatives, errorText } from './parts.js';
 import { ScreenElement } from './screen-element.js';
 import { screenStyles } from './screen.styles.js';
 
@@ -11,6 +13,8 @@ import { screenStyles } from './screen.styles.js';
  * Optional intake: "are you in danger now?" (yes shows emergency guidance at once), age band,
  * topics. Answering and skipping are equally prominent. Her answers stay in this element until
  * she goes on; they travel encrypted, to the counselor only. Dispatches {@link IntakeSubmitEvent}.
+ * If starting fails (busy, timed out), she stays here with her answers, is told so next to the
+ * buttons, and sees the phone and mail she can turn to instead.
  *
  * @csspart screen - the form
  */
@@ -20,11 +24,14 @@ export class TsunagariIntake extends ScreenElement {
   @state() private ageBand: AgeBand | null = null;
   @state() private topics = new Set<Topic>();
   @state() private danger: DangerAnswer | null = null;
+  /** Why the last start failed, if it did. */
+  @property({ attribute: false }) error: ShownError | null = null;
+  @property({ attribute: false }) alternatives: WidgetStatus['alternatives'] | undefined;
 
   protected override render(): TemplateResult {
     const t = this.t;
     return html`<form class="screen" part="screen" @submit=${this.submit}>
-      <h3 tabindex="-1" data-focus>${t.intakeHeading}</h3>
+      <h3 tabindex="-1" ?data-focus=${!this.error}>${t.intakeHeading}</h3>
       <p>${t.intakeIntro}</p>
       <fieldset>
         <legend>${t.dangerLabel}</legend>
@@ -55,6 +62,10 @@ export class TsunagariIntake extends ScreenElement {
           ${TOPICS.map((topic) => this.choice('checkbox', 'topic', t.topics[topic], this.topics.has(topic), (on) => this.toggle(topic, on)))}
         </div>
       </fieldset>
+      ${this.error
+        ? // Focus lands here, not on the heading, so that on a phone the screen scrolls to what went wrong.
+          html`<div tabindex="-1" data-focus>${errorText(t, this.error)}${alternatives(t, this.alternatives, true)}</div>`
+        : nothing}
       <div class="actions equal">
         <button type="submit">${t.intakeContinue}</button>
         <button type="button" @click=${this.skip}>${t.intakeSkip}</button>
