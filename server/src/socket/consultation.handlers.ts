@@ -20,6 +20,9 @@ export interface ConsultationHandlerDeps {
 /** consultation:* — join, resume, take, end. Thin: the domain decides, this tells people. */
 export function registerConsultationHandlers(handlers: HandlerTable, deps: ConsultationHandlerDeps): void {
   const { service, routing, log, hours, starts } = deps;
+  // Refused starts are logged as a count, at most once a minute: a script hammering the limit
+  // must not be able to fill the disk with log lines either.
+  const refused = { count: 0, loggedAt: Number.NEGATIVE_INFINITY };
   handlers.on('consultation:start', async (payload, s) => {
     const data = s.data;
     if (data.role !== 'client') throw errors.forbidden();
@@ -29,8 +32,13 @@ export function registerConsultationHandlers(handlers: HandlerTable, deps: Consu
     try {
       await starts.admit(data.caller);
     } catch (caught) {
-      // Counted so supervisors can see a flood in the logs; nothing about the caller is logged.
-      log.warn({ event: 'consultation.start_limited' }, 'a caller reached the start limit');
+      refused.count++;
+      if (performance.now() - refused.loggedAt >= 60_000) {
+        // Nothing about the caller is logged, only how many starts were refused.
+        log.warn({ event: 'consultation.start_limited', refused: refused.count }, 'starts refused by the start limit');
+        refused.count = 0;
+        refused.loggedAt = performance.now();
+      }
       throw caught;
     }
     // Two starts sent at once on one socket both got past the first check while waiting.
