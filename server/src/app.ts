@@ -26,6 +26,7 @@ import { CallerKeys, DailyClientKey } from './http/client-key.js';
 import { demoHostPage } from './http/demo-page.js';
 import { exitPage, landingPage } from './http/landing-page.js';
 import { staticRoutes } from './http/static.routes.js';
+import { readWidgetIntegrity } from './http/widget-embed.js';
 import type { Logger } from './log.js';
 import { createSqliteResumeCodes } from './repositories/resume.js';
 import { createSqliteRoutingRepository } from './repositories/routing.js';
@@ -120,7 +121,7 @@ export function createApp(deps: AppDeps): App {
   };
   app.get(['/demo', '/demo/'], (req, res) => {
     const ctx = pageContext(req, res);
-    if (ctx) res.type('html').send(demoHostPage(ctx.base, ctx.orgKey));
+    if (ctx) res.type('html').send(demoHostPage(ctx.base, ctx.orgKey, readWidgetIntegrity(deps.widgetDist)));
   });
   // The QR landing page: /c/<campaign>; the campaign code (only that) is recorded for statistics.
   app.get('/c/:campaign', (req, res) => {
@@ -128,7 +129,7 @@ export function createApp(deps: AppDeps): App {
     if (!campaign.success) return void res.status(404).type('text').send('not found');
     const lang = typeof req.query.lang === 'string' && ['ja', 'ja-easy', 'en'].includes(req.query.lang) ? req.query.lang : 'ja';
     const ctx = pageContext(req, res);
-    if (ctx) res.type('html').send(landingPage(ctx.base, ctx.orgKey, campaign.data, lang));
+    if (ctx) res.type('html').send(landingPage(ctx.base, ctx.orgKey, campaign.data, lang, readWidgetIntegrity(deps.widgetDist)));
   });
   app.get('/exit', (_req, res) => void res.type('html').send(exitPage()));
   app.get('/', (_req, res) => res.redirect('/demo/'));

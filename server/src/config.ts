@@ -81,7 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo,
     logLevel: env.LOG_LEVEL ?? 'info',
     staffKdf: kdfLevel(env.STAFF_KDF),
-    widgetDist: path.join(REPO_ROOT, 'widget', 'dist'),
+    widgetDist: path.resolve(REPO_ROOT, env.TSUNAGARI_WIDGET_DIST ?? path.join('widget', 'dist')),
     consoleDist: path.join(REPO_ROOT, 'console', 'dist'),
     hours: hoursFrom(env, demo),
     alternatives: {

@@ -1,8 +1,12 @@
 import { esc, htmlDocument } from './html.js';
+import { type WidgetIntegrity, widgetScripts } from './widget-embed.js';
 
-/** The embed snippet an NPO pastes into its own site: one module script and the element. */
-export function embedSnippet(serverUrl: string, orgPublicKey: string, campaign: string): string {
-  return `<script type="module" src="${esc(serverUrl)}/widget/tsunagari-chat.js"></script>
+/**
+ * The embed snippet an NPO pastes into its own site: the widget's scripts, pinned to this build
+ * when its integrity values are known, and the element.
+ */
+export function embedSnippet(serverUrl: string, orgPublicKey: string, campaign: string, integrity: WidgetIntegrity | null): string {
+  return `${widgetScripts(serverUrl, integrity)}
 <tsunagari-chat server="${esc(serverUrl)}" org-key="${esc(orgPublicKey)}" campaign="${esc(campaign)}"></tsunagari-chat>`;
 }
 
@@ -10,7 +14,7 @@ export function embedSnippet(serverUrl: string, orgPublicKey: string, campaign: 
  * A page standing in for the NPO's website, with the widget embedded exactly as the snippet
  * says. On the real site the organisation key is pinned by the NPO, not served by the relay.
  */
-export function demoHostPage(serverUrl: string, orgPublicKey: string): string {
+export function demoHostPage(serverUrl: string, orgPublicKey: string, integrity: WidgetIntegrity | null): string {
   return htmlDocument({
     lang: 'ja',
     title: 'つながりサポート（デモ）',
@@ -32,6 +36,6 @@ export function demoHostPage(serverUrl: string, orgPublicKey: string): string {
   </ul>
   <p>右下の「チャットで相談する」から、名前を言わずに相談できます。</p>
 </main>
-${embedSnippet(serverUrl, orgPublicKey, 'web')}`,
+${embedSnippet(serverUrl, orgPublicKey, 'web', integrity)}`,
   });
 }

@@ -1,17 +1,18 @@
 import { esc, htmlDocument } from './html.js';
+import { type WidgetIntegrity, widgetScripts } from './widget-embed.js';
 
 /**
  * The full-screen page a flyer's QR code opens: the widget, open, filling the phone's screen.
  * Its title is deliberately plain ("お知らせ"): browser history shows titles to whoever looks.
  */
-export function landingPage(serverUrl: string, orgPublicKey: string, campaign: string, lang: string): string {
+export function landingPage(serverUrl: string, orgPublicKey: string, campaign: string, lang: string, integrity: WidgetIntegrity | null): string {
   return htmlDocument({
     lang: lang === 'en' ? 'en' : 'ja',
     title: 'お知らせ',
     viewport: 'width=device-width, initial-scale=1, viewport-fit=cover, interactive-widget=resizes-content',
     head: `<meta name="robots" content="noindex">
 <style>html, body { margin: 0; height: 100%; background: #fff; } tsunagari-chat { display: block; height: 100%; }</style>`,
-    body: `<script type="module" src="${esc(serverUrl)}/widget/tsunagari-chat.js"></script>
+    body: `${widgetScripts(serverUrl, integrity)}
 <tsunagari-chat server="${esc(serverUrl)}" org-key="${esc(orgPublicKey)}" campaign="${esc(campaign)}" lang="${esc(lang)}" mode="fullscreen" open exit-url="/exit"></tsunagari-chat>`,
   });
 }

@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Page, expect, test } from '@playwright/test';
+import { startServer } from '../server.js';
+import { BASE_URL, phonePage, snap } from './fixtures.js';
+
+/**
+ * Code delivery: the pages pin the widget's scripts to the build (SRI on the entry, an import map
+ * "integrity" table for every chunk), so a relay that serves other code is refused by the browser
+ * and her messages are never handled by code that was not built from this repository.
+ */
+const builtWidget = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'widget', 'dist');
+
+/** A copy of the built widget with `marker` set by the first line of one script (the build's integrity.json kept). */
+function tamperedCopy(pick: (file: string) => boolean): { dir: string; file: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-widget-'));
+  fs.cpSync(builtWidget, dir, { recursive: true });
+  const integrity = JSON.parse(fs.readFileSync(path.join(dir, 'integrity.json'), 'utf8')) as Record<string, string>;
+  const file = Object.keys(integrity).find(pick);
+  if (!file) throw new Error('no such script in the build');
+  const target = path.join(dir, file);
+  fs.writeFileSync(target, `globalThis.__tampered = true;\n${fs.readFileSync(target, 'utf8')}`);
+  return { dir, file };
+}
+
+function integrityErrors(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('console', (m) => {
+    if (/integrity/i.test(m.text())) seen.push(m.text());
+  });
+  return seen;
+}
+
+test('the pages pin every widget script to the build', async ({ page }) => {
+  const integrity = JSON.parse(fs.readFileSync(path.join(builtWidget, 'integrity.json'), 'utf8')) as Record<string, string>;
+  const html = await (await page.request.get(`${BASE_URL}/c/flyer-e2e`)).text();
+  expect(html).toContain(`integrity="${integrity['tsunagari-chat.js']}"`);
+  const map = JSON.parse(/<script type="importmap">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '{}') as { integrity?: Record<string, string> };
+  const chunks = Object.keys(integrity).filter((f) => f !== 'tsunagari-chat.js');
+  expect(chunks.length).toBeGreaterThan(5);
+  for (const f of chunks) expect(map.integrity?.[`${BASE_URL}/widget/${f}`], f).toBe(integrity[f]);
+});
+
+test('a changed entry script is refused: the widget does not run at all', async ({ browser }) => {
+  const { dir } = tamperedCopy((f) => f === 'tsunagari-chat.js');
+  const server = await startServer({ TSUNAGARI_WIDGET_DIST: dir });
+  try {
+    const client = await phonePage(browser);
+    const errors = integrityErrors(client);
+    await client.goto(`${server.url}/c/flyer-e2e`);
+    await expect.poll(() => errors.length).toBeGreaterThan(0);
+    expect(await client.evaluate(() => ({ tampered: (globalThis as { __tampered?: boolean }).__tampered ?? false, defined: customElements.get('tsunagari-chat') !== undefined }))).toEqual({
+      tampered: false,
+      defined: false,
+    });
+  } finally {
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a changed chunk loaded when she starts is refused: she is told, nothing runs, nobody is queued', async ({ browser }, info) => {
+  // The socket transport is loaded only when she starts: the first screens come up as usual.
+  const { dir, file } = tamperedCopy((f) => f.startsWith('chunks/transport-'));
+  const server = await startServer({ TSUNAGARI_WIDGET_DIST: dir });
+  try {
+    const client = await phonePage(browser);
+    const errors = integrityErrors(client);
+    await client.goto(`${server.url}/c/flyer-e2e`);
+    await client.getByRole('button', { name: '相談をはじめる' }).click();
+    await client.getByRole('button', { name: '答えずに進む' }).click();
+    await expect(client.getByRole('alert')).toBeVisible();
+    await expect(client.getByRole('link', { name: /0836-37-5611/ })).toBeVisible();
+    expect(errors.join('\n')).toContain(file.split('/').pop() ?? file);
+    expect(await client.evaluate(() => (globalThis as { __tampered?: boolean }).__tampered ?? false)).toBe(false);
+    await expect(client.getByText(/番目です/)).toHaveCount(0);
+    await snap(client, info, 'tampered-chunk-360-ja');
+  } finally {
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
