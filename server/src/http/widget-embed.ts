@@ -27,7 +27,7 @@ export function readWidgetIntegrity(widgetDist: string): WidgetIntegrity | null 
  * The script tags that load the widget from `serverUrl`. With integrity values, the entry script
  * carries its own and an import map lists every chunk's, so the browser runs only files identical
  * to the build's: the chunks the entry imports at once as well as those loaded when she opens the
- * chat (Chromium 127+, Safari 18+, Firefox 138+; older browsers ignore the table).
+ * chat (Chromium since 127 and WebKit check the table; a browser without it checks only the entry).
  */
 export function widgetScripts(serverUrl: string, integrity: WidgetIntegrity | null): string {
   const base = `${serverUrl}/widget/`;
