@@ -191,3 +191,9 @@ export function next<E extends keyof ServerToClientEvents>(
     loose.on(event, listener as never);
   });
 }
+
+/** A clock the test moves by hand. */
+export function manualClock(start: string): Clock & { set(iso: string): void } {
+  let now = new Date(start);
+  return { now: () => now, set: (iso: string) => void (now = new Date(iso)) };
+}

@@ -9,13 +9,8 @@ import {
   wrapSessionKey,
 } from '@tsunagari/shared/crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { call, clientSocket, connected, send, startTestServer, type ClientSocket, type TestServer } from './harness.js';
+import { call, clientSocket, connected, manualClock, send, startTestServer, type ClientSocket, type TestServer } from './harness.js';
 
-/** A clock the test moves by hand. */
-function manualClock(start: string) {
-  let now = new Date(start);
-  return { now: () => now, set: (iso: string) => void (now = new Date(iso)) };
-}
 
 describe('what the widget needs from the server', () => {
   let server: TestServer;

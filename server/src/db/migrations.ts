@@ -108,4 +108,9 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (consultation_id, staff_id)
   );
   `,
+  // 4: the supervisors' board counts today's rows by these times.
+  `
+  CREATE INDEX consultation_assigned_at ON consultation(assigned_at);
+  CREATE INDEX consultation_ended_at ON consultation(ended_at);
+  `,
 ];

@@ -1,12 +1,15 @@
-import type {
-  ConsultationSnapshot,
-  CounselorIdentity,
-  EndReason,
-  EnvelopePayload,
-  QueueEntry,
-  SenderRole,
-  StaffConsultation,
-  StoredMessage,
+import {
+  type ConsultationSnapshot,
+  type CounselorIdentity,
+  type EndReason,
+  type EnvelopePayload,
+  type QueueEntry,
+  type SenderRole,
+  type StaffConsultation,
+  type StoredMessage,
+  type TodayFigures,
+  tokyoDayStart,
+  tokyoParts,
 } from '@tsunagari/shared';
 import { randomId, type Sodium } from '@tsunagari/shared/crypto';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
@@ -199,6 +202,12 @@ export class ConsultationService {
       throw errors.invalidState('sequence number already used');
     }
     return result;
+  }
+
+  /** The supervisors' board: the Tokyo day so far. */
+  todayFigures(): TodayFigures {
+    const now = this.clock.now();
+    return { day: tokyoParts(now).ymd, ...this.repos.consultations.countSince(tokyoDayStart(now).toISOString()) };
   }
 
   history(c: Consultation, afterId: number): StoredMessage[] {

@@ -68,6 +68,8 @@ export function createSqliteRepositories(db: Db): Repositories {
     cAssign: db.prepare("UPDATE consultation SET status = 'active', assigned_staff_id = ?, assigned_at = ? WHERE id = ? AND status = 'waiting'"),
     cEnd: db.prepare("UPDATE consultation SET status = 'ended', ended_at = ?, end_reason = ?, ended_by = ? WHERE id = ? AND status != 'ended'"),
     cToken: db.prepare('UPDATE consultation SET client_token_hash = ? WHERE id = ?'),
+    cAnsweredSince: db.prepare('SELECT COUNT(*) AS n FROM consultation WHERE assigned_at >= ?'),
+    cLeftSince: db.prepare('SELECT COUNT(*) AS n FROM consultation WHERE ended_at >= ? AND assigned_at IS NULL'),
     cForStaff: db.prepare("SELECT * FROM consultation WHERE assigned_staff_id = ? AND status = 'active' ORDER BY assigned_at"),
     grantInsert: db.prepare(`INSERT INTO key_grant (consultation_id, staff_id, sealed_key, granted_by, granted_at)
       VALUES (@consultationId, @staffId, @sealedKey, @grantedBy, @grantedAt)`),
@@ -132,6 +134,10 @@ export function createSqliteRepositories(db: Db): Repositories {
       end: (id, at, reason, by) => cache.writing(id, () => s.cEnd.run(at, reason, by, id).changes === 1),
       openForStaff: (staffId) => (s.cForStaff.all(staffId) as Row[]).map(consultationFromRow),
       setClientTokenHash: (id, hash) => cache.writing(id, () => void s.cToken.run(hash, id)),
+      countSince: (startIso) => ({
+        answered: (s.cAnsweredSince.get(startIso) as { n: number }).n,
+        leftWaiting: (s.cLeftSince.get(startIso) as { n: number }).n,
+      }),
     },
     keyGrants: {
       insert: (g: KeyGrant) => void s.grantInsert.run(g),

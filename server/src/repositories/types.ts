@@ -84,6 +84,11 @@ export interface ConsultationRepository {
   openForStaff(staffId: string): Consultation[];
   /** Replaces her reconnect token (resume on a new device). */
   setClientTokenHash(id: string, hash: string): void;
+  /**
+   * Since an instant: consultations with a counselor assigned (as each stands now, so one taken up
+   * twice counts once), and those that ended with none assigned (she left while waiting).
+   */
+  countSince(startIso: string): { answered: number; leftWaiting: number };
 }
 
 export interface KeyGrantRepository {

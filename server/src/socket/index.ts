@@ -69,7 +69,7 @@ function forgetHandshake(socket: TsunagariSocket): void {
  */
 export function setupSockets(io: TsunagariServer, deps: SocketDeps): void {
   const { consultations, auth, log, resume, hours, routing, callers, starts } = deps;
-  const pusher = new QueuePusher(io, routing);
+  const pusher = new QueuePusher(io, routing, () => consultations.todayFigures());
   const handlers = new HandlerTable(log);
   registerConsultationHandlers(handlers, { service: consultations, routing, log, hours, starts });
   registerRoutingHandlers(handlers, routing, consultations, log);

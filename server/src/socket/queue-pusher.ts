@@ -1,9 +1,9 @@
-import type { QueuePosition } from '@tsunagari/shared';
+import type { QueuePosition, TodayFigures } from '@tsunagari/shared';
 import type { RoutingService } from '../domain/routing-service.js';
 import { rooms, type TsunagariServer } from './types.js';
 
 /**
- * Pushes the queue and the counselors' states to staff and each waiting client her place,
+ * Pushes the queue, today's figures and the counselors' states to staff and each waiting client her place,
  * coalesced: any number of changes in one event-loop turn make one push, and a client is told
  * only when what she sees (place, estimate, whether to show alternatives) changed. Without this,
  * N clients joining cost N² pushes.
@@ -18,6 +18,8 @@ export class QueuePusher {
   constructor(
     private readonly io: TsunagariServer,
     private readonly routing: RoutingService,
+    /** Today's figures; they move only when the queue does (taken up, or left while waiting). */
+    private readonly figures: () => TodayFigures,
   ) {}
 
   /** The queue or the counselors changed. */
@@ -48,6 +50,7 @@ export class QueuePusher {
     this.scheduled = null;
     if (this.staffDirty && (this.io.sockets.adapter.rooms.get(rooms.staff)?.size ?? 0) > 0) {
       this.io.to(rooms.staff).emit('queue:changed', { entries: this.routing.queue() });
+      this.io.to(rooms.staff).emit('stats:changed', this.figures());
     }
     this.staffDirty = false;
     if (this.counselorsDirty) this.io.to(rooms.staff).emit('staff:changed', { counselors: this.routing.counselorStates() });

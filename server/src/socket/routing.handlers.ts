@@ -85,6 +85,7 @@ export function registerRoutingHandlers(handlers: HandlerTable, routing: Routing
   handlers.on('staff:capacity', (payload) => routing.setCapacity(payload.staffId, payload.capacity));
 
   handlers.on('staff:list', () => ({ counselors: routing.counselorStates() }));
+  handlers.on('stats:today', () => consultations.todayFigures());
 
   handlers.on('offer:accept', (payload, s) => {
     if (s.data.role === 'client') throw errors.forbidden();

@@ -42,6 +42,11 @@ export function tokyoParts(instant: Date): { ymd: string; weekday: number; minut
   return { ymd, weekday, minutes: t.getUTCHours() * 60 + t.getUTCMinutes() };
 }
 
+/** Midnight at the start of the Tokyo day of an instant, as an instant. */
+export function tokyoDayStart(instant: Date): Date {
+  return new Date(Date.parse(`${tokyoParts(instant).ymd}T00:00:00Z`) - TOKYO_OFFSET_MS);
+}
+
 const toMinutes = (hhmm: string): number => {
   const [h, m] = hhmm.split(':').map(Number);
   return (h ?? 0) * 60 + (m ?? 0);
@@ -64,9 +69,8 @@ export function isOpen(config: OpeningHoursConfig, instant: Date, isHoliday: Hol
 export function nextOpening(config: OpeningHoursConfig, instant: Date, isHoliday: HolidayCheck): Date | null {
   if (isOpen(config, instant, isHoliday) || config.mode === 'always') return null;
   const openMin = toMinutes(config.open);
-  const { ymd, minutes } = tokyoParts(instant);
-  // Midnight of today in Tokyo, as a UTC instant.
-  const todayStart = Date.parse(`${ymd}T00:00:00Z`) - TOKYO_OFFSET_MS;
+  const { minutes } = tokyoParts(instant);
+  const todayStart = tokyoDayStart(instant).getTime();
   for (let day = minutes < openMin ? 0 : 1; day <= 400; day++) {
     const start = new Date(todayStart + day * DAY_MS + openMin * 60_000);
     const p = tokyoParts(start);

@@ -79,6 +79,17 @@ export interface QueueEntry {
   requeued?: boolean;
 }
 
+/**
+ * Today's figures for the supervisors' board (the Tokyo day so far): consultations a counselor
+ * took up, and women who left before anyone did (her own choice, quick exit or timeout).
+ */
+export interface TodayFigures {
+  /** The Tokyo date, YYYY-MM-DD. */
+  day: string;
+  answered: number;
+  leftWaiting: number;
+}
+
 /** A consultation held by a counselor, with the sealed session key once the client granted it. */
 export interface StaffConsultation {
   consultationId: string;
@@ -206,6 +217,8 @@ export interface ClientToServerEvents {
   'staff:capacity': (payload: StaffCapacityPayload, ack: Ack<CounselorState>) => void;
   /** Staff: every counselor with status, load and identity (transfer targets, live board). */
   'staff:list': (payload: EmptyPayload, ack: Ack<{ counselors: CounselorState[] }>) => void;
+  /** Staff: today's figures for the board (then pushed as `stats:changed`). */
+  'stats:today': (payload: EmptyPayload, ack: Ack<TodayFigures>) => void;
   /** Counselor: accept the offer made to her (a take that also clears the offer). */
   'offer:accept': (payload: ConsultationRef, ack: Ack<StaffConsultation>) => void;
   /** Counselor: hand a chat to a named counselor or back to the front of the queue. */
@@ -238,6 +251,8 @@ export interface ServerToClientEvents {
   'queue:offer-withdrawn': (payload: { consultationId: string; reason: 'expired' | 'taken' | 'gone' | 'unavailable' }) => void;
   /** Staff: counselors' status and load changed. */
   'staff:changed': (payload: { counselors: CounselorState[] }) => void;
+  /** Staff: today's figures changed (someone was taken up, or left while waiting). */
+  'stats:changed': (payload: TodayFigures) => void;
   /** The other side is typing (or stopped). */
   'typing:changed': (payload: TypingChanged) => void;
   /** Counselor: a chat was transferred to her. */
@@ -265,6 +280,7 @@ export const inboundSchemas = {
   'staff:status': staffStatusSchema,
   'staff:capacity': staffCapacitySchema,
   'staff:list': emptySchema,
+  'stats:today': emptySchema,
   'offer:accept': consultationRefSchema,
   'consultation:transfer': consultationTransferSchema,
   'consultation:read': consultationReadSchema,
@@ -288,6 +304,7 @@ export const eventRoles: Record<keyof ClientToServerEvents, readonly Role[]> = {
   'staff:status': ['counselor'],
   'staff:capacity': ['supervisor', 'admin'],
   'staff:list': ['counselor', 'supervisor', 'admin'],
+  'stats:today': ['counselor', 'supervisor', 'admin'],
   'offer:accept': ['counselor'],
   'consultation:transfer': ['counselor'],
   'consultation:read': ['counselor'],

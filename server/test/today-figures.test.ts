@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { call, clientSocket, connected, loginStaff, manualClock, next, send, staffSocket, startTestServer, type ClientSocket, type TestServer } from './harness.js';
+
+/**
+ * The supervisors' board: how many were taken up today and how many left before anyone could,
+ * pushed to staff as it changes and counted by the Tokyo day.
+ */
+describe("today's figures", () => {
+  let server: TestServer | null = null;
+  const sockets: ClientSocket[] = [];
+  afterEach(async () => {
+    for (const s of sockets.splice(0)) s.disconnect();
+    await server?.stop();
+    server?.cleanup();
+    server = null;
+  });
+
+  it('counts women taken up and women who left while waiting, pushed to staff as they change, and starts again at Tokyo midnight', async () => {
+    const clock = manualClock('2026-11-30T23:50:00+09:00');
+    server = await startTestServer({ clock });
+    const boss = staffSocket(server, await loginStaff(server, 'boss'));
+    const sato = staffSocket(server, await loginStaff(server, 'sato'));
+    const [a, b, c] = [clientSocket(server), clientSocket(server), clientSocket(server)];
+    sockets.push(boss, sato, a, b, c);
+    await Promise.all(sockets.map(connected));
+
+    expect(await call(boss, 'stats:today', {})).toEqual({ day: '2026-11-30', answered: 0, leftWaiting: 0 });
+    const first = await call(a, 'consultation:start', {});
+    const second = await call(b, 'consultation:start', {});
+
+    const taken = next(boss, 'stats:changed', (f) => f.answered === 1);
+    await call(sato, 'consultation:take', { consultationId: first.consultationId });
+    expect(await taken).toEqual({ day: '2026-11-30', answered: 1, leftWaiting: 0 });
+
+    const left = next(boss, 'stats:changed', (f) => f.leftWaiting === 1);
+    await call(b, 'consultation:end', { consultationId: second.consultationId });
+    expect(await left).toEqual({ day: '2026-11-30', answered: 1, leftWaiting: 1 });
+
+    // An answered chat that ends is still answered, not left.
+    await call(a, 'consultation:end', { consultationId: first.consultationId });
+    expect(await call(sato, 'stats:today', {})).toEqual({ day: '2026-11-30', answered: 1, leftWaiting: 1 });
+
+    // Past midnight in Tokyo (15:00 UTC) the board starts from nothing; today's rows count again.
+    clock.set('2026-12-01T00:00:00+09:00');
+    expect(await call(boss, 'stats:today', {})).toEqual({ day: '2026-12-01', answered: 0, leftWaiting: 0 });
+    const third = await call(c, 'consultation:start', {});
+    const quick = next(boss, 'stats:changed', (f) => f.leftWaiting === 1);
+    await call(c, 'consultation:quick-exit', { consultationId: third.consultationId });
+    expect(await quick).toEqual({ day: '2026-12-01', answered: 0, leftWaiting: 1 });
+  });
+
+  it('is not for her: a client asking gets FORBIDDEN', async () => {
+    server = await startTestServer();
+    const client = clientSocket(server);
+    sockets.push(client);
+    await connected(client);
+    expect(await send(client, 'stats:today', {})).toEqual({ ok: false, error: 'FORBIDDEN' });
+  });
+});
