@@ -11,6 +11,7 @@ import type {
   ServerToClientEvents,
   StaffConsultation,
   StoredMessage,
+  TodayFigures,
   TypingChanged,
 } from '@tsunagari/shared';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -42,6 +43,8 @@ export interface StaffSocketHandlers {
   offer(offer: QueueOffer): void;
   offerWithdrawn(consultationId: string): void;
   counselors(counselors: CounselorState[]): void;
+  /** Today's figures for the supervisors' board changed. */
+  today(figures: TodayFigures): void;
   typing(payload: TypingChanged): void;
   incoming(consultation: StaffConsultation, fromStaffId: string | null): void;
   released(consultationId: string): void;
@@ -107,6 +110,7 @@ export class StaffSocketController implements ReactiveController {
     socket.on('queue:offer', (p) => this.handlers.offer(p));
     socket.on('queue:offer-withdrawn', (p) => this.handlers.offerWithdrawn(p.consultationId));
     socket.on('staff:changed', (p) => this.handlers.counselors(p.counselors));
+    socket.on('stats:changed', (p) => this.handlers.today(p));
     socket.on('typing:changed', (p) => this.handlers.typing(p));
     socket.on('consultation:incoming', (p) => this.handlers.incoming(p.consultation, p.fromStaffId));
     socket.on('consultation:released', (p) => this.handlers.released(p.consultationId));

@@ -1,6 +1,6 @@
 import type { QueueEntry } from '@tsunagari/shared';
 import { describe, expect, it } from 'vitest';
-import { addedEntries, formatClock, formatWait, shortLabel, sortQueue, waitedMs } from './queue.js';
+import { addedEntries, formatClock, formatWait, LONG_WAIT_ALERT_MS, queueLoad, shortLabel, sortQueue, waitedMs } from './queue.js';
 
 const entry = (id: string, over: Partial<QueueEntry> = {}): QueueEntry => ({
   consultationId: id,
@@ -68,5 +68,26 @@ describe('formatClock', () => {
 describe('shortLabel', () => {
   it('uses the first six characters', () => {
     expect(shortLabel('AbCdEfGhIjKlMnOp')).toBe('#AbCdEf');
+  });
+});
+
+describe('queueLoad (the supervisors board)', () => {
+  const NOW = Date.parse('2026-11-30T03:00:00Z');
+  const at = (minutesAgo: number, urgent = false): QueueEntry => ({
+    consultationId: `c${minutesAgo}`,
+    queuedAt: new Date(NOW - minutesAgo * 60_000).toISOString(),
+    urgent,
+    campaign: null,
+    position: 1,
+  });
+
+  it('is calm with nobody waiting', () => {
+    expect(queueLoad([], NOW)).toEqual({ waiting: 0, longestMs: null, urgentWaiting: false, longWait: false });
+  });
+
+  it('takes the longest wait, and alerts for an urgent client or a wait at the threshold', () => {
+    expect(queueLoad([at(2), at(9)], NOW)).toEqual({ waiting: 2, longestMs: 9 * 60_000, urgentWaiting: false, longWait: false });
+    expect(queueLoad([at(2), at(LONG_WAIT_ALERT_MS / 60_000)], NOW).longWait).toBe(true);
+    expect(queueLoad([at(1, true)], NOW)).toMatchObject({ urgentWaiting: true, longWait: false });
   });
 });

@@ -7,6 +7,7 @@ import type {
   StaffConsultation,
   StaffSession,
   StoredMessage,
+  TodayFigures,
   TypingChanged,
 } from '@tsunagari/shared';
 import { html, LitElement } from 'lit';
@@ -38,6 +39,7 @@ import type { TsgChatPanel } from '../chat-panel/chat-panel.component.js';
 import '../chat-panel/chat-panel.js';
 import '../queue-list/queue-list.js';
 import '../routing-panel/routing-panel.js';
+import '../today-board/today-board.js';
 import { playOfferCue } from '../../services/offer-cue.js';
 import { staffWorkspaceStyles } from './staff-workspace.styles.js';
 
@@ -68,6 +70,8 @@ export class TsgStaffWorkspace extends LitElement {
   @state() private acceptingId: string | null = null;
   @state() private routingError = '';
   @state() private transferringId: string | null = null;
+  /** The supervisors' board figures (supervisors and admins only). */
+  @state() private today: TodayFigures | null = null;
 
   @query('tsg-chat-panel') private panel?: TsgChatPanel;
 
@@ -83,6 +87,9 @@ export class TsgStaffWorkspace extends LitElement {
     },
     counselors: (list) => {
       this.counselors = list;
+    },
+    today: (figures) => {
+      this.today = figures;
     },
     typing: (p) => this.onTyping(p),
     incoming: (c, from) => this.onIncoming(c, from),
@@ -142,6 +149,9 @@ export class TsgStaffWorkspace extends LitElement {
       ></tsg-app-header>
       <div class="body">
         <nav aria-label=${ja.nav.label}>
+          ${this.isCounselor
+            ? ''
+            : html`<tsg-today-board .figures=${this.today} .entries=${this.model.queue} @tsg-today-stale=${() => void this.loadToday()}></tsg-today-board>`}
           <tsg-routing-panel
             .counselor=${this.isCounselor}
             .me=${this.me}
@@ -187,13 +197,19 @@ export class TsgStaffWorkspace extends LitElement {
     `;
   }
 
+  /** The board's figures, asked for after a (re)connect and when Tokyo midnight has passed. */
+  private async loadToday(): Promise<void> {
+    const today = await this.socket.request('stats:today', {});
+    if (today.ok) this.today = today.data;
+  }
+
   /** After every (re)connect: the queue and her chats may have changed while she was away. */
   private async refresh(): Promise<void> {
     const queue = await this.socket.request('queue:list', {});
     if (queue.ok) this.model = { ...this.model, queue: queue.data.entries };
     const staff = await this.socket.request('staff:list', {});
     if (staff.ok) this.counselors = staff.data.counselors;
-    if (!this.isCounselor) return;
+    if (!this.isCounselor) return this.loadToday();
     const mine = await this.socket.request('consultation:mine', {});
     if (!mine.ok) return;
     this.model = store.applyMine(this.model, mine.data.consultations);
