@@ -11,7 +11,7 @@ import type { Logger } from '../log.js';
 import { registerConsultationHandlers } from './consultation.handlers.js';
 import { registerMessageHandlers } from './message.handlers.js';
 import { registerResumeHandlers } from './resume.handlers.js';
-import { registerRoutingHandlers, routingEvents, trackPresence } from './routing.handlers.js';
+import { presence, registerRoutingHandlers, routingEvents } from './routing.handlers.js';
 import { HandlerTable } from './handle.js';
 import { QueuePusher } from './queue-pusher.js';
 import { rooms, type TsunagariServer, type TsunagariSocket } from './types.js';
@@ -103,6 +103,13 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): void {
     next(new Error('INVALID_PAYLOAD'));
   });
 
+  const present = presence(io, routing);
+  // Shared by every socket (called with the socket as `this`): no closure per connection.
+  function onDisconnect(this: TsunagariSocket, reason: string): void {
+    present.offline.call(this);
+    log.debug({ event: 'socket.disconnected', role: this.data.role, reason }, 'socket disconnected');
+  }
+
   io.on('connection', (socket) => {
     forgetHandshake(socket);
     const data = socket.data;
@@ -112,7 +119,7 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): void {
     }
     log.debug({ event: 'socket.connected', role: data.role }, 'socket connected');
     handlers.attach(socket);
-    trackPresence(io, socket, routing);
-    socket.on('disconnect', (reason) => log.debug({ event: 'socket.disconnected', role: data.role, reason }, 'socket disconnected'));
+    present.online(socket);
+    socket.on('disconnect', onDisconnect);
   });
 }

@@ -57,20 +57,27 @@ export function routingEvents(io: TsunagariServer, routing: RoutingService, cons
   };
 }
 
-/** Presence of one socket, for offers and grace periods. */
-export function trackPresence(io: TsunagariServer, socket: TsunagariSocket, routing: RoutingService): void {
-  const data = socket.data;
-  // A client is online for her consultation once she is bound to it (the join-room hook).
-  if (data.role !== 'client') routing.staffOnline(data.staffId);
-  socket.on('disconnect', () => {
-    const d = socket.data;
-    if (d.role === 'client') {
-      const cid = d.consultationId;
-      if (cid && !anyOther(io, rooms.consultation(cid), socket.id, (s) => s.data.role === 'client')) routing.clientOffline(cid);
-    } else if (!anyOther(io, rooms.staffMember(d.staffId), socket.id, () => true)) {
-      routing.staffOffline(d.staffId);
-    }
-  });
+/**
+ * Presence, for offers and grace periods: `online` when a socket connects, `offline` when it
+ * leaves. Made once per server; `offline` is a disconnect listener shared by every socket (called
+ * with the socket as `this`), so a connection holds no closure of its own for it.
+ */
+export function presence(io: TsunagariServer, routing: RoutingService): { online(socket: TsunagariSocket): void; offline(this: TsunagariSocket): void } {
+  return {
+    online: (socket) => {
+      // A client is online for her consultation once she is bound to it (the join-room hook).
+      if (socket.data.role !== 'client') routing.staffOnline(socket.data.staffId);
+    },
+    offline(this: TsunagariSocket): void {
+      const d = this.data;
+      if (d.role === 'client') {
+        const cid = d.consultationId;
+        if (cid && !anyOther(io, rooms.consultation(cid), this.id, (s) => s.data.role === 'client')) routing.clientOffline(cid);
+      } else if (!anyOther(io, rooms.staffMember(d.staffId), this.id, () => true)) {
+        routing.staffOffline(d.staffId);
+      }
+    },
+  };
 }
 
 /** The routing events: status, capacity, offers, transfer, read, typing. */
