@@ -17,6 +17,7 @@ import type { Db } from './db/database.js';
 import { ConsultationService } from './domain/consultations.js';
 import { OpeningHours } from './domain/opening.js';
 import { ResumeService } from './domain/resume.js';
+import { RetentionService } from './domain/retention.js';
 import { RoutingService, type RoutingOptions } from './domain/routing-service.js';
 import { realScheduler, type Scheduler } from './domain/routing.js';
 import { StartLimit } from './domain/start-limit.js';
@@ -29,6 +30,7 @@ import { staticRoutes } from './http/static.routes.js';
 import { readWidgetIntegrity } from './http/widget-embed.js';
 import type { Logger } from './log.js';
 import { createSqliteResumeCodes } from './repositories/resume.js';
+import { createSqliteRetention } from './repositories/retention.js';
 import { createSqliteRoutingRepository } from './repositories/routing.js';
 import { createSqliteRepositories } from './repositories/sqlite.js';
 import type { Repositories } from './repositories/types.js';
@@ -61,6 +63,8 @@ export interface AppDeps {
   trustedProxyHops?: number;
   /** Consultations one caller may start per hour (default DEFAULT_STARTS_PER_HOUR; 0: no limit). */
   startsPerHour?: number;
+  /** Days an ended consultation's transcript is kept (default DEFAULT_RETENTION_DAYS). */
+  retentionDays?: number;
 }
 
 export interface App {
@@ -69,6 +73,8 @@ export interface App {
   repos: Repositories;
   consultations: ConsultationService;
   routing: RoutingService;
+  /** Deletes transcripts past the retention period (runs by itself; tests call `run()`). */
+  retention: RetentionService;
   /** Tells sockets, stops accepting, finishes in-flight work and closes everything. */
   close(): Promise<void>;
 }
@@ -79,7 +85,9 @@ export function createApp(deps: AppDeps): App {
   const repos = createSqliteRepositories(db);
   const consultations = new ConsultationService(repos, sodium, clock);
   const auth = new StaffAuthService(repos, sodium, clock);
-  const resume = new ResumeService(createSqliteResumeCodes(db), repos.consultations, sodium, clock, deps.resumeDays ?? 30);
+  const resumeCodes = createSqliteResumeCodes(db);
+  const resume = new ResumeService(resumeCodes, repos.consultations, sodium, clock, deps.resumeDays ?? 30);
+  const retention = new RetentionService(createSqliteRetention(db), resumeCodes, clock, log, deps.retentionDays);
   const routing = new RoutingService(repos, createSqliteRoutingRepository(db), consultations, clock, deps.scheduler ?? realScheduler, deps.routing);
   const hours = new OpeningHours(deps.hours ?? { mode: 'always' }, clock, deps.alternatives ?? { phone: '', mail: '' });
 
@@ -164,6 +172,7 @@ export function createApp(deps: AppDeps): App {
       io.emit('server:shutdown');
       // No timer may fire on a closed database; the next process restores the queue from it.
       routing.stop();
+      const retentionStopped = retention.stop();
       // Messages wait at most one turn for their transaction: commit them, let their acks and
       // relays go out, then close.
       setImmediate(() => {
@@ -172,7 +181,7 @@ export function createApp(deps: AppDeps): App {
           // Closing the engine drops transports without a Socket.IO "server disconnect", so
           // clients keep their reconnection logic and come back to the next process by themselves.
           io.engine.close();
-          io.close(() => void (checkpointer?.stop() ?? Promise.resolve()).then(resolve));
+          io.close(() => void Promise.all([checkpointer?.stop(), retentionStopped]).then(() => resolve()));
           httpServer.closeAllConnections();
         });
       });
@@ -180,5 +189,6 @@ export function createApp(deps: AppDeps): App {
     return closing;
   };
 
-  return { httpServer, io, repos, consultations, routing, close };
+  retention.start();
+  return { httpServer, io, repos, consultations, routing, retention, close };
 }

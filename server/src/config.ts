@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type OpeningHoursConfig, PROGRAM_HOURS } from '@tsunagari/shared';
+import { DEFAULT_RETENTION_DAYS } from './domain/retention.js';
 import { DEFAULT_STARTS_PER_HOUR } from './domain/start-limit.js';
 
 /** Where the server package lives; static builds are found relative to it. */
@@ -36,6 +37,8 @@ export interface Config {
   trustedProxyHops: number;
   /** Consultations one caller may start per hour (0: no limit). */
   startsPerHour: number;
+  /** Days an ended consultation's transcript is kept before it is deleted. */
+  retentionDays: number;
 }
 
 /**
@@ -92,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     testNow,
     trustedProxyHops: wholeNumber(env.TSUNAGARI_TRUST_PROXY ?? '0', 'TSUNAGARI_TRUST_PROXY'),
     // A demo is one person starting and quick-exiting again and again from one machine.
+    retentionDays: wholeNumber(env.TSUNAGARI_RETENTION_DAYS ?? String(DEFAULT_RETENTION_DAYS), 'TSUNAGARI_RETENTION_DAYS'),
     startsPerHour: wholeNumber(env.TSUNAGARI_START_LIMIT ?? (demo ? '200' : String(DEFAULT_STARTS_PER_HOUR)), 'TSUNAGARI_START_LIMIT'),
   };
 }

@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     routing: routingOptionsFromEnv(process.env),
     trustedProxyHops: config.trustedProxyHops,
     startsPerHour: config.startsPerHour,
+    retentionDays: config.retentionDays,
   });
 
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));

@@ -56,6 +56,7 @@ export async function startTestServer(
     /** The start limit per caller (the production default unless given); every test client is 127.0.0.1. */
     startsPerHour?: number;
     trustedProxyHops?: number;
+    retentionDays?: number;
   } = {},
 ): Promise<TestServer> {
   const sodium = await loadSodium();
@@ -84,6 +85,7 @@ export async function startTestServer(
     ...(opts.routing ? { routing: opts.routing } : {}),
     ...(opts.startsPerHour !== undefined ? { startsPerHour: opts.startsPerHour } : {}),
     ...(opts.trustedProxyHops !== undefined ? { trustedProxyHops: opts.trustedProxyHops } : {}),
+    ...(opts.retentionDays !== undefined ? { retentionDays: opts.retentionDays } : {}),
   });
   await new Promise<void>((resolve) => app.httpServer.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;

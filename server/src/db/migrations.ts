@@ -113,4 +113,9 @@ export const migrations: readonly string[] = [
   CREATE INDEX consultation_assigned_at ON consultation(assigned_at);
   CREATE INDEX consultation_ended_at ON consultation(ended_at);
   `,
+  // 5: transcripts are deleted after the retention period; the consultation row (times, campaign,
+  // outcome) stays for the statistics, marked so the deletion does not visit it again.
+  `
+  ALTER TABLE consultation ADD COLUMN purged_at TEXT;
+  `,
 ];

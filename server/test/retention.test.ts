@@ -1,0 +1,70 @@
+import { newSessionKey, sealMessage } from '@tsunagari/shared/crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { call, clientSocket, connected, loginStaff, manualClock, staffSocket, startTestServer, type ClientSocket, type TestServer } from './harness.js';
+
+/**
+ * Retention (DESIGN "Records"): once a consultation has been ended for the retention period its
+ * transcript is deleted, while the consultation row stays for the statistics. Nothing is deleted
+ * early, and nothing of a consultation that is still open.
+ */
+describe('retention of transcripts', () => {
+  let server: TestServer | null = null;
+  const sockets: ClientSocket[] = [];
+  afterEach(async () => {
+    for (const s of sockets.splice(0)) s.disconnect();
+    await server?.stop();
+    server?.cleanup();
+    server = null;
+  });
+
+  it('deletes a transcript once the consultation has been ended for the period, and keeps the row for the statistics', async () => {
+    const clock = manualClock('2026-04-01T10:00:00+09:00');
+    server = await startTestServer({ clock, retentionDays: 30 });
+    const s = server;
+    const sato = staffSocket(s, await loginStaff(s, 'sato'));
+    const [a, b] = [clientSocket(s), clientSocket(s)];
+    sockets.push(sato, a, b);
+    await Promise.all(sockets.map(connected));
+    const key = newSessionKey(s.sodium);
+    const say = (c: ClientSocket, consultationId: string, seq: number) =>
+      call(c, 'message:send', sealMessage(s.sodium, key, { consultationId, senderRole: 'client', seq }, { kind: 'text', text: `line ${seq}` }));
+
+    const ended = (await call(a, 'consultation:start', { campaign: 'flyer-2026' })).consultationId;
+    await call(sato, 'consultation:take', { consultationId: ended });
+    await say(a, ended, 1);
+    await say(a, ended, 2);
+    // A resume code, registered while the chat was open (format only; the server never opens it).
+    await call(a, 'resume:create', { consultationId: ended, lookup: 'L'.repeat(43), wrappedKey: 'W'.repeat(96) });
+    await call(a, 'consultation:end', { consultationId: ended });
+    const open = (await call(b, 'consultation:start', {})).consultationId;
+    await call(sato, 'consultation:take', { consultationId: open });
+    await say(b, open, 1);
+
+    const rows = (table: string, id: string) => (s.db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE consultation_id = ?`).get(id) as { n: number }).n;
+    // One day short of the period: nothing goes.
+    clock.set('2026-04-30T10:00:00+09:00');
+    await s.app.retention.run();
+    expect(rows('message', ended)).toBe(2);
+    expect(rows('resume_code', ended)).toBe(1);
+
+    clock.set('2026-05-01T10:00:01+09:00');
+    await s.app.retention.run();
+    expect(rows('message', ended)).toBe(0);
+    expect(rows('resume_code', ended)).toBe(0);
+    // Her row is kept for the fiscal-year figures, marked as purged.
+    expect(s.db.prepare('SELECT status, campaign, end_reason, assigned_at IS NOT NULL AS answered, purged_at FROM consultation WHERE id = ?').get(ended)).toEqual({
+      status: 'ended',
+      campaign: 'flyer-2026',
+      end_reason: 'ended',
+      answered: 1,
+      purged_at: new Date('2026-05-01T10:00:01+09:00').toISOString(),
+    });
+    // A consultation still open keeps everything, however old.
+    expect(rows('message', open)).toBe(1);
+    // The log says how many, never which.
+    const line = s.logs.find((l) => l.includes('retention.purged')) ?? '';
+    expect(line).toContain('"consultations":1');
+    expect(line).toContain('"messages":2');
+    expect(line).not.toContain(ended);
+  });
+});
