@@ -1,5 +1,10 @@
 import { newSessionKey, sealMessage } from '@tsunagari/shared/crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { RetentionService } from '../src/domain/retention.js';
+import { createLogger } from '../src/log.js';
+import { createSqliteResumeCodes } from '../src/repositories/resume.js';
+import { createSqliteRetention } from '../src/repositories/retention.js';
+import { tempDatabases } from './temp-database.js';
 import { call, clientSocket, connected, loginStaff, manualClock, staffSocket, startTestServer, type ClientSocket, type TestServer } from './harness.js';
 
 /**
@@ -66,5 +71,15 @@ describe('retention of transcripts', () => {
     expect(line).toContain('"consultations":1');
     expect(line).toContain('"messages":2');
     expect(line).not.toContain(ended);
+  });
+
+  const openDb = tempDatabases('retention');
+  it('a failed run (the database gone) is logged and does not reject, so it cannot take the server down', async () => {
+    const db = openDb();
+    const lines: string[] = [];
+    const retention = new RetentionService(createSqliteRetention(db), createSqliteResumeCodes(db), { now: () => new Date() }, createLogger('info', { write: (l: string) => void lines.push(l) }), 30);
+    db.close();
+    await expect(retention.run()).resolves.toBeUndefined();
+    expect(lines.join('')).toContain('retention.failed');
   });
 });

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import { describeError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { ResumeCodeRepository } from '../repositories/resume.js';
 import type { RetentionRepository } from '../repositories/retention.js';
@@ -45,11 +46,16 @@ export class RetentionService {
     await this.running;
   }
 
-  /** One run: everything due now. Concurrent calls share the run in progress. */
+  /**
+   * One run: everything due now. Concurrent calls share the run in progress. A failure (a busy
+   * database, say) is logged and left for the next hour's run; it never rejects.
+   */
   run(): Promise<void> {
-    this.running ??= this.purge().finally(() => {
-      this.running = null;
-    });
+    this.running ??= this.purge()
+      .catch((caught: unknown) => this.log.error({ event: 'retention.failed', err: describeError(caught) }, 'retention run failed'))
+      .finally(() => {
+        this.running = null;
+      });
     return this.running;
   }
 
