@@ -46,11 +46,25 @@ export class QueuePusher {
     this.scheduled = null;
   }
 
+  /**
+   * Today's figures come from the database, unlike everything else here; a push that lands while
+   * the server is closing it is skipped rather than thrown out of a timer (which would end the process).
+   */
+  private pushFigures(): void {
+    let figures: TodayFigures;
+    try {
+      figures = this.figures();
+    } catch {
+      return;
+    }
+    this.io.to(rooms.staff).emit('stats:changed', figures);
+  }
+
   private flush(): void {
     this.scheduled = null;
     if (this.staffDirty && (this.io.sockets.adapter.rooms.get(rooms.staff)?.size ?? 0) > 0) {
       this.io.to(rooms.staff).emit('queue:changed', { entries: this.routing.queue() });
-      this.io.to(rooms.staff).emit('stats:changed', this.figures());
+      this.pushFigures();
     }
     this.staffDirty = false;
     if (this.counselorsDirty) this.io.to(rooms.staff).emit('staff:changed', { counselors: this.routing.counselorStates() });
