@@ -12,6 +12,7 @@ import {
 } from '@tsunagari/shared';
 import { deriveStaffPasswordKeys, type StaffKeyPairs, toB64, unwrapStaffKeys } from '@tsunagari/shared/crypto';
 import { io as connect, type Socket } from 'socket.io-client';
+import { afterEach } from 'vitest';
 import { createApp, type App } from '../src/app.js';
 import { createOrganisation, provisionStaff } from '../src/admin/provision.js';
 import type { Clock } from '../src/clock.js';
@@ -198,4 +199,25 @@ export function next<E extends keyof ServerToClientEvents>(
 export function manualClock(start: string): Clock & { set(iso: string): void } {
   let now = new Date(start);
   return { now: () => now, set: (iso: string) => void (now = new Date(iso)) };
+}
+
+export type TestServerOptions = NonNullable<Parameters<typeof startTestServer>[0]>;
+
+/**
+ * A fresh server for each test of a file: `start` one, `track` the sockets made on it; after the
+ * test they are closed and the server stopped and deleted.
+ */
+export function serverPerTest(): { start(opts?: TestServerOptions): Promise<TestServer>; track(...sockets: ClientSocket[]): void } {
+  let server: TestServer | null = null;
+  const sockets: ClientSocket[] = [];
+  afterEach(async () => {
+    for (const s of sockets.splice(0)) s.disconnect();
+    await server?.stop();
+    server?.cleanup();
+    server = null;
+  });
+  return {
+    start: async (opts = {}) => (server = await startTestServer(opts)),
+    track: (...more) => void sockets.push(...more),
+  };
 }

@@ -1,11 +1,11 @@
 import { newSessionKey, sealMessage } from '@tsunagari/shared/crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RetentionService } from '../src/domain/retention.js';
 import { createLogger } from '../src/log.js';
 import { createSqliteResumeCodes } from '../src/repositories/resume.js';
 import { createSqliteRetention } from '../src/repositories/retention.js';
 import { tempDatabases } from './temp-database.js';
-import { call, clientSocket, connected, loginStaff, manualClock, staffSocket, startTestServer, type ClientSocket, type TestServer } from './harness.js';
+import { call, clientSocket, connected, loginStaff, manualClock, serverPerTest, staffSocket, type ClientSocket } from './harness.js';
 
 /**
  * Retention (DESIGN "Records"): once a consultation has been ended for the retention period its
@@ -13,23 +13,15 @@ import { call, clientSocket, connected, loginStaff, manualClock, staffSocket, st
  * early, and nothing of a consultation that is still open.
  */
 describe('retention of transcripts', () => {
-  let server: TestServer | null = null;
-  const sockets: ClientSocket[] = [];
-  afterEach(async () => {
-    for (const s of sockets.splice(0)) s.disconnect();
-    await server?.stop();
-    server?.cleanup();
-    server = null;
-  });
+  const servers = serverPerTest();
 
   it('deletes a transcript once the consultation has been ended for the period, and keeps the row for the statistics', async () => {
     const clock = manualClock('2026-04-01T10:00:00+09:00');
-    server = await startTestServer({ clock, retentionDays: 30 });
-    const s = server;
+    const s = await servers.start({ clock, retentionDays: 30 });
     const sato = staffSocket(s, await loginStaff(s, 'sato'));
     const [a, b] = [clientSocket(s), clientSocket(s)];
-    sockets.push(sato, a, b);
-    await Promise.all(sockets.map(connected));
+    servers.track(sato, a, b);
+    await Promise.all([sato, a, b].map(connected));
     const key = newSessionKey(s.sodium);
     const say = (c: ClientSocket, consultationId: string, seq: number) =>
       call(c, 'message:send', sealMessage(s.sodium, key, { consultationId, senderRole: 'client', seq }, { kind: 'text', text: `line ${seq}` }));

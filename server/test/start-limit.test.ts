@@ -1,6 +1,6 @@
 import { API } from '@tsunagari/shared';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type ClientSocket, clientSocket, connected, loginStaff, postJson, send, startTestServer, type TestServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { clientSocket, connected, loginStaff, postJson, send, serverPerTest, type TestServer } from './harness.js';
 
 /**
  * The start limit: one caller (a daily key of her address) may start only so many consultations
@@ -8,25 +8,18 @@ import { type ClientSocket, clientSocket, connected, loginStaff, postJson, send,
  * the limit must still tell callers apart, or it would be one limit for everybody.
  */
 describe('start limit per caller', () => {
-  let server: TestServer | null = null;
-  const sockets: ClientSocket[] = [];
-  afterEach(async () => {
-    for (const s of sockets.splice(0)) s.disconnect();
-    await server?.stop();
-    server?.cleanup();
-    server = null;
-  });
+  const servers = serverPerTest();
 
   async function start(s: TestServer, headers: Record<string, string> = {}) {
     const client = clientSocket(s, headers);
-    sockets.push(client);
+    servers.track(client);
     await connected(client);
     return send(client, 'consultation:start', {});
   }
   const waitingRows = (s: TestServer) => (s.db.prepare("SELECT COUNT(*) AS n FROM consultation WHERE status = 'waiting'").get() as { n: number }).n;
 
   it('refuses the start past the limit with RATE_LIMITED, and that start leaves nothing behind', async () => {
-    server = await startTestServer({ startsPerHour: 3 });
+    const server = await servers.start({ startsPerHour: 3 });
     for (let i = 0; i < 3; i++) expect(await start(server)).toMatchObject({ ok: true });
     expect(await start(server)).toEqual({ ok: false, error: 'RATE_LIMITED' });
     expect(await start(server)).toEqual({ ok: false, error: 'RATE_LIMITED' });
@@ -39,9 +32,9 @@ describe('start limit per caller', () => {
   });
 
   it('counts two starts sent at once on one socket as one consultation', async () => {
-    server = await startTestServer({ startsPerHour: 5 });
+    const server = await servers.start({ startsPerHour: 5 });
     const client = clientSocket(server);
-    sockets.push(client);
+    servers.track(client);
     await connected(client);
     const [a, b] = await Promise.all([send(client, 'consultation:start', {}), send(client, 'consultation:start', {})]);
     expect([a.ok, b.ok].sort()).toEqual([false, true]);
@@ -49,7 +42,7 @@ describe('start limit per caller', () => {
   });
 
   it('behind one trusted proxy, tells callers apart by their forwarded address', async () => {
-    server = await startTestServer({ startsPerHour: 1, trustedProxyHops: 1 });
+    const server = await servers.start({ startsPerHour: 1, trustedProxyHops: 1 });
     expect(await start(server, { 'x-forwarded-for': '203.0.113.7' })).toMatchObject({ ok: true });
     expect(await start(server, { 'x-forwarded-for': '203.0.113.7' })).toEqual({ ok: false, error: 'RATE_LIMITED' });
     expect(await start(server, { 'x-forwarded-for': '203.0.113.8' })).toMatchObject({ ok: true });
@@ -57,13 +50,13 @@ describe('start limit per caller', () => {
   });
 
   it('without a trusted proxy, a forged X-Forwarded-For does not get round the limit', async () => {
-    server = await startTestServer({ startsPerHour: 1 });
+    const server = await servers.start({ startsPerHour: 1 });
     expect(await start(server, { 'x-forwarded-for': '203.0.113.7' })).toMatchObject({ ok: true });
     expect(await start(server, { 'x-forwarded-for': '203.0.113.8' })).toEqual({ ok: false, error: 'RATE_LIMITED' });
   });
 
   it("behind a trusted proxy, a stranger's failed logins do not lock out staff elsewhere", async () => {
-    server = await startTestServer({ trustedProxyHops: 1 });
+    const server = await servers.start({ trustedProxyHops: 1 });
     const stranger = { 'x-forwarded-for': '198.51.100.9' };
     // 20 failed logins per caller per 15 minutes, spread over names so the per-name limit stays out of it.
     for (let i = 0; i < 20; i++) await postJson(server.url + API.login, { username: `guess${i}`, authKey: 'A'.repeat(43) }, stranger);

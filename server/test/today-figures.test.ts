@@ -1,28 +1,21 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { call, clientSocket, connected, loginStaff, manualClock, next, send, staffSocket, startTestServer, type ClientSocket, type TestServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { call, clientSocket, connected, loginStaff, manualClock, next, send, serverPerTest, staffSocket } from './harness.js';
 
 /**
  * The supervisors' board: how many were taken up today and how many left before anyone could,
  * pushed to staff as it changes and counted by the Tokyo day.
  */
 describe("today's figures", () => {
-  let server: TestServer | null = null;
-  const sockets: ClientSocket[] = [];
-  afterEach(async () => {
-    for (const s of sockets.splice(0)) s.disconnect();
-    await server?.stop();
-    server?.cleanup();
-    server = null;
-  });
+  const servers = serverPerTest();
 
   it('counts women taken up and women who left while waiting, pushed to staff as they change, and starts again at Tokyo midnight', async () => {
     const clock = manualClock('2026-11-30T23:50:00+09:00');
-    server = await startTestServer({ clock });
+    const server = await servers.start({ clock });
     const boss = staffSocket(server, await loginStaff(server, 'boss'));
     const sato = staffSocket(server, await loginStaff(server, 'sato'));
     const [a, b, c] = [clientSocket(server), clientSocket(server), clientSocket(server)];
-    sockets.push(boss, sato, a, b, c);
-    await Promise.all(sockets.map(connected));
+    servers.track(boss, sato, a, b, c);
+    await Promise.all([boss, sato, a, b, c].map(connected));
 
     expect(await call(boss, 'stats:today', {})).toEqual({ day: '2026-11-30', answered: 0, leftWaiting: 0 });
     const first = await call(a, 'consultation:start', {});
@@ -50,9 +43,9 @@ describe("today's figures", () => {
   });
 
   it('is not for her: a client asking gets FORBIDDEN', async () => {
-    server = await startTestServer();
+    const server = await servers.start();
     const client = clientSocket(server);
-    sockets.push(client);
+    servers.track(client);
     await connected(client);
     expect(await send(client, 'stats:today', {})).toEqual({ ok: false, error: 'FORBIDDEN' });
   });
