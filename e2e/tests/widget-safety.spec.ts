@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { type Page, expect, test } from '@playwright/test';
 import { startServer } from '../server.js';
 import { BASE_URL, expectNoAxeViolations, signIn, snap, desktopPage } from './fixtures.js';
@@ -180,5 +182,38 @@ test('past the start limit: told kindly to try a little later, with the phone an
     await expect(first.getByText('いま 1 番目です。')).toBeVisible();
   } finally {
     await server.stop();
+  }
+});
+
+test('quick exit from the NPO’s own page tells the neutral page nothing of where she was', async ({ browser }) => {
+  // The NPO's page on an origin of its own, with the browser's default referrer policy (not ours
+  // to set). A real local server: a browser lets no page from outside this machine load from it.
+  const demo = await (await fetch(`${BASE_URL}/demo/`)).text();
+  const orgKey = /org-key="([^"]+)"/.exec(demo)?.[1] ?? '';
+  const npo = http.createServer((_req, res) => {
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.end(`<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>NPO</title></head><body>
+<p>相談窓口のご案内</p>
+<script type="module" src="${BASE_URL}/widget/tsunagari-chat.js"></script>
+<tsunagari-chat server="${BASE_URL}" org-key="${orgKey}" exit-url="${BASE_URL}/exit"></tsunagari-chat></body></html>`);
+  });
+  await new Promise<void>((resolve) => npo.listen(0, '127.0.0.1', resolve));
+  const npoUrl = `http://127.0.0.1:${(npo.address() as AddressInfo).port}/support`;
+  const context = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale: 'ja-JP' });
+  try {
+    const page = await context.newPage();
+    let referer: string | undefined | null = null;
+    page.on('request', (r) => {
+      if (r.url() === `${BASE_URL}/exit`) void r.allHeaders().then((h) => (referer = h.referer));
+    });
+    await page.goto(npoUrl);
+    await page.getByRole('button', { name: 'チャットで相談する' }).click();
+    await page.getByRole('button', { name: /すぐに閉じる/ }).click();
+    await page.waitForURL(`${BASE_URL}/exit`);
+    await expect.poll(() => referer).toBeUndefined();
+    expect(await page.evaluate(() => document.referrer)).toBe('');
+  } finally {
+    await context.close();
+    npo.close();
   }
 });

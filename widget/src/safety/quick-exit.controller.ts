@@ -66,6 +66,12 @@ export class QuickExitController implements ReactiveController {
     this.options.hide();
     this.reset();
     await this.options.wipe();
+    // The page she leaves must not be named to the page she lands on: without this the neutral
+    // site would receive the NPO's address as the referrer (the host page's own policy applies).
+    const noReferrer = document.createElement('meta');
+    noReferrer.name = 'referrer';
+    noReferrer.content = 'no-referrer';
+    document.head.append(noReferrer);
     location.replace(target);
   };
 
