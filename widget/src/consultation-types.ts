@@ -47,6 +47,8 @@ export interface ChatMessage {
   /** Null when the message could not be decrypted. */
   text: string | null;
   state: 'sent' | 'pending' | 'failed';
+  /** Failed because she sent too many too fast (RATE_LIMITED): she is asked to wait a moment. */
+  failedBusy?: boolean;
   /** Her own unacknowledged envelope, kept so a retry sends the very same seq. */
   envelope?: EnvelopePayload;
   /** Set on her intake answers (seq 1): sent like a message, never shown in the log. */

@@ -364,7 +364,7 @@ export class ConsultationController implements ReactiveController, ConsultationV
     if (!deps || !envelope) return;
     const r = await deps.socket.request('message:send', envelope);
     if (this.deps !== deps) return;
-    if (!r.ok) return this.set({ messages: markFailed(this.messages, seq) });
+    if (!r.ok) return this.set({ messages: markFailed(this.messages, seq, r.error === 'RATE_LIMITED') });
     this.addStored([{ ...envelope, senderRole: 'client', ...r.data }]);
   }
 

@@ -63,6 +63,13 @@ describe('pending state', () => {
     expect(failed.map((m) => m.state)).toEqual(['sent', 'failed']);
     expect(markPending(failed, 1).map((m) => m.state)).toEqual(['sent', 'pending']);
   });
+
+  test('a failure because she sent too fast is remembered until she sends it again', () => {
+    const busy = markFailed([pending(1)], 1, true);
+    expect(busy[0]).toMatchObject({ state: 'failed', failedBusy: true });
+    expect(markFailed([pending(1)], 1)[0]?.failedBusy).toBeUndefined();
+    expect(markPending(busy, 1)[0]).not.toHaveProperty('failedBusy');
+  });
 });
 
 describe('counters', () => {

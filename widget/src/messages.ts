@@ -45,14 +45,18 @@ export function addPending(list: readonly ChatMessage[], message: ChatMessage): 
   return [...list, message];
 }
 
-/** Marks her pending message (by seq) as failed, keeping it so she can retry. */
-export function markFailed(list: readonly ChatMessage[], seq: number): ChatMessage[] {
-  return list.map((m) => (m.id === null && m.from === 'client' && m.seq === seq ? { ...m, state: 'failed' } : m));
+/** Marks her pending message (by seq) as failed, keeping it so she can retry; `busy` when the server asked her to slow down. */
+export function markFailed(list: readonly ChatMessage[], seq: number, busy = false): ChatMessage[] {
+  return list.map((m) => (m.id === null && m.from === 'client' && m.seq === seq ? { ...m, state: 'failed', ...(busy ? { failedBusy: true } : {}) } : m));
 }
 
 /** Marks her failed message (by seq) as pending again, for a retry. */
 export function markPending(list: readonly ChatMessage[], seq: number): ChatMessage[] {
-  return list.map((m) => (m.id === null && m.from === 'client' && m.seq === seq ? { ...m, state: 'pending' } : m));
+  return list.map((m) => {
+    if (m.id !== null || m.from !== 'client' || m.seq !== seq) return m;
+    const { failedBusy: _busy, ...rest } = m;
+    return { ...rest, state: 'pending' };
+  });
 }
 
 /** The highest server id in the list (0 when none): the `afterId` for a catch-up. */

@@ -100,6 +100,7 @@ export const en: Catalogue = {
   counselor: 'Counselor',
   pending: 'Sending',
   failed: 'Not sent',
+  failedBusy: 'Not sent. Please wait a moment, then send it',
   retry: 'Send again',
   unreadable: 'A message could not be read',
   transferred: 'Another counselor has taken over. Please carry on.',

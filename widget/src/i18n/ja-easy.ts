@@ -104,6 +104,7 @@ export const jaEasy: Catalogue = {
   counselor: 'そうだんいん',
   pending: 'おくって います',
   failed: 'おくれません でした',
+  failedBusy: 'おくれません でした。すこし まってから おくって ください',
   retry: 'もう一ど おくる',
   unreadable: '読めない メッセージが あります',
   transferred: 'そうだんいんが かわりました。つづけて はなして ください。',

@@ -55,6 +55,7 @@ export const jaLater = {
   counselor: '相談員',
   pending: '送信中',
   failed: '送れませんでした',
+  failedBusy: '送れませんでした。少し待ってから送ってください',
   retry: 'もう一度送る',
   unreadable: '読めないメッセージがあります',
   transferred: '相談員が交代しました。続けてお話しください。',
