@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type Page, type TestInfo, expect } from '@playwright/test';
+import { parseDemoLogins } from '../server.js';
 
 /** The server global-setup started, and the demo logins it printed. */
 export const BASE_URL = process.env.BASE_URL ?? '';
@@ -36,10 +37,15 @@ export async function snap(page: Page, info: TestInfo, name: string): Promise<vo
   await info.attach(name, { path: file, contentType: 'image/png' });
 }
 
-/** Signs a counselor in to the console; the password unlocks her keys in the browser. */
-export async function signIn(page: Page, username: string): Promise<void> {
-  const { password } = demoLogin(username);
-  await page.goto(`${BASE_URL}/console/`);
+/**
+ * Signs a staff member in to the console (the shared server's, or `server`'s own with the demo
+ * logins its banner printed); the password unlocks her keys in the browser.
+ */
+export async function signIn(page: Page, username: string, server?: { url: string; banner: string }): Promise<void> {
+  const login = server ? parseDemoLogins(server.banner).find((l) => l.username === username) : demoLogin(username);
+  if (!login) throw new Error(`demo login ${username} was not printed by the server`);
+  const { password } = login;
+  await page.goto(`${server?.url ?? BASE_URL}/console/`);
   await page.getByRole('textbox', { name: 'ユーザー名' }).fill(username);
   await page.getByRole('textbox', { name: 'パスワード' }).fill(password);
   await page.getByRole('button', { name: 'ログイン' }).click();
@@ -61,3 +67,10 @@ export async function endChat(client: Page): Promise<void> {
 
 /** The console's list of the counselor's open chats. */
 export const chatList = (page: Page) => page.getByRole('region', { name: '対応中の相談' });
+
+/** She opens a QR landing page, starts and skips the intake; what follows (queued, refused) is the caller's to check. */
+export async function startFromLanding(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('button', { name: '相談をはじめる' }).click();
+  await page.getByRole('button', { name: '答えずに進む' }).click();
+}

@@ -1,6 +1,6 @@
 import { type Browser, type Page, expect, test } from '@playwright/test';
-import { parseDemoLogins, type RunningServer, startServer } from '../server.js';
-import { chatList, endChat as end, expectNoAxeViolations, say, snap } from './fixtures.js';
+import { type RunningServer, startServer } from '../server.js';
+import { chatList, endChat as end, expectNoAxeViolations, say, signIn as signInTo, snap, startFromLanding } from './fixtures.js';
 
 /**
  * Queue and concurrent chats in real Chromium, on a server of their own (statuses and loads must
@@ -8,11 +8,9 @@ import { chatList, endChat as end, expectNoAxeViolations, say, snap } from './fi
  * switching, a client reload, a transfer between counselors, and a counselor reload.
  */
 let server: RunningServer;
-let logins: { username: string; password: string }[] = [];
 test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   server = await startServer({ TSUNAGARI_HOURS: 'always' });
-  logins = parseDemoLogins(server.banner);
 });
 test.afterAll(async () => server?.stop());
 
@@ -23,14 +21,7 @@ async function phone(browser: Browser): Promise<Page> {
   return (await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale: 'ja-JP' })).newPage();
 }
 
-async function signIn(page: Page, username: string): Promise<void> {
-  const password = logins.find((l) => l.username === username)?.password ?? '';
-  await page.goto(`${server.url}/console/`);
-  await page.getByRole('textbox', { name: 'ユーザー名' }).fill(username);
-  await page.getByRole('textbox', { name: 'パスワード' }).fill(password);
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  await expect(page.getByRole('button', { name: 'ログアウト' })).toBeVisible();
-}
+const signIn = (page: Page, username: string): Promise<void> => signInTo(page, username, server);
 
 async function setStatus(page: Page, status: '受付可' | '離席中'): Promise<void> {
   await page.getByRole('radio', { name: status }).check();
@@ -39,9 +30,7 @@ async function setStatus(page: Page, status: '受付可' | '離席中'): Promise
 
 /** She opens the QR landing page, skips the intake and waits. */
 async function join(client: Page): Promise<void> {
-  await client.goto(`${server.url}/c/queue-e2e`);
-  await client.getByRole('button', { name: '相談をはじめる' }).click();
-  await client.getByRole('button', { name: '答えずに進む' }).click();
+  await startFromLanding(client, `${server.url}/c/queue-e2e`);
 }
 
 test('one counselor holds three chats: offers, unread counts, keyboard switching, a client reload', async ({ browser }, info) => {

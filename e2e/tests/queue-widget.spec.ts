@@ -1,5 +1,5 @@
 import { type Page, expect, test } from '@playwright/test';
-import { BASE_URL, chatList, desktopPage, endChat as end, expectNoAxeViolations, phonePage, say, signIn, snap } from './fixtures.js';
+import { BASE_URL, chatList, desktopPage, endChat as end, expectNoAxeViolations, phonePage, say, signIn, snap, startFromLanding } from './fixtures.js';
 
 /**
  * The widget's side of the queue work: typing shown both ways, and a counselor handing her back
@@ -10,9 +10,7 @@ test.describe.configure({ mode: 'serial' });
 
 /** She opens the QR landing page, skips the intake, and waits. */
 async function join(client: Page): Promise<void> {
-  await client.goto(`${BASE_URL}/c/queue-widget-e2e`);
-  await client.getByRole('button', { name: '相談をはじめる' }).click();
-  await client.getByRole('button', { name: '答えずに進む' }).click();
+  await startFromLanding(client, `${BASE_URL}/c/queue-widget-e2e`);
   await expect(client.getByText(/番目です/)).toBeVisible();
 }
 

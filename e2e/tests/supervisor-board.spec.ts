@@ -1,22 +1,12 @@
 import { type Browser, type Page, expect, test } from '@playwright/test';
-import { parseDemoLogins, type RunningServer, startServer } from '../server.js';
-import { desktopPage, expectNoAxeViolations, phonePage, snap } from './fixtures.js';
+import { type RunningServer, startServer } from '../server.js';
+import { desktopPage, expectNoAxeViolations, phonePage, signIn, snap } from './fixtures.js';
 
 /**
  * The supervisors' live board (きょうの状況): who waits and for how long, an alert for an urgent
  * client, and today's consultations taken up and women who left while waiting, as they happen.
  * Its own server, so the counts start from nothing.
  */
-async function signInOn(server: RunningServer, page: Page, username: string): Promise<void> {
-  const login = parseDemoLogins(server.banner).find((l) => l.username === username);
-  if (!login) throw new Error(`no demo login for ${username}`);
-  await page.goto(`${server.url}/console/`);
-  await page.getByRole('textbox', { name: 'ユーザー名' }).fill(login.username);
-  await page.getByRole('textbox', { name: 'パスワード' }).fill(login.password);
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  await expect(page.getByRole('button', { name: 'ログアウト' })).toBeVisible();
-}
-
 async function womanJoins(browser: Browser, server: RunningServer, urgent: boolean): Promise<Page> {
   const client = await phonePage(browser);
   await client.goto(`${server.url}/c/board-e2e`);
@@ -36,7 +26,7 @@ test('the supervisors board shows the queue and today as they change, and alerts
   const server = await startServer({ TSUNAGARI_HOURS: 'always' });
   try {
     const supervisor = await desktopPage(browser);
-    await signInOn(server, supervisor, 'supervisor');
+    await signIn(supervisor, 'supervisor', server);
     const board = supervisor.getByRole('region', { name: 'きょうの状況' });
     const figure = (label: string) => board.getByRole('definition').filter({ has: supervisor.locator(`xpath=preceding-sibling::dt[.="${label}"]`) });
     await expect(figure('待っている人')).toHaveText('0人');
@@ -54,7 +44,7 @@ test('the supervisors board shows the queue and today as they change, and alerts
 
     // A counselor takes the urgent one; the other leaves while waiting.
     const sato = await desktopPage(browser);
-    await signInOn(server, sato, 'sato');
+    await signIn(sato, 'sato', server);
     const queue = sato.getByRole('region', { name: /待機中の相談/ });
     await queue.getByRole('listitem').filter({ hasText: '緊急' }).getByRole('button', { name: '対応する' }).click();
     await expect(urgent.getByText('相談員につながりました')).toBeVisible();

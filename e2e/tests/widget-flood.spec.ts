@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { parseDemoLogins, startServer } from '../server.js';
-import { desktopPage, expectNoAxeViolations, phonePage, snap } from './fixtures.js';
+import { startServer } from '../server.js';
+import { desktopPage, expectNoAxeViolations, phonePage, signIn, snap, startFromLanding } from './fixtures.js';
 
 /**
  * The message flood limit as she meets it: past 30 new messages in 10 seconds the next one is
@@ -11,19 +11,11 @@ test('past the message flood limit: the message stays on her screen as not sent,
   test.setTimeout(90_000);
   const server = await startServer({ TSUNAGARI_HOURS: 'always' });
   try {
-    const login = parseDemoLogins(server.banner).find((l) => l.username === 'sato');
-    if (!login) throw new Error('no demo login for sato');
     const counselor = await desktopPage(browser);
-    await counselor.goto(`${server.url}/console/`);
-    await counselor.getByRole('textbox', { name: 'ユーザー名' }).fill(login.username);
-    await counselor.getByRole('textbox', { name: 'パスワード' }).fill(login.password);
-    await counselor.getByRole('button', { name: 'ログイン' }).click();
-    await expect(counselor.getByRole('button', { name: 'ログアウト' })).toBeVisible();
+    await signIn(counselor, 'sato', server);
 
     const client = await phonePage(browser);
-    await client.goto(`${server.url}/c/flood-e2e`);
-    await client.getByRole('button', { name: '相談をはじめる' }).click();
-    await client.getByRole('button', { name: '答えずに進む' }).click();
+    await startFromLanding(client, `${server.url}/c/flood-e2e`);
     await expect(client.getByText('いま 1 番目です。')).toBeVisible();
     await counselor.getByRole('region', { name: /待機中の相談/ }).getByRole('button', { name: '対応する' }).click();
     await expect(client.getByText('相談員につながりました')).toBeVisible();

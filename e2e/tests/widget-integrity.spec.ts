@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Page, expect, test } from '@playwright/test';
 import { startServer } from '../server.js';
-import { BASE_URL, phonePage, snap } from './fixtures.js';
+import { BASE_URL, phonePage, snap, startFromLanding } from './fixtures.js';
 
 /**
  * Code delivery: the pages pin the widget's scripts to the build (SRI on the entry, an import map
@@ -68,9 +68,7 @@ test('a changed chunk loaded when she starts is refused: she is told, nothing ru
   try {
     const client = await phonePage(browser);
     const errors = integrityErrors(client);
-    await client.goto(`${server.url}/c/flyer-e2e`);
-    await client.getByRole('button', { name: '相談をはじめる' }).click();
-    await client.getByRole('button', { name: '答えずに進む' }).click();
+    await startFromLanding(client, `${server.url}/c/flyer-e2e`);
     await expect(client.getByRole('alert')).toBeVisible();
     await expect(client.getByRole('link', { name: /0836-37-5611/ })).toBeVisible();
     expect(errors.join('\n')).toContain(file.split('/').pop() ?? file);

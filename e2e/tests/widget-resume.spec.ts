@@ -1,5 +1,5 @@
 import { type Browser, type Page, expect, test } from '@playwright/test';
-import { BASE_URL, desktopPage, say, signIn, snap, expectNoAxeViolations } from './fixtures.js';
+import { BASE_URL, desktopPage, say, signIn, snap, expectNoAxeViolations, startFromLanding } from './fixtures.js';
 
 async function phone(browser: Browser, opts: { permissions?: string[] } = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale: 'ja-JP', ...opts });
@@ -8,9 +8,7 @@ async function phone(browser: Browser, opts: { permissions?: string[] } = {}): P
 
 /** Starts a consultation from the landing page (intake skipped) and has the counselor take it. */
 async function startChat(client: Page, counselor: Page): Promise<void> {
-  await client.goto(`${BASE_URL}/c/resume-e2e`);
-  await client.getByRole('button', { name: '相談をはじめる' }).click();
-  await client.getByRole('button', { name: '答えずに進む' }).click();
+  await startFromLanding(client, `${BASE_URL}/c/resume-e2e`);
   await expect(client.getByText(/番目です/)).toBeVisible();
   await counselor.getByRole('region', { name: /待機中の相談/ }).getByRole('button', { name: '対応する' }).first().click();
   await expect(client.getByText('相談員につながりました')).toBeVisible();

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Page, expect, test } from '@playwright/test';
 import { startServer } from '../server.js';
-import { BASE_URL, expectNoAxeViolations, signIn, snap, desktopPage } from './fixtures.js';
+import { BASE_URL, expectNoAxeViolations, signIn, snap, desktopPage, startFromLanding } from './fixtures.js';
 
 /** A fresh phone-sized context, as from a QR code. */
 async function phone(browser: import('@playwright/test').Browser, lang = 'ja'): Promise<Page> {
@@ -157,11 +157,7 @@ test('past the start limit: told kindly to try a little later, with the phone an
   // One start an hour per caller; every page here comes from 127.0.0.1, so the second woman is over it.
   const server = await startServer({ TSUNAGARI_HOURS: 'always', TSUNAGARI_START_LIMIT: '1' });
   try {
-    const join = async (page: Page) => {
-      await page.goto(`${server.url}/c/flyer-e2e`);
-      await page.getByRole('button', { name: '相談をはじめる' }).click();
-      await page.getByRole('button', { name: '答えずに進む' }).click();
-    };
+    const join = (page: Page) => startFromLanding(page, `${server.url}/c/flyer-e2e`);
     const first = await phone(browser);
     await join(first);
     await expect(first.getByText('いま 1 番目です。')).toBeVisible();

@@ -40,15 +40,22 @@ export class TsgTodayBoard extends LitElement {
   private readonly clock = new ClockController(this, 1000);
   private askedFor = '';
 
+  private get today(): string {
+    return tokyoParts(new Date(this.clock.now)).ymd;
+  }
+
+  protected override updated(): void {
+    // Midnight in Tokyo passed since the last push: today's figures start again from the server.
+    const today = this.today;
+    if (this.figures && this.figures.day !== today && this.askedFor !== today) {
+      this.askedFor = today;
+      this.dispatchEvent(new TodayStaleEvent());
+    }
+  }
+
   protected override render() {
     const load = queueLoad(this.entries, this.clock.now);
-    const today = tokyoParts(new Date(this.clock.now)).ymd;
-    const current = this.figures?.day === today ? this.figures : null;
-    if (this.figures && !current && this.askedFor !== today) {
-      // Midnight in Tokyo passed since the last push: today's figures start again from the server.
-      this.askedFor = today;
-      queueMicrotask(() => this.dispatchEvent(new TodayStaleEvent()));
-    }
+    const current = this.figures?.day === this.today ? this.figures : null;
     const count = (n: number | undefined, unit: (n: number) => string) => (n === undefined ? '—' : unit(n));
     return html`<section aria-labelledby="today-heading">
       <h2 id="today-heading">${t.heading}</h2>
