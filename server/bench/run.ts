@@ -20,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createOrganisation, provisionStaff } from '../src/admin/provision.js';
+import { SERVER_NODE_FLAGS } from '../node-flags.mjs';
 import { openDatabase } from '../src/db/database.js';
 import { createSqliteRepositories } from '../src/repositories/sqlite.js';
 import { loadSodium } from '../src/sodium.js';
@@ -68,7 +69,10 @@ function child(name: string, env: Record<string, string>): ChildProcess {
   // BENCH_SERVER_NODE_ARGS adds Node flags to the server processes (e.g. --trace-gc).
   if (isServer && process.env.BENCH_SERVER_NODE_ARGS) flags.push(...process.env.BENCH_SERVER_NODE_ARGS.split(' '));
   if (name === 'bench-server' && process.env.BENCH_OURS_NODE_ARGS) flags.push(...process.env.BENCH_OURS_NODE_ARGS.split(' '));
-  return fork(built(name), [], { execArgv: ['--enable-source-maps', '--expose-gc', ...flags], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // Our server runs with the flags every launch of it uses; the baseline and the load generator
+  // with Node's defaults, as a bare Socket.IO relay would be run.
+  const launch = name === 'bench-server' ? SERVER_NODE_FLAGS : ['--enable-source-maps'];
+  return fork(built(name), [], { execArgv: [...launch, '--expose-gc', ...flags], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 }
 
 function nextMessage<T extends { type: string }>(p: ChildProcess, type: string, timeoutMs = 600_000): Promise<T> {

@@ -6,12 +6,16 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from '../src/app.js';
 import { systemClock } from '../src/clock.js';
 import { openDatabase } from '../src/db/database.js';
+import { loadConfig } from '../src/config.js';
+import { tuneHeapGrowth } from '../src/heap-tuning.js';
 import { createLogger } from '../src/log.js';
 import { loadSodium } from '../src/sodium.js';
 import { type IpcReply, answerMemoryRequests } from './stats.js';
 
 const dbPath = process.env.TSUNAGARI_DB;
 if (!dbPath) throw new Error('TSUNAGARI_DB is required');
+// As main.ts does: the bench measures the server as it runs in production.
+tuneHeapGrowth(loadConfig().heapGrowingPercent);
 const sodium = await loadSodium();
 const db = openDatabase(dbPath);
 const app = createApp({

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type OpeningHoursConfig, PROGRAM_HOURS } from '@tsunagari/shared';
 import { DEFAULT_RETENTION_DAYS } from './domain/retention.js';
+import { DEFAULT_HEAP_GROWING_PERCENT } from './heap-tuning.js';
 import { DEFAULT_STARTS_PER_HOUR } from './domain/start-limit.js';
 
 /** Where the server package lives; static builds are found relative to it. */
@@ -39,6 +40,8 @@ export interface Config {
   startsPerHour: number;
   /** Days an ended consultation's transcript is kept before it is deleted. */
   retentionDays: number;
+  /** How far the heap may grow past its live size before a full collection (0: V8 decides). */
+  heapGrowingPercent: number;
 }
 
 /**
@@ -96,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedProxyHops: wholeNumber(env.TSUNAGARI_TRUST_PROXY ?? '0', 'TSUNAGARI_TRUST_PROXY'),
     // A demo is one person starting and quick-exiting again and again from one machine.
     retentionDays: wholeNumber(env.TSUNAGARI_RETENTION_DAYS ?? String(DEFAULT_RETENTION_DAYS), 'TSUNAGARI_RETENTION_DAYS'),
+    heapGrowingPercent: wholeNumber(env.TSUNAGARI_HEAP_GROWING_PERCENT ?? String(DEFAULT_HEAP_GROWING_PERCENT), 'TSUNAGARI_HEAP_GROWING_PERCENT'),
     startsPerHour: wholeNumber(env.TSUNAGARI_START_LIMIT ?? (demo ? '200' : String(DEFAULT_STARTS_PER_HOUR)), 'TSUNAGARI_START_LIMIT'),
   };
 }

@@ -6,11 +6,17 @@ import { clockStartingAt, systemClock } from './clock.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { createLogger } from './log.js';
+import { missingNodeFlags, tuneHeapGrowth } from './heap-tuning.js';
 import { loadSodium } from './sodium.js';
 
 /** Reads config, opens the database (migrating it), seeds the demo, listens, and stops cleanly. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  tuneHeapGrowth(config.heapGrowingPercent);
+  const missing = missingNodeFlags(process.execArgv, process.env.NODE_OPTIONS);
+  if (missing.length > 0) {
+    log.warn({ event: 'server.node_flags_missing', missing }, 'started without the Node flags of server/node-flags.mjs: longer latency tails under load');
+  }
   const log = createLogger(config.logLevel);
   const clock = config.testNow ? clockStartingAt(config.testNow) : systemClock;
   const sodium = await loadSodium();
