@@ -13,11 +13,11 @@ import { loadSodium } from './sodium.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   tuneHeapGrowth(config.heapGrowingPercent);
+  const log = createLogger(config.logLevel);
   const missing = missingNodeFlags(process.execArgv, process.env.NODE_OPTIONS);
   if (missing.length > 0) {
     log.warn({ event: 'server.node_flags_missing', missing }, 'started without the Node flags of server/node-flags.mjs: longer latency tails under load');
   }
-  const log = createLogger(config.logLevel);
   const clock = config.testNow ? clockStartingAt(config.testNow) : systemClock;
   const sodium = await loadSodium();
   const db = openDatabase(config.dbPath);
