@@ -4,6 +4,8 @@
  * Secret keys live in this object only, in memory; {@link StaffCrypto.wipe} zeroes them at logout.
  */
 import type { CounselorIdentity, HandoverNote, StaffSession, StoredMessage } from '@tsunagari/shared';
+import { ja } from '../i18n/ja.js';
+import type { IntakeAnswers } from '../state/case-record.js';
 import {
   deriveStaffPasswordKeys,
   type Envelope,
@@ -77,14 +79,19 @@ export class StaffCrypto {
     return openSessionKey(this.sodium, sealedKey, this.keys.boxPublicKey, this.keys.boxSecretKey);
   }
 
-  /** Decrypts one stored message to its text; throws when it does not verify. */
-  openText(sessionKey: Uint8Array, message: StoredMessage): string {
+  /**
+   * Decrypts one stored message to its text; throws when it does not verify. Her intake answers
+   * are also handed to `onIntake` as they are, so the case record can start from her own topics.
+   */
+  openText(sessionKey: Uint8Array, message: StoredMessage, onIntake?: (answers: IntakeAnswers) => void): string {
     const body = openMessage(this.sodium, sessionKey, message.senderRole, message);
     if (body.kind === 'text') return body.text;
+    // Only her own message can carry her answers; a counselor-side intake would be forged.
+    if (message.senderRole === 'client') onIntake?.({ topics: body.topics ?? [], ageBand: body.ageBand ?? null });
     // Her optional intake answers, shown to the counselor as one plain line.
     const parts = [
       body.danger ? `危険：${{ yes: 'はい', no: 'いいえ', unsure: 'わからない' }[body.danger]}` : null,
-      body.ageBand ? `年代：${body.ageBand}` : null,
+      body.ageBand ? `年代：${ja.record.ageBands[body.ageBand]}` : null,
       body.topics?.length ? `相談したいこと：${body.topics.join('、')}` : null,
     ].filter(Boolean);
     return `【事前の質問への回答】${parts.length ? parts.join(' ／ ') : '回答なし'}`;

@@ -1,4 +1,5 @@
 import type { EndReason, QueueEntry, SenderRole, StaffConsultation, StoredMessage } from '@tsunagari/shared';
+import type { IntakeAnswers, RecordedState } from './case-record.js';
 import { mergeMessages, type PlainTexts } from './messages.js';
 
 /** Why and by whom a consultation ended, as far as this browser knows. */
@@ -28,6 +29,10 @@ export interface ChatState {
   /** Handover notes from earlier counselors, decrypted once the key is open (`null`: unreadable). */
   handover: readonly { fromName: string; createdAt: string; text: string | null }[];
   ended: EndInfo | null;
+  /** Her intake answers, once decrypted here (the record form starts from them). */
+  intake: IntakeAnswers | null;
+  /** The case record this console sent and the server stored (not kept across a reload). */
+  record: RecordedState | null;
 }
 
 /** A client waiting to be taken, offered to this counselor until `expiresAt`. */
@@ -64,6 +69,8 @@ export function newChat(consultation: StaffConsultation): ChatState {
     typing: false,
     handover: [],
     ended: consultation.status === 'ended' ? { endedBy: null, reason: null } : null,
+    intake: null,
+    record: null,
   };
 }
 

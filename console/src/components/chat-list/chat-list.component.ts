@@ -62,6 +62,7 @@ export class TsgChatList extends LitElement {
           ${index < 9 ? html`<span class="key" aria-hidden="true">${index + 1}</span>` : nothing}
           <span class="label">${ja.chat.title(shortLabel(id))}</span>
           <span class="phase ${phase}">${chat.typing && phase === 'active' ? ja.mine.typing : phaseText[phase]}</span>
+          ${phase === 'ended' ? html`<span class="since">${chat.record ? ja.mine.recorded : ja.mine.notRecorded}</span>` : nothing}
           ${chat.unread > 0 ? html`<span class="unread">${ja.mine.unread(chat.unread)}</span>` : nothing}
           ${phase === 'ended'
             ? nothing

@@ -9,12 +9,14 @@ import { endedText, ja } from '../../i18n/ja.js';
 import { type ChatState, chatPhase } from '../../state/chats.js';
 import { formatClock, shortLabel } from '../../state/queue.js';
 import { baseStyles } from '../../styles/shared.styles.js';
+import '../case-record-form/case-record-form.js';
 import '../message-composer/message-composer.js';
 import { chatPanelStyles } from './chat-panel.styles.js';
 
 /**
  * One consultation: its messages, the key-exchange and end states, the end control (with a
- * confirmation step, as ending cannot be undone) and the composer.
+ * confirmation step, as ending cannot be undone), the composer and the case record form (open by
+ * itself once the chat ended; closing an ended chat that is not recorded asks first).
  *
  * @fires tsg-end-request
  * @fires tsg-chat-close
@@ -36,6 +38,10 @@ export class TsgChatPanel extends LitElement {
   @state() private transferOpen = false;
 
   @state() private confirming = false;
+  /** The case record form is open while the chat is still active. */
+  @state() private recordOpen = false;
+  /** She asked to close an ended chat that has no record yet: ask before it is lost. */
+  @state() private closeConfirming = false;
   @query('.log') private log?: HTMLElement;
   @query('h2') private heading?: HTMLElement;
   private stickToBottom = true;
@@ -45,6 +51,8 @@ export class TsgChatPanel extends LitElement {
     if (changed.has('chat') && prev?.consultation.consultationId !== this.chat?.consultation.consultationId) {
       this.confirming = false;
       this.transferOpen = false;
+      this.recordOpen = false;
+      this.closeConfirming = false;
       this.stickToBottom = true;
     } else if (this.log) {
       // Follow new messages only when she was already reading the latest ones.
@@ -76,10 +84,14 @@ export class TsgChatPanel extends LitElement {
           <div class="actions">${this.renderAction(phase)}</div>
         </div>
         ${this.confirming ? this.renderConfirm() : nothing}
+        ${this.closeConfirming && phase === 'ended' ? this.renderCloseConfirm() : nothing}
         ${this.transferOpen && phase === 'active' ? this.renderTransfer() : nothing}
         ${this.renderHandover(chat)}
         <p class="error" role="alert">${this.error}</p>
         <div role="status">${this.renderBanner(chat, phase)}</div>
+        ${phase === 'ended' || this.recordOpen
+          ? html`<tsg-case-record-form .consultationId=${id} .intake=${chat.intake} .record=${chat.record}></tsg-case-record-form>`
+          : nothing}
         <ol class="log" aria-label=${ja.chat.messagesLabel} tabindex="0">
           ${this.renderMessages(chat)}
         </ol>
@@ -91,9 +103,13 @@ export class TsgChatPanel extends LitElement {
 
   private renderAction(phase: ReturnType<typeof chatPhase>) {
     if (phase === 'ended') {
-      return html`<button class="btn-secondary" type="button" @click=${this.onClose}>${ja.dismiss}</button>`;
+      return html`<button class="btn-secondary" type="button" aria-expanded=${this.closeConfirming ? 'true' : 'false'} @click=${this.onClose}>
+        ${ja.dismiss}
+      </button>`;
     }
-    return html`${phase === 'active'
+    return html`<button class="btn-secondary" type="button" aria-expanded=${this.recordOpen ? 'true' : 'false'} @click=${this.onRecordClick}>
+        ${this.recordOpen ? ja.record.hide : ja.record.open}
+      </button>${phase === 'active'
         ? html`<button class="btn-secondary" type="button" aria-expanded=${this.transferOpen ? 'true' : 'false'} @click=${this.onTransferClick}>
             ${ja.transfer.open}
           </button>`
@@ -116,6 +132,39 @@ export class TsgChatPanel extends LitElement {
         <button class="btn-secondary" type="button" @click=${this.onEndCancel}>${ja.chat.endConfirmNo}</button>
       </div>
     `;
+  }
+
+  private renderCloseConfirm() {
+    return html`
+      <div class="confirm" role="group" aria-labelledby="close-confirm-text">
+        <p id="close-confirm-text">${ja.record.closeUnrecorded}</p>
+        <button class="btn-danger-solid" type="button" @click=${this.onCloseConfirm}>${ja.record.closeAnyway}</button>
+        <button class="btn-secondary" type="button" @click=${this.onBackToRecord}>${ja.record.backToRecord}</button>
+      </div>
+    `;
+  }
+
+  private async onRecordClick(): Promise<void> {
+    this.recordOpen = !this.recordOpen;
+    await this.updateComplete;
+    if (this.recordOpen) this.recordForm()?.focus();
+  }
+
+  private recordForm(): HTMLElement | null {
+    const form = this.renderRoot.querySelector('tsg-case-record-form');
+    return form?.shadowRoot?.querySelector<HTMLElement>('input') ?? null;
+  }
+
+  private async onBackToRecord(): Promise<void> {
+    this.closeConfirming = false;
+    await this.updateComplete;
+    this.recordForm()?.focus();
+  }
+
+  private onCloseConfirm(): void {
+    this.closeConfirming = false;
+    const id = this.chat?.consultation.consultationId;
+    if (id) this.dispatchEvent(new ChatCloseEvent({ consultationId: id }));
   }
 
   private renderTransfer() {
@@ -218,8 +267,16 @@ export class TsgChatPanel extends LitElement {
     this.renderRoot.querySelector<HTMLButtonElement>('.actions button')?.focus();
   }
 
-  private onClose(): void {
+  private async onClose(): Promise<void> {
     const id = this.chat?.consultation.consultationId;
-    if (id) this.dispatchEvent(new ChatCloseEvent({ consultationId: id }));
+    if (!id) return;
+    // A record is what the program reports: closing without one must be her decision, not a slip.
+    if (!this.chat?.record) {
+      this.closeConfirming = !this.closeConfirming;
+      await this.updateComplete;
+      if (this.closeConfirming) this.renderRoot.querySelector<HTMLButtonElement>('.confirm .btn-secondary')?.focus();
+      return;
+    }
+    this.dispatchEvent(new ChatCloseEvent({ consultationId: id }));
   }
 }

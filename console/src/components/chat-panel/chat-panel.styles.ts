@@ -66,6 +66,11 @@ export const chatPanelStyles = css`
     flex-direction: column;
     min-height: 0;
     height: 100%;
+    /* The record form can be taller than the screen: the chat scrolls as a whole then. */
+    overflow-y: auto;
+  }
+  tsg-case-record-form {
+    flex: 0 0 auto;
   }
   /* Margins rather than gap, so empty live regions (kept for announcements) take no space. */
   section > * + * {

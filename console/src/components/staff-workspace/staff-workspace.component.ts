@@ -24,6 +24,7 @@ import type {
   TransferRequestEvent,
   TypingEvent,
 } from '../../events/routing.events.js';
+import type { RecordRequestEvent } from '../../events/record-request.event.js';
 import type { TakeRequestEvent } from '../../events/take-request.event.js';
 import { endedText, ja } from '../../i18n/ja.js';
 import type { StaffCrypto } from '../../services/staff-crypto.js';
@@ -40,6 +41,7 @@ import '../chat-panel/chat-panel.js';
 import '../queue-list/queue-list.js';
 import '../routing-panel/routing-panel.js';
 import '../today-board/today-board.js';
+import '../year-report/year-report.js';
 import { playOfferCue } from '../../services/offer-cue.js';
 import { staffWorkspaceStyles } from './staff-workspace.styles.js';
 
@@ -179,23 +181,29 @@ export class TsgStaffWorkspace extends LitElement {
             : ''}
         </nav>
         <main>
-          <tsg-chat-panel
-            .chat=${selected}
-            .error=${this.chatErrors[selectedId] ?? ''}
-            ?ending=${this.endingId !== null && this.endingId === selectedId}
-            .counselors=${this.counselors.filter((c) => c.staffId !== this.session.staff.id)}
-            ?transferring=${this.transferringId !== null && this.transferringId === selectedId}
-            @tsg-transfer-request=${this.onTransfer}
-            @tsg-typing=${this.onTypingInput}
-            @tsg-message-send=${this.onSend}
-            @tsg-end-request=${this.onEnd}
-            @tsg-chat-close=${this.onClose}
-          ></tsg-chat-panel>
+          ${this.isCounselor
+            ? html`<tsg-chat-panel
+                .chat=${selected}
+                .error=${this.chatErrors[selectedId] ?? ''}
+                ?ending=${this.endingId !== null && this.endingId === selectedId}
+                .counselors=${this.counselors.filter((c) => c.staffId !== this.session.staff.id)}
+                ?transferring=${this.transferringId !== null && this.transferringId === selectedId}
+                @tsg-transfer-request=${this.onTransfer}
+                @tsg-typing=${this.onTypingInput}
+                @tsg-message-send=${this.onSend}
+                @tsg-end-request=${this.onEnd}
+                @tsg-chat-close=${this.onClose}
+                @tsg-record-request=${this.onRecord}
+              ></tsg-chat-panel>`
+            : html`<tsg-year-report .fetchReport=${this.fetchReport} ?connected=${this.socket.status === 'connected'}></tsg-year-report>`}
         </main>
       </div>
       <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     `;
   }
+
+  /** The fiscal-year report for supervisors (one stable function, so the report does not reload on each render). */
+  private readonly fetchReport = (fiscalYear: number) => this.socket.request('report:year', { fiscalYear });
 
   /** The board's figures, asked for after a (re)connect and when Tokyo midnight has passed. */
   private async loadToday(): Promise<void> {
@@ -271,7 +279,9 @@ export class TsgStaffWorkspace extends LitElement {
         c.handover.length === notes.length
           ? c.handover
           : notes.map((n) => ({ fromName: n.fromName, createdAt: n.createdAt, text: this.crypto.openNote(key, id, n) }));
-      return { ...c, handover, plain: decryptMissing(c.messages, c.plain, (m) => this.crypto.openText(key, m)) };
+      let intake = c.intake;
+      const plain = decryptMissing(c.messages, c.plain, (m) => this.crypto.openText(key, m, (answers) => (intake = answers)));
+      return { ...c, handover, plain, intake };
     });
   }
 
@@ -491,6 +501,17 @@ export class TsgStaffWorkspace extends LitElement {
     } else {
       this.setChatError(id, errorText(res.error));
     }
+  }
+
+  /** Sends her case record; the chat then shows it as recorded. */
+  private async onRecord(e: RecordRequestEvent): Promise<void> {
+    const { done, ...payload } = e.detail;
+    const res = await this.socket.request('consultation:record', payload);
+    if (!res.ok) return done(errorText(res.error));
+    const { topics, outcome, ageBand = null } = payload;
+    this.model = store.updateChat(this.model, payload.consultationId, (c) => ({ ...c, record: { topics, outcome, ageBand, recordedAt: res.data.recordedAt } }));
+    this.announce(ja.record.announce(label(payload.consultationId)));
+    done(null);
   }
 
   private onClose(e: ChatCloseEvent): void {

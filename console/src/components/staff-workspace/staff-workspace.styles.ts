@@ -32,6 +32,10 @@ export const staffWorkspaceStyles = css`
   tsg-chat-panel {
     flex: 1;
   }
+  tsg-year-report {
+    flex: 1;
+    min-height: 0;
+  }
   @media (max-width: 1024px) {
     .body {
       grid-template-columns: 17rem 1fr;

@@ -1,0 +1,148 @@
+import { AGE_BANDS, type AgeBand, OUTCOMES, type Outcome, TOPICS, type Topic } from '@tsunagari/shared';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { RecordRequestEvent } from '../../events/record-request.event.js';
+import { ja } from '../../i18n/ja.js';
+import {
+  draftProblem,
+  type IntakeAnswers,
+  initialDraft,
+  MAX_RECORD_TOPICS,
+  type RecordDraft,
+  type RecordedState,
+  recordPayload,
+  toggleTopic,
+} from '../../state/case-record.js';
+import { formatClock } from '../../state/queue.js';
+import { baseStyles } from '../../styles/shared.styles.js';
+import { caseRecordFormStyles } from './case-record-form.styles.js';
+
+const t = ja.record;
+
+/**
+ * The case record (相談の記録) of one chat: topics (1–5), outcome and, if known, her age band, for
+ * the fiscal-year report. Nothing she said goes in: only these words reach the server.
+ *
+ * @fires tsg-record-request
+ */
+export class TsgCaseRecordForm extends LitElement {
+  static override styles = [baseStyles, caseRecordFormStyles];
+
+  /** The chat this form records. A new id starts a new draft. */
+  @property() consultationId = '';
+  /** Her intake answers, if decrypted: the topics and age band start from them. */
+  @property({ attribute: false }) intake: IntakeAnswers | null = null;
+  /** The record already stored for this chat, if any. */
+  @property({ attribute: false }) record: RecordedState | null = null;
+
+  @state() private draft: RecordDraft = initialDraft(null, null);
+  @state() private busy = false;
+  @state() private error = '';
+  @state() private notice = '';
+  /** The draft was changed by hand: later intake or record updates must not overwrite it. */
+  private touched = false;
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('consultationId')) {
+      this.touched = false;
+      this.error = '';
+      this.notice = '';
+    }
+    if (!this.touched && (changed.has('consultationId') || changed.has('intake') || changed.has('record'))) {
+      this.draft = initialDraft(this.intake, this.record);
+    }
+  }
+
+  override render() {
+    const d = this.draft;
+    const full = d.topics.length >= MAX_RECORD_TOPICS;
+    const id = (s: string) => `${s}-${this.consultationId}`;
+    return html`
+      <form aria-labelledby=${id('rec-h')} @submit=${this.onSubmit} novalidate>
+        <h3 id=${id('rec-h')}>${t.heading}${this.record ? html` <span class="badge">${t.recordedBadge}</span>` : nothing}</h3>
+        <p class="intro">${t.intro}</p>
+        <fieldset class="topics">
+          <legend>${t.topics}</legend>
+          ${this.intake?.topics.length && !this.record ? html`<p class="hint">${t.topicsFromIntake}</p>` : nothing}
+          <div class="grid">
+            ${TOPICS.map((topic) => {
+              const on = d.topics.includes(topic);
+              return html`<label class="choice"
+                ><input type="checkbox" name="topic" .value=${topic} .checked=${on} ?disabled=${full && !on}
+                  @change=${(e: Event) => this.onTopic(topic, (e.target as HTMLInputElement).checked)} />${topic}</label
+              >`;
+            })}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>${t.outcome}</legend>
+          <div class="grid">
+            ${OUTCOMES.map(
+              (o) => html`<label class="choice"
+                ><input type="radio" name="outcome" .value=${o} .checked=${d.outcome === o}
+                  @change=${() => this.edit({ outcome: o as Outcome })} />${t.outcomes[o]}</label
+              >`,
+            )}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>${t.ageBand}</legend>
+          <div class="grid ages">
+            ${[...AGE_BANDS, null].map(
+              (a) => html`<label class="choice"
+                ><input type="radio" name="age" .value=${a ?? ''} .checked=${d.ageBand === a}
+                  @change=${() => this.edit({ ageBand: a as AgeBand | null })} />${a ? t.ageBands[a] : t.ageUnknown}</label
+              >`,
+            )}
+          </div>
+        </fieldset>
+        <p class="error" role="alert">${this.error}</p>
+        <div class="row">
+          <button class="btn-primary" type="submit" ?disabled=${this.busy}>
+            ${this.busy ? t.busy : this.record ? t.resubmit : t.submit}
+          </button>
+          <p class="done" role="status">${this.notice}${this.record && this.notice ? ` ${t.recordedAt(formatClock(this.record.recordedAt))}` : nothing}</p>
+        </div>
+      </form>
+    `;
+  }
+
+  private onTopic(topic: Topic, on: boolean): void {
+    this.edit({ topics: toggleTopic(this.draft.topics, topic, on) });
+  }
+
+  private edit(change: Partial<RecordDraft>): void {
+    this.touched = true;
+    this.notice = '';
+    this.draft = { ...this.draft, ...change };
+  }
+
+  private onSubmit(e: SubmitEvent): void {
+    e.preventDefault();
+    if (this.busy) return;
+    const problem = draftProblem(this.draft);
+    const payload = recordPayload(this.consultationId, this.draft);
+    if (problem || !payload) {
+      this.error = t[problem ?? 'needOutcome'];
+      // Take her to the first place that needs an answer.
+      const first = problem === 'needOutcome' ? 'input[name="outcome"]' : 'input[name="topic"]:not(:disabled)';
+      this.renderRoot.querySelector<HTMLInputElement>(first)?.focus();
+      return;
+    }
+    this.busy = true;
+    this.error = '';
+    this.notice = '';
+    this.dispatchEvent(
+      new RecordRequestEvent({
+        ...payload,
+        done: (error) => {
+          this.busy = false;
+          this.error = error ?? '';
+          this.notice = error ? '' : t.done;
+          // Saved: later updates (the stored record coming back) may refresh the draft again.
+          if (!error) this.touched = false;
+        },
+      }),
+    );
+  }
+}

@@ -1,0 +1,81 @@
+import { css } from 'lit';
+
+export const caseRecordFormStyles = css`
+  :host {
+    display: block;
+  }
+  form {
+    background: var(--tsg-surface);
+    border: 1px solid var(--tsg-border);
+    border-radius: var(--tsg-radius);
+    padding: 0.75rem 1rem;
+    display: grid;
+    gap: 0.6rem;
+  }
+  h3 {
+    font-size: 1.05rem;
+    margin: 0;
+  }
+  .badge {
+    display: inline-block;
+    margin-left: 0.4rem;
+    padding: 0 0.5rem;
+    border-radius: 4px;
+    background: var(--tsg-primary-soft);
+    color: var(--tsg-primary);
+    font-size: 0.8rem;
+    vertical-align: middle;
+  }
+  .intro,
+  .hint {
+    margin: 0;
+    font-size: 0.9rem;
+    color: var(--tsg-muted);
+  }
+  fieldset {
+    border: 1px solid var(--tsg-border);
+    border-radius: 6px;
+    margin: 0;
+    padding: 0.4rem 0.75rem 0.6rem;
+  }
+  legend {
+    font-weight: 600;
+    padding: 0 0.25rem;
+  }
+  .grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr));
+    gap: 0.1rem 0.75rem;
+  }
+  .grid.ages {
+    grid-template-columns: repeat(auto-fill, minmax(7rem, 1fr));
+  }
+  .choice {
+    display: flex;
+    align-items: center;
+    gap: 0.4rem;
+    min-height: 2rem;
+    cursor: pointer;
+  }
+  .choice input {
+    width: 1.1rem;
+    height: 1.1rem;
+    margin: 0;
+    accent-color: var(--tsg-primary);
+  }
+  .choice:has(input:disabled) {
+    color: var(--tsg-muted);
+    cursor: not-allowed;
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+  }
+  .done {
+    margin: 0;
+    color: var(--tsg-primary);
+    font-weight: 600;
+  }
+`;

@@ -1,0 +1,96 @@
+import { css } from 'lit';
+
+export const yearReportStyles = css`
+  :host {
+    display: block;
+    overflow-y: auto;
+  }
+  section {
+    display: grid;
+    gap: 0.75rem;
+    align-content: start;
+  }
+  h2 {
+    font-size: 1.2rem;
+    margin: 0;
+  }
+  .intro,
+  .note,
+  .loading {
+    margin: 0;
+    color: var(--tsg-muted);
+    font-size: 0.9rem;
+  }
+  .loading:empty {
+    display: none;
+  }
+  .controls {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 0.75rem;
+  }
+  label {
+    font-weight: 600;
+  }
+  select {
+    font: inherit;
+    min-height: 2.5rem;
+    padding: 0.3rem 0.5rem;
+    border: 1px solid var(--tsg-muted);
+    border-radius: 6px;
+    background: var(--tsg-surface);
+  }
+  table {
+    border-collapse: collapse;
+    background: var(--tsg-surface);
+    font-variant-numeric: tabular-nums;
+  }
+  table.months {
+    width: 100%;
+    max-width: 48rem;
+  }
+  caption {
+    text-align: left;
+    font-weight: 700;
+    padding: 0 0 0.3rem;
+  }
+  th,
+  td {
+    border: 1px solid var(--tsg-border);
+    padding: 0.3rem 0.6rem;
+  }
+  thead th {
+    background: #eef1f4;
+    font-weight: 600;
+    text-align: center;
+    white-space: nowrap;
+  }
+  tbody th,
+  tfoot th {
+    text-align: left;
+    font-weight: 500;
+    white-space: nowrap;
+  }
+  td {
+    text-align: right;
+  }
+  tfoot th,
+  tfoot td {
+    font-weight: 700;
+    border-top: 2px solid var(--tsg-text);
+  }
+  td.empty {
+    text-align: left;
+    color: var(--tsg-muted);
+  }
+  .by {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr));
+    gap: 1rem 1.5rem;
+    align-items: start;
+  }
+  .by table {
+    width: 100%;
+  }
+`;

@@ -1,0 +1,71 @@
+import { emptyFigures, type FiscalYearReport, fiscalYearMonths } from '@tsunagari/shared';
+import { describe, expect, it } from 'vitest';
+import { csvField, reportCampaigns, reportFileName, reportToCsv } from './report-csv.js';
+
+function report(): FiscalYearReport {
+  const months = fiscalYearMonths(2026).map((m) => emptyFigures(m));
+  const may = months[1]!;
+  Object.assign(may, { started: 3, answered: 2, leftWaiting: 1, recorded: 2 });
+  may.byTopic['子育て'] = 2;
+  may.byOutcome.referral = 1;
+  may.byAgeBand['30s'] = 1;
+  may.byCampaign = { web: 1, 'ube-2026': 2 };
+  const total = { ...emptyFigures('total'), started: 3, answered: 2, leftWaiting: 1, recorded: 2 };
+  total.byTopic['子育て'] = 2;
+  total.byCampaign = { 'ube-2026': 2, web: 1, '-x': 0 };
+  return { fiscalYear: 2026, channel: 'chat', months, total };
+}
+
+const lines = (csv: string) => csv.slice(1).split('\r\n');
+
+describe('report CSV for the prefecture', () => {
+  it('starts with a BOM, ends lines with CRLF and has a header, twelve months and a total', () => {
+    const csv = reportToCsv(report());
+    expect(csv.startsWith('\uFEFF月,チャネル,相談の申し込み,対応,待つ間に離れた,記録済み,主訴：生活困窮')).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(csv.replaceAll('\r\n', '')).not.toMatch(/\n/);
+    const rows = lines(csv).filter(Boolean);
+    expect(rows).toHaveLength(14);
+    expect(rows[1]!.startsWith('2026年4月,チャット,0,0,0,0')).toBe(true);
+    expect(rows[12]!.startsWith('2027年3月,')).toBe(true);
+    expect(rows[13]!.startsWith('合計,チャット,3,2,1,2')).toBe(true);
+  });
+
+  it('has every topic, outcome and age band in the shared order, then the campaigns with web first', () => {
+    const [header, , may] = lines(reportToCsv(report()));
+    const cols = header!.split(',');
+    expect(cols).toHaveLength(6 + 14 + 6 + 8 + 3);
+    expect(cols.slice(20, 26)).toEqual([
+      '結果：傾聴・助言',
+      '結果：情報提供',
+      '結果：他機関につないだ',
+      '結果：ほかの相談方法へ（電話・面接・訪問・同行）',
+      '結果：途中で終わった',
+      '結果：その他',
+    ]);
+    expect(cols.slice(26, 34)).toContain('年代：わからない');
+    expect(cols.slice(34)).toEqual(['きっかけ：ホームページ', "きっかけ：-x", 'きっかけ：ube-2026']);
+    const cells = may!.split(',');
+    expect(cells[cols.indexOf('主訴：子育て')]).toBe('2');
+    expect(cells[cols.indexOf('結果：他機関につないだ')]).toBe('1');
+    expect(cells[cols.indexOf('年代：30代')]).toBe('1');
+    expect(cells.slice(34)).toEqual(['1', '0', '2']);
+  });
+
+  it('quotes per RFC 4180 and defuses fields Excel would run as formulas', () => {
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField('+1')).toBe("'+1");
+    expect(csvField('-cmd')).toBe("'-cmd");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField(0)).toBe('0');
+    expect(csvField('ube-2026')).toBe('ube-2026');
+  });
+
+  it('orders campaigns web first then by name, and names the file by year', () => {
+    expect(reportCampaigns(report())).toEqual(['web', '-x', 'ube-2026']);
+    expect(reportFileName(2026)).toBe('tsunagari-report-2026.csv');
+  });
+});

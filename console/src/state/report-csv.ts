@@ -1,0 +1,75 @@
+import { AGE_BANDS, type FiscalYearReport, OUTCOMES, type ReportFigures, TOPICS } from '@tsunagari/shared';
+import { ja } from '../i18n/ja.js';
+
+const r = ja.report;
+
+/** Byte order mark: Excel in Japan reads a CSV without it as Shift_JIS and garbles the kana. */
+export const CSV_BOM = '\uFEFF';
+
+/**
+ * Campaigns of the year in a stable order: 'web' (the NPO's own page) first, then by name.
+ * Months without a campaign simply show 0 in its column.
+ */
+export function reportCampaigns(report: FiscalYearReport): string[] {
+  const names = new Set<string>();
+  for (const f of [...report.months, report.total]) for (const name of Object.keys(f.byCampaign)) names.add(name);
+  return [...names].sort((a, b) => (a === 'web' ? -1 : b === 'web' ? 1 : a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** What a campaign is called on screen and in the file. */
+export function campaignLabel(name: string): string {
+  return name === 'web' ? r.web : name;
+}
+
+/**
+ * One CSV field. A field Excel would run as a formula (= + - @, or a leading tab / CR) gets a
+ * leading apostrophe: campaign names come from flyer URLs, and a file for the prefecture must not
+ * carry something that runs when opened. Then RFC 4180 quoting where needed.
+ */
+export function csvField(value: string | number): string {
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * The fiscal-year report as the prefecture's CSV: a header, one row per month (April first) and a
+ * 合計 row. Columns: month, channel, the four counts, then every topic, outcome and age band in the
+ * shared lists' order (so columns never move between years), then the year's campaigns.
+ * UTF-8 with a BOM and CRLF line ends, as Excel expects.
+ */
+export function reportToCsv(report: FiscalYearReport): string {
+  const campaigns = reportCampaigns(report);
+  const ageKeys = [...AGE_BANDS, 'unknown'] as const;
+  const header = [
+    r.month,
+    r.channel,
+    r.started,
+    r.answered,
+    r.leftWaiting,
+    r.recorded,
+    ...TOPICS.map((t) => `${r.byTopic}：${t}`),
+    ...OUTCOMES.map((o) => `${r.byOutcome}：${ja.record.outcomes[o]}`),
+    ...ageKeys.map((a) => `${r.byAgeBand}：${ja.record.ageBands[a]}`),
+    ...campaigns.map((c) => `${r.byCampaign}：${campaignLabel(c)}`),
+  ];
+  const row = (f: ReportFigures, month: string): (string | number)[] => [
+    month,
+    r.channels[report.channel],
+    f.started,
+    f.answered,
+    f.leftWaiting,
+    f.recorded,
+    ...TOPICS.map((t) => f.byTopic[t] ?? 0),
+    ...OUTCOMES.map((o) => f.byOutcome[o] ?? 0),
+    ...ageKeys.map((a) => f.byAgeBand[a] ?? 0),
+    ...campaigns.map((c) => f.byCampaign[c] ?? 0),
+  ];
+  const rows = [header, ...report.months.map((f) => row(f, r.monthLabel(f.month))), row(report.total, r.total)];
+  return CSV_BOM + rows.map((cells) => cells.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+/** The file name the browser saves it under. */
+export function reportFileName(fiscalYear: number): string {
+  return `tsunagari-report-${fiscalYear}.csv`;
+}
