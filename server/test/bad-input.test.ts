@@ -35,6 +35,7 @@ const unknownIdPayload: Partial<Record<EventName, unknown>> = {
   'consultation:transfer': { consultationId: UNKNOWN },
   'consultation:read': { consultationId: UNKNOWN, lastReadId: 1 },
   'typing:set': { consultationId: UNKNOWN, typing: true },
+  'consultation:record': { consultationId: UNKNOWN, topics: ['孤独'], outcome: 'listened' },
 };
 
 describe('bad input gets a coded error and changes nothing', () => {
@@ -46,7 +47,7 @@ describe('bad input gets a coded error and changes nothing', () => {
 
   /** Row counts of every table: the state that bad input must not change. */
   const state = () =>
-    ['consultation', 'message', 'key_grant', 'staff', 'staff_session'].map(
+    ['consultation', 'message', 'key_grant', 'staff', 'staff_session', 'case_record', 'case_record_topic'].map(
       (t) => (server.db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n,
     );
 

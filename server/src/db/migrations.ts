@@ -118,4 +118,26 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE consultation ADD COLUMN purged_at TEXT;
   `,
+  // 6: the case record a counselor makes after a chat (DESIGN journey 2), for the fiscal-year
+  // report. Words from closed lists only: no message content, nothing that names her. Topics are
+  // rows of their own so the report counts them with plain SQL; no CHECK on the words, so a new
+  // outcome or topic in shared/ needs no migration (the socket schema is what refuses others).
+  // The retention purge leaves these tables alone: the record outlives the transcript.
+  `
+  CREATE TABLE case_record (
+    consultation_id TEXT PRIMARY KEY REFERENCES consultation(id),
+    staff_id TEXT NOT NULL REFERENCES staff(id),
+    outcome TEXT NOT NULL,
+    age_band TEXT,
+    recorded_at TEXT NOT NULL
+  );
+
+  CREATE TABLE case_record_topic (
+    consultation_id TEXT NOT NULL REFERENCES case_record(consultation_id) ON DELETE CASCADE,
+    topic TEXT NOT NULL,
+    PRIMARY KEY (consultation_id, topic)
+  );
+
+  CREATE INDEX consultation_queued_at ON consultation(queued_at);
+  `,
 ];

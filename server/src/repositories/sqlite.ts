@@ -1,5 +1,6 @@
 import type { EndReason, SenderRole, StoredMessage } from '@tsunagari/shared';
 import type { Db } from '../db/database.js';
+import { createSqliteCaseRecords } from './case-records.js';
 import { consultationCache } from './consultation-cache.js';
 import type { Consultation, KeyGrant, NewMessage, Repositories, StaffRecord } from './types.js';
 
@@ -154,5 +155,6 @@ export function createSqliteRepositories(db: Db): Repositories {
       after: (cid, afterId, limit) => (s.mAfter.all(cid, afterId, limit) as Row[]).map(messageFromRow),
       bySeq: messageBySeq,
     },
+    caseRecords: createSqliteCaseRecords(db),
   };
 }

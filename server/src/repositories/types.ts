@@ -1,4 +1,5 @@
 import type {
+  CaseRecord,
   ConsultationStatus,
   EndReason,
   SenderRole,
@@ -106,6 +107,26 @@ export interface MessageRepository {
   bySeq(consultationId: string, senderRole: SenderRole, seq: number): StoredMessage | null;
 }
 
+/** A consultation as the fiscal-year report sees it: times, how it ended, campaign, and its record. */
+export interface ReportRow {
+  queuedAt: string;
+  assignedAt: string | null;
+  endedAt: string | null;
+  endReason: EndReason | null;
+  campaign: string | null;
+  /** The counselor's case record, or null when none was made. */
+  record: Omit<CaseRecord, 'recordedAt'> | null;
+}
+
+export interface CaseRecordRepository {
+  /** Saves the record of a consultation, replacing an earlier one (topics too), in one transaction. */
+  save(consultationId: string, staffId: string, record: CaseRecord): void;
+  /** The record of a consultation, if one was made. */
+  byConsultation(consultationId: string): CaseRecord | null;
+  /** Every consultation queued in [from, to) (ISO instants), with its record if any. */
+  reportRows(fromIso: string, toIso: string): ReportRow[];
+}
+
 /** Every repository the domain needs, so one object can be swapped for another storage. */
 export interface Repositories {
   organisation: OrganisationRepository;
@@ -114,4 +135,5 @@ export interface Repositories {
   consultations: ConsultationRepository;
   keyGrants: KeyGrantRepository;
   messages: MessageRepository;
+  caseRecords: CaseRecordRepository;
 }

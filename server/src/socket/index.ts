@@ -1,5 +1,6 @@
 import { STAFF_SESSION_COOKIE } from '@tsunagari/shared';
 import { parseCookie } from 'cookie';
+import type { CaseRecordService } from '../domain/case-records.js';
 import type { ConsultationService } from '../domain/consultations.js';
 import type { OpeningHours } from '../domain/opening.js';
 import type { RoutingService } from '../domain/routing-service.js';
@@ -10,6 +11,7 @@ import type { CallerKeys } from '../http/client-key.js';
 import type { Logger } from '../log.js';
 import { registerConsultationHandlers } from './consultation.handlers.js';
 import { registerMessageHandlers } from './message.handlers.js';
+import { registerRecordHandlers } from './record.handlers.js';
 import { registerResumeHandlers } from './resume.handlers.js';
 import { presence, registerRoutingHandlers, routingEvents } from './routing.handlers.js';
 import { HandlerTable } from './handle.js';
@@ -18,6 +20,7 @@ import { rooms, type TsunagariServer, type TsunagariSocket } from './types.js';
 
 export interface SocketDeps {
   consultations: ConsultationService;
+  records: CaseRecordService;
   resume: ResumeService;
   hours: OpeningHours;
   routing: RoutingService;
@@ -68,13 +71,14 @@ function forgetHandshake(socket: TsunagariSocket): void {
  * event only: never the handshake's address, headers or payloads.
  */
 export function setupSockets(io: TsunagariServer, deps: SocketDeps): void {
-  const { consultations, auth, log, resume, hours, routing, callers, starts } = deps;
+  const { consultations, records, auth, log, resume, hours, routing, callers, starts } = deps;
   const pusher = new QueuePusher(io, routing, () => consultations.todayFigures());
   const handlers = new HandlerTable(log);
   registerConsultationHandlers(handlers, { service: consultations, routing, log, hours, starts });
   registerRoutingHandlers(handlers, routing, consultations, log);
   registerMessageHandlers(handlers, consultations);
   registerResumeHandlers(handlers, consultations, resume, log);
+  registerRecordHandlers(handlers, records, log);
   routing.boot(routingEvents(io, routing, consultations, pusher));
   // Whichever event binds a client socket to her consultation (start, resume, resume by code),
   // she is present again: her grace period stops.

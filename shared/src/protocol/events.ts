@@ -1,14 +1,17 @@
+import type { FiscalYearReport } from '../records/records.js';
 import type { Ack } from './errors.js';
 import type {
   ConsultationRef,
   ConsultationResumePayload,
   ConsultationReadPayload,
+  ConsultationRecordPayload,
   ConsultationStartPayload,
   ConsultationTransferPayload,
   EmptyPayload,
   EnvelopePayload,
   KeyGrantPayload,
   MessageListPayload,
+  ReportYearPayload,
   ResumeCreatePayload,
   ResumeOpenPayload,
   StaffCapacityPayload,
@@ -19,12 +22,14 @@ import {
   consultationRefSchema,
   consultationResumeSchema,
   consultationReadSchema,
+  consultationRecordSchema,
   consultationStartSchema,
   consultationTransferSchema,
   emptySchema,
   envelopeSchema,
   keyGrantSchema,
   messageListSchema,
+  reportYearSchema,
   resumeCreateSchema,
   resumeOpenSchema,
   staffCapacitySchema,
@@ -231,6 +236,13 @@ export interface ClientToServerEvents {
   'message:send': (payload: EnvelopePayload, ack: Ack<MessageReceipt>) => void;
   /** Client or counselor: messages after an id (history, or catching up after a drop). */
   'message:list': (payload: MessageListPayload, ack: Ack<{ messages: StoredMessage[] }>) => void;
+  /**
+   * Counselor: record topics and outcome of a consultation she holds or held (active or ended).
+   * Recording again replaces the record. The answer is when it was recorded.
+   */
+  'consultation:record': (payload: ConsultationRecordPayload, ack: Ack<{ recordedAt: string }>) => void;
+  /** Supervisor or admin: the fiscal-year report (months April–March, Tokyo time). */
+  'report:year': (payload: ReportYearPayload, ack: Ack<FiscalYearReport>) => void;
   /** Client: register a resume code (its lookup and her wrapped session key); replaces an earlier one. */
   'resume:create': (payload: ResumeCreatePayload, ack: Ack<{ expiresAt: string }>) => void;
   /** Client: continue a consultation by code, from any device. Unknown or expired → UNKNOWN_CONSULTATION. */
@@ -285,6 +297,8 @@ export const inboundSchemas = {
   'consultation:transfer': consultationTransferSchema,
   'consultation:read': consultationReadSchema,
   'typing:set': typingSetSchema,
+  'consultation:record': consultationRecordSchema,
+  'report:year': reportYearSchema,
   'resume:create': resumeCreateSchema,
   'resume:open': resumeOpenSchema,
 } as const satisfies Record<keyof ClientToServerEvents, unknown>;
@@ -309,6 +323,8 @@ export const eventRoles: Record<keyof ClientToServerEvents, readonly Role[]> = {
   'consultation:transfer': ['counselor'],
   'consultation:read': ['counselor'],
   'typing:set': ['client', 'counselor'],
+  'consultation:record': ['counselor'],
+  'report:year': ['supervisor', 'admin'],
   'resume:create': ['client'],
   'resume:open': ['client'],
 };

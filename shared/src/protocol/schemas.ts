@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AGE_BANDS, DANGER_ANSWERS, TOPICS } from '../intake/intake.js';
+import { OUTCOMES } from '../records/records.js';
 import { MAX_ENVELOPE_BYTES, MAX_MESSAGE_CHARS } from './limits.js';
 
 /** Random ids are 16–32 bytes, base64url without padding. */
@@ -103,6 +104,26 @@ export const typingSetSchema = z.strictObject({
   typing: z.boolean(),
 });
 
+/**
+ * Counselor: the case record of a consultation she held (topics, outcome, her age band if known),
+ * for the program's report. Recording again replaces it.
+ */
+export const consultationRecordSchema = z.strictObject({
+  consultationId: idSchema,
+  topics: z
+    .array(z.enum(TOPICS))
+    .min(1)
+    .max(5)
+    .refine((topics) => new Set(topics).size === topics.length, 'topics must not repeat'),
+  outcome: z.enum(OUTCOMES),
+  ageBand: z.enum(AGE_BANDS).optional(),
+});
+
+/** Supervisor or admin: the report of one fiscal year (the year it starts in). */
+export const reportYearSchema = z.strictObject({
+  fiscalYear: z.number().int().min(2020).max(2100),
+});
+
 /** The plaintext inside an envelope, checked by the receiving browser after decryption. */
 export const messageBodySchema = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -134,3 +155,5 @@ export type HandoverNotePayload = z.infer<typeof handoverNoteSchema>;
 export type ConsultationTransferPayload = z.infer<typeof consultationTransferSchema>;
 export type ConsultationReadPayload = z.infer<typeof consultationReadSchema>;
 export type TypingSetPayload = z.infer<typeof typingSetSchema>;
+export type ConsultationRecordPayload = z.infer<typeof consultationRecordSchema>;
+export type ReportYearPayload = z.infer<typeof reportYearSchema>;

@@ -1,0 +1,48 @@
+import { type AgeBand, type FiscalYearReport, type Outcome, type Topic, fiscalYearRange } from '@tsunagari/shared';
+import type { Clock } from '../clock.js';
+import { errors } from '../errors.js';
+import type { CaseRecordRepository, ConsultationRepository } from '../repositories/types.js';
+import { buildFiscalYearReport } from './reports.js';
+
+/** What a counselor enters when a chat is over: closed-list words only. */
+export interface CaseRecordInput {
+  topics: Topic[];
+  outcome: Outcome;
+  ageBand?: AgeBand | undefined;
+}
+
+/**
+ * Case records (journey 2: she closes a chat with topic tags and an outcome) and the fiscal-year
+ * report built from them (journey 3). Knows nothing of sockets or SQL.
+ */
+export class CaseRecordService {
+  constructor(
+    private readonly consultations: ConsultationRepository,
+    private readonly records: CaseRecordRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Records (or re-records, replacing) the case record of a consultation. Only the counselor it is
+   * assigned to — or was last assigned to, once it ended — may; that is usually right after the
+   * end, so unlike message access an ended consultation is fine. Errors: UNKNOWN_CONSULTATION;
+   * INVALID_STATE while she is waiting or when nobody ever took her up; FORBIDDEN for any other
+   * counselor (the same code `ConsultationService.access` gives).
+   */
+  record(staffId: string, consultationId: string, input: CaseRecordInput): { recordedAt: string } {
+    const c = this.consultations.byId(consultationId);
+    if (!c) throw errors.unknownConsultation();
+    if (c.status === 'waiting') throw errors.invalidState('still waiting');
+    if (c.assignedStaffId === null) throw errors.invalidState('never taken up');
+    if (c.assignedStaffId !== staffId) throw errors.forbidden('not assigned to this counselor');
+    const recordedAt = this.clock.now().toISOString();
+    this.records.save(c.id, staffId, { topics: input.topics, outcome: input.outcome, ageBand: input.ageBand ?? null, recordedAt });
+    return { recordedAt };
+  }
+
+  /** The report of a fiscal year (the year it starts in), from consultations queued in it. */
+  yearReport(fiscalYear: number): FiscalYearReport {
+    const { from, to } = fiscalYearRange(fiscalYear);
+    return buildFiscalYearReport(fiscalYear, this.records.reportRows(from.toISOString(), to.toISOString()));
+  }
+}

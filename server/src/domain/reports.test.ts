@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { ReportRow } from '../repositories/types.js';
+import { buildFiscalYearReport, tokyoMonthOf } from './reports.js';
+
+/** A consultation row as the repository gives it: queued, and by default never taken up nor ended. */
+const row = (queuedAt: string, more: Partial<ReportRow> = {}): ReportRow => ({
+  queuedAt,
+  assignedAt: null,
+  endedAt: null,
+  endReason: null,
+  campaign: null,
+  record: null,
+  ...more,
+});
+
+/** Answered and ended, with a record. */
+const recorded = (queuedAt: string, record: ReportRow['record'], campaign: string | null = null): ReportRow =>
+  row(queuedAt, { assignedAt: queuedAt, endedAt: queuedAt, endReason: 'ended', campaign, record });
+
+describe('the fiscal-year report', () => {
+  it('puts a consultation in the Tokyo month she came in: 2026-04-30T15:30Z is 1 May in Tokyo', () => {
+    expect(tokyoMonthOf('2026-04-30T14:59:59.999Z')).toBe('2026-04');
+    expect(tokyoMonthOf('2026-04-30T15:30:00.000Z')).toBe('2026-05');
+    const report = buildFiscalYearReport(2026, [row('2026-04-30T14:59:59.999Z'), row('2026-04-30T15:30:00.000Z')]);
+    expect(report.months.map((m) => m.month)).toEqual(['2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12', '2027-01', '2027-02', '2027-03']);
+    expect(report.months[0]?.started).toBe(1);
+    expect(report.months[1]?.started).toBe(1);
+    expect(report.total.started).toBe(2);
+  });
+
+  it('turns the year at 1 April 00:00 Tokyo: the evening of 31 March (UTC) already belongs to the next year', () => {
+    // 31 March 2027 23:59 Tokyo is March of FY2026; 1 April 2027 00:00 Tokyo (31 March 15:00Z) is FY2027.
+    const rows = [row('2027-03-31T14:59:00.000Z'), row('2027-03-31T15:00:00.000Z'), row('2026-03-31T14:59:59.000Z')];
+    const fy2026 = buildFiscalYearReport(2026, rows);
+    expect(fy2026.months[11]).toMatchObject({ month: '2027-03', started: 1 });
+    expect(fy2026.total.started).toBe(1);
+    const fy2027 = buildFiscalYearReport(2027, rows);
+    expect(fy2027.months[0]).toMatchObject({ month: '2027-04', started: 1 });
+    expect(fy2027.total.started).toBe(1);
+  });
+
+  it('counts started, answered, left waiting and recorded as the board does, and the record only of answered chats', () => {
+    const t = '2026-06-10T01:00:00.000Z';
+    const report = buildFiscalYearReport(2026, [
+      recorded(t, { topics: ['虐待・DV', '子育て'], outcome: 'referral', ageBand: '30s' }, 'flyer-ube'),
+      recorded(t, { topics: ['生活困窮'], outcome: 'listened', ageBand: null }),
+      // Answered, still open, no record yet.
+      row(t, { assignedAt: t }),
+      // She left before anyone took her up (her choice, quick exit or timeout).
+      row(t, { endedAt: t, endReason: 'quick_exit', campaign: 'flyer-ube' }),
+      row(t, { endedAt: t, endReason: 'abandoned' }),
+      // Still waiting: started only.
+      row(t),
+      // Recorded, then back to the queue and never taken again: not answered, so its record is not counted.
+      row(t, { endedAt: t, endReason: 'ended', record: { topics: ['孤独'], outcome: 'other', ageBand: '20s' } }),
+    ]);
+    const june = report.months[2];
+    expect(june).toMatchObject({ month: '2026-06', started: 7, answered: 3, leftWaiting: 3, recorded: 2 });
+    expect(june?.byTopic).toMatchObject({ '虐待・DV': 1, 子育て: 1, 生活困窮: 1, 孤独: 0 });
+    expect(june?.byOutcome).toMatchObject({ referral: 1, listened: 1, other: 0 });
+    expect(june?.byAgeBand).toMatchObject({ '30s': 1, unknown: 1, '20s': 0 });
+    expect(june?.byCampaign).toEqual({ 'flyer-ube': 2, web: 5 });
+    expect(report.total).toEqual({ ...june, month: 'total' });
+  });
+
+  it('makes the total the sum of the months, with every column present even when empty', () => {
+    const report = buildFiscalYearReport(2026, [
+      recorded('2026-04-01T00:00:00.000Z', { topics: ['介護'], outcome: 'handoff', ageBand: '50s' }, 'fair'),
+      recorded('2027-02-01T00:00:00.000Z', { topics: ['介護', '医療費'], outcome: 'handoff', ageBand: '50s' }),
+    ]);
+    expect(report).toMatchObject({ fiscalYear: 2026, channel: 'chat' });
+    expect(report.total).toMatchObject({ started: 2, answered: 2, recorded: 2, leftWaiting: 0 });
+    expect(report.total.byTopic).toMatchObject({ 介護: 2, 医療費: 1 });
+    expect(report.total.byOutcome.handoff).toBe(2);
+    expect(report.total.byAgeBand['50s']).toBe(2);
+    expect(report.total.byCampaign).toEqual({ fair: 1, web: 1 });
+    expect(Object.keys(report.months[5]?.byTopic ?? {})).toHaveLength(14);
+    expect(report.months[5]?.byCampaign).toEqual({});
+  });
+});

@@ -1,0 +1,68 @@
+import { type FiscalYearReport, type ReportFigures, emptyFigures, fiscalYearMonths, tokyoParts } from '@tsunagari/shared';
+import type { ReportRow } from '../repositories/types.js';
+
+/** Where she came from when no QR campaign brought her: the NPO's own page. */
+export const WEB_CAMPAIGN = 'web';
+
+/**
+ * The fiscal-year report (DESIGN journey 3) from the year's consultations. Plain counting, no
+ * socket, no SQL, no clock: the same rows always give the same report.
+ *
+ * - A consultation belongs to the Tokyo calendar month she reached the queue in (`queuedAt`).
+ * - started: every consultation; answered: a counselor holds or held it (`assignedAt` as the row
+ *   stands now, so one requeued and taken again counts once, as on the supervisors' board).
+ * - leftWaiting: ended with no counselor assigned (she left, quick exit, timeout) — the same rule
+ *   as today's figures (`countSince`), by the month she came rather than the day she left.
+ * - recorded, byTopic, byOutcome, byAgeBand: answered consultations with a case record (one with
+ *   a record that went back to the queue and was never taken again is not answered, so not here).
+ * - byCampaign: started, by campaign; none is {@link WEB_CAMPAIGN}.
+ * Rows outside the year are ignored; the total is the sum of the twelve months.
+ */
+export function buildFiscalYearReport(fiscalYear: number, rows: readonly ReportRow[]): FiscalYearReport {
+  const months = fiscalYearMonths(fiscalYear).map(emptyFigures);
+  const byMonth = new Map(months.map((m) => [m.month, m]));
+  for (const row of rows) {
+    const figures = byMonth.get(tokyoMonthOf(row.queuedAt));
+    if (figures) count(figures, row);
+  }
+  const total = emptyFigures('total');
+  for (const m of months) add(total, m);
+  return { fiscalYear, channel: 'chat', months, total };
+}
+
+/** YYYY-MM of an instant in Tokyo. */
+export function tokyoMonthOf(iso: string): string {
+  return tokyoParts(new Date(iso)).ymd.slice(0, 7);
+}
+
+function count(f: ReportFigures, row: ReportRow): void {
+  f.started++;
+  const campaign = row.campaign ?? WEB_CAMPAIGN;
+  f.byCampaign[campaign] = (f.byCampaign[campaign] ?? 0) + 1;
+  if (row.assignedAt === null) {
+    if (row.endedAt !== null) f.leftWaiting++;
+    return;
+  }
+  f.answered++;
+  if (!row.record) return;
+  f.recorded++;
+  for (const topic of row.record.topics) f.byTopic[topic]++;
+  f.byOutcome[row.record.outcome]++;
+  f.byAgeBand[row.record.ageBand ?? 'unknown']++;
+}
+
+/** Adds one month's figures into the total. */
+function add(total: ReportFigures, m: ReportFigures): void {
+  total.started += m.started;
+  total.answered += m.answered;
+  total.leftWaiting += m.leftWaiting;
+  total.recorded += m.recorded;
+  sumInto(total.byTopic, m.byTopic);
+  sumInto(total.byOutcome, m.byOutcome);
+  sumInto(total.byAgeBand, m.byAgeBand);
+  sumInto(total.byCampaign, m.byCampaign);
+}
+
+function sumInto<K extends string>(into: Record<K, number>, from: Record<K, number>): void {
+  for (const key of Object.keys(from) as K[]) into[key] = (into[key] ?? 0) + from[key];
+}

@@ -1,0 +1,101 @@
+import { AGE_BANDS, type AgeBand, TOPICS, type Topic } from '../intake/intake.js';
+
+/**
+ * How a consultation ended, as the counselor records it for the program's report. Only these
+ * words and the topics reach the server in plaintext: nothing she said, nothing that names her.
+ */
+export const OUTCOMES = [
+  /** 傾聴・助言: listened, advised. */
+  'listened',
+  /** 情報提供: told where help is (agencies, benefits, places). */
+  'information',
+  /** 他機関につないだ: referred to another agency. */
+  'referral',
+  /** ほかの相談方法へ: handed on to a phone call, interview, visit or accompaniment. */
+  'handoff',
+  /** 途中で終わった: ended before the talk could finish (she left, quick exit, the line dropped). */
+  'interrupted',
+  /** その他. */
+  'other',
+] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** What a counselor records when a chat is over (or replaces later). */
+export interface CaseRecord {
+  topics: Topic[];
+  outcome: Outcome;
+  ageBand: AgeBand | null;
+  recordedAt: string;
+}
+
+/** How the program counts consultations: by channel. Only chat exists in this product so far. */
+export const CHANNELS = ['chat'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** One month (or the year's total) of the report. Months are Tokyo calendar months. */
+export interface ReportFigures {
+  /** YYYY-MM, or 'total' for the year. */
+  month: string;
+  /** Women who reached the queue (by the Tokyo date she came). */
+  started: number;
+  /** Of those, taken up by a counselor. */
+  answered: number;
+  /** Of those, who left before anyone took them up (her choice, quick exit, timeout). */
+  leftWaiting: number;
+  /** Answered consultations a counselor has recorded (topics and outcome). */
+  recorded: number;
+  byTopic: Record<Topic, number>;
+  byOutcome: Record<Outcome, number>;
+  byAgeBand: Record<AgeBand | 'unknown', number>;
+  /** Where she came from: the QR campaign, or 'web' for the NPO's own page. */
+  byCampaign: Record<string, number>;
+}
+
+/** The fiscal-year report (April to March, Asia/Tokyo) for supervisors, also exported as CSV. */
+export interface FiscalYearReport {
+  /** The year the fiscal year starts in: 2026 = April 2026 to March 2027 (令和8年度). */
+  fiscalYear: number;
+  channel: Channel;
+  /** Twelve months, April first. */
+  months: ReportFigures[];
+  total: ReportFigures;
+}
+
+/** The fiscal year (starting April, Tokyo time) an instant falls in. */
+export function fiscalYearOf(instant: Date): number {
+  const tokyo = new Date(instant.getTime() + 9 * 3_600_000);
+  const year = tokyo.getUTCFullYear();
+  return tokyo.getUTCMonth() >= 3 ? year : year - 1;
+}
+
+/** The twelve YYYY-MM months of a fiscal year, April first. */
+export function fiscalYearMonths(fiscalYear: number): string[] {
+  return Array.from({ length: 12 }, (_, i) => {
+    const month = ((3 + i) % 12) + 1;
+    const year = fiscalYear + (i >= 9 ? 1 : 0);
+    return `${year}-${String(month).padStart(2, '0')}`;
+  });
+}
+
+/** [from, to) of a fiscal year as instants: 1 April 00:00 Tokyo to the next 1 April 00:00 Tokyo. */
+export function fiscalYearRange(fiscalYear: number): { from: Date; to: Date } {
+  return {
+    from: new Date(Date.UTC(fiscalYear, 3, 1) - 9 * 3_600_000),
+    to: new Date(Date.UTC(fiscalYear + 1, 3, 1) - 9 * 3_600_000),
+  };
+}
+
+/** Figures of nothing yet, with every topic, outcome and age band present at 0 (stable CSV columns). */
+export function emptyFigures(month: string): ReportFigures {
+  return {
+    month,
+    started: 0,
+    answered: 0,
+    leftWaiting: 0,
+    recorded: 0,
+    byTopic: Object.fromEntries(TOPICS.map((t) => [t, 0])) as Record<Topic, number>,
+    byOutcome: Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>,
+    byAgeBand: Object.fromEntries([...AGE_BANDS, 'unknown'].map((a) => [a, 0])) as Record<AgeBand | 'unknown', number>,
+    byCampaign: {},
+  };
+}
