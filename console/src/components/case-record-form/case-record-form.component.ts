@@ -76,7 +76,7 @@ export class TsgCaseRecordForm extends LitElement {
         </fieldset>
         <fieldset>
           <legend>${t.outcome}</legend>
-          <div class="grid">
+          <div class="grid outcomes">
             ${OUTCOMES.map(
               (o) => html`<label class="choice"
                 ><input type="radio" name="outcome" .value=${o} .checked=${d.outcome === o}
@@ -114,6 +114,7 @@ export class TsgCaseRecordForm extends LitElement {
   private edit(change: Partial<RecordDraft>): void {
     this.touched = true;
     this.notice = '';
+    this.error = '';
     this.draft = { ...this.draft, ...change };
   }
 

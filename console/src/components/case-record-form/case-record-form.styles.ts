@@ -47,6 +47,9 @@ export const caseRecordFormStyles = css`
     grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr));
     gap: 0.1rem 0.75rem;
   }
+  .grid.outcomes {
+    grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
+  }
   .grid.ages {
     grid-template-columns: repeat(auto-fill, minmax(7rem, 1fr));
   }
@@ -58,6 +61,8 @@ export const caseRecordFormStyles = css`
     cursor: pointer;
   }
   .choice input {
+    /* A long label wraps; the box keeps its size. */
+    flex: 0 0 auto;
     width: 1.1rem;
     height: 1.1rem;
     margin: 0;

@@ -83,11 +83,12 @@ export class TsgYearReport extends LitElement {
           <tr><th scope="row">${r.total}</th>${counts(t)}</tr>
         </tfoot>
       </table>
+      <p class="note">${r.byNote}</p>
       <div class="by">
-        ${this.renderBy(r.byCaption(r.byTopic, year), r.byTopic, TOPICS.map((k) => [k, t.byTopic[k]]))}
-        ${this.renderBy(r.byCaption(r.byOutcome, year), r.byOutcome, OUTCOMES.map((k) => [ja.record.outcomes[k], t.byOutcome[k]]))}
-        ${this.renderBy(r.byCaption(r.byAgeBand, year), r.byAgeBand, [...AGE_BANDS, 'unknown' as const].map((k) => [ja.record.ageBands[k], t.byAgeBand[k]]))}
-        ${this.renderBy(r.campaignCaption(year), r.byCampaign, reportCampaigns(report).map((k) => [campaignLabel(k), t.byCampaign[k]]))}
+        ${this.renderBy(r.byCaption(r.byTopic), r.byTopic, TOPICS.map((k) => [k, t.byTopic[k]]))}
+        ${this.renderBy(r.byCaption(r.byOutcome), r.byOutcome, OUTCOMES.map((k) => [ja.record.outcomes[k], t.byOutcome[k]]))}
+        ${this.renderBy(r.byCaption(r.byAgeBand), r.byAgeBand, [...AGE_BANDS, 'unknown' as const].map((k) => [ja.record.ageBands[k], t.byAgeBand[k]]))}
+        ${this.renderBy(r.byCaption(r.byCampaign), r.byCampaign, reportCampaigns(report).map((k) => [campaignLabel(k), t.byCampaign[k]]))}
       </div>
     `;
   }

@@ -93,4 +93,8 @@ export const yearReportStyles = css`
   .by table {
     width: 100%;
   }
+  /* Long names (ほかの相談方法へ…) wrap inside their column rather than run into the next table. */
+  .by tbody th {
+    white-space: normal;
+  }
 `;

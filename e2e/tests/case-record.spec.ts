@@ -1,0 +1,120 @@
+import { readFile } from 'node:fs/promises';
+import { type Page, expect, test } from '@playwright/test';
+import { startServer } from '../server.js';
+import { chatList, desktopPage, endChat, expectNoAxeViolations, phonePage, signIn, snap } from './fixtures.js';
+
+/**
+ * The counselor's case record (相談の記録) after a chat, and the supervisor's fiscal-year report
+ * (年度報告) with its CSV for the prefecture. Its own server, so the year's counts start from
+ * nothing. Nothing here depends on the wall clock beyond which fiscal year and month today is.
+ */
+
+const HOUR = 3_600_000;
+/** Today in Tokyo, as the server counts it: the fiscal year (April–March) and the month's label. */
+function tokyoToday(): { fiscalYear: number; month: string } {
+  const tokyo = new Date(Date.now() + 9 * HOUR);
+  const year = tokyo.getUTCFullYear();
+  const month = tokyo.getUTCMonth() + 1;
+  return { fiscalYear: month >= 4 ? year : year - 1, month: `${year}年${month}月` };
+}
+
+/** The four counts of a month-table row, by its row header. */
+const counts = (table: ReturnType<Page['getByRole']>, rowName: string) =>
+  table.getByRole('row').filter({ has: table.page().getByRole('rowheader', { name: rowName, exact: true }) }).getByRole('cell');
+
+test('a counselor records topics and outcome; the supervisor sees them in the year report and saves the CSV', async ({ browser }, info) => {
+  test.setTimeout(120_000);
+  const server = await startServer({ TSUNAGARI_HOURS: 'always' });
+  try {
+    const { fiscalYear, month } = tokyoToday();
+
+    // She comes from a flyer and answers the intake: 子育て and ひとりでつらい, in her thirties.
+    const client = await phonePage(browser);
+    await client.goto(`${server.url}/c/case-e2e`);
+    await client.getByRole('button', { name: '相談をはじめる' }).click();
+    await client.getByRole('radio', { name: '30代' }).check();
+    await client.getByRole('checkbox', { name: '子育て' }).check();
+    await client.getByRole('checkbox', { name: 'ひとりでつらい' }).check();
+    await client.getByRole('button', { name: '答えて進む' }).click();
+    await expect(client.getByText(/番目です/)).toBeVisible();
+
+    const sato = await desktopPage(browser);
+    await signIn(sato, 'sato', server);
+    await sato.getByRole('region', { name: /待機中の相談/ }).getByRole('button', { name: '対応する' }).click();
+    await expect(client.getByText('相談員につながりました')).toBeVisible();
+    await expect(sato.getByText(/事前の質問への回答/)).toBeVisible();
+
+    await endChat(client);
+    await expect(sato.getByText('相談者が退出しました', { exact: true })).toBeVisible();
+    await expect(chatList(sato).getByText('まだ記録していません')).toBeVisible();
+
+    // Once it ended, the record form is there, starting from her own answers.
+    const form = sato.getByRole('form', { name: /相談の記録/ });
+    await expect(form).toBeVisible();
+    const topics = form.getByRole('group', { name: /主訴/ });
+    await expect(topics.getByRole('checkbox', { name: '子育て' })).toBeChecked();
+    await expect(topics.getByRole('checkbox', { name: '孤独' })).toBeChecked();
+    await expect(form.getByRole('group', { name: /年代/ }).getByRole('radio', { name: '30代' })).toBeChecked();
+
+    // Closing before recording asks first; she goes back to the form.
+    await sato.getByRole('button', { name: '閉じる', exact: true }).click();
+    await expect(sato.getByText(/まだ記録していません。記録しないまま閉じると/)).toBeVisible();
+    await sato.getByRole('button', { name: '記録に戻る' }).click();
+
+    // Without an outcome the form says what is missing.
+    await form.getByRole('button', { name: '記録する' }).click();
+    await expect(form.getByRole('alert')).toHaveText('結果を1つ選んでください。');
+    await form.getByRole('group', { name: '結果' }).getByRole('radio', { name: '他機関につないだ' }).check();
+    await expect(form.getByRole('alert')).toHaveText('');
+    await expectNoAxeViolations(sato, 'case record form');
+    await form.getByRole('button', { name: '記録する' }).scrollIntoViewIfNeeded();
+    await snap(sato, info, 'console-case-record-form');
+    await form.getByRole('button', { name: '記録する' }).click();
+    await expect(form.getByRole('status')).toContainText('記録しました。');
+    await expect(chatList(sato).getByText('記録済み')).toBeVisible();
+    await expect(form.getByRole('button', { name: '記録しなおす' })).toBeVisible();
+    await expectNoAxeViolations(sato, 'case record form, recorded');
+    await snap(sato, info, 'console-case-recorded');
+
+    // Recorded: closing needs no question now.
+    await sato.getByRole('button', { name: '閉じる', exact: true }).click();
+    await expect(chatList(sato).getByText('対応中の相談はありません。')).toBeVisible();
+
+    // The supervisor's year report: this fiscal year by default.
+    const supervisor = await desktopPage(browser);
+    await signIn(supervisor, 'supervisor', server);
+    const report = supervisor.getByRole('region', { name: '年度報告' });
+    await expect(report.getByRole('combobox', { name: '年度' })).toHaveValue(String(fiscalYear));
+    await expect(report.getByRole('combobox', { name: '年度' }).locator('option:checked')).toHaveText(`${fiscalYear}年度（令和${fiscalYear - 2018}年度）`);
+    const months = report.getByRole('table', { name: /月ごとの件数/ });
+    await expect(months.getByRole('row')).toHaveCount(14);
+    await expect(counts(months, month)).toHaveText(['1', '1', '0', '1']);
+    await expect(counts(months, '合計')).toHaveText(['1', '1', '0', '1']);
+    await expect(counts(report.getByRole('table', { name: /主訴ごと/ }), '子育て')).toHaveText(['1']);
+    await expect(counts(report.getByRole('table', { name: /主訴ごと/ }), '介護')).toHaveText(['0']);
+    await expect(counts(report.getByRole('table', { name: /結果ごと/ }), '他機関につないだ')).toHaveText(['1']);
+    await expect(counts(report.getByRole('table', { name: /年代ごと/ }), '30代')).toHaveText(['1']);
+    await expect(counts(report.getByRole('table', { name: /きっかけごと/ }), 'case-e2e')).toHaveText(['1']);
+    await expectNoAxeViolations(supervisor, 'year report');
+    await snap(supervisor, info, 'console-year-report');
+    await report.getByRole('table', { name: /きっかけごと/ }).scrollIntoViewIfNeeded();
+    await snap(supervisor, info, 'console-year-report-by');
+
+    // The CSV for the prefecture: BOM, CRLF, a row per month and the total.
+    const [download] = await Promise.all([supervisor.waitForEvent('download'), report.getByRole('button', { name: 'CSVで保存' }).click()]);
+    expect(download.suggestedFilename()).toBe(`tsunagari-report-${fiscalYear}.csv`);
+    const csv = await readFile(await download.path(), 'utf8');
+    expect(csv.startsWith('\uFEFF月,チャネル,相談の申し込み,対応,待つ間に離れた,記録済み,')).toBe(true);
+    const rows = csv.slice(1).split('\r\n');
+    expect(rows).toHaveLength(15); // header, 12 months, total, and the empty string after the last CRLF
+    const header = rows[0]!.split(',');
+    const total = rows[13]!.split(',');
+    expect(total.slice(0, 6)).toEqual(['合計', 'チャット', '1', '1', '0', '1']);
+    expect(total[header.indexOf('主訴：子育て')]).toBe('1');
+    expect(total[header.indexOf('結果：他機関につないだ')]).toBe('1');
+    expect(total[header.indexOf('きっかけ：case-e2e')]).toBe('1');
+    expect(rows.find((r) => r.startsWith(`${month},`))?.split(',').slice(2, 6)).toEqual(['1', '1', '0', '1']);
+  } finally {
+    await server.stop();
+  }
+});
