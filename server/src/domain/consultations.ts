@@ -29,6 +29,14 @@ export const HISTORY_PAGE = 500;
  */
 export const MESSAGE_FLOOD = { points: 30, seconds: 10 } as const;
 
+/**
+ * How long a chat she ended (or that ended on her) without a case record keeps coming back to her
+ * console. A reload, a dropped connection or a closed browser must not lose the record for the
+ * fiscal-year report; a day covers the rest of her shift and the next one, while the chat is still
+ * fresh in her mind. Later than that it is left to her supervisor, and her list stays short.
+ */
+export const UNRECORDED_RECALL_MS = 24 * 60 * 60 * 1000;
+
 /** Who is acting on a consultation: the anonymous client bound to it, or a staff member. */
 export type Actor = { role: 'client'; consultationId: string | null } | { role: 'counselor'; staffId: string };
 
@@ -222,9 +230,19 @@ export class ConsultationService {
     return { endedAt, changed };
   }
 
-  /** The consultations a counselor holds, each with the latest key sealed to her. */
+  /**
+   * What her console lists: the consultations she holds (active), then those last assigned to her
+   * that ended within {@link UNRECORDED_RECALL_MS} and have no case record yet (so she can still
+   * record them). A recorded ended chat is not recalled; neither is anyone else's.
+   */
+  forConsole(staffId: string): Consultation[] {
+    const since = new Date(this.clock.now().getTime() - UNRECORDED_RECALL_MS).toISOString();
+    return [...this.repos.consultations.openForStaff(staffId), ...this.repos.consultations.endedUnrecordedForStaff(staffId, since)];
+  }
+
+  /** {@link forConsole}, each with the latest key sealed to her and whether it is recorded. */
   mine(staffId: string): StaffConsultation[] {
-    return this.repos.consultations.openForStaff(staffId).map((c) => this.forStaff(c, staffId));
+    return this.forConsole(staffId).map((c) => this.forStaff(c, staffId));
   }
 
   forStaff(c: Consultation, staffId: string): StaffConsultation {
@@ -235,6 +253,7 @@ export class ConsultationService {
       sealedKey: this.repos.keyGrants.latestFor(c.id, staffId)?.sealedKey ?? null,
       campaign: c.campaign,
       urgent: c.urgent,
+      recordedAt: this.repos.caseRecords.byConsultation(c.id)?.recordedAt ?? null,
     };
   }
 }

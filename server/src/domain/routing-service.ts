@@ -189,8 +189,9 @@ export class RoutingService {
     };
   }
 
+  /** Her console's list ({@link ConsultationService.forConsole}) in her view. */
   mine(staffId: string): StaffConsultation[] {
-    return this.repos.consultations.openForStaff(staffId).map((c) => this.forStaff(c, staffId));
+    return this.consultations.forConsole(staffId).map((c) => this.forStaff(c, staffId));
   }
 
   // ---- presence and grace --------------------------------------------------------------------

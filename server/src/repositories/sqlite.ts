@@ -72,6 +72,13 @@ export function createSqliteRepositories(db: Db): Repositories {
     cAnsweredSince: db.prepare('SELECT COUNT(*) AS n FROM consultation WHERE assigned_at >= ?'),
     cLeftSince: db.prepare('SELECT COUNT(*) AS n FROM consultation WHERE ended_at >= ? AND assigned_at IS NULL'),
     cForStaff: db.prepare("SELECT * FROM consultation WHERE assigned_staff_id = ? AND status = 'active' ORDER BY assigned_at"),
+    // Runs once per (re)connect of a counselor. Plan: consultation_staff (assigned_staff_id, status)
+    // finds her ended rows, ended_at is checked on each and the record looked up by primary key.
+    // That is at most a few thousand rows a year per counselor, so no new index (migration) for it.
+    cEndedUnrecorded: db.prepare(`SELECT c.* FROM consultation c
+      WHERE c.assigned_staff_id = ? AND c.status = 'ended' AND c.ended_at >= ?
+        AND NOT EXISTS (SELECT 1 FROM case_record r WHERE r.consultation_id = c.id)
+      ORDER BY c.ended_at`),
     grantInsert: db.prepare(`INSERT INTO key_grant (consultation_id, staff_id, sealed_key, granted_by, granted_at)
       VALUES (@consultationId, @staffId, @sealedKey, @grantedBy, @grantedAt)`),
     grantLatest: db.prepare('SELECT * FROM key_grant WHERE consultation_id = ? AND staff_id = ? ORDER BY id DESC LIMIT 1'),
@@ -134,6 +141,7 @@ export function createSqliteRepositories(db: Db): Repositories {
       assign: (id, staffId, at) => cache.writing(id, () => s.cAssign.run(staffId, at, id).changes === 1),
       end: (id, at, reason, by) => cache.writing(id, () => s.cEnd.run(at, reason, by, id).changes === 1),
       openForStaff: (staffId) => (s.cForStaff.all(staffId) as Row[]).map(consultationFromRow),
+      endedUnrecordedForStaff: (staffId, since) => (s.cEndedUnrecorded.all(staffId, since) as Row[]).map(consultationFromRow),
       setClientTokenHash: (id, hash) => cache.writing(id, () => void s.cToken.run(hash, id)),
       countSince: (startIso) => ({
         answered: (s.cAnsweredSince.get(startIso) as { n: number }).n,

@@ -82,7 +82,13 @@ export interface ConsultationRepository {
   /** Sets a waiting consultation to active for a counselor; false when it was no longer waiting. */
   assign(id: string, staffId: string, at: string): boolean;
   end(id: string, at: string, reason: EndReason, by: SenderRole): boolean;
+  /** Her active consultations, oldest assignment first. */
   openForStaff(staffId: string): Consultation[];
+  /**
+   * Consultations last assigned to her that ended at or after `endedSinceIso` and have no case
+   * record, oldest end first.
+   */
+  endedUnrecordedForStaff(staffId: string, endedSinceIso: string): Consultation[];
   /** Replaces her reconnect token (resume on a new device). */
   setClientTokenHash(id: string, hash: string): void;
   /**

@@ -107,6 +107,11 @@ export interface StaffConsultation {
   lastReadId?: number;
   /** Handover notes from earlier counselors, encrypted under the session key. */
   handover?: HandoverNote[];
+  /**
+   * When her case record of this chat was stored (ISO), or null while there is none. The server
+   * always sends it; optional only so older callers that build one by hand need not.
+   */
+  recordedAt?: string | null;
 }
 
 /** A note one counselor leaves the next on transfer; only a session-key holder can read it. */
@@ -210,7 +215,10 @@ export interface ClientToServerEvents {
   'consultation:quick-exit': (payload: ConsultationRef, ack: Ack<{ endedAt: string }>) => void;
   /** Counselor: take a waiting consultation. */
   'consultation:take': (payload: ConsultationRef, ack: Ack<StaffConsultation>) => void;
-  /** Staff: the consultations this counselor holds. */
+  /**
+   * Counselor: the consultations she holds (active), plus those last assigned to her that ended
+   * within the last day and have no case record yet, so she can still record them after a reload.
+   */
   'consultation:mine': (payload: EmptyPayload, ack: Ack<{ consultations: StaffConsultation[] }>) => void;
   /** Staff: the waiting queue. */
   'queue:list': (payload: EmptyPayload, ack: Ack<{ entries: QueueEntry[] }>) => void;
