@@ -3,11 +3,14 @@ import { describe, expect, it } from 'vitest';
 import {
   applyMine,
   chatPhase,
+  chatsToLoad,
   closeChat,
   emptyState,
   findChat,
   markEnded,
+  markRecorded,
   receiveMessages,
+  recordedAt,
   selectChat,
   upsertConsultation,
 } from './chats.js';
@@ -85,5 +88,39 @@ describe('markEnded and chatPhase', () => {
     expect(findChat(s, 'a')?.ended).toEqual({ endedBy: 'client', reason: 'quick_exit' });
     expect(chatPhase(s.chats[0]!)).toBe('ended');
     expect(closeChat(s, 'a').chats).toHaveLength(0);
+  });
+});
+
+describe('chats the server recalls after a reload (ended, not recorded yet)', () => {
+  const recalled = cons('e', { status: 'ended', sealedKey: 'KEY', recordedAt: null });
+
+  it('come in ended and not recorded, and their key and history are loaded once', () => {
+    let s = applyMine(emptyState, [cons('a', { recordedAt: '2025-04-01T02:00:00.000Z' }), recalled]);
+    const e = findChat(s, 'e');
+    expect(e && chatPhase(e)).toBe('ended');
+    expect(e && recordedAt(e)).toBeNull();
+    expect(recordedAt(findChat(s, 'a')!)).toBe('2025-04-01T02:00:00.000Z');
+    expect(chatsToLoad(s)).toEqual(['a', 'e']);
+    s = receiveMessages(s, 'e', [msg(1, 'e')]);
+    s = { ...s, chats: s.chats.map((c) => ({ ...c, historyLoaded: true })) };
+    expect(chatsToLoad(s)).toEqual(['a']);
+  });
+
+  it('show as recorded once recorded, and a later list read before the record does not undo it', () => {
+    let s = applyMine(emptyState, [recalled]);
+    s = markRecorded(s, 'e', { topics: ['孤独'], outcome: 'listened', ageBand: null, recordedAt: '2025-04-01T03:00:00.000Z' });
+    expect(recordedAt(findChat(s, 'e')!)).toBe('2025-04-01T03:00:00.000Z');
+    s = applyMine(s, [recalled]);
+    expect(findChat(s, 'e')?.consultation.recordedAt).toBe('2025-04-01T03:00:00.000Z');
+  });
+
+  it('once closed here, do not come back on a reconnect; a chat handed away and back does', () => {
+    let s = applyMine(emptyState, [recalled, cons('t')]);
+    s = closeChat(s, 'e');
+    s = closeChat(s, 't');
+    s = applyMine(s, [recalled, cons('t')]);
+    expect(s.chats.map((c) => c.consultation.consultationId)).toEqual(['t']);
+    // A fresh sign-in starts from the empty state: the reminder is there again.
+    expect(applyMine(emptyState, [recalled]).chats).toHaveLength(1);
   });
 });

@@ -31,7 +31,10 @@ export interface ChatState {
   ended: EndInfo | null;
   /** Her intake answers, once decrypted here (the record form starts from them). */
   intake: IntakeAnswers | null;
-  /** The case record this console sent and the server stored (not kept across a reload). */
+  /**
+   * The case record this console sent and the server stored. Its fields are not kept across a
+   * reload; whether and when it was recorded is (`consultation.recordedAt`, see {@link recordedAt}).
+   */
   record: RecordedState | null;
 }
 
@@ -50,9 +53,14 @@ export interface ConsoleState {
   chats: readonly ChatState[];
   selectedId: string | null;
   offers: readonly OfferState[];
+  /**
+   * Ended chats she closed in this browser. The server keeps listing an unrecorded one for a day
+   * (`consultation:mine`); after a mere reconnect it must not pop back up, only at her next sign-in.
+   */
+  dismissed: ReadonlySet<string>;
 }
 
-export const emptyState: ConsoleState = { queue: [], chats: [], selectedId: null, offers: [] };
+export const emptyState: ConsoleState = { queue: [], chats: [], selectedId: null, offers: [], dismissed: new Set() };
 
 /** A fresh chat for a consultation she has just taken or that the server lists as hers. */
 export function newChat(consultation: StaffConsultation): ChatState {
@@ -96,7 +104,12 @@ export function upsertConsultation(state: ConsoleState, consultation: StaffConsu
   return updateChat(state, id, (c) => ({
     ...c,
     // A sealed key once seen is kept: a later list may omit it, the key does not change.
-    consultation: { ...consultation, sealedKey: consultation.sealedKey ?? c.consultation.sealedKey },
+    // So is a recording: it cannot be undone, and a list read just before it may not show it yet.
+    consultation: {
+      ...consultation,
+      sealedKey: consultation.sealedKey ?? c.consultation.sealedKey,
+      recordedAt: consultation.recordedAt ?? c.consultation.recordedAt ?? null,
+    },
     lastReadId: Math.max(c.lastReadId, consultation.lastReadId ?? 0),
     ended: c.ended ?? (consultation.status === 'ended' ? { endedBy: null, reason: null } : null),
   }));
@@ -105,9 +118,11 @@ export function upsertConsultation(state: ConsoleState, consultation: StaffConsu
 /**
  * Reconciles with `consultation:mine` (at login and after a reconnect). Chats she still holds
  * are refreshed; chats that ended here stay visible so she can read the end; the rest (moved
- * elsewhere while she was away) are dropped.
+ * elsewhere while she was away) are dropped. Ended chats the server recalls because they are not
+ * recorded yet are added, unless she closed them in this browser.
  */
-export function applyMine(state: ConsoleState, mine: readonly StaffConsultation[]): ConsoleState {
+export function applyMine(state: ConsoleState, incoming: readonly StaffConsultation[]): ConsoleState {
+  const mine = incoming.filter((c) => !(c.status === 'ended' && state.dismissed.has(c.consultationId)));
   const ids = new Set(mine.map((c) => c.consultationId));
   let next: ConsoleState = {
     ...state,
@@ -147,13 +162,33 @@ export function markEnded(state: ConsoleState, id: string, info: EndInfo): Conso
   }));
 }
 
-/** Removes a chat from her list (after it ended and she has read it). */
+/** Removes a chat from her list (after it ended and she has read it, or it went to someone else). */
 export function closeChat(state: ConsoleState, id: string): ConsoleState {
+  const ended = findChat(state, id)?.ended != null;
   return {
     ...state,
     chats: state.chats.filter((c) => c.consultation.consultationId !== id),
     selectedId: state.selectedId === id ? null : state.selectedId,
+    dismissed: ended ? new Set(state.dismissed).add(id) : state.dismissed,
   };
+}
+
+/** When the chat's case record was stored (by this browser or, before a reload, any other), or null. */
+export function recordedAt(chat: ChatState): string | null {
+  return chat.record?.recordedAt ?? chat.consultation.recordedAt ?? null;
+}
+
+/** The server stored her case record: the chat shows it as recorded from now on. */
+export function markRecorded(state: ConsoleState, id: string, record: RecordedState): ConsoleState {
+  return updateChat(state, id, (c) => ({ ...c, record, consultation: { ...c.consultation, recordedAt: record.recordedAt } }));
+}
+
+/**
+ * The chats whose key and history to fetch after a (re)connect: every open one, and an ended one
+ * only until its history came (a recalled chat arrives ended, and she needs it to record it).
+ */
+export function chatsToLoad(state: ConsoleState): string[] {
+  return state.chats.filter((c) => !c.ended || !c.historyLoaded).map((c) => c.consultation.consultationId);
 }
 
 /** What the chat list shows as a chat's status. */

@@ -32,8 +32,10 @@ export class TsgCaseRecordForm extends LitElement {
   @property() consultationId = '';
   /** Her intake answers, if decrypted: the topics and age band start from them. */
   @property({ attribute: false }) intake: IntakeAnswers | null = null;
-  /** The record already stored for this chat, if any. */
+  /** The record already stored for this chat, if this browser made it (its fields are known). */
   @property({ attribute: false }) record: RecordedState | null = null;
+  /** When the stored record was made, even when its fields are not known here (after a reload). */
+  @property() recordedAt: string | null = null;
 
   @state() private draft: RecordDraft = initialDraft(null, null);
   @state() private busy = false;
@@ -57,10 +59,12 @@ export class TsgCaseRecordForm extends LitElement {
     const d = this.draft;
     const full = d.topics.length >= MAX_RECORD_TOPICS;
     const id = (s: string) => `${s}-${this.consultationId}`;
+    const recorded = this.record !== null || this.recordedAt !== null;
     return html`
       <form aria-labelledby=${id('rec-h')} @submit=${this.onSubmit} novalidate>
-        <h3 id=${id('rec-h')}>${t.heading}${this.record ? html` <span class="badge">${t.recordedBadge}</span>` : nothing}</h3>
+        <h3 id=${id('rec-h')}>${t.heading}${recorded ? html` <span class="badge">${t.recordedBadge}</span>` : nothing}</h3>
         <p class="intro">${t.intro}</p>
+        ${this.recordedAt && !this.record ? html`<p class="hint">${t.recordedEarlier(formatClock(this.recordedAt))}</p>` : nothing}
         <fieldset class="topics">
           <legend>${t.topics}</legend>
           ${this.intake?.topics.length && !this.record ? html`<p class="hint">${t.topicsFromIntake}</p>` : nothing}
@@ -99,7 +103,7 @@ export class TsgCaseRecordForm extends LitElement {
         <p class="error" role="alert">${this.error}</p>
         <div class="row">
           <button class="btn-primary" type="submit" ?disabled=${this.busy}>
-            ${this.busy ? t.busy : this.record ? t.resubmit : t.submit}
+            ${this.busy ? t.busy : recorded ? t.resubmit : t.submit}
           </button>
           <p class="done" role="status">${this.notice}${this.record && this.notice ? ` ${t.recordedAt(formatClock(this.record.recordedAt))}` : nothing}</p>
         </div>

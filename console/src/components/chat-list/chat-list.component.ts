@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ChatSelectEvent } from '../../events/chat-select.event.js';
 import { ja } from '../../i18n/ja.js';
-import { type ChatState, chatPhase, lastReplyAt } from '../../state/chats.js';
+import { type ChatState, chatPhase, lastReplyAt, recordedAt } from '../../state/chats.js';
 import { formatWait, shortLabel, waitedMs } from '../../state/queue.js';
 import { ClockController } from '../../services/clock.controller.js';
 import { baseStyles } from '../../styles/shared.styles.js';
@@ -17,7 +17,8 @@ const phaseText = {
 } as const;
 
 /**
- * Her open chats, with status and unread counts; the selected one is marked `aria-current`.
+ * Her chats, with status and unread counts (an ended one says whether it is recorded); the
+ * selected one is marked `aria-current`.
  *
  * @fires tsg-chat-select
  */
@@ -62,7 +63,7 @@ export class TsgChatList extends LitElement {
           ${index < 9 ? html`<span class="key" aria-hidden="true">${index + 1}</span>` : nothing}
           <span class="label">${ja.chat.title(shortLabel(id))}</span>
           <span class="phase ${phase}">${chat.typing && phase === 'active' ? ja.mine.typing : phaseText[phase]}</span>
-          ${phase === 'ended' ? html`<span class="since">${chat.record ? ja.mine.recorded : ja.mine.notRecorded}</span>` : nothing}
+          ${phase === 'ended' ? html`<span class="since">${recordedAt(chat) ? ja.mine.recorded : ja.mine.notRecorded}</span>` : nothing}
           ${chat.unread > 0 ? html`<span class="unread">${ja.mine.unread(chat.unread)}</span>` : nothing}
           ${phase === 'ended'
             ? nothing

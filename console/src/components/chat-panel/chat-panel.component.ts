@@ -6,7 +6,7 @@ import { ChatCloseEvent } from '../../events/chat-close.event.js';
 import { EndRequestEvent } from '../../events/end-request.event.js';
 import { TransferRequestEvent } from '../../events/routing.events.js';
 import { endedText, ja } from '../../i18n/ja.js';
-import { type ChatState, chatPhase } from '../../state/chats.js';
+import { type ChatState, chatPhase, recordedAt } from '../../state/chats.js';
 import { formatClock, shortLabel } from '../../state/queue.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 import '../case-record-form/case-record-form.js';
@@ -90,7 +90,8 @@ export class TsgChatPanel extends LitElement {
         <p class="error" role="alert">${this.error}</p>
         <div role="status">${this.renderBanner(chat, phase)}</div>
         ${phase === 'ended' || this.recordOpen
-          ? html`<tsg-case-record-form .consultationId=${id} .intake=${chat.intake} .record=${chat.record}></tsg-case-record-form>`
+          ? html`<tsg-case-record-form .consultationId=${id} .intake=${chat.intake} .record=${chat.record}
+              .recordedAt=${recordedAt(chat)}></tsg-case-record-form>`
           : nothing}
         <ol class="log" aria-label=${ja.chat.messagesLabel} tabindex="0">
           ${this.renderMessages(chat)}
@@ -271,7 +272,7 @@ export class TsgChatPanel extends LitElement {
     const id = this.chat?.consultation.consultationId;
     if (!id) return;
     // A record is what the program reports: closing without one must be her decision, not a slip.
-    if (!this.chat?.record) {
+    if (!this.chat || !recordedAt(this.chat)) {
       this.closeConfirming = !this.closeConfirming;
       await this.updateComplete;
       if (this.closeConfirming) this.renderRoot.querySelector<HTMLButtonElement>('.confirm .btn-secondary')?.focus();

@@ -221,10 +221,9 @@ export class TsgStaffWorkspace extends LitElement {
     const mine = await this.socket.request('consultation:mine', {});
     if (!mine.ok) return;
     this.model = store.applyMine(this.model, mine.data.consultations);
-    for (const chat of this.model.chats) {
-      if (chat.ended) continue;
-      this.openKey(chat.consultation.consultationId);
-      void this.loadHistory(chat.consultation.consultationId);
+    for (const id of store.chatsToLoad(this.model)) {
+      this.openKey(id);
+      void this.loadHistory(id);
     }
   }
 
@@ -509,7 +508,7 @@ export class TsgStaffWorkspace extends LitElement {
     const res = await this.socket.request('consultation:record', payload);
     if (!res.ok) return done(errorText(res.error));
     const { topics, outcome, ageBand = null } = payload;
-    this.model = store.updateChat(this.model, payload.consultationId, (c) => ({ ...c, record: { topics, outcome, ageBand, recordedAt: res.data.recordedAt } }));
+    this.model = store.markRecorded(this.model, payload.consultationId, { topics, outcome, ageBand, recordedAt: res.data.recordedAt });
     this.announce(ja.record.announce(label(payload.consultationId)));
     done(null);
   }
