@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { type Page, expect, test } from '@playwright/test';
 import { startServer } from '../server.js';
-import { chatList, desktopPage, endChat, expectNoAxeViolations, phonePage, signIn, snap } from './fixtures.js';
+import { chatList, desktopPage, endChat, expectNoAxeViolations, phonePage, say, signIn, snap } from './fixtures.js';
 
 /**
  * The counselor's case record (相談の記録) after a chat, and the supervisor's fiscal-year report
@@ -114,6 +114,64 @@ test('a counselor records topics and outcome; the supervisor sees them in the ye
     expect(total[header.indexOf('結果：他機関につないだ')]).toBe('1');
     expect(total[header.indexOf('きっかけ：case-e2e')]).toBe('1');
     expect(rows.find((r) => r.startsWith(`${month},`))?.split(',').slice(2, 6)).toEqual(['1', '1', '0', '1']);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('a chat that ended before she recorded it comes back after a reload, until she records it', async ({ browser }, info) => {
+  test.setTimeout(120_000);
+  const server = await startServer({ TSUNAGARI_HOURS: 'always' });
+  try {
+    const client = await phonePage(browser);
+    await client.goto(`${server.url}/c/recall-e2e`);
+    await client.getByRole('button', { name: '相談をはじめる' }).click();
+    await client.getByRole('radio', { name: '20代' }).check();
+    await client.getByRole('checkbox', { name: '介護' }).check();
+    await client.getByRole('button', { name: '答えて進む' }).click();
+    await expect(client.getByText(/番目です/)).toBeVisible();
+
+    const sato = await desktopPage(browser);
+    await signIn(sato, 'sato', server);
+    await sato.getByRole('region', { name: /待機中の相談/ }).getByRole('button', { name: '対応する' }).click();
+    await expect(client.getByText('相談員につながりました')).toBeVisible();
+    await say(client, '家賃が払えなくて困っています');
+    await expect(sato.getByText('家賃が払えなくて困っています', { exact: true })).toBeVisible();
+    await endChat(client);
+    await expect(sato.getByText('相談者が退出しました', { exact: true })).toBeVisible();
+
+    // Her browser is reloaded before she records: she signs in again and the chat is still there.
+    await signIn(sato, 'sato', server);
+    const list = chatList(sato);
+    await expect(list.getByRole('button')).toHaveCount(1);
+    await expect(list.getByRole('button')).toContainText('終了');
+    await expect(list.getByRole('button')).toContainText('まだ記録していません');
+    await list.getByRole('button').click();
+    await expect(sato.getByText('この相談は終了しています。')).toBeVisible();
+    // The history opens with her key as before, and the form starts from her intake.
+    await expect(sato.getByText('家賃が払えなくて困っています', { exact: true })).toBeVisible();
+    const form = sato.getByRole('form', { name: /相談の記録/ });
+    await expect(form.getByRole('group', { name: /主訴/ }).getByRole('checkbox', { name: '介護' })).toBeChecked();
+    await expect(form.getByRole('group', { name: /年代/ }).getByRole('radio', { name: '20代' })).toBeChecked();
+
+    // Closing unrecorded still asks, and says it will come back at her next sign-in.
+    await sato.getByRole('button', { name: '閉じる', exact: true }).click();
+    await expect(sato.getByText(/次にログインしたときにまた表示されます/)).toBeVisible();
+    await sato.getByRole('button', { name: '記録に戻る' }).click();
+
+    await form.getByRole('group', { name: '結果' }).getByRole('radio', { name: '情報提供' }).check();
+    await expectNoAxeViolations(sato, 'recalled chat with its record form');
+    await snap(sato, info, 'console-recalled-chat-record-form');
+    await sato.getByText('家賃が払えなくて困っています', { exact: true }).scrollIntoViewIfNeeded();
+    await snap(sato, info, 'console-recalled-chat-history');
+    await form.getByRole('button', { name: '記録する' }).click();
+    await expect(form.getByRole('status')).toContainText('記録しました。');
+    await expect(list.getByText('記録済み')).toBeVisible();
+
+    // Recorded, it is not recalled at the next sign-in.
+    await signIn(sato, 'sato', server);
+    await expect(chatList(sato).getByText('対応中の相談はありません。')).toBeVisible();
+    await expectNoAxeViolations(sato, 'console after recording the recalled chat');
   } finally {
     await server.stop();
   }
