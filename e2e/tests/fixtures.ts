@@ -67,6 +67,11 @@ export async function endChat(client: Page): Promise<void> {
 
 /** The console's list of the counselor's open chats. */
 export const chatList = (page: Page) => page.getByRole('region', { name: '対応中の相談' });
+/**
+ * Her chats still going on. Chats that ended before she recorded them come back to her list for a
+ * day (marked 終了), so on the shared e2e server a counselor's list also holds earlier tests' ends.
+ */
+export const openChats = (page: Page) => chatList(page).getByRole('button').filter({ hasNotText: '終了' });
 
 /** She opens a QR landing page, starts and skips the intake; what follows (queued, refused) is the caller's to check. */
 export async function startFromLanding(page: Page, url: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { type Browser, type Page, expect, test } from '@playwright/test';
 import { type RunningServer, startServer } from '../server.js';
-import { chatList, endChat as end, expectNoAxeViolations, say, signIn as signInTo, snap, startFromLanding } from './fixtures.js';
+import { chatList, openChats, endChat as end, expectNoAxeViolations, say, signIn as signInTo, snap, startFromLanding } from './fixtures.js';
 
 /**
  * Queue and concurrent chats in real Chromium, on a server of their own (statuses and loads must
@@ -49,13 +49,13 @@ test('one counselor holds three chats: offers, unread counts, keyboard switching
   await snap(sato, info, 'console-offers');
   for (let i = 3; i > 0; i--) {
     await offers.getByRole('button', { name: /を引き受ける$/ }).first().click();
-    await expect(chatList(sato).getByRole('button')).toHaveCount(4 - i);
+    await expect(openChats(sato)).toHaveCount(4 - i);
   }
   await expect(sato.getByText('対応中 3 / 上限 3件')).toBeVisible();
   for (const c of clients) await expect(c.getByText('相談員につながりました')).toBeVisible();
 
   // Each of them writes; the two chats she is not looking at count unread (the open one is read).
-  const items = chatList(sato).getByRole('button');
+  const items = openChats(sato);
   for (const [i, c] of clients.entries()) await say(c, `相談者${i + 1}からのメッセージ`);
   await expect(chatList(sato).getByText('未読 1件')).toHaveCount(2);
   await expect(items.nth(2)).toHaveAttribute('aria-current', 'true');
@@ -119,11 +119,11 @@ test('a transfer to a named counselor: she reads the history and the handover no
   await expectNoAxeViolations(sato, 'console transfer form');
   await snap(sato, info, 'console-transfer-form');
   await sato.getByRole('form', { name: '相談を引き継ぐ' }).getByRole('button', { name: '引き継ぐ' }).click();
-  await expect(chatList(sato).getByRole('button')).toHaveCount(0);
+  await expect(openChats(sato)).toHaveCount(0);
 
   // Tanaka has the chat, reads the history and the note; she and the client talk on.
-  await expect(chatList(tanaka).getByRole('button')).toHaveCount(1);
-  await chatList(tanaka).getByRole('button').first().click();
+  await expect(openChats(tanaka)).toHaveCount(1);
+  await openChats(tanaka).first().click();
   const tanakaLog = tanaka.getByRole('list', { name: 'メッセージ' });
   await expect(tanakaLog.getByText('夜になると夫が怖いです')).toBeVisible();
   await expect(tanakaLog.getByText('お話しくださってありがとうございます')).toBeVisible();
@@ -153,9 +153,9 @@ test('a counselor reloads mid-chat: she logs in again and her chat is back with 
   await signIn(sato, 'sato');
   // Her status was kept by the server; the chat comes back, its key opens, the history decrypts.
   await expect(sato.getByRole('radio', { name: '受付可' })).toBeChecked();
-  await expect(chatList(sato).getByRole('button')).toHaveCount(1);
+  await expect(openChats(sato)).toHaveCount(1);
   await say(client, '相談員さんがリロードした後のメッセージ');
-  await chatList(sato).getByRole('button').first().click();
+  await openChats(sato).first().click();
   const log = sato.getByRole('list', { name: 'メッセージ' });
   await expect(log.getByText('リロード前に送りました')).toBeVisible();
   await expect(log.getByText('相談員さんがリロードした後のメッセージ')).toBeVisible();

@@ -1,5 +1,5 @@
 import { type Page, expect, test } from '@playwright/test';
-import { BASE_URL, chatList, desktopPage, endChat as end, expectNoAxeViolations, phonePage, say, signIn, snap, startFromLanding } from './fixtures.js';
+import { BASE_URL, chatList, openChats, desktopPage, endChat as end, expectNoAxeViolations, phonePage, say, signIn, snap, startFromLanding } from './fixtures.js';
 
 /**
  * The widget's side of the queue work: typing shown both ways, and a counselor handing her back
@@ -73,7 +73,7 @@ test('handed back to the queue: she waits again with a kind line, then a second 
   await sato.getByRole('button', { name: '引き継ぐ' }).click();
   await sato.getByRole('combobox', { name: '引き継ぎ先' }).selectOption({ label: '待機列の先頭に戻す' });
   await sato.getByRole('form', { name: '相談を引き継ぐ' }).getByRole('button', { name: '引き継ぐ' }).click();
-  await expect(chatList(sato).getByRole('button')).toHaveCount(0);
+  await expect(openChats(sato)).toHaveCount(0);
 
   // Her widget: the waiting screen again, the kind line, her place in line; focus on the heading.
   const heading = client.getByRole('heading', { name: '順番にご案内しています' });
@@ -90,8 +90,8 @@ test('handed back to the queue: she waits again with a kind line, then a second 
   await expect(client.getByText('相談員が交代しました。続けてお話しください。')).toBeVisible();
   await expect(clientLog.getByText('仕事のことで悩んでいます')).toBeVisible();
   await expect(clientLog.getByText('教えてくださってありがとうございます')).toBeVisible();
-  await expect(chatList(tanaka).getByRole('button')).toHaveCount(1);
-  await chatList(tanaka).getByRole('button').first().click();
+  await expect(openChats(tanaka)).toHaveCount(1);
+  await openChats(tanaka).first().click();
   const tanakaLog = tanaka.getByRole('list', { name: 'メッセージ' });
   await expect(tanakaLog.getByText('仕事のことで悩んでいます')).toBeVisible();
   await expect(tanakaLog.getByText('教えてくださってありがとうございます')).toBeVisible();

@@ -52,7 +52,8 @@ describe('applyMine', () => {
     s = markEnded(s, 'c', { endedBy: 'client', reason: 'ended' });
     s = selectChat(s, 'b');
     s = applyMine(s, [cons('a'), cons('d')]);
-    expect(s.chats.map((c) => c.consultation.consultationId)).toEqual(['a', 'c', 'd']);
+    // d is live, so it goes above c, which has ended.
+    expect(s.chats.map((c) => c.consultation.consultationId)).toEqual(['a', 'd', 'c']);
     expect(s.selectedId).toBeNull();
   });
 });
@@ -92,6 +93,18 @@ describe('markEnded and chatPhase', () => {
 });
 
 describe('chats the server recalls after a reload (ended, not recorded yet)', () => {
+  it('stay below her live chats: a chat she takes later goes above them, keeping the first Alt+number keys', () => {
+    let s = applyMine(emptyState, [cons('live-1'), cons('ended-1', { status: 'ended' }), cons('ended-2', { status: 'ended' })]);
+    expect(s.chats.map((c) => c.consultation.consultationId)).toEqual(['live-1', 'ended-1', 'ended-2']);
+    s = upsertConsultation(s, cons('live-2'));
+    s = upsertConsultation(s, cons('ended-3', { status: 'ended' }));
+    expect(s.chats.map((c) => c.consultation.consultationId)).toEqual(['live-1', 'live-2', 'ended-1', 'ended-2', 'ended-3']);
+    // One that ends while she is in it stays where it is until she closes it.
+    s = markEnded(s, 'live-1', { endedBy: 'client', reason: 'ended' });
+    s = upsertConsultation(s, cons('live-3'));
+    expect(s.chats.map((c) => c.consultation.consultationId)).toEqual(['live-1', 'live-2', 'live-3', 'ended-1', 'ended-2', 'ended-3']);
+  });
+
   const recalled = cons('e', { status: 'ended', sealedKey: 'KEY', recordedAt: null });
 
   it('come in ended and not recorded, and their key and history are loaded once', () => {

@@ -100,7 +100,7 @@ export function updateChat(state: ConsoleState, id: string, fn: (chat: ChatState
 /** Adds a consultation, or refreshes its server fields while keeping what the browser holds. */
 export function upsertConsultation(state: ConsoleState, consultation: StaffConsultation): ConsoleState {
   const id = consultation.consultationId;
-  if (!findChat(state, id)) return { ...state, chats: [...state.chats, newChat(consultation)] };
+  if (!findChat(state, id)) return { ...state, chats: withNewChat(state.chats, newChat(consultation)) };
   return updateChat(state, id, (c) => ({
     ...c,
     // A sealed key once seen is kept: a later list may omit it, the key does not change.
@@ -113,6 +113,17 @@ export function upsertConsultation(state: ConsoleState, consultation: StaffConsu
     lastReadId: Math.max(c.lastReadId, consultation.lastReadId ?? 0),
     ended: c.ended ?? (consultation.status === 'ended' ? { endedBy: null, reason: null } : null),
   }));
+}
+
+/**
+ * A new chat she talks in goes after her last live chat, above the ended ones below it, which
+ * wait only for their record or her closing them: her live chats keep the first places and with
+ * them the Alt+1…9 keys. A chat that ends stays where it is; a recalled ended chat goes last.
+ */
+function withNewChat(chats: readonly ChatState[], chat: ChatState): ChatState[] {
+  if (chat.ended !== null) return [...chats, chat];
+  const afterLastLive = chats.findLastIndex((c) => c.ended === null) + 1;
+  return [...chats.slice(0, afterLastLive), chat, ...chats.slice(afterLastLive)];
 }
 
 /**
