@@ -1,6 +1,7 @@
 import type {
   Ack,
   AckResult,
+  Appointment,
   ClientToServerEvents,
   ConsultationEnded,
   CounselorState,
@@ -48,6 +49,8 @@ export interface StaffSocketHandlers {
   typing(payload: TypingChanged): void;
   incoming(consultation: StaffConsultation, fromStaffId: string | null): void;
   released(consultationId: string): void;
+  /** An appointment was booked or its status changed (by anyone on staff). */
+  appointmentChanged(appointment: Appointment): void;
   /** The server refused the socket's session (expired cookie): she must log in again. */
   authLost(): void;
 }
@@ -114,6 +117,7 @@ export class StaffSocketController implements ReactiveController {
     socket.on('typing:changed', (p) => this.handlers.typing(p));
     socket.on('consultation:incoming', (p) => this.handlers.incoming(p.consultation, p.fromStaffId));
     socket.on('consultation:released', (p) => this.handlers.released(p.consultationId));
+    socket.on('appointment:changed', (p) => this.handlers.appointmentChanged(p.appointment));
   }
 
   /** Tries again after the server closed the connection. */

@@ -10,6 +10,7 @@ import { type ChatState, chatPhase, recordedAt } from '../../state/chats.js';
 import { formatClock, shortLabel } from '../../state/queue.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 import '../case-record-form/case-record-form.js';
+import '../handoff-form/handoff-form.js';
 import '../message-composer/message-composer.js';
 import { chatPanelStyles } from './chat-panel.styles.js';
 
@@ -36,6 +37,8 @@ export class TsgChatPanel extends LitElement {
   @property({ type: Boolean }) transferring = false;
 
   @state() private transferOpen = false;
+  /** The hand-off booking form (ほかの相談方法へつなぐ) is open. */
+  @state() private handoffOpen = false;
 
   @state() private confirming = false;
   /** The case record form is open while the chat is still active. */
@@ -51,6 +54,7 @@ export class TsgChatPanel extends LitElement {
     if (changed.has('chat') && prev?.consultation.consultationId !== this.chat?.consultation.consultationId) {
       this.confirming = false;
       this.transferOpen = false;
+      this.handoffOpen = false;
       this.recordOpen = false;
       this.closeConfirming = false;
       this.stickToBottom = true;
@@ -86,6 +90,7 @@ export class TsgChatPanel extends LitElement {
         ${this.confirming ? this.renderConfirm() : nothing}
         ${this.closeConfirming && phase === 'ended' ? this.renderCloseConfirm() : nothing}
         ${this.transferOpen && phase === 'active' ? this.renderTransfer() : nothing}
+        ${this.handoffOpen && phase === 'active' ? html`<tsg-handoff-form .consultationId=${id}></tsg-handoff-form>` : nothing}
         ${this.renderHandover(chat)}
         <p class="error" role="alert">${this.error}</p>
         <div role="status">${this.renderBanner(chat, phase)}</div>
@@ -113,6 +118,8 @@ export class TsgChatPanel extends LitElement {
       </button>${phase === 'active'
         ? html`<button class="btn-secondary" type="button" aria-expanded=${this.transferOpen ? 'true' : 'false'} @click=${this.onTransferClick}>
             ${ja.transfer.open}
+          </button><button class="btn-secondary" type="button" aria-expanded=${this.handoffOpen ? 'true' : 'false'} @click=${this.onHandoffClick}>
+            ${this.handoffOpen ? ja.handoff.hide : ja.handoff.open}
           </button>`
         : nothing}<button
       class="btn-danger"
@@ -186,6 +193,12 @@ export class TsgChatPanel extends LitElement {
         </div>
       </form>
     `;
+  }
+
+  private async onHandoffClick(): Promise<void> {
+    this.handoffOpen = !this.handoffOpen;
+    await this.updateComplete;
+    if (this.handoffOpen) this.renderRoot.querySelector('tsg-handoff-form')?.focus();
   }
 
   private renderHandover(chat: ChatState) {

@@ -1,4 +1,5 @@
 import type {
+  Appointment,
   ConsultationEnded,
   CounselorState,
   KeyGranted,
@@ -12,11 +13,13 @@ import type {
 } from '@tsunagari/shared';
 import { html, LitElement } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import type { AppointmentStatusEvent } from '../../events/appointment-status.event.js';
 import type { ChatCloseEvent } from '../../events/chat-close.event.js';
 import type { ChatSelectEvent } from '../../events/chat-select.event.js';
 import type { EndRequestEvent } from '../../events/end-request.event.js';
+import type { HandoffRequestEvent } from '../../events/handoff-request.event.js';
 import { LogoutRequestEvent } from '../../events/logout-request.event.js';
-import type { MessageSendEvent } from '../../events/message-send.event.js';
+import { MessageSendEvent } from '../../events/message-send.event.js';
 import type {
   CapacityChangeEvent,
   OfferAcceptEvent,
@@ -26,23 +29,28 @@ import type {
 } from '../../events/routing.events.js';
 import type { RecordRequestEvent } from '../../events/record-request.event.js';
 import type { TakeRequestEvent } from '../../events/take-request.event.js';
+import type { ViewChangeEvent, WorkspaceView } from '../../events/view-change.event.js';
 import { endedText, ja } from '../../i18n/ja.js';
 import type { StaffCrypto } from '../../services/staff-crypto.js';
 import { type RequestError, StaffSocketController } from '../../services/staff-socket.controller.js';
+import { handoffMessage, spacedCode, upsertAppointment } from '../../state/appointments.js';
 import * as store from '../../state/chats.js';
 import { decryptMissing, lastMessageId, nextCounselorSeq } from '../../state/messages.js';
 import { addedEntries, shortLabel } from '../../state/queue.js';
 import { TypingExpiry } from '../../state/typing-expiry.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 import '../app-header/app-header.js';
+import '../appointment-list/appointment-list.js';
 import '../chat-list/chat-list.js';
 import type { TsgChatPanel } from '../chat-panel/chat-panel.component.js';
 import '../chat-panel/chat-panel.js';
 import '../queue-list/queue-list.js';
 import '../routing-panel/routing-panel.js';
 import '../today-board/today-board.js';
+import '../view-switch/view-switch.js';
 import '../year-report/year-report.js';
 import { playOfferCue } from '../../services/offer-cue.js';
+import { fetchProgramPhone } from '../../services/program-phone.js';
 import { staffWorkspaceStyles } from './staff-workspace.styles.js';
 
 const errorText = (code: RequestError | 'CRYPTO'): string => ja.errors[code];
@@ -74,6 +82,12 @@ export class TsgStaffWorkspace extends LitElement {
   @state() private transferringId: string | null = null;
   /** The supervisors' board figures (supervisors and admins only). */
   @state() private today: TodayFigures | null = null;
+  /** Her usual screen, or the appointments (予約). */
+  @state() private view: WorkspaceView = 'main';
+  /** Appointments from a week ago onwards, soonest first; null until the first list came. */
+  @state() private appointments: readonly Appointment[] | null = null;
+  /** The program's phone line for booking messages (from the widget status; '' if unknown). */
+  private phone: Promise<string> | null = null;
 
   @query('tsg-chat-panel') private panel?: TsgChatPanel;
 
@@ -96,6 +110,9 @@ export class TsgStaffWorkspace extends LitElement {
     typing: (p) => this.onTyping(p),
     incoming: (c, from) => this.onIncoming(c, from),
     released: (id) => this.onReleased(id),
+    appointmentChanged: (a) => {
+      this.appointments = upsertAppointment(this.appointments ?? [], a);
+    },
     authLost: () => this.dispatchEvent(new LogoutRequestEvent({ expired: true })),
   });
 
@@ -181,6 +198,13 @@ export class TsgStaffWorkspace extends LitElement {
             : ''}
         </nav>
         <main>
+          <tsg-view-switch
+            .mainLabel=${this.isCounselor ? ja.views.chats : ja.views.report}
+            .view=${this.view}
+            @tsg-view-change=${(e: ViewChangeEvent) => (this.view = e.detail.view)}
+          ></tsg-view-switch>
+          <!-- Hidden, not removed: the chat panel keeps its open forms and drafts while she looks at 予約. -->
+          <div class="view" ?hidden=${this.view !== 'main'}>
           ${this.isCounselor
             ? html`<tsg-chat-panel
                 .chat=${selected}
@@ -194,8 +218,18 @@ export class TsgStaffWorkspace extends LitElement {
                 @tsg-end-request=${this.onEnd}
                 @tsg-chat-close=${this.onClose}
                 @tsg-record-request=${this.onRecord}
+                @tsg-handoff-request=${this.onHandoff}
               ></tsg-chat-panel>`
             : html`<tsg-year-report .fetchReport=${this.fetchReport} ?connected=${this.socket.status === 'connected'}></tsg-year-report>`}
+          </div>
+          <div class="view" ?hidden=${this.view !== 'appointments'}>
+            <tsg-appointment-list
+              .appointments=${this.appointments ?? []}
+              ?loaded=${this.appointments !== null}
+              .findByCode=${this.findByCode}
+              @tsg-appointment-status=${this.onAppointmentStatus}
+            ></tsg-appointment-list>
+          </div>
         </main>
       </div>
       <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
@@ -204,6 +238,39 @@ export class TsgStaffWorkspace extends LitElement {
 
   /** The fiscal-year report for supervisors (one stable function, so the report does not reload on each render). */
   private readonly fetchReport = (fiscalYear: number) => this.socket.request('report:year', { fiscalYear });
+
+  /** The phone desk's search by the code she quotes (one stable function, like fetchReport). */
+  private readonly findByCode = (code: string) => this.socket.request('appointment:find', { code });
+
+  private async loadAppointments(): Promise<void> {
+    const res = await this.socket.request('appointment:list', {});
+    if (res.ok) this.appointments = res.data.appointments.reduce<Appointment[]>(upsertAppointment, []);
+  }
+
+  /**
+   * Books a hand-off, then tells her in an ordinary encrypted chat message, sent through the
+   * composer's own path (so seq and retries behave the same). Her widget needs nothing new.
+   */
+  private async onHandoff(e: HandoffRequestEvent): Promise<void> {
+    const { consultationId: id, kind, startsAt, done } = e.detail;
+    const res = await this.socket.request('handoff:book', { consultationId: id, kind, startsAt });
+    if (!res.ok) return done({ error: errorText(res.error) });
+    const appointment = res.data;
+    this.appointments = upsertAppointment(this.appointments ?? [], appointment);
+    this.phone ??= fetchProgramPhone();
+    const text = handoffMessage(appointment.kind, appointment.startsAt, appointment.code, await this.phone);
+    const messageSent = await new Promise<boolean>((resolve) => void this.onSend(new MessageSendEvent({ consultationId: id, text, done: resolve })));
+    if (messageSent) this.announce(ja.handoff.announce(spacedCode(appointment.code)));
+    done({ appointment, messageSent });
+  }
+
+  private async onAppointmentStatus(e: AppointmentStatusEvent): Promise<void> {
+    const { appointmentId, status, done } = e.detail;
+    const res = await this.socket.request('appointment:status', { appointmentId, status });
+    if (!res.ok) return done(errorText(res.error));
+    this.appointments = upsertAppointment(this.appointments ?? [], res.data);
+    done(null);
+  }
 
   /** The board's figures, asked for after a (re)connect and when Tokyo midnight has passed. */
   private async loadToday(): Promise<void> {
@@ -217,6 +284,7 @@ export class TsgStaffWorkspace extends LitElement {
     if (queue.ok) this.model = { ...this.model, queue: queue.data.entries };
     const staff = await this.socket.request('staff:list', {});
     if (staff.ok) this.counselors = staff.data.counselors;
+    void this.loadAppointments();
     if (!this.isCounselor) return this.loadToday();
     const mine = await this.socket.request('consultation:mine', {});
     if (!mine.ok) return;
@@ -247,6 +315,7 @@ export class TsgStaffWorkspace extends LitElement {
 
   private async select(id: string, focus = false): Promise<void> {
     this.model = store.selectChat(this.model, id);
+    this.view = 'main';
     this.markRead(id);
     if (!focus) return;
     await this.updateComplete;
@@ -310,7 +379,10 @@ export class TsgStaffWorkspace extends LitElement {
   private async started(c: StaffConsultation, select = true): Promise<void> {
     const id = c.consultationId;
     this.model = store.upsertConsultation(this.model, c);
-    if (select) this.model = store.selectChat(this.model, id);
+    if (select) {
+      this.model = store.selectChat(this.model, id);
+      this.view = 'main';
+    }
     this.announce(ja.announce.taken(label(id)));
     this.openKey(id);
     void this.loadHistory(id);

@@ -29,8 +29,22 @@ export const staffWorkspaceStyles = css`
     display: flex;
     flex-direction: column;
   }
+  /* One of the two screens of the main area (chats or year report, and 予約). */
+  .view {
+    flex: 1;
+    min-height: 0;
+    display: flex;
+    flex-direction: column;
+  }
+  .view[hidden] {
+    display: none;
+  }
   tsg-chat-panel {
     flex: 1;
+  }
+  tsg-appointment-list {
+    flex: 1;
+    min-height: 0;
   }
   tsg-year-report {
     flex: 1;

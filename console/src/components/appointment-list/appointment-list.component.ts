@@ -1,0 +1,154 @@
+import { type Appointment, type AppointmentStatus } from '@tsunagari/shared';
+import { html, LitElement, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { AppointmentStatusEvent } from '../../events/appointment-status.event.js';
+import { ja } from '../../i18n/ja.js';
+import type { RequestResult } from '../../services/staff-socket.controller.js';
+import { formatTokyoDateTime, normaliseCode, spacedCode } from '../../state/appointments.js';
+import { baseStyles } from '../../styles/shared.styles.js';
+import { appointmentListStyles } from './appointment-list.styles.js';
+
+const t = ja.appointments;
+
+/**
+ * Appointments (予約) booked from chats: the list soonest first, a search by reservation code for
+ * the phone desk (she calls and quotes her code), and the status buttons. The list itself is kept
+ * by the workspace, live from `appointment:changed`; this element only shows it and asks.
+ *
+ * @fires tsg-appointment-status
+ */
+export class TsgAppointmentList extends LitElement {
+  static override styles = [baseStyles, appointmentListStyles];
+
+  /** All appointments the server lists (7 days back onwards), soonest first. */
+  @property({ attribute: false }) appointments: readonly Appointment[] = [];
+  /** The first list has come. */
+  @property({ type: Boolean }) loaded = false;
+  /** Asks the server for the appointment of a code (`appointment:find`). */
+  @property({ attribute: false }) findByCode: ((code: string) => Promise<RequestResult<Appointment>>) | null = null;
+
+  @state() private foundId: string | null = null;
+  @state() private searchNotice = '';
+  @state() private searching = false;
+  @state() private changingId: string | null = null;
+  @state() private error = '';
+  @state() private notice = '';
+
+  override render() {
+    // The found appointment is shown from the live list when it is there, so a status change shows at once.
+    const found = this.foundId ? (this.appointments.find((a) => a.id === this.foundId) ?? this.foundCopy) : null;
+    return html`<section aria-labelledby="appt-heading">
+      <h2 id="appt-heading">${t.heading}</h2>
+      <p class="intro">${t.intro}</p>
+      <form class="search" role="search" @submit=${this.onSearch} novalidate>
+        <label for="appt-code">${t.search}</label>
+        <p id="appt-code-hint" class="hint">${t.searchHint}</p>
+        <div class="row">
+          <input id="appt-code" name="code" autocomplete="off" spellcheck="false" maxlength="9" aria-describedby="appt-code-hint" />
+          <button class="btn-primary" type="submit" ?disabled=${this.searching}>${this.searching ? t.finding : t.find}</button>
+        </div>
+      </form>
+      <div role="status" class="result">
+        ${this.searchNotice ? html`<p class="notice">${this.searchNotice}</p>` : nothing}
+        ${found ? this.renderFound(found) : nothing}
+      </div>
+      <p class="error" role="alert">${this.error}</p>
+      <p class="sr-only" role="status">${this.notice}</p>
+      ${this.renderTable()}
+    </section>`;
+  }
+
+  /** The copy from `appointment:find`, used when the list does not hold it (older than a week). */
+  private foundCopy: Appointment | null = null;
+
+  private renderFound(a: Appointment) {
+    return html`<div class="found" role="group" aria-labelledby="found-heading">
+      <h3 id="found-heading">${t.found}</h3>
+      <dl>
+        <div><dt>${t.code}</dt><dd class="code">${spacedCode(a.code)}</dd></div>
+        <div><dt>${t.when}</dt><dd>${formatTokyoDateTime(a.startsAt)}</dd></div>
+        <div><dt>${t.kind}</dt><dd>${ja.handoff.kinds[a.kind]}</dd></div>
+        <div><dt>${t.staff}</dt><dd>${a.staffName}</dd></div>
+        <div><dt>${t.status}</dt><dd>${t.statuses[a.status]}</dd></div>
+      </dl>
+      ${this.renderActions(a)}
+    </div>`;
+  }
+
+  private renderTable() {
+    if (!this.loaded) return html`<p class="loading">${t.loading}</p>`;
+    return html`<table>
+      <caption>${t.caption}</caption>
+      <thead>
+        <tr><th scope="col">${t.when}</th><th scope="col">${t.kind}</th><th scope="col">${t.code}</th><th scope="col">${t.staff}</th><th scope="col">${t.status}</th><th scope="col">${t.actions}</th></tr>
+      </thead>
+      <tbody>
+        ${this.appointments.length === 0
+          ? html`<tr><td colspan="6" class="empty">${t.empty}</td></tr>`
+          : repeat(
+              this.appointments,
+              (a) => a.id,
+              (a) => html`<tr class=${a.status}>
+                <th scope="row"><time datetime=${a.startsAt}>${formatTokyoDateTime(a.startsAt)}</time></th>
+                <td>${ja.handoff.kinds[a.kind]}</td>
+                <td class="code">${spacedCode(a.code)}</td>
+                <td>${a.staffName}</td>
+                <td>${t.statuses[a.status]}</td>
+                <td>${this.renderActions(a)}</td>
+              </tr>`,
+            )}
+      </tbody>
+    </table>`;
+  }
+
+  /** The status buttons: the three outcomes while booked, and a way back if one was set by mistake. */
+  private renderActions(a: Appointment) {
+    const choices: AppointmentStatus[] = a.status === 'booked' ? ['done', 'no_show', 'cancelled'] : ['booked'];
+    return html`<div class="actions" role="group" aria-label=${t.actionsFor(spacedCode(a.code))}>
+      ${choices.map(
+        (s) => html`<button class="btn-secondary" type="button" ?disabled=${this.changingId !== null} @click=${() => this.setStatus(a, s)}>
+          ${t.setTo[s]}
+        </button>`,
+      )}
+    </div>`;
+  }
+
+  private async onSearch(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const input = (e.target as HTMLFormElement).elements.namedItem('code') as HTMLInputElement;
+    const code = normaliseCode(input.value);
+    this.foundId = null;
+    this.foundCopy = null;
+    if (code.length !== 6) return void (this.searchNotice = t.badCode);
+    if (!this.findByCode) return;
+    this.searching = true;
+    this.searchNotice = '';
+    const res = await this.findByCode(code);
+    this.searching = false;
+    if (!res.ok) {
+      this.searchNotice = res.error === 'UNKNOWN_APPOINTMENT' || res.error === 'INVALID_PAYLOAD' ? t.notFound : ja.errors[res.error];
+      return;
+    }
+    this.foundCopy = res.data;
+    this.foundId = res.data.id;
+  }
+
+  private setStatus(a: Appointment, status: AppointmentStatus): void {
+    if (this.changingId) return;
+    this.changingId = a.id;
+    this.error = '';
+    this.dispatchEvent(
+      new AppointmentStatusEvent({
+        appointmentId: a.id,
+        status,
+        done: (error) => {
+          this.changingId = null;
+          if (error) return void (this.error = error);
+          if (this.foundCopy?.id === a.id) this.foundCopy = { ...this.foundCopy, status };
+          this.notice = t.changed(spacedCode(a.code), t.statuses[status]);
+        },
+      }),
+    );
+  }
+}

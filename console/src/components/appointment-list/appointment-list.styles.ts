@@ -1,0 +1,127 @@
+import { css } from 'lit';
+
+export const appointmentListStyles = css`
+  :host {
+    display: block;
+    overflow-y: auto;
+  }
+  h2 {
+    font-size: 1.25rem;
+    margin: 0 0 0.25rem;
+  }
+  h3 {
+    font-size: 1rem;
+    margin: 0 0 0.25rem;
+  }
+  .intro,
+  .hint {
+    margin: 0 0 0.5rem;
+    color: var(--tsg-muted);
+    font-size: 0.9rem;
+  }
+  .search {
+    margin: 0.75rem 0 0.5rem;
+  }
+  .search label {
+    display: block;
+    font-weight: 600;
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  #appt-code {
+    font: inherit;
+    font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+    font-size: 1.1rem;
+    letter-spacing: 0.15em;
+    text-transform: uppercase;
+    width: 10rem;
+    border: 1px solid var(--tsg-muted);
+    border-radius: 6px;
+    padding: 0.35rem 0.5rem;
+    min-height: 2.5rem;
+  }
+  .notice {
+    margin: 0.25rem 0;
+  }
+  .found {
+    background: var(--tsg-primary-soft);
+    border: 1px solid var(--tsg-border);
+    border-radius: var(--tsg-radius);
+    padding: 0.6rem 0.9rem;
+    margin: 0.5rem 0;
+    max-width: 40rem;
+  }
+  dl {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr));
+    gap: 0.25rem 1rem;
+    margin: 0 0 0.5rem;
+  }
+  dt {
+    font-size: 0.85rem;
+    color: var(--tsg-muted);
+  }
+  dd {
+    margin: 0;
+  }
+  .error {
+    margin: 0;
+    color: var(--tsg-danger);
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+    background: var(--tsg-surface);
+    margin-top: 0.5rem;
+  }
+  caption {
+    text-align: left;
+    font-weight: 600;
+    padding: 0.25rem 0;
+  }
+  th,
+  td {
+    border-bottom: 1px solid var(--tsg-border);
+    padding: 0.4rem 0.6rem;
+    text-align: left;
+    vertical-align: middle;
+  }
+  thead th {
+    background: var(--tsg-primary-soft);
+    font-size: 0.9rem;
+  }
+  tbody th {
+    font-weight: 400;
+    white-space: nowrap;
+  }
+  .code {
+    font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+    font-size: 1.1rem;
+    font-weight: 700;
+    letter-spacing: 0.15em;
+    white-space: nowrap;
+  }
+  tr.done td,
+  tr.done th,
+  tr.no_show td,
+  tr.no_show th,
+  tr.cancelled td,
+  tr.cancelled th {
+    color: var(--tsg-muted);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.35rem;
+  }
+  .actions button {
+    min-height: 2.25rem;
+    padding: 0.2rem 0.7rem;
+  }
+  .empty {
+    color: var(--tsg-muted);
+  }
+`;

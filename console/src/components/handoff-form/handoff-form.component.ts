@@ -1,0 +1,121 @@
+import { type Appointment, HANDOFF_KINDS, type HandoffKind, MAX_BOOKING_AHEAD_DAYS } from '@tsunagari/shared';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { HandoffRequestEvent, type HandoffOutcome } from '../../events/handoff-request.event.js';
+import { ja } from '../../i18n/ja.js';
+import { bookingProblem, formatTokyoDateTime, spacedCode, tokyoDate, tokyoIso } from '../../state/appointments.js';
+import { baseStyles } from '../../styles/shared.styles.js';
+import { handoffFormStyles } from './handoff-form.styles.js';
+
+const t = ja.handoff;
+
+/**
+ * Books a hand-off (ほかの相談方法へつなぐ) for an active chat: kind, Tokyo date and time. The date
+ * and time are read as Tokyo wall time whatever the browser's zone, and sent with +09:00. The
+ * workspace books it and sends her the code in an ordinary chat message; this form then shows the
+ * counselor the code and whether the message went out.
+ *
+ * @fires tsg-handoff-request
+ */
+export class TsgHandoffForm extends LitElement {
+  static override styles = [baseStyles, handoffFormStyles];
+
+  /** The chat the booking is for. A new id starts a fresh form. */
+  @property() consultationId = '';
+
+  @state() private kind: HandoffKind = 'phone';
+  @state() private busy = false;
+  @state() private error = '';
+  @state() private booked: { appointment: Appointment; messageSent: boolean } | null = null;
+  @query('input[name="kind"]') private firstKind?: HTMLInputElement;
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('consultationId')) {
+      this.kind = 'phone';
+      this.error = '';
+      this.booked = null;
+    }
+  }
+
+  /** Puts focus on the first choice, for when the form has just been opened. */
+  override focus(): void {
+    // Opened a moment ago: the inputs exist only after the first render.
+    void this.updateComplete.then(() => this.firstKind?.focus());
+  }
+
+  override render() {
+    const now = new Date();
+    const id = (s: string) => `${s}-${this.consultationId}`;
+    return html`
+      <form aria-labelledby=${id('ho-h')} @submit=${this.onSubmit} novalidate>
+        <h3 id=${id('ho-h')}>${t.heading}</h3>
+        <p class="intro">${t.intro}</p>
+        <fieldset>
+          <legend>${t.kind}</legend>
+          <div class="kinds">
+            ${HANDOFF_KINDS.map(
+              (k) => html`<label class="choice"
+                ><input type="radio" name="kind" .value=${k} .checked=${k === this.kind} @change=${() => (this.kind = k)} />${t.kinds[k]}</label
+              >`,
+            )}
+          </div>
+        </fieldset>
+        <div class="when">
+          <div class="field">
+            <label for=${id('ho-date')}>${t.date}</label>
+            <input id=${id('ho-date')} name="date" type="date" required .value=${tokyoDate(now, 1)} min=${tokyoDate(now)}
+              max=${tokyoDate(now, MAX_BOOKING_AHEAD_DAYS)} />
+          </div>
+          <div class="field">
+            <label for=${id('ho-time')}>${t.time}</label>
+            <input id=${id('ho-time')} name="time" type="time" required step="300" />
+          </div>
+        </div>
+        <p class="error" role="alert">${this.error}</p>
+        <div class="row">
+          <button class="btn-primary" type="submit" ?disabled=${this.busy}>${this.busy ? t.busy : t.submit}</button>
+        </div>
+        <div role="status">${this.booked ? this.renderBooked(this.booked) : nothing}</div>
+      </form>
+    `;
+  }
+
+  private renderBooked({ appointment: a, messageSent }: { appointment: Appointment; messageSent: boolean }) {
+    return html`<div class="booked ${messageSent ? '' : 'warn'}">
+      <p>${messageSent ? t.done : t.notSent}</p>
+      <p>${t.kinds[a.kind]}：${formatTokyoDateTime(a.startsAt)}</p>
+      <p>${t.code}：<span class="code" data-code=${a.code}>${spacedCode(a.code)}</span></p>
+    </div>`;
+  }
+
+  private onSubmit(e: SubmitEvent): void {
+    e.preventDefault();
+    if (this.busy) return;
+    const form = e.target as HTMLFormElement;
+    const date = (form.elements.namedItem('date') as HTMLInputElement).value;
+    const time = (form.elements.namedItem('time') as HTMLInputElement).value;
+    const startsAt = tokyoIso(date, time);
+    const problem = bookingProblem(startsAt, new Date());
+    if (problem || !startsAt) {
+      this.error = problem === 'past' ? t.past : problem === 'tooFar' ? t.tooFar(MAX_BOOKING_AHEAD_DAYS) : t.invalid;
+      return;
+    }
+    this.error = '';
+    this.booked = null;
+    this.busy = true;
+    const consultationId = this.consultationId;
+    this.dispatchEvent(
+      new HandoffRequestEvent({
+        consultationId,
+        kind: this.kind,
+        startsAt,
+        done: (outcome: HandoffOutcome) => {
+          if (consultationId !== this.consultationId) return; // Another chat is shown now.
+          this.busy = false;
+          if ('error' in outcome) this.error = outcome.error;
+          else this.booked = outcome;
+        },
+      }),
+    );
+  }
+}

@@ -1,0 +1,17 @@
+/** Which screen the main area shows: her chats (or the year report), or the appointments. */
+export type WorkspaceView = 'main' | 'appointments';
+
+/** She picked another screen in the view switch. */
+export class ViewChangeEvent extends CustomEvent<{ view: WorkspaceView }> {
+  static readonly eventName = 'tsg-view-change' as const;
+
+  constructor(view: WorkspaceView) {
+    super(ViewChangeEvent.eventName, { detail: { view }, bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'tsg-view-change': ViewChangeEvent;
+  }
+}
