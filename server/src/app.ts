@@ -14,6 +14,7 @@ import { Server } from 'socket.io';
 import type { Clock } from './clock.js';
 import { startCheckpointer } from './db/checkpointer.js';
 import type { Db } from './db/database.js';
+import { AppointmentService } from './domain/appointments.js';
 import { CaseRecordService } from './domain/case-records.js';
 import { ConsultationService } from './domain/consultations.js';
 import { OpeningHours } from './domain/opening.js';
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps): App {
   const repos = createSqliteRepositories(db);
   const consultations = new ConsultationService(repos, sodium, clock);
   const records = new CaseRecordService(repos.consultations, repos.caseRecords, clock);
+  const appointments = new AppointmentService(repos.consultations, repos.appointments, sodium, clock);
   const auth = new StaffAuthService(repos, sodium, clock);
   const resumeCodes = createSqliteResumeCodes(db);
   const resume = new ResumeService(resumeCodes, repos.consultations, sodium, clock, deps.resumeDays ?? 30);
@@ -166,7 +168,7 @@ export function createApp(deps: AppDeps): App {
     // collections held the event loop up to 150 ms). Both clients catch up on their own after a
     // drop: the widget resumes and lists messages after its last id, the console refreshes its chats.
   });
-  setupSockets(io, { consultations, records, auth, log, resume, hours, routing, callers, starts });
+  setupSockets(io, { consultations, records, appointments, auth, log, resume, hours, routing, callers, starts });
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {

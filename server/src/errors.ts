@@ -12,6 +12,7 @@ export class DomainError extends Error {
 /** Factories, so call sites read as what went wrong. */
 export const errors = {
   unknownConsultation: () => new DomainError('UNKNOWN_CONSULTATION'),
+  unknownAppointment: () => new DomainError('UNKNOWN_APPOINTMENT'),
   forbidden: (detail?: string) => new DomainError('FORBIDDEN', detail),
   invalidState: (detail?: string) => new DomainError('INVALID_STATE', detail),
   alreadyTaken: () => new DomainError('ALREADY_TAKEN'),

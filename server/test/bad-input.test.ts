@@ -36,6 +36,14 @@ const unknownIdPayload: Partial<Record<EventName, unknown>> = {
   'consultation:read': { consultationId: UNKNOWN, lastReadId: 1 },
   'typing:set': { consultationId: UNKNOWN, typing: true },
   'consultation:record': { consultationId: UNKNOWN, topics: ['孤独'], outcome: 'listened' },
+  // The consultation is checked before the time, so any well-formed time gives the same answer.
+  'handoff:book': { consultationId: UNKNOWN, kind: 'phone', startsAt: '2030-01-04T15:00:00+09:00' },
+};
+
+/** A well-formed payload for each event that names an appointment nobody has. */
+const unknownAppointmentPayload: Partial<Record<EventName, unknown>> = {
+  'appointment:find': { code: 'ZZZZZZ' },
+  'appointment:status': { appointmentId: UNKNOWN, status: 'done' },
 };
 
 describe('bad input gets a coded error and changes nothing', () => {
@@ -47,7 +55,7 @@ describe('bad input gets a coded error and changes nothing', () => {
 
   /** Row counts of every table: the state that bad input must not change. */
   const state = () =>
-    ['consultation', 'message', 'key_grant', 'staff', 'staff_session', 'case_record', 'case_record_topic'].map(
+    ['consultation', 'message', 'key_grant', 'staff', 'staff_session', 'case_record', 'case_record_topic', 'appointment'].map(
       (t) => (server.db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n,
     );
 
@@ -90,6 +98,12 @@ describe('bad input gets a coded error and changes nothing', () => {
   it.each(Object.keys(unknownIdPayload) as EventName[])('%s: unknown consultation → UNKNOWN_CONSULTATION', async (event) => {
     const before = state();
     expect(await send(socketFor(event), event, unknownIdPayload[event])).toEqual({ ok: false, error: 'UNKNOWN_CONSULTATION' });
+    expect(state()).toEqual(before);
+  });
+
+  it.each(Object.keys(unknownAppointmentPayload) as EventName[])('%s: unknown appointment → UNKNOWN_APPOINTMENT', async (event) => {
+    const before = state();
+    for (const s of [counselor, supervisor]) expect(await send(s, event, unknownAppointmentPayload[event])).toEqual({ ok: false, error: 'UNKNOWN_APPOINTMENT' });
     expect(state()).toEqual(before);
   });
 

@@ -1,4 +1,5 @@
 export * from './hours/index.js';
+export * from './handoff/handoff.js';
 export * from './intake/intake.js';
 export * from './records/records.js';
 export * from './protocol/index.js';

@@ -140,4 +140,26 @@ export const migrations: readonly string[] = [
 
   CREATE INDEX consultation_queued_at ON consultation(queued_at);
   `,
+  // 7: hand-off appointments (DESIGN "Hand-off"): the chat it came from, kind, time, reservation
+  // code, status and the counselor who booked it — nothing that names her. A code has to be unique
+  // only while it is booked, since that is when someone quotes it to be found: the partial index
+  // enforces that, and a code may come back once its appointment is over, so the 6-character
+  // space never fills up. Times are UTC ISO strings, so they sort and compare as text. No CHECK on
+  // kind or status, like case_record: the socket schema is what refuses other words.
+  `
+  CREATE TABLE appointment (
+    id TEXT PRIMARY KEY,
+    consultation_id TEXT NOT NULL REFERENCES consultation(id),
+    kind TEXT NOT NULL,
+    starts_at TEXT NOT NULL,
+    code TEXT NOT NULL,
+    status TEXT NOT NULL,
+    staff_id TEXT NOT NULL REFERENCES staff(id),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+
+  CREATE UNIQUE INDEX appointment_booked_code ON appointment(code) WHERE status = 'booked';
+  CREATE INDEX appointment_starts_at ON appointment(starts_at);
+  `,
 ];

@@ -1,5 +1,6 @@
 import type { EndReason, SenderRole, StoredMessage } from '@tsunagari/shared';
 import type { Db } from '../db/database.js';
+import { createSqliteAppointments } from './appointments.js';
 import { createSqliteCaseRecords } from './case-records.js';
 import { consultationCache } from './consultation-cache.js';
 import type { Consultation, KeyGrant, NewMessage, Repositories, StaffRecord } from './types.js';
@@ -164,5 +165,6 @@ export function createSqliteRepositories(db: Db): Repositories {
       bySeq: messageBySeq,
     },
     caseRecords: createSqliteCaseRecords(db),
+    appointments: createSqliteAppointments(db),
   };
 }

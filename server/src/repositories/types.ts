@@ -1,4 +1,6 @@
 import type {
+  Appointment,
+  AppointmentStatus,
   CaseRecord,
   ConsultationStatus,
   EndReason,
@@ -133,6 +135,22 @@ export interface CaseRecordRepository {
   reportRows(fromIso: string, toIso: string): ReportRow[];
 }
 
+/** An appointment as stored; `staffName` comes from the staff row when it is read. */
+export type NewAppointment = Omit<Appointment, 'staffName'>;
+
+export interface AppointmentRepository {
+  insert(a: NewAppointment, at: string): void;
+  byId(id: string): Appointment | null;
+  /** The booked appointment with this code, if any (at most one: the partial unique index). */
+  bookedByCode(code: string): Appointment | null;
+  /** The most recently created appointment with this code, whatever its status. */
+  latestByCode(code: string): Appointment | null;
+  /** Appointments starting at or after the instant, soonest first. */
+  startingFrom(fromIso: string): Appointment[];
+  /** Sets the status; false when there is no such appointment. */
+  setStatus(id: string, status: AppointmentStatus, at: string): boolean;
+}
+
 /** Every repository the domain needs, so one object can be swapped for another storage. */
 export interface Repositories {
   organisation: OrganisationRepository;
@@ -142,4 +160,5 @@ export interface Repositories {
   keyGrants: KeyGrantRepository;
   messages: MessageRepository;
   caseRecords: CaseRecordRepository;
+  appointments: AppointmentRepository;
 }

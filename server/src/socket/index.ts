@@ -1,5 +1,6 @@
 import { STAFF_SESSION_COOKIE } from '@tsunagari/shared';
 import { parseCookie } from 'cookie';
+import type { AppointmentService } from '../domain/appointments.js';
 import type { CaseRecordService } from '../domain/case-records.js';
 import type { ConsultationService } from '../domain/consultations.js';
 import type { OpeningHours } from '../domain/opening.js';
@@ -9,6 +10,7 @@ import type { StartLimit } from '../domain/start-limit.js';
 import type { StaffAuthService } from '../domain/staff-auth.js';
 import type { CallerKeys } from '../http/client-key.js';
 import type { Logger } from '../log.js';
+import { registerAppointmentHandlers } from './appointment.handlers.js';
 import { registerConsultationHandlers } from './consultation.handlers.js';
 import { registerMessageHandlers } from './message.handlers.js';
 import { registerRecordHandlers } from './record.handlers.js';
@@ -21,6 +23,7 @@ import { rooms, type TsunagariServer, type TsunagariSocket } from './types.js';
 export interface SocketDeps {
   consultations: ConsultationService;
   records: CaseRecordService;
+  appointments: AppointmentService;
   resume: ResumeService;
   hours: OpeningHours;
   routing: RoutingService;
@@ -71,7 +74,7 @@ function forgetHandshake(socket: TsunagariSocket): void {
  * event only: never the handshake's address, headers or payloads.
  */
 export function setupSockets(io: TsunagariServer, deps: SocketDeps): void {
-  const { consultations, records, auth, log, resume, hours, routing, callers, starts } = deps;
+  const { consultations, records, appointments, auth, log, resume, hours, routing, callers, starts } = deps;
   const pusher = new QueuePusher(io, routing, () => consultations.todayFigures());
   const handlers = new HandlerTable(log);
   registerConsultationHandlers(handlers, { service: consultations, routing, log, hours, starts });
@@ -79,6 +82,7 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): void {
   registerMessageHandlers(handlers, consultations);
   registerResumeHandlers(handlers, consultations, resume, log);
   registerRecordHandlers(handlers, records, log);
+  registerAppointmentHandlers(handlers, appointments, log);
   routing.boot(routingEvents(io, routing, consultations, pusher));
   // Whichever event binds a client socket to her consultation (start, resume, resume by code),
   // she is present again: her grace period stops.

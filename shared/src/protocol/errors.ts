@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   'INTERNAL',
   /** The counselor already holds as many chats as her capacity allows. */
   'AT_CAPACITY',
+  /** No appointment with that id or reservation code. */
+  'UNKNOWN_APPOINTMENT',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

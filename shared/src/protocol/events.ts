@@ -1,6 +1,9 @@
+import type { Appointment } from '../handoff/handoff.js';
 import type { FiscalYearReport } from '../records/records.js';
 import type { Ack } from './errors.js';
 import type {
+  AppointmentFindPayload,
+  AppointmentStatusPayload,
   ConsultationRef,
   ConsultationResumePayload,
   ConsultationReadPayload,
@@ -9,6 +12,7 @@ import type {
   ConsultationTransferPayload,
   EmptyPayload,
   EnvelopePayload,
+  HandoffBookPayload,
   KeyGrantPayload,
   MessageListPayload,
   ReportYearPayload,
@@ -19,6 +23,8 @@ import type {
   TypingSetPayload,
 } from './schemas.js';
 import {
+  appointmentFindSchema,
+  appointmentStatusSchema,
   consultationRefSchema,
   consultationResumeSchema,
   consultationReadSchema,
@@ -27,6 +33,7 @@ import {
   consultationTransferSchema,
   emptySchema,
   envelopeSchema,
+  handoffBookSchema,
   keyGrantSchema,
   messageListSchema,
   reportYearSchema,
@@ -251,6 +258,18 @@ export interface ClientToServerEvents {
   'consultation:record': (payload: ConsultationRecordPayload, ack: Ack<{ recordedAt: string }>) => void;
   /** Supervisor or admin: the fiscal-year report (months April–March, Tokyo time). */
   'report:year': (payload: ReportYearPayload, ack: Ack<FiscalYearReport>) => void;
+  /**
+   * Counselor: book a hand-off (phone, remote, interview, outreach, accompaniment) for the active
+   * chat she holds; the server makes the reservation code. The console then tells her the code in
+   * an ordinary encrypted message, so the widget needs nothing new and keeps nothing.
+   */
+  'handoff:book': (payload: HandoffBookPayload, ack: Ack<Appointment>) => void;
+  /** Staff: appointments from 7 days ago onwards, soonest first (then pushed as `appointment:changed`). */
+  'appointment:list': (payload: EmptyPayload, ack: Ack<{ appointments: Appointment[] }>) => void;
+  /** Staff: the appointment a reservation code belongs to (she quotes it on the phone). */
+  'appointment:find': (payload: AppointmentFindPayload, ack: Ack<Appointment>) => void;
+  /** Counselor, supervisor or admin: set an appointment's status. */
+  'appointment:status': (payload: AppointmentStatusPayload, ack: Ack<Appointment>) => void;
   /** Client: register a resume code (its lookup and her wrapped session key); replaces an earlier one. */
   'resume:create': (payload: ResumeCreatePayload, ack: Ack<{ expiresAt: string }>) => void;
   /** Client: continue a consultation by code, from any device. Unknown or expired → UNKNOWN_CONSULTATION. */
@@ -281,6 +300,8 @@ export interface ServerToClientEvents {
   'consultation:released': (payload: { consultationId: string }) => void;
   /** Client: her consultation is waiting again (transferred to the queue, or her counselor dropped); positions follow. */
   'consultation:requeued': (payload: { consultationId: string }) => void;
+  /** Staff: an appointment was booked or its status changed. */
+  'appointment:changed': (payload: { appointment: Appointment }) => void;
   /** The server is shutting down for a restart; the client reconnects by itself. */
   'server:shutdown': () => void;
 }
@@ -307,6 +328,10 @@ export const inboundSchemas = {
   'typing:set': typingSetSchema,
   'consultation:record': consultationRecordSchema,
   'report:year': reportYearSchema,
+  'handoff:book': handoffBookSchema,
+  'appointment:list': emptySchema,
+  'appointment:find': appointmentFindSchema,
+  'appointment:status': appointmentStatusSchema,
   'resume:create': resumeCreateSchema,
   'resume:open': resumeOpenSchema,
 } as const satisfies Record<keyof ClientToServerEvents, unknown>;
@@ -333,6 +358,10 @@ export const eventRoles: Record<keyof ClientToServerEvents, readonly Role[]> = {
   'typing:set': ['client', 'counselor'],
   'consultation:record': ['counselor'],
   'report:year': ['supervisor', 'admin'],
+  'handoff:book': ['counselor'],
+  'appointment:list': ['counselor', 'supervisor', 'admin'],
+  'appointment:find': ['counselor', 'supervisor', 'admin'],
+  'appointment:status': ['counselor', 'supervisor', 'admin'],
   'resume:create': ['client'],
   'resume:open': ['client'],
 };

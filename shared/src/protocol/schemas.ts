@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AGE_BANDS, DANGER_ANSWERS, TOPICS } from '../intake/intake.js';
 import { OUTCOMES } from '../records/records.js';
+import { APPOINTMENT_STATUSES, HANDOFF_KINDS } from '../handoff/handoff.js';
 import { MAX_ENVELOPE_BYTES, MAX_MESSAGE_CHARS } from './limits.js';
 
 /** Random ids are 16–32 bytes, base64url without padding. */
@@ -124,6 +125,30 @@ export const reportYearSchema = z.strictObject({
   fiscalYear: z.number().int().min(2020).max(2100),
 });
 
+/** A reservation code as she reads it out: 6 characters of RESERVATION_CODE_ALPHABET. */
+export const reservationCodeSchema = z.string().regex(/^[2-9A-HJKMNP-Z]{6}$/);
+
+/**
+ * Counselor: book a hand-off for the chat she holds (active). The server checks the time is ahead
+ * and within MAX_BOOKING_AHEAD_DAYS, and makes the reservation code.
+ */
+export const handoffBookSchema = z.strictObject({
+  consultationId: idSchema,
+  kind: z.enum(HANDOFF_KINDS),
+  startsAt: z.iso.datetime({ offset: true }),
+});
+
+/** Staff: find an appointment by the code she quotes (phone desk). Lower case is read as upper. */
+export const appointmentFindSchema = z.strictObject({
+  code: z.string().min(6).max(6).transform((c) => c.toUpperCase()).pipe(reservationCodeSchema),
+});
+
+/** Staff: mark an appointment done, not attended, cancelled (or booked again). */
+export const appointmentStatusSchema = z.strictObject({
+  appointmentId: idSchema,
+  status: z.enum(APPOINTMENT_STATUSES),
+});
+
 /** The plaintext inside an envelope, checked by the receiving browser after decryption. */
 export const messageBodySchema = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -157,3 +182,6 @@ export type ConsultationReadPayload = z.infer<typeof consultationReadSchema>;
 export type TypingSetPayload = z.infer<typeof typingSetSchema>;
 export type ConsultationRecordPayload = z.infer<typeof consultationRecordSchema>;
 export type ReportYearPayload = z.infer<typeof reportYearSchema>;
+export type HandoffBookPayload = z.infer<typeof handoffBookSchema>;
+export type AppointmentFindPayload = z.input<typeof appointmentFindSchema>;
+export type AppointmentStatusPayload = z.infer<typeof appointmentStatusSchema>;

@@ -1,0 +1,125 @@
+import {
+  type Appointment,
+  type AppointmentStatus,
+  type HandoffKind,
+  MAX_BOOKING_AHEAD_DAYS,
+  RESERVATION_CODE_ALPHABET,
+  RESERVATION_CODE_LENGTH,
+} from '@tsunagari/shared';
+import { randomId, type Sodium } from '@tsunagari/shared/crypto';
+import type { Clock } from '../clock.js';
+import { errors } from '../errors.js';
+import type { AppointmentRepository, ConsultationRepository } from '../repositories/types.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** How far back `list` reaches: last week's appointments stay on the calendar to be marked done or no-show. */
+export const APPOINTMENT_LIST_PAST_DAYS = 7;
+
+/**
+ * Tries at a free code before giving up. With ~887 million codes and at most a few hundred booked
+ * at a time, even a second try is a one-in-millions event; the cap only guards a broken generator.
+ */
+const CODE_ATTEMPTS = 20;
+
+/**
+ * A reservation code: RESERVATION_CODE_LENGTH characters, each drawn uniformly from
+ * RESERVATION_CODE_ALPHABET with libsodium's `randombytes_uniform` (no modulo bias, which taking
+ * random bytes modulo 31 would have).
+ */
+export function newReservationCode(sodium: Pick<Sodium, 'randombytes_uniform'>): string {
+  let code = '';
+  for (let i = 0; i < RESERVATION_CODE_LENGTH; i++) code += RESERVATION_CODE_ALPHABET[sodium.randombytes_uniform(RESERVATION_CODE_ALPHABET.length)];
+  return code;
+}
+
+/**
+ * Hand-off appointments (DESIGN "Hand-off", journey 2: she books a hand-off): a counselor books one
+ * from the chat she holds and the server makes its reservation code; staff list, find by code and
+ * mark them. Knows nothing of sockets or SQL.
+ */
+export class AppointmentService {
+  constructor(
+    private readonly consultations: Pick<ConsultationRepository, 'byId'>,
+    private readonly appointments: AppointmentRepository,
+    private readonly sodium: Sodium,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Books a hand-off for a consultation. Only the counselor who holds it while it is active may.
+   * Errors, checked in this order: UNKNOWN_CONSULTATION; INVALID_STATE while she is waiting or
+   * when nobody ever took her up; FORBIDDEN when another counselor holds (or held) it, as
+   * `ConsultationService.access` says; INVALID_STATE once it ended; INVALID_STATE when `startsAt`
+   * is not after now or is more than MAX_BOOKING_AHEAD_DAYS ahead. Nothing is stored on an error.
+   */
+  book(staffId: string, consultationId: string, kind: HandoffKind, startsAt: string): Appointment {
+    const c = this.consultations.byId(consultationId);
+    if (!c) throw errors.unknownConsultation();
+    // Like case records: a waiting chat is nobody's yet, which is a state, not a permission.
+    if (c.status === 'waiting' || c.assignedStaffId === null) throw errors.invalidState('not taken up');
+    if (c.assignedStaffId !== staffId) throw errors.forbidden('not assigned to this counselor');
+    if (c.status !== 'active') throw errors.invalidState('consultation ended');
+    const now = this.clock.now();
+    const at = new Date(startsAt);
+    if (!(at.getTime() > now.getTime())) throw errors.invalidState('appointment time has passed');
+    if (at.getTime() > now.getTime() + MAX_BOOKING_AHEAD_DAYS * DAY_MS) throw errors.invalidState('appointment too far ahead');
+    const nowIso = now.toISOString();
+    const appointment = {
+      id: randomId(this.sodium),
+      consultationId: c.id,
+      kind,
+      // Stored as UTC so times sort and compare as text whatever offset the console sent.
+      startsAt: at.toISOString(),
+      code: this.freeCode(),
+      status: 'booked' as const,
+      staffId,
+      createdAt: nowIso,
+    };
+    // Synchronous from the check in freeCode to here: no other booking can take the code between.
+    this.appointments.insert(appointment, nowIso);
+    return this.appointments.byId(appointment.id) as Appointment;
+  }
+
+  /** Appointments starting from APPOINTMENT_LIST_PAST_DAYS days ago onwards, soonest first, any status. */
+  list(): Appointment[] {
+    return this.appointments.startingFrom(new Date(this.clock.now().getTime() - APPOINTMENT_LIST_PAST_DAYS * DAY_MS).toISOString());
+  }
+
+  /**
+   * The appointment a reservation code (upper case) belongs to: the booked one, else the most
+   * recently created one that had it (she may call about one that was cancelled). UNKNOWN_APPOINTMENT
+   * when no appointment ever had it.
+   */
+  find(code: string): Appointment {
+    const found = this.appointments.bookedByCode(code) ?? this.appointments.latestByCode(code);
+    if (!found) throw errors.unknownAppointment();
+    return found;
+  }
+
+  /**
+   * Sets an appointment's status; any transition is allowed, so a mistake can be undone. Errors:
+   * UNKNOWN_APPOINTMENT; INVALID_STATE when booking it again would give its code to a second booked
+   * appointment (the code was handed out again after this one was closed).
+   */
+  setStatus(appointmentId: string, status: AppointmentStatus): { appointment: Appointment; changed: boolean } {
+    const current = this.appointments.byId(appointmentId);
+    if (!current) throw errors.unknownAppointment();
+    if (current.status === status) return { appointment: current, changed: false };
+    if (status === 'booked') {
+      const holder = this.appointments.bookedByCode(current.code);
+      if (holder && holder.id !== current.id) throw errors.invalidState('code is booked by another appointment');
+    }
+    this.appointments.setStatus(appointmentId, status, this.clock.now().toISOString());
+    return { appointment: this.appointments.byId(appointmentId) as Appointment, changed: true };
+  }
+
+  /** A code no booked appointment has. */
+  private freeCode(): string {
+    for (let i = 0; i < CODE_ATTEMPTS; i++) {
+      const code = newReservationCode(this.sodium);
+      if (!this.appointments.bookedByCode(code)) return code;
+    }
+    throw new Error('no free reservation code');
+  }
+}
