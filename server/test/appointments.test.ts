@@ -187,4 +187,17 @@ describe('hand-off appointments', () => {
     await server.app.retention.run();
     expect(await call(boss, 'appointment:find', { code: booked.code })).toEqual(booked);
   });
+  it('the fiscal-year report counts hand-offs by kind in the Tokyo month the chat came; cancelled ones do not count', async () => {
+    // 00:30 on 1 June in Tokyo is still 31 May in UTC: the report must say June.
+    const { sato, boss, held } = await scene('2026-06-01T00:30:00+09:00');
+    const id = await held();
+    await call(sato, 'handoff:book', { consultationId: id, kind: 'phone', startsAt: '2026-06-03T15:00:00+09:00' });
+    await call(sato, 'handoff:book', { consultationId: id, kind: 'interview', startsAt: '2026-06-05T14:00:00+09:00' });
+    const dropped = await call(sato, 'handoff:book', { consultationId: id, kind: 'outreach', startsAt: '2026-06-09T10:00:00+09:00' });
+    await call(boss, 'appointment:status', { appointmentId: dropped.id, status: 'cancelled' });
+    const report = await call(boss, 'report:year', { fiscalYear: 2026 });
+    expect(report.months[1]?.byHandoff).toEqual({ phone: 0, remote: 0, interview: 0, outreach: 0, accompaniment: 0 });
+    expect(report.months[2]?.byHandoff).toEqual({ phone: 1, remote: 0, interview: 1, outreach: 0, accompaniment: 0 });
+    expect(report.total.byHandoff).toEqual(report.months[2]?.byHandoff);
+  });
 });

@@ -144,7 +144,8 @@ export const migrations: readonly string[] = [
   // code, status and the counselor who booked it — nothing that names her. A code has to be unique
   // only while it is booked, since that is when someone quotes it to be found: the partial index
   // enforces that, and a code may come back once its appointment is over, so the 6-character
-  // space never fills up. Times are UTC ISO strings, so they sort and compare as text. No CHECK on
+  // space never fills up. The fiscal-year report counts hand-offs per consultation (the index on
+  // consultation_id). Times are UTC ISO strings, so they sort and compare as text. No CHECK on
   // kind or status, like case_record: the socket schema is what refuses other words.
   `
   CREATE TABLE appointment (
@@ -161,5 +162,6 @@ export const migrations: readonly string[] = [
 
   CREATE UNIQUE INDEX appointment_booked_code ON appointment(code) WHERE status = 'booked';
   CREATE INDEX appointment_starts_at ON appointment(starts_at);
+  CREATE INDEX appointment_consultation ON appointment(consultation_id);
   `,
 ];

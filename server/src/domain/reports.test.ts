@@ -10,6 +10,7 @@ const row = (queuedAt: string, more: Partial<ReportRow> = {}): ReportRow => ({
   endReason: null,
   campaign: null,
   record: null,
+  handoffs: [],
   ...more,
 });
 
@@ -76,5 +77,18 @@ describe('the fiscal-year report', () => {
     expect(report.total.byCampaign).toEqual({ fair: 1, web: 1 });
     expect(Object.keys(report.months[5]?.byTopic ?? {})).toHaveLength(14);
     expect(report.months[5]?.byCampaign).toEqual({});
+  });
+  it('counts hand-offs by kind in the month the chat came, whatever became of the chat, every kind present', () => {
+    const report = buildFiscalYearReport(2026, [
+      // Came on 31 May late evening in Tokyo (May), two hand-offs booked from it.
+      row('2026-05-31T14:30:00.000Z', { assignedAt: '2026-05-31T14:31:00.000Z', handoffs: ['phone', 'interview'] }),
+      // Came in June; sent back to the queue after booking and she left: the hand-off still counts.
+      row('2026-06-10T01:00:00.000Z', { endedAt: '2026-06-10T02:00:00.000Z', endReason: 'abandoned', handoffs: ['phone'] }),
+      row('2026-06-11T01:00:00.000Z'),
+    ]);
+    expect(report.months[1]?.byHandoff).toEqual({ phone: 1, remote: 0, interview: 1, outreach: 0, accompaniment: 0 });
+    expect(report.months[2]?.byHandoff).toEqual({ phone: 1, remote: 0, interview: 0, outreach: 0, accompaniment: 0 });
+    expect(report.months[3]?.byHandoff).toEqual({ phone: 0, remote: 0, interview: 0, outreach: 0, accompaniment: 0 });
+    expect(report.total.byHandoff).toEqual({ phone: 2, remote: 0, interview: 1, outreach: 0, accompaniment: 0 });
   });
 });

@@ -16,6 +16,9 @@ export const WEB_CAMPAIGN = 'web';
  * - recorded, byTopic, byOutcome, byAgeBand: answered consultations with a case record (one with
  *   a record that went back to the queue and was never taken again is not answered, so not here).
  * - byCampaign: started, by campaign; none is {@link WEB_CAMPAIGN}.
+ * - byHandoff: hand-offs booked from the month's consultations and not cancelled, by kind (one
+ *   chat may give several). Counted whatever became of the chat after, so the month they came
+ *   in, like every other figure, not the month of the appointment.
  * Rows outside the year are ignored; the total is the sum of the twelve months.
  */
 export function buildFiscalYearReport(fiscalYear: number, rows: readonly ReportRow[]): FiscalYearReport {
@@ -39,6 +42,7 @@ function count(f: ReportFigures, row: ReportRow): void {
   f.started++;
   const campaign = row.campaign ?? WEB_CAMPAIGN;
   f.byCampaign[campaign] = (f.byCampaign[campaign] ?? 0) + 1;
+  for (const kind of row.handoffs) f.byHandoff[kind]++;
   if (row.assignedAt === null) {
     if (row.endedAt !== null) f.leftWaiting++;
     return;
@@ -61,6 +65,7 @@ function add(total: ReportFigures, m: ReportFigures): void {
   sumInto(total.byOutcome, m.byOutcome);
   sumInto(total.byAgeBand, m.byAgeBand);
   sumInto(total.byCampaign, m.byCampaign);
+  sumInto(total.byHandoff, m.byHandoff);
 }
 
 function sumInto<K extends string>(into: Record<K, number>, from: Record<K, number>): void {

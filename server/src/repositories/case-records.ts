@@ -1,4 +1,4 @@
-import type { AgeBand, CaseRecord, EndReason, Outcome, Topic } from '@tsunagari/shared';
+import type { AgeBand, CaseRecord, EndReason, HandoffKind, Outcome, Topic } from '@tsunagari/shared';
 import type { Db } from '../db/database.js';
 import type { CaseRecordRepository, ReportRow } from './types.js';
 
@@ -16,9 +16,11 @@ export function createSqliteCaseRecords(db: Db): CaseRecordRepository {
     byId: db.prepare(`SELECT r.outcome, r.age_band, r.recorded_at,
       (SELECT json_group_array(t.topic) FROM case_record_topic t WHERE t.consultation_id = r.consultation_id) AS topics
       FROM case_record r WHERE r.consultation_id = ?`),
-    // One pass over the year's consultations; the topics come along as a JSON array per row.
+    // One pass over the year's consultations; the topics and the hand-off kinds come along as a
+    // JSON array per row (appointments found by the index appointment_consultation).
     rows: db.prepare(`SELECT c.queued_at, c.assigned_at, c.ended_at, c.end_reason, c.campaign, r.outcome, r.age_band,
-      (SELECT json_group_array(t.topic) FROM case_record_topic t WHERE t.consultation_id = c.id) AS topics
+      (SELECT json_group_array(t.topic) FROM case_record_topic t WHERE t.consultation_id = c.id) AS topics,
+      (SELECT json_group_array(a.kind) FROM appointment a WHERE a.consultation_id = c.id AND a.status != 'cancelled') AS handoffs
       FROM consultation c LEFT JOIN case_record r ON r.consultation_id = c.id
       WHERE c.queued_at >= ? AND c.queued_at < ?`),
   };
@@ -48,6 +50,7 @@ export function createSqliteCaseRecords(db: Db): CaseRecordRepository {
           endReason: (r.end_reason as EndReason | null) ?? null,
           campaign: (r.campaign as string | null) ?? null,
           record: r.outcome == null ? null : { topics: topicsOf(r), outcome: r.outcome as Outcome, ageBand: (r.age_band as AgeBand | null) ?? null },
+          handoffs: JSON.parse((r.handoffs as string | null) ?? '[]') as HandoffKind[],
         }),
       ),
   };

@@ -3,6 +3,7 @@ import type {
   AppointmentStatus,
   CaseRecord,
   ConsultationStatus,
+  HandoffKind,
   EndReason,
   SenderRole,
   StaffRole,
@@ -124,6 +125,8 @@ export interface ReportRow {
   campaign: string | null;
   /** The counselor's case record, or null when none was made. */
   record: Omit<CaseRecord, 'recordedAt'> | null;
+  /** The kind of each hand-off booked from it and not cancelled (any order). */
+  handoffs: HandoffKind[];
 }
 
 export interface CaseRecordRepository {

@@ -1,3 +1,4 @@
+import { HANDOFF_KINDS, type HandoffKind } from '../handoff/handoff.js';
 import { AGE_BANDS, type AgeBand, TOPICS, type Topic } from '../intake/intake.js';
 
 /**
@@ -49,6 +50,11 @@ export interface ReportFigures {
   byAgeBand: Record<AgeBand | 'unknown', number>;
   /** Where she came from: the QR campaign, or 'web' for the NPO's own page. */
   byCampaign: Record<string, number>;
+  /**
+   * Hand-offs booked from these consultations, by kind (a cancelled appointment does not count;
+   * one that she did not come to does: the hand-off was made).
+   */
+  byHandoff: Record<HandoffKind, number>;
 }
 
 /** The fiscal-year report (April to March, Asia/Tokyo) for supervisors, also exported as CSV. */
@@ -97,5 +103,6 @@ export function emptyFigures(month: string): ReportFigures {
     byOutcome: Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>,
     byAgeBand: Object.fromEntries([...AGE_BANDS, 'unknown'].map((a) => [a, 0])) as Record<AgeBand | 'unknown', number>,
     byCampaign: {},
+    byHandoff: Object.fromEntries(HANDOFF_KINDS.map((k) => [k, 0])) as Record<HandoffKind, number>,
   };
 }
