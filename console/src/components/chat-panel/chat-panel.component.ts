@@ -119,7 +119,7 @@ export class TsgChatPanel extends LitElement {
         ? html`<button class="btn-secondary" type="button" aria-expanded=${this.transferOpen ? 'true' : 'false'} @click=${this.onTransferClick}>
             ${ja.transfer.open}
           </button><button class="btn-secondary" type="button" aria-expanded=${this.handoffOpen ? 'true' : 'false'} @click=${this.onHandoffClick}>
-            ${this.handoffOpen ? ja.handoff.hide : ja.handoff.open}
+            ${ja.handoff.open}
           </button>`
         : nothing}<button
       class="btn-danger"

@@ -12,7 +12,9 @@ export const viewSwitchStyles = css`
     border-bottom: 1px solid var(--tsg-border);
     padding-bottom: 0.5rem;
   }
-  button[aria-pressed='true'] {
+  /* Stronger than the shared .btn-secondary:hover, so the shown screen keeps white on teal under the mouse. */
+  .btn-secondary[aria-pressed='true'],
+  .btn-secondary[aria-pressed='true']:hover:not(:disabled) {
     background: var(--tsg-primary);
     color: #fff;
     font-weight: 600;
