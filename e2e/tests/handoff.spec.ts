@@ -58,6 +58,9 @@ test('a counselor books a phone consultation; she sees the code; the phone desk 
     expect(code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
     // The counselor sees the same message in her log as she does.
     await expect(sato.getByText(`予約番号：${code}`)).toBeVisible();
+    // Booked, the inputs fold away so the chat log has its room again.
+    await expect(form.getByRole('button', { name: '予約する', exact: true })).toHaveCount(0);
+    await expectNoAxeViolations(sato, 'hand-off booked');
     await snap(sato, info, 'console-handoff-booked');
 
     // She sees an ordinary counselor message: the kind, the time in Tokyo, the code, the line and the caution.

@@ -49,6 +49,15 @@ export class TsgHandoffForm extends LitElement {
     return html`
       <form aria-labelledby=${id('ho-h')} @submit=${this.onSubmit} novalidate>
         <h3 id=${id('ho-h')}>${t.heading}</h3>
+        ${this.booked ? nothing : this.renderInputs(id, now)}
+        <div role="status">${this.booked ? this.renderBooked(this.booked) : nothing}</div>
+      </form>
+    `;
+  }
+
+  /** Kind, date and time; folded away once booked, so the chat log gets its room back. */
+  private renderInputs(id: (s: string) => string, now: Date) {
+    return html`
         <p class="intro">${t.intro}</p>
         <fieldset>
           <legend>${t.kind}</legend>
@@ -75,8 +84,6 @@ export class TsgHandoffForm extends LitElement {
         <div class="row">
           <button class="btn-primary" type="submit" ?disabled=${this.busy}>${this.busy ? t.busy : t.submit}</button>
         </div>
-        <div role="status">${this.booked ? this.renderBooked(this.booked) : nothing}</div>
-      </form>
     `;
   }
 
@@ -84,8 +91,15 @@ export class TsgHandoffForm extends LitElement {
     return html`<div class="booked ${messageSent ? '' : 'warn'}">
       <p>${messageSent ? t.done : t.notSent}</p>
       <p>${t.kinds[a.kind]}：${formatTokyoDateTime(a.startsAt)}</p>
-      <p>${t.code}：<span class="code" data-code=${a.code}>${spacedCode(a.code)}</span></p>
+      <p>${t.code}：<span class="code">${spacedCode(a.code)}</span></p>
+      <button class="btn-secondary" type="button" @click=${this.onAnother}>${t.another}</button>
     </div>`;
+  }
+
+  private async onAnother(): Promise<void> {
+    this.booked = null;
+    await this.updateComplete;
+    this.firstKind?.focus();
   }
 
   private onSubmit(e: SubmitEvent): void {

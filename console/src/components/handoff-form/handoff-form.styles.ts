@@ -91,6 +91,9 @@ export const handoffFormStyles = css`
   .booked p {
     margin: 0;
   }
+  .booked button {
+    margin-top: 0.4rem;
+  }
   .code {
     font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
     font-size: 1.25rem;
