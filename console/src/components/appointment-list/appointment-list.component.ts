@@ -1,4 +1,4 @@
-import { type Appointment, type AppointmentStatus } from '@tsunagari/shared';
+import type { Appointment, AppointmentStatus } from '@tsunagari/shared';
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -34,6 +34,8 @@ export class TsgAppointmentList extends LitElement {
   @state() private changingId: string | null = null;
   @state() private error = '';
   @state() private notice = '';
+  /** The copy from `appointment:find`, used when the list does not hold it (older than a week). */
+  private foundCopy: Appointment | null = null;
 
   override render() {
     // The found appointment is shown from the live list when it is there, so a status change shows at once.
@@ -58,9 +60,6 @@ export class TsgAppointmentList extends LitElement {
       ${this.renderTable()}
     </section>`;
   }
-
-  /** The copy from `appointment:find`, used when the list does not hold it (older than a week). */
-  private foundCopy: Appointment | null = null;
 
   private renderFound(a: Appointment) {
     return html`<div class="found" role="group" aria-labelledby="found-heading">

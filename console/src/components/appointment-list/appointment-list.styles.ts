@@ -3,7 +3,8 @@ import { css } from 'lit';
 export const appointmentListStyles = css`
   :host {
     display: block;
-    overflow-y: auto;
+    /* On a narrow window the six columns scroll sideways rather than squeeze the codes. */
+    overflow: auto;
   }
   h2 {
     font-size: 1.25rem;
