@@ -9,6 +9,7 @@ function report(): FiscalYearReport {
   may.byTopic['子育て'] = 2;
   may.byOutcome.referral = 1;
   may.byAgeBand['30s'] = 1;
+  may.byHandoff.phone = 1;
   may.byCampaign = { web: 1, 'ube-2026': 2 };
   const total = { ...emptyFigures('total'), started: 3, answered: 2, leftWaiting: 1, recorded: 2 };
   total.byTopic['子育て'] = 2;
@@ -31,10 +32,10 @@ describe('report CSV for the prefecture', () => {
     expect(rows[13]!.startsWith('合計,チャット,3,2,1,2')).toBe(true);
   });
 
-  it('has every topic, outcome and age band in the shared order, then the campaigns with web first', () => {
+  it('has every topic, outcome, age band and hand-off kind in the shared order, then the campaigns with web first', () => {
     const [header, , may] = lines(reportToCsv(report()));
     const cols = header!.split(',');
-    expect(cols).toHaveLength(6 + 14 + 6 + 8 + 3);
+    expect(cols).toHaveLength(6 + 14 + 6 + 8 + 5 + 3);
     expect(cols.slice(20, 26)).toEqual([
       '結果：傾聴・助言',
       '結果：情報提供',
@@ -44,12 +45,20 @@ describe('report CSV for the prefecture', () => {
       '結果：その他',
     ]);
     expect(cols.slice(26, 34)).toContain('年代：わからない');
-    expect(cols.slice(34)).toEqual(['きっかけ：ホームページ', "きっかけ：-x", 'きっかけ：ube-2026']);
+    expect(cols.slice(34, 39)).toEqual([
+      'つないだ相談方法：電話相談',
+      'つないだ相談方法：リモートカウンセリング',
+      'つないだ相談方法：面接相談',
+      'つないだ相談方法：家庭訪問',
+      'つないだ相談方法：同行支援',
+    ]);
+    expect(cols.slice(39)).toEqual(['きっかけ：ホームページ', "きっかけ：-x", 'きっかけ：ube-2026']);
     const cells = may!.split(',');
     expect(cells[cols.indexOf('主訴：子育て')]).toBe('2');
     expect(cells[cols.indexOf('結果：他機関につないだ')]).toBe('1');
     expect(cells[cols.indexOf('年代：30代')]).toBe('1');
-    expect(cells.slice(34)).toEqual(['1', '0', '2']);
+    expect(cells[cols.indexOf('つないだ相談方法：電話相談')]).toBe('1');
+    expect(cells.slice(39)).toEqual(['1', '0', '2']);
   });
 
   it('quotes per RFC 4180 and defuses fields Excel would run as formulas', () => {

@@ -1,4 +1,4 @@
-import { AGE_BANDS, type FiscalYearReport, OUTCOMES, type ReportFigures, TOPICS } from '@tsunagari/shared';
+import { AGE_BANDS, type FiscalYearReport, HANDOFF_KINDS, OUTCOMES, type ReportFigures, TOPICS } from '@tsunagari/shared';
 import { ja } from '../i18n/ja.js';
 
 const r = ja.report;
@@ -34,8 +34,8 @@ export function csvField(value: string | number): string {
 
 /**
  * The fiscal-year report as the prefecture's CSV: a header, one row per month (April first) and a
- * 合計 row. Columns: month, channel, the four counts, then every topic, outcome and age band in the
- * shared lists' order (so columns never move between years), then the year's campaigns.
+ * 合計 row. Columns: month, channel, the four counts, then every topic, outcome, age band and
+ * hand-off kind in the shared lists' order (so columns never move between years), then the year's campaigns.
  * UTF-8 with a BOM and CRLF line ends, as Excel expects.
  */
 export function reportToCsv(report: FiscalYearReport): string {
@@ -51,6 +51,7 @@ export function reportToCsv(report: FiscalYearReport): string {
     ...TOPICS.map((t) => `${r.byTopic}：${t}`),
     ...OUTCOMES.map((o) => `${r.byOutcome}：${ja.record.outcomes[o]}`),
     ...ageKeys.map((a) => `${r.byAgeBand}：${ja.record.ageBands[a]}`),
+    ...HANDOFF_KINDS.map((k) => `${r.byHandoff}：${ja.handoff.kinds[k]}`),
     ...campaigns.map((c) => `${r.byCampaign}：${campaignLabel(c)}`),
   ];
   const row = (f: ReportFigures, month: string): (string | number)[] => [
@@ -63,6 +64,7 @@ export function reportToCsv(report: FiscalYearReport): string {
     ...TOPICS.map((t) => f.byTopic[t] ?? 0),
     ...OUTCOMES.map((o) => f.byOutcome[o] ?? 0),
     ...ageKeys.map((a) => f.byAgeBand[a] ?? 0),
+    ...HANDOFF_KINDS.map((k) => f.byHandoff[k] ?? 0),
     ...campaigns.map((c) => f.byCampaign[c] ?? 0),
   ];
   const rows = [header, ...report.months.map((f) => row(f, r.monthLabel(f.month))), row(report.total, r.total)];
