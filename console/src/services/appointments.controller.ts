@@ -1,0 +1,71 @@
+import type { Appointment } from '@tsunagari/shared';
+import type { AppointmentStatusEvent } from '../events/appointment-status.event.js';
+import type { HandoffRequestEvent } from '../events/handoff-request.event.js';
+import { MessageSendEvent } from '../events/message-send.event.js';
+import { ja } from '../i18n/ja.js';
+import { handoffMessage, spacedCode, upsertAppointment } from '../state/appointments.js';
+import { fetchProgramPhone } from './program-phone.js';
+import { errorText, type WorkspaceContext } from './workspace-context.js';
+
+/**
+ * Appointments (予約): the list, booking a hand-off from a chat, the phone desk's search and
+ * status changes. Handlers are arrow properties so the template can bind them as they are. It has
+ * no lifecycle of its own, so it is a plain class rather than a ReactiveController.
+ */
+export class AppointmentsController {
+  /** Appointments from a week ago onwards, soonest first; null until the first list came. */
+  appointments: readonly Appointment[] | null = null;
+  /** The program's phone line for booking messages (from the widget status; '' if unknown). */
+  private phone: Promise<string> | null = null;
+
+  constructor(
+    private readonly ctx: WorkspaceContext,
+    /** Sends a chat message the way the composer does (see ChatActionsController.onSend). */
+    private readonly send: (e: MessageSendEvent) => Promise<void>,
+  ) {}
+
+  /** Fetches the list (after every (re)connect). */
+  async load(): Promise<void> {
+    const res = await this.ctx.socket.request('appointment:list', {});
+    if (res.ok) this.setList(res.data.appointments.reduce<Appointment[]>(upsertAppointment, []));
+  }
+
+  /** Pushed or answered: one appointment booked or changed, by anyone on staff. */
+  changed(appointment: Appointment): void {
+    this.setList(upsertAppointment(this.appointments ?? [], appointment));
+  }
+
+  private setList(list: readonly Appointment[]): void {
+    this.appointments = list;
+    this.ctx.host.requestUpdate();
+  }
+
+  /** The phone desk's search by the code she quotes (one stable function, like the year report's fetchReport). */
+  readonly findByCode = (code: string) => this.ctx.socket.request('appointment:find', { code });
+
+  /**
+   * Books a hand-off, then tells her in an ordinary encrypted chat message, sent through the
+   * composer's own path (so seq and retries behave the same). Her widget needs nothing new.
+   */
+  readonly onHandoff = async (e: HandoffRequestEvent): Promise<void> => {
+    const { consultationId: id, kind, startsAt, done } = e.detail;
+    const res = await this.ctx.socket.request('handoff:book', { consultationId: id, kind, startsAt });
+    if (!res.ok) return done({ error: errorText(res.error) });
+    const appointment = res.data;
+    this.changed(appointment);
+    this.phone ??= fetchProgramPhone();
+    const text = handoffMessage(appointment.kind, appointment.startsAt, appointment.code, await this.phone);
+    const messageSent = await new Promise<boolean>((resolve) => void this.send(new MessageSendEvent({ consultationId: id, text, done: resolve })));
+    if (messageSent) this.ctx.announce(ja.handoff.announce(spacedCode(appointment.code)));
+    done({ appointment, messageSent });
+  };
+
+  /** Changes an appointment's status from the list; `done` gets the error text or null. */
+  readonly onAppointmentStatus = async (e: AppointmentStatusEvent): Promise<void> => {
+    const { appointmentId, status, done } = e.detail;
+    const res = await this.ctx.socket.request('appointment:status', { appointmentId, status });
+    if (!res.ok) return done(errorText(res.error));
+    this.changed(res.data);
+    done(null);
+  };
+}

@@ -1,0 +1,152 @@
+import type { CounselorState, StoredMessage } from '@tsunagari/shared';
+import type { ChatCloseEvent } from '../events/chat-close.event.js';
+import type { EndRequestEvent } from '../events/end-request.event.js';
+import type { MessageSendEvent } from '../events/message-send.event.js';
+import type { RecordRequestEvent } from '../events/record-request.event.js';
+import type { TransferRequestEvent } from '../events/routing.events.js';
+import { endedText, ja } from '../i18n/ja.js';
+import * as store from '../state/chats.js';
+import { nextCounselorSeq } from '../state/messages.js';
+import { chatLabel as label, errorText, type WorkspaceContext } from './workspace-context.js';
+
+/**
+ * What she does to a chat from its panel: send, end, record, close, hand on. Holds what the
+ * panel shows while one is under way (a chat's error line, which chat is ending or moving).
+ * Handlers are arrow properties so the template can bind them as they are. It has no lifecycle of
+ * its own, so it is a plain class rather than a ReactiveController; it re-renders through `ctx.host`.
+ */
+export class ChatActionsController {
+  /** The error line under each chat, by consultation id ('' for none). */
+  chatErrors: Readonly<Record<string, string>> = {};
+  /** The chat whose end she asked for, until the server answers. */
+  endingId: string | null = null;
+  /** The chat being transferred, until the server answers. */
+  transferringId: string | null = null;
+
+  constructor(
+    private readonly ctx: WorkspaceContext,
+    /** The counselors a chat can be handed to (with their keys' identities). */
+    private readonly counselors: () => readonly CounselorState[],
+  ) {}
+
+  private get model(): store.ConsoleState {
+    return this.ctx.store.model;
+  }
+
+  private set model(next: store.ConsoleState) {
+    this.ctx.store.model = next;
+  }
+
+  private update(): void {
+    this.ctx.host.requestUpdate();
+  }
+
+  /** Encrypts and sends her message; `done(true)` once the server stored it. */
+  readonly onSend = async (e: MessageSendEvent): Promise<void> => {
+    const { consultationId: id, text, done } = e.detail;
+    const chat = store.findChat(this.model, id);
+    const key = chat?.sessionKey;
+    if (!chat || !key || chat.ended) return done(false);
+    const seq = nextCounselorSeq(chat.messages, chat.reservedSeq);
+    this.model = store.updateChat(this.model, id, (c) => ({ ...c, reservedSeq: Math.max(c.reservedSeq, seq) }));
+    this.setChatError(id, '');
+    let envelope;
+    try {
+      envelope = this.ctx.crypto().sealText(key, id, seq, text);
+    } catch {
+      this.setChatError(id, errorText('CRYPTO'));
+      return done(false);
+    }
+    const res = await this.ctx.socket.request('message:send', envelope);
+    if (!res.ok) {
+      // Give the seq back so a retry re-sends the same one: the server treats it as idempotent,
+      // which matters when the first attempt was stored but its ack was lost.
+      this.model = store.updateChat(this.model, id, (c) => ({ ...c, reservedSeq: c.reservedSeq === seq ? seq - 1 : c.reservedSeq }));
+      this.setChatError(id, errorText(res.error));
+      return done(false);
+    }
+    const stored: StoredMessage = { ...envelope, senderRole: 'counselor', ...res.data };
+    this.model = store.updateChat(store.receiveMessages(this.model, id, [stored]), id, (c) => ({
+      ...c,
+      plain: new Map(c.plain).set(stored.id, text),
+    }));
+    done(true);
+  };
+
+  /** Ends the chat; one the server already ended is shown as ended too. */
+  readonly onEnd = async (e: EndRequestEvent): Promise<void> => {
+    const id = e.detail.consultationId;
+    this.endingId = id;
+    this.update();
+    this.setChatError(id, '');
+    const res = await this.ctx.socket.request('consultation:end', { consultationId: id });
+    this.endingId = null;
+    this.update();
+    if (res.ok || res.error === 'INVALID_STATE') {
+      this.model = store.markEnded(this.model, id, res.ok ? { endedBy: 'counselor', reason: 'ended' } : { endedBy: null, reason: null });
+      this.ctx.announce(ja.announce.ended(label(id), endedText(res.ok ? 'counselor' : null, null)));
+    } else {
+      this.setChatError(id, errorText(res.error));
+    }
+  };
+
+  /** Sends her case record; the chat then shows it as recorded. */
+  readonly onRecord = async (e: RecordRequestEvent): Promise<void> => {
+    const { done, ...payload } = e.detail;
+    const res = await this.ctx.socket.request('consultation:record', payload);
+    if (!res.ok) return done(errorText(res.error));
+    const { topics, outcome, ageBand = null } = payload;
+    this.model = store.markRecorded(this.model, payload.consultationId, { topics, outcome, ageBand, recordedAt: res.data.recordedAt });
+    this.ctx.announce(ja.record.announce(label(payload.consultationId)));
+    done(null);
+  };
+
+  /** Closes an ended chat in this browser and forgets its key. */
+  readonly onClose = (e: ChatCloseEvent): void => {
+    const chat = store.findChat(this.model, e.detail.consultationId);
+    if (chat?.sessionKey) this.ctx.crypto().forget(chat.sessionKey);
+    this.model = store.closeChat(this.model, e.detail.consultationId);
+  };
+
+  /**
+   * Hands a chat on. To a named counselor: her keys' organisation signature is checked, then the
+   * session key is sealed to her here (her client may be offline). The note is encrypted under
+   * the session key, so only whoever holds the key next can read it.
+   */
+  readonly onTransfer = async (e: TransferRequestEvent): Promise<void> => {
+    const { consultationId: id, toStaffId, note } = e.detail;
+    const chat = store.findChat(this.model, id);
+    const key = chat?.sessionKey;
+    if (!chat || !key || this.transferringId) return;
+    const crypto = this.ctx.crypto();
+    const session = this.ctx.session();
+    this.setChatError(id, '');
+    let sealedKey: string | undefined;
+    if (toStaffId) {
+      const receiver = this.counselors().find((c) => c.staffId === toStaffId);
+      const sealed = receiver ? crypto.sealKeyFor(key, receiver.identity, session.orgPublicKey) : null;
+      if (!sealed) return this.setChatError(id, ja.transfer.badSignature);
+      sealedKey = sealed;
+    }
+    const sealedNote = note ? crypto.sealNote(key, id, session.staff.id, note) : undefined;
+    this.transferringId = id;
+    this.update();
+    const res = await this.ctx.socket.request('consultation:transfer', {
+      consultationId: id,
+      ...(toStaffId ? { toStaffId } : {}),
+      ...(sealedKey ? { sealedKey } : {}),
+      ...(sealedNote ? { note: sealedNote } : {}),
+    });
+    this.transferringId = null;
+    this.update();
+    if (!res.ok) return this.setChatError(id, errorText(res.error));
+    crypto.forget(key);
+    this.model = store.closeChat(this.model, id);
+    this.ctx.announce(ja.transfer.done(label(id)));
+  };
+
+  private setChatError(id: string, message: string): void {
+    this.chatErrors = { ...this.chatErrors, [id]: message };
+    this.update();
+  }
+}

@@ -1,0 +1,189 @@
+import type { ConsultationEnded, KeyGranted, StaffConsultation, StoredMessage, TypingChanged } from '@tsunagari/shared';
+import type { ReactiveController } from 'lit';
+import type { ChatSelectEvent } from '../events/chat-select.event.js';
+import type { TypingEvent } from '../events/routing.events.js';
+import { endedText, ja } from '../i18n/ja.js';
+import * as store from '../state/chats.js';
+import { decryptMissing, lastMessageId } from '../state/messages.js';
+import { TypingExpiry } from '../state/typing-expiry.js';
+import { chatLabel as label, type WorkspaceContext } from './workspace-context.js';
+
+/** How her chats reach the main area: the workspace owns the view and the chat panel. */
+export interface ChatViewHooks {
+  /** Shows the chats (rather than 予約) in the main area. */
+  showMain(): void;
+  /** Moves focus to the shown chat's heading once the host has rendered it. */
+  focusPanel(): Promise<void>;
+}
+
+/**
+ * Keeps her chats in step with the server: loads their history, opens their keys and decrypts,
+ * tells the server what she has read, and applies pushes (messages, keys, endings, typing).
+ */
+export class ChatSyncController implements ReactiveController {
+  /** Her "typing" line, taken down again if her "stopped" never comes. */
+  private readonly typingExpiry = new TypingExpiry((id) => this.showClientTyping(id, false));
+
+  constructor(
+    private readonly ctx: WorkspaceContext,
+    private readonly view: ChatViewHooks,
+  ) {
+    ctx.host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.typingExpiry.clear();
+  }
+
+  private get model(): store.ConsoleState {
+    return this.ctx.store.model;
+  }
+
+  private set model(next: store.ConsoleState) {
+    this.ctx.store.model = next;
+  }
+
+  /** After a (re)connect: the chats the server says are hers, each loaded and its key opened. */
+  async loadMine(): Promise<void> {
+    const mine = await this.ctx.socket.request('consultation:mine', {});
+    if (!mine.ok) return;
+    this.model = store.applyMine(this.model, mine.data.consultations);
+    for (const id of store.chatsToLoad(this.model)) {
+      this.openKey(id);
+      void this.loadHistory(id);
+    }
+  }
+
+  /** Fetches messages after the last one held (all of them the first time). */
+  private async loadHistory(id: string): Promise<void> {
+    const chat = store.findChat(this.model, id);
+    if (!chat) return;
+    const res = await this.ctx.socket.request('message:list', { consultationId: id, afterId: lastMessageId(chat.messages) });
+    if (!res.ok) return;
+    this.model = store.updateChat(store.receiveMessages(this.model, id, res.data.messages), id, (c) => ({ ...c, historyLoaded: true }));
+    this.decrypt(id);
+    if (id === this.model.selectedId) this.markRead(id);
+  }
+
+  /** Tells the server she has read this chat up to its newest message (kept across reloads). */
+  private markRead(id: string): void {
+    const { state, lastReadId } = store.markRead(this.model, id);
+    this.model = state;
+    if (lastReadId !== null) void this.ctx.socket.request('consultation:read', { consultationId: id, lastReadId });
+  }
+
+  /** Shows one of her chats (from the list or a shortcut); `focus` moves focus to its heading. */
+  async select(id: string, focus = false): Promise<void> {
+    this.model = store.selectChat(this.model, id);
+    this.view.showMain();
+    this.markRead(id);
+    if (!focus) return;
+    await this.view.focusPanel();
+  }
+
+  /** The chat list's pick. */
+  readonly onSelect = (e: ChatSelectEvent): void => {
+    void this.select(e.detail.consultationId);
+  };
+
+  /** Opens the sealed session key, if it has come and is not open yet. */
+  private openKey(id: string): void {
+    const chat = store.findChat(this.model, id);
+    const sealed = chat?.consultation.sealedKey;
+    if (!chat || !sealed || chat.sessionKey || chat.keyFailed) return;
+    let sessionKey: Uint8Array | null = null;
+    try {
+      sessionKey = this.ctx.crypto().openSessionKey(sealed);
+    } catch {
+      // Sealed to someone else, or altered on the way: say so rather than show nothing.
+    }
+    this.model = store.updateChat(this.model, id, (c) => ({ ...c, sessionKey, keyFailed: sessionKey === null }));
+    this.decrypt(id);
+    if (sessionKey) this.ctx.announce(ja.announce.keyReady(label(id)));
+  }
+
+  private decrypt(id: string): void {
+    const crypto = this.ctx.crypto();
+    this.model = store.updateChat(this.model, id, (c) => {
+      const key = c.sessionKey;
+      if (!key) return c;
+      const notes = c.consultation.handover ?? [];
+      const handover =
+        c.handover.length === notes.length
+          ? c.handover
+          : notes.map((n) => ({ fromName: n.fromName, createdAt: n.createdAt, text: crypto.openNote(key, id, n) }));
+      let intake = c.intake;
+      const plain = decryptMissing(c.messages, c.plain, (m) => crypto.openText(key, m, (answers) => (intake = answers)));
+      return { ...c, handover, plain, intake };
+    });
+  }
+
+  /** A chat is hers now (taken, accepted or transferred to her): show it, open its key, load it. */
+  async started(c: StaffConsultation, select = true): Promise<void> {
+    const id = c.consultationId;
+    this.model = store.upsertConsultation(this.model, c);
+    if (select) {
+      this.model = store.selectChat(this.model, id);
+      this.view.showMain();
+    }
+    this.ctx.announce(ja.announce.taken(label(id)));
+    this.openKey(id);
+    void this.loadHistory(id);
+    if (!select) return;
+    await this.view.focusPanel();
+  }
+
+  private showClientTyping(consultationId: string, typing: boolean): void {
+    this.typingExpiry.seen(consultationId, typing);
+    this.model = store.updateChat(this.model, consultationId, (c) => ({ ...c, typing }));
+  }
+
+  /** Pushed: someone in a chat started or stopped typing (only the client's is shown). */
+  typing({ consultationId, role, typing }: TypingChanged): void {
+    if (role === 'client') this.showClientTyping(consultationId, typing);
+  }
+
+  /** Her own typing, passed on to the client's widget. */
+  readonly onTypingInput = (e: TypingEvent): void => {
+    void this.ctx.socket.request('typing:set', e.detail);
+  };
+
+  /** Pushed: a chat's session key, sealed to her, has come. */
+  keyGranted({ consultationId, sealedKey }: KeyGranted): void {
+    this.model = store.updateChat(this.model, consultationId, (c) => ({ ...c, consultation: { ...c.consultation, sealedKey } }));
+    this.openKey(consultationId);
+  }
+
+  /** Pushed: a new message in one of her chats. */
+  message(m: StoredMessage): void {
+    const id = m.consultationId;
+    if (!store.findChat(this.model, id)) return;
+    this.model = store.receiveMessages(this.model, id, [m]);
+    this.decrypt(id);
+    if (m.senderRole === 'client') this.showClientTyping(id, false);
+    if (id === this.model.selectedId) this.markRead(id);
+    if (m.senderRole !== 'client') return;
+    const text = store.findChat(this.model, id)?.plain.get(m.id);
+    this.ctx.announce(
+      id === this.model.selectedId && typeof text === 'string'
+        ? ja.announce.newMessage(label(id), text)
+        : ja.announce.newMessageOther(label(id)),
+    );
+  }
+
+  /** Pushed: one of her chats ended (the client left, or the server closed it). */
+  ended({ consultationId, endedBy, reason }: ConsultationEnded): void {
+    if (!store.findChat(this.model, consultationId)) return;
+    this.model = store.markEnded(this.model, consultationId, { endedBy, reason });
+    this.ctx.announce(ja.announce.ended(label(consultationId), endedText(endedBy, reason)));
+  }
+
+  /** Pushed: the server took a chat off her list: forget its key and close it. */
+  released(id: string): void {
+    if (!store.findChat(this.model, id)) return;
+    const chat = store.findChat(this.model, id);
+    if (chat?.sessionKey) this.ctx.crypto().forget(chat.sessionKey);
+    this.model = store.closeChat(this.model, id);
+    this.ctx.announce(ja.transfer.released(label(id)));
+  }
+}

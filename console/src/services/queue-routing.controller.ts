@@ -1,0 +1,169 @@
+import type { CounselorState, QueueEntry, QueueOffer, StaffConsultation, TodayFigures } from '@tsunagari/shared';
+import type { CapacityChangeEvent, OfferAcceptEvent, StatusChangeEvent } from '../events/routing.events.js';
+import type { TakeRequestEvent } from '../events/take-request.event.js';
+import { ja } from '../i18n/ja.js';
+import * as store from '../state/chats.js';
+import { findCounselor, replaceCounselor } from '../state/counselors.js';
+import { addedEntries } from '../state/queue.js';
+import { playOfferCue } from './offer-cue.js';
+import { chatLabel as label, errorText, type WorkspaceContext } from './workspace-context.js';
+
+/**
+ * The way chats come to her: the queue and taking from it, offers and accepting them, transfers
+ * arriving, the counselors' statuses and capacities, and the supervisors' board figures.
+ * Handlers are arrow properties so the template can bind them as they are. It has no lifecycle of
+ * its own, so it is a plain class rather than a ReactiveController; it re-renders through `ctx.host`.
+ */
+export class QueueRoutingController {
+  /** Everyone on staff with their status, load and keys' identity. */
+  counselors: readonly CounselorState[] = [];
+  /** The supervisors' board figures (supervisors and admins only). */
+  today: TodayFigures | null = null;
+  /** The queue entry she asked to take, until the server answers. */
+  takingId: string | null = null;
+  /** Why taking failed ('' for none). */
+  queueNotice = '';
+  /** The offer she accepted, until the server answers. */
+  acceptingId: string | null = null;
+  /** Why a status, capacity or offer request failed ('' for none). */
+  routingError = '';
+
+  constructor(
+    private readonly ctx: WorkspaceContext,
+    /** Makes a chat hers on screen (see ChatSyncController.started). */
+    private readonly started: (c: StaffConsultation, select?: boolean) => Promise<void>,
+  ) {}
+
+  /** Her own entry in the counselors' list. */
+  get me(): CounselorState | null {
+    return findCounselor(this.counselors, this.ctx.session().staff.id);
+  }
+
+  private get model(): store.ConsoleState {
+    return this.ctx.store.model;
+  }
+
+  private set model(next: store.ConsoleState) {
+    this.ctx.store.model = next;
+  }
+
+  private update(): void {
+    this.ctx.host.requestUpdate();
+  }
+
+  /** After a (re)connect: the queue, then the counselors. */
+  async refresh(): Promise<void> {
+    await this.refreshQueue();
+    const staff = await this.ctx.socket.request('staff:list', {});
+    if (staff.ok) this.setCounselors(staff.data.counselors);
+  }
+
+  private async refreshQueue(): Promise<void> {
+    const queue = await this.ctx.socket.request('queue:list', {});
+    if (queue.ok) this.model = { ...this.model, queue: queue.data.entries };
+  }
+
+  /** The board's figures, asked for after a (re)connect and when Tokyo midnight has passed. */
+  async loadToday(): Promise<void> {
+    const today = await this.ctx.socket.request('stats:today', {});
+    if (today.ok) this.setToday(today.data);
+  }
+
+  /** Pushed or fetched: today's figures for the board. */
+  setToday(figures: TodayFigures): void {
+    this.today = figures;
+    this.update();
+  }
+
+  /** Pushed or fetched: the counselors' list. */
+  setCounselors(list: readonly CounselorState[]): void {
+    this.counselors = list;
+    this.update();
+  }
+
+  /** Pushed: the queue changed; new entries are announced, urgent ones as such. */
+  queueChanged(entries: QueueEntry[]): void {
+    const added = addedEntries(this.model.queue, entries);
+    this.model = { ...this.model, queue: entries };
+    if (added.some((e) => e.urgent)) this.ctx.announce(ja.announce.urgentQueueEntry);
+    else if (added.length > 0) this.ctx.announce(ja.announce.newQueueEntry(added.length));
+  }
+
+  /** Pushed: a client is offered to her. */
+  offer(offer: QueueOffer): void {
+    this.model = store.addOffer(this.model, offer);
+    // Visible (the card), audible (a short chime), and spoken (the live region).
+    playOfferCue();
+    this.ctx.announce(`${ja.offers.heading}：${label(offer.consultationId)}`);
+  }
+
+  /** Pushed: an offer to her was withdrawn. */
+  offerWithdrawn(id: string): void {
+    this.model = store.removeOffer(this.model, id);
+  }
+
+  /** Pushed: a chat was transferred to her; shown at once only if she has none open. */
+  incoming(c: StaffConsultation, fromStaffId: string | null): void {
+    const from = this.counselors.find((s) => s.staffId === fromStaffId)?.displayName ?? '';
+    void this.started(c, this.model.selectedId === null);
+    this.ctx.announce(ja.transfer.incoming(label(c.consultationId), from));
+    playOfferCue();
+  }
+
+  /** Accepts an offer (one at a time); the chat becomes hers and is shown. */
+  readonly onOfferAccept = async (e: OfferAcceptEvent): Promise<void> => {
+    const id = e.detail.consultationId;
+    if (this.acceptingId) return;
+    this.acceptingId = id;
+    this.routingError = '';
+    this.update();
+    const res = await this.ctx.socket.request('offer:accept', { consultationId: id });
+    this.acceptingId = null;
+    this.model = store.removeOffer(this.model, id);
+    if (!res.ok) this.routingError = errorText(res.error);
+    this.update();
+    if (!res.ok) return;
+    await this.started(res.data);
+  };
+
+  /** Takes a client from the queue (one at a time); if someone was quicker, the queue is fetched again. */
+  readonly onTake = async (e: TakeRequestEvent): Promise<void> => {
+    const id = e.detail.consultationId;
+    if (this.takingId) return;
+    this.takingId = id;
+    this.queueNotice = '';
+    this.update();
+    const res = await this.ctx.socket.request('consultation:take', { consultationId: id });
+    this.takingId = null;
+    if (!res.ok) this.queueNotice = errorText(res.error);
+    this.update();
+    if (!res.ok) {
+      if (res.error === 'ALREADY_TAKEN') void this.refreshQueue();
+      return;
+    }
+    this.model = store.removeOffer(this.model, id);
+    await this.started(res.data);
+  };
+
+  /** Her own status: available or away. */
+  readonly onStatusChange = async (e: StatusChangeEvent): Promise<void> => {
+    this.routingError = '';
+    this.update();
+    const res = await this.ctx.socket.request('staff:status', { status: e.detail.status });
+    if (!res.ok) this.routingError = ja.status.changeFailed;
+    else this.counselors = replaceCounselor(this.counselors, res.data);
+    this.update();
+  };
+
+  /** A counselor's capacity (how many chats at once); announced once saved. */
+  readonly onCapacity = async (e: CapacityChangeEvent): Promise<void> => {
+    this.routingError = '';
+    this.update();
+    const res = await this.ctx.socket.request('staff:capacity', e.detail);
+    if (!res.ok) this.routingError = errorText(res.error);
+    else this.counselors = replaceCounselor(this.counselors, res.data);
+    this.update();
+    if (!res.ok) return;
+    this.ctx.announce(ja.counselors.saved(res.data.displayName, res.data.capacity));
+  };
+}

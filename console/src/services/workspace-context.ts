@@ -1,0 +1,49 @@
+import type { StaffSession } from '@tsunagari/shared';
+import type { ReactiveControllerHost } from 'lit';
+import { ja } from '../i18n/ja.js';
+import * as store from '../state/chats.js';
+import { shortLabel } from '../state/queue.js';
+import type { StaffCrypto } from './staff-crypto.js';
+import type { RequestError, StaffSocketController } from './staff-socket.controller.js';
+
+/** A refusal in her words. */
+export const errorText = (code: RequestError | 'CRYPTO'): string => ja.errors[code];
+
+/** A chat's name as the screen and the live region say it. */
+export const chatLabel = (id: string): string => ja.chat.title(shortLabel(id));
+
+/**
+ * Holds the workspace's one immutable {@link store.ConsoleState}. Every controller reads and
+ * replaces it here, so they all see the same model; replacing it re-renders the host.
+ */
+export class ConsoleStore {
+  private current: store.ConsoleState = store.emptyState;
+
+  constructor(private readonly host: ReactiveControllerHost) {}
+
+  get model(): store.ConsoleState {
+    return this.current;
+  }
+
+  set model(next: store.ConsoleState) {
+    // Same check a Lit @state makes: no render for an unchanged model.
+    if (next === this.current) return;
+    this.current = next;
+    this.host.requestUpdate();
+  }
+}
+
+/**
+ * What the workspace's controllers share, built once by the workspace element. Session and
+ * crypto are functions because the element's properties are set after it is constructed.
+ */
+export interface WorkspaceContext {
+  /** The workspace element: controllers re-render it and wait for its updates. */
+  readonly host: ReactiveControllerHost;
+  readonly socket: StaffSocketController;
+  readonly store: ConsoleStore;
+  session(): StaffSession;
+  crypto(): StaffCrypto;
+  /** Speaks through the workspace's polite live region. */
+  announce(text: string): void;
+}
