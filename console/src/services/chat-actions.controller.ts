@@ -7,7 +7,7 @@ import type { TransferRequestEvent } from '../events/routing.events.js';
 import { endedText, ja } from '../i18n/ja.js';
 import * as store from '../state/chats.js';
 import { nextCounselorSeq } from '../state/messages.js';
-import { chatLabel as label, errorText, type WorkspaceContext } from './workspace-context.js';
+import { chatLabel as label, errorText, type WorkspaceContext, WorkspacePart } from './workspace-context.js';
 
 /**
  * What she does to a chat from its panel: send, end, record, close, hand on. Holds what the
@@ -15,7 +15,7 @@ import { chatLabel as label, errorText, type WorkspaceContext } from './workspac
  * Handlers are arrow properties so the template can bind them as they are. It has no lifecycle of
  * its own, so it is a plain class rather than a ReactiveController; it re-renders through `ctx.host`.
  */
-export class ChatActionsController {
+export class ChatActionsController extends WorkspacePart {
   /** The error line under each chat, by consultation id ('' for none). */
   chatErrors: Readonly<Record<string, string>> = {};
   /** The chat whose end she asked for, until the server answers. */
@@ -24,21 +24,11 @@ export class ChatActionsController {
   transferringId: string | null = null;
 
   constructor(
-    private readonly ctx: WorkspaceContext,
+    ctx: WorkspaceContext,
     /** The counselors a chat can be handed to (with their keys' identities). */
     private readonly counselors: () => readonly CounselorState[],
-  ) {}
-
-  private get model(): store.ConsoleState {
-    return this.ctx.store.model;
-  }
-
-  private set model(next: store.ConsoleState) {
-    this.ctx.store.model = next;
-  }
-
-  private update(): void {
-    this.ctx.host.requestUpdate();
+  ) {
+    super(ctx);
   }
 
   /** Encrypts and sends her message; `done(true)` once the server stored it. */

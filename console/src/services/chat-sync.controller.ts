@@ -6,7 +6,7 @@ import { endedText, ja } from '../i18n/ja.js';
 import * as store from '../state/chats.js';
 import { decryptMissing, lastMessageId } from '../state/messages.js';
 import { TypingExpiry } from '../state/typing-expiry.js';
-import { chatLabel as label, type WorkspaceContext } from './workspace-context.js';
+import { chatLabel as label, type WorkspaceContext, WorkspacePart } from './workspace-context.js';
 
 /** How her chats reach the main area: the workspace owns the view and the chat panel. */
 export interface ChatViewHooks {
@@ -20,27 +20,20 @@ export interface ChatViewHooks {
  * Keeps her chats in step with the server: loads their history, opens their keys and decrypts,
  * tells the server what she has read, and applies pushes (messages, keys, endings, typing).
  */
-export class ChatSyncController implements ReactiveController {
+export class ChatSyncController extends WorkspacePart implements ReactiveController {
   /** Her "typing" line, taken down again if her "stopped" never comes. */
   private readonly typingExpiry = new TypingExpiry((id) => this.showClientTyping(id, false));
 
   constructor(
-    private readonly ctx: WorkspaceContext,
+    ctx: WorkspaceContext,
     private readonly view: ChatViewHooks,
   ) {
+    super(ctx);
     ctx.host.addController(this);
   }
 
   hostDisconnected(): void {
     this.typingExpiry.clear();
-  }
-
-  private get model(): store.ConsoleState {
-    return this.ctx.store.model;
-  }
-
-  private set model(next: store.ConsoleState) {
-    this.ctx.store.model = next;
   }
 
   /** After a (re)connect: the chats the server says are hers, each loaded and its key opened. */

@@ -6,7 +6,7 @@ import * as store from '../state/chats.js';
 import { findCounselor, replaceCounselor } from '../state/counselors.js';
 import { addedEntries } from '../state/queue.js';
 import { playOfferCue } from './offer-cue.js';
-import { chatLabel as label, errorText, type WorkspaceContext } from './workspace-context.js';
+import { chatLabel as label, errorText, type WorkspaceContext, WorkspacePart } from './workspace-context.js';
 
 /**
  * The way chats come to her: the queue and taking from it, offers and accepting them, transfers
@@ -14,7 +14,7 @@ import { chatLabel as label, errorText, type WorkspaceContext } from './workspac
  * Handlers are arrow properties so the template can bind them as they are. It has no lifecycle of
  * its own, so it is a plain class rather than a ReactiveController; it re-renders through `ctx.host`.
  */
-export class QueueRoutingController {
+export class QueueRoutingController extends WorkspacePart {
   /** Everyone on staff with their status, load and keys' identity. */
   counselors: readonly CounselorState[] = [];
   /** The supervisors' board figures (supervisors and admins only). */
@@ -29,26 +29,16 @@ export class QueueRoutingController {
   routingError = '';
 
   constructor(
-    private readonly ctx: WorkspaceContext,
+    ctx: WorkspaceContext,
     /** Makes a chat hers on screen (see ChatSyncController.started). */
     private readonly started: (c: StaffConsultation, select?: boolean) => Promise<void>,
-  ) {}
+  ) {
+    super(ctx);
+  }
 
   /** Her own entry in the counselors' list. */
   get me(): CounselorState | null {
     return findCounselor(this.counselors, this.ctx.session().staff.id);
-  }
-
-  private get model(): store.ConsoleState {
-    return this.ctx.store.model;
-  }
-
-  private set model(next: store.ConsoleState) {
-    this.ctx.store.model = next;
-  }
-
-  private update(): void {
-    this.ctx.host.requestUpdate();
   }
 
   /** After a (re)connect: the queue, then the counselors. */

@@ -47,3 +47,23 @@ export interface WorkspaceContext {
   /** Speaks through the workspace's polite live region. */
   announce(text: string): void;
 }
+
+/**
+ * What the workspace's controllers have in common: the shared model, read and replaced through the
+ * store, and a re-render of the workspace for fields of their own that its template reads.
+ */
+export abstract class WorkspacePart {
+  constructor(protected readonly ctx: WorkspaceContext) {}
+
+  protected get model(): store.ConsoleState {
+    return this.ctx.store.model;
+  }
+
+  protected set model(next: store.ConsoleState) {
+    this.ctx.store.model = next;
+  }
+
+  protected update(): void {
+    this.ctx.host.requestUpdate();
+  }
+}
