@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { type Page, expect, test } from '@playwright/test';
-import { startServer } from '../server.js';
+import { type Browser, type Page, expect, test } from '@playwright/test';
+import { type RunningServer, startServer } from '../server.js';
 import { chatList, desktopPage, endChat, expectNoAxeViolations, phonePage, say, signIn, snap } from './fixtures.js';
 
 /**
@@ -22,6 +22,26 @@ function tokyoToday(): { fiscalYear: number; month: string } {
 const counts = (table: ReturnType<Page['getByRole']>, rowName: string) =>
   table.getByRole('row').filter({ has: table.page().getByRole('rowheader', { name: rowName, exact: true }) }).getByRole('cell');
 
+/**
+ * She opens a flyer's landing page at phone size and answers the intake (an age band and topics as
+ * the widget words them); sato signs in and takes her, and she is told a counselor joined.
+ */
+async function answeredAndTaken(browser: Browser, server: RunningServer, campaign: string, ageBand: string, topics: string[]) {
+  const client = await phonePage(browser);
+  await client.goto(`${server.url}/c/${campaign}`);
+  await client.getByRole('button', { name: '相談をはじめる' }).click();
+  await client.getByRole('radio', { name: ageBand }).check();
+  for (const topic of topics) await client.getByRole('checkbox', { name: topic }).check();
+  await client.getByRole('button', { name: '答えて進む' }).click();
+  await expect(client.getByText(/番目です/)).toBeVisible();
+
+  const sato = await desktopPage(browser);
+  await signIn(sato, 'sato', server);
+  await sato.getByRole('region', { name: /待機中の相談/ }).getByRole('button', { name: '対応する' }).click();
+  await expect(client.getByText('相談員につながりました')).toBeVisible();
+  return { client, sato };
+}
+
 test('a counselor records topics and outcome; the supervisor sees them in the year report and saves the CSV', async ({ browser }, info) => {
   test.setTimeout(120_000);
   const server = await startServer({ TSUNAGARI_HOURS: 'always' });
@@ -29,19 +49,7 @@ test('a counselor records topics and outcome; the supervisor sees them in the ye
     const { fiscalYear, month } = tokyoToday();
 
     // She comes from a flyer and answers the intake: 子育て and ひとりでつらい, in her thirties.
-    const client = await phonePage(browser);
-    await client.goto(`${server.url}/c/case-e2e`);
-    await client.getByRole('button', { name: '相談をはじめる' }).click();
-    await client.getByRole('radio', { name: '30代' }).check();
-    await client.getByRole('checkbox', { name: '子育て' }).check();
-    await client.getByRole('checkbox', { name: 'ひとりでつらい' }).check();
-    await client.getByRole('button', { name: '答えて進む' }).click();
-    await expect(client.getByText(/番目です/)).toBeVisible();
-
-    const sato = await desktopPage(browser);
-    await signIn(sato, 'sato', server);
-    await sato.getByRole('region', { name: /待機中の相談/ }).getByRole('button', { name: '対応する' }).click();
-    await expect(client.getByText('相談員につながりました')).toBeVisible();
+    const { client, sato } = await answeredAndTaken(browser, server, 'case-e2e', '30代', ['子育て', 'ひとりでつらい']);
     await expect(sato.getByText(/事前の質問への回答/)).toBeVisible();
 
     await endChat(client);
@@ -123,18 +131,7 @@ test('a chat that ended before she recorded it comes back after a reload, until 
   test.setTimeout(120_000);
   const server = await startServer({ TSUNAGARI_HOURS: 'always' });
   try {
-    const client = await phonePage(browser);
-    await client.goto(`${server.url}/c/recall-e2e`);
-    await client.getByRole('button', { name: '相談をはじめる' }).click();
-    await client.getByRole('radio', { name: '20代' }).check();
-    await client.getByRole('checkbox', { name: '介護' }).check();
-    await client.getByRole('button', { name: '答えて進む' }).click();
-    await expect(client.getByText(/番目です/)).toBeVisible();
-
-    const sato = await desktopPage(browser);
-    await signIn(sato, 'sato', server);
-    await sato.getByRole('region', { name: /待機中の相談/ }).getByRole('button', { name: '対応する' }).click();
-    await expect(client.getByText('相談員につながりました')).toBeVisible();
+    const { client, sato } = await answeredAndTaken(browser, server, 'recall-e2e', '20代', ['介護']);
     await say(client, '家賃が払えなくて困っています');
     await expect(sato.getByText('家賃が払えなくて困っています', { exact: true })).toBeVisible();
     await endChat(client);

@@ -111,3 +111,25 @@ export const baseStyles = css`
     border: 0;
   }
 `;
+
+/**
+ * The staff forms' groups (the case record, the hand-off booking): a bordered fieldset with a
+ * bold legend and a muted line of explanation. Each form sets its own fieldset padding.
+ */
+export const formGroupStyles = css`
+  .intro,
+  .hint {
+    margin: 0;
+    font-size: 0.9rem;
+    color: var(--tsg-muted);
+  }
+  fieldset {
+    border: 1px solid var(--tsg-border);
+    border-radius: 6px;
+    margin: 0;
+  }
+  legend {
+    font-weight: 600;
+    padding: 0 0.25rem;
+  }
+`;

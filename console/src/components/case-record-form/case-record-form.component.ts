@@ -14,7 +14,7 @@ import {
   toggleTopic,
 } from '../../state/case-record.js';
 import { formatClock } from '../../state/queue.js';
-import { baseStyles } from '../../styles/shared.styles.js';
+import { baseStyles, formGroupStyles } from '../../styles/shared.styles.js';
 import { caseRecordFormStyles } from './case-record-form.styles.js';
 
 const t = ja.record;
@@ -26,7 +26,7 @@ const t = ja.record;
  * @fires tsg-record-request
  */
 export class TsgCaseRecordForm extends LitElement {
-  static override styles = [baseStyles, caseRecordFormStyles];
+  static override styles = [baseStyles, formGroupStyles, caseRecordFormStyles];
 
   /** The chat this form records. A new id starts a new draft. */
   @property() consultationId = '';

@@ -26,21 +26,8 @@ export const caseRecordFormStyles = css`
     font-size: 0.8rem;
     vertical-align: middle;
   }
-  .intro,
-  .hint {
-    margin: 0;
-    font-size: 0.9rem;
-    color: var(--tsg-muted);
-  }
   fieldset {
-    border: 1px solid var(--tsg-border);
-    border-radius: 6px;
-    margin: 0;
     padding: 0.4rem 0.75rem 0.6rem;
-  }
-  legend {
-    font-weight: 600;
-    padding: 0 0.25rem;
   }
   .grid {
     display: grid;

@@ -4,7 +4,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { HandoffRequestEvent, type HandoffOutcome } from '../../events/handoff-request.event.js';
 import { ja } from '../../i18n/ja.js';
 import { bookingProblem, formatTokyoDateTime, spacedCode, tokyoDate, tokyoIso } from '../../state/appointments.js';
-import { baseStyles } from '../../styles/shared.styles.js';
+import { baseStyles, formGroupStyles } from '../../styles/shared.styles.js';
 import { handoffFormStyles } from './handoff-form.styles.js';
 
 const t = ja.handoff;
@@ -18,7 +18,7 @@ const t = ja.handoff;
  * @fires tsg-handoff-request
  */
 export class TsgHandoffForm extends LitElement {
-  static override styles = [baseStyles, handoffFormStyles];
+  static override styles = [baseStyles, formGroupStyles, handoffFormStyles];
 
   /** The chat the booking is for. A new id starts a fresh form. */
   @property() consultationId = '';

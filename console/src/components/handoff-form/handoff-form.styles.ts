@@ -18,20 +18,8 @@ export const handoffFormStyles = css`
     font-size: 0.95rem;
     margin: 0;
   }
-  .intro {
-    margin: 0;
-    font-size: 0.9rem;
-    color: var(--tsg-muted);
-  }
   fieldset {
-    border: 1px solid var(--tsg-border);
-    border-radius: 6px;
-    margin: 0;
     padding: 0.3rem 0.75rem 0.5rem;
-  }
-  legend {
-    font-weight: 600;
-    padding: 0 0.25rem;
   }
   .kinds {
     display: flex;
