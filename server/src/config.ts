@@ -43,6 +43,8 @@ export interface Config {
   retentionDays: number;
   /** How far the heap may grow past its live size before a full collection (0: V8 decides). */
   heapGrowingPercent: number;
+  /** Offer timeout, grace periods and the alternatives threshold, where the environment sets them. */
+  routing: Partial<RoutingOptions>;
 }
 
 /**
@@ -102,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionDays: wholeNumber(env.TSUNAGARI_RETENTION_DAYS ?? String(DEFAULT_RETENTION_DAYS), 'TSUNAGARI_RETENTION_DAYS'),
     heapGrowingPercent: wholeNumber(env.TSUNAGARI_HEAP_GROWING_PERCENT ?? String(DEFAULT_HEAP_GROWING_PERCENT), 'TSUNAGARI_HEAP_GROWING_PERCENT'),
     startsPerHour: wholeNumber(env.TSUNAGARI_START_LIMIT ?? (demo ? '200' : String(DEFAULT_STARTS_PER_HOUR)), 'TSUNAGARI_START_LIMIT'),
+    routing: routingOptionsFromEnv(env),
   };
 }
 
@@ -109,7 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
  * Routing settings from the environment (all optional; seconds): TSUNAGARI_OFFER_TIMEOUT_S,
  * TSUNAGARI_CLIENT_GRACE_S, TSUNAGARI_COUNSELOR_GRACE_S, TSUNAGARI_ALTERNATIVES_AFTER_S.
  */
-export function routingOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<RoutingOptions> {
+function routingOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<RoutingOptions> {
   const seconds = (name: string): number | undefined => {
     const raw = env[name];
     if (raw === undefined || raw === '') return undefined;
