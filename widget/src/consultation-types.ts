@@ -1,18 +1,7 @@
-import type {
-  AckResult,
-  AgeBand,
-  DangerAnswer,
-  MessageBody,
-  Topic,
-  ClientToServerEvents,
-  CounselorIdentity,
-  EndReason,
-  EnvelopePayload,
-  ErrorCode,
-  SenderRole,
-  ServerToClientEvents,
-  StoredMessage,
-} from '@tsunagari/shared';
+import type { CounselorIdentity, EndReason, EnvelopePayload, MessageBody, SenderRole, ServerToClientEvents, StoredMessage } from '@tsunagari/shared';
+import type { IntakeAnswers, Request, RequestError } from '@tsunagari/shared/client';
+
+export type { IntakeAnswers, RequestError };
 
 /** Where she is in the consultation. The launcher/panel open state is UI state, not here. */
 export type Phase =
@@ -31,9 +20,6 @@ export type Phase =
 
 /** The socket's state, shown to her whenever it is not `connected`. */
 export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'closed';
-
-/** A failed request: a server error code, or no answer in time. */
-export type RequestError = ErrorCode | 'TIMEOUT';
 
 /** One message as the widget shows it. Plaintext lives only here, in memory. */
 export interface ChatMessage {
@@ -55,24 +41,6 @@ export interface ChatMessage {
   intake?: IntakeAnswers;
 }
 
-/** Her optional intake answers; only the counselor can read them. */
-export interface IntakeAnswers {
-  ageBand?: AgeBand;
-  topics?: Topic[];
-  danger?: DangerAnswer;
-}
-
-/** The data an event's ack carries on success. */
-export type AckData<E extends keyof ClientToServerEvents> = ClientToServerEvents[E] extends (
-  payload: never,
-  ack: (result: AckResult<infer T>) => void,
-) => void
-  ? T
-  : never;
-
-/** The payload an event sends. */
-export type Payload<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[0];
-
 /** Socket lifecycle as the controller needs it. */
 export type SocketStatusEvent =
   | { type: 'connected'; first: boolean }
@@ -85,10 +53,7 @@ export type SocketStatusEvent =
  */
 export interface RelaySocket {
   /** Emits with an ack and a timeout; never rejects. */
-  request<E extends keyof ClientToServerEvents>(
-    event: E,
-    payload: Payload<E>,
-  ): Promise<{ ok: true; data: AckData<E> } | { ok: false; error: RequestError }>;
+  request: Request;
   on<E extends keyof ServerToClientEvents>(event: E, handler: ServerToClientEvents[E]): void;
   onStatus(handler: (event: SocketStatusEvent) => void): void;
   /** Closes for good (no reconnection). */

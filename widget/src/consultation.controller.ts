@@ -1,11 +1,11 @@
 import type { ConsultationEnded, ConsultationSnapshot, CounselorIdentity, EndReason, SenderRole, StoredMessage } from '@tsunagari/shared';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChatMessage, ConnectionStatus, IntakeAnswers, Phase, SessionDeps, SocketStatusEvent } from './consultation-types.js';
-import { MAX_MESSAGE_CHARS } from './limits.js';
-import { hasAnswers, nextSeq, openStored, sealOutgoing, seqsToResend, unsentForSave } from './consultation/outbox.js';
+import { MAX_MESSAGE_CHARS, TypingExpiry, TypingSignal } from '@tsunagari/shared/client';
+import { hasAnswers } from '@tsunagari/shared/client';
+import { nextSeq, openStored, sealOutgoing, seqsToResend, unsentForSave } from './consultation/outbox.js';
 import { createCode, openByCode } from './consultation/resume-code.js';
 import { grantDecision, resumeMeansGone } from './consultation/transfer.js';
-import { COUNSELOR_TYPING_MAX_MS, TypingSignal } from './consultation/typing.js';
 import { addPending, lastClientSeq, lastStoredId, markFailed, markPending, mergeStored } from './messages.js';
 import { type KeyValueStore, loadSession as loadSaved, saveSession, tabStorage, wipeSession } from './safety/session-store.js';
 import { type ConsultationControllerOptions, type ConsultationView, idleView, type PendingStart, type ShownError } from './consultation/state.js';
@@ -45,7 +45,7 @@ export class ConsultationController implements ReactiveController, ConsultationV
   /** Her typing, told to the counselor (throttled; only in a chat). */
   private readonly typing = new TypingSignal((on) => this.tellTyping(on));
   /** Clears the counselor's typing line if her "stopped" never arrives. */
-  private counselorTypingTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly counselorTypingExpiry = new TypingExpiry(() => this.showCounselorTyping(false));
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -353,8 +353,7 @@ export class ConsultationController implements ReactiveController, ConsultationV
   }
 
   private showCounselorTyping(on: boolean): void {
-    clearTimeout(this.counselorTypingTimer);
-    if (on) this.counselorTypingTimer = setTimeout(() => this.showCounselorTyping(false), COUNSELOR_TYPING_MAX_MS);
+    this.counselorTypingExpiry.seen('', on);
     if (this.counselorTyping !== on) this.set({ counselorTyping: on });
   }
 
@@ -404,7 +403,7 @@ export class ConsultationController implements ReactiveController, ConsultationV
   private teardown(): void {
     this.clearConnectTimer();
     this.typing.reset();
-    clearTimeout(this.counselorTypingTimer);
+    this.counselorTypingExpiry.clear();
     const deps = this.deps;
     this.deps = null;
     this.consultationId = null;

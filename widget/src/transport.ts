@@ -1,4 +1,5 @@
 import type { ClientToServerEvents, ServerToClientEvents } from '@tsunagari/shared';
+import { requester } from '@tsunagari/shared/client';
 import { io, type Socket } from 'socket.io-client';
 import type { RelaySocket, SocketStatusEvent } from './consultation-types.js';
 
@@ -49,22 +50,11 @@ export function connectRelay(server: string): RelaySocket {
   });
 
   return {
-    async request(event, payload) {
-      try {
-        // The generic event name defeats Socket.IO's overloads; the RelaySocket signature keeps
-        // call sites typed, so widen just here.
-        const timed = socket.timeout(REQUEST_TIMEOUT_MS);
-        const emit = timed.emitWithAck as unknown as (
-          ev: string,
-          p: unknown,
-        ) => Promise<Awaited<ReturnType<RelaySocket['request']>>>;
-        return await emit.call(timed, event, payload);
-      } catch {
-        return { ok: false, error: 'TIMEOUT' };
-      }
-    },
+    // Not failing offline: during a short drop Socket.IO keeps the emit and sends it on reconnect.
+    request: requester(socket, { timeoutMs: REQUEST_TIMEOUT_MS }),
     on(event, handler) {
-      // Same reason as above: Socket.IO's typed `on` cannot take a generic event key.
+      // Socket.IO's typed `on` cannot take a generic event key; the RelaySocket signature keeps
+      // call sites typed, so widen just here.
       (socket.on as unknown as (ev: string, h: unknown) => void).call(socket, event, handler);
     },
     onStatus(handler) {

@@ -1,7 +1,7 @@
 import type { StoredMessage } from '@tsunagari/shared';
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage, SessionCrypto } from '../consultation-types.js';
-import { hasAnswers, nextSeq, openStored, sealOutgoing, seqsToResend, unsentForSave } from './outbox.js';
+import { nextSeq, openStored, sealOutgoing, seqsToResend, unsentForSave } from './outbox.js';
 
 /** Just enough crypto: the "envelope" records what was sealed. */
 const crypto = {
@@ -16,14 +16,6 @@ const stored = (id: number, seq: number, ciphertext: string, senderRole: 'client
 const mine = (seq: number, state: ChatMessage['state'], id: number | null = null): ChatMessage => ({ key: `c${seq}`, id, from: 'client', seq, text: `m${seq}`, state });
 
 describe('outbox', () => {
-  it('counts intake as answered only when something was chosen', () => {
-    expect(hasAnswers(null)).toBe(false);
-    expect(hasAnswers({})).toBe(false);
-    expect(hasAnswers({ topics: [] })).toBe(false);
-    expect(hasAnswers({ danger: 'no' })).toBe(true);
-    expect(hasAnswers({ topics: ['孤独'] })).toBe(true);
-  });
-
   it('seals text and intake into pending entries that keep their envelope for a resend', () => {
     const t = sealOutgoing(crypto, 'c1', 2, { kind: 'text', text: 'こんにちは' });
     expect(t).toMatchObject({ key: 'c2', id: null, from: 'client', seq: 2, text: 'こんにちは', state: 'pending' });

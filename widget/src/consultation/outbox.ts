@@ -1,5 +1,5 @@
 import type { MessageBody, StoredMessage } from '@tsunagari/shared';
-import type { ChatMessage, IntakeAnswers, SessionCrypto } from '../consultation-types.js';
+import type { ChatMessage, SessionCrypto } from '../consultation-types.js';
 import type { SavedSession } from '../safety/session-store.js';
 import { lastClientSeq, pendingKey, storedKey } from '../messages.js';
 
@@ -8,11 +8,6 @@ import { lastClientSeq, pendingKey, storedKey } from '../messages.js';
  * uses the very same seq), what a reload must carry, what goes again after a reconnect, and
  * decrypting what the server stored. No socket here; the controller does the sending.
  */
-
-/** True when at least one intake question was answered (otherwise nothing is sent for it). */
-export function hasAnswers(i: IntakeAnswers | null | undefined): i is IntakeAnswers {
-  return !!i && (i.ageBand !== undefined || i.danger !== undefined || (i.topics?.length ?? 0) > 0);
-}
 
 /** Seals one of her messages (text, or intake answers) into a pending entry for the list. */
 export function sealOutgoing(crypto: SessionCrypto, consultationId: string, seq: number, body: MessageBody): ChatMessage {
