@@ -87,7 +87,7 @@ export class StaffCrypto {
     const body = openMessage(this.sodium, sessionKey, message.senderRole, message);
     if (body.kind === 'text') return body.text;
     // Only her own message can carry her answers; a counselor-side intake would be forged.
-    if (message.senderRole === 'client') onIntake?.({ topics: body.topics ?? [], ageBand: body.ageBand ?? null });
+    if (message.senderRole === 'client') onIntake?.({ topics: body.topics ?? [], ageBand: body.ageBand });
     // Her optional intake answers, shown to the counselor as one plain line.
     const parts = [
       body.danger ? `危険：${{ yes: 'はい', no: 'いいえ', unsure: 'わからない' }[body.danger]}` : null,

@@ -24,17 +24,13 @@ export type RequestResult<T> = { ok: true; data: T } | { ok: false; error: Reque
 export type Request = <E extends ClientEvent>(event: E, payload: Payload<E>) => Promise<RequestResult<AckData<E>>>;
 
 /**
- * The part of a Socket.IO client socket a request uses. Structural, so this module needs neither
- * socket.io-client nor the DOM; Socket.IO's own typing cannot follow a generic event name, so
- * each app passes its socket through {@link asAckSocket} once.
+ * The part of a Socket.IO client socket a request uses (a typed `Socket` from socket.io-client
+ * fits it as it is). Structural, so this module needs neither socket.io-client nor the DOM.
  */
 export interface AckSocket {
   readonly connected: boolean;
   timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<unknown> };
 }
-
-/** Views a Socket.IO client socket as an {@link AckSocket} (its overloads are too narrow to assign). */
-export const asAckSocket = (socket: object): AckSocket => socket as AckSocket;
 
 export interface RequestOptions {
   /** How long to wait for the ack before the request counts as failed. */
