@@ -35,8 +35,6 @@ export interface ChatMessage {
   state: 'sent' | 'pending' | 'failed';
   /** Failed because she sent too many too fast (RATE_LIMITED): she is asked to wait a moment. */
   failedBusy?: boolean;
-  /** Her own unacknowledged envelope, kept so a retry sends the very same seq. */
-  envelope?: EnvelopePayload;
   /** Set on her intake answers (seq 1): sent like a message, never shown in the log. */
   intake?: IntakeAnswers;
 }
@@ -66,9 +64,8 @@ export interface SessionCrypto {
   verify(counselor: CounselorIdentity): boolean;
   /** The session key sealed to the counselor's box key. Call only after {@link verify}. */
   sealKeyFor(counselor: CounselorIdentity): string;
-  sealText(consultationId: string, seq: number, text: string): EnvelopePayload;
-  /** Her intake answers as an encrypted `intake` message. */
-  sealIntake(consultationId: string, seq: number, intake: IntakeAnswers): EnvelopePayload;
+  /** Her message (text, or her intake answers as an `intake` message) as envelope number `seq`. */
+  seal(consultationId: string, seq: number, body: MessageBody): EnvelopePayload;
   /** The decrypted body, or null when the message does not decrypt or has the wrong shape. */
   open(message: StoredMessage): MessageBody | null;
   /** The session key, base64url (kept in sessionStorage so a reload of the tab can go on). */

@@ -63,8 +63,10 @@ function fakeCrypto(): SessionCrypto & { wiped: boolean } {
     wiped: false,
     verify: (c) => c.orgSignature === 'good',
     sealKeyFor: (c) => `sealed-for-${c.staffId}`,
-    sealText: (consultationId, seq, text) => ({ consultationId, seq, nonce: 'n'.repeat(32), ciphertext: `enc:${text}` }),
-    sealIntake: (consultationId, seq, intake) => ({ consultationId, seq, nonce: 'n'.repeat(32), ciphertext: `intake:${JSON.stringify(intake)}` }),
+    seal: (consultationId, seq, body) => {
+      const { kind, ...rest } = body;
+      return { consultationId, seq, nonce: 'n'.repeat(32), ciphertext: kind === 'text' ? `enc:${body.text}` : `intake:${JSON.stringify(rest)}` };
+    },
     open: (m) =>
       m.ciphertext.startsWith('enc:')
         ? { kind: 'text', text: m.ciphertext.slice(4) }
