@@ -1,6 +1,6 @@
 import type { StoredMessage } from '@tsunagari/shared';
 import { describe, expect, test } from 'vitest';
-import type { SessionCrypto } from '../consultation-types.js';
+import type { SessionCrypto } from './types.js';
 import { MessageLog, openStored, type StoredChat } from './message-log.js';
 
 const stored = (id: number, from: 'client' | 'counselor', seq: number, text: string | null = `m${id}`): StoredChat => ({

@@ -1,6 +1,6 @@
 import type { MessageReceipt, StoredMessage } from '@tsunagari/shared';
 import { lastId, mergeById } from '@tsunagari/shared/client';
-import type { ChatMessage, SessionCrypto } from '../consultation-types.js';
+import type { ChatMessage, SessionCrypto } from './types.js';
 import { chatEntry, Outbox } from './outbox.js';
 
 /** Key for a stored message. */

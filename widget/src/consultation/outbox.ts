@@ -1,6 +1,6 @@
 import type { EnvelopePayload, MessageBody } from '@tsunagari/shared';
 import { intakeOf } from '@tsunagari/shared/client';
-import type { ChatMessage } from '../consultation-types.js';
+import type { ChatMessage } from './types.js';
 import type { SavedSession } from '../safety/session-store.js';
 
 /** Key for her own message before it is acknowledged (stored ones are `s<id>`). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RelaySocket, SessionDeps } from '../consultation-types.js';
+import type { RelaySocket, SessionDeps } from './types.js';
 import { createCode, openByCode, resumeOpenError } from './resume-requests.js';
 
 const CODE = 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-23';

@@ -1,5 +1,5 @@
 import type { ConsultationSnapshot } from '@tsunagari/shared';
-import type { RequestError, SessionDeps } from '../consultation-types.js';
+import type { RequestError, SessionDeps } from './types.js';
 
 /**
  * The resume code's requests: registering a new code (its lookup and her wrapped session key)

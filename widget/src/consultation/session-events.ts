@@ -1,6 +1,6 @@
 import type { EndReason, SenderRole } from '@tsunagari/shared';
 import type { IntakeAnswers } from '@tsunagari/shared/client';
-import type { ChatMessage } from '../consultation-types.js';
+import type { ChatMessage } from './types.js';
 import type { SavedSession } from '../safety/session-store.js';
 import type { ShownError } from './view.js';
 

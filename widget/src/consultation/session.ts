@@ -1,6 +1,6 @@
 import type { ConsultationSnapshot, CounselorIdentity, EndReason, MessageBody, SenderRole, StoredMessage } from '@tsunagari/shared';
 import { type ClientEvent, hasAnswers, lastSeq, MAX_MESSAGE_CHARS, type Payload, TypingExpiry, TypingSignal } from '@tsunagari/shared/client';
-import type { SessionDeps, SocketStatusEvent } from '../consultation-types.js';
+import type { SessionDeps, SocketStatusEvent } from './types.js';
 import type { SavedSession } from '../safety/session-store.js';
 import { MessageLog, openStored } from './message-log.js';
 import { createCode, openByCode } from './resume-requests.js';

@@ -1,5 +1,5 @@
 import type { EndReason, SenderRole } from '@tsunagari/shared';
-import type { ChatMessage, ConnectionStatus, LoadSession, Phase, RequestError } from '../consultation-types.js';
+import type { ChatMessage, ConnectionStatus, LoadSession, Phase, RequestError } from './types.js';
 import type { SessionEvent } from './session-events.js';
 import type { KeyValueStore } from '../safety/session-store.js';
 

@@ -1,9 +1,9 @@
-import type { LoadSession } from './consultation-types.js';
+import type { LoadSession } from './types.js';
 
 const loadTransport = () => import('./transport.js');
 let laterLoaded = false;
 const loadChatElements = () =>
-  import('./chat-elements.js').then((m) => {
+  import('../chat-elements.js').then((m) => {
     m.defineChatElements();
     laterLoaded = true;
   });

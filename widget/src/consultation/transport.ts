@@ -1,8 +1,8 @@
-import type { LoadSession } from './consultation-types.js';
+import type { LoadSession } from './types.js';
 import { connectRelay } from './relay-socket.js';
 import { createSessionCrypto } from './session-crypto.js';
 
-export { ConsultationSession } from './consultation/session.js';
+export { ConsultationSession } from './session.js';
 
 /**
  * The half of the widget that carries her messages: the Socket.IO connection, the session

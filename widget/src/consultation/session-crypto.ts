@@ -14,7 +14,7 @@ import {
   verifyCounselorIdentity,
   wrapSessionKey,
 } from '@tsunagari/shared/crypto';
-import type { SessionCrypto } from './consultation-types.js';
+import type { SessionCrypto } from './types.js';
 
 /**
  * Loads libsodium (standard build: the widget needs no Argon2id) and makes a fresh session key.

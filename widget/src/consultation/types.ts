@@ -39,15 +39,15 @@ export interface ChatMessage {
   intake?: IntakeAnswers;
 }
 
-/** Socket lifecycle as the controller needs it. */
+/** Socket lifecycle as the session needs it. */
 export type SocketStatusEvent =
   | { type: 'connected'; first: boolean }
   | { type: 'reconnecting' }
   | { type: 'closed' };
 
 /**
- * The narrow socket surface the controller uses. `transport.ts` adapts a real Socket.IO client
- * to it; unit tests use a fake. Keeping it narrow keeps the controller testable in Node.
+ * The narrow socket surface the session uses. `relay-socket.ts` adapts a real Socket.IO client
+ * to it; unit tests use a fake. Keeping it narrow keeps the session testable in Node.
  */
 export interface RelaySocket {
   /** Emits with an ack and a timeout; never rejects. */

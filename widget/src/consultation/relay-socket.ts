@@ -1,7 +1,7 @@
 import type { ClientToServerEvents, ServerToClientEvents } from '@tsunagari/shared';
 import { requester } from '@tsunagari/shared/client';
 import { io, type Socket } from 'socket.io-client';
-import type { RelaySocket, SocketStatusEvent } from './consultation-types.js';
+import type { RelaySocket, SocketStatusEvent } from './types.js';
 
 /**
  * How long a request waits for its ack before it counts as failed (a failed message can be sent

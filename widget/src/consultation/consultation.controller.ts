@@ -1,12 +1,12 @@
 import type { IntakeAnswers } from '@tsunagari/shared/client';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ChatMessage, ConnectionStatus, Phase, SessionDeps } from './consultation-types.js';
-import type { ConsultationSession } from './consultation/session.js';
-import type { Opening, SessionEvent } from './consultation/session-events.js';
-import { type ConsultationControllerOptions, type ConsultationView, endedView, idleView, type ShownError, startingView, viewAfter } from './consultation/view.js';
-import { type KeyValueStore, loadSession as loadSaved, saveSession, tabStorage, wipeSession } from './safety/session-store.js';
+import type { ChatMessage, ConnectionStatus, Phase, SessionDeps } from './types.js';
+import type { ConsultationSession } from './session.js';
+import type { Opening, SessionEvent } from './session-events.js';
+import { type ConsultationControllerOptions, type ConsultationView, endedView, idleView, type ShownError, startingView, viewAfter } from './view.js';
+import { type KeyValueStore, loadSession as loadSaved, saveSession, tabStorage, wipeSession } from '../safety/session-store.js';
 
-export type { ConsultationConfig, ConsultationControllerOptions, ShownError } from './consultation/view.js';
+export type { ConsultationConfig, ConsultationControllerOptions, ShownError } from './view.js';
 
 /** The session's code travels in the transport chunk, with the socket and the crypto. */
 const loadSessionModule = () => import('./transport.js');
