@@ -39,13 +39,17 @@ export class Outbox {
   /** Marks it failed (she may retry); `busy` when the server asked her to slow down. */
   fail(seq: number, busy: boolean): void {
     const e = this.entries.get(seq);
-    if (e) this.entries.set(seq, { ...e, state: 'failed', busy });
+    if (!e) return;
+    e.state = 'failed';
+    e.busy = busy;
   }
 
   /** Marks a failed one pending again, for her retry. */
   retry(seq: number): void {
     const e = this.entries.get(seq);
-    if (e) this.entries.set(seq, { ...e, state: 'pending', busy: false });
+    if (!e) return;
+    e.state = 'pending';
+    e.busy = false;
   }
 
   /** Removes and returns it: acknowledged, or its stored copy arrived. */

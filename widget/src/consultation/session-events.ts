@@ -4,6 +4,14 @@ import type { ChatMessage } from './types.js';
 import type { SavedSession } from '../safety/session-store.js';
 import type { ShownError } from './view.js';
 
+/** Where a session is; the view adds `idle` and `ended` around it. */
+export type Stage = 'opening' | 'waiting' | 'chat' | 'unsafe';
+
+export interface SessionOptions {
+  /** Give up when no place in line (or no consultation for the code) came within this long. */
+  connectTimeoutMs?: number;
+}
+
 /** How a session begins once its socket is up. */
 export type Opening =
   /** A new consultation: a place in line, then her intake answers as the first encrypted message. */

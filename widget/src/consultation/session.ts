@@ -1,58 +1,43 @@
-import type { ConsultationSnapshot, CounselorIdentity, EndReason, MessageBody, SenderRole, StoredMessage } from '@tsunagari/shared';
-import { type ClientEvent, hasAnswers, lastSeq, MAX_MESSAGE_CHARS, type Payload, TypingExpiry, TypingSignal } from '@tsunagari/shared/client';
-import type { SessionDeps, SocketStatusEvent } from './types.js';
-import type { SavedSession } from '../safety/session-store.js';
-import { MessageLog, openStored } from './message-log.js';
+import type { ConsultationSnapshot, CounselorIdentity, EndReason, SenderRole } from '@tsunagari/shared';
+import { type AckData, type ClientEvent, hasAnswers, type Payload, type RequestResult } from '@tsunagari/shared/client';
+import { Conversation, type ConversationHost } from './conversation.js';
+import { ReloadRecord } from './reload-record.js';
 import { createCode, openByCode } from './resume-requests.js';
-import type { Opening, SessionEvent } from './session-events.js';
+import type { Opening, SessionEvent, SessionOptions, Stage } from './session-events.js';
 import { grantDecision, resumeMeansGone } from './transfer.js';
+import type { SessionDeps, SocketStatusEvent } from './types.js';
 import type { ShownError } from './view.js';
-
-/** Where the session is; the view adds `idle` and `ended` around it. */
-type Stage = 'opening' | 'waiting' | 'chat' | 'unsafe';
-
-export interface SessionOptions {
-  /** Give up when no place in line (or no consultation for the code) came within this long. */
-  connectTimeoutMs?: number;
-}
 
 /**
  * One consultation over one connection: the socket and the session key (`deps`), her ids once
- * known, her seq, and a {@link MessageLog} whose outbox holds her sealed envelopes until the
- * server acknowledges them. It speaks the protocol (start or open, resume after a drop, key
- * grants, messages, typing) and tells its controller what happened as {@link SessionEvent}s.
+ * known, and a {@link Conversation} (her seq, and the outbox that holds her sealed envelopes
+ * until the server acknowledges them). It speaks the protocol (start or open by code, resume
+ * after a drop or a reload, key grants, back to the queue) and tells its controller what
+ * happened as {@link SessionEvent}s.
  *
  * Disposed on teardown (end, quick exit, refusal, the element leaving the page): it then closes
  * the socket, wipes the key and ignores everything still in flight, so a stale session cannot
  * act or be heard. That one `stopped` check replaces a guard at every await.
  *
- * Ready for what comes next: the other side's seq check (issue 13) belongs in {@link receive},
- * a key epoch next to the grant in {@link grant} (and in {@link forReload}); what a reload keeps
- * (issue 15) is {@link forReload} alone.
+ * Ready for what comes next: a key epoch (issue 13) sits beside the grant in {@link grant} and
+ * goes into the reload record; the other side's seq check goes into `Conversation.receive`; what
+ * a reload keeps (issue 15: no plaintext, an expiry) is decided in `ReloadRecord` alone.
  */
-export class ConsultationSession {
+export class ConsultationSession implements ConversationHost {
   private stage: Stage = 'opening';
   private stopped = false;
   private connected = false;
   /** The opening was sent (a reconnect meanwhile must not start a second consultation). */
   private opened = false;
-  private consultationId: string | null = null;
+  private id: string | null = null;
   private clientToken: string | null = null;
   /** The counselor who holds the key now (null while she waits). */
   private grantedTo: string | null = null;
   /** Handed back to the queue since the last grant: the next counselor is a transfer. */
   private handedBack = false;
-  /** Her highest seq so far (sent, stored or reserved). */
-  private seq = 0;
-  private readonly log = new MessageLog();
-  /** Her typing, told to the counselor (throttled; only in a chat). */
-  private readonly typing = new TypingSignal((on) => this.tellTyping(on));
-  /** Takes the counselor's typing line down if her "stopped" never arrives. */
-  private readonly counselorTypingExpiry = new TypingExpiry(() => this.showCounselorTyping(false));
-  private counselorTyping = false;
+  private readonly talk: Conversation;
   private connectTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The last record told to the controller to save, as JSON. */
-  private lastSaved = '';
+  private readonly reload = new ReloadRecord();
 
   constructor(
     private readonly deps: SessionDeps,
@@ -60,13 +45,21 @@ export class ConsultationSession {
     private readonly listener: (e: SessionEvent) => void,
     private readonly options: SessionOptions = {},
   ) {
+    this.talk = new Conversation(deps.crypto, this);
     if (opening.kind !== 'saved') return;
-    const { saved } = opening;
-    deps.crypto.importKey(saved.key);
-    this.consultationId = saved.consultationId;
-    this.clientToken = saved.clientToken;
-    this.seq = saved.seq;
-    for (const u of saved.unsent) this.log.outbox.add(u.seq, u.body, deps.crypto.seal(saved.consultationId, u.seq, u.body));
+    deps.crypto.importKey(opening.saved.key);
+    this.id = opening.saved.consultationId;
+    this.clientToken = opening.saved.clientToken;
+  }
+
+  /** The consultation's id, once the server gave one (or the saved one after a reload). */
+  get consultationId(): string | null {
+    return this.id;
+  }
+
+  /** A verified counselor holds the key and the session is live. */
+  get inChat(): boolean {
+    return !this.stopped && this.stage === 'chat';
   }
 
   /** Listens to the socket (which connects by itself) and starts the clock on the first connection. */
@@ -82,42 +75,35 @@ export class ConsultationSession {
     socket.on('consultation:assigned', (a) => mine(a.consultationId) && void this.grant(a.counselor));
     socket.on('message:new', (m) => {
       if (!mine(m.consultationId) || m.senderRole !== 'counselor') return;
-      this.showCounselorTyping(false);
-      this.receive([m]);
+      this.talk.showCounselorTyping(false);
+      this.talk.receive([m]);
     });
     socket.on('consultation:requeued', (r) => mine(r.consultationId) && this.requeue());
     socket.on('typing:changed', (t) => {
-      if (mine(t.consultationId) && t.role === 'counselor') this.showCounselorTyping(t.typing && this.stage === 'chat');
+      if (mine(t.consultationId) && t.role === 'counselor') this.talk.showCounselorTyping(t.typing && this.stage === 'chat');
     });
     socket.on('consultation:ended', (e) => {
       if (!this.stopped && e.consultationId === this.consultationId) this.over(e.endedBy, e.reason);
     });
-    if (this.log.outbox.unsent().length > 0) this.tellMessages();
+    if (this.opening.kind === 'saved') this.talk.restore(this.opening.saved.consultationId, this.opening.saved);
     if (this.options.connectTimeoutMs !== undefined) {
       this.connectTimer = setTimeout(() => this.stage === 'opening' && this.refuse('TIMEOUT'), this.options.connectTimeoutMs);
     }
   }
 
   /** Encrypts and sends one message; false when it cannot be sent now (not in a chat, empty, too long). */
-  async send(text: string): Promise<boolean> {
-    const body = text.trim();
-    if (this.stopped || this.stage !== 'chat' || body.length === 0 || body.length > MAX_MESSAGE_CHARS) return false;
-    this.typing.stop();
-    await this.post({ kind: 'text', text: body });
-    return true;
+  send(text: string): Promise<boolean> {
+    return this.talk.send(text);
   }
 
   /** Sends a failed message again with the same seq (the server treats it as the same one). */
-  async retry(seq: number): Promise<void> {
-    if (this.stopped || this.stage !== 'chat') return;
-    this.log.outbox.retry(seq);
-    this.tellMessages();
-    await this.deliver(seq);
+  retry(seq: number): Promise<void> {
+    return this.talk.retry(seq);
   }
 
   /** She edited the text field: the counselor sees that she is writing (never outside a chat). */
   typed(): void {
-    if (!this.stopped && this.stage === 'chat' && this.connected) this.typing.input();
+    this.talk.typed(this.connected);
   }
 
   /** Makes a resume code for this consultation and registers it; null when that failed. */
@@ -155,12 +141,18 @@ export class ConsultationSession {
   private stop(): void {
     this.stopped = true;
     clearTimeout(this.connectTimer);
-    this.typing.reset();
-    this.counselorTypingExpiry.clear();
+    this.talk.quiet();
   }
 
-  private tell(e: SessionEvent): void {
+  /** Tells the controller, unless disposed. */
+  tell(e: SessionEvent): void {
     if (!this.stopped) this.listener(e);
+  }
+
+  /** A request that answers null once the session was disposed (its result no longer matters). */
+  async request<E extends ClientEvent>(event: E, payload: Payload<E>): Promise<RequestResult<AckData<E>> | null> {
+    const r = await this.deps.socket.request(event, payload);
+    return this.stopped ? null : r;
   }
 
   private async onStatus(e: SocketStatusEvent): Promise<void> {
@@ -168,7 +160,7 @@ export class ConsultationSession {
     this.connected = e.type === 'connected';
     if (e.type !== 'connected') {
       // Whether the counselor is still writing is not known across a drop (hers ends by its idle timer).
-      this.showCounselorTyping(false);
+      this.talk.showCounselorTyping(false);
       return this.tell({ type: 'connection', status: e.type });
     }
     this.tell({ type: 'connection', status: 'connected' });
@@ -185,13 +177,13 @@ export class ConsultationSession {
     if (!r) return;
     if (!r.ok) return this.refuse(r.error);
     clearTimeout(this.connectTimer);
-    this.consultationId = r.data.consultationId;
+    this.id = r.data.consultationId;
     this.clientToken = r.data.clientToken;
     this.stage = 'waiting';
     this.tell({ type: 'waiting', position: r.data.position, requeued: false });
     this.save();
     // Her answers travel as the first encrypted message, so only the counselor learns them.
-    if (hasAnswers(intake)) await this.post({ kind: 'intake', ...intake });
+    if (hasAnswers(intake)) await this.talk.post({ kind: 'intake', ...intake });
   }
 
   private async openWithCode(code: string): Promise<void> {
@@ -199,7 +191,7 @@ export class ConsultationSession {
     if (this.stopped) return;
     if (!r.ok) return this.refuse(r.error);
     clearTimeout(this.connectTimer);
-    this.consultationId = r.consultationId;
+    this.id = r.consultationId;
     this.clientToken = r.clientToken;
     await this.applySnapshot(r.snapshot);
   }
@@ -228,15 +220,14 @@ export class ConsultationSession {
       this.handedBack ||= s.requeued;
       this.tell({ type: 'waiting', position: s.position, requeued: this.handedBack });
     }
-    this.receive(s.messages);
+    this.talk.receive(s.messages);
     this.save();
     if (s.counselor) await this.grant(s.counselor);
-    const list = await this.request('message:list', { consultationId, afterId: this.log.lastId() });
+    const list = await this.request('message:list', { consultationId, afterId: this.talk.log.lastId() });
     if (!list) return;
-    if (list.ok) this.receive(list.data.messages);
+    if (list.ok) this.talk.receive(list.data.messages);
     this.save();
-    // Whatever she sent that the server has not acknowledged goes again, with the same seq.
-    for (const seq of this.log.outbox.resendable()) void this.deliver(seq);
+    this.talk.resend();
   }
 
   /**
@@ -250,7 +241,7 @@ export class ConsultationSession {
     if (decision.kind === 'skip') return;
     if (decision.kind === 'unsafe') {
       this.stage = 'unsafe';
-      this.typing.reset();
+      this.talk.quiet();
       return this.tell({ type: 'unsafe' });
     }
     const sealedKey = this.deps.crypto.sealKeyFor(counselor);
@@ -272,86 +263,19 @@ export class ConsultationSession {
    */
   private requeue(): void {
     if (this.stage !== 'chat' && this.stage !== 'waiting') return;
-    this.typing.reset();
-    this.showCounselorTyping(false);
+    this.talk.quiet();
     this.grantedTo = null;
     this.handedBack = true;
     this.stage = 'waiting';
     this.tell({ type: 'requeued' });
   }
 
-  /** Seals one of her messages (or her intake answers) with the next seq, and sends it. */
-  private async post(body: MessageBody): Promise<void> {
-    const consultationId = this.consultationId;
-    if (!consultationId) return;
-    const seq = ++this.seq;
-    this.log.outbox.add(seq, body, this.deps.crypto.seal(consultationId, seq, body));
-    this.tellMessages();
-    this.save();
-    await this.deliver(seq);
-  }
-
-  private async deliver(seq: number): Promise<void> {
-    const envelope = this.log.outbox.envelope(seq);
-    if (!envelope) return;
-    const r = await this.request('message:send', envelope);
-    if (!r) return;
-    if (!r.ok) this.log.outbox.fail(seq, r.error === 'RATE_LIMITED');
-    else if (!this.log.acknowledged(seq, r.data)) return;
-    this.tellMessages();
-    this.save();
-  }
-
-  /** Decrypts stored messages (either sender) and merges them, one copy per id. */
-  private receive(stored: readonly StoredMessage[]): void {
-    if (stored.length === 0) return;
-    this.seq = Math.max(this.seq, lastSeq(stored, 'client'));
-    if (this.log.receive(openStored(this.deps.crypto, stored))) this.tellMessages();
-  }
-
-  private tellMessages(): void {
-    this.tell({ type: 'messages', messages: this.log.view() });
-  }
-
-  private tellTyping(typing: boolean): void {
-    const consultationId = this.consultationId;
-    if (this.stopped || !consultationId || this.stage !== 'chat') return;
-    void this.request('typing:set', { consultationId, typing });
-  }
-
-  private showCounselorTyping(on: boolean): void {
-    this.counselorTypingExpiry.seen(this.consultationId ?? '', on);
-    if (this.counselorTyping === on) return;
-    this.counselorTyping = on;
-    this.tell({ type: 'counselor-typing', typing: on });
-  }
-
-  /** What a reload of this tab needs, while she waits or chats; null otherwise. */
-  private forReload(): SavedSession | null {
-    const { consultationId, clientToken } = this;
-    if (!consultationId || !clientToken || (this.stage !== 'waiting' && this.stage !== 'chat')) return null;
-    let key: string;
-    try {
-      key = this.deps.crypto.exportKey();
-    } catch {
-      return null;
-    }
-    return { v: 1, consultationId, clientToken, key, seq: this.seq, unsent: this.log.outbox.unsent() };
-  }
-
   /** Tells the controller to save, only when what a reload needs has changed. */
-  private save(): void {
-    const saved = this.forReload();
-    const json = saved ? JSON.stringify(saved) : '';
-    if (!saved || json === this.lastSaved) return;
-    this.lastSaved = json;
-    this.tell({ type: 'save', saved });
-  }
-
-  /** A request that answers null once the session was disposed (its result no longer matters). */
-  private async request<E extends ClientEvent>(event: E, payload: Payload<E>) {
-    const r = await this.deps.socket.request(event, payload);
-    return this.stopped ? null : r;
+  save(): void {
+    const { consultationId, clientToken } = this;
+    const live = this.stage === 'waiting' || this.stage === 'chat';
+    const saved = this.reload.changed({ consultationId, clientToken, live, crypto: this.deps.crypto, conversation: this.talk.forReload() });
+    if (saved) this.tell({ type: 'save', saved });
   }
 
   /** Disposes, then says why (the one event heard after stopping). */
