@@ -3,6 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { expect, vi } from 'vitest';
 import { ConsultationController } from './consultation.controller.js';
 import type { RelaySocket, RequestError, SessionCrypto, SocketStatusEvent } from './types.js';
+import { fakeStore } from '../safety/fake-store.js';
 
 /**
  * Fakes for the consultation's unit tests: a relay socket that answers from a table and lets a
@@ -53,15 +54,6 @@ export class FakeSocket implements RelaySocket {
   }
 }
 
-export function fakeStore() {
-  const map = new Map<string, string>();
-  return {
-    map,
-    getItem: (k: string) => map.get(k) ?? null,
-    setItem: (k: string, v: string) => void map.set(k, v),
-    removeItem: (k: string) => void map.delete(k),
-  };
-}
 
 /** Fake crypto: "ciphertext" is the text itself; a counselor verifies when her signature is "good". */
 export function fakeCrypto(): SessionCrypto & { wiped: boolean } {
