@@ -5,3 +5,4 @@ export * from './resume-code.js';
 export * from './handover.js';
 export * from './kdf-policy.js';
 export * from './enrolment.js';
+export * from './org-key-file.js';
