@@ -3,6 +3,7 @@ import { fromB64, toB64 } from '../crypto/sodium.js';
 import {
   DEFAULT_STATEMENT_VALIDITY_MS,
   newStaffStatement,
+  parsePendingStatement,
   parseStaffStatement,
   signStaffStatement,
   staffStatementBytes,
@@ -92,6 +93,16 @@ describe('parseStaffStatement rejects what is not canonical', () => {
     expect(parsed).toEqual(s);
     expect(parsed).not.toBe(s);
     expect(Object.isFrozen(parsed)).toBe(true);
+  });
+});
+
+describe('parsePendingStatement', () => {
+  it('accepts exactly the five pending fields and checks them like a statement', () => {
+    const { notBefore: _b, notAfter: _a, ...pending } = statementFor();
+    expect(parsePendingStatement(sodium, pending)).toEqual(pending);
+    expect(parsePendingStatement(sodium, { ...pending, notAfter: NOW })).toBeNull();
+    expect(parsePendingStatement(sodium, { ...pending, role: 'root' })).toBeNull();
+    expect(parsePendingStatement(sodium, { ...pending, boxPublicKey: pending.signPublicKey.slice(2) })).toBeNull();
   });
 });
 

@@ -43,7 +43,8 @@ export const DEFAULT_STATEMENT_VALIDITY_MS = 365 * 24 * 60 * 60 * 1000;
 export const MAX_STAFF_ID_LENGTH = 128;
 
 const STAFF_ROLES: readonly StaffRole[] = ['counselor', 'supervisor', 'admin'];
-const STATEMENT_KEYS = ['staffId', 'role', 'boxPublicKey', 'signPublicKey', 'keyVersion', 'notBefore', 'notAfter'];
+const PENDING_KEYS = ['staffId', 'role', 'boxPublicKey', 'signPublicKey', 'keyVersion'];
+const STATEMENT_KEYS = [...PENDING_KEYS, 'notBefore', 'notAfter'];
 
 /** True for a staff id the encoding accepts: a non-empty string up to {@link MAX_STAFF_ID_LENGTH}. */
 export const isStaffId = (v: unknown): v is string => typeof v === 'string' && v.length >= 1 && v.length <= MAX_STAFF_ID_LENGTH;
@@ -96,6 +97,19 @@ function encode(sodium: Sodium, s: StaffStatement): Uint8Array {
     integerField(s.notBefore),
     integerField(s.notAfter),
   ]);
+}
+
+/**
+ * Strict parse of a pending statement (exactly staffId, role, boxPublicKey, signPublicKey,
+ * keyVersion, checked as in a statement), or null. The admin's view and `statement:sign` read
+ * the relay's pending enrolment through this before computing its fingerprint.
+ */
+export function parsePendingStatement(sodium: Sodium, value: unknown): PendingStatement | null {
+  if (!hasExactKeys(value, PENDING_KEYS)) return null;
+  const full = parseStaffStatement(sodium, { ...value, notBefore: 0, notAfter: 1 });
+  if (!full) return null;
+  const { notBefore: _b, notAfter: _a, ...pending } = full;
+  return Object.freeze(pending);
 }
 
 /** A statement valid from `now` for `validityMs` (default one year). Re-signing uses this too. */
