@@ -6,3 +6,5 @@ export * from './handover.js';
 export * from './kdf-policy.js';
 export * from './enrolment.js';
 export * from './org-key-file.js';
+export * from './epoch-envelope.js';
+export * from './message-order.js';
