@@ -90,9 +90,9 @@ export async function runOrgKeyCommand(sodium: SodiumSumo, command: string, args
   } else if (command === 'statement:sign') {
     const pending = parsePendingStatement(sodium, await readJson(values.in, 'the pending statement'));
     if (!pending) throw new Error('the pending statement must be exactly {staffId, role, boxPublicKey, signPublicKey, keyVersion}');
-    const computed = staffKeysFingerprint(sodium, pending);
-    if (!values.fingerprint || !fingerprintsMatch(values.fingerprint, computed)) {
-      throw new Error(`not signed: these keys have fingerprint ${computed}; sign only after she read you the same digits (--fingerprint)`);
+    // The digits are never printed here: the admin must type what she reads out from her console.
+    if (!values.fingerprint || !fingerprintsMatch(values.fingerprint, staffKeysFingerprint(sodium, pending))) {
+      throw new Error('not signed: --fingerprint must be the digits her console shows; if they differ, her keys were changed on the way');
     }
     const days = values['valid-days'] === undefined ? DEFAULT_STATEMENT_VALIDITY_MS / DAY_MS : Number(values['valid-days']);
     if (!Number.isInteger(days) || days < 1 || days > 400) throw new Error('--valid-days must be a whole number from 1 to 400');
