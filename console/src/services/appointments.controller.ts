@@ -22,7 +22,9 @@ export class AppointmentsController {
     private readonly ctx: WorkspaceContext,
     /** Sends a chat message the way the composer does (see ChatActionsController.onSend). */
     private readonly send: (e: MessageSendEvent) => Promise<void>,
-  ) {}
+  ) {
+    ctx.socket.listen(ctx.host, { 'appointment:changed': (p) => this.changed(p.appointment) });
+  }
 
   /** Fetches the list (after every (re)connect). */
   async load(): Promise<void> {
@@ -31,7 +33,7 @@ export class AppointmentsController {
   }
 
   /** Pushed or answered: one appointment booked or changed, by anyone on staff. */
-  changed(appointment: Appointment): void {
+  private changed(appointment: Appointment): void {
     this.setList(upsertAppointment(this.appointments ?? [], appointment));
   }
 

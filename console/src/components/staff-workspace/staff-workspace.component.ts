@@ -51,23 +51,8 @@ export class TsgStaffWorkspace extends LitElement {
 
   private readonly store = new ConsoleStore(this);
 
-  // Handlers run only once connected, by which time every controller below exists.
-  private readonly socket = new StaffSocketController(this, {
-    connected: () => void this.refresh(),
-    queueChanged: (entries) => this.routing.queueChanged(entries),
-    keyGranted: (p) => this.chats.keyGranted(p),
-    message: (m) => this.chats.message(m),
-    ended: (p) => this.chats.ended(p),
-    offer: (o) => this.routing.offer(o),
-    offerWithdrawn: (id) => this.routing.offerWithdrawn(id),
-    counselors: (list) => this.routing.setCounselors(list),
-    today: (figures) => this.routing.setToday(figures),
-    typing: (p) => this.chats.typing(p),
-    incoming: (c, from) => this.routing.incoming(c, from),
-    released: (id) => this.chats.released(id),
-    appointmentChanged: (a) => this.appointments.changed(a),
-    authLost: () => this.dispatchEvent(new LogoutRequestEvent({ expired: true })),
-  });
+  /** The one socket; each controller below subscribes to the pushes it handles. */
+  private readonly socket = new StaffSocketController(this);
 
   private readonly ctx: WorkspaceContext = {
     host: this,
@@ -101,6 +86,16 @@ export class TsgStaffWorkspace extends LitElement {
 
   private get isCounselor(): boolean {
     return this.session.staff.role === 'counselor';
+  }
+
+  constructor() {
+    super();
+    // The workspace keeps only the connection's own news: what to fetch after a (re)connect, in
+    // this order, and a lost session. Handlers run only once connected, when every controller exists.
+    this.socket.listen(this, {
+      connected: () => void this.refresh(),
+      authLost: () => this.dispatchEvent(new LogoutRequestEvent({ expired: true })),
+    });
   }
 
   override connectedCallback(): void {
