@@ -1,4 +1,4 @@
-/** Events from the routing controls (status, offers, capacity), the transfer form and the composer's typing. */
+/** Events from the routing controls (status, offers, capacity), and the composer's typing. */
 function make<N extends string, D>(name: N) {
   return class extends CustomEvent<D> {
     static readonly eventName = name;
@@ -15,10 +15,6 @@ export const OfferAcceptEvent = make<'tsg-offer-accept', { consultationId: strin
 export type OfferAcceptEvent = InstanceType<typeof OfferAcceptEvent>;
 export const CapacityChangeEvent = make<'tsg-capacity-change', { staffId: string; capacity: number }>('tsg-capacity-change');
 export type CapacityChangeEvent = InstanceType<typeof CapacityChangeEvent>;
-export const TransferRequestEvent = make<'tsg-transfer-request', { consultationId: string; toStaffId: string | null; note: string }>(
-  'tsg-transfer-request',
-);
-export type TransferRequestEvent = InstanceType<typeof TransferRequestEvent>;
 export const TypingEvent = make<'tsg-typing', { consultationId: string; typing: boolean }>('tsg-typing');
 export type TypingEvent = InstanceType<typeof TypingEvent>;
 
@@ -27,7 +23,6 @@ declare global {
     'tsg-status-change': StatusChangeEvent;
     'tsg-offer-accept': OfferAcceptEvent;
     'tsg-capacity-change': CapacityChangeEvent;
-    'tsg-transfer-request': TransferRequestEvent;
     'tsg-typing': TypingEvent;
   }
 }

@@ -1,12 +1,12 @@
-import type { CounselorState, StoredMessage } from '@tsunagari/shared';
+import type { ConsultationRecordPayload, CounselorState, HandoffBookPayload, StoredMessage } from '@tsunagari/shared';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ChatCloseEvent } from '../../events/chat-close.event.js';
 import { EndRequestEvent } from '../../events/end-request.event.js';
-import { TransferRequestEvent } from '../../events/routing.events.js';
 import { endedText, ja } from '../../i18n/ja.js';
 import { type ChatState, chatPhase, recordedAt } from '../../state/chats.js';
+import type { FormResult, HandoffBooked, MessageDraft, TransferDraft } from '../../state/form-requests.js';
 import { formatClock, shortLabel } from '../../state/queue.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 import '../case-record-form/case-record-form.js';
@@ -35,6 +35,11 @@ export class TsgChatPanel extends LitElement {
   @property({ attribute: false }) counselors: readonly CounselorState[] = [];
   /** The transfer request is on its way. */
   @property({ type: Boolean }) transferring = false;
+  /** The forms' requests, handed on to the composer and the record, transfer and hand-off forms. */
+  @property({ attribute: false }) send: ((draft: MessageDraft) => Promise<FormResult>) | null = null;
+  @property({ attribute: false }) record: ((record: ConsultationRecordPayload) => Promise<FormResult>) | null = null;
+  @property({ attribute: false }) transfer: ((transfer: TransferDraft) => Promise<FormResult>) | null = null;
+  @property({ attribute: false }) book: ((booking: HandoffBookPayload) => Promise<FormResult<HandoffBooked>>) | null = null;
 
   @state() private transferOpen = false;
   /** The hand-off booking form (ほかの相談方法へつなぐ) is open. */
@@ -90,19 +95,19 @@ export class TsgChatPanel extends LitElement {
         ${this.confirming ? this.renderConfirm() : nothing}
         ${this.closeConfirming && phase === 'ended' ? this.renderCloseConfirm() : nothing}
         ${this.transferOpen && phase === 'active' ? this.renderTransfer() : nothing}
-        ${this.handoffOpen && phase === 'active' ? html`<tsg-handoff-form .consultationId=${id}></tsg-handoff-form>` : nothing}
+        ${this.handoffOpen && phase === 'active' ? html`<tsg-handoff-form .consultationId=${id} .submit=${this.book}></tsg-handoff-form>` : nothing}
         ${this.renderHandover(chat)}
         <p class="error" role="alert">${this.error}</p>
         <div role="status">${this.renderBanner(chat, phase)}</div>
         ${phase === 'ended' || this.recordOpen
           ? html`<tsg-case-record-form .consultationId=${id} .intake=${chat.intake} .record=${chat.record}
-              .recordedAt=${recordedAt(chat)}></tsg-case-record-form>`
+              .recordedAt=${recordedAt(chat)} .submit=${this.record}></tsg-case-record-form>`
           : nothing}
         <ol class="log" aria-label=${ja.chat.messagesLabel} tabindex="0">
           ${this.renderMessages(chat)}
         </ol>
         <p class="typing" aria-hidden=${chat.typing ? 'false' : 'true'}>${chat.typing && phase === 'active' ? ja.chat.clientTyping : ''}</p>
-        <tsg-message-composer .consultationId=${id} ?disabled=${phase !== 'active'}></tsg-message-composer>
+        <tsg-message-composer .consultationId=${id} ?disabled=${phase !== 'active'} .submit=${this.send}></tsg-message-composer>
       </section>
     `;
   }
@@ -228,7 +233,7 @@ export class TsgChatPanel extends LitElement {
     const form = e.target as HTMLFormElement;
     const to = (form.elements.namedItem('to') as HTMLSelectElement).value;
     const note = (form.elements.namedItem('note') as HTMLTextAreaElement).value.trim();
-    this.dispatchEvent(new TransferRequestEvent({ consultationId: id, toStaffId: to === '' ? null : to, note }));
+    void this.transfer?.({ consultationId: id, toStaffId: to === '' ? null : to, note });
   }
 
   private renderBanner(chat: ChatState, phase: ReturnType<typeof chatPhase>) {

@@ -75,7 +75,7 @@ export class TsgStaffWorkspace extends LitElement {
 
   private readonly actions = new ChatActionsController(this.ctx, () => this.routing.counselors);
   private readonly routing = new QueueRoutingController(this.ctx, (c, select) => this.chats.started(c, select));
-  private readonly appointments = new AppointmentsController(this.ctx, this.actions.onSend);
+  private readonly appointments = new AppointmentsController(this.ctx, this.actions.send);
 
   /** Alt+↑/↓ and Alt+1…9 between her chats (counselors only). */
   private readonly shortcuts = new ChatShortcutsController(this, {
@@ -169,13 +169,13 @@ export class TsgStaffWorkspace extends LitElement {
                 ?ending=${actions.endingId !== null && actions.endingId === selectedId}
                 .counselors=${routing.counselors.filter((c) => c.staffId !== this.session.staff.id)}
                 ?transferring=${actions.transferringId !== null && actions.transferringId === selectedId}
-                @tsg-transfer-request=${actions.onTransfer}
+                .send=${actions.send}
+                .record=${actions.record}
+                .transfer=${actions.transfer}
+                .book=${appointments.book}
                 @tsg-typing=${this.chats.onTypingInput}
-                @tsg-message-send=${actions.onSend}
                 @tsg-end-request=${actions.onEnd}
                 @tsg-chat-close=${actions.onClose}
-                @tsg-record-request=${actions.onRecord}
-                @tsg-handoff-request=${appointments.onHandoff}
               ></tsg-chat-panel>`
             : html`<tsg-year-report .fetchReport=${this.fetchReport} ?connected=${this.socket.status === 'connected'}></tsg-year-report>`}
           </div>
@@ -184,7 +184,7 @@ export class TsgStaffWorkspace extends LitElement {
               .appointments=${appointments.appointments ?? []}
               ?loaded=${appointments.appointments !== null}
               .findByCode=${appointments.findByCode}
-              @tsg-appointment-status=${appointments.onAppointmentStatus}
+              .changeStatus=${appointments.changeStatus}
             ></tsg-appointment-list>
           </div>
         </main>
