@@ -3,6 +3,7 @@ import type { ReactiveController } from 'lit';
 import type { ChatSelectEvent } from '../events/chat-select.event.js';
 import type { TypingEvent } from '../events/routing.events.js';
 import { endedText, ja } from '../i18n/ja.js';
+import { messageText } from '../i18n/message-text.js';
 import * as store from '../state/chats.js';
 import { decryptMissing, lastMessageId } from '../state/messages.js';
 import { TypingExpiry } from '../state/typing-expiry.js';
@@ -114,7 +115,13 @@ export class ChatSyncController extends WorkspacePart implements ReactiveControl
           ? c.handover
           : notes.map((n) => ({ fromName: n.fromName, createdAt: n.createdAt, text: crypto.openNote(key, id, n) }));
       let intake = c.intake;
-      const plain = decryptMissing(c.messages, c.plain, (m) => crypto.openText(key, m, (answers) => (intake = answers)));
+      const plain = decryptMissing(c.messages, c.plain, (m) => {
+        const body = crypto.openBody(key, m);
+        // Only her own message can carry her answers (the record form starts from her topics);
+        // a counselor-side intake would be forged.
+        if (body.kind === 'intake' && m.senderRole === 'client') intake = { topics: body.topics ?? [], ageBand: body.ageBand ?? null };
+        return messageText(body);
+      });
       return { ...c, handover, plain, intake };
     });
   }
