@@ -1,7 +1,7 @@
 import type { ConsultationEnded, KeyGranted, StaffConsultation, StoredMessage, TypingChanged } from '@tsunagari/shared';
 import type { ReactiveController } from 'lit';
 import type { ChatSelectEvent } from '../events/chat-select.event.js';
-import type { TypingEvent } from '../events/routing.events.js';
+import type { TypingEvent } from '../events/typing.event.js';
 import { endedText, ja } from '../i18n/ja.js';
 import { messageText } from '../i18n/message-text.js';
 import * as store from '../state/chats.js';

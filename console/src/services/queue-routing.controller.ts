@@ -1,5 +1,7 @@
 import type { CounselorState, QueueEntry, QueueOffer, StaffConsultation, TodayFigures } from '@tsunagari/shared';
-import type { CapacityChangeEvent, OfferAcceptEvent, StatusChangeEvent } from '../events/routing.events.js';
+import type { CapacityChangeEvent } from '../events/capacity-change.event.js';
+import type { OfferAcceptEvent } from '../events/offer-accept.event.js';
+import type { StatusChangeEvent } from '../events/status-change.event.js';
 import type { TakeRequestEvent } from '../events/take-request.event.js';
 import { ja } from '../i18n/ja.js';
 import * as store from '../state/chats.js';

@@ -1,7 +1,7 @@
 import { MAX_MESSAGE_CHARS } from '@tsunagari/shared';
 import { html, LitElement } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { TypingEvent } from '../../events/routing.events.js';
+import { TypingEvent } from '../../events/typing.event.js';
 import { ja } from '../../i18n/ja.js';
 import type { FormResult, MessageDraft } from '../../state/form-requests.js';
 import { baseStyles } from '../../styles/shared.styles.js';
