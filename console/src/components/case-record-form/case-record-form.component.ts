@@ -14,7 +14,7 @@ import {
 } from '../../state/case-record.js';
 import type { FormResult } from '../../state/form-requests.js';
 import { formatClock } from '../../state/queue.js';
-import { baseStyles, formGroupStyles } from '../../styles/shared.styles.js';
+import { baseStyles, formBoxStyles, formGroupStyles } from '../../styles/shared.styles.js';
 import { caseRecordFormStyles } from './case-record-form.styles.js';
 
 const t = ja.record;
@@ -24,7 +24,7 @@ const t = ja.record;
  * the fiscal-year report. Nothing she said goes in: only these words reach the server.
  */
 export class TsgCaseRecordForm extends LitElement {
-  static override styles = [baseStyles, formGroupStyles, caseRecordFormStyles];
+  static override styles = [baseStyles, formBoxStyles, formGroupStyles, caseRecordFormStyles];
 
   /** The chat this form records. A new id starts a new draft. */
   @property() consultationId = '';

@@ -4,7 +4,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { ja } from '../../i18n/ja.js';
 import { bookingProblem, formatTokyoDateTime, spacedCode, tokyoDate, tokyoIso } from '../../state/appointments.js';
 import type { FormResult, HandoffBooked } from '../../state/form-requests.js';
-import { baseStyles, formGroupStyles } from '../../styles/shared.styles.js';
+import { baseStyles, formBoxStyles, formGroupStyles } from '../../styles/shared.styles.js';
 import { handoffFormStyles } from './handoff-form.styles.js';
 
 const t = ja.handoff;
@@ -16,7 +16,7 @@ const t = ja.handoff;
  * counselor the code and whether the message went out.
  */
 export class TsgHandoffForm extends LitElement {
-  static override styles = [baseStyles, formGroupStyles, handoffFormStyles];
+  static override styles = [baseStyles, formBoxStyles, formGroupStyles, handoffFormStyles];
 
   /** The chat the booking is for. A new id starts a fresh form. */
   @property() consultationId = '';

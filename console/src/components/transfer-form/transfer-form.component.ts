@@ -4,7 +4,7 @@ import { property, query } from 'lit/decorators.js';
 import { TransferCancelEvent } from '../../events/transfer-cancel.event.js';
 import { ja } from '../../i18n/ja.js';
 import type { FormResult, TransferDraft } from '../../state/form-requests.js';
-import { baseStyles } from '../../styles/shared.styles.js';
+import { baseStyles, formBoxStyles } from '../../styles/shared.styles.js';
 import { transferFormStyles } from './transfer-form.styles.js';
 
 const t = ja.transfer;
@@ -17,7 +17,7 @@ const t = ja.transfer;
  * @fires tsg-transfer-cancel
  */
 export class TsgTransferForm extends LitElement {
-  static override styles = [baseStyles, transferFormStyles];
+  static override styles = [baseStyles, formBoxStyles, transferFormStyles];
 
   /** The chat to hand on. */
   @property() consultationId = '';
