@@ -2,8 +2,8 @@ import type { StoredMessage } from '@tsunagari/shared';
 import { describe, expect, it } from 'vitest';
 import { decryptMissing, nextCounselorSeq } from './messages.js';
 
-// mergeMessages and lastMessageId are the shared client's mergeById and lastId; their tests moved
-// to shared/src/client/messages.test.ts.
+// Merging by id and the catch-up's last id are the shared client's (mergeById, lastId); their
+// tests are in shared/src/client/messages.test.ts.
 
 const msg = (id: number, senderRole: 'client' | 'counselor', seq: number): StoredMessage => ({
   id,

@@ -2,13 +2,6 @@ import type { StoredMessage } from '@tsunagari/shared';
 import { nextSeq } from '@tsunagari/shared/client';
 
 /**
- * Stored messages merge by id (a message can arrive twice: by `message:new` and again in the
- * history fetched after a reconnect) and `lastMessageId` is the `afterId` of a catch-up; both are
- * the shared client's, under the names the console's state and controllers use.
- */
-export { lastId as lastMessageId, mergeById as mergeMessages } from '@tsunagari/shared/client';
-
-/**
  * The next counselor sequence number. Seq is bound into each message's associated data and the
  * server treats a repeated seq as the same message, so it continues from the highest counselor
  * seq stored in the consultation — including any this browser reserved for a send still in flight.
