@@ -44,9 +44,8 @@ export interface RequestOptions {
 
 /** True for the two shapes a server ack may take (anything else counts as INTERNAL). */
 function isAck(value: unknown): value is AckResult<unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as { ok?: unknown; error?: unknown };
-  return v.ok === true || (v.ok === false && typeof v.error === 'string');
+  const v = value as { ok?: unknown; error?: unknown } | null | undefined;
+  return v?.ok === true || (v?.ok === false && typeof v.error === 'string');
 }
 
 /**

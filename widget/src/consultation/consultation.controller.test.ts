@@ -27,7 +27,7 @@ describe('starting', () => {
     const s = setup();
     s.socket.replies['consultation:start'] = () => ({ ok: false, error: 'OUTSIDE_HOURS' });
     await s.ctrl.start();
-    s.socket.setStatus({ type: 'connected', first: true });
+    s.socket.setStatus({ type: 'connected' });
     await flush();
     expect(s.ctrl.phase).toBe('idle');
     expect(s.ctrl.error).toBe('OUTSIDE_HOURS');
@@ -122,7 +122,7 @@ describe('reconnect', () => {
       data: { consultationId: CID, status: 'active', position: null, counselor: counselor(), messages: [stored(1, 'counselor', 1, 'a'), stored(2, 'counselor', 2, 'b')] },
     });
     socket.replies['message:list'] = () => ({ ok: true, data: { messages: [stored(2, 'counselor', 2, 'b'), stored(3, 'counselor', 3, 'c')] } });
-    socket.setStatus({ type: 'connected', first: false });
+    socket.setStatus({ type: 'connected' });
     await flush();
     expect(ctrl.connection).toBe('connected');
     expect(socket.sent('consultation:resume')).toEqual([{ consultationId: CID, clientToken: TOKEN }]);
@@ -138,7 +138,7 @@ describe('reconnect', () => {
       ok: true,
       data: { consultationId: CID, status: 'active', position: null, counselor: counselor(), messages: [] },
     });
-    socket.setStatus({ type: 'connected', first: false });
+    socket.setStatus({ type: 'connected' });
     await flush();
     expect(socket.sent('key:grant')).toHaveLength(1);
     expect(ctrl.phase).toBe('chat');
@@ -147,7 +147,7 @@ describe('reconnect', () => {
   test('a consultation the server no longer knows ends', async () => {
     const { ctrl, socket } = await waiting();
     socket.replies['consultation:resume'] = () => ({ ok: false, error: 'UNKNOWN_CONSULTATION' });
-    socket.setStatus({ type: 'connected', first: false });
+    socket.setStatus({ type: 'connected' });
     await flush();
     expect(ctrl.phase).toBe('ended');
     expect(ctrl.endReason).toBe('abandoned');

@@ -84,7 +84,7 @@ export class ConsultationController implements ReactiveController, ConsultationV
 
   /** Encrypts and sends one message; it shows as pending until the server acknowledges it. */
   async send(text: string): Promise<boolean> {
-    return (await this.session?.send(text)) ?? false;
+    return (await this.session?.talk.send(text)) ?? false;
   }
 
   /** She edited the text field: the counselor sees that she is writing (never outside a chat). */
@@ -94,7 +94,7 @@ export class ConsultationController implements ReactiveController, ConsultationV
 
   /** Sends a failed message again with the same seq (the server treats it as the same one). */
   async retry(seq: number): Promise<void> {
-    await this.session?.retry(seq);
+    await this.session?.talk.retry(seq);
   }
 
   /** Makes a resume code for this consultation and registers it; null when that failed. */

@@ -133,7 +133,7 @@ export async function waiting(settle: () => Promise<unknown> = flush) {
   const s = setup();
   await s.ctrl.start();
   expect(s.ctrl.phase).toBe('connecting');
-  s.socket.setStatus({ type: 'connected', first: true });
+  s.socket.setStatus({ type: 'connected' });
   await settle();
   return s;
 }

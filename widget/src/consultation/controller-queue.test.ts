@@ -53,7 +53,7 @@ describe('back to the queue', () => {
       ok: true,
       data: { consultationId: CID, status: 'waiting', position: 1, requeued: true, counselor: null, messages: [] },
     });
-    s.socket.setStatus({ type: 'connected', first: false });
+    s.socket.setStatus({ type: 'connected' });
     await flush();
     expect(s.ctrl.phase).toBe('waiting');
     expect(s.ctrl.requeued).toBe(true);

@@ -6,7 +6,7 @@ describe('safety-first additions', () => {
     const s = setup();
     s.socket.replies['message:send'] = () => ({ ok: true, data: receipt(1) });
     await s.ctrl.start({ urgent: true, intake: { danger: 'yes', topics: ['孤独'] } });
-    s.socket.setStatus({ type: 'connected', first: true });
+    s.socket.setStatus({ type: 'connected' });
     await flush();
     expect(s.socket.sent('consultation:start')).toEqual([{ campaign: 'flyer-1', urgent: true }]);
     const sent = s.socket.sent('message:send') as Array<{ seq: number; ciphertext: string }>;
@@ -23,7 +23,7 @@ describe('safety-first additions', () => {
   test('no intake answers: nothing extra is sent and urgent is left out', async () => {
     const s = setup();
     await s.ctrl.start({ intake: { topics: [] } });
-    s.socket.setStatus({ type: 'connected', first: true });
+    s.socket.setStatus({ type: 'connected' });
     await flush();
     expect(s.socket.sent('consultation:start')).toEqual([{ campaign: 'flyer-1' }]);
     expect(s.socket.sent('message:send')).toEqual([]);
@@ -33,7 +33,7 @@ describe('safety-first additions', () => {
     const s = setup();
     s.socket.replies['consultation:start'] = () => ({ ok: false, error: 'OUTSIDE_HOURS' });
     await s.ctrl.start();
-    s.socket.setStatus({ type: 'connected', first: true });
+    s.socket.setStatus({ type: 'connected' });
     await flush();
     expect(s.ctrl.phase).toBe('idle');
     expect(s.ctrl.outsideHours).toBe(true);
@@ -82,7 +82,7 @@ describe('safety-first additions', () => {
     });
     expect(s.ctrl.hasSaved()).toBe(true);
     await s.ctrl.restore();
-    s.socket.setStatus({ type: 'connected', first: true });
+    s.socket.setStatus({ type: 'connected' });
     await flush();
     expect(s.ctrl.phase).toBe('chat');
     expect(s.socket.sent('consultation:resume')).toEqual([{ consultationId: CID, clientToken: TOKEN }]);
@@ -97,7 +97,7 @@ describe('safety-first additions', () => {
       data: { consultationId: CID, status: 'waiting', position: 2, requeued: true, counselor: null, messages: [stored(1, 'client', 1, 'はじめ')] },
     });
     await s.ctrl.restore();
-    s.socket.setStatus({ type: 'connected', first: true });
+    s.socket.setStatus({ type: 'connected' });
     await flush();
     expect([s.ctrl.phase, s.ctrl.requeued, s.ctrl.position]).toEqual(['waiting', true, 2]);
   });
@@ -114,7 +114,7 @@ describe('safety-first additions', () => {
       },
     });
     await s.ctrl.resumeWithCode('ABCD');
-    s.socket.setStatus({ type: 'connected', first: true });
+    s.socket.setStatus({ type: 'connected' });
     await flush();
     expect(s.socket.sent('resume:open')).toEqual([{ lookup: 'l'.repeat(43) }]);
     expect(s.ctrl.phase).toBe('chat');
@@ -125,7 +125,7 @@ describe('safety-first additions', () => {
     const s = setup();
     s.socket.replies['resume:open'] = () => ({ ok: false, error: 'UNKNOWN_CONSULTATION' });
     await s.ctrl.resumeWithCode('ABCD');
-    s.socket.setStatus({ type: 'connected', first: true });
+    s.socket.setStatus({ type: 'connected' });
     await flush();
     expect(s.ctrl.phase).toBe('idle');
     expect(s.ctrl.error).toBe('RESUME_NOT_FOUND');

@@ -34,9 +34,8 @@ export function connectRelay(server: string): RelaySocket {
   };
 
   socket.on('connect', () => {
-    const first = !everConnected;
     everConnected = true;
-    emitStatus({ type: 'connected', first });
+    emitStatus({ type: 'connected' });
   });
   socket.on('disconnect', (reason) => {
     if (closedByUs) return emitStatus({ type: 'closed' });

@@ -32,7 +32,7 @@ describe('one session per connection', () => {
       data: { consultationId: CID, status: 'active', position: null, counselor: counselor(), messages: [stored(1, 'counselor', 1, 'こんにちは')] },
     });
     s.socket.setStatus({ type: 'reconnecting' });
-    s.socket.setStatus({ type: 'connected', first: false });
+    s.socket.setStatus({ type: 'connected' });
     await flush();
     expect(s.socket.sent('consultation:resume')).toHaveLength(1);
     expect(writes()).toBe(0);
@@ -64,7 +64,7 @@ describe('one session per connection', () => {
     expect(s.ctrl.messages).toEqual([]);
     expect(s.kv.map.size).toBe(0);
     s.socket.push('message:new', stored(10, 'counselor', 1, 'late'));
-    s.socket.setStatus({ type: 'connected', first: false });
+    s.socket.setStatus({ type: 'connected' });
     await flush();
     expect([s.ctrl.phase, s.ctrl.messages, s.socket.sent('consultation:resume')]).toEqual(['idle', [], []]);
   });
@@ -77,7 +77,7 @@ describe('one session per connection', () => {
     await s.ctrl.quickExit();
     loaded({ socket: s.socket, crypto: s.crypto });
     await starting;
-    s.socket.setStatus({ type: 'connected', first: true });
+    s.socket.setStatus({ type: 'connected' });
     await flush();
     expect(s.socket.closed).toBe(true);
     expect(s.crypto.wiped).toBe(true);
@@ -90,9 +90,9 @@ describe('one session per connection', () => {
     const started = later();
     s.socket.replies['consultation:start'] = started.reply as never;
     await s.ctrl.start();
-    s.socket.setStatus({ type: 'connected', first: true });
+    s.socket.setStatus({ type: 'connected' });
     s.socket.setStatus({ type: 'reconnecting' });
-    s.socket.setStatus({ type: 'connected', first: false });
+    s.socket.setStatus({ type: 'connected' });
     started.answer({ ok: true, data: { consultationId: CID, clientToken: TOKEN, position: 1 } });
     await flush();
     expect(s.socket.sent('consultation:start')).toHaveLength(1);
@@ -108,7 +108,7 @@ describe('one session per connection', () => {
     });
     s.socket.replies['message:send'] = () => ({ ok: true, data: receipt(8) });
     await s.ctrl.restore();
-    s.socket.setStatus({ type: 'connected', first: true });
+    s.socket.setStatus({ type: 'connected' });
     await flush();
     await s.ctrl.send('つぎ');
     expect((s.socket.sent('message:send') as Array<{ seq: number }>).map((m) => m.seq)).toEqual([5]);

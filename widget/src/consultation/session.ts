@@ -35,7 +35,8 @@ export class ConsultationSession implements ConversationHost {
   private grantedTo: string | null = null;
   /** Handed back to the queue since the last grant: the next counselor is a transfer. */
   private handedBack = false;
-  private readonly talk: Conversation;
+  /** Her messages and typing. */
+  readonly talk: Conversation;
   private connectTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly reload = new ReloadRecord();
 
@@ -89,16 +90,6 @@ export class ConsultationSession implements ConversationHost {
     if (this.options.connectTimeoutMs !== undefined) {
       this.connectTimer = setTimeout(() => this.stage === 'opening' && this.refuse('TIMEOUT'), this.options.connectTimeoutMs);
     }
-  }
-
-  /** Encrypts and sends one message; false when it cannot be sent now (not in a chat, empty, too long). */
-  send(text: string): Promise<boolean> {
-    return this.talk.send(text);
-  }
-
-  /** Sends a failed message again with the same seq (the server treats it as the same one). */
-  retry(seq: number): Promise<void> {
-    return this.talk.retry(seq);
   }
 
   /** She edited the text field: the counselor sees that she is writing (never outside a chat). */

@@ -41,7 +41,7 @@ export interface ChatMessage {
 
 /** Socket lifecycle as the session needs it. */
 export type SocketStatusEvent =
-  | { type: 'connected'; first: boolean }
+  | { type: 'connected' }
   | { type: 'reconnecting' }
   | { type: 'closed' };
 

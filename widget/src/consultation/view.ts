@@ -95,7 +95,7 @@ export function endedView(endedBy: SenderRole | null, endReason: EndReason | nul
 }
 
 /** What one session event changes in the view. */
-export function viewAfter(view: Readonly<ConsultationView>, e: SessionEvent): Partial<ConsultationView> {
+export function viewAfter(view: Readonly<ConsultationView>, e: Exclude<SessionEvent, { type: 'save' }>): Partial<ConsultationView> {
   switch (e.type) {
     case 'connection':
       return { connection: e.status === 'closed' && view.phase === 'ended' ? 'idle' : e.status };
@@ -119,7 +119,5 @@ export function viewAfter(view: Readonly<ConsultationView>, e: SessionEvent): Pa
       return { phase: 'idle', connection: 'idle', error: e.error, outsideHours: e.error === 'OUTSIDE_HOURS' };
     case 'ended':
       return endedView(e.endedBy, e.reason);
-    case 'save':
-      return {};
   }
 }
