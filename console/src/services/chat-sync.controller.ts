@@ -1,12 +1,12 @@
 import type { ConsultationEnded, KeyGranted, StaffConsultation, StoredMessage, TypingChanged } from '@tsunagari/shared';
+import { intakeOf, lastId, TypingExpiry } from '@tsunagari/shared/client';
 import type { ReactiveController } from 'lit';
 import type { ChatSelectEvent } from '../events/chat-select.event.js';
 import type { TypingEvent } from '../events/typing.event.js';
 import { endedText, ja } from '../i18n/ja.js';
 import { messageText } from '../i18n/message-text.js';
 import * as store from '../state/chats.js';
-import { decryptMissing, lastMessageId } from '../state/messages.js';
-import { TypingExpiry } from '../state/typing-expiry.js';
+import { decryptMissing } from '../state/messages.js';
 import { chatLabel as label, type WorkspaceContext, WorkspacePart } from './workspace-context.js';
 
 /** How her chats reach the main area: the workspace owns the view and the chat panel. */
@@ -60,7 +60,7 @@ export class ChatSyncController extends WorkspacePart implements ReactiveControl
   private async loadHistory(id: string): Promise<void> {
     const chat = store.findChat(this.model, id);
     if (!chat) return;
-    const res = await this.ctx.socket.request('message:list', { consultationId: id, afterId: lastMessageId(chat.messages) });
+    const res = await this.ctx.socket.request('message:list', { consultationId: id, afterId: lastId(chat.messages) });
     if (!res.ok) return;
     this.model = store.updateChat(store.receiveMessages(this.model, id, res.data.messages), id, (c) => ({ ...c, historyLoaded: true }));
     this.decrypt(id);
@@ -119,7 +119,7 @@ export class ChatSyncController extends WorkspacePart implements ReactiveControl
         const body = crypto.openBody(key, m);
         // Only her own message can carry her answers (the record form starts from her topics);
         // a counselor-side intake would be forged.
-        if (body.kind === 'intake' && m.senderRole === 'client') intake = { topics: body.topics ?? [], ageBand: body.ageBand ?? null };
+        if (m.senderRole === 'client') intake = intakeOf(body) ?? intake;
         return messageText(body);
       });
       return { ...c, handover, plain, intake };

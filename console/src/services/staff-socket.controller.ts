@@ -1,4 +1,5 @@
-import type { Ack, AckResult, ClientToServerEvents, ErrorCode, ServerToClientEvents } from '@tsunagari/shared';
+import type { ClientToServerEvents, ServerToClientEvents } from '@tsunagari/shared';
+import { type AckData, type ClientEvent, type Payload, request, type RequestResult } from '@tsunagari/shared/client';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io, type Socket } from 'socket.io-client';
 import {
@@ -15,14 +16,8 @@ export type StaffSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** What the header shows. `idle` is before login and after logout. */
 export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
 
-type EventName = keyof ClientToServerEvents;
-/** The payload an event takes. */
-export type PayloadOf<E extends EventName> = Parameters<ClientToServerEvents[E]>[0];
-/** The data its successful ack carries. */
-export type AckDataOf<E extends EventName> = Parameters<ClientToServerEvents[E]>[1] extends Ack<infer T> ? T : never;
-/** Server codes plus the two the browser adds: no answer in time, or no connection at all. */
-export type RequestError = ErrorCode | 'TIMEOUT' | 'OFFLINE';
-export type RequestResult<T> = { ok: true; data: T } | { ok: false; error: RequestError };
+// The console's components and services name these from here; they are the shared client's.
+export type { RequestError, RequestResult } from '@tsunagari/shared/client';
 
 /** How long an ack may take before the UI says so. */
 export const ACK_TIMEOUT_MS = 10_000;
@@ -109,21 +104,10 @@ export class StaffSocketController implements ReactiveController {
    * Emits one event and waits for its ack. Never throws: a missing connection, a timeout and a
    * server refusal all come back as `{ok:false, error}` for the caller to explain.
    */
-  async request<E extends EventName>(event: E, payload: PayloadOf<E>): Promise<RequestResult<AckDataOf<E>>> {
+  async request<E extends ClientEvent>(event: E, payload: Payload<E>): Promise<RequestResult<AckData<E>>> {
     const socket = this.socket;
-    if (!socket?.connected) return { ok: false, error: 'OFFLINE' };
-    // Socket.IO's variadic typing cannot follow a generic event name; the maps still bind E to
-    // its payload and ack at the call site through this method's signature.
-    const timed = socket.timeout(ACK_TIMEOUT_MS);
-    const emit = timed.emitWithAck.bind(timed) as unknown as (
-      ev: E,
-      p: PayloadOf<E>,
-    ) => Promise<AckResult<AckDataOf<E>>>;
-    try {
-      return await emit(event, payload);
-    } catch {
-      return { ok: false, error: 'TIMEOUT' };
-    }
+    if (!socket) return { ok: false, error: 'OFFLINE' };
+    return request(socket, event, payload, { timeoutMs: ACK_TIMEOUT_MS, failWhenOffline: true });
   }
 
   hostConnected(): void {

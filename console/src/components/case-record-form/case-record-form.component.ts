@@ -67,7 +67,7 @@ export class TsgCaseRecordForm extends LitElement {
         ${this.recordedAt && !this.record ? html`<p class="hint">${t.recordedEarlier(formatClock(this.recordedAt))}</p>` : nothing}
         <fieldset class="topics">
           <legend>${t.topics}</legend>
-          ${this.intake?.topics.length && !this.record ? html`<p class="hint">${t.topicsFromIntake}</p>` : nothing}
+          ${this.intake?.topics?.length && !this.record ? html`<p class="hint">${t.topicsFromIntake}</p>` : nothing}
           <div class="grid">
             ${TOPICS.map((topic) => {
               const on = d.topics.includes(topic);

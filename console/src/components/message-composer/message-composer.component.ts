@@ -1,4 +1,4 @@
-import { MAX_MESSAGE_CHARS } from '@tsunagari/shared';
+import { MAX_MESSAGE_CHARS, TypingSignal } from '@tsunagari/shared/client';
 import { html, LitElement } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { TypingEvent } from '../../events/typing.event.js';
@@ -26,24 +26,14 @@ export class TsgMessageComposer extends LitElement {
   @state() private sending = false;
 
   @query('textarea') private textarea!: HTMLTextAreaElement;
-  /** When "typing" was last told (throttled), and the timer that says she stopped. */
-  private typingSentAt = 0;
-  private typingIdle: ReturnType<typeof setTimeout> | undefined;
+  /** Her typing, told to the client's widget (throttled; "stopped" after a pause, on send, or when emptied). */
+  private readonly typing = new TypingSignal((typing) => {
+    if (this.consultationId) this.dispatchEvent(new TypingEvent({ consultationId: this.consultationId, typing }));
+  });
 
   private setTyping(typing: boolean): void {
-    clearTimeout(this.typingIdle);
-    if (!this.consultationId) return;
-    if (typing) {
-      const now = Date.now();
-      if (now - this.typingSentAt > 3000) {
-        this.typingSentAt = now;
-        this.dispatchEvent(new TypingEvent({ consultationId: this.consultationId, typing: true }));
-      }
-      this.typingIdle = setTimeout(() => this.setTyping(false), 5000);
-    } else if (this.typingSentAt !== 0) {
-      this.typingSentAt = 0;
-      this.dispatchEvent(new TypingEvent({ consultationId: this.consultationId, typing: false }));
-    }
+    if (typing) this.typing.input();
+    else this.typing.stop();
   }
 
   override willUpdate(changed: Map<string, unknown>): void {

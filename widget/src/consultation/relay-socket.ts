@@ -1,6 +1,7 @@
 import type { ClientToServerEvents, ServerToClientEvents } from '@tsunagari/shared';
+import { requester } from '@tsunagari/shared/client';
 import { io, type Socket } from 'socket.io-client';
-import type { RelaySocket, SocketStatusEvent } from './consultation-types.js';
+import type { RelaySocket, SocketStatusEvent } from './types.js';
 
 /**
  * How long a request waits for its ack before it counts as failed (a failed message can be sent
@@ -33,9 +34,8 @@ export function connectRelay(server: string): RelaySocket {
   };
 
   socket.on('connect', () => {
-    const first = !everConnected;
     everConnected = true;
-    emitStatus({ type: 'connected', first });
+    emitStatus({ type: 'connected' });
   });
   socket.on('disconnect', (reason) => {
     if (closedByUs) return emitStatus({ type: 'closed' });
@@ -49,22 +49,11 @@ export function connectRelay(server: string): RelaySocket {
   });
 
   return {
-    async request(event, payload) {
-      try {
-        // The generic event name defeats Socket.IO's overloads; the RelaySocket signature keeps
-        // call sites typed, so widen just here.
-        const timed = socket.timeout(REQUEST_TIMEOUT_MS);
-        const emit = timed.emitWithAck as unknown as (
-          ev: string,
-          p: unknown,
-        ) => Promise<Awaited<ReturnType<RelaySocket['request']>>>;
-        return await emit.call(timed, event, payload);
-      } catch {
-        return { ok: false, error: 'TIMEOUT' };
-      }
-    },
+    // Not failing offline: during a short drop Socket.IO keeps the emit and sends it on reconnect.
+    request: requester(socket, { timeoutMs: REQUEST_TIMEOUT_MS }),
     on(event, handler) {
-      // Same reason as above: Socket.IO's typed `on` cannot take a generic event key.
+      // Socket.IO's typed `on` cannot take a generic event key; the RelaySocket signature keeps
+      // call sites typed, so widen just here.
       (socket.on as unknown as (ev: string, h: unknown) => void).call(socket, event, handler);
     },
     onStatus(handler) {

@@ -1,10 +1,9 @@
-import type { LoadSession } from './consultation-types.js';
+import type { LoadSession } from './types.js';
 
 const loadTransport = () => import('./transport.js');
-const loadCrypto = () => import('./session-crypto.js');
 let laterLoaded = false;
 const loadChatElements = () =>
-  import('./chat-elements.js').then((m) => {
+  import('../chat-elements.js').then((m) => {
     m.defineChatElements();
     laterLoaded = true;
   });
@@ -20,7 +19,7 @@ export const laterElementsReady = (): boolean => laterLoaded;
  * while she reads the first screen. Errors are ignored here: `loadSession` reports them.
  */
 export function preloadSession(): void {
-  void Promise.all([loadTransport(), loadCrypto(), loadChatElements()]).catch(() => undefined);
+  void Promise.all([loadTransport(), loadChatElements()]).catch(() => undefined);
 }
 
 /**
@@ -28,8 +27,6 @@ export function preloadSession(): void {
  * a page that embeds the widget costs her almost nothing until she opens it.
  */
 export const loadSession: LoadSession = async (server, orgKey) => {
-  const [{ connectRelay }, { createSessionCrypto }] = await Promise.all([loadTransport(), loadCrypto(), loadChatElements()]);
-  // Crypto first: if libsodium fails to load there is no point in taking a place in line.
-  const crypto = await createSessionCrypto(orgKey);
-  return { crypto, socket: connectRelay(server) };
+  const [{ openConnection }] = await Promise.all([loadTransport(), loadChatElements()]);
+  return openConnection(server, orgKey);
 };

@@ -1,4 +1,4 @@
-import type { CounselorIdentity, StoredMessage } from '@tsunagari/shared';
+import type { CounselorIdentity, MessageBody, StoredMessage } from '@tsunagari/shared';
 import {
   deriveResumeKeys,
   fromB64,
@@ -14,7 +14,7 @@ import {
   verifyCounselorIdentity,
   wrapSessionKey,
 } from '@tsunagari/shared/crypto';
-import type { IntakeAnswers, SessionCrypto } from './consultation-types.js';
+import type { SessionCrypto } from './types.js';
 
 /**
  * Loads libsodium (standard build: the widget needs no Argon2id) and makes a fresh session key.
@@ -36,10 +36,7 @@ export async function createSessionCrypto(orgKey: string): Promise<SessionCrypto
   return {
     verify: (counselor: CounselorIdentity) => verifyCounselorIdentity(sodium, orgKey, counselor),
     sealKeyFor: (counselor: CounselorIdentity) => sealSessionKey(sodium, needKey(), counselor.boxPublicKey),
-    sealText: (consultationId: string, seq: number, text: string) =>
-      sealMessage(sodium, needKey(), { consultationId, senderRole: 'client', seq }, { kind: 'text', text }),
-    sealIntake: (consultationId: string, seq: number, intake: IntakeAnswers) =>
-      sealMessage(sodium, needKey(), { consultationId, senderRole: 'client', seq }, { kind: 'intake', ...intake }),
+    seal: (consultationId: string, seq: number, body: MessageBody) => sealMessage(sodium, needKey(), { consultationId, senderRole: 'client', seq }, body),
     open: (message: StoredMessage) => {
       try {
         return openMessage(sodium, needKey(), message.senderRole, message);

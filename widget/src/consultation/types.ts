@@ -1,18 +1,7 @@
-import type {
-  AckResult,
-  AgeBand,
-  DangerAnswer,
-  MessageBody,
-  Topic,
-  ClientToServerEvents,
-  CounselorIdentity,
-  EndReason,
-  EnvelopePayload,
-  ErrorCode,
-  SenderRole,
-  ServerToClientEvents,
-  StoredMessage,
-} from '@tsunagari/shared';
+import type { CounselorIdentity, EndReason, EnvelopePayload, MessageBody, SenderRole, ServerToClientEvents, StoredMessage } from '@tsunagari/shared';
+import type { IntakeAnswers, Request, RequestError } from '@tsunagari/shared/client';
+
+export type { IntakeAnswers, RequestError };
 
 /** Where she is in the consultation. The launcher/panel open state is UI state, not here. */
 export type Phase =
@@ -32,9 +21,6 @@ export type Phase =
 /** The socket's state, shown to her whenever it is not `connected`. */
 export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'closed';
 
-/** A failed request: a server error code, or no answer in time. */
-export type RequestError = ErrorCode | 'TIMEOUT';
-
 /** One message as the widget shows it. Plaintext lives only here, in memory. */
 export interface ChatMessage {
   /** Stable key for rendering: `s<id>` once stored, `c<seq>` for her own before the ack. */
@@ -49,46 +35,23 @@ export interface ChatMessage {
   state: 'sent' | 'pending' | 'failed';
   /** Failed because she sent too many too fast (RATE_LIMITED): she is asked to wait a moment. */
   failedBusy?: boolean;
-  /** Her own unacknowledged envelope, kept so a retry sends the very same seq. */
-  envelope?: EnvelopePayload;
   /** Set on her intake answers (seq 1): sent like a message, never shown in the log. */
   intake?: IntakeAnswers;
 }
 
-/** Her optional intake answers; only the counselor can read them. */
-export interface IntakeAnswers {
-  ageBand?: AgeBand;
-  topics?: Topic[];
-  danger?: DangerAnswer;
-}
-
-/** The data an event's ack carries on success. */
-export type AckData<E extends keyof ClientToServerEvents> = ClientToServerEvents[E] extends (
-  payload: never,
-  ack: (result: AckResult<infer T>) => void,
-) => void
-  ? T
-  : never;
-
-/** The payload an event sends. */
-export type Payload<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[0];
-
-/** Socket lifecycle as the controller needs it. */
+/** Socket lifecycle as the session needs it. */
 export type SocketStatusEvent =
-  | { type: 'connected'; first: boolean }
+  | { type: 'connected' }
   | { type: 'reconnecting' }
   | { type: 'closed' };
 
 /**
- * The narrow socket surface the controller uses. `transport.ts` adapts a real Socket.IO client
- * to it; unit tests use a fake. Keeping it narrow keeps the controller testable in Node.
+ * The narrow socket surface the session uses. `relay-socket.ts` adapts a real Socket.IO client
+ * to it; unit tests use a fake. Keeping it narrow keeps the session testable in Node.
  */
 export interface RelaySocket {
   /** Emits with an ack and a timeout; never rejects. */
-  request<E extends keyof ClientToServerEvents>(
-    event: E,
-    payload: Payload<E>,
-  ): Promise<{ ok: true; data: AckData<E> } | { ok: false; error: RequestError }>;
+  request: Request;
   on<E extends keyof ServerToClientEvents>(event: E, handler: ServerToClientEvents[E]): void;
   onStatus(handler: (event: SocketStatusEvent) => void): void;
   /** Closes for good (no reconnection). */
@@ -101,9 +64,8 @@ export interface SessionCrypto {
   verify(counselor: CounselorIdentity): boolean;
   /** The session key sealed to the counselor's box key. Call only after {@link verify}. */
   sealKeyFor(counselor: CounselorIdentity): string;
-  sealText(consultationId: string, seq: number, text: string): EnvelopePayload;
-  /** Her intake answers as an encrypted `intake` message. */
-  sealIntake(consultationId: string, seq: number, intake: IntakeAnswers): EnvelopePayload;
+  /** Her message (text, or her intake answers as an `intake` message) as envelope number `seq`. */
+  seal(consultationId: string, seq: number, body: MessageBody): EnvelopePayload;
   /** The decrypted body, or null when the message does not decrypt or has the wrong shape. */
   open(message: StoredMessage): MessageBody | null;
   /** The session key, base64url (kept in sessionStorage so a reload of the tab can go on). */

@@ -1,5 +1,6 @@
 import type { EndReason, SenderRole } from '@tsunagari/shared';
-import type { ChatMessage, ConnectionStatus, IntakeAnswers, LoadSession, Phase, RequestError } from '../consultation-types.js';
+import type { ChatMessage, ConnectionStatus, LoadSession, Phase, RequestError } from './types.js';
+import type { SessionEvent } from './session-events.js';
 import type { KeyValueStore } from '../safety/session-store.js';
 
 /** What the controller reads from the element each time she starts. */
@@ -23,9 +24,6 @@ export interface ConsultationControllerOptions {
 
 /** Errors she can be shown: server codes, timeouts, and a widget that was set up wrongly. */
 export type ShownError = RequestError | 'NOT_CONFIGURED' | 'RESUME_INVALID' | 'RESUME_NOT_FOUND';
-
-/** Where the first connection is headed once the socket is up. */
-export type PendingStart = { kind: 'start'; urgent: boolean; intake: IntakeAnswers | null } | { kind: 'code'; code: string } | null;
 
 /** What the UI reads from the controller (it re-renders whenever any of it changes). */
 export interface ConsultationView {
@@ -73,4 +71,53 @@ export function idleView(): ConsultationView {
     requeued: false,
     counselorTyping: false,
   };
+}
+
+/** Connecting for a new consultation: whatever was said about the last one goes. */
+export function startingView(): Partial<ConsultationView> {
+  return { phase: 'connecting', connection: 'connecting', error: null, endedBy: null, endReason: null, outsideHours: false, transferred: false, requeued: false };
+}
+
+/** Over: plaintext and place in line gone, who ended it and why kept for the ended screen. */
+export function endedView(endedBy: SenderRole | null, endReason: EndReason | null): Partial<ConsultationView> {
+  return {
+    phase: 'ended',
+    connection: 'idle',
+    position: null,
+    estimatedWaitSeconds: null,
+    showAlternatives: false,
+    messages: [],
+    endedBy,
+    endReason,
+    requeued: false,
+    counselorTyping: false,
+  };
+}
+
+/** What one session event changes in the view. */
+export function viewAfter(view: Readonly<ConsultationView>, e: Exclude<SessionEvent, { type: 'save' }>): Partial<ConsultationView> {
+  switch (e.type) {
+    case 'connection':
+      return { connection: e.status === 'closed' && view.phase === 'ended' ? 'idle' : e.status };
+    case 'waiting':
+      return { phase: 'waiting', position: e.position, requeued: e.requeued };
+    case 'position':
+      return { position: e.position, estimatedWaitSeconds: e.estimatedWaitSeconds, showAlternatives: e.showAlternatives };
+    case 'requeued':
+      return { phase: 'waiting', requeued: true, transferred: false, position: null, estimatedWaitSeconds: null, showAlternatives: false };
+    case 'chat':
+      return { phase: 'chat', position: null, error: null, transferred: e.transferred, requeued: false };
+    case 'unsafe':
+      return { phase: 'unsafe' };
+    case 'messages':
+      return { messages: e.messages };
+    case 'counselor-typing':
+      return { counselorTyping: e.typing };
+    case 'error':
+      return { error: e.error };
+    case 'refused':
+      return { phase: 'idle', connection: 'idle', error: e.error, outsideHours: e.error === 'OUTSIDE_HOURS' };
+    case 'ended':
+      return endedView(e.endedBy, e.reason);
+  }
 }
