@@ -16,7 +16,7 @@ import { afterEach } from 'vitest';
 import { createApp, type App } from '../src/app.js';
 import { createOrganisation, provisionStaff } from '../src/admin/provision.js';
 import type { Clock } from '../src/clock.js';
-import type { RoutingOptions } from '../src/domain/routing-service.js';
+import type { RoutingOptions } from '../src/domain/routing/options.js';
 import { openDatabase, type Db } from '../src/db/database.js';
 import { createLogger } from '../src/log.js';
 import { createSqliteRepositories } from '../src/repositories/sqlite.js';
