@@ -17,13 +17,16 @@ export interface RunningServer {
 
 /**
  * Starts the real server (`node dist/main.js`, built as `npm start` builds it) on port 0 with a temporary
- * database, demo mode on, and the given extra environment; resolves once its banner is printed.
+ * database, demo mode on, the test KDF floor, and the given extra environment; resolves once its
+ * banner is printed.
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-e2e-'));
   const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'dist/main.js'], {
     cwd: serverDir,
-    env: { ...process.env, PORT: '0', DEMO: '1', TSUNAGARI_DB: path.join(dir, 'e2e.db'), LOG_LEVEL: 'warn', ...env },
+    // STAFF_KDF=min: the demo logins and the server's floor use libsodium's MIN Argon2id, so each
+    // console login takes milliseconds, not seconds (test servers only; the banner says so).
+    env: { ...process.env, PORT: '0', DEMO: '1', STAFF_KDF: 'min', TSUNAGARI_DB: path.join(dir, 'e2e.db'), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
