@@ -16,6 +16,7 @@ import { registerReportHandlers } from './report.handlers.js';
 import { registerResumeHandlers } from './resume.handlers.js';
 import { presence, routingEvents } from './routing-events.js';
 import { registerStaffHandlers } from './staff.handlers.js';
+import { registerTrustHandlers } from './trust.handlers.js';
 import { registerTypingHandlers } from './typing.handlers.js';
 import { rooms, type TsunagariServer, type TsunagariSocket } from './types.js';
 
@@ -42,6 +43,7 @@ function handlerTable(deps: SocketDeps): HandlerTable {
   registerResumeHandlers(handlers, deps);
   registerReportHandlers(handlers, deps);
   registerAppointmentHandlers(handlers, deps);
+  registerTrustHandlers(handlers, deps);
   return handlers;
 }
 

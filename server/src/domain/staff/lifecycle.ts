@@ -144,11 +144,12 @@ export class StaffLifecycle {
     return listingOf(this.known(r.id));
   }
 
-  /** Publishes a newer list (a fresh issue date, or more entries) without disabling anyone. */
-  publishRevocations(revocations: SignedRevocationList): void {
+  /** Publishes a newer list (a fresh issue date, or more entries) without disabling anyone; its issue date. */
+  publishRevocations(revocations: SignedRevocationList): { issuedAt: number } {
     const list = checkedRevocations(this.sodium, this.repos, revocations, []);
     if (!this.repos.revocations.publish(list, this.nowIso())) throw errors.revocationsStale();
     this.events?.trustChanged(null);
+    return { issuedAt: list.issuedAt };
   }
 
   /**
