@@ -173,7 +173,7 @@ export function createApp(deps: AppDeps): App {
     log,
     callers,
     staffOrigin: staffHttp.origin,
-    outsideWrites: repos.outsideWrites,
+    staffChanges: repos.staffChanges,
     scheduler: deps.scheduler ?? realScheduler,
   });
 
