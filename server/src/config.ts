@@ -76,6 +76,13 @@ function wholeNumber(value: string, name: string): number {
   return Number(value);
 }
 
+/** Minutes without input before the console locks: 1 to 1440 (what console-config.json allows). */
+function lockMinutes(value: string): number {
+  const n = wholeNumber(value, 'TSUNAGARI_LOCK_AFTER_MINUTES');
+  if (n < 1 || n > 1440) throw new Error('TSUNAGARI_LOCK_AFTER_MINUTES must be from 1 to 1440');
+  return n;
+}
+
 function kdfFloor(value: string | undefined): KdfFloor {
   if (value === undefined || value === '' || value === 'moderate') return 'moderate';
   if (value === 'min') return 'min';
@@ -99,7 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     staffKdf: kdfFloor(env.STAFF_KDF),
     consoleOrigin: parseConsoleOrigin(env.TSUNAGARI_CONSOLE_ORIGIN),
-    lockAfterMinutes: wholeNumber(env.TSUNAGARI_LOCK_AFTER_MINUTES ?? '15', 'TSUNAGARI_LOCK_AFTER_MINUTES'),
+    lockAfterMinutes: lockMinutes(env.TSUNAGARI_LOCK_AFTER_MINUTES ?? '15'),
     widgetDist: path.resolve(REPO_ROOT, env.TSUNAGARI_WIDGET_DIST ?? path.join('widget', 'dist')),
     consoleDist: path.join(REPO_ROOT, 'console', 'dist'),
     hours: hoursFrom(env, demo),
