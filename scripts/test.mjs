@@ -48,26 +48,43 @@ function attempt(label, cmd, args, env = {}) {
   return r.status === 0;
 }
 
+/** Wall time of each phase, printed before the summary line (where the minutes go). */
+const phases = [];
+function timed(name, fn) {
+  const started = performance.now();
+  try {
+    return fn();
+  } finally {
+    phases.push({ name, ms: performance.now() - started });
+  }
+}
+
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let ok = true;
+const suiteStarted = performance.now();
 try {
-  const pnpm = ensurePnpm();
-  installDependencies(pnpm);
-  ensureChromium();
-  ensureJapaneseFonts();
+  const pnpm = timed('install', () => {
+    const bin = ensurePnpm();
+    installDependencies(bin);
+    return bin;
+  });
+  timed('chromium', () => {
+    ensureChromium();
+    ensureJapaneseFonts();
+  });
 
   // A failed type-check counts as one failed check: the code does not hold together.
-  if (!attempt('Type-checking every package', pnpm, ['run', 'typecheck'])) {
+  if (!timed('typecheck', () => attempt('Type-checking every package', pnpm, ['run', 'typecheck']))) {
     totals.failed += 1;
     ok = false;
   }
 
-  buildWorkspace(pnpm);
+  timed('build', () => buildWorkspace(pnpm));
 
   for (const f of [VITEST_JSON, PLAYWRIGHT_JSON]) fs.rmSync(f, { force: true });
-  const unitOk = attempt('Unit and integration tests (vitest)', pnpm, [
+  const unitOk = timed('vitest', () => attempt('Unit and integration tests (vitest)', pnpm, [
     'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_JSON}`,
-  ]);
+  ]));
   const unit = readJson(VITEST_JSON);
   if (unit) {
     totals.passed += unit.numPassedTests;
@@ -78,10 +95,12 @@ try {
   } else if (!unitOk) totals.failed += 1;
   ok &&= unitOk;
 
-  const e2eOk = attempt('Browser tests (Playwright, Chromium)', pnpm, ['--filter', '@tsunagari/e2e', 'exec', 'playwright', 'test'], {
-    PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON,
-    CHROMIUM_PATH: CHROMIUM,
-  });
+  const e2eOk = timed('playwright', () =>
+    attempt('Browser tests (Playwright, Chromium)', pnpm, ['--filter', '@tsunagari/e2e', 'exec', 'playwright', 'test'], {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON,
+      CHROMIUM_PATH: CHROMIUM,
+    }),
+  );
   const e2e = readJson(PLAYWRIGHT_JSON);
   if (e2e) {
     totals.passed += e2e.stats.expected + e2e.stats.flaky;
@@ -96,5 +115,9 @@ try {
   ok = false;
 }
 
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+process.stdout.write('\nWall time by phase:\n');
+for (const p of phases) process.stdout.write(`  ${p.name.padEnd(11)} ${seconds(p.ms).padStart(8)}\n`);
+process.stdout.write(`  ${'total'.padEnd(11)} ${seconds(performance.now() - suiteStarted).padStart(8)}\n`);
 process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
 process.exit(ok && totals.failed === 0 ? 0 : 1);
