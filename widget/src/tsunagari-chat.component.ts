@@ -116,11 +116,15 @@ export class TsunagariChat extends LitElement {
     this.later = true;
   }
 
-  /** Switches language; until the new catalogue has arrived the panel shows no text at all. */
+  /**
+   * Switches language; until the new catalogue has arrived the panel shows no text at all. While
+   * the panel is closed only the launcher shows, whose labels are in the entry (EXIT_LABELS): her
+   * language's catalogue is fetched when she opens it, not with the host page.
+   */
   private setLang(lang: Lang): void {
     this.uiLang = lang;
     this.catalogue = catalogueIfLoaded(lang) ?? null;
-    if (!this.catalogue) void this.ensureCatalogue().catch(() => this.uiLang === lang && this.setLang('ja'));
+    if (!this.catalogue && this.shown) void this.ensureCatalogue().catch(() => lang !== 'ja' && this.uiLang === lang && this.setLang('ja'));
   }
 
   private get fullscreen(): boolean {
@@ -148,6 +152,7 @@ export class TsunagariChat extends LitElement {
 
   /** She opened it: fetch the heavy code while she reads, and ask whether the chat is open. */
   private whenOpened(): void {
+    if (!this.catalogue) this.setLang(this.uiLang);
     preloadSession();
     void this.ensureLater().catch(() => undefined);
     if (!this.statusAsked) {
