@@ -52,8 +52,25 @@ export async function desktopPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
+/**
+ * Waits for the page's finite animations (shadow roots included) to end: the widget's panel fades
+ * in (160 ms, longer on a busy machine), and axe measuring its colours half-way through reports
+ * contrast the reader never sees once it has settled.
+ */
+export async function animationsSettled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const roots: (Document | ShadowRoot)[] = [document];
+    for (let i = 0; i < roots.length; i++) {
+      for (const el of roots[i]!.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+    }
+    const running = roots.flatMap((r) => r.getAnimations()).filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
+  });
+}
+
 /** Runs axe (WCAG 2.x A/AA rules) on the page, shadow roots included, and expects no violations. */
 export async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
+  await animationsSettled(page);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(summary, `axe violations on ${where}`).toEqual([]);

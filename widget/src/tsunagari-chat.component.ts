@@ -146,13 +146,15 @@ export class TsunagariChat extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    const opened = (changed.has('open') || changed.has('mode')) && this.shown;
     if (changed.has('lang')) this.setLang(langFor(this.lang));
-    if ((changed.has('open') || changed.has('mode')) && this.shown) this.whenOpened();
+    // Opened: her language's catalogue, which was not fetched while only the launcher showed.
+    else if (opened && !this.catalogue) this.setLang(this.uiLang);
+    if (opened) this.whenOpened();
   }
 
   /** She opened it: fetch the heavy code while she reads, and ask whether the chat is open. */
   private whenOpened(): void {
-    if (!this.catalogue) this.setLang(this.uiLang);
     preloadSession();
     void this.ensureLater().catch(() => undefined);
     if (!this.statusAsked) {
