@@ -53,17 +53,22 @@ export async function desktopPage(browser: Browser): Promise<Page> {
 }
 
 /**
- * Waits for the page's finite animations (shadow roots included) to end: the widget's panel fades
- * in (160 ms, longer on a busy machine), and axe measuring its colours half-way through reports
- * contrast the reader never sees once it has settled.
+ * Waits for the page's animations of what axe reads (opacity, colours, position; shadow roots
+ * included) to end: the widget's panel fades in (160 ms, longer on a busy machine), and axe
+ * measuring its colours half-way through reports contrast the reader never sees once it has
+ * settled. A pulsing outline (the console's offer card) is not waited for.
  */
 export async function animationsSettled(page: Page): Promise<void> {
   await page.evaluate(async () => {
+    const read = /^(opacity|color|background|backgroundColor|visibility|transform|filter)$/;
     const roots: (Document | ShadowRoot)[] = [document];
     for (let i = 0; i < roots.length; i++) {
       for (const el of roots[i]!.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
     }
-    const running = roots.flatMap((r) => r.getAnimations()).filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    const running = roots
+      .flatMap((r) => r.getAnimations())
+      .filter((a) => a.effect instanceof KeyframeEffect && a.effect.getComputedTiming().endTime !== Infinity)
+      .filter((a) => (a.effect as KeyframeEffect).getKeyframes().some((k) => Object.keys(k).some((p) => read.test(p))));
     await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
   });
 }
