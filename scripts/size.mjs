@@ -16,7 +16,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { chromium } from 'playwright';
 import { parseDemoLogins, startServer } from './demo-server.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');

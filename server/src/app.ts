@@ -15,16 +15,8 @@ import type { Clock } from './clock.js';
 import { DEFAULT_HEARTBEAT, type Heartbeat } from './config.js';
 import { startCheckpointer } from './db/checkpointer.js';
 import type { Db } from './db/database.js';
-import { AppointmentService } from './domain/appointments.js';
-import { CaseRecordService } from './domain/case-records.js';
-import { ConsultationService } from './domain/consultations.js';
-import { OpeningHours } from './domain/opening.js';
-import { ResumeService } from './domain/resume.js';
-import { RetentionService } from './domain/retention.js';
-import { RoutingService, type RoutingOptions } from './domain/routing-service.js';
-import { realScheduler, type Scheduler } from './domain/routing.js';
-import { StartLimit } from './domain/start-limit.js';
-import { StaffAuthService } from './domain/staff-auth.js';
+import type { RoutingOptions } from './domain/routing/options.js';
+import type { QueueStore } from './domain/routing/queue-store.js';
 import { authRoutes } from './http/auth.routes.js';
 import { CallerKeys, DailyClientKey } from './http/client-key.js';
 import { demoHostPage } from './http/demo-page.js';
@@ -32,11 +24,10 @@ import { exitPage, landingPage } from './http/landing-page.js';
 import { staticRoutes } from './http/static.routes.js';
 import { readWidgetIntegrity } from './http/widget-embed.js';
 import type { Logger } from './log.js';
-import { createSqliteResumeCodes } from './repositories/resume.js';
-import { createSqliteRetention } from './repositories/retention.js';
-import { createSqliteRoutingRepository } from './repositories/routing.js';
 import { createSqliteRepositories } from './repositories/sqlite.js';
 import type { Repositories } from './repositories/types.js';
+import type { Scheduler } from './scheduler.js';
+import { createServices, type Services } from './services.js';
 import { setupSockets } from './socket/index.js';
 import type { SocketData, TsunagariServer } from './socket/types.js';
 
@@ -59,6 +50,8 @@ export interface AppDeps {
   routing?: Partial<RoutingOptions>;
   /** Timers for offers and grace periods (tests inject a fake one). */
   scheduler?: Scheduler;
+  /** Where routing keeps the queue, counselors and offers (default: this process's memory). */
+  queueStore?: QueueStore;
   /**
    * Reverse proxies of our own in front of the server (0: none, the default). Their
    * X-Forwarded-For entries tell callers apart for the rate limits; no more entries are believed.
@@ -76,10 +69,8 @@ export interface App {
   httpServer: http.Server;
   io: TsunagariServer;
   repos: Repositories;
-  consultations: ConsultationService;
-  routing: RoutingService;
-  /** Deletes transcripts past the retention period (runs by itself; tests call `run()`). */
-  retention: RetentionService;
+  /** The domain services; `retention` deletes transcripts past the retention period (runs by itself; tests call `run()`). */
+  services: Services;
   /** Tells sockets, stops accepting, finishes in-flight work and closes everything. */
   close(): Promise<void>;
 }
@@ -88,19 +79,11 @@ export interface App {
 export function createApp(deps: AppDeps): App {
   const { db, sodium, clock, log } = deps;
   const repos = createSqliteRepositories(db);
-  const consultations = new ConsultationService(repos, sodium, clock);
-  const records = new CaseRecordService(repos.consultations, repos.caseRecords, clock);
-  const appointments = new AppointmentService(repos.consultations, repos.appointments, sodium, clock);
-  const auth = new StaffAuthService(repos, sodium, clock);
-  const resumeCodes = createSqliteResumeCodes(db);
-  const resume = new ResumeService(resumeCodes, repos.consultations, sodium, clock, deps.resumeDays ?? 30);
-  const retention = new RetentionService(createSqliteRetention(db), resumeCodes, clock, log, deps.retentionDays);
-  const routing = new RoutingService(repos, createSqliteRoutingRepository(db), consultations, clock, deps.scheduler ?? realScheduler, deps.routing);
-  const hours = new OpeningHours(deps.hours ?? { mode: 'always' }, clock, deps.alternatives ?? { phone: '', mail: '' });
+  const services = createServices(repos, deps);
+  const { auth, hours, routing, messages, retention } = services;
 
   const trustedHops = deps.trustedProxyHops ?? 0;
   const callers = new CallerKeys(new DailyClientKey(sodium, clock), trustedHops);
-  const starts = new StartLimit(deps.startsPerHour);
 
   const app = express();
   app.disable('x-powered-by');
@@ -173,7 +156,7 @@ export function createApp(deps: AppDeps): App {
     // collections held the event loop up to 150 ms). Both clients catch up on their own after a
     // drop: the widget resumes and lists messages after its last id, the console refreshes its chats.
   });
-  setupSockets(io, { consultations, records, appointments, auth, log, resume, hours, routing, callers, starts });
+  const pusher = setupSockets(io, { ...services, log, callers });
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
@@ -181,11 +164,12 @@ export function createApp(deps: AppDeps): App {
       io.emit('server:shutdown');
       // No timer may fire on a closed database; the next process restores the queue from it.
       routing.stop();
+      pusher.stop();
       const retentionStopped = retention.stop();
       // Messages wait at most one turn for their transaction: commit them, let their acks and
       // relays go out, then close.
       setImmediate(() => {
-        consultations.flushWrites();
+        messages.flushWrites();
         setImmediate(() => {
           // Closing the engine drops transports without a Socket.IO "server disconnect", so
           // clients keep their reconnection logic and come back to the next process by themselves.
@@ -199,5 +183,5 @@ export function createApp(deps: AppDeps): App {
   };
 
   retention.start();
-  return { httpServer, io, repos, consultations, routing, retention, close };
+  return { httpServer, io, repos, services, close };
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type OpeningHoursConfig, PROGRAM_HOURS } from '@tsunagari/shared';
 import { DEFAULT_RETENTION_DAYS } from './domain/retention.js';
+import type { RoutingOptions } from './domain/routing/options.js';
 import { DEFAULT_HEAP_GROWING_PERCENT } from './heap-tuning.js';
 import { DEFAULT_STARTS_PER_HOUR } from './domain/start-limit.js';
 
@@ -116,4 +117,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     startsPerHour: wholeNumber(env.TSUNAGARI_START_LIMIT ?? (demo ? '200' : String(DEFAULT_STARTS_PER_HOUR)), 'TSUNAGARI_START_LIMIT'),
   };
+}
+
+/**
+ * Routing settings from the environment (all optional; seconds): TSUNAGARI_OFFER_TIMEOUT_S,
+ * TSUNAGARI_CLIENT_GRACE_S, TSUNAGARI_COUNSELOR_GRACE_S, TSUNAGARI_ALTERNATIVES_AFTER_S.
+ */
+export function routingOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<RoutingOptions> {
+  const seconds = (name: string): number | undefined => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return undefined;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number of seconds`);
+    return n;
+  };
+  const out: Partial<RoutingOptions> = {};
+  const offer = seconds('TSUNAGARI_OFFER_TIMEOUT_S');
+  const client = seconds('TSUNAGARI_CLIENT_GRACE_S');
+  const counselor = seconds('TSUNAGARI_COUNSELOR_GRACE_S');
+  const alternatives = seconds('TSUNAGARI_ALTERNATIVES_AFTER_S');
+  if (offer !== undefined) out.offerTimeoutMs = offer * 1000;
+  if (client !== undefined) out.clientGraceMs = client * 1000;
+  if (counselor !== undefined) out.counselorGraceMs = counselor * 1000;
+  if (alternatives !== undefined) out.alternativesAfterSeconds = alternatives;
+  return out;
 }

@@ -1,9 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
-import { routingOptionsFromEnv } from './domain/routing-service.js';
 import { DEMO_STAFF, seedDemo } from './admin/provision.js';
 import { clockStartingAt, systemClock } from './clock.js';
-import { loadConfig } from './config.js';
+import { loadConfig, routingOptionsFromEnv } from './config.js';
 import { openDatabase } from './db/database.js';
 import { createLogger } from './log.js';
 import { missingNodeFlags, tuneHeapGrowth } from './heap-tuning.js';

@@ -184,7 +184,7 @@ describe('hand-off appointments', () => {
     const booked: Appointment = await call(sato, 'handoff:book', { consultationId: id, kind: 'accompaniment', startsAt: '2026-06-10T10:00:00+09:00' });
     await call(sato, 'consultation:end', { consultationId: id });
     clock.set('2027-06-05T12:00:00+09:00');
-    await server.app.retention.run();
+    await server.app.services.retention.run();
     expect(await call(boss, 'appointment:find', { code: booked.code })).toEqual(booked);
   });
   it('the fiscal-year report counts hand-offs by kind in the Tokyo month the chat came; cancelled ones do not count', async () => {

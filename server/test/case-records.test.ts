@@ -120,7 +120,7 @@ describe('case records and the fiscal-year report', () => {
     const kept = recordState(server);
 
     clock.set('2026-10-15T10:00:00+09:00');
-    await server.app.retention.run();
+    await server.app.services.retention.run();
     expect(server.db.prepare('SELECT purged_at IS NOT NULL AS purged FROM consultation WHERE id = ?').get(id)).toEqual({ purged: 1 });
     expect(recordState(server)).toEqual(kept);
     const report = await call(boss, 'report:year', { fiscalYear: 2026 });

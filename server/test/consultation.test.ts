@@ -12,7 +12,7 @@ import {
   verifyCounselorIdentity,
 } from '@tsunagari/shared/crypto';
 import { io as connect } from 'socket.io-client';
-import { MESSAGE_FLOOD } from '../src/domain/consultations.js';
+import { MESSAGE_FLOOD } from '../src/domain/messages.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   call,

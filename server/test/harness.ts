@@ -17,7 +17,7 @@ import { createApp, type App } from '../src/app.js';
 import { createOrganisation, provisionStaff } from '../src/admin/provision.js';
 import type { Clock } from '../src/clock.js';
 import type { Heartbeat } from '../src/config.js';
-import type { RoutingOptions } from '../src/domain/routing-service.js';
+import type { RoutingOptions } from '../src/domain/routing/options.js';
 import { openDatabase, type Db } from '../src/db/database.js';
 import { createLogger } from '../src/log.js';
 import { createSqliteRepositories } from '../src/repositories/sqlite.js';

@@ -40,12 +40,12 @@ describe('retention of transcripts', () => {
     const rows = (table: string, id: string) => (s.db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE consultation_id = ?`).get(id) as { n: number }).n;
     // One day short of the period: nothing goes.
     clock.set('2026-04-30T10:00:00+09:00');
-    await s.app.retention.run();
+    await s.app.services.retention.run();
     expect(rows('message', ended)).toBe(2);
     expect(rows('resume_code', ended)).toBe(1);
 
     clock.set('2026-05-01T10:00:01+09:00');
-    await s.app.retention.run();
+    await s.app.services.retention.run();
     expect(rows('message', ended)).toBe(0);
     expect(rows('resume_code', ended)).toBe(0);
     // Her row is kept for the fiscal-year figures, marked as purged.

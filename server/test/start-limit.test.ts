@@ -24,7 +24,7 @@ describe('start limit per caller', () => {
     expect(await start(server)).toEqual({ ok: false, error: 'RATE_LIMITED' });
     expect(await start(server)).toEqual({ ok: false, error: 'RATE_LIMITED' });
     expect(waitingRows(server)).toBe(3);
-    expect(server.app.routing.queue().map((e) => e.consultationId)).toHaveLength(3);
+    expect((await server.app.services.routing.router.queue()).map((e) => e.consultationId)).toHaveLength(3);
     const logged = server.logs.join('\n');
     // One line for the first refusal; the second is only counted (a flood cannot flood the log).
     expect(server.logs.filter((l) => l.includes('consultation.start_limited'))).toHaveLength(1);

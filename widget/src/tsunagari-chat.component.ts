@@ -2,7 +2,7 @@ import type { WidgetStatus } from '@tsunagari/shared';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { resolveCampaign, resolveOrgKey, resolveServer } from './attributes.js';
-import { ConsultationController } from './consultation.controller.js';
+import { ConsultationController } from './consultation/consultation.controller.js';
 import type { DismissEvent } from './events/dismiss-event.js';
 import type { IntakeSubmitEvent } from './events/intake-submit-event.js';
 import type { NavigateEvent } from './events/navigate-event.js';
@@ -15,7 +15,7 @@ import { type Catalogue, catalogueIfLoaded, firstScreen, type Lang, LANG_NAMES, 
 import { QuickExitController } from './safety/quick-exit.controller.js';
 import type { CodeState } from './screens/resume-code.component.js';
 import type { ScreenElement } from './screens/screen-element.js';
-import { laterElementsReady, loadLaterElements, loadSession, preloadSession } from './session-loader.js';
+import { laterElementsReady, loadLaterElements, loadSession, preloadSession } from './consultation/session-loader.js';
 import { styles } from './tsunagari-chat.styles.js';
 
 type IdleView = 'intro' | 'intake' | 'resume';

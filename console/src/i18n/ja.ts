@@ -1,8 +1,9 @@
-import type { AgeBand, AppointmentStatus, EndReason, ErrorCode, HandoffKind, Outcome, StaffRole } from '@tsunagari/shared';
+import type { AgeBand, AppointmentStatus, DangerAnswer, EndReason, ErrorCode, HandoffKind, Outcome, StaffRole } from '@tsunagari/shared';
 
 /**
  * Every string the console shows, in one place. Staff are Japanese counselors: the tone is
  * plain and calm, and error texts say what to do next rather than what went wrong inside.
+ * Over 300 lines on purpose: one catalogue is easier to keep consistent in tone than several.
  */
 export const ja = {
   app: {
@@ -160,6 +161,16 @@ export const ja = {
     endedAbandoned: '相談者との接続が途絶えたため、相談は終了しました。',
     endedUnknown: 'この相談は終了しています。',
     urgent: '緊急',
+  },
+  /** Her intake answers, shown to the counselor as one plain line in the chat (see message-text.ts). */
+  intake: {
+    line: (answers: string) => `【事前の質問への回答】${answers}`,
+    danger: (answer: string) => `危険：${answer}`,
+    dangerAnswers: { yes: 'はい', no: 'いいえ', unsure: 'わからない' } satisfies Record<DangerAnswer, string>,
+    ageBand: (band: string) => `年代：${band}`,
+    topics: (topics: readonly string[]) => `相談したいこと：${topics.join('、')}`,
+    separator: ' ／ ',
+    none: '回答なし',
   },
   announce: {
     newQueueEntry: (n: number) => `待機中の相談が${n}件増えました。`,

@@ -2,10 +2,9 @@
  * Everything the console does with libsodium. This module is loaded with a dynamic import at
  * login, so libsodium (sumo, for Argon2id) and the envelope code stay out of the first download.
  * Secret keys live in this object only, in memory; {@link StaffCrypto.wipe} zeroes them at logout.
+ * It returns data only: what the screen says about it is the i18n layer's (console/src/i18n).
  */
-import type { CounselorIdentity, HandoverNote, StaffSession, StoredMessage } from '@tsunagari/shared';
-import { ja } from '../i18n/ja.js';
-import type { IntakeAnswers } from '../state/case-record.js';
+import type { CounselorIdentity, HandoverNote, MessageBody, StaffSession, StoredMessage } from '@tsunagari/shared';
 import {
   deriveStaffPasswordKeys,
   type Envelope,
@@ -80,21 +79,11 @@ export class StaffCrypto {
   }
 
   /**
-   * Decrypts one stored message to its text; throws when it does not verify. Her intake answers
-   * are also handed to `onIntake` as they are, so the case record can start from her own topics.
+   * Decrypts one stored message to its body: her words, or her intake answers as they are. Throws
+   * when it does not verify, or when the plaintext is not a valid body.
    */
-  openText(sessionKey: Uint8Array, message: StoredMessage, onIntake?: (answers: IntakeAnswers) => void): string {
-    const body = openMessage(this.sodium, sessionKey, message.senderRole, message);
-    if (body.kind === 'text') return body.text;
-    // Only her own message can carry her answers; a counselor-side intake would be forged.
-    if (message.senderRole === 'client') onIntake?.({ topics: body.topics ?? [], ageBand: body.ageBand ?? null });
-    // Her optional intake answers, shown to the counselor as one plain line.
-    const parts = [
-      body.danger ? `危険：${{ yes: 'はい', no: 'いいえ', unsure: 'わからない' }[body.danger]}` : null,
-      body.ageBand ? `年代：${ja.record.ageBands[body.ageBand]}` : null,
-      body.topics?.length ? `相談したいこと：${body.topics.join('、')}` : null,
-    ].filter(Boolean);
-    return `【事前の質問への回答】${parts.length ? parts.join(' ／ ') : '回答なし'}`;
+  openBody(sessionKey: Uint8Array, message: StoredMessage): MessageBody {
+    return openMessage(this.sodium, sessionKey, message.senderRole, message);
   }
 
   /** Encrypts her text as the counselor's message number `seq`. */

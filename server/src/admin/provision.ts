@@ -14,7 +14,8 @@ import {
   wrapStaffKeys,
 } from '@tsunagari/shared/crypto';
 import type { KdfLevel } from '../config.js';
-import type { Repositories, StaffRecord } from '../repositories/types.js';
+import type { StaffRecord } from '../domain/types.js';
+import type { Repositories } from '../repositories/types.js';
 import { hashAuthKey } from '../domain/staff-auth.js';
 
 /** The organisation's signing key as kept on disk by the admin tool (never by the relay's tables). */

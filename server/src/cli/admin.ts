@@ -11,6 +11,7 @@ import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { createSqliteRepositories } from '../repositories/sqlite.js';
 import { loadSodium } from '../sodium.js';
+import { isOrgKeyCommand, runOrgKeyCli } from './org-key.js';
 
 async function readPassword(): Promise<string> {
   if (process.env.TSUNAGARI_PASSWORD) return process.env.TSUNAGARI_PASSWORD;
@@ -21,6 +22,7 @@ async function readPassword(): Promise<string> {
 
 async function run(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
+  if (command && isOrgKeyCommand(command, rest)) return runOrgKeyCli(command, rest); // offline: no config, no database
   const { values } = parseArgs({
     args: rest,
     options: { name: { type: 'string' }, username: { type: 'string' }, role: { type: 'string' }, capacity: { type: 'string' } },

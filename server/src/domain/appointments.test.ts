@@ -1,6 +1,7 @@
 import { type Appointment, RESERVATION_CODE_ALPHABET, RESERVATION_CODE_LENGTH } from '@tsunagari/shared';
 import { describe, expect, it } from 'vitest';
-import type { Consultation, AppointmentRepository } from '../repositories/types.js';
+import type { AppointmentRepository } from '../repositories/types.js';
+import type { Consultation } from './types.js';
 import { loadSodium } from '../sodium.js';
 import { AppointmentService, newReservationCode } from './appointments.js';
 

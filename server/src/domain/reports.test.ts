@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportRow } from '../repositories/types.js';
+import type { ReportRow } from './types.js';
 import { buildFiscalYearReport, tokyoMonthOf } from './reports.js';
 
 /** A consultation row as the repository gives it: queued, and by default never taken up nor ended. */

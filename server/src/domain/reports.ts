@@ -1,5 +1,5 @@
 import { type FiscalYearReport, type ReportFigures, emptyFigures, fiscalYearMonths, tokyoParts } from '@tsunagari/shared';
-import type { ReportRow } from '../repositories/types.js';
+import type { ReportRow } from './types.js';
 
 /** Where she came from when no QR campaign brought her: the NPO's own page. */
 export const WEB_CAMPAIGN = 'web';

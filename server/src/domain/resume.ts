@@ -2,7 +2,8 @@ import type { Sodium } from '@tsunagari/shared/crypto';
 import type { Clock } from '../clock.js';
 import { errors } from '../errors.js';
 import type { ResumeCodeRepository } from '../repositories/resume.js';
-import type { Consultation, ConsultationRepository } from '../repositories/types.js';
+import type { ConsultationRepository } from '../repositories/types.js';
+import type { Consultation } from './types.js';
 import { hashToken, newToken } from './tokens.js';
 
 /**

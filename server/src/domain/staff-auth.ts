@@ -2,7 +2,8 @@ import type { KdfParamsResponse, StaffSession } from '@tsunagari/shared';
 import { type SodiumSumo, fromB64, kdfLimits, toB64 } from '@tsunagari/shared/crypto';
 import type { Clock } from '../clock.js';
 import { errors } from '../errors.js';
-import type { Repositories, StaffRecord } from '../repositories/types.js';
+import type { Repositories } from '../repositories/types.js';
+import type { StaffRecord } from './types.js';
 import { hashToken, newToken } from './tokens.js';
 
 /** Staff sessions last one working day. */

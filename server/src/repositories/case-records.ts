@@ -1,6 +1,7 @@
 import type { AgeBand, CaseRecord, EndReason, HandoffKind, Outcome, Topic } from '@tsunagari/shared';
 import type { Db } from '../db/database.js';
-import type { CaseRecordRepository, ReportRow } from './types.js';
+import type { ReportRow } from '../domain/types.js';
+import type { CaseRecordRepository } from './types.js';
 
 type Row = Record<string, unknown>;
 

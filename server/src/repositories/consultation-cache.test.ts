@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { tempDatabases } from '../../test/temp-database.js';
 import type { Db } from '../db/database.js';
 import { createCache } from './consultation-cache.js';
-import { createSqliteRoutingRepository } from './routing.js';
+import type { Consultation, StaffRecord } from '../domain/types.js';
 import { createSqliteRepositories } from './sqlite.js';
-import type { Consultation, StaffRecord } from './types.js';
 
 const ID = 'consultation-0000000001';
 const waiting: Consultation = {
@@ -26,7 +25,7 @@ describe('consultation rows kept in memory (real SQLite file)', () => {
     repos.staff.insert(staff('staff-a'));
     repos.staff.insert(staff('staff-b'));
     repos.consultations.insert(waiting);
-    return { repos, routing: createSqliteRoutingRepository(db) };
+    return { repos };
   }
 
   it('answers repeated reads from memory', () => {
@@ -38,15 +37,15 @@ describe('consultation rows kept in memory (real SQLite file)', () => {
     expect(repos.consultations.byId(ID)?.campaign).toBeNull();
   });
 
-  it('sees every change made through a repository, including the routing one', () => {
-    const { repos, routing } = setup();
+  it('sees every change made through the repository, which is the only writer of the row', () => {
+    const { repos } = setup();
     const byId = () => repos.consultations.byId(ID) as Consultation;
     expect(byId().status).toBe('waiting');
     expect(repos.consultations.assign(ID, 'staff-a', '2026-01-01T00:01:00.000Z')).toBe(true);
     expect([byId().status, byId().assignedStaffId]).toEqual(['active', 'staff-a']);
-    expect(routing.reassign(ID, 'staff-a', 'staff-b', '2026-01-01T00:02:00.000Z')).toBe(true);
+    expect(repos.consultations.reassign(ID, 'staff-a', 'staff-b', '2026-01-01T00:02:00.000Z')).toBe(true);
     expect(byId().assignedStaffId).toBe('staff-b');
-    expect(routing.requeue(ID, 'staff-b', '2026-01-01T00:03:00.000Z')).toBe(true);
+    expect(repos.consultations.requeue(ID, 'staff-b', '2026-01-01T00:03:00.000Z')).toBe(true);
     expect([byId().status, byId().assignedStaffId]).toEqual(['waiting', null]);
     repos.consultations.setClientTokenHash(ID, 'h1');
     expect(byId().clientTokenHash).toBe('h1');

@@ -1,14 +1,14 @@
-import type { Db } from '../db/database.js';
-import type { Consultation } from './types.js';
+import type { Consultation } from '../domain/types.js';
 
 /**
  * Consultation rows kept in memory after their first read. Every message checks who may write to
  * its consultation; a SELECT per message was an eighth of the relay's CPU time in the benchmark.
  *
- * Correctness rests on one rule: every statement that changes a consultation row goes through a
- * repository of this process, inside `writing(id, …)`, which drops the kept row. The SQLite file is
- * embedded and has no other writer while the server runs (the admin CLI writes staff and
- * organisation rows only). Entries are frozen so a caller cannot change the shared copy.
+ * Correctness rests on one rule: the consultation repository that owns this cache is the only
+ * writer of consultation rows, and runs every write inside `writing(id, …)`, which drops the kept
+ * row. The SQLite file is embedded and has no other writer while the server runs (the admin CLI
+ * writes staff and organisation rows only). Entries are frozen so a caller cannot change the
+ * shared copy.
  */
 export interface ConsultationCache {
   get(id: string): Consultation | undefined;
@@ -18,19 +18,7 @@ export interface ConsultationCache {
 }
 
 /** Upper bound on kept rows; past it the oldest half is dropped (they are read again on demand). */
-const MAX_ENTRIES = 20_000;
-
-const caches = new WeakMap<Db, ConsultationCache>();
-
-/** The one cache of a database handle, shared by every repository made over that handle. */
-export function consultationCache(db: Db): ConsultationCache {
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = createCache(MAX_ENTRIES);
-    caches.set(db, cache);
-  }
-  return cache;
-}
+export const MAX_CACHED_CONSULTATIONS = 20_000;
 
 export function createCache(maxEntries: number): ConsultationCache {
   const rows = new Map<string, Consultation>();

@@ -3,7 +3,7 @@ import { tempDatabases } from '../../test/temp-database.js';
 import type { Db } from '../db/database.js';
 import { MessageBatcher } from './message-batcher.js';
 import { createSqliteRepositories } from './sqlite.js';
-import type { NewMessage } from './types.js';
+import type { NewMessage } from '../domain/types.js';
 
 describe('message batcher (real SQLite file)', () => {
   const freshDatabase = tempDatabases('batch');

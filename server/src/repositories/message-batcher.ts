@@ -1,5 +1,6 @@
 import type { StoredMessage } from '@tsunagari/shared';
-import type { MessageRepository, NewMessage } from './types.js';
+import type { NewMessage } from '../domain/types.js';
+import type { MessageRepository } from './types.js';
 
 type Written = { message: StoredMessage; created: boolean };
 

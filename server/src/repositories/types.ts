@@ -1,64 +1,8 @@
-import type {
-  Appointment,
-  AppointmentStatus,
-  CaseRecord,
-  ConsultationStatus,
-  HandoffKind,
-  EndReason,
-  SenderRole,
-  StaffRole,
-  StoredMessage,
-} from '@tsunagari/shared';
-
-/** A staff account as stored: public keys, wrapped secret keys, and the auth hash. */
-export interface StaffRecord {
-  id: string;
-  username: string;
-  displayName: string;
-  role: StaffRole;
-  kdfSalt: string;
-  kdfOpslimit: number;
-  kdfMemlimit: number;
-  authHash: string;
-  boxPublicKey: string;
-  signPublicKey: string;
-  wrappedSecretKeys: string;
-  orgSignature: string;
-  capacity: number;
-  createdAt: string;
-}
-
-export interface Consultation {
-  id: string;
-  clientTokenHash: string;
-  status: ConsultationStatus;
-  campaign: string | null;
-  urgent: boolean;
-  queuedAt: string;
-  assignedStaffId: string | null;
-  assignedAt: string | null;
-  endedAt: string | null;
-  endReason: EndReason | null;
-  endedBy: SenderRole | null;
-}
-
-export interface KeyGrant {
-  consultationId: string;
-  staffId: string;
-  sealedKey: string;
-  grantedBy: SenderRole;
-  grantedAt: string;
-}
-
-export interface NewMessage {
-  consultationId: string;
-  senderRole: SenderRole;
-  senderStaffId: string | null;
-  seq: number;
-  nonce: string;
-  ciphertext: string;
-  sentAt: string;
-}
+import type { AppointmentStatus, Appointment, CaseRecord, EndReason, HandoverNote, SenderRole, StoredMessage } from '@tsunagari/shared';
+import type { Holding, RoutingStatus } from '../domain/routing/types.js';
+import type { Consultation, KeyGrant, NewAppointment, NewMessage, ReportRow, StaffRecord, WaitingConsultation } from '../domain/types.js';
+import type { ResumeCodeRepository } from './resume.js';
+import type { RetentionRepository } from './retention.js';
 
 export interface OrganisationRepository {
   get(): { name: string; signPublicKey: string } | null;
@@ -79,12 +23,25 @@ export interface StaffSessionRepository {
   delete(tokenHash: string): void;
 }
 
+/** The only writer of consultation rows: every lifecycle change goes through here. */
 export interface ConsultationRepository {
   insert(c: Consultation): void;
   byId(id: string): Consultation | null;
+  /** Waiting consultations with what the queue order needs (start-up). */
+  waiting(): WaitingConsultation[];
+  /** Active consultations with the counselor who holds each (start-up). */
+  active(): Holding[];
   /** Sets a waiting consultation to active for a counselor; false when it was no longer waiting. */
   assign(id: string, staffId: string, at: string): boolean;
+  /** Active with one counselor → active with another; false when it was not active with `fromStaffId`. */
+  reassign(id: string, fromStaffId: string, toStaffId: string, at: string): boolean;
+  /** Active → waiting, at the front; false when it was not active with that counselor. */
+  requeue(id: string, fromStaffId: string, at: string): boolean;
   end(id: string, at: string, reason: EndReason, by: SenderRole): boolean;
+  /** Wait before the first assignment, for the statistics (the first one recorded stays). */
+  recordWait(id: string, waitMs: number): void;
+  /** Figures for an abandoned wait. */
+  recordAbandon(id: string, waitMs: number, cause: 'left' | 'timeout'): void;
   /** Her active consultations, oldest assignment first. */
   openForStaff(staffId: string): Consultation[];
   /**
@@ -99,6 +56,24 @@ export interface ConsultationRepository {
    * twice counts once), and those that ended with none assigned (she left while waiting).
    */
   countSince(startIso: string): { answered: number; leftWaiting: number };
+}
+
+/** What routing persists about counselors: chosen status and capacity (load is counted). */
+export interface CounselorRepository {
+  /** Counselors with their chosen status, capacity and current load. */
+  all(): { staffId: string; status: RoutingStatus; capacity: number; load: number }[];
+  setStatus(staffId: string, status: RoutingStatus): void;
+  /** False when she is not a counselor. */
+  setCapacity(staffId: string, capacity: number): boolean;
+}
+
+/** What counselors leave in a chat besides messages: handover notes and how far each has read. */
+export interface HandoverRepository {
+  insertNote(n: { consultationId: string; fromStaffId: string; toStaffId: string | null; nonce: string; ciphertext: string; createdAt: string }): void;
+  notes(consultationId: string): HandoverNote[];
+  /** Raises her read mark (never lowers it); the mark after. */
+  setReadMark(consultationId: string, staffId: string, lastReadId: number): number;
+  readMark(consultationId: string, staffId: string): number;
 }
 
 export interface KeyGrantRepository {
@@ -116,19 +91,6 @@ export interface MessageRepository {
   bySeq(consultationId: string, senderRole: SenderRole, seq: number): StoredMessage | null;
 }
 
-/** A consultation as the fiscal-year report sees it: times, how it ended, campaign, and its record. */
-export interface ReportRow {
-  queuedAt: string;
-  assignedAt: string | null;
-  endedAt: string | null;
-  endReason: EndReason | null;
-  campaign: string | null;
-  /** The counselor's case record, or null when none was made. */
-  record: Omit<CaseRecord, 'recordedAt'> | null;
-  /** The kind of each hand-off booked from it and not cancelled (any order). */
-  handoffs: HandoffKind[];
-}
-
 export interface CaseRecordRepository {
   /** Saves the record of a consultation, replacing an earlier one (topics too), in one transaction. */
   save(consultationId: string, staffId: string, record: CaseRecord): void;
@@ -137,9 +99,6 @@ export interface CaseRecordRepository {
   /** Every consultation queued in [from, to) (ISO instants), with its record if any. */
   reportRows(fromIso: string, toIso: string): ReportRow[];
 }
-
-/** An appointment as stored; `staffName` comes from the staff row when it is read. */
-export type NewAppointment = Omit<Appointment, 'staffName'>;
 
 export interface AppointmentRepository {
   insert(a: NewAppointment, at: string): void;
@@ -154,14 +113,18 @@ export interface AppointmentRepository {
   setStatus(id: string, status: AppointmentStatus, at: string): boolean;
 }
 
-/** Every repository the domain needs, so one object can be swapped for another storage. */
+/** Every repository the server uses, built in one place, so one object can be swapped for another storage. */
 export interface Repositories {
   organisation: OrganisationRepository;
   staff: StaffRepository;
   sessions: StaffSessionRepository;
   consultations: ConsultationRepository;
+  counselors: CounselorRepository;
+  handover: HandoverRepository;
   keyGrants: KeyGrantRepository;
   messages: MessageRepository;
   caseRecords: CaseRecordRepository;
   appointments: AppointmentRepository;
+  resumeCodes: ResumeCodeRepository;
+  retention: RetentionRepository;
 }

@@ -1,7 +1,6 @@
 import type { Appointment } from '@tsunagari/shared';
-import type { AppointmentService } from '../domain/appointments.js';
-import { errors } from '../errors.js';
 import type { Logger } from '../log.js';
+import type { Services } from '../services.js';
 import type { HandlerTable } from './handle.js';
 import { rooms, type TsunagariSocket } from './types.js';
 
@@ -11,10 +10,9 @@ function pushChanged(s: TsunagariSocket, appointment: Appointment): void {
 }
 
 /** handoff:book and appointment:list / find / status — hand-off appointments. Thin: the domain decides. */
-export function registerAppointmentHandlers(handlers: HandlerTable, appointments: AppointmentService, log: Logger): void {
-  handlers.on('handoff:book', (payload, s) => {
-    // The table already refused other roles; this narrows the socket's data for the compiler.
-    if (s.data.role === 'client') throw errors.forbidden();
+export function registerAppointmentHandlers(handlers: HandlerTable, deps: Pick<Services, 'appointments'> & { log: Logger }): void {
+  const { appointments, log } = deps;
+  handlers.staff('handoff:book', (payload, s) => {
     const appointment = appointments.book(s.data.staffId, payload.consultationId, payload.kind, payload.startsAt);
     // The kind only: the code and the time would let a log reader find her appointment.
     log.info({ event: 'handoff.booked', kind: appointment.kind }, 'counselor booked a hand-off');
@@ -22,11 +20,11 @@ export function registerAppointmentHandlers(handlers: HandlerTable, appointments
     return appointment;
   });
 
-  handlers.on('appointment:list', () => ({ appointments: appointments.list() }));
+  handlers.staff('appointment:list', () => ({ appointments: appointments.list() }));
 
-  handlers.on('appointment:find', (payload) => appointments.find(payload.code));
+  handlers.staff('appointment:find', (payload) => appointments.find(payload.code));
 
-  handlers.on('appointment:status', (payload, s) => {
+  handlers.staff('appointment:status', (payload, s) => {
     const { appointment, changed } = appointments.setStatus(payload.appointmentId, payload.status);
     if (changed) {
       log.info({ event: 'appointment.status', status: appointment.status }, 'appointment status set');

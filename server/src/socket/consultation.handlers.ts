@@ -1,31 +1,21 @@
 import type { EndReason } from '@tsunagari/shared';
-import type { ConsultationService } from '../domain/consultations.js';
-import type { OpeningHours } from '../domain/opening.js';
-import type { RoutingService } from '../domain/routing-service.js';
-import type { StartLimit } from '../domain/start-limit.js';
+import type { Actor } from '../domain/types.js';
 import { errors } from '../errors.js';
 import type { Logger } from '../log.js';
-import { actorOf } from './actor.js';
+import type { Services } from '../services.js';
 import type { HandlerTable } from './handle.js';
 import { rooms, type TsunagariSocket } from './types.js';
 
-export interface ConsultationHandlerDeps {
-  service: ConsultationService;
-  routing: RoutingService;
-  log: Logger;
-  hours: OpeningHours;
-  starts: StartLimit;
-}
+type Deps = Pick<Services, 'consultations' | 'routing' | 'presenter' | 'records' | 'hours' | 'starts'> & { log: Logger };
 
-/** consultation:* — join, resume, take, end. Thin: the domain decides, this tells people. */
-export function registerConsultationHandlers(handlers: HandlerTable, deps: ConsultationHandlerDeps): void {
-  const { service, routing, log, hours, starts } = deps;
+/** consultation:* — start, resume, end, take, mine, transfer, read, record. Thin: the domain decides, this tells people. */
+export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps): void {
+  const { consultations, routing, presenter, records, hours, starts, log } = deps;
   // Refused starts are logged as a count, at most once a minute: a script hammering the limit
   // must not be able to fill the disk with log lines either.
   const refused = { count: 0, loggedAt: Number.NEGATIVE_INFINITY };
-  handlers.on('consultation:start', async (payload, s) => {
+  handlers.client('consultation:start', async (payload, s) => {
     const data = s.data;
-    if (data.role !== 'client') throw errors.forbidden();
     if (data.consultationId) throw errors.invalidState('socket already has a consultation');
     // The server decides, whatever the widget believes about the time.
     if (!hours.isOpenNow()) throw errors.outsideHours();
@@ -43,50 +33,62 @@ export function registerConsultationHandlers(handlers: HandlerTable, deps: Consu
     }
     // Two starts sent at once on one socket both got past the first check while waiting.
     if (data.consultationId) throw errors.invalidState('socket already has a consultation');
-    const { consultation, clientToken } = service.start(payload);
+    const { consultation, clientToken } = routing.start(payload);
     data.consultationId = consultation.id;
     void s.join(rooms.consultation(consultation.id));
-    routing.joined(consultation);
+    const position = await routing.enqueue(consultation);
     log.info({ event: 'consultation.started', urgent: consultation.urgent }, 'client joined the queue');
-    return { consultationId: consultation.id, clientToken, position: service.positionOf(consultation.id) ?? 1 };
+    return { consultationId: consultation.id, clientToken, position };
   });
 
-  handlers.on('consultation:resume', (payload, s) => {
-    if (s.data.role !== 'client') throw errors.forbidden();
-    const c = service.resume(payload.consultationId, payload.clientToken);
+  handlers.client('consultation:resume', async (payload, s) => {
+    const c = consultations.resume(payload.consultationId, payload.clientToken);
     s.data.consultationId = c.id;
     void s.join(rooms.consultation(c.id));
-    return service.snapshot(c);
+    return presenter.snapshot(c, await routing.view());
   });
 
-  const end = (consultationId: string, s: TsunagariSocket, reason: EndReason) => {
-    const actor = actorOf(s);
-    const c = service.access(actor, consultationId);
+  const end = async (consultationId: string, s: TsunagariSocket, actor: Actor, reason: EndReason) => {
+    const c = consultations.access(actor, consultationId);
     // Leaving while still waiting is recorded as abandoned, with her wait (routing decides).
-    const result = routing.end(c, actor.role, reason);
+    const result = await routing.end(c, actor.role, reason);
     if (result.changed) {
-      const ended = { consultationId: c.id, endedBy: actor.role, reason: result.reason };
-      s.to(rooms.consultation(c.id)).emit('consultation:ended', ended);
+      s.to(rooms.consultation(c.id)).emit('consultation:ended', { consultationId: c.id, endedBy: actor.role, reason: result.reason });
       log.info({ event: 'consultation.ended', by: actor.role, reason: result.reason }, 'consultation ended');
     }
     return { endedAt: result.endedAt };
   };
-  handlers.on('consultation:end', (p, s) => end(p.consultationId, s, 'ended'));
-  handlers.on('consultation:quick-exit', (p, s) => end(p.consultationId, s, 'quick_exit'));
+  handlers.participant('consultation:end', (p, s, actor) => end(p.consultationId, s, actor, 'ended'));
+  handlers.client('consultation:quick-exit', (p, s) => end(p.consultationId, s, s.data, 'quick_exit'));
 
-  handlers.on('consultation:take', (payload, s) => {
-    if (s.data.role === 'client') throw errors.forbidden();
-    const staffId = s.data.staffId;
+  handlers.staff('consultation:take', async (payload, s) => {
     // Capacity is checked by routing; it also joins her sockets and tells the client.
-    const c = routing.take(staffId, payload.consultationId);
+    const c = await routing.take(s.data.staffId, payload.consultationId);
     log.info({ event: 'consultation.taken' }, 'counselor took a consultation');
-    return routing.forStaff(c, staffId);
+    return presenter.forStaff(c, s.data.staffId);
   });
 
-  handlers.on('consultation:mine', (_payload, s) => {
-    if (s.data.role === 'client') throw errors.forbidden();
-    return { consultations: routing.mine(s.data.staffId) };
+  handlers.staff('consultation:mine', (_payload, s) => ({ consultations: presenter.mine(s.data.staffId) }));
+
+  handlers.staff('consultation:transfer', async (payload, s) => {
+    const staffId = s.data.staffId;
+    const c = consultations.access({ role: 'counselor', staffId }, payload.consultationId);
+    const result = await routing.transfer(staffId, c, payload);
+    log.info({ event: 'consultation.transferred', toQueue: payload.toStaffId === undefined, withKey: !!payload.sealedKey }, 'consultation transferred');
+    return result;
   });
 
-  handlers.on('queue:list', () => ({ entries: service.queue() }));
+  handlers.staff('consultation:read', (payload, s) => {
+    const staffId = s.data.staffId;
+    const c = consultations.access({ role: 'counselor', staffId }, payload.consultationId);
+    return { lastReadId: consultations.read(staffId, c, payload.lastReadId) };
+  });
+
+  handlers.staff('consultation:record', (payload, s) => {
+    const { consultationId, ...input } = payload;
+    const result = records.record(s.data.staffId, consultationId, input);
+    // Which topics or outcome is not logged: the log says only that a record was made.
+    log.info({ event: 'consultation.recorded' }, 'counselor recorded a consultation');
+    return result;
+  });
 }

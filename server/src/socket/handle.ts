@@ -2,6 +2,8 @@ import {
   type Ack,
   type AckResult,
   type ClientToServerEvents,
+  type ErrorCode,
+  type EventRoles,
   MAX_ENVELOPE_BYTES,
   ackError,
   ackOk,
@@ -9,29 +11,41 @@ import {
   inboundSchemas,
 } from '@tsunagari/shared';
 import type { z } from 'zod';
+import type { Actor } from '../domain/types.js';
 import { describeError, toErrorCode } from '../errors.js';
 import type { Logger } from '../log.js';
 import { exceedsSize } from './payload-size.js';
-import type { TsunagariSocket } from './types.js';
+import type { ClientSocket, StaffSocket, TsunagariSocket } from './types.js';
 
 type EventName = keyof ClientToServerEvents;
 /** The validated payload type of an event. */
 export type PayloadOf<E extends EventName> = z.infer<(typeof inboundSchemas)[E]>;
 /** The success data an event's ack carries. */
 export type AckDataOf<E extends EventName> = Parameters<ClientToServerEvents[E]>[1] extends Ack<infer T> ? T : never;
-
 /** A handler answers at once, or later (after its write is committed) with a promise. */
-export type Handler<E extends EventName> = (payload: PayloadOf<E>, socket: TsunagariSocket) => AckDataOf<E> | Promise<AckDataOf<E>>;
+type Answer<E extends EventName> = AckDataOf<E> | Promise<AckDataOf<E>>;
+
+/** Events only her widget sends. */
+export type ClientEvent = { [E in EventName]: EventRoles<E> extends 'client' ? E : never }[EventName];
+/** Events only staff send. */
+export type StaffEvent = { [E in EventName]: 'client' extends EventRoles<E> ? never : E }[EventName];
+/** Events both she and her counselor send about their consultation (and no one else). */
+export type ParticipantEvent = {
+  [E in EventName]: 'client' extends EventRoles<E> ? (Exclude<EventRoles<E>, 'client'> extends 'counselor' ? (EventRoles<E> extends 'client' ? never : E) : never) : never;
+}[EventName];
 
 type Listener = (this: TsunagariSocket, ...args: unknown[]) => void;
+type AnyHandler = (payload: never, socket: never, actor: Actor) => unknown;
 
 /**
- * The listener of every inbound event, made once per server and shared by all sockets (Socket.IO
- * calls a listener with the socket as `this`): a connection makes no closure per event, and holds
- * no listener per event either — one catch-all per socket looks the event up here. A listener per
- * event per socket kept ~20 closures, then ~25 entries in each socket's listener table, alive for
- * every collection of the old generation to walk (the table's hash doubled at the 25th event:
- * +0.7 KB per connection when stats:today was added).
+ * The one gate every inbound event passes, and the listener of every event, made once per server
+ * and shared by all sockets (Socket.IO calls a listener with the socket as `this`): a connection
+ * makes no closure per event, and holds no listener per event either — one catch-all per socket
+ * looks the event up here. A listener per event per socket kept ~20 closures, then ~25 entries in
+ * each socket's listener table, alive for every collection of the old generation to walk.
+ *
+ * Handlers register by who sends the event, as `eventRoles` says, so each receives a socket of
+ * that role (and never repeats the role check): {@link client}, {@link staff}, {@link participant}.
  */
 export class HandlerTable {
   private readonly listeners = new Map<string, Listener>();
@@ -45,23 +59,47 @@ export class HandlerTable {
     };
   }
 
+  /** An event only her widget sends; the handler gets her socket. */
+  client<E extends ClientEvent>(event: E, handler: (payload: PayloadOf<E>, socket: ClientSocket) => Answer<E>): void {
+    this.register(event, handler as AnyHandler);
+  }
+
+  /** An event only staff send; the handler gets a staff socket (`socket.data.staffId`). */
+  staff<E extends StaffEvent>(event: E, handler: (payload: PayloadOf<E>, socket: StaffSocket) => Answer<E>): void {
+    this.register(event, handler as AnyHandler);
+  }
+
+  /** An event she and her counselor both send; the handler gets who acts, as the domain knows her. */
+  participant<E extends ParticipantEvent>(event: E, handler: (payload: PayloadOf<E>, socket: TsunagariSocket, actor: Actor) => Answer<E>): void {
+    this.register(event, handler as AnyHandler);
+  }
+
   /**
-   * Registers one inbound event. Before the handler runs: the ack must be a function, the sender's
-   * role must be allowed, the payload must fit the size limit and match its schema. Any failure
-   * answers with a coded error and the handler never runs, so bad input changes nothing.
+   * Before the handler runs: the ack must be a function, the sender's role must be allowed, the
+   * payload must fit the size limit and match its schema. Any failure answers with a coded error
+   * and the handler never runs, so bad input changes nothing.
    */
-  on<E extends EventName>(event: E, handler: Handler<E>): void {
+  private register(event: EventName, handler: AnyHandler): void {
     const schema = inboundSchemas[event];
     const roles = eventRoles[event];
     const log = this.log;
+    const run = handler as (payload: unknown, socket: TsunagariSocket, actor: Actor) => unknown;
+    /** The gate's checks, in order; null lets the event through. */
+    const refusal = (socket: TsunagariSocket, payload: unknown): ErrorCode | null => {
+      if (!roles.includes(socket.data.role)) return 'FORBIDDEN';
+      // Issue 14's seam: a per-socket token bucket, with a cost per event, is checked here, after
+      // the role and before the size walk and the schema, so a flood is refused before it costs them.
+      if (exceedsSize(payload, MAX_ENVELOPE_BYTES)) return 'PAYLOAD_TOO_LARGE';
+      return null;
+    };
     this.listeners.set(event, function (this: TsunagariSocket, ...args: unknown[]): void {
       const socket = this;
       const ack = args[args.length - 1];
       if (typeof ack !== 'function') return; // nothing to answer to; ignoring changes nothing
       const reply = ack as (r: AckResult<unknown>) => void;
       const payload = args.length > 1 ? args[0] : undefined;
-      if (!roles.includes(socket.data.role)) return reply(ackError('FORBIDDEN'));
-      if (exceedsSize(payload, MAX_ENVELOPE_BYTES)) return reply(ackError('PAYLOAD_TOO_LARGE'));
+      const refused = refusal(socket, payload);
+      if (refused) return reply(ackError(refused));
       const parsed = schema.safeParse(payload);
       if (!parsed.success) return reply(ackError('INVALID_PAYLOAD'));
       const fail = (caught: unknown) => {
@@ -70,7 +108,9 @@ export class HandlerTable {
         reply(ackError(code));
       };
       try {
-        const result = handler(parsed.data as PayloadOf<E>, socket);
+        // For participant events the socket's data is the actor: {role:'client', consultationId} or
+        // {role:'counselor', staffId} (the gate let no other staff role through).
+        const result = run(parsed.data, socket, socket.data as Actor);
         if (result instanceof Promise) result.then((data) => reply(ackOk(data)), fail);
         else reply(ackOk(result));
       } catch (caught) {

@@ -1,5 +1,8 @@
 import type { QueuePosition, TodayFigures } from '@tsunagari/shared';
-import type { RoutingService } from '../domain/routing-service.js';
+import type { RoutingChange } from '../domain/routing/events.js';
+import type { Logger } from '../log.js';
+import type { Services } from '../services.js';
+import { describeError } from '../errors.js';
 import { rooms, type TsunagariServer } from './types.js';
 
 /**
@@ -10,40 +13,41 @@ import { rooms, type TsunagariServer } from './types.js';
  */
 export class QueuePusher {
   private scheduled: NodeJS.Immediate | null = null;
-  private staffDirty = false;
+  private queueDirty = false;
   private counselorsDirty = false;
   /** What each waiting client was last told, by consultation id. */
   private readonly told = new Map<string, QueuePosition>();
 
   constructor(
     private readonly io: TsunagariServer,
-    private readonly routing: RoutingService,
-    /** Today's figures; they move only when the queue does (taken up, or left while waiting). */
-    private readonly figures: () => TodayFigures,
+    private readonly services: Pick<Services, 'routing' | 'presenter' | 'consultations'>,
+    private readonly log: Logger,
   ) {}
 
-  /** The queue or the counselors changed. */
-  changed(): void {
-    this.staffDirty = true;
-    this.scheduled ??= setImmediate(() => this.flush());
-  }
-
-  /** A counselor's status, capacity or load changed. */
-  counselorsChanged(): void {
-    this.counselorsDirty = true;
-    this.scheduled ??= setImmediate(() => this.flush());
+  /** The queue, the counselors, or both changed: one push at the end of the turn, whatever else changes. */
+  changed(what: RoutingChange): void {
+    if (what.queue) this.queueDirty = true;
+    if (what.counselors) this.counselorsDirty = true;
+    this.schedule();
   }
 
   /** Her socket joined again (reload, resume): tell her afresh even if nothing moved. */
   rejoined(consultationId: string): void {
     this.told.delete(consultationId);
-    this.scheduled ??= setImmediate(() => this.flush());
+    this.schedule();
   }
 
   /** Stops pending pushes (shutdown). */
   stop(): void {
     if (this.scheduled) clearImmediate(this.scheduled);
     this.scheduled = null;
+  }
+
+  private schedule(): void {
+    this.scheduled ??= setImmediate(() => {
+      this.scheduled = null;
+      this.flush().catch((caught: unknown) => this.log.error({ event: 'queue.push_failed', err: describeError(caught) }, 'queue push failed'));
+    });
   }
 
   /**
@@ -53,24 +57,27 @@ export class QueuePusher {
   private pushFigures(): void {
     let figures: TodayFigures;
     try {
-      figures = this.figures();
+      figures = this.services.consultations.todayFigures();
     } catch {
       return;
     }
     this.io.to(rooms.staff).emit('stats:changed', figures);
   }
 
-  private flush(): void {
-    this.scheduled = null;
-    if (this.staffDirty && (this.io.sockets.adapter.rooms.get(rooms.staff)?.size ?? 0) > 0) {
-      this.io.to(rooms.staff).emit('queue:changed', { entries: this.routing.queue() });
+  private async flush(): Promise<void> {
+    const queueDirty = this.queueDirty;
+    const counselorsDirty = this.counselorsDirty;
+    this.queueDirty = false;
+    this.counselorsDirty = false;
+    const { routing, presenter } = this.services;
+    const view = await routing.view();
+    if (queueDirty && (this.io.sockets.adapter.rooms.get(rooms.staff)?.size ?? 0) > 0) {
+      this.io.to(rooms.staff).emit('queue:changed', { entries: presenter.queue(view) });
       this.pushFigures();
     }
-    this.staffDirty = false;
-    if (this.counselorsDirty) this.io.to(rooms.staff).emit('staff:changed', { counselors: this.routing.counselorStates() });
-    this.counselorsDirty = false;
+    if (counselorsDirty) this.io.to(rooms.staff).emit('staff:changed', { counselors: presenter.counselorStates(view) });
     const waiting = new Set<string>();
-    for (const p of this.routing.positions()) {
+    for (const p of presenter.positions(view)) {
       waiting.add(p.consultationId);
       // Compared field by field: this runs for everyone waiting on every change, and with
       // thousands waiting a string per client per turn was most of what an arrival cost.

@@ -1,24 +1,21 @@
-import type { ConsultationService } from '../domain/consultations.js';
-import type { ResumeService } from '../domain/resume.js';
 import type { Logger } from '../log.js';
-import { errors } from '../errors.js';
-import { actorOf } from './actor.js';
+import type { Services } from '../services.js';
 import type { HandlerTable } from './handle.js';
 import { rooms } from './types.js';
 
 /** resume:* — register a resume code, and continue by code from any device. */
-export function registerResumeHandlers(handlers: HandlerTable, consultations: ConsultationService, resume: ResumeService, log: Logger): void {
-  handlers.on('resume:create', (payload, s) => {
-    const c = consultations.access(actorOf(s), payload.consultationId);
+export function registerResumeHandlers(handlers: HandlerTable, deps: Pick<Services, 'consultations' | 'resume' | 'routing' | 'presenter'> & { log: Logger }): void {
+  const { consultations, resume, routing, presenter, log } = deps;
+  handlers.client('resume:create', (payload, s) => {
+    const c = consultations.access(s.data, payload.consultationId);
     return resume.create(c, payload.lookup, payload.wrappedKey);
   });
 
-  handlers.on('resume:open', (payload, s) => {
-    if (s.data.role !== 'client') throw errors.forbidden();
+  handlers.client('resume:open', async (payload, s) => {
     const { consultation, clientToken, wrappedKey } = resume.open(payload.lookup);
     s.data.consultationId = consultation.id;
     void s.join(rooms.consultation(consultation.id));
     log.info({ event: 'consultation.resumed_by_code' }, 'client continued by resume code');
-    return { consultationId: consultation.id, clientToken, wrappedKey, snapshot: consultations.snapshot(consultation) };
+    return { consultationId: consultation.id, clientToken, wrappedKey, snapshot: presenter.snapshot(consultation, await routing.view()) };
   });
 }

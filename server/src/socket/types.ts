@@ -1,16 +1,18 @@
 import type { ClientToServerEvents, ServerToClientEvents, StaffRole } from '@tsunagari/shared';
 import type { Server, Socket } from 'socket.io';
 
-/**
- * What the server remembers about a socket. `caller` is her daily key (a salted hash that changes
- * every day, for the start limit), never her address.
- */
-export type SocketData =
-  | { role: 'client'; consultationId: string | null; caller: string }
-  | { role: StaffRole; staffId: string };
+/** What the server remembers about a client socket: `caller` is her daily key (a salted hash that changes every day, for the start limit), never her address. */
+export type ClientData = { role: 'client'; consultationId: string | null; caller: string };
+/** What the server remembers about a staff socket. */
+export type StaffData = { role: StaffRole; staffId: string };
+export type SocketData = ClientData | StaffData;
 
 export type TsunagariServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type TsunagariSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** A socket the handler table let through as a client's. */
+export type ClientSocket = TsunagariSocket & { data: ClientData };
+/** A socket the handler table let through as a staff member's. */
+export type StaffSocket = TsunagariSocket & { data: StaffData };
 
 /** Room names, in one place so every emitter agrees. */
 export const rooms = {

@@ -336,8 +336,8 @@ export const inboundSchemas = {
   'resume:open': resumeOpenSchema,
 } as const satisfies Record<keyof ClientToServerEvents, unknown>;
 
-/** Which roles may send each event. The server refuses the rest with FORBIDDEN. */
-export const eventRoles: Record<keyof ClientToServerEvents, readonly Role[]> = {
+/** Which roles may send each event, with their literal types (see {@link EventRoles}). */
+const EVENT_ROLES = {
   'consultation:start': ['client'],
   'consultation:resume': ['client'],
   'consultation:end': ['client', 'counselor'],
@@ -364,7 +364,13 @@ export const eventRoles: Record<keyof ClientToServerEvents, readonly Role[]> = {
   'appointment:status': ['counselor', 'supervisor', 'admin'],
   'resume:create': ['client'],
   'resume:open': ['client'],
-};
+} as const satisfies Record<keyof ClientToServerEvents, readonly Role[]>;
+
+/** Which roles may send each event. The server refuses the rest with FORBIDDEN. */
+export const eventRoles: Record<keyof ClientToServerEvents, readonly Role[]> = EVENT_ROLES;
+
+/** The roles that may send an event, as a type: the server's handler table is typed from it. */
+export type EventRoles<E extends keyof ClientToServerEvents> = (typeof EVENT_ROLES)[E][number];
 
 /** Socket.IO handshake auth: what a socket says about itself when it connects. */
 export type HandshakeAuth = { role: 'client' } | { role: 'staff' };

@@ -1,0 +1,75 @@
+import type { EnvelopePayload, SenderRole, StoredMessage } from '@tsunagari/shared';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Clock } from '../clock.js';
+import { errors } from '../errors.js';
+import { MessageBatcher } from '../repositories/message-batcher.js';
+import type { MessageRepository } from '../repositories/types.js';
+import type { Actor, Consultation } from './types.js';
+
+/**
+ * New messages one sender may add to one consultation per window: far more than anyone typing or
+ * pasting sends, so only a runaway or hostile client meets it (it would fill the counselor's
+ * screen and the disk). Re-sends of a stored message never count.
+ */
+export const MESSAGE_FLOOD = { points: 30, seconds: 10 } as const;
+
+type Sent = { message: StoredMessage; created: boolean };
+
+/** Storing envelopes: once per (sender, seq), committed before anyone is told, within the flood limit. */
+export class MessageService {
+  private readonly writer: MessageBatcher;
+  private readonly flood = new RateLimiterMemory({ keyPrefix: 'messages', points: MESSAGE_FLOOD.points, duration: MESSAGE_FLOOD.seconds });
+
+  constructor(
+    private readonly messages: MessageRepository,
+    private readonly clock: Clock,
+  ) {
+    this.writer = new MessageBatcher(messages);
+  }
+
+  /**
+   * Stores one envelope (committed with the others of this event-loop turn). The same (sender,
+   * seq) sent twice is stored once: re-sends are safe. More than {@link MESSAGE_FLOOD} new messages
+   * from one sender in a window are refused with RATE_LIMITED and nothing is stored.
+   */
+  async send(c: Consultation, actor: Actor, envelope: EnvelopePayload): Promise<Sent> {
+    if (c.status === 'ended') throw errors.invalidState('consultation ended');
+    if (actor.role === 'counselor' && c.status !== 'active') throw errors.invalidState('not active');
+    const senderRole: SenderRole = actor.role;
+    const floodKey = `${c.id}:${senderRole}`;
+    try {
+      // Counted before the write, so a burst in one turn is bounded too; refunded below for a re-send.
+      await this.flood.consume(floodKey);
+    } catch (caught) {
+      if (!(caught instanceof RateLimiterRes)) throw caught;
+      // Over the limit, a re-send of what is already stored is still answered (its ack was lost).
+      const stored = this.messages.bySeq(c.id, senderRole, envelope.seq);
+      if (!stored) throw errors.rateLimited();
+      return sameEnvelope({ message: stored, created: false }, envelope);
+    }
+    const result = await this.writer.write({
+      consultationId: c.id,
+      senderRole,
+      senderStaffId: actor.role === 'counselor' ? actor.staffId : null,
+      seq: envelope.seq,
+      nonce: envelope.nonce,
+      ciphertext: envelope.ciphertext,
+      sentAt: this.clock.now().toISOString(),
+    });
+    if (!result.created) void this.flood.reward(floodKey, 1);
+    return sameEnvelope(result, envelope);
+  }
+
+  /** Commits messages still waiting for their turn's transaction (shutdown). */
+  flushWrites(): void {
+    this.writer.flush();
+  }
+}
+
+/** A re-send must be the same envelope; another one under a used seq would be a replay. */
+function sameEnvelope(result: Sent, envelope: EnvelopePayload): Sent {
+  if (!result.created && (result.message.nonce !== envelope.nonce || result.message.ciphertext !== envelope.ciphertext)) {
+    throw errors.invalidState('sequence number already used');
+  }
+  return result;
+}

@@ -1,0 +1,31 @@
+import type { QueueOffer } from '@tsunagari/shared';
+import type { WithdrawReason } from './types.js';
+
+/** What changed, for the pushes that show it. */
+export interface RoutingChange {
+  /** Queue order, positions, estimates, or today's figures. */
+  queue?: true;
+  /** Counselors' status, capacity or load. */
+  counselors?: true;
+}
+
+/** What routing tells the socket layer; each becomes pushes to the people concerned. */
+export interface RoutingEvents {
+  offered(staffId: string, offer: QueueOffer): void;
+  offerWithdrawn(staffId: string, consultationId: string, reason: WithdrawReason): void;
+  /**
+   * The queue, the counselors, or both changed. Called as often as things change; whoever
+   * listens coalesces, so one turn's changes make one push (see QueuePusher).
+   */
+  changed(what: RoutingChange): void;
+  /** A waiting client was assigned (accepted offer or take). */
+  assigned(consultationId: string, staffId: string): void;
+  /** A chat moved from one counselor to another. */
+  transferred(consultationId: string, fromStaffId: string, toStaffId: string): void;
+  /** A chat went back to the queue (transfer to the queue, or her counselor's grace ran out). */
+  requeued(consultationId: string, fromStaffId: string): void;
+  /** A waiting client did not come back within her grace period. */
+  abandoned(consultationId: string): void;
+  /** Work started by a timer failed; nobody else would hear of it. */
+  failed(caught: unknown): void;
+}

@@ -1,0 +1,24 @@
+/** Routing's timings and estimate settings; the environment can set some (see config.ts). */
+export interface RoutingOptions {
+  /** How long an offer waits for the counselor (default 30 s). */
+  offerTimeoutMs: number;
+  /** Estimated wait above which the widget shows the alternatives too (default 10 min). */
+  alternativesAfterSeconds: number;
+  /** Handle time assumed before any chat has ended (default 20 min). */
+  defaultHandleMs: number;
+  /** How many recent handle times the estimate averages. */
+  handleSamples: number;
+  /** A waiting client who dropped keeps her place this long (default 2 min). */
+  clientGraceMs: number;
+  /** A counselor who dropped keeps her chats this long (default 60 s). */
+  counselorGraceMs: number;
+}
+
+export const defaultRoutingOptions: RoutingOptions = {
+  offerTimeoutMs: 30_000,
+  alternativesAfterSeconds: 600,
+  defaultHandleMs: 20 * 60_000,
+  handleSamples: 20,
+  clientGraceMs: 2 * 60_000,
+  counselorGraceMs: 60_000,
+};

@@ -1,0 +1,104 @@
+import type { ConsultationSnapshot, CounselorState, QueueEntry, QueuePosition, StaffConsultation } from '@tsunagari/shared';
+import { errors } from '../../errors.js';
+import type { Repositories } from '../../repositories/types.js';
+import { type ConsultationService, HISTORY_PAGE } from '../consultations.js';
+import type { CounselorDirectory } from '../counselors.js';
+import type { Consultation } from '../types.js';
+import type { RoutingOptions } from './options.js';
+import { waitEstimator } from './policy.js';
+import type { RoutingView } from './types.js';
+
+/**
+ * What staff and clients are shown, shaped in one place: the queue, each waiting woman's place,
+ * the counselors' board, a counselor's view of a chat, and a client's snapshot. Reads only; the
+ * routing picture is passed in (one read of the store serves a whole push).
+ */
+export class Presenter {
+  constructor(
+    private readonly repos: Pick<Repositories, 'keyGrants' | 'caseRecords' | 'handover' | 'messages'>,
+    private readonly consultations: Pick<ConsultationService, 'forConsole'>,
+    private readonly counselors: CounselorDirectory,
+    private readonly options: Pick<RoutingOptions, 'defaultHandleMs' | 'alternativesAfterSeconds'>,
+  ) {}
+
+  /** The queue as staff see it. */
+  queue(view: RoutingView): QueueEntry[] {
+    return view.waiting.map((q, i) => ({
+      consultationId: q.consultationId,
+      queuedAt: q.queuedAt,
+      urgent: q.urgent,
+      campaign: q.campaign ?? null,
+      position: i + 1,
+      ...(q.requeued ? { requeued: true } : {}),
+    }));
+  }
+
+  /** What each waiting client is told: place, length, estimate and whether to show alternatives. */
+  positions(view: RoutingView): QueuePosition[] {
+    const estimate = waitEstimator(view, this.options);
+    return view.waiting.map((item, i) => ({
+      consultationId: item.consultationId,
+      position: i + 1,
+      waiting: view.waiting.length,
+      ...estimate(i + 1),
+    }));
+  }
+
+  /** The counselors' board, by name. */
+  counselorStates(view: RoutingView): CounselorState[] {
+    return view.counselors
+      .map((slot) => {
+        const identity = this.counselors.identity(slot.staffId);
+        return {
+          staffId: slot.staffId,
+          displayName: identity.displayName,
+          status: slot.connected ? slot.status : ('offline' as const),
+          capacity: slot.capacity,
+          load: slot.load,
+          identity,
+        };
+      })
+      .sort((a, b) => (a.displayName < b.displayName ? -1 : 1));
+  }
+
+  /** One counselor's line of the board; FORBIDDEN for staff who are not routed to. */
+  counselorState(view: RoutingView, staffId: string): CounselorState {
+    const found = this.counselorStates(view).find((c) => c.staffId === staffId);
+    if (!found) throw errors.forbidden('not a counselor');
+    return found;
+  }
+
+  /** Her view of a chat: its state, the latest key sealed to her, her read mark, handover notes, whether it is recorded. */
+  forStaff(c: Consultation, staffId: string): StaffConsultation {
+    const notes = this.repos.handover.notes(c.id);
+    return {
+      consultationId: c.id,
+      status: c.status,
+      assignedAt: c.assignedAt,
+      sealedKey: this.repos.keyGrants.latestFor(c.id, staffId)?.sealedKey ?? null,
+      campaign: c.campaign,
+      urgent: c.urgent,
+      recordedAt: this.repos.caseRecords.byConsultation(c.id)?.recordedAt ?? null,
+      lastReadId: this.repos.handover.readMark(c.id, staffId),
+      ...(notes.length ? { handover: notes } : {}),
+    };
+  }
+
+  /** Her console's list ({@link ConsultationService.forConsole}) in her view. */
+  mine(staffId: string): StaffConsultation[] {
+    return this.consultations.forConsole(staffId).map((c) => this.forStaff(c, staffId));
+  }
+
+  /** What her widget needs after a reload or on another device: state, place, counselor, history. */
+  snapshot(c: Consultation, view: RoutingView): ConsultationSnapshot {
+    const at = c.status === 'waiting' ? view.waiting.findIndex((e) => e.consultationId === c.id) : -1;
+    return {
+      consultationId: c.id,
+      status: c.status,
+      position: at < 0 ? null : at + 1,
+      requeued: at < 0 ? false : (view.waiting[at]?.requeued ?? false),
+      counselor: c.status === 'active' && c.assignedStaffId ? this.counselors.identity(c.assignedStaffId) : null,
+      messages: this.repos.messages.after(c.id, 0, HISTORY_PAGE),
+    };
+  }
+}

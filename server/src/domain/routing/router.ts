@@ -1,0 +1,192 @@
+import type { Scheduler } from '../../scheduler.js';
+import { defaultRoutingOptions, type RoutingOptions } from './options.js';
+import { offersToWithdraw, planOffers, waitEstimator, type WaitEstimate } from './policy.js';
+import type { QueueStore } from './queue-store.js';
+import type { AssignRefusal, CounselorSlot, Holding, Offer, QueueItem, RoutingView, TransferRefusal, WithdrawReason } from './types.js';
+
+/** What the router tells the outside world; the socket layer turns these into pushes. */
+export interface RouterListener {
+  offered(offer: Offer, item: QueueItem): void;
+  offerWithdrawn(offer: Offer, reason: WithdrawReason): void;
+  /** Work run by a timer failed (a store that went away); nothing else would hear of it. */
+  failed(caught: unknown): void;
+}
+
+/**
+ * Offers, over the {@link QueueStore}: after every change it plans with the pure policy and makes
+ * the offers the store still accepts, and it withdraws offers that time out (each offer's timer
+ * lives in this process; the store decides whether the withdrawal still applies). Event-driven,
+ * never polled. Time comes from an injected clock and timers from an injected {@link Scheduler}.
+ */
+export class Router {
+  private readonly timers = new Map<string, unknown>();
+  readonly options: RoutingOptions;
+  private stopped = false;
+  /** The dispatch that has not started yet: later changes are seen by it, so they join it. */
+  private queued: Promise<void> | null = null;
+  private tail: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly store: QueueStore,
+    private readonly now: () => number,
+    private readonly scheduler: Scheduler,
+    private readonly listener: RouterListener,
+    options: Partial<RoutingOptions> = {},
+  ) {
+    this.options = { ...defaultRoutingOptions, ...options };
+  }
+
+  // ---- reading -------------------------------------------------------------------------------
+
+  view(): Promise<RoutingView> {
+    return this.store.view();
+  }
+
+  async queue(): Promise<readonly QueueItem[]> {
+    return (await this.store.view()).waiting;
+  }
+
+  /** 1-based place in the queue, or null when she is not waiting. */
+  async position(consultationId: string): Promise<number | null> {
+    const i = (await this.queue()).findIndex((w) => w.consultationId === consultationId);
+    return i < 0 ? null : i + 1;
+  }
+
+  counselor(staffId: string): Promise<CounselorSlot | null> {
+    return this.store.counselor(staffId);
+  }
+
+  async offerFor(consultationId: string): Promise<Offer | null> {
+    return (await this.store.view()).offers.find((o) => o.consultationId === consultationId) ?? null;
+  }
+
+  async estimate(position: number): Promise<WaitEstimate> {
+    return waitEstimator(await this.store.view(), this.options)(position);
+  }
+
+  // ---- changes -------------------------------------------------------------------------------
+
+  /** Loads state at start-up (from the database) without offering anything yet. */
+  restore(items: readonly QueueItem[], counselors: readonly CounselorSlot[], held: readonly Holding[]): Promise<void> {
+    return this.store.restore(items, counselors, held);
+  }
+
+  /** A client joins the queue. */
+  async enqueue(item: QueueItem): Promise<void> {
+    await this.store.enqueue(item);
+    await this.dispatch();
+  }
+
+  /**
+   * She is gone (left the queue, or her chat ended): her offer goes with her, and the place a
+   * counselor held for her is freed. `handledMs` (how long the chat ran) feeds the wait estimate.
+   */
+  async leave(consultationId: string, handledMs: number | null = null): Promise<{ item: QueueItem | null; heldBy: string | null }> {
+    const handled = handledMs !== null && handledMs >= 0 ? { ms: handledMs, keep: this.options.handleSamples } : undefined;
+    const { item, offer, heldBy } = await this.store.leave(consultationId, this.now(), handled);
+    if (offer) {
+      this.clearTimer(consultationId);
+      this.listener.offerWithdrawn(offer, 'gone');
+    }
+    if (offer || heldBy) await this.dispatch();
+    return { item, heldBy };
+  }
+
+  /** Her chat goes back to the front of the queue (`item` says requeued); its counselor's place is freed. */
+  async requeue(item: QueueItem): Promise<void> {
+    await this.store.requeue(item, this.now());
+    await this.dispatch();
+  }
+
+  /**
+   * Adds or updates a counselor (status, connection, capacity; a new one starts as `initial`, else
+   * away and offline); offers she can no longer hold go back.
+   */
+  async updateCounselor(staffId: string, change: Partial<Omit<CounselorSlot, 'staffId' | 'load'>>, initial?: Omit<CounselorSlot, 'staffId'>): Promise<CounselorSlot> {
+    const start: CounselorSlot = { status: 'away', connected: false, capacity: 3, load: 0, idleSince: this.now(), ...initial, staffId };
+    const after = await this.store.updateCounselor(staffId, change, start);
+    const hers = (await this.store.view()).offers.filter((o) => o.staffId === staffId);
+    // Offers to someone who stepped away or dropped, or beyond a lowered capacity, go on at once.
+    for (const o of offersToWithdraw(after, hers)) await this.withdraw(o, 'unavailable');
+    await this.dispatch();
+    return after;
+  }
+
+  /**
+   * A counselor takes a waiting client (accepted offer or manual take), or the reason she may not.
+   * An offer for this client to anyone else is withdrawn as taken.
+   */
+  async assign(staffId: string, consultationId: string): Promise<AssignRefusal | null> {
+    const result = await this.store.assign(staffId, consultationId, this.now());
+    if (result.refusal) return result.refusal;
+    if (result.offer) {
+      this.clearTimer(consultationId);
+      if (result.offer.staffId !== staffId) this.listener.offerWithdrawn(result.offer, 'taken');
+    }
+    await this.dispatch();
+    return null;
+  }
+
+  /** A chat moves from the counselor who holds it to another (named transfer), or the reason it may not. */
+  async transfer(consultationId: string, fromStaffId: string, toStaffId: string): Promise<TransferRefusal | null> {
+    const refusal = await this.store.transfer(consultationId, fromStaffId, toStaffId, this.now());
+    if (!refusal) await this.dispatch();
+    return refusal;
+  }
+
+  /**
+   * Offers every waiting client without an offer, in queue order, while some counselor has room.
+   * Runs after every change; calls made while one waits to start join it (it reads the store when
+   * it starts, so it sees their changes), so no change is missed and none is planned twice here.
+   */
+  dispatch(): Promise<void> {
+    if (this.queued) return this.queued;
+    const run = this.tail.then(() => {
+      this.queued = null;
+      return this.offerNow();
+    });
+    this.queued = run;
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  private async offerNow(): Promise<void> {
+    if (this.stopped) return;
+    for (const { offer, item, restartRound } of planOffers(await this.store.view(), this.now(), this.options.offerTimeoutMs)) {
+      if (!(await this.store.offer(offer, restartRound))) {
+        // Something changed since the view (another taker, another node): plan again.
+        void this.dispatch();
+        return;
+      }
+      this.timers.set(offer.consultationId, this.scheduler.set(this.options.offerTimeoutMs, () => void this.expire(offer).catch((caught: unknown) => this.listener.failed(caught))));
+      this.listener.offered(offer, item);
+    }
+  }
+
+  private async withdraw(offer: Offer, reason: WithdrawReason): Promise<void> {
+    if (!(await this.store.withdraw(offer, false))) return;
+    this.clearTimer(offer.consultationId);
+    this.listener.offerWithdrawn(offer, reason);
+  }
+
+  private clearTimer(consultationId: string): void {
+    const t = this.timers.get(consultationId);
+    if (t !== undefined) this.scheduler.clear(t);
+    this.timers.delete(consultationId);
+  }
+
+  /** Her offer timed out: the next one goes to someone else. */
+  private async expire(offer: Offer): Promise<void> {
+    this.timers.delete(offer.consultationId);
+    if (!(await this.store.withdraw(offer, true))) return;
+    this.listener.offerWithdrawn(offer, 'expired');
+    await this.dispatch();
+  }
+
+  /** Stops every timer and every later dispatch (server shutdown). */
+  stop(): void {
+    this.stopped = true;
+    for (const t of this.timers.values()) this.scheduler.clear(t);
+    this.timers.clear();
+  }
+}

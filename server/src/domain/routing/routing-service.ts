@@ -1,0 +1,320 @@
+// Over 300 lines on purpose: this is the one owner of the consultation lifecycle, and its
+// transitions (take, end, requeue, transfer, presence) must be read together to see that the
+// queue store and the consultation row stay in step; grace timers and policy live elsewhere.
+import type { EndReason, HandoverNotePayload, SenderRole } from '@tsunagari/shared';
+import { randomId, type Sodium } from '@tsunagari/shared/crypto';
+import type { Clock } from '../../clock.js';
+import { DomainError, errors } from '../../errors.js';
+import type { Repositories } from '../../repositories/types.js';
+import type { Scheduler } from '../../scheduler.js';
+import { hashToken, newToken } from '../tokens.js';
+import type { Consultation, WaitingConsultation } from '../types.js';
+import type { RoutingEvents } from './events.js';
+import { GracePeriods } from './grace.js';
+import { defaultRoutingOptions, type RoutingOptions } from './options.js';
+import type { QueueStore } from './queue-store.js';
+import { Router } from './router.js';
+import { KeyedSerial } from './serial.js';
+import type { QueueItem, RoutingStatus, RoutingView } from './types.js';
+
+export interface RoutingDeps {
+  repos: Pick<Repositories, 'consultations' | 'counselors' | 'handover' | 'keyGrants'>;
+  sodium: Sodium;
+  clock: Clock;
+  scheduler: Scheduler;
+  store: QueueStore;
+  options?: Partial<RoutingOptions> | undefined;
+}
+
+type Ended = { endedAt: string; changed: boolean; reason: EndReason };
+
+const ms = (iso: string): number => new Date(iso).getTime();
+
+/**
+ * The one owner of a consultation's lifecycle: start, offer, take, end, requeue, transfer; and of
+ * counselors' status, capacity and presence. It keeps the consultation row (through its one
+ * repository) and the queue store in step, and tells the socket layer what changed through
+ * {@link RoutingEvents}. No sockets, no SQL.
+ *
+ * The store is the arbiter of who gets whom: a take or a transfer asks it first (one atomic step),
+ * then writes the row. The row refuses only when the chat ended or went back to the queue
+ * meanwhile, and those changes free the chat's place in the store by its id, so nothing needs
+ * undoing. Ends and requeues write the row first (it says whether this call ended it).
+ */
+export class RoutingService {
+  readonly router: Router;
+  private readonly grace: GracePeriods;
+  /** Presence changes of one counselor, one at a time (see {@link KeyedSerial}). */
+  private readonly presence = new KeyedSerial();
+  private readonly options: RoutingOptions;
+  private readonly repos: RoutingDeps['repos'];
+  private readonly clock: Clock;
+  private readonly sodium: Sodium;
+  private events: RoutingEvents | null = null;
+  private stopped = false;
+
+  constructor(deps: RoutingDeps) {
+    ({ repos: this.repos, clock: this.clock, sodium: this.sodium } = deps);
+    this.options = { ...defaultRoutingOptions, ...deps.options };
+    this.router = new Router(deps.store, () => this.clock.now().getTime(), deps.scheduler, {
+      offered: (offer, item) =>
+        this.events?.offered(offer.staffId, {
+          consultationId: offer.consultationId,
+          urgent: item.urgent,
+          requeued: item.requeued,
+          queuedAt: item.queuedAt,
+          expiresAt: new Date(offer.expiresAt).toISOString(),
+        }),
+      offerWithdrawn: (offer, reason) => this.events?.offerWithdrawn(offer.staffId, offer.consultationId, reason),
+      failed: (caught) => this.events?.failed(caught),
+    }, this.options);
+    this.grace = new GracePeriods(deps.scheduler, { staff: this.options.counselorGraceMs, client: this.options.clientGraceMs }, {
+      staff: (staffId) => void this.presence.run(staffId, () => this.staffGraceOver(staffId)).catch((caught: unknown) => this.events?.failed(caught)),
+      client: (consultationId) => void this.clientGraceOver(consultationId).catch((caught: unknown) => this.events?.failed(caught)),
+    });
+  }
+
+  private get ev(): RoutingEvents {
+    if (!this.events) throw new Error('routing events not attached');
+    return this.events;
+  }
+
+  private nowIso(): string {
+    return this.clock.now().toISOString();
+  }
+
+  /**
+   * Loads the persisted queue and loads at start-up. Nobody is connected yet, so nothing is
+   * offered; everyone gets her grace period to come back.
+   */
+  async boot(events: RoutingEvents): Promise<void> {
+    this.events = events;
+    const items = this.repos.consultations.waiting().map(itemFor);
+    const now = this.clock.now().getTime();
+    const counselors = this.repos.counselors.all().map((c) => ({ ...c, connected: false, idleSince: now }));
+    await this.router.restore(items, counselors, this.repos.consultations.active());
+    for (const w of items) this.grace.startClient(w.consultationId);
+    for (const c of counselors) if (c.load > 0) this.grace.startStaff(c.staffId);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.router.stop();
+    this.grace.stop();
+  }
+
+  /** Everything routing keeps, as one picture (for the presenters). */
+  view(): Promise<RoutingView> {
+    return this.router.view();
+  }
+
+  // ---- presence ------------------------------------------------------------------------------
+
+  /** Her first socket arrived (or came back): her chats stay hers, and she can be offered clients. */
+  staffOnline(staffId: string): Promise<void> {
+    return this.presence.run(staffId, async () => {
+      if (this.stopped) return;
+      this.grace.staffBack(staffId);
+      if (!(await this.router.counselor(staffId))) {
+        // A counselor account made after start-up; supervisors and admins are not routed to.
+        const known = this.repos.counselors.all().find((c) => c.staffId === staffId);
+        if (!known) return;
+        await this.router.updateCounselor(staffId, { connected: true }, { ...known, connected: false, idleSince: this.clock.now().getTime() });
+      } else {
+        await this.router.updateCounselor(staffId, { connected: true });
+      }
+      this.ev.changed({ queue: true, counselors: true });
+    });
+  }
+
+  /** Her last socket went: no offers; her chats wait for her grace period, then go back to the queue. */
+  staffOffline(staffId: string): Promise<void> {
+    return this.presence.run(staffId, async () => {
+      if (this.stopped) return;
+      const slot = await this.router.counselor(staffId);
+      if (!slot) return;
+      await this.router.updateCounselor(staffId, { connected: false });
+      if (slot.load > 0) this.grace.startStaff(staffId);
+      this.ev.changed({ queue: true, counselors: true });
+    });
+  }
+
+  private async staffGraceOver(staffId: string): Promise<void> {
+    if (this.stopped || (await this.router.counselor(staffId))?.connected) return;
+    // Her chats go back to the front of the queue, history intact.
+    for (const c of this.repos.consultations.openForStaff(staffId)) await this.requeue(c, staffId);
+    this.ev.changed({ queue: true, counselors: true });
+  }
+
+  /** A socket of hers is bound to her consultation again. */
+  clientOnline(consultationId: string): void {
+    this.grace.clientBack(consultationId);
+  }
+
+  /** Her last socket went: while waiting she keeps her place for the grace period. */
+  async clientOffline(consultationId: string): Promise<void> {
+    this.grace.clientGone(consultationId);
+    if (this.stopped) return;
+    if ((await this.router.position(consultationId)) !== null) this.grace.startClient(consultationId);
+  }
+
+  private async clientGraceOver(consultationId: string): Promise<void> {
+    const c = this.repos.consultations.byId(consultationId);
+    if (this.stopped || !c || c.status !== 'waiting') return;
+    await this.endWaiting(c, 'client', 'abandoned', 'timeout');
+    this.ev.abandoned(consultationId);
+    this.ev.changed({ queue: true });
+  }
+
+  // ---- the lifecycle -------------------------------------------------------------------------
+
+  /**
+   * She starts a consultation: its row and her reconnect token (returned once, stored only as a
+   * hash). Nothing is queued yet: the caller binds her socket to it, then calls {@link enqueue},
+   * so a second start on the same socket sees the first at once.
+   */
+  start(input: { campaign?: string | undefined; urgent?: boolean | undefined }): { consultation: Consultation; clientToken: string } {
+    const clientToken = newToken(this.sodium);
+    const consultation: Consultation = {
+      id: randomId(this.sodium),
+      clientTokenHash: hashToken(this.sodium, clientToken),
+      status: 'waiting',
+      campaign: input.campaign ?? null,
+      urgent: input.urgent ?? false,
+      queuedAt: this.nowIso(),
+      assignedStaffId: null,
+      assignedAt: null,
+      endedAt: null,
+      endReason: null,
+      endedBy: null,
+    };
+    this.repos.consultations.insert(consultation);
+    return { consultation, clientToken };
+  }
+
+  /** A started consultation joins the queue and is offered; her place in it. */
+  async enqueue(c: Consultation): Promise<number> {
+    await this.router.enqueue(itemFor({ id: c.id, urgent: c.urgent, queuedAt: c.queuedAt, requeuedAt: null, campaign: c.campaign }));
+    this.ev.changed({ queue: true });
+    return (await this.router.position(c.id)) ?? 1;
+  }
+
+  /** A counselor takes a waiting client, by hand or by accepting the offer made to her. Of two at once, one wins. */
+  async take(staffId: string, consultationId: string): Promise<Consultation> {
+    const existing = this.repos.consultations.byId(consultationId);
+    if (!existing) throw errors.unknownConsultation();
+    if (existing.status === 'active') throw errors.alreadyTaken();
+    if (existing.status === 'ended') throw errors.invalidState('consultation ended');
+    const refusal = await this.router.assign(staffId, consultationId);
+    if (refusal === 'at_capacity') throw new DomainError('AT_CAPACITY');
+    if (refusal === 'unknown_counselor') throw errors.forbidden('not a counselor');
+    if (refusal === 'not_waiting') throw errors.alreadyTaken();
+    if (!this.repos.consultations.assign(consultationId, staffId, this.nowIso())) {
+      // The store said yes, but she ended it meanwhile: her end frees the place it names in the
+      // store (the chat, whoever holds it), before or after this.
+      throw this.repos.consultations.byId(consultationId)?.status === 'ended' ? errors.invalidState('consultation ended') : errors.alreadyTaken();
+    }
+    this.repos.consultations.recordWait(consultationId, Math.max(0, this.clock.now().getTime() - ms(existing.queuedAt)));
+    this.ev.assigned(consultationId, staffId);
+    this.ev.changed({ queue: true, counselors: true });
+    return this.repos.consultations.byId(consultationId) as Consultation;
+  }
+
+  /**
+   * Ends a consultation; ending twice is harmless and reports the first end. A client who ends
+   * while still waiting has left the queue: recorded as abandoned with her wait. An active chat's
+   * end frees its counselor's place and feeds the estimate.
+   */
+  async end(c: Consultation, by: SenderRole, reason: EndReason): Promise<Ended> {
+    if (c.status === 'ended') return { endedAt: c.endedAt ?? this.nowIso(), changed: false, reason };
+    if (c.status === 'waiting') {
+      const finalReason: EndReason = reason === 'quick_exit' ? 'quick_exit' : 'abandoned';
+      const result = await this.endWaiting(c, by, finalReason, 'left');
+      this.ev.changed({ queue: true });
+      return { ...result, reason: finalReason };
+    }
+    const endedAt = this.nowIso();
+    const changed = this.repos.consultations.end(c.id, endedAt, reason, by);
+    if (changed) {
+      await this.router.leave(c.id, c.assignedAt ? ms(endedAt) - ms(c.assignedAt) : null);
+      this.ev.changed({ queue: true, counselors: true });
+    }
+    return { endedAt, changed, reason };
+  }
+
+  private async endWaiting(c: Consultation, by: SenderRole, reason: EndReason, cause: 'left' | 'timeout'): Promise<{ endedAt: string; changed: boolean }> {
+    const endedAt = this.nowIso();
+    const changed = this.repos.consultations.end(c.id, endedAt, reason, by);
+    if (changed) {
+      const { item } = await this.router.leave(c.id);
+      const since = item ? ms(item.queuedAt) : ms(c.queuedAt);
+      this.repos.consultations.recordAbandon(c.id, Math.max(0, this.clock.now().getTime() - since), cause);
+    }
+    return { endedAt, changed };
+  }
+
+  /** Active chat → front of the queue. Her counselor's place is freed. */
+  private async requeue(c: Consultation, fromStaffId: string): Promise<void> {
+    const at = this.nowIso();
+    if (!this.repos.consultations.requeue(c.id, fromStaffId, at)) return;
+    await this.router.requeue(itemFor({ id: c.id, urgent: c.urgent, queuedAt: c.queuedAt, requeuedAt: at, campaign: c.campaign }));
+    this.ev.requeued(c.id, fromStaffId);
+    if (!this.grace.isClientOnline(c.id)) this.grace.startClient(c.id);
+  }
+
+  /**
+   * Hands a chat on: to a named counselor (who must be connected and below capacity), or back to
+   * the front of the queue. The note stays encrypted; a sealed key for the receiver is recorded as
+   * a grant by the handing-over counselor.
+   */
+  async transfer(
+    fromStaffId: string,
+    c: Consultation,
+    input: { toStaffId?: string | undefined; sealedKey?: string | undefined; note?: HandoverNotePayload | undefined },
+  ): Promise<{ transferredAt: string }> {
+    if (c.status !== 'active' || c.assignedStaffId !== fromStaffId) throw errors.invalidState('not active with this counselor');
+    const at = this.nowIso();
+    const to = input.toStaffId;
+    if (to === undefined) {
+      if (input.note) this.repos.handover.insertNote({ consultationId: c.id, fromStaffId, toStaffId: null, ...input.note, createdAt: at });
+      await this.requeue(c, fromStaffId);
+    } else {
+      if (to === fromStaffId) throw errors.invalidState('already hers');
+      const refusal = await this.router.transfer(c.id, fromStaffId, to);
+      if (refusal === 'not_held') throw errors.invalidState('moved meanwhile');
+      if (refusal === 'unknown_counselor') throw errors.invalidState('not a counselor');
+      if (refusal === 'offline') throw errors.invalidState('receiver offline');
+      if (refusal === 'at_capacity') throw new DomainError('AT_CAPACITY');
+      // Refused only when it ended or went back to the queue meanwhile; that change frees the
+      // place it names in the store (the chat, whoever holds it), before or after this.
+      if (!this.repos.consultations.reassign(c.id, fromStaffId, to, at)) throw errors.invalidState('moved meanwhile');
+      if (input.note) this.repos.handover.insertNote({ consultationId: c.id, fromStaffId, toStaffId: to, ...input.note, createdAt: at });
+      // The row now names her as its counselor: the grant goes to the holder, as grantKey requires.
+      if (input.sealedKey) this.repos.keyGrants.insert({ consultationId: c.id, staffId: to, sealedKey: input.sealedKey, grantedBy: 'counselor', grantedAt: at });
+      this.ev.transferred(c.id, fromStaffId, to);
+    }
+    this.ev.changed({ queue: true, counselors: true });
+    return { transferredAt: at };
+  }
+
+  // ---- counselors' settings ------------------------------------------------------------------
+
+  /** She goes on or off duty. FORBIDDEN for staff who are not counselors. */
+  async setStatus(staffId: string, status: RoutingStatus): Promise<void> {
+    if (!(await this.router.counselor(staffId))) throw errors.forbidden('not a counselor');
+    this.repos.counselors.setStatus(staffId, status);
+    await this.router.updateCounselor(staffId, { status });
+    this.ev.changed({ queue: true, counselors: true });
+  }
+
+  /** A supervisor sets how many chats she may hold. INVALID_STATE for anyone not a counselor. */
+  async setCapacity(staffId: string, capacity: number): Promise<void> {
+    if (!(await this.router.counselor(staffId)) || !this.repos.counselors.setCapacity(staffId, capacity)) throw errors.invalidState('not a counselor');
+    await this.router.updateCounselor(staffId, { capacity });
+    this.ev.changed({ queue: true, counselors: true });
+  }
+}
+
+function itemFor(w: WaitingConsultation): QueueItem {
+  return { consultationId: w.id, urgent: w.urgent, requeued: w.requeuedAt !== null, queuedAt: w.requeuedAt ?? w.queuedAt, campaign: w.campaign };
+}

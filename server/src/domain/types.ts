@@ -1,0 +1,87 @@
+/** The server's domain records: what the services work with and the repositories store. */
+import type { Appointment, CaseRecord, ConsultationStatus, EndReason, HandoffKind, SenderRole, StaffRole } from '@tsunagari/shared';
+
+/** A staff account as stored: public keys, wrapped secret keys, and the auth hash. */
+export interface StaffRecord {
+  id: string;
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  kdfSalt: string;
+  kdfOpslimit: number;
+  kdfMemlimit: number;
+  authHash: string;
+  boxPublicKey: string;
+  signPublicKey: string;
+  wrappedSecretKeys: string;
+  orgSignature: string;
+  capacity: number;
+  createdAt: string;
+}
+
+/** One consultation: waiting → active (a counselor took it) → ended. */
+export interface Consultation {
+  id: string;
+  clientTokenHash: string;
+  status: ConsultationStatus;
+  campaign: string | null;
+  urgent: boolean;
+  queuedAt: string;
+  assignedStaffId: string | null;
+  assignedAt: string | null;
+  endedAt: string | null;
+  endReason: EndReason | null;
+  endedBy: SenderRole | null;
+}
+
+/** A waiting consultation as the queue order needs it (at start-up). */
+export interface WaitingConsultation {
+  id: string;
+  urgent: boolean;
+  queuedAt: string;
+  /** When she came back to the queue from a counselor, if she did. */
+  requeuedAt: string | null;
+  campaign: string | null;
+}
+
+/** A session key sealed to one staff member. */
+export interface KeyGrant {
+  consultationId: string;
+  staffId: string;
+  sealedKey: string;
+  grantedBy: SenderRole;
+  grantedAt: string;
+}
+
+/** An envelope to store: ciphertext only. */
+export interface NewMessage {
+  consultationId: string;
+  senderRole: SenderRole;
+  senderStaffId: string | null;
+  seq: number;
+  nonce: string;
+  ciphertext: string;
+  sentAt: string;
+}
+
+/** A consultation as the fiscal-year report sees it: times, how it ended, campaign, and its record. */
+export interface ReportRow {
+  queuedAt: string;
+  assignedAt: string | null;
+  endedAt: string | null;
+  endReason: EndReason | null;
+  campaign: string | null;
+  /** The counselor's case record, or null when none was made. */
+  record: Omit<CaseRecord, 'recordedAt'> | null;
+  /** The kind of each hand-off booked from it and not cancelled (any order). */
+  handoffs: HandoffKind[];
+}
+
+/** An appointment as stored; `staffName` comes from the staff row when it is read. */
+export type NewAppointment = Omit<Appointment, 'staffName'>;
+
+/**
+ * Who is acting on a consultation: the anonymous client bound to it, or a counselor. A socket's
+ * data has this shape for both, so the socket layer hands it over as it is.
+ */
+export type Actor = { readonly role: 'client'; readonly consultationId: string | null } | { readonly role: 'counselor'; readonly staffId: string };

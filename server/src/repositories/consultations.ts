@@ -1,0 +1,88 @@
+import type { EndReason, SenderRole } from '@tsunagari/shared';
+import type { Db } from '../db/database.js';
+import type { Consultation } from '../domain/types.js';
+import { createCache, MAX_CACHED_CONSULTATIONS } from './consultation-cache.js';
+import type { ConsultationRepository } from './types.js';
+
+type Row = Record<string, unknown>;
+
+const consultationFromRow = (r: Row): Consultation => ({
+  id: r.id as string,
+  clientTokenHash: r.client_token_hash as string,
+  status: r.status as Consultation['status'],
+  campaign: (r.campaign as string | null) ?? null,
+  urgent: r.urgent === 1,
+  queuedAt: r.queued_at as string,
+  assignedStaffId: (r.assigned_staff_id as string | null) ?? null,
+  assignedAt: (r.assigned_at as string | null) ?? null,
+  endedAt: (r.ended_at as string | null) ?? null,
+  endReason: (r.end_reason as EndReason | null) ?? null,
+  endedBy: (r.ended_by as SenderRole | null) ?? null,
+});
+
+/**
+ * SQLite consultation rows. This repository is their only writer, so it may keep the rows it read
+ * in memory (see consultation-cache.ts): each write drops the kept copy.
+ */
+export function createSqliteConsultations(db: Db): ConsultationRepository {
+  const cache = createCache(MAX_CACHED_CONSULTATIONS);
+  const s = {
+    insert: db.prepare(`INSERT INTO consultation (id, client_token_hash, status, campaign, urgent, queued_at)
+      VALUES (@id, @clientTokenHash, @status, @campaign, @urgent, @queuedAt)`),
+    byId: db.prepare('SELECT * FROM consultation WHERE id = ?'),
+    waiting: db.prepare("SELECT id, urgent, queued_at, requeued_at, campaign FROM consultation WHERE status = 'waiting'"),
+    active: db.prepare("SELECT id, assigned_staff_id FROM consultation WHERE status = 'active'"),
+    assign: db.prepare("UPDATE consultation SET status = 'active', assigned_staff_id = ?, assigned_at = ? WHERE id = ? AND status = 'waiting'"),
+    reassign: db.prepare(`UPDATE consultation SET assigned_staff_id = ?, assigned_at = ?
+      WHERE id = ? AND status = 'active' AND assigned_staff_id = ?`),
+    requeue: db.prepare(`UPDATE consultation SET status = 'waiting', assigned_staff_id = NULL, assigned_at = NULL, requeued_at = ?
+      WHERE id = ? AND status = 'active' AND assigned_staff_id = ?`),
+    end: db.prepare("UPDATE consultation SET status = 'ended', ended_at = ?, end_reason = ?, ended_by = ? WHERE id = ? AND status != 'ended'"),
+    wait: db.prepare('UPDATE consultation SET wait_ms = COALESCE(wait_ms, ?) WHERE id = ?'),
+    abandon: db.prepare('UPDATE consultation SET wait_ms = ?, abandon_cause = ? WHERE id = ?'),
+    token: db.prepare('UPDATE consultation SET client_token_hash = ? WHERE id = ?'),
+    answeredSince: db.prepare('SELECT COUNT(*) AS n FROM consultation WHERE assigned_at >= ?'),
+    leftSince: db.prepare('SELECT COUNT(*) AS n FROM consultation WHERE ended_at >= ? AND assigned_at IS NULL'),
+    forStaff: db.prepare("SELECT * FROM consultation WHERE assigned_staff_id = ? AND status = 'active' ORDER BY assigned_at"),
+    // Runs once per (re)connect of a counselor. Plan: consultation_staff (assigned_staff_id, status)
+    // finds her ended rows, ended_at is checked on each and the record looked up by primary key.
+    // That is at most a few thousand rows a year per counselor, so no new index (migration) for it.
+    endedUnrecorded: db.prepare(`SELECT c.* FROM consultation c
+      WHERE c.assigned_staff_id = ? AND c.status = 'ended' AND c.ended_at >= ?
+        AND NOT EXISTS (SELECT 1 FROM case_record r WHERE r.consultation_id = c.id)
+      ORDER BY c.ended_at`),
+  };
+  return {
+    insert: (c) =>
+      cache.writing(c.id, () => void s.insert.run({ id: c.id, clientTokenHash: c.clientTokenHash, status: c.status, campaign: c.campaign, urgent: c.urgent ? 1 : 0, queuedAt: c.queuedAt })),
+    byId: (id) => {
+      const kept = cache.get(id);
+      if (kept) return kept;
+      const r = s.byId.get(id) as Row | undefined;
+      return r ? cache.set(consultationFromRow(r)) : null;
+    },
+    waiting: () =>
+      (s.waiting.all() as Row[]).map((r) => ({
+        id: r.id as string,
+        urgent: r.urgent === 1,
+        queuedAt: r.queued_at as string,
+        requeuedAt: (r.requeued_at as string | null) ?? null,
+        campaign: (r.campaign as string | null) ?? null,
+      })),
+    active: () => (s.active.all() as Row[]).map((r) => ({ consultationId: r.id as string, staffId: r.assigned_staff_id as string })),
+    assign: (id, staffId, at) => cache.writing(id, () => s.assign.run(staffId, at, id).changes === 1),
+    reassign: (id, from, to, at) => cache.writing(id, () => s.reassign.run(to, at, id, from).changes === 1),
+    requeue: (id, from, at) => cache.writing(id, () => s.requeue.run(at, id, from).changes === 1),
+    end: (id, at, reason, by) => cache.writing(id, () => s.end.run(at, reason, by, id).changes === 1),
+    // Statistics columns the kept rows do not hold: nothing to drop.
+    recordWait: (id, waitMs) => void s.wait.run(waitMs, id),
+    recordAbandon: (id, waitMs, cause) => void s.abandon.run(waitMs, cause, id),
+    openForStaff: (staffId) => (s.forStaff.all(staffId) as Row[]).map(consultationFromRow),
+    endedUnrecordedForStaff: (staffId, since) => (s.endedUnrecorded.all(staffId, since) as Row[]).map(consultationFromRow),
+    setClientTokenHash: (id, hash) => cache.writing(id, () => void s.token.run(hash, id)),
+    countSince: (startIso) => ({
+      answered: (s.answeredSince.get(startIso) as { n: number }).n,
+      leftWaiting: (s.leftSince.get(startIso) as { n: number }).n,
+    }),
+  };
+}

@@ -1,0 +1,7 @@
+import type { Services } from '../services.js';
+import type { HandlerTable } from './handle.js';
+
+/** report:year — the fiscal-year report for supervisors and admins. */
+export function registerReportHandlers(handlers: HandlerTable, deps: Pick<Services, 'records'>): void {
+  handlers.staff('report:year', (payload) => deps.records.yearReport(payload.fiscalYear));
+}
