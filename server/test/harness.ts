@@ -16,6 +16,7 @@ import { afterEach } from 'vitest';
 import { createApp, type App } from '../src/app.js';
 import { createOrganisation, provisionStaff } from '../src/admin/provision.js';
 import type { Clock } from '../src/clock.js';
+import type { Heartbeat } from '../src/config.js';
 import type { RoutingOptions } from '../src/domain/routing/options.js';
 import { openDatabase, type Db } from '../src/db/database.js';
 import { createLogger } from '../src/log.js';
@@ -58,6 +59,7 @@ export async function startTestServer(
     startsPerHour?: number;
     trustedProxyHops?: number;
     retentionDays?: number;
+    heartbeat?: Heartbeat;
   } = {},
 ): Promise<TestServer> {
   const sodium = await loadSodium();
@@ -87,6 +89,7 @@ export async function startTestServer(
     ...(opts.startsPerHour !== undefined ? { startsPerHour: opts.startsPerHour } : {}),
     ...(opts.trustedProxyHops !== undefined ? { trustedProxyHops: opts.trustedProxyHops } : {}),
     ...(opts.retentionDays !== undefined ? { retentionDays: opts.retentionDays } : {}),
+    ...(opts.heartbeat ? { heartbeat: opts.heartbeat } : {}),
   });
   await new Promise<void>((resolve) => app.httpServer.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;
