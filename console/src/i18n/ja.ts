@@ -1,8 +1,9 @@
-import type { AgeBand, AppointmentStatus, EndReason, ErrorCode, HandoffKind, Outcome, StaffRole } from '@tsunagari/shared';
+import type { AgeBand, AppointmentStatus, DangerAnswer, EndReason, ErrorCode, HandoffKind, Outcome, StaffRole } from '@tsunagari/shared';
 
 /**
  * Every string the console shows, in one place. Staff are Japanese counselors: the tone is
  * plain and calm, and error texts say what to do next rather than what went wrong inside.
+ * Over 300 lines on purpose: one catalogue is easier to keep consistent in tone than several.
  */
 export const ja = {
   app: {
@@ -161,6 +162,16 @@ export const ja = {
     endedUnknown: 'この相談は終了しています。',
     urgent: '緊急',
   },
+  /** Her intake answers, shown to the counselor as one plain line in the chat (see message-text.ts). */
+  intake: {
+    line: (answers: string) => `【事前の質問への回答】${answers}`,
+    danger: (answer: string) => `危険：${answer}`,
+    dangerAnswers: { yes: 'はい', no: 'いいえ', unsure: 'わからない' } satisfies Record<DangerAnswer, string>,
+    ageBand: (band: string) => `年代：${band}`,
+    topics: (topics: readonly string[]) => `相談したいこと：${topics.join('、')}`,
+    separator: ' ／ ',
+    none: '回答なし',
+  },
   announce: {
     newQueueEntry: (n: number) => `待機中の相談が${n}件増えました。`,
     urgentQueueEntry: '緊急の相談が待機しています。',
@@ -313,6 +324,14 @@ export const ja = {
     INTERNAL: 'サーバーで問題が起きました。少し時間をおいてからお試しください。',
     UNKNOWN_APPOINTMENT: 'この予約は見つかりませんでした。番号をもう一度お確かめください。',
     AT_CAPACITY: '同時に対応できる件数の上限に達しています。どれかの相談が終わってからお試しください。',
+    INVITE_INVALID: 'この招待リンクは使えません（使用済み・期限切れ・誤り）。管理者に新しい招待を頼んでください。',
+    WEAK_KDF: 'パスワードの保護設定が弱すぎるため、受け付けられませんでした。',
+    USERNAME_TAKEN: 'このユーザー名は、すでにほかのスタッフが使っています。',
+    UNKNOWN_STAFF: 'このスタッフは見つかりませんでした。一覧を読み込み直してください。',
+    STATEMENT_MISMATCH: '署名した内容が、登録中の鍵と一致しません。一覧を読み込み直し、指紋を確かめてから署名し直してください。',
+    BAD_SIGNATURE: '署名を確かめられませんでした。組織の鍵ファイルが正しいか確かめてください。',
+    REVOCATIONS_STALE: '失効リストが古いため受け付けられませんでした。一覧を読み込み直してから、もう一度お試しください。',
+    NOT_REVOKED: '失効リストに、このスタッフの今の鍵が入っていません。',
     TIMEOUT: 'サーバーからの応答がありません。接続を確かめて、もう一度お試しください。',
     OFFLINE: 'サーバーに接続していません。再接続を待ってからお試しください。',
     CRYPTO: '暗号化の処理に失敗しました。もう一度お試しください。',

@@ -1,16 +1,15 @@
-import type { Appointment } from '@tsunagari/shared';
-import type { AppointmentStatusEvent } from '../events/appointment-status.event.js';
-import type { HandoffRequestEvent } from '../events/handoff-request.event.js';
-import { MessageSendEvent } from '../events/message-send.event.js';
+import type { Appointment, AppointmentStatusPayload, HandoffBookPayload } from '@tsunagari/shared';
 import { ja } from '../i18n/ja.js';
 import { handoffMessage, spacedCode, upsertAppointment } from '../state/appointments.js';
+import type { FormResult, HandoffBooked, MessageDraft } from '../state/form-requests.js';
 import { fetchProgramPhone } from './program-phone.js';
 import { errorText, type WorkspaceContext } from './workspace-context.js';
 
 /**
- * Appointments (予約): the list, booking a hand-off from a chat, the phone desk's search and
- * status changes. Handlers are arrow properties so the template can bind them as they are. It has
- * no lifecycle of its own, so it is a plain class rather than a ReactiveController.
+ * Appointments (予約): the list (kept live from `appointment:changed`, which it subscribes to),
+ * booking a hand-off from a chat, the phone desk's search and status changes. The forms' requests
+ * are arrow properties so the template can bind them as they are. It has no lifecycle of its own
+ * beyond its subscription, so it is a plain class rather than a ReactiveController.
  */
 export class AppointmentsController {
   /** Appointments from a week ago onwards, soonest first; null until the first list came. */
@@ -20,9 +19,11 @@ export class AppointmentsController {
 
   constructor(
     private readonly ctx: WorkspaceContext,
-    /** Sends a chat message the way the composer does (see ChatActionsController.onSend). */
-    private readonly send: (e: MessageSendEvent) => Promise<void>,
-  ) {}
+    /** Sends a chat message the way the composer does (see ChatActionsController.send). */
+    private readonly send: (draft: MessageDraft) => Promise<FormResult>,
+  ) {
+    ctx.socket.listen(ctx.host, { 'appointment:changed': (p) => this.changed(p.appointment) });
+  }
 
   /** Fetches the list (after every (re)connect). */
   async load(): Promise<void> {
@@ -31,7 +32,7 @@ export class AppointmentsController {
   }
 
   /** Pushed or answered: one appointment booked or changed, by anyone on staff. */
-  changed(appointment: Appointment): void {
+  private changed(appointment: Appointment): void {
     this.setList(upsertAppointment(this.appointments ?? [], appointment));
   }
 
@@ -47,25 +48,23 @@ export class AppointmentsController {
    * Books a hand-off, then tells her in an ordinary encrypted chat message, sent through the
    * composer's own path (so seq and retries behave the same). Her widget needs nothing new.
    */
-  readonly onHandoff = async (e: HandoffRequestEvent): Promise<void> => {
-    const { consultationId: id, kind, startsAt, done } = e.detail;
-    const res = await this.ctx.socket.request('handoff:book', { consultationId: id, kind, startsAt });
-    if (!res.ok) return done({ error: errorText(res.error) });
+  readonly book = async (booking: HandoffBookPayload): Promise<FormResult<HandoffBooked>> => {
+    const res = await this.ctx.socket.request('handoff:book', booking);
+    if (!res.ok) return { ok: false, error: errorText(res.error) };
     const appointment = res.data;
     this.changed(appointment);
     this.phone ??= fetchProgramPhone();
     const text = handoffMessage(appointment.kind, appointment.startsAt, appointment.code, await this.phone);
-    const messageSent = await new Promise<boolean>((resolve) => void this.send(new MessageSendEvent({ consultationId: id, text, done: resolve })));
+    const messageSent = (await this.send({ consultationId: booking.consultationId, text })).ok;
     if (messageSent) this.ctx.announce(ja.handoff.announce(spacedCode(appointment.code)));
-    done({ appointment, messageSent });
+    return { ok: true, appointment, messageSent };
   };
 
-  /** Changes an appointment's status from the list; `done` gets the error text or null. */
-  readonly onAppointmentStatus = async (e: AppointmentStatusEvent): Promise<void> => {
-    const { appointmentId, status, done } = e.detail;
-    const res = await this.ctx.socket.request('appointment:status', { appointmentId, status });
-    if (!res.ok) return done(errorText(res.error));
+  /** Changes an appointment's status from the list. */
+  readonly changeStatus = async (change: AppointmentStatusPayload): Promise<FormResult> => {
+    const res = await this.ctx.socket.request('appointment:status', change);
+    if (!res.ok) return { ok: false, error: errorText(res.error) };
     this.changed(res.data);
-    done(null);
+    return { ok: true };
   };
 }

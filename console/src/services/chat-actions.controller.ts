@@ -1,19 +1,19 @@
-import type { CounselorState, StoredMessage } from '@tsunagari/shared';
+import type { ConsultationRecordPayload, CounselorState, StoredMessage } from '@tsunagari/shared';
 import type { ChatCloseEvent } from '../events/chat-close.event.js';
 import type { EndRequestEvent } from '../events/end-request.event.js';
-import type { MessageSendEvent } from '../events/message-send.event.js';
-import type { RecordRequestEvent } from '../events/record-request.event.js';
-import type { TransferRequestEvent } from '../events/routing.events.js';
 import { endedText, ja } from '../i18n/ja.js';
 import * as store from '../state/chats.js';
+import type { FormResult, MessageDraft, TransferDraft } from '../state/form-requests.js';
 import { nextCounselorSeq } from '../state/messages.js';
 import { chatLabel as label, errorText, type WorkspaceContext, WorkspacePart } from './workspace-context.js';
 
 /**
  * What she does to a chat from its panel: send, end, record, close, hand on. Holds what the
  * panel shows while one is under way (a chat's error line, which chat is ending or moving).
- * Handlers are arrow properties so the template can bind them as they are. It has no lifecycle of
- * its own, so it is a plain class rather than a ReactiveController; it re-renders through `ctx.host`.
+ * The forms' requests (send, record, transfer) answer with a {@link FormResult}; end and close come
+ * as data-only events. All are arrow properties so the template can bind them as they are. It
+ * handles no server push and has no lifecycle of its own, so it is a plain class rather than a
+ * ReactiveController; it re-renders through `ctx.host`.
  */
 export class ChatActionsController extends WorkspacePart {
   /** The error line under each chat, by consultation id ('' for none). */
@@ -31,12 +31,14 @@ export class ChatActionsController extends WorkspacePart {
     super(ctx);
   }
 
-  /** Encrypts and sends her message; `done(true)` once the server stored it. */
-  readonly onSend = async (e: MessageSendEvent): Promise<void> => {
-    const { consultationId: id, text, done } = e.detail;
+  /**
+   * Encrypts and sends her message; ok once the server stored it. The composer calls this, and so
+   * does a booked hand-off for its message to her, so seq and retries behave the same for both.
+   */
+  readonly send = async ({ consultationId: id, text }: MessageDraft): Promise<FormResult> => {
     const chat = store.findChat(this.model, id);
     const key = chat?.sessionKey;
-    if (!chat || !key || chat.ended) return done(false);
+    if (!chat || !key || chat.ended) return { ok: false, error: errorText('INVALID_STATE') };
     const seq = nextCounselorSeq(chat.messages, chat.reservedSeq);
     this.model = store.updateChat(this.model, id, (c) => ({ ...c, reservedSeq: Math.max(c.reservedSeq, seq) }));
     this.setChatError(id, '');
@@ -44,23 +46,21 @@ export class ChatActionsController extends WorkspacePart {
     try {
       envelope = this.ctx.crypto().sealText(key, id, seq, text);
     } catch {
-      this.setChatError(id, errorText('CRYPTO'));
-      return done(false);
+      return this.refuse(id, errorText('CRYPTO'));
     }
     const res = await this.ctx.socket.request('message:send', envelope);
     if (!res.ok) {
       // Give the seq back so a retry re-sends the same one: the server treats it as idempotent,
       // which matters when the first attempt was stored but its ack was lost.
       this.model = store.updateChat(this.model, id, (c) => ({ ...c, reservedSeq: c.reservedSeq === seq ? seq - 1 : c.reservedSeq }));
-      this.setChatError(id, errorText(res.error));
-      return done(false);
+      return this.refuse(id, errorText(res.error));
     }
     const stored: StoredMessage = { ...envelope, senderRole: 'counselor', ...res.data };
     this.model = store.updateChat(store.receiveMessages(this.model, id, [stored]), id, (c) => ({
       ...c,
       plain: new Map(c.plain).set(stored.id, text),
     }));
-    done(true);
+    return { ok: true };
   };
 
   /** Ends the chat; one the server already ended is shown as ended too. */
@@ -81,14 +81,13 @@ export class ChatActionsController extends WorkspacePart {
   };
 
   /** Sends her case record; the chat then shows it as recorded. */
-  readonly onRecord = async (e: RecordRequestEvent): Promise<void> => {
-    const { done, ...payload } = e.detail;
+  readonly record = async (payload: ConsultationRecordPayload): Promise<FormResult> => {
     const res = await this.ctx.socket.request('consultation:record', payload);
-    if (!res.ok) return done(errorText(res.error));
+    if (!res.ok) return { ok: false, error: errorText(res.error) };
     const { topics, outcome, ageBand = null } = payload;
     this.model = store.markRecorded(this.model, payload.consultationId, { topics, outcome, ageBand, recordedAt: res.data.recordedAt });
     this.ctx.announce(ja.record.announce(label(payload.consultationId)));
-    done(null);
+    return { ok: true };
   };
 
   /** Closes an ended chat in this browser and forgets its key. */
@@ -101,21 +100,21 @@ export class ChatActionsController extends WorkspacePart {
   /**
    * Hands a chat on. To a named counselor: her keys' organisation signature is checked, then the
    * session key is sealed to her here (her client may be offline). The note is encrypted under
-   * the session key, so only whoever holds the key next can read it.
+   * the session key, so only whoever holds the key next can read it. A refusal is also shown on
+   * the chat's error line, where she looks for every failed action on it.
    */
-  readonly onTransfer = async (e: TransferRequestEvent): Promise<void> => {
-    const { consultationId: id, toStaffId, note } = e.detail;
+  readonly transfer = async ({ consultationId: id, toStaffId, note }: TransferDraft): Promise<FormResult> => {
     const chat = store.findChat(this.model, id);
     const key = chat?.sessionKey;
-    if (!chat || !key || this.transferringId) return;
+    if (!chat || !key || this.transferringId) return { ok: false, error: '' };
     const crypto = this.ctx.crypto();
     const session = this.ctx.session();
     this.setChatError(id, '');
     let sealedKey: string | undefined;
     if (toStaffId) {
       const receiver = this.counselors().find((c) => c.staffId === toStaffId);
-      const sealed = receiver ? crypto.sealKeyFor(key, receiver.identity, session.orgPublicKey) : null;
-      if (!sealed) return this.setChatError(id, ja.transfer.badSignature);
+      const sealed = receiver ? crypto.sealKeyFor(key, receiver.identity) : null;
+      if (!sealed) return this.refuse(id, ja.transfer.badSignature);
       sealedKey = sealed;
     }
     const sealedNote = note ? crypto.sealNote(key, id, session.staff.id, note) : undefined;
@@ -129,11 +128,18 @@ export class ChatActionsController extends WorkspacePart {
     });
     this.transferringId = null;
     this.update();
-    if (!res.ok) return this.setChatError(id, errorText(res.error));
+    if (!res.ok) return this.refuse(id, errorText(res.error));
     crypto.forget(key);
     this.model = store.closeChat(this.model, id);
     this.ctx.announce(ja.transfer.done(label(id)));
+    return { ok: true };
   };
+
+  /** Shows why an action on a chat failed, and answers the form with the same sentence. */
+  private refuse(id: string, error: string): FormResult {
+    this.setChatError(id, error);
+    return { ok: false, error };
+  }
 
   private setChatError(id: string, message: string): void {
     this.chatErrors = { ...this.chatErrors, [id]: message };

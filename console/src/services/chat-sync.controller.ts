@@ -1,11 +1,12 @@
 import type { ConsultationEnded, KeyGranted, StaffConsultation, StoredMessage, TypingChanged } from '@tsunagari/shared';
+import { intakeOf, lastId, TypingExpiry } from '@tsunagari/shared/client';
 import type { ReactiveController } from 'lit';
 import type { ChatSelectEvent } from '../events/chat-select.event.js';
-import type { TypingEvent } from '../events/routing.events.js';
+import type { TypingEvent } from '../events/typing.event.js';
 import { endedText, ja } from '../i18n/ja.js';
+import { messageText } from '../i18n/message-text.js';
 import * as store from '../state/chats.js';
-import { decryptMissing, lastMessageId } from '../state/messages.js';
-import { TypingExpiry } from '../state/typing-expiry.js';
+import { decryptMissing } from '../state/messages.js';
 import { chatLabel as label, type WorkspaceContext, WorkspacePart } from './workspace-context.js';
 
 /** How her chats reach the main area: the workspace owns the view and the chat panel. */
@@ -18,7 +19,8 @@ export interface ChatViewHooks {
 
 /**
  * Keeps her chats in step with the server: loads their history, opens their keys and decrypts,
- * tells the server what she has read, and applies pushes (messages, keys, endings, typing).
+ * tells the server what she has read, and applies the pushes it subscribes to (messages, keys,
+ * endings, typing, chats released to someone else).
  */
 export class ChatSyncController extends WorkspacePart implements ReactiveController {
   /** Her "typing" line, taken down again if her "stopped" never comes. */
@@ -30,6 +32,13 @@ export class ChatSyncController extends WorkspacePart implements ReactiveControl
   ) {
     super(ctx);
     ctx.host.addController(this);
+    ctx.socket.listen(ctx.host, {
+      'key:granted': (p) => this.keyGranted(p),
+      'message:new': (m) => this.message(m),
+      'consultation:ended': (p) => this.ended(p),
+      'typing:changed': (p) => this.typing(p),
+      'consultation:released': (p) => this.released(p.consultationId),
+    });
   }
 
   hostDisconnected(): void {
@@ -51,7 +60,7 @@ export class ChatSyncController extends WorkspacePart implements ReactiveControl
   private async loadHistory(id: string): Promise<void> {
     const chat = store.findChat(this.model, id);
     if (!chat) return;
-    const res = await this.ctx.socket.request('message:list', { consultationId: id, afterId: lastMessageId(chat.messages) });
+    const res = await this.ctx.socket.request('message:list', { consultationId: id, afterId: lastId(chat.messages) });
     if (!res.ok) return;
     this.model = store.updateChat(store.receiveMessages(this.model, id, res.data.messages), id, (c) => ({ ...c, historyLoaded: true }));
     this.decrypt(id);
@@ -106,7 +115,13 @@ export class ChatSyncController extends WorkspacePart implements ReactiveControl
           ? c.handover
           : notes.map((n) => ({ fromName: n.fromName, createdAt: n.createdAt, text: crypto.openNote(key, id, n) }));
       let intake = c.intake;
-      const plain = decryptMissing(c.messages, c.plain, (m) => crypto.openText(key, m, (answers) => (intake = answers)));
+      const plain = decryptMissing(c.messages, c.plain, (m) => {
+        const body = crypto.openBody(key, m);
+        // Only her own message can carry her answers (the record form starts from her topics);
+        // a counselor-side intake would be forged.
+        if (m.senderRole === 'client') intake = intakeOf(body) ?? intake;
+        return messageText(body);
+      });
       return { ...c, handover, plain, intake };
     });
   }
@@ -132,7 +147,7 @@ export class ChatSyncController extends WorkspacePart implements ReactiveControl
   }
 
   /** Pushed: someone in a chat started or stopped typing (only the client's is shown). */
-  typing({ consultationId, role, typing }: TypingChanged): void {
+  private typing({ consultationId, role, typing }: TypingChanged): void {
     if (role === 'client') this.showClientTyping(consultationId, typing);
   }
 
@@ -142,13 +157,13 @@ export class ChatSyncController extends WorkspacePart implements ReactiveControl
   };
 
   /** Pushed: a chat's session key, sealed to her, has come. */
-  keyGranted({ consultationId, sealedKey }: KeyGranted): void {
+  private keyGranted({ consultationId, sealedKey }: KeyGranted): void {
     this.model = store.updateChat(this.model, consultationId, (c) => ({ ...c, consultation: { ...c.consultation, sealedKey } }));
     this.openKey(consultationId);
   }
 
   /** Pushed: a new message in one of her chats. */
-  message(m: StoredMessage): void {
+  private message(m: StoredMessage): void {
     const id = m.consultationId;
     if (!store.findChat(this.model, id)) return;
     this.model = store.receiveMessages(this.model, id, [m]);
@@ -165,14 +180,14 @@ export class ChatSyncController extends WorkspacePart implements ReactiveControl
   }
 
   /** Pushed: one of her chats ended (the client left, or the server closed it). */
-  ended({ consultationId, endedBy, reason }: ConsultationEnded): void {
+  private ended({ consultationId, endedBy, reason }: ConsultationEnded): void {
     if (!store.findChat(this.model, consultationId)) return;
     this.model = store.markEnded(this.model, consultationId, { endedBy, reason });
     this.ctx.announce(ja.announce.ended(label(consultationId), endedText(endedBy, reason)));
   }
 
   /** Pushed: the server took a chat off her list: forget its key and close it. */
-  released(id: string): void {
+  private released(id: string): void {
     if (!store.findChat(this.model, id)) return;
     const chat = store.findChat(this.model, id);
     if (chat?.sessionKey) this.ctx.crypto().forget(chat.sessionKey);

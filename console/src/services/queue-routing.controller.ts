@@ -1,5 +1,7 @@
 import type { CounselorState, QueueEntry, QueueOffer, StaffConsultation, TodayFigures } from '@tsunagari/shared';
-import type { CapacityChangeEvent, OfferAcceptEvent, StatusChangeEvent } from '../events/routing.events.js';
+import type { CapacityChangeEvent } from '../events/capacity-change.event.js';
+import type { OfferAcceptEvent } from '../events/offer-accept.event.js';
+import type { StatusChangeEvent } from '../events/status-change.event.js';
 import type { TakeRequestEvent } from '../events/take-request.event.js';
 import { ja } from '../i18n/ja.js';
 import * as store from '../state/chats.js';
@@ -10,9 +12,9 @@ import { chatLabel as label, errorText, type WorkspaceContext, WorkspacePart } f
 
 /**
  * The way chats come to her: the queue and taking from it, offers and accepting them, transfers
- * arriving, the counselors' statuses and capacities, and the supervisors' board figures.
- * Handlers are arrow properties so the template can bind them as they are. It has no lifecycle of
- * its own, so it is a plain class rather than a ReactiveController; it re-renders through `ctx.host`.
+ * arriving, the counselors' statuses and capacities, and the supervisors' board figures. It
+ * subscribes to those pushes itself, for as long as the workspace is on the page.
+ * Handlers are arrow properties so the template can bind them as they are. It re-renders through `ctx.host`.
  */
 export class QueueRoutingController extends WorkspacePart {
   /** Everyone on staff with their status, load and keys' identity. */
@@ -34,6 +36,14 @@ export class QueueRoutingController extends WorkspacePart {
     private readonly started: (c: StaffConsultation, select?: boolean) => Promise<void>,
   ) {
     super(ctx);
+    ctx.socket.listen(ctx.host, {
+      'queue:changed': (p) => this.queueChanged(p.entries),
+      'queue:offer': (o) => this.offer(o),
+      'queue:offer-withdrawn': (p) => this.offerWithdrawn(p.consultationId),
+      'staff:changed': (p) => this.setCounselors(p.counselors),
+      'stats:changed': (figures) => this.setToday(figures),
+      'consultation:incoming': (p) => this.incoming(p.consultation, p.fromStaffId),
+    });
   }
 
   /** Her own entry in the counselors' list. */
@@ -60,19 +70,19 @@ export class QueueRoutingController extends WorkspacePart {
   }
 
   /** Pushed or fetched: today's figures for the board. */
-  setToday(figures: TodayFigures): void {
+  private setToday(figures: TodayFigures): void {
     this.today = figures;
     this.update();
   }
 
   /** Pushed or fetched: the counselors' list. */
-  setCounselors(list: readonly CounselorState[]): void {
+  private setCounselors(list: readonly CounselorState[]): void {
     this.counselors = list;
     this.update();
   }
 
   /** Pushed: the queue changed; new entries are announced, urgent ones as such. */
-  queueChanged(entries: QueueEntry[]): void {
+  private queueChanged(entries: QueueEntry[]): void {
     const added = addedEntries(this.model.queue, entries);
     this.model = { ...this.model, queue: entries };
     if (added.some((e) => e.urgent)) this.ctx.announce(ja.announce.urgentQueueEntry);
@@ -80,7 +90,7 @@ export class QueueRoutingController extends WorkspacePart {
   }
 
   /** Pushed: a client is offered to her. */
-  offer(offer: QueueOffer): void {
+  private offer(offer: QueueOffer): void {
     this.model = store.addOffer(this.model, offer);
     // Visible (the card), audible (a short chime), and spoken (the live region).
     playOfferCue();
@@ -88,12 +98,12 @@ export class QueueRoutingController extends WorkspacePart {
   }
 
   /** Pushed: an offer to her was withdrawn. */
-  offerWithdrawn(id: string): void {
+  private offerWithdrawn(id: string): void {
     this.model = store.removeOffer(this.model, id);
   }
 
   /** Pushed: a chat was transferred to her; shown at once only if she has none open. */
-  incoming(c: StaffConsultation, fromStaffId: string | null): void {
+  private incoming(c: StaffConsultation, fromStaffId: string | null): void {
     const from = this.counselors.find((s) => s.staffId === fromStaffId)?.displayName ?? '';
     void this.started(c, this.model.selectedId === null);
     this.ctx.announce(ja.transfer.incoming(label(c.consultationId), from));

@@ -2,10 +2,9 @@
  * Everything the console does with libsodium. This module is loaded with a dynamic import at
  * login, so libsodium (sumo, for Argon2id) and the envelope code stay out of the first download.
  * Secret keys live in this object only, in memory; {@link StaffCrypto.wipe} zeroes them at logout.
+ * It returns data only: what the screen says about it is the i18n layer's (console/src/i18n).
  */
-import type { CounselorIdentity, HandoverNote, StaffSession, StoredMessage } from '@tsunagari/shared';
-import { ja } from '../i18n/ja.js';
-import type { IntakeAnswers } from '../state/case-record.js';
+import type { CounselorIdentity, HandoverNote, MessageBody, StaffSession, StoredMessage } from '@tsunagari/shared';
 import {
   deriveStaffPasswordKeys,
   type Envelope,
@@ -15,13 +14,13 @@ import {
   openSessionKey,
   sealHandoverNote,
   sealSessionKey,
-  verifyCounselorIdentity,
   type SodiumSumo,
   type StaffKeyPairs,
   sealMessage,
   toB64,
   unwrapStaffKeys,
 } from '@tsunagari/shared/crypto';
+import { type PinnedOrgKey, pinOrgKey, verifyStaffIdentity } from '@tsunagari/shared/trust';
 
 let sodiumPromise: Promise<SodiumSumo> | null = null;
 
@@ -56,11 +55,14 @@ export async function deriveLogin(password: string, params: KdfParams): Promise<
   return { authKey: b64, wrapKey };
 }
 
-/** Unwraps her key pairs; throws a CryptoError (UNWRAP_FAILED) when they do not open. */
-export async function unlockStaffCrypto(wrapKey: Uint8Array, keys: StaffSession['keys']): Promise<StaffCrypto> {
+/**
+ * Unwraps her key pairs; throws a CryptoError (UNWRAP_FAILED) when they do not open, BAD_ORG_KEY
+ * when the organisation key from the console's own config file is not a key.
+ */
+export async function unlockStaffCrypto(wrapKey: Uint8Array, keys: StaffSession['keys'], orgPublicKey: string): Promise<StaffCrypto> {
   const sodium = await loadSodium();
   try {
-    return new StaffCrypto(sodium, unwrapStaffKeys(sodium, wrapKey, keys));
+    return new StaffCrypto(sodium, unwrapStaffKeys(sodium, wrapKey, keys), pinOrgKey(sodium, orgPublicKey));
   } finally {
     sodium.memzero(wrapKey);
   }
@@ -72,6 +74,8 @@ export class StaffCrypto {
   constructor(
     private readonly sodium: SodiumSumo,
     private readonly keys: StaffKeyPairs,
+    /** The organisation key from console-config.json (where this code came from), never from the relay. */
+    private readonly orgKey: PinnedOrgKey,
   ) {}
 
   /** Opens a session key the client sealed to her; throws when it is not hers. */
@@ -80,21 +84,11 @@ export class StaffCrypto {
   }
 
   /**
-   * Decrypts one stored message to its text; throws when it does not verify. Her intake answers
-   * are also handed to `onIntake` as they are, so the case record can start from her own topics.
+   * Decrypts one stored message to its body: her words, or her intake answers as they are. Throws
+   * when it does not verify, or when the plaintext is not a valid body.
    */
-  openText(sessionKey: Uint8Array, message: StoredMessage, onIntake?: (answers: IntakeAnswers) => void): string {
-    const body = openMessage(this.sodium, sessionKey, message.senderRole, message);
-    if (body.kind === 'text') return body.text;
-    // Only her own message can carry her answers; a counselor-side intake would be forged.
-    if (message.senderRole === 'client') onIntake?.({ topics: body.topics ?? [], ageBand: body.ageBand ?? null });
-    // Her optional intake answers, shown to the counselor as one plain line.
-    const parts = [
-      body.danger ? `危険：${{ yes: 'はい', no: 'いいえ', unsure: 'わからない' }[body.danger]}` : null,
-      body.ageBand ? `年代：${ja.record.ageBands[body.ageBand]}` : null,
-      body.topics?.length ? `相談したいこと：${body.topics.join('、')}` : null,
-    ].filter(Boolean);
-    return `【事前の質問への回答】${parts.length ? parts.join(' ／ ') : '回答なし'}`;
+  openBody(sessionKey: Uint8Array, message: StoredMessage): MessageBody {
+    return openMessage(this.sodium, sessionKey, message.senderRole, message);
   }
 
   /** Encrypts her text as the counselor's message number `seq`. */
@@ -103,12 +97,14 @@ export class StaffCrypto {
   }
 
   /**
-   * Seals a session key to another counselor for a transfer, after checking that the organisation
-   * signed her keys (a relay cannot slip in its own). Null when the signature does not verify.
+   * Seals a session key to another counselor for a transfer, after checking her identity against
+   * the pinned organisation key: a counselor's statement, in validity, about the staff member
+   * named (a relay cannot slip in its own key). Null when it does not verify.
    */
-  sealKeyFor(sessionKey: Uint8Array, receiver: CounselorIdentity, orgPublicKey: string): string | null {
-    if (!verifyCounselorIdentity(this.sodium, orgPublicKey, receiver)) return null;
-    return sealSessionKey(this.sodium, sessionKey, receiver.boxPublicKey);
+  sealKeyFor(sessionKey: Uint8Array, receiver: CounselorIdentity): string | null {
+    const verdict = verifyStaffIdentity(this.sodium, receiver, { orgKey: this.orgKey, acceptRoles: ['counselor'], now: Date.now(), revocations: null });
+    if (!verdict.ok) return null;
+    return sealSessionKey(this.sodium, sessionKey, verdict.statement.boxPublicKey);
   }
 
   /** Encrypts a handover note under the session key. */

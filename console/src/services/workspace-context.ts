@@ -40,7 +40,8 @@ export class ConsoleStore {
 export interface WorkspaceContext {
   /** The workspace element: controllers re-render it and wait for its updates. */
   readonly host: ReactiveControllerHost;
-  readonly socket: StaffSocketController;
+  /** Requests, and subscriptions to the pushes each controller handles (bound to `host`). */
+  readonly socket: Pick<StaffSocketController, 'request' | 'listen'>;
   readonly store: ConsoleStore;
   session(): StaffSession;
   crypto(): StaffCrypto;

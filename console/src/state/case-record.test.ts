@@ -7,7 +7,7 @@ describe('case record draft', () => {
   it('starts from her intake topics (list order, at most five) and age band, with no outcome', () => {
     const d = initialDraft({ topics: ['孤独', '子育て'], ageBand: '30s' }, null);
     expect(d).toEqual({ topics: ['子育て', '孤独'], outcome: null, ageBand: '30s' });
-    const many = initialDraft({ topics: ['その他', '孤独', '医療費', '虐待・DV', '喪失', '介護', '生活困窮'], ageBand: null }, null);
+    const many = initialDraft({ topics: ['その他', '孤独', '医療費', '虐待・DV', '喪失', '介護', '生活困窮'] }, null);
     expect(many.topics).toEqual(['生活困窮', '介護', '喪失', '虐待・DV', '医療費']);
     expect(initialDraft(null, null)).toEqual({ topics: [], outcome: null, ageBand: null });
   });

@@ -1,13 +1,11 @@
 import { type AgeBand, fiscalYearOf, type Outcome, type Topic, TOPICS } from '@tsunagari/shared';
+import type { IntakeAnswers } from '@tsunagari/shared/client';
 
 /** Most topics one record may carry (the server refuses more). */
 export const MAX_RECORD_TOPICS = 5;
 
-/** Her own intake answers, as far as the counselor's browser decrypted them. */
-export interface IntakeAnswers {
-  topics: readonly Topic[];
-  ageBand: AgeBand | null;
-}
+/** Her own intake answers, as far as the counselor's browser decrypted them (the shared client's type). */
+export type { IntakeAnswers };
 
 /** The record form's fields while the counselor fills them in. */
 export interface RecordDraft {

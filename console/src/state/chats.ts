@@ -1,6 +1,7 @@
 import type { EndReason, QueueEntry, SenderRole, StaffConsultation, StoredMessage } from '@tsunagari/shared';
+import { mergeById } from '@tsunagari/shared/client';
 import type { IntakeAnswers, RecordedState } from './case-record.js';
-import { mergeMessages, type PlainTexts } from './messages.js';
+import type { PlainTexts } from './messages.js';
 
 /** Why and by whom a consultation ended, as far as this browser knows. */
 export interface EndInfo {
@@ -158,7 +159,7 @@ export function receiveMessages(state: ConsoleState, id: string, incoming: reado
     const fresh = incoming.filter((m) => !known.has(m.id) && m.senderRole === 'client' && m.id > c.lastReadId).length;
     return {
       ...c,
-      messages: mergeMessages(c.messages, incoming),
+      messages: mergeById(c.messages, incoming),
       unread: state.selectedId === id ? 0 : c.unread + fresh,
     };
   });

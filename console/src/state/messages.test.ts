@@ -1,6 +1,9 @@
 import type { StoredMessage } from '@tsunagari/shared';
 import { describe, expect, it } from 'vitest';
-import { decryptMissing, lastMessageId, mergeMessages, nextCounselorSeq } from './messages.js';
+import { decryptMissing, nextCounselorSeq } from './messages.js';
+
+// Merging by id and the catch-up's last id are the shared client's (mergeById, lastId); their
+// tests are in shared/src/client/messages.test.ts.
 
 const msg = (id: number, senderRole: 'client' | 'counselor', seq: number): StoredMessage => ({
   id,
@@ -10,18 +13,6 @@ const msg = (id: number, senderRole: 'client' | 'counselor', seq: number): Store
   nonce: 'n',
   ciphertext: `ct${id}`,
   sentAt: '2025-04-01T01:00:00.000Z',
-});
-
-describe('mergeMessages', () => {
-  it('dedupes by id and orders by id', () => {
-    const merged = mergeMessages([msg(1, 'client', 1), msg(3, 'client', 2)], [msg(2, 'counselor', 1), msg(3, 'client', 2)]);
-    expect(merged.map((m) => m.id)).toEqual([1, 2, 3]);
-  });
-
-  it('returns the same list when nothing comes in', () => {
-    const list = [msg(1, 'client', 1)];
-    expect(mergeMessages(list, [])).toBe(list);
-  });
 });
 
 describe('nextCounselorSeq', () => {
@@ -36,13 +27,6 @@ describe('nextCounselorSeq', () => {
   it('skips seqs reserved for sends still in flight', () => {
     expect(nextCounselorSeq([msg(2, 'counselor', 4)], 6)).toBe(7);
     expect(nextCounselorSeq([msg(2, 'counselor', 4)], 2)).toBe(5);
-  });
-});
-
-describe('lastMessageId', () => {
-  it('is 0 for none', () => {
-    expect(lastMessageId([])).toBe(0);
-    expect(lastMessageId([msg(7, 'client', 1), msg(3, 'client', 2)])).toBe(7);
   });
 });
 

@@ -113,6 +113,27 @@ export const baseStyles = css`
 `;
 
 /**
+ * A staff form in a chat panel (case record, hand-off, transfer): the element a block that keeps
+ * its height in the panel's column, the form a bordered white box laid out as a grid. Each form
+ * sets its own padding, gap and heading size.
+ */
+export const formBoxStyles = css`
+  :host {
+    display: block;
+    flex: 0 0 auto;
+  }
+  form {
+    background: var(--tsg-surface);
+    border: 1px solid var(--tsg-border);
+    border-radius: var(--tsg-radius);
+    display: grid;
+  }
+  h3 {
+    margin: 0;
+  }
+`;
+
+/**
  * The staff forms' groups (the case record, the hand-off booking): a bordered fieldset with a
  * bold legend and a muted line of explanation. Each form sets its own fieldset padding.
  */

@@ -39,20 +39,7 @@ export function sealMessage(
   ctx: EnvelopeContext,
   body: MessageBody,
 ): Envelope {
-  const nonce = sodium.randombytes_buf(sodium.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
-  const ciphertext = sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(
-    encoder.encode(JSON.stringify(body)),
-    associatedData(ctx),
-    null,
-    nonce,
-    sessionKey,
-  );
-  return {
-    consultationId: ctx.consultationId,
-    seq: ctx.seq,
-    nonce: toB64(sodium, nonce),
-    ciphertext: toB64(sodium, ciphertext),
-  };
+  return { consultationId: ctx.consultationId, seq: ctx.seq, ...encryptBody(sodium, sessionKey, associatedData(ctx), body) };
 }
 
 /**
@@ -65,15 +52,22 @@ export function openMessage(
   senderRole: SenderRole,
   envelope: Envelope,
 ): MessageBody {
+  const ad = associatedData({ consultationId: envelope.consultationId, senderRole, seq: envelope.seq });
+  return decryptBody(sodium, sessionKey, ad, envelope);
+}
+
+/** XChaCha20-Poly1305 of a body's JSON under `ad`, with a fresh random nonce (every envelope version). */
+export function encryptBody(sodium: Sodium, sessionKey: Uint8Array, ad: Uint8Array, body: MessageBody): { nonce: string; ciphertext: string } {
+  const nonce = sodium.randombytes_buf(sodium.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
+  const ciphertext = sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(encoder.encode(JSON.stringify(body)), ad, null, nonce, sessionKey);
+  return { nonce: toB64(sodium, nonce), ciphertext: toB64(sodium, ciphertext) };
+}
+
+/** Decrypts under `ad` and checks the body's shape; throws {@link CryptoError} (DECRYPT_FAILED, BAD_BODY). */
+export function decryptBody(sodium: Sodium, sessionKey: Uint8Array, ad: Uint8Array, sealed: { nonce: string; ciphertext: string }): MessageBody {
   let plain: Uint8Array;
   try {
-    plain = sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
-      null,
-      fromB64(sodium, envelope.ciphertext),
-      associatedData({ consultationId: envelope.consultationId, senderRole, seq: envelope.seq }),
-      fromB64(sodium, envelope.nonce),
-      sessionKey,
-    );
+    plain = sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(null, fromB64(sodium, sealed.ciphertext), ad, fromB64(sodium, sealed.nonce), sessionKey);
   } catch {
     throw new CryptoError('DECRYPT_FAILED', 'message did not decrypt');
   }

@@ -10,10 +10,32 @@ export type Sodium = typeof sodiumStandard;
 /** The sumo build: everything in {@link Sodium} plus the password hashing functions. */
 export type SodiumSumo = typeof sodiumSumo;
 
+/** The stable ids a {@link CryptoError} carries; callers branch on these, never on messages. */
+export type CryptoErrorId =
+  | 'DECRYPT_FAILED'
+  | 'BAD_SIGNATURE'
+  | 'UNSEAL_FAILED'
+  | 'UNWRAP_FAILED'
+  | 'BAD_BODY'
+  /** Argon2id parameters below the policy minimum (or absurdly above its maximum). */
+  | 'WEAK_KDF'
+  /** A password or passphrase shorter than the policy allows. */
+  | 'WEAK_PASSWORD'
+  /** The organisation key file is not one this code can read. */
+  | 'KEY_FILE_MALFORMED'
+  /** The passphrase is wrong, or the file's salt, nonce, parameters or ciphertext were altered. */
+  | 'WRONG_PASSPHRASE'
+  /** The file decrypted, but its secret key does not belong to the public key beside it. */
+  | 'KEY_FILE_MISMATCH'
+  /** A statement or revocation list that cannot be signed as given (a caller error). */
+  | 'BAD_STATEMENT'
+  /** A configured organisation public key that is not a 32-byte base64url Ed25519 key. */
+  | 'BAD_ORG_KEY';
+
 /** Raised when a ciphertext, signature or sealed box does not verify. Its id is stable. */
 export class CryptoError extends Error {
   constructor(
-    readonly id: 'DECRYPT_FAILED' | 'BAD_SIGNATURE' | 'UNSEAL_FAILED' | 'UNWRAP_FAILED' | 'BAD_BODY',
+    readonly id: CryptoErrorId,
     message: string,
   ) {
     super(message);

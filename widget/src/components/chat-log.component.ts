@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { ChatMessage } from '../consultation-types.js';
+import type { ChatMessage } from '../consultation/types.js';
 import { RetryEvent } from '../events/retry-event.js';
 import type { Catalogue } from '../i18n/index.js';
 import { sharedStyles } from '../shared.styles.js';

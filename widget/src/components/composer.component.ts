@@ -2,7 +2,7 @@ import { css, html, LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { SendEvent } from '../events/send-event.js';
 import type { Catalogue } from '../i18n/index.js';
-import { MAX_MESSAGE_CHARS } from '../limits.js';
+import { MAX_MESSAGE_CHARS } from '@tsunagari/shared/client';
 import { sharedStyles } from '../shared.styles.js';
 
 /**

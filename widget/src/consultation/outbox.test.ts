@@ -1,66 +1,65 @@
-import type { StoredMessage } from '@tsunagari/shared';
+import type { EnvelopePayload, MessageBody } from '@tsunagari/shared';
 import { describe, expect, it } from 'vitest';
-import type { ChatMessage, SessionCrypto } from '../consultation-types.js';
-import { hasAnswers, nextSeq, openStored, sealOutgoing, seqsToResend, unsentForSave } from './outbox.js';
+import { Outbox } from './outbox.js';
 
-/** Just enough crypto: the "envelope" records what was sealed. */
-const crypto = {
-  sealText: (consultationId: string, seq: number, text: string) => ({ consultationId, seq, nonce: 'n', ciphertext: `T:${text}` }),
-  sealIntake: (consultationId: string, seq: number, intake: object) => ({ consultationId, seq, nonce: 'n', ciphertext: `I:${JSON.stringify(intake)}` }),
-  open: (m: StoredMessage) => (m.ciphertext.startsWith('T:') ? { kind: 'text', text: m.ciphertext.slice(2) } : m.ciphertext.startsWith('I:') ? { kind: 'intake', ...JSON.parse(m.ciphertext.slice(2)) } : null),
-} as unknown as SessionCrypto;
+/** Just enough of an envelope: its ciphertext records what was sealed. */
+const envelope = (seq: number, body: MessageBody): EnvelopePayload => ({ consultationId: 'c1', seq, nonce: 'n', ciphertext: JSON.stringify(body) });
 
-const stored = (id: number, seq: number, ciphertext: string, senderRole: 'client' | 'counselor' = 'counselor') =>
-  ({ id, seq, senderRole, ciphertext, nonce: 'n', consultationId: 'c1', createdAt: 'now' }) as unknown as StoredMessage;
+function outboxWith(...bodies: Array<[number, MessageBody]>): Outbox {
+  const box = new Outbox();
+  for (const [seq, body] of bodies) box.add(seq, body, envelope(seq, body));
+  return box;
+}
 
-const mine = (seq: number, state: ChatMessage['state'], id: number | null = null): ChatMessage => ({ key: `c${seq}`, id, from: 'client', seq, text: `m${seq}`, state });
-
-describe('outbox', () => {
-  it('counts intake as answered only when something was chosen', () => {
-    expect(hasAnswers(null)).toBe(false);
-    expect(hasAnswers({})).toBe(false);
-    expect(hasAnswers({ topics: [] })).toBe(false);
-    expect(hasAnswers({ danger: 'no' })).toBe(true);
-    expect(hasAnswers({ topics: ['孤独'] })).toBe(true);
+describe('Outbox', () => {
+  it('holds text and intake as pending entries that keep their envelope for a resend', () => {
+    const box = outboxWith([2, { kind: 'text', text: 'こんにちは' }], [1, { kind: 'intake', danger: 'yes' }]);
+    expect(box.view()).toEqual([
+      { key: 'c1', id: null, from: 'client', seq: 1, text: null, intake: { danger: 'yes' }, state: 'pending' },
+      { key: 'c2', id: null, from: 'client', seq: 2, text: 'こんにちは', state: 'pending' },
+    ]);
+    expect(box.envelope(2)?.ciphertext).toBe('{"kind":"text","text":"こんにちは"}');
+    expect(box.envelope(1)?.ciphertext).toBe('{"kind":"intake","danger":"yes"}');
+    expect(box.envelope(3)).toBeUndefined();
   });
 
-  it('seals text and intake into pending entries that keep their envelope for a resend', () => {
-    const t = sealOutgoing(crypto, 'c1', 2, { kind: 'text', text: 'こんにちは' });
-    expect(t).toMatchObject({ key: 'c2', id: null, from: 'client', seq: 2, text: 'こんにちは', state: 'pending' });
-    expect(t.envelope?.ciphertext).toBe('T:こんにちは');
-    const i = sealOutgoing(crypto, 'c1', 1, { kind: 'intake', danger: 'yes' });
-    expect(i).toMatchObject({ seq: 1, text: null, intake: { danger: 'yes' } });
-    expect(i.envelope?.ciphertext).toBe('I:{"danger":"yes"}');
-  });
-
-  it('never reuses a seq, whether the counter or the list is ahead', () => {
-    expect(nextSeq(0, [])).toBe(1);
-    expect(nextSeq(5, [mine(2, 'sent', 9)])).toBe(6);
-    expect(nextSeq(1, [mine(4, 'pending')])).toBe(5);
-  });
-
-  it('saves unacknowledged messages (text and intake) for a reload, and resends all but failed ones', () => {
-    const list: ChatMessage[] = [
-      mine(1, 'sent', 10),
-      { ...mine(2, 'pending'), text: null, intake: { ageBand: '30s' } },
-      mine(3, 'failed'),
-      mine(4, 'pending'),
-      { key: 's11', id: 11, from: 'counselor', seq: 1, text: 'x', state: 'sent' },
-    ];
-    expect(unsentForSave(list)).toEqual([
+  it('carries unacknowledged messages (text and intake) over a reload, and resends all but failed ones', () => {
+    const box = outboxWith([2, { kind: 'intake', ageBand: '30s' }], [3, { kind: 'text', text: 'm3' }], [4, { kind: 'text', text: 'm4' }]);
+    box.fail(3, false);
+    expect(box.unsent()).toEqual([
       { seq: 2, body: { kind: 'intake', ageBand: '30s' } },
       { seq: 3, body: { kind: 'text', text: 'm3' } },
       { seq: 4, body: { kind: 'text', text: 'm4' } },
     ]);
-    expect(seqsToResend(list)).toEqual([2, 4]);
+    expect(box.resendable()).toEqual([2, 4]);
   });
 
-  it('opens stored messages; what does not decrypt keeps text null', () => {
-    const out = openStored(crypto, [stored(1, 1, 'T:はい'), stored(2, 1, 'I:{"danger":"no"}', 'client'), stored(3, 2, 'garbage')]);
-    expect(out.map((m) => [m.key, m.from, m.text, m.intake ?? null])).toEqual([
-      ['s1', 'counselor', 'はい', null],
-      ['s2', 'client', null, { danger: 'no' }],
-      ['s3', 'counselor', null, null],
-    ]);
+  it('fail and retry change only that message', () => {
+    const box = outboxWith([1, { kind: 'text', text: 'a' }], [2, { kind: 'text', text: 'b' }]);
+    box.fail(1, false);
+    expect(box.view().map((m) => m.state)).toEqual(['failed', 'pending']);
+    box.retry(1);
+    expect(box.view().map((m) => m.state)).toEqual(['pending', 'pending']);
+    box.fail(9, true);
+    expect(box.view()).toHaveLength(2);
+  });
+
+  it('a failure because she sent too fast is remembered until she sends it again', () => {
+    const box = outboxWith([1, { kind: 'text', text: 'a' }]);
+    box.fail(1, true);
+    expect(box.view()[0]).toMatchObject({ state: 'failed', failedBusy: true });
+    box.fail(1, false);
+    expect(box.view()[0]?.failedBusy).toBeUndefined();
+    box.fail(1, true);
+    box.retry(1);
+    expect(box.view()[0]).not.toHaveProperty('failedBusy');
+  });
+
+  it('take removes it (acknowledged, or its stored copy came back), with what she wrote', () => {
+    const box = outboxWith([1, { kind: 'text', text: 'a' }]);
+    expect(box.take(1)).toMatchObject({ seq: 1, body: { kind: 'text', text: 'a' } });
+    expect(box.take(1)).toBeUndefined();
+    expect(box.view()).toEqual([]);
+    expect(box.unsent()).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { RequestError } from '../consultation-types.js';
+import type { RequestError } from './types.js';
 
 /**
  * Key grants and transfers, decided without a socket. The session key goes only to a counselor

@@ -1,4 +1,4 @@
-import type { IntakeAnswers } from '../consultation-types.js';
+import type { IntakeAnswers } from '../consultation/types.js';
 
 /** Detail of {@link IntakeSubmitEvent}. */
 export interface IntakeSubmitEventDetail {

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { fakeStore } from './fake-store.js';
 import { loadSession, saveSession, SESSION_KEY, type SavedSession, wipeSession } from './session-store.js';
-
-function fakeStore() {
-  const map = new Map<string, string>();
-  return {
-    map,
-    getItem: (k: string) => map.get(k) ?? null,
-    setItem: (k: string, v: string) => void map.set(k, v),
-    removeItem: (k: string) => void map.delete(k),
-  };
-}
 
 const saved: SavedSession = {
   v: 1,

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { ShownError } from '../consultation/state.js';
+import type { ShownError } from '../consultation/view.js';
 import { EndEvent } from '../events/end-event.js';
 import { chatStyles } from './chat.styles.js';
 import { errorText } from './parts.js';

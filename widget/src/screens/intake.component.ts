@@ -1,8 +1,8 @@
 import { AGE_BANDS, type AgeBand, type DangerAnswer, DANGER_ANSWERS, type Topic, TOPICS, type WidgetStatus } from '@tsunagari/shared';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { IntakeAnswers } from '../consultation-types.js';
-import type { ShownError } from '../consultation/state.js';
+import type { IntakeAnswers } from '../consultation/types.js';
+import type { ShownError } from '../consultation/view.js';
 import { IntakeSubmitEvent } from '../events/intake-submit-event.js';
 import { intakeStyles } from './intake.styles.js';
 import { alternatives, errorText } from './parts.js';

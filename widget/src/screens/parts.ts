@@ -1,6 +1,6 @@
 import type { WidgetStatus } from '@tsunagari/shared';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ShownError } from '../consultation/state.js';
+import type { ShownError } from '../consultation/view.js';
 import type { Catalogue, FirstScreenText } from '../i18n/index.js';
 
 /**

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { codeShapeOk } from '../consultation/resume-code.js';
-import type { ShownError } from '../consultation/state.js';
+import type { ShownError } from '../consultation/view.js';
 import { NavigateEvent } from '../events/navigate-event.js';
 import { ResumeSubmitEvent } from '../events/resume-submit-event.js';
 import { errorText } from './parts.js';

@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { ShownError } from '../consultation/state.js';
+import type { ShownError } from '../consultation/view.js';
 import { NavigateEvent } from '../events/navigate-event.js';
 import { errorText, safetyInfo } from './parts.js';
 import { ScreenElement } from './screen-element.js';

@@ -1,7 +1,7 @@
 import type { WidgetStatus } from '@tsunagari/shared';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { ShownError } from '../consultation/state.js';
+import type { ShownError } from '../consultation/view.js';
 import { alternatives, errorText } from './parts.js';
 import { ScreenElement } from './screen-element.js';
 import { screenStyles } from './screen.styles.js';

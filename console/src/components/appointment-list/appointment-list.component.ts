@@ -1,11 +1,11 @@
-import type { Appointment, AppointmentStatus } from '@tsunagari/shared';
+import type { Appointment, AppointmentStatus, AppointmentStatusPayload } from '@tsunagari/shared';
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { AppointmentStatusEvent } from '../../events/appointment-status.event.js';
 import { ja } from '../../i18n/ja.js';
 import type { RequestResult } from '../../services/staff-socket.controller.js';
 import { formatTokyoDateTime, normaliseCode, spacedCode } from '../../state/appointments.js';
+import type { FormResult } from '../../state/form-requests.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 import { appointmentListStyles } from './appointment-list.styles.js';
 
@@ -15,8 +15,6 @@ const t = ja.appointments;
  * Appointments (予約) booked from chats: the list soonest first, a search by reservation code for
  * the phone desk (she calls and quotes her code), and the status buttons. The list itself is kept
  * by the workspace, live from `appointment:changed`; this element only shows it and asks.
- *
- * @fires tsg-appointment-status
  */
 export class TsgAppointmentList extends LitElement {
   static override styles = [baseStyles, appointmentListStyles];
@@ -27,6 +25,8 @@ export class TsgAppointmentList extends LitElement {
   @property({ type: Boolean }) loaded = false;
   /** Asks the server for the appointment of a code (`appointment:find`). */
   @property({ attribute: false }) findByCode: ((code: string) => Promise<RequestResult<Appointment>>) | null = null;
+  /** Sets an appointment's status (`appointment:status`): 済み, 来なかった, 取り消し, or back to 予約中. */
+  @property({ attribute: false }) changeStatus: ((change: AppointmentStatusPayload) => Promise<FormResult>) | null = null;
 
   @state() private foundId: string | null = null;
   @state() private searchNotice = '';
@@ -106,7 +106,7 @@ export class TsgAppointmentList extends LitElement {
     const choices: AppointmentStatus[] = a.status === 'booked' ? ['done', 'no_show', 'cancelled'] : ['booked'];
     return html`<div class="actions" role="group" aria-label=${t.actionsFor(spacedCode(a.code))}>
       ${choices.map(
-        (s) => html`<button class="btn-secondary" type="button" ?disabled=${this.changingId !== null} @click=${() => this.setStatus(a, s)}>
+        (s) => html`<button class="btn-secondary" type="button" ?disabled=${this.changingId !== null} @click=${() => void this.setStatus(a, s)}>
           ${t.setTo[s]}
         </button>`,
       )}
@@ -133,21 +133,14 @@ export class TsgAppointmentList extends LitElement {
     this.foundId = res.data.id;
   }
 
-  private setStatus(a: Appointment, status: AppointmentStatus): void {
-    if (this.changingId) return;
+  private async setStatus(a: Appointment, status: AppointmentStatus): Promise<void> {
+    if (this.changingId || !this.changeStatus) return;
     this.changingId = a.id;
     this.error = '';
-    this.dispatchEvent(
-      new AppointmentStatusEvent({
-        appointmentId: a.id,
-        status,
-        done: (error) => {
-          this.changingId = null;
-          if (error) return void (this.error = error);
-          if (this.foundCopy?.id === a.id) this.foundCopy = { ...this.foundCopy, status };
-          this.notice = t.changed(spacedCode(a.code), t.statuses[status]);
-        },
-      }),
-    );
+    const res = await this.changeStatus({ appointmentId: a.id, status });
+    this.changingId = null;
+    if (!res.ok) return void (this.error = res.error);
+    if (this.foundCopy?.id === a.id) this.foundCopy = { ...this.foundCopy, status };
+    this.notice = t.changed(spacedCode(a.code), t.statuses[status]);
   }
 }

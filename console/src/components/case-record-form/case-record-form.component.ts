@@ -1,7 +1,6 @@
-import { AGE_BANDS, type AgeBand, OUTCOMES, type Outcome, TOPICS, type Topic } from '@tsunagari/shared';
+import { AGE_BANDS, type AgeBand, type ConsultationRecordPayload, OUTCOMES, type Outcome, TOPICS, type Topic } from '@tsunagari/shared';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { RecordRequestEvent } from '../../events/record-request.event.js';
 import { ja } from '../../i18n/ja.js';
 import {
   draftProblem,
@@ -13,8 +12,9 @@ import {
   recordPayload,
   toggleTopic,
 } from '../../state/case-record.js';
+import type { FormResult } from '../../state/form-requests.js';
 import { formatClock } from '../../state/queue.js';
-import { baseStyles, formGroupStyles } from '../../styles/shared.styles.js';
+import { baseStyles, formBoxStyles, formGroupStyles } from '../../styles/shared.styles.js';
 import { caseRecordFormStyles } from './case-record-form.styles.js';
 
 const t = ja.record;
@@ -22,11 +22,9 @@ const t = ja.record;
 /**
  * The case record (相談の記録) of one chat: topics (1–5), outcome and, if known, her age band, for
  * the fiscal-year report. Nothing she said goes in: only these words reach the server.
- *
- * @fires tsg-record-request
  */
 export class TsgCaseRecordForm extends LitElement {
-  static override styles = [baseStyles, formGroupStyles, caseRecordFormStyles];
+  static override styles = [baseStyles, formBoxStyles, formGroupStyles, caseRecordFormStyles];
 
   /** The chat this form records. A new id starts a new draft. */
   @property() consultationId = '';
@@ -36,6 +34,8 @@ export class TsgCaseRecordForm extends LitElement {
   @property({ attribute: false }) record: RecordedState | null = null;
   /** When the stored record was made, even when its fields are not known here (after a reload). */
   @property() recordedAt: string | null = null;
+  /** Stores the record (`consultation:record`); ok once the server stored it. */
+  @property({ attribute: false }) submit: ((record: ConsultationRecordPayload) => Promise<FormResult>) | null = null;
 
   @state() private draft: RecordDraft = initialDraft(null, null);
   @state() private busy = false;
@@ -67,7 +67,7 @@ export class TsgCaseRecordForm extends LitElement {
         ${this.recordedAt && !this.record ? html`<p class="hint">${t.recordedEarlier(formatClock(this.recordedAt))}</p>` : nothing}
         <fieldset class="topics">
           <legend>${t.topics}</legend>
-          ${this.intake?.topics.length && !this.record ? html`<p class="hint">${t.topicsFromIntake}</p>` : nothing}
+          ${this.intake?.topics?.length && !this.record ? html`<p class="hint">${t.topicsFromIntake}</p>` : nothing}
           <div class="grid">
             ${TOPICS.map((topic) => {
               const on = d.topics.includes(topic);
@@ -122,9 +122,9 @@ export class TsgCaseRecordForm extends LitElement {
     this.draft = { ...this.draft, ...change };
   }
 
-  private onSubmit(e: SubmitEvent): void {
+  private async onSubmit(e: SubmitEvent): Promise<void> {
     e.preventDefault();
-    if (this.busy) return;
+    if (this.busy || !this.submit) return;
     const problem = draftProblem(this.draft);
     const payload = recordPayload(this.consultationId, this.draft);
     if (problem || !payload) {
@@ -137,17 +137,11 @@ export class TsgCaseRecordForm extends LitElement {
     this.busy = true;
     this.error = '';
     this.notice = '';
-    this.dispatchEvent(
-      new RecordRequestEvent({
-        ...payload,
-        done: (error) => {
-          this.busy = false;
-          this.error = error ?? '';
-          this.notice = error ? '' : t.done;
-          // Saved: later updates (the stored record coming back) may refresh the draft again.
-          if (!error) this.touched = false;
-        },
-      }),
-    );
+    const res = await this.submit(payload);
+    this.busy = false;
+    this.error = res.ok ? '' : res.error;
+    this.notice = res.ok ? t.done : '';
+    // Saved: later updates (the stored record coming back) may refresh the draft again.
+    if (res.ok) this.touched = false;
   }
 }

@@ -1,20 +1,12 @@
 import { css } from 'lit';
 
 export const caseRecordFormStyles = css`
-  :host {
-    display: block;
-  }
   form {
-    background: var(--tsg-surface);
-    border: 1px solid var(--tsg-border);
-    border-radius: var(--tsg-radius);
     padding: 0.75rem 1rem;
-    display: grid;
     gap: 0.6rem;
   }
   h3 {
     font-size: 1.05rem;
-    margin: 0;
   }
   .badge {
     display: inline-block;

@@ -1,23 +1,33 @@
-import type { CounselorState, StoredMessage } from '@tsunagari/shared';
+import type { ConsultationRecordPayload, CounselorState, HandoffBookPayload, StoredMessage } from '@tsunagari/shared';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ChatCloseEvent } from '../../events/chat-close.event.js';
 import { EndRequestEvent } from '../../events/end-request.event.js';
-import { TransferRequestEvent } from '../../events/routing.events.js';
 import { endedText, ja } from '../../i18n/ja.js';
 import { type ChatState, chatPhase, recordedAt } from '../../state/chats.js';
+import type { FormResult, HandoffBooked, MessageDraft, TransferDraft } from '../../state/form-requests.js';
 import { formatClock, shortLabel } from '../../state/queue.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 import '../case-record-form/case-record-form.js';
 import '../handoff-form/handoff-form.js';
 import '../message-composer/message-composer.js';
+import '../transfer-form/transfer-form.js';
 import { chatPanelStyles } from './chat-panel.styles.js';
+
+/** The one sub-form open under the chat's heading (the record form also shows by itself once the chat ended). */
+export type PanelForm = 'record' | 'transfer' | 'handoff';
+/**
+ * The question asked before what cannot be undone: ending the chat, or closing it unrecorded. Kept
+ * apart from {@link PanelForm}: asking whether to end must not take away the record she is writing.
+ */
+export type PanelQuestion = 'end' | 'close';
 
 /**
  * One consultation: its messages, the key-exchange and end states, the end control (with a
- * confirmation step, as ending cannot be undone), the composer and the case record form (open by
- * itself once the chat ended; closing an ended chat that is not recorded asks first).
+ * confirmation step, as ending cannot be undone), the composer, and one sub-form at a time: the
+ * case record (open by itself once the chat ended; closing an ended chat that is not recorded asks
+ * first), the transfer form or the hand-off form.
  *
  * @fires tsg-end-request
  * @fires tsg-chat-close
@@ -35,16 +45,16 @@ export class TsgChatPanel extends LitElement {
   @property({ attribute: false }) counselors: readonly CounselorState[] = [];
   /** The transfer request is on its way. */
   @property({ type: Boolean }) transferring = false;
+  /** The forms' requests, handed on to the composer and the record, transfer and hand-off forms. */
+  @property({ attribute: false }) send: ((draft: MessageDraft) => Promise<FormResult>) | null = null;
+  @property({ attribute: false }) record: ((record: ConsultationRecordPayload) => Promise<FormResult>) | null = null;
+  @property({ attribute: false }) transfer: ((transfer: TransferDraft) => Promise<FormResult>) | null = null;
+  @property({ attribute: false }) book: ((booking: HandoffBookPayload) => Promise<FormResult<HandoffBooked>>) | null = null;
 
-  @state() private transferOpen = false;
-  /** The hand-off booking form (ほかの相談方法へつなぐ) is open. */
-  @state() private handoffOpen = false;
-
-  @state() private confirming = false;
-  /** The case record form is open while the chat is still active. */
-  @state() private recordOpen = false;
-  /** She asked to close an ended chat that has no record yet: ask before it is lost. */
-  @state() private closeConfirming = false;
+  /** Which sub-form she opened (record, transfer, hand-off), if any. */
+  @state() private open: PanelForm | null = null;
+  /** The question shown before ending the chat or closing it unrecorded, if any. */
+  @state() private asking: PanelQuestion | null = null;
   @query('.log') private log?: HTMLElement;
   @query('h2') private heading?: HTMLElement;
   private stickToBottom = true;
@@ -52,11 +62,8 @@ export class TsgChatPanel extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     const prev = changed.get('chat');
     if (changed.has('chat') && prev?.consultation.consultationId !== this.chat?.consultation.consultationId) {
-      this.confirming = false;
-      this.transferOpen = false;
-      this.handoffOpen = false;
-      this.recordOpen = false;
-      this.closeConfirming = false;
+      this.open = null;
+      this.asking = null;
       this.stickToBottom = true;
     } else if (this.log) {
       // Follow new messages only when she was already reading the latest ones.
@@ -87,44 +94,48 @@ export class TsgChatPanel extends LitElement {
           <p class="campaign">${ja.queue.campaign(chat.consultation.campaign)}</p>
           <div class="actions">${this.renderAction(phase)}</div>
         </div>
-        ${this.confirming ? this.renderConfirm() : nothing}
-        ${this.closeConfirming && phase === 'ended' ? this.renderCloseConfirm() : nothing}
-        ${this.transferOpen && phase === 'active' ? this.renderTransfer() : nothing}
-        ${this.handoffOpen && phase === 'active' ? html`<tsg-handoff-form .consultationId=${id}></tsg-handoff-form>` : nothing}
+        ${this.asking === 'end' ? this.renderConfirm() : nothing}
+        ${this.asking === 'close' && phase === 'ended' ? this.renderCloseConfirm() : nothing}
+        ${this.open === 'transfer' && phase === 'active'
+          ? html`<tsg-transfer-form .consultationId=${id} .counselors=${this.counselors} ?busy=${this.transferring} .submit=${this.transfer}
+              @tsg-transfer-cancel=${() => (this.open = null)}></tsg-transfer-form>`
+          : nothing}
+        ${this.open === 'handoff' && phase === 'active' ? html`<tsg-handoff-form .consultationId=${id} .submit=${this.book}></tsg-handoff-form>` : nothing}
         ${this.renderHandover(chat)}
         <p class="error" role="alert">${this.error}</p>
         <div role="status">${this.renderBanner(chat, phase)}</div>
-        ${phase === 'ended' || this.recordOpen
+        ${phase === 'ended' || this.open === 'record'
           ? html`<tsg-case-record-form .consultationId=${id} .intake=${chat.intake} .record=${chat.record}
-              .recordedAt=${recordedAt(chat)}></tsg-case-record-form>`
+              .recordedAt=${recordedAt(chat)} .submit=${this.record}></tsg-case-record-form>`
           : nothing}
         <ol class="log" aria-label=${ja.chat.messagesLabel} tabindex="0">
           ${this.renderMessages(chat)}
         </ol>
         <p class="typing" aria-hidden=${chat.typing ? 'false' : 'true'}>${chat.typing && phase === 'active' ? ja.chat.clientTyping : ''}</p>
-        <tsg-message-composer .consultationId=${id} ?disabled=${phase !== 'active'}></tsg-message-composer>
+        <tsg-message-composer .consultationId=${id} ?disabled=${phase !== 'active'} .submit=${this.send}></tsg-message-composer>
       </section>
     `;
   }
 
   private renderAction(phase: ReturnType<typeof chatPhase>) {
     if (phase === 'ended') {
-      return html`<button class="btn-secondary" type="button" aria-expanded=${this.closeConfirming ? 'true' : 'false'} @click=${this.onClose}>
+      return html`<button class="btn-secondary" type="button" aria-expanded=${this.asking === 'close' ? 'true' : 'false'} @click=${this.onClose}>
         ${ja.dismiss}
       </button>`;
     }
-    return html`<button class="btn-secondary" type="button" aria-expanded=${this.recordOpen ? 'true' : 'false'} @click=${this.onRecordClick}>
-        ${this.recordOpen ? ja.record.hide : ja.record.open}
+    const expanded = (form: PanelForm) => (this.open === form ? 'true' : 'false');
+    return html`<button class="btn-secondary" type="button" aria-expanded=${expanded('record')} @click=${() => this.toggle('record')}>
+        ${this.open === 'record' ? ja.record.hide : ja.record.open}
       </button>${phase === 'active'
-        ? html`<button class="btn-secondary" type="button" aria-expanded=${this.transferOpen ? 'true' : 'false'} @click=${this.onTransferClick}>
+        ? html`<button class="btn-secondary" type="button" aria-expanded=${expanded('transfer')} @click=${() => this.toggle('transfer')}>
             ${ja.transfer.open}
-          </button><button class="btn-secondary" type="button" aria-expanded=${this.handoffOpen ? 'true' : 'false'} @click=${this.onHandoffClick}>
+          </button><button class="btn-secondary" type="button" aria-expanded=${expanded('handoff')} @click=${() => this.toggle('handoff')}>
             ${ja.handoff.open}
           </button>`
         : nothing}<button
       class="btn-danger"
       type="button"
-      aria-expanded=${this.confirming ? 'true' : 'false'}
+      aria-expanded=${this.asking === 'end' ? 'true' : 'false'}
       ?disabled=${this.ending}
       @click=${this.onEndClick}
     >
@@ -152,10 +163,17 @@ export class TsgChatPanel extends LitElement {
     `;
   }
 
-  private async onRecordClick(): Promise<void> {
-    this.recordOpen = !this.recordOpen;
+  /**
+   * Opens a sub-form (closing any other) or closes it again, and puts focus in it. Opening the
+   * transfer form also drops a pending end question: she chose to hand the chat on instead.
+   */
+  private async toggle(form: PanelForm): Promise<void> {
+    this.open = this.open === form ? null : form;
+    if (form === 'transfer' && this.asking === 'end') this.asking = null;
     await this.updateComplete;
-    if (this.recordOpen) this.recordForm()?.focus();
+    if (this.open !== form) return;
+    if (form === 'record') this.recordForm()?.focus();
+    else this.renderRoot.querySelector(`tsg-${form}-form`)?.focus();
   }
 
   private recordForm(): HTMLElement | null {
@@ -164,41 +182,15 @@ export class TsgChatPanel extends LitElement {
   }
 
   private async onBackToRecord(): Promise<void> {
-    this.closeConfirming = false;
+    this.asking = null;
     await this.updateComplete;
     this.recordForm()?.focus();
   }
 
   private onCloseConfirm(): void {
-    this.closeConfirming = false;
+    this.asking = null;
     const id = this.chat?.consultation.consultationId;
     if (id) this.dispatchEvent(new ChatCloseEvent({ consultationId: id }));
-  }
-
-  private renderTransfer() {
-    const others = this.counselors.filter((c) => c.status !== 'offline' && c.load < c.capacity);
-    return html`
-      <form class="transfer" aria-labelledby="transfer-heading" @submit=${this.onTransferSubmit}>
-        <h3 id="transfer-heading">${ja.transfer.heading}</h3>
-        <label for="transfer-to">${ja.transfer.to}</label>
-        <select id="transfer-to" name="to">
-          ${others.map((c) => html`<option value=${c.staffId}>${ja.transfer.counselorOption(c.displayName, c.load, c.capacity)}</option>`)}
-          <option value="">${ja.transfer.toQueue}</option>
-        </select>
-        <label for="transfer-note">${ja.transfer.note}</label>
-        <textarea id="transfer-note" name="note" rows="3" maxlength="2000"></textarea>
-        <div class="row">
-          <button class="btn-primary" type="submit" ?disabled=${this.transferring}>${this.transferring ? ja.transfer.busy : ja.transfer.submit}</button>
-          <button class="btn-secondary" type="button" @click=${() => (this.transferOpen = false)}>${ja.transfer.cancel}</button>
-        </div>
-      </form>
-    `;
-  }
-
-  private async onHandoffClick(): Promise<void> {
-    this.handoffOpen = !this.handoffOpen;
-    await this.updateComplete;
-    if (this.handoffOpen) this.renderRoot.querySelector('tsg-handoff-form')?.focus();
   }
 
   private renderHandover(chat: ChatState) {
@@ -212,23 +204,6 @@ export class TsgChatPanel extends LitElement {
         )}
       </div>
     `;
-  }
-
-  private async onTransferClick(): Promise<void> {
-    this.transferOpen = !this.transferOpen;
-    this.confirming = false;
-    await this.updateComplete;
-    if (this.transferOpen) this.renderRoot.querySelector<HTMLSelectElement>('#transfer-to')?.focus();
-  }
-
-  private onTransferSubmit(e: SubmitEvent): void {
-    e.preventDefault();
-    const id = this.chat?.consultation.consultationId;
-    if (!id || this.transferring) return;
-    const form = e.target as HTMLFormElement;
-    const to = (form.elements.namedItem('to') as HTMLSelectElement).value;
-    const note = (form.elements.namedItem('note') as HTMLTextAreaElement).value.trim();
-    this.dispatchEvent(new TransferRequestEvent({ consultationId: id, toStaffId: to === '' ? null : to, note }));
   }
 
   private renderBanner(chat: ChatState, phase: ReturnType<typeof chatPhase>) {
@@ -264,19 +239,19 @@ export class TsgChatPanel extends LitElement {
   }
 
   private async onEndClick(): Promise<void> {
-    this.confirming = !this.confirming;
+    this.asking = this.asking === 'end' ? null : 'end';
     await this.updateComplete;
-    if (this.confirming) this.renderRoot.querySelector<HTMLButtonElement>('.confirm .btn-secondary')?.focus();
+    if (this.asking === 'end') this.renderRoot.querySelector<HTMLButtonElement>('.confirm .btn-secondary')?.focus();
   }
 
   private onEndConfirm(): void {
-    this.confirming = false;
+    this.asking = null;
     const id = this.chat?.consultation.consultationId;
     if (id) this.dispatchEvent(new EndRequestEvent({ consultationId: id }));
   }
 
   private async onEndCancel(): Promise<void> {
-    this.confirming = false;
+    this.asking = null;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLButtonElement>('.actions button')?.focus();
   }
@@ -286,9 +261,9 @@ export class TsgChatPanel extends LitElement {
     if (!id) return;
     // A record is what the program reports: closing without one must be her decision, not a slip.
     if (!this.chat || !recordedAt(this.chat)) {
-      this.closeConfirming = !this.closeConfirming;
+      this.asking = this.asking === 'close' ? null : 'close';
       await this.updateComplete;
-      if (this.closeConfirming) this.renderRoot.querySelector<HTMLButtonElement>('.confirm .btn-secondary')?.focus();
+      if (this.asking === 'close') this.renderRoot.querySelector<HTMLButtonElement>('.confirm .btn-secondary')?.focus();
       return;
     }
     this.dispatchEvent(new ChatCloseEvent({ consultationId: id }));

@@ -1,42 +1,22 @@
 import { css } from 'lit';
 
 export const chatPanelStyles = css`
-  .transfer,
   .handover {
-    background: var(--tsg-surface);
+    background: var(--tsg-warn-soft);
+    color: var(--tsg-text);
     border: 1px solid var(--tsg-border);
     border-radius: var(--tsg-radius);
     padding: 0.6rem 0.9rem;
     margin: 0 0 0.75rem;
     display: grid;
     gap: 0.35rem;
+    flex: 0 0 auto;
+    max-height: 9rem;
+    overflow-y: auto;
   }
-  .transfer h3,
   .handover h3 {
     font-size: 0.95rem;
     margin: 0;
-  }
-  .transfer select,
-  .transfer textarea {
-    font: inherit;
-    border: 1px solid var(--tsg-muted);
-    border-radius: 6px;
-    padding: 0.35rem 0.5rem;
-    min-height: 2.5rem;
-  }
-  .transfer .row {
-    display: flex;
-    gap: 0.5rem;
-  }
-  .transfer,
-  .handover {
-    flex: 0 0 auto;
-  }
-  .handover {
-    background: var(--tsg-warn-soft);
-    color: var(--tsg-text);
-    max-height: 9rem;
-    overflow-y: auto;
   }
   .handover p {
     margin: 0;

@@ -1,10 +1,10 @@
-import { type Appointment, HANDOFF_KINDS, type HandoffKind, MAX_BOOKING_AHEAD_DAYS } from '@tsunagari/shared';
+import { HANDOFF_KINDS, type HandoffBookPayload, type HandoffKind, MAX_BOOKING_AHEAD_DAYS } from '@tsunagari/shared';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { HandoffRequestEvent, type HandoffOutcome } from '../../events/handoff-request.event.js';
 import { ja } from '../../i18n/ja.js';
 import { bookingProblem, formatTokyoDateTime, spacedCode, tokyoDate, tokyoIso } from '../../state/appointments.js';
-import { baseStyles, formGroupStyles } from '../../styles/shared.styles.js';
+import type { FormResult, HandoffBooked } from '../../state/form-requests.js';
+import { baseStyles, formBoxStyles, formGroupStyles } from '../../styles/shared.styles.js';
 import { handoffFormStyles } from './handoff-form.styles.js';
 
 const t = ja.handoff;
@@ -14,19 +14,19 @@ const t = ja.handoff;
  * and time are read as Tokyo wall time whatever the browser's zone, and sent with +09:00. The
  * workspace books it and sends her the code in an ordinary chat message; this form then shows the
  * counselor the code and whether the message went out.
- *
- * @fires tsg-handoff-request
  */
 export class TsgHandoffForm extends LitElement {
-  static override styles = [baseStyles, formGroupStyles, handoffFormStyles];
+  static override styles = [baseStyles, formBoxStyles, formGroupStyles, handoffFormStyles];
 
   /** The chat the booking is for. A new id starts a fresh form. */
   @property() consultationId = '';
+  /** Books it (`handoff:book`) and sends her the code; answers with the booking and whether her message went out. */
+  @property({ attribute: false }) submit: ((booking: HandoffBookPayload) => Promise<FormResult<HandoffBooked>>) | null = null;
 
   @state() private kind: HandoffKind = 'phone';
   @state() private busy = false;
   @state() private error = '';
-  @state() private booked: { appointment: Appointment; messageSent: boolean } | null = null;
+  @state() private booked: HandoffBooked | null = null;
   @query('input[name="kind"]') private firstKind?: HTMLInputElement;
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -87,7 +87,7 @@ export class TsgHandoffForm extends LitElement {
     `;
   }
 
-  private renderBooked({ appointment: a, messageSent }: { appointment: Appointment; messageSent: boolean }) {
+  private renderBooked({ appointment: a, messageSent }: HandoffBooked) {
     return html`<div class="booked ${messageSent ? '' : 'warn'}">
       <p>${messageSent ? t.done : t.notSent}</p>
       <p>${t.kinds[a.kind]}：${formatTokyoDateTime(a.startsAt)}</p>
@@ -102,9 +102,9 @@ export class TsgHandoffForm extends LitElement {
     this.firstKind?.focus();
   }
 
-  private onSubmit(e: SubmitEvent): void {
+  private async onSubmit(e: SubmitEvent): Promise<void> {
     e.preventDefault();
-    if (this.busy) return;
+    if (this.busy || !this.submit) return;
     const form = e.target as HTMLFormElement;
     const date = (form.elements.namedItem('date') as HTMLInputElement).value;
     const time = (form.elements.namedItem('time') as HTMLInputElement).value;
@@ -118,18 +118,10 @@ export class TsgHandoffForm extends LitElement {
     this.booked = null;
     this.busy = true;
     const consultationId = this.consultationId;
-    this.dispatchEvent(
-      new HandoffRequestEvent({
-        consultationId,
-        kind: this.kind,
-        startsAt,
-        done: (outcome: HandoffOutcome) => {
-          if (consultationId !== this.consultationId) return; // Another chat is shown now.
-          this.busy = false;
-          if ('error' in outcome) this.error = outcome.error;
-          else this.booked = outcome;
-        },
-      }),
-    );
+    const res = await this.submit({ consultationId, kind: this.kind, startsAt });
+    if (consultationId !== this.consultationId) return; // Another chat is shown now.
+    this.busy = false;
+    if (res.ok) this.booked = { appointment: res.appointment, messageSent: res.messageSent };
+    else this.error = res.error;
   }
 }

@@ -2,21 +2,14 @@ import { css } from 'lit';
 
 export const handoffFormStyles = css`
   :host {
-    display: block;
-    flex: 0 0 auto;
     margin: 0 0 0.75rem;
   }
   form {
-    background: var(--tsg-surface);
-    border: 1px solid var(--tsg-border);
-    border-radius: var(--tsg-radius);
     padding: 0.6rem 0.9rem;
-    display: grid;
     gap: 0.5rem;
   }
   h3 {
     font-size: 0.95rem;
-    margin: 0;
   }
   fieldset {
     padding: 0.3rem 0.75rem 0.5rem;

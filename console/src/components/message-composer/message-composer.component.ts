@@ -1,9 +1,9 @@
-import { MAX_MESSAGE_CHARS } from '@tsunagari/shared';
+import { MAX_MESSAGE_CHARS, TypingSignal } from '@tsunagari/shared/client';
 import { html, LitElement } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { MessageSendEvent } from '../../events/message-send.event.js';
-import { TypingEvent } from '../../events/routing.events.js';
+import { TypingEvent } from '../../events/typing.event.js';
 import { ja } from '../../i18n/ja.js';
+import type { FormResult, MessageDraft } from '../../state/form-requests.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 import { messageComposerStyles } from './message-composer.styles.js';
 
@@ -11,7 +11,7 @@ import { messageComposerStyles } from './message-composer.styles.js';
  * The text box and 「送信」. Enter makes a new line (Japanese input uses Enter to confirm
  * conversion); Ctrl/⌘+Enter sends. The draft is kept until the server has stored the message.
  *
- * @fires tsg-message-send
+ * @fires tsg-typing
  */
 export class TsgMessageComposer extends LitElement {
   static override styles = [baseStyles, messageComposerStyles];
@@ -19,29 +19,21 @@ export class TsgMessageComposer extends LitElement {
   @property() consultationId = '';
   /** True until the session key is open, and after the consultation ended. */
   @property({ type: Boolean }) disabled = false;
+  /** Sends her message; ok once the server stored it (the draft is cleared only then). */
+  @property({ attribute: false }) submit: ((draft: MessageDraft) => Promise<FormResult>) | null = null;
 
   @state() private draft = '';
   @state() private sending = false;
 
   @query('textarea') private textarea!: HTMLTextAreaElement;
-  /** When "typing" was last told (throttled), and the timer that says she stopped. */
-  private typingSentAt = 0;
-  private typingIdle: ReturnType<typeof setTimeout> | undefined;
+  /** Her typing, told to the client's widget (throttled; "stopped" after a pause, on send, or when emptied). */
+  private readonly typing = new TypingSignal((typing) => {
+    if (this.consultationId) this.dispatchEvent(new TypingEvent({ consultationId: this.consultationId, typing }));
+  });
 
   private setTyping(typing: boolean): void {
-    clearTimeout(this.typingIdle);
-    if (!this.consultationId) return;
-    if (typing) {
-      const now = Date.now();
-      if (now - this.typingSentAt > 3000) {
-        this.typingSentAt = now;
-        this.dispatchEvent(new TypingEvent({ consultationId: this.consultationId, typing: true }));
-      }
-      this.typingIdle = setTimeout(() => this.setTyping(false), 5000);
-    } else if (this.typingSentAt !== 0) {
-      this.typingSentAt = 0;
-      this.dispatchEvent(new TypingEvent({ consultationId: this.consultationId, typing: false }));
-    }
+    if (typing) this.typing.input();
+    else this.typing.stop();
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
@@ -91,32 +83,26 @@ export class TsgMessageComposer extends LitElement {
   private onKeydown(e: KeyboardEvent): void {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.isComposing) {
       e.preventDefault();
-      this.send();
+      void this.send();
     }
   }
 
   private onSubmit(e: SubmitEvent): void {
     e.preventDefault();
-    this.send();
+    void this.send();
   }
 
-  private send(): void {
+  private async send(): Promise<void> {
     const text = this.draft.trim();
-    if (this.disabled || this.sending || text === '' || text.length > MAX_MESSAGE_CHARS) return;
+    if (!this.submit || this.disabled || this.sending || text === '' || text.length > MAX_MESSAGE_CHARS) return;
     this.sending = true;
     this.setTyping(false);
     const consultationId = this.consultationId;
-    this.dispatchEvent(
-      new MessageSendEvent({
-        consultationId,
-        text,
-        done: (sent) => {
-          this.sending = false;
-          // A failed send keeps her words so she can try again.
-          if (sent && this.consultationId === consultationId) this.draft = '';
-          void this.updateComplete.then(() => this.textarea?.focus());
-        },
-      }),
-    );
+    const res = await this.submit({ consultationId, text });
+    this.sending = false;
+    // A failed send keeps her words so she can try again.
+    if (res.ok && this.consultationId === consultationId) this.draft = '';
+    await this.updateComplete;
+    this.textarea?.focus();
   }
 }

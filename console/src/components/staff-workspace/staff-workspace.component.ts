@@ -51,23 +51,8 @@ export class TsgStaffWorkspace extends LitElement {
 
   private readonly store = new ConsoleStore(this);
 
-  // Handlers run only once connected, by which time every controller below exists.
-  private readonly socket = new StaffSocketController(this, {
-    connected: () => void this.refresh(),
-    queueChanged: (entries) => this.routing.queueChanged(entries),
-    keyGranted: (p) => this.chats.keyGranted(p),
-    message: (m) => this.chats.message(m),
-    ended: (p) => this.chats.ended(p),
-    offer: (o) => this.routing.offer(o),
-    offerWithdrawn: (id) => this.routing.offerWithdrawn(id),
-    counselors: (list) => this.routing.setCounselors(list),
-    today: (figures) => this.routing.setToday(figures),
-    typing: (p) => this.chats.typing(p),
-    incoming: (c, from) => this.routing.incoming(c, from),
-    released: (id) => this.chats.released(id),
-    appointmentChanged: (a) => this.appointments.changed(a),
-    authLost: () => this.dispatchEvent(new LogoutRequestEvent({ expired: true })),
-  });
+  /** The one socket; each controller below subscribes to the pushes it handles. */
+  private readonly socket = new StaffSocketController(this);
 
   private readonly ctx: WorkspaceContext = {
     host: this,
@@ -90,7 +75,7 @@ export class TsgStaffWorkspace extends LitElement {
 
   private readonly actions = new ChatActionsController(this.ctx, () => this.routing.counselors);
   private readonly routing = new QueueRoutingController(this.ctx, (c, select) => this.chats.started(c, select));
-  private readonly appointments = new AppointmentsController(this.ctx, this.actions.onSend);
+  private readonly appointments = new AppointmentsController(this.ctx, this.actions.send);
 
   /** Alt+↑/↓ and Alt+1…9 between her chats (counselors only). */
   private readonly shortcuts = new ChatShortcutsController(this, {
@@ -101,6 +86,16 @@ export class TsgStaffWorkspace extends LitElement {
 
   private get isCounselor(): boolean {
     return this.session.staff.role === 'counselor';
+  }
+
+  constructor() {
+    super();
+    // The workspace keeps only the connection's own news: what to fetch after a (re)connect, in
+    // this order, and a lost session. Handlers run only once connected, when every controller exists.
+    this.socket.listen(this, {
+      connected: () => void this.refresh(),
+      authLost: () => this.dispatchEvent(new LogoutRequestEvent({ expired: true })),
+    });
   }
 
   override connectedCallback(): void {
@@ -174,13 +169,13 @@ export class TsgStaffWorkspace extends LitElement {
                 ?ending=${actions.endingId !== null && actions.endingId === selectedId}
                 .counselors=${routing.counselors.filter((c) => c.staffId !== this.session.staff.id)}
                 ?transferring=${actions.transferringId !== null && actions.transferringId === selectedId}
-                @tsg-transfer-request=${actions.onTransfer}
+                .send=${actions.send}
+                .record=${actions.record}
+                .transfer=${actions.transfer}
+                .book=${appointments.book}
                 @tsg-typing=${this.chats.onTypingInput}
-                @tsg-message-send=${actions.onSend}
                 @tsg-end-request=${actions.onEnd}
                 @tsg-chat-close=${actions.onClose}
-                @tsg-record-request=${actions.onRecord}
-                @tsg-handoff-request=${appointments.onHandoff}
               ></tsg-chat-panel>`
             : html`<tsg-year-report .fetchReport=${this.fetchReport} ?connected=${this.socket.status === 'connected'}></tsg-year-report>`}
           </div>
@@ -189,7 +184,7 @@ export class TsgStaffWorkspace extends LitElement {
               .appointments=${appointments.appointments ?? []}
               ?loaded=${appointments.appointments !== null}
               .findByCode=${appointments.findByCode}
-              @tsg-appointment-status=${appointments.onAppointmentStatus}
+              .changeStatus=${appointments.changeStatus}
             ></tsg-appointment-list>
           </div>
         </main>

@@ -1,0 +1,173 @@
+/**
+ * For component tests in a real browser: one counselor's chat wired the way the workspace wires it
+ * (a ConsoleStore, a ChatActionsController, a tsg-chat-panel re-rendered from the model), with
+ * real libsodium keys, and an in-page relay standing in for the server's socket. The relay is a
+ * stand-in, not the server: the server's own rules (idempotent seq, refusals) have their tests in
+ * server/; here it lets a test decide what the next `message:send` meets — stored and acked,
+ * refused, stored with its ack lost, or held until the test lets it through.
+ */
+import type { EnvelopePayload, StaffConsultation, StaffSession, StoredMessage } from '@tsunagari/shared';
+import { openMessage, sealMessage, toB64 } from '@tsunagari/shared/crypto';
+import { pinOrgKey } from '@tsunagari/shared/trust';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import '../components/chat-panel/chat-panel.js';
+import type { TsgChatPanel } from '../components/chat-panel/chat-panel.component.js';
+import { ChatActionsController } from '../services/chat-actions.controller.js';
+import { loadSodium, StaffCrypto } from '../services/staff-crypto.js';
+import type { RequestError, StaffSocketController } from '../services/staff-socket.controller.js';
+import { ConsoleStore, type WorkspaceContext } from '../services/workspace-context.js';
+import * as store from '../state/chats.js';
+
+type Sodium = Awaited<ReturnType<typeof loadSodium>>;
+
+/** What the relay does with one `message:send`. */
+export type SendFate = 'store' | { refuse: RequestError } | 'lose-ack';
+
+/** The server's side of `message:send`, as far as seq goes: a repeated counselor seq is the same message. */
+export class FakeRelay {
+  /** Every envelope that reached the relay, in order, retries included. */
+  readonly received: EnvelopePayload[] = [];
+  /** The counselor's stored messages by seq. */
+  readonly stored = new Map<number, StoredMessage>();
+  private readonly fates: SendFate[] = [];
+  private gate: Promise<void> | null = null;
+  private openGate: (() => void) | null = null;
+  private nextId: number;
+
+  constructor(firstId: number) {
+    this.nextId = firstId;
+  }
+
+  /** The next sends meet these fates, in order; after them, each is stored. */
+  will(...fates: SendFate[]): void {
+    this.fates.push(...fates);
+  }
+
+  /** Sends wait, unanswered, until {@link release}. */
+  hold(): void {
+    this.gate = new Promise((resolve) => (this.openGate = resolve));
+  }
+
+  release(): void {
+    this.openGate?.();
+    this.gate = null;
+  }
+
+  /** Stands in for StaffSocketController.request; only `message:send` is expected here. */
+  readonly request = (async (event: string, payload: unknown) => {
+    if (event !== 'message:send') throw new Error(`the chat harness does not answer ${event}`);
+    const envelope = payload as EnvelopePayload;
+    this.received.push(envelope);
+    await this.gate;
+    const fate = this.fates.shift() ?? 'store';
+    if (typeof fate === 'object') return { ok: false, error: fate.refuse };
+    const stored = this.stored.get(envelope.seq) ?? { ...envelope, senderRole: 'counselor', id: this.nextId++, sentAt: new Date().toISOString() };
+    this.stored.set(envelope.seq, stored);
+    if (fate === 'lose-ack') return { ok: false, error: 'TIMEOUT' };
+    return { ok: true, data: { id: stored.id, sentAt: stored.sentAt } };
+  }) as StaffSocketController['request'];
+}
+
+/** Re-renders the panel from the model whenever a controller asks the "workspace" to update. */
+class PanelHost implements ReactiveControllerHost {
+  constructor(private readonly render: () => void) {}
+  addController(_: ReactiveController): void {}
+  removeController(_: ReactiveController): void {}
+  requestUpdate(): void {
+    this.render();
+  }
+  get updateComplete(): Promise<boolean> {
+    return Promise.resolve(true);
+  }
+}
+
+export interface ChatHarness {
+  sodium: Sodium;
+  sessionKey: Uint8Array;
+  consultationId: string;
+  relay: FakeRelay;
+  store: ConsoleStore;
+  actions: ChatActionsController;
+  panel: TsgChatPanel;
+  chat(): store.ChatState;
+  /** Decrypts what reached the relay, checking it was sealed as the counselor's message `seq`. */
+  textOf(envelope: EnvelopePayload): string;
+}
+
+/**
+ * An active chat, selected and shown, whose history holds `history` (client and counselor
+ * messages as the server stored them, ids from 1).
+ */
+export async function chatHarness(history: { from: 'client' | 'counselor'; seq: number; text: string }[] = []): Promise<ChatHarness> {
+  const sodium = await loadSodium();
+  const box = sodium.crypto_box_keypair();
+  const sign = sodium.crypto_sign_keypair();
+  const crypto = new StaffCrypto(sodium, {
+    boxPublicKey: box.publicKey,
+    boxSecretKey: box.privateKey,
+    signPublicKey: sign.publicKey,
+    signSecretKey: sign.privateKey,
+  }, pinOrgKey(sodium, toB64(sodium, sodium.crypto_sign_keypair().publicKey)));
+  const sessionKey = sodium.crypto_aead_xchacha20poly1305_ietf_keygen();
+  const consultationId = globalThis.crypto.randomUUID();
+  const messages: StoredMessage[] = history.map((m, i) => ({
+    ...sealMessage(sodium, sessionKey, { consultationId, senderRole: m.from, seq: m.seq }, { kind: 'text', text: m.text }),
+    senderRole: m.from,
+    id: i + 1,
+    sentAt: new Date().toISOString(),
+  }));
+  const relay = new FakeRelay(messages.length + 1);
+  const panel = document.createElement('tsg-chat-panel');
+  let actions: ChatActionsController | null = null;
+  const host = new PanelHost(() => {
+    panel.chat = store.findChat(consoleStore.model, consultationId) ?? null;
+    panel.error = actions?.chatErrors[consultationId] ?? '';
+  });
+  const consoleStore = new ConsoleStore(host);
+  const session: StaffSession = {
+    staff: { id: 'staff-sato', username: 'sato', displayName: '佐藤', role: 'counselor' },
+    keys: {
+      boxPublicKey: '',
+      signPublicKey: '',
+      wrappedSecretKeys: '',
+      statement: { statement: { staffId: 'staff-sato', role: 'counselor', boxPublicKey: '', signPublicKey: '', keyVersion: 1, notBefore: 0, notAfter: 1 }, signature: '' },
+    },
+  };
+  const ctx: WorkspaceContext = {
+    host,
+    socket: { request: relay.request, listen: () => {} },
+    store: consoleStore,
+    session: () => session,
+    crypto: () => crypto,
+    announce: () => {},
+  };
+  actions = new ChatActionsController(ctx, () => []);
+  panel.send = actions.send;
+  document.body.append(panel);
+
+  const consultation: StaffConsultation = { consultationId, status: 'active', assignedAt: new Date().toISOString(), sealedKey: null, campaign: null, urgent: false };
+  const plain = new Map(history.map((m, i) => [i + 1, m.text]));
+  consoleStore.model = store.updateChat(store.selectChat(store.upsertConsultation(store.emptyState, consultation), consultationId), consultationId, (c) => ({
+    ...c,
+    sessionKey,
+    messages,
+    plain,
+    historyLoaded: true,
+  }));
+  await panel.updateComplete;
+
+  return {
+    sodium,
+    sessionKey,
+    consultationId,
+    relay,
+    store: consoleStore,
+    actions,
+    panel,
+    chat: () => store.findChat(consoleStore.model, consultationId)!,
+    textOf: (envelope) => {
+      const body = openMessage(sodium, sessionKey, 'counselor', envelope);
+      return body.kind === 'text' ? body.text : '';
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { StoredMessage } from '../protocol/events.js';
+import { lastId, lastSeq, mergeById, nextSeq } from './messages.js';
+
+const msg = (id: number, senderRole: 'client' | 'counselor', seq: number, ciphertext = `ct${id}`): StoredMessage => ({
+  id,
+  consultationId: 'c1c1c1c1c1c1c1c1',
+  senderRole,
+  seq,
+  nonce: 'n',
+  ciphertext,
+  sentAt: '2025-04-01T01:00:00.000Z',
+});
+
+describe('mergeById', () => {
+  it('keeps one copy per id and orders by id', () => {
+    const merged = mergeById([msg(3, 'client', 2), msg(1, 'client', 1)], [msg(2, 'counselor', 1), msg(3, 'client', 2), msg(2, 'counselor', 1)]);
+    expect(merged.map((m) => m.id)).toEqual([1, 2, 3]);
+  });
+
+  it('the copy already held wins over a later one with the same id', () => {
+    const merged = mergeById([msg(1, 'client', 1, 'held')], [msg(1, 'client', 1, 'later')]);
+    expect(merged.map((m) => m.ciphertext)).toEqual(['held']);
+  });
+
+  it('returns the same list when nothing new comes in, and never mutates its input', () => {
+    const list = [msg(1, 'client', 1)];
+    expect(mergeById(list, [])).toBe(list);
+    expect(mergeById(list, [msg(1, 'client', 1)])).toBe(list);
+    const grown = mergeById(list, [msg(2, 'client', 2)]);
+    expect(grown).not.toBe(list);
+    expect(list).toHaveLength(1);
+  });
+});
+
+describe('lastId', () => {
+  it('is 0 for none and the highest id otherwise', () => {
+    expect(lastId([])).toBe(0);
+    expect(lastId([msg(7, 'client', 1), msg(3, 'client', 2)])).toBe(7);
+  });
+});
+
+describe('seq', () => {
+  it('lastSeq counts only the given sender', () => {
+    expect(lastSeq([msg(1, 'client', 9), msg(2, 'counselor', 4)], 'counselor')).toBe(4);
+    expect(lastSeq([msg(2, 'counselor', 4)], 'client')).toBe(0);
+  });
+
+  it('nextSeq starts at 1 and continues from the sender’s highest, ignoring the other side', () => {
+    expect(nextSeq([], 'counselor')).toBe(1);
+    expect(nextSeq([msg(1, 'client', 9), msg(2, 'counselor', 4), msg(3, 'counselor', 2)], 'counselor')).toBe(5);
+  });
+
+  it('never reuses a seq, whether the reserved counter or the list is ahead', () => {
+    expect(nextSeq([msg(2, 'counselor', 4)], 'counselor', 6)).toBe(7);
+    expect(nextSeq([msg(2, 'counselor', 4)], 'counselor', 2)).toBe(5);
+  });
+});

@@ -1,0 +1,60 @@
+import type { SenderRole } from '../protocol/events.js';
+
+/**
+ * Stored messages as both apps keep them. A message can arrive more than once (a live
+ * `message:new`, then again in a resume snapshot or a `message:list` catch-up); the server's id
+ * orders both senders, and a sender's seq (bound into each envelope's associated data) counts up
+ * from 1, a repeated seq being the same message to the server.
+ */
+
+/** Anything with a server id. */
+export interface HasId {
+  id: number;
+}
+
+/** Anything with a sender and that sender's seq. */
+export interface HasSeq {
+  senderRole: SenderRole;
+  seq: number;
+}
+
+/**
+ * Merges incoming messages into a list, one copy per id, ordered by id. The copy already held
+ * wins: it is the same stored row, and the holder may have added to it (her own text, say).
+ * Returns the list itself when nothing is new, so callers can skip a re-render.
+ */
+export function mergeById<T extends HasId>(existing: readonly T[], incoming: readonly T[]): T[] {
+  const byId = new Map<number, T>();
+  for (const m of existing) byId.set(m.id, m);
+  let added = false;
+  for (const m of incoming) {
+    if (byId.has(m.id)) continue;
+    byId.set(m.id, m);
+    added = true;
+  }
+  if (!added) return existing as T[];
+  return [...byId.values()].sort((a, b) => a.id - b.id);
+}
+
+/** The highest id in the list (0 when none): the `afterId` of a `message:list` catch-up. */
+export function lastId(messages: readonly HasId[]): number {
+  let max = 0;
+  for (const m of messages) if (m.id > max) max = m.id;
+  return max;
+}
+
+/** The highest seq `sender` has used in the list (0 when none). */
+export function lastSeq(messages: readonly HasSeq[], sender: SenderRole): number {
+  let max = 0;
+  for (const m of messages) if (m.senderRole === sender && m.seq > max) max = m.seq;
+  return max;
+}
+
+/**
+ * The seq for `sender`'s next message: above any in the list and above `reserved` (the highest
+ * this browser already used for a send still in flight, or remembered across a reload), so a
+ * seq is never used twice for different messages.
+ */
+export function nextSeq(messages: readonly HasSeq[], sender: SenderRole, reserved = 0): number {
+  return Math.max(reserved, lastSeq(messages, sender)) + 1;
+}

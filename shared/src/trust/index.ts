@@ -1,0 +1,5 @@
+export * from './org-key.js';
+export * from './statement.js';
+export * from './revocation.js';
+export * from './verify.js';
+export * from './fingerprint.js';

@@ -1,0 +1,146 @@
+import type { ClientToServerEvents, CounselorIdentity, ServerToClientEvents, StoredMessage } from '@tsunagari/shared';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { expect, vi } from 'vitest';
+import { ConsultationController } from './consultation.controller.js';
+import type { RelaySocket, RequestError, SessionCrypto, SocketStatusEvent } from './types.js';
+import { fakeStore } from '../safety/fake-store.js';
+
+/**
+ * Fakes for the consultation's unit tests: a relay socket that answers from a table and lets a
+ * test push events and status, a session store, crypto whose "ciphertext" is the text itself,
+ * and a controller set up with them (started, waiting, chatting).
+ */
+
+export const CID = 'consultation-id-0001';
+export const TOKEN = 't'.repeat(43);
+export const ORG_KEY = 'K'.repeat(43);
+
+export type Reply = { ok: true; data: unknown } | { ok: false; error: RequestError };
+
+/** A fake relay: answers requests from a table, lets the test push events and status. */
+export class FakeSocket implements RelaySocket {
+  requests: Array<{ event: keyof ClientToServerEvents; payload: unknown }> = [];
+  replies: Partial<Record<keyof ClientToServerEvents, (payload: unknown) => Reply>> = {
+    'consultation:start': () => ({ ok: true, data: { consultationId: CID, clientToken: TOKEN, position: 3 } }),
+    'key:grant': () => ({ ok: true, data: { grantedAt: 'now' } }),
+    'consultation:end': () => ({ ok: true, data: { endedAt: 'now' } }),
+    'message:list': () => ({ ok: true, data: { messages: [] } }),
+  };
+  closed = false;
+  private handlers = new Map<string, (payload: never) => void>();
+  private status: Array<(e: SocketStatusEvent) => void> = [];
+
+  request = (async (event: keyof ClientToServerEvents, payload: unknown) => {
+    this.requests.push({ event, payload });
+    return this.replies[event]?.(payload) ?? { ok: false, error: 'INTERNAL' };
+  }) as RelaySocket['request'];
+  on<E extends keyof ServerToClientEvents>(event: E, handler: ServerToClientEvents[E]): void {
+    this.handlers.set(event, handler as (payload: never) => void);
+  }
+  onStatus(handler: (e: SocketStatusEvent) => void): void {
+    this.status.push(handler);
+  }
+  close(): void {
+    this.closed = true;
+  }
+  push<E extends keyof ServerToClientEvents>(event: E, payload: Parameters<ServerToClientEvents[E]>[0]): void {
+    this.handlers.get(event)?.(payload as never);
+  }
+  setStatus(e: SocketStatusEvent): void {
+    for (const h of this.status) h(e);
+  }
+  sent(event: keyof ClientToServerEvents): unknown[] {
+    return this.requests.filter((r) => r.event === event).map((r) => r.payload);
+  }
+}
+
+
+/** Fake crypto: "ciphertext" is the text itself; a counselor verifies when her signature is "good". */
+export function fakeCrypto(): SessionCrypto & { wiped: boolean } {
+  return {
+    wiped: false,
+    verify: (c) => c.statement.signature === 'good',
+    sealKeyFor: (c) => `sealed-for-${c.staffId}`,
+    seal: (consultationId, seq, body) => {
+      const { kind, ...rest } = body;
+      return { consultationId, seq, nonce: 'n'.repeat(32), ciphertext: kind === 'text' ? `enc:${body.text}` : `intake:${JSON.stringify(rest)}` };
+    },
+    open: (m) =>
+      m.ciphertext.startsWith('enc:')
+        ? { kind: 'text', text: m.ciphertext.slice(4) }
+        : m.ciphertext.startsWith('intake:')
+          ? { kind: 'intake', ...JSON.parse(m.ciphertext.slice(7)) }
+          : null,
+    exportKey: () => 'k'.repeat(43),
+    importKey: () => undefined,
+    newResumeCode: () => ({ code: 'CODE', lookup: 'l'.repeat(43), wrappedKey: 'w'.repeat(96) }),
+    resumeKeys: (code) => (code === 'bad' ? null : { lookup: 'l'.repeat(43), unwrap: (w) => w === 'w'.repeat(96) }),
+    wipe() {
+      this.wiped = true;
+    },
+  };
+}
+
+export const counselor = (signature = 'good'): CounselorIdentity => ({
+  staffId: 'staff-id-000000001',
+  statement: {
+    statement: { staffId: 'staff-id-000000001', role: 'counselor', boxPublicKey: 'b'.repeat(43), signPublicKey: 's'.repeat(43), keyVersion: 1, notBefore: 0, notAfter: 1 },
+    signature,
+  },
+});
+
+export const stored = (id: number, senderRole: 'client' | 'counselor', seq: number, text: string | null): StoredMessage => ({
+  id,
+  consultationId: CID,
+  senderRole,
+  seq,
+  nonce: 'n'.repeat(32),
+  ciphertext: text === null ? 'garbage' : `enc:${text}`,
+  sentAt: '2025-04-01T01:00:00.000Z',
+});
+
+/** What the server answers to message:send: only what it added to her envelope. */
+export const receipt = (id: number) => ({ id, sentAt: '2025-04-01T01:00:00.000Z' });
+
+export const flush = () => new Promise((r) => setTimeout(r, 0));
+
+export function setup(orgKey = ORG_KEY) {
+  const socket = new FakeSocket();
+  const crypto = fakeCrypto();
+  const host: ReactiveControllerHost & { updates: number } = {
+    updates: 0,
+    addController: (_c: ReactiveController) => {},
+    removeController: () => {},
+    requestUpdate() {
+      this.updates++;
+    },
+    updateComplete: Promise.resolve(true),
+  };
+  const load = vi.fn(async () => ({ socket, crypto }));
+  const kv = fakeStore();
+  const ctrl = new ConsultationController(host, {
+    config: () => ({ server: 'http://relay.test', orgKey, campaign: 'flyer-1' }),
+    load,
+    connectTimeoutMs: 1000,
+    quickExitWaitMs: 50,
+    storage: () => kv,
+  });
+  return { ctrl, socket, crypto, host, load, kv };
+}
+
+/** Started and connected, waiting in the queue; `settle` lets pending work run (fake clocks pass their own). */
+export async function waiting(settle: () => Promise<unknown> = flush) {
+  const s = setup();
+  await s.ctrl.start();
+  expect(s.ctrl.phase).toBe('connecting');
+  s.socket.setStatus({ type: 'connected' });
+  await settle();
+  return s;
+}
+
+export async function chatting() {
+  const s = await waiting();
+  s.socket.push('consultation:assigned', { consultationId: CID, counselor: counselor() });
+  await flush();
+  return s;
+}

@@ -1,0 +1,134 @@
+import { describe, expect, test, vi } from 'vitest';
+import { CID, counselor, stored, receipt, flush, waiting, chatting } from './controller-fakes.js';
+
+describe('back to the queue', () => {
+  const other = { ...counselor(), staffId: 'staff-id-000000002', displayName: '田中' };
+
+  test('requeued: she waits again with the kind line, history and key kept; the next counselor gets the key after the check', async () => {
+    const s = await chatting();
+    s.socket.push('message:new', stored(1, 'counselor', 1, 'こんにちは'));
+    s.socket.push('consultation:requeued', { consultationId: 'someone-else-000001' });
+    expect(s.ctrl.phase).toBe('chat');
+    s.socket.push('consultation:requeued', { consultationId: CID });
+    expect(s.ctrl.phase).toBe('waiting');
+    expect(s.ctrl.requeued).toBe(true);
+    expect(s.ctrl.messages.map((m) => m.text)).toEqual(['こんにちは']);
+    expect(s.crypto.wiped).toBe(false);
+    expect(JSON.parse(s.kv.getItem('tsunagari-chat') ?? 'null')).toMatchObject({ consultationId: CID, key: 'k'.repeat(43) });
+    // Position pushes resume as for any waiting client.
+    s.socket.push('queue:position', { consultationId: CID, position: 1, waiting: 2 });
+    expect(s.ctrl.position).toBe(1);
+    s.socket.push('consultation:assigned', { consultationId: CID, counselor: other });
+    await flush();
+    expect((s.socket.sent('key:grant') as Array<{ staffId: string }>).map((g) => g.staffId)).toEqual([counselor().staffId, other.staffId]);
+    expect(s.ctrl.phase).toBe('chat');
+    expect(s.ctrl.requeued).toBe(false);
+    expect(s.ctrl.transferred).toBe(true);
+    expect(s.ctrl.position).toBeNull();
+    expect(s.ctrl.messages.map((m) => m.text)).toEqual(['こんにちは']);
+  });
+
+  test('the same counselor taking her again from the queue is checked and granted again (not left waiting)', async () => {
+    const s = await chatting();
+    s.socket.push('consultation:requeued', { consultationId: CID });
+    s.socket.push('consultation:assigned', { consultationId: CID, counselor: counselor() });
+    await flush();
+    expect(s.socket.sent('key:grant')).toHaveLength(2);
+    expect(s.ctrl.phase).toBe('chat');
+  });
+
+  test('after a requeue an unsigned counselor gets nothing', async () => {
+    const s = await chatting();
+    s.socket.push('consultation:requeued', { consultationId: CID });
+    s.socket.push('consultation:assigned', { consultationId: CID, counselor: { ...counselor('forged'), staffId: 'staff-id-000000003' } });
+    await flush();
+    expect(s.socket.sent('key:grant')).toHaveLength(1);
+    expect(s.ctrl.phase).toBe('unsafe');
+  });
+
+  test('handed back while she was away: the resume snapshot says waiting, and she waits with the kind line', async () => {
+    const s = await chatting();
+    s.socket.setStatus({ type: 'reconnecting' });
+    s.socket.replies['consultation:resume'] = () => ({
+      ok: true,
+      data: { consultationId: CID, status: 'waiting', position: 1, requeued: true, counselor: null, messages: [] },
+    });
+    s.socket.setStatus({ type: 'connected' });
+    await flush();
+    expect(s.ctrl.phase).toBe('waiting');
+    expect(s.ctrl.requeued).toBe(true);
+    expect(s.ctrl.position).toBe(1);
+    s.socket.push('consultation:assigned', { consultationId: CID, counselor: counselor() });
+    await flush();
+    expect(s.ctrl.phase).toBe('chat');
+    expect(s.socket.sent('key:grant')).toHaveLength(2);
+  });
+});
+
+describe('typing', () => {
+  test('her typing is told (throttled) only in a chat, and stops on send', async () => {
+    vi.useFakeTimers();
+    try {
+      const s = await waiting(() => vi.advanceTimersByTimeAsync(0));
+      s.ctrl.typed();
+      expect(s.socket.sent('typing:set')).toEqual([]);
+      s.socket.push('consultation:assigned', { consultationId: CID, counselor: counselor() });
+      await vi.advanceTimersByTimeAsync(0);
+      s.socket.replies['message:send'] = () => ({ ok: true, data: receipt(10) });
+      s.ctrl.typed();
+      s.ctrl.typed();
+      await vi.advanceTimersByTimeAsync(2_000);
+      s.ctrl.typed();
+      expect(s.socket.sent('typing:set')).toEqual([
+        { consultationId: CID, typing: true },
+        { consultationId: CID, typing: true },
+      ]);
+      await s.ctrl.send('hi');
+      expect(s.socket.sent('typing:set').at(-1)).toEqual({ consultationId: CID, typing: false });
+      // Idle after typing: false follows by itself.
+      s.ctrl.typed();
+      await vi.advanceTimersByTimeAsync(3_000);
+      expect(s.socket.sent('typing:set').slice(-2)).toEqual([
+        { consultationId: CID, typing: true },
+        { consultationId: CID, typing: false },
+      ]);
+      // Back in the queue: nothing more is told, not even a late "stopped".
+      s.ctrl.typed();
+      const before = s.socket.sent('typing:set').length;
+      s.socket.push('consultation:requeued', { consultationId: CID });
+      s.ctrl.typed();
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(s.socket.sent('typing:set')).toHaveLength(before);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  test('the counselor typing shows, clears on her message, on stop, and by itself when the stop is lost', async () => {
+    vi.useFakeTimers();
+    try {
+      const s = await waiting(() => vi.advanceTimersByTimeAsync(0));
+      s.socket.push('typing:changed', { consultationId: CID, role: 'counselor', typing: true });
+      expect(s.ctrl.counselorTyping).toBe(false); // still waiting
+      s.socket.push('consultation:assigned', { consultationId: CID, counselor: counselor() });
+      await vi.advanceTimersByTimeAsync(0);
+      s.socket.push('typing:changed', { consultationId: CID, role: 'client', typing: true });
+      expect(s.ctrl.counselorTyping).toBe(false);
+      s.socket.push('typing:changed', { consultationId: CID, role: 'counselor', typing: true });
+      expect(s.ctrl.counselorTyping).toBe(true);
+      s.socket.push('message:new', stored(1, 'counselor', 1, 'はい'));
+      expect(s.ctrl.counselorTyping).toBe(false);
+      s.socket.push('typing:changed', { consultationId: CID, role: 'counselor', typing: true });
+      s.socket.push('typing:changed', { consultationId: CID, role: 'counselor', typing: false });
+      expect(s.ctrl.counselorTyping).toBe(false);
+      s.socket.push('typing:changed', { consultationId: CID, role: 'counselor', typing: true });
+      await vi.advanceTimersByTimeAsync(8_000);
+      expect(s.ctrl.counselorTyping).toBe(false);
+      s.socket.push('typing:changed', { consultationId: CID, role: 'counselor', typing: true });
+      s.socket.push('consultation:requeued', { consultationId: CID });
+      expect(s.ctrl.counselorTyping).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

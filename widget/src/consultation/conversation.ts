@@ -1,0 +1,133 @@
+import type { MessageBody, StoredMessage } from '@tsunagari/shared';
+import { type AckData, type ClientEvent, lastSeq, MAX_MESSAGE_CHARS, type Payload, type RequestResult, TypingExpiry, TypingSignal } from '@tsunagari/shared/client';
+import type { SavedSession } from '../safety/session-store.js';
+import { MessageLog, openStored } from './message-log.js';
+import type { SessionEvent } from './session-events.js';
+import type { SessionCrypto } from './types.js';
+
+/** What a {@link Conversation} needs from its session. */
+export interface ConversationHost {
+  /** The consultation's id, once the server gave one. */
+  readonly consultationId: string | null;
+  /** A verified counselor holds the key: messages and typing may flow. */
+  readonly inChat: boolean;
+  /** Sends a request; null once the session was disposed (the answer no longer matters). */
+  request<E extends ClientEvent>(event: E, payload: Payload<E>): Promise<RequestResult<AckData<E>> | null>;
+  tell(e: SessionEvent): void;
+  /** What a reload needs may have changed. */
+  save(): void;
+}
+
+/**
+ * The messages and typing of one session: her seq, the {@link MessageLog} with its outbox of
+ * sealed envelopes, sending and re-sending with the same seq, decrypting what the server
+ * stored, and both sides' typing. The checks on the other side's seq (issue 13) belong in
+ * {@link receive}.
+ */
+export class Conversation {
+  readonly log = new MessageLog();
+  /** Her highest seq so far (sent, stored or carried over a reload). */
+  private seq = 0;
+  /** Her typing, told to the counselor (throttled; only in a chat). */
+  private readonly typing = new TypingSignal((on) => this.tellTyping(on));
+  /** Takes the counselor's typing line down if her "stopped" never arrives. */
+  private readonly counselorTypingExpiry = new TypingExpiry(() => this.showCounselorTyping(false));
+  private counselorTyping = false;
+
+  constructor(
+    private readonly crypto: SessionCrypto,
+    private readonly host: ConversationHost,
+  ) {}
+
+  /** After a reload: her seq so far, and what was on its way, sealed again for a resend. */
+  restore(consultationId: string, saved: Pick<SavedSession, 'seq' | 'unsent'>): void {
+    this.seq = saved.seq;
+    for (const u of saved.unsent) this.log.outbox.add(u.seq, u.body, this.crypto.seal(consultationId, u.seq, u.body));
+    if (saved.unsent.length > 0) this.tellMessages();
+  }
+
+  /** Encrypts and sends one message; false when it cannot be sent now (not in a chat, empty, too long). */
+  async send(text: string): Promise<boolean> {
+    const body = text.trim();
+    if (!this.host.inChat || body.length === 0 || body.length > MAX_MESSAGE_CHARS) return false;
+    this.typing.stop();
+    await this.post({ kind: 'text', text: body });
+    return true;
+  }
+
+  /** Sends a failed message again with the same seq (the server treats it as the same one). */
+  async retry(seq: number): Promise<void> {
+    if (!this.host.inChat) return;
+    this.log.outbox.retry(seq);
+    this.tellMessages();
+    await this.deliver(seq);
+  }
+
+  /** Seals one of her messages (or her intake answers) with the next seq, and sends it. */
+  async post(body: MessageBody): Promise<void> {
+    const consultationId = this.host.consultationId;
+    if (!consultationId) return;
+    const seq = ++this.seq;
+    this.log.outbox.add(seq, body, this.crypto.seal(consultationId, seq, body));
+    this.tellMessages();
+    this.host.save();
+    await this.deliver(seq);
+  }
+
+  /** Whatever she sent that the server has not acknowledged goes again, with the same seq. */
+  resend(): void {
+    for (const seq of this.log.outbox.resendable()) void this.deliver(seq);
+  }
+
+  /** Decrypts stored messages (either sender) and merges them, one copy per id. */
+  receive(stored: readonly StoredMessage[]): void {
+    if (stored.length === 0) return;
+    this.seq = Math.max(this.seq, lastSeq(stored, 'client'));
+    if (this.log.receive(openStored(this.crypto, stored))) this.tellMessages();
+  }
+
+  /** What a reload needs of the conversation. */
+  forReload(): Pick<SavedSession, 'seq' | 'unsent'> {
+    return { seq: this.seq, unsent: this.log.outbox.unsent() };
+  }
+
+  /** She edited the text field (only told in a chat while connected). */
+  typed(connected: boolean): void {
+    if (this.host.inChat && connected) this.typing.input();
+  }
+
+  /** The counselor is writing, or stopped (or it is no longer known, as across a drop). */
+  showCounselorTyping(on: boolean): void {
+    this.counselorTypingExpiry.seen(this.host.consultationId ?? '', on);
+    if (this.counselorTyping === on) return;
+    this.counselorTyping = on;
+    this.host.tell({ type: 'counselor-typing', typing: on });
+  }
+
+  /** Out of a chat (back in line, unsafe, gone): no more typing told either way, not even a late "stopped". */
+  quiet(): void {
+    this.typing.reset();
+    this.counselorTypingExpiry.clear();
+    this.showCounselorTyping(false);
+  }
+
+  private async deliver(seq: number): Promise<void> {
+    const envelope = this.log.outbox.envelope(seq);
+    if (!envelope) return;
+    const r = await this.host.request('message:send', envelope);
+    if (!r) return;
+    if (!r.ok) this.log.outbox.fail(seq, r.error === 'RATE_LIMITED');
+    else if (!this.log.acknowledged(seq, r.data)) return;
+    this.tellMessages();
+    this.host.save();
+  }
+
+  private tellMessages(): void {
+    this.host.tell({ type: 'messages', messages: this.log.view() });
+  }
+
+  private tellTyping(typing: boolean): void {
+    const consultationId = this.host.consultationId;
+    if (consultationId && this.host.inChat) void this.host.request('typing:set', { consultationId, typing });
+  }
+}

@@ -1,0 +1,108 @@
+import type { StoredMessage } from '@tsunagari/shared';
+import { describe, expect, test } from 'vitest';
+import type { SessionCrypto } from './types.js';
+import { MessageLog, openStored, type StoredChat } from './message-log.js';
+
+const stored = (id: number, from: 'client' | 'counselor', seq: number, text: string | null = `m${id}`): StoredChat => ({
+  key: `s${id}`,
+  id,
+  from,
+  seq,
+  text,
+  state: 'sent',
+});
+
+/** A log with her messages `seqs` on their way (text `p<seq>` unless given). */
+function logWith(pending: Array<number | [number, string]>, storedFirst: StoredChat[] = []): MessageLog {
+  const log = new MessageLog();
+  log.receive(storedFirst);
+  for (const p of pending) {
+    const [seq, text] = typeof p === 'number' ? [p, `p${p}`] : p;
+    log.outbox.add(seq, { kind: 'text', text }, { consultationId: 'c1', seq, nonce: 'n', ciphertext: 'x' });
+  }
+  return log;
+}
+
+describe('MessageLog', () => {
+  test('keeps one copy per id and orders by id', () => {
+    const log = logWith([], [stored(2, 'counselor', 2)]);
+    log.receive([stored(1, 'counselor', 1), stored(2, 'counselor', 2), stored(3, 'counselor', 3)]);
+    expect(log.view().map((m) => m.id)).toEqual([1, 2, 3]);
+  });
+
+  test('a stored copy replaces her pending message with the same seq', () => {
+    const log = logWith([[1, 'hello']], [stored(1, 'counselor', 1)]);
+    log.receive([stored(2, 'client', 1, 'hello')]);
+    const list = log.view();
+    expect(list).toHaveLength(2);
+    expect(list[1]).toMatchObject({ id: 2, from: 'client', seq: 1, state: 'sent', text: 'hello', key: 's2' });
+    expect(log.outbox.envelope(1)).toBeUndefined();
+  });
+
+  test('keeps her typed text when the stored copy does not decrypt', () => {
+    const log = logWith([[1, 'typed']]);
+    log.receive([stored(5, 'client', 1, null)]);
+    expect(log.view()).toEqual([expect.objectContaining({ id: 5, text: 'typed' })]);
+  });
+
+  test('a counselor message with the same seq does not touch her pending one', () => {
+    const log = logWith([1]);
+    log.receive([stored(1, 'counselor', 1)]);
+    expect(log.view().map((m) => m.key)).toEqual(['s1', 'c1']);
+  });
+
+  test('pending messages stay after stored ones, in seq order', () => {
+    const log = logWith([3, 2]);
+    log.receive([stored(9, 'counselor', 4)]);
+    expect(log.view().map((m) => m.key)).toEqual(['s9', 'c2', 'c3']);
+  });
+
+  test('says whether anything changed; a copy already held changes nothing', () => {
+    const log = logWith([1], [stored(4, 'counselor', 1)]);
+    const before = log.view();
+    expect(log.receive([stored(4, 'counselor', 1, 'other')])).toBe(false);
+    expect(log.receive([])).toBe(false);
+    expect(log.view()).toEqual(before);
+    expect(log.receive([stored(5, 'counselor', 2)])).toBe(true);
+  });
+
+  test('an ack makes her message stored with what she wrote, without decrypting it again', () => {
+    const log = logWith([[1, 'まだ'], 2]);
+    expect(log.acknowledged(1, { id: 7, sentAt: 'now' })).toBe(true);
+    expect(log.view()).toEqual([
+      { key: 's7', id: 7, from: 'client', seq: 1, text: 'まだ', state: 'sent' },
+      expect.objectContaining({ key: 'c2', state: 'pending' }),
+    ]);
+    // Acknowledged twice (a resend raced the first ack): nothing more happens.
+    expect(log.acknowledged(1, { id: 7, sentAt: 'now' })).toBe(false);
+    expect(log.view()).toHaveLength(2);
+  });
+
+  test('lastId is 0 for an empty log and the highest stored id otherwise (pending ones have none)', () => {
+    expect(new MessageLog().lastId()).toBe(0);
+    expect(logWith([2], [stored(4, 'client', 1), stored(7, 'counselor', 3)]).lastId()).toBe(7);
+  });
+});
+
+describe('openStored', () => {
+  /** Just enough crypto: `T:` is a text, `I:` intake answers, anything else does not open. */
+  const crypto = {
+    open: (m: StoredMessage) =>
+      m.ciphertext.startsWith('T:')
+        ? { kind: 'text', text: m.ciphertext.slice(2) }
+        : m.ciphertext.startsWith('I:')
+          ? { kind: 'intake', ...JSON.parse(m.ciphertext.slice(2)) }
+          : null,
+  } as unknown as SessionCrypto;
+  const raw = (id: number, seq: number, ciphertext: string, senderRole: 'client' | 'counselor' = 'counselor') =>
+    ({ id, seq, senderRole, ciphertext, nonce: 'n', consultationId: 'c1', sentAt: 'now' }) as StoredMessage;
+
+  test('opens stored messages; what does not decrypt keeps text null', () => {
+    const out = openStored(crypto, [raw(1, 1, 'T:はい'), raw(2, 1, 'I:{"danger":"no"}', 'client'), raw(3, 2, 'garbage')]);
+    expect(out.map((m) => [m.key, m.from, m.text, m.intake ?? null])).toEqual([
+      ['s1', 'counselor', 'はい', null],
+      ['s2', 'client', null, { danger: 'no' }],
+      ['s3', 'counselor', null, null],
+    ]);
+  });
+});

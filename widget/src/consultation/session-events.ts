@@ -1,0 +1,51 @@
+import type { EndReason, SenderRole } from '@tsunagari/shared';
+import type { IntakeAnswers } from '@tsunagari/shared/client';
+import type { ChatMessage } from './types.js';
+import type { SavedSession } from '../safety/session-store.js';
+import type { ShownError } from './view.js';
+
+/** Where a session is; the view adds `idle` and `ended` around it. */
+export type Stage = 'opening' | 'waiting' | 'chat' | 'unsafe';
+
+export interface SessionOptions {
+  /** Give up when no place in line (or no consultation for the code) came within this long. */
+  connectTimeoutMs?: number;
+}
+
+/** How a session begins once its socket is up. */
+export type Opening =
+  /** A new consultation: a place in line, then her intake answers as the first encrypted message. */
+  | { kind: 'start'; campaign: string | undefined; urgent: boolean; intake: IntakeAnswers | null }
+  /** A consultation she continues with a resume code (any device). */
+  | { kind: 'code'; code: string }
+  /** The same tab after a reload: what sessionStorage kept. */
+  | { kind: 'saved'; saved: SavedSession };
+
+/**
+ * What a {@link ConsultationSession} tells its controller, which maps each one onto the view
+ * (`viewAfter`) and does the storage. Nothing comes from a session after it was disposed.
+ */
+export type SessionEvent =
+  /** The socket's state. */
+  | { type: 'connection'; status: 'connected' | 'reconnecting' | 'closed' }
+  /** In line: just started, or (from a snapshot) waiting again; `requeued` keeps the line that says why. */
+  | { type: 'waiting'; position: number | null; requeued: boolean }
+  /** A queue update while she waits. */
+  | { type: 'position'; position: number; estimatedWaitSeconds: number | null; showAlternatives: boolean }
+  /** Her counselor left or handed her back: she waits again, history and key kept. */
+  | { type: 'requeued' }
+  /** A verified counselor holds the key; `transferred` when it is not the first one. */
+  | { type: 'chat'; transferred: boolean }
+  /** A counselor the organisation did not sign was assigned: nothing was sent, and nothing more will be. */
+  | { type: 'unsafe' }
+  /** The message list changed. */
+  | { type: 'messages'; messages: ChatMessage[] }
+  | { type: 'counselor-typing'; typing: boolean }
+  /** A failure worth telling her (null clears it). */
+  | { type: 'error'; error: ShownError | null }
+  /** What a reload of the tab needs changed: keep this (and only this) in sessionStorage. */
+  | { type: 'save'; saved: SavedSession }
+  /** The start or the code was refused, or the socket never came: back to the first screen. The session is disposed. */
+  | { type: 'refused'; error: ShownError }
+  /** The consultation is over (ended by someone, or gone while she was away). The session is disposed. */
+  | { type: 'ended'; endedBy: SenderRole | null; reason: EndReason | null };

@@ -1,0 +1,284 @@
+import type { ConsultationSnapshot, CounselorIdentity, EndReason, SenderRole } from '@tsunagari/shared';
+import { type AckData, type ClientEvent, hasAnswers, type Payload, type RequestResult } from '@tsunagari/shared/client';
+import { Conversation, type ConversationHost } from './conversation.js';
+import { ReloadRecord } from './reload-record.js';
+import { createCode, openByCode } from './resume-requests.js';
+import type { Opening, SessionEvent, SessionOptions, Stage } from './session-events.js';
+import { grantDecision, resumeMeansGone } from './transfer.js';
+import type { SessionDeps, SocketStatusEvent } from './types.js';
+import type { ShownError } from './view.js';
+
+/**
+ * One consultation over one connection: the socket and the session key (`deps`), her ids once
+ * known, and a {@link Conversation} (her seq, and the outbox that holds her sealed envelopes
+ * until the server acknowledges them). It speaks the protocol (start or open by code, resume
+ * after a drop or a reload, key grants, back to the queue) and tells its controller what
+ * happened as {@link SessionEvent}s.
+ *
+ * Disposed on teardown (end, quick exit, refusal, the element leaving the page): it then closes
+ * the socket, wipes the key and ignores everything still in flight, so a stale session cannot
+ * act or be heard. That one `stopped` check replaces a guard at every await.
+ *
+ * Ready for what comes next: a key epoch (issue 13) sits beside the grant in {@link grant} and
+ * goes into the reload record; the other side's seq check goes into `Conversation.receive`; what
+ * a reload keeps (issue 15: no plaintext, an expiry) is decided in `ReloadRecord` alone.
+ */
+export class ConsultationSession implements ConversationHost {
+  private stage: Stage = 'opening';
+  private stopped = false;
+  private connected = false;
+  /** The opening was sent (a reconnect meanwhile must not start a second consultation). */
+  private opened = false;
+  private id: string | null = null;
+  private clientToken: string | null = null;
+  /** The counselor who holds the key now (null while she waits). */
+  private grantedTo: string | null = null;
+  /** Handed back to the queue since the last grant: the next counselor is a transfer. */
+  private handedBack = false;
+  /** Her messages and typing. */
+  readonly talk: Conversation;
+  private connectTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly reload = new ReloadRecord();
+
+  constructor(
+    private readonly deps: SessionDeps,
+    private readonly opening: Opening,
+    private readonly listener: (e: SessionEvent) => void,
+    private readonly options: SessionOptions = {},
+  ) {
+    this.talk = new Conversation(deps.crypto, this);
+    if (opening.kind !== 'saved') return;
+    deps.crypto.importKey(opening.saved.key);
+    this.id = opening.saved.consultationId;
+    this.clientToken = opening.saved.clientToken;
+  }
+
+  /** The consultation's id, once the server gave one (or the saved one after a reload). */
+  get consultationId(): string | null {
+    return this.id;
+  }
+
+  /** A verified counselor holds the key and the session is live. */
+  get inChat(): boolean {
+    return !this.stopped && this.stage === 'chat';
+  }
+
+  /** Listens to the socket (which connects by itself) and starts the clock on the first connection. */
+  begin(): void {
+    const { socket } = this.deps;
+    const mine = (id: string): boolean => !this.stopped && id === this.consultationId && this.stage !== 'unsafe';
+    socket.onStatus((e) => void this.onStatus(e));
+    socket.on('queue:position', (p) => {
+      if (mine(p.consultationId) && this.stage === 'waiting') {
+        this.tell({ type: 'position', position: p.position, estimatedWaitSeconds: p.estimatedWaitSeconds ?? null, showAlternatives: p.showAlternatives === true });
+      }
+    });
+    socket.on('consultation:assigned', (a) => mine(a.consultationId) && void this.grant(a.counselor));
+    socket.on('message:new', (m) => {
+      if (!mine(m.consultationId) || m.senderRole !== 'counselor') return;
+      this.talk.showCounselorTyping(false);
+      this.talk.receive([m]);
+    });
+    socket.on('consultation:requeued', (r) => mine(r.consultationId) && this.requeue());
+    socket.on('typing:changed', (t) => {
+      if (mine(t.consultationId) && t.role === 'counselor') this.talk.showCounselorTyping(t.typing && this.stage === 'chat');
+    });
+    socket.on('consultation:ended', (e) => {
+      if (!this.stopped && e.consultationId === this.consultationId) this.over(e.endedBy, e.reason);
+    });
+    if (this.opening.kind === 'saved') this.talk.restore(this.opening.saved.consultationId, this.opening.saved);
+    if (this.options.connectTimeoutMs !== undefined) {
+      this.connectTimer = setTimeout(() => this.stage === 'opening' && this.refuse('TIMEOUT'), this.options.connectTimeoutMs);
+    }
+  }
+
+  /** She edited the text field: the counselor sees that she is writing (never outside a chat). */
+  typed(): void {
+    this.talk.typed(this.connected);
+  }
+
+  /** Makes a resume code for this consultation and registers it; null when that failed. */
+  async createResumeCode(): Promise<{ code: string; expiresAt: string } | null> {
+    const id = this.consultationId;
+    if (this.stopped || !id) return null;
+    const made = await createCode(this.deps, id);
+    return this.stopped ? null : made;
+  }
+
+  /** Her end button: tells the server (whatever it answers, the controller then wipes). */
+  async end(): Promise<void> {
+    const id = this.consultationId;
+    if (!this.stopped && id) await this.deps.socket.request('consultation:end', { consultationId: id });
+  }
+
+  /** Quick exit: falls silent at once, tells the server she left (waiting at most `waitMs`), then disposes. */
+  async leave(waitMs: number): Promise<void> {
+    const id = this.consultationId;
+    this.stop();
+    if (id) {
+      const told = this.deps.socket.request('consultation:quick-exit', { consultationId: id }).catch(() => undefined);
+      await Promise.race([told, new Promise((resolve) => setTimeout(resolve, waitMs))]);
+    }
+    this.dispose();
+  }
+
+  /** Closes the socket and zeroes the key; nothing it started may act or be heard after this. */
+  dispose(): void {
+    this.stop();
+    this.deps.crypto.wipe();
+    this.deps.socket.close();
+  }
+
+  private stop(): void {
+    this.stopped = true;
+    clearTimeout(this.connectTimer);
+    this.talk.quiet();
+  }
+
+  /** Tells the controller, unless disposed. */
+  tell(e: SessionEvent): void {
+    if (!this.stopped) this.listener(e);
+  }
+
+  /** A request that answers null once the session was disposed (its result no longer matters). */
+  async request<E extends ClientEvent>(event: E, payload: Payload<E>): Promise<RequestResult<AckData<E>> | null> {
+    const r = await this.deps.socket.request(event, payload);
+    return this.stopped ? null : r;
+  }
+
+  private async onStatus(e: SocketStatusEvent): Promise<void> {
+    if (this.stopped) return;
+    this.connected = e.type === 'connected';
+    if (e.type !== 'connected') {
+      // Whether the counselor is still writing is not known across a drop (hers ends by its idle timer).
+      this.talk.showCounselorTyping(false);
+      return this.tell({ type: 'connection', status: e.type });
+    }
+    this.tell({ type: 'connection', status: 'connected' });
+    if (this.stage === 'unsafe') return;
+    if (this.consultationId) return this.resume();
+    if (this.opened) return;
+    this.opened = true;
+    if (this.opening.kind === 'start') return this.requestStart(this.opening);
+    if (this.opening.kind === 'code') return this.openWithCode(this.opening.code);
+  }
+
+  private async requestStart({ campaign, urgent, intake }: Extract<Opening, { kind: 'start' }>): Promise<void> {
+    const r = await this.request('consultation:start', { ...(campaign ? { campaign } : {}), ...(urgent ? { urgent: true } : {}) });
+    if (!r) return;
+    if (!r.ok) return this.refuse(r.error);
+    clearTimeout(this.connectTimer);
+    this.id = r.data.consultationId;
+    this.clientToken = r.data.clientToken;
+    this.stage = 'waiting';
+    this.tell({ type: 'waiting', position: r.data.position, requeued: false });
+    this.save();
+    // Her answers travel as the first encrypted message, so only the counselor learns them.
+    if (hasAnswers(intake)) await this.talk.post({ kind: 'intake', ...intake });
+  }
+
+  private async openWithCode(code: string): Promise<void> {
+    const r = await openByCode(this.deps, code);
+    if (this.stopped) return;
+    if (!r.ok) return this.refuse(r.error);
+    clearTimeout(this.connectTimer);
+    this.id = r.consultationId;
+    this.clientToken = r.clientToken;
+    await this.applySnapshot(r.snapshot);
+  }
+
+  /** After a reconnect or reload: reattach, then catch up on anything missed while away. */
+  private async resume(): Promise<void> {
+    const { consultationId, clientToken } = this;
+    if (!consultationId || !clientToken) return;
+    const r = await this.request('consultation:resume', { consultationId, clientToken });
+    if (!r) return;
+    if (!r.ok) return resumeMeansGone(r.error) ? this.over(null, 'abandoned') : this.tell({ type: 'error', error: r.error });
+    clearTimeout(this.connectTimer);
+    await this.applySnapshot(r.data);
+  }
+
+  private async applySnapshot(s: ConsultationSnapshot): Promise<void> {
+    const consultationId = this.consultationId;
+    if (!consultationId) return;
+    if (s.status === 'ended') return this.over(null, null);
+    this.tell({ type: 'error', error: null });
+    if (s.status === 'waiting') {
+      // Handed back to the queue while she was away.
+      if (this.stage === 'chat') this.requeue();
+      this.stage = 'waiting';
+      // After a reload the snapshot is all she has to go on: keep the line that says why she waits again.
+      this.handedBack ||= s.requeued;
+      this.tell({ type: 'waiting', position: s.position, requeued: this.handedBack });
+    }
+    this.talk.receive(s.messages);
+    this.save();
+    if (s.counselor) await this.grant(s.counselor);
+    const list = await this.request('message:list', { consultationId, afterId: this.talk.log.lastId() });
+    if (!list) return;
+    if (list.ok) this.talk.receive(list.data.messages);
+    this.save();
+    this.talk.resend();
+  }
+
+  /**
+   * Seals the session key to the counselor, but only if the organisation signed her keys. A
+   * second assignment for the same consultation is a transfer: the new counselor gets the key too.
+   */
+  private async grant(counselor: CounselorIdentity): Promise<void> {
+    const consultationId = this.consultationId;
+    if (!consultationId) return;
+    const decision = grantDecision(this.grantedTo, counselor.staffId, () => this.deps.crypto.verify(counselor));
+    if (decision.kind === 'skip') return;
+    if (decision.kind === 'unsafe') {
+      this.stage = 'unsafe';
+      this.talk.quiet();
+      return this.tell({ type: 'unsafe' });
+    }
+    const sealedKey = this.deps.crypto.sealKeyFor(counselor);
+    const r = await this.request('key:grant', { consultationId, staffId: counselor.staffId, sealedKey });
+    if (!r) return;
+    if (!r.ok) return this.tell({ type: 'error', error: r.error });
+    this.grantedTo = counselor.staffId;
+    this.stage = 'chat';
+    const transferred = decision.transfer || this.handedBack;
+    this.handedBack = false;
+    this.tell({ type: 'chat', transferred });
+    this.save();
+  }
+
+  /**
+   * Her counselor left (past her grace) or handed her back to the queue: she waits again, with
+   * her history and the session key kept. Whoever takes her next is checked against the
+   * organisation signature and gets the key sealed anew, even the same counselor again.
+   */
+  private requeue(): void {
+    if (this.stage !== 'chat' && this.stage !== 'waiting') return;
+    this.talk.quiet();
+    this.grantedTo = null;
+    this.handedBack = true;
+    this.stage = 'waiting';
+    this.tell({ type: 'requeued' });
+  }
+
+  /** Tells the controller to save, only when what a reload needs has changed. */
+  save(): void {
+    const { consultationId, clientToken } = this;
+    const live = this.stage === 'waiting' || this.stage === 'chat';
+    const saved = this.reload.changed({ consultationId, clientToken, live, crypto: this.deps.crypto, conversation: this.talk.forReload() });
+    if (saved) this.tell({ type: 'save', saved });
+  }
+
+  /** Disposes, then says why (the one event heard after stopping). */
+  private refuse(error: ShownError): void {
+    if (this.stopped) return;
+    this.dispose();
+    this.listener({ type: 'refused', error });
+  }
+
+  private over(endedBy: SenderRole | null, reason: EndReason | null): void {
+    if (this.stopped) return;
+    this.dispose();
+    this.listener({ type: 'ended', endedBy, reason });
+  }
+}
