@@ -51,6 +51,8 @@ export interface Config {
   retentionDays: number;
   /** How far the heap may grow past its live size before a full collection (0: V8 decides). */
   heapGrowingPercent: number;
+  /** Offer timeout, grace periods and the alternatives threshold, where the environment sets them. */
+  routing: Partial<RoutingOptions>;
   /** Socket.IO's heartbeat: a ping this often, a connection dropped after this long without a pong. */
   heartbeat: Heartbeat;
 }
@@ -135,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: wholeNumber(env.TSUNAGARI_PING_TIMEOUT_MS ?? String(DEFAULT_HEARTBEAT.timeoutMs), 'TSUNAGARI_PING_TIMEOUT_MS'),
     },
     startsPerHour: wholeNumber(env.TSUNAGARI_START_LIMIT ?? (demo ? '200' : String(DEFAULT_STARTS_PER_HOUR)), 'TSUNAGARI_START_LIMIT'),
+    routing: routingOptionsFromEnv(env),
   };
 }
 
@@ -152,7 +155,7 @@ export function checkStartable(config: Config): void {
  * Routing settings from the environment (all optional; seconds): TSUNAGARI_OFFER_TIMEOUT_S,
  * TSUNAGARI_CLIENT_GRACE_S, TSUNAGARI_COUNSELOR_GRACE_S, TSUNAGARI_ALTERNATIVES_AFTER_S.
  */
-export function routingOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<RoutingOptions> {
+function routingOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<RoutingOptions> {
   const seconds = (name: string): number | undefined => {
     const raw = env[name];
     if (raw === undefined || raw === '') return undefined;

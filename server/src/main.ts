@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { DEMO_ORG_PASSPHRASE, DEMO_STAFF, seedDemo } from './admin/demo-seed.js';
 import { clockStartingAt, systemClock } from './clock.js';
-import { checkStartable, loadConfig, routingOptionsFromEnv } from './config.js';
+import { checkStartable, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { createLogger } from './log.js';
 import { missingNodeFlags, tuneHeapGrowth } from './heap-tuning.js';
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     hours: config.hours,
     alternatives: config.alternatives,
     resumeDays: config.resumeDays,
-    routing: routingOptionsFromEnv(process.env),
+    routing: config.routing,
     trustedProxyHops: config.trustedProxyHops,
     startsPerHour: config.startsPerHour,
     retentionDays: config.retentionDays,

@@ -18,6 +18,8 @@ type Sent = { message: StoredMessage; created: boolean };
 /** Storing envelopes: once per (sender, seq), committed before anyone is told, within the flood limit. */
 export class MessageService {
   private readonly writer: MessageBatcher;
+  /** The last `sentAt` made, and its millisecond: messages of one turn mostly share it. */
+  private stamp = { ms: Number.NaN, iso: '' };
   private readonly flood = new RateLimiterMemory({ keyPrefix: 'messages', points: MESSAGE_FLOOD.points, duration: MESSAGE_FLOOD.seconds });
 
   constructor(
@@ -54,10 +56,17 @@ export class MessageService {
       seq: envelope.seq,
       nonce: envelope.nonce,
       ciphertext: envelope.ciphertext,
-      sentAt: this.clock.now().toISOString(),
+      sentAt: this.sentAt(),
     });
     if (!result.created) void this.flood.reward(floodKey, 1);
     return sameEnvelope(result, envelope);
+  }
+
+  /** Now as an ISO string, made once per millisecond rather than once per message. */
+  private sentAt(): string {
+    const now = this.clock.now();
+    if (now.getTime() !== this.stamp.ms) this.stamp = { ms: now.getTime(), iso: now.toISOString() };
+    return this.stamp.iso;
   }
 
   /** Commits messages still waiting for their turn's transaction (shutdown). */

@@ -18,9 +18,9 @@ const messageFromRow = (r: Row): StoredMessage => ({
 /** SQLite messages (ciphertext only). */
 export function createSqliteMessages(db: Db): MessageRepository {
   const s = {
+    // Positional parameters: binding by name looks each one up on the object, for every message.
     insert: db.prepare(`INSERT INTO message (consultation_id, sender_role, sender_staff_id, seq, nonce, ciphertext, sent_at)
-      VALUES (@consultationId, @senderRole, @senderStaffId, @seq, @nonce, @ciphertext, @sentAt)
-      ON CONFLICT (consultation_id, sender_role, seq) DO NOTHING`),
+      VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (consultation_id, sender_role, seq) DO NOTHING`),
     bySeq: db.prepare('SELECT * FROM message WHERE consultation_id = ? AND sender_role = ? AND seq = ?'),
     after: db.prepare('SELECT * FROM message WHERE consultation_id = ? AND id > ? ORDER BY id LIMIT ?'),
   };
@@ -32,10 +32,18 @@ export function createSqliteMessages(db: Db): MessageRepository {
 
   /** Inserts unless (consultation, sender, seq) exists; only a conflict costs a second query. */
   const insertOnce = (m: NewMessage): { message: StoredMessage; created: boolean } => {
-    const info = s.insert.run(m);
+    const info = s.insert.run(m.consultationId, m.senderRole, m.senderStaffId, m.seq, m.nonce, m.ciphertext, m.sentAt);
     if (info.changes === 1) {
-      const { senderStaffId: _staff, ...fields } = m;
-      return { message: { id: Number(info.lastInsertRowid), ...fields }, created: true };
+      const message: StoredMessage = {
+        id: Number(info.lastInsertRowid),
+        consultationId: m.consultationId,
+        senderRole: m.senderRole,
+        seq: m.seq,
+        nonce: m.nonce,
+        ciphertext: m.ciphertext,
+        sentAt: m.sentAt,
+      };
+      return { message, created: true };
     }
     return { message: bySeq(m.consultationId, m.senderRole, m.seq) as StoredMessage, created: false };
   };

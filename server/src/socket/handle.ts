@@ -35,7 +35,8 @@ export type ParticipantEvent = {
   [E in EventName]: 'client' extends EventRoles<E> ? (Exclude<EventRoles<E>, 'client'> extends 'counselor' ? (EventRoles<E> extends 'client' ? never : E) : never) : never;
 }[EventName];
 
-type Listener = (this: TsunagariSocket, ...args: unknown[]) => void;
+/** One event's listener: its payload (the first argument after the event) and its last argument, the ack. */
+type Listener = (this: TsunagariSocket, payload: unknown, ack: unknown) => void;
 
 /** Events whose payload may be larger than one envelope: the disable carries the whole signed list. */
 const SIZE_LIMITS: Partial<Record<EventName, number>> = { 'staff:disable': MAX_STAFF_DISABLE_BYTES };
@@ -56,7 +57,7 @@ type AnyHandler = (payload: never, socket: never, actor: Actor) => unknown;
 export class HandlerTable {
   private readonly listeners = new Map<string, Listener>();
   /** The one catch-all every socket gets; events nobody registered are ignored, as before. */
-  private readonly dispatch: (this: TsunagariSocket, event: string, ...args: unknown[]) => void;
+  private readonly dispatch: (this: TsunagariSocket, event: string) => void;
 
   constructor(
     private readonly log: Logger,
@@ -64,8 +65,14 @@ export class HandlerTable {
     private readonly staffGate: (data: StaffData) => boolean,
   ) {
     const listeners = this.listeners;
-    this.dispatch = function (this: TsunagariSocket, event: string, ...args: unknown[]): void {
-      listeners.get(event)?.apply(this, args);
+    // Socket.IO calls this with (event, ...arguments, ack?): the ack is the last argument and the
+    // payload the first after the event. Read from `arguments` rather than gathered into an array,
+    // twice, for every inbound event.
+    this.dispatch = function (this: TsunagariSocket, event: string): void {
+      const listener = listeners.get(event);
+      if (!listener) return;
+      const n = arguments.length;
+      listener.call(this, n > 2 ? arguments[1] : undefined, n > 1 ? arguments[n - 1] : undefined);
     };
   }
 
@@ -106,12 +113,10 @@ export class HandlerTable {
       if (exceedsSize(payload, sizeLimit)) return 'PAYLOAD_TOO_LARGE';
       return null;
     };
-    this.listeners.set(event, function (this: TsunagariSocket, ...args: unknown[]): void {
+    this.listeners.set(event, function (this: TsunagariSocket, payload: unknown, ack: unknown): void {
       const socket = this;
-      const ack = args[args.length - 1];
       if (typeof ack !== 'function') return; // nothing to answer to; ignoring changes nothing
       const reply = ack as (r: AckResult<unknown>) => void;
-      const payload = args.length > 1 ? args[0] : undefined;
       const refused = refusal(socket, payload);
       if (refused) {
         reply(ackError(refused));

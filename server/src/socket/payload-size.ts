@@ -9,22 +9,32 @@ const MAX_DEPTH = 32;
  * bounds the raw size regardless.
  */
 export function exceedsSize(payload: unknown, budget: number): boolean {
-  let left = budget;
-  const walk = (value: unknown, depth: number): boolean => {
-    if (depth > MAX_DEPTH) return true;
-    if (typeof value === 'string') return (left -= value.length + 2) < 0;
-    if (value === null || typeof value !== 'object') return (left -= 8) < 0;
-    if (Array.isArray(value)) {
-      left -= 2;
-      for (const item of value) if (walk(item, depth + 1) || (left -= 1) < 0) return true;
-      return left < 0;
+  return fits(payload, budget, 0) < 0;
+}
+
+/**
+ * What is left of `left` after `value`, or a negative number once it is spent (counting stops
+ * there). A plain recursive function rather than a closure over a counter, so measuring a payload
+ * allocates nothing: it runs for every inbound event.
+ */
+function fits(value: unknown, left: number, depth: number): number {
+  if (depth > MAX_DEPTH) return -1;
+  if (typeof value === 'string') return left - value.length - 2;
+  if (value === null || typeof value !== 'object') return left - 8;
+  left -= 2;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      left = fits(item, left, depth + 1) - 1;
+      if (left < 0) return left;
     }
-    left -= 2;
-    for (const key in value) {
-      if (!Object.hasOwn(value, key)) continue;
-      if ((left -= key.length + 4) < 0 || walk((value as Record<string, unknown>)[key], depth + 1)) return true;
-    }
-    return left < 0;
-  };
-  return walk(payload, 0);
+    return left;
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    left -= key.length + 4;
+    if (left < 0) return left;
+    left = fits((value as Record<string, unknown>)[key], left, depth + 1);
+    if (left < 0) return left;
+  }
+  return left;
 }

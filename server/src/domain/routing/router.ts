@@ -166,9 +166,10 @@ export class Router {
   private async offerNow(): Promise<void> {
     if (this.stopped) return;
     for (const { offer, item, restartRound } of planOffers(await this.store.view(), this.now(), this.options.offerTimeoutMs)) {
+      if (this.stopped) return;
       if (!(await this.store.offer(offer, restartRound))) {
         // Something changed since the view (another taker, another node): plan again.
-        void this.dispatch();
+        this.dispatch().catch((caught: unknown) => this.listener.failed(caught));
         return;
       }
       this.timers.set(offer.consultationId, this.scheduler.set(this.options.offerTimeoutMs, () => void this.expire(offer).catch((caught: unknown) => this.listener.failed(caught))));
