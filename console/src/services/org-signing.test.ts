@@ -26,7 +26,7 @@ describe('the organisation key in the admin’s browser', SLOW, () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.statement).toEqual({ ...pending, notBefore: NOW, notAfter: NOW + 365 * DAY });
-    expect(trust.verify(r.value, ['counselor'], 'staff-new').ok).toBe(true);
+    expect(trust.verify({ staffId: 'staff-new', statement: r.value }, ['counselor']).ok).toBe(true);
     expect(held).not.toBeNull();
     expect([...(held as unknown as Uint8Array)].every((b) => b === 0)).toBe(true);
   });

@@ -6,21 +6,19 @@
  */
 import type { CounselorIdentity, HandoverNote, MessageBody, StaffSession, StoredMessage } from '@tsunagari/shared';
 import {
-  deriveStaffPasswordKeys,
   type Envelope,
-  type KdfParams,
   openHandoverNote,
   openMessage,
   openSessionKey,
   sealHandoverNote,
   sealSessionKey,
-  verifyCounselorIdentity,
   type SodiumSumo,
   type StaffKeyPairs,
   sealMessage,
-  toB64,
   unwrapStaffKeys,
 } from '@tsunagari/shared/crypto';
+import type { IdentityReason } from '@tsunagari/shared/trust';
+import type { StaffTrust } from './staff-trust.js';
 
 let sodiumPromise: Promise<SodiumSumo> | null = null;
 
@@ -38,32 +36,17 @@ export function loadSodium(): Promise<SodiumSumo> {
   return sodiumPromise;
 }
 
-/** The result of Argon2id on her password: what to send, and what to keep for unwrapping. */
-export interface DerivedLogin {
-  /** base64url auth key for `POST /api/auth/login`. */
-  authKey: string;
-  /** Unwraps her secret keys; zeroed by {@link unlockStaffCrypto}. */
-  wrapKey: Uint8Array;
-}
-
-/** Argon2id with the server's salt and limits (about 0.1–1 s; the form shows a busy state). */
-export async function deriveLogin(password: string, params: KdfParams): Promise<DerivedLogin> {
-  const sodium = await loadSodium();
-  const { authKey, wrapKey } = deriveStaffPasswordKeys(sodium, password, params);
-  const b64 = toB64(sodium, authKey);
-  sodium.memzero(authKey);
-  return { authKey: b64, wrapKey };
-}
-
-/** Unwraps her key pairs; throws a CryptoError (UNWRAP_FAILED) when they do not open. */
-export async function unlockStaffCrypto(wrapKey: Uint8Array, keys: StaffSession['keys']): Promise<StaffCrypto> {
-  const sodium = await loadSodium();
+/** Unwraps her key pairs and zeroes `wrapKey`; throws a CryptoError (UNWRAP_FAILED) when they do not open. */
+export function unlockStaffCrypto(sodium: SodiumSumo, wrapKey: Uint8Array, keys: StaffSession['keys']): StaffCrypto {
   try {
     return new StaffCrypto(sodium, unwrapStaffKeys(sodium, wrapKey, keys));
   } finally {
     sodium.memzero(wrapKey);
   }
 }
+
+/** A session key sealed to a verified counselor, or why she was refused (nothing sealed). */
+export type SealVerdict = { ok: true; sealedKey: string } | { ok: false; reason: IdentityReason };
 
 /** Her unlocked keys and the operations that need them. */
 export class StaffCrypto {
@@ -92,12 +75,15 @@ export class StaffCrypto {
   }
 
   /**
-   * Seals a session key to another counselor for a transfer, after checking that the organisation
-   * signed her keys (a relay cannot slip in its own). Null when the signature does not verify.
+   * Seals a session key to another counselor for a transfer, only when her statement verifies
+   * against the PINNED organisation key as a currently valid, unrevoked counselor, and is about
+   * the staff member the relay named. The key goes to the verified statement's box key, never
+   * to a key from elsewhere in the relay's answer.
    */
-  sealKeyFor(sessionKey: Uint8Array, receiver: CounselorIdentity, orgPublicKey: string): string | null {
-    if (!verifyCounselorIdentity(this.sodium, orgPublicKey, receiver)) return null;
-    return sealSessionKey(this.sodium, sessionKey, receiver.boxPublicKey);
+  sealKeyFor(sessionKey: Uint8Array, receiver: CounselorIdentity, trust: StaffTrust): SealVerdict {
+    const verdict = trust.verify(receiver, ['counselor']);
+    if (!verdict.ok) return verdict;
+    return { ok: true, sealedKey: sealSessionKey(this.sodium, sessionKey, verdict.statement.boxPublicKey) };
   }
 
   /** Encrypts a handover note under the session key. */
@@ -119,7 +105,7 @@ export class StaffCrypto {
     this.sodium.memzero(key);
   }
 
-  /** Zeroes her secret keys (logout). The object must not be used afterwards. */
+  /** Zeroes her secret keys (logout, lock). The object must not be used afterwards. */
   wipe(): void {
     this.sodium.memzero(this.keys.boxSecretKey);
     this.sodium.memzero(this.keys.signSecretKey);

@@ -1,5 +1,5 @@
 import { CryptoError } from '@tsunagari/shared/crypto';
-import { signRevocationList, signStaffStatement } from '@tsunagari/shared/trust';
+import { type SignedStaffStatement, signRevocationList, signStaffStatement } from '@tsunagari/shared/trust';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DAY, newOrg, NOW, sodium, statementFor } from '../test/trust-fixtures.js';
 import { pinTrust } from './staff-trust.js';
@@ -26,24 +26,25 @@ describe('StaffTrust', () => {
 
   it('accepts a counselor the pinned organisation signed, and only for the staff id asked about', () => {
     const { org, trust } = setUp();
-    const signed = signStaffStatement(sodium, org.secretKey, statementFor('staff-a'));
-    const verdict = trust.verify(signed, ['counselor'], 'staff-a');
+    const statement = signStaffStatement(sodium, org.secretKey, statementFor('staff-a'));
+    const verdict = trust.verify({ staffId: 'staff-a', statement }, ['counselor']);
     expect(verdict).toMatchObject({ ok: true, revocation: 'missing', statement: { staffId: 'staff-a' } });
-    expect(trust.verify(signed, ['counselor'], 'staff-b')).toEqual({ ok: false, reason: 'wrong-staff' });
+    expect(trust.verify({ staffId: 'staff-b', statement }, ['counselor'])).toEqual({ ok: false, reason: 'wrong-staff' });
   });
 
   it('says why a target is refused: another organisation, wrong role, expired, revoked', () => {
     const { org, trust, setNow } = setUp();
     const other = newOrg();
-    expect(trust.verify(signStaffStatement(sodium, other.secretKey, statementFor('staff-a')), ['counselor'])).toEqual({ ok: false, reason: 'bad-signature' });
-    expect(trust.verify(signStaffStatement(sodium, org.secretKey, statementFor('staff-a', 'admin')), ['counselor'])).toEqual({ ok: false, reason: 'wrong-role' });
-    const signed = signStaffStatement(sodium, org.secretKey, statementFor('staff-a'));
+    const as = (statement: SignedStaffStatement) => ({ staffId: 'staff-a', statement });
+    expect(trust.verify(as(signStaffStatement(sodium, other.secretKey, statementFor('staff-a'))), ['counselor'])).toEqual({ ok: false, reason: 'bad-signature' });
+    expect(trust.verify(as(signStaffStatement(sodium, org.secretKey, statementFor('staff-a', 'admin'))), ['counselor'])).toEqual({ ok: false, reason: 'wrong-role' });
+    const signed = as(signStaffStatement(sodium, org.secretKey, statementFor('staff-a')));
     setNow(NOW + 366 * DAY);
     expect(trust.verify(signed, ['counselor'])).toEqual({ ok: false, reason: 'expired' });
     setNow(NOW + DAY);
     expect(trust.acceptList(signRevocationList(sodium, org.secretKey, { issuedAt: NOW + DAY, entries: [{ staffId: 'staff-a', keyVersion: 1, revokedAt: NOW }] }))).toBe('newer');
     expect(trust.verify(signed, ['counselor'])).toEqual({ ok: false, reason: 'revoked' });
-    expect(trust.verify({ ...signed, extra: true }, ['counselor'])).toEqual({ ok: false, reason: 'malformed' });
+    expect(trust.verify({ ...signed, statement: { ...signed.statement, signature: 'x' } }, ['counselor'])).toEqual({ ok: false, reason: 'malformed' });
   });
 
   it('keeps the newest list that verifies: another org’s list and an older list change nothing', () => {

@@ -7,19 +7,21 @@
 import type { StaffRole } from '@tsunagari/shared';
 import type { SodiumSumo } from '@tsunagari/shared/crypto';
 import {
+  type IdentityReason,
   newerRevocationList,
   orgKeyFingerprint,
   type PinnedOrgKey,
   pinOrgKey,
   type RevocationListReason,
-  type StatementVerdict,
+  type RevocationFreshness,
+  type StaffStatement,
   verifyRevocationList,
-  verifyStaffStatement,
+  verifyStaffIdentity,
   type VerifiedRevocationList,
 } from '@tsunagari/shared/trust';
 
-/** A statement refused, or one that names a different staff member than the one asked about. */
-export type IdentityVerdict = StatementVerdict | { ok: false; reason: 'wrong-staff' };
+/** An identity accepted (seal or sign with `statement`'s keys only), or why not. */
+export type IdentityVerdict = { ok: true; statement: StaffStatement; revocation: RevocationFreshness } | { ok: false; reason: IdentityReason };
 
 /** What became of a revocation list the relay served. */
 export type ListOutcome = 'newer' | 'not-newer' | 'none' | RevocationListReason;
@@ -60,13 +62,12 @@ export class StaffTrust {
   }
 
   /**
-   * Checks a signed statement (as the relay handed it) for a staff member in one of `roles`, and
-   * that it is about `staffId` when given. On ok, seal or sign only with the returned statement's keys.
+   * Checks an identity as the relay handed it (`{staffId, statement}`): the statement against the
+   * pinned key, the roles accepted here, its validity and the revocation list, and that it is
+   * about the staff member the relay named. On ok, use only the returned statement's keys.
    */
-  verify(signed: unknown, roles: readonly StaffRole[], staffId?: string): IdentityVerdict {
-    const verdict = verifyStaffStatement(this.sodium, signed, { orgKey: this.orgKey, acceptRoles: roles, now: this.now(), revocations: this.list });
-    if (verdict.ok && staffId !== undefined && verdict.statement.staffId !== staffId) return { ok: false, reason: 'wrong-staff' };
-    return verdict;
+  verify(identity: unknown, roles: readonly StaffRole[]): IdentityVerdict {
+    return verifyStaffIdentity(this.sodium, identity, { orgKey: this.orgKey, acceptRoles: roles, now: this.now(), revocations: this.list });
   }
 }
 
