@@ -1,4 +1,5 @@
 import type { CallerKeys } from '../http/client-key.js';
+import type { StaffOrigin } from '../http/staff-origin.js';
 import type { Logger } from '../log.js';
 import type { Services } from '../services.js';
 import { registerAppointmentHandlers } from './appointment.handlers.js';
@@ -7,6 +8,8 @@ import { HandlerTable } from './handle.js';
 import { forgetHandshake, identify } from './handshake.js';
 import { registerKeyHandlers } from './key.handlers.js';
 import { registerMessageHandlers } from './message.handlers.js';
+import { OutsideChanges } from '../domain/staff/outside-changes.js';
+import type { Scheduler } from '../scheduler.js';
 import { QueuePusher } from './queue-pusher.js';
 import { registerQueueHandlers } from './queue.handlers.js';
 import { registerReportHandlers } from './report.handlers.js';
@@ -20,11 +23,16 @@ export type SocketDeps = Services & {
   log: Logger;
   /** Daily keys of callers, read from the handshake before it is forgotten. */
   callers: CallerKeys;
+  /** Where staff sockets may come from (the console's origin). */
+  staffOrigin: StaffOrigin;
+  /** Reads whether another process (the admin CLI) changed the database. */
+  outsideWrites: { version(): number };
+  scheduler: Scheduler;
 };
 
 /** Every inbound event's handler, one register call per event prefix. */
 function handlerTable(deps: SocketDeps): HandlerTable {
-  const handlers = new HandlerTable(deps.log);
+  const handlers = new HandlerTable(deps.log, (data) => deps.auth.isLive(data.sessionHash));
   registerConsultationHandlers(handlers, deps);
   registerQueueHandlers(handlers, deps);
   registerStaffHandlers(handlers, deps);
@@ -39,17 +47,31 @@ function handlerTable(deps: SocketDeps): HandlerTable {
 
 /**
  * Wires the handshake (who is this socket?), routing's pushes and the handlers. Logs carry the
- * role and event only: never the handshake's address, headers or payloads. Returns the pusher so
- * shutdown can stop it.
+ * role and event only: never the handshake's address, headers or payloads. Returns what shutdown
+ * must stop: the pusher and the watch for changes made by the admin CLI.
  */
-export function setupSockets(io: TsunagariServer, deps: SocketDeps): QueuePusher {
-  const { routing, consultations, log, auth, callers } = deps;
+export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: QueuePusher; outside: OutsideChanges } {
+  const { routing, consultations, log, auth, callers, staffOrigin, liveSessions, staff, counselors } = deps;
   const pusher = new QueuePusher(io, deps, log);
   const handlers = handlerTable(deps);
   const events = routingEvents(io, deps, pusher);
   // No socket is admitted before routing has loaded the queue it will be told about.
   const booted = routing.boot(events);
   booted.catch(events.failed);
+  // Changes the admin CLI makes beside the running relay take effect here within a second.
+  const outside = new OutsideChanges(deps.scheduler, () => deps.outsideWrites.version(), () => staff.reconcile(), events.failed);
+  booted.then(() => outside.start(), () => undefined);
+  // A session that ended (logout, expiry, password change, disable) loses its sockets at once.
+  liveSessions.onEnded((tokenHash) => io.in(rooms.staffSession(tokenHash)).disconnectSockets(true));
+  staff.attach({
+    disabled: (staffId) => routing.removeCounselor(staffId),
+    trustChanged: (staffId) => {
+      counselors.forget(staffId);
+      io.to(rooms.staff).emit('trust:changed', {});
+      // The board carries identities; a renewed statement must reach the consoles' transfer lists.
+      pusher.changed({ counselors: true });
+    },
+  });
   // Whichever event binds a client socket to her consultation (start, resume, resume by code),
   // she is present again: her grace period stops.
   io.sockets.adapter.on('join-room', (room: string, id: string) => {
@@ -60,7 +82,7 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): QueuePusher
   });
 
   io.use((socket, next) => {
-    const data = identify(socket, auth, callers);
+    const data = identify(socket, auth, callers, staffOrigin);
     if (data === 'NOT_AUTHENTICATED') return next(new Error('NOT_AUTHENTICATED'));
     if (!data) return next(new Error('INVALID_PAYLOAD'));
     socket.data = data;
@@ -78,7 +100,9 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): QueuePusher
     forgetHandshake(socket);
     const data = socket.data;
     if (data.role !== 'client') {
-      void socket.join([rooms.staff, rooms.staffMember(data.staffId)]);
+      // Her session may have ended while the handshake waited for routing to boot.
+      if (!auth.isLive(data.sessionHash)) return void socket.disconnect(true);
+      void socket.join([rooms.staff, rooms.staffMember(data.staffId), rooms.staffSession(data.sessionHash)]);
       for (const c of consultations.forConsole(data.staffId)) void socket.join(rooms.consultation(c.id));
     }
     log.debug({ event: 'socket.connected', role: data.role }, 'socket connected');
@@ -86,5 +110,5 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): QueuePusher
     present.online(socket);
     socket.on('disconnect', onDisconnect);
   });
-  return pusher;
+  return { pusher, outside };
 }
