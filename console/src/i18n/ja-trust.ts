@@ -74,6 +74,7 @@ export const jaTrust = {
     intro: '招待、鍵の確認と署名、署名の更新、無効化を行います。組織の鍵ファイルはこのパソコンの中で開き、サーバーには送りません。',
     loading: '職員の一覧を読み込んでいます…',
     caption: '職員の一覧',
+    reload: '一覧を読み込み直す',
     cols: { name: '名前', username: 'ユーザー名', role: '役割', status: '状態', validity: '署名の有効期限', lastSignIn: '最終ログイン', actions: '操作' },
     statuses: { invited: '招待中', pending: '確認待ち', active: '有効', disabled: '無効' } satisfies Record<StaffStatus, string>,
     inviteUntil: (date: string) => `招待リンクの期限 ${date}`,

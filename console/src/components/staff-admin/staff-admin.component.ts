@@ -1,6 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { StaffActionEvent } from '../../events/staff-action.event.js';
+import { StaffReloadEvent } from '../../events/staff-reload.event.js';
 import { ja } from '../../i18n/ja.js';
 import type { ActivateRequest, FormResult, InviteDraft, InviteMade, StaffKeyAction } from '../../state/form-requests.js';
 import type { StaffAction, StaffRow } from '../../state/staff-directory.js';
@@ -16,6 +17,9 @@ const t = ja.staffAdmin;
 /**
  * The admin's staff screen (職員): invite, the directory, and one open action form at a time
  * (verify and sign, renew, disable). The organisation-key work is done by the requests handed in.
+ * The relay pushes no news when someone enrols, so the list has its own reload button.
+ *
+ * @fires tsg-staff-reload
  */
 export class TsgStaffAdmin extends LitElement {
   static override styles = [baseStyles, staffAdminStyles];
@@ -50,6 +54,9 @@ export class TsgStaffAdmin extends LitElement {
               @tsg-staff-action-cancel=${() => (this.open = null)}
             ></tsg-staff-sign-form>`
           : nothing}
+        <div class="list-head">
+          <button class="btn-secondary" type="button" @click=${() => this.dispatchEvent(new StaffReloadEvent())}>${t.reload}</button>
+        </div>
         <tsg-staff-directory .rows=${this.rows} .now=${this.now} @tsg-staff-action=${this.onAction}></tsg-staff-directory>
       </section>
     `;

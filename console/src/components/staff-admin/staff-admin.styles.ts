@@ -17,6 +17,10 @@ export const staffAdminStyles = css`
     color: var(--tsg-muted);
     font-size: 0.9rem;
   }
+  .list-head {
+    display: flex;
+    justify-content: flex-end;
+  }
   .done {
     margin: 0;
     min-height: 1.4em;

@@ -244,6 +244,7 @@ export class TsgStaffWorkspace extends LitElement {
           ${this.isAdmin
             ? html`<div class="view scroll" ?hidden=${this.shown !== 'staff'}>
                 <tsg-staff-admin
+                  @tsg-staff-reload=${() => void this.staffAdmin.load()}
                   .rows=${this.staffAdmin.rows}
                   .invite=${this.staffAdmin.invite}
                   .activate=${this.staffAdmin.activate}
@@ -271,6 +272,8 @@ export class TsgStaffWorkspace extends LitElement {
 
   private readonly onViewChange = (e: ViewChangeEvent): void => {
     this.view = e.detail.view;
+    // Enrolments are not pushed: the staff screen reads the directory each time it is opened.
+    if (this.view === 'staff' && this.isAdmin) void this.staffAdmin.load();
   };
 
   /** After every (re)connect: the queue and her chats (and the revocation list) may have changed while she was away. */
