@@ -5,6 +5,7 @@ import { ja } from '../../i18n/ja.js';
 import type { ActivateRequest, FormResult } from '../../state/form-requests.js';
 import type { StaffAction, StaffRow } from '../../state/staff-directory.js';
 import { baseStyles, formBoxStyles } from '../../styles/shared.styles.js';
+import { fieldStyles } from '../../styles/field.styles.js';
 import '../fingerprint-digits/fingerprint-digits.js';
 import { staffSignFormStyles } from './staff-sign-form.styles.js';
 
@@ -20,7 +21,7 @@ const t = ja.sign;
  * @fires tsg-staff-action-cancel
  */
 export class TsgStaffSignForm extends LitElement {
-  static override styles = [baseStyles, formBoxStyles, staffSignFormStyles];
+  static override styles = [baseStyles, formBoxStyles, fieldStyles, staffSignFormStyles];
 
   @property({ attribute: false }) row: StaffRow | null = null;
   @property() action: StaffAction = 'activate';
