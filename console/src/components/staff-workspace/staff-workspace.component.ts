@@ -142,8 +142,11 @@ export class TsgStaffWorkspace extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('trust')) this.orgFingerprint = this.trust.orgFingerprint;
     if (!changed.has('locked')) return;
-    if (this.locked) this.chats.lock();
-    else if (changed.get('locked') === true) this.chats.reopen();
+    if (this.locked) {
+      this.chats.lock();
+      // The live region may still hold her last message's words.
+      this.announcement = '';
+    } else if (changed.get('locked') === true) this.chats.reopen();
   }
 
   override updated(changed: PropertyValues<this>): void {
