@@ -244,7 +244,7 @@ test('after 15 minutes without input the console locks: keys wiped, chats listed
   await expect(sato.getByText('夜になると不安です')).toHaveCount(0);
   // Still listed (the list is inert while locked, so it is looked for by its markup, not its role).
   await expect(sato.locator('tsg-chat-list li')).toHaveCount(1);
-  await expect(sato.locator('tsg-chat-list')).toContainText('対応中の相談');
+  await expect(sato.locator('tsg-chat-list li')).toContainText('ロック中');
   await expectNoAxeViolations(sato, 'lock screen');
   await snap(sato, info, 'console-lock-screen');
 

@@ -8,6 +8,12 @@ export const staffDirectoryStyles = css`
   .scroll {
     overflow-x: auto;
   }
+  /* Short words and dates stay on one line; the name and the actions may wrap. */
+  td:nth-child(3),
+  td:nth-child(4),
+  td:nth-child(6) {
+    white-space: nowrap;
+  }
   .sub {
     font-size: 0.85rem;
     color: var(--tsg-muted);

@@ -204,6 +204,7 @@ export class TsgStaffWorkspace extends LitElement {
             ? html`<tsg-chat-list
                 .chats=${model.chats}
                 .selectedId=${model.selectedId}
+                ?locked=${this.locked}
                 @tsg-chat-select=${this.chats.onSelect}
               ></tsg-chat-list>`
             : ''}
