@@ -11,6 +11,7 @@ export const staffDirectoryStyles = css`
   /* Short words and dates stay on one line; the name and the actions may wrap. */
   td:nth-child(3),
   td:nth-child(4),
+  td:nth-child(5),
   td:nth-child(6) {
     white-space: nowrap;
   }
@@ -28,6 +29,8 @@ export const staffDirectoryStyles = css`
   }
   .warn {
     display: inline-block;
+    white-space: normal;
+    max-width: 14rem;
     margin-top: 0.2rem;
     padding: 0 0.4rem;
     border-radius: 4px;
