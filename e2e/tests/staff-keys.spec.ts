@@ -233,6 +233,14 @@ test('disabling a counselor who has the console open signs her out at once; she 
 
   await signInAs(tanaka, 'tanaka', passwordOf('tanaka'));
   await expect(tanaka.getByRole('alert')).toHaveText(/ユーザー名またはパスワードが正しくありません/);
+
+  // The list the relay now publishes verified here, with her entry; re-signed with today's date (trust:publish).
+  const lists = admin.getByRole('form', { name: '失効リスト' });
+  await expect(lists).toContainText('失効 1件');
+  await useOrgKey(lists);
+  await lists.getByRole('button', { name: '署名して公開する' }).click();
+  await expect(lists.getByRole('status')).toHaveText('失効リストを署名し直して公開しました。');
+  await expect(lists).toContainText('失効 1件');
 });
 
 test('after 15 minutes without input the console locks: keys wiped, chats listed but unreadable until her password', async ({ browser }, info) => {

@@ -49,6 +49,7 @@ function setUp(listings: StaffListing[], published: unknown = null) {
   const request = (async (event: string, payload: unknown) => {
     asked.push({ event, payload });
     if (event === 'staff:directory') return { ok: true, data: { staff: listings } };
+    if (event === 'trust:publish') return { ok: true, data: { issuedAt: 1 } };
     const target = listings.find((l) => l.staffId === (payload as { staffId: string }).staffId)!;
     return { ok: true, data: { ...target, status: event === 'staff:disable' ? 'disabled' : 'active' } };
   }) as StaffSocketController['request'];
@@ -144,6 +145,18 @@ describe('the admin signs in her browser, with what this console verified', { ti
     await second.admin.load();
     expect(await second.admin.disable({ staffId: 'staff-a', file: keyFile(), passphrase: PASSPHRASE })).toEqual({ ok: false, error: ja.sign.revocationsUnverified });
     expect(second.sent('staff:disable')).toEqual([]);
+  });
+
+  it('re-publishes the newest verified list with today’s date and the same entries', async () => {
+    const earlier = signRevocationList(sodium, org.secretKey, { issuedAt: Date.now() - 9 * DAY, entries: [{ staffId: 'staff-old', keyVersion: 2, revokedAt: 1 }] });
+    const { admin, sent } = setUp([], earlier);
+    expect(await admin.republish({ file: keyFile(), passphrase: PASSPHRASE })).toEqual({ ok: true });
+    const [payload] = sent('trust:publish') as { revocations: unknown }[];
+    const verdict = verifyRevocationList(sodium, trust.orgKey, payload?.revocations);
+    if (!verdict.ok) throw new Error('the list sent does not verify');
+    expect(verdict.list.entries).toEqual(earlier.list.entries);
+    expect(verdict.list.issuedAt).toBeGreaterThan(Date.now() - DAY);
+    expect(admin.list).toEqual({ issuedAt: verdict.list.issuedAt, entries: 1 });
   });
 
   it('a pending row whose keys the relay mangled, or whose staff id differs, has no fingerprint and cannot be signed', async () => {

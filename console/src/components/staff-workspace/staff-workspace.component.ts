@@ -64,7 +64,7 @@ export class TsgStaffWorkspace extends LitElement {
   @property({ attribute: false }) changePassword: ((change: PasswordChange) => Promise<FormResult>) | null = null;
 
   @state() private announcement = '';
-  /** Her usual screen, or the appointments (予約). */
+  /** Her usual screen, the appointments (予約), the staff screen (admins) or her password change. */
   @state() private view: WorkspaceView = 'main';
 
   @query('tsg-chat-panel') private panel?: TsgChatPanel;
@@ -102,12 +102,8 @@ export class TsgStaffWorkspace extends LitElement {
   private readonly routing = new QueueRoutingController(this.ctx, (c, select) => this.chats.started(c, select));
   private readonly appointments = new AppointmentsController(this.ctx, this.actions.send);
   private readonly staffAdmin = new StaffAdminController(this.ctx, () => this.relayUrl);
-  private readonly trustUpdates = new TrustController(
-    this.ctx,
-    () => this.relayUrl,
-    // Admins see staff changes (someone enrolled, was activated or disabled) at once.
-    () => void (this.isAdmin ? this.staffAdmin.load() : undefined),
-  );
+  /** After the list changed, admins see the staff changes behind it (activated, renewed, disabled) at once. */
+  private readonly trustUpdates = new TrustController(this.ctx, () => this.relayUrl, () => void (this.isAdmin ? this.staffAdmin.load() : undefined));
 
   /** Alt+↑/↓ and Alt+1…9 between her chats (counselors only). */
   private readonly shortcuts = new ChatShortcutsController(this, {
@@ -254,6 +250,8 @@ export class TsgStaffWorkspace extends LitElement {
                   .activate=${this.staffAdmin.activate}
                   .renew=${this.staffAdmin.renew}
                   .disable=${this.staffAdmin.disable}
+                  .list=${this.staffAdmin.list}
+                  .republish=${this.staffAdmin.republish}
                 ></tsg-staff-admin>
               </div>`
             : nothing}
