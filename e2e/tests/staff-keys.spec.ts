@@ -273,6 +273,17 @@ test('after 15 minutes without input the console locks: keys wiped, chats listed
   await expect(sato.getByText('夜になると不安です', { exact: true })).toBeVisible();
   await say(sato, 'お話を聞かせてください');
   await expect(client.getByText('お話を聞かせてください')).toBeVisible();
+
+  // Locked again, five wrong passwords sign her out altogether.
+  await sato.clock.fastForward(16 * 60_000);
+  await expect(sato.getByRole('heading', { name: '画面をロックしました' })).toBeVisible();
+  for (let i = 1; i <= 5; i++) {
+    await sato.getByLabel('パスワード', { exact: true }).fill(`wrong password ${i}`);
+    await sato.getByRole('button', { name: 'ロックを解除' }).click();
+    if (i < 5) await expect(sato.getByLabel('パスワード', { exact: true })).toHaveValue('');
+  }
+  await expect(sato.getByRole('heading', { name: 'ログイン' })).toBeVisible();
+  await expect(sato.getByRole('alert')).toHaveText('パスワードの誤りが続いたため、ログアウトしました。');
 });
 
 test('the header menu shows the pinned organisation key; she changes her password in her browser', async ({ browser }, info) => {
