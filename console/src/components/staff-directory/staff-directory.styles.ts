@@ -15,6 +15,9 @@ export const staffDirectoryStyles = css`
   td:nth-child(6) {
     white-space: nowrap;
   }
+  .actions button {
+    white-space: nowrap;
+  }
   .sub {
     font-size: 0.85rem;
     color: var(--tsg-muted);
