@@ -8,11 +8,9 @@ export const staffDirectoryStyles = css`
   .scroll {
     overflow-x: auto;
   }
-  /* Short words and dates stay on one line; the name and the actions may wrap. */
-  td:nth-child(3),
+  /* The status and the date stay on one line; the other columns may wrap. */
   td:nth-child(4),
-  td:nth-child(5),
-  td:nth-child(6) {
+  td:nth-child(5) {
     white-space: nowrap;
   }
   .actions button {
