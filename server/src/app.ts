@@ -21,6 +21,7 @@ import { CallerKeys, DailyClientKey } from './http/client-key.js';
 import { demoHostPage } from './http/demo-page.js';
 import { exitPage, landingPage } from './http/landing-page.js';
 import { staticRoutes } from './http/static.routes.js';
+import { testHookRoutes } from './http/test-hooks.routes.js';
 import { readWidgetIntegrity } from './http/widget-embed.js';
 import type { Logger } from './log.js';
 import { createSqliteRepositories } from './repositories/sqlite.js';
@@ -28,7 +29,7 @@ import type { Repositories } from './repositories/types.js';
 import type { Scheduler } from './scheduler.js';
 import { createServices, type Services } from './services.js';
 import { setupSockets } from './socket/index.js';
-import type { SocketData, TsunagariServer } from './socket/types.js';
+import { rooms, type SocketData, type TsunagariServer } from './socket/types.js';
 
 export interface AppDeps {
   db: Db;
@@ -60,6 +61,8 @@ export interface AppDeps {
   startsPerHour?: number;
   /** Days an ended consultation's transcript is kept (default DEFAULT_RETENTION_DAYS). */
   retentionDays?: number;
+  /** Mounts the test-only hooks (`http/test-hooks.routes.ts`); the configuration allows it only with DEMO=1. */
+  testHooks?: boolean;
 }
 
 export interface App {
@@ -104,6 +107,11 @@ export function createApp(deps: AppDeps): App {
   });
   app.use(authRoutes({ auth, callers, log, secureCookies: deps.secureCookies ?? false }));
   app.use(staticRoutes(deps.widgetDist, deps.consoleDist));
+  if (deps.testHooks) {
+    // `io` exists by the time a request can arrive (the server listens after createApp returns).
+    app.use(testHookRoutes({ messages: repos.messages, relay: (m) => void io.to(rooms.consultation(m.consultationId)).emit('message:new', m) }));
+    log.warn({ event: 'server.test_hooks' }, 'test hooks are on: this relay can be told to replay messages');
+  }
   const pageContext = (req: Request, res: Response) => {
     const org = repos.organisation.get();
     if (!org) {

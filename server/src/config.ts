@@ -43,6 +43,8 @@ export interface Config {
   retentionDays: number;
   /** How far the heap may grow past its live size before a full collection (0: V8 decides). */
   heapGrowingPercent: number;
+  /** Test-only hooks that make the relay misbehave on request (TSUNAGARI_TEST_HOOKS=1; refused without DEMO=1). */
+  testHooks: boolean;
 }
 
 /**
@@ -79,6 +81,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const demo = (env.DEMO ?? '0') === '1';
   const testNow = env.TSUNAGARI_TEST_NOW ? new Date(env.TSUNAGARI_TEST_NOW) : null;
   if (testNow && Number.isNaN(testNow.getTime())) throw new Error('TSUNAGARI_TEST_NOW must be an ISO date-time');
+  const testHooks = env.TSUNAGARI_TEST_HOOKS === '1';
+  // The hooks let a caller make the relay replay messages: never on a relay that serves real women.
+  if (testHooks && !demo) throw new Error('TSUNAGARI_TEST_HOOKS=1 is for tests only and needs DEMO=1; a production relay refuses it');
   return {
     host: env.HOST ?? '127.0.0.1',
     port: env.PORT === undefined ? 8080 : Number(env.PORT),
@@ -102,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionDays: wholeNumber(env.TSUNAGARI_RETENTION_DAYS ?? String(DEFAULT_RETENTION_DAYS), 'TSUNAGARI_RETENTION_DAYS'),
     heapGrowingPercent: wholeNumber(env.TSUNAGARI_HEAP_GROWING_PERCENT ?? String(DEFAULT_HEAP_GROWING_PERCENT), 'TSUNAGARI_HEAP_GROWING_PERCENT'),
     startsPerHour: wholeNumber(env.TSUNAGARI_START_LIMIT ?? (demo ? '200' : String(DEFAULT_STARTS_PER_HOUR)), 'TSUNAGARI_START_LIMIT'),
+    testHooks,
   };
 }
 

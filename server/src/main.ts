@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     trustedProxyHops: config.trustedProxyHops,
     startsPerHour: config.startsPerHour,
     retentionDays: config.retentionDays,
+    testHooks: config.testHooks,
   });
 
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
     `  Database:                    ${config.dbPath}`,
     `  Opening hours:               ${config.hours.mode === 'always' ? 'always open (demo; TSUNAGARI_HOURS=program for Mon–Fri 10:00–20:00 Tokyo)' : 'program hours (Mon–Fri 10:00–20:00 Tokyo, closed on holidays)'}`,
   ];
+  if (config.testHooks) lines.push('  Test hooks:                  ON (TSUNAGARI_TEST_HOOKS=1): this relay replays messages on request — tests only');
   if (config.demo) {
     lines.push('  Demo logins (username / password):');
     for (const s of DEMO_STAFF) lines.push(`    ${s.role.padEnd(10)} ${s.username.padEnd(10)} / ${s.password}`);

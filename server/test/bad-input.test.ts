@@ -26,8 +26,8 @@ const unknownIdPayload: Partial<Record<EventName, unknown>> = {
   'consultation:end': { consultationId: UNKNOWN },
   'consultation:quick-exit': { consultationId: UNKNOWN },
   'consultation:take': { consultationId: UNKNOWN },
-  'key:grant': { consultationId: UNKNOWN, staffId: UNKNOWN, sealedKey: 'A'.repeat(107) },
-  'message:send': { consultationId: UNKNOWN, seq: 1, nonce: NONCE, ciphertext: 'A'.repeat(40) },
+  'key:grant': { consultationId: UNKNOWN, staffId: UNKNOWN, sealedKeys: [{ keyEpoch: 0, sealedKey: 'A'.repeat(107) }] },
+  'message:send': { consultationId: UNKNOWN, keyEpoch: 0, seq: 1, nonce: NONCE, ciphertext: 'A'.repeat(40) },
   'message:list': { consultationId: UNKNOWN },
   'resume:create': { consultationId: UNKNOWN, lookup: 'A'.repeat(43), wrappedKey: 'A'.repeat(96) },
   'resume:open': { lookup: 'A'.repeat(43) },
@@ -90,7 +90,7 @@ describe('bad input gets a coded error and changes nothing', () => {
 
   it.each(EVENTS)('%s: oversized payload → PAYLOAD_TOO_LARGE', async (event) => {
     const before = state();
-    const huge = { consultationId: ownConsultation, seq: 1, nonce: NONCE, ciphertext: 'A'.repeat(MAX_ENVELOPE_BYTES + 10) };
+    const huge = { consultationId: ownConsultation, keyEpoch: 0, seq: 1, nonce: NONCE, ciphertext: 'A'.repeat(MAX_ENVELOPE_BYTES + 10) };
     expect(await send(socketFor(event), event, huge)).toEqual({ ok: false, error: 'PAYLOAD_TOO_LARGE' });
     expect(state()).toEqual(before);
   });

@@ -58,6 +58,8 @@ export async function startTestServer(
     startsPerHour?: number;
     trustedProxyHops?: number;
     retentionDays?: number;
+    /** Mount the test-only hooks (replay a stored message). */
+    testHooks?: boolean;
   } = {},
 ): Promise<TestServer> {
   const sodium = await loadSodium();
@@ -87,6 +89,7 @@ export async function startTestServer(
     ...(opts.startsPerHour !== undefined ? { startsPerHour: opts.startsPerHour } : {}),
     ...(opts.trustedProxyHops !== undefined ? { trustedProxyHops: opts.trustedProxyHops } : {}),
     ...(opts.retentionDays !== undefined ? { retentionDays: opts.retentionDays } : {}),
+    ...(opts.testHooks ? { testHooks: true } : {}),
   });
   await new Promise<void>((resolve) => app.httpServer.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;
