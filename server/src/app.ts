@@ -8,7 +8,7 @@ import {
   type WidgetStatus,
   campaignSchema,
 } from '@tsunagari/shared';
-import type { SodiumSumo } from '@tsunagari/shared/crypto';
+import type { KdfFloor, SodiumSumo } from '@tsunagari/shared/crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Server } from 'socket.io';
 import type { Clock } from './clock.js';
@@ -19,6 +19,9 @@ import type { QueueStore } from './domain/routing/queue-store.js';
 import { authRoutes } from './http/auth.routes.js';
 import { CallerKeys, DailyClientKey } from './http/client-key.js';
 import { demoHostPage } from './http/demo-page.js';
+import { enrolRoutes } from './http/enrol.routes.js';
+import { StaffOrigin } from './http/staff-origin.js';
+import { type DemoConsoleConfig, trustRoutes } from './http/trust.routes.js';
 import { exitPage, landingPage } from './http/landing-page.js';
 import { staticRoutes } from './http/static.routes.js';
 import { testHookRoutes } from './http/test-hooks.routes.js';
@@ -40,7 +43,18 @@ export interface AppDeps {
   consoleDist: string;
   /** Base URL for the demo page's snippet; null means "the host the browser used". */
   publicUrl: string | null;
+  /** Session cookies always Secure (production); otherwise Secure when the request came over HTTPS. */
   secureCookies?: boolean;
+  /**
+   * The console's origin when it is served from a static origin of its own
+   * (`TSUNAGARI_CONSOLE_ORIGIN`): staff sockets and the auth and enrol routes accept only it, with
+   * CORS and credentials. Null or absent: the relay's own origin (the demo, and tests).
+   */
+  consoleOrigin?: string | null;
+  /** The weakest Argon2id parameters accepted at enrolment and password change (default moderate). */
+  kdfFloor?: KdfFloor;
+  /** Demo only: serve the console's config file from the database (null or absent: not served). */
+  demoConsoleConfig?: DemoConsoleConfig | null;
   /** Opening hours; tests and demos pass `{ mode: 'always' }`. */
   hours?: OpeningHoursConfig;
   alternatives?: WidgetStatus['alternatives'];
@@ -105,7 +119,10 @@ export function createApp(deps: AppDeps): App {
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.json({ ok: true, data: hours.status() });
   });
-  app.use(authRoutes({ auth, callers, log, secureCookies: deps.secureCookies ?? false }));
+  const staffHttp = { origin: new StaffOrigin(deps.consoleOrigin ?? null), log, secureCookies: deps.secureCookies ?? false };
+  app.use(authRoutes({ ...staffHttp, auth, callers }));
+  app.use(enrolRoutes({ ...staffHttp, staff: services.staff, callers }));
+  app.use(trustRoutes({ staff: services.staff, organisation: repos.organisation, publicUrl: deps.publicUrl, demoConsoleConfig: deps.demoConsoleConfig ?? null }));
   app.use(staticRoutes(deps.widgetDist, deps.consoleDist));
   if (deps.testHooks) {
     // `io` exists by the time a request can arrive (the server listens after createApp returns).
@@ -159,7 +176,7 @@ export function createApp(deps: AppDeps): App {
     // collections held the event loop up to 150 ms). Both clients catch up on their own after a
     // drop: the widget resumes and lists messages after its last id, the console refreshes its chats.
   });
-  const pusher = setupSockets(io, { ...services, log, callers });
+  const pusher = setupSockets(io, { ...services, log, callers, staffOrigin: staffHttp.origin });
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
@@ -168,6 +185,7 @@ export function createApp(deps: AppDeps): App {
       // No timer may fire on a closed database; the next process restores the queue from it.
       routing.stop();
       pusher.stop();
+      services.liveSessions.stop();
       const retentionStopped = retention.stop();
       // Messages wait at most one turn for their transaction: commit them, let their acks and
       // relays go out, then close.
