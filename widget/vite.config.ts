@@ -139,11 +139,61 @@ function minifyLitHtml(): Plugin {
  * one that holds the WebSocket transport only.
  */
 export const WEBSOCKET_ONLY_TRANSPORTS = 'import{WS}from"./websocket.js";export const transports={websocket:WS};';
+/**
+ * The long-polling transports stay in the bundle even so: the package's index re-exports them and
+ * polling-xhr.js runs code when it loads (a probe request object, an unload listener), so it is
+ * never tree-shaken. Nothing reaches them once the table above holds WebSocket only, so their
+ * modules are replaced by empty classes (~0.8 KB gzip of her session).
+ */
+export const UNUSED_TRANSPORT_STUBS: Record<string, string> = {
+  'polling.js': 'export class Polling{}',
+  'polling-xhr.js': 'export class BaseXHR{}export class Request{}export class XHR{}',
+  'polling-fetch.js': 'export class Fetch{}',
+  'webtransport.js': 'export class WT{}',
+};
+/**
+ * With one transport there is nothing to upgrade to: the server lists no upgrades for a WebSocket
+ * connection, so the socket's probe (try another transport, then switch) never runs. Its body is
+ * dropped; the build fails if the method is not found as written (a new engine.io-client version
+ * must be looked at again, not silently shipped).
+ */
+export function withoutUpgradeProbe(code: string): string {
+  const start = code.indexOf('    _probe(name) {');
+  const end = code.indexOf('    /**\n     * Called when connection is deemed open.', start);
+  if (start < 0 || end < 0) throw new Error('engine.io-client socket.js: _probe() not found as expected; check the websocket-only build step');
+  return `${code.slice(0, start)}    _probe() {}\n${code.slice(end)}`;
+}
 function websocketOnly(): Plugin {
   return {
     name: 'tsunagari-websocket-only',
     load(id) {
-      return /[\\/]engine\.io-client[\\/]build[\\/]esm[\\/]transports[\\/]index\.js$/.test(id) ? WEBSOCKET_ONLY_TRANSPORTS : null;
+      const m = /[\\/]engine\.io-client[\\/]build[\\/]esm[\\/]transports[\\/]([\w-]+\.js)$/.exec(id);
+      if (!m?.[1]) return null;
+      if (m[1] === 'index.js') return WEBSOCKET_ONLY_TRANSPORTS;
+      return UNUSED_TRANSPORT_STUBS[m[1]] ?? null;
+    },
+    transform(code, id) {
+      return /[\\/]engine\.io-client[\\/]build[\\/]esm[\\/]socket\.js$/.test(id) ? { code: withoutUpgradeProbe(code), map: null } : null;
+    },
+  };
+}
+
+/**
+ * Binary payloads are never used between the widget and the relay: every event is JSON, and over
+ * WebSocket no packet is base64-encoded (that is long-polling's fallback). The modules that build
+ * and rebuild binary packets are replaced by ones that say so; a binary packet from a relay then
+ * fails to decode, as an unknown packet does, and the socket reconnects.
+ */
+export const BINARY_STUBS: Array<[RegExp, string]> = [
+  [/[\\/]socket\.io-parser[\\/]build[\\/]esm[\\/]is-binary\.js$/, 'export const isBinary=()=>false;export const hasBinary=()=>false;'],
+  [/[\\/]socket\.io-parser[\\/]build[\\/]esm[\\/]binary\.js$/, 'export function deconstructPacket(){throw new Error("binary packets are not used")}export const reconstructPacket=deconstructPacket;'],
+  [/[\\/]engine\.io-parser[\\/]build[\\/]esm[\\/]contrib[\\/]base64-arraybuffer\.js$/, 'export function encode(){throw new Error("base64 packets are not used")}export const decode=encode;'],
+];
+function noBinaryPackets(): Plugin {
+  return {
+    name: 'tsunagari-no-binary-packets',
+    load(id) {
+      return BINARY_STUBS.find(([re]) => re.test(id))?.[1] ?? null;
     },
   };
 }
@@ -154,7 +204,7 @@ function websocketOnly(): Plugin {
  * libsodium that the entry imports only once she opens the chat.
  */
 export default defineConfig({
-  plugins: [minifyLitCss(), minifyLitHtml(), websocketOnly()],
+  plugins: [minifyLitCss(), minifyLitHtml(), websocketOnly(), noBinaryPackets()],
   // Lit decorators: Vite's oxc transform picks up `experimentalDecorators` and
   // `useDefineForClassFields: false` from tsconfig.json (Chromium cannot parse the TC39
   // `accessor` form that would otherwise be left in place).

@@ -52,7 +52,7 @@ export function sealEpochMessage(sodium: Sodium, sessionKey: Uint8Array, ctx: Ep
  * consultation, sender role, epoch, seq, nonce or key do not match, BAD_BODY for a bad body.
  * After it succeeds, feed `envelope.seq` to a `SequenceTracker` (message-order.ts) for the order check.
  */
-export function openEpochMessage(sodium: Sodium, sessionKey: Uint8Array, expected: EpochExpectation, envelope: EpochEnvelope): MessageBody {
+export function openEpochMessage(sodium: Sodium, sessionKey: Uint8Array, expected: EpochExpectation, envelope: Pick<EpochEnvelope, 'seq' | 'nonce' | 'ciphertext'>): MessageBody {
   let ad: Uint8Array;
   try {
     ad = messageAssociatedData({ ...expected, seq: envelope.seq });
