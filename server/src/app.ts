@@ -29,7 +29,7 @@ import { readWidgetIntegrity } from './http/widget-embed.js';
 import type { Logger } from './log.js';
 import { createSqliteRepositories } from './repositories/sqlite.js';
 import type { Repositories } from './repositories/types.js';
-import type { Scheduler } from './scheduler.js';
+import { realScheduler, type Scheduler } from './scheduler.js';
 import { createServices, type Services } from './services.js';
 import { setupSockets } from './socket/index.js';
 import { rooms, type SocketData, type TsunagariServer } from './socket/types.js';
@@ -176,7 +176,14 @@ export function createApp(deps: AppDeps): App {
     // collections held the event loop up to 150 ms). Both clients catch up on their own after a
     // drop: the widget resumes and lists messages after its last id, the console refreshes its chats.
   });
-  const pusher = setupSockets(io, { ...services, log, callers, staffOrigin: staffHttp.origin });
+  const { pusher, outside } = setupSockets(io, {
+    ...services,
+    log,
+    callers,
+    staffOrigin: staffHttp.origin,
+    outsideWrites: repos.outsideWrites,
+    scheduler: deps.scheduler ?? realScheduler,
+  });
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
@@ -185,6 +192,7 @@ export function createApp(deps: AppDeps): App {
       // No timer may fire on a closed database; the next process restores the queue from it.
       routing.stop();
       pusher.stop();
+      outside.stop();
       services.liveSessions.stop();
       const retentionStopped = retention.stop();
       // Messages wait at most one turn for their transaction: commit them, let their acks and

@@ -1,5 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config.js';
+import { checkStartable, loadConfig } from './config.js';
+
+describe('configuration for issue 13', () => {
+  it('refuses to start a relay outside the demo unless PUBLIC_URL is https', () => {
+    expect(() => checkStartable(loadConfig({}))).toThrow(/PUBLIC_URL must be an https/);
+    expect(() => checkStartable(loadConfig({ PUBLIC_URL: 'http://relay.example' }))).toThrow(/https/);
+    expect(() => checkStartable(loadConfig({ PUBLIC_URL: 'https://relay.example' }))).not.toThrow();
+    expect(() => checkStartable(loadConfig({ DEMO: '1' }))).not.toThrow();
+  });
+
+  it('STAFF_KDF is the Argon2id floor: moderate by default, min only when asked, nothing else', () => {
+    expect(loadConfig({}).staffKdf).toBe('moderate');
+    expect(loadConfig({ STAFF_KDF: 'min' }).staffKdf).toBe('min');
+    expect(() => loadConfig({ STAFF_KDF: 'interactive' })).toThrow(/STAFF_KDF/);
+  });
+
+  it('TSUNAGARI_CONSOLE_ORIGIN must be a bare origin', () => {
+    expect(loadConfig({}).consoleOrigin).toBeNull();
+    expect(loadConfig({ TSUNAGARI_CONSOLE_ORIGIN: 'https://console.npo.example' }).consoleOrigin).toBe('https://console.npo.example');
+    for (const bad of ['https://console.npo.example/', 'https://console.npo.example/console', 'console.npo.example', 'ftp://x.example']) {
+      expect(() => loadConfig({ TSUNAGARI_CONSOLE_ORIGIN: bad }), bad).toThrow(/TSUNAGARI_CONSOLE_ORIGIN/);
+    }
+  });
+});
 
 describe('configuration: test hooks', () => {
   it('are off unless asked for', () => {
@@ -12,6 +35,6 @@ describe('configuration: test hooks', () => {
 
   it('are refused by a production start: the relay would replay messages on request', () => {
     expect(() => loadConfig({ TSUNAGARI_TEST_HOOKS: '1' })).toThrow(/TSUNAGARI_TEST_HOOKS=1 .*DEMO=1/);
-    expect(() => loadConfig({ DEMO: '0', TSUNAGARI_TEST_HOOKS: '1' })).toThrow(/DEMO=1/);
+    expect(() => loadConfig({ DEMO: '0', TSUNAGARI_TEST_HOOKS: '1', PUBLIC_URL: 'https://relay.example' })).toThrow(/DEMO=1/);
   });
 });

@@ -18,6 +18,8 @@ import type { Repositories } from './types.js';
 export function createSqliteRepositories(db: Db): Repositories {
   return {
     ...createSqliteStaff(db),
+    // SQLite's data_version changes only when another connection commits.
+    outsideWrites: { version: () => db.pragma('data_version', { simple: true }) as number },
     consultations: createSqliteConsultations(db),
     counselors: createSqliteCounselors(db),
     handover: createSqliteHandover(db),

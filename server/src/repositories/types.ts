@@ -168,12 +168,21 @@ export interface AppointmentRepository {
   setStatus(id: string, status: AppointmentStatus, at: string): boolean;
 }
 
+/**
+ * Whether another process wrote to the storage since the last look (the admin CLI beside the
+ * running relay): the number changes when it did; this process's own writes never change it.
+ */
+export interface OutsideWrites {
+  version(): number;
+}
+
 /** Every repository the server uses, built in one place, so one object can be swapped for another storage. */
 export interface Repositories {
   organisation: OrganisationRepository;
   staff: StaffRepository;
   sessions: StaffSessionRepository;
   revocations: RevocationRepository;
+  outsideWrites: OutsideWrites;
   consultations: ConsultationRepository;
   counselors: CounselorRepository;
   handover: HandoverRepository;

@@ -8,6 +8,8 @@ import { HandlerTable } from './handle.js';
 import { forgetHandshake, identify } from './handshake.js';
 import { registerKeyHandlers } from './key.handlers.js';
 import { registerMessageHandlers } from './message.handlers.js';
+import { OutsideChanges } from '../domain/staff/outside-changes.js';
+import type { Scheduler } from '../scheduler.js';
 import { QueuePusher } from './queue-pusher.js';
 import { registerQueueHandlers } from './queue.handlers.js';
 import { registerReportHandlers } from './report.handlers.js';
@@ -23,6 +25,9 @@ export type SocketDeps = Services & {
   callers: CallerKeys;
   /** Where staff sockets may come from (the console's origin). */
   staffOrigin: StaffOrigin;
+  /** Reads whether another process (the admin CLI) changed the database. */
+  outsideWrites: { version(): number };
+  scheduler: Scheduler;
 };
 
 /** Every inbound event's handler, one register call per event prefix. */
@@ -42,10 +47,10 @@ function handlerTable(deps: SocketDeps): HandlerTable {
 
 /**
  * Wires the handshake (who is this socket?), routing's pushes and the handlers. Logs carry the
- * role and event only: never the handshake's address, headers or payloads. Returns the pusher so
- * shutdown can stop it.
+ * role and event only: never the handshake's address, headers or payloads. Returns what shutdown
+ * must stop: the pusher and the watch for changes made by the admin CLI.
  */
-export function setupSockets(io: TsunagariServer, deps: SocketDeps): QueuePusher {
+export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: QueuePusher; outside: OutsideChanges } {
   const { routing, consultations, log, auth, callers, staffOrigin, liveSessions, staff, counselors } = deps;
   const pusher = new QueuePusher(io, deps, log);
   const handlers = handlerTable(deps);
@@ -53,6 +58,9 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): QueuePusher
   // No socket is admitted before routing has loaded the queue it will be told about.
   const booted = routing.boot(events);
   booted.catch(events.failed);
+  // Changes the admin CLI makes beside the running relay take effect here within a second.
+  const outside = new OutsideChanges(deps.scheduler, () => deps.outsideWrites.version(), () => staff.reconcile(), events.failed);
+  booted.then(() => outside.start(), () => undefined);
   // A session that ended (logout, expiry, password change, disable) loses its sockets at once.
   liveSessions.onEnded((tokenHash) => io.in(rooms.staffSession(tokenHash)).disconnectSockets(true));
   staff.attach({
@@ -102,5 +110,5 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): QueuePusher
     present.online(socket);
     socket.on('disconnect', onDisconnect);
   });
-  return pusher;
+  return { pusher, outside };
 }

@@ -33,6 +33,10 @@ export interface StaffLifecycleEvents {
  */
 export class StaffLifecycle {
   private events: StaffLifecycleEvents | null = null;
+  /** Accounts known to be disabled (and so out of routing), for {@link reconcile}. */
+  private knownDisabled = new Set<string>();
+  /** What trust looked like at the last {@link reconcile}: statements and the list's date. */
+  private lastTrust: string | null = null;
 
   constructor(
     private readonly repos: Pick<Repositories, 'organisation' | 'staff' | 'sessions' | 'revocations'>,
@@ -134,6 +138,7 @@ export class StaffLifecycle {
     if (outcome === 'stale-list') throw errors.revocationsStale();
     if (outcome === 'not-active') throw errors.invalidState('moved meanwhile');
     this.live.endAllOf(r.id);
+    this.knownDisabled.add(r.id);
     await this.events?.disabled(r.id);
     this.events?.trustChanged(r.id);
     return listingOf(this.known(r.id));
@@ -144,6 +149,26 @@ export class StaffLifecycle {
     const list = checkedRevocations(this.sodium, this.repos, revocations, []);
     if (!this.repos.revocations.publish(list, this.nowIso())) throw errors.revocationsStale();
     this.events?.trustChanged(null);
+  }
+
+  /**
+   * Brings this process in line with the database after a change made elsewhere (the admin CLI
+   * beside the running relay), and once at start-up: sessions deleted or of accounts no longer
+   * active end (their sockets close); accounts disabled since are taken out of routing with
+   * their chats requeued; a changed statement or list tells the consoles `trust:changed`.
+   */
+  async reconcile(): Promise<void> {
+    const now = this.nowIso();
+    for (const { tokenHash, staffId } of this.live.tracked()) {
+      if (this.repos.staff.byId(staffId)?.status !== 'active' || !this.repos.sessions.isLive(tokenHash, now)) this.live.end(tokenHash);
+    }
+    const all = this.repos.staff.all();
+    const disabled = new Set(all.filter((s) => s.status === 'disabled').map((s) => s.id));
+    for (const id of disabled) if (!this.knownDisabled.has(id)) await this.events?.disabled(id);
+    this.knownDisabled = disabled;
+    const trust = JSON.stringify([this.repos.revocations.current()?.issuedAt ?? null, all.map((s) => [s.id, s.status, s.statement?.signature ?? null])]);
+    if (this.lastTrust !== null && trust !== this.lastTrust) this.events?.trustChanged(null);
+    this.lastTrust = trust;
   }
 
   /** The list the relay publishes, as the organisation signed it, or null. */
