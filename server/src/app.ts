@@ -12,6 +12,7 @@ import type { KdfFloor, SodiumSumo } from '@tsunagari/shared/crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Server } from 'socket.io';
 import type { Clock } from './clock.js';
+import { DEFAULT_HEARTBEAT, type Heartbeat } from './config.js';
 import { startCheckpointer } from './db/checkpointer.js';
 import type { Db } from './db/database.js';
 import type { RoutingOptions } from './domain/routing/options.js';
@@ -77,6 +78,8 @@ export interface AppDeps {
   retentionDays?: number;
   /** Mounts the test-only hooks (`http/test-hooks.routes.ts`); the configuration allows it only with DEMO=1. */
   testHooks?: boolean;
+  /** Socket.IO's ping interval and timeout (default DEFAULT_HEARTBEAT, Socket.IO's own). */
+  heartbeat?: Heartbeat;
 }
 
 export interface App {
@@ -169,6 +172,8 @@ export function createApp(deps: AppDeps): App {
   const httpServer = http.createServer(app);
   const io: TsunagariServer = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
     maxHttpBufferSize: MAX_FRAME_BYTES,
+    pingInterval: (deps.heartbeat ?? DEFAULT_HEARTBEAT).intervalMs,
+    pingTimeout: (deps.heartbeat ?? DEFAULT_HEARTBEAT).timeoutMs,
     // The widget is embedded on the NPO's own site, another origin; staff sockets are checked separately.
     cors: { origin: true, credentials: true },
     // No connection-state recovery: it keeps every relayed packet in memory for its whole window
@@ -181,7 +186,7 @@ export function createApp(deps: AppDeps): App {
     log,
     callers,
     staffOrigin: staffHttp.origin,
-    outsideWrites: repos.outsideWrites,
+    staffChanges: repos.staffChanges,
     scheduler: deps.scheduler ?? realScheduler,
   });
 

@@ -15,6 +15,12 @@ describe('configuration for issue 13', () => {
     expect(() => loadConfig({ STAFF_KDF: 'interactive' })).toThrow(/STAFF_KDF/);
   });
 
+  it('the console locks after 15 minutes unless told otherwise, within what its config allows', () => {
+    expect(loadConfig({}).lockAfterMinutes).toBe(15);
+    expect(loadConfig({ TSUNAGARI_LOCK_AFTER_MINUTES: '5' }).lockAfterMinutes).toBe(5);
+    for (const bad of ['0', '1441', 'soon']) expect(() => loadConfig({ TSUNAGARI_LOCK_AFTER_MINUTES: bad }), bad).toThrow(/TSUNAGARI_LOCK_AFTER_MINUTES/);
+  });
+
   it('TSUNAGARI_CONSOLE_ORIGIN must be a bare origin', () => {
     expect(loadConfig({}).consoleOrigin).toBeNull();
     expect(loadConfig({ TSUNAGARI_CONSOLE_ORIGIN: 'https://console.npo.example' }).consoleOrigin).toBe('https://console.npo.example');

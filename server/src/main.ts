@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     startsPerHour: config.startsPerHour,
     retentionDays: config.retentionDays,
     testHooks: config.testHooks,
+    heartbeat: config.heartbeat,
   });
 
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));

@@ -17,6 +17,7 @@ import { afterEach } from 'vitest';
 import { createApp, type App } from '../src/app.js';
 import { enrolInProcess } from '../src/admin/enrol-in-process.js';
 import { type Clock, systemClock } from '../src/clock.js';
+import type { Heartbeat } from '../src/config.js';
 import type { RoutingOptions } from '../src/domain/routing/options.js';
 import { openDatabase, type Db } from '../src/db/database.js';
 import { createLogger } from '../src/log.js';
@@ -74,6 +75,7 @@ export async function startTestServer(
     retentionDays?: number;
     /** Mount the test-only hooks (replay a stored message). */
     testHooks?: boolean;
+    heartbeat?: Heartbeat;
     /** The server's Argon2id floor for enrolment and password change (default min, as e2e servers). */
     kdfFloor?: 'moderate' | 'min';
     /** The console's own origin (TSUNAGARI_CONSOLE_ORIGIN); default: the relay's origin. */
@@ -115,6 +117,7 @@ export async function startTestServer(
     ...(opts.trustedProxyHops !== undefined ? { trustedProxyHops: opts.trustedProxyHops } : {}),
     ...(opts.retentionDays !== undefined ? { retentionDays: opts.retentionDays } : {}),
     ...(opts.testHooks ? { testHooks: true } : {}),
+    ...(opts.heartbeat ? { heartbeat: opts.heartbeat } : {}),
   });
   await new Promise<void>((resolve) => app.httpServer.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;

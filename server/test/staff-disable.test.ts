@@ -115,6 +115,28 @@ describe('disabling a staff member', () => {
     expect((await call(admin, 'staff:disable', { staffId: tanakaId, revocations: revocations(server, [{ staffId: satoId, keyVersion: 1 }, { staffId: tanakaId, keyVersion: 1 }], { issuedAt: t0 + 10 }) })).status).toBe('disabled');
   });
 
+  it('an admin re-publishes the list with a fresh date (trust:publish); older, foreign or shrunken lists change nothing', async () => {
+    const { server, admin, satoId, tanakaId, tanaka } = await scene();
+    const t0 = Date.now();
+    await call(admin, 'staff:disable', { staffId: satoId, revocations: revocations(server, [{ staffId: satoId, keyVersion: 1 }], { issuedAt: t0 }) });
+    const before = staffState(server);
+    for (const [list, error] of [
+      [revocations(server, [{ staffId: satoId, keyVersion: 1 }], { issuedAt: t0 }), 'REVOCATIONS_STALE'],
+      [revocations(server, [], { issuedAt: t0 + 5 }), 'NOT_REVOKED'],
+      [revocations(server, [{ staffId: satoId, keyVersion: 1 }], { issuedAt: t0 + 5, secretKey: server.sodium.crypto_sign_keypair().privateKey }), 'BAD_SIGNATURE'],
+    ] as const) {
+      expect(await send(admin, 'trust:publish', { revocations: list }), error).toEqual({ ok: false, error });
+    }
+    expect(await send(tanaka, 'trust:publish', { revocations: revocations(server, [{ staffId: satoId, keyVersion: 1 }], { issuedAt: t0 + 5 }) })).toEqual({ ok: false, error: 'FORBIDDEN' });
+    expect(staffState(server)).toEqual(before);
+    const fresh = revocations(server, [{ staffId: satoId, keyVersion: 1 }], { issuedAt: t0 + 7 * 24 * 3600_000 });
+    const told = new Promise<void>((resolve) => tanaka.once('trust:changed', () => resolve()));
+    expect(await call(admin, 'trust:publish', { revocations: fresh })).toEqual({ issuedAt: fresh.list.issuedAt });
+    await told;
+    expect((await (await fetch(server.url + API.revocations)).json()) as unknown).toEqual({ ok: true, data: fresh });
+    expect((await listingOf(admin, tanakaId)).status).toBe('active');
+  });
+
   it('re-enabling is a new enrolment: key version 2, the old statement stays revoked, the new one is valid', async () => {
     const { server, admin, satoId } = await scene();
     const list = revocations(server, [{ staffId: satoId, keyVersion: 1 }]);

@@ -169,10 +169,10 @@ export interface AppointmentRepository {
 }
 
 /**
- * Whether another process wrote to the storage since the last look (the admin CLI beside the
- * running relay): the number changes when it did; this process's own writes never change it.
+ * A number that changes whenever an account's lifecycle, a session's end or the revocation list
+ * changes in storage, whoever wrote it (the admin CLI beside the running relay included).
  */
-export interface OutsideWrites {
+export interface StaffChanges {
   version(): number;
 }
 
@@ -182,7 +182,7 @@ export interface Repositories {
   staff: StaffRepository;
   sessions: StaffSessionRepository;
   revocations: RevocationRepository;
-  outsideWrites: OutsideWrites;
+  staffChanges: StaffChanges;
   consultations: ConsultationRepository;
   counselors: CounselorRepository;
   handover: HandoverRepository;

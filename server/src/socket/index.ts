@@ -16,6 +16,7 @@ import { registerReportHandlers } from './report.handlers.js';
 import { registerResumeHandlers } from './resume.handlers.js';
 import { presence, routingEvents } from './routing-events.js';
 import { registerStaffHandlers } from './staff.handlers.js';
+import { registerTrustHandlers } from './trust.handlers.js';
 import { registerTypingHandlers } from './typing.handlers.js';
 import { rooms, type TsunagariServer, type TsunagariSocket } from './types.js';
 
@@ -25,8 +26,8 @@ export type SocketDeps = Services & {
   callers: CallerKeys;
   /** Where staff sockets may come from (the console's origin). */
   staffOrigin: StaffOrigin;
-  /** Reads whether another process (the admin CLI) changed the database. */
-  outsideWrites: { version(): number };
+  /** Moves when staff, sessions or the revocation list change in storage (the admin CLI included). */
+  staffChanges: { version(): number };
   scheduler: Scheduler;
 };
 
@@ -42,6 +43,7 @@ function handlerTable(deps: SocketDeps): HandlerTable {
   registerResumeHandlers(handlers, deps);
   registerReportHandlers(handlers, deps);
   registerAppointmentHandlers(handlers, deps);
+  registerTrustHandlers(handlers, deps);
   return handlers;
 }
 
@@ -59,7 +61,7 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: Q
   const booted = routing.boot(events);
   booted.catch(events.failed);
   // Changes the admin CLI makes beside the running relay take effect here within a second.
-  const outside = new OutsideChanges(deps.scheduler, () => deps.outsideWrites.version(), () => staff.reconcile(), events.failed);
+  const outside = new OutsideChanges(deps.scheduler, () => deps.staffChanges.version(), () => staff.reconcile(), events.failed);
   booted.then(() => outside.start(), () => undefined);
   // A session that ended (logout, expiry, password change, disable) loses its sockets at once.
   liveSessions.onEnded((tokenHash) => io.in(rooms.staffSession(tokenHash)).disconnectSockets(true));

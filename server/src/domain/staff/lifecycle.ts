@@ -107,21 +107,26 @@ export class StaffLifecycle {
 
   /** The admin signed her pending statement (after comparing fingerprints): she is active. */
   activate(staffId: string, signed: SignedStaffStatement): StaffListing {
-    const r = this.known(staffId);
-    if (r.status !== 'pending' || !r.publicKeys) throw errors.invalidState('not pending');
-    const statement = checkedStatement(this.sodium, this.repos, signed, { staffId: r.id, role: r.role, keyVersion: r.keyVersion, ...r.publicKeys }, this.clock.now().getTime());
-    if (!this.repos.staff.activate(r.id, r.keyVersion, statement)) throw errors.invalidState('moved meanwhile');
-    this.events?.trustChanged(r.id);
-    return listingOf(this.known(r.id));
+    return this.takeStatement(staffId, signed, 'pending', (r, statement) => this.repos.staff.activate(r.id, r.keyVersion, statement));
   }
 
   /** A renewed statement for an active account: same keys, role and key version. */
   resign(staffId: string, signed: SignedStaffStatement): StaffListing {
+    return this.takeStatement(staffId, signed, 'active', (r, statement) => this.repos.staff.replaceStatement(r.id, r.keyVersion, statement));
+  }
+
+  /** Checks a statement against her account in `status` (see trust-checks.ts), stores it, tells who listens. */
+  private takeStatement(
+    staffId: string,
+    signed: SignedStaffStatement,
+    status: 'pending' | 'active',
+    store: (r: StaffRecord, statement: SignedStaffStatement) => boolean,
+  ): StaffListing {
     const r = this.known(staffId);
-    if (r.status !== 'active' || !r.publicKeys) throw errors.invalidState('not active');
-    const statement = checkedStatement(this.sodium, this.repos, signed, { staffId: r.id, role: r.role, keyVersion: r.keyVersion, ...r.publicKeys }, this.clock.now().getTime());
-    if (!this.repos.staff.replaceStatement(r.id, r.keyVersion, statement)) throw errors.invalidState('moved meanwhile');
-    this.events?.trustChanged(r.id);
+    if (r.status !== status || !r.publicKeys) throw errors.invalidState(`not ${status}`);
+    const expected = { staffId: r.id, role: r.role, keyVersion: r.keyVersion, ...r.publicKeys };
+    if (!store(r, checkedStatement(this.sodium, this.repos, signed, expected, this.clock.now().getTime()))) throw errors.invalidState('moved meanwhile');
+    this.told(r.id);
     return listingOf(this.known(r.id));
   }
 
@@ -140,15 +145,16 @@ export class StaffLifecycle {
     this.live.endAllOf(r.id);
     this.knownDisabled.add(r.id);
     await this.events?.disabled(r.id);
-    this.events?.trustChanged(r.id);
+    this.told(r.id);
     return listingOf(this.known(r.id));
   }
 
-  /** Publishes a newer list (a fresh issue date, or more entries) without disabling anyone. */
-  publishRevocations(revocations: SignedRevocationList): void {
+  /** Publishes a newer list (a fresh issue date, or more entries) without disabling anyone; its issue date. */
+  publishRevocations(revocations: SignedRevocationList): { issuedAt: number } {
     const list = checkedRevocations(this.sodium, this.repos, revocations, []);
     if (!this.repos.revocations.publish(list, this.nowIso())) throw errors.revocationsStale();
-    this.events?.trustChanged(null);
+    this.told(null);
+    return { issuedAt: list.issuedAt };
   }
 
   /**
@@ -166,9 +172,20 @@ export class StaffLifecycle {
     const disabled = new Set(all.filter((s) => s.status === 'disabled').map((s) => s.id));
     for (const id of disabled) if (!this.knownDisabled.has(id)) await this.events?.disabled(id);
     this.knownDisabled = disabled;
-    const trust = JSON.stringify([this.repos.revocations.current()?.issuedAt ?? null, all.map((s) => [s.id, s.status, s.statement?.signature ?? null])]);
+    const trust = this.trustNow(all);
     if (this.lastTrust !== null && trust !== this.lastTrust) this.events?.trustChanged(null);
     this.lastTrust = trust;
+  }
+
+  /** What trust looks like now: the list's date and every account's status and signature. */
+  private trustNow(all = this.repos.staff.all()): string {
+    return JSON.stringify([this.repos.revocations.current()?.issuedAt ?? null, all.map((s) => [s.id, s.status, s.statement?.signature ?? null])]);
+  }
+
+  /** A change made here was told already: {@link reconcile} must not tell it again. */
+  private told(staffId: string | null): void {
+    if (this.lastTrust !== null) this.lastTrust = this.trustNow();
+    this.events?.trustChanged(staffId);
   }
 
   /** The list the relay publishes, as the organisation signed it, or null. */

@@ -4,11 +4,12 @@ import type { Scheduler } from '../../scheduler.js';
 export const OUTSIDE_CHANGE_POLL_MS = 1000;
 
 /**
- * Watches for writes by another process to the database (the admin CLI disabling someone while
- * the relay runs) and then runs `reconcile`, so a CLI disable takes effect within about a second:
- * her sockets close and her chats go back to the queue. Runs `reconcile` once at start too. The
- * version comes from the repositories (SQLite's data_version, which only another connection's
- * commit changes, so the relay's own writes never trigger it). A cheap pragma read each second.
+ * Watches the staff change counter (repositories: moved by any write to an account's lifecycle,
+ * a session's end or the revocation list) and runs `reconcile` when it moved, so what the admin
+ * CLI does beside the running relay takes effect within about a second: a disabled member's
+ * sockets close and her chats go back to the queue. Runs `reconcile` once at start too. The
+ * relay's own changes move it as well; reconciling them again finds nothing to do. One primary-key
+ * read a second.
  */
 export class OutsideChanges {
   private timer: unknown = null;
