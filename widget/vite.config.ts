@@ -151,18 +151,6 @@ export const UNUSED_TRANSPORT_STUBS: Record<string, string> = {
   'polling-fetch.js': 'export class Fetch{}',
   'webtransport.js': 'export class WT{}',
 };
-/**
- * With one transport there is nothing to upgrade to: the server lists no upgrades for a WebSocket
- * connection, so the socket's probe (try another transport, then switch) never runs. Its body is
- * dropped; the build fails if the method is not found as written (a new engine.io-client version
- * must be looked at again, not silently shipped).
- */
-export function withoutUpgradeProbe(code: string): string {
-  const start = code.indexOf('    _probe(name) {');
-  const end = code.indexOf('    /**\n     * Called when connection is deemed open.', start);
-  if (start < 0 || end < 0) throw new Error('engine.io-client socket.js: _probe() not found as expected; check the websocket-only build step');
-  return `${code.slice(0, start)}    _probe() {}\n${code.slice(end)}`;
-}
 function websocketOnly(): Plugin {
   return {
     name: 'tsunagari-websocket-only',
@@ -172,28 +160,31 @@ function websocketOnly(): Plugin {
       if (m[1] === 'index.js') return WEBSOCKET_ONLY_TRANSPORTS;
       return UNUSED_TRANSPORT_STUBS[m[1]] ?? null;
     },
-    transform(code, id) {
-      return /[\\/]engine\.io-client[\\/]build[\\/]esm[\\/]socket\.js$/.test(id) ? { code: withoutUpgradeProbe(code), map: null } : null;
-    },
   };
 }
 
 /**
- * Binary payloads are never used between the widget and the relay: every event is JSON, and over
- * WebSocket no packet is base64-encoded (that is long-polling's fallback). The modules that build
- * and rebuild binary packets are replaced by ones that say so; a binary packet from a relay then
- * fails to decode, as an unknown packet does, and the socket reconnects.
+ * libsodium embeds its WebAssembly as one base64 string (≈ 296 KB) that it decodes at start-up.
+ * base64's 6-bit letters cut across the binary's bytes, so gzip and brotli find few repeats in
+ * it: 130 KB gzip. The same bytes as hex (4 bits a letter, byte-aligned) compress to 112 KB gzip
+ * (brotli 107 → 84 KB), about a tenth of everything a session loads. The string is re-encoded
+ * here and libsodium's decoder call swapped for a hex one; the bytes it instantiates are the same
+ * (`hex-wasm.test.ts` checks it against the package file). The build fails if the decoder is not
+ * found as expected, so a new libsodium version is looked at again rather than shipped blind.
  */
-export const BINARY_STUBS: Array<[RegExp, string]> = [
-  [/[\\/]socket\.io-parser[\\/]build[\\/]esm[\\/]is-binary\.js$/, 'export const isBinary=()=>false;export const hasBinary=()=>false;'],
-  [/[\\/]socket\.io-parser[\\/]build[\\/]esm[\\/]binary\.js$/, 'export function deconstructPacket(){throw new Error("binary packets are not used")}export const reconstructPacket=deconstructPacket;'],
-  [/[\\/]engine\.io-parser[\\/]build[\\/]esm[\\/]contrib[\\/]base64-arraybuffer\.js$/, 'export function encode(){throw new Error("base64 packets are not used")}export const decode=encode;'],
-];
-function noBinaryPackets(): Plugin {
+export function wasmAsHex(code: string): string {
+  const decoder = /\(\w=>\{for\(var [^{}]*?return \w\}\)\("([A-Za-z0-9+/]{100000,}={0,2})"\)/g;
+  const found = [...code.matchAll(decoder)];
+  if (found.length !== 1 || !found[0]?.[1]) throw new Error(`libsodium.mjs: expected one embedded base64 WebAssembly with its decoder, found ${found.length}`);
+  const hex = Buffer.from(found[0][1], 'base64').toString('hex');
+  const hexDecoder = `(h=>{for(var b=new Uint8Array(h.length/2),i=0,d=j=>(j=h.charCodeAt(j))>96?j-87:j-48;i<b.length;i++)b[i]=d(2*i)<<4|d(2*i+1);return b})("${hex}")`;
+  return code.slice(0, found[0].index) + hexDecoder + code.slice(found[0].index + found[0][0].length);
+}
+function libsodiumWasmAsHex(): Plugin {
   return {
-    name: 'tsunagari-no-binary-packets',
-    load(id) {
-      return BINARY_STUBS.find(([re]) => re.test(id))?.[1] ?? null;
+    name: 'tsunagari-libsodium-wasm-hex',
+    transform(code, id) {
+      return /[\\/]libsodium[\\/]dist[\\/]modules-esm[\\/]libsodium\.mjs$/.test(id) ? { code: wasmAsHex(code), map: null } : null;
     },
   };
 }
@@ -204,7 +195,7 @@ function noBinaryPackets(): Plugin {
  * libsodium that the entry imports only once she opens the chat.
  */
 export default defineConfig({
-  plugins: [minifyLitCss(), minifyLitHtml(), websocketOnly(), noBinaryPackets()],
+  plugins: [minifyLitCss(), minifyLitHtml(), websocketOnly(), libsodiumWasmAsHex()],
   // Lit decorators: Vite's oxc transform picks up `experimentalDecorators` and
   // `useDefineForClassFields: false` from tsconfig.json (Chromium cannot parse the TC39
   // `accessor` form that would otherwise be left in place).

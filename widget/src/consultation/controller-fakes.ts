@@ -102,8 +102,8 @@ export function fakeCrypto(): SessionCrypto & { wiped: boolean; keys: string[] }
     importKeys(keys) {
       this.keys = [...keys];
     },
-    newResumeCode: () => ({ code: 'CODE', lookup: 'l'.repeat(43), wrappedKey: 'w'.repeat(96) }),
-    resumeKeys: (code) => (code === 'bad' ? null : { lookup: 'l'.repeat(43), unwrap: (w) => w === 'w'.repeat(96) }),
+    newResumeCode: async () => ({ code: 'CODE', lookup: 'l'.repeat(43), wrappedKey: 'w'.repeat(96) }),
+    resumeKeys: async (code) => (code === 'bad' ? null : { lookup: 'l'.repeat(43), unwrap: (w) => w === 'w'.repeat(96) }),
     wipe() {
       this.wiped = true;
       this.keys = [];

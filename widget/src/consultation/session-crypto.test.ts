@@ -159,12 +159,22 @@ describe('her keys by epoch', () => {
     reloaded.importKeys(crypto.exportKeys());
     expect(reloaded.open(CID, { ...sealed, senderRole: 'client' })).toEqual({ kind: 'text', text: 'あとで' });
 
-    const { code, wrappedKey } = crypto.newResumeCode();
+    const { code, wrappedKey } = await crypto.newResumeCode();
     const other = await cryptoFor(org.publicKey);
-    expect(other.resumeKeys(code)?.unwrap(wrappedKey)).toBe(true);
+    expect((await other.resumeKeys(code))?.unwrap(wrappedKey)).toBe(true);
     expect(other.epoch()).toBe(2);
     expect(other.exportKeys()).toEqual(crypto.exportKeys());
     expect(other.open(CID, { ...sealed, senderRole: 'client' })).toEqual({ kind: 'text', text: 'あとで' });
+  });
+
+  it('a resume code: a malformed one is refused before any request; another code’s keys do not unwrap and change nothing', async () => {
+    const crypto = await cryptoFor(org.publicKey);
+    expect(await crypto.resumeKeys('not a code')).toBeNull();
+    const { wrappedKey } = await crypto.newResumeCode();
+    const { code: otherCode } = await (await cryptoFor(org.publicKey)).newResumeCode();
+    const keys = crypto.exportKeys();
+    expect((await crypto.resumeKeys(otherCode))?.unwrap(wrappedKey)).toBe(false);
+    expect(crypto.exportKeys()).toEqual(keys);
   });
 
   it('wipes every key', async () => {

@@ -1,18 +1,5 @@
 import { type CounselorIdentity, MAX_KEY_EPOCH, type MessageBody } from '@tsunagari/shared';
-import {
-  deriveResumeKeys,
-  fromB64,
-  newResumeCode,
-  newSessionKey,
-  openEpochMessage,
-  parseResumeCode,
-  sealEpochMessage,
-  sealSessionKey,
-  type Sodium,
-  toB64,
-  unwrapSessionKeys,
-  wrapSessionKeys,
-} from '@tsunagari/shared/crypto';
+import { fromB64, newSessionKey, openEpochMessage, sealEpochMessage, sealSessionKey, type Sodium, toB64 } from '@tsunagari/shared/crypto';
 import {
   type IdentityReason,
   newerRevocationList,
@@ -31,6 +18,9 @@ export interface SessionCryptoOptions {
   /** Unix ms; tests pass their own clock. */
   now?: () => number;
 }
+
+/** Resume codes' crypto, fetched only when she asks for a code or types one. */
+const loadResumeKeys = () => import('./resume-keys.js');
 
 /** What she is told, from what the check found. */
 const UNSAFE: Record<IdentityReason, UnsafeReason> = {
@@ -73,8 +63,6 @@ export async function createSessionCrypto(orgKey: string, options: SessionCrypto
     for (const k of keys) if (k) sodium.memzero(k);
     keys = next;
   };
-  const zero = new Uint8Array(32);
-
   return {
     async verify(counselor: CounselorIdentity): Promise<TrustVerdict> {
       if (!pinned) return { ok: false, reason: 'unconfirmed' };
@@ -109,33 +97,16 @@ export async function createSessionCrypto(orgKey: string, options: SessionCrypto
     },
     exportKeys: () => keys.map((k) => (k ? toB64(sodium, k) : '')),
     importKeys: (next: readonly string[]) => replace(next.map((k) => (k ? fromB64(sodium, k) : undefined))),
-    newResumeCode: () => {
-      const code = newResumeCode(sodium);
-      const bytes = parseResumeCode(code);
-      if (!bytes) throw new Error('resume code did not parse');
-      const { lookup, wrapKey } = deriveResumeKeys(sodium, bytes);
-      // An epoch this device never held travels as zeros, so the others keep their places.
-      const wrappedKey = wrapSessionKeys(sodium, wrapKey, keys.map((k) => k ?? zero));
-      sodium.memzero(wrapKey);
-      sodium.memzero(bytes);
-      return { code, lookup, wrappedKey };
-    },
-    resumeKeys: (code: string) => {
-      const bytes = parseResumeCode(code);
-      if (!bytes) return null;
-      const { lookup, wrapKey } = deriveResumeKeys(sodium, bytes);
-      sodium.memzero(bytes);
+    newResumeCode: async () => (await loadResumeKeys()).makeResumeCode(sodium, keys),
+    async resumeKeys(code: string) {
+      const read = (await loadResumeKeys()).readResumeCode(sodium, code);
+      if (!read) return null;
       return {
-        lookup,
+        lookup: read.lookup,
         unwrap: (wrappedKey: string) => {
-          try {
-            replace(unwrapSessionKeys(sodium, wrapKey, wrappedKey).map((k) => (sodium.compare(k, zero) === 0 ? undefined : k)));
-            return true;
-          } catch {
-            return false;
-          } finally {
-            sodium.memzero(wrapKey);
-          }
+          const unwrapped = read.unwrap(wrappedKey);
+          if (unwrapped) replace(unwrapped);
+          return unwrapped !== null;
         },
       };
     },

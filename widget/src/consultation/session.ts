@@ -2,11 +2,13 @@ import type { ConsultationSnapshot, CounselorIdentity, EndReason, SenderRole } f
 import { type AckData, type ClientEvent, hasAnswers, type Payload, type RequestResult } from '@tsunagari/shared/client';
 import { Conversation, type ConversationHost } from './conversation.js';
 import { ReloadRecord } from './reload-record.js';
-import { createCode, openByCode } from './resume-requests.js';
 import type { Opening, SessionEvent, SessionOptions, Stage } from './session-events.js';
 import { type Assignment, type GrantState, grantDecision, resumeMeansGone } from './transfer.js';
 import type { SessionDeps, SocketStatusEvent } from './types.js';
 import type { ShownError } from './view.js';
+
+/** Resume codes' requests and crypto load only when she asks for a code or types one. */
+const loadResumeRequests = () => import('./resume-requests.js');
 
 /**
  * One consultation over one connection: the socket and the session key (`deps`), her ids once
@@ -108,7 +110,7 @@ export class ConsultationSession implements ConversationHost {
   async createResumeCode(): Promise<{ code: string; expiresAt: string } | null> {
     const id = this.consultationId;
     if (this.stopped || !id) return null;
-    const made = await createCode(this.deps, id);
+    const made = await (await loadResumeRequests()).createCode(this.deps, id);
     return this.stopped ? null : made;
   }
 
@@ -185,7 +187,7 @@ export class ConsultationSession implements ConversationHost {
   }
 
   private async openWithCode(code: string): Promise<void> {
-    const r = await openByCode(this.deps, code);
+    const r = await (await loadResumeRequests()).openByCode(this.deps, code);
     if (this.stopped) return;
     if (!r.ok) return this.refuse(r.error);
     clearTimeout(this.connectTimer);

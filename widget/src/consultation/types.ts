@@ -100,10 +100,10 @@ export interface SessionCrypto {
   exportKeys(): string[];
   /** Replaces her keys (after a reload). */
   importKeys(keys: readonly string[]): void;
-  /** A new resume code, its lookup value, and her keys wrapped under it. */
-  newResumeCode(): { code: string; lookup: string; wrappedKey: string };
+  /** A new resume code, its lookup value, and her keys wrapped under it (its code loads on first use). */
+  newResumeCode(): Promise<{ code: string; lookup: string; wrappedKey: string }>;
   /** The lookup for a typed code and a way to unwrap the keys the server returns; null if malformed. */
-  resumeKeys(code: string): { lookup: string; unwrap(wrappedKey: string): boolean } | null;
+  resumeKeys(code: string): Promise<{ lookup: string; unwrap(wrappedKey: string): boolean } | null>;
   /** Zeroes her keys. */
   wipe(): void;
 }
