@@ -6,7 +6,7 @@ const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 
 /** The few better-sqlite3 calls the tests make, typed here (the e2e package does not depend on it). */
 interface Db {
-  prepare(sql: string): { run(...params: unknown[]): { changes: number }; get(...params: unknown[]): unknown };
+  prepare(sql: string): { run(...params: unknown[]): { changes: number }; get(...params: unknown[]): unknown; all(...params: unknown[]): unknown[] };
   close(): void;
 }
 

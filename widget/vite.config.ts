@@ -139,11 +139,52 @@ function minifyLitHtml(): Plugin {
  * one that holds the WebSocket transport only.
  */
 export const WEBSOCKET_ONLY_TRANSPORTS = 'import{WS}from"./websocket.js";export const transports={websocket:WS};';
+/**
+ * The long-polling transports stay in the bundle even so: the package's index re-exports them and
+ * polling-xhr.js runs code when it loads (a probe request object, an unload listener), so it is
+ * never tree-shaken. Nothing reaches them once the table above holds WebSocket only, so their
+ * modules are replaced by empty classes (~0.8 KB gzip of her session).
+ */
+export const UNUSED_TRANSPORT_STUBS: Record<string, string> = {
+  'polling.js': 'export class Polling{}',
+  'polling-xhr.js': 'export class BaseXHR{}export class Request{}export class XHR{}',
+  'polling-fetch.js': 'export class Fetch{}',
+  'webtransport.js': 'export class WT{}',
+};
 function websocketOnly(): Plugin {
   return {
     name: 'tsunagari-websocket-only',
     load(id) {
-      return /[\\/]engine\.io-client[\\/]build[\\/]esm[\\/]transports[\\/]index\.js$/.test(id) ? WEBSOCKET_ONLY_TRANSPORTS : null;
+      const m = /[\\/]engine\.io-client[\\/]build[\\/]esm[\\/]transports[\\/]([\w-]+\.js)$/.exec(id);
+      if (!m?.[1]) return null;
+      if (m[1] === 'index.js') return WEBSOCKET_ONLY_TRANSPORTS;
+      return UNUSED_TRANSPORT_STUBS[m[1]] ?? null;
+    },
+  };
+}
+
+/**
+ * libsodium embeds its WebAssembly as one base64 string (≈ 296 KB) that it decodes at start-up.
+ * base64's 6-bit letters cut across the binary's bytes, so gzip and brotli find few repeats in
+ * it: 130 KB gzip. The same bytes as hex (4 bits a letter, byte-aligned) compress to 112 KB gzip
+ * (brotli 107 → 84 KB), about a tenth of everything a session loads. The string is re-encoded
+ * here and libsodium's decoder call swapped for a hex one; the bytes it instantiates are the same
+ * (`hex-wasm.test.ts` checks it against the package file). The build fails if the decoder is not
+ * found as expected, so a new libsodium version is looked at again rather than shipped blind.
+ */
+export function wasmAsHex(code: string): string {
+  const decoder = /\(\w=>\{for\(var [^{}]*?return \w\}\)\("([A-Za-z0-9+/]{100000,}={0,2})"\)/g;
+  const found = [...code.matchAll(decoder)];
+  if (found.length !== 1 || !found[0]?.[1]) throw new Error(`libsodium.mjs: expected one embedded base64 WebAssembly with its decoder, found ${found.length}`);
+  const hex = Buffer.from(found[0][1], 'base64').toString('hex');
+  const hexDecoder = `(h=>{for(var b=new Uint8Array(h.length/2),i=0,d=j=>(j=h.charCodeAt(j))>96?j-87:j-48;i<b.length;i++)b[i]=d(2*i)<<4|d(2*i+1);return b})("${hex}")`;
+  return code.slice(0, found[0].index) + hexDecoder + code.slice(found[0].index + found[0][0].length);
+}
+function libsodiumWasmAsHex(): Plugin {
+  return {
+    name: 'tsunagari-libsodium-wasm-hex',
+    transform(code, id) {
+      return /[\\/]libsodium[\\/]dist[\\/]modules-esm[\\/]libsodium\.mjs$/.test(id) ? { code: wasmAsHex(code), map: null } : null;
     },
   };
 }
@@ -154,7 +195,7 @@ function websocketOnly(): Plugin {
  * libsodium that the entry imports only once she opens the chat.
  */
 export default defineConfig({
-  plugins: [minifyLitCss(), minifyLitHtml(), websocketOnly()],
+  plugins: [minifyLitCss(), minifyLitHtml(), websocketOnly(), libsodiumWasmAsHex()],
   // Lit decorators: Vite's oxc transform picks up `experimentalDecorators` and
   // `useDefineForClassFields: false` from tsconfig.json (Chromium cannot parse the TC39
   // `accessor` form that would otherwise be left in place).

@@ -209,7 +209,7 @@ async function main(): Promise<void> {
         sent++;
         const body =
           config.target === 'tsunagari'
-            ? { consultationId: pair.id, seq, nonce, ciphertext: payload }
+            ? { consultationId: pair.id, keyEpoch: 0, seq, nonce, ciphertext: payload }
             : { room: pair.id, senderRole: role, seq, nonce, ciphertext: payload };
         // No timer per message (it would cost the load generator, and so the machine, 40,000
         // timers): acks still missing when the drain ends are counted below instead.

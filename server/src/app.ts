@@ -25,6 +25,7 @@ import { StaffOrigin } from './http/staff-origin.js';
 import { type DemoConsoleConfig, trustRoutes } from './http/trust.routes.js';
 import { exitPage, landingPage } from './http/landing-page.js';
 import { staticRoutes } from './http/static.routes.js';
+import { testHookRoutes } from './http/test-hooks.routes.js';
 import { readWidgetIntegrity } from './http/widget-embed.js';
 import type { Logger } from './log.js';
 import { createSqliteRepositories } from './repositories/sqlite.js';
@@ -32,7 +33,7 @@ import type { Repositories } from './repositories/types.js';
 import { realScheduler, type Scheduler } from './scheduler.js';
 import { createServices, type Services } from './services.js';
 import { setupSockets } from './socket/index.js';
-import type { SocketData, TsunagariServer } from './socket/types.js';
+import { rooms, type SocketData, type TsunagariServer } from './socket/types.js';
 
 export interface AppDeps {
   db: Db;
@@ -75,6 +76,8 @@ export interface AppDeps {
   startsPerHour?: number;
   /** Days an ended consultation's transcript is kept (default DEFAULT_RETENTION_DAYS). */
   retentionDays?: number;
+  /** Mounts the test-only hooks (`http/test-hooks.routes.ts`); the configuration allows it only with DEMO=1. */
+  testHooks?: boolean;
   /** Socket.IO's ping interval and timeout (default DEFAULT_HEARTBEAT, Socket.IO's own). */
   heartbeat?: Heartbeat;
 }
@@ -124,6 +127,11 @@ export function createApp(deps: AppDeps): App {
   app.use(enrolRoutes({ ...staffHttp, staff: services.staff, callers }));
   app.use(trustRoutes({ staff: services.staff, organisation: repos.organisation, publicUrl: deps.publicUrl, demoConsoleConfig: deps.demoConsoleConfig ?? null }));
   app.use(staticRoutes(deps.widgetDist, deps.consoleDist));
+  if (deps.testHooks) {
+    // `io` exists by the time a request can arrive (the server listens after createApp returns).
+    app.use(testHookRoutes({ messages: repos.messages, relay: (m) => void io.to(rooms.consultation(m.consultationId)).emit('message:new', m) }));
+    log.warn({ event: 'server.test_hooks' }, 'test hooks are on: this relay can be told to replay messages');
+  }
   const pageContext = (req: Request, res: Response) => {
     const org = repos.organisation.get();
     if (!org) {

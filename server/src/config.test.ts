@@ -42,3 +42,18 @@ describe('routing settings from the environment', () => {
     expect(() => loadConfig({ TSUNAGARI_CLIENT_GRACE_S: 'soon' })).toThrow(/TSUNAGARI_CLIENT_GRACE_S/);
   });
 });
+
+describe('configuration: test hooks', () => {
+  it('are off unless asked for', () => {
+    expect(loadConfig({ DEMO: '1' }).testHooks).toBe(false);
+  });
+
+  it('are on in a demo or test server that asks for them', () => {
+    expect(loadConfig({ DEMO: '1', TSUNAGARI_TEST_HOOKS: '1' }).testHooks).toBe(true);
+  });
+
+  it('are refused by a production start: the relay would replay messages on request', () => {
+    expect(() => loadConfig({ TSUNAGARI_TEST_HOOKS: '1' })).toThrow(/TSUNAGARI_TEST_HOOKS=1 .*DEMO=1/);
+    expect(() => loadConfig({ DEMO: '0', TSUNAGARI_TEST_HOOKS: '1', PUBLIC_URL: 'https://relay.example' })).toThrow(/DEMO=1/);
+  });
+});

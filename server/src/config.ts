@@ -53,6 +53,8 @@ export interface Config {
   heapGrowingPercent: number;
   /** Offer timeout, grace periods and the alternatives threshold, where the environment sets them. */
   routing: Partial<RoutingOptions>;
+  /** Test-only hooks that make the relay misbehave on request (TSUNAGARI_TEST_HOOKS=1; refused without DEMO=1). */
+  testHooks: boolean;
   /** Socket.IO's heartbeat: a ping this often, a connection dropped after this long without a pong. */
   heartbeat: Heartbeat;
 }
@@ -107,6 +109,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const demo = (env.DEMO ?? '0') === '1';
   const testNow = env.TSUNAGARI_TEST_NOW ? new Date(env.TSUNAGARI_TEST_NOW) : null;
   if (testNow && Number.isNaN(testNow.getTime())) throw new Error('TSUNAGARI_TEST_NOW must be an ISO date-time');
+  const testHooks = env.TSUNAGARI_TEST_HOOKS === '1';
+  // The hooks let a caller make the relay replay messages: never on a relay that serves real women.
+  if (testHooks && !demo) throw new Error('TSUNAGARI_TEST_HOOKS=1 is for tests only and needs DEMO=1; a production relay refuses it');
   const publicUrl = env.PUBLIC_URL ?? null;
   return {
     host: env.HOST ?? '127.0.0.1',
@@ -138,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     startsPerHour: wholeNumber(env.TSUNAGARI_START_LIMIT ?? (demo ? '200' : String(DEFAULT_STARTS_PER_HOUR)), 'TSUNAGARI_START_LIMIT'),
     routing: routingOptionsFromEnv(env),
+    testHooks,
   };
 }
 

@@ -45,6 +45,7 @@ async function main(): Promise<void> {
     trustedProxyHops: config.trustedProxyHops,
     startsPerHour: config.startsPerHour,
     retentionDays: config.retentionDays,
+    testHooks: config.testHooks,
     heartbeat: config.heartbeat,
   });
 
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
   ];
   if (config.consoleOrigin) lines.push(`  Console origin (staff):      ${config.consoleOrigin}`);
   if (config.staffKdf === 'min') lines.push('  STAFF_KDF=min:               TEST SETTING — staff passwords accepted with weak Argon2id; never in production');
+  if (config.testHooks) lines.push('  Test hooks:                  ON (TSUNAGARI_TEST_HOOKS=1): this relay replays messages on request — tests only');
   if (config.demo) {
     lines.push(
       '  DEMO: this relay serves the widget pages, the staff console and its console-config.json itself,',

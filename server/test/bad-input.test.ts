@@ -27,8 +27,8 @@ const unknownIdPayload: Partial<Record<EventName, unknown>> = {
   'consultation:end': { consultationId: UNKNOWN },
   'consultation:quick-exit': { consultationId: UNKNOWN },
   'consultation:take': { consultationId: UNKNOWN },
-  'key:grant': { consultationId: UNKNOWN, staffId: UNKNOWN, sealedKey: 'A'.repeat(107) },
-  'message:send': { consultationId: UNKNOWN, seq: 1, nonce: NONCE, ciphertext: 'A'.repeat(40) },
+  'key:grant': { consultationId: UNKNOWN, staffId: UNKNOWN, sealedKeys: [{ keyEpoch: 0, sealedKey: 'A'.repeat(107) }] },
+  'message:send': { consultationId: UNKNOWN, keyEpoch: 0, seq: 1, nonce: NONCE, ciphertext: 'A'.repeat(40) },
   'message:list': { consultationId: UNKNOWN },
   'resume:create': { consultationId: UNKNOWN, lookup: 'A'.repeat(43), wrappedKey: 'A'.repeat(96) },
   'resume:open': { lookup: 'A'.repeat(43) },
@@ -98,7 +98,7 @@ describe('bad input gets a coded error and changes nothing', () => {
     const before = state();
     // staff:disable carries a whole signed revocation list, so its limit is higher (still under the frame limit).
     const limit = event === 'staff:disable' ? MAX_STAFF_DISABLE_BYTES : MAX_ENVELOPE_BYTES;
-    const huge = { consultationId: ownConsultation, seq: 1, nonce: NONCE, ciphertext: 'A'.repeat(limit + 10) };
+    const huge = { consultationId: ownConsultation, keyEpoch: 0, seq: 1, nonce: NONCE, ciphertext: 'A'.repeat(limit + 10) };
     expect(await send(socketFor(event), event, huge)).toEqual({ ok: false, error: 'PAYLOAD_TOO_LARGE' });
     expect(state()).toEqual(before);
   });

@@ -5,9 +5,9 @@ import {
 } from '@tsunagari/shared';
 import {
   newSessionKey,
-  openMessage,
+  openEpochMessage,
   openSessionKey,
-  sealMessage,
+  sealEpochMessage,
   sealSessionKey,
 } from '@tsunagari/shared/crypto';
 import { ROLES_THE_WIDGET_SEALS_TO, verifyStaffIdentity } from '@tsunagari/shared/trust';
@@ -64,13 +64,15 @@ describe('a full consultation, end to end encrypted', () => {
     const verdict = verifyStaffIdentity(sodium, counselor, { orgKey: server.org.pinned, acceptRoles: ROLES_THE_WIDGET_SEALS_TO, now: Date.now(), revocations: null });
     if (!verdict.ok) throw new Error(`the widget would refuse: ${verdict.reason}`);
     expect(verdict.statement.staffId).toBe(sato.session.staff.id);
-    await call(client, 'key:grant', { consultationId: id, staffId: counselor.staffId, sealedKey: sealSessionKey(sodium, sessionKey, verdict.statement.boxPublicKey) });
-    const counselorKey = openSessionKey(sodium, (await granted).sealedKey, sato.keys.boxPublicKey, sato.keys.boxSecretKey);
+    await call(client, 'key:grant', { consultationId: id, staffId: counselor.staffId, sealedKeys: [{ keyEpoch: 0, sealedKey: sealSessionKey(sodium, sessionKey, verdict.statement.boxPublicKey) }] });
+    const [grant] = (await granted).sealedKeys;
+    expect(grant?.keyEpoch).toBe(0);
+    const counselorKey = openSessionKey(sodium, grant?.sealedKey ?? '', sato.keys.boxPublicKey, sato.keys.boxSecretKey);
     expect(counselorKey).toEqual(sessionKey);
 
     // Both ways: each side decrypts what the other sent.
     const textOf = (key: Uint8Array, m: StoredMessage) => {
-      const body = openMessage(sodium, key, m.senderRole, m);
+      const body = openEpochMessage(sodium, key, { consultationId: id, senderRole: m.senderRole, keyEpoch: 0 }, m);
       return body.kind === 'text' ? body.text : body.kind;
     };
     staff.on('message:new', (m) => void received.counselor.push(textOf(counselorKey, m)));
@@ -78,23 +80,23 @@ describe('a full consultation, end to end encrypted', () => {
     let seq = 0;
     for (const text of CLIENT_LINES) {
       const arrived = next(staff, 'message:new');
-      await call(client, 'message:send', sealMessage(sodium, sessionKey, { consultationId: id, senderRole: 'client', seq: ++seq }, { kind: 'text', text }));
+      await call(client, 'message:send', sealEpochMessage(sodium, sessionKey, { consultationId: id, senderRole: 'client', keyEpoch: 0, seq: ++seq }, { kind: 'text', text }));
       await arrived;
     }
     seq = 0;
     for (const text of COUNSELOR_LINES) {
       const arrived = next(client, 'message:new');
-      await call(staff, 'message:send', sealMessage(sodium, counselorKey, { consultationId: id, senderRole: 'counselor', seq: ++seq }, { kind: 'text', text }));
+      await call(staff, 'message:send', sealEpochMessage(sodium, counselorKey, { consultationId: id, senderRole: 'counselor', keyEpoch: 0, seq: ++seq }, { kind: 'text', text }));
       await arrived;
     }
 
     // A re-send after a lost ack is stored once and answered with the same message.
-    const again = sealMessage(sodium, sessionKey, { consultationId: id, senderRole: 'client', seq: 99 }, { kind: 'text', text: 'resent' });
+    const again = sealEpochMessage(sodium, sessionKey, { consultationId: id, senderRole: 'client', keyEpoch: 0, seq: 99 }, { kind: 'text', text: 'resent' });
     const first = await call(client, 'message:send', again);
     const second = await call(client, 'message:send', again);
     expect(second.id).toBe(first.id);
     // The same seq with another ciphertext is a replay and is refused.
-    const forged = sealMessage(sodium, sessionKey, { consultationId: id, senderRole: 'client', seq: 99 }, { kind: 'text', text: 'other' });
+    const forged = sealEpochMessage(sodium, sessionKey, { consultationId: id, senderRole: 'client', keyEpoch: 0, seq: 99 }, { kind: 'text', text: 'other' });
     expect(await send(client, 'message:send', forged)).toEqual({ ok: false, error: 'INVALID_STATE' });
 
     stored = (await call(staff, 'message:list', { consultationId: id })).messages;
@@ -102,7 +104,7 @@ describe('a full consultation, end to end encrypted', () => {
     const ended = next(staff, 'consultation:ended');
     await call(client, 'consultation:end', { consultationId: id });
     expect(await ended).toEqual({ consultationId: id, endedBy: 'client', reason: 'ended' });
-    expect(await send(client, 'message:send', sealMessage(sodium, sessionKey, { consultationId: id, senderRole: 'client', seq: 100 }, { kind: 'text', text: 'late' }))).toEqual({
+    expect(await send(client, 'message:send', sealEpochMessage(sodium, sessionKey, { consultationId: id, senderRole: 'client', keyEpoch: 0, seq: 100 }, { kind: 'text', text: 'late' }))).toEqual({
       ok: false,
       error: 'INVALID_STATE',
     });
@@ -180,7 +182,7 @@ describe('a sender who floods a consultation', () => {
       await connected(client);
       const { consultationId } = await call(client, 'consultation:start', {});
       const key = newSessionKey(server.sodium);
-      const envelope = (seq: number) => sealMessage(server.sodium, key, { consultationId, senderRole: 'client', seq }, { kind: 'text', text: `line ${seq}` });
+      const envelope = (seq: number) => sealEpochMessage(server.sodium, key, { consultationId, senderRole: 'client', keyEpoch: 0, seq }, { kind: 'text', text: `line ${seq}` });
       const burst = Array.from({ length: MESSAGE_FLOOD.points + 5 }, (_, i) => envelope(i + 1));
       // All sent at once: the limit holds within one turn too.
       const answers = await Promise.all(burst.map((e) => send(client, 'message:send', e)));

@@ -73,6 +73,8 @@ export async function startTestServer(
     startsPerHour?: number;
     trustedProxyHops?: number;
     retentionDays?: number;
+    /** Mount the test-only hooks (replay a stored message). */
+    testHooks?: boolean;
     heartbeat?: Heartbeat;
     /** The server's Argon2id floor for enrolment and password change (default min, as e2e servers). */
     kdfFloor?: 'moderate' | 'min';
@@ -114,6 +116,7 @@ export async function startTestServer(
     ...(opts.startsPerHour !== undefined ? { startsPerHour: opts.startsPerHour } : {}),
     ...(opts.trustedProxyHops !== undefined ? { trustedProxyHops: opts.trustedProxyHops } : {}),
     ...(opts.retentionDays !== undefined ? { retentionDays: opts.retentionDays } : {}),
+    ...(opts.testHooks ? { testHooks: true } : {}),
     ...(opts.heartbeat ? { heartbeat: opts.heartbeat } : {}),
   });
   await new Promise<void>((resolve) => app.httpServer.listen(opts.port ?? 0, '127.0.0.1', resolve));

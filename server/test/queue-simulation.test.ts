@@ -176,7 +176,7 @@ describe('queue simulation: 32 clients, 5 counselors, drops and a restart', () =
           if (seq > last + 1) await sleep(600 + random() * 600);
           if (!bot.up) return;
           attempt(cid, `counselor:${seq}`);
-          const r = await retry<{ id: number }>(sock, ready, 'message:send', { consultationId: cid, seq, nonce: b64(32), ciphertext: b64(60) });
+          const r = await retry<{ id: number }>(sock, ready, 'message:send', { consultationId: cid, keyEpoch: 0, seq, nonce: b64(32), ciphertext: b64(60) });
           if (r.ok) ack(cid, `counselor:${seq}`, r.data.id);
           else if (r.error !== 'INVALID_STATE' && r.error !== 'FORBIDDEN') violations.push(`counselor send: ${r.error}`);
           if (!r.ok) return;
@@ -312,13 +312,13 @@ describe('queue simulation: 32 clients, 5 counselors, drops and a restart', () =
         if (ended) break;
         if (granted !== counselor && counselor) {
           const to: string = counselor;
-          const g = await retry(sock, ready, 'key:grant', { consultationId: cid, staffId: to, sealedKey: b64(107) });
+          const g = await retry(sock, ready, 'key:grant', { consultationId: cid, staffId: to, sealedKeys: [{ keyEpoch: 0, sealedKey: b64(107) }] });
           if (g.ok) granted = to;
           else continue; // requeued or moved meanwhile: wait for the next assignment
         }
         note(`send ${seq + 1}`);
         attempt(cid, `client:${seq + 1}`);
-        const r = await retry<{ id: number }>(sock, ready, 'message:send', { consultationId: cid, seq: seq + 1, nonce: b64(32), ciphertext: b64(80) });
+        const r = await retry<{ id: number }>(sock, ready, 'message:send', { consultationId: cid, keyEpoch: 0, seq: seq + 1, nonce: b64(32), ciphertext: b64(80) });
         if (!r.ok) {
           violations.push(`client send ${r.error}`);
           break;

@@ -36,7 +36,7 @@ describe('consultation:mine recalls her ended, unrecorded chats', () => {
     const open = (await call(b, 'consultation:start', {})).consultationId;
     await call(sato, 'consultation:take', { consultationId: ended });
     await call(sato, 'consultation:take', { consultationId: open });
-    await call(a, 'message:send', { consultationId: ended, seq: 1, nonce: 'A'.repeat(32), ciphertext: 'B'.repeat(40) });
+    await call(a, 'message:send', { consultationId: ended, keyEpoch: 0, seq: 1, nonce: 'A'.repeat(32), ciphertext: 'B'.repeat(40) });
     await call(sato, 'consultation:end', { consultationId: ended });
     await call(sato, 'consultation:record', { consultationId: open, topics: ['孤独'], outcome: 'listened' });
 
@@ -63,11 +63,11 @@ describe('consultation:mine recalls her ended, unrecorded chats', () => {
     const id = (await call(a, 'consultation:start', {})).consultationId;
     const taken = await call(sato, 'consultation:take', { consultationId: id });
     expect(taken.recordedAt).toBeNull();
-    await call(a, 'key:grant', { consultationId: id, staffId: satoId, sealedKey: 'A'.repeat(107) });
+    await call(a, 'key:grant', { consultationId: id, staffId: satoId, sealedKeys: [{ keyEpoch: 0, sealedKey: 'A'.repeat(107) }] });
     // She left: the chat ended without the counselor's doing, and it is still hers to record.
     await call(a, 'consultation:end', { consultationId: id });
     const mine = await mineOf(await reload('sato'));
-    expect(mine).toEqual([expect.objectContaining({ consultationId: id, status: 'ended', sealedKey: 'A'.repeat(107), recordedAt: null })]);
+    expect(mine).toEqual([expect.objectContaining({ consultationId: id, status: 'ended', sealedKeys: [{ keyEpoch: 0, sealedKey: 'A'.repeat(107) }], recordedAt: null })]);
   });
 
   it("does not bring another counselor's ended chat, and another counselor may not read it", async () => {

@@ -1,4 +1,4 @@
-import { newSessionKey, sealMessage } from '@tsunagari/shared/crypto';
+import { newSessionKey, sealEpochMessage } from '@tsunagari/shared/crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { call, clientSocket, connected, startTestServer, type TestServer } from './harness.js';
 
@@ -18,7 +18,7 @@ describe('server restart', () => {
     const { consultationId, clientToken } = await call(client, 'consultation:start', {});
     const acked = [];
     for (let seq = 1; seq <= 3; seq++) {
-      acked.push(await call(client, 'message:send', sealMessage(first.sodium, key, { consultationId, senderRole: 'client', seq }, { kind: 'text', text: `m${seq}` })));
+      acked.push(await call(client, 'message:send', sealEpochMessage(first.sodium, key, { consultationId, senderRole: 'client', keyEpoch: 0, seq }, { kind: 'text', text: `m${seq}` })));
     }
     const dropped = new Promise<string>((resolve) => client.once('disconnect', resolve));
     await first.stop();

@@ -1,4 +1,4 @@
-import { newSessionKey, sealMessage } from '@tsunagari/shared/crypto';
+import { newSessionKey, sealEpochMessage } from '@tsunagari/shared/crypto';
 import { describe, expect, it } from 'vitest';
 import { RetentionService } from '../src/domain/retention.js';
 import { createLogger } from '../src/log.js';
@@ -24,7 +24,7 @@ describe('retention of transcripts', () => {
     await Promise.all([sato, a, b].map(connected));
     const key = newSessionKey(s.sodium);
     const say = (c: ClientSocket, consultationId: string, seq: number) =>
-      call(c, 'message:send', sealMessage(s.sodium, key, { consultationId, senderRole: 'client', seq }, { kind: 'text', text: `line ${seq}` }));
+      call(c, 'message:send', sealEpochMessage(s.sodium, key, { consultationId, senderRole: 'client', keyEpoch: 0, seq }, { kind: 'text', text: `line ${seq}` }));
 
     const ended = (await call(a, 'consultation:start', { campaign: 'flyer-2026' })).consultationId;
     await call(sato, 'consultation:take', { consultationId: ended });

@@ -84,12 +84,12 @@ describe('routing over real sockets', () => {
     const id = mine?.consultationId as string;
     const incoming = next(tanakaSock, 'consultation:incoming');
     const released = next(satoSock, 'consultation:released');
-    const sealedKey = 'K'.repeat(107);
+    const sealedKeys = [{ keyEpoch: 0, sealedKey: 'K'.repeat(107) }];
     const note = { nonce: 'N'.repeat(32), ciphertext: 'C'.repeat(40) };
-    await call(satoSock, 'consultation:transfer', { consultationId: id, toStaffId: tanaka.session.staff.id, sealedKey, note });
+    await call(satoSock, 'consultation:transfer', { consultationId: id, toStaffId: tanaka.session.staff.id, sealedKeys, note });
     const got = await incoming;
     expect(got.fromStaffId).toBe(sato.session.staff.id);
-    expect(got.consultation).toMatchObject({ consultationId: id, sealedKey, handover: [{ fromName: '佐藤', ...note }] });
+    expect(got.consultation).toMatchObject({ consultationId: id, sealedKeys, handover: [{ fromName: '佐藤', ...note }] });
     expect((await released).consultationId).toBe(id);
     expect(await send(satoSock, 'message:list', { consultationId: id })).toEqual({ ok: false, error: 'FORBIDDEN' });
     const grant = server.db.prepare('SELECT granted_by FROM key_grant WHERE consultation_id = ? AND staff_id = ?').get(id, tanaka.session.staff.id);

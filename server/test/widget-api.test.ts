@@ -4,9 +4,9 @@ import {
   newResumeCode,
   newSessionKey,
   parseResumeCode,
-  sealMessage,
-  unwrapSessionKey,
-  wrapSessionKey,
+  sealEpochMessage,
+  unwrapSessionKeys,
+  wrapSessionKeys,
 } from '@tsunagari/shared/crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, clientSocket, connected, manualClock, send, startTestServer, type ClientSocket, type TestServer } from './harness.js';
@@ -72,11 +72,11 @@ describe('what the widget needs from the server', () => {
     const first = await open();
     const { consultationId, clientToken } = await call(first, 'consultation:start', {});
     const sessionKey = newSessionKey(sodium);
-    await call(first, 'message:send', sealMessage(sodium, sessionKey, { consultationId, senderRole: 'client', seq: 1 }, { kind: 'text', text: 'また来ます' }));
+    await call(first, 'message:send', sealEpochMessage(sodium, sessionKey, { consultationId, senderRole: 'client', keyEpoch: 0, seq: 1 }, { kind: 'text', text: 'また来ます' }));
 
     const code = newResumeCode(sodium);
     const keys = deriveResumeKeys(sodium, parseResumeCode(code) as Uint8Array);
-    const { expiresAt } = await call(first, 'resume:create', { consultationId, lookup: keys.lookup, wrappedKey: wrapSessionKey(sodium, keys.wrapKey, sessionKey) });
+    const { expiresAt } = await call(first, 'resume:create', { consultationId, lookup: keys.lookup, wrappedKey: wrapSessionKeys(sodium, keys.wrapKey, [sessionKey]) });
     expect(expiresAt).toBe(new Date('2026-12-30T11:00:00+09:00').toISOString());
     const row = server.db.prepare('SELECT * FROM resume_code').get() as Record<string, string>;
     expect(row.lookup_hash).not.toBe(keys.lookup); // only a hash of the lookup is stored
@@ -88,10 +88,10 @@ describe('what the widget needs from the server', () => {
     const other = await open();
     const opened = await call(other, 'resume:open', { lookup: typed.lookup });
     expect(opened.consultationId).toBe(consultationId);
-    expect(unwrapSessionKey(sodium, typed.wrapKey, opened.wrappedKey)).toEqual(sessionKey);
+    expect(unwrapSessionKeys(sodium, typed.wrapKey, opened.wrappedKey)).toEqual([sessionKey]);
     expect(opened.snapshot.messages).toHaveLength(1);
     // The socket is now hers: she can go on writing.
-    await call(other, 'message:send', sealMessage(sodium, sessionKey, { consultationId, senderRole: 'client', seq: 2 }, { kind: 'text', text: '続きです' }));
+    await call(other, 'message:send', sealEpochMessage(sodium, sessionKey, { consultationId, senderRole: 'client', keyEpoch: 0, seq: 2 }, { kind: 'text', text: '続きです' }));
     // The phone she left behind cannot reattach with its old token; the new one works.
     const stale = await open();
     expect(await send(stale, 'consultation:resume', { consultationId, clientToken })).toEqual({ ok: false, error: 'UNKNOWN_CONSULTATION' });

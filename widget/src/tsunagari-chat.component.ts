@@ -245,14 +245,14 @@ export class TsunagariChat extends LitElement {
         return html`<tsunagari-waiting exportparts=${parts} .t=${t} .position=${c.position} .estimatedWaitSeconds=${c.estimatedWaitSeconds}
           .showAlternatives=${c.showAlternatives} .alternatives=${this.status?.alternatives} .error=${c.error} .requeued=${c.requeued}>${this.renderCode()}</tsunagari-waiting>`;
       case 'chat':
-        return html`<tsunagari-chat-screen exportparts=${parts} .t=${t} .transferred=${c.transferred} .counselorTyping=${c.counselorTyping} .error=${c.error} @tsunagari-end=${this.onEnd}>
+        return html`<tsunagari-chat-screen exportparts=${parts} .t=${t} .transferred=${c.transferred} .order=${c.order} .counselorTyping=${c.counselorTyping} .error=${c.error} @tsunagari-end=${this.onEnd}>
           ${this.renderCode()}
-          <tsunagari-chat-log slot="log" .t=${t} .messages=${c.messages} @tsunagari-retry=${(e: RetryEvent) => void c.retry(e.detail.seq)}></tsunagari-chat-log>
+          <tsunagari-chat-log slot="log" .t=${t} .messages=${c.messages} @tsunagari-retry=${(e: RetryEvent) => void c.retry(e.detail.key)}></tsunagari-chat-log>
           <tsunagari-composer slot="composer" .t=${t} ?disabled=${c.connection !== 'connected'} @input=${() => c.typed()}
             @tsunagari-send=${(e: SendEvent) => void c.send(e.detail.text)}></tsunagari-composer>
         </tsunagari-chat-screen>`;
       case 'unsafe':
-        return html`<tsunagari-unsafe exportparts=${parts} .t=${t} @tsunagari-dismiss=${this.leaveUnsafe}></tsunagari-unsafe>`;
+        return html`<tsunagari-unsafe exportparts=${parts} .t=${t} .reason=${c.unsafeReason} @tsunagari-dismiss=${this.leaveUnsafe}></tsunagari-unsafe>`;
       case 'ended':
         return html`<tsunagari-ended exportparts=${parts} .t=${t} .endedBy=${c.endedBy} .endReason=${c.endReason} @tsunagari-dismiss=${this.onDismiss}></tsunagari-ended>`;
       default:

@@ -147,6 +147,10 @@ export const ja = {
     fromCounselor: '相談員',
     clientTyping: '相談者が入力しています…',
     undecryptable: '（このメッセージは表示できません）',
+    /** A gap in the client's seqs: one of her messages may not have arrived (the relay dropped it). */
+    orderMissing: '相談者からのメッセージが、一部届いていない可能性があります。必要なら、もう一度送ってもらうようお願いしてください。',
+    /** A second copy of a message arrived (a replay): it is shown once. */
+    orderRepeated: '同じメッセージが 2 回届いたため、1 回だけ表示しています。',
     composerLabel: 'メッセージ',
     composerHint: 'Ctrl + Enter（Mac は ⌘ + Enter）でも送信できます。',
     send: '送信',

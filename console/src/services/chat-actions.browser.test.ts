@@ -37,7 +37,7 @@ describe('sending from the chat panel: seq reservation and give-back', () => {
 
     await expect.element(page.getByRole('alert')).toHaveTextContent('少し待ってから');
     await expect.element(composer()).toHaveValue('お待たせしました');
-    expect(h.chat().reservedSeq).toBe(0);
+    expect(h.chat().reservedSeq).toEqual({ epoch: 0, seq: 0 });
 
     await userEvent.click(send());
     await expect.element(composer()).toHaveValue('');
@@ -70,12 +70,12 @@ describe('sending from the chat panel: seq reservation and give-back', () => {
     // The composer's message and a booked hand-off's message to her can be on their way at once.
     const first = h.actions.send({ consultationId: id, text: '一つ目' });
     const second = h.actions.send({ consultationId: id, text: '二つ目' });
-    expect(h.chat().reservedSeq).toBe(2);
+    expect(h.chat().reservedSeq).toEqual({ epoch: 0, seq: 2 });
     h.relay.release();
     expect(await first).toEqual({ ok: false, error: expect.stringContaining('サーバーで問題') });
     expect(await second).toEqual({ ok: true });
     // Seq 2 is taken, so 1 cannot simply be handed out again after it: the retry goes as 3.
-    expect(h.chat().reservedSeq).toBe(2);
+    expect(h.chat().reservedSeq).toEqual({ epoch: 0, seq: 2 });
     expect(await h.actions.send({ consultationId: id, text: '一つ目' })).toEqual({ ok: true });
     expect(h.relay.received.map((e) => [e.seq, h.textOf(e)])).toEqual([
       [1, '一つ目'],
@@ -89,7 +89,7 @@ describe('sending from the chat panel: seq reservation and give-back', () => {
     const id = h.consultationId;
     h.relay.will({ refuse: 'INTERNAL' });
     expect((await h.actions.send({ consultationId: id, text: 'もう一度' })).ok).toBe(false);
-    expect(h.chat().reservedSeq).toBe(5);
+    expect(h.chat().reservedSeq).toEqual({ epoch: 0, seq: 5 });
     expect((await h.actions.send({ consultationId: id, text: 'もう一度' })).ok).toBe(true);
     expect(h.relay.received.map((e) => e.seq)).toEqual([6, 6]);
   });
@@ -99,6 +99,28 @@ describe('sending from the chat panel: seq reservation and give-back', () => {
     h.store.model = { ...h.store.model, chats: h.store.model.chats.map((c) => ({ ...c, ended: { endedBy: 'client', reason: 'ended' } })) };
     expect((await h.actions.send({ consultationId: h.consultationId, text: 'まだいますか' })).ok).toBe(false);
     expect(h.relay.received).toEqual([]);
-    expect(h.chat().reservedSeq).toBe(0);
+    expect(h.chat().reservedSeq).toBeNull();
+  });
+});
+
+/**
+ * Key epochs: her widget starts a new session key whenever someone new holds the chat. The console
+ * sends with the newest epoch it holds, its seqs starting again from 1 there.
+ */
+describe('sending in the newest key epoch', () => {
+  afterEach(() => document.body.replaceChildren());
+
+  it('a new epoch’s key has come: her next message is sealed with it, as seq 1 of that epoch', async () => {
+    const h = await chatHarness([
+      { from: 'client', seq: 1, text: 'こんばんは' },
+      { from: 'counselor', seq: 2, text: 'こんばんは' },
+    ]);
+    const next = h.sodium.crypto_aead_xchacha20poly1305_ietf_keygen();
+    h.store.model = { ...h.store.model, chats: h.store.model.chats.map((c) => ({ ...c, keys: new Map([...c.keys, [1, next]]) })) };
+    expect(await h.actions.send({ consultationId: h.consultationId, text: '引き継ぎました' })).toEqual({ ok: true });
+    const [sent] = h.relay.received;
+    expect([sent?.keyEpoch, sent?.seq]).toEqual([1, 1]);
+    expect(h.textOf(sent!, next)).toBe('引き継ぎました');
+    expect(() => h.textOf(sent!)).toThrow();
   });
 });

@@ -1,10 +1,10 @@
-import type { ConsultationRecordPayload, CounselorState, StoredMessage } from '@tsunagari/shared';
+import type { ConsultationRecordPayload, CounselorState, SealedEpochKey, StoredMessage } from '@tsunagari/shared';
 import type { ChatCloseEvent } from '../events/chat-close.event.js';
 import type { EndRequestEvent } from '../events/end-request.event.js';
 import { endedText, ja } from '../i18n/ja.js';
 import * as store from '../state/chats.js';
 import type { FormResult, MessageDraft, TransferDraft } from '../state/form-requests.js';
-import { nextCounselorSeq } from '../state/messages.js';
+import { nextCounselorSeq, sendingKey } from '../state/messages.js';
 import { chatLabel as label, errorText, type WorkspaceContext, WorkspacePart } from './workspace-context.js';
 
 /**
@@ -37,14 +37,16 @@ export class ChatActionsController extends WorkspacePart {
    */
   readonly send = async ({ consultationId: id, text }: MessageDraft): Promise<FormResult> => {
     const chat = store.findChat(this.model, id);
-    const key = chat?.sessionKey;
-    if (!chat || !key || chat.ended) return { ok: false, error: errorText('INVALID_STATE') };
-    const seq = nextCounselorSeq(chat.messages, chat.reservedSeq);
-    this.model = store.updateChat(this.model, id, (c) => ({ ...c, reservedSeq: Math.max(c.reservedSeq, seq) }));
+    const sending = chat && sendingKey(chat.keys);
+    if (!chat || !sending || chat.ended) return { ok: false, error: errorText('INVALID_STATE') };
+    // The newest epoch she holds: the one her widget sealed to her last.
+    const { epoch, key } = sending;
+    const seq = nextCounselorSeq(chat.messages, epoch, chat.reservedSeq);
+    this.model = store.updateChat(this.model, id, (c) => ({ ...c, reservedSeq: { epoch, seq: Math.max(c.reservedSeq?.epoch === epoch ? c.reservedSeq.seq : 0, seq) } }));
     this.setChatError(id, '');
     let envelope;
     try {
-      envelope = this.ctx.crypto().sealText(key, id, seq, text);
+      envelope = this.ctx.crypto().sealText(key, id, epoch, seq, text);
     } catch {
       return this.refuse(id, errorText('CRYPTO'));
     }
@@ -52,14 +54,15 @@ export class ChatActionsController extends WorkspacePart {
     if (!res.ok) {
       // Give the seq back so a retry re-sends the same one: the server treats it as idempotent,
       // which matters when the first attempt was stored but its ack was lost.
-      this.model = store.updateChat(this.model, id, (c) => ({ ...c, reservedSeq: c.reservedSeq === seq ? seq - 1 : c.reservedSeq }));
+      this.model = store.updateChat(this.model, id, (c) => ({ ...c, reservedSeq: c.reservedSeq?.epoch === epoch && c.reservedSeq.seq === seq ? { epoch, seq: seq - 1 } : c.reservedSeq }));
       return this.refuse(id, errorText(res.error));
     }
     const stored: StoredMessage = { ...envelope, senderRole: 'counselor', ...res.data };
-    this.model = store.updateChat(store.receiveMessages(this.model, id, [stored]), id, (c) => ({
-      ...c,
-      plain: new Map(c.plain).set(stored.id, text),
-    }));
+    this.model = store.updateChat(store.receiveMessages(this.model, id, [stored]), id, (c) => {
+      // Hers, as she wrote it: the order check learns its seq, so a replayed copy is not shown.
+      c.order.accept(stored);
+      return { ...c, plain: new Map(c.plain).set(stored.id, text), orderNotice: c.order.notice() };
+    });
     return { ok: true };
   };
 
@@ -93,32 +96,33 @@ export class ChatActionsController extends WorkspacePart {
   /** Closes an ended chat in this browser and forgets its key. */
   readonly onClose = (e: ChatCloseEvent): void => {
     const chat = store.findChat(this.model, e.detail.consultationId);
-    if (chat?.sessionKey) this.ctx.crypto().forget(chat.sessionKey);
+    for (const key of chat?.keys.values() ?? []) this.ctx.crypto().forget(key);
     this.model = store.closeChat(this.model, e.detail.consultationId);
   };
 
   /**
    * Hands a chat on. To a named counselor: her statement is verified (pinned organisation key,
-   * role counselor, validity, revocations), then the session key is sealed to her here (her
-   * client may be offline); a refusal says why and seals nothing. The note is encrypted under
-   * the session key, so only whoever holds the key next can read it. A refusal is also shown on
-   * the chat's error line, where she looks for every failed action on it.
+   * role counselor, validity, revocations), then the key of every epoch held here is sealed to
+   * her (her client may be offline; when it is online it starts a new epoch for her alone); a
+   * refusal says why and seals nothing. The note is encrypted under the newest key, so only
+   * whoever holds the keys next can read it. A refusal is also shown on the chat's error line,
+   * where she looks for every failed action on it.
    */
   readonly transfer = async ({ consultationId: id, toStaffId, note }: TransferDraft): Promise<FormResult> => {
     const chat = store.findChat(this.model, id);
-    const key = chat?.sessionKey;
+    const key = chat && sendingKey(chat.keys)?.key;
     if (!chat || !key || this.transferringId) return { ok: false, error: '' };
     const crypto = this.ctx.crypto();
     const session = this.ctx.session();
     this.setChatError(id, '');
-    let sealedKey: string | undefined;
+    let sealedKeys: SealedEpochKey[] | undefined;
     if (toStaffId) {
       const receiver = this.counselors().find((c) => c.staffId === toStaffId);
       if (!receiver) return this.refuse(id, ja.transfer.badSignature);
       // Checked against the pinned organisation key and the revocation list; refused: nothing sealed.
-      const verdict = crypto.sealKeyFor(key, receiver.identity, this.ctx.trust());
+      const verdict = crypto.sealKeysFor(chat.keys, receiver.identity, this.ctx.trust());
       if (!verdict.ok) return this.refuse(id, ja.transferRefused[verdict.reason]);
-      sealedKey = verdict.sealedKey;
+      sealedKeys = verdict.sealedKeys;
     }
     const sealedNote = note ? crypto.sealNote(key, id, session.staff.id, note) : undefined;
     this.transferringId = id;
@@ -126,13 +130,13 @@ export class ChatActionsController extends WorkspacePart {
     const res = await this.ctx.socket.request('consultation:transfer', {
       consultationId: id,
       ...(toStaffId ? { toStaffId } : {}),
-      ...(sealedKey ? { sealedKey } : {}),
+      ...(sealedKeys ? { sealedKeys } : {}),
       ...(sealedNote ? { note: sealedNote } : {}),
     });
     this.transferringId = null;
     this.update();
     if (!res.ok) return this.refuse(id, errorText(res.error));
-    crypto.forget(key);
+    for (const k of chat.keys.values()) crypto.forget(k);
     this.model = store.closeChat(this.model, id);
     this.ctx.announce(ja.transfer.done(label(id)));
     return { ok: true };

@@ -6,7 +6,7 @@ import type { TypingEvent } from '../events/typing.event.js';
 import { endedText, ja } from '../i18n/ja.js';
 import { messageText } from '../i18n/message-text.js';
 import * as store from '../state/chats.js';
-import { decryptMissing } from '../state/messages.js';
+import { decryptNew, mergeSealedKeys } from '../state/messages.js';
 import { chatLabel as label, type WorkspaceContext, WorkspacePart } from './workspace-context.js';
 
 /** How her chats reach the main area: the workspace owns the view and the chat panel. */
@@ -18,9 +18,11 @@ export interface ChatViewHooks {
 }
 
 /**
- * Keeps her chats in step with the server: loads their history, opens their keys and decrypts,
- * tells the server what she has read, and applies the pushes it subscribes to (messages, keys,
- * endings, typing, chats released to someone else).
+ * Keeps her chats in step with the server: loads their history, opens their keys (one per key
+ * epoch) and decrypts each message with the key of its epoch, checks the order of what arrives
+ * (a gap or a repeat of the client's messages is noticed calmly in the chat; a repeat is not shown
+ * twice), tells the server what she has read, and applies the pushes it subscribes to (messages,
+ * keys, endings, typing, chats released to someone else).
  */
 export class ChatSyncController extends WorkspacePart implements ReactiveController {
   /** Her "typing" line, taken down again if her "stopped" never comes. */
@@ -93,7 +95,7 @@ export class ChatSyncController extends WorkspacePart implements ReactiveControl
    * listed; what arrives while locked is kept as ciphertext until {@link reopen}.
    */
   lock(): void {
-    for (const chat of this.model.chats) if (chat.sessionKey) this.ctx.crypto().forget(chat.sessionKey);
+    for (const chat of this.model.chats) this.forgetKeys(chat);
     this.model = store.lockChats(this.model);
     this.typingExpiry.clear();
   }
@@ -103,41 +105,51 @@ export class ChatSyncController extends WorkspacePart implements ReactiveControl
     for (const chat of this.model.chats) this.openKey(chat.consultation.consultationId);
   }
 
-  /** Opens the sealed session key, if it has come and is not open yet (never while locked: her keys are wiped). */
+  /**
+   * Opens the epochs' sealed keys that have come and are not open yet (never while locked: her
+   * keys are wiped). A key that does not open is left out; if it is the newest, the chat says so
+   * rather than show nothing.
+   */
   private openKey(id: string): void {
     const chat = store.findChat(this.model, id);
-    const sealed = chat?.consultation.sealedKey;
-    if (!chat || !sealed || chat.sessionKey || chat.keyFailed || this.ctx.locked()) return;
-    let sessionKey: Uint8Array | null = null;
-    try {
-      sessionKey = this.ctx.crypto().openSessionKey(sealed);
-    } catch {
-      // Sealed to someone else, or altered on the way: say so rather than show nothing.
+    if (!chat || this.ctx.locked()) return;
+    const sealed = chat.consultation.sealedKeys.filter((k) => !chat.keys.has(k.keyEpoch));
+    const newest = chat.consultation.sealedKeys.at(-1)?.keyEpoch;
+    if (sealed.length === 0) return;
+    const keys = new Map(chat.keys);
+    for (const { keyEpoch, sealedKey } of sealed) {
+      try {
+        keys.set(keyEpoch, this.ctx.crypto().openSessionKey(sealedKey));
+      } catch {
+        // Sealed to someone else, or altered on the way: its messages show as unreadable.
+      }
     }
-    this.model = store.updateChat(this.model, id, (c) => ({ ...c, sessionKey, keyFailed: sessionKey === null }));
+    const keyFailed = newest !== undefined && !keys.has(newest);
+    this.model = store.updateChat(this.model, id, (c) => ({ ...c, keys, keyFailed }));
     this.decrypt(id);
-    if (sessionKey) this.ctx.announce(ja.announce.keyReady(label(id)));
+    if (chat.keys.size === 0 && keys.size > 0) this.ctx.announce(ja.announce.keyReady(label(id)));
   }
 
   private decrypt(id: string): void {
     const crypto = this.ctx.crypto();
     this.model = store.updateChat(this.model, id, (c) => {
-      const key = c.sessionKey;
-      if (!key) return c;
+      if (c.keys.size === 0) return c;
       const notes = c.consultation.handover ?? [];
       const handover =
         c.handover.length === notes.length
           ? c.handover
-          : notes.map((n) => ({ fromName: n.fromName, createdAt: n.createdAt, text: crypto.openNote(key, id, n) }));
+          : notes.map((n) => ({ fromName: n.fromName, createdAt: n.createdAt, text: crypto.openNote([...c.keys.values()], id, n) }));
       let intake = c.intake;
-      const plain = decryptMissing(c.messages, c.plain, (m) => {
-        const body = crypto.openBody(key, m);
+      const { messages, plain, dropped } = decryptNew(c, (epoch) => c.keys.has(epoch), (m) => {
+        const body = crypto.openBody(c.keys.get(m.keyEpoch) as Uint8Array, id, m);
         // Only her own message can carry her answers (the record form starts from her topics);
         // a counselor-side intake would be forged.
         if (m.senderRole === 'client') intake = intakeOf(body) ?? intake;
         return messageText(body);
       });
-      return { ...c, handover, plain, intake };
+      // A replayed copy of hers was counted as unread when it came: it is not shown, so not unread either.
+      const unread = Math.max(0, c.unread - dropped.filter((m) => m.senderRole === 'client' && m.id > c.lastReadId).length);
+      return { ...c, handover, messages, plain, intake, unread, orderNotice: c.order.notice() };
     });
   }
 
@@ -171,9 +183,12 @@ export class ChatSyncController extends WorkspacePart implements ReactiveControl
     void this.ctx.socket.request('typing:set', e.detail);
   };
 
-  /** Pushed: a chat's session key, sealed to her, has come. */
-  private keyGranted({ consultationId, sealedKey }: KeyGranted): void {
-    this.model = store.updateChat(this.model, consultationId, (c) => ({ ...c, consultation: { ...c.consultation, sealedKey } }));
+  /** Pushed: session keys sealed to her have come (a new epoch, and the older ones for the history). */
+  private keyGranted({ consultationId, sealedKeys }: KeyGranted): void {
+    this.model = store.updateChat(this.model, consultationId, (c) => ({
+      ...c,
+      consultation: { ...c.consultation, sealedKeys: mergeSealedKeys(c.consultation.sealedKeys, sealedKeys) },
+    }));
     this.openKey(consultationId);
   }
 
@@ -185,8 +200,9 @@ export class ChatSyncController extends WorkspacePart implements ReactiveControl
     this.decrypt(id);
     if (m.senderRole === 'client') this.showClientTyping(id, false);
     if (id === this.model.selectedId) this.markRead(id);
-    if (m.senderRole !== 'client') return;
     const text = store.findChat(this.model, id)?.plain.get(m.id);
+    // A repeat was taken out (the chat's notice says so), and no new message is announced for it.
+    if (m.senderRole !== 'client' || !store.findChat(this.model, id)?.messages.includes(m)) return;
     this.ctx.announce(
       id === this.model.selectedId && typeof text === 'string'
         ? ja.announce.newMessage(label(id), text)
@@ -205,8 +221,13 @@ export class ChatSyncController extends WorkspacePart implements ReactiveControl
   private released(id: string): void {
     if (!store.findChat(this.model, id)) return;
     const chat = store.findChat(this.model, id);
-    if (chat?.sessionKey) this.ctx.crypto().forget(chat.sessionKey);
+    if (chat) this.forgetKeys(chat);
     this.model = store.closeChat(this.model, id);
     this.ctx.announce(ja.transfer.released(label(id)));
+  }
+
+  /** Zeroes every epoch's key of a chat (she no longer holds it, or the console locks). */
+  private forgetKeys(chat: store.ChatState): void {
+    for (const key of chat.keys.values()) this.ctx.crypto().forget(key);
   }
 }

@@ -4,17 +4,18 @@
  * Secret keys live in this object only, in memory; {@link StaffCrypto.wipe} zeroes them at logout.
  * It returns data only: what the screen says about it is the i18n layer's (console/src/i18n).
  */
-import type { CounselorIdentity, HandoverNote, MessageBody, StaffSession, StoredMessage } from '@tsunagari/shared';
+import type { CounselorIdentity, HandoverNote, MessageBody, SealedEpochKey, StaffSession, StoredMessage } from '@tsunagari/shared';
 import {
-  type Envelope,
+  type EpochEnvelope,
+  openEpochMessage,
   openHandoverNote,
   openMessage,
   openSessionKey,
+  sealEpochMessage,
   sealHandoverNote,
   sealSessionKey,
   type SodiumSumo,
   type StaffKeyPairs,
-  sealMessage,
   unwrapStaffKeys,
 } from '@tsunagari/shared/crypto';
 import type { IdentityReason } from '@tsunagari/shared/trust';
@@ -45,8 +46,8 @@ export function unlockStaffCrypto(sodium: SodiumSumo, wrapKey: Uint8Array, keys:
   }
 }
 
-/** A session key sealed to a verified counselor, or why she was refused (nothing sealed). */
-export type SealVerdict = { ok: true; sealedKey: string } | { ok: false; reason: IdentityReason };
+/** Session keys (every epoch she holds) sealed to a verified counselor, or why she was refused (nothing sealed). */
+export type SealVerdict = { ok: true; sealedKeys: SealedEpochKey[] } | { ok: false; reason: IdentityReason };
 
 /** Her unlocked keys and the operations that need them. */
 export class StaffCrypto {
@@ -62,28 +63,44 @@ export class StaffCrypto {
   }
 
   /**
-   * Decrypts one stored message to its body: her words, or her intake answers as they are. Throws
-   * when it does not verify, or when the plaintext is not a valid body.
+   * Decrypts one stored message of `consultationId` to its body (her words, or her intake answers
+   * as they are) with the key of its epoch. The associated data is built from what this console
+   * expects — the chat it has open, the sender role, the epoch and seq — so a message moved
+   * between chats or epochs does not open. Throws when it does not verify, or when the plaintext
+   * is not a valid body.
+   *
+   * Messages stored before the key epochs (all of them epoch 0, sealed with the v1 associated
+   * data, which had no epoch) still open: when v2 fails for an epoch-0 message, v1 is tried with
+   * the expected consultation id. There were no real consultations then; this keeps demo
+   * transcripts readable until retention deletes them.
    */
-  openBody(sessionKey: Uint8Array, message: StoredMessage): MessageBody {
-    return openMessage(this.sodium, sessionKey, message.senderRole, message);
+  openBody(sessionKey: Uint8Array, consultationId: string, message: StoredMessage): MessageBody {
+    try {
+      return openEpochMessage(this.sodium, sessionKey, { consultationId, senderRole: message.senderRole, keyEpoch: message.keyEpoch }, message);
+    } catch (caught) {
+      if (message.keyEpoch !== 0) throw caught;
+      return openMessage(this.sodium, sessionKey, message.senderRole, { ...message, consultationId });
+    }
   }
 
-  /** Encrypts her text as the counselor's message number `seq`. */
-  sealText(sessionKey: Uint8Array, consultationId: string, seq: number, text: string): Envelope {
-    return sealMessage(this.sodium, sessionKey, { consultationId, senderRole: 'counselor', seq }, { kind: 'text', text });
+  /** Encrypts her text as the counselor's message number `seq` of key epoch `keyEpoch`. */
+  sealText(sessionKey: Uint8Array, consultationId: string, keyEpoch: number, seq: number, text: string): EpochEnvelope {
+    return sealEpochMessage(this.sodium, sessionKey, { consultationId, senderRole: 'counselor', keyEpoch, seq }, { kind: 'text', text });
   }
 
   /**
-   * Seals a session key to another counselor for a transfer, only when her statement verifies
-   * against the PINNED organisation key as a currently valid, unrevoked counselor, and is about
-   * the staff member the relay named. The key goes to the verified statement's box key, never
-   * to a key from elsewhere in the relay's answer.
+   * Seals the session keys of every epoch she holds to another counselor for a transfer (the new
+   * one reads the whole history; her widget starts a new epoch for her when it is online), only
+   * when her statement verifies against the PINNED organisation key as a currently valid,
+   * unrevoked counselor, and is about the staff member the relay named. The keys go to the
+   * verified statement's box key, never to a key from elsewhere in the relay's answer.
    */
-  sealKeyFor(sessionKey: Uint8Array, receiver: CounselorIdentity, trust: StaffTrust): SealVerdict {
+  sealKeysFor(keys: ReadonlyMap<number, Uint8Array>, receiver: CounselorIdentity, trust: StaffTrust): SealVerdict {
     const verdict = trust.verify(receiver, ['counselor']);
     if (!verdict.ok) return verdict;
-    return { ok: true, sealedKey: sealSessionKey(this.sodium, sessionKey, verdict.statement.boxPublicKey) };
+    const box = verdict.statement.boxPublicKey;
+    const sealedKeys = [...keys].sort(([a], [b]) => a - b).map(([keyEpoch, key]) => ({ keyEpoch, sealedKey: sealSessionKey(this.sodium, key, box) }));
+    return { ok: true, sealedKeys };
   }
 
   /** Encrypts a handover note under the session key. */
@@ -91,13 +108,19 @@ export class StaffCrypto {
     return sealHandoverNote(this.sodium, sessionKey, consultationId, fromStaffId, text);
   }
 
-  /** Decrypts a handover note; null when it does not verify. */
-  openNote(sessionKey: Uint8Array, consultationId: string, note: HandoverNote): string | null {
-    try {
-      return openHandoverNote(this.sodium, sessionKey, consultationId, note);
-    } catch {
-      return null;
+  /**
+   * Decrypts a handover note with whichever of her epoch keys sealed it (a note carries no epoch:
+   * it was sealed with the newest key its writer held), newest first; null when none opens it.
+   */
+  openNote(keys: readonly Uint8Array[], consultationId: string, note: HandoverNote): string | null {
+    for (const key of [...keys].reverse()) {
+      try {
+        return openHandoverNote(this.sodium, key, consultationId, note);
+      } catch {
+        // Another epoch's key: try the next.
+      }
     }
+    return null;
   }
 
   /** Zeroes a session key that is no longer needed. */

@@ -49,7 +49,7 @@ async function transferTo(h: ChatHarness, c: CounselorState): Promise<void> {
 describe('transfer targets', () => {
   afterEach(() => document.body.replaceChildren());
 
-  it('a current counselor of this organisation gets the key sealed to the keys in her verified statement', async () => {
+  it('a current counselor of this organisation gets every epoch’s key sealed to the keys in her verified statement', async () => {
     const h = await chatHarness([{ from: 'client', seq: 1, text: 'こんばんは' }]);
     const { state, box } = colleague(h);
     // A transfer that went through zeroes the key in this browser: keep its value to compare.
@@ -58,8 +58,22 @@ describe('transfer targets', () => {
     await expect.poll(() => h.relay.transfers.length).toBe(1);
     const sent = h.relay.transfers[0]!;
     expect(sent.toStaffId).toBe('staff-tanaka');
-    const opened = openSessionKey(h.sodium, sent.sealedKey!, box.publicKey, box.privateKey);
+    expect(sent.sealedKeys?.map((k) => k.keyEpoch)).toEqual([0]);
+    const opened = openSessionKey(h.sodium, sent.sealedKeys?.[0]?.sealedKey ?? '', box.publicKey, box.privateKey);
     expect(toB64(h.sodium, opened)).toBe(sessionKey);
+  });
+
+  it('with two key epochs held, both are sealed to her, each to the key of its epoch', async () => {
+    const h = await chatHarness([{ from: 'client', seq: 1, text: 'こんばんは' }]);
+    const { state, box } = colleague(h);
+    const next = h.sodium.crypto_aead_xchacha20poly1305_ietf_keygen();
+    const keys = [toB64(h.sodium, h.sessionKey), toB64(h.sodium, next)];
+    h.store.model = { ...h.store.model, chats: h.store.model.chats.map((c) => ({ ...c, keys: new Map([...c.keys, [1, next]]) })) };
+    await transferTo(h, state);
+    await expect.poll(() => h.relay.transfers.length).toBe(1);
+    const sealed = h.relay.transfers[0]!.sealedKeys ?? [];
+    expect(sealed.map((k) => k.keyEpoch)).toEqual([0, 1]);
+    expect(sealed.map((k) => toB64(h.sodium, openSessionKey(h.sodium, k.sealedKey, box.publicKey, box.privateKey)))).toEqual(keys);
   });
 
   const refusals: [string, (h: ChatHarness) => CounselorState, string][] = [
@@ -74,7 +88,7 @@ describe('transfer targets', () => {
     await transferTo(h, make(h));
     await expect.element(page.getByRole('alert').first()).toHaveTextContent(why);
     expect(h.relay.transfers).toEqual([]);
-    expect(h.chat().sessionKey).not.toBeNull();
+    expect(h.chat().keys.size).toBe(1);
   });
 
   it('a counselor the organisation revoked is refused once the console holds the signed list', async () => {

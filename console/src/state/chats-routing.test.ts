@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { addOffer, chatToSwitchTo, emptyState, lastReplyAt, markRead, receiveMessages, removeOffer, upsertConsultation } from './chats.js';
 
 const consultation = (id: string, lastReadId = 0): StaffConsultation => ({
-  consultationId: id, status: 'active', assignedAt: null, sealedKey: null, campaign: null, urgent: false, lastReadId,
+  consultationId: id, status: 'active', assignedAt: null, sealedKeys: [], campaign: null, urgent: false, lastReadId,
 });
 const msg = (id: number, senderRole: 'client' | 'counselor', consultationId = 'a'): StoredMessage => ({
-  id, consultationId, senderRole, seq: id, nonce: 'n', ciphertext: 'c', sentAt: `2026-04-01T01:00:0${id}.000Z`,
+  id, consultationId, senderRole, keyEpoch: 0, seq: id, nonce: 'n', ciphertext: 'c', sentAt: `2026-04-01T01:00:0${id}.000Z`,
 });
 
 describe('concurrent chats', () => {

@@ -16,11 +16,13 @@ import {
   upsertConsultation,
 } from './chats.js';
 
+const KEY = { keyEpoch: 0, sealedKey: 'KEY' };
+
 const cons = (id: string, over: Partial<StaffConsultation> = {}): StaffConsultation => ({
   consultationId: id,
   status: 'active',
   assignedAt: '2025-04-01T01:00:00.000Z',
-  sealedKey: null,
+  sealedKeys: [],
   campaign: null,
   urgent: false,
   ...over,
@@ -30,6 +32,7 @@ const msg = (id: number, consultationId: string, senderRole: 'client' | 'counsel
   id,
   consultationId,
   senderRole,
+  keyEpoch: 0,
   seq: id,
   nonce: 'n',
   ciphertext: 'c',
@@ -38,10 +41,16 @@ const msg = (id: number, consultationId: string, senderRole: 'client' | 'counsel
 
 describe('upsertConsultation', () => {
   it('adds once and keeps a sealed key already seen', () => {
-    let s = upsertConsultation(emptyState, cons('a', { sealedKey: 'KEY' }));
+    let s = upsertConsultation(emptyState, cons('a', { sealedKeys: [KEY] }));
     s = upsertConsultation(s, cons('a'));
     expect(s.chats).toHaveLength(1);
-    expect(findChat(s, 'a')?.consultation.sealedKey).toBe('KEY');
+    expect(findChat(s, 'a')?.consultation.sealedKeys).toEqual([KEY]);
+  });
+
+  it('adds the keys of newer epochs to those it holds', () => {
+    let s = upsertConsultation(emptyState, cons('a', { sealedKeys: [KEY] }));
+    s = upsertConsultation(s, cons('a', { sealedKeys: [{ keyEpoch: 1, sealedKey: 'KEY1' }] }));
+    expect(findChat(s, 'a')?.consultation.sealedKeys).toEqual([KEY, { keyEpoch: 1, sealedKey: 'KEY1' }]);
   });
 });
 
@@ -83,7 +92,7 @@ describe('markEnded and chatPhase', () => {
   it('moves through the phases and keeps the first known reason', () => {
     let s = upsertConsultation(emptyState, cons('a'));
     expect(chatPhase(s.chats[0]!)).toBe('keyPending');
-    s = { ...s, chats: [{ ...s.chats[0]!, sessionKey: new Uint8Array(32) }] };
+    s = { ...s, chats: [{ ...s.chats[0]!, keys: new Map([[0, new Uint8Array(32)]]) }] };
     expect(chatPhase(s.chats[0]!)).toBe('active');
     s = markEnded(s, 'a', { endedBy: 'client', reason: 'quick_exit' });
     s = markEnded(s, 'a', { endedBy: null, reason: null });
@@ -106,7 +115,7 @@ describe('chats the server recalls after a reload (ended, not recorded yet)', ()
     expect(s.chats.map((c) => c.consultation.consultationId)).toEqual(['live-1', 'live-2', 'live-3', 'ended-1', 'ended-2', 'ended-3']);
   });
 
-  const recalled = cons('e', { status: 'ended', sealedKey: 'KEY', recordedAt: null });
+  const recalled = cons('e', { status: 'ended', sealedKeys: [KEY], recordedAt: null });
 
   it('come in ended and not recorded, and their key and history are loaded once', () => {
     let s = applyMine(emptyState, [cons('a', { recordedAt: '2025-04-01T02:00:00.000Z' }), recalled]);
@@ -141,14 +150,14 @@ describe('chats the server recalls after a reload (ended, not recorded yet)', ()
 
 describe('lockChats', () => {
   it('keeps every chat listed, selected and unread as it was, with no key and no plaintext', () => {
-    let s = upsertConsultation(upsertConsultation(emptyState, cons('a', { sealedKey: 'KEY' })), cons('b'));
+    let s = upsertConsultation(upsertConsultation(emptyState, cons('a', { sealedKeys: [KEY] })), cons('b'));
     s = receiveMessages(s, 'a', [msg(1, 'a'), msg(2, 'a')]);
     s = selectChat(s, 'a');
     s = {
       ...s,
       chats: s.chats.map((c) => ({
         ...c,
-        sessionKey: new Uint8Array(32),
+        keys: new Map([[0, new Uint8Array(32)]]),
         plain: new Map([[1, 'こんにちは']]),
         handover: [{ fromName: '田中', createdAt: 'x', text: '夜は電話できない' }],
         intake: { topics: ['子育て'], ageBand: '30s' },
@@ -160,15 +169,25 @@ describe('lockChats', () => {
     expect(locked.chats.map((c) => c.consultation.consultationId)).toEqual(['a', 'b']);
     const a = findChat(locked, 'a')!;
     expect(a.messages.map((m) => m.id)).toEqual([1, 2]);
-    expect(a.consultation.sealedKey).toBe('KEY');
+    expect(a.consultation.sealedKeys).toEqual([KEY]);
     expect(a.unread).toBe(findChat(s, 'a')!.unread);
     for (const c of locked.chats) {
-      expect(c.sessionKey).toBeNull();
+      expect(c.keys.size).toBe(0);
       expect(c.keyFailed).toBe(false);
       expect(c.plain.size).toBe(0);
       expect(c.handover).toEqual([]);
       expect(c.intake).toBeNull();
       expect(c.typing).toBe(false);
     }
+  });
+  it('starts the order check again: what is decrypted again after unlocking is not taken for a repeat', () => {
+    let s = upsertConsultation(emptyState, cons('a', { sealedKeys: [KEY] }));
+    const before = findChat(s, 'a')!;
+    before.order.accept(msg(1, 'a'));
+    expect(before.order.accept(msg(1, 'a'))).toBe(false);
+    s = lockChats({ ...s, chats: [{ ...before, orderNotice: before.order.notice() }] });
+    const after = findChat(s, 'a')!;
+    expect(after.orderNotice).toEqual({ missing: false, repeated: false });
+    expect(after.order.accept(msg(1, 'a'))).toBe(true);
   });
 });

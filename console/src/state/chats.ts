@@ -1,7 +1,7 @@
 import type { EndReason, QueueEntry, SenderRole, StaffConsultation, StoredMessage } from '@tsunagari/shared';
-import { mergeById } from '@tsunagari/shared/client';
+import { MessageOrder, mergeById, NO_ORDER_NOTICE, type OrderNotice } from '@tsunagari/shared/client';
 import type { IntakeAnswers, RecordedState } from './case-record.js';
-import type { PlainTexts } from './messages.js';
+import { type EpochKeys, mergeSealedKeys, type PlainTexts, type ReservedSeq } from './messages.js';
 
 /** Why and by whom a consultation ended, as far as this browser knows. */
 export interface EndInfo {
@@ -12,16 +12,20 @@ export interface EndInfo {
 /** One consultation this counselor holds, with what the browser knows about it. */
 export interface ChatState {
   consultation: StaffConsultation;
-  /** The session key once opened; in memory only. */
-  sessionKey: Uint8Array | null;
-  /** The sealed key was there but did not open with her keys. */
+  /** The session keys opened so far, by key epoch; in memory only. */
+  keys: EpochKeys;
+  /** The newest sealed key was there but did not open with her keys. */
   keyFailed: boolean;
-  /** Ciphertexts, deduplicated and ordered by id. */
+  /** Ciphertexts, deduplicated, ordered by id, a replayed copy taken out. */
   messages: readonly StoredMessage[];
   plain: PlainTexts;
   historyLoaded: boolean;
-  /** Highest seq this browser used for a send, so two quick sends never share one. */
-  reservedSeq: number;
+  /** Highest seq this browser used for a send (and in which epoch), so two quick sends never share one. */
+  reservedSeq: ReservedSeq | null;
+  /** The check that the relay dropped or replayed nothing of hers (fed what decrypts, in id order). */
+  order: MessageOrder;
+  /** What the chat tells her about that: a gap in her messages, or one that came twice. */
+  orderNotice: OrderNotice;
   unread: number;
   /** Highest message id she has read here (kept by the server, so a reload keeps it). */
   lastReadId: number;
@@ -67,12 +71,14 @@ export const emptyState: ConsoleState = { queue: [], chats: [], selectedId: null
 export function newChat(consultation: StaffConsultation): ChatState {
   return {
     consultation,
-    sessionKey: null,
+    keys: new Map(),
     keyFailed: false,
     messages: [],
     plain: new Map(),
     historyLoaded: false,
-    reservedSeq: 0,
+    reservedSeq: null,
+    order: new MessageOrder('client'),
+    orderNotice: NO_ORDER_NOTICE,
     unread: 0,
     lastReadId: consultation.lastReadId ?? 0,
     typing: false,
@@ -104,11 +110,11 @@ export function upsertConsultation(state: ConsoleState, consultation: StaffConsu
   if (!findChat(state, id)) return { ...state, chats: withNewChat(state.chats, newChat(consultation)) };
   return updateChat(state, id, (c) => ({
     ...c,
-    // A sealed key once seen is kept: a later list may omit it, the key does not change.
+    // A sealed key once seen is kept: a later list may omit it, an epoch's key does not change.
     // So is a recording: it cannot be undone, and a list read just before it may not show it yet.
     consultation: {
       ...consultation,
-      sealedKey: consultation.sealedKey ?? c.consultation.sealedKey,
+      sealedKeys: mergeSealedKeys(c.consultation.sealedKeys, consultation.sealedKeys),
       recordedAt: consultation.recordedAt ?? c.consultation.recordedAt ?? null,
     },
     lastReadId: Math.max(c.lastReadId, consultation.lastReadId ?? 0),
@@ -207,7 +213,7 @@ export function chatsToLoad(state: ConsoleState): string[] {
 export function chatPhase(chat: ChatState): 'ended' | 'keyPending' | 'keyFailed' | 'active' {
   if (chat.ended) return 'ended';
   if (chat.keyFailed) return 'keyFailed';
-  return chat.sessionKey ? 'active' : 'keyPending';
+  return chat.keys.size > 0 ? 'active' : 'keyPending';
 }
 
 /** Marks a chat read up to its newest message; returns the id to tell the server, or null when nothing changed. */
@@ -253,6 +259,17 @@ export function removeOffer(state: ConsoleState, consultationId: string): Consol
 export function lockChats(state: ConsoleState): ConsoleState {
   return {
     ...state,
-    chats: state.chats.map((c) => ({ ...c, sessionKey: null, keyFailed: false, plain: new Map(), handover: [], intake: null, typing: false })),
+    // The order check starts again too: what is decrypted again after the lock is not a repeat.
+    chats: state.chats.map((c) => ({
+      ...c,
+      keys: new Map(),
+      keyFailed: false,
+      plain: new Map(),
+      order: new MessageOrder('client'),
+      orderNotice: NO_ORDER_NOTICE,
+      handover: [],
+      intake: null,
+      typing: false,
+    })),
   };
 }

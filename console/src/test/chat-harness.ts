@@ -7,7 +7,7 @@
  * refused, stored with its ack lost, or held until the test lets it through.
  */
 import type { CounselorState, EnvelopePayload, StaffConsultation, StaffSession, StoredMessage, ConsultationTransferPayload } from '@tsunagari/shared';
-import { openMessage, sealMessage, toB64 } from '@tsunagari/shared/crypto';
+import { openEpochMessage, sealEpochMessage, toB64 } from '@tsunagari/shared/crypto';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import '../components/chat-panel/chat-panel.js';
 import type { TsgChatPanel } from '../components/chat-panel/chat-panel.component.js';
@@ -101,8 +101,8 @@ export interface ChatHarness {
   trust: StaffTrust;
   /** The counselors the transfer form offers; tests replace it. */
   counselors: CounselorState[];
-  /** Decrypts what reached the relay, checking it was sealed as the counselor's message `seq`. */
-  textOf(envelope: EnvelopePayload): string;
+  /** Decrypts what reached the relay (with the first key, or `key`), checking it was sealed as the counselor's message of its epoch and seq. */
+  textOf(envelope: EnvelopePayload, key?: Uint8Array): string;
 }
 
 /**
@@ -122,7 +122,7 @@ export async function chatHarness(history: { from: 'client' | 'counselor'; seq: 
   const sessionKey = sodium.crypto_aead_xchacha20poly1305_ietf_keygen();
   const consultationId = globalThis.crypto.randomUUID();
   const messages: StoredMessage[] = history.map((m, i) => ({
-    ...sealMessage(sodium, sessionKey, { consultationId, senderRole: m.from, seq: m.seq }, { kind: 'text', text: m.text }),
+    ...sealEpochMessage(sodium, sessionKey, { consultationId, senderRole: m.from, keyEpoch: 0, seq: m.seq }, { kind: 'text', text: m.text }),
     senderRole: m.from,
     id: i + 1,
     sentAt: new Date().toISOString(),
@@ -159,11 +159,11 @@ export async function chatHarness(history: { from: 'client' | 'counselor'; seq: 
   panel.transfer = actions.transfer;
   document.body.append(panel);
 
-  const consultation: StaffConsultation = { consultationId, status: 'active', assignedAt: new Date().toISOString(), sealedKey: null, campaign: null, urgent: false };
+  const consultation: StaffConsultation = { consultationId, status: 'active', assignedAt: new Date().toISOString(), sealedKeys: [], campaign: null, urgent: false };
   const plain = new Map(history.map((m, i) => [i + 1, m.text]));
   consoleStore.model = store.updateChat(store.selectChat(store.upsertConsultation(store.emptyState, consultation), consultationId), consultationId, (c) => ({
     ...c,
-    sessionKey,
+    keys: new Map([[0, sessionKey]]),
     messages,
     plain,
     historyLoaded: true,
@@ -181,8 +181,8 @@ export async function chatHarness(history: { from: 'client' | 'counselor'; seq: 
     chat: () => store.findChat(consoleStore.model, consultationId)!,
     org,
     trust,
-    textOf: (envelope: EnvelopePayload) => {
-      const body = openMessage(sodium, sessionKey, 'counselor', envelope);
+    textOf: (envelope: EnvelopePayload, key = sessionKey) => {
+      const body = openEpochMessage(sodium, key, { consultationId, senderRole: 'counselor', keyEpoch: envelope.keyEpoch }, envelope);
       return body.kind === 'text' ? body.text : '';
     },
   });

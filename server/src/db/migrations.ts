@@ -236,4 +236,33 @@ export const migrations: readonly Migration[] = [
   CREATE TRIGGER staff_change_list_delete AFTER DELETE ON revocation_list BEGIN UPDATE staff_change SET n = n + 1; END;
   `,
   },
+  // 9: key epochs (issue 13). Her widget starts a new session key, epoch n + 1, whenever someone
+  // new holds her chat, and each sender's seq starts again from 1 in every epoch: a message is one
+  // per (consultation, sender role, key epoch, seq), and a re-send of the same one is answered,
+  // not stored again. SQLite cannot change a table's UNIQUE constraint, so the message table is
+  // built again with the same rows (all of them epoch 0: before this there was one key). A grant
+  // is one per (consultation, staff member, epoch); of the grants before this (one key each),
+  // the newest per staff member is kept, as it was the one read.
+  `
+  CREATE TABLE message_v9 (
+    id INTEGER PRIMARY KEY,
+    consultation_id TEXT NOT NULL REFERENCES consultation(id),
+    sender_role TEXT NOT NULL CHECK (sender_role IN ('client', 'counselor')),
+    sender_staff_id TEXT,
+    key_epoch INTEGER NOT NULL CHECK (key_epoch >= 0),
+    seq INTEGER NOT NULL,
+    nonce TEXT NOT NULL,
+    ciphertext TEXT NOT NULL,
+    sent_at TEXT NOT NULL,
+    UNIQUE (consultation_id, sender_role, key_epoch, seq)
+  );
+  INSERT INTO message_v9 (id, consultation_id, sender_role, sender_staff_id, key_epoch, seq, nonce, ciphertext, sent_at)
+    SELECT id, consultation_id, sender_role, sender_staff_id, 0, seq, nonce, ciphertext, sent_at FROM message;
+  DROP TABLE message;
+  ALTER TABLE message_v9 RENAME TO message;
+
+  DELETE FROM key_grant WHERE id NOT IN (SELECT MAX(id) FROM key_grant GROUP BY consultation_id, staff_id);
+  ALTER TABLE key_grant ADD COLUMN key_epoch INTEGER NOT NULL DEFAULT 0;
+  CREATE UNIQUE INDEX key_grant_epoch ON key_grant(consultation_id, staff_id, key_epoch);
+  `,
 ];

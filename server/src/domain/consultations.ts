@@ -1,10 +1,10 @@
-import { type SenderRole, type StoredMessage, type TodayFigures, tokyoDayStart, tokyoParts } from '@tsunagari/shared';
+import { type SealedEpochKey, type SenderRole, type StoredMessage, type TodayFigures, tokyoDayStart, tokyoParts } from '@tsunagari/shared';
 import type { Sodium } from '@tsunagari/shared/crypto';
 import type { Clock } from '../clock.js';
 import { errors } from '../errors.js';
 import type { Repositories } from '../repositories/types.js';
 import { hashToken } from './tokens.js';
-import type { Actor, Consultation } from './types.js';
+import type { Actor, Consultation, KeyGrant } from './types.js';
 
 /** Most messages returned by one history call; the caller pages with `afterId`. */
 export const HISTORY_PAGE = 500;
@@ -16,6 +16,11 @@ export const HISTORY_PAGE = 500;
  * fresh in her mind. Later than that it is left to her supervisor, and her list stays short.
  */
 export const UNRECORDED_RECALL_MS = 24 * 60 * 60 * 1000;
+
+/** The grant rows for keys sealed to one staff member, one per key epoch. */
+export function grantsOf(consultationId: string, staffId: string, sealedKeys: readonly SealedEpochKey[], grantedBy: SenderRole, grantedAt: string): KeyGrant[] {
+  return sealedKeys.map((k) => ({ consultationId, staffId, keyEpoch: k.keyEpoch, sealedKey: k.sealedKey, grantedBy, grantedAt }));
+}
 
 /**
  * Who may act on a consultation, and what the people in it read and grant there. Its lifecycle
@@ -49,12 +54,15 @@ export class ConsultationService {
     return c;
   }
 
-  /** Records that the session key was sealed to a counselor. Only her assigned counselor may receive it. */
-  grantKey(c: Consultation, staffId: string, sealedKey: string, grantedBy: SenderRole): string {
+  /**
+   * Records session keys sealed to a counselor, one per key epoch. Only her assigned counselor may
+   * receive them: a counselor who held the chat before gets no key of an epoch begun after her.
+   */
+  grantKeys(c: Consultation, staffId: string, sealedKeys: readonly SealedEpochKey[], grantedBy: SenderRole): string {
     if (c.status !== 'active') throw errors.invalidState('not active');
     if (c.assignedStaffId !== staffId) throw errors.forbidden('key for another counselor');
     const grantedAt = this.clock.now().toISOString();
-    this.repos.keyGrants.insert({ consultationId: c.id, staffId, sealedKey, grantedBy, grantedAt });
+    this.repos.keyGrants.grant(grantsOf(c.id, staffId, sealedKeys, grantedBy, grantedAt));
     return grantedAt;
   }
 

@@ -15,7 +15,7 @@ export const MESSAGE_FLOOD = { points: 30, seconds: 10 } as const;
 
 type Sent = { message: StoredMessage; created: boolean };
 
-/** Storing envelopes: once per (sender, seq), committed before anyone is told, within the flood limit. */
+/** Storing envelopes: once per (sender, key epoch, seq), committed before anyone is told, within the flood limit. */
 export class MessageService {
   private readonly writer: MessageBatcher;
   /** The last `sentAt` made, and its millisecond: messages of one turn mostly share it. */
@@ -31,7 +31,8 @@ export class MessageService {
 
   /**
    * Stores one envelope (committed with the others of this event-loop turn). The same (sender,
-   * seq) sent twice is stored once: re-sends are safe. More than {@link MESSAGE_FLOOD} new messages
+   * key epoch, seq) sent twice is stored once: re-sends are safe. The epoch and seq are checked
+   * for shape only (the schema): which keys exist is for the receivers to know, not the relay. More than {@link MESSAGE_FLOOD} new messages
    * from one sender in a window are refused with RATE_LIMITED and nothing is stored.
    */
   async send(c: Consultation, actor: Actor, envelope: EnvelopePayload): Promise<Sent> {
@@ -45,7 +46,7 @@ export class MessageService {
     } catch (caught) {
       if (!(caught instanceof RateLimiterRes)) throw caught;
       // Over the limit, a re-send of what is already stored is still answered (its ack was lost).
-      const stored = this.messages.bySeq(c.id, senderRole, envelope.seq);
+      const stored = this.messages.bySeq(c.id, senderRole, envelope.keyEpoch, envelope.seq);
       if (!stored) throw errors.rateLimited();
       return sameEnvelope({ message: stored, created: false }, envelope);
     }
@@ -53,6 +54,7 @@ export class MessageService {
       consultationId: c.id,
       senderRole,
       senderStaffId: actor.role === 'counselor' ? actor.staffId : null,
+      keyEpoch: envelope.keyEpoch,
       seq: envelope.seq,
       nonce: envelope.nonce,
       ciphertext: envelope.ciphertext,

@@ -68,10 +68,11 @@ export interface WaitingConsultation {
   campaign: string | null;
 }
 
-/** A session key sealed to one staff member. */
+/** One key epoch's session key sealed to one staff member. */
 export interface KeyGrant {
   consultationId: string;
   staffId: string;
+  keyEpoch: number;
   sealedKey: string;
   grantedBy: SenderRole;
   grantedAt: string;
@@ -82,6 +83,7 @@ export interface NewMessage {
   consultationId: string;
   senderRole: SenderRole;
   senderStaffId: string | null;
+  keyEpoch: number;
   seq: number;
   nonce: string;
   ciphertext: string;

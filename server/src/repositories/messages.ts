@@ -1,4 +1,4 @@
-import type { SenderRole, StoredMessage } from '@tsunagari/shared';
+import type { SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
 import type { Db } from '../db/database.js';
 import type { KeyGrant, NewMessage } from '../domain/types.js';
 import type { KeyGrantRepository, MessageRepository } from './types.js';
@@ -9,6 +9,7 @@ const messageFromRow = (r: Row): StoredMessage => ({
   id: r.id as number,
   consultationId: r.consultation_id as string,
   senderRole: r.sender_role as SenderRole,
+  keyEpoch: r.key_epoch as number,
   seq: r.seq as number,
   nonce: r.nonce as string,
   ciphertext: r.ciphertext as string,
@@ -19,25 +20,26 @@ const messageFromRow = (r: Row): StoredMessage => ({
 export function createSqliteMessages(db: Db): MessageRepository {
   const s = {
     // Positional parameters: binding by name looks each one up on the object, for every message.
-    insert: db.prepare(`INSERT INTO message (consultation_id, sender_role, sender_staff_id, seq, nonce, ciphertext, sent_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (consultation_id, sender_role, seq) DO NOTHING`),
-    bySeq: db.prepare('SELECT * FROM message WHERE consultation_id = ? AND sender_role = ? AND seq = ?'),
+    insert: db.prepare(`INSERT INTO message (consultation_id, sender_role, sender_staff_id, key_epoch, seq, nonce, ciphertext, sent_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (consultation_id, sender_role, key_epoch, seq) DO NOTHING`),
+    bySeq: db.prepare('SELECT * FROM message WHERE consultation_id = ? AND sender_role = ? AND key_epoch = ? AND seq = ?'),
     after: db.prepare('SELECT * FROM message WHERE consultation_id = ? AND id > ? ORDER BY id LIMIT ?'),
   };
 
-  const bySeq = (cid: string, role: SenderRole, seq: number): StoredMessage | null => {
-    const r = s.bySeq.get(cid, role, seq) as Row | undefined;
+  const bySeq = (cid: string, role: SenderRole, keyEpoch: number, seq: number): StoredMessage | null => {
+    const r = s.bySeq.get(cid, role, keyEpoch, seq) as Row | undefined;
     return r ? messageFromRow(r) : null;
   };
 
-  /** Inserts unless (consultation, sender, seq) exists; only a conflict costs a second query. */
+  /** Inserts unless (consultation, sender, key epoch, seq) exists; only a conflict costs a second query. */
   const insertOnce = (m: NewMessage): { message: StoredMessage; created: boolean } => {
-    const info = s.insert.run(m.consultationId, m.senderRole, m.senderStaffId, m.seq, m.nonce, m.ciphertext, m.sentAt);
+    const info = s.insert.run(m.consultationId, m.senderRole, m.senderStaffId, m.keyEpoch, m.seq, m.nonce, m.ciphertext, m.sentAt);
     if (info.changes === 1) {
       const message: StoredMessage = {
         id: Number(info.lastInsertRowid),
         consultationId: m.consultationId,
         senderRole: m.senderRole,
+        keyEpoch: m.keyEpoch,
         seq: m.seq,
         nonce: m.nonce,
         ciphertext: m.ciphertext,
@@ -45,7 +47,7 @@ export function createSqliteMessages(db: Db): MessageRepository {
       };
       return { message, created: true };
     }
-    return { message: bySeq(m.consultationId, m.senderRole, m.seq) as StoredMessage, created: false };
+    return { message: bySeq(m.consultationId, m.senderRole, m.keyEpoch, m.seq) as StoredMessage, created: false };
   };
 
   return {
@@ -56,16 +58,20 @@ export function createSqliteMessages(db: Db): MessageRepository {
   };
 }
 
-/** SQLite key grants: session keys sealed to staff members. */
+/** SQLite key grants: session keys sealed to staff members, one per (consultation, staff member, key epoch). */
 export function createSqliteKeyGrants(db: Db): KeyGrantRepository {
-  const insert = db.prepare(`INSERT INTO key_grant (consultation_id, staff_id, sealed_key, granted_by, granted_at)
-    VALUES (@consultationId, @staffId, @sealedKey, @grantedBy, @grantedAt)`);
-  const latest = db.prepare('SELECT * FROM key_grant WHERE consultation_id = ? AND staff_id = ? ORDER BY id DESC LIMIT 1');
+  // A grant for an epoch she already has replaces it (the newest sealing is the one she reads).
+  const upsert = db.prepare(`INSERT INTO key_grant (consultation_id, staff_id, key_epoch, sealed_key, granted_by, granted_at)
+    VALUES (@consultationId, @staffId, @keyEpoch, @sealedKey, @grantedBy, @grantedAt)
+    ON CONFLICT (consultation_id, staff_id, key_epoch) DO UPDATE SET sealed_key = excluded.sealed_key, granted_by = excluded.granted_by, granted_at = excluded.granted_at`);
+  const forStaff = db.prepare('SELECT key_epoch, sealed_key FROM key_grant WHERE consultation_id = ? AND staff_id = ? ORDER BY key_epoch');
+  const newest = db.prepare('SELECT MAX(key_epoch) AS e FROM key_grant WHERE consultation_id = ?');
   return {
-    insert: (g: KeyGrant) => void insert.run(g),
-    latestFor: (cid, staffId) => {
-      const r = latest.get(cid, staffId) as Row | undefined;
-      return r ? { consultationId: cid, staffId, sealedKey: r.sealed_key as string, grantedBy: r.granted_by as SenderRole, grantedAt: r.granted_at as string } : null;
-    },
+    grant: db.transaction((grants: readonly KeyGrant[]) => {
+      for (const g of grants) upsert.run(g);
+    }),
+    forStaff: (cid, staffId): SealedEpochKey[] =>
+      (forStaff.all(cid, staffId) as Row[]).map((r) => ({ keyEpoch: r.key_epoch as number, sealedKey: r.sealed_key as string })),
+    newestEpoch: (cid) => ((newest.get(cid) as Row | undefined)?.e as number | null | undefined) ?? null,
   };
 }

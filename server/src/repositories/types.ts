@@ -1,4 +1,4 @@
-import type { AppointmentStatus, Appointment, CaseRecord, EndReason, HandoverNote, SenderRole, StoredMessage } from '@tsunagari/shared';
+import type { AppointmentStatus, Appointment, CaseRecord, EndReason, HandoverNote, SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
 import type { Holding, RoutingStatus } from '../domain/routing/types.js';
 import type { StaffRole } from '@tsunagari/shared';
 import type { SignedRevocationList, SignedStaffStatement } from '@tsunagari/shared/trust';
@@ -128,18 +128,22 @@ export interface HandoverRepository {
 }
 
 export interface KeyGrantRepository {
-  insert(grant: KeyGrant): void;
-  latestFor(consultationId: string, staffId: string): KeyGrant | null;
+  /** Stores the grants in one transaction; one for an epoch she already has replaces it. */
+  grant(grants: readonly KeyGrant[]): void;
+  /** Every epoch's key sealed to her in this consultation, oldest epoch first. */
+  forStaff(consultationId: string, staffId: string): SealedEpochKey[];
+  /** The newest key epoch any grant in the consultation names, or null before the first. */
+  newestEpoch(consultationId: string): number | null;
 }
 
 export interface MessageRepository {
-  /** Stores the message; when the same (consultation, sender, seq) exists, returns that row and `created: false`. */
+  /** Stores the message; when the same (consultation, sender, key epoch, seq) exists, returns that row and `created: false`. */
   insertOnce(m: NewMessage): { message: StoredMessage; created: boolean };
   /** {@link insertOnce} for many messages in one transaction (one commit), results in order. */
   insertMany(batch: readonly NewMessage[]): { message: StoredMessage; created: boolean }[];
   after(consultationId: string, afterId: number, limit: number): StoredMessage[];
-  /** The stored message of one sender with this seq, if any. */
-  bySeq(consultationId: string, senderRole: SenderRole, seq: number): StoredMessage | null;
+  /** The stored message of one sender with this key epoch and seq, if any. */
+  bySeq(consultationId: string, senderRole: SenderRole, keyEpoch: number, seq: number): StoredMessage | null;
 }
 
 export interface CaseRecordRepository {

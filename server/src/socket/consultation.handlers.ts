@@ -74,7 +74,7 @@ export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps)
     const staffId = s.data.staffId;
     const c = consultations.access({ role: 'counselor', staffId }, payload.consultationId);
     const result = await routing.transfer(staffId, c, payload);
-    log.info({ event: 'consultation.transferred', toQueue: payload.toStaffId === undefined, withKey: !!payload.sealedKey }, 'consultation transferred');
+    log.info({ event: 'consultation.transferred', toQueue: payload.toStaffId === undefined, withKeys: payload.sealedKeys?.length ?? 0 }, 'consultation transferred');
     return result;
   });
 

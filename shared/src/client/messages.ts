@@ -3,8 +3,8 @@ import type { SenderRole } from '../protocol/events.js';
 /**
  * Stored messages as both apps keep them. A message can arrive more than once (a live
  * `message:new`, then again in a resume snapshot or a `message:list` catch-up); the server's id
- * orders both senders, and a sender's seq (bound into each envelope's associated data) counts up
- * from 1, a repeated seq being the same message to the server.
+ * orders both senders, and a sender's seq (bound into each envelope's associated data with its key
+ * epoch) counts up from 1 within each epoch, a repeated (epoch, seq) being the same message to the server.
  */
 
 /** Anything with a server id. */
@@ -12,9 +12,10 @@ export interface HasId {
   id: number;
 }
 
-/** Anything with a sender and that sender's seq. */
+/** Anything with a sender, its key epoch and that sender's seq within the epoch. */
 export interface HasSeq {
   senderRole: SenderRole;
+  keyEpoch: number;
   seq: number;
 }
 
@@ -43,18 +44,18 @@ export function lastId(messages: readonly HasId[]): number {
   return max;
 }
 
-/** The highest seq `sender` has used in the list (0 when none). */
-export function lastSeq(messages: readonly HasSeq[], sender: SenderRole): number {
+/** The highest seq `sender` has used in the list within `keyEpoch` (0 when none). */
+export function lastSeq(messages: readonly HasSeq[], sender: SenderRole, keyEpoch: number): number {
   let max = 0;
-  for (const m of messages) if (m.senderRole === sender && m.seq > max) max = m.seq;
+  for (const m of messages) if (m.senderRole === sender && m.keyEpoch === keyEpoch && m.seq > max) max = m.seq;
   return max;
 }
 
 /**
- * The seq for `sender`'s next message: above any in the list and above `reserved` (the highest
- * this browser already used for a send still in flight, or remembered across a reload), so a
- * seq is never used twice for different messages.
+ * The seq for `sender`'s next message in `keyEpoch`: above any in the list and above `reserved`
+ * (the highest this browser already used in that epoch for a send still in flight), so a seq is
+ * never used twice for different messages. Seqs start again from 1 in each epoch.
  */
-export function nextSeq(messages: readonly HasSeq[], sender: SenderRole, reserved = 0): number {
-  return Math.max(reserved, lastSeq(messages, sender)) + 1;
+export function nextSeq(messages: readonly HasSeq[], sender: SenderRole, keyEpoch: number, reserved = 0): number {
+  return Math.max(reserved, lastSeq(messages, sender, keyEpoch)) + 1;
 }

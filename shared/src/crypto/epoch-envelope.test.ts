@@ -62,8 +62,8 @@ describe('epoch envelopes', () => {
     const key = newSessionKey(sodium);
     const v2 = sealEpochMessage(sodium, key, ctx, body);
     expect(errorIdOf(() => openMessage(sodium, key, 'client', v2))).toBe('DECRYPT_FAILED');
-    const v1 = sealMessage(sodium, key, ctx, body);
-    expect(errorIdOf(() => openEpochMessage(sodium, key, expected, { ...v1, keyEpoch: 1 }))).toBe('DECRYPT_FAILED');
+    const v1: EpochEnvelope = { ...sealMessage(sodium, key, ctx, body), keyEpoch: 1 };
+    expect(errorIdOf(() => openEpochMessage(sodium, key, expected, v1))).toBe('DECRYPT_FAILED');
   });
 
   it('with the tracker, a relay that replays one message and drops another is seen', () => {

@@ -6,13 +6,12 @@ import { CryptoError, type Sodium } from './sodium.js';
 
 /**
  * Message envelopes with a key epoch (issue 13: on transfer the widget starts a new session key,
- * epoch n + 1, for the new counselor, so the one before cannot read what follows).
+ * epoch n + 1, for the new counselor, so the one before cannot read what follows). Both apps seal
+ * and open every message with these; the wire envelope and the stored row carry `keyEpoch`.
  *
- * Why a second function rather than an optional field in `associatedData`: today's envelope and
- * stored-message formats carry no epoch, and every stored transcript was sealed with the v1
- * associated data (`tsunagari/v1|consultationId|senderRole|seq`), which must keep opening until
- * retention deletes it. So v1 stays as it is, and the apps switch to these functions in issue
- * 13's later stage, together with a `keyEpoch` field on the wire envelope and the stored row.
+ * The v1 associated data (`tsunagari/v1|consultationId|senderRole|seq`, `envelope.ts`) had no
+ * epoch; messages stored before the epochs came are epoch 0 in the database, and only the
+ * console still opens them that way when v2 fails (there were no real consultations yet).
  *
  * v2 associated data (field rule in `canonical.ts`): text "tsunagari/message/v2", text
  * consultationId, text senderRole, integer keyEpoch, integer seq. The receiver builds it from
@@ -28,7 +27,7 @@ export interface EpochContext {
   seq: number;
 }
 
-/** An envelope as it will travel once the apps switch: today's fields plus its key epoch. */
+/** An envelope as it travels: the v1 fields plus its key epoch. */
 export interface EpochEnvelope extends Envelope {
   keyEpoch: number;
 }
@@ -53,7 +52,7 @@ export function sealEpochMessage(sodium: Sodium, sessionKey: Uint8Array, ctx: Ep
  * consultation, sender role, epoch, seq, nonce or key do not match, BAD_BODY for a bad body.
  * After it succeeds, feed `envelope.seq` to a `SequenceTracker` (message-order.ts) for the order check.
  */
-export function openEpochMessage(sodium: Sodium, sessionKey: Uint8Array, expected: EpochExpectation, envelope: EpochEnvelope): MessageBody {
+export function openEpochMessage(sodium: Sodium, sessionKey: Uint8Array, expected: EpochExpectation, envelope: Pick<EpochEnvelope, 'seq' | 'nonce' | 'ciphertext'>): MessageBody {
   let ad: Uint8Array;
   try {
     ad = messageAssociatedData({ ...expected, seq: envelope.seq });

@@ -69,22 +69,39 @@ export function deriveResumeKeys(sodium: Sodium, codeBytes: Uint8Array): { looku
   return { lookup: toB64(sodium, lookup), wrapKey };
 }
 
-/** Wraps the session key under the code's wrap key (XSalsa20-Poly1305, nonce prepended). */
-export function wrapSessionKey(sodium: Sodium, wrapKey: Uint8Array, sessionKey: Uint8Array): string {
+/** Bytes of one session key in a wrapped set. */
+const KEY_BYTES = 32;
+
+/**
+ * Wraps every key epoch's session key (`keys[i]` is epoch i) under the code's wrap key
+ * (XSalsa20-Poly1305 over their concatenation, nonce prepended), so a consultation continued on
+ * another device can read its whole history. One epoch gives the same 72 bytes as a single key.
+ */
+export function wrapSessionKeys(sodium: Sodium, wrapKey: Uint8Array, keys: readonly Uint8Array[]): string {
+  const plain = new Uint8Array(keys.length * KEY_BYTES);
+  keys.forEach((k, i) => plain.set(k, i * KEY_BYTES));
   const nonce = sodium.randombytes_buf(sodium.crypto_secretbox_NONCEBYTES);
-  const boxed = sodium.crypto_secretbox_easy(sessionKey, nonce, wrapKey);
+  const boxed = sodium.crypto_secretbox_easy(plain, nonce, wrapKey);
+  sodium.memzero(plain);
   const out = new Uint8Array(nonce.length + boxed.length);
   out.set(nonce, 0);
   out.set(boxed, nonce.length);
   return toB64(sodium, out);
 }
 
-export function unwrapSessionKey(sodium: Sodium, wrapKey: Uint8Array, wrapped: string): Uint8Array {
+/** The keys of {@link wrapSessionKeys}, epoch 0 first. Throws {@link CryptoError} UNWRAP_FAILED. */
+export function unwrapSessionKeys(sodium: Sodium, wrapKey: Uint8Array, wrapped: string): Uint8Array[] {
+  let plain: Uint8Array;
   try {
     const blob = fromB64(sodium, wrapped);
     const n = sodium.crypto_secretbox_NONCEBYTES;
-    return sodium.crypto_secretbox_open_easy(blob.subarray(n), blob.subarray(0, n), wrapKey);
+    plain = sodium.crypto_secretbox_open_easy(blob.subarray(n), blob.subarray(0, n), wrapKey);
   } catch {
-    throw new CryptoError('UNWRAP_FAILED', 'session key did not unwrap');
+    throw new CryptoError('UNWRAP_FAILED', 'session keys did not unwrap');
   }
+  if (plain.length === 0 || plain.length % KEY_BYTES !== 0) throw new CryptoError('UNWRAP_FAILED', 'session keys have the wrong length');
+  const keys: Uint8Array[] = [];
+  for (let at = 0; at < plain.length; at += KEY_BYTES) keys.push(plain.slice(at, at + KEY_BYTES));
+  sodium.memzero(plain);
+  return keys;
 }

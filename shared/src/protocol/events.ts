@@ -70,11 +70,18 @@ export interface CounselorIdentity {
   statement: SignedStaffStatement;
 }
 
-/** One stored message: ciphertext only. `id` orders messages across both senders. */
+/**
+ * One stored message: ciphertext only. `id` orders messages across both senders. Sealed with the
+ * key of `keyEpoch` and the v2 associated data (`crypto/epoch-envelope.ts`); `seq` counts from 1
+ * per sender within each epoch, so the server keeps one message per (consultation, sender role,
+ * key epoch, seq) and a re-send of the same one is answered, not stored again.
+ */
 export interface StoredMessage {
   id: number;
   consultationId: string;
   senderRole: SenderRole;
+  /** 0 for the consultation's first session key, one more at each re-key (see MAX_KEY_EPOCH). */
+  keyEpoch: number;
   seq: number;
   nonce: string;
   ciphertext: string;
@@ -109,12 +116,22 @@ export interface TodayFigures {
   leftWaiting: number;
 }
 
-/** A consultation held by a counselor, with the sealed session key once the client granted it. */
+/** One key epoch's session key, sealed to one staff member (crypto_box_seal). */
+export interface SealedEpochKey {
+  keyEpoch: number;
+  sealedKey: string;
+}
+
+/** A consultation held by a counselor, with the session keys sealed to her once they were granted. */
 export interface StaffConsultation {
   consultationId: string;
   status: ConsultationStatus;
   assignedAt: string | null;
-  sealedKey: string | null;
+  /**
+   * Every key epoch's session key sealed to her (by her widget, or by the counselor who handed the
+   * chat on), oldest epoch first; empty until the first grant. The newest is the one to send with.
+   */
+  sealedKeys: SealedEpochKey[];
   campaign: string | null;
   urgent: boolean;
   /** The last message id this counselor has read in this chat (0 when none). */
@@ -179,6 +196,10 @@ export interface ConsultationSnapshot {
   /** Waiting again after a counselor (her waiting screen says so, also after a reload). */
   requeued: boolean;
   counselor: CounselorIdentity | null;
+  /** When that counselor was assigned: a different value is a new assignment (her widget then re-keys). */
+  assignedAt: string | null;
+  /** The newest key epoch any grant in this consultation names (null before the first). */
+  keyEpoch: number | null;
   messages: StoredMessage[];
 }
 
@@ -186,7 +207,7 @@ export interface ResumeOpened {
   consultationId: string;
   /** A fresh reconnect token for this device (the old one stays valid on the old device). */
   clientToken: string;
-  /** The session key, wrapped under the code's wrap key; only her code unwraps it. */
+  /** Every key epoch's session key, wrapped under the code's wrap key; only her code unwraps it. */
   wrappedKey: string;
   snapshot: ConsultationSnapshot;
 }
@@ -204,11 +225,14 @@ export interface QueuePosition {
 export interface ConsultationAssigned {
   consultationId: string;
   counselor: CounselorIdentity;
+  /** When she was assigned (the same value a later snapshot carries for this assignment). */
+  assignedAt: string;
 }
 
 export interface KeyGranted {
   consultationId: string;
-  sealedKey: string;
+  /** The epochs' keys just sealed to her (a grant may carry the older epochs too, for the history). */
+  sealedKeys: SealedEpochKey[];
 }
 
 export interface ConsultationEnded {
@@ -236,7 +260,7 @@ export interface ClientToServerEvents {
   'consultation:mine': (payload: EmptyPayload, ack: Ack<{ consultations: StaffConsultation[] }>) => void;
   /** Staff: the waiting queue. */
   'queue:list': (payload: EmptyPayload, ack: Ack<{ entries: QueueEntry[] }>) => void;
-  /** Client: hand the session key, sealed, to the counselor the server assigned. */
+  /** Client: hand the session keys (the current epoch's, and older ones for the history), sealed, to the counselor the server assigned. */
   'key:grant': (payload: KeyGrantPayload, ack: Ack<{ grantedAt: string }>) => void;
   /** Counselor: set her routing status (available / away). */
   'staff:status': (payload: StaffStatusPayload, ack: Ack<CounselorState>) => void;
@@ -254,7 +278,7 @@ export interface ClientToServerEvents {
   'consultation:read': (payload: ConsultationReadPayload, ack: Ack<{ lastReadId: number }>) => void;
   /** Client or counselor: typing indicator (relayed, never stored). */
   'typing:set': (payload: TypingSetPayload, ack: Ack<Record<string, never>>) => void;
-  /** Client or counselor: store and relay one encrypted message. Re-sending the same seq is idempotent. */
+  /** Client or counselor: store and relay one encrypted message. Re-sending the same (key epoch, seq) is idempotent. */
   'message:send': (payload: EnvelopePayload, ack: Ack<MessageReceipt>) => void;
   /** Client or counselor: messages after an id (history, or catching up after a drop). */
   'message:list': (payload: MessageListPayload, ack: Ack<{ messages: StoredMessage[] }>) => void;

@@ -14,3 +14,10 @@ export const MAX_FRAME_BYTES = 64 * 1024;
  * seconds while they type, so a lost "stopped" (a dropped connection) cannot leave it on.
  */
 export const TYPING_SHOWN_MAX_MS = 8_000;
+/**
+ * Highest key epoch (0-based: the first session key of a consultation is epoch 0, and her widget
+ * starts the next one whenever someone new holds her chat). 64 keys per consultation is far more
+ * than any chain of transfers, and keeps a grant carrying every epoch's key well inside
+ * {@link MAX_ENVELOPE_BYTES}. At the last epoch the widget keeps the key it has.
+ */
+export const MAX_KEY_EPOCH = 63;

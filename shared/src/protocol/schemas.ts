@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AGE_BANDS, DANGER_ANSWERS, TOPICS } from '../intake/intake.js';
 import { OUTCOMES } from '../records/records.js';
 import { APPOINTMENT_STATUSES, HANDOFF_KINDS } from '../handoff/handoff.js';
-import { MAX_ENVELOPE_BYTES, MAX_MESSAGE_CHARS } from './limits.js';
+import { MAX_ENVELOPE_BYTES, MAX_KEY_EPOCH, MAX_MESSAGE_CHARS } from './limits.js';
 
 /** Random ids are 16–32 bytes, base64url without padding. */
 export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
@@ -32,16 +32,36 @@ export const consultationRefSchema = z.strictObject({
   consultationId: idSchema,
 });
 
+/** A key epoch: 0 for a consultation's first session key, one more at each re-key. */
+export const keyEpochSchema = z.number().int().min(0).max(MAX_KEY_EPOCH);
+
+/**
+ * Session keys sealed to one staff member, one per key epoch (each epoch at most once): the
+ * current one, and the older ones she needs to read the history.
+ */
+export const sealedEpochKeysSchema = z
+  .array(
+    z.strictObject({
+      keyEpoch: keyEpochSchema,
+      /** crypto_box_seal of the 32-byte session key: 32 + 48 bytes. */
+      sealedKey: base64Schema(80).min(100),
+    }),
+  )
+  .min(1)
+  .max(MAX_KEY_EPOCH + 1)
+  .refine((keys) => new Set(keys.map((k) => k.keyEpoch)).size === keys.length, 'each key epoch at most once');
+
 export const keyGrantSchema = z.strictObject({
   consultationId: idSchema,
   staffId: idSchema,
-  /** crypto_box_seal of the 32-byte session key: 32 + 48 bytes. */
-  sealedKey: base64Schema(80).min(100),
+  sealedKeys: sealedEpochKeysSchema,
 });
 
 export const envelopeSchema = z.strictObject({
   consultationId: idSchema,
-  /** Per-sender sequence number; it is bound into the AEAD associated data. */
+  /** The key epoch whose session key sealed it; bound into the associated data. */
+  keyEpoch: keyEpochSchema,
+  /** Per-sender sequence number within the key epoch, from 1; bound into the associated data. */
   seq: z.number().int().min(1).max(1_000_000),
   /** XChaCha20-Poly1305 nonce, 24 bytes. */
   nonce: z.string().regex(/^[A-Za-z0-9_-]{32}$/),
@@ -59,8 +79,11 @@ export const resumeCreateSchema = z.strictObject({
   consultationId: idSchema,
   /** 32-byte lookup value derived from the code; the server stores only its hash. */
   lookup: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
-  /** The session key wrapped under the code's wrap key: 24-byte nonce + 32 + 16 bytes. */
-  wrappedKey: z.string().regex(/^[A-Za-z0-9_-]{96}$/),
+  /**
+   * Every key epoch's session key (epoch 0 first, 32 bytes each), wrapped under the code's wrap
+   * key: 24-byte nonce + 32 × epochs + 16 bytes, so 96 characters for one epoch, 2784 for 64.
+   */
+  wrappedKey: z.string().regex(/^[A-Za-z0-9_-]{96,2784}$/),
 });
 
 export const resumeOpenSchema = z.strictObject({
@@ -88,8 +111,11 @@ export const handoverNoteSchema = z.strictObject({
 export const consultationTransferSchema = z.strictObject({
   consultationId: idSchema,
   toStaffId: idSchema.optional(),
-  /** The session key sealed to the receiver by the handing-over console (after the org signature check). */
-  sealedKey: base64Schema(80).min(100).optional(),
+  /**
+   * The session keys of every epoch the handing-over console holds, sealed to the receiver (after
+   * it verified her statement), so she can read the history; her widget re-keys when it is online.
+   */
+  sealedKeys: sealedEpochKeysSchema.optional(),
   note: handoverNoteSchema.optional(),
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
-import { CID, TOKEN, ORG_KEY, counselor, stored, receipt, flush, setup, waiting, chatting } from './controller-fakes.js';
+import { ASSIGNED_AT, CID, TOKEN, ORG_KEY, counselor, stored, receipt, flush, setup, waiting, chatting } from './controller-fakes.js';
 
 describe('starting', () => {
   test('connects, asks for a place with the campaign, then waits with the position', async () => {
@@ -54,18 +54,26 @@ describe('key grant', () => {
   test('seals the key to a counselor the organisation signed, then opens the chat', async () => {
     const { ctrl, socket } = await chatting();
     expect(socket.sent('key:grant')).toEqual([
-      { consultationId: CID, staffId: counselor().staffId, sealedKey: `sealed-for-${counselor().staffId}` },
+      { consultationId: CID, staffId: counselor().staffId, sealedKeys: [{ keyEpoch: 0, sealedKey: `key0-for-box-${counselor().staffId}` }] },
     ]);
     expect(ctrl.phase).toBe('chat');
     expect(ctrl.position).toBeNull();
   });
 
-  test('sends nothing to a counselor whose keys the organisation did not sign', async () => {
+  test.each([
+    ['whose keys the organisation did not sign', 'forged', 'unconfirmed'],
+    ['whose statement expired', 'expired', 'expired'],
+    ['whose keys were revoked', 'revoked', 'revoked'],
+  ] as const)('sends nothing to a counselor %s, and says why', async (_what, signature, reason) => {
     const { ctrl, socket } = await waiting();
-    socket.push('consultation:assigned', { consultationId: CID, counselor: counselor('forged') });
+    socket.push('consultation:assigned', { consultationId: CID, counselor: counselor(signature), assignedAt: ASSIGNED_AT });
     await flush();
     expect(socket.sent('key:grant')).toEqual([]);
     expect(ctrl.phase).toBe('unsafe');
+    expect(ctrl.unsafeReason).toBe(reason);
+    // Nothing she types goes anywhere either.
+    expect(await ctrl.send('聞こえますか')).toBe(false);
+    expect(socket.sent('message:send')).toEqual([]);
   });
 });
 
@@ -74,19 +82,19 @@ describe('messages', () => {
     const { ctrl, socket } = await chatting();
     socket.replies['message:send'] = () => ({ ok: true, data: receipt(10) });
     const sending = ctrl.send('  hi  ');
-    expect(ctrl.messages).toEqual([expect.objectContaining({ id: null, seq: 1, text: 'hi', state: 'pending' })]);
+    expect(ctrl.messages).toEqual([expect.objectContaining({ id: null, epoch: 0, seq: 1, text: 'hi', state: 'pending' })]);
     await sending;
-    expect(ctrl.messages).toEqual([expect.objectContaining({ id: 10, seq: 1, text: 'hi', state: 'sent' })]);
-    expect(socket.sent('message:send')).toEqual([{ consultationId: CID, seq: 1, nonce: 'n'.repeat(32), ciphertext: 'enc:hi' }]);
+    expect(ctrl.messages).toEqual([expect.objectContaining({ id: 10, epoch: 0, seq: 1, text: 'hi', state: 'sent' })]);
+    expect(socket.sent('message:send')).toEqual([{ consultationId: CID, keyEpoch: 0, seq: 1, nonce: 'n'.repeat(32), ciphertext: 'enc:hi' }]);
   });
 
   test('a failed message stays, and a retry sends the same seq', async () => {
     const { ctrl, socket } = await chatting();
     socket.replies['message:send'] = () => ({ ok: false, error: 'TIMEOUT' });
     await ctrl.send('one');
-    expect(ctrl.messages[0]).toMatchObject({ state: 'failed', seq: 1 });
+    expect(ctrl.messages[0]).toMatchObject({ state: 'failed', key: 'c0.1', seq: 1 });
     socket.replies['message:send'] = () => ({ ok: true, data: receipt(3) });
-    await ctrl.retry(1);
+    await ctrl.retry('c0.1');
     expect(ctrl.messages).toEqual([expect.objectContaining({ id: 3, state: 'sent' })]);
     const seqs = socket.sent('message:send').map((p) => (p as { seq: number }).seq);
     expect(seqs).toEqual([1, 1]);
@@ -119,7 +127,15 @@ describe('reconnect', () => {
     expect(ctrl.connection).toBe('reconnecting');
     socket.replies['consultation:resume'] = () => ({
       ok: true,
-      data: { consultationId: CID, status: 'active', position: null, counselor: counselor(), messages: [stored(1, 'counselor', 1, 'a'), stored(2, 'counselor', 2, 'b')] },
+      data: {
+        consultationId: CID,
+        status: 'active',
+        position: null,
+        counselor: counselor(),
+        assignedAt: ASSIGNED_AT,
+        keyEpoch: 0,
+        messages: [stored(1, 'counselor', 1, 'a'), stored(2, 'counselor', 2, 'b')],
+      },
     });
     socket.replies['message:list'] = () => ({ ok: true, data: { messages: [stored(2, 'counselor', 2, 'b'), stored(3, 'counselor', 3, 'c')] } });
     socket.setStatus({ type: 'connected' });
@@ -136,11 +152,12 @@ describe('reconnect', () => {
     const { ctrl, socket } = await waiting();
     socket.replies['consultation:resume'] = () => ({
       ok: true,
-      data: { consultationId: CID, status: 'active', position: null, counselor: counselor(), messages: [] },
+      data: { consultationId: CID, status: 'active', position: null, counselor: counselor(), assignedAt: ASSIGNED_AT, keyEpoch: null, messages: [] },
     });
     socket.setStatus({ type: 'connected' });
     await flush();
-    expect(socket.sent('key:grant')).toHaveLength(1);
+    // The first counselor of this consultation: epoch 0 as it is.
+    expect(socket.sent('key:grant')).toEqual([{ consultationId: CID, staffId: counselor().staffId, sealedKeys: [{ keyEpoch: 0, sealedKey: `key0-for-box-${counselor().staffId}` }] }]);
     expect(ctrl.phase).toBe('chat');
   });
 

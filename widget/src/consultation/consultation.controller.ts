@@ -25,6 +25,8 @@ export class ConsultationController implements ReactiveController, ConsultationV
   estimatedWaitSeconds!: number | null;
   showAlternatives!: boolean;
   messages!: ChatMessage[];
+  order!: ConsultationView['order'];
+  unsafeReason!: ConsultationView['unsafeReason'];
   error!: ShownError | null;
   endedBy!: ConsultationView['endedBy'];
   endReason!: ConsultationView['endReason'];
@@ -92,9 +94,9 @@ export class ConsultationController implements ReactiveController, ConsultationV
     this.session?.typed();
   }
 
-  /** Sends a failed message again with the same seq (the server treats it as the same one). */
-  async retry(seq: number): Promise<void> {
-    await this.session?.talk.retry(seq);
+  /** Sends a failed message again (by its key: the same epoch and seq, which the server treats as the same one). */
+  async retry(key: string): Promise<void> {
+    await this.session?.talk.retry(key);
   }
 
   /** Makes a resume code for this consultation and registers it; null when that failed. */

@@ -1,4 +1,5 @@
-import type { ClientToServerEvents, CounselorIdentity, ServerToClientEvents, StoredMessage } from '@tsunagari/shared';
+import type { ClientToServerEvents, ConsultationSnapshot, CounselorIdentity, ServerToClientEvents, StoredMessage } from '@tsunagari/shared';
+import type { SavedSession } from '../safety/session-store.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { expect, vi } from 'vitest';
 import { ConsultationController } from './consultation.controller.js';
@@ -14,6 +15,8 @@ import { fakeStore } from '../safety/fake-store.js';
 export const CID = 'consultation-id-0001';
 export const TOKEN = 't'.repeat(43);
 export const ORG_KEY = 'K'.repeat(43);
+/** When the first counselor was assigned (an assignment is who and since when). */
+export const ASSIGNED_AT = '2025-04-01T01:00:00.000Z';
 
 export type Reply = { ok: true; data: unknown } | { ok: false; error: RequestError };
 
@@ -55,28 +58,55 @@ export class FakeSocket implements RelaySocket {
 }
 
 
-/** Fake crypto: "ciphertext" is the text itself; a counselor verifies when her signature is "good". */
-export function fakeCrypto(): SessionCrypto & { wiped: boolean } {
+/**
+ * Fake crypto: "ciphertext" is the text itself, under a key epoch the fake holds (an epoch it does
+ * not hold does not open). A counselor verifies when her signature is "good"; "expired" and
+ * "revoked" give those reasons, anything else 'unconfirmed'.
+ */
+export function fakeCrypto(): SessionCrypto & { wiped: boolean; keys: string[] } {
   return {
     wiped: false,
-    verify: (c) => c.statement.signature === 'good',
-    sealKeyFor: (c) => `sealed-for-${c.staffId}`,
-    seal: (consultationId, seq, body) => {
-      const { kind, ...rest } = body;
-      return { consultationId, seq, nonce: 'n'.repeat(32), ciphertext: kind === 'text' ? `enc:${body.text}` : `intake:${JSON.stringify(rest)}` };
+    keys: ['key0'],
+    verify: async (c) => {
+      const sig = c.statement.signature;
+      if (sig === 'good') return { ok: true, boxPublicKey: `box-${c.staffId}` };
+      return { ok: false, reason: sig === 'expired' || sig === 'revoked' ? sig : 'unconfirmed' };
     },
-    open: (m) =>
-      m.ciphertext.startsWith('enc:')
+    epoch() {
+      return this.keys.length - 1;
+    },
+    rotate(floor) {
+      const next = Math.max(this.keys.length - 1, floor) + 1;
+      while (this.keys.length < next) this.keys.push('');
+      this.keys.push(`key${next}`);
+      return true;
+    },
+    sealKeysFor(box) {
+      return this.keys.flatMap((k, keyEpoch) => (k ? [{ keyEpoch, sealedKey: `${k}-for-${box}` }] : []));
+    },
+    seal(consultationId, seq, body) {
+      const { kind, ...rest } = body;
+      return { consultationId, keyEpoch: this.keys.length - 1, seq, nonce: 'n'.repeat(32), ciphertext: kind === 'text' ? `enc:${body.text}` : `intake:${JSON.stringify(rest)}` };
+    },
+    open(_consultationId, m) {
+      if (!this.keys[m.keyEpoch]) return null;
+      return m.ciphertext.startsWith('enc:')
         ? { kind: 'text', text: m.ciphertext.slice(4) }
         : m.ciphertext.startsWith('intake:')
           ? { kind: 'intake', ...JSON.parse(m.ciphertext.slice(7)) }
-          : null,
-    exportKey: () => 'k'.repeat(43),
-    importKey: () => undefined,
-    newResumeCode: () => ({ code: 'CODE', lookup: 'l'.repeat(43), wrappedKey: 'w'.repeat(96) }),
-    resumeKeys: (code) => (code === 'bad' ? null : { lookup: 'l'.repeat(43), unwrap: (w) => w === 'w'.repeat(96) }),
+          : null;
+    },
+    exportKeys() {
+      return [...this.keys];
+    },
+    importKeys(keys) {
+      this.keys = [...keys];
+    },
+    newResumeCode: async () => ({ code: 'CODE', lookup: 'l'.repeat(43), wrappedKey: 'w'.repeat(96) }),
+    resumeKeys: async (code) => (code === 'bad' ? null : { lookup: 'l'.repeat(43), unwrap: (w) => w === 'w'.repeat(96) }),
     wipe() {
       this.wiped = true;
+      this.keys = [];
     },
   };
 }
@@ -89,14 +119,35 @@ export const counselor = (signature = 'good'): CounselorIdentity => ({
   },
 });
 
-export const stored = (id: number, senderRole: 'client' | 'counselor', seq: number, text: string | null): StoredMessage => ({
+export const stored = (id: number, senderRole: 'client' | 'counselor', seq: number, text: string | null, keyEpoch = 0): StoredMessage => ({
   id,
   consultationId: CID,
   senderRole,
+  keyEpoch,
   seq,
   nonce: 'n'.repeat(32),
   ciphertext: text === null ? 'garbage' : `enc:${text}`,
   sentAt: '2025-04-01T01:00:00.000Z',
+});
+
+/** A reload record as the widget writes it (v2: keys by epoch, sealed envelopes, the assignment granted). */
+export const savedRecord = (over: Partial<SavedSession> = {}): string =>
+  JSON.stringify({ v: 2, consultationId: CID, clientToken: TOKEN, keys: ['key0'], seq: 0, unsent: [], grant: null, ...over } satisfies SavedSession);
+
+/** The grant a reload record keeps after her first counselor took the key. */
+export const grantedFirst = { staffId: 'staff-id-000000001', assignedAt: ASSIGNED_AT, done: true };
+
+/** A resume snapshot (what `consultation:resume` answers). */
+export const snapshot = (over: Partial<ConsultationSnapshot> = {}): ConsultationSnapshot => ({
+  consultationId: CID,
+  status: 'active',
+  position: null,
+  requeued: false,
+  counselor: counselor(),
+  assignedAt: ASSIGNED_AT,
+  keyEpoch: 0,
+  messages: [],
+  ...over,
 });
 
 /** What the server answers to message:send: only what it added to her envelope. */
@@ -140,7 +191,7 @@ export async function waiting(settle: () => Promise<unknown> = flush) {
 
 export async function chatting() {
   const s = await waiting();
-  s.socket.push('consultation:assigned', { consultationId: CID, counselor: counselor() });
+  s.socket.push('consultation:assigned', { consultationId: CID, counselor: counselor(), assignedAt: ASSIGNED_AT });
   await flush();
   return s;
 }

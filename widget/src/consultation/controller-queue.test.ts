@@ -1,5 +1,9 @@
 import { describe, expect, test, vi } from 'vitest';
-import { CID, counselor, stored, receipt, flush, waiting, chatting } from './controller-fakes.js';
+import { ASSIGNED_AT, CID, counselor, stored, receipt, flush, waiting, chatting } from './controller-fakes.js';
+
+/** A later assignment (back from the queue, or a transfer). */
+const LATER = '2025-04-01T02:00:00.000Z';
+const epochsOf = (grant: unknown) => (grant as { sealedKeys: { keyEpoch: number }[] }).sealedKeys.map((k) => k.keyEpoch);
 
 describe('back to the queue', () => {
   const other = { ...counselor(), staffId: 'staff-id-000000002', displayName: '田中' };
@@ -14,13 +18,15 @@ describe('back to the queue', () => {
     expect(s.ctrl.requeued).toBe(true);
     expect(s.ctrl.messages.map((m) => m.text)).toEqual(['こんにちは']);
     expect(s.crypto.wiped).toBe(false);
-    expect(JSON.parse(s.kv.getItem('tsunagari-chat') ?? 'null')).toMatchObject({ consultationId: CID, key: 'k'.repeat(43) });
+    expect(JSON.parse(s.kv.getItem('tsunagari-chat') ?? 'null')).toMatchObject({ consultationId: CID, keys: ['key0'] });
     // Position pushes resume as for any waiting client.
     s.socket.push('queue:position', { consultationId: CID, position: 1, waiting: 2 });
     expect(s.ctrl.position).toBe(1);
-    s.socket.push('consultation:assigned', { consultationId: CID, counselor: other });
+    s.socket.push('consultation:assigned', { consultationId: CID, counselor: other, assignedAt: LATER });
     await flush();
     expect((s.socket.sent('key:grant') as Array<{ staffId: string }>).map((g) => g.staffId)).toEqual([counselor().staffId, other.staffId]);
+    // A new key epoch for her alone; epoch 0 sealed to her too, for the history.
+    expect(s.socket.sent('key:grant').map(epochsOf)).toEqual([[0], [0, 1]]);
     expect(s.ctrl.phase).toBe('chat');
     expect(s.ctrl.requeued).toBe(false);
     expect(s.ctrl.transferred).toBe(true);
@@ -28,19 +34,19 @@ describe('back to the queue', () => {
     expect(s.ctrl.messages.map((m) => m.text)).toEqual(['こんにちは']);
   });
 
-  test('the same counselor taking her again from the queue is checked and granted again (not left waiting)', async () => {
+  test('the same counselor taking her again from the queue is checked and granted again, with a new epoch (not left waiting)', async () => {
     const s = await chatting();
     s.socket.push('consultation:requeued', { consultationId: CID });
-    s.socket.push('consultation:assigned', { consultationId: CID, counselor: counselor() });
+    s.socket.push('consultation:assigned', { consultationId: CID, counselor: counselor(), assignedAt: LATER });
     await flush();
-    expect(s.socket.sent('key:grant')).toHaveLength(2);
+    expect(s.socket.sent('key:grant').map(epochsOf)).toEqual([[0], [0, 1]]);
     expect(s.ctrl.phase).toBe('chat');
   });
 
   test('after a requeue an unsigned counselor gets nothing', async () => {
     const s = await chatting();
     s.socket.push('consultation:requeued', { consultationId: CID });
-    s.socket.push('consultation:assigned', { consultationId: CID, counselor: { ...counselor('forged'), staffId: 'staff-id-000000003' } });
+    s.socket.push('consultation:assigned', { consultationId: CID, counselor: { ...counselor('forged'), staffId: 'staff-id-000000003' }, assignedAt: LATER });
     await flush();
     expect(s.socket.sent('key:grant')).toHaveLength(1);
     expect(s.ctrl.phase).toBe('unsafe');
@@ -51,17 +57,17 @@ describe('back to the queue', () => {
     s.socket.setStatus({ type: 'reconnecting' });
     s.socket.replies['consultation:resume'] = () => ({
       ok: true,
-      data: { consultationId: CID, status: 'waiting', position: 1, requeued: true, counselor: null, messages: [] },
+      data: { consultationId: CID, status: 'waiting', position: 1, requeued: true, counselor: null, assignedAt: null, keyEpoch: 0, messages: [] },
     });
     s.socket.setStatus({ type: 'connected' });
     await flush();
     expect(s.ctrl.phase).toBe('waiting');
     expect(s.ctrl.requeued).toBe(true);
     expect(s.ctrl.position).toBe(1);
-    s.socket.push('consultation:assigned', { consultationId: CID, counselor: counselor() });
+    s.socket.push('consultation:assigned', { consultationId: CID, counselor: counselor(), assignedAt: LATER });
     await flush();
     expect(s.ctrl.phase).toBe('chat');
-    expect(s.socket.sent('key:grant')).toHaveLength(2);
+    expect(s.socket.sent('key:grant').map(epochsOf)).toEqual([[0], [0, 1]]);
   });
 });
 
@@ -72,7 +78,7 @@ describe('typing', () => {
       const s = await waiting(() => vi.advanceTimersByTimeAsync(0));
       s.ctrl.typed();
       expect(s.socket.sent('typing:set')).toEqual([]);
-      s.socket.push('consultation:assigned', { consultationId: CID, counselor: counselor() });
+      s.socket.push('consultation:assigned', { consultationId: CID, counselor: counselor(), assignedAt: ASSIGNED_AT });
       await vi.advanceTimersByTimeAsync(0);
       s.socket.replies['message:send'] = () => ({ ok: true, data: receipt(10) });
       s.ctrl.typed();
@@ -110,7 +116,7 @@ describe('typing', () => {
       const s = await waiting(() => vi.advanceTimersByTimeAsync(0));
       s.socket.push('typing:changed', { consultationId: CID, role: 'counselor', typing: true });
       expect(s.ctrl.counselorTyping).toBe(false); // still waiting
-      s.socket.push('consultation:assigned', { consultationId: CID, counselor: counselor() });
+      s.socket.push('consultation:assigned', { consultationId: CID, counselor: counselor(), assignedAt: ASSIGNED_AT });
       await vi.advanceTimersByTimeAsync(0);
       s.socket.push('typing:changed', { consultationId: CID, role: 'client', typing: true });
       expect(s.ctrl.counselorTyping).toBe(false);

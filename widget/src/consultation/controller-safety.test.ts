@@ -1,5 +1,5 @@
-import { describe, expect, test } from 'vitest';
-import { CID, TOKEN, counselor, stored, receipt, flush, setup, waiting, chatting } from './controller-fakes.js';
+import { describe, expect, test, vi } from 'vitest';
+import { ASSIGNED_AT, CID, TOKEN, counselor, grantedFirst, savedRecord, snapshot, stored, receipt, flush, setup, waiting, chatting } from './controller-fakes.js';
 
 describe('safety-first additions', () => {
   test('intake answers go as the first encrypted message (seq 1); only urgent travels in clear', async () => {
@@ -14,7 +14,7 @@ describe('safety-first additions', () => {
     expect(sent[0]?.seq).toBe(1);
     expect(sent[0]?.ciphertext).toContain('孤独');
     // Not shown as a chat message, and her next message is seq 2.
-    s.socket.push('consultation:assigned', { consultationId: CID, counselor: counselor() });
+    s.socket.push('consultation:assigned', { consultationId: CID, counselor: counselor(), assignedAt: ASSIGNED_AT });
     await flush();
     await s.ctrl.send('こんにちは');
     expect((s.socket.sent('message:send') as Array<{ seq: number }>).map((m) => m.seq)).toEqual([1, 2]);
@@ -43,7 +43,7 @@ describe('safety-first additions', () => {
   test('keeps only what a reload needs in the session store, and wipes it on end', async () => {
     const s = await chatting();
     const saved = JSON.parse(s.kv.map.get('tsunagari-chat') ?? '{}');
-    expect(saved).toMatchObject({ v: 1, consultationId: CID, clientToken: TOKEN, key: 'k'.repeat(43) });
+    expect(saved).toEqual({ v: 2, consultationId: CID, clientToken: TOKEN, keys: ['key0'], seq: 0, unsent: [], grant: grantedFirst });
     await s.ctrl.end();
     expect(s.kv.map.size).toBe(0);
   });
@@ -70,31 +70,30 @@ describe('safety-first additions', () => {
     expect(s.socket.closed).toBe(true);
   });
 
-  test('a reload resumes from the session store and re-sends unacknowledged messages with the same seq', async () => {
+  test('a reload resumes from the session store and re-sends unacknowledged messages as they were sealed', async () => {
     const s = setup();
-    s.kv.setItem(
-      'tsunagari-chat',
-      JSON.stringify({ v: 1, consultationId: CID, clientToken: TOKEN, key: 'k'.repeat(43), seq: 2, unsent: [{ seq: 2, body: { kind: 'text', text: 'まだ' } }] }),
-    );
-    s.socket.replies['consultation:resume'] = () => ({
-      ok: true,
-      data: { consultationId: CID, status: 'active', position: null, counselor: counselor(), messages: [stored(1, 'client', 1, 'はじめ')] },
-    });
+    const unsent = { consultationId: CID, keyEpoch: 0, seq: 2, nonce: 'n'.repeat(32), ciphertext: 'enc:まだ' };
+    s.kv.setItem('tsunagari-chat', savedRecord({ seq: 2, unsent: [unsent], grant: grantedFirst }));
+    s.socket.replies['consultation:resume'] = () => ({ ok: true, data: snapshot({ messages: [stored(1, 'client', 1, 'はじめ')] }) });
     expect(s.ctrl.hasSaved()).toBe(true);
     await s.ctrl.restore();
+    // What was on its way shows again, opened from its envelope (sessionStorage held no plaintext).
+    expect(s.ctrl.messages).toEqual([expect.objectContaining({ text: 'まだ', state: 'pending' })]);
     s.socket.setStatus({ type: 'connected' });
     await flush();
     expect(s.ctrl.phase).toBe('chat');
     expect(s.socket.sent('consultation:resume')).toEqual([{ consultationId: CID, clientToken: TOKEN }]);
-    expect((s.socket.sent('message:send') as Array<{ seq: number }>).map((m) => m.seq)).toEqual([2]);
+    expect(s.socket.sent('message:send')).toEqual([unsent]);
+    // The same counselor, the same assignment: her key is not sealed again.
+    expect(s.socket.sent('key:grant')).toEqual([]);
   });
 
   test('a reload while she waits again brings back the line that says why (the snapshot says requeued)', async () => {
     const s = setup();
-    s.kv.setItem('tsunagari-chat', JSON.stringify({ v: 1, consultationId: CID, clientToken: TOKEN, key: 'k'.repeat(43), seq: 1, unsent: [] }));
+    s.kv.setItem('tsunagari-chat', savedRecord({ seq: 1, grant: grantedFirst }));
     s.socket.replies['consultation:resume'] = () => ({
       ok: true,
-      data: { consultationId: CID, status: 'waiting', position: 2, requeued: true, counselor: null, messages: [stored(1, 'client', 1, 'はじめ')] },
+      data: snapshot({ status: 'waiting', position: 2, requeued: true, counselor: null, assignedAt: null, messages: [stored(1, 'client', 1, 'はじめ')] }),
     });
     await s.ctrl.restore();
     s.socket.setStatus({ type: 'connected' });
@@ -110,15 +109,17 @@ describe('safety-first additions', () => {
         consultationId: CID,
         clientToken: TOKEN,
         wrappedKey: 'w'.repeat(96),
-        snapshot: { consultationId: CID, status: 'active', position: null, counselor: counselor(), messages: [stored(4, 'counselor', 1, 'おかえりなさい')] },
+        snapshot: snapshot({ messages: [stored(4, 'counselor', 1, 'おかえりなさい')] }),
       },
     });
     await s.ctrl.resumeWithCode('ABCD');
     s.socket.setStatus({ type: 'connected' });
-    await flush();
+    // The resume code's requests load on first use (a chunk of their own): wait for the chat.
+    await vi.waitFor(() => expect(s.ctrl.phase).toBe('chat'));
     expect(s.socket.sent('resume:open')).toEqual([{ lookup: 'l'.repeat(43) }]);
-    expect(s.ctrl.phase).toBe('chat');
     expect(s.ctrl.messages.map((m) => m.text)).toEqual(['おかえりなさい']);
+    // Another device, and the relay says epoch 0 was granted: her counselor gets a new epoch from here.
+    expect((s.socket.sent('key:grant')[0] as { sealedKeys: { keyEpoch: number }[] }).sealedKeys.map((k) => k.keyEpoch)).toEqual([0, 1]);
   });
 
   test('an unknown code says so and goes back', async () => {
@@ -126,20 +127,19 @@ describe('safety-first additions', () => {
     s.socket.replies['resume:open'] = () => ({ ok: false, error: 'UNKNOWN_CONSULTATION' });
     await s.ctrl.resumeWithCode('ABCD');
     s.socket.setStatus({ type: 'connected' });
-    await flush();
+    await vi.waitFor(() => expect(s.ctrl.error).toBe('RESUME_NOT_FOUND'));
     expect(s.ctrl.phase).toBe('idle');
-    expect(s.ctrl.error).toBe('RESUME_NOT_FOUND');
   });
 
   test('a second assignment is a transfer: the new, signed counselor gets the key too', async () => {
     const s = await chatting();
     const other = { ...counselor(), staffId: 'staff-id-000000002' };
-    s.socket.push('consultation:assigned', { consultationId: CID, counselor: other });
+    s.socket.push('consultation:assigned', { consultationId: CID, counselor: other, assignedAt: '2025-04-01T02:00:00.000Z' });
     await flush();
     expect((s.socket.sent('key:grant') as Array<{ staffId: string }>).map((g) => g.staffId)).toEqual(['staff-id-000000001', 'staff-id-000000002']);
     expect(s.ctrl.transferred).toBe(true);
     // An unsigned one is refused.
-    s.socket.push('consultation:assigned', { consultationId: CID, counselor: { ...counselor('bad'), staffId: 'staff-id-000000003' } });
+    s.socket.push('consultation:assigned', { consultationId: CID, counselor: { ...counselor('bad'), staffId: 'staff-id-000000003' }, assignedAt: '2025-04-01T03:00:00.000Z' });
     await flush();
     expect(s.ctrl.phase).toBe('unsafe');
   });

@@ -19,14 +19,14 @@ export interface ConversationHost {
 }
 
 /**
- * The messages and typing of one session: her seq, the {@link MessageLog} with its outbox of
- * sealed envelopes, sending and re-sending with the same seq, decrypting what the server
- * stored, and both sides' typing. The checks on the other side's seq (issue 13) belong in
- * {@link receive}.
+ * The messages and typing of one session: her seq in the newest key epoch, the
+ * {@link MessageLog} with its outbox of sealed envelopes and its check of the counselor's seqs,
+ * sending and re-sending with the same epoch and seq, decrypting what the server stored, and
+ * both sides' typing.
  */
 export class Conversation {
   readonly log = new MessageLog();
-  /** Her highest seq so far (sent, stored or carried over a reload). */
+  /** Her highest seq so far in the newest key epoch (sent, stored or carried over a reload). */
   private seq = 0;
   /** Her typing, told to the counselor (throttled; only in a chat). */
   private readonly typing = new TypingSignal((on) => this.tellTyping(on));
@@ -39,11 +39,16 @@ export class Conversation {
     private readonly host: ConversationHost,
   ) {}
 
-  /** After a reload: her seq so far, and what was on its way, sealed again for a resend. */
+  /** After a reload: her seq so far, and what was on its way (sealed as it was), opened again to show it. */
   restore(consultationId: string, saved: Pick<SavedSession, 'seq' | 'unsent'>): void {
     this.seq = saved.seq;
-    for (const u of saved.unsent) this.log.outbox.add(u.seq, u.body, this.crypto.seal(consultationId, u.seq, u.body));
+    for (const u of saved.unsent) this.log.outbox.add(this.crypto.open(consultationId, { ...u, senderRole: 'client' }), u);
     if (saved.unsent.length > 0) this.tellMessages();
+  }
+
+  /** Her session key changed to a new epoch: her seqs start again from 1. */
+  newEpoch(): void {
+    this.seq = 0;
   }
 
   /** Encrypts and sends one message; false when it cannot be sent now (not in a chat, empty, too long). */
@@ -55,35 +60,35 @@ export class Conversation {
     return true;
   }
 
-  /** Sends a failed message again with the same seq (the server treats it as the same one). */
-  async retry(seq: number): Promise<void> {
+  /** Sends a failed message again with the same epoch and seq (the server treats it as the same one). */
+  async retry(key: string): Promise<void> {
     if (!this.host.inChat) return;
-    this.log.outbox.retry(seq);
+    this.log.outbox.retry(key);
     this.tellMessages();
-    await this.deliver(seq);
+    await this.deliver(key);
   }
 
   /** Seals one of her messages (or her intake answers) with the next seq, and sends it. */
   async post(body: MessageBody): Promise<void> {
     const consultationId = this.host.consultationId;
     if (!consultationId) return;
-    const seq = ++this.seq;
-    this.log.outbox.add(seq, body, this.crypto.seal(consultationId, seq, body));
+    const key = this.log.outbox.add(body, this.crypto.seal(consultationId, ++this.seq, body));
     this.tellMessages();
     this.host.save();
-    await this.deliver(seq);
+    await this.deliver(key);
   }
 
   /** Whatever she sent that the server has not acknowledged goes again, with the same seq. */
   resend(): void {
-    for (const seq of this.log.outbox.resendable()) void this.deliver(seq);
+    for (const key of this.log.outbox.resendable()) void this.deliver(key);
   }
 
-  /** Decrypts stored messages (either sender) and merges them, one copy per id. */
+  /** Decrypts stored messages (either sender) and merges them, one copy per id, a replayed copy not at all. */
   receive(stored: readonly StoredMessage[]): void {
-    if (stored.length === 0) return;
-    this.seq = Math.max(this.seq, lastSeq(stored, 'client'));
-    if (this.log.receive(openStored(this.crypto, stored))) this.tellMessages();
+    const consultationId = this.host.consultationId;
+    if (stored.length === 0 || !consultationId) return;
+    this.seq = Math.max(this.seq, lastSeq(stored, 'client', this.crypto.epoch()));
+    if (this.log.receive(openStored(this.crypto, consultationId, stored))) this.tellMessages();
   }
 
   /** What a reload needs of the conversation. */
@@ -111,19 +116,19 @@ export class Conversation {
     this.showCounselorTyping(false);
   }
 
-  private async deliver(seq: number): Promise<void> {
-    const envelope = this.log.outbox.envelope(seq);
-    if (!envelope) return;
-    const r = await this.host.request('message:send', envelope);
+  private async deliver(key: string): Promise<void> {
+    const entry = this.log.outbox.get(key);
+    if (!entry) return;
+    const r = await this.host.request('message:send', entry.envelope);
     if (!r) return;
-    if (!r.ok) this.log.outbox.fail(seq, r.error === 'RATE_LIMITED');
-    else if (!this.log.acknowledged(seq, r.data)) return;
+    if (!r.ok) this.log.outbox.fail(key, r.error === 'RATE_LIMITED');
+    else if (!this.log.acknowledged(key, r.data)) return;
     this.tellMessages();
     this.host.save();
   }
 
   private tellMessages(): void {
-    this.host.tell({ type: 'messages', messages: this.log.view() });
+    this.host.tell({ type: 'messages', messages: this.log.view(), order: this.log.notice() });
   }
 
   private tellTyping(typing: boolean): void {

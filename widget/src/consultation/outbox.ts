@@ -1,17 +1,17 @@
 import type { EnvelopePayload, MessageBody } from '@tsunagari/shared';
 import { intakeOf } from '@tsunagari/shared/client';
 import type { ChatMessage } from './types.js';
-import type { SavedSession } from '../safety/session-store.js';
 
-/** Key for her own message before it is acknowledged (stored ones are `s<id>`). */
-export const pendingKey = (seq: number): string => `c${seq}`;
+/** Key for her own message before it is acknowledged (stored ones are `s<id>`): epoch and seq. */
+export const pendingKey = (epoch: number, seq: number): string => `c${epoch}.${seq}`;
 
 /** One message of hers the server has not acknowledged: the sealed envelope and what it says. */
 export interface OutboxEntry {
-  seq: number;
-  /** What she wrote (or her intake answers): shown while pending, and carried over a reload. */
-  body: MessageBody;
-  /** Sent as it is, again and again, until acknowledged: a resend is the very same seq. */
+  /** {@link pendingKey} of its epoch and seq. */
+  key: string;
+  /** What she wrote (or her intake answers), shown while pending; null if it no longer opens. */
+  body: MessageBody | null;
+  /** Sent as it is, again and again, until acknowledged: a resend is the very same epoch and seq. */
   envelope: EnvelopePayload;
   state: 'pending' | 'failed';
   /** Failed because she sent too many too fast (RATE_LIMITED). */
@@ -19,65 +19,76 @@ export interface OutboxEntry {
 }
 
 /**
- * Her messages on their way, by seq, apart from the stored ones: sealed once, re-sent with the
- * same envelope after a drop or on her retry, and gone once the server acknowledged them or a
- * stored copy came back. No socket here; the session does the sending.
+ * Her messages on their way, by epoch and seq, apart from the stored ones: sealed once, re-sent
+ * with the same envelope after a drop or on her retry, and gone once the server acknowledged them
+ * or a stored copy came back. No socket here; the session does the sending.
  */
 export class Outbox {
-  private readonly entries = new Map<number, OutboxEntry>();
+  private readonly entries = new Map<string, OutboxEntry>();
 
-  /** Adds a sealed message, pending. */
-  add(seq: number, body: MessageBody, envelope: EnvelopePayload): void {
-    this.entries.set(seq, { seq, body, envelope, state: 'pending', busy: false });
+  /** Adds a sealed message, pending; its key. */
+  add(body: MessageBody | null, envelope: EnvelopePayload): string {
+    const key = pendingKey(envelope.keyEpoch, envelope.seq);
+    this.entries.set(key, { key, body, envelope, state: 'pending', busy: false });
+    return key;
   }
 
-  /** The envelope to send for `seq`, if it is still on its way. */
-  envelope(seq: number): EnvelopePayload | undefined {
-    return this.entries.get(seq)?.envelope;
+  /** The entry for a key, if it is still on its way. */
+  get(key: string): OutboxEntry | undefined {
+    return this.entries.get(key);
   }
 
   /** Marks it failed (she may retry); `busy` when the server asked her to slow down. */
-  fail(seq: number, busy: boolean): void {
-    const e = this.entries.get(seq);
+  fail(key: string, busy: boolean): void {
+    const e = this.entries.get(key);
     if (!e) return;
     e.state = 'failed';
     e.busy = busy;
   }
 
   /** Marks a failed one pending again, for her retry. */
-  retry(seq: number): void {
-    const e = this.entries.get(seq);
+  retry(key: string): void {
+    const e = this.entries.get(key);
     if (!e) return;
     e.state = 'pending';
     e.busy = false;
   }
 
   /** Removes and returns it: acknowledged, or its stored copy arrived. */
-  take(seq: number): OutboxEntry | undefined {
-    const e = this.entries.get(seq);
-    this.entries.delete(seq);
+  take(key: string): OutboxEntry | undefined {
+    const e = this.entries.get(key);
+    this.entries.delete(key);
     return e;
   }
 
-  /** Seqs to send again after a reconnect: all but the failed ones (those wait for her retry). */
-  resendable(): number[] {
+  /** Keys to send again after a reconnect: all but the failed ones (those wait for her retry). */
+  resendable(): string[] {
     return this.sorted()
       .filter((e) => e.state !== 'failed')
-      .map((e) => e.seq);
+      .map((e) => e.key);
   }
 
-  /** What a reload must carry to send them again with the same seqs. */
-  unsent(): SavedSession['unsent'] {
-    return this.sorted().map(({ seq, body }) => ({ seq, body }));
+  /** What a reload must carry to send them again: the sealed envelopes (no plaintext). */
+  unsent(): EnvelopePayload[] {
+    return this.sorted().map((e) => e.envelope);
   }
 
-  /** Her unacknowledged messages as the log shows them, in seq order. */
+  /** Her unacknowledged messages as the log shows them, in epoch and seq order. */
   view(): ChatMessage[] {
-    return this.sorted().map((e) => ({ ...chatEntry(e.body), key: pendingKey(e.seq), id: null, from: 'client', seq: e.seq, state: e.state, ...(e.busy ? { failedBusy: true } : {}) }));
+    return this.sorted().map((e) => ({
+      ...chatEntry(e.body),
+      key: e.key,
+      id: null,
+      from: 'client',
+      epoch: e.envelope.keyEpoch,
+      seq: e.envelope.seq,
+      state: e.state,
+      ...(e.busy ? { failedBusy: true } : {}),
+    }));
   }
 
   private sorted(): OutboxEntry[] {
-    return [...this.entries.values()].sort((a, b) => a.seq - b.seq);
+    return [...this.entries.values()].sort((a, b) => a.envelope.keyEpoch - b.envelope.keyEpoch || a.envelope.seq - b.envelope.seq);
   }
 }
 

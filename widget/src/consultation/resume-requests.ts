@@ -13,7 +13,7 @@ export function resumeOpenError(error: RequestError): RequestError | 'RESUME_NOT
 
 /** Makes a resume code for this consultation and registers its lookup and wrapped key; null when that failed. */
 export async function createCode(deps: SessionDeps, consultationId: string): Promise<{ code: string; expiresAt: string } | null> {
-  const { code, lookup, wrappedKey } = deps.crypto.newResumeCode();
+  const { code, lookup, wrappedKey } = await deps.crypto.newResumeCode();
   const r = await deps.socket.request('resume:create', { consultationId, lookup, wrappedKey });
   return r.ok ? { code, expiresAt: r.data.expiresAt } : null;
 }
@@ -24,7 +24,7 @@ export type OpenedByCode =
 
 /** Looks the typed code up and, if the server knows it, unwraps the session key into `deps.crypto`. */
 export async function openByCode(deps: SessionDeps, code: string): Promise<OpenedByCode> {
-  const keys = deps.crypto.resumeKeys(code);
+  const keys = await deps.crypto.resumeKeys(code);
   if (!keys) return { ok: false, error: 'RESUME_INVALID' };
   const r = await deps.socket.request('resume:open', { lookup: keys.lookup });
   if (!r.ok) return { ok: false, error: resumeOpenError(r.error) };

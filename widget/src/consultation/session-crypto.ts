@@ -1,100 +1,115 @@
-import type { CounselorIdentity, MessageBody, StoredMessage } from '@tsunagari/shared';
+import { type CounselorIdentity, MAX_KEY_EPOCH, type MessageBody } from '@tsunagari/shared';
+import { fromB64, newSessionKey, openEpochMessage, sealEpochMessage, sealSessionKey, type Sodium, toB64 } from '@tsunagari/shared/crypto';
 import {
-  deriveResumeKeys,
-  fromB64,
-  newResumeCode,
-  newSessionKey,
-  openMessage,
-  parseResumeCode,
-  sealMessage,
-  sealSessionKey,
-  type Sodium,
-  toB64,
-  unwrapSessionKey,
-  wrapSessionKey,
-} from '@tsunagari/shared/crypto';
-import { type PinnedOrgKey, ROLES_THE_WIDGET_SEALS_TO, pinOrgKey, verifyStaffIdentity } from '@tsunagari/shared/trust';
-import type { SessionCrypto } from './types.js';
+  type IdentityReason,
+  newerRevocationList,
+  type PinnedOrgKey,
+  pinOrgKey,
+  ROLES_THE_WIDGET_SEALS_TO,
+  type VerifiedRevocationList,
+  verifyRevocationList,
+  verifyStaffIdentity,
+} from '@tsunagari/shared/trust';
+import type { SealedMessage, SessionCrypto, TrustVerdict, UnsafeReason } from './types.js';
+
+export interface SessionCryptoOptions {
+  /** The relay's published revocation list, as it answered (untrusted: verified here against the pinned key). */
+  revocations(): Promise<unknown>;
+  /** Unix ms; tests pass their own clock. */
+  now?: () => number;
+}
+
+/** Resume codes' crypto, fetched only when she asks for a code or types one. */
+const loadResumeKeys = () => import('./resume-keys.js');
+
+/** What she is told, from what the check found. */
+const UNSAFE: Record<IdentityReason, UnsafeReason> = {
+  malformed: 'unconfirmed',
+  'bad-signature': 'unconfirmed',
+  'wrong-role': 'unconfirmed',
+  'wrong-staff': 'unconfirmed',
+  'not-yet-valid': 'expired',
+  expired: 'expired',
+  revoked: 'revoked',
+};
 
 /**
- * Loads libsodium (standard build: the widget needs no Argon2id) and makes a fresh session key.
- * This module is only reached through a dynamic `import()`, so libsodium's ~160 KB stay out of
- * the entry script until she opens the chat.
+ * Loads libsodium (standard build: the widget needs no Argon2id) and makes her first session key
+ * (epoch 0). This module is only reached through a dynamic `import()`, so libsodium's ~150 KB
+ * stay out of the entry script until she opens the chat.
+ *
+ * Keys live here only, by epoch (a hole is an epoch this device never held: a consultation
+ * continued by a code made before a later transfer). The revocation list is kept within the
+ * session: a relay that later serves an older one cannot bring a revoked key back.
  */
-export async function createSessionCrypto(orgKey: string): Promise<SessionCrypto> {
+export async function createSessionCrypto(orgKey: string, options: SessionCryptoOptions): Promise<SessionCrypto> {
   const sodium: Sodium = (await import('libsodium-wrappers')).default;
   await sodium.ready;
-  let key: Uint8Array | null = newSessionKey(sodium);
-  const needKey = (): Uint8Array => {
-    if (!key) throw new Error('session key wiped');
-    return key;
-  };
-  const setKey = (next: Uint8Array): void => {
-    if (key) sodium.memzero(key);
-    key = next;
-  };
+  const now = options.now ?? Date.now;
+  let keys: (Uint8Array | undefined)[] = [newSessionKey(sodium)];
+  let revocations: VerifiedRevocationList | null = null;
   let pinned: PinnedOrgKey | null = null;
   try {
     pinned = pinOrgKey(sodium, orgKey);
   } catch {
     // A snippet with a malformed org-key: no counselor verifies, so nothing is ever sealed.
   }
-  /** The counselor's statement when it verifies against the pinned key (a counselor, valid, about her); else null. */
-  const verified = (counselor: CounselorIdentity) => {
-    if (!pinned) return null;
-    const verdict = verifyStaffIdentity(sodium, counselor, { orgKey: pinned, acceptRoles: ROLES_THE_WIDGET_SEALS_TO, now: Date.now(), revocations: null });
-    return verdict.ok ? verdict.statement : null;
+  const newest = (): Uint8Array => {
+    const key = keys.at(-1);
+    if (!key) throw new Error('session keys wiped');
+    return key;
+  };
+  const replace = (next: (Uint8Array | undefined)[]): void => {
+    for (const k of keys) if (k) sodium.memzero(k);
+    keys = next;
   };
   return {
-    verify: (counselor: CounselorIdentity) => verified(counselor) !== null,
-    sealKeyFor: (counselor: CounselorIdentity) => {
-      // Sealed to the key in the verified statement, never to a field the relay sent beside it.
-      const statement = verified(counselor);
-      if (!statement) throw new Error('counselor identity does not verify');
-      return sealSessionKey(sodium, needKey(), statement.boxPublicKey);
-    },
-    seal: (consultationId: string, seq: number, body: MessageBody) => sealMessage(sodium, needKey(), { consultationId, senderRole: 'client', seq }, body),
-    open: (message: StoredMessage) => {
+    async verify(counselor: CounselorIdentity): Promise<TrustVerdict> {
+      if (!pinned) return { ok: false, reason: 'unconfirmed' };
       try {
-        return openMessage(sodium, needKey(), message.senderRole, message);
+        const fetched = verifyRevocationList(sodium, pinned, await options.revocations());
+        if (fetched.ok) revocations = newerRevocationList(revocations, fetched.list);
+      } catch {
+        // No list reached us: a revoked key is then bounded by its statement's notAfter.
+      }
+      const verdict = verifyStaffIdentity(sodium, counselor, { orgKey: pinned, acceptRoles: ROLES_THE_WIDGET_SEALS_TO, now: now(), revocations });
+      return verdict.ok ? { ok: true, boxPublicKey: verdict.statement.boxPublicKey } : { ok: false, reason: UNSAFE[verdict.reason] };
+    },
+    epoch: () => keys.length - 1,
+    rotate(floor: number): boolean {
+      const next = Math.max(keys.length - 1, floor) + 1;
+      if (next > MAX_KEY_EPOCH) return false;
+      // No sparse array: every epoch below has a place (undefined when never held here).
+      while (keys.length < next) keys.push(undefined);
+      keys.push(newSessionKey(sodium));
+      return true;
+    },
+    sealKeysFor: (boxPublicKey: string) => keys.flatMap((k, keyEpoch) => (k ? [{ keyEpoch, sealedKey: sealSessionKey(sodium, k, boxPublicKey) }] : [])),
+    seal: (consultationId: string, seq: number, body: MessageBody) =>
+      sealEpochMessage(sodium, newest(), { consultationId, senderRole: 'client', keyEpoch: keys.length - 1, seq }, body),
+    open(consultationId: string, m: SealedMessage): MessageBody | null {
+      const key = keys[m.keyEpoch];
+      try {
+        return key ? openEpochMessage(sodium, key, { consultationId, senderRole: m.senderRole, keyEpoch: m.keyEpoch }, m) : null;
       } catch {
         return null;
       }
     },
-    exportKey: () => toB64(sodium, needKey()),
-    importKey: (next: string | Uint8Array) => setKey(typeof next === 'string' ? fromB64(sodium, next) : next),
-    newResumeCode: () => {
-      const code = newResumeCode(sodium);
-      const bytes = parseResumeCode(code);
-      if (!bytes) throw new Error('resume code did not parse');
-      const { lookup, wrapKey } = deriveResumeKeys(sodium, bytes);
-      const wrappedKey = wrapSessionKey(sodium, wrapKey, needKey());
-      sodium.memzero(wrapKey);
-      sodium.memzero(bytes);
-      return { code, lookup, wrappedKey };
-    },
-    resumeKeys: (code: string) => {
-      const bytes = parseResumeCode(code);
-      if (!bytes) return null;
-      const { lookup, wrapKey } = deriveResumeKeys(sodium, bytes);
-      sodium.memzero(bytes);
+    exportKeys: () => keys.map((k) => (k ? toB64(sodium, k) : '')),
+    importKeys: (next: readonly string[]) => replace(next.map((k) => (k ? fromB64(sodium, k) : undefined))),
+    newResumeCode: async () => (await loadResumeKeys()).makeResumeCode(sodium, keys),
+    async resumeKeys(code: string) {
+      const read = (await loadResumeKeys()).readResumeCode(sodium, code);
+      if (!read) return null;
       return {
-        lookup,
+        lookup: read.lookup,
         unwrap: (wrappedKey: string) => {
-          try {
-            setKey(unwrapSessionKey(sodium, wrapKey, wrappedKey));
-            return true;
-          } catch {
-            return false;
-          } finally {
-            sodium.memzero(wrapKey);
-          }
+          const unwrapped = read.unwrap(wrappedKey);
+          if (unwrapped) replace(unwrapped);
+          return unwrapped !== null;
         },
       };
     },
-    wipe: () => {
-      if (key) sodium.memzero(key);
-      key = null;
-    },
+    wipe: () => replace([]),
   };
 }

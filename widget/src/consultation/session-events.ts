@@ -1,6 +1,6 @@
 import type { EndReason, SenderRole } from '@tsunagari/shared';
-import type { IntakeAnswers } from '@tsunagari/shared/client';
-import type { ChatMessage } from './types.js';
+import type { IntakeAnswers, OrderNotice } from '@tsunagari/shared/client';
+import type { ChatMessage, UnsafeReason } from './types.js';
 import type { SavedSession } from '../safety/session-store.js';
 import type { ShownError } from './view.js';
 
@@ -36,10 +36,10 @@ export type SessionEvent =
   | { type: 'requeued' }
   /** A verified counselor holds the key; `transferred` when it is not the first one. */
   | { type: 'chat'; transferred: boolean }
-  /** A counselor the organisation did not sign was assigned: nothing was sent, and nothing more will be. */
-  | { type: 'unsafe' }
-  /** The message list changed. */
-  | { type: 'messages'; messages: ChatMessage[] }
+  /** A counselor whose keys could not be trusted was assigned: nothing was sent, and nothing more will be. */
+  | { type: 'unsafe'; reason: UnsafeReason }
+  /** The message list changed, or what she is told about missing or repeated messages. */
+  | { type: 'messages'; messages: ChatMessage[]; order: OrderNotice }
   | { type: 'counselor-typing'; typing: boolean }
   /** A failure worth telling her (null clears it). */
   | { type: 'error'; error: ShownError | null }

@@ -1,3 +1,4 @@
+import { fetchRevocations } from '../hours-status.js';
 import type { LoadSession } from './types.js';
 
 const loadTransport = () => import('./transport.js');
@@ -28,5 +29,6 @@ export function preloadSession(): void {
  */
 export const loadSession: LoadSession = async (server, orgKey) => {
   const [{ openConnection }] = await Promise.all([loadTransport(), loadChatElements()]);
-  return openConnection(server, orgKey);
+  // The revocation list is fetched before each sealing (see SessionCrypto.verify).
+  return openConnection(server, orgKey, () => fetchRevocations(server));
 };

@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
-import { chatting, CID, counselor, flush, receipt, type Reply, setup, stored, TOKEN, waiting } from './controller-fakes.js';
+import { ASSIGNED_AT, chatting, CID, counselor, flush, grantedFirst, receipt, type Reply, savedRecord, setup, snapshot, stored, TOKEN, waiting } from './controller-fakes.js';
 
 /** A reply the test hands out when it chooses. */
 function later(): { reply: () => Promise<Reply>; answer: (r: Reply) => void } {
@@ -27,10 +27,7 @@ describe('one session per connection', () => {
     s.socket.push('typing:changed', { consultationId: CID, role: 'counselor', typing: true });
     s.socket.push('queue:position', { consultationId: CID, position: 1, waiting: 1 });
     // A drop and a resume to the same chat: the same ids, key and seq, so nothing to write.
-    s.socket.replies['consultation:resume'] = () => ({
-      ok: true,
-      data: { consultationId: CID, status: 'active', position: null, counselor: counselor(), messages: [stored(1, 'counselor', 1, 'こんにちは')] },
-    });
+    s.socket.replies['consultation:resume'] = () => ({ ok: true, data: snapshot({ messages: [stored(1, 'counselor', 1, 'こんにちは')] }) });
     s.socket.setStatus({ type: 'reconnecting' });
     s.socket.setStatus({ type: 'connected' });
     await flush();
@@ -40,7 +37,7 @@ describe('one session per connection', () => {
     await s.ctrl.send('はい');
     // Once with the message on its way (a reload sends it again), once when it was acknowledged.
     expect(writes()).toBe(2);
-    expect(JSON.parse(s.kv.getItem('tsunagari-chat') ?? 'null')).toMatchObject({ consultationId: CID, clientToken: TOKEN, seq: 1, unsent: [] });
+    expect(JSON.parse(s.kv.getItem('tsunagari-chat') ?? 'null')).toMatchObject({ consultationId: CID, clientToken: TOKEN, keys: ['key0'], seq: 1, unsent: [], grant: grantedFirst });
   });
 
   test('her own message is not decrypted again when the server acknowledges it', async () => {
@@ -101,11 +98,8 @@ describe('one session per connection', () => {
 
   test('her seq goes on above what the server stored of hers, even past what this tab remembered', async () => {
     const s = setup();
-    s.kv.setItem('tsunagari-chat', JSON.stringify({ v: 1, consultationId: CID, clientToken: TOKEN, key: 'k'.repeat(43), seq: 1, unsent: [] }));
-    s.socket.replies['consultation:resume'] = () => ({
-      ok: true,
-      data: { consultationId: CID, status: 'active', position: null, counselor: counselor(), messages: [stored(7, 'client', 4, 'もう送った')] },
-    });
+    s.kv.setItem('tsunagari-chat', savedRecord({ seq: 1, grant: grantedFirst }));
+    s.socket.replies['consultation:resume'] = () => ({ ok: true, data: snapshot({ messages: [stored(7, 'client', 4, 'もう送った')] }) });
     s.socket.replies['message:send'] = () => ({ ok: true, data: receipt(8) });
     await s.ctrl.restore();
     s.socket.setStatus({ type: 'connected' });
@@ -116,10 +110,10 @@ describe('one session per connection', () => {
 
   test('after an unsigned counselor, nobody gets the key: a signed one assigned next is ignored, the end is heard', async () => {
     const s = await waiting();
-    s.socket.push('consultation:assigned', { consultationId: CID, counselor: counselor('forged') });
+    s.socket.push('consultation:assigned', { consultationId: CID, counselor: counselor('forged'), assignedAt: ASSIGNED_AT });
     await flush();
     expect(s.ctrl.phase).toBe('unsafe');
-    s.socket.push('consultation:assigned', { consultationId: CID, counselor: counselor() });
+    s.socket.push('consultation:assigned', { consultationId: CID, counselor: counselor(), assignedAt: '2025-04-01T02:00:00.000Z' });
     s.socket.push('message:new', stored(1, 'counselor', 1, 'こんにちは'));
     await flush();
     expect(s.socket.sent('key:grant')).toEqual([]);

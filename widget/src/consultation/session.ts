@@ -2,11 +2,13 @@ import type { ConsultationSnapshot, CounselorIdentity, EndReason, SenderRole } f
 import { type AckData, type ClientEvent, hasAnswers, type Payload, type RequestResult } from '@tsunagari/shared/client';
 import { Conversation, type ConversationHost } from './conversation.js';
 import { ReloadRecord } from './reload-record.js';
-import { createCode, openByCode } from './resume-requests.js';
 import type { Opening, SessionEvent, SessionOptions, Stage } from './session-events.js';
-import { grantDecision, resumeMeansGone } from './transfer.js';
+import { type Assignment, type GrantState, grantDecision, resumeMeansGone } from './transfer.js';
 import type { SessionDeps, SocketStatusEvent } from './types.js';
 import type { ShownError } from './view.js';
+
+/** Resume codes' requests and crypto load only when she asks for a code or types one. */
+const loadResumeRequests = () => import('./resume-requests.js');
 
 /**
  * One consultation over one connection: the socket and the session key (`deps`), her ids once
@@ -19,9 +21,10 @@ import type { ShownError } from './view.js';
  * the socket, wipes the key and ignores everything still in flight, so a stale session cannot
  * act or be heard. That one `stopped` check replaces a guard at every await.
  *
- * Ready for what comes next: a key epoch (issue 13) sits beside the grant in {@link grant} and
- * goes into the reload record; the other side's seq check goes into `Conversation.receive`; what
- * a reload keeps (issue 15: no plaintext, an expiry) is decided in `ReloadRecord` alone.
+ * Key epochs (issue 13): whenever someone new holds her chat, {@link grant} starts a new session
+ * key for her alone (so the counselor before cannot read what follows) and seals every epoch's
+ * key to her, once her statement checks out; `Conversation` checks the counselor's seqs; what a
+ * reload keeps is decided in `ReloadRecord` alone.
  */
 export class ConsultationSession implements ConversationHost {
   private stage: Stage = 'opening';
@@ -31,8 +34,12 @@ export class ConsultationSession implements ConversationHost {
   private opened = false;
   private id: string | null = null;
   private clientToken: string | null = null;
-  /** The counselor who holds the key now (null while she waits). */
-  private grantedTo: string | null = null;
+  /** The assignment her newest key epoch was sealed for (null before the first grant). */
+  private granted: GrantState | null = null;
+  /** The newest key epoch the relay says was granted in this consultation (from snapshots). */
+  private knownEpoch: number | null = null;
+  /** Grants run one after another: an assignment and a snapshot naming it must not both start an epoch. */
+  private granting: Promise<void> = Promise.resolve();
   /** Handed back to the queue since the last grant: the next counselor is a transfer. */
   private handedBack = false;
   /** Her messages and typing. */
@@ -48,9 +55,11 @@ export class ConsultationSession implements ConversationHost {
   ) {
     this.talk = new Conversation(deps.crypto, this);
     if (opening.kind !== 'saved') return;
-    deps.crypto.importKey(opening.saved.key);
-    this.id = opening.saved.consultationId;
-    this.clientToken = opening.saved.clientToken;
+    const { saved } = opening;
+    deps.crypto.importKeys(saved.keys);
+    this.id = saved.consultationId;
+    this.clientToken = saved.clientToken;
+    this.granted = saved.grant && { ...saved.grant, transfer: false };
   }
 
   /** The consultation's id, once the server gave one (or the saved one after a reload). */
@@ -73,7 +82,7 @@ export class ConsultationSession implements ConversationHost {
         this.tell({ type: 'position', position: p.position, estimatedWaitSeconds: p.estimatedWaitSeconds ?? null, showAlternatives: p.showAlternatives === true });
       }
     });
-    socket.on('consultation:assigned', (a) => mine(a.consultationId) && void this.grant(a.counselor));
+    socket.on('consultation:assigned', (a) => mine(a.consultationId) && void this.grant(a.counselor, a.assignedAt));
     socket.on('message:new', (m) => {
       if (!mine(m.consultationId) || m.senderRole !== 'counselor') return;
       this.talk.showCounselorTyping(false);
@@ -101,7 +110,7 @@ export class ConsultationSession implements ConversationHost {
   async createResumeCode(): Promise<{ code: string; expiresAt: string } | null> {
     const id = this.consultationId;
     if (this.stopped || !id) return null;
-    const made = await createCode(this.deps, id);
+    const made = await (await loadResumeRequests()).createCode(this.deps, id);
     return this.stopped ? null : made;
   }
 
@@ -178,7 +187,7 @@ export class ConsultationSession implements ConversationHost {
   }
 
   private async openWithCode(code: string): Promise<void> {
-    const r = await openByCode(this.deps, code);
+    const r = await (await loadResumeRequests()).openByCode(this.deps, code);
     if (this.stopped) return;
     if (!r.ok) return this.refuse(r.error);
     clearTimeout(this.connectTimer);
@@ -211,9 +220,10 @@ export class ConsultationSession implements ConversationHost {
       this.handedBack ||= s.requeued;
       this.tell({ type: 'waiting', position: s.position, requeued: this.handedBack });
     }
+    this.knownEpoch = s.keyEpoch;
     this.talk.receive(s.messages);
     this.save();
-    if (s.counselor) await this.grant(s.counselor);
+    if (s.counselor && s.assignedAt) await this.grant(s.counselor, s.assignedAt);
     const list = await this.request('message:list', { consultationId, afterId: this.talk.log.lastId() });
     if (!list) return;
     if (list.ok) this.talk.receive(list.data.messages);
@@ -222,40 +232,58 @@ export class ConsultationSession implements ConversationHost {
   }
 
   /**
-   * Seals the session key to the counselor, but only if the organisation signed her keys. A
-   * second assignment for the same consultation is a transfer: the new counselor gets the key too.
+   * Seals her keys to the counselor the server assigned, but only when the counselor's statement
+   * checks out (see {@link SessionCrypto.verify}); otherwise the 'unsafe' screen and nothing is
+   * sealed or sent. A new assignment starts a new key epoch first when anyone may hold the newest
+   * key already ({@link grantDecision}); the same assignment again seals nothing new.
    */
-  private async grant(counselor: CounselorIdentity): Promise<void> {
+  private grant(counselor: CounselorIdentity, assignedAt: string): Promise<void> {
+    const next = this.granting.then(() => this.grantNow({ staffId: counselor.staffId, assignedAt }, counselor));
+    this.granting = next.catch(() => undefined);
+    return next;
+  }
+
+  private async grantNow(assignment: Assignment, counselor: CounselorIdentity): Promise<void> {
     const consultationId = this.consultationId;
-    if (!consultationId) return;
-    const decision = grantDecision(this.grantedTo, counselor.staffId, () => this.deps.crypto.verify(counselor));
-    if (decision.kind === 'skip') return;
-    if (decision.kind === 'unsafe') {
+    if (this.stopped || !consultationId || this.stage === 'unsafe') return;
+    const { crypto } = this.deps;
+    const decision = grantDecision(this.granted, assignment, this.knownEpoch !== null, this.handedBack);
+    if (decision.kind === 'keep') return this.enterChat(false);
+    const verdict = await crypto.verify(counselor);
+    if (this.stopped) return;
+    if (!verdict.ok) {
       this.stage = 'unsafe';
       this.talk.quiet();
-      return this.tell({ type: 'unsafe' });
+      return this.tell({ type: 'unsafe', reason: verdict.reason });
     }
-    const sealedKey = this.deps.crypto.sealKeyFor(counselor);
-    const r = await this.request('key:grant', { consultationId, staffId: counselor.staffId, sealedKey });
+    if (decision.rotate && crypto.rotate(this.knownEpoch ?? 0)) this.talk.newEpoch();
+    this.granted = { ...assignment, done: false, transfer: decision.transfer };
+    this.save();
+    const r = await this.request('key:grant', { consultationId, staffId: assignment.staffId, sealedKeys: crypto.sealKeysFor(verdict.boxPublicKey) });
     if (!r) return;
     if (!r.ok) return this.tell({ type: 'error', error: r.error });
-    this.grantedTo = counselor.staffId;
-    this.stage = 'chat';
-    const transferred = decision.transfer || this.handedBack;
+    this.granted.done = true;
     this.handedBack = false;
-    this.tell({ type: 'chat', transferred });
+    this.enterChat(decision.transfer);
+  }
+
+  /** A verified counselor holds her newest key: messages may flow. */
+  private enterChat(transferred: boolean): void {
+    if (this.stage !== 'chat' || transferred) {
+      this.stage = 'chat';
+      this.tell({ type: 'chat', transferred });
+    }
     this.save();
   }
 
   /**
    * Her counselor left (past her grace) or handed her back to the queue: she waits again, with
-   * her history and the session key kept. Whoever takes her next is checked against the
-   * organisation signature and gets the key sealed anew, even the same counselor again.
+   * her history and keys kept. Whoever takes her next (a new assignment, even the same counselor
+   * again) is checked against the pinned organisation key and gets a new epoch's key.
    */
   private requeue(): void {
     if (this.stage !== 'chat' && this.stage !== 'waiting') return;
     this.talk.quiet();
-    this.grantedTo = null;
     this.handedBack = true;
     this.stage = 'waiting';
     this.tell({ type: 'requeued' });
@@ -265,7 +293,9 @@ export class ConsultationSession implements ConversationHost {
   save(): void {
     const { consultationId, clientToken } = this;
     const live = this.stage === 'waiting' || this.stage === 'chat';
-    const saved = this.reload.changed({ consultationId, clientToken, live, crypto: this.deps.crypto, conversation: this.talk.forReload() });
+    const g = this.granted;
+    const grant = g && { staffId: g.staffId, assignedAt: g.assignedAt, done: g.done };
+    const saved = this.reload.changed({ consultationId, clientToken, live, crypto: this.deps.crypto, conversation: this.talk.forReload(), grant });
     if (saved) this.tell({ type: 'save', saved });
   }
 

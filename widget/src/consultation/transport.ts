@@ -1,4 +1,4 @@
-import type { LoadSession } from './types.js';
+import type { SessionDeps } from './types.js';
 import { connectRelay } from './relay-socket.js';
 import { createSessionCrypto } from './session-crypto.js';
 
@@ -10,8 +10,8 @@ export { ConsultationSession } from './session.js';
  * dynamic `import()` once she opens the chat (libsodium, larger still, loads from inside it when
  * she starts), so a page that embeds the widget costs her almost nothing until then.
  */
-export const openConnection: LoadSession = async (server, orgKey) => {
+export async function openConnection(server: string, orgKey: string, revocations: () => Promise<unknown>): Promise<SessionDeps> {
   // Crypto first: if libsodium fails to load there is no point in taking a place in line.
-  const crypto = await createSessionCrypto(orgKey);
+  const crypto = await createSessionCrypto(orgKey, { revocations });
   return { crypto, socket: connectRelay(server) };
-};
+}

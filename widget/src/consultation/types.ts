@@ -1,4 +1,4 @@
-import type { CounselorIdentity, EndReason, EnvelopePayload, MessageBody, SenderRole, ServerToClientEvents, StoredMessage } from '@tsunagari/shared';
+import type { CounselorIdentity, EndReason, EnvelopePayload, MessageBody, SealedEpochKey, SenderRole, ServerToClientEvents, StoredMessage } from '@tsunagari/shared';
 import type { IntakeAnswers, Request, RequestError } from '@tsunagari/shared/client';
 
 export type { IntakeAnswers, RequestError };
@@ -13,7 +13,7 @@ export type Phase =
   | 'waiting'
   /** A verified counselor holds the session key; messages flow. */
   | 'chat'
-  /** The counselor's keys were not signed by the pinned organisation key: nothing was sent. */
+  /** The counselor's keys could not be trusted (see {@link UnsafeReason}): nothing was sent. */
   | 'unsafe'
   /** Over; memory wiped. */
   | 'ended';
@@ -23,12 +23,14 @@ export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecti
 
 /** One message as the widget shows it. Plaintext lives only here, in memory. */
 export interface ChatMessage {
-  /** Stable key for rendering: `s<id>` once stored, `c<seq>` for her own before the ack. */
+  /** Stable key for rendering: `s<id>` once stored, `c<epoch>.<seq>` for her own before the ack. */
   key: string;
   /** Server id (orders both senders); null while her message is not yet acknowledged. */
   id: number | null;
   from: SenderRole;
-  /** Per-sender sequence number. */
+  /** The key epoch it was sealed in. */
+  epoch: number;
+  /** Per-sender sequence number within the epoch. */
   seq: number;
   /** Null when the message could not be decrypted. */
   text: string | null;
@@ -58,25 +60,51 @@ export interface RelaySocket {
   close(): void;
 }
 
-/** The crypto a consultation needs, around one in-memory session key. */
+/** Why the widget would not seal her keys to a counselor; the 'unsafe' screen says it plainly. */
+export type UnsafeReason =
+  /** The counselor's keys are not confirmed by the organisation's pinned key as a counselor's (signature, role, or someone else's statement). */
+  | 'unconfirmed'
+  /** Her statement is outside its validity (expired, or not valid yet). */
+  | 'expired'
+  /** The organisation revoked her keys (she has left, or was disabled). */
+  | 'revoked';
+
+/** The check before sealing: the box key to seal to, or why not. */
+export type TrustVerdict = { ok: true; boxPublicKey: string } | { ok: false; reason: UnsafeReason };
+
+/** A message as it is opened: who sent it, under which key epoch and seq, and the ciphertext. */
+export type SealedMessage = Pick<StoredMessage, 'senderRole' | 'keyEpoch' | 'seq' | 'nonce' | 'ciphertext'>;
+
+/**
+ * The crypto a consultation needs, around her session keys in memory: one per key epoch (epoch 0
+ * first; a new one whenever someone new holds her chat).
+ */
 export interface SessionCrypto {
-  /** True only if the pinned organisation key signed this counselor's keys. */
-  verify(counselor: CounselorIdentity): boolean;
-  /** The session key sealed to the counselor's box key. Call only after {@link verify}. */
-  sealKeyFor(counselor: CounselorIdentity): string;
-  /** Her message (text, or her intake answers as an `intake` message) as envelope number `seq`. */
+  /**
+   * Whether her keys may be sealed to this counselor: the statement verified against the pinned
+   * organisation key, role counselor, within its validity, not revoked (the relay's signed list is
+   * fetched first and kept if newer), and about the staff member the server named.
+   */
+  verify(counselor: CounselorIdentity): Promise<TrustVerdict>;
+  /** The newest key epoch she holds: her messages are sealed with it. */
+  epoch(): number;
+  /** Starts the epoch after both her newest and `floor` with a fresh key; false at the last epoch (the key stays). */
+  rotate(floor: number): boolean;
+  /** Every epoch's key she holds, sealed to a box key that {@link verify} returned. */
+  sealKeysFor(boxPublicKey: string): SealedEpochKey[];
+  /** Her message (text, or her intake answers) as envelope `seq` of the newest epoch. */
   seal(consultationId: string, seq: number, body: MessageBody): EnvelopePayload;
-  /** The decrypted body, or null when the message does not decrypt or has the wrong shape. */
-  open(message: StoredMessage): MessageBody | null;
-  /** The session key, base64url (kept in sessionStorage so a reload of the tab can go on). */
-  exportKey(): string;
-  /** Replaces the session key (after a reload, or one unwrapped with a resume code). */
-  importKey(key: string | Uint8Array): void;
-  /** A new resume code, its lookup value, and the session key wrapped under it. */
-  newResumeCode(): { code: string; lookup: string; wrappedKey: string };
-  /** The lookup for a typed code and a way to unwrap the key the server returns; null if malformed. */
-  resumeKeys(code: string): { lookup: string; unwrap(wrappedKey: string): boolean } | null;
-  /** Zeroes the session key. */
+  /** The decrypted body (with the key of its epoch, as `consultationId`'s), or null when it does not open. */
+  open(consultationId: string, message: SealedMessage): MessageBody | null;
+  /** Her keys, base64url, by epoch ('' for an epoch this device never held): sessionStorage keeps them for a reload of the tab. */
+  exportKeys(): string[];
+  /** Replaces her keys (after a reload). */
+  importKeys(keys: readonly string[]): void;
+  /** A new resume code, its lookup value, and her keys wrapped under it (its code loads on first use). */
+  newResumeCode(): Promise<{ code: string; lookup: string; wrappedKey: string }>;
+  /** The lookup for a typed code and a way to unwrap the keys the server returns; null if malformed. */
+  resumeKeys(code: string): Promise<{ lookup: string; unwrap(wrappedKey: string): boolean } | null>;
+  /** Zeroes her keys. */
   wipe(): void;
 }
 

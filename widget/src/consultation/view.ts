@@ -1,5 +1,6 @@
 import type { EndReason, SenderRole } from '@tsunagari/shared';
-import type { ChatMessage, ConnectionStatus, LoadSession, Phase, RequestError } from './types.js';
+import type { OrderNotice } from '@tsunagari/shared/client';
+import type { ChatMessage, ConnectionStatus, LoadSession, Phase, RequestError, UnsafeReason } from './types.js';
 import type { SessionEvent } from './session-events.js';
 import type { KeyValueStore } from '../safety/session-store.js';
 
@@ -39,6 +40,10 @@ export interface ConsultationView {
   showAlternatives: boolean;
   /** Messages in order; plaintext in memory only. */
   messages: ChatMessage[];
+  /** Some of the counselor's messages did not arrive, or one arrived twice (shown once): a calm notice. */
+  order: OrderNotice;
+  /** Why the counselor's keys could not be trusted, on the 'unsafe' screen. */
+  unsafeReason: UnsafeReason | null;
   /** The last failure worth telling her about, or null. */
   error: ShownError | null;
   /** Who ended it and why, once ended (null when unknown, e.g. learned on resume). */
@@ -54,6 +59,12 @@ export interface ConsultationView {
   counselorTyping: boolean;
 }
 
+/**
+ * Nothing to say about the order of messages. Written here rather than imported: the entry script
+ * would otherwise load the order check's module, which only the chat needs.
+ */
+const NO_ORDER_NOTICE: OrderNotice = { missing: false, repeated: false };
+
 /** Nothing started, nothing remembered: the state after a wipe. */
 export function idleView(): ConsultationView {
   return {
@@ -63,6 +74,8 @@ export function idleView(): ConsultationView {
     estimatedWaitSeconds: null,
     showAlternatives: false,
     messages: [],
+    order: NO_ORDER_NOTICE,
+    unsafeReason: null,
     error: null,
     endedBy: null,
     endReason: null,
@@ -87,6 +100,7 @@ export function endedView(endedBy: SenderRole | null, endReason: EndReason | nul
     estimatedWaitSeconds: null,
     showAlternatives: false,
     messages: [],
+    order: NO_ORDER_NOTICE,
     endedBy,
     endReason,
     requeued: false,
@@ -108,9 +122,9 @@ export function viewAfter(view: Readonly<ConsultationView>, e: Exclude<SessionEv
     case 'chat':
       return { phase: 'chat', position: null, error: null, transferred: e.transferred, requeued: false };
     case 'unsafe':
-      return { phase: 'unsafe' };
+      return { phase: 'unsafe', unsafeReason: e.reason };
     case 'messages':
-      return { messages: e.messages };
+      return { messages: e.messages, order: e.order };
     case 'counselor-typing':
       return { counselorTyping: e.typing };
     case 'error':

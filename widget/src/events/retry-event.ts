@@ -1,14 +1,14 @@
 /** Detail of {@link RetryEvent}. */
 export interface RetryEventDetail {
-  /** Her message's seq; resending it with the same seq is idempotent on the server. */
-  seq: number;
+  /** Her pending message's key (its epoch and seq); resending it as it is is idempotent on the server. */
+  key: string;
 }
 
 /** The chat log asks to resend one of her failed messages. Stays inside the shadow root. */
 export class RetryEvent extends CustomEvent<RetryEventDetail> {
   static readonly type = 'tsunagari-retry';
-  constructor(seq: number) {
-    super(RetryEvent.type, { detail: { seq }, bubbles: true, composed: false });
+  constructor(key: string) {
+    super(RetryEvent.type, { detail: { key }, bubbles: true, composed: false });
   }
 }
 

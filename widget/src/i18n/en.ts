@@ -105,6 +105,8 @@ export const en: Catalogue = {
   unreadable: 'A message could not be read',
   transferred: 'Another counselor has taken over. Please carry on.',
   counselorTyping: 'The counselor is typing…',
+  orderMissing: 'A message from your counselor may not have arrived. If you are unsure, you can ask them to send it again.',
+  orderRepeated: 'The same message arrived twice, so it is shown only once.',
 
   messageLabel: 'Message',
   send: 'Send',
@@ -140,6 +142,11 @@ export const en: Catalogue = {
   endedByCounselor: 'The counselor ended this chat.',
   endedAbandoned: 'The connection was lost for a long time, so the chat was ended.',
   close: 'Close',
+  unsafeWhy: {
+    unconfirmed: "This counselor's key could not be confirmed.",
+    expired: "This counselor's key is not valid at this time.",
+    revoked: "This counselor's key is no longer in use.",
+  },
 
   unsafeHeading: 'We could not confirm a safe connection',
   unsafeBody: 'Your messages were not sent. Please try again a little later.',

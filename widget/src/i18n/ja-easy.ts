@@ -109,6 +109,8 @@ export const jaEasy: Catalogue = {
   unreadable: '読めない メッセージが あります',
   transferred: 'そうだんいんが かわりました。つづけて はなして ください。',
   counselorTyping: 'そうだんいんが かいて います…',
+  orderMissing: 'そうだんいんからの メッセージが、ひとつ とどいて いないかも しれません。「もう一ど おくって ください」と かいても だいじょうぶです。',
+  orderRepeated: 'おなじ メッセージが 2かい とどきました。1かいだけ みせて います。',
 
   messageLabel: 'メッセージ',
   send: 'おくる',
@@ -144,6 +146,11 @@ export const jaEasy: Catalogue = {
   endedByCounselor: 'そうだんいんが そうだんを おわりました。',
   endedAbandoned: 'ながい あいだ つながらなかったので、そうだんを おわりました。',
   close: 'とじる',
+  unsafeWhy: {
+    unconfirmed: 'この そうだんいんの かぎを、たしかめられません でした。',
+    expired: 'この そうだんいんの かぎは、いまは つかえない ものでした。',
+    revoked: 'この そうだんいんの かぎは、もう つかえない ものでした。',
+  },
 
   unsafeHeading: 'あんぜんに つなげません でした',
   unsafeBody: 'あなたの メッセージは おくって いません。あとで もう一ど ためして ください。',

@@ -60,6 +60,10 @@ export const jaLater = {
   unreadable: '読めないメッセージがあります',
   transferred: '相談員が交代しました。続けてお話しください。',
   counselorTyping: '相談員が入力しています…',
+  /** A gap in the counselor's messages (the relay may have dropped one): calm, and what she can do. */
+  orderMissing: '相談員からのメッセージが、ひとつ届いていないかもしれません。気になるときは「もう一度送ってください」と書いてください。',
+  /** A message came a second time (a replay): shown once. */
+  orderRepeated: '同じメッセージが 2 回届いたので、1 回だけ表示しています。',
 
   messageLabel: 'メッセージ',
   send: '送信',
@@ -95,5 +99,12 @@ export const jaLater = {
   endedByCounselor: '相談員が、この相談を終えました。',
   endedAbandoned: '接続が長く途切れたため、相談を終了しました。',
   close: '閉じる',
+
+  /** Why the connection was not safe, said plainly under the 'unsafe' heading. */
+  unsafeWhy: {
+    unconfirmed: 'この相談員の鍵を、確認できませんでした。',
+    expired: 'この相談員の鍵は、いまは使えない期間のものでした。',
+    revoked: 'この相談員の鍵は、もう使えないものになっていました。',
+  },
 
 };

@@ -3,15 +3,16 @@ import { fakeStore } from './fake-store.js';
 import { loadSession, saveSession, SESSION_KEY, type SavedSession, wipeSession } from './session-store.js';
 
 const saved: SavedSession = {
-  v: 1,
+  v: 2,
   consultationId: 'c'.repeat(22),
   clientToken: 't'.repeat(43),
-  key: 'k'.repeat(43),
+  keys: ['k'.repeat(43), '', 'j'.repeat(43)],
   seq: 3,
   unsent: [
-    { seq: 1, body: { kind: 'intake', topics: ['孤独'] } },
-    { seq: 3, body: { kind: 'text', text: 'まだ届いていない' } },
+    { consultationId: 'c'.repeat(22), keyEpoch: 2, seq: 1, nonce: 'n'.repeat(32), ciphertext: 'sealed-intake' },
+    { consultationId: 'c'.repeat(22), keyEpoch: 2, seq: 3, nonce: 'n'.repeat(32), ciphertext: 'sealed-text' },
   ],
+  grant: { staffId: 's'.repeat(22), assignedAt: '2026-11-30T01:00:00.000Z', done: false },
 };
 
 describe('session store (sessionStorage only, for a reload)', () => {
@@ -36,6 +37,13 @@ describe('session store (sessionStorage only, for a reload)', () => {
     expect(loadSession(kv)).toBeNull();
     expect(kv.map.size).toBe(0);
     kv.setItem(SESSION_KEY, 'not json');
+    expect(loadSession(kv)).toBeNull();
+    // A record from before the key epochs (one key, plaintext on its way) is not carried on.
+    kv.setItem(SESSION_KEY, JSON.stringify({ v: 1, consultationId: 'c', clientToken: 't', key: 'k', seq: 1, unsent: [{ seq: 1, body: { kind: 'text', text: 'x' } }] }));
+    expect(loadSession(kv)).toBeNull();
+    expect(kv.map.size).toBe(0);
+    // Nor one whose messages on their way are not sealed envelopes.
+    kv.setItem(SESSION_KEY, JSON.stringify({ ...saved, unsent: [{ seq: 1, body: { kind: 'text', text: 'x' } }] }));
     expect(loadSession(kv)).toBeNull();
   });
 

@@ -6,20 +6,35 @@
  */
 export const SESSION_KEY = 'tsunagari-chat';
 
-import type { MessageBody } from '@tsunagari/shared';
+import type { EnvelopePayload } from '@tsunagari/shared';
 
-/** What a reload needs to carry on. */
+/** The assignment her newest key epoch was sealed for, and whether the server took the grant. */
+export interface SavedGrant {
+  staffId: string;
+  assignedAt: string;
+  done: boolean;
+}
+
+/** What a reload needs to carry on. No plaintext: her messages on their way stay sealed. */
 export interface SavedSession {
-  v: 1;
+  v: 2;
   consultationId: string;
   clientToken: string;
-  /** The session key, base64url. */
-  key: string;
-  /** Her highest seq used so far. */
+  /** Her session keys, base64url, by key epoch ('' for an epoch this tab never held). */
+  keys: string[];
+  /** Her highest seq so far in the newest epoch. */
   seq: number;
-  /** Her messages (and intake answers) the server has not acknowledged yet, re-sent with the same seq. */
-  unsent: { seq: number; body: MessageBody }[];
+  /** Her messages (and intake answers) the server has not acknowledged yet, sealed, re-sent as they are. */
+  unsent: EnvelopePayload[];
+  /** Who the newest epoch's keys went to (null before the first grant): the same assignment after a reload needs no new key. */
+  grant: SavedGrant | null;
 }
+
+const isEnvelope = (u: Partial<EnvelopePayload> | null): boolean =>
+  typeof u?.keyEpoch === 'number' && typeof u.seq === 'number' && typeof u.nonce === 'string' && typeof u.ciphertext === 'string' && typeof u.consultationId === 'string';
+
+const isGrant = (g: Partial<SavedGrant> | null | undefined): boolean =>
+  g === null || (typeof g?.staffId === 'string' && typeof g.assignedAt === 'string' && typeof g.done === 'boolean');
 
 /** Storage as the widget needs it (sessionStorage in the browser, a fake in tests). */
 export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -54,13 +69,16 @@ export function loadSession(kv: KeyValueStore | null = tabStorage()): SavedSessi
   try {
     const s = JSON.parse(raw) as Partial<SavedSession>;
     if (
-      s.v === 1 &&
+      s.v === 2 &&
       typeof s.consultationId === 'string' &&
       typeof s.clientToken === 'string' &&
-      typeof s.key === 'string' &&
+      Array.isArray(s.keys) &&
+      s.keys.length > 0 &&
+      s.keys.every((k) => typeof k === 'string') &&
       typeof s.seq === 'number' &&
       Array.isArray(s.unsent) &&
-      s.unsent.every((u) => typeof u?.seq === 'number' && typeof u?.body === 'object' && u.body !== null && (u.body.kind === 'text' || u.body.kind === 'intake'))
+      s.unsent.every(isEnvelope) &&
+      isGrant(s.grant)
     ) {
       return s as SavedSession;
     }

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { OrderNotice } from '@tsunagari/shared/client';
 import type { ShownError } from '../consultation/view.js';
 import { EndEvent } from '../events/end-event.js';
 import { chatStyles } from './chat.styles.js';
@@ -23,6 +24,8 @@ export class TsunagariChatScreen extends ScreenElement {
   /** Another counselor took over. */
   @property({ attribute: false }) transferred = false;
   @property({ attribute: false }) error: ShownError | null = null;
+  /** Missing or repeated messages: a calm line under the log (announced politely). */
+  @property({ attribute: false }) order: OrderNotice = { missing: false, repeated: false };
   /** The counselor is writing: a quiet line under the log, announced politely when it appears. */
   @property({ attribute: false }) counselorTyping = false;
 
@@ -52,6 +55,10 @@ export class TsunagariChatScreen extends ScreenElement {
       ${errorText(t, this.error)}
       <div class="code-area"><slot name="code"></slot></div>
       <slot name="log"></slot>
+      <div class="order" role="status">
+        ${this.order.missing ? html`<p class="notice">${t.orderMissing}</p>` : nothing}
+        ${this.order.repeated ? html`<p class="notice">${t.orderRepeated}</p>` : nothing}
+      </div>
       <p class="typing" role="status">${this.counselorTyping ? t.counselorTyping : nothing}</p>
       <slot name="composer"></slot>`;
   }

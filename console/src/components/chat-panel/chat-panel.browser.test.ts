@@ -13,7 +13,7 @@ function chat(over: { key?: boolean; ended?: boolean; recordedAt?: string } = {}
     consultationId: globalThis.crypto.randomUUID(),
     status: over.ended ? 'ended' : 'active',
     assignedAt: '2026-11-30T10:00:00.000Z',
-    sealedKey: 'sealed',
+    sealedKeys: [{ keyEpoch: 0, sealedKey: 'sealed' }],
     campaign: null,
     urgent: false,
     recordedAt: over.recordedAt ?? null,
@@ -22,7 +22,7 @@ function chat(over: { key?: boolean; ended?: boolean; recordedAt?: string } = {}
   return {
     ...c,
     historyLoaded: true,
-    sessionKey: over.key === false ? null : new Uint8Array(32),
+    keys: over.key === false ? new Map() : new Map([[0, new Uint8Array(32)]]),
     ended: over.ended ? { endedBy: 'client', reason: 'ended' } : null,
   };
 }
@@ -59,6 +59,16 @@ const composer = () => page.getByRole('textbox', { name: ja.chat.composerLabel }
 
 describe('chat panel states', () => {
   afterEach(() => document.body.replaceChildren());
+
+  it('says calmly, as a status under the messages, that one of hers may be missing or came twice', async () => {
+    const panel = await mount(chat());
+    await expect.element(page.getByText(ja.chat.orderMissing)).not.toBeInTheDocument();
+    panel.chat = { ...chat(), orderNotice: { missing: true, repeated: false } };
+    await expect.element(page.getByRole('status').filter({ hasText: ja.chat.orderMissing })).toBeVisible();
+    panel.chat = { ...chat(), orderNotice: { missing: false, repeated: true } };
+    await expect.element(page.getByRole('status').filter({ hasText: ja.chat.orderRepeated })).toBeVisible();
+    await expect.element(page.getByText(ja.chat.orderMissing)).not.toBeInTheDocument();
+  });
 
   it('asks her to pick a chat when none is selected', async () => {
     await mount(null);

@@ -111,6 +111,10 @@ export class TsgChatPanel extends LitElement {
         <ol class="log" aria-label=${ja.chat.messagesLabel} tabindex="0">
           ${this.renderMessages(chat)}
         </ol>
+        <div class="order" role="status">
+          ${chat.orderNotice.missing ? html`<p class="banner">${ja.chat.orderMissing}</p>` : nothing}
+          ${chat.orderNotice.repeated ? html`<p class="banner">${ja.chat.orderRepeated}</p>` : nothing}
+        </div>
         <p class="typing" aria-hidden=${chat.typing ? 'false' : 'true'}>${chat.typing && phase === 'active' ? ja.chat.clientTyping : ''}</p>
         <tsg-message-composer .consultationId=${id} ?disabled=${phase !== 'active'} .submit=${this.send}></tsg-message-composer>
       </section>
@@ -223,8 +227,8 @@ export class TsgChatPanel extends LitElement {
 
   private renderMessage(chat: ChatState, m: StoredMessage) {
     const text = chat.plain.get(m.id);
-    // Before the key arrives a message is simply not shown yet; after, a failure is a placeholder.
-    if (text === undefined && !chat.sessionKey && !chat.keyFailed) return nothing;
+    // Before its epoch's key arrives a message is simply not shown yet; a failure is a placeholder.
+    if (text === undefined && !chat.keyFailed) return nothing;
     return html`
       <li class=${m.senderRole}>
         <p class="who">

@@ -111,6 +111,12 @@ export const chatPanelStyles = css`
     background: #eceff2;
     color: var(--tsg-text);
   }
+  /* A gap or a repeat in her messages: said calmly, under the log where the messages are. */
+  .order .banner {
+    background: #eceff2;
+    color: var(--tsg-text);
+    font-weight: 400;
+  }
   .log {
     flex: 1;
     min-height: 8rem;

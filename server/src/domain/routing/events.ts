@@ -18,10 +18,10 @@ export interface RoutingEvents {
    * listens coalesces, so one turn's changes make one push (see QueuePusher).
    */
   changed(what: RoutingChange): void;
-  /** A waiting client was assigned (accepted offer or take). */
-  assigned(consultationId: string, staffId: string): void;
-  /** A chat moved from one counselor to another. */
-  transferred(consultationId: string, fromStaffId: string, toStaffId: string): void;
+  /** A waiting client was assigned (accepted offer or take) at `assignedAt` (ISO). */
+  assigned(consultationId: string, staffId: string, assignedAt: string): void;
+  /** A chat moved from one counselor to another at `assignedAt` (ISO). */
+  transferred(consultationId: string, fromStaffId: string, toStaffId: string, assignedAt: string): void;
   /** A chat went back to the queue (transfer to the queue, or her counselor's grace ran out). */
   requeued(consultationId: string, fromStaffId: string): void;
   /** A waiting client did not come back within her grace period. */

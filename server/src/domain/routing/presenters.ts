@@ -68,14 +68,14 @@ export class Presenter {
     return found;
   }
 
-  /** Her view of a chat: its state, the latest key sealed to her, her read mark, handover notes, whether it is recorded. */
+  /** Her view of a chat: its state, every epoch's key sealed to her, her read mark, handover notes, whether it is recorded. */
   forStaff(c: Consultation, staffId: string): StaffConsultation {
     const notes = this.repos.handover.notes(c.id);
     return {
       consultationId: c.id,
       status: c.status,
       assignedAt: c.assignedAt,
-      sealedKey: this.repos.keyGrants.latestFor(c.id, staffId)?.sealedKey ?? null,
+      sealedKeys: this.repos.keyGrants.forStaff(c.id, staffId),
       campaign: c.campaign,
       urgent: c.urgent,
       recordedAt: this.repos.caseRecords.byConsultation(c.id)?.recordedAt ?? null,
@@ -92,12 +92,15 @@ export class Presenter {
   /** What her widget needs after a reload or on another device: state, place, counselor, history. */
   snapshot(c: Consultation, view: RoutingView): ConsultationSnapshot {
     const at = c.status === 'waiting' ? view.waiting.findIndex((e) => e.consultationId === c.id) : -1;
+    const active = c.status === 'active' ? c.assignedStaffId : null;
     return {
       consultationId: c.id,
       status: c.status,
       position: at < 0 ? null : at + 1,
       requeued: at < 0 ? false : (view.waiting[at]?.requeued ?? false),
-      counselor: c.status === 'active' && c.assignedStaffId ? this.counselors.identity(c.assignedStaffId) : null,
+      counselor: active ? this.counselors.identity(active) : null,
+      assignedAt: active ? c.assignedAt : null,
+      keyEpoch: this.repos.keyGrants.newestEpoch(c.id),
       messages: this.repos.messages.after(c.id, 0, HISTORY_PAGE),
     };
   }

@@ -1,12 +1,13 @@
 // Over 300 lines on purpose: this is the one owner of the consultation lifecycle, and its
 // transitions (take, end, requeue, transfer, presence) must be read together to see that the
 // queue store and the consultation row stay in step; grace timers and policy live elsewhere.
-import type { EndReason, HandoverNotePayload, SenderRole } from '@tsunagari/shared';
+import type { EndReason, HandoverNotePayload, SealedEpochKey, SenderRole } from '@tsunagari/shared';
 import { randomId, type Sodium } from '@tsunagari/shared/crypto';
 import type { Clock } from '../../clock.js';
 import { DomainError, errors } from '../../errors.js';
 import type { Repositories } from '../../repositories/types.js';
 import type { Scheduler } from '../../scheduler.js';
+import { grantsOf } from '../consultations.js';
 import { hashToken, newToken } from '../tokens.js';
 import type { Consultation, WaitingConsultation } from '../types.js';
 import type { RoutingEvents } from './events.js';
@@ -224,13 +225,14 @@ export class RoutingService {
     if (refusal === 'at_capacity') throw new DomainError('AT_CAPACITY');
     if (refusal === 'unknown_counselor') throw errors.forbidden('not a counselor');
     if (refusal === 'not_waiting') throw errors.alreadyTaken();
-    if (!this.repos.consultations.assign(consultationId, staffId, this.nowIso())) {
+    const at = this.nowIso();
+    if (!this.repos.consultations.assign(consultationId, staffId, at)) {
       // The store said yes, but she ended it meanwhile: her end frees the place it names in the
       // store (the chat, whoever holds it), before or after this.
       throw this.repos.consultations.byId(consultationId)?.status === 'ended' ? errors.invalidState('consultation ended') : errors.alreadyTaken();
     }
     this.repos.consultations.recordWait(consultationId, Math.max(0, this.clock.now().getTime() - ms(existing.queuedAt)));
-    this.ev.assigned(consultationId, staffId);
+    this.ev.assigned(consultationId, staffId, at);
     this.ev.changed({ queue: true, counselors: true });
     return this.repos.consultations.byId(consultationId) as Consultation;
   }
@@ -279,13 +281,13 @@ export class RoutingService {
 
   /**
    * Hands a chat on: to a named counselor (who must be connected and below capacity), or back to
-   * the front of the queue. The note stays encrypted; a sealed key for the receiver is recorded as
-   * a grant by the handing-over counselor.
+   * the front of the queue. The note stays encrypted; the keys sealed for the receiver (every
+   * epoch the handing-over console holds) are recorded as grants by the handing-over counselor.
    */
   async transfer(
     fromStaffId: string,
     c: Consultation,
-    input: { toStaffId?: string | undefined; sealedKey?: string | undefined; note?: HandoverNotePayload | undefined },
+    input: { toStaffId?: string | undefined; sealedKeys?: readonly SealedEpochKey[] | undefined; note?: HandoverNotePayload | undefined },
   ): Promise<{ transferredAt: string }> {
     if (c.status !== 'active' || c.assignedStaffId !== fromStaffId) throw errors.invalidState('not active with this counselor');
     const at = this.nowIso();
@@ -304,9 +306,9 @@ export class RoutingService {
       // place it names in the store (the chat, whoever holds it), before or after this.
       if (!this.repos.consultations.reassign(c.id, fromStaffId, to, at)) throw errors.invalidState('moved meanwhile');
       if (input.note) this.repos.handover.insertNote({ consultationId: c.id, fromStaffId, toStaffId: to, ...input.note, createdAt: at });
-      // The row now names her as its counselor: the grant goes to the holder, as grantKey requires.
-      if (input.sealedKey) this.repos.keyGrants.insert({ consultationId: c.id, staffId: to, sealedKey: input.sealedKey, grantedBy: 'counselor', grantedAt: at });
-      this.ev.transferred(c.id, fromStaffId, to);
+      // The row now names her as its counselor: the grants go to the holder, as grantKeys requires.
+      if (input.sealedKeys) this.repos.keyGrants.grant(grantsOf(c.id, to, input.sealedKeys, 'counselor', at));
+      this.ev.transferred(c.id, fromStaffId, to, at);
     }
     this.ev.changed({ queue: true, counselors: true });
     return { transferredAt: at };
