@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     widgetDist: config.widgetDist,
     consoleDist: config.consoleDist,
     publicUrl: config.publicUrl,
+    demo: config.demo,
     secureCookies: config.publicUrl?.startsWith('https:') ?? false,
     hours: config.hours,
     alternatives: config.alternatives,
@@ -45,17 +46,27 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
   const { port } = app.httpServer.address() as AddressInfo;
   const base = config.publicUrl ?? `http://${config.host}:${port}`;
-  const lines = [
-    '',
-    `Tsunagari chat listening on ${base}`,
-    `  Widget demo (NPO host page): ${base}/demo/`,
-    `  Staff console:               ${base}/console/`,
-    `  QR landing page (campaign):  ${base}/c/flyer`,
+  const lines = ['', `Tsunagari chat listening on ${base}`];
+  if (config.demo) {
+    lines.push(
+      `  Widget demo (NPO host page): ${base}/demo/`,
+      `  Staff console:               ${base}/console/`,
+      `  QR landing page (campaign):  ${base}/c/flyer`,
+    );
+  } else {
+    lines.push(`  Widget files:                ${base}/widget/ (the pages and the console come from the NPO's own origins)`);
+  }
+  lines.push(
     `  Database:                    ${config.dbPath}`,
     `  Opening hours:               ${config.hours.mode === 'always' ? 'always open (demo; TSUNAGARI_HOURS=program for Mon–Fri 10:00–20:00 Tokyo)' : 'program hours (Mon–Fri 10:00–20:00 Tokyo, closed on holidays)'}`,
-  ];
+  );
   if (config.demo) {
-    lines.push('  Demo logins (username / password):');
+    lines.push(
+      '  Demo mode: this relay serves the NPO page, the landing page and the console itself. In',
+      "  production the widget snippet, the landing page and the console come from the NPO's own",
+      '  origins, so the relay cannot change the code that holds the keys (README, "Production set-up").',
+      '  Demo logins (username / password):',
+    );
     for (const s of DEMO_STAFF) lines.push(`    ${s.role.padEnd(10)} ${s.username.padEnd(10)} / ${s.password}`);
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);

@@ -58,6 +58,8 @@ export async function startTestServer(
     startsPerHour?: number;
     trustedProxyHops?: number;
     retentionDays?: number;
+    /** Demo mode: the relay serves the demo page, the landing pages and the console too. */
+    demo?: boolean;
   } = {},
 ): Promise<TestServer> {
   const sodium = await loadSodium();
@@ -81,6 +83,7 @@ export async function startTestServer(
     widgetDist: path.join(dir, 'no-widget'),
     consoleDist: path.join(dir, 'no-console'),
     publicUrl: null,
+    ...(opts.demo !== undefined ? { demo: opts.demo } : {}),
     hours: opts.hours ?? { mode: 'always' },
     alternatives: { phone: '0836-37-5611', mail: 'soudan@tsunagari.example' },
     ...(opts.routing ? { routing: opts.routing } : {}),

@@ -1,12 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import express from 'express';
 
 /**
- * Serves the built widget and console. The widget's files are loaded cross-origin by the NPO's
- * page, so they carry CORS; the console is same-origin only and falls back to its index.html.
+ * Serves the built widget. Its files are loaded cross-origin by the NPO's page (pinned there by
+ * their integrity values), so they carry CORS. The console is not served here outside the demo
+ * (demo.routes.ts): in production it comes from the NPO's own console origin.
  */
-export function staticRoutes(widgetDist: string, consoleDist: string): express.Router {
+export function staticRoutes(widgetDist: string): express.Router {
   const router = express.Router();
   router.use(
     '/widget',
@@ -18,11 +17,5 @@ export function staticRoutes(widgetDist: string, consoleDist: string): express.R
       },
     }),
   );
-  router.use('/console', express.static(consoleDist, { index: 'index.html' }));
-  router.get('/console/{*rest}', (_req, res) => {
-    const index = path.join(consoleDist, 'index.html');
-    if (!fs.existsSync(index)) return void res.status(404).type('text').send('console not built: run the build first');
-    res.sendFile(index);
-  });
   return router;
 }
