@@ -19,10 +19,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createOrganisation, provisionStaff } from '../src/admin/provision.js';
+import { toB64 } from '@tsunagari/shared/crypto';
+import { enrolInProcess } from '../src/admin/enrol-in-process.js';
+import { systemClock } from '../src/clock.js';
 import { SERVER_NODE_FLAGS } from '../node-flags.mjs';
 import { openDatabase } from '../src/db/database.js';
+import { StaffLifecycle } from '../src/domain/staff/lifecycle.js';
+import { LiveSessions } from '../src/domain/staff/live-sessions.js';
 import { createSqliteRepositories } from '../src/repositories/sqlite.js';
+import { realScheduler } from '../src/scheduler.js';
 import { loadSodium } from '../src/sodium.js';
 import { type IpcReply, type LoadConfig, type LoadResult, round, STALL_MS, type Stall, summarize } from './stats.js';
 
@@ -110,11 +115,18 @@ async function prepareDatabase(dir: string): Promise<{ dbPath: string; logins: L
   const dbPath = path.join(dir, 'bench.db');
   const db = openDatabase(dbPath);
   const repos = createSqliteRepositories(db);
-  const keyFile = path.join(dir, 'org.key');
-  createOrganisation(sodium, repos, keyFile, 'bench', new Date());
+  // A throwaway organisation for the run: enrolled as browsers would, signed here with its key.
+  const org = sodium.crypto_sign_keypair();
+  repos.organisation.create('bench', toB64(sodium, org.publicKey), new Date().toISOString());
+  const live = new LiveSessions(realScheduler, systemClock);
+  const lifecycle = new StaffLifecycle(repos, sodium, systemClock, live, 'min');
   const logins = Array.from({ length: opts.counselors }, (_, i) => ({ username: `bench${i}`, password: `bench-password-${i}` }));
   const capacity = Math.ceil(opts.clients / Math.max(1, opts.counselors)) + 10;
-  for (const l of logins) provisionStaff(sodium, repos, keyFile, { ...l, displayName: l.username, role: 'counselor', kdf: 'min', capacity }, new Date());
+  for (const l of logins) {
+    const { staffId } = enrolInProcess(sodium, lifecycle, org.privateKey, { ...l, displayName: l.username, role: 'counselor' }, { kdf: 'min', now: Date.now() });
+    repos.counselors.setCapacity(staffId, capacity);
+  }
+  live.stop();
   db.close();
   return { dbPath, logins };
 }

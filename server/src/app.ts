@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { API, type ClientToServerEvents, MAX_FRAME_BYTES, type OpeningHoursConfig, type ServerToClientEvents, type WidgetStatus } from '@tsunagari/shared';
-import type { SodiumSumo } from '@tsunagari/shared/crypto';
+import type { KdfFloor, SodiumSumo } from '@tsunagari/shared/crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Server } from 'socket.io';
 import type { Clock } from './clock.js';
@@ -11,6 +11,9 @@ import type { QueueStore } from './domain/routing/queue-store.js';
 import { authRoutes } from './http/auth.routes.js';
 import { CallerKeys, DailyClientKey } from './http/client-key.js';
 import { demoRoutes } from './http/demo.routes.js';
+import { enrolRoutes } from './http/enrol.routes.js';
+import { StaffOrigin } from './http/staff-origin.js';
+import { type DemoConsoleConfig, trustRoutes } from './http/trust.routes.js';
 import { staticRoutes } from './http/static.routes.js';
 import type { Logger } from './log.js';
 import { createSqliteRepositories } from './repositories/sqlite.js';
@@ -34,7 +37,18 @@ export interface AppDeps {
    * (see demoRoutes). Off (the default), it serves the API, the socket and the widget's files only.
    */
   demo?: boolean;
+  /** Session cookies always Secure (production); otherwise Secure when the request came over HTTPS. */
   secureCookies?: boolean;
+  /**
+   * The console's origin when it is served from a static origin of its own
+   * (`TSUNAGARI_CONSOLE_ORIGIN`): staff sockets and the auth and enrol routes accept only it, with
+   * CORS and credentials. Null or absent: the relay's own origin (the demo, and tests).
+   */
+  consoleOrigin?: string | null;
+  /** The weakest Argon2id parameters accepted at enrolment and password change (default moderate). */
+  kdfFloor?: KdfFloor;
+  /** Demo only: serve the console's config file from the database (null or absent: not served). */
+  demoConsoleConfig?: DemoConsoleConfig | null;
   /** Opening hours; tests and demos pass `{ mode: 'always' }`. */
   hours?: OpeningHoursConfig;
   alternatives?: WidgetStatus['alternatives'];
@@ -97,7 +111,10 @@ export function createApp(deps: AppDeps): App {
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.json({ ok: true, data: hours.status() });
   });
-  app.use(authRoutes({ auth, callers, log, secureCookies: deps.secureCookies ?? false }));
+  const staffHttp = { origin: new StaffOrigin(deps.consoleOrigin ?? null), log, secureCookies: deps.secureCookies ?? false };
+  app.use(authRoutes({ ...staffHttp, auth, callers }));
+  app.use(enrolRoutes({ ...staffHttp, staff: services.staff, callers }));
+  app.use(trustRoutes({ staff: services.staff, organisation: repos.organisation, publicUrl: deps.publicUrl, demoConsoleConfig: deps.demoConsoleConfig ?? null }));
   app.use(staticRoutes(deps.widgetDist));
   if (deps.demo) app.use(demoRoutes({ repos, widgetDist: deps.widgetDist, consoleDist: deps.consoleDist, publicUrl: deps.publicUrl }));
   app.use('/api', (_req, res) => void res.status(404).json({ ok: false, error: 'INVALID_PAYLOAD' }));
@@ -123,7 +140,7 @@ export function createApp(deps: AppDeps): App {
     // collections held the event loop up to 150 ms). Both clients catch up on their own after a
     // drop: the widget resumes and lists messages after its last id, the console refreshes its chats.
   });
-  const pusher = setupSockets(io, { ...services, log, callers });
+  const pusher = setupSockets(io, { ...services, log, callers, staffOrigin: staffHttp.origin });
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
@@ -132,6 +149,7 @@ export function createApp(deps: AppDeps): App {
       // No timer may fire on a closed database; the next process restores the queue from it.
       routing.stop();
       pusher.stop();
+      services.liveSessions.stop();
       const retentionStopped = retention.stop();
       // Messages wait at most one turn for their transaction: commit them, let their acks and
       // relays go out, then close.

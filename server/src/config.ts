@@ -1,30 +1,38 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type OpeningHoursConfig, PROGRAM_HOURS } from '@tsunagari/shared';
+import type { KdfFloor } from '@tsunagari/shared/crypto';
+import { demoOrgKeyPath } from './admin/demo-seed.js';
 import { DEFAULT_RETENTION_DAYS } from './domain/retention.js';
 import type { RoutingOptions } from './domain/routing/options.js';
 import { DEFAULT_HEAP_GROWING_PERCENT } from './heap-tuning.js';
 import { DEFAULT_STARTS_PER_HOUR } from './domain/start-limit.js';
+import { parseConsoleOrigin } from './http/staff-origin.js';
 
 /** Where the server package lives; static builds are found relative to it. */
 export const SERVER_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const REPO_ROOT = path.resolve(SERVER_ROOT, '..');
 
-export type KdfLevel = 'interactive' | 'moderate' | 'min';
-
 /** Everything the server reads from its environment, with the defaults `npm start` uses. */
 export interface Config {
   host: string;
   port: number;
-  /** Base URL people reach the server on; used in printed links and the demo page. */
+  /** Base URL people reach the server on; used in printed links and the demo page. https unless DEMO=1. */
   publicUrl: string | null;
   dbPath: string;
-  /** The organisation's Ed25519 signing key (only the admin tool and the demo seed read it). */
-  orgKeyFile: string;
+  /** Demo only: the demo organisation's key file (passphrase printed in the banner). */
+  demoOrgKeyFile: string;
   demo: boolean;
   logLevel: string;
-  /** Argon2id strength for staff passwords created by the admin tool and the demo seed. */
-  staffKdf: KdfLevel;
+  /**
+   * The weakest Argon2id parameters the relay accepts at enrolment and password change, and the
+   * strength of the demo logins: `moderate` (default), or `min` for servers started for tests only.
+   */
+  staffKdf: KdfFloor;
+  /** The console's own origin (TSUNAGARI_CONSOLE_ORIGIN), or null: the relay's own (the demo). */
+  consoleOrigin: string | null;
+  /** Minutes without input before the console locks itself (demo console config). */
+  lockAfterMinutes: number;
   widgetDist: string;
   consoleDist: string;
   /** When chat takes new consultations. */
@@ -68,9 +76,10 @@ function wholeNumber(value: string, name: string): number {
   return Number(value);
 }
 
-function kdfLevel(value: string | undefined): KdfLevel {
-  if (value === 'moderate' || value === 'min' || value === 'interactive') return value;
-  return 'interactive';
+function kdfFloor(value: string | undefined): KdfFloor {
+  if (value === undefined || value === '' || value === 'moderate') return 'moderate';
+  if (value === 'min') return 'min';
+  throw new Error(`STAFF_KDF must be "moderate" (the default) or "min" (test servers only), not "${value}"`);
 }
 
 /** Reads the configuration; every value has a default so `npm start` needs none. */
@@ -79,15 +88,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const demo = (env.DEMO ?? '0') === '1';
   const testNow = env.TSUNAGARI_TEST_NOW ? new Date(env.TSUNAGARI_TEST_NOW) : null;
   if (testNow && Number.isNaN(testNow.getTime())) throw new Error('TSUNAGARI_TEST_NOW must be an ISO date-time');
+  const publicUrl = env.PUBLIC_URL ?? null;
   return {
     host: env.HOST ?? '127.0.0.1',
     port: env.PORT === undefined ? 8080 : Number(env.PORT),
-    publicUrl: env.PUBLIC_URL ?? null,
+    publicUrl,
     dbPath,
-    orgKeyFile: path.resolve(REPO_ROOT, env.TSUNAGARI_ORG_KEY_FILE ?? path.join(path.dirname(dbPath), 'org-signing.key')),
+    demoOrgKeyFile: demoOrgKeyPath(dbPath),
     demo,
     logLevel: env.LOG_LEVEL ?? 'info',
-    staffKdf: kdfLevel(env.STAFF_KDF),
+    staffKdf: kdfFloor(env.STAFF_KDF),
+    consoleOrigin: parseConsoleOrigin(env.TSUNAGARI_CONSOLE_ORIGIN),
+    lockAfterMinutes: wholeNumber(env.TSUNAGARI_LOCK_AFTER_MINUTES ?? '15', 'TSUNAGARI_LOCK_AFTER_MINUTES'),
     widgetDist: path.resolve(REPO_ROOT, env.TSUNAGARI_WIDGET_DIST ?? path.join('widget', 'dist')),
     consoleDist: path.join(REPO_ROOT, 'console', 'dist'),
     hours: hoursFrom(env, demo),
@@ -103,6 +115,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     heapGrowingPercent: wholeNumber(env.TSUNAGARI_HEAP_GROWING_PERCENT ?? String(DEFAULT_HEAP_GROWING_PERCENT), 'TSUNAGARI_HEAP_GROWING_PERCENT'),
     startsPerHour: wholeNumber(env.TSUNAGARI_START_LIMIT ?? (demo ? '200' : String(DEFAULT_STARTS_PER_HOUR)), 'TSUNAGARI_START_LIMIT'),
   };
+}
+
+/**
+ * Refuses to start a relay that is not the demo unless PUBLIC_URL is https: staff cookies, keys
+ * and wrapped keys travel to that address (behind the TLS proxy, cookies are then always Secure).
+ */
+export function checkStartable(config: Config): void {
+  if (!config.demo && !config.publicUrl?.startsWith('https://')) {
+    throw new Error('PUBLIC_URL must be an https:// URL (the relay as people reach it through TLS); only the demo (DEMO=1) runs without');
+  }
 }
 
 /**

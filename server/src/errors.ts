@@ -20,6 +20,14 @@ export const errors = {
   rateLimited: () => new DomainError('RATE_LIMITED'),
   outsideHours: () => new DomainError('OUTSIDE_HOURS'),
   invalidPayload: (detail?: string) => new DomainError('INVALID_PAYLOAD', detail),
+  inviteInvalid: () => new DomainError('INVITE_INVALID'),
+  weakKdf: (detail?: string) => new DomainError('WEAK_KDF', detail),
+  usernameTaken: () => new DomainError('USERNAME_TAKEN'),
+  unknownStaff: () => new DomainError('UNKNOWN_STAFF'),
+  statementMismatch: (detail?: string) => new DomainError('STATEMENT_MISMATCH', detail),
+  badSignature: () => new DomainError('BAD_SIGNATURE'),
+  revocationsStale: () => new DomainError('REVOCATIONS_STALE'),
+  notRevoked: (detail?: string) => new DomainError('NOT_REVOKED', detail),
 };
 
 const known = new Set<string>(ERROR_CODES);

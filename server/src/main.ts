@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
-import { DEMO_STAFF, seedDemo } from './admin/provision.js';
+import { DEMO_ORG_PASSPHRASE, DEMO_STAFF, seedDemo } from './admin/demo-seed.js';
 import { clockStartingAt, systemClock } from './clock.js';
-import { loadConfig, routingOptionsFromEnv } from './config.js';
+import { checkStartable, loadConfig, routingOptionsFromEnv } from './config.js';
 import { openDatabase } from './db/database.js';
 import { createLogger } from './log.js';
 import { missingNodeFlags, tuneHeapGrowth } from './heap-tuning.js';
@@ -11,6 +11,7 @@ import { loadSodium } from './sodium.js';
 /** Reads config, opens the database (migrating it), seeds the demo, listens, and stops cleanly. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  checkStartable(config);
   tuneHeapGrowth(config.heapGrowingPercent);
   const log = createLogger(config.logLevel);
   const missing = missingNodeFlags(process.execArgv, process.env.NODE_OPTIONS);
@@ -21,8 +22,8 @@ async function main(): Promise<void> {
   const sodium = await loadSodium();
   const db = openDatabase(config.dbPath);
   const repos = (await import('./repositories/sqlite.js')).createSqliteRepositories(db);
-  if (config.demo && seedDemo(sodium, repos, config.orgKeyFile, config.staffKdf, clock.now())) {
-    log.info({ event: 'demo.seeded' }, 'demo organisation and staff created');
+  if (config.demo && seedDemo(sodium, repos, config.demoOrgKeyFile, config.staffKdf, clock).length > 0) {
+    log.info({ event: 'demo.seeded' }, 'demo organisation and staff enrolled');
   }
   const app = createApp({
     db,
@@ -33,7 +34,11 @@ async function main(): Promise<void> {
     consoleDist: config.consoleDist,
     publicUrl: config.publicUrl,
     demo: config.demo,
-    secureCookies: config.publicUrl?.startsWith('https:') ?? false,
+    // Production requires an https PUBLIC_URL (checkStartable): cookies are always Secure there.
+    secureCookies: !config.demo || (config.publicUrl?.startsWith('https:') ?? false),
+    consoleOrigin: config.consoleOrigin,
+    kdfFloor: config.staffKdf,
+    demoConsoleConfig: config.demo ? { lockAfterMinutes: config.lockAfterMinutes, kdfFloor: config.staffKdf } : null,
     hours: config.hours,
     alternatives: config.alternatives,
     resumeDays: config.resumeDays,
@@ -60,11 +65,17 @@ async function main(): Promise<void> {
     `  Database:                    ${config.dbPath}`,
     `  Opening hours:               ${config.hours.mode === 'always' ? 'always open (demo; TSUNAGARI_HOURS=program for Mon–Fri 10:00–20:00 Tokyo)' : 'program hours (Mon–Fri 10:00–20:00 Tokyo, closed on holidays)'}`,
   );
+  if (config.consoleOrigin) lines.push(`  Console origin (staff):      ${config.consoleOrigin}`);
+  if (config.staffKdf === 'min') lines.push('  STAFF_KDF=min:               TEST SETTING — staff passwords accepted with weak Argon2id; never in production');
   if (config.demo) {
     lines.push(
-      '  Demo mode: this relay serves the NPO page, the landing page and the console itself. In',
-      "  production the widget snippet, the landing page and the console come from the NPO's own",
-      '  origins, so the relay cannot change the code that holds the keys (README, "Production set-up").',
+      '  DEMO: this relay serves the widget pages, the QR landing page, the staff console and its',
+      '        console-config.json itself, holds the demo organisation key file and signed the demo',
+      "        staff statements at seed time. In production the widget snippet, the landing page and",
+      "        the console come from the NPO's own origins, so the relay cannot change the code that",
+      "        holds the keys, and the organisation key stays on the admin's own machine, never on the",
+      '        relay (README, "Production set-up").',
+      `  Demo org key file:           ${config.demoOrgKeyFile} (passphrase: ${DEMO_ORG_PASSPHRASE})`,
       '  Demo logins (username / password):',
     );
     for (const s of DEMO_STAFF) lines.push(`    ${s.role.padEnd(10)} ${s.username.padEnd(10)} / ${s.password}`);

@@ -1,5 +1,5 @@
 import type { WidgetStatus, OpeningHoursConfig } from '@tsunagari/shared';
-import type { SodiumSumo } from '@tsunagari/shared/crypto';
+import type { KdfFloor, SodiumSumo } from '@tsunagari/shared/crypto';
 import type { Clock } from './clock.js';
 import { AppointmentService } from './domain/appointments.js';
 import { CaseRecordService } from './domain/case-records.js';
@@ -14,7 +14,9 @@ import type { RoutingOptions } from './domain/routing/options.js';
 import { Presenter } from './domain/routing/presenters.js';
 import type { QueueStore } from './domain/routing/queue-store.js';
 import { RoutingService } from './domain/routing/routing-service.js';
-import { StaffAuthService } from './domain/staff-auth.js';
+import { StaffAuthService } from './domain/staff/auth.js';
+import { StaffLifecycle } from './domain/staff/lifecycle.js';
+import { LiveSessions } from './domain/staff/live-sessions.js';
 import { StartLimit } from './domain/start-limit.js';
 import type { Logger } from './log.js';
 import type { Repositories } from './repositories/types.js';
@@ -31,6 +33,10 @@ export interface Services {
   appointments: AppointmentService;
   resume: ResumeService;
   auth: StaffAuthService;
+  /** Invite, enrol, activate, re-sign, disable; the published revocation list. */
+  staff: StaffLifecycle;
+  /** Staff sessions with sockets here, for the live-socket gate. */
+  liveSessions: LiveSessions;
   hours: OpeningHours;
   starts: StartLimit;
   retention: RetentionService;
@@ -49,18 +55,23 @@ export interface ServiceOptions {
   queueStore?: QueueStore | undefined;
   startsPerHour?: number | undefined;
   retentionDays?: number | undefined;
+  /** The weakest Argon2id parameters accepted at enrolment and password change (default moderate). */
+  kdfFloor?: KdfFloor | undefined;
 }
 
 /** Builds the domain services; none of them knows of sockets, HTTP or SQL. */
 export function createServices(repos: Repositories, o: ServiceOptions): Services {
   const { sodium, clock } = o;
+  const scheduler = o.scheduler ?? realScheduler;
+  const kdfFloor = o.kdfFloor ?? 'moderate';
+  const liveSessions = new LiveSessions(scheduler, clock);
   const counselors = new CounselorDirectory(repos.staff);
   const consultations = new ConsultationService(repos, sodium, clock);
   const routing = new RoutingService({
     repos,
     sodium,
     clock,
-    scheduler: o.scheduler ?? realScheduler,
+    scheduler,
     store: o.queueStore ?? new MemoryQueueStore(),
     options: o.routing,
   });
@@ -73,7 +84,9 @@ export function createServices(repos: Repositories, o: ServiceOptions): Services
     records: new CaseRecordService(repos.consultations, repos.caseRecords, clock),
     appointments: new AppointmentService(repos.consultations, repos.appointments, sodium, clock),
     resume: new ResumeService(repos.resumeCodes, repos.consultations, sodium, clock, o.resumeDays ?? 30),
-    auth: new StaffAuthService(repos, sodium, clock),
+    auth: new StaffAuthService(repos, sodium, clock, liveSessions, kdfFloor),
+    staff: new StaffLifecycle(repos, sodium, clock, liveSessions, kdfFloor),
+    liveSessions,
     hours: new OpeningHours(o.hours ?? { mode: 'always' }, clock, o.alternatives ?? { phone: '', mail: '' }),
     starts: new StartLimit(o.startsPerHour),
     retention: new RetentionService(repos.retention, repos.resumeCodes, clock, o.log, o.retentionDays),

@@ -1,6 +1,6 @@
 import { type Appointment, RESERVATION_CODE_ALPHABET } from '@tsunagari/shared';
 import { describe, expect, it } from 'vitest';
-import { call, clientSocket, connected, loginStaff, manualClock, next, send, serverPerTest, staffSocket, type TestServer } from './harness.js';
+import { call, clientSocket, connected, loginStaff, manualClock, next, send, serverPerTest, signIn, staffSocket, type TestServer } from './harness.js';
 
 const CODE = new RegExp(`^[${RESERVATION_CODE_ALPHABET}]{6}$`);
 
@@ -33,7 +33,13 @@ describe('hand-off appointments', () => {
       await call(sato, 'consultation:take', { consultationId: id });
       return id;
     };
-    return { clock, server, sato, satoId: satoLogin.session.staff.id, tanaka, boss, a, b, held };
+    /** Staff sign in again after the clock moved past their 12-hour sessions. */
+    const nextShift = async () => {
+      const fresh = { sato: await signIn(server, 'sato'), tanaka: await signIn(server, 'tanaka'), boss: await signIn(server, 'boss') };
+      servers.track(fresh.sato, fresh.tanaka, fresh.boss);
+      return fresh;
+    };
+    return { clock, server, sato, satoId: satoLogin.session.staff.id, tanaka, boss, a, b, held, nextShift };
   }
 
   it('she books a phone hand-off for her chat: a code is made, pushed to staff, listed, and found by code in either case', async () => {
@@ -66,14 +72,15 @@ describe('hand-off appointments', () => {
   });
 
   it('two bookings get different codes; the list is soonest first from a week ago, whatever the status', async () => {
-    const { clock, sato, boss, held } = await scene('2026-06-05T12:00:00+09:00');
+    const { clock, sato, boss: firstBoss, held, nextShift } = await scene('2026-06-05T12:00:00+09:00');
     const id = await held();
     const later = await call(sato, 'handoff:book', { consultationId: id, kind: 'interview', startsAt: '2026-06-12T14:00:00+09:00' });
     const sooner = await call(sato, 'handoff:book', { consultationId: id, kind: 'phone', startsAt: '2026-06-06T10:00:00+09:00' });
     expect(later.code).not.toBe(sooner.code);
-    expect((await call(boss, 'appointment:list', {})).appointments.map((x) => x.id)).toEqual([sooner.id, later.id]);
+    expect((await call(firstBoss, 'appointment:list', {})).appointments.map((x) => x.id)).toEqual([sooner.id, later.id]);
     // Seven days after the sooner one it is still on the calendar (to be marked); a moment later it is not.
     clock.set('2026-06-13T10:00:00+09:00');
+    const { boss } = await nextShift();
     expect((await call(boss, 'appointment:list', {})).appointments.map((x) => x.id)).toEqual([sooner.id, later.id]);
     clock.set('2026-06-13T10:00:00.001+09:00');
     expect((await call(boss, 'appointment:list', {})).appointments.map((x) => x.id)).toEqual([later.id]);
@@ -129,10 +136,12 @@ describe('hand-off appointments', () => {
   });
 
   it('staff mark it done, no-show or cancelled; every staff socket hears; unknown ids and codes are UNKNOWN_APPOINTMENT', async () => {
-    const { clock, server, sato, tanaka, boss, held } = await scene('2026-06-05T12:00:00+09:00');
+    const first = await scene('2026-06-05T12:00:00+09:00');
+    const { clock, server, held, nextShift } = first;
     const id = await held();
-    const booked = await call(sato, 'handoff:book', { consultationId: id, kind: 'phone', startsAt: '2026-06-08T15:00:00+09:00' });
+    const booked = await call(first.sato, 'handoff:book', { consultationId: id, kind: 'phone', startsAt: '2026-06-08T15:00:00+09:00' });
     clock.set('2026-06-08T15:30:00+09:00');
+    const { sato, tanaka, boss } = await nextShift();
     for (const status of ['done', 'no_show', 'cancelled'] as const) {
       const heard = next(sato, 'appointment:changed', (p) => p.appointment.status === status);
       const set = await call(boss, 'appointment:status', { appointmentId: booked.id, status });
@@ -179,12 +188,13 @@ describe('hand-off appointments', () => {
   });
 
   it('an appointment outlives the retention purge of its chat', async () => {
-    const { clock, server, sato, boss, held } = await scene('2026-06-05T12:00:00+09:00');
+    const { clock, server, sato, held, nextShift } = await scene('2026-06-05T12:00:00+09:00');
     const id = await held();
     const booked: Appointment = await call(sato, 'handoff:book', { consultationId: id, kind: 'accompaniment', startsAt: '2026-06-10T10:00:00+09:00' });
     await call(sato, 'consultation:end', { consultationId: id });
     clock.set('2027-06-05T12:00:00+09:00');
     await server.app.services.retention.run();
+    const { boss } = await nextShift();
     expect(await call(boss, 'appointment:find', { code: booked.code })).toEqual(booked);
   });
   it('the fiscal-year report counts hand-offs by kind in the Tokyo month the chat came; cancelled ones do not count', async () => {

@@ -1,4 +1,5 @@
 import { API } from '@tsunagari/shared';
+import { verifyStaffStatement } from '@tsunagari/shared/trust';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientSocket, connected, loginStaff, postJson, staffSocket, startTestServer, type TestServer } from './harness.js';
 
@@ -17,7 +18,10 @@ describe('staff login', () => {
   it('sets an httpOnly, SameSite=Strict session cookie and returns the wrapped keys', async () => {
     const staff = await loginStaff(server, 'sato');
     expect(staff.session.staff).toMatchObject({ username: 'sato', role: 'counselor' });
-    expect(staff.session.orgPublicKey).toBe(server.orgPublicKey);
+    // No organisation key in the answer (the console pins its own); the statement about her keys verifies against it.
+    expect(Object.keys(staff.session).sort()).toEqual(['keys', 'staff']);
+    const verdict = verifyStaffStatement(server.sodium, staff.session.keys.statement, { orgKey: server.org.pinned, acceptRoles: ['counselor'], now: Date.now(), revocations: null });
+    expect(verdict).toMatchObject({ ok: true, statement: { staffId: staff.session.staff.id, boxPublicKey: staff.session.keys.boxPublicKey } });
     expect(staff.keys.boxSecretKey.length).toBe(32);
     const res = await postJson(server.url + API.authParams, { username: 'sato' });
     expect(res.headers.get('cache-control')).toBe('no-store');

@@ -1,4 +1,4 @@
-import { type ClientToServerEvents, MAX_ENVELOPE_BYTES, eventRoles, inboundSchemas } from '@tsunagari/shared';
+import { type ClientToServerEvents, MAX_ENVELOPE_BYTES, MAX_STAFF_DISABLE_BYTES, eventRoles, inboundSchemas } from '@tsunagari/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   call,
@@ -17,6 +17,7 @@ const EVENTS = Object.keys(inboundSchemas) as EventName[];
 const CLIENT_EVENTS: EventName[] = EVENTS.filter((e) => eventRoles[e].includes('client'));
 const COUNSELOR_EVENTS: EventName[] = EVENTS.filter((e) => eventRoles[e].includes('counselor'));
 const SUPERVISOR_EVENTS: EventName[] = EVENTS.filter((e) => eventRoles[e].includes('supervisor'));
+const ADMIN_EVENTS: EventName[] = EVENTS.filter((e) => eventRoles[e].includes('admin'));
 const UNKNOWN = 'ZZZZZZZZZZZZZZZZZZZZZZ';
 const NONCE = 'A'.repeat(32);
 
@@ -51,33 +52,38 @@ describe('bad input gets a coded error and changes nothing', () => {
   let client: ClientSocket;
   let counselor: ClientSocket;
   let supervisor: ClientSocket;
+  let admin: ClientSocket;
   let ownConsultation: string;
 
-  /** Row counts of every table: the state that bad input must not change. */
-  const state = () =>
-    ['consultation', 'message', 'key_grant', 'staff', 'staff_session', 'case_record', 'case_record_topic', 'appointment'].map(
+  /** Row counts of every table, and every staff account's lifecycle: the state that bad input must not change. */
+  const state = () => [
+    ...['consultation', 'message', 'key_grant', 'staff', 'staff_session', 'case_record', 'case_record_topic', 'appointment', 'revocation_list'].map(
       (t) => (server.db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n,
-    );
+    ),
+    JSON.stringify(server.db.prepare('SELECT id, username, role, status, key_version, statement, invite_token_hash, auth_hash FROM staff ORDER BY id').all()),
+  ];
 
   beforeAll(async () => {
     server = await startTestServer();
     const sato = await loginStaff(server, 'sato');
     const boss = await loginStaff(server, 'boss');
+    const chief = await loginStaff(server, 'chief');
     client = clientSocket(server);
     counselor = staffSocket(server, sato);
     supervisor = staffSocket(server, boss);
-    await Promise.all([connected(client), connected(counselor), connected(supervisor)]);
+    admin = staffSocket(server, chief);
+    await Promise.all([connected(client), connected(counselor), connected(supervisor), connected(admin)]);
     ownConsultation = (await call(client, 'consultation:start', {})).consultationId;
   });
 
   afterAll(async () => {
-    for (const s of [client, counselor, supervisor]) s.disconnect();
+    for (const s of [client, counselor, supervisor, admin]) s.disconnect();
     await server.stop();
     server.cleanup();
   });
 
   const socketFor = (event: EventName): ClientSocket =>
-    CLIENT_EVENTS.includes(event) ? client : COUNSELOR_EVENTS.includes(event) ? counselor : supervisor;
+    CLIENT_EVENTS.includes(event) ? client : COUNSELOR_EVENTS.includes(event) ? counselor : SUPERVISOR_EVENTS.includes(event) ? supervisor : admin;
 
   it.each(EVENTS)('%s: malformed payloads → INVALID_PAYLOAD', async (event) => {
     const before = state();
@@ -90,7 +96,9 @@ describe('bad input gets a coded error and changes nothing', () => {
 
   it.each(EVENTS)('%s: oversized payload → PAYLOAD_TOO_LARGE', async (event) => {
     const before = state();
-    const huge = { consultationId: ownConsultation, seq: 1, nonce: NONCE, ciphertext: 'A'.repeat(MAX_ENVELOPE_BYTES + 10) };
+    // staff:disable carries a whole signed revocation list, so its limit is higher (still under the frame limit).
+    const limit = event === 'staff:disable' ? MAX_STAFF_DISABLE_BYTES : MAX_ENVELOPE_BYTES;
+    const huge = { consultationId: ownConsultation, seq: 1, nonce: NONCE, ciphertext: 'A'.repeat(limit + 10) };
     expect(await send(socketFor(event), event, huge)).toEqual({ ok: false, error: 'PAYLOAD_TOO_LARGE' });
     expect(state()).toEqual(before);
   });
@@ -113,6 +121,7 @@ describe('bad input gets a coded error and changes nothing', () => {
     if (!CLIENT_EVENTS.includes(event)) wrong.push(client);
     if (!COUNSELOR_EVENTS.includes(event)) wrong.push(counselor);
     if (!SUPERVISOR_EVENTS.includes(event)) wrong.push(supervisor);
+    if (!ADMIN_EVENTS.includes(event)) wrong.push(admin);
     expect(wrong.length).toBeGreaterThan(0);
     for (const s of wrong) expect(await send(s, event, unknownIdPayload[event] ?? {})).toEqual({ ok: false, error: 'FORBIDDEN' });
     expect(state()).toEqual(before);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, clientSocket, connected, loginStaff, manualClock, send, serverPerTest, staffSocket, type TestServer } from './harness.js';
+import { call, clientSocket, connected, loginStaff, manualClock, send, serverPerTest, signIn, staffSocket, type TestServer } from './harness.js';
 
 /**
  * Case records and the fiscal-year report (DESIGN journeys 2 and 3): the counselor who held a
@@ -23,12 +23,18 @@ describe('case records and the fiscal-year report', () => {
     const [a, b, c] = [clientSocket(server), clientSocket(server), clientSocket(server)];
     servers.track(sato, tanaka, boss, a, b, c);
     await Promise.all([sato, tanaka, boss, a, b, c].map(connected));
-    return { clock, server, sato, tanaka, boss, a, b, c };
+    /** Staff sign in again after the clock moved past their 12-hour sessions. */
+    const nextShift = async () => {
+      const fresh = { sato: await signIn(server, 'sato'), boss: await signIn(server, 'boss') };
+      servers.track(fresh.sato, fresh.boss);
+      return fresh;
+    };
+    return { clock, server, sato, tanaka, boss, a, b, c, nextShift };
   }
 
   it('the counselor records a chat after it ended and the report counts it in her Tokyo month; re-recording replaces', async () => {
     // 00:10 on 1 May in Tokyo is still 30 April in UTC: the report must say May.
-    const { clock, server, sato, boss, a, b } = await scene('2026-05-01T00:10:00+09:00');
+    const { clock, server, sato, boss, a, b, nextShift } = await scene('2026-05-01T00:10:00+09:00');
     const held = (await call(a, 'consultation:start', { campaign: 'flyer-ube' })).consultationId;
     await call(sato, 'consultation:take', { consultationId: held });
     await call(sato, 'consultation:end', { consultationId: held });
@@ -50,8 +56,9 @@ describe('case records and the fiscal-year report', () => {
 
     // She corrects it later: the new record replaces the old one, topics included, and counts once.
     clock.set('2026-05-02T10:00:00+09:00');
-    await call(sato, 'consultation:record', { consultationId: held, topics: ['生活困窮'], outcome: 'listened' });
-    const again = await call(boss, 'report:year', { fiscalYear: 2026 });
+    const nextDay = await nextShift();
+    await call(nextDay.sato, 'consultation:record', { consultationId: held, topics: ['生活困窮'], outcome: 'listened' });
+    const again = await call(nextDay.boss, 'report:year', { fiscalYear: 2026 });
     expect(again.total).toMatchObject({ recorded: 1 });
     expect(again.total.byTopic).toMatchObject({ '虐待・DV': 0, 子育て: 0, 生活困窮: 1 });
     expect(again.total.byOutcome).toMatchObject({ referral: 0, listened: 1 });
@@ -112,7 +119,7 @@ describe('case records and the fiscal-year report', () => {
   });
 
   it('outlives the retention purge: the transcript goes, the record and the report stay', async () => {
-    const { clock, server, sato, boss, a } = await scene('2026-09-01T10:00:00+09:00', { retentionDays: 30 });
+    const { clock, server, sato, a, nextShift } = await scene('2026-09-01T10:00:00+09:00', { retentionDays: 30 });
     const id = (await call(a, 'consultation:start', {})).consultationId;
     await call(sato, 'consultation:take', { consultationId: id });
     await call(sato, 'consultation:end', { consultationId: id });
@@ -123,6 +130,7 @@ describe('case records and the fiscal-year report', () => {
     await server.app.services.retention.run();
     expect(server.db.prepare('SELECT purged_at IS NOT NULL AS purged FROM consultation WHERE id = ?').get(id)).toEqual({ purged: 1 });
     expect(recordState(server)).toEqual(kept);
+    const { boss } = await nextShift();
     const report = await call(boss, 'report:year', { fiscalYear: 2026 });
     expect(report.months[5]).toMatchObject({ month: '2026-09', answered: 1, recorded: 1 });
     expect(report.months[5]?.byOutcome.handoff).toBe(1);

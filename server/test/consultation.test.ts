@@ -9,8 +9,8 @@ import {
   openSessionKey,
   sealMessage,
   sealSessionKey,
-  verifyCounselorIdentity,
 } from '@tsunagari/shared/crypto';
+import { ROLES_THE_WIDGET_SEALS_TO, verifyStaffIdentity } from '@tsunagari/shared/trust';
 import { io as connect } from 'socket.io-client';
 import { MESSAGE_FLOOD } from '../src/domain/messages.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,8 +61,10 @@ describe('a full consultation, end to end encrypted', () => {
     const taken = await call(staff, 'consultation:take', { consultationId: id });
     expect(taken.status).toBe('active');
     const counselor: CounselorIdentity = (await assigned).counselor;
-    expect(verifyCounselorIdentity(sodium, server.orgPublicKey, counselor)).toBe(true);
-    await call(client, 'key:grant', { consultationId: id, staffId: counselor.staffId, sealedKey: sealSessionKey(sodium, sessionKey, counselor.boxPublicKey) });
+    const verdict = verifyStaffIdentity(sodium, counselor, { orgKey: server.org.pinned, acceptRoles: ROLES_THE_WIDGET_SEALS_TO, now: Date.now(), revocations: null });
+    if (!verdict.ok) throw new Error(`the widget would refuse: ${verdict.reason}`);
+    expect(verdict.statement.staffId).toBe(sato.session.staff.id);
+    await call(client, 'key:grant', { consultationId: id, staffId: counselor.staffId, sealedKey: sealSessionKey(sodium, sessionKey, verdict.statement.boxPublicKey) });
     const counselorKey = openSessionKey(sodium, (await granted).sealedKey, sato.keys.boxPublicKey, sato.keys.boxSecretKey);
     expect(counselorKey).toEqual(sessionKey);
 

@@ -11,15 +11,19 @@ import {
   type StaffSession,
 } from '@tsunagari/shared';
 import { deriveStaffPasswordKeys, type StaffKeyPairs, toB64, unwrapStaffKeys } from '@tsunagari/shared/crypto';
+import { type PinnedOrgKey, pinOrgKey } from '@tsunagari/shared/trust';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterEach } from 'vitest';
 import { createApp, type App } from '../src/app.js';
-import { createOrganisation, provisionStaff } from '../src/admin/provision.js';
-import type { Clock } from '../src/clock.js';
+import { enrolInProcess } from '../src/admin/enrol-in-process.js';
+import { type Clock, systemClock } from '../src/clock.js';
 import type { RoutingOptions } from '../src/domain/routing/options.js';
 import { openDatabase, type Db } from '../src/db/database.js';
 import { createLogger } from '../src/log.js';
+import { StaffLifecycle } from '../src/domain/staff/lifecycle.js';
+import { LiveSessions } from '../src/domain/staff/live-sessions.js';
 import { createSqliteRepositories } from '../src/repositories/sqlite.js';
+import { realScheduler } from '../src/scheduler.js';
 import { loadSodium } from '../src/sodium.js';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -29,7 +33,15 @@ export const STAFF = {
   sato: { username: 'sato', displayName: '佐藤', role: 'counselor', password: 'test-password-sato' },
   tanaka: { username: 'tanaka', displayName: '田中', role: 'counselor', password: 'test-password-tanaka' },
   boss: { username: 'boss', displayName: '上田', role: 'supervisor', password: 'test-password-boss' },
+  chief: { username: 'chief', displayName: '本部', role: 'admin', password: 'test-password-chief' },
 } as const;
+
+/** The test's organisation key pair: the test holds the secret half, as an admin's own machine would. */
+export interface TestOrg {
+  publicKey: string;
+  secretKey: Uint8Array;
+  pinned: PinnedOrgKey;
+}
 
 export interface TestServer {
   url: string;
@@ -39,6 +51,8 @@ export interface TestServer {
   dbPath: string;
   sodium: Sumo;
   orgPublicKey: string;
+  /** The organisation key; statements and revocation lists the test signs verify against it. */
+  org: TestOrg;
   /** Every line the server logged, at trace level. */
   logs: string[];
   /** Stops the server; the database file stays for inspection until `cleanup`. */
@@ -65,21 +79,24 @@ export async function startTestServer(
   const sodium = await loadSodium();
   const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-test-'));
   const dbPath = path.join(dir, 'test.db');
-  const keyFile = path.join(dir, 'org.key');
   const db = openDatabase(dbPath);
   const repos = createSqliteRepositories(db);
-  const now = new Date();
+  const org = testOrg(sodium, dir);
+  const clock = opts.clock ?? systemClock;
   if (!repos.organisation.get()) {
-    createOrganisation(sodium, repos, keyFile, 'test org', now);
-    for (const s of Object.values(STAFF)) provisionStaff(sodium, repos, keyFile, { ...s, kdf: 'min' }, now);
+    repos.organisation.create('test org', org.publicKey, clock.now().toISOString());
+    // Enrolled as browsers would (keys made "client-side"), signed with the test's org key.
+    const lifecycle = new StaffLifecycle(repos, sodium, clock, new LiveSessions(realScheduler, clock), 'min');
+    for (const s of Object.values(STAFF)) enrolInProcess(sodium, lifecycle, org.secretKey, s, { kdf: 'min', now: clock.now().getTime() });
   }
   const logs: string[] = [];
   const log = createLogger('trace', { write: (line: string) => void logs.push(line) });
   const app = createApp({
     db,
     sodium,
-    clock: opts.clock ?? { now: () => new Date() },
+    clock,
     log,
+    kdfFloor: 'min',
     widgetDist: path.join(dir, 'no-widget'),
     consoleDist: path.join(dir, 'no-console'),
     publicUrl: null,
@@ -108,10 +125,26 @@ export async function startTestServer(
     dbPath,
     sodium,
     orgPublicKey: repos.organisation.get()?.signPublicKey ?? '',
+    org,
     logs,
     stop,
     cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/**
+ * The test organisation's key pair, kept in the test's directory so a restarted server (same
+ * directory) has the same organisation. Test only: a real org key lives in a passphrase-encrypted
+ * file on the admin's own machine.
+ */
+function testOrg(sodium: Sumo, dir: string): TestOrg {
+  const file = path.join(dir, 'test-org-secret.json');
+  if (!fs.existsSync(file)) {
+    const kp = sodium.crypto_sign_keypair();
+    fs.writeFileSync(file, JSON.stringify({ publicKey: toB64(sodium, kp.publicKey), secretKey: toB64(sodium, kp.privateKey) }), { mode: 0o600 });
+  }
+  const { publicKey, secretKey } = JSON.parse(fs.readFileSync(file, 'utf8')) as { publicKey: string; secretKey: string };
+  return { publicKey, secretKey: sodium.from_base64(secretKey, sodium.base64_variants.URLSAFE_NO_PADDING), pinned: pinOrgKey(sodium, publicKey) };
 }
 
 export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
@@ -138,6 +171,17 @@ export async function loginStaff(server: TestServer, who: keyof typeof STAFF): P
   const setCookie = res.headers.get('set-cookie') ?? '';
   const cookie = setCookie.split(';')[0] ?? '';
   return { cookie, setCookie, session: body.data, keys: unwrapStaffKeys(server.sodium, derived.wrapKey, body.data.keys) };
+}
+
+/**
+ * Her console opened afresh: a new login and a connected socket. Tests that move the clock past
+ * a session's 12 hours sign staff in again, as they would at work: an expired session's socket is
+ * refused (NOT_AUTHENTICATED) and closed.
+ */
+export async function signIn(server: TestServer, who: keyof typeof STAFF): Promise<ClientSocket> {
+  const socket = staffSocket(server, await loginStaff(server, who));
+  await connected(socket);
+  return socket;
 }
 
 /** An anonymous client socket, as the widget opens it. */

@@ -3,7 +3,6 @@
  * counselors of capacity 3, random client drops, counselor drops (one short, one past her grace),
  * and one server restart in the middle. Seeded, so a run is repeatable; it waits for events.
  */
-import path from 'node:path';
 import {
   type AckResult,
   API,
@@ -15,8 +14,12 @@ import {
 import { deriveStaffPasswordKeys, toB64 } from '@tsunagari/shared/crypto';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
-import { provisionStaff } from '../src/admin/provision.js';
+import { enrolInProcess } from '../src/admin/enrol-in-process.js';
+import { systemClock } from '../src/clock.js';
+import { StaffLifecycle } from '../src/domain/staff/lifecycle.js';
+import { LiveSessions } from '../src/domain/staff/live-sessions.js';
 import { createSqliteRepositories } from '../src/repositories/sqlite.js';
+import { realScheduler } from '../src/scheduler.js';
 import { postJson, startTestServer, type TestServer } from './harness.js';
 
 type Sock = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -97,11 +100,13 @@ describe('queue simulation: 32 clients, 5 counselors, drops and a restart', () =
     const url = first.url;
     const port = Number(new URL(url).port);
 
-    // Five counselors, made like the admin tool makes them.
+    // Five counselors, enrolled as their browsers would and signed with the test's org key.
     const repos = createSqliteRepositories(first.db);
+    const lifecycle = new StaffLifecycle(repos, first.sodium, systemClock, new LiveSessions(realScheduler, systemClock), 'min');
     const names = Array.from({ length: COUNSELORS }, (_, i) => `sim${i + 1}`);
     for (const n of names) {
-      provisionStaff(first.sodium, repos, path.join(first.dir, 'org.key'), { username: n, displayName: n, role: 'counselor', password: `pw-${n}-long`, capacity: CAPACITY, kdf: 'min' }, new Date());
+      const { staffId } = enrolInProcess(first.sodium, lifecycle, first.org.secretKey, { username: n, displayName: n, role: 'counselor', password: `pw-${n}-long` }, { kdf: 'min', now: Date.now() });
+      repos.counselors.setCapacity(staffId, CAPACITY);
     }
 
     const violations: string[] = [];

@@ -90,8 +90,9 @@ describe('consultation:mine recalls her ended, unrecorded chats', () => {
     clock.set('2026-06-05T11:00:00+09:00');
     expect((await mineOf(await reload('sato'))).map((c) => c.consultationId)).toEqual([id]);
     clock.set('2026-06-05T11:00:00.001+09:00');
-    expect(await mineOf(await reload('sato'))).toEqual([]);
+    const nextDay = await reload('sato');
+    expect(await mineOf(nextDay)).toEqual([]);
     // Recording is still allowed afterwards: only the reminder stops.
-    await call(sato, 'consultation:record', { consultationId: id, topics: ['孤独'], outcome: 'listened' });
+    await call(nextDay, 'consultation:record', { consultationId: id, topics: ['孤独'], outcome: 'listened' });
   });
 });

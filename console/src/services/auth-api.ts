@@ -1,4 +1,4 @@
-import { API, type ApiResult, type ErrorCode, type KdfParamsResponse, type StaffSession } from '@tsunagari/shared';
+import { API, type ApiResult, CONSOLE_CONFIG_FILE, type ConsoleConfig, type ErrorCode, type KdfParamsResponse, type StaffSession } from '@tsunagari/shared';
 
 /** An API answer, or `NETWORK` when no answer came (offline, server down, not JSON). */
 export type AuthResult<T> = ApiResult<T> | { ok: false; error: 'NETWORK' };
@@ -23,6 +23,21 @@ async function postJson<T>(path: string, body: unknown): Promise<AuthResult<T>> 
     // Fall through: a proxy's HTML error page, say.
   }
   return { ok: false, error: res.status === 429 ? 'RATE_LIMITED' : 'NETWORK' };
+}
+
+/**
+ * The console's pinned config, from beside its own files (same origin as this code). Only what
+ * the console uses today is checked here: the organisation key it verifies identities against.
+ */
+export async function fetchConsoleConfig(): Promise<AuthResult<Pick<ConsoleConfig, 'orgPublicKey'>>> {
+  try {
+    const res = await fetch(new URL(CONSOLE_CONFIG_FILE, document.baseURI), { cache: 'no-store', credentials: 'same-origin' });
+    const json = (await res.json()) as Partial<ConsoleConfig>;
+    if (typeof json.orgPublicKey === 'string') return { ok: true, data: { orgPublicKey: json.orgPublicKey } };
+  } catch {
+    // Fall through.
+  }
+  return { ok: false, error: 'NETWORK' };
 }
 
 /** Her Argon2id salt and limits. Unknown names get stable fake ones, so this says nothing. */

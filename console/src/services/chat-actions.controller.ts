@@ -113,7 +113,7 @@ export class ChatActionsController extends WorkspacePart {
     let sealedKey: string | undefined;
     if (toStaffId) {
       const receiver = this.counselors().find((c) => c.staffId === toStaffId);
-      const sealed = receiver ? crypto.sealKeyFor(key, receiver.identity, session.orgPublicKey) : null;
+      const sealed = receiver ? crypto.sealKeyFor(key, receiver.identity) : null;
       if (!sealed) return this.refuse(id, ja.transfer.badSignature);
       sealedKey = sealed;
     }

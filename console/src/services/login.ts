@@ -51,8 +51,11 @@ export async function login(username: string, password: string, onPhase: (p: Log
   } catch {
     return { ok: false, error: 'NETWORK' };
   }
-  const params = await api.fetchKdfParams(username);
+  // The organisation key comes from the console's own config file (served with this code), never
+  // from the relay's answers.
+  const [params, config] = await Promise.all([api.fetchKdfParams(username), api.fetchConsoleConfig()]);
   if (!params.ok) return { ok: false, error: params.error };
+  if (!config.ok) return { ok: false, error: config.error };
 
   onPhase('keys');
   // Argon2id blocks the main thread: let the busy text paint first.
@@ -72,7 +75,7 @@ export async function login(username: string, password: string, onPhase: (p: Log
     return { ok: false, error: res.error };
   }
   try {
-    const crypto = await mod.unlockStaffCrypto(derived.wrapKey, res.data.keys);
+    const crypto = await mod.unlockStaffCrypto(derived.wrapKey, res.data.keys, config.data.orgPublicKey);
     return { ok: true, session: res.data, crypto };
   } catch {
     return { ok: false, error: 'UNWRAP_FAILED' };

@@ -14,13 +14,13 @@ import {
   openSessionKey,
   sealHandoverNote,
   sealSessionKey,
-  verifyCounselorIdentity,
   type SodiumSumo,
   type StaffKeyPairs,
   sealMessage,
   toB64,
   unwrapStaffKeys,
 } from '@tsunagari/shared/crypto';
+import { type PinnedOrgKey, pinOrgKey, verifyStaffIdentity } from '@tsunagari/shared/trust';
 
 let sodiumPromise: Promise<SodiumSumo> | null = null;
 
@@ -55,11 +55,14 @@ export async function deriveLogin(password: string, params: KdfParams): Promise<
   return { authKey: b64, wrapKey };
 }
 
-/** Unwraps her key pairs; throws a CryptoError (UNWRAP_FAILED) when they do not open. */
-export async function unlockStaffCrypto(wrapKey: Uint8Array, keys: StaffSession['keys']): Promise<StaffCrypto> {
+/**
+ * Unwraps her key pairs; throws a CryptoError (UNWRAP_FAILED) when they do not open, BAD_ORG_KEY
+ * when the organisation key from the console's own config file is not a key.
+ */
+export async function unlockStaffCrypto(wrapKey: Uint8Array, keys: StaffSession['keys'], orgPublicKey: string): Promise<StaffCrypto> {
   const sodium = await loadSodium();
   try {
-    return new StaffCrypto(sodium, unwrapStaffKeys(sodium, wrapKey, keys));
+    return new StaffCrypto(sodium, unwrapStaffKeys(sodium, wrapKey, keys), pinOrgKey(sodium, orgPublicKey));
   } finally {
     sodium.memzero(wrapKey);
   }
@@ -71,6 +74,8 @@ export class StaffCrypto {
   constructor(
     private readonly sodium: SodiumSumo,
     private readonly keys: StaffKeyPairs,
+    /** The organisation key from console-config.json (where this code came from), never from the relay. */
+    private readonly orgKey: PinnedOrgKey,
   ) {}
 
   /** Opens a session key the client sealed to her; throws when it is not hers. */
@@ -92,12 +97,14 @@ export class StaffCrypto {
   }
 
   /**
-   * Seals a session key to another counselor for a transfer, after checking that the organisation
-   * signed her keys (a relay cannot slip in its own). Null when the signature does not verify.
+   * Seals a session key to another counselor for a transfer, after checking her identity against
+   * the pinned organisation key: a counselor's statement, in validity, about the staff member
+   * named (a relay cannot slip in its own key). Null when it does not verify.
    */
-  sealKeyFor(sessionKey: Uint8Array, receiver: CounselorIdentity, orgPublicKey: string): string | null {
-    if (!verifyCounselorIdentity(this.sodium, orgPublicKey, receiver)) return null;
-    return sealSessionKey(this.sodium, sessionKey, receiver.boxPublicKey);
+  sealKeyFor(sessionKey: Uint8Array, receiver: CounselorIdentity): string | null {
+    const verdict = verifyStaffIdentity(this.sodium, receiver, { orgKey: this.orgKey, acceptRoles: ['counselor'], now: Date.now(), revocations: null });
+    if (!verdict.ok) return null;
+    return sealSessionKey(this.sodium, sessionKey, verdict.statement.boxPublicKey);
   }
 
   /** Encrypts a handover note under the session key. */

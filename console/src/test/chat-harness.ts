@@ -7,7 +7,8 @@
  * refused, stored with its ack lost, or held until the test lets it through.
  */
 import type { EnvelopePayload, StaffConsultation, StaffSession, StoredMessage } from '@tsunagari/shared';
-import { openMessage, sealMessage } from '@tsunagari/shared/crypto';
+import { openMessage, sealMessage, toB64 } from '@tsunagari/shared/crypto';
+import { pinOrgKey } from '@tsunagari/shared/trust';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import '../components/chat-panel/chat-panel.js';
 import type { TsgChatPanel } from '../components/chat-panel/chat-panel.component.js';
@@ -106,7 +107,7 @@ export async function chatHarness(history: { from: 'client' | 'counselor'; seq: 
     boxSecretKey: box.privateKey,
     signPublicKey: sign.publicKey,
     signSecretKey: sign.privateKey,
-  });
+  }, pinOrgKey(sodium, toB64(sodium, sodium.crypto_sign_keypair().publicKey)));
   const sessionKey = sodium.crypto_aead_xchacha20poly1305_ietf_keygen();
   const consultationId = globalThis.crypto.randomUUID();
   const messages: StoredMessage[] = history.map((m, i) => ({
@@ -125,8 +126,12 @@ export async function chatHarness(history: { from: 'client' | 'counselor'; seq: 
   const consoleStore = new ConsoleStore(host);
   const session: StaffSession = {
     staff: { id: 'staff-sato', username: 'sato', displayName: '佐藤', role: 'counselor' },
-    keys: { boxPublicKey: '', signPublicKey: '', wrappedSecretKeys: '', orgSignature: '' },
-    orgPublicKey: '',
+    keys: {
+      boxPublicKey: '',
+      signPublicKey: '',
+      wrappedSecretKeys: '',
+      statement: { statement: { staffId: 'staff-sato', role: 'counselor', boxPublicKey: '', signPublicKey: '', keyVersion: 1, notBefore: 0, notAfter: 1 }, signature: '' },
+    },
   };
   const ctx: WorkspaceContext = {
     host,

@@ -1,59 +1,41 @@
 #!/usr/bin/env tsx
 /**
- * Admin tool: creates the organisation key and staff accounts.
- *   tsunagari-admin org:init --name "NPO name"
- *   tsunagari-admin staff:add --username sato --name 佐藤 --role counselor   (password read from TSUNAGARI_PASSWORD or stdin)
- * Uses the same provisioning code as the demo seed.
+ * Admin tool. Offline organisation-key commands (org:init, org:public, statement:sign,
+ * revocation:sign: see org-key.ts) run on the admin's own machine and open no database. The
+ * relay-host commands (org:register, staff:invite, staff:list, staff:pending, staff:activate,
+ * staff:resign, staff:disable, revocations:publish: see relay-staff.ts) open the relay's database
+ * and hold no secret. Nothing here makes or sees a staff password or a private key.
  */
-import { parseArgs } from 'node:util';
-import { createOrganisation, provisionStaff } from '../admin/provision.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
+import { StaffLifecycle } from '../domain/staff/lifecycle.js';
+import { LiveSessions } from '../domain/staff/live-sessions.js';
 import { createSqliteRepositories } from '../repositories/sqlite.js';
+import { realScheduler } from '../scheduler.js';
+import { systemClock } from '../clock.js';
 import { loadSodium } from '../sodium.js';
 import { isOrgKeyCommand, runOrgKeyCli } from './org-key.js';
+import { RELAY_COMMANDS, runRelayCommand } from './relay-staff.js';
 
-async function readPassword(): Promise<string> {
-  if (process.env.TSUNAGARI_PASSWORD) return process.env.TSUNAGARI_PASSWORD;
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').trim();
-}
+const USAGE = `usage: tsunagari-admin COMMAND
+  on the admin's own machine: org:init --out FILE | org:public FILE | statement:sign ... | revocation:sign ...
+  on the relay host: ${RELAY_COMMANDS.join(' | ')}`;
 
 async function run(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
-  if (command && isOrgKeyCommand(command, rest)) return runOrgKeyCli(command, rest); // offline: no config, no database
-  const { values } = parseArgs({
-    args: rest,
-    options: { name: { type: 'string' }, username: { type: 'string' }, role: { type: 'string' }, capacity: { type: 'string' } },
-  });
+  if (command && isOrgKeyCommand(command)) return runOrgKeyCli(command, rest); // offline: no config, no database
+  if (!command || !RELAY_COMMANDS.includes(command)) throw new Error(USAGE);
   const config = loadConfig();
   const sodium = await loadSodium();
   const db = openDatabase(config.dbPath);
   const repos = createSqliteRepositories(db);
+  const clock = systemClock;
+  const live = new LiveSessions(realScheduler, clock);
   try {
-    if (command === 'org:init') {
-      const key = createOrganisation(sodium, repos, config.orgKeyFile, values.name ?? 'organisation', new Date());
-      process.stdout.write(`organisation public key (pin it in the embed snippet's org-key): ${key}\n`);
-    } else if (command === 'staff:add') {
-      const role = values.role;
-      if (!values.username || !values.name || (role !== 'counselor' && role !== 'supervisor' && role !== 'admin')) {
-        throw new Error('staff:add needs --username, --name and --role counselor|supervisor|admin');
-      }
-      const password = await readPassword();
-      if (password.length < 12) throw new Error('password must have at least 12 characters');
-      const staff = provisionStaff(
-        sodium,
-        repos,
-        config.orgKeyFile,
-        { username: values.username, displayName: values.name, role, password, kdf: config.staffKdf, capacity: Number(values.capacity ?? 3) },
-        new Date(),
-      );
-      process.stdout.write(`created ${staff.role} ${staff.username} (${staff.id})\n`);
-    } else {
-      throw new Error('usage: tsunagari-admin org:init --name NAME | staff:add --username U --name N --role R');
-    }
+    const staff = new StaffLifecycle(repos, sodium, clock, live, config.staffKdf);
+    await runRelayCommand({ sodium, repos, staff, clock }, command, rest, (text) => process.stdout.write(text));
   } finally {
+    live.stop();
     db.close();
   }
 }

@@ -54,10 +54,9 @@ export function orgPublicKeyOf(sodium: SodiumSumo, source: { fileText: string } 
   return { publicKey, fingerprint: orgKeyFingerprint(sodium, pinOrgKey(sodium, publicKey)) };
 }
 
-/** True for the commands this file owns. `org:init` without --out is still the old relay-side one. */
-export function isOrgKeyCommand(command: string | undefined, args: readonly string[]): boolean {
-  if (command === 'org:init') return args.some((a) => a === '--out' || a.startsWith('--out='));
-  return command === 'org:public' || command === 'statement:sign' || command === 'revocation:sign';
+/** True for the commands this file owns (the relay has no org:init of its own: it registers the public key only). */
+export function isOrgKeyCommand(command: string | undefined): boolean {
+  return command === 'org:init' || command === 'org:public' || command === 'statement:sign' || command === 'revocation:sign';
 }
 
 async function readJson(file: string | undefined, what: string): Promise<unknown> {
@@ -79,7 +78,8 @@ async function openKey(sodium: SodiumSumo, keyFile: string | undefined, io: OrgK
 export async function runOrgKeyCommand(sodium: SodiumSumo, command: string, args: string[], io: OrgKeyCliIo): Promise<void> {
   const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true });
   if (command === 'org:init') {
-    const out = values.out as string;
+    const out = values.out;
+    if (!out) throw new Error('usage: org:init --out FILE');
     const exists = () => new Error(`${out} exists; org:init never overwrites a key file`);
     if (await fs.stat(out).then(() => true, () => false)) throw exists(); // before asking for a passphrase
     const file = createOrgKeyFile(sodium, await io.readPassphrase('new passphrase for the organisation key: ', true));

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { migrations } from './migrations.js';
+import { type Migration, migrations } from './migrations.js';
 
 export type Db = Database.Database;
 
@@ -21,15 +21,27 @@ export function openDatabase(file: string): Db {
   return db;
 }
 
-/** Applies the migrations not yet applied, each in its own transaction. */
+/**
+ * Applies the migrations not yet applied, each in its own transaction. One that rebuilds a
+ * referenced table runs with foreign keys off (the pragma has no effect inside a transaction, so
+ * it is set around it) and commits only if `foreign_key_check` finds nothing broken.
+ */
 export function migrate(db: Db): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   for (let i = current; i < migrations.length; i++) {
-    const sql = migrations[i] as string;
-    db.transaction(() => {
-      db.exec(sql);
-      db.pragma(`user_version = ${i + 1}`);
-    })();
+    const migration = migrations[i] as Migration;
+    const rebuild = typeof migration !== 'string';
+    const sql = typeof migration === 'string' ? migration : migration.sql;
+    if (rebuild) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(sql);
+        if (rebuild && (db.pragma('foreign_key_check') as unknown[]).length > 0) throw new Error(`migration ${i + 1} broke a foreign key`);
+        db.pragma(`user_version = ${i + 1}`);
+      })();
+    } finally {
+      if (rebuild) db.pragma('foreign_keys = ON');
+    }
   }
   return migrations.length - current;
 }

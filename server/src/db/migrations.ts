@@ -1,8 +1,15 @@
 /**
+ * One migration: SQL run in one transaction, or, when it rebuilds a table that others reference
+ * (SQLite cannot change a column's constraints in place), SQL run with foreign keys off and
+ * checked with `foreign_key_check` before it commits (SQLite's documented 12-step procedure).
+ */
+export type Migration = string | { sql: string; rebuildsTables: true };
+
+/**
  * Schema migrations, applied in order; `PRAGMA user_version` records how many ran. Never edit a
  * shipped migration: add a new one. No column holds an IP address, a user agent or plaintext.
  */
-export const migrations: readonly string[] = [
+export const migrations: readonly Migration[] = [
   `
   CREATE TABLE organisation (
     id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -164,4 +171,57 @@ export const migrations: readonly string[] = [
   CREATE INDEX appointment_starts_at ON appointment(starts_at);
   CREATE INDEX appointment_consultation ON appointment(consultation_id);
   `,
+  // 8: issue 13 — staff enrol in their own browsers and the organisation signs a statement about
+  // their keys offline; the relay holds the org PUBLIC key only. The staff row gains its lifecycle
+  // (invited → pending → active → disabled), key version, the signed statement (JSON, as the
+  // browsers verify it), a hash of the one-time invitation token, and the Tokyo day of the last
+  // sign-in (a day, never a time). Key and credential columns become NULL where the status has
+  // none, so the table is rebuilt. Staff from before have keys signed the old, unversioned way:
+  // they become 'invited' with no link, so an admin invites them again (a new enrolment), and
+  // every old session ends. The revocation list is stored as the organisation signed it.
+  {
+    rebuildsTables: true,
+    sql: `
+  CREATE TABLE staff_v8 (
+    id TEXT PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('counselor', 'supervisor', 'admin')),
+    status TEXT NOT NULL CHECK (status IN ('invited', 'pending', 'active', 'disabled')),
+    key_version INTEGER NOT NULL CHECK (key_version >= 1),
+    kdf_salt TEXT,
+    kdf_opslimit INTEGER,
+    kdf_memlimit INTEGER,
+    auth_hash TEXT,
+    box_public_key TEXT,
+    sign_public_key TEXT,
+    wrapped_secret_keys TEXT,
+    statement TEXT,
+    invite_token_hash TEXT UNIQUE,
+    invite_expires_at TEXT,
+    last_sign_in_day TEXT,
+    capacity INTEGER NOT NULL DEFAULT 3,
+    routing_status TEXT NOT NULL DEFAULT 'away' CHECK (routing_status IN ('available', 'away')),
+    created_at TEXT NOT NULL,
+    -- Only an enrolled, not disabled, account has credentials (a disabled one's are wiped).
+    CHECK ((status IN ('pending', 'active')) = (kdf_salt IS NOT NULL AND auth_hash IS NOT NULL AND wrapped_secret_keys IS NOT NULL)),
+    CHECK (status = 'invited' OR (box_public_key IS NOT NULL AND sign_public_key IS NOT NULL)),
+    CHECK ((status IN ('active', 'disabled')) = (statement IS NOT NULL)),
+    CHECK (status = 'invited' OR invite_token_hash IS NULL)
+  );
+  INSERT INTO staff_v8 (id, username, display_name, role, status, key_version, capacity, routing_status, created_at)
+    SELECT id, username, display_name, role, 'invited', 1, capacity, 'away', created_at FROM staff;
+  DROP TABLE staff;
+  ALTER TABLE staff_v8 RENAME TO staff;
+  DELETE FROM staff_session;
+  CREATE INDEX staff_session_staff ON staff_session(staff_id);
+
+  CREATE TABLE revocation_list (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    issued_at INTEGER NOT NULL,
+    signed TEXT NOT NULL,
+    stored_at TEXT NOT NULL
+  );
+  `,
+  },
 ];

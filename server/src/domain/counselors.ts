@@ -2,26 +2,41 @@ import type { CounselorIdentity } from '@tsunagari/shared';
 import { errors } from '../errors.js';
 import type { StaffRepository } from '../repositories/types.js';
 
-/** Counselors' signed public identities, as the widget checks them before sealing her key. */
+/** A counselor as the board shows her: her name (staff only) and her identity (what the widget gets). */
+export interface CounselorCard {
+  displayName: string;
+  identity: CounselorIdentity;
+}
+
+/**
+ * Counselors' identities: the organisation's signed statement about their keys, which the widget
+ * and a transferring console verify before sealing a session key. Kept after the first read;
+ * a renewed statement or a disable makes the lifecycle {@link forget} it.
+ */
 export class CounselorDirectory {
-  private readonly identities = new Map<string, CounselorIdentity>();
+  private readonly cards = new Map<string, CounselorCard>();
 
   constructor(private readonly staff: Pick<StaffRepository, 'byId'>) {}
 
-  /** Her identity. It never changes once made, so it is kept after the first read. */
-  identity(staffId: string): CounselorIdentity {
-    const known = this.identities.get(staffId);
+  /** Her name and identity; INVALID_STATE when she has no statement (not enrolled). */
+  card(staffId: string): CounselorCard {
+    const known = this.cards.get(staffId);
     if (known) return known;
     const s = this.staff.byId(staffId);
-    if (!s) throw errors.invalidState('counselor missing');
-    const identity: CounselorIdentity = {
-      staffId: s.id,
-      displayName: s.displayName,
-      boxPublicKey: s.boxPublicKey,
-      signPublicKey: s.signPublicKey,
-      orgSignature: s.orgSignature,
-    };
-    this.identities.set(staffId, identity);
-    return identity;
+    if (!s?.statement) throw errors.invalidState('counselor has no statement');
+    const card = { displayName: s.displayName, identity: { staffId: s.id, statement: s.statement } };
+    this.cards.set(staffId, card);
+    return card;
+  }
+
+  /** What the widget gets: id and signed statement, no name. */
+  identity(staffId: string): CounselorIdentity {
+    return this.card(staffId).identity;
+  }
+
+  /** Her statement changed (renewed, disabled): read it again next time. No id: forget everyone. */
+  forget(staffId: string | null): void {
+    if (staffId === null) this.cards.clear();
+    else this.cards.delete(staffId);
   }
 }

@@ -1,20 +1,44 @@
 /** The server's domain records: what the services work with and the repositories store. */
-import type { Appointment, CaseRecord, ConsultationStatus, EndReason, HandoffKind, SenderRole, StaffRole } from '@tsunagari/shared';
+import type { Appointment, CaseRecord, ConsultationStatus, EndReason, HandoffKind, SenderRole, StaffRole, StaffStatus } from '@tsunagari/shared';
+import type { KdfParams } from '@tsunagari/shared/crypto';
+import type { SignedStaffStatement } from '@tsunagari/shared/trust';
 
-/** A staff account as stored: public keys, wrapped secret keys, and the auth hash. */
+/**
+ * What her login needs, as her browser set it at enrolment (or a password change): the KDF
+ * parameters it chose, the stored hash of her auth key, and her secret keys wrapped under her
+ * password (the relay cannot open them).
+ */
+export interface StaffCredentials {
+  kdf: KdfParams;
+  authHash: string;
+  wrappedSecretKeys: string;
+}
+
+/** Her public keys, as her browser made them. */
+export interface StaffPublicKeys {
+  boxPublicKey: string;
+  signPublicKey: string;
+}
+
+/**
+ * A staff account as stored, by lifecycle status (see StaffStatus in the protocol):
+ * `credentials` exist while pending or active (wiped when disabled); `statement` while active or
+ * disabled; `invite` while invited and the link was issued; `publicKeys` once she enrolled.
+ */
 export interface StaffRecord {
   id: string;
   username: string;
   displayName: string;
   role: StaffRole;
-  kdfSalt: string;
-  kdfOpslimit: number;
-  kdfMemlimit: number;
-  authHash: string;
-  boxPublicKey: string;
-  signPublicKey: string;
-  wrappedSecretKeys: string;
-  orgSignature: string;
+  status: StaffStatus;
+  keyVersion: number;
+  credentials: StaffCredentials | null;
+  /** Her public keys once enrolled (kept after disable, with the statement). */
+  publicKeys: StaffPublicKeys | null;
+  statement: SignedStaffStatement | null;
+  invite: { tokenHash: string; expiresAt: string } | null;
+  /** Tokyo day (YYYY-MM-DD) of her last sign-in, or null. */
+  lastSignInDay: string | null;
   capacity: number;
   createdAt: string;
 }

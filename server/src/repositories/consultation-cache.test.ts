@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { activeStaffRecord } from '../../test/staff-record.js';
 import { tempDatabases } from '../../test/temp-database.js';
 import type { Db } from '../db/database.js';
 import { createCache } from './consultation-cache.js';
@@ -10,10 +11,7 @@ const waiting: Consultation = {
   id: ID, clientTokenHash: 'h0', status: 'waiting', campaign: null, urgent: false, queuedAt: '2026-01-01T00:00:00.000Z',
   assignedStaffId: null, assignedAt: null, endedAt: null, endReason: null, endedBy: null,
 };
-const staff = (id: string): StaffRecord => ({
-  id, username: id, displayName: id, role: 'counselor', kdfSalt: 's', kdfOpslimit: 1, kdfMemlimit: 1, authHash: 'a',
-  boxPublicKey: 'b', signPublicKey: 'p', wrappedSecretKeys: 'w', orgSignature: 'o', capacity: 3, createdAt: '2026-01-01T00:00:00.000Z',
-});
+const staff = (id: string): StaffRecord => activeStaffRecord(id);
 
 describe('consultation rows kept in memory (real SQLite file)', () => {
   const freshDatabase = tempDatabases('cache');

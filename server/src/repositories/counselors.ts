@@ -3,14 +3,17 @@ import type { CounselorRepository } from './types.js';
 
 type Row = Record<string, unknown>;
 
-/** SQLite: counselors' routing columns on the staff row; their load is counted from consultations. */
+/**
+ * SQLite: counselors' routing columns on the staff row; their load is counted from consultations.
+ * Only active counselors are routed to: one invited, enrolling or disabled is not a counselor here.
+ */
 export function createSqliteCounselors(db: Db): CounselorRepository {
   const s = {
     all: db.prepare(`SELECT s.id, s.routing_status, s.capacity,
       (SELECT COUNT(*) FROM consultation c WHERE c.assigned_staff_id = s.id AND c.status = 'active') AS load
-      FROM staff s WHERE s.role = 'counselor'`),
+      FROM staff s WHERE s.role = 'counselor' AND s.status = 'active'`),
     setStatus: db.prepare('UPDATE staff SET routing_status = ? WHERE id = ?'),
-    setCapacity: db.prepare("UPDATE staff SET capacity = ? WHERE id = ? AND role = 'counselor'"),
+    setCapacity: db.prepare("UPDATE staff SET capacity = ? WHERE id = ? AND role = 'counselor' AND status = 'active'"),
   };
   return {
     all: () =>

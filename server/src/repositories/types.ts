@@ -1,26 +1,77 @@
 import type { AppointmentStatus, Appointment, CaseRecord, EndReason, HandoverNote, SenderRole, StoredMessage } from '@tsunagari/shared';
 import type { Holding, RoutingStatus } from '../domain/routing/types.js';
-import type { Consultation, KeyGrant, NewAppointment, NewMessage, ReportRow, StaffRecord, WaitingConsultation } from '../domain/types.js';
+import type { StaffRole } from '@tsunagari/shared';
+import type { SignedRevocationList, SignedStaffStatement } from '@tsunagari/shared/trust';
+import type {
+  Consultation,
+  KeyGrant,
+  NewAppointment,
+  NewMessage,
+  ReportRow,
+  StaffCredentials,
+  StaffPublicKeys,
+  StaffRecord,
+  WaitingConsultation,
+} from '../domain/types.js';
 import type { ResumeCodeRepository } from './resume.js';
 import type { RetentionRepository } from './retention.js';
 
 export interface OrganisationRepository {
   get(): { name: string; signPublicKey: string } | null;
   create(name: string, signPublicKey: string, createdAt: string): void;
+  /** Replaces the organisation's public key: the demo seed only, when it made its key file anew. */
+  replaceKey(signPublicKey: string): void;
 }
 
+/** Why a disable did not happen: she was not active at that key version, or the list was not newer. */
+export type DisableOutcome = 'disabled' | 'not-active' | 'stale-list';
+
+/**
+ * Staff accounts through their lifecycle. Each change names the status (and key version) it
+ * expects and returns false when the row had moved on, so concurrent admins cannot both win.
+ */
 export interface StaffRepository {
   byId(id: string): StaffRecord | null;
   byUsername(username: string): StaffRecord | null;
-  insert(staff: StaffRecord): void;
+  byInviteTokenHash(tokenHash: string): StaffRecord | null;
+  /** Every account, by username. */
+  all(): StaffRecord[];
   count(): number;
+  /** A whole record as given (a new invitation, and test fixtures). */
+  insert(staff: StaffRecord): void;
+  /** Any account but an active one becomes invited again: keys, credentials and statement cleared. */
+  reinvite(id: string, change: { displayName: string; role: StaffRole; keyVersion: number; tokenHash: string; expiresAt: string }): boolean;
+  /** Invited → pending, consuming the token: only if it is hers and still valid at `now` (ISO). */
+  enrol(id: string, tokenHash: string, now: string, credentials: StaffCredentials, keys: StaffPublicKeys): boolean;
+  /** Pending at this key version → active with the statement. */
+  activate(id: string, keyVersion: number, statement: SignedStaffStatement): boolean;
+  /** Active at this key version: a renewed statement. */
+  replaceStatement(id: string, keyVersion: number, statement: SignedStaffStatement): boolean;
+  /**
+   * Active at this key version → disabled (credentials wiped), her sessions deleted and the list
+   * published, in one transaction; nothing changes unless all three do.
+   */
+  disable(id: string, keyVersion: number, list: { signed: SignedRevocationList; issuedAt: number }, at: string): DisableOutcome;
+  /** New credentials for an active account (password change: same keys, re-wrapped). */
+  setCredentials(id: string, credentials: StaffCredentials): boolean;
+  setLastSignInDay(id: string, day: string): void;
 }
 
 export interface StaffSessionRepository {
   insert(tokenHash: string, staffId: string, createdAt: string, expiresAt: string): void;
-  /** The staff id for a live session, or null when unknown or expired at `now`. */
-  staffIdFor(tokenHash: string, now: string): string | null;
+  /** The live session for a token hash at `now` (ISO), or null when unknown or expired. */
+  find(tokenHash: string, now: string): { staffId: string; expiresAt: string } | null;
+  /** Whether the session row still exists and is not expired at `now` (ISO). */
+  isLive(tokenHash: string, now: string): boolean;
   delete(tokenHash: string): void;
+  deleteForStaff(staffId: string): void;
+}
+
+/** The organisation-signed revocation list the relay publishes, as it was signed. */
+export interface RevocationRepository {
+  current(): { signed: SignedRevocationList; issuedAt: number } | null;
+  /** Stores the list if it is newer than the current one; false (nothing changed) otherwise. */
+  publish(list: { signed: SignedRevocationList; issuedAt: number }, at: string): boolean;
 }
 
 /** The only writer of consultation rows: every lifecycle change goes through here. */
@@ -60,7 +111,7 @@ export interface ConsultationRepository {
 
 /** What routing persists about counselors: chosen status and capacity (load is counted). */
 export interface CounselorRepository {
-  /** Counselors with their chosen status, capacity and current load. */
+  /** Active counselors with their chosen status, capacity and current load. */
   all(): { staffId: string; status: RoutingStatus; capacity: number; load: number }[];
   setStatus(staffId: string, status: RoutingStatus): void;
   /** False when she is not a counselor. */
@@ -118,6 +169,7 @@ export interface Repositories {
   organisation: OrganisationRepository;
   staff: StaffRepository;
   sessions: StaffSessionRepository;
+  revocations: RevocationRepository;
   consultations: ConsultationRepository;
   counselors: CounselorRepository;
   handover: HandoverRepository;

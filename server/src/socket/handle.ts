@@ -5,6 +5,7 @@ import {
   type ErrorCode,
   type EventRoles,
   MAX_ENVELOPE_BYTES,
+  MAX_STAFF_DISABLE_BYTES,
   ackError,
   ackOk,
   eventRoles,
@@ -15,7 +16,7 @@ import type { Actor } from '../domain/types.js';
 import { describeError, toErrorCode } from '../errors.js';
 import type { Logger } from '../log.js';
 import { exceedsSize } from './payload-size.js';
-import type { ClientSocket, StaffSocket, TsunagariSocket } from './types.js';
+import type { ClientSocket, StaffData, StaffSocket, TsunagariSocket } from './types.js';
 
 type EventName = keyof ClientToServerEvents;
 /** The validated payload type of an event. */
@@ -35,6 +36,9 @@ export type ParticipantEvent = {
 }[EventName];
 
 type Listener = (this: TsunagariSocket, ...args: unknown[]) => void;
+
+/** Events whose payload may be larger than one envelope: the disable carries the whole signed list. */
+const SIZE_LIMITS: Partial<Record<EventName, number>> = { 'staff:disable': MAX_STAFF_DISABLE_BYTES };
 type AnyHandler = (payload: never, socket: never, actor: Actor) => unknown;
 
 /**
@@ -46,13 +50,19 @@ type AnyHandler = (payload: never, socket: never, actor: Actor) => unknown;
  *
  * Handlers register by who sends the event, as `eventRoles` says, so each receives a socket of
  * that role (and never repeats the role check): {@link client}, {@link staff}, {@link participant}.
+ * Every event from a staff socket first re-checks her session (`staffGate`, in memory): one that
+ * ended (logout, expiry, password change, disable) is answered NOT_AUTHENTICATED and its socket closed.
  */
 export class HandlerTable {
   private readonly listeners = new Map<string, Listener>();
   /** The one catch-all every socket gets; events nobody registered are ignored, as before. */
   private readonly dispatch: (this: TsunagariSocket, event: string, ...args: unknown[]) => void;
 
-  constructor(private readonly log: Logger) {
+  constructor(
+    private readonly log: Logger,
+    /** Whether a staff socket's session is still live. */
+    private readonly staffGate: (data: StaffData) => boolean,
+  ) {
     const listeners = this.listeners;
     this.dispatch = function (this: TsunagariSocket, event: string, ...args: unknown[]): void {
       listeners.get(event)?.apply(this, args);
@@ -82,14 +92,18 @@ export class HandlerTable {
   private register(event: EventName, handler: AnyHandler): void {
     const schema = inboundSchemas[event];
     const roles = eventRoles[event];
+    const sizeLimit = SIZE_LIMITS[event] ?? MAX_ENVELOPE_BYTES;
     const log = this.log;
+    const staffGate = this.staffGate;
     const run = handler as (payload: unknown, socket: TsunagariSocket, actor: Actor) => unknown;
     /** The gate's checks, in order; null lets the event through. */
     const refusal = (socket: TsunagariSocket, payload: unknown): ErrorCode | null => {
-      if (!roles.includes(socket.data.role)) return 'FORBIDDEN';
+      const data = socket.data;
+      if (data.role !== 'client' && !staffGate(data)) return 'NOT_AUTHENTICATED';
+      if (!roles.includes(data.role)) return 'FORBIDDEN';
       // Issue 14's seam: a per-socket token bucket, with a cost per event, is checked here, after
       // the role and before the size walk and the schema, so a flood is refused before it costs them.
-      if (exceedsSize(payload, MAX_ENVELOPE_BYTES)) return 'PAYLOAD_TOO_LARGE';
+      if (exceedsSize(payload, sizeLimit)) return 'PAYLOAD_TOO_LARGE';
       return null;
     };
     this.listeners.set(event, function (this: TsunagariSocket, ...args: unknown[]): void {
@@ -99,7 +113,12 @@ export class HandlerTable {
       const reply = ack as (r: AckResult<unknown>) => void;
       const payload = args.length > 1 ? args[0] : undefined;
       const refused = refusal(socket, payload);
-      if (refused) return reply(ackError(refused));
+      if (refused) {
+        reply(ackError(refused));
+        // Her session ended while this socket was still open (a race with its closing): close it now.
+        if (refused === 'NOT_AUTHENTICATED') socket.disconnect(true);
+        return;
+      }
       const parsed = schema.safeParse(payload);
       if (!parsed.success) return reply(ackError('INVALID_PAYLOAD'));
       const fail = (caught: unknown) => {

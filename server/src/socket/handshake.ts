@@ -1,24 +1,9 @@
 import { STAFF_SESSION_COOKIE } from '@tsunagari/shared';
 import { parseCookie } from 'cookie';
 import type { CallerKeys } from '../http/client-key.js';
+import type { StaffOrigin } from '../http/staff-origin.js';
 import type { Services } from '../services.js';
 import type { SocketData, TsunagariSocket } from './types.js';
-
-/**
- * Staff sockets must come from the console's own origin; the cookie alone is not enough.
- * Browsers omit Origin on same-origin GETs (long-polling), but then say so in Sec-Fetch-Site.
- */
-function sameOrigin(socket: TsunagariSocket): boolean {
-  const origin = socket.handshake.headers.origin;
-  const host = socket.handshake.headers.host;
-  if (!origin) return socket.handshake.headers['sec-fetch-site'] === 'same-origin';
-  if (!host) return false;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Once a socket is authenticated nothing reads its first HTTP request again, yet the request
@@ -41,17 +26,17 @@ export function forgetHandshake(socket: TsunagariSocket): void {
 
 /**
  * Who a new socket is: a client (bound to her consultation later, by an event, never by the
- * handshake; her daily key is all that is kept of where she connects from), or a staff member
- * with a live session cookie from the console's own origin; NOT_AUTHENTICATED without one, and
- * null for a socket that says neither.
+ * handshake; her daily key is all that is kept of where she connects from), or an active staff
+ * member with a live session cookie from the console's origin; NOT_AUTHENTICATED without one,
+ * and null for a socket that says neither.
  */
-export function identify(socket: TsunagariSocket, auth: Services['auth'], callers: CallerKeys): SocketData | 'NOT_AUTHENTICATED' | null {
+export function identify(socket: TsunagariSocket, auth: Services['auth'], callers: CallerKeys, origin: StaffOrigin): SocketData | 'NOT_AUTHENTICATED' | null {
   const requested = (socket.handshake.auth as { role?: unknown } | undefined)?.role;
   if (requested === 'client') return { role: 'client', consultationId: null, caller: callers.of(socket.request) };
   if (requested === 'staff') {
     const token = parseCookie(socket.handshake.headers.cookie ?? '')[STAFF_SESSION_COOKIE];
-    const staff = sameOrigin(socket) ? auth.authenticate(token) : null;
-    return staff ? { role: staff.role, staffId: staff.id } : 'NOT_AUTHENTICATED';
+    const who = origin.allows(socket.handshake.headers) ? auth.authenticate(token) : null;
+    return who ? { role: who.staff.role, staffId: who.staff.id, sessionHash: who.tokenHash } : 'NOT_AUTHENTICATED';
   }
   return null;
 }

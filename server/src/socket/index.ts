@@ -1,4 +1,5 @@
 import type { CallerKeys } from '../http/client-key.js';
+import type { StaffOrigin } from '../http/staff-origin.js';
 import type { Logger } from '../log.js';
 import type { Services } from '../services.js';
 import { registerAppointmentHandlers } from './appointment.handlers.js';
@@ -20,11 +21,13 @@ export type SocketDeps = Services & {
   log: Logger;
   /** Daily keys of callers, read from the handshake before it is forgotten. */
   callers: CallerKeys;
+  /** Where staff sockets may come from (the console's origin). */
+  staffOrigin: StaffOrigin;
 };
 
 /** Every inbound event's handler, one register call per event prefix. */
 function handlerTable(deps: SocketDeps): HandlerTable {
-  const handlers = new HandlerTable(deps.log);
+  const handlers = new HandlerTable(deps.log, (data) => deps.auth.isLive(data.sessionHash));
   registerConsultationHandlers(handlers, deps);
   registerQueueHandlers(handlers, deps);
   registerStaffHandlers(handlers, deps);
@@ -43,13 +46,24 @@ function handlerTable(deps: SocketDeps): HandlerTable {
  * shutdown can stop it.
  */
 export function setupSockets(io: TsunagariServer, deps: SocketDeps): QueuePusher {
-  const { routing, consultations, log, auth, callers } = deps;
+  const { routing, consultations, log, auth, callers, staffOrigin, liveSessions, staff, counselors } = deps;
   const pusher = new QueuePusher(io, deps, log);
   const handlers = handlerTable(deps);
   const events = routingEvents(io, deps, pusher);
   // No socket is admitted before routing has loaded the queue it will be told about.
   const booted = routing.boot(events);
   booted.catch(events.failed);
+  // A session that ended (logout, expiry, password change, disable) loses its sockets at once.
+  liveSessions.onEnded((tokenHash) => io.in(rooms.staffSession(tokenHash)).disconnectSockets(true));
+  staff.attach({
+    disabled: (staffId) => routing.removeCounselor(staffId),
+    trustChanged: (staffId) => {
+      counselors.forget(staffId);
+      io.to(rooms.staff).emit('trust:changed', {});
+      // The board carries identities; a renewed statement must reach the consoles' transfer lists.
+      pusher.changed({ counselors: true });
+    },
+  });
   // Whichever event binds a client socket to her consultation (start, resume, resume by code),
   // she is present again: her grace period stops.
   io.sockets.adapter.on('join-room', (room: string, id: string) => {
@@ -60,7 +74,7 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): QueuePusher
   });
 
   io.use((socket, next) => {
-    const data = identify(socket, auth, callers);
+    const data = identify(socket, auth, callers, staffOrigin);
     if (data === 'NOT_AUTHENTICATED') return next(new Error('NOT_AUTHENTICATED'));
     if (!data) return next(new Error('INVALID_PAYLOAD'));
     socket.data = data;
@@ -78,7 +92,9 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): QueuePusher
     forgetHandshake(socket);
     const data = socket.data;
     if (data.role !== 'client') {
-      void socket.join([rooms.staff, rooms.staffMember(data.staffId)]);
+      // Her session may have ended while the handshake waited for routing to boot.
+      if (!auth.isLive(data.sessionHash)) return void socket.disconnect(true);
+      void socket.join([rooms.staff, rooms.staffMember(data.staffId), rooms.staffSession(data.sessionHash)]);
       for (const c of consultations.forConsole(data.staffId)) void socket.join(rooms.consultation(c.id));
     }
     log.debug({ event: 'socket.connected', role: data.role }, 'socket connected');

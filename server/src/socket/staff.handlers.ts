@@ -2,9 +2,16 @@ import type { Logger } from '../log.js';
 import type { Services } from '../services.js';
 import type { HandlerTable } from './handle.js';
 
-/** staff:* and stats:today — counselors' status and capacity, the board, today's figures. */
-export function registerStaffHandlers(handlers: HandlerTable, deps: Pick<Services, 'routing' | 'presenter' | 'consultations'> & { log: Logger }): void {
-  const { routing, presenter, consultations, log } = deps;
+/**
+ * staff:* and stats:today — counselors' status and capacity, the board, today's figures; and the
+ * admins' staff lifecycle (invite, directory, activate, re-sign, disable), whose rules live in
+ * the domain (StaffLifecycle). eventRoles lets only admins send those.
+ */
+export function registerStaffHandlers(
+  handlers: HandlerTable,
+  deps: Pick<Services, 'routing' | 'presenter' | 'consultations' | 'staff'> & { log: Logger },
+): void {
+  const { routing, presenter, consultations, staff, log } = deps;
   handlers.staff('staff:status', async (payload, s) => {
     await routing.setStatus(s.data.staffId, payload.status);
     log.info({ event: 'staff.status', status: payload.status }, 'counselor status changed');
@@ -19,4 +26,31 @@ export function registerStaffHandlers(handlers: HandlerTable, deps: Pick<Service
   handlers.staff('staff:list', async () => ({ counselors: presenter.counselorStates(await routing.view()) }));
 
   handlers.staff('stats:today', () => consultations.todayFigures());
+
+  // Logs name the step and the role only: never a username, a token or a key.
+  handlers.staff('staff:invite', (payload) => {
+    const invitation = staff.invite(payload);
+    log.info({ event: 'staff.invited', staffRole: payload.role }, 'staff member invited');
+    return invitation;
+  });
+
+  handlers.staff('staff:directory', () => ({ staff: staff.directory() }));
+
+  handlers.staff('staff:activate', (payload) => {
+    const listing = staff.activate(payload.staffId, payload.signed);
+    log.info({ event: 'staff.activated', staffRole: listing.role }, 'staff statement signed');
+    return listing;
+  });
+
+  handlers.staff('staff:resign', (payload) => {
+    const listing = staff.resign(payload.staffId, payload.signed);
+    log.info({ event: 'staff.resigned', staffRole: listing.role }, 'staff statement renewed');
+    return listing;
+  });
+
+  handlers.staff('staff:disable', async (payload) => {
+    const listing = await staff.disable(payload.staffId, payload.revocations);
+    log.info({ event: 'staff.disabled', staffRole: listing.role }, 'staff member disabled');
+    return listing;
+  });
 }

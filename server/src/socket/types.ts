@@ -3,8 +3,11 @@ import type { Server, Socket } from 'socket.io';
 
 /** What the server remembers about a client socket: `caller` is her daily key (a salted hash that changes every day, for the start limit), never her address. */
 export type ClientData = { role: 'client'; consultationId: string | null; caller: string };
-/** What the server remembers about a staff socket. */
-export type StaffData = { role: StaffRole; staffId: string };
+/**
+ * What the server remembers about a staff socket: who, and the hash of the session it came with
+ * (the gate checks that session on every event; ending it closes the socket).
+ */
+export type StaffData = { role: StaffRole; staffId: string; sessionHash: string };
 export type SocketData = ClientData | StaffData;
 
 export type TsunagariServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -20,6 +23,8 @@ export const rooms = {
   consultation: (id: string) => `c:${id}`,
   /** Every socket of one staff member (she may have the console open twice). */
   staffMember: (id: string) => `s:${id}`,
+  /** Every socket opened with one staff session (logout or a password change closes them). */
+  staffSession: (tokenHash: string) => `ss:${tokenHash}`,
   /** All staff sockets, for queue updates. */
   staff: 'staff',
 } as const;

@@ -19,17 +19,19 @@ export interface PasswordWrappedKeys {
  * `limits` (default and minimum: MODERATE; anything weaker throws `WEAK_KDF`), then the same
  * auth/wrap derivation and wrapping as `staff-keys.ts`. Used at enrolment with new pairs from
  * `generateStaffKeyPairs` and at a password change with the pairs she unlocked. Throws
- * `WEAK_PASSWORD` under 12 characters. The derived keys are wiped before returning.
+ * `WEAK_PASSWORD` under 12 characters. The derived keys are wiped before returning. `floor` is
+ * MODERATE except in a console pinned to a test server's `min` floor (see `KDF_FLOORS`).
  */
 export function wrapKeysUnderPassword(
   sodium: SodiumSumo,
   password: string,
   pairs: StaffKeyPairs,
   limits: { opslimit: number; memlimit: number } = KDF_MINIMUM,
+  floor: { opslimit: number; memlimit: number } = KDF_MINIMUM,
 ): PasswordWrappedKeys {
   requirePasswordLength(password);
   const salt = toB64(sodium, sodium.randombytes_buf(sodium.crypto_pwhash_SALTBYTES));
-  const kdf = requireKdfParams(sodium, { salt, opslimit: limits.opslimit, memlimit: limits.memlimit });
+  const kdf = requireKdfParams(sodium, { salt, opslimit: limits.opslimit, memlimit: limits.memlimit }, floor);
   const { authKey, wrapKey } = deriveStaffPasswordKeys(sodium, password, kdf);
   try {
     return { kdf, loginValue: toB64(sodium, authKey), keys: wrapStaffKeys(sodium, wrapKey, pairs) };

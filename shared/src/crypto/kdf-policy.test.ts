@@ -1,7 +1,7 @@
 import sodium from 'libsodium-wrappers-sumo';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { errorIdOf } from '../trust/test-fixtures.js';
-import { checkKdfParams, deriveCheckedPasswordKeys, KDF_MAXIMUM, KDF_MINIMUM, requirePasswordLength } from './kdf-policy.js';
+import { checkKdfParams, deriveCheckedPasswordKeys, KDF_FLOORS, KDF_MAXIMUM, KDF_MINIMUM, requirePasswordLength } from './kdf-policy.js';
 import { toB64 } from './sodium.js';
 import { kdfLimits } from './staff-keys.js';
 
@@ -49,6 +49,15 @@ describe('KDF parameter policy', () => {
     ['null', null],
   ])('refuses malformed parameters: %s', (_name, params) => {
     expect(checkKdfParams(sodium, params)).toEqual({ ok: false, reason: 'malformed' });
+  });
+
+  it('a test floor of min accepts what libsodium calls MIN (8 MiB) and still refuses less, and too costly', () => {
+    expect(KDF_FLOORS.moderate).toBe(KDF_MINIMUM);
+    const min = { salt: salt(), ...kdfLimits(sodium, 'min') };
+    expect(checkKdfParams(sodium, min, KDF_FLOORS.min)).toEqual({ ok: true, params: min });
+    expect(checkKdfParams(sodium, min)).toEqual({ ok: false, reason: 'too-weak' });
+    expect(checkKdfParams(sodium, { ...min, memlimit: 4 * 1024 * 1024 }, KDF_FLOORS.min)).toEqual({ ok: false, reason: 'too-weak' });
+    expect(checkKdfParams(sodium, { ...min, opslimit: 11 }, KDF_FLOORS.min)).toEqual({ ok: false, reason: 'too-costly' });
   });
 
   it('deriveCheckedPasswordKeys refuses weak parameters with WEAK_KDF before deriving', () => {

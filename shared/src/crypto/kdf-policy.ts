@@ -12,6 +12,17 @@ import { deriveStaffPasswordKeys, type KdfParams, type StaffPasswordKeys } from 
 export const KDF_MINIMUM = Object.freeze({ opslimit: 3, memlimit: 256 * 1024 * 1024 });
 /** Upper bounds: 10 passes, 1 GiB (libsodium's SENSITIVE memory). */
 export const KDF_MAXIMUM = Object.freeze({ opslimit: 10, memlimit: 1024 * 1024 * 1024 });
+/**
+ * The floors a deployment may configure: `moderate` ({@link KDF_MINIMUM}) everywhere real people
+ * log in; `min` (1 pass, 8 MiB) only for servers started for automated tests (`STAFF_KDF=min`),
+ * where a browser test would otherwise spend seconds per login. The console reads its floor from
+ * its own pinned config file, never from the relay.
+ */
+export type KdfFloor = 'moderate' | 'min';
+export const KDF_FLOORS: Readonly<Record<KdfFloor, Readonly<{ opslimit: number; memlimit: number }>>> = Object.freeze({
+  moderate: KDF_MINIMUM,
+  min: Object.freeze({ opslimit: 1, memlimit: 8 * 1024 * 1024 }),
+});
 /** Staff passwords and the org key passphrase: at least this many characters (code points). */
 export const MIN_PASSWORD_LENGTH = 12;
 /** Argon2id salt length in bytes (libsodium's crypto_pwhash_SALTBYTES). */
@@ -22,10 +33,14 @@ export type KdfRefusal = 'malformed' | 'too-weak' | 'too-costly';
 
 /**
  * Checks untrusted KDF parameters: exactly `{salt, opslimit, memlimit}`, a canonical base64url
- * 16-byte salt, whole-number limits, each at least {@link KDF_MINIMUM} (both must hold: more
- * passes do not make up for less memory) and at most {@link KDF_MAXIMUM}.
+ * 16-byte salt, whole-number limits, each at least `floor` (default {@link KDF_MINIMUM}; both must
+ * hold: more passes do not make up for less memory) and at most {@link KDF_MAXIMUM}.
  */
-export function checkKdfParams(sodium: Sodium, params: unknown): { ok: true; params: KdfParams } | { ok: false; reason: KdfRefusal } {
+export function checkKdfParams(
+  sodium: Sodium,
+  params: unknown,
+  floor: { opslimit: number; memlimit: number } = KDF_MINIMUM,
+): { ok: true; params: KdfParams } | { ok: false; reason: KdfRefusal } {
   if (!hasExactKeys(params, ['salt', 'opslimit', 'memlimit'])) return { ok: false, reason: 'malformed' };
   const { salt, opslimit, memlimit } = params;
   if (!decodeFixed(sodium, salt, KDF_SALT_BYTES) || !Number.isSafeInteger(opslimit) || !Number.isSafeInteger(memlimit)) {
@@ -33,14 +48,14 @@ export function checkKdfParams(sodium: Sodium, params: unknown): { ok: true; par
   }
   const ops = opslimit as number;
   const mem = memlimit as number;
-  if (ops < KDF_MINIMUM.opslimit || mem < KDF_MINIMUM.memlimit) return { ok: false, reason: 'too-weak' };
+  if (ops < floor.opslimit || mem < floor.memlimit) return { ok: false, reason: 'too-weak' };
   if (ops > KDF_MAXIMUM.opslimit || mem > KDF_MAXIMUM.memlimit) return { ok: false, reason: 'too-costly' };
   return { ok: true, params: { salt: salt as string, opslimit: ops, memlimit: mem } };
 }
 
 /** Throws {@link CryptoError} `WEAK_KDF` unless {@link checkKdfParams} accepts; returns the clean params. */
-export function requireKdfParams(sodium: Sodium, params: unknown): KdfParams {
-  const verdict = checkKdfParams(sodium, params);
+export function requireKdfParams(sodium: Sodium, params: unknown, floor: { opslimit: number; memlimit: number } = KDF_MINIMUM): KdfParams {
+  const verdict = checkKdfParams(sodium, params, floor);
   if (!verdict.ok) throw new CryptoError('WEAK_KDF', `Argon2id parameters refused: ${verdict.reason}`);
   return verdict.params;
 }
@@ -53,9 +68,15 @@ export function requirePasswordLength(password: string): void {
 }
 
 /**
- * The console's login derivation: refuses parameters outside the policy (`WEAK_KDF`) before
+ * The console's login derivation: refuses parameters outside the policy (`WEAK_KDF`; `floor` from
+ * its pinned config, default MODERATE) before
  * spending any work, then derives the auth and wrap keys exactly as `deriveStaffPasswordKeys`.
  */
-export function deriveCheckedPasswordKeys(sodium: SodiumSumo, password: string, params: unknown): StaffPasswordKeys {
-  return deriveStaffPasswordKeys(sodium, password, requireKdfParams(sodium, params));
+export function deriveCheckedPasswordKeys(
+  sodium: SodiumSumo,
+  password: string,
+  params: unknown,
+  floor: { opslimit: number; memlimit: number } = KDF_MINIMUM,
+): StaffPasswordKeys {
+  return deriveStaffPasswordKeys(sodium, password, requireKdfParams(sodium, params, floor));
 }

@@ -1,4 +1,3 @@
-import type { CounselorIdentity } from '../protocol/events.js';
 import { CryptoError, fromB64, type Sodium, type SodiumSumo, toB64 } from './sodium.js';
 
 /** Argon2id parameters the server hands out per staff member, with her salt. */
@@ -118,37 +117,4 @@ export function unwrapStaffKeys(sodium: Sodium, wrapKey: Uint8Array, wrapped: Wr
     signPublicKey: fromB64(sodium, wrapped.signPublicKey),
     signSecretKey: secret.slice(boxLen),
   };
-}
-
-/** The exact bytes the organisation signs for one staff member's public keys. */
-export function staffKeyStatement(staffId: string, boxPublicKey: string, signPublicKey: string): Uint8Array {
-  return new TextEncoder().encode(`tsunagari/v1|staff-key|${staffId}|${boxPublicKey}|${signPublicKey}`);
-}
-
-/** The organisation signs a staff member's public keys (done by the admin command-line tool). */
-export function signStaffKeys(
-  sodium: Sodium,
-  orgSignSecretKey: Uint8Array,
-  staffId: string,
-  boxPublicKey: string,
-  signPublicKey: string,
-): string {
-  const sig = sodium.crypto_sign_detached(staffKeyStatement(staffId, boxPublicKey, signPublicKey), orgSignSecretKey);
-  return toB64(sodium, sig);
-}
-
-/**
- * True only when the organisation key pinned in the embed snippet signed this counselor's keys.
- * The widget seals the session key to no one else, so a relay cannot slip in a key of its own.
- */
-export function verifyCounselorIdentity(sodium: Sodium, orgPublicKey: string, who: CounselorIdentity): boolean {
-  try {
-    return sodium.crypto_sign_verify_detached(
-      fromB64(sodium, who.orgSignature),
-      staffKeyStatement(who.staffId, who.boxPublicKey, who.signPublicKey),
-      fromB64(sodium, orgPublicKey),
-    );
-  } catch {
-    return false;
-  }
 }

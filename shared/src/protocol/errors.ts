@@ -27,6 +27,29 @@ export const ERROR_CODES = [
   'AT_CAPACITY',
   /** No appointment with that id or reservation code. */
   'UNKNOWN_APPOINTMENT',
+  /**
+   * The invitation token is unknown, already used, or expired (one code for all three, so a
+   * guess learns nothing). She asks her admin for a new invitation.
+   */
+  'INVITE_INVALID',
+  /** Argon2id parameters weaker than the server's floor (or malformed, or absurdly costly). */
+  'WEAK_KDF',
+  /** Another staff member (invited, enrolling or active) already has that username. */
+  'USERNAME_TAKEN',
+  /** No staff member with that id. */
+  'UNKNOWN_STAFF',
+  /**
+   * The signed statement is not about what the relay holds: staff id, role, public keys or key
+   * version differ from her pending enrolment (activate) or current statement (re-sign), or its
+   * validity has already ended.
+   */
+  'STATEMENT_MISMATCH',
+  /** A statement or revocation list whose signature does not verify against the organisation key. */
+  'BAD_SIGNATURE',
+  /** The revocation list is not newer than the one the relay publishes already. */
+  'REVOCATIONS_STALE',
+  /** The revocation list does not revoke the key version of the staff member being disabled. */
+  'NOT_REVOKED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

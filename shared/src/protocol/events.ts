@@ -1,6 +1,10 @@
 import type { Appointment } from '../handoff/handoff.js';
 import type { FiscalYearReport } from '../records/records.js';
+import type { SignedStaffStatement } from '../trust/statement.js';
 import type { Ack } from './errors.js';
+import type { StaffInvitation, StaffListing } from './staff-lifecycle.js';
+import type { StaffDisablePayload, StaffInvitePayload, StaffStatementPayload } from './staff-schemas.js';
+import { staffDisableSchema, staffInviteSchema, staffStatementPayloadSchema } from './staff-schemas.js';
 import type {
   AppointmentFindPayload,
   AppointmentStatusPayload,
@@ -53,14 +57,17 @@ export type SenderRole = 'client' | 'counselor';
 export type ConsultationStatus = 'waiting' | 'active' | 'ended';
 export type EndReason = 'ended' | 'quick_exit' | 'abandoned';
 
-/** A counselor's public identity as the widget sees it: keys plus the organisation's signature. */
+/**
+ * A counselor's public identity as the widget (and a transferring console) sees it: the id the
+ * server names and the organisation's signed statement about her keys. No display name: the
+ * widget never learns who she is. Before sealing, the receiver checks `verifyStaffStatement`
+ * against its PINNED organisation key (widget: acceptRoles ROLES_THE_WIDGET_SEALS_TO; console:
+ * ['counselor']) and that `statement.staffId === staffId`, then seals to the verified
+ * statement's boxPublicKey.
+ */
 export interface CounselorIdentity {
   staffId: string;
-  displayName: string;
-  boxPublicKey: string;
-  signPublicKey: string;
-  /** Ed25519 signature by the organisation key over {@link staffKeyStatement}. */
-  orgSignature: string;
+  statement: SignedStaffStatement;
 }
 
 /** One stored message: ciphertext only. `id` orders messages across both senders. */
@@ -274,6 +281,30 @@ export interface ClientToServerEvents {
   'resume:create': (payload: ResumeCreatePayload, ack: Ack<{ expiresAt: string }>) => void;
   /** Client: continue a consultation by code, from any device. Unknown or expired → UNKNOWN_CONSULTATION. */
   'resume:open': (payload: ResumeOpenPayload, ack: Ack<ResumeOpened>) => void;
+  /**
+   * Admin: invite a username (display name, role). The relay keeps only a hash of the one-time
+   * token (24 h). A new username, or one whose account is invited, pending (enrolment restarted,
+   * e.g. after a fingerprint mismatch) or disabled (re-enabling, key version + 1); an active one
+   * → USERNAME_TAKEN.
+   */
+  'staff:invite': (payload: StaffInvitePayload, ack: Ack<StaffInvitation>) => void;
+  /** Admin: every staff account with status, statement or pending keys, and last sign-in day. */
+  'staff:directory': (payload: EmptyPayload, ack: Ack<{ staff: StaffListing[] }>) => void;
+  /**
+   * Admin: the signed statement for a pending enrolment. It must match the pending keys, staff id,
+   * role and key version exactly (STATEMENT_MISMATCH) and verify against the organisation key
+   * (BAD_SIGNATURE). She can log in from then on; `trust:changed` is pushed.
+   */
+  'staff:activate': (payload: StaffStatementPayload, ack: Ack<StaffListing>) => void;
+  /** Admin: a renewed statement for an active staff member (same keys, role and key version). */
+  'staff:resign': (payload: StaffStatementPayload, ack: Ack<StaffListing>) => void;
+  /**
+   * Admin: disable with an organisation-signed revocation list that is newer than the published
+   * one (REVOCATIONS_STALE) and revokes her current key version (NOT_REVOKED). At once: login
+   * refused, her sessions ended and sockets closed, out of routing, her chats back at the front
+   * of the queue, the list published, `trust:changed` pushed.
+   */
+  'staff:disable': (payload: StaffDisablePayload, ack: Ack<StaffListing>) => void;
 }
 
 /** Events the server pushes. */
@@ -304,6 +335,11 @@ export interface ServerToClientEvents {
   'appointment:changed': (payload: { appointment: Appointment }) => void;
   /** The server is shutting down for a restart; the client reconnects by itself. */
   'server:shutdown': () => void;
+  /**
+   * Staff: a statement was signed or renewed, someone was disabled, or the revocation list
+   * changed. Consoles fetch the revocation list again (and admins their directory).
+   */
+  'trust:changed': (payload: Record<string, never>) => void;
 }
 
 /** The schema each inbound event's payload is validated against before any handler sees it. */
@@ -334,6 +370,11 @@ export const inboundSchemas = {
   'appointment:status': appointmentStatusSchema,
   'resume:create': resumeCreateSchema,
   'resume:open': resumeOpenSchema,
+  'staff:invite': staffInviteSchema,
+  'staff:directory': emptySchema,
+  'staff:activate': staffStatementPayloadSchema,
+  'staff:resign': staffStatementPayloadSchema,
+  'staff:disable': staffDisableSchema,
 } as const satisfies Record<keyof ClientToServerEvents, unknown>;
 
 /** Which roles may send each event, with their literal types (see {@link EventRoles}). */
@@ -364,6 +405,11 @@ const EVENT_ROLES = {
   'appointment:status': ['counselor', 'supervisor', 'admin'],
   'resume:create': ['client'],
   'resume:open': ['client'],
+  'staff:invite': ['admin'],
+  'staff:directory': ['admin'],
+  'staff:activate': ['admin'],
+  'staff:resign': ['admin'],
+  'staff:disable': ['admin'],
 } as const satisfies Record<keyof ClientToServerEvents, readonly Role[]>;
 
 /** Which roles may send each event. The server refuses the rest with FORBIDDEN. */

@@ -1,5 +1,10 @@
 /** Largest accepted size of one inbound event payload, serialised (one message envelope). */
 export const MAX_ENVELOPE_BYTES = 16 * 1024;
+/**
+ * Largest accepted `staff:disable` payload, serialised: it carries the whole signed revocation
+ * list (about 75 bytes an entry, so some 700 entries), under the transport's frame limit.
+ */
+export const MAX_STAFF_DISABLE_BYTES = 56 * 1024;
 /** Largest plaintext a client may type in one message (characters). */
 export const MAX_MESSAGE_CHARS = 4000;
 /** Socket.IO's transport limit; larger frames close the connection before any handler runs. */

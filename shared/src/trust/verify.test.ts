@@ -4,7 +4,7 @@ import { pinOrgKey } from './org-key.js';
 import { signRevocationList, verifyRevocationList, type VerifiedRevocationList } from './revocation.js';
 import { signStaffStatement, type StaffStatement } from './statement.js';
 import { DAY, NOW, errorIdOf, flipBit, newOrg, sodium, statementFor } from './test-fixtures.js';
-import { DEFAULT_CLOCK_SKEW_MS, ROLES_THE_WIDGET_SEALS_TO, type StatementCheck, verifyStaffStatement } from './verify.js';
+import { DEFAULT_CLOCK_SKEW_MS, ROLES_THE_WIDGET_SEALS_TO, type StatementCheck, verifyStaffIdentity, verifyStaffStatement } from './verify.js';
 
 beforeAll(async () => {
   await sodium.ready;
@@ -126,5 +126,22 @@ describe('pinOrgKey', () => {
     for (const text of ['', 'abc', toB64(sodium, sodium.randombytes_buf(31)), `${toB64(sodium, sodium.randombytes_buf(32))}=`]) {
       expect(errorIdOf(() => pinOrgKey(sodium, text))).toBe('BAD_ORG_KEY');
     }
+  });
+});
+
+describe('verifyStaffIdentity', () => {
+  it('accepts the identity the server named, and refuses a valid colleague statement under another id', () => {
+    const { signed, check } = setup();
+    const staffId = signed.statement.staffId;
+    expect(verifyStaffIdentity(sodium, { staffId, statement: signed }, check)).toMatchObject({ ok: true, statement: { staffId } });
+    expect(verifyStaffIdentity(sodium, { staffId: 'staff-tanaka-000000002', statement: signed }, check)).toEqual({ ok: false, reason: 'wrong-staff' });
+  });
+  it('passes on the statement reasons, and malformed for an identity of another shape (an old one with a display name)', () => {
+    const { signed, check } = setup();
+    const other = setup();
+    const staffId = signed.statement.staffId;
+    expect(verifyStaffIdentity(sodium, { staffId, statement: other.signed }, check)).toEqual({ ok: false, reason: 'bad-signature' });
+    expect(verifyStaffIdentity(sodium, { staffId, displayName: '佐藤', statement: signed }, check)).toEqual({ ok: false, reason: 'malformed' });
+    expect(verifyStaffIdentity(sodium, null, check)).toEqual({ ok: false, reason: 'malformed' });
   });
 });

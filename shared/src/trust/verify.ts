@@ -80,3 +80,23 @@ export function revocationFreshness(
   if (!list) return 'missing';
   return now - list.issuedAt <= maxAgeMs ? 'current' : 'stale';
 }
+
+/** Why an identity the relay named was not accepted: the statement's reasons, or another staff member's statement. */
+export type IdentityReason = StatementReason | 'wrong-staff';
+
+/**
+ * Verifies a `CounselorIdentity` (as received, untrusted): its statement as
+ * {@link verifyStaffStatement} does, and that the statement is about the staff member the server
+ * named (`wrong-staff` otherwise: a relay cannot hand out a valid colleague's statement under
+ * another id). Seal to the returned statement's boxPublicKey only.
+ */
+export function verifyStaffIdentity(
+  sodium: Sodium,
+  identity: unknown,
+  check: StatementCheck,
+): { ok: true; statement: StaffStatement; revocation: RevocationFreshness } | { ok: false; reason: IdentityReason } {
+  if (!hasExactKeys(identity, ['staffId', 'statement'])) return { ok: false, reason: 'malformed' };
+  const verdict = verifyStaffStatement(sodium, identity.statement, check);
+  if (!verdict.ok) return verdict;
+  return verdict.statement.staffId === identity.staffId ? verdict : { ok: false, reason: 'wrong-staff' };
+}

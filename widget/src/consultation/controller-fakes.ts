@@ -59,7 +59,7 @@ export class FakeSocket implements RelaySocket {
 export function fakeCrypto(): SessionCrypto & { wiped: boolean } {
   return {
     wiped: false,
-    verify: (c) => c.orgSignature === 'good',
+    verify: (c) => c.statement.signature === 'good',
     sealKeyFor: (c) => `sealed-for-${c.staffId}`,
     seal: (consultationId, seq, body) => {
       const { kind, ...rest } = body;
@@ -81,12 +81,12 @@ export function fakeCrypto(): SessionCrypto & { wiped: boolean } {
   };
 }
 
-export const counselor = (orgSignature = 'good'): CounselorIdentity => ({
+export const counselor = (signature = 'good'): CounselorIdentity => ({
   staffId: 'staff-id-000000001',
-  displayName: '山田',
-  boxPublicKey: 'b'.repeat(43),
-  signPublicKey: 's'.repeat(43),
-  orgSignature,
+  statement: {
+    statement: { staffId: 'staff-id-000000001', role: 'counselor', boxPublicKey: 'b'.repeat(43), signPublicKey: 's'.repeat(43), keyVersion: 1, notBefore: 0, notAfter: 1 },
+    signature,
+  },
 });
 
 export const stored = (id: number, senderRole: 'client' | 'counselor', seq: number, text: string | null): StoredMessage => ({

@@ -11,9 +11,9 @@ import {
   type Sodium,
   toB64,
   unwrapSessionKey,
-  verifyCounselorIdentity,
   wrapSessionKey,
 } from '@tsunagari/shared/crypto';
+import { type PinnedOrgKey, ROLES_THE_WIDGET_SEALS_TO, pinOrgKey, verifyStaffIdentity } from '@tsunagari/shared/trust';
 import type { SessionCrypto } from './types.js';
 
 /**
@@ -33,9 +33,26 @@ export async function createSessionCrypto(orgKey: string): Promise<SessionCrypto
     if (key) sodium.memzero(key);
     key = next;
   };
+  let pinned: PinnedOrgKey | null = null;
+  try {
+    pinned = pinOrgKey(sodium, orgKey);
+  } catch {
+    // A snippet with a malformed org-key: no counselor verifies, so nothing is ever sealed.
+  }
+  /** The counselor's statement when it verifies against the pinned key (a counselor, valid, about her); else null. */
+  const verified = (counselor: CounselorIdentity) => {
+    if (!pinned) return null;
+    const verdict = verifyStaffIdentity(sodium, counselor, { orgKey: pinned, acceptRoles: ROLES_THE_WIDGET_SEALS_TO, now: Date.now(), revocations: null });
+    return verdict.ok ? verdict.statement : null;
+  };
   return {
-    verify: (counselor: CounselorIdentity) => verifyCounselorIdentity(sodium, orgKey, counselor),
-    sealKeyFor: (counselor: CounselorIdentity) => sealSessionKey(sodium, needKey(), counselor.boxPublicKey),
+    verify: (counselor: CounselorIdentity) => verified(counselor) !== null,
+    sealKeyFor: (counselor: CounselorIdentity) => {
+      // Sealed to the key in the verified statement, never to a field the relay sent beside it.
+      const statement = verified(counselor);
+      if (!statement) throw new Error('counselor identity does not verify');
+      return sealSessionKey(sodium, needKey(), statement.boxPublicKey);
+    },
     seal: (consultationId: string, seq: number, body: MessageBody) => sealMessage(sodium, needKey(), { consultationId, senderRole: 'client', seq }, body),
     open: (message: StoredMessage) => {
       try {

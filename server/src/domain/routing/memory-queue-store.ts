@@ -73,6 +73,13 @@ export class MemoryQueueStore implements QueueStore {
     return after;
   }
 
+  async removeCounselor(staffId: string): Promise<{ offers: Offer[] }> {
+    this.slots.delete(staffId);
+    const offers = [...this.pending.values()].filter((o) => o.staffId === staffId);
+    for (const o of offers) this.pending.delete(o.consultationId);
+    return { offers };
+  }
+
   async offer(offer: Offer, restartRound: boolean): Promise<boolean> {
     const c = this.slots.get(offer.staffId);
     if (!c || !routable(c) || !this.items.has(offer.consultationId) || this.pending.has(offer.consultationId)) return false;

@@ -48,10 +48,10 @@ export class Presenter {
   counselorStates(view: RoutingView): CounselorState[] {
     return view.counselors
       .map((slot) => {
-        const identity = this.counselors.identity(slot.staffId);
+        const { displayName, identity } = this.counselors.card(slot.staffId);
         return {
           staffId: slot.staffId,
-          displayName: identity.displayName,
+          displayName,
           status: slot.connected ? slot.status : ('offline' as const),
           capacity: slot.capacity,
           load: slot.load,

@@ -208,6 +208,23 @@ export function queueStoreContract(name: string, make: () => Promise<QueueStore>
       }
     });
 
+    it('removes a counselor (disabled): her slot and offers go at once; her chats stay hers until requeued', async () => {
+      const store = await make();
+      await store.restore([item('a', 1)], [slot('s1', { load: 1 }), slot('s2', { status: 'away' })], holding('s1', 1));
+      expect(await store.offer(offer('a', 's1'), false)).toBe(true);
+      expect(await store.removeCounselor('s1')).toEqual({ offers: [offer('a', 's1')] });
+      expect(await store.counselor('s1')).toBeNull();
+      const view = await store.view();
+      expect(view.offers).toEqual([]);
+      expect(view.counselors.map((c) => c.staffId)).toEqual(['s2']);
+      expect(await store.offer(offer('a', 's1', 2000), false)).toBe(false);
+      expect(await store.assign('s1', 'a', 2)).toEqual({ refusal: 'unknown_counselor' });
+      expect(await store.transfer('s1-chat1', 's1', 's1', 3)).toBe('unknown_counselor');
+      expect(await store.requeue(item('s1-chat1', 5, { requeued: true }), 20)).toEqual({ heldBy: 's1' });
+      expect(ids((await store.view()).waiting)).toEqual(['s1-chat1', 'a']);
+      expect(await store.removeCounselor('s1')).toEqual({ offers: [] });
+    });
+
     it('hands out views that later changes leave as they were', async () => {
       const store = await make();
       await store.restore([item('a', 1)], [slot('s1')], []);

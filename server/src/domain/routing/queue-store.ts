@@ -37,6 +37,12 @@ export interface QueueStore {
   /** Adds or changes a counselor (a new one starts as `initial`); her slot after the change. */
   updateCounselor(staffId: string, change: Partial<Omit<CounselorSlot, 'staffId' | 'load'>>, initial: CounselorSlot): Promise<CounselorSlot>;
   /**
+   * A counselor leaves routing for good (disabled): her slot and every offer to her go (returned),
+   * so nothing more is offered or transferred to her. The chats she holds stay held by her until
+   * each is requeued, which frees its place as usual.
+   */
+  removeCounselor(staffId: string): Promise<{ offers: Offer[] }>;
+  /**
    * Makes the offer only if it still holds: she waits with no offer pending, and the counselor is
    * available, connected and below her capacity counting the offers she has. `restartRound`
    * forgets who let her pass before. False when anything changed since the view it was planned on.

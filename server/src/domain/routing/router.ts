@@ -113,6 +113,19 @@ export class Router {
   }
 
   /**
+   * A counselor leaves routing for good (disabled): her offers are withdrawn (`unavailable`) and
+   * offered to someone else; her held chats are the caller's to requeue.
+   */
+  async removeCounselor(staffId: string): Promise<void> {
+    const { offers } = await this.store.removeCounselor(staffId);
+    for (const o of offers) {
+      this.clearTimer(o.consultationId);
+      this.listener.offerWithdrawn(o, 'unavailable');
+    }
+    await this.dispatch();
+  }
+
+  /**
    * A counselor takes a waiting client (accepted offer or manual take), or the reason she may not.
    * An offer for this client to anyone else is withdrawn as taken.
    */

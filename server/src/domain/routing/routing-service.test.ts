@@ -4,6 +4,7 @@
  * the row follows it, or the store's step is undone.
  */
 import { describe, expect, it } from 'vitest';
+import { activeStaffRecord } from '../../../test/staff-record.js';
 import { tempDatabases } from '../../../test/temp-database.js';
 import { loadSodium } from '../../sodium.js';
 import { createSqliteRepositories } from '../../repositories/sqlite.js';
@@ -13,10 +14,7 @@ import type { RoutingEvents } from './events.js';
 import { MemoryQueueStore } from './memory-queue-store.js';
 import { RoutingService } from './routing-service.js';
 
-const staff = (id: string, capacity: number): StaffRecord => ({
-  id, username: id, displayName: id, role: 'counselor', kdfSalt: 's', kdfOpslimit: 1, kdfMemlimit: 1, authHash: 'a',
-  boxPublicKey: 'b', signPublicKey: 'p', wrappedSecretKeys: 'w', orgSignature: 'o', capacity, createdAt: '2026-01-01T00:00:00.000Z',
-});
+const staff = (id: string, capacity: number): StaffRecord => activeStaffRecord(id, capacity);
 /** Timers that never fire: these tests are about the order of changes, not about time. */
 const idle: Scheduler = { set: () => 0, clear: () => undefined };
 const noEvents: RoutingEvents = {

@@ -139,6 +139,21 @@ export class RoutingService {
     });
   }
 
+  /**
+   * She was disabled: out of routing at once (no offer, no transfer to her), then every chat she
+   * holds goes back to the front of the queue, history intact. Nothing of hers is handed on: the
+   * next counselor gets the session key from the woman's widget, sealed to her own statement.
+   */
+  removeCounselor(staffId: string): Promise<void> {
+    return this.presence.run(staffId, async () => {
+      this.grace.staffBack(staffId);
+      if (this.stopped) return;
+      await this.router.removeCounselor(staffId);
+      for (const c of this.repos.consultations.openForStaff(staffId)) await this.requeue(c, staffId);
+      this.ev.changed({ queue: true, counselors: true });
+    });
+  }
+
   private async staffGraceOver(staffId: string): Promise<void> {
     if (this.stopped || (await this.router.counselor(staffId))?.connected) return;
     // Her chats go back to the front of the queue, history intact.

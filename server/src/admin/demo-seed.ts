@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { type KdfFloor, type SodiumSumo, createOrgKeyFile, openOrgKeyFile, parseOrgKeyFile, serialiseOrgKeyFile } from '@tsunagari/shared/crypto';
+import { pinOrgKey, verifyStaffStatement } from '@tsunagari/shared/trust';
+import type { Clock } from '../clock.js';
+import { StaffLifecycle } from '../domain/staff/lifecycle.js';
+import { LiveSessions } from '../domain/staff/live-sessions.js';
+import type { Repositories } from '../repositories/types.js';
+import { realScheduler } from '../scheduler.js';
+import { type NewStaff, enrolInProcess } from './enrol-in-process.js';
+
+/**
+ * The demo organisation `npm start` runs. DEMO ONLY: here the relay itself holds the
+ * organisation key file and signs the demo staff's statements, and the banner prints the file's
+ * passphrase and every password. In production the org key never touches the relay.
+ */
+export const DEMO_ORG_PASSPHRASE = 'demo-org-2026';
+export const DEMO_ORG_NAME = 'つながりサポート（デモ）';
+
+/** The demo logins. Passwords are printed in the banner, never used in production. */
+export const DEMO_STAFF: readonly NewStaff[] = [
+  { username: 'admin', displayName: '管理者（デモ）', role: 'admin', password: 'demo-admin-2026' },
+  { username: 'supervisor', displayName: 'スーパーバイザー（デモ）', role: 'supervisor', password: 'demo-super-2026' },
+  { username: 'sato', displayName: '佐藤', role: 'counselor', password: 'demo-sato-2026' },
+  { username: 'tanaka', displayName: '田中', role: 'counselor', password: 'demo-tanaka-2026' },
+];
+
+/** Where the demo's org key file lives: beside the database. */
+export const demoOrgKeyPath = (dbPath: string): string => path.join(path.dirname(dbPath), 'demo-org.key');
+
+/**
+ * Makes the demo whole: the org key file (created with {@link DEMO_ORG_PASSPHRASE} if missing),
+ * the organisation with its public key, and every demo login active with a statement that
+ * verifies under it (enrolled as a browser would, signed here). An older demo database (staff
+ * from before signed statements) is re-enrolled. Returns the usernames it (re-)enrolled.
+ */
+export function seedDemo(sodium: SodiumSumo, repos: Repositories, keyFile: string, kdf: KdfFloor, clock: Clock): string[] {
+  // The old demo kept the org's secret key in plain text beside the database; the relay never reads it now.
+  const legacy = path.join(path.dirname(keyFile), 'org-signing.key');
+  if (fs.existsSync(legacy)) fs.rmSync(legacy);
+  if (!fs.existsSync(keyFile)) {
+    fs.mkdirSync(path.dirname(keyFile), { recursive: true });
+    fs.writeFileSync(keyFile, serialiseOrgKeyFile(createOrgKeyFile(sodium, DEMO_ORG_PASSPHRASE)), { mode: 0o600, flag: 'wx' });
+  }
+  const fileText = fs.readFileSync(keyFile, 'utf8');
+  const { publicKey } = parseOrgKeyFile(sodium, fileText);
+  const org = repos.organisation.get();
+  if (!org) repos.organisation.create(DEMO_ORG_NAME, publicKey, clock.now().toISOString());
+  else if (org.signPublicKey !== publicKey) repos.organisation.replaceKey(publicKey);
+
+  const pinned = pinOrgKey(sodium, publicKey);
+  const now = clock.now().getTime();
+  const needed = DEMO_STAFF.filter((s) => {
+    const r = repos.staff.byUsername(s.username);
+    if (r?.status !== 'active') return true;
+    if (verifyStaffStatement(sodium, r.statement, { orgKey: pinned, acceptRoles: [r.role], now, revocations: null }).ok) return false;
+    throw new Error(`demo login ${s.username} is active under another organisation key: delete the demo database (${keyFile} was made anew) to start afresh`);
+  });
+  if (needed.length === 0) return [];
+  const lifecycle = new StaffLifecycle(repos, sodium, clock, new LiveSessions(realScheduler, clock), kdf);
+  const key = openOrgKeyFile(sodium, fileText, DEMO_ORG_PASSPHRASE);
+  try {
+    for (const s of needed) enrolInProcess(sodium, lifecycle, key.secretKey, s, { kdf, now });
+  } finally {
+    sodium.memzero(key.secretKey);
+  }
+  return needed.map((s) => s.username);
+}

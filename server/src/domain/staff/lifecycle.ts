@@ -1,0 +1,169 @@
+import {
+  type EnrolInfo,
+  type EnrolRequest,
+  INVITE_VALID_MS,
+  type StaffInvitation,
+  type StaffInvitePayload,
+  type StaffListing,
+} from '@tsunagari/shared';
+import { KDF_FLOORS, type KdfFloor, type SodiumSumo, checkKdfParams, fromB64, randomId } from '@tsunagari/shared/crypto';
+import { type SignedRevocationList, type SignedStaffStatement, parsePendingStatement } from '@tsunagari/shared/trust';
+import type { Clock } from '../../clock.js';
+import { errors } from '../../errors.js';
+import type { Repositories } from '../../repositories/types.js';
+import { hashToken, newToken } from '../tokens.js';
+import type { StaffRecord } from '../types.js';
+import { hashAuthKey } from './auth.js';
+import type { LiveSessions } from './live-sessions.js';
+import { listingOf } from './listing.js';
+import { checkedRevocations, checkedStatement } from './trust-checks.js';
+
+/** What the lifecycle needs done elsewhere when trust changes; the socket layer and routing listen. */
+export interface StaffLifecycleEvents {
+  /** A statement was signed or renewed, someone was disabled, or the revocation list changed. */
+  trustChanged(staffId: string | null): void;
+  /** She was disabled: out of routing, her chats back to the front of the queue. */
+  disabled(staffId: string): Promise<void>;
+}
+
+/**
+ * A staff account's life: invite → enrol (her browser) → activate (the admin signed, offline or
+ * in her own browser) → re-sign → disable. No sockets, no SQL. Every change is one conditional
+ * repository step, so concurrent admins (or the CLI beside a running relay) cannot both win.
+ */
+export class StaffLifecycle {
+  private events: StaffLifecycleEvents | null = null;
+
+  constructor(
+    private readonly repos: Pick<Repositories, 'organisation' | 'staff' | 'sessions' | 'revocations'>,
+    private readonly sodium: SodiumSumo,
+    private readonly clock: Clock,
+    private readonly live: LiveSessions,
+    /** The weakest Argon2id parameters accepted from a browser at enrolment. */
+    private readonly kdfFloor: KdfFloor,
+  ) {}
+
+  /** Attaches who hears of trust changes and disables (the socket layer, routing). */
+  attach(events: StaffLifecycleEvents): void {
+    this.events = events;
+  }
+
+  /**
+   * Invites a username: a new account, or one that is not active (restarting an enrolment, or
+   * re-enabling someone disabled with key version + 1). The token is returned once; only its hash
+   * is kept, for {@link INVITE_VALID_MS}.
+   */
+  invite(input: StaffInvitePayload): StaffInvitation {
+    const token = newToken(this.sodium);
+    const now = this.clock.now();
+    const invite = { tokenHash: hashToken(this.sodium, token), expiresAt: new Date(now.getTime() + INVITE_VALID_MS).toISOString() };
+    const existing = this.repos.staff.byUsername(input.username);
+    let staffId: string;
+    if (!existing) {
+      staffId = randomId(this.sodium);
+      this.repos.staff.insert({
+        id: staffId, username: input.username, displayName: input.displayName, role: input.role, status: 'invited', keyVersion: 1,
+        credentials: null, publicKeys: null, statement: null, invite, lastSignInDay: null, capacity: 3, createdAt: now.toISOString(),
+      });
+    } else {
+      if (existing.status === 'active') throw errors.usernameTaken();
+      // Keys uploaded or signed before are never reused under the same version.
+      const keyVersion = existing.status === 'invited' ? existing.keyVersion : existing.keyVersion + 1;
+      if (!this.repos.staff.reinvite(existing.id, { displayName: input.displayName, role: input.role, keyVersion, ...invite })) throw errors.usernameTaken();
+      staffId = existing.id;
+    }
+    return { staffId, inviteToken: token, expiresAt: invite.expiresAt };
+  }
+
+  /** Who an invitation is for. INVITE_INVALID when unknown, used or expired. */
+  enrolInfo(token: string): EnrolInfo {
+    const r = this.invited(token);
+    return { staffId: r.id, username: r.username, displayName: r.displayName, role: r.role, keyVersion: r.keyVersion };
+  }
+
+  /**
+   * Her browser's enrolment: consumes the token and stores what it made (public keys, wrapped
+   * secret keys, KDF parameters, a hash of the auth key). She is pending until an admin signs.
+   */
+  enrol(req: EnrolRequest): { staffId: string } {
+    const r = this.invited(req.token);
+    const kdf = checkKdfParams(this.sodium, req.kdf, KDF_FLOORS[this.kdfFloor]);
+    if (!kdf.ok) throw errors.weakKdf(kdf.reason);
+    const keys = { boxPublicKey: req.boxPublicKey, signPublicKey: req.signPublicKey };
+    if (!parsePendingStatement(this.sodium, { staffId: r.id, role: r.role, ...keys, keyVersion: r.keyVersion })) throw errors.invalidPayload('keys');
+    const credentials = { kdf: kdf.params, authHash: hashAuthKey(this.sodium, fromB64(this.sodium, req.authKey)), wrappedSecretKeys: req.wrappedSecretKeys };
+    if (!this.repos.staff.enrol(r.id, hashToken(this.sodium, req.token), this.nowIso(), credentials, keys)) throw errors.inviteInvalid();
+    return { staffId: r.id };
+  }
+
+  /** Every account, for the admins' directory. */
+  directory(): StaffListing[] {
+    return this.repos.staff.all().map(listingOf);
+  }
+
+  /** The admin signed her pending statement (after comparing fingerprints): she is active. */
+  activate(staffId: string, signed: SignedStaffStatement): StaffListing {
+    const r = this.known(staffId);
+    if (r.status !== 'pending' || !r.publicKeys) throw errors.invalidState('not pending');
+    const statement = checkedStatement(this.sodium, this.repos, signed, { staffId: r.id, role: r.role, keyVersion: r.keyVersion, ...r.publicKeys }, this.clock.now().getTime());
+    if (!this.repos.staff.activate(r.id, r.keyVersion, statement)) throw errors.invalidState('moved meanwhile');
+    this.events?.trustChanged(r.id);
+    return listingOf(this.known(r.id));
+  }
+
+  /** A renewed statement for an active account: same keys, role and key version. */
+  resign(staffId: string, signed: SignedStaffStatement): StaffListing {
+    const r = this.known(staffId);
+    if (r.status !== 'active' || !r.publicKeys) throw errors.invalidState('not active');
+    const statement = checkedStatement(this.sodium, this.repos, signed, { staffId: r.id, role: r.role, keyVersion: r.keyVersion, ...r.publicKeys }, this.clock.now().getTime());
+    if (!this.repos.staff.replaceStatement(r.id, r.keyVersion, statement)) throw errors.invalidState('moved meanwhile');
+    this.events?.trustChanged(r.id);
+    return listingOf(this.known(r.id));
+  }
+
+  /**
+   * Disables an active account with an organisation-signed list that revokes her key version.
+   * In one transaction: disabled (credentials wiped), her sessions deleted, the list published.
+   * Then at once: her sockets closed, out of routing with her chats requeued, trust:changed.
+   */
+  async disable(staffId: string, revocations: SignedRevocationList): Promise<StaffListing> {
+    const r = this.known(staffId);
+    if (r.status !== 'active') throw errors.invalidState('not active');
+    const list = checkedRevocations(this.sodium, this.repos, revocations, [{ staffId: r.id, keyVersion: r.keyVersion }]);
+    const outcome = this.repos.staff.disable(r.id, r.keyVersion, list, this.nowIso());
+    if (outcome === 'stale-list') throw errors.revocationsStale();
+    if (outcome === 'not-active') throw errors.invalidState('moved meanwhile');
+    this.live.endAllOf(r.id);
+    await this.events?.disabled(r.id);
+    this.events?.trustChanged(r.id);
+    return listingOf(this.known(r.id));
+  }
+
+  /** Publishes a newer list (a fresh issue date, or more entries) without disabling anyone. */
+  publishRevocations(revocations: SignedRevocationList): void {
+    const list = checkedRevocations(this.sodium, this.repos, revocations, []);
+    if (!this.repos.revocations.publish(list, this.nowIso())) throw errors.revocationsStale();
+    this.events?.trustChanged(null);
+  }
+
+  /** The list the relay publishes, as the organisation signed it, or null. */
+  revocations(): SignedRevocationList | null {
+    return this.repos.revocations.current()?.signed ?? null;
+  }
+
+  private invited(token: string): StaffRecord {
+    const r = this.repos.staff.byInviteTokenHash(hashToken(this.sodium, token));
+    if (!r || r.status !== 'invited' || !r.invite || r.invite.expiresAt <= this.nowIso()) throw errors.inviteInvalid();
+    return r;
+  }
+
+  private known(staffId: string): StaffRecord {
+    const r = this.repos.staff.byId(staffId);
+    if (!r) throw errors.unknownStaff();
+    return r;
+  }
+
+  private nowIso(): string {
+    return this.clock.now().toISOString();
+  }
+}
