@@ -59,7 +59,10 @@ async function main(): Promise<void> {
       `  QR landing page (campaign):  ${base}/c/flyer`,
     );
   } else {
-    lines.push(`  Widget files:                ${base}/widget/ (the pages and the console come from the NPO's own origins)`);
+    lines.push(
+      `  Relay address (for the proxy): http://${config.host}:${port}`,
+      `  Widget files:                ${base}/widget/ (the pages and the console come from the NPO's own origins)`,
+    );
   }
   lines.push(
     `  Database:                    ${config.dbPath}`,
