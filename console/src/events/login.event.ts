@@ -1,11 +1,10 @@
-import type { StaffSession } from '@tsunagari/shared';
-import type { StaffCrypto } from '../services/staff-crypto.js';
+import type { SignedIn } from '../services/login.js';
 
-/** The login form finished: she is signed in and her keys are unlocked in memory. */
-export class LoginEvent extends CustomEvent<{ session: StaffSession; crypto: StaffCrypto }> {
+/** The login form finished: she is signed in, her keys are unlocked in memory and the org key is pinned. */
+export class LoginEvent extends CustomEvent<SignedIn> {
   static readonly eventName = 'tsg-login' as const;
 
-  constructor(detail: { session: StaffSession; crypto: StaffCrypto }) {
+  constructor(detail: SignedIn) {
     super(LoginEvent.eventName, { detail, bubbles: true, composed: true });
   }
 }

@@ -1,5 +1,8 @@
-/** Which screen the main area shows: her chats (or the year report), or the appointments. */
-export type WorkspaceView = 'main' | 'appointments';
+/**
+ * Which screen the main area shows: her chats (or the year report), the appointments, the staff
+ * administration (admins), or her password change (from the header menu).
+ */
+export type WorkspaceView = 'main' | 'appointments' | 'staff' | 'password';
 
 /** She picked another screen in the view switch. */
 export class ViewChangeEvent extends CustomEvent<{ view: WorkspaceView }> {

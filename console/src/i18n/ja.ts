@@ -1,4 +1,5 @@
 import type { AgeBand, AppointmentStatus, DangerAnswer, EndReason, ErrorCode, HandoffKind, Outcome, StaffRole } from '@tsunagari/shared';
+import { jaTrust } from './ja-trust.js';
 
 /**
  * Every string the console shows, in one place. Staff are Japanese counselors: the tone is
@@ -6,6 +7,7 @@ import type { AgeBand, AppointmentStatus, DangerAnswer, EndReason, ErrorCode, Ha
  * Over 300 lines on purpose: one catalogue is easier to keep consistent in tone than several.
  */
 export const ja = {
+  ...jaTrust,
   app: {
     name: 'つながりチャット',
     consoleName: '相談員コンソール',
@@ -310,6 +312,7 @@ export const ja = {
     chats: '相談',
     report: '年度報告',
     appointments: '予約',
+    staff: jaTrust.staffAdmin.view,
   },
   errors: {
     ALREADY_TAKEN: 'ほかの相談員が対応を始めました。',

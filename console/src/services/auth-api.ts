@@ -1,17 +1,33 @@
-import { API, type ApiResult, CONSOLE_CONFIG_FILE, type ConsoleConfig, type ErrorCode, type KdfParamsResponse, type StaffSession } from '@tsunagari/shared';
+import {
+  API,
+  type ApiResult,
+  type EnrolInfo,
+  type EnrolRequest,
+  type EnrolResult,
+  type ErrorCode,
+  type KdfParamsResponse,
+  type PasswordChangeRequest,
+  type PublishedRevocations,
+  type StaffSession,
+} from '@tsunagari/shared';
+
+/**
+ * The relay's staff HTTP API, at the relay named in console-config.json (the page's own origin in
+ * the demo). Every call is credentialed: the session cookie is httpOnly and set by the relay.
+ */
 
 /** An API answer, or `NETWORK` when no answer came (offline, server down, not JSON). */
 export type AuthResult<T> = ApiResult<T> | { ok: false; error: 'NETWORK' };
 
-async function postJson<T>(path: string, body: unknown): Promise<AuthResult<T>> {
+async function call<T>(relayUrl: string, path: string, body?: unknown): Promise<AuthResult<T>> {
   let res: Response;
   try {
-    res = await fetch(path, {
-      method: 'POST',
-      // The session cookie is httpOnly and SameSite=Strict; same-origin sends and stores it.
-      credentials: 'same-origin',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(body),
+    res = await fetch(`${relayUrl}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      credentials: 'include',
+      cache: 'no-store',
+      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch {
     return { ok: false, error: 'NETWORK' };
@@ -25,39 +41,40 @@ async function postJson<T>(path: string, body: unknown): Promise<AuthResult<T>> 
   return { ok: false, error: res.status === 429 ? 'RATE_LIMITED' : 'NETWORK' };
 }
 
-/**
- * The console's pinned config, from beside its own files (same origin as this code). Only what
- * the console uses today is checked here: the organisation key it verifies identities against.
- */
-export async function fetchConsoleConfig(): Promise<AuthResult<Pick<ConsoleConfig, 'orgPublicKey'>>> {
-  try {
-    const res = await fetch(new URL(CONSOLE_CONFIG_FILE, document.baseURI), { cache: 'no-store', credentials: 'same-origin' });
-    const json = (await res.json()) as Partial<ConsoleConfig>;
-    if (typeof json.orgPublicKey === 'string') return { ok: true, data: { orgPublicKey: json.orgPublicKey } };
-  } catch {
-    // Fall through.
-  }
-  return { ok: false, error: 'NETWORK' };
-}
-
 /** Her Argon2id salt and limits. Unknown names get stable fake ones, so this says nothing. */
-export function fetchKdfParams(username: string): Promise<AuthResult<KdfParamsResponse>> {
-  return postJson(API.authParams, { username });
+export function fetchKdfParams(relayUrl: string, username: string): Promise<AuthResult<KdfParamsResponse>> {
+  return call(relayUrl, API.authParams, { username });
 }
 
-/** Logs in with the derived auth key; the server sets the session cookie. */
-export function postLogin(username: string, authKey: string): Promise<AuthResult<StaffSession>> {
-  return postJson(API.login, { username, authKey });
+/** Logs in with the derived auth key; the relay sets the session cookie. */
+export function postLogin(relayUrl: string, username: string, authKey: string): Promise<AuthResult<StaffSession>> {
+  return call(relayUrl, API.login, { username, authKey });
 }
 
 /** Ends the server session. Failure is ignored: the browser forgets her keys either way. */
-export async function postLogout(): Promise<void> {
-  try {
-    await fetch(API.logout, { method: 'POST', credentials: 'same-origin' });
-  } catch {
-    // Offline: the cookie expires on its own; keys are already wiped.
-  }
+export async function postLogout(relayUrl: string): Promise<void> {
+  await call(relayUrl, API.logout, {});
+}
+
+/** Her keys re-wrapped under a new password; the relay ends her other sessions. */
+export function postPasswordChange(relayUrl: string, body: PasswordChangeRequest): Promise<AuthResult<StaffSession>> {
+  return call(relayUrl, API.passwordChange, body);
+}
+
+/** Who an invitation is for. */
+export function fetchEnrolInfo(relayUrl: string, token: string): Promise<AuthResult<EnrolInfo>> {
+  return call(relayUrl, API.enrolInfo, { token });
+}
+
+/** Her public keys, wrapped secret keys, KDF parameters and login value (never her password). */
+export function postEnrol(relayUrl: string, body: EnrolRequest): Promise<AuthResult<EnrolResult>> {
+  return call(relayUrl, API.enrol, body);
+}
+
+/** The revocation list the relay publishes: to be verified against the pinned key, never trusted as is. */
+export function fetchRevocations(relayUrl: string): Promise<AuthResult<PublishedRevocations>> {
+  return call(relayUrl, API.revocations);
 }
 
 /** Codes the login form turns into kind sentences. */
-export type LoginErrorCode = ErrorCode | 'NETWORK' | 'UNWRAP_FAILED' | 'CRYPTO_LOAD';
+export type LoginErrorCode = ErrorCode | 'NETWORK' | 'UNWRAP_FAILED' | 'CRYPTO_LOAD' | 'BAD_ORG_KEY' | 'KDF_REFUSED' | 'OWN_STATEMENT';

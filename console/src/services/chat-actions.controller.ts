@@ -98,8 +98,9 @@ export class ChatActionsController extends WorkspacePart {
   };
 
   /**
-   * Hands a chat on. To a named counselor: her keys' organisation signature is checked, then the
-   * session key is sealed to her here (her client may be offline). The note is encrypted under
+   * Hands a chat on. To a named counselor: her statement is verified (pinned organisation key,
+   * role counselor, validity, revocations), then the session key is sealed to her here (her
+   * client may be offline); a refusal says why and seals nothing. The note is encrypted under
    * the session key, so only whoever holds the key next can read it. A refusal is also shown on
    * the chat's error line, where she looks for every failed action on it.
    */
@@ -113,9 +114,11 @@ export class ChatActionsController extends WorkspacePart {
     let sealedKey: string | undefined;
     if (toStaffId) {
       const receiver = this.counselors().find((c) => c.staffId === toStaffId);
-      const sealed = receiver ? crypto.sealKeyFor(key, receiver.identity) : null;
-      if (!sealed) return this.refuse(id, ja.transfer.badSignature);
-      sealedKey = sealed;
+      if (!receiver) return this.refuse(id, ja.transfer.badSignature);
+      // Checked against the pinned organisation key and the revocation list; refused: nothing sealed.
+      const verdict = crypto.sealKeyFor(key, receiver.identity, this.ctx.trust());
+      if (!verdict.ok) return this.refuse(id, ja.transferRefused[verdict.reason]);
+      sealedKey = verdict.sealedKey;
     }
     const sealedNote = note ? crypto.sealNote(key, id, session.staff.id, note) : undefined;
     this.transferringId = id;

@@ -88,11 +88,26 @@ export class ChatSyncController extends WorkspacePart implements ReactiveControl
     void this.select(e.detail.consultationId);
   };
 
-  /** Opens the sealed session key, if it has come and is not open yet. */
+  /**
+   * The idle lock: every session key zeroed and every decrypted text dropped. Her chats stay
+   * listed; what arrives while locked is kept as ciphertext until {@link reopen}.
+   */
+  lock(): void {
+    for (const chat of this.model.chats) if (chat.sessionKey) this.ctx.crypto().forget(chat.sessionKey);
+    this.model = store.lockChats(this.model);
+    this.typingExpiry.clear();
+  }
+
+  /** Unlocked again: open every chat's key with her keys and decrypt what is held. */
+  reopen(): void {
+    for (const chat of this.model.chats) this.openKey(chat.consultation.consultationId);
+  }
+
+  /** Opens the sealed session key, if it has come and is not open yet (never while locked: her keys are wiped). */
   private openKey(id: string): void {
     const chat = store.findChat(this.model, id);
     const sealed = chat?.consultation.sealedKey;
-    if (!chat || !sealed || chat.sessionKey || chat.keyFailed) return;
+    if (!chat || !sealed || chat.sessionKey || chat.keyFailed || this.ctx.locked()) return;
     let sessionKey: Uint8Array | null = null;
     try {
       sessionKey = this.ctx.crypto().openSessionKey(sealed);

@@ -6,9 +6,7 @@
  */
 import type { CounselorIdentity, HandoverNote, MessageBody, StaffSession, StoredMessage } from '@tsunagari/shared';
 import {
-  deriveStaffPasswordKeys,
   type Envelope,
-  type KdfParams,
   openHandoverNote,
   openMessage,
   openSessionKey,
@@ -17,10 +15,10 @@ import {
   type SodiumSumo,
   type StaffKeyPairs,
   sealMessage,
-  toB64,
   unwrapStaffKeys,
 } from '@tsunagari/shared/crypto';
-import { type PinnedOrgKey, pinOrgKey, verifyStaffIdentity } from '@tsunagari/shared/trust';
+import type { IdentityReason } from '@tsunagari/shared/trust';
+import type { StaffTrust } from './staff-trust.js';
 
 let sodiumPromise: Promise<SodiumSumo> | null = null;
 
@@ -38,35 +36,17 @@ export function loadSodium(): Promise<SodiumSumo> {
   return sodiumPromise;
 }
 
-/** The result of Argon2id on her password: what to send, and what to keep for unwrapping. */
-export interface DerivedLogin {
-  /** base64url auth key for `POST /api/auth/login`. */
-  authKey: string;
-  /** Unwraps her secret keys; zeroed by {@link unlockStaffCrypto}. */
-  wrapKey: Uint8Array;
-}
-
-/** Argon2id with the server's salt and limits (about 0.1–1 s; the form shows a busy state). */
-export async function deriveLogin(password: string, params: KdfParams): Promise<DerivedLogin> {
-  const sodium = await loadSodium();
-  const { authKey, wrapKey } = deriveStaffPasswordKeys(sodium, password, params);
-  const b64 = toB64(sodium, authKey);
-  sodium.memzero(authKey);
-  return { authKey: b64, wrapKey };
-}
-
-/**
- * Unwraps her key pairs; throws a CryptoError (UNWRAP_FAILED) when they do not open, BAD_ORG_KEY
- * when the organisation key from the console's own config file is not a key.
- */
-export async function unlockStaffCrypto(wrapKey: Uint8Array, keys: StaffSession['keys'], orgPublicKey: string): Promise<StaffCrypto> {
-  const sodium = await loadSodium();
+/** Unwraps her key pairs and zeroes `wrapKey`; throws a CryptoError (UNWRAP_FAILED) when they do not open. */
+export function unlockStaffCrypto(sodium: SodiumSumo, wrapKey: Uint8Array, keys: StaffSession['keys']): StaffCrypto {
   try {
-    return new StaffCrypto(sodium, unwrapStaffKeys(sodium, wrapKey, keys), pinOrgKey(sodium, orgPublicKey));
+    return new StaffCrypto(sodium, unwrapStaffKeys(sodium, wrapKey, keys));
   } finally {
     sodium.memzero(wrapKey);
   }
 }
+
+/** A session key sealed to a verified counselor, or why she was refused (nothing sealed). */
+export type SealVerdict = { ok: true; sealedKey: string } | { ok: false; reason: IdentityReason };
 
 /** Her unlocked keys and the operations that need them. */
 export class StaffCrypto {
@@ -74,8 +54,6 @@ export class StaffCrypto {
   constructor(
     private readonly sodium: SodiumSumo,
     private readonly keys: StaffKeyPairs,
-    /** The organisation key from console-config.json (where this code came from), never from the relay. */
-    private readonly orgKey: PinnedOrgKey,
   ) {}
 
   /** Opens a session key the client sealed to her; throws when it is not hers. */
@@ -97,14 +75,15 @@ export class StaffCrypto {
   }
 
   /**
-   * Seals a session key to another counselor for a transfer, after checking her identity against
-   * the pinned organisation key: a counselor's statement, in validity, about the staff member
-   * named (a relay cannot slip in its own key). Null when it does not verify.
+   * Seals a session key to another counselor for a transfer, only when her statement verifies
+   * against the PINNED organisation key as a currently valid, unrevoked counselor, and is about
+   * the staff member the relay named. The key goes to the verified statement's box key, never
+   * to a key from elsewhere in the relay's answer.
    */
-  sealKeyFor(sessionKey: Uint8Array, receiver: CounselorIdentity): string | null {
-    const verdict = verifyStaffIdentity(this.sodium, receiver, { orgKey: this.orgKey, acceptRoles: ['counselor'], now: Date.now(), revocations: null });
-    if (!verdict.ok) return null;
-    return sealSessionKey(this.sodium, sessionKey, verdict.statement.boxPublicKey);
+  sealKeyFor(sessionKey: Uint8Array, receiver: CounselorIdentity, trust: StaffTrust): SealVerdict {
+    const verdict = trust.verify(receiver, ['counselor']);
+    if (!verdict.ok) return verdict;
+    return { ok: true, sealedKey: sealSessionKey(this.sodium, sessionKey, verdict.statement.boxPublicKey) };
   }
 
   /** Encrypts a handover note under the session key. */
@@ -126,7 +105,7 @@ export class StaffCrypto {
     this.sodium.memzero(key);
   }
 
-  /** Zeroes her secret keys (logout). The object must not be used afterwards. */
+  /** Zeroes her secret keys (logout, lock). The object must not be used afterwards. */
   wipe(): void {
     this.sodium.memzero(this.keys.boxSecretKey);
     this.sodium.memzero(this.keys.signSecretKey);

@@ -48,14 +48,14 @@ export class StaffSocketController implements ReactiveController {
     this.subscriptions.bind(host, handlers);
   }
 
-  /** Connects same-origin; the server authenticates by the httpOnly session cookie. */
-  connect(): void {
+  /** Connects to the relay named in the console's config; it authenticates by the httpOnly session cookie. */
+  connect(relayUrl: string): void {
     if (this.socket) return;
-    // WebSocket only: the server admits staff sockets only with an Origin header matching its
-    // host, and browsers omit Origin on same-origin long-polling GETs, so polling is refused.
+    // WebSocket only: the server admits staff sockets only with an Origin header it accepts, and
+    // browsers omit Origin on same-origin long-polling GETs, so polling is refused.
     // A short connect timeout: an attempt caught by a restarting server is retried at once
     // rather than hanging for the 20 s default.
-    const socket: StaffSocket = io({ auth: { role: 'staff' }, withCredentials: true, transports: ['websocket'], timeout: 5000 });
+    const socket: StaffSocket = io(relayUrl, { auth: { role: 'staff' }, withCredentials: true, transports: ['websocket'], timeout: 5000 });
     this.socket = socket;
     this.everConnected = false;
     this.setStatus('connecting');
@@ -66,8 +66,16 @@ export class StaffSocketController implements ReactiveController {
       this.setStatus('connected');
       this.subscriptions.emit('connected', [first]);
     });
-    socket.on('disconnect', () => {
-      // `active` is false when the server or this client closed the socket on purpose.
+    socket.on('disconnect', (reason) => {
+      // The server closed it on purpose: logout elsewhere, a password change, or she was
+      // disabled. One attempt at once tells which: a live session connects again; an ended one
+      // is refused by the server's middleware, and `connect_error` below signs her out.
+      if (reason === 'io server disconnect') {
+        this.setStatus('connecting');
+        socket.connect();
+        return;
+      }
+      // `active` is false when this client closed the socket on purpose.
       this.setStatus(socket.active ? 'reconnecting' : 'disconnected');
     });
     socket.on('connect_error', () => {

@@ -4,6 +4,7 @@ import { ja } from '../i18n/ja.js';
 import * as store from '../state/chats.js';
 import { shortLabel } from '../state/queue.js';
 import type { StaffCrypto } from './staff-crypto.js';
+import type { StaffTrust } from './staff-trust.js';
 import type { RequestError, StaffSocketController } from './staff-socket.controller.js';
 
 /** A refusal in her words. */
@@ -44,7 +45,12 @@ export interface WorkspaceContext {
   readonly socket: Pick<StaffSocketController, 'request' | 'listen'>;
   readonly store: ConsoleStore;
   session(): StaffSession;
+  /** Her unlocked keys. While {@link locked}, wiped: nothing may be opened or sealed with them. */
   crypto(): StaffCrypto;
+  /** The pinned organisation key and the newest verified revocation list. */
+  trust(): StaffTrust;
+  /** The idle lock is on: her keys are wiped until she types her password again. */
+  locked(): boolean;
   /** Speaks through the workspace's polite live region. */
   announce(text: string): void;
 }

@@ -7,6 +7,7 @@ import {
   closeChat,
   emptyState,
   findChat,
+  lockChats,
   markEnded,
   markRecorded,
   receiveMessages,
@@ -135,5 +136,39 @@ describe('chats the server recalls after a reload (ended, not recorded yet)', ()
     expect(s.chats.map((c) => c.consultation.consultationId)).toEqual(['t']);
     // A fresh sign-in starts from the empty state: the reminder is there again.
     expect(applyMine(emptyState, [recalled]).chats).toHaveLength(1);
+  });
+});
+
+describe('lockChats', () => {
+  it('keeps every chat listed, selected and unread as it was, with no key and no plaintext', () => {
+    let s = upsertConsultation(upsertConsultation(emptyState, cons('a', { sealedKey: 'KEY' })), cons('b'));
+    s = receiveMessages(s, 'a', [msg(1, 'a'), msg(2, 'a')]);
+    s = selectChat(s, 'a');
+    s = {
+      ...s,
+      chats: s.chats.map((c) => ({
+        ...c,
+        sessionKey: new Uint8Array(32),
+        plain: new Map([[1, 'こんにちは']]),
+        handover: [{ fromName: '田中', createdAt: 'x', text: '夜は電話できない' }],
+        intake: { topics: ['子育て'], ageBand: '30s' },
+        typing: true,
+      })),
+    };
+    const locked = lockChats(s);
+    expect(locked.selectedId).toBe('a');
+    expect(locked.chats.map((c) => c.consultation.consultationId)).toEqual(['a', 'b']);
+    const a = findChat(locked, 'a')!;
+    expect(a.messages.map((m) => m.id)).toEqual([1, 2]);
+    expect(a.consultation.sealedKey).toBe('KEY');
+    expect(a.unread).toBe(findChat(s, 'a')!.unread);
+    for (const c of locked.chats) {
+      expect(c.sessionKey).toBeNull();
+      expect(c.keyFailed).toBe(false);
+      expect(c.plain.size).toBe(0);
+      expect(c.handover).toEqual([]);
+      expect(c.intake).toBeNull();
+      expect(c.typing).toBe(false);
+    }
   });
 });

@@ -245,3 +245,14 @@ export function addOffer(state: ConsoleState, offer: OfferState): ConsoleState {
 export function removeOffer(state: ConsoleState, consultationId: string): ConsoleState {
   return { ...state, offers: state.offers.filter((o) => o.consultationId !== consultationId) };
 }
+
+/**
+ * Her chats under the idle lock: listed as before, but with no session key (the caller zeroed
+ * them) and no plaintext, handover text or intake answers. Unlocking opens and decrypts again.
+ */
+export function lockChats(state: ConsoleState): ConsoleState {
+  return {
+    ...state,
+    chats: state.chats.map((c) => ({ ...c, sessionKey: null, keyFailed: false, plain: new Map(), handover: [], intake: null, typing: false })),
+  };
+}

@@ -1,4 +1,4 @@
-import type { Appointment } from '@tsunagari/shared';
+import type { Appointment, StaffRole } from '@tsunagari/shared';
 
 /**
  * What a form's request comes back with: done (with whatever the form shows next), or a kind
@@ -24,4 +24,39 @@ export interface TransferDraft {
 export interface HandoffBooked {
   appointment: Appointment;
   messageSent: boolean;
+}
+
+/** Her password change: the current one (unwraps her keys) and the new one (wraps them again). */
+export interface PasswordChange {
+  current: string;
+  next: string;
+}
+
+/** Whom an admin invites. */
+export interface InviteDraft {
+  username: string;
+  displayName: string;
+  role: StaffRole;
+}
+
+/** The invitation link, shown once, and until when it works. */
+export interface InviteMade {
+  link: string;
+  expiresAt: string;
+}
+
+/** The organisation key file she picked (read in the browser, never uploaded) and its passphrase. */
+export interface OrgKeyInput {
+  file: File | null;
+  passphrase: string;
+}
+
+/** Sign, renew or disable one staff member with the organisation key. */
+export interface StaffKeyAction extends OrgKeyInput {
+  staffId: string;
+}
+
+/** Activate a pending enrolment: the digits the staff member read out, as the admin typed them. */
+export interface ActivateRequest extends StaffKeyAction {
+  typedFingerprint: string;
 }

@@ -6,15 +6,15 @@
  * server/; here it lets a test decide what the next `message:send` meets — stored and acked,
  * refused, stored with its ack lost, or held until the test lets it through.
  */
-import type { EnvelopePayload, StaffConsultation, StaffSession, StoredMessage } from '@tsunagari/shared';
+import type { CounselorState, EnvelopePayload, StaffConsultation, StaffSession, StoredMessage, ConsultationTransferPayload } from '@tsunagari/shared';
 import { openMessage, sealMessage, toB64 } from '@tsunagari/shared/crypto';
-import { pinOrgKey } from '@tsunagari/shared/trust';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import '../components/chat-panel/chat-panel.js';
 import type { TsgChatPanel } from '../components/chat-panel/chat-panel.component.js';
 import { ChatActionsController } from '../services/chat-actions.controller.js';
 import { loadSodium, StaffCrypto } from '../services/staff-crypto.js';
 import type { RequestError, StaffSocketController } from '../services/staff-socket.controller.js';
+import { pinTrust, type StaffTrust } from '../services/staff-trust.js';
 import { ConsoleStore, type WorkspaceContext } from '../services/workspace-context.js';
 import * as store from '../state/chats.js';
 
@@ -29,6 +29,8 @@ export class FakeRelay {
   readonly received: EnvelopePayload[] = [];
   /** The counselor's stored messages by seq. */
   readonly stored = new Map<number, StoredMessage>();
+  /** Every `consultation:transfer` that reached the relay (each is accepted). */
+  readonly transfers: ConsultationTransferPayload[] = [];
   private readonly fates: SendFate[] = [];
   private gate: Promise<void> | null = null;
   private openGate: (() => void) | null = null;
@@ -53,8 +55,12 @@ export class FakeRelay {
     this.gate = null;
   }
 
-  /** Stands in for StaffSocketController.request; only `message:send` is expected here. */
+  /** Stands in for StaffSocketController.request; only `message:send` and `consultation:transfer` are expected here. */
   readonly request = (async (event: string, payload: unknown) => {
+    if (event === 'consultation:transfer') {
+      this.transfers.push(payload as ConsultationTransferPayload);
+      return { ok: true, data: { transferredAt: new Date().toISOString() } };
+    }
     if (event !== 'message:send') throw new Error(`the chat harness does not answer ${event}`);
     const envelope = payload as EnvelopePayload;
     this.received.push(envelope);
@@ -90,6 +96,11 @@ export interface ChatHarness {
   actions: ChatActionsController;
   panel: TsgChatPanel;
   chat(): store.ChatState;
+  /** The organisation this console pins (its secret key signs the test's statements). */
+  org: { publicKey: string; secretKey: Uint8Array };
+  trust: StaffTrust;
+  /** The counselors the transfer form offers; tests replace it. */
+  counselors: CounselorState[];
   /** Decrypts what reached the relay, checking it was sealed as the counselor's message `seq`. */
   textOf(envelope: EnvelopePayload): string;
 }
@@ -107,7 +118,7 @@ export async function chatHarness(history: { from: 'client' | 'counselor'; seq: 
     boxSecretKey: box.privateKey,
     signPublicKey: sign.publicKey,
     signSecretKey: sign.privateKey,
-  }, pinOrgKey(sodium, toB64(sodium, sodium.crypto_sign_keypair().publicKey)));
+  });
   const sessionKey = sodium.crypto_aead_xchacha20poly1305_ietf_keygen();
   const consultationId = globalThis.crypto.randomUUID();
   const messages: StoredMessage[] = history.map((m, i) => ({
@@ -117,21 +128,21 @@ export async function chatHarness(history: { from: 'client' | 'counselor'; seq: 
     sentAt: new Date().toISOString(),
   }));
   const relay = new FakeRelay(messages.length + 1);
+  const orgPair = sodium.crypto_sign_keypair();
+  const org = { publicKey: toB64(sodium, orgPair.publicKey), secretKey: orgPair.privateKey };
+  const trust = pinTrust(sodium, org.publicKey);
   const panel = document.createElement('tsg-chat-panel');
   let actions: ChatActionsController | null = null;
+  const harness = { counselors: [] as CounselorState[] };
   const host = new PanelHost(() => {
     panel.chat = store.findChat(consoleStore.model, consultationId) ?? null;
     panel.error = actions?.chatErrors[consultationId] ?? '';
+    panel.transferring = actions?.transferringId === consultationId;
   });
   const consoleStore = new ConsoleStore(host);
   const session: StaffSession = {
     staff: { id: 'staff-sato', username: 'sato', displayName: '佐藤', role: 'counselor' },
-    keys: {
-      boxPublicKey: '',
-      signPublicKey: '',
-      wrappedSecretKeys: '',
-      statement: { statement: { staffId: 'staff-sato', role: 'counselor', boxPublicKey: '', signPublicKey: '', keyVersion: 1, notBefore: 0, notAfter: 1 }, signature: '' },
-    },
+    keys: { boxPublicKey: '', signPublicKey: '', wrappedSecretKeys: '', statement: { statement: {} as never, signature: '' } },
   };
   const ctx: WorkspaceContext = {
     host,
@@ -139,10 +150,13 @@ export async function chatHarness(history: { from: 'client' | 'counselor'; seq: 
     store: consoleStore,
     session: () => session,
     crypto: () => crypto,
+    trust: () => trust,
+    locked: () => false,
     announce: () => {},
   };
-  actions = new ChatActionsController(ctx, () => []);
+  actions = new ChatActionsController(ctx, () => harness.counselors);
   panel.send = actions.send;
+  panel.transfer = actions.transfer;
   document.body.append(panel);
 
   const consultation: StaffConsultation = { consultationId, status: 'active', assignedAt: new Date().toISOString(), sealedKey: null, campaign: null, urgent: false };
@@ -156,7 +170,7 @@ export async function chatHarness(history: { from: 'client' | 'counselor'; seq: 
   }));
   await panel.updateComplete;
 
-  return {
+  return Object.assign(harness, {
     sodium,
     sessionKey,
     consultationId,
@@ -165,9 +179,11 @@ export async function chatHarness(history: { from: 'client' | 'counselor'; seq: 
     actions,
     panel,
     chat: () => store.findChat(consoleStore.model, consultationId)!,
-    textOf: (envelope) => {
+    org,
+    trust,
+    textOf: (envelope: EnvelopePayload) => {
       const body = openMessage(sodium, sessionKey, 'counselor', envelope);
       return body.kind === 'text' ? body.text : '';
     },
-  };
+  });
 }

@@ -6,12 +6,15 @@ import { ReconnectRequestEvent } from '../../events/reconnect-request.event.js';
 import { ja } from '../../i18n/ja.js';
 import type { ConnectionStatus } from '../../services/staff-socket.controller.js';
 import { baseStyles } from '../../styles/shared.styles.js';
+import '../header-menu/header-menu.js';
 import { appHeaderStyles } from './app-header.styles.js';
 
 /**
- * The workspace banner: who is signed in, the connection when it is not healthy, and logout.
+ * The workspace banner: who is signed in, the connection when it is not healthy, the menu (the
+ * pinned organisation key's fingerprint, password change), and logout.
  *
  * @fires tsg-logout-request
+ * @fires tsg-view-change (from the menu)
  * @fires tsg-reconnect-request
  */
 export class TsgAppHeader extends LitElement {
@@ -21,6 +24,8 @@ export class TsgAppHeader extends LitElement {
   @property({ attribute: false }) staffRole: StaffRole = 'counselor';
   @property() status: ConnectionStatus = 'idle';
   @property({ type: Boolean }) loggingOut = false;
+  /** The pinned organisation key's fingerprint, for the menu. */
+  @property() orgFingerprint = '';
 
   override render() {
     return html`
@@ -31,6 +36,7 @@ export class TsgAppHeader extends LitElement {
         <p class="who">
           <span class="sr-only">${ja.header.staffLabel}：</span>${this.displayName}<span class="role">（${ja.role[this.staffRole]}）</span>
         </p>
+        <tsg-header-menu .orgFingerprint=${this.orgFingerprint}></tsg-header-menu>
         <button class="btn-secondary" type="button" ?disabled=${this.loggingOut} @click=${this.onLogout}>
           ${this.loggingOut ? ja.header.loggingOut : ja.header.logout}
         </button>

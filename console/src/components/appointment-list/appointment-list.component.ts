@@ -7,6 +7,7 @@ import type { RequestResult } from '../../services/staff-socket.controller.js';
 import { formatTokyoDateTime, normaliseCode, spacedCode } from '../../state/appointments.js';
 import type { FormResult } from '../../state/form-requests.js';
 import { baseStyles } from '../../styles/shared.styles.js';
+import { tableStyles } from '../../styles/table.styles.js';
 import { appointmentListStyles } from './appointment-list.styles.js';
 
 const t = ja.appointments;
@@ -17,7 +18,7 @@ const t = ja.appointments;
  * by the workspace, live from `appointment:changed`; this element only shows it and asks.
  */
 export class TsgAppointmentList extends LitElement {
-  static override styles = [baseStyles, appointmentListStyles];
+  static override styles = [baseStyles, tableStyles, appointmentListStyles];
 
   /** All appointments the server lists (7 days back onwards), soonest first. */
   @property({ attribute: false }) appointments: readonly Appointment[] = [];

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** The table itself is tableStyles (styles/table.styles.ts). */
 export const appointmentListStyles = css`
   :host {
     display: block;
@@ -72,32 +73,6 @@ export const appointmentListStyles = css`
     margin: 0;
     color: var(--tsg-danger);
   }
-  table {
-    border-collapse: collapse;
-    width: 100%;
-    background: var(--tsg-surface);
-    margin-top: 0.5rem;
-  }
-  caption {
-    text-align: left;
-    font-weight: 600;
-    padding: 0.25rem 0;
-  }
-  th,
-  td {
-    border-bottom: 1px solid var(--tsg-border);
-    padding: 0.4rem 0.6rem;
-    text-align: left;
-    vertical-align: middle;
-  }
-  thead th {
-    background: var(--tsg-primary-soft);
-    font-size: 0.9rem;
-  }
-  tbody th {
-    font-weight: 400;
-    white-space: nowrap;
-  }
   .code {
     font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
     font-size: 1.1rem;
@@ -111,18 +86,6 @@ export const appointmentListStyles = css`
   tr.no_show th,
   tr.cancelled td,
   tr.cancelled th {
-    color: var(--tsg-muted);
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.35rem;
-  }
-  .actions button {
-    min-height: 2.25rem;
-    padding: 0.2rem 0.7rem;
-  }
-  .empty {
     color: var(--tsg-muted);
   }
 `;

@@ -24,4 +24,13 @@ export const consoleAppStyles = css`
   main.login {
     padding: 3rem 1rem;
   }
+  main.login > p {
+    max-width: 36rem;
+    margin: 0 auto;
+  }
+  @media (max-width: 480px) {
+    main.login {
+      padding: 1rem 0.5rem;
+    }
+  }
 `;

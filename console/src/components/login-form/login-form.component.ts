@@ -1,8 +1,10 @@
+import type { ConsoleConfig } from '@tsunagari/shared';
 import { html, LitElement } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { LoginEvent } from '../../events/login.event.js';
 import { ja } from '../../i18n/ja.js';
 import { login, loginErrorMessage, type LoginPhase } from '../../services/login.js';
+import { cardFormStyles } from '../../styles/card-form.styles.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 import { loginFormStyles } from './login-form.styles.js';
 
@@ -13,10 +15,12 @@ import { loginFormStyles } from './login-form.styles.js';
  * @fires tsg-login
  */
 export class TsgLoginForm extends LitElement {
-  static override styles = [baseStyles, loginFormStyles];
+  static override styles = [baseStyles, cardFormStyles, loginFormStyles];
 
   /** A message to show on arrival, e.g. after the session expired. */
   @property() notice = '';
+  /** The console's pinned configuration (relay, organisation key, KDF floor). */
+  @property({ attribute: false }) config!: ConsoleConfig;
 
   @state() private phase: LoginPhase | null = null;
   @state() private error = '';
@@ -76,7 +80,7 @@ export class TsgLoginForm extends LitElement {
       return;
     }
     this.error = '';
-    const outcome = await login(username, password, (p) => {
+    const outcome = await login(this.config, username, password, (p) => {
       this.phase = p;
     });
     this.phase = null;
@@ -88,6 +92,6 @@ export class TsgLoginForm extends LitElement {
       return;
     }
     this.passwordInput.value = '';
-    this.dispatchEvent(new LoginEvent({ session: outcome.session, crypto: outcome.crypto }));
+    this.dispatchEvent(new LoginEvent(outcome.signedIn));
   }
 }

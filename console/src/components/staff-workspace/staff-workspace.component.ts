@@ -1,5 +1,5 @@
 import type { StaffSession } from '@tsunagari/shared';
-import { html, LitElement } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { LogoutRequestEvent } from '../../events/logout-request.event.js';
 import type { ViewChangeEvent, WorkspaceView } from '../../events/view-change.event.js';
@@ -9,8 +9,12 @@ import { ChatActionsController } from '../../services/chat-actions.controller.js
 import { ChatShortcutsController } from '../../services/chat-shortcuts.controller.js';
 import { ChatSyncController } from '../../services/chat-sync.controller.js';
 import { QueueRoutingController } from '../../services/queue-routing.controller.js';
+import { StaffAdminController } from '../../services/staff-admin.controller.js';
 import type { StaffCrypto } from '../../services/staff-crypto.js';
 import { StaffSocketController } from '../../services/staff-socket.controller.js';
+import type { StaffTrust } from '../../services/staff-trust.js';
+import { TrustController } from '../../services/trust.controller.js';
+import type { FormResult, PasswordChange } from '../../state/form-requests.js';
 import { ConsoleStore, type WorkspaceContext } from '../../services/workspace-context.js';
 import * as store from '../../state/chats.js';
 import { baseStyles } from '../../styles/shared.styles.js';
@@ -19,6 +23,10 @@ import '../appointment-list/appointment-list.js';
 import '../chat-list/chat-list.js';
 import type { TsgChatPanel } from '../chat-panel/chat-panel.component.js';
 import '../chat-panel/chat-panel.js';
+import type { TsgLockScreen } from '../lock-screen/lock-screen.component.js';
+import '../lock-screen/lock-screen.js';
+import '../password-form/password-form.js';
+import '../staff-admin/staff-admin.js';
 import '../queue-list/queue-list.js';
 import '../routing-panel/routing-panel.js';
 import '../today-board/today-board.js';
@@ -32,7 +40,10 @@ import { staffWorkspaceStyles } from './staff-workspace.styles.js';
  * the store's pure functions. The work is done by controllers this element wires together:
  * {@link ChatSyncController} (history, keys, reads, pushes), {@link ChatActionsController}
  * (send, end, record, close, transfer), {@link QueueRoutingController} (queue, offers,
- * counselors, board figures) and {@link AppointmentsController} (予約 and hand-offs).
+ * counselors, board figures), {@link AppointmentsController} (予約 and hand-offs),
+ * {@link TrustController} (the revocation list) and, for admins, {@link StaffAdminController}.
+ * Under the idle lock (`locked`) her chats stay listed but every key and plaintext is dropped,
+ * and the main area asks for her password.
  *
  * @fires tsg-logout-request
  */
@@ -41,13 +52,25 @@ export class TsgStaffWorkspace extends LitElement {
 
   @property({ attribute: false }) session!: StaffSession;
   @property({ attribute: false }) crypto!: StaffCrypto;
+  /** The pinned organisation key and the newest verified revocation list. */
+  @property({ attribute: false }) trust!: StaffTrust;
+  /** The relay named in the console's config. */
+  @property() relayUrl = '';
   @property({ type: Boolean }) loggingOut = false;
+  /** The idle lock is on: her keys are wiped until `unlock` succeeds. */
+  @property({ type: Boolean }) locked = false;
+  @property({ type: Number }) lockMinutes = 15;
+  @property({ attribute: false }) unlock: ((password: string) => Promise<FormResult>) | null = null;
+  @property({ attribute: false }) changePassword: ((change: PasswordChange) => Promise<FormResult>) | null = null;
 
   @state() private announcement = '';
   /** Her usual screen, or the appointments (予約). */
   @state() private view: WorkspaceView = 'main';
 
   @query('tsg-chat-panel') private panel?: TsgChatPanel;
+  @query('tsg-lock-screen') private lockScreen?: TsgLockScreen;
+  /** The organisation key's fingerprint for the header menu, computed once per pinned key. */
+  private orgFingerprint = '';
 
   private readonly store = new ConsoleStore(this);
 
@@ -60,6 +83,8 @@ export class TsgStaffWorkspace extends LitElement {
     store: this.store,
     session: () => this.session,
     crypto: () => this.crypto,
+    trust: () => this.trust,
+    locked: () => this.locked,
     announce: (text) => this.announce(text),
   };
 
@@ -76,6 +101,13 @@ export class TsgStaffWorkspace extends LitElement {
   private readonly actions = new ChatActionsController(this.ctx, () => this.routing.counselors);
   private readonly routing = new QueueRoutingController(this.ctx, (c, select) => this.chats.started(c, select));
   private readonly appointments = new AppointmentsController(this.ctx, this.actions.send);
+  private readonly staffAdmin = new StaffAdminController(this.ctx, () => this.relayUrl);
+  private readonly trustUpdates = new TrustController(
+    this.ctx,
+    () => this.relayUrl,
+    // Admins see staff changes (someone enrolled, was activated or disabled) at once.
+    () => void (this.isAdmin ? this.staffAdmin.load() : undefined),
+  );
 
   /** Alt+↑/↓ and Alt+1…9 between her chats (counselors only). */
   private readonly shortcuts = new ChatShortcutsController(this, {
@@ -86,6 +118,10 @@ export class TsgStaffWorkspace extends LitElement {
 
   private get isCounselor(): boolean {
     return this.session.staff.role === 'counselor';
+  }
+
+  private get isAdmin(): boolean {
+    return this.session.staff.role === 'admin';
   }
 
   constructor() {
@@ -100,10 +136,22 @@ export class TsgStaffWorkspace extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.socket.connect();
+    this.socket.connect(this.relayUrl);
   }
 
-  override updated(): void {
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('trust')) this.orgFingerprint = this.trust.orgFingerprint;
+    if (!changed.has('locked')) return;
+    if (this.locked) this.chats.lock();
+    else if (changed.get('locked') === true) this.chats.reopen();
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    if (changed.has('locked') && this.locked) this.lockScreen?.focus();
+    this.updateTitle();
+  }
+
+  private updateTitle(): void {
     // Unread counts in the tab title help when she works in another window.
     const unread = this.store.model.chats.reduce((n, c) => n + c.unread, 0);
     const base = `${ja.app.name} ${ja.app.consoleName}`;
@@ -120,11 +168,14 @@ export class TsgStaffWorkspace extends LitElement {
         .displayName=${this.session.staff.displayName}
         .staffRole=${this.session.staff.role}
         .status=${this.socket.status}
+        .orgFingerprint=${this.orgFingerprint}
         ?loggingOut=${this.loggingOut}
         @tsg-reconnect-request=${() => this.socket.reconnect()}
+        @tsg-view-change=${this.onViewChange}
       ></tsg-app-header>
       <div class="body">
-        <nav aria-label=${ja.nav.label}>
+        <nav aria-label=${ja.nav.label} ?inert=${this.locked}>
+          ${this.locked ? html`<p class="locked-note">${ja.lock.chatsLocked}</p>` : nothing}
           ${this.isCounselor
             ? ''
             : html`<tsg-today-board .figures=${routing.today} .entries=${model.queue} @tsg-today-stale=${() => void routing.loadToday()}></tsg-today-board>`}
@@ -155,13 +206,16 @@ export class TsgStaffWorkspace extends LitElement {
             : ''}
         </nav>
         <main>
+          ${this.locked ? html`<tsg-lock-screen .minutes=${this.lockMinutes} .unlock=${this.unlock}></tsg-lock-screen>` : nothing}
           <tsg-view-switch
+            ?hidden=${this.locked}
             .mainLabel=${this.isCounselor ? ja.views.chats : ja.views.report}
+            .staffView=${this.isAdmin}
             .view=${this.view}
-            @tsg-view-change=${(e: ViewChangeEvent) => (this.view = e.detail.view)}
+            @tsg-view-change=${this.onViewChange}
           ></tsg-view-switch>
-          <!-- Hidden, not removed: the chat panel keeps its open forms and drafts while she looks at 予約. -->
-          <div class="view" ?hidden=${this.view !== 'main'}>
+          <!-- Hidden, not removed: the chat panel keeps its open forms and drafts while she looks at 予約 (or is locked). -->
+          <div class="view" ?hidden=${this.shown !== 'main'}>
           ${this.isCounselor
             ? html`<tsg-chat-panel
                 .chat=${selected}
@@ -179,13 +233,27 @@ export class TsgStaffWorkspace extends LitElement {
               ></tsg-chat-panel>`
             : html`<tsg-year-report .fetchReport=${this.fetchReport} ?connected=${this.socket.status === 'connected'}></tsg-year-report>`}
           </div>
-          <div class="view" ?hidden=${this.view !== 'appointments'}>
+          <div class="view" ?hidden=${this.shown !== 'appointments'}>
             <tsg-appointment-list
               .appointments=${appointments.appointments ?? []}
               ?loaded=${appointments.appointments !== null}
               .findByCode=${appointments.findByCode}
               .changeStatus=${appointments.changeStatus}
             ></tsg-appointment-list>
+          </div>
+          ${this.isAdmin
+            ? html`<div class="view scroll" ?hidden=${this.shown !== 'staff'}>
+                <tsg-staff-admin
+                  .rows=${this.staffAdmin.rows}
+                  .invite=${this.staffAdmin.invite}
+                  .activate=${this.staffAdmin.activate}
+                  .renew=${this.staffAdmin.renew}
+                  .disable=${this.staffAdmin.disable}
+                ></tsg-staff-admin>
+              </div>`
+            : nothing}
+          <div class="view scroll" ?hidden=${this.shown !== 'password'}>
+            <tsg-password-form .change=${this.changePassword}></tsg-password-form>
           </div>
         </main>
       </div>
@@ -196,8 +264,18 @@ export class TsgStaffWorkspace extends LitElement {
   /** The fiscal-year report for supervisors (one stable function, so the report does not reload on each render). */
   private readonly fetchReport = (fiscalYear: number) => this.socket.request('report:year', { fiscalYear });
 
-  /** After every (re)connect: the queue and her chats may have changed while she was away. */
+  /** The screen in the main area now: none while locked. */
+  private get shown(): WorkspaceView | null {
+    return this.locked ? null : this.view;
+  }
+
+  private readonly onViewChange = (e: ViewChangeEvent): void => {
+    this.view = e.detail.view;
+  };
+
+  /** After every (re)connect: the queue and her chats (and the revocation list) may have changed while she was away. */
   private async refresh(): Promise<void> {
+    void this.trustUpdates.refresh();
     await this.routing.refresh();
     void this.appointments.load();
     if (!this.isCounselor) return this.routing.loadToday();

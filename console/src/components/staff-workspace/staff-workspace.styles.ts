@@ -36,8 +36,25 @@ export const staffWorkspaceStyles = css`
     display: flex;
     flex-direction: column;
   }
-  .view[hidden] {
+  .view[hidden],
+  tsg-view-switch[hidden] {
     display: none;
+  }
+  /* The staff and password screens are taller than the window: they scroll on their own. */
+  .view.scroll {
+    overflow-y: auto;
+    display: block;
+  }
+  nav[inert] {
+    opacity: 0.6;
+  }
+  .locked-note {
+    margin: 0;
+    padding: 0.5rem 0.75rem;
+    border-radius: var(--tsg-radius);
+    background: var(--tsg-warn-soft);
+    color: var(--tsg-warn-text);
+    font-weight: 600;
   }
   tsg-chat-panel {
     flex: 1;

@@ -6,8 +6,8 @@ import { baseStyles } from '../../styles/shared.styles.js';
 import { viewSwitchStyles } from './view-switch.styles.js';
 
 /**
- * Two buttons above the main area: her usual screen (chats for counselors, the year report for
- * supervisors) and the appointments. Toggle buttons with aria-pressed rather than tabs: the panels
+ * Buttons above the main area: her usual screen (chats for counselors, the year report for
+ * supervisors and admins), the appointments and, for admins, the staff screen. Toggle buttons with aria-pressed rather than tabs: the panels
  * live in the workspace's shadow root, where a tab's aria-controls could not reach them.
  *
  * @fires tsg-view-change
@@ -19,11 +19,15 @@ export class TsgViewSwitch extends LitElement {
   @property() mainLabel = '';
   /** The screen shown now. */
   @property() view: WorkspaceView = 'main';
+  /** Admins also have the staff screen (職員). */
+  @property({ type: Boolean }) staffView = false;
 
   override render() {
     const item = (view: WorkspaceView, label: string) =>
       html`<button class="btn-secondary" type="button" aria-pressed=${this.view === view ? 'true' : 'false'} @click=${() => this.pick(view)}>${label}</button>`;
-    return html`<div role="group" aria-label=${ja.views.label}>${item('main', this.mainLabel)}${item('appointments', ja.views.appointments)}</div>`;
+    return html`<div role="group" aria-label=${ja.views.label}>
+      ${item('main', this.mainLabel)}${item('appointments', ja.views.appointments)}${this.staffView ? item('staff', ja.views.staff) : ''}
+    </div>`;
   }
 
   private pick(view: WorkspaceView): void {

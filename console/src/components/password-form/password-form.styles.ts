@@ -1,0 +1,8 @@
+import { css } from 'lit';
+
+export const passwordFormStyles = css`
+  :host {
+    display: block;
+    max-width: 32rem;
+  }
+`;

@@ -1,0 +1,66 @@
+import { css } from 'lit';
+
+/**
+ * A form on a white card of its own (login, lock, enrolment, password change): a heading, a
+ * muted introduction, labelled fields stacked in a grid, a full-width main button and a busy line.
+ */
+export const cardFormStyles = css`
+  .card {
+    background: var(--tsg-surface);
+    border: 1px solid var(--tsg-border);
+    border-radius: 12px;
+    padding: 2rem;
+  }
+  h1,
+  h2 {
+    font-size: 1.5rem;
+    margin: 0 0 0.5rem;
+  }
+  .intro,
+  .note {
+    color: var(--tsg-muted);
+    margin: 0 0 1.25rem;
+  }
+  .note {
+    font-size: 0.85rem;
+    margin: 1.25rem 0 0;
+  }
+  form {
+    display: grid;
+    gap: 1rem;
+  }
+  .field {
+    display: grid;
+    gap: 0.25rem;
+  }
+  label {
+    font-weight: 600;
+  }
+  .hint {
+    font-size: 0.85rem;
+    color: var(--tsg-muted);
+    margin: 0;
+  }
+  input {
+    font: inherit;
+    padding: 0.55rem 0.7rem;
+    border: 1px solid #8c959f;
+    border-radius: var(--tsg-radius);
+    background: #fff;
+    color: var(--tsg-text);
+  }
+  input:focus-visible {
+    border-color: var(--tsg-focus);
+  }
+  button[type='submit'] {
+    width: 100%;
+    min-height: 2.9rem;
+  }
+  .busy {
+    margin: 0;
+    color: var(--tsg-primary);
+    font-weight: 600;
+    min-height: 1.6em;
+    text-align: center;
+  }
+`;
