@@ -13,6 +13,9 @@ const chromium = {
 // mode, with the console's own Lit decorator settings.
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: on this 2-core machine, one file at a
+    // time. The files share nothing (each integration test has its own server and database).
+    maxWorkers: 2,
     projects: [
       { test: { name: 'shared', root: 'shared', include: ['src/**/*.test.ts'] } },
       { test: { name: 'server', root: 'server', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
@@ -21,7 +24,7 @@ export default defineConfig({
       {
         oxc: consoleVite.oxc,
         // Bundled before the first test, so Vite does not reload the page midway to add them.
-        optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/repeat.js', 'libsodium-wrappers-sumo'] },
+        optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/live.js', 'lit/directives/repeat.js', 'libsodium-wrappers-sumo'] },
         test: {
           name: 'console-components',
           root: 'console',

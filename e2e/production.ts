@@ -5,7 +5,8 @@ import path from 'node:path';
 import { type Browser, chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 import { HOSTS, REPO_ROOT, type RunningNginx, freePort, startNginx } from './nginx.js';
-import { type RunningServer, startServer } from './server.js';
+// The relay at production strength: not the e2e servers' test settings (STAFF_KDF=min).
+import { type RunningServer, startServer } from '../scripts/demo-server.mjs';
 
 /**
  * Production as the README sets it up, on one machine: the admin's org key file (`org:init`),

@@ -1,10 +1,10 @@
 // `npm test`: set up what the tests need, type-check, run the unit/integration tests (vitest)
 // and the browser tests (Playwright in Debian's Chromium), then print one summary line
 // `N passed, N failed, N skipped` and exit non-zero on any failure.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, buildWorkspace, ensurePnpm, installDependencies, run, step } from './bootstrap.mjs';
+import { ROOT, ensurePnpm, installDependencies, run, step } from './bootstrap.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
@@ -66,27 +66,71 @@ function attempt(label, cmd, args, env = {}) {
   return r.status === 0;
 }
 
+/**
+ * Runs a step beside others: its output goes out line by line, each line marked with `tag`, so
+ * the two streams stay readable. Resolves to whether it passed.
+ */
+function attemptBeside(tag, label, cmd, args) {
+  step(`${label} [${tag}]`);
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    for (const [from, to] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
+      let rest = '';
+      from.on('data', (chunk) => {
+        const lines = (rest + chunk.toString()).split('\n');
+        rest = lines.pop() ?? '';
+        for (const line of lines) to.write(`[${tag}] ${line}\n`);
+      });
+      from.on('end', () => rest && to.write(`[${tag}] ${rest}\n`));
+    }
+    child.on('error', () => resolve(false));
+    child.on('close', (code) => resolve(code === 0));
+  });
+}
+
+/** Wall time of each phase, printed before the summary line (where the minutes go). */
+const phases = [];
+async function timed(name, fn, note = '') {
+  const started = performance.now();
+  try {
+    return await fn();
+  } finally {
+    phases.push({ name, ms: performance.now() - started, note });
+  }
+}
+
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let ok = true;
+const suiteStarted = performance.now();
 try {
-  const pnpm = ensurePnpm();
-  installDependencies(pnpm);
-  ensureChromium();
-  ensureNginx();
-  ensureJapaneseFonts();
+  const pnpm = await timed('install', () => {
+    const bin = ensurePnpm();
+    installDependencies(bin);
+    return bin;
+  });
+  await timed('chromium and nginx', () => {
+    ensureChromium();
+    ensureNginx();
+    ensureJapaneseFonts();
+  });
 
+  // Type-checking (one tsc process: shared is checked once, then each package against its
+  // declarations) and the build (vite, esbuild, compression) share nothing: run them side by side.
+  const [typesOk, builtOk] = await Promise.all([
+    timed('typecheck', () => attemptBeside('typecheck', 'Type-checking every package', pnpm, ['run', 'typecheck']), '(beside the build)'),
+    timed('build', () => attemptBeside('build', 'Building the server, the widget and the console', pnpm, ['run', 'build']), '(beside the type-check)'),
+  ]);
   // A failed type-check counts as one failed check: the code does not hold together.
-  if (!attempt('Type-checking every package', pnpm, ['run', 'typecheck'])) {
+  if (!typesOk) {
     totals.failed += 1;
     ok = false;
   }
-
-  buildWorkspace(pnpm);
+  if (!builtOk) throw Object.assign(new Error('the build failed: no tests were run'), { exitCode: 1 });
 
   for (const f of [VITEST_JSON, PLAYWRIGHT_JSON]) fs.rmSync(f, { force: true });
-  const unitOk = attempt('Unit and integration tests (vitest)', pnpm, [
+  const unitOk = await timed('vitest', () => attempt('Unit and integration tests (vitest)', pnpm, [
     'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_JSON}`,
-  ]);
+  ]));
   const unit = readJson(VITEST_JSON);
   if (unit) {
     totals.passed += unit.numPassedTests;
@@ -97,11 +141,13 @@ try {
   } else if (!unitOk) totals.failed += 1;
   ok &&= unitOk;
 
-  const e2eOk = attempt('Browser tests (Playwright, Chromium)', pnpm, ['--filter', '@tsunagari/e2e', 'exec', 'playwright', 'test'], {
-    PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON,
-    CHROMIUM_PATH: CHROMIUM,
-    NGINX_PATH: NGINX,
-  });
+  const e2eOk = await timed('playwright', () =>
+    attempt('Browser tests (Playwright, Chromium)', pnpm, ['--filter', '@tsunagari/e2e', 'exec', 'playwright', 'test'], {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON,
+      CHROMIUM_PATH: CHROMIUM,
+      NGINX_PATH: NGINX,
+    }),
+  );
   const e2e = readJson(PLAYWRIGHT_JSON);
   if (e2e) {
     totals.passed += e2e.stats.expected + e2e.stats.flaky;
@@ -116,5 +162,9 @@ try {
   ok = false;
 }
 
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+process.stdout.write('\nWall time by phase:\n');
+for (const p of phases) process.stdout.write(`  ${p.name.padEnd(11)} ${seconds(p.ms).padStart(8)} ${p.note}\n`.trimEnd() + '\n');
+process.stdout.write(`  ${'total'.padEnd(11)} ${seconds(performance.now() - suiteStarted).padStart(8)}\n`);
 process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
 process.exit(ok && totals.failed === 0 ? 0 : 1);

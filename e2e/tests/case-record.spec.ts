@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { type Browser, type Page, expect, test } from '@playwright/test';
-import { type RunningServer, startServer } from '../server.js';
-import { chatList, desktopPage, endChat, expectNoAxeViolations, phonePage, say, signIn, snap } from './fixtures.js';
+import type { Browser, Page } from '@playwright/test';
+import type { RunningServer } from '../server.js';
+import { chatList, desktopPage, endChat, expect, expectNoAxeViolations, phonePage, say, signIn, snap, test } from './fixtures.js';
 
 /**
  * The counselor's case record (相談の記録) after a chat, and the supervisor's fiscal-year report
@@ -42,134 +42,124 @@ async function answeredAndTaken(browser: Browser, server: RunningServer, campaig
   return { client, sato };
 }
 
-test('a counselor records topics and outcome; the supervisor sees them in the year report and saves the CSV', async ({ browser }, info) => {
+test('a counselor records topics and outcome; the supervisor sees them in the year report and saves the CSV', async ({ browser, ownServer: server }, info) => {
   test.setTimeout(120_000);
-  const server = await startServer({ TSUNAGARI_HOURS: 'always' });
-  try {
-    const { fiscalYear, month } = tokyoToday();
+  const { fiscalYear, month } = tokyoToday();
 
-    // She comes from a flyer and answers the intake: 子育て and ひとりでつらい, in her thirties.
-    const { client, sato } = await answeredAndTaken(browser, server, 'case-e2e', '30代', ['子育て', 'ひとりでつらい']);
-    await expect(sato.getByText(/事前の質問への回答/)).toBeVisible();
+  // She comes from a flyer and answers the intake: 子育て and ひとりでつらい, in her thirties.
+  const { client, sato } = await answeredAndTaken(browser, server, 'case-e2e', '30代', ['子育て', 'ひとりでつらい']);
+  await expect(sato.getByText(/事前の質問への回答/)).toBeVisible();
 
-    await endChat(client);
-    await expect(sato.getByText('相談者が退出しました', { exact: true })).toBeVisible();
-    await expect(chatList(sato).getByText('まだ記録していません')).toBeVisible();
+  await endChat(client);
+  await expect(sato.getByText('相談者が退出しました', { exact: true })).toBeVisible();
+  await expect(chatList(sato).getByText('まだ記録していません')).toBeVisible();
 
-    // Once it ended, the record form is there, starting from her own answers.
-    const form = sato.getByRole('form', { name: /相談の記録/ });
-    await expect(form).toBeVisible();
-    const topics = form.getByRole('group', { name: /主訴/ });
-    await expect(topics.getByRole('checkbox', { name: '子育て' })).toBeChecked();
-    await expect(topics.getByRole('checkbox', { name: '孤独' })).toBeChecked();
-    await expect(form.getByRole('group', { name: /年代/ }).getByRole('radio', { name: '30代' })).toBeChecked();
+  // Once it ended, the record form is there, starting from her own answers.
+  const form = sato.getByRole('form', { name: /相談の記録/ });
+  await expect(form).toBeVisible();
+  const topics = form.getByRole('group', { name: /主訴/ });
+  await expect(topics.getByRole('checkbox', { name: '子育て' })).toBeChecked();
+  await expect(topics.getByRole('checkbox', { name: '孤独' })).toBeChecked();
+  await expect(form.getByRole('group', { name: /年代/ }).getByRole('radio', { name: '30代' })).toBeChecked();
 
-    // Closing before recording asks first; she goes back to the form.
-    await sato.getByRole('button', { name: '閉じる', exact: true }).click();
-    await expect(sato.getByText(/まだ記録していません。記録しないまま閉じると/)).toBeVisible();
-    await sato.getByRole('button', { name: '記録に戻る' }).click();
+  // Closing before recording asks first; she goes back to the form.
+  await sato.getByRole('button', { name: '閉じる', exact: true }).click();
+  await expect(sato.getByText(/まだ記録していません。記録しないまま閉じると/)).toBeVisible();
+  await sato.getByRole('button', { name: '記録に戻る' }).click();
 
-    // Without an outcome the form says what is missing.
-    await form.getByRole('button', { name: '記録する' }).click();
-    await expect(form.getByRole('alert')).toHaveText('結果を1つ選んでください。');
-    await form.getByRole('group', { name: '結果' }).getByRole('radio', { name: '他機関につないだ' }).check();
-    await expect(form.getByRole('alert')).toHaveText('');
-    await expectNoAxeViolations(sato, 'case record form');
-    await form.getByRole('button', { name: '記録する' }).scrollIntoViewIfNeeded();
-    await snap(sato, info, 'console-case-record-form');
-    await form.getByRole('button', { name: '記録する' }).click();
-    await expect(form.getByRole('status')).toContainText('記録しました。');
-    await expect(chatList(sato).getByText('記録済み')).toBeVisible();
-    await expect(form.getByRole('button', { name: '記録しなおす' })).toBeVisible();
-    await expectNoAxeViolations(sato, 'case record form, recorded');
-    await snap(sato, info, 'console-case-recorded');
+  // Without an outcome the form says what is missing.
+  await form.getByRole('button', { name: '記録する' }).click();
+  await expect(form.getByRole('alert')).toHaveText('結果を1つ選んでください。');
+  await form.getByRole('group', { name: '結果' }).getByRole('radio', { name: '他機関につないだ' }).check();
+  await expect(form.getByRole('alert')).toHaveText('');
+  await expectNoAxeViolations(sato, 'case record form');
+  await form.getByRole('button', { name: '記録する' }).scrollIntoViewIfNeeded();
+  await snap(sato, info, 'console-case-record-form');
+  await form.getByRole('button', { name: '記録する' }).click();
+  await expect(form.getByRole('status')).toContainText('記録しました。');
+  await expect(chatList(sato).getByText('記録済み')).toBeVisible();
+  await expect(form.getByRole('button', { name: '記録しなおす' })).toBeVisible();
+  await expectNoAxeViolations(sato, 'case record form, recorded');
+  await snap(sato, info, 'console-case-recorded');
 
-    // Recorded: closing needs no question now.
-    await sato.getByRole('button', { name: '閉じる', exact: true }).click();
-    await expect(chatList(sato).getByText('対応中の相談はありません。')).toBeVisible();
+  // Recorded: closing needs no question now.
+  await sato.getByRole('button', { name: '閉じる', exact: true }).click();
+  await expect(chatList(sato).getByText('対応中の相談はありません。')).toBeVisible();
 
-    // The supervisor's year report: this fiscal year by default.
-    const supervisor = await desktopPage(browser);
-    await signIn(supervisor, 'supervisor', server);
-    const report = supervisor.getByRole('region', { name: '年度報告' });
-    await expect(report.getByRole('combobox', { name: '年度' })).toHaveValue(String(fiscalYear));
-    await expect(report.getByRole('combobox', { name: '年度' }).locator('option:checked')).toHaveText(`${fiscalYear}年度（令和${fiscalYear - 2018}年度）`);
-    const months = report.getByRole('table', { name: /月ごとの件数/ });
-    await expect(months.getByRole('row')).toHaveCount(14);
-    await expect(counts(months, month)).toHaveText(['1', '1', '0', '1']);
-    await expect(counts(months, '合計')).toHaveText(['1', '1', '0', '1']);
-    await expect(counts(report.getByRole('table', { name: /主訴ごと/ }), '子育て')).toHaveText(['1']);
-    await expect(counts(report.getByRole('table', { name: /主訴ごと/ }), '介護')).toHaveText(['0']);
-    await expect(counts(report.getByRole('table', { name: /結果ごと/ }), '他機関につないだ')).toHaveText(['1']);
-    await expect(counts(report.getByRole('table', { name: /年代ごと/ }), '30代')).toHaveText(['1']);
-    await expect(counts(report.getByRole('table', { name: /きっかけごと/ }), 'case-e2e')).toHaveText(['1']);
-    await expectNoAxeViolations(supervisor, 'year report');
-    await snap(supervisor, info, 'console-year-report');
-    await report.getByRole('table', { name: /きっかけごと/ }).scrollIntoViewIfNeeded();
-    await snap(supervisor, info, 'console-year-report-by');
+  // The supervisor's year report: this fiscal year by default.
+  const supervisor = await desktopPage(browser);
+  await signIn(supervisor, 'supervisor', server);
+  const report = supervisor.getByRole('region', { name: '年度報告' });
+  await expect(report.getByRole('combobox', { name: '年度' })).toHaveValue(String(fiscalYear));
+  await expect(report.getByRole('combobox', { name: '年度' }).locator('option:checked')).toHaveText(`${fiscalYear}年度（令和${fiscalYear - 2018}年度）`);
+  const months = report.getByRole('table', { name: /月ごとの件数/ });
+  await expect(months.getByRole('row')).toHaveCount(14);
+  await expect(counts(months, month)).toHaveText(['1', '1', '0', '1']);
+  await expect(counts(months, '合計')).toHaveText(['1', '1', '0', '1']);
+  await expect(counts(report.getByRole('table', { name: /主訴ごと/ }), '子育て')).toHaveText(['1']);
+  await expect(counts(report.getByRole('table', { name: /主訴ごと/ }), '介護')).toHaveText(['0']);
+  await expect(counts(report.getByRole('table', { name: /結果ごと/ }), '他機関につないだ')).toHaveText(['1']);
+  await expect(counts(report.getByRole('table', { name: /年代ごと/ }), '30代')).toHaveText(['1']);
+  await expect(counts(report.getByRole('table', { name: /きっかけごと/ }), 'case-e2e')).toHaveText(['1']);
+  await expectNoAxeViolations(supervisor, 'year report');
+  await snap(supervisor, info, 'console-year-report');
+  await report.getByRole('table', { name: /きっかけごと/ }).scrollIntoViewIfNeeded();
+  await snap(supervisor, info, 'console-year-report-by');
 
-    // The CSV for the prefecture: BOM, CRLF, a row per month and the total.
-    const [download] = await Promise.all([supervisor.waitForEvent('download'), report.getByRole('button', { name: 'CSVで保存' }).click()]);
-    expect(download.suggestedFilename()).toBe(`tsunagari-report-${fiscalYear}.csv`);
-    const csv = await readFile(await download.path(), 'utf8');
-    expect(csv.startsWith('\uFEFF月,チャネル,相談の申し込み,対応,待つ間に離れた,記録済み,')).toBe(true);
-    const rows = csv.slice(1).split('\r\n');
-    expect(rows).toHaveLength(15); // header, 12 months, total, and the empty string after the last CRLF
-    const header = rows[0]!.split(',');
-    const total = rows[13]!.split(',');
-    expect(total.slice(0, 6)).toEqual(['合計', 'チャット', '1', '1', '0', '1']);
-    expect(total[header.indexOf('主訴：子育て')]).toBe('1');
-    expect(total[header.indexOf('結果：他機関につないだ')]).toBe('1');
-    expect(total[header.indexOf('きっかけ：case-e2e')]).toBe('1');
-    expect(rows.find((r) => r.startsWith(`${month},`))?.split(',').slice(2, 6)).toEqual(['1', '1', '0', '1']);
-  } finally {
-    await server.stop();
-  }
+  // The CSV for the prefecture: BOM, CRLF, a row per month and the total.
+  const [download] = await Promise.all([supervisor.waitForEvent('download'), report.getByRole('button', { name: 'CSVで保存' }).click()]);
+  expect(download.suggestedFilename()).toBe(`tsunagari-report-${fiscalYear}.csv`);
+  const csv = await readFile(await download.path(), 'utf8');
+  expect(csv.startsWith('\uFEFF月,チャネル,相談の申し込み,対応,待つ間に離れた,記録済み,')).toBe(true);
+  const rows = csv.slice(1).split('\r\n');
+  expect(rows).toHaveLength(15); // header, 12 months, total, and the empty string after the last CRLF
+  const header = rows[0]!.split(',');
+  const total = rows[13]!.split(',');
+  expect(total.slice(0, 6)).toEqual(['合計', 'チャット', '1', '1', '0', '1']);
+  expect(total[header.indexOf('主訴：子育て')]).toBe('1');
+  expect(total[header.indexOf('結果：他機関につないだ')]).toBe('1');
+  expect(total[header.indexOf('きっかけ：case-e2e')]).toBe('1');
+  expect(rows.find((r) => r.startsWith(`${month},`))?.split(',').slice(2, 6)).toEqual(['1', '1', '0', '1']);
 });
 
-test('a chat that ended before she recorded it comes back after a reload, until she records it', async ({ browser }, info) => {
+test('a chat that ended before she recorded it comes back after a reload, until she records it', async ({ browser, ownServer: server }, info) => {
   test.setTimeout(120_000);
-  const server = await startServer({ TSUNAGARI_HOURS: 'always' });
-  try {
-    const { client, sato } = await answeredAndTaken(browser, server, 'recall-e2e', '20代', ['介護']);
-    await say(client, '家賃が払えなくて困っています');
-    await expect(sato.getByText('家賃が払えなくて困っています', { exact: true })).toBeVisible();
-    await endChat(client);
-    await expect(sato.getByText('相談者が退出しました', { exact: true })).toBeVisible();
+  const { client, sato } = await answeredAndTaken(browser, server, 'recall-e2e', '20代', ['介護']);
+  await say(client, '家賃が払えなくて困っています');
+  await expect(sato.getByText('家賃が払えなくて困っています', { exact: true })).toBeVisible();
+  await endChat(client);
+  await expect(sato.getByText('相談者が退出しました', { exact: true })).toBeVisible();
 
-    // Her browser is reloaded before she records: she signs in again and the chat is still there.
-    await signIn(sato, 'sato', server);
-    const list = chatList(sato);
-    await expect(list.getByRole('button')).toHaveCount(1);
-    await expect(list.getByRole('button')).toContainText('終了');
-    await expect(list.getByRole('button')).toContainText('まだ記録していません');
-    await list.getByRole('button').click();
-    await expect(sato.getByText('この相談は終了しています。')).toBeVisible();
-    // The history opens with her key as before, and the form starts from her intake.
-    await expect(sato.getByText('家賃が払えなくて困っています', { exact: true })).toBeVisible();
-    const form = sato.getByRole('form', { name: /相談の記録/ });
-    await expect(form.getByRole('group', { name: /主訴/ }).getByRole('checkbox', { name: '介護' })).toBeChecked();
-    await expect(form.getByRole('group', { name: /年代/ }).getByRole('radio', { name: '20代' })).toBeChecked();
+  // Her browser is reloaded before she records: she signs in again and the chat is still there.
+  await signIn(sato, 'sato', server);
+  const list = chatList(sato);
+  await expect(list.getByRole('button')).toHaveCount(1);
+  await expect(list.getByRole('button')).toContainText('終了');
+  await expect(list.getByRole('button')).toContainText('まだ記録していません');
+  await list.getByRole('button').click();
+  await expect(sato.getByText('この相談は終了しています。')).toBeVisible();
+  // The history opens with her key as before, and the form starts from her intake.
+  await expect(sato.getByText('家賃が払えなくて困っています', { exact: true })).toBeVisible();
+  const form = sato.getByRole('form', { name: /相談の記録/ });
+  await expect(form.getByRole('group', { name: /主訴/ }).getByRole('checkbox', { name: '介護' })).toBeChecked();
+  await expect(form.getByRole('group', { name: /年代/ }).getByRole('radio', { name: '20代' })).toBeChecked();
 
-    // Closing unrecorded still asks, and says it will come back at her next sign-in.
-    await sato.getByRole('button', { name: '閉じる', exact: true }).click();
-    await expect(sato.getByText(/次にログインしたときにまた表示されます/)).toBeVisible();
-    await sato.getByRole('button', { name: '記録に戻る' }).click();
+  // Closing unrecorded still asks, and says it will come back at her next sign-in.
+  await sato.getByRole('button', { name: '閉じる', exact: true }).click();
+  await expect(sato.getByText(/次にログインしたときにまた表示されます/)).toBeVisible();
+  await sato.getByRole('button', { name: '記録に戻る' }).click();
 
-    await form.getByRole('group', { name: '結果' }).getByRole('radio', { name: '情報提供' }).check();
-    await expectNoAxeViolations(sato, 'recalled chat with its record form');
-    await snap(sato, info, 'console-recalled-chat-record-form');
-    await sato.getByText('家賃が払えなくて困っています', { exact: true }).scrollIntoViewIfNeeded();
-    await snap(sato, info, 'console-recalled-chat-history');
-    await form.getByRole('button', { name: '記録する' }).click();
-    await expect(form.getByRole('status')).toContainText('記録しました。');
-    await expect(list.getByText('記録済み')).toBeVisible();
+  await form.getByRole('group', { name: '結果' }).getByRole('radio', { name: '情報提供' }).check();
+  await expectNoAxeViolations(sato, 'recalled chat with its record form');
+  await snap(sato, info, 'console-recalled-chat-record-form');
+  await sato.getByText('家賃が払えなくて困っています', { exact: true }).scrollIntoViewIfNeeded();
+  await snap(sato, info, 'console-recalled-chat-history');
+  await form.getByRole('button', { name: '記録する' }).click();
+  await expect(form.getByRole('status')).toContainText('記録しました。');
+  await expect(list.getByText('記録済み')).toBeVisible();
 
-    // Recorded, it is not recalled at the next sign-in.
-    await signIn(sato, 'sato', server);
-    await expect(chatList(sato).getByText('対応中の相談はありません。')).toBeVisible();
-    await expectNoAxeViolations(sato, 'console after recording the recalled chat');
-  } finally {
-    await server.stop();
-  }
+  // Recorded, it is not recalled at the next sign-in.
+  await signIn(sato, 'sato', server);
+  await expect(chatList(sato).getByText('対応中の相談はありません。')).toBeVisible();
+  await expectNoAxeViolations(sato, 'console after recording the recalled chat');
 });

@@ -1,16 +1,45 @@
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type Page, type TestInfo, expect } from '@playwright/test';
-import { parseDemoLogins } from '../server.js';
+import { type Browser, type Page, type TestInfo, test as base, expect } from '@playwright/test';
+import { parseDemoLogins, type RunningServer, startServer } from '../server.js';
 
-/** The server global-setup started, and the demo logins it printed. */
-export const BASE_URL = process.env.BASE_URL ?? '';
-export const demoLogins = (): { role: string; username: string; password: string }[] => JSON.parse(process.env.DEMO_LOGINS ?? '[]');
+export { expect } from '@playwright/test';
 
-export function demoLogin(username: string): { username: string; password: string } {
-  const found = demoLogins().find((l) => l.username === username);
-  if (!found) throw new Error(`demo login ${username} was not printed by the server`);
-  return found;
+interface ServerFixtures {
+  /**
+   * A server for this test alone, from an empty database: for tests that count what is waiting,
+   * open or done, or need settings of their own ({@link ServerFixtures.serverEnv}).
+   */
+  ownServer: RunningServer;
+  /** Extra environment for `ownServer` (`test.use({ serverEnv: … })`). */
+  serverEnv: Record<string, string>;
 }
+
+interface WorkerFixtures {
+  /**
+   * The server this worker's tests share (each worker has its own, so tests running side by
+   * side never meet in one queue). Tests on it leave nobody waiting; a failed test's worker is
+   * replaced, server and all.
+   */
+  server: RunningServer;
+}
+
+/** Playwright's `test` with the servers above. */
+export const test = base.extend<ServerFixtures, WorkerFixtures>({
+  server: [
+    async ({}, use) => {
+      const server = await startServer();
+      await use(server);
+      await server.stop();
+    },
+    { scope: 'worker' },
+  ],
+  serverEnv: [{}, { option: true }],
+  ownServer: async ({ serverEnv }, use) => {
+    const server = await startServer(serverEnv);
+    await use(server);
+    await server.stop();
+  },
+});
 
 /** A phone-sized page for her, as from a QR code. */
 export async function phonePage(browser: Browser): Promise<Page> {
@@ -23,8 +52,30 @@ export async function desktopPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
+/**
+ * Waits for the page's animations of what axe reads (opacity, colours, position; shadow roots
+ * included) to end: the widget's panel fades in (160 ms, longer on a busy machine), and axe
+ * measuring its colours half-way through reports contrast the reader never sees once it has
+ * settled. A pulsing outline (the console's offer card) is not waited for.
+ */
+export async function animationsSettled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const read = /^(opacity|color|background|backgroundColor|visibility|transform|filter)$/;
+    const roots: (Document | ShadowRoot)[] = [document];
+    for (let i = 0; i < roots.length; i++) {
+      for (const el of roots[i]!.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+    }
+    const running = roots
+      .flatMap((r) => r.getAnimations())
+      .filter((a) => a.effect instanceof KeyframeEffect && a.effect.getComputedTiming().endTime !== Infinity)
+      .filter((a) => (a.effect as KeyframeEffect).getKeyframes().some((k) => Object.keys(k).some((p) => read.test(p))));
+    await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
+  });
+}
+
 /** Runs axe (WCAG 2.x A/AA rules) on the page, shadow roots included, and expects no violations. */
 export async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
+  await animationsSettled(page);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(summary, `axe violations on ${where}`).toEqual([]);
@@ -38,14 +89,14 @@ export async function snap(page: Page, info: TestInfo, name: string): Promise<vo
 }
 
 /**
- * Signs a staff member in to the console (the shared server's, or `server`'s own with the demo
- * logins its banner printed); the password unlocks her keys in the browser.
+ * Signs a staff member in to `server`'s console with the demo login its banner printed; the
+ * password unlocks her keys in the browser.
  */
-export async function signIn(page: Page, username: string, server?: { url: string; banner: string }): Promise<void> {
-  const login = server ? parseDemoLogins(server.banner).find((l) => l.username === username) : demoLogin(username);
+export async function signIn(page: Page, username: string, server: RunningServer): Promise<void> {
+  const login = parseDemoLogins(server.banner).find((l) => l.username === username);
   if (!login) throw new Error(`demo login ${username} was not printed by the server`);
   const { password } = login;
-  await page.goto(`${server?.url ?? BASE_URL}/console/`);
+  await page.goto(`${server.url}/console/`);
   await page.getByRole('textbox', { name: 'ユーザー名' }).fill(username);
   await page.getByRole('textbox', { name: 'パスワード' }).fill(password);
   await page.getByRole('button', { name: 'ログイン' }).click();
@@ -67,11 +118,8 @@ export async function endChat(client: Page): Promise<void> {
 
 /** The console's list of the counselor's open chats. */
 export const chatList = (page: Page) => page.getByRole('region', { name: '対応中の相談' });
-/**
- * Her chats still going on. Chats that ended before she recorded them come back to her list for a
- * day (marked 終了), so on the shared e2e server a counselor's list also holds earlier tests' ends.
- */
-export const openChats = (page: Page) => chatList(page).getByRole('button').filter({ hasNotText: '終了' });
+/** The chats in that list, one button each (on a test's own server, only what the test made). */
+export const chatItems = (page: Page) => chatList(page).getByRole('button');
 
 /** She opens a QR landing page, starts and skips the intake; what follows (queued, refused) is the caller's to check. */
 export async function startFromLanding(page: Page, url: string): Promise<void> {

@@ -1,18 +1,12 @@
-import { type Browser, type Page, expect, test } from '@playwright/test';
-import { type RunningServer, startServer } from '../server.js';
-import { chatList, openChats, endChat as end, expectNoAxeViolations, say, signIn as signInTo, snap, startFromLanding } from './fixtures.js';
+import type { Browser, Page } from '@playwright/test';
+import type { RunningServer } from '../server.js';
+import { chatItems, chatList, endChat as end, expect, expectNoAxeViolations, say, signIn, snap, startFromLanding, test } from './fixtures.js';
 
 /**
- * Queue and concurrent chats in real Chromium, on a server of their own (statuses and loads must
- * not leak into the other suites): offers, three chats at once with unread counts and keyboard
+ * Queue and concurrent chats in real Chromium, each test on a server of its own (statuses, loads
+ * and chat lists start from nothing): offers, three chats at once with unread counts and keyboard
  * switching, a client reload, a transfer between counselors, and a counselor reload.
  */
-let server: RunningServer;
-test.describe.configure({ mode: 'serial' });
-test.beforeAll(async () => {
-  server = await startServer({ TSUNAGARI_HOURS: 'always' });
-});
-test.afterAll(async () => server?.stop());
 
 async function desktop(browser: Browser): Promise<Page> {
   return (await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'ja-JP' })).newPage();
@@ -21,26 +15,24 @@ async function phone(browser: Browser): Promise<Page> {
   return (await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale: 'ja-JP' })).newPage();
 }
 
-const signIn = (page: Page, username: string): Promise<void> => signInTo(page, username, server);
-
 async function setStatus(page: Page, status: '受付可' | '離席中'): Promise<void> {
   await page.getByRole('radio', { name: status }).check();
   await expect(page.getByRole('radio', { name: status })).toBeChecked();
 }
 
 /** She opens the QR landing page, skips the intake and waits. */
-async function join(client: Page): Promise<void> {
+async function join(client: Page, server: RunningServer): Promise<void> {
   await startFromLanding(client, `${server.url}/c/queue-e2e`);
 }
 
-test('one counselor holds three chats: offers, unread counts, keyboard switching, a client reload', async ({ browser }, info) => {
+test('one counselor holds three chats: offers, unread counts, keyboard switching, a client reload', async ({ browser, ownServer: server }, info) => {
   const sato = await desktop(browser);
-  await signIn(sato, 'sato');
+  await signIn(sato, 'sato', server);
   await setStatus(sato, '受付可');
   await expect(sato.getByText('対応中 0 / 上限 3件')).toBeVisible();
 
   const clients = [await phone(browser), await phone(browser), await phone(browser)];
-  for (const c of clients) await join(c);
+  for (const c of clients) await join(c, server);
 
   // Each arrival is offered to her (she is the only one on duty, capacity 3): a card per offer.
   const offers = sato.getByRole('region', { name: '割り当ての提案' });
@@ -49,13 +41,13 @@ test('one counselor holds three chats: offers, unread counts, keyboard switching
   await snap(sato, info, 'console-offers');
   for (let i = 3; i > 0; i--) {
     await offers.getByRole('button', { name: /を引き受ける$/ }).first().click();
-    await expect(openChats(sato)).toHaveCount(4 - i);
+    await expect(chatItems(sato)).toHaveCount(4 - i);
   }
   await expect(sato.getByText('対応中 3 / 上限 3件')).toBeVisible();
   for (const c of clients) await expect(c.getByText('相談員につながりました')).toBeVisible();
 
   // Each of them writes; the two chats she is not looking at count unread (the open one is read).
-  const items = openChats(sato);
+  const items = chatItems(sato);
   for (const [i, c] of clients.entries()) await say(c, `相談者${i + 1}からのメッセージ`);
   await expect(chatList(sato).getByText('未読 1件')).toHaveCount(2);
   await expect(items.nth(2)).toHaveAttribute('aria-current', 'true');
@@ -95,15 +87,15 @@ test('one counselor holds three chats: offers, unread counts, keyboard switching
   await sato.context().close();
 });
 
-test('a transfer to a named counselor: she reads the history and the handover note', async ({ browser }, info) => {
+test('a transfer to a named counselor: she reads the history and the handover note', async ({ browser, ownServer: server }, info) => {
   const sato = await desktop(browser);
   const tanaka = await desktop(browser);
-  await signIn(sato, 'sato');
-  await signIn(tanaka, 'tanaka');
+  await signIn(sato, 'sato', server);
+  await signIn(tanaka, 'tanaka', server);
   await setStatus(tanaka, '離席中');
   await setStatus(sato, '受付可');
   const client = await phone(browser);
-  await join(client);
+  await join(client, server);
   await sato.getByRole('button', { name: /を引き受ける$/ }).click();
   await expect(client.getByText('相談員につながりました')).toBeVisible();
   await say(client, '夜になると夫が怖いです');
@@ -119,11 +111,11 @@ test('a transfer to a named counselor: she reads the history and the handover no
   await expectNoAxeViolations(sato, 'console transfer form');
   await snap(sato, info, 'console-transfer-form');
   await sato.getByRole('form', { name: '相談を引き継ぐ' }).getByRole('button', { name: '引き継ぐ' }).click();
-  await expect(openChats(sato)).toHaveCount(0);
+  await expect(chatItems(sato)).toHaveCount(0);
 
   // Tanaka has the chat, reads the history and the note; she and the client talk on.
-  await expect(openChats(tanaka)).toHaveCount(1);
-  await openChats(tanaka).first().click();
+  await expect(chatItems(tanaka)).toHaveCount(1);
+  await chatItems(tanaka).first().click();
   const tanakaLog = tanaka.getByRole('list', { name: 'メッセージ' });
   await expect(tanakaLog.getByText('夜になると夫が怖いです')).toBeVisible();
   await expect(tanakaLog.getByText('お話しくださってありがとうございます')).toBeVisible();
@@ -138,24 +130,24 @@ test('a transfer to a named counselor: she reads the history and the handover no
   for (const p of [client, sato, tanaka]) await p.context().close();
 });
 
-test('a counselor reloads mid-chat: she logs in again and her chat is back with its history', async ({ browser }, info) => {
+test('a counselor reloads mid-chat: she logs in again and her chat is back with its history', async ({ browser, ownServer: server }, info) => {
   const sato = await desktop(browser);
-  await signIn(sato, 'sato');
+  await signIn(sato, 'sato', server);
   await setStatus(sato, '受付可');
   const client = await phone(browser);
-  await join(client);
+  await join(client, server);
   await sato.getByRole('button', { name: /を引き受ける$/ }).click();
   await expect(client.getByText('相談員につながりました')).toBeVisible();
   await say(client, 'リロード前に送りました');
   await expect(sato.getByRole('list', { name: 'メッセージ' }).getByText('リロード前に送りました')).toBeVisible();
 
   await sato.reload();
-  await signIn(sato, 'sato');
+  await signIn(sato, 'sato', server);
   // Her status was kept by the server; the chat comes back, its key opens, the history decrypts.
   await expect(sato.getByRole('radio', { name: '受付可' })).toBeChecked();
-  await expect(openChats(sato)).toHaveCount(1);
+  await expect(chatItems(sato)).toHaveCount(1);
   await say(client, '相談員さんがリロードした後のメッセージ');
-  await openChats(sato).first().click();
+  await chatItems(sato).first().click();
   const log = sato.getByRole('list', { name: 'メッセージ' });
   await expect(log.getByText('リロード前に送りました')).toBeVisible();
   await expect(log.getByText('相談員さんがリロードした後のメッセージ')).toBeVisible();
@@ -166,12 +158,12 @@ test('a counselor reloads mid-chat: she logs in again and her chat is back with 
   for (const p of [client, sato]) await p.context().close();
 });
 
-test('a supervisor sees each counselor’s status and load and sets a capacity', async ({ browser }, info) => {
+test('a supervisor sees each counselor’s status and load and sets a capacity', async ({ browser, ownServer: server }, info) => {
   const sato = await desktop(browser);
-  await signIn(sato, 'sato');
+  await signIn(sato, 'sato', server);
   await setStatus(sato, '受付可');
   const boss = await desktop(browser);
-  await signIn(boss, 'supervisor');
+  await signIn(boss, 'supervisor', server);
   const board = boss.getByRole('region', { name: '相談員の状況' });
   await expect(board.getByText('佐藤')).toBeVisible();
   const row = board.getByRole('listitem').filter({ hasText: '佐藤' });

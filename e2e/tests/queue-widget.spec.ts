@@ -1,16 +1,16 @@
-import { type Page, expect, test } from '@playwright/test';
-import { BASE_URL, chatList, openChats, desktopPage, endChat as end, expectNoAxeViolations, phonePage, say, signIn, snap, startFromLanding } from './fixtures.js';
+import type { Page } from '@playwright/test';
+import type { RunningServer } from '../server.js';
+import { chatItems, chatList, desktopPage, endChat as end, expect, expectNoAxeViolations, phonePage, say, signIn, snap, startFromLanding, test } from './fixtures.js';
 
 /**
  * The widget's side of the queue work: typing shown both ways, and a counselor handing her back
  * to the queue (she waits again with a kind line, then the next counselor picks up the same
- * conversation). Counselors take clients by hand from the queue, as on the shared server.
+ * conversation). Counselors take clients by hand from the queue; each test has a server of its own.
  */
-test.describe.configure({ mode: 'serial' });
 
 /** She opens the QR landing page, skips the intake, and waits. */
-async function join(client: Page): Promise<void> {
-  await startFromLanding(client, `${BASE_URL}/c/queue-widget-e2e`);
+async function join(client: Page, server: RunningServer): Promise<void> {
+  await startFromLanding(client, `${server.url}/c/queue-widget-e2e`);
   await expect(client.getByText(/番目です/)).toBeVisible();
 }
 
@@ -18,11 +18,11 @@ async function take(counselor: Page): Promise<void> {
   await counselor.getByRole('region', { name: /待機中の相談/ }).getByRole('button', { name: '対応する' }).first().click();
 }
 
-test('typing shows both ways: hers in the console, the counselor’s as a quiet line in her widget', async ({ browser }, info) => {
+test('typing shows both ways: hers in the console, the counselor’s as a quiet line in her widget', async ({ browser, ownServer: server }, info) => {
   const sato = await desktopPage(browser);
-  await signIn(sato, 'sato');
+  await signIn(sato, 'sato', server);
   const client = await phonePage(browser);
-  await join(client);
+  await join(client, server);
   await take(sato);
   await expect(client.getByText('相談員につながりました')).toBeVisible();
 
@@ -53,13 +53,13 @@ test('typing shows both ways: hers in the console, the counselor’s as a quiet 
   for (const p of [client, sato]) await p.context().close();
 });
 
-test('handed back to the queue: she waits again with a kind line, then a second counselor picks up the same conversation', async ({ browser }, info) => {
+test('handed back to the queue: she waits again with a kind line, then a second counselor picks up the same conversation', async ({ browser, ownServer: server }, info) => {
   const sato = await desktopPage(browser);
   const tanaka = await desktopPage(browser);
-  await signIn(sato, 'sato');
-  await signIn(tanaka, 'tanaka');
+  await signIn(sato, 'sato', server);
+  await signIn(tanaka, 'tanaka', server);
   const client = await phonePage(browser);
-  await join(client);
+  await join(client, server);
   await take(sato);
   await expect(client.getByText('相談員につながりました')).toBeVisible();
   await say(client, '仕事のことで悩んでいます');
@@ -73,7 +73,7 @@ test('handed back to the queue: she waits again with a kind line, then a second 
   await sato.getByRole('button', { name: '引き継ぐ' }).click();
   await sato.getByRole('combobox', { name: '引き継ぎ先' }).selectOption({ label: '待機列の先頭に戻す' });
   await sato.getByRole('form', { name: '相談を引き継ぐ' }).getByRole('button', { name: '引き継ぐ' }).click();
-  await expect(openChats(sato)).toHaveCount(0);
+  await expect(chatItems(sato)).toHaveCount(0);
 
   // Her widget: the waiting screen again, the kind line, her place in line; focus on the heading.
   const heading = client.getByRole('heading', { name: '順番にご案内しています' });
@@ -90,8 +90,8 @@ test('handed back to the queue: she waits again with a kind line, then a second 
   await expect(client.getByText('相談員が交代しました。続けてお話しください。')).toBeVisible();
   await expect(clientLog.getByText('仕事のことで悩んでいます')).toBeVisible();
   await expect(clientLog.getByText('教えてくださってありがとうございます')).toBeVisible();
-  await expect(openChats(tanaka)).toHaveCount(1);
-  await openChats(tanaka).first().click();
+  await expect(chatItems(tanaka)).toHaveCount(1);
+  await chatItems(tanaka).first().click();
   const tanakaLog = tanaka.getByRole('list', { name: 'メッセージ' });
   await expect(tanakaLog.getByText('仕事のことで悩んでいます')).toBeVisible();
   await expect(tanakaLog.getByText('教えてくださってありがとうございます')).toBeVisible();

@@ -1,6 +1,6 @@
-import { type Browser, type Page, expect, test } from '@playwright/test';
-import { type RunningServer, startServer } from '../server.js';
-import { desktopPage, expectNoAxeViolations, phonePage, signIn, snap } from './fixtures.js';
+import type { Browser, Page } from '@playwright/test';
+import type { RunningServer } from '../server.js';
+import { desktopPage, expect, expectNoAxeViolations, phonePage, signIn, snap, test } from './fixtures.js';
 
 /**
  * The supervisors' live board (きょうの状況): who waits and for how long, an alert for an urgent
@@ -21,41 +21,36 @@ async function womanJoins(browser: Browser, server: RunningServer, urgent: boole
   return client;
 }
 
-test('the supervisors board shows the queue and today as they change, and alerts for an urgent client', async ({ browser }, info) => {
+test('the supervisors board shows the queue and today as they change, and alerts for an urgent client', async ({ browser, ownServer: server }, info) => {
   test.setTimeout(90_000);
-  const server = await startServer({ TSUNAGARI_HOURS: 'always' });
-  try {
-    const supervisor = await desktopPage(browser);
-    await signIn(supervisor, 'supervisor', server);
-    const board = supervisor.getByRole('region', { name: 'きょうの状況' });
-    const figure = (label: string) => board.getByRole('definition').filter({ has: supervisor.locator(`xpath=preceding-sibling::dt[.="${label}"]`) });
-    await expect(figure('待っている人')).toHaveText('0人');
-    await expect(figure('いちばん長い待ち時間')).toHaveText('なし');
-    await expect(figure('対応した相談')).toHaveText('0件');
-    await expect(figure('待つ間に離れた人')).toHaveText('0人');
+  const supervisor = await desktopPage(browser);
+  await signIn(supervisor, 'supervisor', server);
+  const board = supervisor.getByRole('region', { name: 'きょうの状況' });
+  const figure = (label: string) => board.getByRole('definition').filter({ has: supervisor.locator(`xpath=preceding-sibling::dt[.="${label}"]`) });
+  await expect(figure('待っている人')).toHaveText('0人');
+  await expect(figure('いちばん長い待ち時間')).toHaveText('なし');
+  await expect(figure('対応した相談')).toHaveText('0件');
+  await expect(figure('待つ間に離れた人')).toHaveText('0人');
 
-    const urgent = await womanJoins(browser, server, true);
-    const other = await womanJoins(browser, server, false);
-    await expect(figure('待っている人')).toHaveText('2人');
-    await expect(figure('いちばん長い待ち時間')).toHaveText('1分未満');
-    await expect(board.getByRole('alert')).toHaveText('緊急の相談者が待っています。');
-    await expectNoAxeViolations(supervisor, 'supervisor board with an urgent client waiting');
-    await snap(supervisor, info, 'supervisor-board');
+  const urgent = await womanJoins(browser, server, true);
+  const other = await womanJoins(browser, server, false);
+  await expect(figure('待っている人')).toHaveText('2人');
+  await expect(figure('いちばん長い待ち時間')).toHaveText('1分未満');
+  await expect(board.getByRole('alert')).toHaveText('緊急の相談者が待っています。');
+  await expectNoAxeViolations(supervisor, 'supervisor board with an urgent client waiting');
+  await snap(supervisor, info, 'supervisor-board');
 
-    // A counselor takes the urgent one; the other leaves while waiting.
-    const sato = await desktopPage(browser);
-    await signIn(sato, 'sato', server);
-    const queue = sato.getByRole('region', { name: /待機中の相談/ });
-    await queue.getByRole('listitem').filter({ hasText: '緊急' }).getByRole('button', { name: '対応する' }).click();
-    await expect(urgent.getByText('相談員につながりました')).toBeVisible();
-    await expect(figure('対応した相談')).toHaveText('1件');
-    await expect(board.getByRole('alert')).toHaveText('');
+  // A counselor takes the urgent one; the other leaves while waiting.
+  const sato = await desktopPage(browser);
+  await signIn(sato, 'sato', server);
+  const queue = sato.getByRole('region', { name: /待機中の相談/ });
+  await queue.getByRole('listitem').filter({ hasText: '緊急' }).getByRole('button', { name: '対応する' }).click();
+  await expect(urgent.getByText('相談員につながりました')).toBeVisible();
+  await expect(figure('対応した相談')).toHaveText('1件');
+  await expect(board.getByRole('alert')).toHaveText('');
 
-    await other.getByRole('button', { name: /すぐに閉じる/ }).click();
-    await expect(figure('待つ間に離れた人')).toHaveText('1人');
-    await expect(figure('待っている人')).toHaveText('0人');
-    await snap(supervisor, info, 'supervisor-board-after');
-  } finally {
-    await server.stop();
-  }
+  await other.getByRole('button', { name: /すぐに閉じる/ }).click();
+  await expect(figure('待つ間に離れた人')).toHaveText('1人');
+  await expect(figure('待っている人')).toHaveText('0人');
+  await snap(supervisor, info, 'supervisor-board-after');
 });

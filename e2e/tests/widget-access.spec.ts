@@ -1,10 +1,12 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { type Browser, type Locator, type Page, expect, test } from '@playwright/test';
-import { BASE_URL, desktopPage, expectNoAxeViolations, signIn, snap } from './fixtures.js';
+import type { Browser, Locator, Page } from '@playwright/test';
+import type { RunningServer } from '../server.js';
+import { desktopPage, expect, expectNoAxeViolations, signIn, snap, test } from './fixtures.js';
 
 /**
  * The widget at 200% zoom, with the phone keyboard open, while the connection drops, and on the
- * unsafe-key screen: usable, nothing cut off sideways, axe clean — in each language.
+ * unsafe-key screen: usable, nothing cut off sideways, axe clean — in each language (a test per
+ * language, so they run side by side).
  */
 
 const LANGS = ['ja', 'ja-easy', 'en'] as const;
@@ -76,11 +78,11 @@ async function expectExitHeldByHeader(page: Page, where: string): Promise<void> 
   expect(title.height, `${where}: the title stays on one line`).toBeLessThan(32);
 }
 
-test('the title bar holds the exit button at 320, 360 and desktop in every language', async ({ browser }, info) => {
-  for (const lang of LANGS) {
+for (const lang of LANGS) {
+  test(`the title bar holds the exit button at 320, 360 and desktop (${lang})`, async ({ browser, server }, info) => {
     for (const size of [{ width: 320, height: 568 }, { width: 360, height: 640 }, { width: 1280, height: 800 }]) {
       const page = await context(browser, lang, size);
-      await page.goto(`${BASE_URL}/c/header-e2e?lang=${lang}`);
+      await page.goto(`${server.url}/c/header-e2e?lang=${lang}`);
       await expect(page.getByRole('heading', { name: TEXT.first[lang] })).toBeVisible();
       await expect(exitButton(page)).toContainText(TEXT.exit[lang]);
       await expectExitHeldByHeader(page, `${lang} ${size.width}`);
@@ -88,12 +90,12 @@ test('the title bar holds the exit button at 320, 360 and desktop in every langu
       await snap(page, info, `header-${size.width}-${lang}`);
       await page.context().close();
     }
-  }
-});
+  });
+}
 
-test('a heading focused by script shows no ring; controls reached by Tab do', async ({ browser }) => {
+test('a heading focused by script shows no ring; controls reached by Tab do', async ({ browser, server }) => {
   const page = await context(browser, 'ja', { width: 360, height: 640 });
-  await page.goto(`${BASE_URL}/c/focus-e2e`);
+  await page.goto(`${server.url}/c/focus-e2e`);
   await page.getByRole('button', { name: TEXT.start.ja }).click();
   const heading = page.getByRole('heading', { name: 'よければ、教えてください' });
   await expect(heading).toBeFocused();
@@ -110,8 +112,8 @@ test('a heading focused by script shows no ring; controls reached by Tab do', as
   expect(await exitButton(page).evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
 });
 
-test('English and やさしい日本語 never flash Japanese while their text loads', async ({ browser }) => {
-  for (const lang of ['en', 'ja-easy'] as const) {
+for (const lang of ['en', 'ja-easy'] as const) {
+  test(`${lang === 'en' ? 'English' : 'やさしい日本語'} never flashes Japanese while its text loads`, async ({ browser, server }) => {
     const page = await context(browser, lang, { width: 360, height: 640 });
     // Hold the language chunk until the test has looked at the page without it.
     let release: () => void = () => undefined;
@@ -124,7 +126,7 @@ test('English and やさしい日本語 never flash Japanese while their text lo
       await held;
       await route.continue();
     });
-    await page.goto(`${BASE_URL}/c/lang-flash-e2e?lang=${lang}`, { waitUntil: 'commit' });
+    await page.goto(`${server.url}/c/lang-flash-e2e?lang=${lang}`, { waitUntil: 'commit' });
     await asked;
     await expect(exitButton(page)).toContainText(TEXT.exit[lang]);
     const panel = widget(page).locator('[part="panel"]');
@@ -135,13 +137,13 @@ test('English and やさしい日本語 never flash Japanese while their text lo
     await expect(page.getByRole('heading', { name: TEXT.first[lang] })).toBeVisible();
     await expect(page.getByText(TEXT.first.ja)).toHaveCount(0);
     await page.context().close();
-  }
-});
+  });
+}
 
-test('200% zoom on a phone (180 × 320 CSS px): first screen to queue without sideways scrolling', async ({ browser }, info) => {
-  for (const lang of LANGS) {
+for (const lang of LANGS) {
+  test(`200% zoom on a phone (180 × 320 CSS px): first screen to queue without sideways scrolling (${lang})`, async ({ browser, server }, info) => {
     const page = await context(browser, lang, { width: 180, height: 320 }, 2);
-    await page.goto(`${BASE_URL}/c/zoom-e2e?lang=${lang}`);
+    await page.goto(`${server.url}/c/zoom-e2e?lang=${lang}`);
     await expect(page.getByRole('heading', { name: TEXT.first[lang] })).toBeVisible();
     await expect(exitButton(page)).toBeInViewport();
     expect(await sidewaysOverflow(page), `first screen ${lang}`).toEqual([]);
@@ -162,14 +164,14 @@ test('200% zoom on a phone (180 × 320 CSS px): first screen to queue without si
     await snap(page, info, `zoom200-waiting-${lang}`);
     // Leave the queue the quickest way, so no one is left waiting for the next test.
     await exitButton(page).click();
-    await page.waitForURL(`${BASE_URL}/exit`);
+    await page.waitForURL(`${server.url}/exit`);
     await page.context().close();
-  }
-});
+  });
+}
 
 /** She starts from the landing page in her language; the counselor takes her. */
-async function chatWith(counselor: Page, client: Page, lang: Lang, campaign: string): Promise<void> {
-  await client.goto(`${BASE_URL}/c/${campaign}?lang=${lang}`);
+async function chatWith(server: RunningServer, counselor: Page, client: Page, lang: Lang, campaign: string): Promise<void> {
+  await client.goto(`${server.url}/c/${campaign}?lang=${lang}`);
   await client.getByRole('button', { name: TEXT.start[lang] }).click();
   await client.getByRole('button', { name: TEXT.skip[lang] }).click();
   await expect(widget(client).locator('tsunagari-waiting .queue')).toBeVisible();
@@ -177,12 +179,12 @@ async function chatWith(counselor: Page, client: Page, lang: Lang, campaign: str
   await expect(widget(client).locator('tsunagari-composer')).toBeVisible();
 }
 
-test('with the phone keyboard open (360 × 300): composer and exit button still reachable, and the zoomed chat', async ({ browser }, info) => {
-  const counselor = await desktopPage(browser);
-  await signIn(counselor, 'sato');
-  for (const lang of LANGS) {
+for (const lang of LANGS) {
+  test(`with the phone keyboard open (360 × 300): composer and exit button still reachable, and the zoomed chat (${lang})`, async ({ browser, server }, info) => {
+    const counselor = await desktopPage(browser);
+    await signIn(counselor, 'sato', server);
     const client = await context(browser, lang, { width: 360, height: 640 });
-    await chatWith(counselor, client, lang, 'keyboard-e2e');
+    await chatWith(server, counselor, client, lang, 'keyboard-e2e');
     // The keyboard takes the lower half of the screen.
     await client.setViewportSize({ width: 360, height: 300 });
     // She taps the text field (the panel scrolls; nothing is cut off).
@@ -204,31 +206,32 @@ test('with the phone keyboard open (360 × 300): composer and exit button still 
     await snap(client, info, `zoom200-chat-${lang}`);
     await expect(exitButton(client)).toBeInViewport();
     await exitButton(client).click();
-    await client.waitForURL(`${BASE_URL}/exit`);
+    await client.waitForURL(`${server.url}/exit`);
     await client.context().close();
-  }
-});
+  });
+}
 
-test('reconnecting mid-chat: the status line says so, axe clean, in every language', async ({ browser }, info) => {
-  const counselor = await desktopPage(browser);
-  await signIn(counselor, 'sato');
-  const reconnecting = { ja: /つなぎなおしています/, 'ja-easy': /もう一ど つないで います/, en: /reconnecting/i };
-  for (const lang of LANGS) {
+const RECONNECTING = { ja: /つなぎなおしています/, 'ja-easy': /もう一ど つないで います/, en: /reconnecting/i };
+
+for (const lang of LANGS) {
+  test(`reconnecting mid-chat: the status line says so, axe clean (${lang})`, async ({ browser, server }, info) => {
+    const counselor = await desktopPage(browser);
+    await signIn(counselor, 'sato', server);
     const client = await context(browser, lang, { width: 360, height: 640 });
-    await chatWith(counselor, client, lang, 'offline-e2e');
+    await chatWith(server, counselor, client, lang, 'offline-e2e');
     await client.context().setOffline(true);
     const status = widget(client).locator('[part="status"]');
-    await expect(status).toHaveText(reconnecting[lang], { timeout: 45_000 });
+    await expect(status).toHaveText(RECONNECTING[lang], { timeout: 45_000 });
     await expect(client.getByRole('button', { name: /^(送信|おくる|Send)$/ })).toBeDisabled();
     await expectNoAxeViolations(client, `reconnecting (${lang})`);
     await snap(client, info, `reconnecting-360-${lang}`);
     await client.context().setOffline(false);
     await expect(status).toBeHidden({ timeout: 45_000 });
     await exitButton(client).click();
-    await client.waitForURL(`${BASE_URL}/exit`);
+    await client.waitForURL(`${server.url}/exit`);
     await client.context().close();
-  }
-});
+  });
+}
 
 /** A well-formed Ed25519 public key that is not the organisation's. */
 function otherOrgKey(): string {
@@ -236,13 +239,15 @@ function otherOrgKey(): string {
   return Buffer.from(der.subarray(der.length - 32)).toString('base64url');
 }
 
-test('a counselor the pinned key did not sign: the unsafe screen, nothing sent, axe clean, in every language', async ({ browser }, info) => {
-  const counselor = await desktopPage(browser);
-  await signIn(counselor, 'sato');
-  const heading = { ja: '安全な接続を確認できませんでした', 'ja-easy': /あんぜん/, en: /could not (check|confirm|verify)/i };
-  for (const lang of LANGS) {
+const UNSAFE_HEADING = { ja: '安全な接続を確認できませんでした', 'ja-easy': /あんぜん/, en: /could not (check|confirm|verify)/i };
+
+for (const lang of LANGS) {
+  // A server of its own: the counselor's one chat is this one, whose end she is told of.
+  test(`a counselor the pinned key did not sign: the unsafe screen, nothing sent, axe clean (${lang})`, async ({ browser, ownServer: server }, info) => {
+    const counselor = await desktopPage(browser);
+    await signIn(counselor, 'sato', server);
     const client = await context(browser, lang, { width: 360, height: 640 });
-    await client.goto(`${BASE_URL}/demo/`);
+    await client.goto(`${server.url}/demo/`);
     // As if the page pinned another organisation's key (the relay's counselors are not signed by it).
     await widget(client).evaluate((el, [key, l]) => {
       el.setAttribute('org-key', key);
@@ -254,7 +259,7 @@ test('a counselor the pinned key did not sign: the unsafe screen, nothing sent, 
     await expect(widget(client).locator('tsunagari-waiting .queue')).toBeVisible();
     await counselor.getByRole('region', { name: /待機中の相談/ }).getByRole('button', { name: '対応する' }).first().click();
     const unsafe = widget(client).locator('tsunagari-unsafe');
-    await expect(unsafe.getByRole('heading', { name: heading[lang] })).toBeFocused();
+    await expect(unsafe.getByRole('heading', { name: UNSAFE_HEADING[lang] })).toBeFocused();
     await expect(unsafe.getByRole('alert')).toBeVisible();
     await expect(widget(client).locator('tsunagari-composer')).toHaveCount(0);
     await expectNoAxeViolations(client, `unsafe key (${lang})`);
@@ -263,6 +268,6 @@ test('a counselor the pinned key did not sign: the unsafe screen, nothing sent, 
     await unsafe.getByRole('button').click();
     await expect(widget(client).locator('[part="launcher"]')).toBeVisible();
     await client.context().close();
-  }
-  await expect(counselor.getByText('相談者が退出しました', { exact: true }).first()).toBeVisible();
-});
+    await expect(counselor.getByText('相談者が退出しました', { exact: true })).toBeVisible();
+  });
+}

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Page, expect, test } from '@playwright/test';
+import zlib from 'node:zlib';
+import type { Page } from '@playwright/test';
 import { startServer } from '../server.js';
-import { BASE_URL, phonePage, snap, startFromLanding } from './fixtures.js';
+import { expect, phonePage, snap, startFromLanding, test } from './fixtures.js';
 
 /**
  * Code delivery: the pages pin the widget's scripts to the build (SRI on the entry, an import map
@@ -13,7 +14,10 @@ import { BASE_URL, phonePage, snap, startFromLanding } from './fixtures.js';
  */
 const builtWidget = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'widget', 'dist');
 
-/** A copy of the built widget with `marker` set by the first line of one script (the build's integrity.json kept). */
+/**
+ * A copy of the built widget with `marker` set by the first line of one script (the build's
+ * integrity.json kept), compressed again as the build would: what she receives is the changed code.
+ */
 function tamperedCopy(pick: (file: string) => boolean): { dir: string; file: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-widget-'));
   fs.cpSync(builtWidget, dir, { recursive: true });
@@ -21,7 +25,10 @@ function tamperedCopy(pick: (file: string) => boolean): { dir: string; file: str
   const file = Object.keys(integrity).find(pick);
   if (!file) throw new Error('no such script in the build');
   const target = path.join(dir, file);
-  fs.writeFileSync(target, `globalThis.__tampered = true;\n${fs.readFileSync(target, 'utf8')}`);
+  const changed = `globalThis.__tampered = true;\n${fs.readFileSync(target, 'utf8')}`;
+  fs.writeFileSync(target, changed);
+  fs.writeFileSync(`${target}.br`, zlib.brotliCompressSync(changed));
+  fs.writeFileSync(`${target}.gz`, zlib.gzipSync(changed));
   return { dir, file };
 }
 
@@ -33,14 +40,59 @@ function integrityErrors(page: Page): string[] {
   return seen;
 }
 
-test('the pages pin every widget script to the build', async ({ page }) => {
+test('the pages pin every widget script to the build', async ({ page, server }) => {
   const integrity = JSON.parse(fs.readFileSync(path.join(builtWidget, 'integrity.json'), 'utf8')) as Record<string, string>;
-  const html = await (await page.request.get(`${BASE_URL}/c/flyer-e2e`)).text();
+  const html = await (await page.request.get(`${server.url}/c/flyer-e2e`)).text();
   expect(html).toContain(`integrity="${integrity['tsunagari-chat.js']}"`);
   const map = JSON.parse(/<script type="importmap">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '{}') as { integrity?: Record<string, string> };
   const chunks = Object.keys(integrity).filter((f) => f !== 'tsunagari-chat.js');
   expect(chunks.length).toBeGreaterThan(5);
-  for (const f of chunks) expect(map.integrity?.[`${BASE_URL}/widget/${f}`], f).toBe(integrity[f]);
+  for (const f of chunks) expect(map.integrity?.[`${server.url}/widget/${f}`], f).toBe(integrity[f]);
+});
+
+test('every widget script arrives brotli-compressed and its pin still holds: she starts and queues', async ({ browser, server }) => {
+  const client = await phonePage(browser);
+  const errors = integrityErrors(client);
+  const scripts: { file: string; encoding: string | undefined; cacheControl: string | undefined; sent: number; decoded: number }[] = [];
+  client.on('requestfinished', (request) => {
+    if (!request.url().startsWith(`${server.url}/widget/`)) return;
+    void (async () => {
+      const response = await request.response();
+      if (!response) return;
+      const headers = await response.allHeaders();
+      const sizes = await request.sizes();
+      const body = await response.body();
+      scripts.push({
+        file: request.url().slice(`${server.url}/widget/`.length),
+        encoding: headers['content-encoding'],
+        cacheControl: headers['cache-control'],
+        sent: sizes.responseBodySize,
+        decoded: body.length,
+      });
+    })();
+  });
+  // The landing page loads the entry, then the socket and crypto chunks while she reads.
+  await startFromLanding(client, `${server.url}/c/flyer-e2e`);
+  await expect(client.getByText(/番目です/)).toBeVisible();
+  expect(errors).toEqual([]);
+  expect(await client.evaluate(() => customElements.get('tsunagari-chat') !== undefined)).toBe(true);
+  await expect.poll(() => scripts.some((s) => s.file.startsWith('chunks/libsodium-wrappers-'))).toBe(true);
+  await expect.poll(() => scripts.some((s) => s.file.startsWith('chunks/transport-'))).toBe(true);
+  const integrity = JSON.parse(fs.readFileSync(path.join(builtWidget, 'integrity.json'), 'utf8')) as Record<string, string>;
+  for (const s of scripts) {
+    expect(Object.keys(integrity), s.file).toContain(s.file);
+    // The build writes no variant for a file compression would not shrink (a few dozen bytes).
+    if (fs.existsSync(path.join(builtWidget, `${s.file}.br`))) {
+      expect(s.encoding, s.file).toBe('br');
+      expect(s.sent, s.file).toBeLessThan(s.decoded);
+    } else {
+      expect(s.encoding, s.file).toBeUndefined();
+      expect(s.decoded, s.file).toBeLessThan(200);
+    }
+    expect(s.cacheControl, s.file).toBe(s.file.startsWith('chunks/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0');
+  }
+  await client.getByRole('button', { name: /すぐに閉じる/ }).click();
+  await client.waitForURL(`${server.url}/exit`);
 });
 
 test('a changed entry script is refused: the widget does not run at all', async ({ browser }) => {

@@ -1,5 +1,6 @@
-import { type Browser, type Page, expect, test } from '@playwright/test';
-import { BASE_URL, desktopPage, say, signIn, snap, expectNoAxeViolations, startFromLanding } from './fixtures.js';
+import type { Browser, Page } from '@playwright/test';
+import type { RunningServer } from '../server.js';
+import { desktopPage, expect, expectNoAxeViolations, say, signIn, snap, startFromLanding, test } from './fixtures.js';
 
 async function phone(browser: Browser, opts: { permissions?: string[] } = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale: 'ja-JP', ...opts });
@@ -7,18 +8,18 @@ async function phone(browser: Browser, opts: { permissions?: string[] } = {}): P
 }
 
 /** Starts a consultation from the landing page (intake skipped) and has the counselor take it. */
-async function startChat(client: Page, counselor: Page): Promise<void> {
-  await startFromLanding(client, `${BASE_URL}/c/resume-e2e`);
+async function startChat(server: RunningServer, client: Page, counselor: Page): Promise<void> {
+  await startFromLanding(client, `${server.url}/c/resume-e2e`);
   await expect(client.getByText(/番目です/)).toBeVisible();
   await counselor.getByRole('region', { name: /待機中の相談/ }).getByRole('button', { name: '対応する' }).first().click();
   await expect(client.getByText('相談員につながりました')).toBeVisible();
 }
 
-test('a reload of the same tab resumes the chat with its history', async ({ browser }) => {
+test('a reload of the same tab resumes the chat with its history', async ({ browser, server }) => {
   const counselor = await desktopPage(browser);
-  await signIn(counselor, 'sato');
+  await signIn(counselor, 'sato', server);
   const client = await phone(browser);
-  await startChat(client, counselor);
+  await startChat(server, client, counselor);
   await say(client, 'リロード前のメッセージ');
   await expect(counselor.getByText('リロード前のメッセージ', { exact: true })).toBeVisible();
 
@@ -34,11 +35,11 @@ test('a reload of the same tab resumes the chat with its history', async ({ brow
   expect(await client.evaluate(() => sessionStorage.length)).toBe(0);
 });
 
-test('resume by code from a fresh browser context, with history', async ({ browser }, info) => {
+test('resume by code from a fresh browser context, with history', async ({ browser, server }, info) => {
   const counselor = await desktopPage(browser);
-  await signIn(counselor, 'sato');
+  await signIn(counselor, 'sato', server);
   const client = await phone(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
-  await startChat(client, counselor);
+  await startChat(server, client, counselor);
   await say(client, '今日はここまでにします');
   await expect(counselor.getByText('今日はここまでにします', { exact: true })).toBeVisible();
 
@@ -54,7 +55,7 @@ test('resume by code from a fresh browser context, with history', async ({ brows
 
   // Another device: nothing in common but the code.
   const other = await phone(browser);
-  await other.goto(`${BASE_URL}/c/resume-e2e`);
+  await other.goto(`${server.url}/c/resume-e2e`);
   await other.getByRole('button', { name: '続きから相談する' }).click();
   await expect(other.getByRole('heading', { name: '続きから相談する' })).toBeVisible();
   await other.getByRole('textbox', { name: '再開コード' }).fill('AAAA');
@@ -73,9 +74,9 @@ test('resume by code from a fresh browser context, with history', async ({ brows
   await snap(other, info, 'resumed-chat-360-ja');
 });
 
-test('keyboard only: landing to queue and language switch, focus follows each screen', async ({ browser }, info) => {
+test('keyboard only: landing to queue and language switch, focus follows each screen', async ({ browser, server }, info) => {
   const client = await phone(browser);
-  await client.goto(`${BASE_URL}/c/kbd-e2e`);
+  await client.goto(`${server.url}/c/kbd-e2e`);
   await expect(client.getByRole('heading', { name: 'はじめに、安全のために' })).toBeVisible();
   // Tab reaches the exit button first, then the language switcher.
   await client.keyboard.press('Tab');
@@ -107,15 +108,15 @@ test('keyboard only: landing to queue and language switch, focus follows each sc
   await client.keyboard.press('Shift');
   await client.keyboard.press('Shift');
   await client.keyboard.press('Shift');
-  await client.waitForURL(`${BASE_URL}/exit`);
+  await client.waitForURL(`${server.url}/exit`);
 });
 
 for (const lang of ['ja', 'ja-easy', 'en'] as const) {
-  test(`every first-side state in ${lang}: axe clean, phone and desktop screenshots`, async ({ browser }, info) => {
+  test(`every first-side state in ${lang}: axe clean, phone and desktop screenshots`, async ({ browser, server }, info) => {
     for (const size of [{ width: 360, height: 640, name: '360' }, { width: 1280, height: 800, name: 'desktop' }]) {
       const context = await browser.newContext({ viewport: { width: size.width, height: size.height }, locale: 'ja-JP' });
       const page = await context.newPage();
-      await page.goto(`${BASE_URL}/c/lang-e2e?lang=${lang}`);
+      await page.goto(`${server.url}/c/lang-e2e?lang=${lang}`);
       const html = page.locator('tsunagari-chat');
       await expect(html.locator('section.panel')).toHaveAttribute('lang', lang === 'en' ? 'en' : 'ja');
       const start = { ja: '相談をはじめる', 'ja-easy': 'そうだんを はじめる', en: 'Start a chat' }[lang];
@@ -133,7 +134,7 @@ for (const lang of ['ja', 'ja-easy', 'en'] as const) {
     }
     // The embedded widget on a host page: launcher, and the switcher changes the language in place.
     const host = await desktopPage(browser);
-    await host.goto(`${BASE_URL}/demo/`);
+    await host.goto(`${server.url}/demo/`);
     const title = await host.title();
     await host.getByRole('button', { name: 'チャットで相談する' }).click();
     await host.getByRole('combobox', { name: '言語' }).selectOption(lang);

@@ -1,11 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Page, expect, test } from '@playwright/test';
-import { startServer } from '../server.js';
-import { BASE_URL, expectNoAxeViolations, signIn, snap, desktopPage, startFromLanding } from './fixtures.js';
+import type { Browser, Page } from '@playwright/test';
+import { desktopPage, expect, expectNoAxeViolations, signIn, snap, startFromLanding, test } from './fixtures.js';
 
 /** A fresh phone-sized context, as from a QR code. */
-async function phone(browser: import('@playwright/test').Browser, lang = 'ja'): Promise<Page> {
+async function phone(browser: Browser, lang = 'ja'): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale: lang === 'en' ? 'en-GB' : 'ja-JP' });
   return context.newPage();
 }
@@ -27,11 +26,12 @@ async function traces(page: Page) {
 
 const NO_TRACES = { cookies: 0, local: 0, session: 0, idb: 0, sw: 0, caches: 0, notification: 'default' };
 
-test('QR landing at 360×640: safety notice, intake, queue, chat, end — and nothing left behind', async ({ browser }, info) => {
+// A server of its own: she must be first in an empty queue.
+test('QR landing at 360×640: safety notice, intake, queue, chat, end — and nothing left behind', async ({ browser, ownServer: server }, info) => {
   const counselor = await desktopPage(browser);
-  await signIn(counselor, 'sato');
+  await signIn(counselor, 'sato', server);
   const client = await phone(browser);
-  await client.goto(`${BASE_URL}/c/flyer-e2e`);
+  await client.goto(`${server.url}/c/flyer-e2e`);
   const title = await client.title();
 
   // First screen: the safety notice and the exit button, with nothing loaded from the socket yet.
@@ -77,14 +77,14 @@ test('QR landing at 360×640: safety notice, intake, queue, chat, end — and no
   expect(await traces(client)).toEqual(NO_TRACES);
 });
 
-test('quick exit: Shift × 3 leaves at once, the counselor is told, Back shows an empty widget', async ({ browser }, info) => {
+test('quick exit: Shift × 3 leaves at once, the counselor is told, Back shows an empty widget', async ({ browser, server }, info) => {
   const counselor = await desktopPage(browser);
-  await signIn(counselor, 'sato');
+  await signIn(counselor, 'sato', server);
   const client = await phone(browser);
   // An earlier visit to the landing page (another URL: the same one would replace the entry), then the one where she chats.
-  await client.goto(`${BASE_URL}/c/flyer-e2e?lang=ja`);
+  await client.goto(`${server.url}/c/flyer-e2e?lang=ja`);
   await expect(client.getByRole('heading', { name: 'はじめに、安全のために' })).toBeVisible();
-  await client.goto(`${BASE_URL}/c/flyer-e2e`);
+  await client.goto(`${server.url}/c/flyer-e2e`);
   const title = await client.title();
   await client.getByRole('button', { name: '相談をはじめる' }).click();
   await client.getByRole('button', { name: '答えずに進む' }).click();
@@ -108,7 +108,7 @@ test('quick exit: Shift × 3 leaves at once, the counselor is told, Back shows a
   await expect(client.getByRole('status').filter({ hasText: 'Shift キー 2 回目' })).toBeAttached();
   const t0 = Date.now();
   await client.keyboard.press('Shift');
-  await client.waitForURL(`${BASE_URL}/exit`);
+  await client.waitForURL(`${server.url}/exit`);
   expect(Date.now() - t0).toBeLessThan(1000);
   await snap(client, info, 'after-quick-exit-360');
 
@@ -123,19 +123,19 @@ test('quick exit: Shift × 3 leaves at once, the counselor is told, Back shows a
   expect(await traces(client)).toEqual(NO_TRACES);
 });
 
-test('the exit button leaves from the first screen too, with location.replace', async ({ browser }) => {
+test('the exit button leaves from the first screen too, with location.replace', async ({ browser, server }) => {
   const client = await phone(browser);
-  await client.goto(`${BASE_URL}/c/flyer-e2e`);
+  await client.goto(`${server.url}/c/flyer-e2e`);
   const before = await client.evaluate(() => history.length);
   await client.getByRole('button', { name: /すぐに閉じる/ }).click();
-  await client.waitForURL(`${BASE_URL}/exit`);
+  await client.waitForURL(`${server.url}/exit`);
   expect(await client.evaluate(() => history.length)).toBe(before);
 });
 
-test('outside hours (Saturday): next opening and the alternatives, no queue', async ({ browser }, info) => {
-  const server = await startServer({ TSUNAGARI_HOURS: 'program', TSUNAGARI_TEST_NOW: '2026-11-28T12:00:00+09:00' });
-  try {
-    for (const lang of ['ja', 'ja-easy', 'en'] as const) {
+test.describe('outside hours (Saturday)', () => {
+  test.use({ serverEnv: { TSUNAGARI_HOURS: 'program', TSUNAGARI_TEST_NOW: '2026-11-28T12:00:00+09:00' } });
+  for (const lang of ['ja', 'ja-easy', 'en'] as const) {
+    test(`next opening and the alternatives, no queue (${lang})`, async ({ browser, ownServer: server }, info) => {
       const client = await phone(browser, lang);
       await client.goto(`${server.url}/c/flyer-e2e?lang=${lang}`);
       const heading = { ja: 'いまは受付時間外です', 'ja-easy': 'いまは チャットが お休み です', en: 'The chat is closed right now' }[lang];
@@ -147,16 +147,14 @@ test('outside hours (Saturday): next opening and the alternatives, no queue', as
       await expectNoAxeViolations(client, `closed view (${lang})`);
       await snap(client, info, `closed-360-${lang}`);
       await client.context().close();
-    }
-  } finally {
-    await server.stop();
+    });
   }
 });
 
-test('past the start limit: told kindly to try a little later, with the phone and mail; she is not queued', async ({ browser }, info) => {
+test.describe('past the start limit', () => {
   // One start an hour per caller; every page here comes from 127.0.0.1, so the second woman is over it.
-  const server = await startServer({ TSUNAGARI_HOURS: 'always', TSUNAGARI_START_LIMIT: '1' });
-  try {
+  test.use({ serverEnv: { TSUNAGARI_START_LIMIT: '1' } });
+  test('told kindly to try a little later, with the phone and mail; she is not queued', async ({ browser, ownServer: server }, info) => {
     const join = (page: Page) => startFromLanding(page, `${server.url}/c/flyer-e2e`);
     const first = await phone(browser);
     await join(first);
@@ -176,22 +174,20 @@ test('past the start limit: told kindly to try a little later, with the phone an
     expect(await traces(second)).toEqual(NO_TRACES);
     // The first woman is still first: the refused start queued nobody in front of or behind her.
     await expect(first.getByText('いま 1 番目です。')).toBeVisible();
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
-test('quick exit from the NPO’s own page tells the neutral page nothing of where she was', async ({ browser }) => {
+test('quick exit from the NPO’s own page tells the neutral page nothing of where she was', async ({ browser, server }) => {
   // The NPO's page on an origin of its own, with the browser's default referrer policy (not ours
   // to set). A real local server: a browser lets no page from outside this machine load from it.
-  const demo = await (await fetch(`${BASE_URL}/demo/`)).text();
+  const demo = await (await fetch(`${server.url}/demo/`)).text();
   const orgKey = /org-key="([^"]+)"/.exec(demo)?.[1] ?? '';
   const npo = http.createServer((_req, res) => {
     res.setHeader('content-type', 'text/html; charset=utf-8');
     res.end(`<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>NPO</title></head><body>
 <p>相談窓口のご案内</p>
-<script type="module" src="${BASE_URL}/widget/tsunagari-chat.js"></script>
-<tsunagari-chat server="${BASE_URL}" org-key="${orgKey}" exit-url="${BASE_URL}/exit"></tsunagari-chat></body></html>`);
+<script type="module" src="${server.url}/widget/tsunagari-chat.js"></script>
+<tsunagari-chat server="${server.url}" org-key="${orgKey}" exit-url="${server.url}/exit"></tsunagari-chat></body></html>`);
   });
   await new Promise<void>((resolve) => npo.listen(0, '127.0.0.1', resolve));
   const npoUrl = `http://127.0.0.1:${(npo.address() as AddressInfo).port}/support`;
@@ -200,12 +196,12 @@ test('quick exit from the NPO’s own page tells the neutral page nothing of whe
     const page = await context.newPage();
     let referer: string | undefined | null = null;
     page.on('request', (r) => {
-      if (r.url() === `${BASE_URL}/exit`) void r.allHeaders().then((h) => (referer = h.referer));
+      if (r.url() === `${server.url}/exit`) void r.allHeaders().then((h) => (referer = h.referer));
     });
     await page.goto(npoUrl);
     await page.getByRole('button', { name: 'チャットで相談する' }).click();
     await page.getByRole('button', { name: /すぐに閉じる/ }).click();
-    await page.waitForURL(`${BASE_URL}/exit`);
+    await page.waitForURL(`${server.url}/exit`);
     await expect.poll(() => referer).toBeUndefined();
     expect(await page.evaluate(() => document.referrer)).toBe('');
   } finally {

@@ -4,6 +4,7 @@ import type { KdfFloor, SodiumSumo } from '@tsunagari/shared/crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Server } from 'socket.io';
 import type { Clock } from './clock.js';
+import { DEFAULT_HEARTBEAT, type Heartbeat } from './config.js';
 import { startCheckpointer } from './db/checkpointer.js';
 import type { Db } from './db/database.js';
 import type { RoutingOptions } from './domain/routing/options.js';
@@ -18,7 +19,7 @@ import { staticRoutes } from './http/static.routes.js';
 import type { Logger } from './log.js';
 import { createSqliteRepositories } from './repositories/sqlite.js';
 import type { Repositories } from './repositories/types.js';
-import type { Scheduler } from './scheduler.js';
+import { realScheduler, type Scheduler } from './scheduler.js';
 import { createServices, type Services } from './services.js';
 import { setupSockets } from './socket/index.js';
 import type { SocketData, TsunagariServer } from './socket/types.js';
@@ -69,6 +70,8 @@ export interface AppDeps {
   startsPerHour?: number;
   /** Days an ended consultation's transcript is kept (default DEFAULT_RETENTION_DAYS). */
   retentionDays?: number;
+  /** Socket.IO's ping interval and timeout (default DEFAULT_HEARTBEAT, Socket.IO's own). */
+  heartbeat?: Heartbeat;
 }
 
 export interface App {
@@ -133,6 +136,8 @@ export function createApp(deps: AppDeps): App {
   const httpServer = http.createServer(app);
   const io: TsunagariServer = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
     maxHttpBufferSize: MAX_FRAME_BYTES,
+    pingInterval: (deps.heartbeat ?? DEFAULT_HEARTBEAT).intervalMs,
+    pingTimeout: (deps.heartbeat ?? DEFAULT_HEARTBEAT).timeoutMs,
     // The widget is embedded on the NPO's own site, another origin; staff sockets are checked separately.
     cors: { origin: true, credentials: true },
     // No connection-state recovery: it keeps every relayed packet in memory for its whole window
@@ -140,7 +145,14 @@ export function createApp(deps: AppDeps): App {
     // collections held the event loop up to 150 ms). Both clients catch up on their own after a
     // drop: the widget resumes and lists messages after its last id, the console refreshes its chats.
   });
-  const pusher = setupSockets(io, { ...services, log, callers, staffOrigin: staffHttp.origin });
+  const { pusher, outside } = setupSockets(io, {
+    ...services,
+    log,
+    callers,
+    staffOrigin: staffHttp.origin,
+    staffChanges: repos.staffChanges,
+    scheduler: deps.scheduler ?? realScheduler,
+  });
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
@@ -149,6 +161,7 @@ export function createApp(deps: AppDeps): App {
       // No timer may fire on a closed database; the next process restores the queue from it.
       routing.stop();
       pusher.stop();
+      outside.stop();
       services.liveSessions.stop();
       const retentionStopped = retention.stop();
       // Messages wait at most one turn for their transaction: commit them, let their acks and

@@ -51,7 +51,17 @@ export interface Config {
   retentionDays: number;
   /** How far the heap may grow past its live size before a full collection (0: V8 decides). */
   heapGrowingPercent: number;
+  /** Socket.IO's heartbeat: a ping this often, a connection dropped after this long without a pong. */
+  heartbeat: Heartbeat;
 }
+
+export interface Heartbeat {
+  intervalMs: number;
+  timeoutMs: number;
+}
+
+/** Socket.IO's own defaults; the browser tests shorten them to see a dropped connection quickly. */
+export const DEFAULT_HEARTBEAT: Heartbeat = { intervalMs: 25_000, timeoutMs: 20_000 };
 
 /**
  * Opening hours from the environment: TSUNAGARI_HOURS=always|program (program = Mon–Fri, see
@@ -74,6 +84,13 @@ function hoursFrom(env: NodeJS.ProcessEnv, demo: boolean): OpeningHoursConfig {
 function wholeNumber(value: string, name: string): number {
   if (!/^\d+$/.test(value)) throw new Error(`${name} must be a whole number, not "${value}"`);
   return Number(value);
+}
+
+/** Minutes without input before the console locks: 1 to 1440 (what console-config.json allows). */
+function lockMinutes(value: string): number {
+  const n = wholeNumber(value, 'TSUNAGARI_LOCK_AFTER_MINUTES');
+  if (n < 1 || n > 1440) throw new Error('TSUNAGARI_LOCK_AFTER_MINUTES must be from 1 to 1440');
+  return n;
 }
 
 function kdfFloor(value: string | undefined): KdfFloor {
@@ -99,7 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     staffKdf: kdfFloor(env.STAFF_KDF),
     consoleOrigin: parseConsoleOrigin(env.TSUNAGARI_CONSOLE_ORIGIN),
-    lockAfterMinutes: wholeNumber(env.TSUNAGARI_LOCK_AFTER_MINUTES ?? '15', 'TSUNAGARI_LOCK_AFTER_MINUTES'),
+    lockAfterMinutes: lockMinutes(env.TSUNAGARI_LOCK_AFTER_MINUTES ?? '15'),
     widgetDist: path.resolve(REPO_ROOT, env.TSUNAGARI_WIDGET_DIST ?? path.join('widget', 'dist')),
     consoleDist: path.join(REPO_ROOT, 'console', 'dist'),
     hours: hoursFrom(env, demo),
@@ -113,6 +130,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // A demo is one person starting and quick-exiting again and again from one machine.
     retentionDays: wholeNumber(env.TSUNAGARI_RETENTION_DAYS ?? String(DEFAULT_RETENTION_DAYS), 'TSUNAGARI_RETENTION_DAYS'),
     heapGrowingPercent: wholeNumber(env.TSUNAGARI_HEAP_GROWING_PERCENT ?? String(DEFAULT_HEAP_GROWING_PERCENT), 'TSUNAGARI_HEAP_GROWING_PERCENT'),
+    heartbeat: {
+      intervalMs: wholeNumber(env.TSUNAGARI_PING_INTERVAL_MS ?? String(DEFAULT_HEARTBEAT.intervalMs), 'TSUNAGARI_PING_INTERVAL_MS'),
+      timeoutMs: wholeNumber(env.TSUNAGARI_PING_TIMEOUT_MS ?? String(DEFAULT_HEARTBEAT.timeoutMs), 'TSUNAGARI_PING_TIMEOUT_MS'),
+    },
     startsPerHour: wholeNumber(env.TSUNAGARI_START_LIMIT ?? (demo ? '200' : String(DEFAULT_STARTS_PER_HOUR)), 'TSUNAGARI_START_LIMIT'),
   };
 }

@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     trustedProxyHops: config.trustedProxyHops,
     startsPerHour: config.startsPerHour,
     retentionDays: config.retentionDays,
+    heartbeat: config.heartbeat,
   });
 
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));

@@ -17,6 +17,7 @@ import { afterEach } from 'vitest';
 import { createApp, type App } from '../src/app.js';
 import { enrolInProcess } from '../src/admin/enrol-in-process.js';
 import { type Clock, systemClock } from '../src/clock.js';
+import type { Heartbeat } from '../src/config.js';
 import type { RoutingOptions } from '../src/domain/routing/options.js';
 import { openDatabase, type Db } from '../src/db/database.js';
 import { createLogger } from '../src/log.js';
@@ -74,6 +75,13 @@ export async function startTestServer(
     retentionDays?: number;
     /** Demo mode: the relay serves the demo page, the landing pages and the console too. */
     demo?: boolean;
+    heartbeat?: Heartbeat;
+    /** The server's Argon2id floor for enrolment and password change (default min, as e2e servers). */
+    kdfFloor?: 'moderate' | 'min';
+    /** The console's own origin (TSUNAGARI_CONSOLE_ORIGIN); default: the relay's origin. */
+    consoleOrigin?: string;
+    /** Cookies always Secure, as in production. */
+    secureCookies?: boolean;
   } = {},
 ): Promise<TestServer> {
   const sodium = await loadSodium();
@@ -96,7 +104,9 @@ export async function startTestServer(
     sodium,
     clock,
     log,
-    kdfFloor: 'min',
+    kdfFloor: opts.kdfFloor ?? 'min',
+    ...(opts.consoleOrigin !== undefined ? { consoleOrigin: opts.consoleOrigin } : {}),
+    ...(opts.secureCookies !== undefined ? { secureCookies: opts.secureCookies } : {}),
     widgetDist: path.join(dir, 'no-widget'),
     consoleDist: path.join(dir, 'no-console'),
     publicUrl: null,
@@ -107,6 +117,7 @@ export async function startTestServer(
     ...(opts.startsPerHour !== undefined ? { startsPerHour: opts.startsPerHour } : {}),
     ...(opts.trustedProxyHops !== undefined ? { trustedProxyHops: opts.trustedProxyHops } : {}),
     ...(opts.retentionDays !== undefined ? { retentionDays: opts.retentionDays } : {}),
+    ...(opts.heartbeat ? { heartbeat: opts.heartbeat } : {}),
   });
   await new Promise<void>((resolve) => app.httpServer.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;
@@ -160,12 +171,12 @@ export interface LoggedInStaff {
 }
 
 /** Logs in as a browser would: fetch KDF params, derive keys, send the auth key, unwrap. */
-export async function loginStaff(server: TestServer, who: keyof typeof STAFF): Promise<LoggedInStaff> {
+export async function loginStaff(server: TestServer, who: keyof typeof STAFF, headers: Record<string, string> = {}): Promise<LoggedInStaff> {
   const { username, password } = STAFF[who];
-  const params = (await (await postJson(server.url + API.authParams, { username })).json()) as AckResult<{ salt: string; opslimit: number; memlimit: number }>;
+  const params = (await (await postJson(server.url + API.authParams, { username }, headers)).json()) as AckResult<{ salt: string; opslimit: number; memlimit: number }>;
   if (!params.ok) throw new Error(params.error);
   const derived = deriveStaffPasswordKeys(server.sodium, password, params.data);
-  const res = await postJson(server.url + API.login, { username, authKey: toB64(server.sodium, derived.authKey) });
+  const res = await postJson(server.url + API.login, { username, authKey: toB64(server.sodium, derived.authKey) }, headers);
   const body = (await res.json()) as AckResult<StaffSession>;
   if (!body.ok) throw new Error(body.error);
   const setCookie = res.headers.get('set-cookie') ?? '';

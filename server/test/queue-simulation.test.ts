@@ -116,6 +116,17 @@ describe('queue simulation: 32 clients, 5 counselors, drops and a restart', () =
     const assignedAt = new Map<string, number>();
     /** Acked messages: consultation → "role:seq" → stored id. */
     const acked = new Map<string, Map<string, number>>();
+    /**
+     * Every message a sender tried, acked or not: a send committed just before a drop or the
+     * restart may lose its ack, and a sender who has since gone (or whose chat ended) does not
+     * send it again. Such a row is hers, stored once; it is neither lost nor doubled.
+     */
+    const tried = new Map<string, Set<string>>();
+    const attempt = (cid: string, key: string) => {
+      const t = tried.get(cid) ?? new Set<string>();
+      t.add(key);
+      tried.set(cid, t);
+    };
     const ack = (cid: string, key: string, id: number) => {
       const m = acked.get(cid) ?? new Map<string, number>();
       const before = m.get(key);
@@ -164,6 +175,7 @@ describe('queue simulation: 32 clients, 5 counselors, drops and a restart', () =
           // A counselor who has gone away sends nothing more; her chats wait for her, then for the next one.
           if (seq > last + 1) await sleep(600 + random() * 600);
           if (!bot.up) return;
+          attempt(cid, `counselor:${seq}`);
           const r = await retry<{ id: number }>(sock, ready, 'message:send', { consultationId: cid, seq, nonce: b64(32), ciphertext: b64(60) });
           if (r.ok) ack(cid, `counselor:${seq}`, r.data.id);
           else if (r.error !== 'INVALID_STATE' && r.error !== 'FORBIDDEN') violations.push(`counselor send: ${r.error}`);
@@ -305,6 +317,7 @@ describe('queue simulation: 32 clients, 5 counselors, drops and a restart', () =
           else continue; // requeued or moved meanwhile: wait for the next assignment
         }
         note(`send ${seq + 1}`);
+        attempt(cid, `client:${seq + 1}`);
         const r = await retry<{ id: number }>(sock, ready, 'message:send', { consultationId: cid, seq: seq + 1, nonce: b64(32), ciphertext: b64(80) });
         if (!r.ok) {
           violations.push(`client send ${r.error}`);
@@ -379,15 +392,19 @@ describe('queue simulation: 32 clients, 5 counselors, drops and a restart', () =
     for (const r of results) if (r.outcome === 'served') expect(grantsFor(r.cid), r.cid).toBeGreaterThan(0);
     expect(results.filter((r) => r.outcome === 'served').length).toBeLessThanOrEqual(served);
 
-    // Every acked message is stored exactly once under the id its ack gave; nothing else is stored.
+    // Every acked message is stored exactly once under the id its ack gave; nothing is stored that
+    // its sender did not send, and nothing twice.
     let lost = 0;
     let stored = 0;
-    for (const [cid, msgs] of acked) {
+    for (const cid of new Set([...acked.keys(), ...tried.keys()])) {
+      const msgs = acked.get(cid) ?? new Map<string, number>();
       const inDb = server.db.prepare('SELECT id, sender_role, seq FROM message WHERE consultation_id = ?').all(cid) as { id: number; sender_role: string; seq: number }[];
       stored += inDb.length;
       const byKey = new Map(inDb.map((m) => [`${m.sender_role}:${m.seq}`, m.id]));
       for (const [key, id] of msgs) if (byKey.get(key) !== id) lost++;
-      expect(inDb.length).toBe(msgs.size);
+      expect(byKey.size, `${cid}: a message stored twice`).toBe(inDb.length);
+      const sent = tried.get(cid) ?? new Set<string>();
+      for (const key of byKey.keys()) expect(sent.has(key), `${cid} ${key} stored but never sent`).toBe(true);
     }
     const ackedCount = [...acked.values()].reduce((n, m) => n + m.size, 0);
 

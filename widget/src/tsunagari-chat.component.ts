@@ -116,11 +116,15 @@ export class TsunagariChat extends LitElement {
     this.later = true;
   }
 
-  /** Switches language; until the new catalogue has arrived the panel shows no text at all. */
+  /**
+   * Switches language; until the new catalogue has arrived the panel shows no text at all. While
+   * the panel is closed only the launcher shows, whose labels are in the entry (EXIT_LABELS): her
+   * language's catalogue is fetched when she opens it, not with the host page.
+   */
   private setLang(lang: Lang): void {
     this.uiLang = lang;
     this.catalogue = catalogueIfLoaded(lang) ?? null;
-    if (!this.catalogue) void this.ensureCatalogue().catch(() => this.uiLang === lang && this.setLang('ja'));
+    if (!this.catalogue && this.shown) void this.ensureCatalogue().catch(() => lang !== 'ja' && this.uiLang === lang && this.setLang('ja'));
   }
 
   private get fullscreen(): boolean {
@@ -142,8 +146,11 @@ export class TsunagariChat extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    const opened = (changed.has('open') || changed.has('mode')) && this.shown;
     if (changed.has('lang')) this.setLang(langFor(this.lang));
-    if ((changed.has('open') || changed.has('mode')) && this.shown) this.whenOpened();
+    // Opened: her language's catalogue, which was not fetched while only the launcher showed.
+    else if (opened && !this.catalogue) this.setLang(this.uiLang);
+    if (opened) this.whenOpened();
   }
 
   /** She opened it: fetch the heavy code while she reads, and ask whether the chat is open. */

@@ -74,6 +74,7 @@ export const jaTrust = {
     intro: '招待、鍵の確認と署名、署名の更新、無効化を行います。組織の鍵ファイルはこのパソコンの中で開き、サーバーには送りません。',
     loading: '職員の一覧を読み込んでいます…',
     caption: '職員の一覧',
+    reload: '一覧を読み込み直す',
     cols: { name: '名前', username: 'ユーザー名', role: '役割', status: '状態', validity: '署名の有効期限', lastSignIn: '最終ログイン', actions: '操作' },
     statuses: { invited: '招待中', pending: '確認待ち', active: '有効', disabled: '無効' } satisfies Record<StaffStatus, string>,
     inviteUntil: (date: string) => `招待リンクの期限 ${date}`,
@@ -149,6 +150,15 @@ export const jaTrust = {
       KEY_FILE_MISMATCH: '鍵ファイルの中身が一致しません。ファイルが書き換えられているおそれがあります。',
       NOT_THIS_ORG: 'この鍵ファイルは、このコンソールに設定された組織の鍵ではありません。',
     },
+  },
+  revocations: {
+    heading: '失効リスト',
+    held: (date: string, n: number) => `${date}に署名したリストを公開しています（失効 ${n}件）。`,
+    none: '失効リストはまだ公開していません。',
+    stale: '署名から7日を過ぎたため、相談者の画面では古いリストとして扱われます。',
+    intro: '内容はそのままで、きょうの日付で署名し直して公開します。週に一度を目安にしてください。',
+    submit: '署名して公開する',
+    done: '失効リストを署名し直して公開しました。',
   },
   transferRefused: {
     malformed: '引き継ぎ先の鍵の署名が読み取れません。鍵は渡していません。管理者に連絡してください。',

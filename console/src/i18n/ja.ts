@@ -85,6 +85,7 @@ export const ja = {
     statusKeyPending: '鍵交換中',
     statusActive: '対応中',
     statusEnded: '終了',
+    statusLocked: 'ロック中',
     recorded: '記録済み',
     notRecorded: 'まだ記録していません',
     typing: '入力中…',

@@ -75,6 +75,8 @@ describe('renewal and revocation lists', () => {
     // Disabling the same key version twice does not make a duplicate (which would be malformed).
     const again = nextRevocationList(current.list, { staffId: 'staff-a', keyVersion: 1 }, NOW + DAY);
     expect(again.entries).toEqual([{ staffId: 'staff-a', keyVersion: 1, revokedAt: NOW + DAY }]);
+    // Re-published without anyone new: the same entries, a fresh date.
+    expect(nextRevocationList(current.list, null, NOW + DAY)).toEqual({ issuedAt: NOW + DAY, entries: current.list.entries });
     const signed = signRevocation(sodium, org.secretKey, current.list, { staffId: 'staff-b', keyVersion: 2 }, NOW + DAY);
     expect(verifyRevocationList(sodium, pinned.orgKey, signed).ok).toBe(true);
   });

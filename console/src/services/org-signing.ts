@@ -79,12 +79,13 @@ export function signRenewal(sodium: SodiumSumo, secretKey: Uint8Array, current: 
 
 /**
  * The next revocation list: every entry of `current` (the newest list verified against the
- * pinned key) plus one revoking `who`'s key version and all before it. Issued at `now`, or just
- * after `current` if a skewed clock would otherwise make it look older.
+ * pinned key), plus one revoking `who`'s key version and all before it when given (without one:
+ * the same entries with a fresh date, so browsers do not call the list stale). Issued at `now`,
+ * or just after `current` if a skewed clock would otherwise make it look older.
  */
-export function nextRevocationList(current: VerifiedRevocationList | null, who: { staffId: string; keyVersion: number }, now: number): RevocationList {
-  const entries = (current?.entries ?? []).filter((e) => !(e.staffId === who.staffId && e.keyVersion === who.keyVersion));
-  entries.push({ staffId: who.staffId, keyVersion: who.keyVersion, revokedAt: now });
+export function nextRevocationList(current: VerifiedRevocationList | null, who: { staffId: string; keyVersion: number } | null, now: number): RevocationList {
+  const entries = (current?.entries ?? []).filter((e) => !(e.staffId === who?.staffId && e.keyVersion === who.keyVersion));
+  if (who) entries.push({ staffId: who.staffId, keyVersion: who.keyVersion, revokedAt: now });
   return { issuedAt: Math.max(now, (current?.issuedAt ?? 0) + 1), entries };
 }
 
@@ -93,7 +94,7 @@ export function signRevocation(
   sodium: SodiumSumo,
   secretKey: Uint8Array,
   current: VerifiedRevocationList | null,
-  who: { staffId: string; keyVersion: number },
+  who: { staffId: string; keyVersion: number } | null,
   now: number,
 ): SignedRevocationList {
   return signRevocationList(sodium, secretKey, nextRevocationList(current, who, now));

@@ -2,7 +2,7 @@ import { inviteLink, type StaffListing } from '@tsunagari/shared';
 import type { SodiumSumo } from '@tsunagari/shared/crypto';
 import { fingerprintsMatch, parsePendingStatement, staffKeysFingerprint, type StaffStatement } from '@tsunagari/shared/trust';
 import { ja } from '../i18n/ja.js';
-import type { ActivateRequest, FormResult, InviteDraft, InviteMade, StaffKeyAction } from '../state/form-requests.js';
+import type { ActivateRequest, FormResult, InviteDraft, InviteMade, OrgKeyInput, StaffKeyAction } from '../state/form-requests.js';
 import { sortRows, type StaffRow } from '../state/staff-directory.js';
 import { fetchRevocations } from './auth-api.js';
 import { readKeyFile, signPending, signRenewal, signRevocation, withOrgSecretKey } from './org-signing.js';
@@ -93,10 +93,8 @@ export class StaffAdminController extends WorkspacePart {
     const listing = this.row(req.staffId)?.listing;
     if (!listing) return { ok: false, error: errorText('UNKNOWN_STAFF') };
     const trust = this.ctx.trust();
-    const published = await fetchRevocations(this.relayUrl());
-    if (!published.ok) return { ok: false, error: published.error === 'NETWORK' ? ja.auth.network : errorText(published.error) };
-    const outcome = trust.acceptList(published.data);
-    if (outcome === 'bad-signature' || outcome === 'malformed') return { ok: false, error: t.revocationsUnverified };
+    const refused = await this.newestList();
+    if (refused) return refused;
     const keyVersion = Math.max(listing.keyVersion, this.verifiedStatement(req.staffId, true)?.keyVersion ?? 0);
     const signed = await this.withOrgKey(req, (sodium, key) => signRevocation(sodium, key, trust.revocations, { staffId: req.staffId, keyVersion }, Date.now()));
     if (!signed.ok) return signed;
@@ -104,6 +102,41 @@ export class StaffAdminController extends WorkspacePart {
     if (res.ok) trust.acceptList(signed.value);
     return this.apply(res);
   };
+
+  /** The newest revocation list held, for the admin's view: when it was signed and how many entries. */
+  get list(): { issuedAt: number; entries: number } | null {
+    const list = this.ctx.trust().revocations;
+    return list ? { issuedAt: list.issuedAt, entries: list.entries.length } : null;
+  }
+
+  /**
+   * Signs the newest verified list again with today's date and publishes it (`trust:publish`), so
+   * widgets and consoles keep calling it current; the entries stay exactly as they were.
+   */
+  readonly republish = async (req: OrgKeyInput): Promise<FormResult> => {
+    const trust = this.ctx.trust();
+    const refused = await this.newestList();
+    if (refused) return refused;
+    const signed = await this.withOrgKey(req, (sodium, key) => signRevocation(sodium, key, trust.revocations, null, Date.now()));
+    if (!signed.ok) return signed;
+    const res = await this.ctx.socket.request('trust:publish', { revocations: signed.value });
+    if (!res.ok) return { ok: false, error: errorText(res.error) };
+    trust.acceptList(signed.value);
+    this.update();
+    return { ok: true };
+  };
+
+  /**
+   * Takes the relay's published list into the trust held here (kept only if it verifies against
+   * the pinned key and is newer); a published list that does not verify stops the action: the
+   * next list must build on every revocation the organisation signed.
+   */
+  private async newestList(): Promise<{ ok: false; error: string } | null> {
+    const published = await fetchRevocations(this.relayUrl());
+    if (!published.ok) return { ok: false, error: published.error === 'NETWORK' ? ja.auth.network : errorText(published.error) };
+    const outcome = this.ctx.trust().acceptList(published.data);
+    return outcome === 'bad-signature' || outcome === 'malformed' ? { ok: false, error: t.revocationsUnverified } : null;
+  }
 
   private row(staffId: string): StaffRow | undefined {
     return this.rows?.find((r) => r.listing.staffId === staffId);
@@ -119,7 +152,7 @@ export class StaffAdminController extends WorkspacePart {
   }
 
   /** Reads the picked key file, opens it and runs `use` with the secret key (zeroed right after). */
-  private async withOrgKey<T>(req: StaffKeyAction, use: (sodium: SodiumSumo, key: Uint8Array) => T): Promise<{ ok: true; value: T } | { ok: false; error: string }> {
+  private async withOrgKey<T>(req: OrgKeyInput, use: (sodium: SodiumSumo, key: Uint8Array) => T): Promise<{ ok: true; value: T } | { ok: false; error: string }> {
     const text = req.file ? await readKeyFile(req.file) : null;
     const sodium = await loadSodium();
     const result = withOrgSecretKey(sodium, text, req.passphrase, this.ctx.trust().orgKey, (key) => use(sodium, key));

@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 /**
  * A form on a white card of its own (login, lock, enrolment, password change): a heading, a
- * muted introduction, labelled fields stacked in a grid, a full-width main button and a busy line.
+ * muted introduction, fields (fieldStyles) stacked in a grid, a full-width main button and a busy line.
  */
 export const cardFormStyles = css`
   .card {
@@ -28,29 +28,6 @@ export const cardFormStyles = css`
   form {
     display: grid;
     gap: 1rem;
-  }
-  .field {
-    display: grid;
-    gap: 0.25rem;
-  }
-  label {
-    font-weight: 600;
-  }
-  .hint {
-    font-size: 0.85rem;
-    color: var(--tsg-muted);
-    margin: 0;
-  }
-  input {
-    font: inherit;
-    padding: 0.55rem 0.7rem;
-    border: 1px solid #8c959f;
-    border-radius: var(--tsg-radius);
-    background: #fff;
-    color: var(--tsg-text);
-  }
-  input:focus-visible {
-    border-color: var(--tsg-focus);
   }
   button[type='submit'] {
     width: 100%;

@@ -222,6 +222,18 @@ export const migrations: readonly Migration[] = [
     signed TEXT NOT NULL,
     stored_at TEXT NOT NULL
   );
+
+  -- A counter that moves whenever an account's lifecycle, a session's end or the list changes,
+  -- whoever wrote it: a running relay reads it each second to act on what the admin CLI did
+  -- beside it (a sign-in, a capacity or a status does not move it).
+  CREATE TABLE staff_change (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
+  INSERT INTO staff_change (id, n) VALUES (1, 0);
+  CREATE TRIGGER staff_change_insert AFTER INSERT ON staff BEGIN UPDATE staff_change SET n = n + 1; END;
+  CREATE TRIGGER staff_change_update AFTER UPDATE OF status, role, key_version, statement, auth_hash ON staff BEGIN UPDATE staff_change SET n = n + 1; END;
+  CREATE TRIGGER staff_change_session AFTER DELETE ON staff_session BEGIN UPDATE staff_change SET n = n + 1; END;
+  CREATE TRIGGER staff_change_list_insert AFTER INSERT ON revocation_list BEGIN UPDATE staff_change SET n = n + 1; END;
+  CREATE TRIGGER staff_change_list_update AFTER UPDATE ON revocation_list BEGIN UPDATE staff_change SET n = n + 1; END;
+  CREATE TRIGGER staff_change_list_delete AFTER DELETE ON revocation_list BEGIN UPDATE staff_change SET n = n + 1; END;
   `,
   },
 ];

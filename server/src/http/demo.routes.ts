@@ -4,6 +4,8 @@ import { consoleCsp } from '../../../console/csp.mjs';
 import type { Repositories } from '../repositories/types.js';
 import { demoHostPage } from './demo-page.js';
 import { exitPage, landingPage } from './landing-page.js';
+import { precompressedStatic } from './precompressed-static.js';
+import { HASHED } from './static.routes.js';
 import { readWidgetIntegrity } from './widget-embed.js';
 
 /** What the demo's pages need. */
@@ -55,6 +57,6 @@ export function demoRoutes(deps: DemoRoutesDeps): express.Router {
     res.setHeader('Content-Security-Policy', policy);
     next();
   });
-  router.use('/console', express.static(deps.consoleDist, { index: 'index.html' }));
+  router.use('/console', precompressedStatic(deps.consoleDist, { immutable: (file) => file.startsWith('assets/') && HASHED.test(file), index: 'index.html' }));
   return router;
 }

@@ -7,7 +7,7 @@ import { createSqliteHandover } from './handover.js';
 import { createSqliteKeyGrants, createSqliteMessages } from './messages.js';
 import { createSqliteResumeCodes } from './resume.js';
 import { createSqliteRetention } from './retention.js';
-import { createSqliteStaff } from './staff.js';
+import { createSqliteStaff, createSqliteStaffChanges } from './staff.js';
 import type { Repositories } from './types.js';
 
 /**
@@ -18,6 +18,7 @@ import type { Repositories } from './types.js';
 export function createSqliteRepositories(db: Db): Repositories {
   return {
     ...createSqliteStaff(db),
+    staffChanges: createSqliteStaffChanges(db),
     consultations: createSqliteConsultations(db),
     counselors: createSqliteCounselors(db),
     handover: createSqliteHandover(db),

@@ -1,7 +1,7 @@
 import type { SignedRevocationList, SignedStaffStatement } from '@tsunagari/shared/trust';
 import type { Db } from '../db/database.js';
 import type { StaffRecord } from '../domain/types.js';
-import type { OrganisationRepository, RevocationRepository, StaffRepository, StaffSessionRepository } from './types.js';
+import type { OrganisationRepository, RevocationRepository, StaffChanges, StaffRepository, StaffSessionRepository } from './types.js';
 
 type Row = Record<string, unknown>;
 
@@ -163,6 +163,12 @@ export function createSqliteStaff(db: Db): {
       publish: putList,
     },
   };
+}
+
+/** SQLite: the counter migration 8's triggers move (one primary-key read). */
+export function createSqliteStaffChanges(db: Db): StaffChanges {
+  const read = db.prepare('SELECT n FROM staff_change WHERE id = 1');
+  return { version: () => (read.get() as { n: number }).n };
 }
 
 /** Thrown inside the disable transaction to roll it back when the list is not newer. */

@@ -164,12 +164,21 @@ export interface AppointmentRepository {
   setStatus(id: string, status: AppointmentStatus, at: string): boolean;
 }
 
+/**
+ * A number that changes whenever an account's lifecycle, a session's end or the revocation list
+ * changes in storage, whoever wrote it (the admin CLI beside the running relay included).
+ */
+export interface StaffChanges {
+  version(): number;
+}
+
 /** Every repository the server uses, built in one place, so one object can be swapped for another storage. */
 export interface Repositories {
   organisation: OrganisationRepository;
   staff: StaffRepository;
   sessions: StaffSessionRepository;
   revocations: RevocationRepository;
+  staffChanges: StaffChanges;
   consultations: ConsultationRepository;
   counselors: CounselorRepository;
   handover: HandoverRepository;

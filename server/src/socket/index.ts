@@ -8,12 +8,15 @@ import { HandlerTable } from './handle.js';
 import { forgetHandshake, identify } from './handshake.js';
 import { registerKeyHandlers } from './key.handlers.js';
 import { registerMessageHandlers } from './message.handlers.js';
+import { OutsideChanges } from '../domain/staff/outside-changes.js';
+import type { Scheduler } from '../scheduler.js';
 import { QueuePusher } from './queue-pusher.js';
 import { registerQueueHandlers } from './queue.handlers.js';
 import { registerReportHandlers } from './report.handlers.js';
 import { registerResumeHandlers } from './resume.handlers.js';
 import { presence, routingEvents } from './routing-events.js';
 import { registerStaffHandlers } from './staff.handlers.js';
+import { registerTrustHandlers } from './trust.handlers.js';
 import { registerTypingHandlers } from './typing.handlers.js';
 import { rooms, type TsunagariServer, type TsunagariSocket } from './types.js';
 
@@ -23,6 +26,9 @@ export type SocketDeps = Services & {
   callers: CallerKeys;
   /** Where staff sockets may come from (the console's origin). */
   staffOrigin: StaffOrigin;
+  /** Moves when staff, sessions or the revocation list change in storage (the admin CLI included). */
+  staffChanges: { version(): number };
+  scheduler: Scheduler;
 };
 
 /** Every inbound event's handler, one register call per event prefix. */
@@ -37,15 +43,16 @@ function handlerTable(deps: SocketDeps): HandlerTable {
   registerResumeHandlers(handlers, deps);
   registerReportHandlers(handlers, deps);
   registerAppointmentHandlers(handlers, deps);
+  registerTrustHandlers(handlers, deps);
   return handlers;
 }
 
 /**
  * Wires the handshake (who is this socket?), routing's pushes and the handlers. Logs carry the
- * role and event only: never the handshake's address, headers or payloads. Returns the pusher so
- * shutdown can stop it.
+ * role and event only: never the handshake's address, headers or payloads. Returns what shutdown
+ * must stop: the pusher and the watch for changes made by the admin CLI.
  */
-export function setupSockets(io: TsunagariServer, deps: SocketDeps): QueuePusher {
+export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: QueuePusher; outside: OutsideChanges } {
   const { routing, consultations, log, auth, callers, staffOrigin, liveSessions, staff, counselors } = deps;
   const pusher = new QueuePusher(io, deps, log);
   const handlers = handlerTable(deps);
@@ -53,6 +60,9 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): QueuePusher
   // No socket is admitted before routing has loaded the queue it will be told about.
   const booted = routing.boot(events);
   booted.catch(events.failed);
+  // Changes the admin CLI makes beside the running relay take effect here within a second.
+  const outside = new OutsideChanges(deps.scheduler, () => deps.staffChanges.version(), () => staff.reconcile(), events.failed);
+  booted.then(() => outside.start(), () => undefined);
   // A session that ended (logout, expiry, password change, disable) loses its sockets at once.
   liveSessions.onEnded((tokenHash) => io.in(rooms.staffSession(tokenHash)).disconnectSockets(true));
   staff.attach({
@@ -102,5 +112,5 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): QueuePusher
     present.online(socket);
     socket.on('disconnect', onDisconnect);
   });
-  return pusher;
+  return { pusher, outside };
 }

@@ -3,8 +3,8 @@ import type { FiscalYearReport } from '../records/records.js';
 import type { SignedStaffStatement } from '../trust/statement.js';
 import type { Ack } from './errors.js';
 import type { StaffInvitation, StaffListing } from './staff-lifecycle.js';
-import type { StaffDisablePayload, StaffInvitePayload, StaffStatementPayload } from './staff-schemas.js';
-import { staffDisableSchema, staffInviteSchema, staffStatementPayloadSchema } from './staff-schemas.js';
+import type { StaffDisablePayload, StaffInvitePayload, StaffStatementPayload, TrustPublishPayload } from './staff-schemas.js';
+import { staffDisableSchema, staffInviteSchema, staffStatementPayloadSchema, trustPublishSchema } from './staff-schemas.js';
 import type {
   AppointmentFindPayload,
   AppointmentStatusPayload,
@@ -305,6 +305,13 @@ export interface ClientToServerEvents {
    * of the queue, the list published, `trust:changed` pushed.
    */
   'staff:disable': (payload: StaffDisablePayload, ack: Ack<StaffListing>) => void;
+  /**
+   * Admin: publish a newer revocation list without disabling anyone, e.g. the same entries with a
+   * fresh issue date (browsers call a list older than 7 days 'stale'). It must verify
+   * (BAD_SIGNATURE), be newer (REVOCATIONS_STALE) and keep every revocation already published and
+   * every disabled account's (NOT_REVOKED). `trust:changed` is pushed.
+   */
+  'trust:publish': (payload: TrustPublishPayload, ack: Ack<{ issuedAt: number }>) => void;
 }
 
 /** Events the server pushes. */
@@ -375,6 +382,7 @@ export const inboundSchemas = {
   'staff:activate': staffStatementPayloadSchema,
   'staff:resign': staffStatementPayloadSchema,
   'staff:disable': staffDisableSchema,
+  'trust:publish': trustPublishSchema,
 } as const satisfies Record<keyof ClientToServerEvents, unknown>;
 
 /** Which roles may send each event, with their literal types (see {@link EventRoles}). */
@@ -410,6 +418,7 @@ const EVENT_ROLES = {
   'staff:activate': ['admin'],
   'staff:resign': ['admin'],
   'staff:disable': ['admin'],
+  'trust:publish': ['admin'],
 } as const satisfies Record<keyof ClientToServerEvents, readonly Role[]>;
 
 /** Which roles may send each event. The server refuses the rest with FORBIDDEN. */

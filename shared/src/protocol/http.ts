@@ -19,8 +19,9 @@ export const API = {
   logout: '/api/auth/logout',
   /**
    * POST {@link PasswordChangeRequest} with her session cookie → {@link StaffSession} and a new
-   * session cookie. Her other sessions end and their sockets are closed. NOT_AUTHENTICATED when
-   * the current auth key is wrong; WEAK_KDF below the server's floor.
+   * session cookie. EVERY session of hers ends, this one included (a stolen cookie dies with it),
+   * and their sockets are closed: the console reconnects its socket with the new cookie.
+   * NOT_AUTHENTICATED when the current auth key is wrong; WEAK_KDF below the server's floor.
    */
   passwordChange: '/api/auth/password',
   /** POST {token} → {@link EnrolInfo}: who the invitation is for. INVITE_INVALID when unknown, used or expired. */

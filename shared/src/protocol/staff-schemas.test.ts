@@ -17,6 +17,7 @@ describe('staff lifecycle schemas', () => {
     expect(inboundSchemas['staff:activate'].safeParse({ staffId: id, signed: { statement, signature: sig } }).success).toBe(true);
     expect(inboundSchemas['staff:resign'].safeParse({ staffId: id, signed: { statement, signature: sig } }).success).toBe(true);
     expect(inboundSchemas['staff:disable'].safeParse({ staffId: id, revocations: { list, signature: sig } }).success).toBe(true);
+    expect(inboundSchemas['trust:publish'].safeParse({ revocations: { list, signature: sig } }).success).toBe(true);
   });
 
   it('trim display names', () => {
@@ -39,12 +40,13 @@ describe('staff lifecycle schemas', () => {
     ['a bad staff id', 'staff:activate', { staffId: '../x', signed: { statement, signature: sig } }],
     ['a list entry with a reason', 'staff:disable', { staffId: id, revocations: { list: { ...list, entries: [{ ...list.entries[0], reason: 'left' }] }, signature: sig } }],
     ['a list without signature', 'staff:disable', { staffId: id, revocations: { list } }],
+    ['a published list with a staff id beside it', 'trust:publish', { staffId: id, revocations: { list, signature: sig } }],
   ] as const)('reject %s', (_what, event, payload) => {
     expect(inboundSchemas[event].safeParse(payload).success).toBe(false);
   });
 
   it('are for admins only', () => {
-    for (const e of ['staff:invite', 'staff:directory', 'staff:activate', 'staff:resign', 'staff:disable'] as const) expect(eventRoles[e]).toEqual(['admin']);
+    for (const e of ['staff:invite', 'staff:directory', 'staff:activate', 'staff:resign', 'staff:disable', 'trust:publish'] as const) expect(eventRoles[e]).toEqual(['admin']);
   });
 });
 

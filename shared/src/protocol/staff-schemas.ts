@@ -73,6 +73,12 @@ export const staffDisableSchema = z.strictObject({
   revocations: signedRevocationListSchema,
 });
 
+/** Admin: publish a newer organisation-signed revocation list (a fresh issue date keeps it 'current'). */
+export const trustPublishSchema = z.strictObject({
+  revocations: signedRevocationListSchema,
+});
+
+export type TrustPublishPayload = z.infer<typeof trustPublishSchema>;
 export type SignedStatementPayload = z.infer<typeof signedStatementSchema>;
 export type StaffInvitePayload = z.infer<typeof staffInviteSchema>;
 export type StaffStatementPayload = z.infer<typeof staffStatementPayloadSchema>;

@@ -27,6 +27,8 @@ export class TsgChatList extends LitElement {
 
   @property({ attribute: false }) chats: readonly ChatState[] = [];
   @property() selectedId: string | null = null;
+  /** The idle lock is on: a live chat says so rather than that its key is being exchanged. */
+  @property({ type: Boolean }) locked = false;
 
   private readonly clock = new ClockController(this, 15_000);
 
@@ -62,7 +64,7 @@ export class TsgChatList extends LitElement {
           ${chat.consultation.urgent ? html`<span class="badge-urgent">${ja.chat.urgent}</span>` : nothing}
           ${index < 9 ? html`<span class="key" aria-hidden="true">${index + 1}</span>` : nothing}
           <span class="label">${ja.chat.title(shortLabel(id))}</span>
-          <span class="phase ${phase}">${chat.typing && phase === 'active' ? ja.mine.typing : phaseText[phase]}</span>
+          <span class="phase ${phase}">${this.locked && phase !== 'ended' ? ja.mine.statusLocked : chat.typing && phase === 'active' ? ja.mine.typing : phaseText[phase]}</span>
           ${phase === 'ended' ? html`<span class="since">${recordedAt(chat) ? ja.mine.recorded : ja.mine.notRecorded}</span>` : nothing}
           ${chat.unread > 0 ? html`<span class="unread">${ja.mine.unread(chat.unread)}</span>` : nothing}
           ${phase === 'ended'

@@ -7,6 +7,7 @@ import type { FormResult } from '../../state/form-requests.js';
 import { newPasswordProblem } from '../../state/passwords.js';
 import { cardFormStyles } from '../../styles/card-form.styles.js';
 import { baseStyles } from '../../styles/shared.styles.js';
+import { fieldStyles } from '../../styles/field.styles.js';
 import '../fingerprint-digits/fingerprint-digits.js';
 import { enrolPageStyles } from './enrol-page.styles.js';
 
@@ -20,7 +21,7 @@ const t = ja.enrol;
  * @fires tsg-enrol-finish
  */
 export class TsgEnrolPage extends LitElement {
-  static override styles = [baseStyles, cardFormStyles, enrolPageStyles];
+  static override styles = [baseStyles, cardFormStyles, fieldStyles, enrolPageStyles];
 
   /** Asks the relay who the invitation is for. */
   @property({ attribute: false }) lookup: (() => Promise<FormResult<{ invitation: EnrolInfo }>>) | null = null;

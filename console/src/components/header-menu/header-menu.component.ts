@@ -26,11 +26,11 @@ export class TsgHeaderMenu extends LitElement {
   @query('button.toggle') private toggle?: HTMLButtonElement;
 
   override render() {
-    return html`
+    return html`<div @keydown=${this.onKeydown}>
       <button class="btn-secondary toggle" type="button" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="menu-panel" @click=${() => (this.open = !this.open)}>
         ${t.open}
       </button>
-      <div id="menu-panel" class="panel" ?hidden=${!this.open} @keydown=${this.onKeydown}>
+      <div id="menu-panel" class="panel" ?hidden=${!this.open}>
         ${this.open
           ? html`
               <tsg-fingerprint-digits size="small" .label=${t.orgKey} .digits=${this.orgFingerprint}></tsg-fingerprint-digits>
@@ -39,7 +39,7 @@ export class TsgHeaderMenu extends LitElement {
             `
           : nothing}
       </div>
-    `;
+    </div>`;
   }
 
   private onKeydown(e: KeyboardEvent): void {

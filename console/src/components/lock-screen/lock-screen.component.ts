@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { ja } from '../../i18n/ja.js';
 import type { FormResult } from '../../state/form-requests.js';
 import { baseStyles } from '../../styles/shared.styles.js';
+import { fieldStyles } from '../../styles/field.styles.js';
 import { cardFormStyles } from '../../styles/card-form.styles.js';
 import { lockScreenStyles } from './lock-screen.styles.js';
 
@@ -14,7 +15,7 @@ const t = ja.lock;
  * keys this session already holds). The password never leaves `unlock`.
  */
 export class TsgLockScreen extends LitElement {
-  static override styles = [baseStyles, cardFormStyles, lockScreenStyles];
+  static override styles = [baseStyles, cardFormStyles, fieldStyles, lockScreenStyles];
 
   /** Minutes without input after which it locked (for the sentence). */
   @property({ type: Number }) minutes = 15;

@@ -6,6 +6,7 @@ import { ja } from '../../i18n/ja.js';
 import { login, loginErrorMessage, type LoginPhase } from '../../services/login.js';
 import { cardFormStyles } from '../../styles/card-form.styles.js';
 import { baseStyles } from '../../styles/shared.styles.js';
+import { fieldStyles } from '../../styles/field.styles.js';
 import { loginFormStyles } from './login-form.styles.js';
 
 /**
@@ -15,7 +16,7 @@ import { loginFormStyles } from './login-form.styles.js';
  * @fires tsg-login
  */
 export class TsgLoginForm extends LitElement {
-  static override styles = [baseStyles, cardFormStyles, loginFormStyles];
+  static override styles = [baseStyles, cardFormStyles, fieldStyles, loginFormStyles];
 
   /** A message to show on arrival, e.g. after the session expired. */
   @property() notice = '';

@@ -5,6 +5,7 @@ import type { FormResult, PasswordChange } from '../../state/form-requests.js';
 import { newPasswordProblem } from '../../state/passwords.js';
 import { cardFormStyles } from '../../styles/card-form.styles.js';
 import { baseStyles } from '../../styles/shared.styles.js';
+import { fieldStyles } from '../../styles/field.styles.js';
 import { passwordFormStyles } from './password-form.styles.js';
 
 const t = ja.password;
@@ -15,7 +16,7 @@ const t = ja.password;
  * wrapped blob, and ends her other sessions.
  */
 export class TsgPasswordForm extends LitElement {
-  static override styles = [baseStyles, cardFormStyles, passwordFormStyles];
+  static override styles = [baseStyles, cardFormStyles, fieldStyles, passwordFormStyles];
 
   /** Re-wraps and uploads; a refusal comes back as a sentence. */
   @property({ attribute: false }) change: ((request: PasswordChange) => Promise<FormResult>) | null = null;

@@ -1,6 +1,7 @@
 import type { CounselorState } from '@tsunagari/shared';
 import { html, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { CapacityChangeEvent } from '../../events/capacity-change.event.js';
 import { OfferAcceptEvent } from '../../events/offer-accept.event.js';
@@ -41,8 +42,11 @@ export class TsgRoutingPanel extends LitElement {
   private renderStatus() {
     const me = this.me;
     const status = me?.status === 'available' ? 'available' : 'away';
+    // Until the server has told her own status (the list comes once the socket is up), there is
+    // nothing to change yet: a choice made then could not be sent. `live`: after a refused change
+    // the radios go back to what the server holds, though the bound value did not change.
     return html`
-      <fieldset>
+      <fieldset ?disabled=${!me}>
         <legend>${ja.status.heading}</legend>
         <div class="choices">
           ${(['available', 'away'] as const).map(
@@ -51,7 +55,7 @@ export class TsgRoutingPanel extends LitElement {
                 type="radio"
                 name="status"
                 value=${s}
-                .checked=${status === s}
+                .checked=${live(status === s)}
                 @change=${() => this.dispatchEvent(new StatusChangeEvent({ status: s }))}
               />${ja.status[s]}</label
             >`,

@@ -1,10 +1,12 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { StaffActionEvent } from '../../events/staff-action.event.js';
+import { StaffReloadEvent } from '../../events/staff-reload.event.js';
 import { ja } from '../../i18n/ja.js';
-import type { ActivateRequest, FormResult, InviteDraft, InviteMade, StaffKeyAction } from '../../state/form-requests.js';
+import type { ActivateRequest, FormResult, InviteDraft, InviteMade, OrgKeyInput, StaffKeyAction } from '../../state/form-requests.js';
 import type { StaffAction, StaffRow } from '../../state/staff-directory.js';
 import { baseStyles } from '../../styles/shared.styles.js';
+import '../revocation-form/revocation-form.js';
 import '../staff-directory/staff-directory.js';
 import '../staff-invite-form/staff-invite-form.js';
 import type { TsgStaffSignForm } from '../staff-sign-form/staff-sign-form.component.js';
@@ -15,7 +17,10 @@ const t = ja.staffAdmin;
 
 /**
  * The admin's staff screen (職員): invite, the directory, and one open action form at a time
- * (verify and sign, renew, disable). The organisation-key work is done by the requests handed in.
+ * (verify and sign, renew, disable), and the revocation list's re-publication. The organisation-key work is done by the requests handed in.
+ * The relay pushes no news when someone enrols, so the list has its own reload button.
+ *
+ * @fires tsg-staff-reload
  */
 export class TsgStaffAdmin extends LitElement {
   static override styles = [baseStyles, staffAdminStyles];
@@ -26,6 +31,9 @@ export class TsgStaffAdmin extends LitElement {
   @property({ attribute: false }) activate: ((request: ActivateRequest) => Promise<FormResult>) | null = null;
   @property({ attribute: false }) renew: ((request: StaffKeyAction) => Promise<FormResult>) | null = null;
   @property({ attribute: false }) disable: ((request: StaffKeyAction) => Promise<FormResult>) | null = null;
+  /** The revocation list held (verified), and its re-publication with today's date. */
+  @property({ attribute: false }) list: { issuedAt: number; entries: number } | null = null;
+  @property({ attribute: false }) republish: ((input: OrgKeyInput) => Promise<FormResult>) | null = null;
 
   /** The action form open now, if any. */
   @state() private open: { staffId: string; action: StaffAction } | null = null;
@@ -50,7 +58,11 @@ export class TsgStaffAdmin extends LitElement {
               @tsg-staff-action-cancel=${() => (this.open = null)}
             ></tsg-staff-sign-form>`
           : nothing}
+        <div class="list-head">
+          <button class="btn-secondary" type="button" @click=${() => this.dispatchEvent(new StaffReloadEvent())}>${t.reload}</button>
+        </div>
         <tsg-staff-directory .rows=${this.rows} .now=${this.now} @tsg-staff-action=${this.onAction}></tsg-staff-directory>
+        <tsg-revocation-form .list=${this.list} .now=${this.now} .publish=${this.republish}></tsg-revocation-form>
       </section>
     `;
   }

@@ -4,8 +4,11 @@ export const staffAdminStyles = css`
   :host {
     display: block;
   }
+  /* One column no wider than the screen: the directory scrolls sideways inside it rather than
+     widening the whole view. */
   section {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.75rem;
   }
   h2 {
@@ -16,6 +19,10 @@ export const staffAdminStyles = css`
     margin: 0;
     color: var(--tsg-muted);
     font-size: 0.9rem;
+  }
+  .list-head {
+    display: flex;
+    justify-content: flex-end;
   }
   .done {
     margin: 0;

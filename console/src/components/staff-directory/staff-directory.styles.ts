@@ -8,6 +8,13 @@ export const staffDirectoryStyles = css`
   .scroll {
     overflow-x: auto;
   }
+  /* Short words and dates stay on one line; the name and the actions may wrap. */
+  td:nth-child(3),
+  td:nth-child(4),
+  td:nth-child(5),
+  td:nth-child(6) {
+    white-space: nowrap;
+  }
   .sub {
     font-size: 0.85rem;
     color: var(--tsg-muted);
@@ -22,6 +29,8 @@ export const staffDirectoryStyles = css`
   }
   .warn {
     display: inline-block;
+    white-space: normal;
+    max-width: 14rem;
     margin-top: 0.2rem;
     padding: 0 0.4rem;
     border-radius: 4px;

@@ -5,6 +5,7 @@ import { ja } from '../../i18n/ja.js';
 import { formatTokyoDateTime } from '../../state/appointments.js';
 import type { FormResult, InviteDraft, InviteMade } from '../../state/form-requests.js';
 import { baseStyles, formBoxStyles } from '../../styles/shared.styles.js';
+import { fieldStyles } from '../../styles/field.styles.js';
 import { staffInviteFormStyles } from './staff-invite-form.styles.js';
 
 const t = ja.invite;
@@ -15,7 +16,7 @@ const ROLES: readonly StaffRole[] = ['counselor', 'supervisor', 'admin'];
  * the fragment) is shown once, with a copy button; the relay keeps only a hash of the token.
  */
 export class TsgStaffInviteForm extends LitElement {
-  static override styles = [baseStyles, formBoxStyles, staffInviteFormStyles];
+  static override styles = [baseStyles, formBoxStyles, fieldStyles, staffInviteFormStyles];
 
   /** Asks the relay for an invitation and builds its link. */
   @property({ attribute: false }) invite: ((draft: InviteDraft) => Promise<FormResult<InviteMade>>) | null = null;

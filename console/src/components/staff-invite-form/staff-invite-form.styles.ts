@@ -13,29 +13,6 @@ export const staffInviteFormStyles = css`
     grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
     gap: 0.75rem 1rem;
   }
-  .field {
-    display: grid;
-    gap: 0.2rem;
-    align-content: start;
-  }
-  label {
-    font-weight: 600;
-  }
-  input,
-  select {
-    font: inherit;
-    padding: 0.45rem 0.6rem;
-    border: 1px solid #8c959f;
-    border-radius: var(--tsg-radius);
-    background: #fff;
-    color: var(--tsg-text);
-    min-height: 2.5rem;
-  }
-  .hint {
-    margin: 0;
-    font-size: 0.85rem;
-    color: var(--tsg-muted);
-  }
   .made {
     margin-top: 0.75rem;
     padding: 1rem;

@@ -5,7 +5,9 @@ import { ja } from '../../i18n/ja.js';
 import type { ActivateRequest, FormResult } from '../../state/form-requests.js';
 import type { StaffAction, StaffRow } from '../../state/staff-directory.js';
 import { baseStyles, formBoxStyles } from '../../styles/shared.styles.js';
+import { fieldStyles } from '../../styles/field.styles.js';
 import '../fingerprint-digits/fingerprint-digits.js';
+import { forgetPassphrase, orgKeyFields, readOrgKeyFields } from './org-key-fields.js';
 import { staffSignFormStyles } from './staff-sign-form.styles.js';
 
 const t = ja.sign;
@@ -20,7 +22,7 @@ const t = ja.sign;
  * @fires tsg-staff-action-cancel
  */
 export class TsgStaffSignForm extends LitElement {
-  static override styles = [baseStyles, formBoxStyles, staffSignFormStyles];
+  static override styles = [baseStyles, formBoxStyles, fieldStyles, staffSignFormStyles];
 
   @property({ attribute: false }) row: StaffRow | null = null;
   @property() action: StaffAction = 'activate';
@@ -46,7 +48,7 @@ export class TsgStaffSignForm extends LitElement {
     return html`
       <form aria-labelledby="sign-heading" @submit=${this.onSubmit} novalidate aria-busy=${this.busy ? 'true' : 'false'}>
         <h3 id="sign-heading">${heading}</h3>
-        ${unreadable ? html`<p class="error">${t.badPending}</p>` : html`${this.renderIntro(row)}${this.renderKeyFields()}`}
+        ${unreadable ? html`<p class="error">${t.badPending}</p>` : html`${this.renderIntro(row)}${orgKeyFields()}`}
         <p class="error" role="alert">${this.error}</p>
         <div class="row">
           ${unreadable
@@ -87,39 +89,22 @@ export class TsgStaffSignForm extends LitElement {
     `;
   }
 
-  private renderKeyFields() {
-    return html`
-      <div class="field">
-        <label for="sign-file">${t.keyFile}</label>
-        <input id="sign-file" name="file" type="file" accept=".json,application/json" aria-describedby="sign-file-hint" />
-        <p class="hint" id="sign-file-hint">${t.keyFileHint}</p>
-      </div>
-      <div class="field">
-        <label for="sign-passphrase">${t.passphrase}</label>
-        <input id="sign-passphrase" name="passphrase" type="password" autocomplete="off" />
-      </div>
-    `;
-  }
-
   private async onSubmit(e: SubmitEvent): Promise<void> {
     e.preventDefault();
     const form = this.form;
     const row = this.row;
     if (this.busy || !this.submit || !form || !row) return;
     const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | null;
-    const file = field('file')?.files?.[0] ?? null;
-    const passphraseField = field('passphrase');
-    const passphrase = passphraseField?.value ?? '';
     if (this.action === 'disable' && !field('confirm')?.checked) return this.refuse(t.disableNeedsConfirm, field('confirm'));
-    if (!file) return this.refuse(t.needFile, field('file'));
-    if (!passphrase) return this.refuse(t.needPassphrase, passphraseField);
+    const key = readOrgKeyFields(form);
+    if (!key.ok) return this.refuse(key.error, key.field);
     this.busy = true;
     this.error = '';
     // Argon2id on the passphrase blocks the main thread: let the busy text paint first.
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-    const result = await this.submit({ staffId: row.listing.staffId, file, passphrase, typedFingerprint: field('typed')?.value ?? '' });
+    const result = await this.submit({ staffId: row.listing.staffId, file: key.file, passphrase: key.passphrase, typedFingerprint: field('typed')?.value ?? '' });
     // The passphrase is kept for this one attempt only.
-    if (passphraseField) passphraseField.value = '';
+    forgetPassphrase(form);
     this.busy = false;
     if (!result.ok) this.refuse(result.error, null);
   }

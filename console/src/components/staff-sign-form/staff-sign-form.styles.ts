@@ -19,21 +19,6 @@ export const staffSignFormStyles = css`
     border-radius: var(--tsg-radius);
     user-select: none;
   }
-  .field {
-    display: grid;
-    gap: 0.2rem;
-  }
-  label {
-    font-weight: 600;
-  }
-  input:not([type='checkbox']) {
-    font: inherit;
-    padding: 0.45rem 0.6rem;
-    border: 1px solid #8c959f;
-    border-radius: var(--tsg-radius);
-    background: #fff;
-    color: var(--tsg-text);
-  }
   #sign-typed {
     font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
     font-size: 1.3rem;
@@ -47,11 +32,6 @@ export const staffSignFormStyles = css`
   .check input {
     width: 1.2rem;
     height: 1.2rem;
-  }
-  .hint {
-    margin: 0;
-    font-size: 0.85rem;
-    color: var(--tsg-muted);
   }
   .row {
     display: flex;

@@ -64,7 +64,7 @@ export class TsgStaffWorkspace extends LitElement {
   @property({ attribute: false }) changePassword: ((change: PasswordChange) => Promise<FormResult>) | null = null;
 
   @state() private announcement = '';
-  /** Her usual screen, or the appointments (予約). */
+  /** Her usual screen, the appointments (予約), the staff screen (admins) or her password change. */
   @state() private view: WorkspaceView = 'main';
 
   @query('tsg-chat-panel') private panel?: TsgChatPanel;
@@ -102,12 +102,8 @@ export class TsgStaffWorkspace extends LitElement {
   private readonly routing = new QueueRoutingController(this.ctx, (c, select) => this.chats.started(c, select));
   private readonly appointments = new AppointmentsController(this.ctx, this.actions.send);
   private readonly staffAdmin = new StaffAdminController(this.ctx, () => this.relayUrl);
-  private readonly trustUpdates = new TrustController(
-    this.ctx,
-    () => this.relayUrl,
-    // Admins see staff changes (someone enrolled, was activated or disabled) at once.
-    () => void (this.isAdmin ? this.staffAdmin.load() : undefined),
-  );
+  /** After the list changed, admins see the staff changes behind it (activated, renewed, disabled) at once. */
+  private readonly trustUpdates = new TrustController(this.ctx, () => this.relayUrl, () => void (this.isAdmin ? this.staffAdmin.load() : undefined));
 
   /** Alt+↑/↓ and Alt+1…9 between her chats (counselors only). */
   private readonly shortcuts = new ChatShortcutsController(this, {
@@ -142,8 +138,11 @@ export class TsgStaffWorkspace extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('trust')) this.orgFingerprint = this.trust.orgFingerprint;
     if (!changed.has('locked')) return;
-    if (this.locked) this.chats.lock();
-    else if (changed.get('locked') === true) this.chats.reopen();
+    if (this.locked) {
+      this.chats.lock();
+      // The live region may still hold her last message's words.
+      this.announcement = '';
+    } else if (changed.get('locked') === true) this.chats.reopen();
   }
 
   override updated(changed: PropertyValues<this>): void {
@@ -201,6 +200,7 @@ export class TsgStaffWorkspace extends LitElement {
             ? html`<tsg-chat-list
                 .chats=${model.chats}
                 .selectedId=${model.selectedId}
+                ?locked=${this.locked}
                 @tsg-chat-select=${this.chats.onSelect}
               ></tsg-chat-list>`
             : ''}
@@ -244,11 +244,14 @@ export class TsgStaffWorkspace extends LitElement {
           ${this.isAdmin
             ? html`<div class="view scroll" ?hidden=${this.shown !== 'staff'}>
                 <tsg-staff-admin
+                  @tsg-staff-reload=${() => void this.staffAdmin.load()}
                   .rows=${this.staffAdmin.rows}
                   .invite=${this.staffAdmin.invite}
                   .activate=${this.staffAdmin.activate}
                   .renew=${this.staffAdmin.renew}
                   .disable=${this.staffAdmin.disable}
+                  .list=${this.staffAdmin.list}
+                  .republish=${this.staffAdmin.republish}
                 ></tsg-staff-admin>
               </div>`
             : nothing}
@@ -271,6 +274,8 @@ export class TsgStaffWorkspace extends LitElement {
 
   private readonly onViewChange = (e: ViewChangeEvent): void => {
     this.view = e.detail.view;
+    // Enrolments are not pushed: the staff screen reads the directory each time it is opened.
+    if (this.view === 'staff' && this.isAdmin) void this.staffAdmin.load();
   };
 
   /** After every (re)connect: the queue and her chats (and the revocation list) may have changed while she was away. */

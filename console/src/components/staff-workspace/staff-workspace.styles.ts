@@ -41,7 +41,7 @@ export const staffWorkspaceStyles = css`
     display: none;
   }
   /* The staff and password screens are taller than the window: they scroll on their own. */
-  .view.scroll {
+  .view.scroll:not([hidden]) {
     overflow-y: auto;
     display: block;
   }

@@ -33,6 +33,10 @@ export interface StaffLifecycleEvents {
  */
 export class StaffLifecycle {
   private events: StaffLifecycleEvents | null = null;
+  /** Accounts known to be disabled (and so out of routing), for {@link reconcile}. */
+  private knownDisabled = new Set<string>();
+  /** What trust looked like at the last {@link reconcile}: statements and the list's date. */
+  private lastTrust: string | null = null;
 
   constructor(
     private readonly repos: Pick<Repositories, 'organisation' | 'staff' | 'sessions' | 'revocations'>,
@@ -103,21 +107,26 @@ export class StaffLifecycle {
 
   /** The admin signed her pending statement (after comparing fingerprints): she is active. */
   activate(staffId: string, signed: SignedStaffStatement): StaffListing {
-    const r = this.known(staffId);
-    if (r.status !== 'pending' || !r.publicKeys) throw errors.invalidState('not pending');
-    const statement = checkedStatement(this.sodium, this.repos, signed, { staffId: r.id, role: r.role, keyVersion: r.keyVersion, ...r.publicKeys }, this.clock.now().getTime());
-    if (!this.repos.staff.activate(r.id, r.keyVersion, statement)) throw errors.invalidState('moved meanwhile');
-    this.events?.trustChanged(r.id);
-    return listingOf(this.known(r.id));
+    return this.takeStatement(staffId, signed, 'pending', (r, statement) => this.repos.staff.activate(r.id, r.keyVersion, statement));
   }
 
   /** A renewed statement for an active account: same keys, role and key version. */
   resign(staffId: string, signed: SignedStaffStatement): StaffListing {
+    return this.takeStatement(staffId, signed, 'active', (r, statement) => this.repos.staff.replaceStatement(r.id, r.keyVersion, statement));
+  }
+
+  /** Checks a statement against her account in `status` (see trust-checks.ts), stores it, tells who listens. */
+  private takeStatement(
+    staffId: string,
+    signed: SignedStaffStatement,
+    status: 'pending' | 'active',
+    store: (r: StaffRecord, statement: SignedStaffStatement) => boolean,
+  ): StaffListing {
     const r = this.known(staffId);
-    if (r.status !== 'active' || !r.publicKeys) throw errors.invalidState('not active');
-    const statement = checkedStatement(this.sodium, this.repos, signed, { staffId: r.id, role: r.role, keyVersion: r.keyVersion, ...r.publicKeys }, this.clock.now().getTime());
-    if (!this.repos.staff.replaceStatement(r.id, r.keyVersion, statement)) throw errors.invalidState('moved meanwhile');
-    this.events?.trustChanged(r.id);
+    if (r.status !== status || !r.publicKeys) throw errors.invalidState(`not ${status}`);
+    const expected = { staffId: r.id, role: r.role, keyVersion: r.keyVersion, ...r.publicKeys };
+    if (!store(r, checkedStatement(this.sodium, this.repos, signed, expected, this.clock.now().getTime()))) throw errors.invalidState('moved meanwhile');
+    this.told(r.id);
     return listingOf(this.known(r.id));
   }
 
@@ -134,16 +143,49 @@ export class StaffLifecycle {
     if (outcome === 'stale-list') throw errors.revocationsStale();
     if (outcome === 'not-active') throw errors.invalidState('moved meanwhile');
     this.live.endAllOf(r.id);
+    this.knownDisabled.add(r.id);
     await this.events?.disabled(r.id);
-    this.events?.trustChanged(r.id);
+    this.told(r.id);
     return listingOf(this.known(r.id));
   }
 
-  /** Publishes a newer list (a fresh issue date, or more entries) without disabling anyone. */
-  publishRevocations(revocations: SignedRevocationList): void {
+  /** Publishes a newer list (a fresh issue date, or more entries) without disabling anyone; its issue date. */
+  publishRevocations(revocations: SignedRevocationList): { issuedAt: number } {
     const list = checkedRevocations(this.sodium, this.repos, revocations, []);
     if (!this.repos.revocations.publish(list, this.nowIso())) throw errors.revocationsStale();
-    this.events?.trustChanged(null);
+    this.told(null);
+    return { issuedAt: list.issuedAt };
+  }
+
+  /**
+   * Brings this process in line with the database after a change made elsewhere (the admin CLI
+   * beside the running relay), and once at start-up: sessions deleted or of accounts no longer
+   * active end (their sockets close); accounts disabled since are taken out of routing with
+   * their chats requeued; a changed statement or list tells the consoles `trust:changed`.
+   */
+  async reconcile(): Promise<void> {
+    const now = this.nowIso();
+    for (const { tokenHash, staffId } of this.live.tracked()) {
+      if (this.repos.staff.byId(staffId)?.status !== 'active' || !this.repos.sessions.isLive(tokenHash, now)) this.live.end(tokenHash);
+    }
+    const all = this.repos.staff.all();
+    const disabled = new Set(all.filter((s) => s.status === 'disabled').map((s) => s.id));
+    for (const id of disabled) if (!this.knownDisabled.has(id)) await this.events?.disabled(id);
+    this.knownDisabled = disabled;
+    const trust = this.trustNow(all);
+    if (this.lastTrust !== null && trust !== this.lastTrust) this.events?.trustChanged(null);
+    this.lastTrust = trust;
+  }
+
+  /** What trust looks like now: the list's date and every account's status and signature. */
+  private trustNow(all = this.repos.staff.all()): string {
+    return JSON.stringify([this.repos.revocations.current()?.issuedAt ?? null, all.map((s) => [s.id, s.status, s.statement?.signature ?? null])]);
+  }
+
+  /** A change made here was told already: {@link reconcile} must not tell it again. */
+  private told(staffId: string | null): void {
+    if (this.lastTrust !== null) this.lastTrust = this.trustNow();
+    this.events?.trustChanged(staffId);
   }
 
   /** The list the relay publishes, as the organisation signed it, or null. */

@@ -27,13 +27,13 @@ export class LiveSessions {
     this.live.set(tokenHash, { staffId, expiresAt, timer: this.expiryTimer(tokenHash, expiresAt) });
   }
 
-  /** Whether the session is tracked and not past its expiry by the injected clock. */
+  /**
+   * Whether the session is tracked and not past its expiry by the injected clock. Only reads: the
+   * caller answers the event first and then closes the socket; the expiry timer ends the rest.
+   */
   isLive(tokenHash: string): boolean {
     const s = this.live.get(tokenHash);
-    if (!s) return false;
-    if (s.expiresAt > this.clock.now().getTime()) return true;
-    this.end(tokenHash);
-    return false;
+    return s !== undefined && s.expiresAt > this.clock.now().getTime();
   }
 
   /** Ends one session: forgotten here, and its sockets are closed by the listener. */

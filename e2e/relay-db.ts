@@ -1,0 +1,28 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'server');
+
+/** The few better-sqlite3 calls the tests make, typed here (the e2e package does not depend on it). */
+interface Db {
+  prepare(sql: string): { run(...params: unknown[]): { changes: number }; get(...params: unknown[]): unknown };
+  close(): void;
+}
+
+/**
+ * Opens a running relay's SQLite file from the test process, as a compromised relay's operator
+ * could, to rewrite rows behind the server's back. better-sqlite3 is the server's own dependency.
+ */
+export function openRelayDb(file: string): Db {
+  const Database = createRequire(path.join(serverDir, 'package.json'))('better-sqlite3') as new (file: string) => Db;
+  return new Database(file);
+}
+
+/** What the demo banner says about where things are: the database and the demo org key file with its passphrase. */
+export function demoPaths(banner: string): { db: string; orgKeyFile: string; passphrase: string } {
+  const db = /^\s+Database:\s+(\S+)$/m.exec(banner)?.[1];
+  const key = /^\s+Demo org key file:\s+(\S+) \(passphrase: (\S+)\)$/m.exec(banner);
+  if (!db || !key?.[1] || !key[2]) throw new Error(`the banner did not say where the database and org key file are:\n${banner}`);
+  return { db, orgKeyFile: key[1], passphrase: key[2] };
+}
