@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { type Browser, type BrowserContext, type Page, expect, test } from '@playwright/test';
 import { HOSTS } from '../nginx.js';
 import { type Production, startProduction } from '../production.js';
@@ -51,6 +52,10 @@ test('through nginx: she enrols and signs in on the console origin, a woman on t
   const started = Date.now();
   const staff = await watchedPage({ viewport: { width: 1280, height: 800 } });
   const counselor = staff.page;
+  const assetEncodings = new Set<string>();
+  counselor.on('response', (r) => {
+    if (r.url().startsWith(`${prod.origins.console}/assets/`)) assetEncodings.add(r.headers()['content-encoding'] ?? 'identity');
+  });
 
   // The console's host sends the policy console-config printed for this relay, and the rest.
   const response = await counselor.goto(prod.inviteLink);
@@ -59,6 +64,9 @@ test('through nginx: she enrols and signs in on the console origin, a woman on t
   expect(prod.printedHeader).toContain(`connect-src 'self' ${prod.origins.relay} wss://${HOSTS.relay}:${prod.nginx.port};`);
   expect(headers['strict-transport-security']).toBe('max-age=63072000');
   expect(headers['x-frame-options']).toBe('DENY');
+  // The bundle's scripts come precompressed (gzip_static), and still match their integrity values.
+  await expect(counselor.getByLabel('パスワード', { exact: true })).toBeVisible();
+  expect([...assetEncodings]).toContain('gzip');
 
   // Enrolment: her keys are made in this browser; the relay gets public keys and a wrapped blob.
   await counselor.getByLabel('パスワード', { exact: true }).fill(PASSWORD);
@@ -162,8 +170,13 @@ test('a console file changed on its host is refused: libsodium, loaded at login,
   const assets = path.join(prod.dir, 'console', 'assets');
   const chunk = fs.readdirSync(assets).find((f) => f.startsWith('libsodium'));
   if (!chunk) throw new Error('no libsodium chunk in the console bundle');
-  const original = fs.readFileSync(path.join(assets, chunk));
-  fs.writeFileSync(path.join(assets, chunk), Buffer.concat([Buffer.from('globalThis.__tampered = true;\n'), original]));
+  const files = [chunk, `${chunk}.gz`, `${chunk}.br`].filter((f) => fs.existsSync(path.join(assets, f)));
+  const originals = new Map(files.map((f) => [f, fs.readFileSync(path.join(assets, f))]));
+  const tampered = Buffer.concat([Buffer.from('globalThis.__tampered = true;\n'), originals.get(chunk) ?? Buffer.alloc(0)]);
+  // Changed as the host serves it: the file and its precompressed copies.
+  fs.writeFileSync(path.join(assets, chunk), tampered);
+  if (originals.has(`${chunk}.gz`)) fs.writeFileSync(path.join(assets, `${chunk}.gz`), zlib.gzipSync(tampered));
+  if (originals.has(`${chunk}.br`)) fs.writeFileSync(path.join(assets, `${chunk}.br`), zlib.brotliCompressSync(tampered));
   try {
     const { context, page, errors } = await watchedPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${prod.origins.console}/`);
@@ -176,6 +189,6 @@ test('a console file changed on its host is refused: libsodium, loaded at login,
     await expect(page.getByRole('button', { name: 'ログアウト' })).toHaveCount(0);
     await context.close();
   } finally {
-    fs.writeFileSync(path.join(assets, chunk), original);
+    for (const [f, bytes] of originals) fs.writeFileSync(path.join(assets, f), bytes);
   }
 });

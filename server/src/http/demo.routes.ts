@@ -51,12 +51,21 @@ export function demoRoutes(deps: DemoRoutesDeps): express.Router {
   });
   router.get('/exit', (_req, res) => void res.type('html').send(exitPage()));
   router.get('/', (_req, res) => res.redirect('/demo/'));
-  // The console, with the same policy its own host sends (the relay is this origin here).
+  router.use(demoConsoleRoutes(deps.consoleDist));
+  return router;
+}
+
+/**
+ * The console's built files under /console/ (demo only), with the policy its own host sends
+ * (the relay is this origin here) and the scripts precompressed.
+ */
+export function demoConsoleRoutes(consoleDist: string): express.Router {
+  const router = express.Router();
   const policy = consoleCsp();
   router.use('/console', (_req, res, next) => {
     res.setHeader('Content-Security-Policy', policy);
     next();
   });
-  router.use('/console', precompressedStatic(deps.consoleDist, { immutable: (file) => file.startsWith('assets/') && HASHED.test(file), index: 'index.html' }));
+  router.use('/console', precompressedStatic(consoleDist, { immutable: (file) => file.startsWith('assets/') && HASHED.test(file), index: 'index.html' }));
   return router;
 }
