@@ -1,10 +1,12 @@
 import { defineConfig } from 'vite';
 
-// The server serves the built app under /console/. Lit's decorators are TypeScript's legacy
+// Lit's decorators are TypeScript's legacy
 // ("experimental") decorators: Vite 8's Oxc transform must be told so explicitly, and class
 // fields must be assigned (not defined) so they do not shadow Lit's reactive accessors.
 export default defineConfig({
-  base: '/console/',
+  // Relative URLs: the same bundle works under /console/ on the demo relay and at the root of
+  // the NPO's own console host name.
+  base: './',
   oxc: {
     decorator: { legacy: true },
     assumptions: { setPublicClassFields: true },

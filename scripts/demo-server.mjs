@@ -12,12 +12,16 @@ const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 
 /**
  * Starts the server with a temporary database, demo mode on, and `env` over this process's
- * environment; resolves once its banner (URLs and demo logins) is printed.
+ * environment (`DEMO: '0'` and an https `PUBLIC_URL` for a production relay); resolves once its
+ * banner (URLs and demo logins) is printed. `dbDir`: a folder of the caller's for the database,
+ * kept at the end (a temporary one is made and removed otherwise).
  * @param {Record<string, string>} [env]
- * @returns {Promise<{ url: string, banner: string, stop(): Promise<void> }>}
+ * @param {string} [dbDir]
+ * @returns {Promise<{ url: string, listening: string, pid: number, banner: string, stop(): Promise<void> }>}
  */
-export async function startServer(env = {}) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-e2e-'));
+export async function startServer(env = {}, dbDir = undefined) {
+  const dir = dbDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-e2e-'));
+  const cleanup = dbDir === undefined;
   const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'dist/main.js'], {
     cwd: serverDir,
     env: { ...process.env, PORT: '0', DEMO: '1', TSUNAGARI_DB: path.join(dir, 'e2e.db'), LOG_LEVEL: 'warn', ...env },
@@ -29,7 +33,7 @@ export async function startServer(env = {}) {
       const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
       child.stdout.on('data', (chunk) => {
         out += chunk.toString();
-        const m = /listening on (http:\/\/\S+)/.exec(out);
+        const m = /listening on (https?:\/\/\S+)/.exec(out);
         // Wait for the whole banner: the demo logins follow the URL.
         if (m?.[1] && /\n\n$/.test(out)) {
           clearTimeout(timer);
@@ -38,20 +42,23 @@ export async function startServer(env = {}) {
       });
       child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${out}`)));
     });
-    return { url, banner: out, stop: () => stop(child, dir) };
+    // A relay behind a proxy prints where it listens itself (its URL is the proxy's).
+    const listening = /Relay address \(for the proxy\): (http:\/\/\S+)/.exec(out)?.[1] ?? url;
+    return { url, listening, pid: child.pid ?? 0, banner: out, stop: () => stop(child, cleanup ? dir : null) };
   } catch (err) {
-    await stop(child, dir);
+    await stop(child, cleanup ? dir : null);
     throw err;
   }
 }
 
+/** Stops the server by its pid (SIGTERM: it commits and closes) and removes a temporary folder. */
 async function stop(child, dir) {
   if (child.exitCode === null && child.signalCode === null) {
     const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
+    process.kill(child.pid, 'SIGTERM');
     await exited;
   }
-  fs.rmSync(dir, { recursive: true, force: true });
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 /**

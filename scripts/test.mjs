@@ -7,6 +7,7 @@ import path from 'node:path';
 import { ROOT, ensurePnpm, installDependencies, run, step } from './bootstrap.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 const VITEST_JSON = path.join(ROOT, '.vitest-results.json');
 const PLAYWRIGHT_JSON = path.join(ROOT, '.playwright-results.json');
 
@@ -19,6 +20,23 @@ function ensureChromium() {
   step('Installing Debian Chromium for the browser tests (once, about a minute)');
   run('apt-get', ['update', '-qq']);
   run('apt-get', ['install', '-y', '-qq', 'chromium'], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
+/**
+ * Debian's nginx-light, for the test that runs the shipped nginx example in front of the relay
+ * (e2e/tests/nginx.spec.ts). Installed the same way as Chromium: only when missing and run as root.
+ */
+function ensureNginx() {
+  if (fs.existsSync(NGINX)) return;
+  if (process.getuid?.() !== 0) {
+    throw Object.assign(new Error(`nginx not found at ${NGINX}. Install it (Debian: sudo apt-get install -y nginx-light) or set NGINX_PATH.`), { exitCode: 2 });
+  }
+  step('Installing Debian nginx-light for the reverse-proxy test (once, a few seconds)');
+  const install = () => spawnSync('apt-get', ['install', '-y', '-qq', 'nginx-light'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  if (install().status !== 0) {
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', 'nginx-light'], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
+  }
 }
 
 /**
@@ -90,8 +108,9 @@ try {
     installDependencies(bin);
     return bin;
   });
-  await timed('chromium', () => {
+  await timed('chromium and nginx', () => {
     ensureChromium();
+    ensureNginx();
     ensureJapaneseFonts();
   });
 
@@ -126,6 +145,7 @@ try {
     attempt('Browser tests (Playwright, Chromium)', pnpm, ['--filter', '@tsunagari/e2e', 'exec', 'playwright', 'test'], {
       PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON,
       CHROMIUM_PATH: CHROMIUM,
+      NGINX_PATH: NGINX,
     }),
   );
   const e2e = readJson(PLAYWRIGHT_JSON);

@@ -1,13 +1,5 @@
 import http from 'node:http';
-import {
-  API,
-  type ClientToServerEvents,
-  MAX_FRAME_BYTES,
-  type OpeningHoursConfig,
-  type ServerToClientEvents,
-  type WidgetStatus,
-  campaignSchema,
-} from '@tsunagari/shared';
+import { API, type ClientToServerEvents, MAX_FRAME_BYTES, type OpeningHoursConfig, type ServerToClientEvents, type WidgetStatus } from '@tsunagari/shared';
 import type { KdfFloor, SodiumSumo } from '@tsunagari/shared/crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Server } from 'socket.io';
@@ -19,14 +11,12 @@ import type { RoutingOptions } from './domain/routing/options.js';
 import type { QueueStore } from './domain/routing/queue-store.js';
 import { authRoutes } from './http/auth.routes.js';
 import { CallerKeys, DailyClientKey } from './http/client-key.js';
-import { demoHostPage } from './http/demo-page.js';
+import { demoRoutes } from './http/demo.routes.js';
 import { enrolRoutes } from './http/enrol.routes.js';
 import { StaffOrigin } from './http/staff-origin.js';
 import { type DemoConsoleConfig, trustRoutes } from './http/trust.routes.js';
-import { exitPage, landingPage } from './http/landing-page.js';
 import { staticRoutes } from './http/static.routes.js';
 import { testHookRoutes } from './http/test-hooks.routes.js';
-import { readWidgetIntegrity } from './http/widget-embed.js';
 import type { Logger } from './log.js';
 import { createSqliteRepositories } from './repositories/sqlite.js';
 import type { Repositories } from './repositories/types.js';
@@ -44,6 +34,11 @@ export interface AppDeps {
   consoleDist: string;
   /** Base URL for the demo page's snippet; null means "the host the browser used". */
   publicUrl: string | null;
+  /**
+   * Demo mode: the relay also serves the NPO's stand-in page, the QR landing page and the console
+   * (see demoRoutes). Off (the default), it serves the API, the socket and the widget's files only.
+   */
+  demo?: boolean;
   /** Session cookies always Secure (production); otherwise Secure when the request came over HTTPS. */
   secureCookies?: boolean;
   /**
@@ -126,36 +121,13 @@ export function createApp(deps: AppDeps): App {
   app.use(authRoutes({ ...staffHttp, auth, callers }));
   app.use(enrolRoutes({ ...staffHttp, staff: services.staff, callers }));
   app.use(trustRoutes({ staff: services.staff, organisation: repos.organisation, publicUrl: deps.publicUrl, demoConsoleConfig: deps.demoConsoleConfig ?? null }));
-  app.use(staticRoutes(deps.widgetDist, deps.consoleDist));
+  app.use(staticRoutes(deps.widgetDist));
   if (deps.testHooks) {
     // `io` exists by the time a request can arrive (the server listens after createApp returns).
     app.use(testHookRoutes({ messages: repos.messages, relay: (m) => void io.to(rooms.consultation(m.consultationId)).emit('message:new', m) }));
     log.warn({ event: 'server.test_hooks' }, 'test hooks are on: this relay can be told to replay messages');
   }
-  const pageContext = (req: Request, res: Response) => {
-    const org = repos.organisation.get();
-    if (!org) {
-      res.status(503).type('text').send('no organisation yet: run the admin tool or start in demo mode');
-      return null;
-    }
-    // Pages must not linger in caches or the back/forward cache of a shared device.
-    res.setHeader('Cache-Control', 'no-store');
-    return { base: deps.publicUrl ?? `${req.protocol}://${req.headers.host ?? 'localhost'}`, orgKey: org.signPublicKey };
-  };
-  app.get(['/demo', '/demo/'], (req, res) => {
-    const ctx = pageContext(req, res);
-    if (ctx) res.type('html').send(demoHostPage(ctx.base, ctx.orgKey, readWidgetIntegrity(deps.widgetDist)));
-  });
-  // The QR landing page: /c/<campaign>; the campaign code (only that) is recorded for statistics.
-  app.get('/c/:campaign', (req, res) => {
-    const campaign = campaignSchema.safeParse(req.params.campaign);
-    if (!campaign.success) return void res.status(404).type('text').send('not found');
-    const lang = typeof req.query.lang === 'string' && ['ja', 'ja-easy', 'en'].includes(req.query.lang) ? req.query.lang : 'ja';
-    const ctx = pageContext(req, res);
-    if (ctx) res.type('html').send(landingPage(ctx.base, ctx.orgKey, campaign.data, lang, readWidgetIntegrity(deps.widgetDist)));
-  });
-  app.get('/exit', (_req, res) => void res.type('html').send(exitPage()));
-  app.get('/', (_req, res) => res.redirect('/demo/'));
+  if (deps.demo) app.use(demoRoutes({ repos, widgetDist: deps.widgetDist, consoleDist: deps.consoleDist, publicUrl: deps.publicUrl }));
   app.use('/api', (_req, res) => void res.status(404).json({ ok: false, error: 'INVALID_PAYLOAD' }));
   // Body-parser errors (bad JSON, too large) arrive here; answer with a code, log no content.
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {

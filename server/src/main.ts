@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     widgetDist: config.widgetDist,
     consoleDist: config.consoleDist,
     publicUrl: config.publicUrl,
+    demo: config.demo,
     // Production requires an https PUBLIC_URL (checkStartable): cookies are always Secure there.
     secureCookies: !config.demo || (config.publicUrl?.startsWith('https:') ?? false),
     consoleOrigin: config.consoleOrigin,
@@ -52,24 +53,34 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
   const { port } = app.httpServer.address() as AddressInfo;
   const base = config.publicUrl ?? `http://${config.host}:${port}`;
-  const lines = [
-    '',
-    `Tsunagari chat listening on ${base}`,
-    `  Widget demo (NPO host page): ${base}/demo/`,
-    `  Staff console:               ${base}/console/`,
-    `  QR landing page (campaign):  ${base}/c/flyer`,
+  const lines = ['', `Tsunagari chat listening on ${base}`];
+  if (config.demo) {
+    lines.push(
+      `  Widget demo (NPO host page): ${base}/demo/`,
+      `  Staff console:               ${base}/console/`,
+      `  QR landing page (campaign):  ${base}/c/flyer`,
+    );
+  } else {
+    lines.push(
+      `  Relay address (for the proxy): http://${config.host}:${port}`,
+      `  Widget files:                ${base}/widget/ (the pages and the console come from the NPO's own origins)`,
+    );
+  }
+  lines.push(
     `  Database:                    ${config.dbPath}`,
     `  Opening hours:               ${config.hours.mode === 'always' ? 'always open (demo; TSUNAGARI_HOURS=program for Mon–Fri 10:00–20:00 Tokyo)' : 'program hours (Mon–Fri 10:00–20:00 Tokyo, closed on holidays)'}`,
-  ];
+  );
   if (config.consoleOrigin) lines.push(`  Console origin (staff):      ${config.consoleOrigin}`);
   if (config.staffKdf === 'min') lines.push('  STAFF_KDF=min:               TEST SETTING — staff passwords accepted with weak Argon2id; never in production');
   if (config.testHooks) lines.push('  Test hooks:                  ON (TSUNAGARI_TEST_HOOKS=1): this relay replays messages on request — tests only');
   if (config.demo) {
     lines.push(
-      '  DEMO: this relay serves the widget pages, the staff console and its console-config.json itself,',
-      '        holds the demo organisation key file and signed the demo staff statements at seed time.',
-      '        In production the console and landing page come from the NPO\'s own origins and the',
-      '        organisation key stays on the admin\'s own machine: never on the relay.',
+      '  DEMO: this relay serves the widget pages, the QR landing page, the staff console and its',
+      '        console-config.json itself, holds the demo organisation key file and signed the demo',
+      "        staff statements at seed time. In production the widget snippet, the landing page and",
+      "        the console come from the NPO's own origins, so the relay cannot change the code that",
+      "        holds the keys, and the organisation key stays on the admin's own machine, never on the",
+      '        relay (README, "Production set-up").',
       `  Demo org key file:           ${config.demoOrgKeyFile} (passphrase: ${DEMO_ORG_PASSPHRASE})`,
       '  Demo logins (username / password):',
     );

@@ -75,6 +75,8 @@ export async function startTestServer(
     retentionDays?: number;
     /** Mount the test-only hooks (replay a stored message). */
     testHooks?: boolean;
+    /** Demo mode: the relay serves the demo page, the landing pages and the console too. */
+    demo?: boolean;
     heartbeat?: Heartbeat;
     /** The server's Argon2id floor for enrolment and password change (default min, as e2e servers). */
     kdfFloor?: 'moderate' | 'min';
@@ -110,6 +112,7 @@ export async function startTestServer(
     widgetDist: path.join(dir, 'no-widget'),
     consoleDist: path.join(dir, 'no-console'),
     publicUrl: null,
+    ...(opts.demo !== undefined ? { demo: opts.demo } : {}),
     hours: opts.hours ?? { mode: 'always' },
     alternatives: { phone: '0836-37-5611', mail: 'soudan@tsunagari.example' },
     ...(opts.routing ? { routing: opts.routing } : {}),

@@ -55,7 +55,8 @@ describe('a relay that lies cannot make a browser seal a key to the wrong party'
   }
 
   it('org public key replaced and a colleague’s keys re-signed with the relay’s own org key: bad-signature', async () => {
-    const server = await servers.start();
+    // The demo relay, which serves pages of its own (a production relay serves none).
+    const server = await servers.start({ demo: true });
     const satoId = (await loginStaff(server, 'sato')).session.staff.id;
     // The relay makes an organisation key of its own, stores its public half as "the" org key
     // (so its own sanity checks pass), and swaps sato's keys for its own, signed with it.

@@ -46,8 +46,8 @@ describe('what the widget needs from the server', () => {
     expect((await call(client, 'consultation:start', {})).position).toBe(1);
   });
 
-  it('records the campaign code, and only that, from the QR landing page', async () => {
-    server = await startTestServer();
+  it('records the campaign code, and only that, from the QR landing page (the demo relay serves it)', async () => {
+    server = await startTestServer({ demo: true });
     const page = await fetch(`${server.url}/c/flyer-2026?lang=en`);
     expect(page.status).toBe(200);
     expect(page.headers.get('cache-control')).toBe('no-store');
@@ -57,12 +57,21 @@ describe('what the widget needs from the server', () => {
     expect(html).toContain('lang="en"');
     expect(html).toContain(`org-key="${server.orgPublicKey}"`);
     expect(html).toContain('<title>お知らせ</title>');
+    expect(html).toContain('<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src ' + server.url + '/widget/ ');
     expect((await fetch(`${server.url}/c/Not%20A%20Code`)).status).toBe(404);
     expect((await fetch(`${server.url}/exit`)).status).toBe(200);
 
     const client = await open();
     const { consultationId } = await call(client, 'consultation:start', { campaign: 'flyer-2026' });
     expect(server.db.prepare('SELECT campaign FROM consultation WHERE id = ?').get(consultationId)).toEqual({ campaign: 'flyer-2026' });
+  });
+
+  it('outside the demo, the relay serves no pages: the landing page, the demo page and the console come from the NPO', async () => {
+    server = await startTestServer();
+    for (const page of ['/c/flyer-2026', '/demo/', '/exit', '/console/', '/console/index.html', '/']) {
+      expect((await fetch(server.url + page, { redirect: 'manual' })).status, page).toBe(404);
+    }
+    expect((await fetch(server.url + API.widgetStatus)).status).toBe(200);
   });
 
   it('resume code: continue on another device with history; the old device and expired codes are refused', async () => {

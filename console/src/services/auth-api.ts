@@ -19,12 +19,12 @@ import {
 /** An API answer, or `NETWORK` when no answer came (offline, server down, not JSON). */
 export type AuthResult<T> = ApiResult<T> | { ok: false; error: 'NETWORK' };
 
-async function call<T>(relayUrl: string, path: string, body?: unknown): Promise<AuthResult<T>> {
+async function call<T>(relayUrl: string, path: string, body?: unknown, credentials: RequestCredentials = 'include'): Promise<AuthResult<T>> {
   let res: Response;
   try {
     res = await fetch(`${relayUrl}${path}`, {
       method: body === undefined ? 'GET' : 'POST',
-      credentials: 'include',
+      credentials,
       cache: 'no-store',
       headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -73,7 +73,9 @@ export function postEnrol(relayUrl: string, body: EnrolRequest): Promise<AuthRes
 
 /** The revocation list the relay publishes: to be verified against the pinned key, never trusted as is. */
 export function fetchRevocations(relayUrl: string): Promise<AuthResult<PublishedRevocations>> {
-  return call(relayUrl, API.revocations);
+  // Public, served to any origin (`Access-Control-Allow-Origin: *`): a credentialed request to
+  // such an answer is refused by the browser when the console is on its own origin.
+  return call(relayUrl, API.revocations, undefined, 'omit');
 }
 
 /** Codes the login form turns into kind sentences. */

@@ -44,6 +44,16 @@ const OPTIONS = {
   json: { type: 'boolean' },
 } as const;
 
+/**
+ * The organisation's public key and its fingerprint, from the key file (whose public half is
+ * stored in clear: no passphrase needed) or from the key itself (`--org-key`, checked the same way
+ * the browsers pin it). What `org:public` prints, and what the console config and landing pages pin.
+ */
+export function orgPublicKeyOf(sodium: SodiumSumo, source: { fileText: string } | { key: string }): { publicKey: string; fingerprint: string } {
+  const publicKey = 'fileText' in source ? parseOrgKeyFile(sodium, source.fileText).publicKey : source.key;
+  return { publicKey, fingerprint: orgKeyFingerprint(sodium, pinOrgKey(sodium, publicKey)) };
+}
+
 /** True for the commands this file owns (the relay has no org:init of its own: it registers the public key only). */
 export function isOrgKeyCommand(command: string | undefined): boolean {
   return command === 'org:init' || command === 'org:public' || command === 'statement:sign' || command === 'revocation:sign';
@@ -84,8 +94,7 @@ export async function runOrgKeyCommand(sodium: SodiumSumo, command: string, args
   } else if (command === 'org:public') {
     const path = positionals[0];
     if (!path) throw new Error('usage: org:public FILE');
-    const { publicKey } = parseOrgKeyFile(sodium, await fs.readFile(path, 'utf8'));
-    const fingerprint = orgKeyFingerprint(sodium, pinOrgKey(sodium, publicKey));
+    const { publicKey, fingerprint } = orgPublicKeyOf(sodium, { fileText: await fs.readFile(path, 'utf8') });
     io.out(values.json ? `${JSON.stringify({ publicKey, fingerprint })}\n` : `organisation public key: ${publicKey}\nfingerprint: ${fingerprint}\n`);
   } else if (command === 'statement:sign') {
     const pending = parsePendingStatement(sodium, await readJson(values.in, 'the pending statement'));

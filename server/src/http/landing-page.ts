@@ -1,19 +1,62 @@
+import crypto from 'node:crypto';
 import { esc, htmlDocument } from './html.js';
-import { type WidgetIntegrity, widgetScripts } from './widget-embed.js';
+import { type WidgetIntegrity, widgetImportMap, widgetScripts } from './widget-embed.js';
+
+/** What a landing page is made from: the relay's `/c/<campaign>` (demo) and `npm run landing` alike. */
+export interface LandingPageOptions {
+  /** The relay's origin, e.g. `https://relay.example` (the widget's files and its socket). */
+  serverUrl: string;
+  /** The organisation's public key, pinned in the snippet. */
+  orgPublicKey: string;
+  campaign: string;
+  lang: 'ja' | 'ja-easy' | 'en';
+  /** The widget build's SRI values (`widget/dist/integrity.json`); null loads it unpinned. */
+  integrity: WidgetIntegrity | null;
+  /** Where quick exit goes; absent: the widget's own neutral default. */
+  exitUrl?: string;
+}
+
+const PAGE_STYLE = 'html, body { margin: 0; height: 100%; background: #fff; } tsunagari-chat { display: block; height: 100%; }';
+
+const sha256 = (text: string): string => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/**
+ * The landing page's Content Security Policy (a meta tag: the page is a static file on the NPO's
+ * site, where headers may not be ours to set): scripts only from the relay's /widget/ folder plus
+ * the one inline import map by its hash ('wasm-unsafe-eval': libsodium compiles WebAssembly), the
+ * page's one inline style by its hash, connections only to the relay (https and wss), and nothing
+ * else. `frame-ancestors` cannot be set in a meta tag: the NPO's web server has to send it.
+ */
+export function landingCsp(serverUrl: string, importMap: string | null): string {
+  const relay = new URL(serverUrl);
+  const socket = `${relay.protocol === 'https:' ? 'wss:' : 'ws:'}//${relay.host}`;
+  return [
+    "default-src 'none'",
+    `script-src ${relay.origin}/widget/ 'wasm-unsafe-eval'${importMap === null ? '' : ` ${sha256(importMap)}`}`,
+    `style-src ${sha256(PAGE_STYLE)}`,
+    'img-src data:',
+    `connect-src ${relay.origin} ${socket}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    "object-src 'none'",
+  ].join('; ');
+}
 
 /**
  * The full-screen page a flyer's QR code opens: the widget, open, filling the phone's screen.
  * Its title is deliberately plain ("お知らせ"): browser history shows titles to whoever looks.
  */
-export function landingPage(serverUrl: string, orgPublicKey: string, campaign: string, lang: string, integrity: WidgetIntegrity | null): string {
+export function landingPage(o: LandingPageOptions): string {
+  const exit = o.exitUrl === undefined ? '' : ` exit-url="${esc(o.exitUrl)}"`;
   return htmlDocument({
-    lang: lang === 'en' ? 'en' : 'ja',
+    lang: o.lang === 'en' ? 'en' : 'ja',
     title: 'お知らせ',
     viewport: 'width=device-width, initial-scale=1, viewport-fit=cover, interactive-widget=resizes-content',
+    csp: landingCsp(o.serverUrl, widgetImportMap(o.serverUrl, o.integrity)),
     head: `<meta name="robots" content="noindex">
-<style>html, body { margin: 0; height: 100%; background: #fff; } tsunagari-chat { display: block; height: 100%; }</style>`,
-    body: `${widgetScripts(serverUrl, integrity)}
-<tsunagari-chat server="${esc(serverUrl)}" org-key="${esc(orgPublicKey)}" campaign="${esc(campaign)}" lang="${esc(lang)}" mode="fullscreen" open exit-url="/exit"></tsunagari-chat>`,
+<style>${PAGE_STYLE}</style>`,
+    body: `${widgetScripts(o.serverUrl, o.integrity)}
+<tsunagari-chat server="${esc(o.serverUrl)}" org-key="${esc(o.orgPublicKey)}" campaign="${esc(o.campaign)}" lang="${esc(o.lang)}" mode="fullscreen" open${exit}></tsunagari-chat>`,
   });
 }
 

@@ -7,6 +7,7 @@ import zlib from 'node:zlib';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMMUTABLE } from './precompressed-static.js';
+import { demoConsoleRoutes } from './demo.routes.js';
 import { staticRoutes } from './static.routes.js';
 
 /**
@@ -67,7 +68,8 @@ beforeAll(async () => {
   write(path.join(consoleDir, 'assets', 'index-CcJEk2X5.css'), STYLE);
   fs.writeFileSync(path.join(consoleDir, 'index.html'), '<!doctype html><title>console</title>');
   const app = express();
-  app.use(staticRoutes(widget, consoleDir));
+  app.use(staticRoutes(widget));
+  app.use(demoConsoleRoutes(consoleDir));
   server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   port = (server.address() as AddressInfo).port;

@@ -24,6 +24,19 @@ export function readWidgetIntegrity(widgetDist: string): WidgetIntegrity | null 
 }
 
 /**
+ * The import map whose "integrity" table lists every chunk's value, exactly as the pages put it
+ * inside `<script type="importmap">` (null without integrity values). A page's Content Security
+ * Policy allows this one inline script by its hash.
+ */
+export function widgetImportMap(serverUrl: string, integrity: WidgetIntegrity | null): string | null {
+  if (!integrity?.[ENTRY]) return null;
+  const base = `${serverUrl}/widget/`;
+  const table = Object.fromEntries(Object.entries(integrity).filter(([file]) => file !== ENTRY).map(([file, value]) => [base + file, value]));
+  // JSON inside a <script> element: "<" is escaped so no value can close the element early.
+  return JSON.stringify({ integrity: table }, null, 1).replace(/</g, '\\u003c');
+}
+
+/**
  * The script tags that load the widget from `serverUrl`. With integrity values, the entry script
  * carries its own and an import map lists every chunk's, so the browser runs only files identical
  * to the build's: the chunks the entry imports at once as well as those loaded when she opens the
@@ -32,10 +45,8 @@ export function readWidgetIntegrity(widgetDist: string): WidgetIntegrity | null 
 export function widgetScripts(serverUrl: string, integrity: WidgetIntegrity | null): string {
   const base = `${serverUrl}/widget/`;
   const entry = integrity?.[ENTRY];
-  if (!integrity || !entry) return `<script type="module" src="${esc(base + ENTRY)}"></script>`;
-  const table = Object.fromEntries(Object.entries(integrity).filter(([file]) => file !== ENTRY).map(([file, value]) => [base + file, value]));
-  // JSON inside a <script> element: "<" is escaped so no value can close the element early.
-  const map = JSON.stringify({ integrity: table }, null, 1).replace(/</g, '\\u003c');
+  const map = widgetImportMap(serverUrl, integrity);
+  if (!entry || map === null) return `<script type="module" src="${esc(base + ENTRY)}"></script>`;
   return `<script type="importmap">${map}</script>
 <script type="module" src="${esc(base + ENTRY)}" integrity="${esc(entry)}" crossorigin="anonymous"></script>`;
 }
