@@ -1,4 +1,4 @@
-import type { AgeBand, AppointmentStatus, DangerAnswer, EndReason, ErrorCode, HandoffKind, Outcome, StaffRole } from '@tsunagari/shared';
+import { AGE_BAND_LABELS_JA, type AgeBand, type AppointmentStatus, type DangerAnswer, type EndReason, type ErrorCode, type HandoffKind, type Outcome, type StaffRole } from '@tsunagari/shared';
 import { jaTrust } from './ja-trust.js';
 
 /**
@@ -221,16 +221,7 @@ export const ja = {
       interrupted: '途中で終わった',
       other: 'その他',
     } satisfies Record<Outcome, string>,
-    ageBands: {
-      'under-20': '10代以下',
-      '20s': '20代',
-      '30s': '30代',
-      '40s': '40代',
-      '50s': '50代',
-      '60s': '60代',
-      '70-plus': '70代以上',
-      unknown: 'わからない',
-    } satisfies Record<AgeBand | 'unknown', string>,
+    ageBands: { ...AGE_BAND_LABELS_JA, unknown: 'わからない' } satisfies Record<AgeBand | 'unknown', string>,
   },
   report: {
     heading: '年度報告',
