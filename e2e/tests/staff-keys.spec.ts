@@ -10,6 +10,10 @@ import { desktopPage, expectNoAxeViolations, phonePage, say, signIn, snap, start
  * organisation key file (read in her browser, never uploaded); a relay that swaps keys, lowers
  * the KDF parameters or is told to disable someone; the idle lock and the password change.
  * One server for the file: each test works on its own staff members.
+ *
+ * Over 300 lines on purpose: the six tests share that one relay, its database and the helpers
+ * above them (invite, enrol, sign); split across files, each file would start a relay and a
+ * database of its own, which the suite's time cannot afford.
  */
 
 let server: RunningServer;

@@ -1,3 +1,8 @@
+// Over 300 lines on purpose: this is the widget's shell, and what it does must be read in one
+// place to see that quick exit always wins: the exit button and the status line render before
+// any screen, every screen switch runs through one `screen` getter, and focus moves only in
+// `updated`. The screens, the session, quick exit and the catalogues are already elements and
+// controllers of their own; what is left here is the wiring between them.
 import type { WidgetStatus } from '@tsunagari/shared';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
