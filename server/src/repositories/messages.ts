@@ -1,7 +1,7 @@
 import type { SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
 import type { Db } from '../db/database.js';
 import type { KeyGrant, NewMessage } from '../domain/types.js';
-import type { KeyGrantRepository, MessageRepository } from './types.js';
+import type { ClientTally, KeyGrantRepository, MessageRepository } from './types.js';
 
 type Row = Record<string, unknown>;
 
@@ -24,6 +24,9 @@ export function createSqliteMessages(db: Db): MessageRepository {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (consultation_id, sender_role, key_epoch, seq) DO NOTHING`),
     bySeq: db.prepare('SELECT * FROM message WHERE consultation_id = ? AND sender_role = ? AND key_epoch = ? AND seq = ?'),
     after: db.prepare('SELECT * FROM message WHERE consultation_id = ? AND id > ? ORDER BY id LIMIT ?'),
+    clientTally: db.prepare(`SELECT COALESCE(SUM(LENGTH(ciphertext)), 0) AS bytes, COUNT(*) AS messages,
+      COUNT(*) FILTER (WHERE id > COALESCE((SELECT MAX(id) FROM message WHERE consultation_id = ?1 AND sender_role = 'counselor'), 0)) AS unanswered
+      FROM message WHERE consultation_id = ?1 AND sender_role = 'client'`),
   };
 
   const bySeq = (cid: string, role: SenderRole, keyEpoch: number, seq: number): StoredMessage | null => {
@@ -55,6 +58,7 @@ export function createSqliteMessages(db: Db): MessageRepository {
     insertMany: db.transaction((batch: readonly NewMessage[]) => batch.map(insertOnce)),
     after: (cid, afterId, limit) => (s.after.all(cid, afterId, limit) as Row[]).map(messageFromRow),
     bySeq,
+    clientTally: (cid) => s.clientTally.get(cid) as ClientTally,
   };
 }
 

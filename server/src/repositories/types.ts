@@ -136,12 +136,24 @@ export interface KeyGrantRepository {
   newestEpoch(consultationId: string): number | null;
 }
 
+/** See {@link MessageRepository.clientTally}. */
+export interface ClientTally {
+  bytes: number;
+  messages: number;
+  unanswered: number;
+}
+
 export interface MessageRepository {
   /** Stores the message; when the same (consultation, sender, key epoch, seq) exists, returns that row and `created: false`. */
   insertOnce(m: NewMessage): { message: StoredMessage; created: boolean };
   /** {@link insertOnce} for many messages in one transaction (one commit), results in order. */
   insertMany(batch: readonly NewMessage[]): { message: StoredMessage; created: boolean }[];
   after(consultationId: string, afterId: number, limit: number): StoredMessage[];
+  /**
+   * What she (the client) has stored in a consultation: ciphertext characters and messages, and
+   * how many of them came after the counselor's last message (all of them when none has answered).
+   */
+  clientTally(consultationId: string): ClientTally;
   /** The stored message of one sender with this key epoch and seq, if any. */
   bySeq(consultationId: string, senderRole: SenderRole, keyEpoch: number, seq: number): StoredMessage | null;
 }
