@@ -3,7 +3,7 @@ import { type AckData, type ClientEvent, lastSeq, MAX_MESSAGE_CHARS, type Payloa
 import type { SavedSession } from '../safety/session-store.js';
 import { MessageLog, openStored } from './message-log.js';
 import type { SessionEvent } from './session-events.js';
-import type { SessionCrypto } from './types.js';
+import { type SessionCrypto, sendLimitOf } from './types.js';
 
 /** What a {@link Conversation} needs from its session. */
 export interface ConversationHost {
@@ -121,7 +121,7 @@ export class Conversation {
     if (!entry) return;
     const r = await this.host.request('message:send', entry.envelope);
     if (!r) return;
-    if (!r.ok) this.log.outbox.fail(key, r.error === 'RATE_LIMITED');
+    if (!r.ok) this.log.outbox.fail(key, r.error === 'RATE_LIMITED', sendLimitOf(r.error));
     else if (!this.log.acknowledged(key, r.data)) return;
     this.tellMessages();
     this.host.save();
