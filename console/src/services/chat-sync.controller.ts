@@ -58,13 +58,17 @@ export class ChatSyncController extends WorkspacePart implements ReactiveControl
     }
   }
 
-  /** Fetches messages after the last one held (all of them the first time). */
+  /** Fetches messages after the last one held (all of them the first time), a page at a time until none are left. */
   private async loadHistory(id: string): Promise<void> {
-    const chat = store.findChat(this.model, id);
-    if (!chat) return;
-    const res = await this.ctx.socket.request('message:list', { consultationId: id, afterId: lastId(chat.messages) });
-    if (!res.ok) return;
-    this.model = store.updateChat(store.receiveMessages(this.model, id, res.data.messages), id, (c) => ({ ...c, historyLoaded: true }));
+    for (;;) {
+      const chat = store.findChat(this.model, id);
+      if (!chat) return;
+      const res = await this.ctx.socket.request('message:list', { consultationId: id, afterId: lastId(chat.messages) });
+      if (!res.ok) return;
+      this.model = store.receiveMessages(this.model, id, res.data.messages);
+      if (!res.data.more || res.data.messages.length === 0) break;
+    }
+    this.model = store.updateChat(this.model, id, (c) => ({ ...c, historyLoaded: true }));
     this.decrypt(id);
     if (id === this.model.selectedId) this.markRead(id);
   }

@@ -1,4 +1,4 @@
-import type { SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
+import type { HistoryPage, SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
 import type { Db } from '../db/database.js';
 import type { KeyGrant, NewMessage } from '../domain/types.js';
 import type { ClientTally, KeyGrantRepository, MessageRepository } from './types.js';
@@ -15,6 +15,9 @@ const messageFromRow = (r: Row): StoredMessage => ({
   ciphertext: r.ciphertext as string,
   sentAt: r.sent_at as string,
 });
+
+/** About what one message takes in an answer's JSON: its ciphertext and nonce, and the fields around them. */
+const answerBytes = (m: StoredMessage): number => m.ciphertext.length + m.nonce.length + m.consultationId.length + 120;
 
 /** SQLite messages (ciphertext only). */
 export function createSqliteMessages(db: Db): MessageRepository {
@@ -53,8 +56,22 @@ export function createSqliteMessages(db: Db): MessageRepository {
     return { message: bySeq(m.consultationId, m.senderRole, m.keyEpoch, m.seq) as StoredMessage, created: false };
   };
 
+  /** Rows read one at a time, so a page stops reading where its bytes run out. */
+  const page = (cid: string, afterId: number, maxBytes: number, maxRows: number): HistoryPage => {
+    const messages: StoredMessage[] = [];
+    let bytes = 0;
+    for (const r of s.after.iterate(cid, afterId, maxRows + 1) as IterableIterator<Row>) {
+      const m = messageFromRow(r);
+      bytes += answerBytes(m);
+      if (messages.length === maxRows || (messages.length > 0 && bytes > maxBytes)) return { messages, more: true };
+      messages.push(m);
+    }
+    return { messages, more: false };
+  };
+
   return {
     insertOnce,
+    page,
     insertMany: db.transaction((batch: readonly NewMessage[]) => batch.map(insertOnce)),
     after: (cid, afterId, limit) => (s.after.all(cid, afterId, limit) as Row[]).map(messageFromRow),
     bySeq,

@@ -1,4 +1,4 @@
-import type { AppointmentStatus, Appointment, CaseRecord, EndReason, HandoverNote, SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
+import type { AppointmentStatus, Appointment, CaseRecord, EndReason, HandoverNote, HistoryPage, SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
 import type { Holding, RoutingStatus } from '../domain/routing/types.js';
 import type { StaffRole } from '@tsunagari/shared';
 import type { SignedRevocationList, SignedStaffStatement } from '@tsunagari/shared/trust';
@@ -154,6 +154,8 @@ export interface MessageRepository {
    * how many of them came after the counselor's last message (all of them when none has answered).
    */
   clientTally(consultationId: string): ClientTally;
+  /** Messages after `afterId`, oldest first, up to `maxRows` and about `maxBytes` as JSON (at least one); `more` when some were left. */
+  page(consultationId: string, afterId: number, maxBytes: number, maxRows: number): HistoryPage;
   /** The stored message of one sender with this key epoch and seq, if any. */
   bySeq(consultationId: string, senderRole: SenderRole, keyEpoch: number, seq: number): StoredMessage | null;
 }

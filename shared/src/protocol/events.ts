@@ -200,7 +200,9 @@ export interface ConsultationSnapshot {
   assignedAt: string | null;
   /** The newest key epoch any grant in this consultation names (null before the first). */
   keyEpoch: number | null;
+  /** The first page of her history (at most HISTORY_PAGE_BYTES); `moreMessages` when more follow (`message:list` after the last id). */
   messages: StoredMessage[];
+  moreMessages: boolean;
 }
 
 export interface ResumeOpened {
@@ -239,6 +241,12 @@ export interface ConsultationEnded {
   consultationId: string;
   endedBy: SenderRole;
   reason: EndReason;
+}
+
+/** One page of a consultation's messages, oldest first; `more` when the next page is waiting. */
+export interface HistoryPage {
+  messages: StoredMessage[];
+  more: boolean;
 }
 
 /** Events a browser (widget or console) sends; the ack is always last. */
@@ -280,8 +288,11 @@ export interface ClientToServerEvents {
   'typing:set': (payload: TypingSetPayload, ack: Ack<Record<string, never>>) => void;
   /** Client or counselor: store and relay one encrypted message. Re-sending the same (key epoch, seq) is idempotent. */
   'message:send': (payload: EnvelopePayload, ack: Ack<MessageReceipt>) => void;
-  /** Client or counselor: messages after an id (history, or catching up after a drop). */
-  'message:list': (payload: MessageListPayload, ack: Ack<{ messages: StoredMessage[] }>) => void;
+  /**
+   * Client or counselor: messages after an id (history, or catching up after a drop), one page of
+   * at most HISTORY_PAGE_BYTES; `more` when more follow: ask again after the last id.
+   */
+  'message:list': (payload: MessageListPayload, ack: Ack<HistoryPage>) => void;
   /**
    * Counselor: record topics and outcome of a consultation she holds or held (active or ended).
    * Recording again replaces the record. The answer is when it was recorded.

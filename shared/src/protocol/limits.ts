@@ -22,6 +22,12 @@ const AEAD_TAG_BYTES = 16;
  * finds them within it, close to the edge; anything longer is refused (INVALID_PAYLOAD).
  */
 export const MAX_CIPHERTEXT_CHARS = Math.ceil(((MAX_BODY_BYTES + AEAD_TAG_BYTES) * 4) / 3);
+/**
+ * Most bytes of messages one history answer carries (`message:list`, a resume's snapshot), for
+ * her widget and the console alike; an answer that stops short says `more` and the app asks for
+ * the next page after the last id it got. A history loop then sends a page at a time, not a chat.
+ */
+export const HISTORY_PAGE_BYTES = 256 * 1024;
 /** Socket.IO's transport limit; larger frames close the connection before any handler runs. */
 export const MAX_FRAME_BYTES = 64 * 1024;
 /**
