@@ -28,8 +28,8 @@ export function createSqliteMessages(db: Db): MessageRepository {
     bySeq: db.prepare('SELECT * FROM message WHERE consultation_id = ? AND sender_role = ? AND key_epoch = ? AND seq = ?'),
     after: db.prepare('SELECT * FROM message WHERE consultation_id = ? AND id > ? ORDER BY id LIMIT ?'),
     clientTally: db.prepare(`SELECT COALESCE(SUM(LENGTH(ciphertext)), 0) AS bytes, COUNT(*) AS messages,
-      COUNT(*) FILTER (WHERE id > COALESCE((SELECT MAX(id) FROM message WHERE consultation_id = ?1 AND sender_role = 'counselor'), 0)) AS unanswered
-      FROM message WHERE consultation_id = ?1 AND sender_role = 'client'`),
+      COUNT(*) FILTER (WHERE id > COALESCE((SELECT MAX(id) FROM message WHERE consultation_id = ? AND sender_role = 'counselor'), 0)) AS unanswered
+      FROM message WHERE consultation_id = ? AND sender_role = 'client'`),
   };
 
   const bySeq = (cid: string, role: SenderRole, keyEpoch: number, seq: number): StoredMessage | null => {
@@ -75,7 +75,7 @@ export function createSqliteMessages(db: Db): MessageRepository {
     insertMany: db.transaction((batch: readonly NewMessage[]) => batch.map(insertOnce)),
     after: (cid, afterId, limit) => (s.after.all(cid, afterId, limit) as Row[]).map(messageFromRow),
     bySeq,
-    clientTally: (cid) => s.clientTally.get(cid) as ClientTally,
+    clientTally: (cid) => s.clientTally.get(cid, cid) as ClientTally,
   };
 }
 
