@@ -52,10 +52,13 @@ export class ChatSyncController extends WorkspacePart implements ReactiveControl
     const mine = await this.ctx.socket.request('consultation:mine', {});
     if (!mine.ok) return;
     this.model = store.applyMine(this.model, mine.data.consultations);
-    for (const id of store.chatsToLoad(this.model)) {
-      this.openKey(id);
-      void this.loadHistory(id);
-    }
+    const ids = store.chatsToLoad(this.model);
+    for (const id of ids) this.openKey(id);
+    // One chat's history after another: pages of several chats at once could pile up past the
+    // relay's outbound cap on a slow line, and it would drop her connection.
+    void (async () => {
+      for (const id of ids) await this.loadHistory(id);
+    })();
   }
 
   /** Fetches messages after the last one held (all of them the first time), a page at a time until none are left. */
