@@ -16,8 +16,12 @@ const messageFromRow = (r: Row): StoredMessage => ({
   sentAt: r.sent_at as string,
 });
 
-/** About what one message takes in an answer's JSON: its ciphertext and nonce, and the fields around them. */
-const answerBytes = (m: StoredMessage): number => m.ciphertext.length + m.nonce.length + m.consultationId.length + 120;
+/**
+ * At least what one message takes in an answer's JSON: its ciphertext, nonce and consultation id,
+ * and 200 for the rest (field names, ids and the time take some 140; the answer's own wrapper
+ * fits in what is left over), so a page never passes its budget.
+ */
+const answerBytes = (m: StoredMessage): number => m.ciphertext.length + m.nonce.length + m.consultationId.length + 200;
 
 /** SQLite messages (ciphertext only). */
 export function createSqliteMessages(db: Db): MessageRepository {
