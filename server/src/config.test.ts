@@ -68,6 +68,11 @@ describe('configuration: limits (issue 14)', () => {
     expect(DEFAULT_LIMITS.consultationBytes).toBe(1024 * 1024);
   });
 
+  it('a demo allows more sockets from one machine, as it allows more starts', () => {
+    expect(loadConfig({ DEMO: '1' }).limits.socketsPerCaller).toBe(200);
+    expect(loadConfig({ DEMO: '1', TSUNAGARI_SOCKETS_PER_CALLER: '7' }).limits.socketsPerCaller).toBe(7);
+  });
+
   it('reads one setting per limit', () => {
     const limits = loadConfig({
       TSUNAGARI_EVENT_BURST: '50',

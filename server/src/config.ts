@@ -152,12 +152,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     startsPerHour: wholeNumber(env.TSUNAGARI_START_LIMIT ?? (demo ? '200' : String(DEFAULT_STARTS_PER_HOUR)), 'TSUNAGARI_START_LIMIT'),
     routing: routingOptionsFromEnv(env),
     testHooks,
-    limits: limitsFrom(env),
+    limits: limitsFrom(env, demo),
   };
 }
 
-/** The limits from the environment; each setting is a whole number above zero, its default when unset. */
-function limitsFrom(env: NodeJS.ProcessEnv): Limits {
+/**
+ * The limits from the environment; each setting is a whole number above zero, its default when
+ * unset. A demo (and every browser test) is many widgets from one machine, so it allows more
+ * sockets per caller, as it allows more starts.
+ */
+function limitsFrom(env: NodeJS.ProcessEnv, demo: boolean): Limits {
   const positive = (name: string, fallback: number): number => {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
@@ -172,7 +176,7 @@ function limitsFrom(env: NodeJS.ProcessEnv): Limits {
       perSecond: positive('TSUNAGARI_EVENT_RATE', d.events.perSecond),
       refusalsBeforeDisconnect: positive('TSUNAGARI_EVENT_REFUSALS', d.events.refusalsBeforeDisconnect),
     },
-    socketsPerCaller: positive('TSUNAGARI_SOCKETS_PER_CALLER', d.socketsPerCaller),
+    socketsPerCaller: positive('TSUNAGARI_SOCKETS_PER_CALLER', demo ? 200 : d.socketsPerCaller),
     outboundBufferBytes: positive('TSUNAGARI_OUTBOUND_BUFFER_BYTES', d.outboundBufferBytes),
     waitingMessages: positive('TSUNAGARI_WAITING_MESSAGES', d.waitingMessages),
     consultationBytes: positive('TSUNAGARI_CONSULTATION_BYTES', d.consultationBytes),
