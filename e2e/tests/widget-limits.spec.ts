@@ -1,9 +1,10 @@
-import { desktopPage, expect, expectNoAxeViolations, phonePage, signIn, snap, startFromLanding, test } from './fixtures.js';
+import { animationsSettled, desktopPage, expect, expectNoAxeViolations, phonePage, signIn, snap, startFromLanding, test } from './fixtures.js';
 
 /**
  * Issue 14's per-consultation budget as she meets it: past what the relay keeps for one chat, her
- * message stays on her screen as not sent, and the log says why and where else she can turn, in
- * Japanese, やさしい日本語 and English. The budget is set low on a server of the test's own.
+ * message stays on her screen as not sent (with no button to send it again: it would fail the
+ * same way), and the log says why and where else she can turn, in Japanese, やさしい日本語 and
+ * English. The budget is set low on a server of the test's own.
  */
 test.use({ serverEnv: { TSUNAGARI_CONSULTATION_MESSAGES: '3' } });
 
@@ -35,12 +36,17 @@ test('past the consultation budget: the message stays as not sent, and the log e
   const log = client.getByRole('log', { name: '会話' });
   await expect(log.getByText(FULL.ja)).toHaveCount(1);
   await expect(counselorList.getByText('4 番目のメッセージ')).toHaveCount(0);
+  // Sending it again could only fail the same way: no もう一度送る here.
+  await expect(log.getByRole('button', { name: 'もう一度送る' })).toHaveCount(0);
   await expectNoAxeViolations(client, 'widget with a message refused by the consultation budget');
   await snap(client, info, 'consultation-full-360-ja');
 
   for (const lang of ['ja-easy', 'en'] as const) {
     await client.getByRole('combobox', { name: /^(言語|ことば|Language)$/ }).selectOption(lang);
-    await expect(client.getByText(FULL[lang])).toHaveCount(1);
+    const line = client.getByText(FULL[lang]);
+    await expect(line).toHaveCount(1);
+    await animationsSettled(client);
+    await line.scrollIntoViewIfNeeded();
     await snap(client, info, `consultation-full-360-${lang}`);
   }
 });

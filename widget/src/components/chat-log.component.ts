@@ -98,7 +98,7 @@ export class TsunagariChatLog extends LitElement {
       ${m.state === 'failed'
         ? html`<span class="state failed"
             >${m.failedLimit === 'waiting' ? this.t.failedWaiting : m.failedLimit === 'full' ? this.t.failedFull : m.failedBusy ? this.t.failedBusy : this.t.failed}
-            <button class="link" type="button" @click=${() => this.dispatchEvent(new RetryEvent(m.key))}>${this.t.retry}</button></span
+            ${m.failedLimit === 'full' ? nothing : html`<button class="link" type="button" @click=${() => this.dispatchEvent(new RetryEvent(m.key))}>${this.t.retry}</button>`}</span
           >`
         : nothing}
     </div>`;
