@@ -17,6 +17,7 @@ import { StaffOrigin } from './http/staff-origin.js';
 import { type DemoConsoleConfig, trustRoutes } from './http/trust.routes.js';
 import { staticRoutes } from './http/static.routes.js';
 import { testHookRoutes } from './http/test-hooks.routes.js';
+import { type LimitOverrides, withDefaults } from './limits.js';
 import type { Logger } from './log.js';
 import { createSqliteRepositories } from './repositories/sqlite.js';
 import type { Repositories } from './repositories/types.js';
@@ -75,6 +76,8 @@ export interface AppDeps {
   testHooks?: boolean;
   /** Socket.IO's ping interval and timeout (default DEFAULT_HEARTBEAT, Socket.IO's own). */
   heartbeat?: Heartbeat;
+  /** Budgets per socket, caller and consultation (default DEFAULT_LIMITS; README "Limits"). */
+  limits?: LimitOverrides;
 }
 
 export interface App {
@@ -91,7 +94,8 @@ export interface App {
 export function createApp(deps: AppDeps): App {
   const { db, sodium, clock, log } = deps;
   const repos = createSqliteRepositories(db);
-  const services = createServices(repos, deps);
+  const limits = withDefaults(deps.limits);
+  const services = createServices(repos, { ...deps, limits });
   const { auth, hours, routing, messages, retention } = services;
 
   const trustedHops = deps.trustedProxyHops ?? 0;
@@ -160,6 +164,7 @@ export function createApp(deps: AppDeps): App {
     staffOrigin: staffHttp.origin,
     staffChanges: repos.staffChanges,
     scheduler: deps.scheduler ?? realScheduler,
+    limits,
   });
 
   let closing: Promise<void> | null = null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkStartable, loadConfig } from './config.js';
+import { DEFAULT_LIMITS } from './limits.js';
 
 describe('configuration for issue 13', () => {
   it('refuses to start a relay outside the demo unless PUBLIC_URL is https', () => {
@@ -55,5 +56,47 @@ describe('configuration: test hooks', () => {
   it('are refused by a production start: the relay would replay messages on request', () => {
     expect(() => loadConfig({ TSUNAGARI_TEST_HOOKS: '1' })).toThrow(/TSUNAGARI_TEST_HOOKS=1 .*DEMO=1/);
     expect(() => loadConfig({ DEMO: '0', TSUNAGARI_TEST_HOOKS: '1', PUBLIC_URL: 'https://relay.example' })).toThrow(/DEMO=1/);
+  });
+});
+
+describe('configuration: limits (issue 14)', () => {
+  it('uses the defaults when nothing is set', () => {
+    expect(loadConfig({}).limits).toEqual(DEFAULT_LIMITS);
+    expect(DEFAULT_LIMITS.socketsPerCaller).toBe(20);
+    expect(DEFAULT_LIMITS.outboundBufferBytes).toBe(1024 * 1024);
+    expect(DEFAULT_LIMITS.waitingMessages).toBe(5);
+    expect(DEFAULT_LIMITS.consultationBytes).toBe(1024 * 1024);
+  });
+
+  it('a demo allows more sockets from one machine, as it allows more starts', () => {
+    expect(loadConfig({ DEMO: '1' }).limits.socketsPerCaller).toBe(200);
+    expect(loadConfig({ DEMO: '1', TSUNAGARI_SOCKETS_PER_CALLER: '7' }).limits.socketsPerCaller).toBe(7);
+  });
+
+  it('reads one setting per limit', () => {
+    const limits = loadConfig({
+      TSUNAGARI_EVENT_BURST: '50',
+      TSUNAGARI_EVENT_RATE: '5',
+      TSUNAGARI_EVENT_REFUSALS: '3',
+      TSUNAGARI_SOCKETS_PER_CALLER: '4',
+      TSUNAGARI_OUTBOUND_BUFFER_BYTES: '65536',
+      TSUNAGARI_WAITING_MESSAGES: '2',
+      TSUNAGARI_CONSULTATION_BYTES: '100000',
+      TSUNAGARI_CONSULTATION_MESSAGES: '300',
+    }).limits;
+    expect(limits).toEqual({
+      events: { burst: 50, perSecond: 5, refusalsBeforeDisconnect: 3 },
+      socketsPerCaller: 4,
+      outboundBufferBytes: 65536,
+      waitingMessages: 2,
+      consultationBytes: 100000,
+      consultationMessages: 300,
+    });
+  });
+
+  it('refuses a limit that is not a whole number of at least 1, naming the variable', () => {
+    expect(() => loadConfig({ TSUNAGARI_SOCKETS_PER_CALLER: '0' })).toThrow(/TSUNAGARI_SOCKETS_PER_CALLER/);
+    expect(() => loadConfig({ TSUNAGARI_EVENT_RATE: '2.5' })).toThrow(/TSUNAGARI_EVENT_RATE/);
+    expect(() => loadConfig({ TSUNAGARI_CONSULTATION_BYTES: 'lots' })).toThrow(/TSUNAGARI_CONSULTATION_BYTES/);
   });
 });

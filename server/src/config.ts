@@ -7,6 +7,7 @@ import { DEFAULT_RETENTION_DAYS } from './domain/retention.js';
 import type { RoutingOptions } from './domain/routing/options.js';
 import { DEFAULT_HEAP_GROWING_PERCENT } from './heap-tuning.js';
 import { DEFAULT_STARTS_PER_HOUR } from './domain/start-limit.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { parseConsoleOrigin } from './http/staff-origin.js';
 
 /** Where the server package lives; static builds are found relative to it. */
@@ -57,6 +58,13 @@ export interface Config {
   testHooks: boolean;
   /** Socket.IO's heartbeat: a ping this often, a connection dropped after this long without a pong. */
   heartbeat: Heartbeat;
+  /**
+   * Budgets per socket, caller and consultation (README "Limits"), one setting each:
+   * TSUNAGARI_EVENT_BURST, TSUNAGARI_EVENT_RATE, TSUNAGARI_EVENT_REFUSALS, TSUNAGARI_SOCKETS_PER_CALLER,
+   * TSUNAGARI_OUTBOUND_BUFFER_BYTES, TSUNAGARI_WAITING_MESSAGES, TSUNAGARI_CONSULTATION_BYTES,
+   * TSUNAGARI_CONSULTATION_MESSAGES.
+   */
+  limits: Limits;
 }
 
 export interface Heartbeat {
@@ -144,6 +152,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     startsPerHour: wholeNumber(env.TSUNAGARI_START_LIMIT ?? (demo ? '200' : String(DEFAULT_STARTS_PER_HOUR)), 'TSUNAGARI_START_LIMIT'),
     routing: routingOptionsFromEnv(env),
     testHooks,
+    limits: limitsFrom(env, demo),
+  };
+}
+
+/**
+ * The limits from the environment; each setting is a whole number above zero, its default when
+ * unset. A demo (and every browser test) is many widgets from one machine, so it allows more
+ * sockets per caller, as it allows more starts.
+ */
+function limitsFrom(env: NodeJS.ProcessEnv, demo: boolean): Limits {
+  const positive = (name: string, fallback: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = wholeNumber(raw, name);
+    if (n < 1) throw new Error(`${name} must be at least 1`);
+    return n;
+  };
+  const d = DEFAULT_LIMITS;
+  return {
+    events: {
+      burst: positive('TSUNAGARI_EVENT_BURST', d.events.burst),
+      perSecond: positive('TSUNAGARI_EVENT_RATE', d.events.perSecond),
+      refusalsBeforeDisconnect: positive('TSUNAGARI_EVENT_REFUSALS', d.events.refusalsBeforeDisconnect),
+    },
+    socketsPerCaller: positive('TSUNAGARI_SOCKETS_PER_CALLER', demo ? 200 : d.socketsPerCaller),
+    outboundBufferBytes: positive('TSUNAGARI_OUTBOUND_BUFFER_BYTES', d.outboundBufferBytes),
+    waitingMessages: positive('TSUNAGARI_WAITING_MESSAGES', d.waitingMessages),
+    consultationBytes: positive('TSUNAGARI_CONSULTATION_BYTES', d.consultationBytes),
+    consultationMessages: positive('TSUNAGARI_CONSULTATION_MESSAGES', d.consultationMessages),
   };
 }
 

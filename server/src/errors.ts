@@ -28,6 +28,8 @@ export const errors = {
   badSignature: () => new DomainError('BAD_SIGNATURE'),
   revocationsStale: () => new DomainError('REVOCATIONS_STALE'),
   notRevoked: (detail?: string) => new DomainError('NOT_REVOKED', detail),
+  waitingLimit: () => new DomainError('WAITING_LIMIT'),
+  consultationFull: () => new DomainError('CONSULTATION_FULL'),
 };
 
 const known = new Set<string>(ERROR_CODES);

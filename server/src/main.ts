@@ -48,6 +48,7 @@ async function main(): Promise<void> {
     retentionDays: config.retentionDays,
     testHooks: config.testHooks,
     heartbeat: config.heartbeat,
+    limits: config.limits,
   });
 
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));

@@ -18,6 +18,7 @@ import { StaffAuthService } from './domain/staff/auth.js';
 import { StaffLifecycle } from './domain/staff/lifecycle.js';
 import { LiveSessions } from './domain/staff/live-sessions.js';
 import { StartLimit } from './domain/start-limit.js';
+import type { Limits } from './limits.js';
 import type { Logger } from './log.js';
 import type { Repositories } from './repositories/types.js';
 import { realScheduler, type Scheduler } from './scheduler.js';
@@ -57,6 +58,8 @@ export interface ServiceOptions {
   retentionDays?: number | undefined;
   /** The weakest Argon2id parameters accepted at enrolment and password change (default moderate). */
   kdfFloor?: KdfFloor | undefined;
+  /** What she may store per consultation (the rest of the limits are the sockets'). */
+  limits: Limits;
 }
 
 /** Builds the domain services; none of them knows of sockets, HTTP or SQL. */
@@ -77,7 +80,7 @@ export function createServices(repos: Repositories, o: ServiceOptions): Services
   });
   return {
     consultations,
-    messages: new MessageService(repos.messages, clock),
+    messages: new MessageService(repos.messages, clock, o.limits),
     routing,
     presenter: new Presenter(repos, consultations, counselors, routing.router.options),
     counselors,

@@ -176,7 +176,8 @@ describe('what the server holds about a connected socket', () => {
 
 describe('a sender who floods a consultation', () => {
   it(`gets RATE_LIMITED past ${MESSAGE_FLOOD.points} new messages in ${MESSAGE_FLOOD.seconds} s, nothing more is stored, and re-sends are still answered`, async () => {
-    const server = await startTestServer();
+    // She waits throughout: the waiting limit (limits.test.ts) is raised so the flood limit is the one met.
+    const server = await startTestServer({ limits: { waitingMessages: 1000 } });
     try {
       const client = clientSocket(server);
       await connected(client);

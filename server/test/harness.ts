@@ -20,6 +20,7 @@ import { type Clock, systemClock } from '../src/clock.js';
 import type { Heartbeat } from '../src/config.js';
 import type { RoutingOptions } from '../src/domain/routing/options.js';
 import { openDatabase, type Db } from '../src/db/database.js';
+import type { LimitOverrides } from '../src/limits.js';
 import { createLogger } from '../src/log.js';
 import { StaffLifecycle } from '../src/domain/staff/lifecycle.js';
 import { LiveSessions } from '../src/domain/staff/live-sessions.js';
@@ -84,6 +85,8 @@ export async function startTestServer(
     consoleOrigin?: string;
     /** Cookies always Secure, as in production. */
     secureCookies?: boolean;
+    /** Budgets per socket, caller and consultation (the production defaults unless given). */
+    limits?: LimitOverrides;
   } = {},
 ): Promise<TestServer> {
   const sodium = await loadSodium();
@@ -121,6 +124,7 @@ export async function startTestServer(
     ...(opts.retentionDays !== undefined ? { retentionDays: opts.retentionDays } : {}),
     ...(opts.testHooks ? { testHooks: true } : {}),
     ...(opts.heartbeat ? { heartbeat: opts.heartbeat } : {}),
+    ...(opts.limits ? { limits: opts.limits } : {}),
   });
   await new Promise<void>((resolve) => app.httpServer.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;

@@ -52,19 +52,26 @@ export class ChatSyncController extends WorkspacePart implements ReactiveControl
     const mine = await this.ctx.socket.request('consultation:mine', {});
     if (!mine.ok) return;
     this.model = store.applyMine(this.model, mine.data.consultations);
-    for (const id of store.chatsToLoad(this.model)) {
-      this.openKey(id);
-      void this.loadHistory(id);
-    }
+    const ids = store.chatsToLoad(this.model);
+    for (const id of ids) this.openKey(id);
+    // One chat's history after another: pages of several chats at once could pile up past the
+    // relay's outbound cap on a slow line, and it would drop her connection.
+    void (async () => {
+      for (const id of ids) await this.loadHistory(id);
+    })();
   }
 
-  /** Fetches messages after the last one held (all of them the first time). */
+  /** Fetches messages after the last one held (all of them the first time), a page at a time until none are left. */
   private async loadHistory(id: string): Promise<void> {
-    const chat = store.findChat(this.model, id);
-    if (!chat) return;
-    const res = await this.ctx.socket.request('message:list', { consultationId: id, afterId: lastId(chat.messages) });
-    if (!res.ok) return;
-    this.model = store.updateChat(store.receiveMessages(this.model, id, res.data.messages), id, (c) => ({ ...c, historyLoaded: true }));
+    for (;;) {
+      const chat = store.findChat(this.model, id);
+      if (!chat) return;
+      const res = await this.ctx.socket.request('message:list', { consultationId: id, afterId: lastId(chat.messages) });
+      if (!res.ok) return;
+      this.model = store.receiveMessages(this.model, id, res.data.messages);
+      if (!res.data.more || res.data.messages.length === 0) break;
+    }
+    this.model = store.updateChat(this.model, id, (c) => ({ ...c, historyLoaded: true }));
     this.decrypt(id);
     if (id === this.model.selectedId) this.markRead(id);
   }

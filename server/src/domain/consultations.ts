@@ -1,4 +1,4 @@
-import { type SealedEpochKey, type SenderRole, type StoredMessage, type TodayFigures, tokyoDayStart, tokyoParts } from '@tsunagari/shared';
+import { HISTORY_PAGE_BYTES, type HistoryPage, type SealedEpochKey, type SenderRole, type TodayFigures, tokyoDayStart, tokyoParts } from '@tsunagari/shared';
 import type { Sodium } from '@tsunagari/shared/crypto';
 import type { Clock } from '../clock.js';
 import { errors } from '../errors.js';
@@ -6,7 +6,7 @@ import type { Repositories } from '../repositories/types.js';
 import { hashToken } from './tokens.js';
 import type { Actor, Consultation, KeyGrant } from './types.js';
 
-/** Most messages returned by one history call; the caller pages with `afterId`. */
+/** Most messages returned by one history call (HISTORY_PAGE_BYTES bounds it first); the caller pages with `afterId`. */
 export const HISTORY_PAGE = 500;
 
 /**
@@ -71,8 +71,9 @@ export class ConsultationService {
     return this.repos.handover.setReadMark(c.id, staffId, lastReadId);
   }
 
-  history(c: Consultation, afterId: number): StoredMessage[] {
-    return this.repos.messages.after(c.id, afterId, HISTORY_PAGE);
+  /** One page of messages after `afterId` (at most HISTORY_PAGE_BYTES, HISTORY_PAGE rows). */
+  history(c: Consultation, afterId: number): HistoryPage {
+    return this.repos.messages.page(c.id, afterId, HISTORY_PAGE_BYTES, HISTORY_PAGE);
   }
 
   /** The supervisors' board: the Tokyo day so far. */

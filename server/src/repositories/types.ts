@@ -1,4 +1,4 @@
-import type { AppointmentStatus, Appointment, CaseRecord, EndReason, HandoverNote, SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
+import type { AppointmentStatus, Appointment, CaseRecord, EndReason, HandoverNote, HistoryPage, SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
 import type { Holding, RoutingStatus } from '../domain/routing/types.js';
 import type { StaffRole } from '@tsunagari/shared';
 import type { SignedRevocationList, SignedStaffStatement } from '@tsunagari/shared/trust';
@@ -136,12 +136,26 @@ export interface KeyGrantRepository {
   newestEpoch(consultationId: string): number | null;
 }
 
+/** See {@link MessageRepository.clientTally}. */
+export interface ClientTally {
+  bytes: number;
+  messages: number;
+  unanswered: number;
+}
+
 export interface MessageRepository {
   /** Stores the message; when the same (consultation, sender, key epoch, seq) exists, returns that row and `created: false`. */
   insertOnce(m: NewMessage): { message: StoredMessage; created: boolean };
   /** {@link insertOnce} for many messages in one transaction (one commit), results in order. */
   insertMany(batch: readonly NewMessage[]): { message: StoredMessage; created: boolean }[];
   after(consultationId: string, afterId: number, limit: number): StoredMessage[];
+  /**
+   * What she (the client) has stored in a consultation: ciphertext characters and messages, and
+   * how many of them came after the counselor's last message (all of them when none has answered).
+   */
+  clientTally(consultationId: string): ClientTally;
+  /** Messages after `afterId`, oldest first, up to `maxRows` and about `maxBytes` as JSON (at least one); `more` when some were left. */
+  page(consultationId: string, afterId: number, maxBytes: number, maxRows: number): HistoryPage;
   /** The stored message of one sender with this key epoch and seq, if any. */
   bySeq(consultationId: string, senderRole: SenderRole, keyEpoch: number, seq: number): StoredMessage | null;
 }

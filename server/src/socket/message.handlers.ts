@@ -15,6 +15,6 @@ export function registerMessageHandlers(handlers: HandlerTable, deps: Pick<Servi
 
   handlers.participant('message:list', (payload, _s, actor) => {
     const c = consultations.access(actor, payload.consultationId);
-    return { messages: consultations.history(c, payload.afterId ?? 0) };
+    return consultations.history(c, payload.afterId ?? 0);
   });
 }

@@ -50,6 +50,13 @@ export const ERROR_CODES = [
   'REVOCATIONS_STALE',
   /** The revocation list does not revoke the key version of the staff member being disabled. */
   'NOT_REVOKED',
+  /**
+   * She has sent as many messages as the relay keeps while nobody has answered her yet (her intake
+   * and a few more); she can write again once a counselor replies. Nothing was stored.
+   */
+  'WAITING_LIMIT',
+  /** This consultation holds as much of her writing as the relay keeps for one chat. Nothing was stored. */
+  'CONSULTATION_FULL',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AGE_BANDS, DANGER_ANSWERS, TOPICS } from '../intake/intake.js';
 import { OUTCOMES } from '../records/records.js';
 import { APPOINTMENT_STATUSES, HANDOFF_KINDS } from '../handoff/handoff.js';
-import { MAX_ENVELOPE_BYTES, MAX_KEY_EPOCH, MAX_MESSAGE_CHARS } from './limits.js';
+import { MAX_CIPHERTEXT_CHARS, MAX_KEY_EPOCH, MAX_MESSAGE_CHARS } from './limits.js';
 
 /** Random ids are 16–32 bytes, base64url without padding. */
 export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
@@ -65,7 +65,8 @@ export const envelopeSchema = z.strictObject({
   seq: z.number().int().min(1).max(1_000_000),
   /** XChaCha20-Poly1305 nonce, 24 bytes. */
   nonce: z.string().regex(/^[A-Za-z0-9_-]{32}$/),
-  ciphertext: base64Schema(MAX_ENVELOPE_BYTES).min(22),
+  /** Sealed body; its cap follows the widget's largest message (MAX_BODY_BYTES). */
+  ciphertext: z.string().regex(/^[A-Za-z0-9_-]*$/).min(22).max(MAX_CIPHERTEXT_CHARS),
 });
 
 export const messageListSchema = z.strictObject({

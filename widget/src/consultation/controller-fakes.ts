@@ -27,7 +27,7 @@ export class FakeSocket implements RelaySocket {
     'consultation:start': () => ({ ok: true, data: { consultationId: CID, clientToken: TOKEN, position: 3 } }),
     'key:grant': () => ({ ok: true, data: { grantedAt: 'now' } }),
     'consultation:end': () => ({ ok: true, data: { endedAt: 'now' } }),
-    'message:list': () => ({ ok: true, data: { messages: [] } }),
+    'message:list': () => ({ ok: true, data: { messages: [], more: false } }),
   };
   closed = false;
   private handlers = new Map<string, (payload: never) => void>();
@@ -147,6 +147,7 @@ export const snapshot = (over: Partial<ConsultationSnapshot> = {}): Consultation
   assignedAt: ASSIGNED_AT,
   keyEpoch: 0,
   messages: [],
+  moreMessages: false,
   ...over,
 });
 

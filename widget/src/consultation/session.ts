@@ -229,9 +229,13 @@ export class ConsultationSession implements ConversationHost {
     this.talk.receive(s.messages);
     this.save();
     if (s.counselor && s.assignedAt) await this.grant(s.counselor, s.assignedAt);
-    const list = await this.request('message:list', { consultationId, afterId: this.talk.log.lastId() });
-    if (!list) return;
-    if (list.ok) this.talk.receive(list.data.messages);
+    // Her history comes a page at a time (HISTORY_PAGE_BYTES): ask after the last id until none are left.
+    for (;;) {
+      const list = await this.request('message:list', { consultationId, afterId: this.talk.log.lastId() });
+      if (!list) return;
+      if (list.ok) this.talk.receive(list.data.messages);
+      if (!list.ok || !list.data.more || list.data.messages.length === 0) break;
+    }
     this.save();
     this.talk.resend();
   }

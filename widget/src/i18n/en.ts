@@ -101,6 +101,8 @@ export const en: Catalogue = {
   pending: 'Sending',
   failed: 'Not sent',
   failedBusy: 'Not sent. Please wait a moment, then send it',
+  failedWaiting: 'Not sent: this is as much as you can send before a counselor replies. Please send the rest once she answers',
+  failedFull: 'Not sent: this chat cannot hold any more. You can go on by phone or email',
   retry: 'Send again',
   unreadable: 'A message could not be read',
   transferred: 'Another counselor has taken over. Please carry on.',

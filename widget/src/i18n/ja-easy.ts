@@ -105,6 +105,8 @@ export const jaEasy: Catalogue = {
   pending: 'おくって います',
   failed: 'おくれません でした',
   failedBusy: 'おくれません でした。すこし まってから おくって ください',
+  failedWaiting: 'そうだんいん が へんじ を するまで、これいじょう おくれません。へんじ が きたら、つづき を おくって ください',
+  failedFull: 'この チャット では、もう おくれません。つづき は でんわ か メール で はなせます',
   retry: 'もう一ど おくる',
   unreadable: '読めない メッセージが あります',
   transferred: 'そうだんいんが かわりました。つづけて はなして ください。',

@@ -50,6 +50,8 @@ export const jaLater = {
   pending: '送信中',
   failed: '送れませんでした',
   failedBusy: '送れませんでした。少し待ってから送ってください',
+  failedWaiting: '相談員がお返事するまでに送れるのは、ここまでです。お返事があったら、続きを送ってください',
+  failedFull: 'このチャットで送れる量の上限になりました。続きは電話かメールでお話しできます',
   retry: 'もう一度送る',
   unreadable: '読めないメッセージがあります',
   transferred: '相談員が交代しました。続けてお話しください。',

@@ -1,7 +1,7 @@
-import type { ConsultationSnapshot, CounselorState, QueueEntry, QueuePosition, StaffConsultation } from '@tsunagari/shared';
+import type { ConsultationSnapshot, CounselorState, HistoryPage, QueueEntry, QueuePosition, StaffConsultation } from '@tsunagari/shared';
 import { errors } from '../../errors.js';
 import type { Repositories } from '../../repositories/types.js';
-import { type ConsultationService, HISTORY_PAGE } from '../consultations.js';
+import type { ConsultationService } from '../consultations.js';
 import type { CounselorDirectory } from '../counselors.js';
 import type { Consultation } from '../types.js';
 import type { RoutingOptions } from './options.js';
@@ -16,7 +16,7 @@ import type { RoutingView } from './types.js';
 export class Presenter {
   constructor(
     private readonly repos: Pick<Repositories, 'keyGrants' | 'caseRecords' | 'handover' | 'messages'>,
-    private readonly consultations: Pick<ConsultationService, 'forConsole'>,
+    private readonly consultations: Pick<ConsultationService, 'forConsole' | 'history'>,
     private readonly counselors: CounselorDirectory,
     private readonly options: Pick<RoutingOptions, 'defaultHandleMs' | 'alternativesAfterSeconds'>,
   ) {}
@@ -101,7 +101,12 @@ export class Presenter {
       counselor: active ? this.counselors.identity(active) : null,
       assignedAt: active ? c.assignedAt : null,
       keyEpoch: this.repos.keyGrants.newestEpoch(c.id),
-      messages: this.repos.messages.after(c.id, 0, HISTORY_PAGE),
+      ...firstPage(this.consultations.history(c, 0)),
     };
   }
+}
+
+/** A history page as a snapshot carries it. */
+function firstPage(page: HistoryPage): Pick<ConsultationSnapshot, 'messages' | 'moreMessages'> {
+  return { messages: page.messages, moreMessages: page.more };
 }

@@ -83,7 +83,9 @@ export interface ConsultationSnapshot {
   assignedAt: string | null;
   /** The newest key epoch any grant in this consultation names (null before the first). */
   keyEpoch: number | null;
+  /** The first page of her history (at most HISTORY_PAGE_BYTES); `moreMessages` when more follow (`message:list` after the last id). */
   messages: StoredMessage[];
+  moreMessages: boolean;
 }
 
 export interface ConsultationAssigned {
