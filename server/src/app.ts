@@ -10,7 +10,7 @@ import type { Db } from './db/database.js';
 import type { RoutingOptions } from './domain/routing/options.js';
 import type { QueueStore } from './domain/routing/queue-store.js';
 import { authRoutes } from './http/auth.routes.js';
-import { CallerKeys, DailyClientKey } from './http/client-key.js';
+import { type CallerPrefixes, CallerKeys, DailyClientKey, DEFAULT_CALLER_PREFIXES } from './http/client-key.js';
 import { demoRoutes } from './http/demo.routes.js';
 import { enrolRoutes } from './http/enrol.routes.js';
 import { StaffOrigin } from './http/staff-origin.js';
@@ -67,6 +67,8 @@ export interface AppDeps {
    * X-Forwarded-For entries tell callers apart for the rate limits; no more entries are believed.
    */
   trustedProxyHops?: number;
+  /** Leading bits that make one caller network for every per-caller limit (default IPv4 /32, IPv6 /64). */
+  callerPrefixes?: CallerPrefixes;
   /** Consultations one caller may start per hour (default DEFAULT_STARTS_PER_HOUR; 0: no limit). */
   startsPerHour?: number;
   /** Days an ended consultation's transcript is kept (default DEFAULT_RETENTION_DAYS). */
@@ -95,7 +97,7 @@ export function createApp(deps: AppDeps): App {
   const { auth, hours, routing, messages, retention } = services;
 
   const trustedHops = deps.trustedProxyHops ?? 0;
-  const callers = new CallerKeys(new DailyClientKey(sodium, clock), trustedHops);
+  const callers = new CallerKeys(new DailyClientKey(sodium, clock), trustedHops, deps.callerPrefixes ?? DEFAULT_CALLER_PREFIXES);
 
   const app = express();
   app.disable('x-powered-by');

@@ -57,3 +57,13 @@ describe('configuration: test hooks', () => {
     expect(() => loadConfig({ DEMO: '0', TSUNAGARI_TEST_HOOKS: '1', PUBLIC_URL: 'https://relay.example' })).toThrow(/DEMO=1/);
   });
 });
+
+describe('configuration: caller networks', () => {
+  it('tells callers apart by IPv4 /32 and IPv6 /64 unless told otherwise, within an address length', () => {
+    expect(loadConfig({}).callerPrefixes).toEqual({ v4: 32, v6: 64 });
+    expect(loadConfig({ TSUNAGARI_CALLER_PREFIX_V4: '24', TSUNAGARI_CALLER_PREFIX_V6: '56' }).callerPrefixes).toEqual({ v4: 24, v6: 56 });
+    for (const [name, bad] of [['TSUNAGARI_CALLER_PREFIX_V4', '33'], ['TSUNAGARI_CALLER_PREFIX_V4', '0'], ['TSUNAGARI_CALLER_PREFIX_V6', '129'], ['TSUNAGARI_CALLER_PREFIX_V6', '/64']] as const) {
+      expect(() => loadConfig({ [name]: bad }), `${name}=${bad}`).toThrow(new RegExp(name));
+    }
+  });
+});

@@ -7,6 +7,7 @@ import { DEFAULT_RETENTION_DAYS } from './domain/retention.js';
 import type { RoutingOptions } from './domain/routing/options.js';
 import { DEFAULT_HEAP_GROWING_PERCENT } from './heap-tuning.js';
 import { DEFAULT_STARTS_PER_HOUR } from './domain/start-limit.js';
+import { type CallerPrefixes, DEFAULT_CALLER_PREFIXES } from './http/client-key.js';
 import { parseConsoleOrigin } from './http/staff-origin.js';
 
 /** Where the server package lives; static builds are found relative to it. */
@@ -47,6 +48,8 @@ export interface Config {
   trustedProxyHops: number;
   /** Consultations one caller may start per hour (0: no limit). */
   startsPerHour: number;
+  /** Leading bits of an IPv4 / IPv6 address that make one caller network (TSUNAGARI_CALLER_PREFIX_V4 / _V6; 32 / 64). */
+  callerPrefixes: CallerPrefixes;
   /** Days an ended consultation's transcript is kept before it is deleted. */
   retentionDays: number;
   /** How far the heap may grow past its live size before a full collection (0: V8 decides). */
@@ -88,6 +91,14 @@ function hoursFrom(env: NodeJS.ProcessEnv, demo: boolean): OpeningHoursConfig {
 function wholeNumber(value: string, name: string): number {
   if (!/^\d+$/.test(value)) throw new Error(`${name} must be a whole number, not "${value}"`);
   return Number(value);
+}
+
+/** A network prefix length from 1 to `max` bits (0 would make every caller one). */
+function prefixLength(value: string | undefined, name: string, fallback: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = wholeNumber(value, name);
+  if (n < 1 || n > max) throw new Error(`${name} must be from 1 to ${max}`);
+  return n;
 }
 
 /** Minutes without input before the console locks: 1 to 1440 (what console-config.json allows). */
@@ -142,6 +153,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: wholeNumber(env.TSUNAGARI_PING_TIMEOUT_MS ?? String(DEFAULT_HEARTBEAT.timeoutMs), 'TSUNAGARI_PING_TIMEOUT_MS'),
     },
     startsPerHour: wholeNumber(env.TSUNAGARI_START_LIMIT ?? (demo ? '200' : String(DEFAULT_STARTS_PER_HOUR)), 'TSUNAGARI_START_LIMIT'),
+    callerPrefixes: {
+      v4: prefixLength(env.TSUNAGARI_CALLER_PREFIX_V4, 'TSUNAGARI_CALLER_PREFIX_V4', DEFAULT_CALLER_PREFIXES.v4, 32),
+      v6: prefixLength(env.TSUNAGARI_CALLER_PREFIX_V6, 'TSUNAGARI_CALLER_PREFIX_V6', DEFAULT_CALLER_PREFIXES.v6, 128),
+    },
     routing: routingOptionsFromEnv(env),
     testHooks,
   };

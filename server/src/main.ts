@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     resumeDays: config.resumeDays,
     routing: config.routing,
     trustedProxyHops: config.trustedProxyHops,
+    callerPrefixes: config.callerPrefixes,
     startsPerHour: config.startsPerHour,
     retentionDays: config.retentionDays,
     testHooks: config.testHooks,
