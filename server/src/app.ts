@@ -71,6 +71,10 @@ export interface AppDeps {
   callerPrefixes?: CallerPrefixes;
   /** Consultations one caller may start per hour (default DEFAULT_STARTS_PER_HOUR; 0: no limit). */
   startsPerHour?: number;
+  /** Consultations waiting or active per caller network at once (default 2; 0: no limit). */
+  openPerCaller?: number;
+  /** Urgent starts honoured per caller network per hour (default 3). */
+  urgentPerHour?: number;
   /** Days an ended consultation's transcript is kept (default DEFAULT_RETENTION_DAYS). */
   retentionDays?: number;
   /** Mounts the test-only hooks (`http/test-hooks.routes.ts`); the configuration allows it only with DEMO=1. */

@@ -67,3 +67,13 @@ describe('configuration: caller networks', () => {
     }
   });
 });
+
+describe('configuration: open consultations and urgent starts per caller', () => {
+  it('allows 2 open and 3 urgent starts an hour per caller network unless told otherwise; the demo has no open cap', () => {
+    expect(loadConfig({})).toMatchObject({ openPerCaller: 2, urgentPerHour: 3 });
+    expect(loadConfig({ DEMO: '1' }).openPerCaller).toBe(0);
+    expect(loadConfig({ TSUNAGARI_OPEN_PER_CALLER: '4', TSUNAGARI_URGENT_PER_HOUR: '1' })).toMatchObject({ openPerCaller: 4, urgentPerHour: 1 });
+    expect(() => loadConfig({ TSUNAGARI_OPEN_PER_CALLER: 'two' })).toThrow(/TSUNAGARI_OPEN_PER_CALLER/);
+    expect(() => loadConfig({ TSUNAGARI_URGENT_PER_HOUR: '-1' })).toThrow(/TSUNAGARI_URGENT_PER_HOUR/);
+  });
+});

@@ -7,6 +7,7 @@ import { DEFAULT_RETENTION_DAYS } from './domain/retention.js';
 import type { RoutingOptions } from './domain/routing/options.js';
 import { DEFAULT_HEAP_GROWING_PERCENT } from './heap-tuning.js';
 import { DEFAULT_STARTS_PER_HOUR } from './domain/start-limit.js';
+import { DEFAULT_OPEN_PER_CALLER, DEFAULT_URGENT_PER_HOUR } from './domain/callers/caller-ledger.js';
 import { type CallerPrefixes, DEFAULT_CALLER_PREFIXES } from './http/client-key.js';
 import { parseConsoleOrigin } from './http/staff-origin.js';
 
@@ -48,6 +49,10 @@ export interface Config {
   trustedProxyHops: number;
   /** Consultations one caller may start per hour (0: no limit). */
   startsPerHour: number;
+  /** Consultations waiting or active per caller network at once (TSUNAGARI_OPEN_PER_CALLER; 0: no limit). */
+  openPerCaller: number;
+  /** Urgent starts per caller network per hour; past it, starts queue as non-urgent (TSUNAGARI_URGENT_PER_HOUR). */
+  urgentPerHour: number;
   /** Leading bits of an IPv4 / IPv6 address that make one caller network (TSUNAGARI_CALLER_PREFIX_V4 / _V6; 32 / 64). */
   callerPrefixes: CallerPrefixes;
   /** Days an ended consultation's transcript is kept before it is deleted. */
@@ -153,6 +158,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: wholeNumber(env.TSUNAGARI_PING_TIMEOUT_MS ?? String(DEFAULT_HEARTBEAT.timeoutMs), 'TSUNAGARI_PING_TIMEOUT_MS'),
     },
     startsPerHour: wholeNumber(env.TSUNAGARI_START_LIMIT ?? (demo ? '200' : String(DEFAULT_STARTS_PER_HOUR)), 'TSUNAGARI_START_LIMIT'),
+    // A demo is one person trying the widget again and again from one machine.
+    openPerCaller: wholeNumber(env.TSUNAGARI_OPEN_PER_CALLER ?? (demo ? '0' : String(DEFAULT_OPEN_PER_CALLER)), 'TSUNAGARI_OPEN_PER_CALLER'),
+    urgentPerHour: wholeNumber(env.TSUNAGARI_URGENT_PER_HOUR ?? String(DEFAULT_URGENT_PER_HOUR), 'TSUNAGARI_URGENT_PER_HOUR'),
     callerPrefixes: {
       v4: prefixLength(env.TSUNAGARI_CALLER_PREFIX_V4, 'TSUNAGARI_CALLER_PREFIX_V4', DEFAULT_CALLER_PREFIXES.v4, 32),
       v6: prefixLength(env.TSUNAGARI_CALLER_PREFIX_V6, 'TSUNAGARI_CALLER_PREFIX_V6', DEFAULT_CALLER_PREFIXES.v6, 128),

@@ -28,6 +28,8 @@ export const errors = {
   badSignature: () => new DomainError('BAD_SIGNATURE'),
   revocationsStale: () => new DomainError('REVOCATIONS_STALE'),
   notRevoked: (detail?: string) => new DomainError('NOT_REVOKED', detail),
+  tooManyOpen: () => new DomainError('TOO_MANY_OPEN'),
+  proofRefused: (detail?: string) => new DomainError('PROOF_REFUSED', detail),
 };
 
 const known = new Set<string>(ERROR_CODES);

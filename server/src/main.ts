@@ -46,6 +46,8 @@ async function main(): Promise<void> {
     trustedProxyHops: config.trustedProxyHops,
     callerPrefixes: config.callerPrefixes,
     startsPerHour: config.startsPerHour,
+    openPerCaller: config.openPerCaller,
+    urgentPerHour: config.urgentPerHour,
     retentionDays: config.retentionDays,
     testHooks: config.testHooks,
     heartbeat: config.heartbeat,

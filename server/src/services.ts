@@ -18,6 +18,7 @@ import { StaffAuthService } from './domain/staff/auth.js';
 import { StaffLifecycle } from './domain/staff/lifecycle.js';
 import { LiveSessions } from './domain/staff/live-sessions.js';
 import { StartLimit } from './domain/start-limit.js';
+import { CallerLedger, DEFAULT_OPEN_PER_CALLER, DEFAULT_URGENT_PER_HOUR } from './domain/callers/caller-ledger.js';
 import type { Logger } from './log.js';
 import type { Repositories } from './repositories/types.js';
 import { realScheduler, type Scheduler } from './scheduler.js';
@@ -39,6 +40,8 @@ export interface Services {
   liveSessions: LiveSessions;
   hours: OpeningHours;
   starts: StartLimit;
+  /** Per caller network: open consultations, urgent budget, today's nuisance blocks (memory only). */
+  callerLedger: CallerLedger;
   retention: RetentionService;
 }
 
@@ -54,6 +57,10 @@ export interface ServiceOptions {
   /** Where routing keeps the queue (default: this process's memory). */
   queueStore?: QueueStore | undefined;
   startsPerHour?: number | undefined;
+  /** Consultations waiting or active per caller at once (default DEFAULT_OPEN_PER_CALLER; 0: no limit). */
+  openPerCaller?: number | undefined;
+  /** Urgent starts honoured per caller per hour (default DEFAULT_URGENT_PER_HOUR). */
+  urgentPerHour?: number | undefined;
   retentionDays?: number | undefined;
   /** The weakest Argon2id parameters accepted at enrolment and password change (default moderate). */
   kdfFloor?: KdfFloor | undefined;
@@ -89,6 +96,10 @@ export function createServices(repos: Repositories, o: ServiceOptions): Services
     liveSessions,
     hours: new OpeningHours(o.hours ?? { mode: 'always' }, clock, o.alternatives ?? { phone: '', mail: '' }),
     starts: new StartLimit(o.startsPerHour),
+    callerLedger: new CallerLedger((id) => repos.consultations.byId(id)?.status ?? null, clock, {
+      openPerCaller: o.openPerCaller ?? DEFAULT_OPEN_PER_CALLER,
+      urgentPerHour: o.urgentPerHour ?? DEFAULT_URGENT_PER_HOUR,
+    }),
     retention: new RetentionService(repos.retention, repos.resumeCodes, clock, o.log, o.retentionDays),
   };
 }

@@ -72,6 +72,13 @@ export async function startTestServer(
     /** The start limit per caller (the production default unless given); every test client is 127.0.0.1. */
     startsPerHour?: number;
     trustedProxyHops?: number;
+    /**
+     * Consultations waiting or active per caller (default 0 here, no limit: every test client is
+     * 127.0.0.1, and most tests start many); the limit's own tests set it.
+     */
+    openPerCaller?: number;
+    urgentPerHour?: number;
+    callerPrefixes?: { v4: number; v6: number };
     retentionDays?: number;
     /** Mount the test-only hooks (replay a stored message). */
     testHooks?: boolean;
@@ -118,6 +125,9 @@ export async function startTestServer(
     ...(opts.routing ? { routing: opts.routing } : {}),
     ...(opts.startsPerHour !== undefined ? { startsPerHour: opts.startsPerHour } : {}),
     ...(opts.trustedProxyHops !== undefined ? { trustedProxyHops: opts.trustedProxyHops } : {}),
+    openPerCaller: opts.openPerCaller ?? 0,
+    ...(opts.urgentPerHour !== undefined ? { urgentPerHour: opts.urgentPerHour } : {}),
+    ...(opts.callerPrefixes ? { callerPrefixes: opts.callerPrefixes } : {}),
     ...(opts.retentionDays !== undefined ? { retentionDays: opts.retentionDays } : {}),
     ...(opts.testHooks ? { testHooks: true } : {}),
     ...(opts.heartbeat ? { heartbeat: opts.heartbeat } : {}),

@@ -6,11 +6,11 @@ import type { Services } from '../services.js';
 import type { HandlerTable } from './handle.js';
 import { rooms, type TsunagariSocket } from './types.js';
 
-type Deps = Pick<Services, 'consultations' | 'routing' | 'presenter' | 'records' | 'hours' | 'starts'> & { log: Logger };
+type Deps = Pick<Services, 'consultations' | 'routing' | 'presenter' | 'records' | 'hours' | 'starts' | 'callerLedger'> & { log: Logger };
 
 /** consultation:* — start, resume, end, take, mine, transfer, read, record. Thin: the domain decides, this tells people. */
 export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps): void {
-  const { consultations, routing, presenter, records, hours, starts, log } = deps;
+  const { consultations, routing, presenter, records, hours, starts, callerLedger: ledger, log } = deps;
   // Refused starts are logged as a count, at most once a minute: a script hammering the limit
   // must not be able to fill the disk with log lines either.
   const refused = { count: 0, loggedAt: Number.NEGATIVE_INFINITY };
@@ -20,6 +20,7 @@ export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps)
     // The server decides, whatever the widget believes about the time.
     if (!hours.isOpenNow()) throw errors.outsideHours();
     try {
+      ledger.check(data.caller);
       await starts.admit(data.caller);
     } catch (caught) {
       refused.count++;
@@ -31,9 +32,12 @@ export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps)
       }
       throw caught;
     }
+    // Past her network's urgent budget she still joins the queue, just not ahead of anyone.
+    const urgent = payload.urgent === true && (await ledger.honourUrgent(data.caller));
     // Two starts sent at once on one socket both got past the first check while waiting.
     if (data.consultationId) throw errors.invalidState('socket already has a consultation');
-    const { consultation, clientToken } = routing.start(payload);
+    const { consultation, clientToken } = routing.start({ campaign: payload.campaign, urgent });
+    ledger.opened(data.caller, consultation.id);
     data.consultationId = consultation.id;
     void s.join(rooms.consultation(consultation.id));
     const position = await routing.enqueue(consultation);

@@ -50,6 +50,13 @@ export const ERROR_CODES = [
   'REVOCATIONS_STALE',
   /** The revocation list does not revoke the key version of the staff member being disabled. */
   'NOT_REVOKED',
+  /**
+   * Her network already has as many consultations waiting or active as one network may
+   * (see TSUNAGARI_OPEN_PER_CALLER); she can go on in the chat she has open, or phone.
+   */
+  'TOO_MANY_OPEN',
+  /** The start's proof of work (ALTCHA) is missing, wrong, expired or already used; solve a fresh challenge. */
+  'PROOF_REFUSED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
