@@ -77,3 +77,12 @@ describe('configuration: open consultations and urgent starts per caller', () =>
     expect(() => loadConfig({ TSUNAGARI_URGENT_PER_HOUR: '-1' })).toThrow(/TSUNAGARI_URGENT_PER_HOUR/);
   });
 });
+
+describe('configuration: the urgent-share alert', () => {
+  it('reads its three settings into the routing options, and refuses what is out of range', () => {
+    const env = { TSUNAGARI_URGENT_ALERT_MIN_WAITING: '10', TSUNAGARI_URGENT_ALERT_SHARE_PERCENT: '40', TSUNAGARI_URGENT_ALERT_WINDOW_MIN: '5' };
+    expect(loadConfig(env).routing).toEqual({ urgentAlertMinWaiting: 10, urgentAlertSharePercent: 40, urgentAlertWindowMs: 300_000 });
+    expect(() => loadConfig({ TSUNAGARI_URGENT_ALERT_SHARE_PERCENT: '100' })).toThrow(/TSUNAGARI_URGENT_ALERT_SHARE_PERCENT/);
+    expect(() => loadConfig({ TSUNAGARI_URGENT_ALERT_MIN_WAITING: '0' })).toThrow(/TSUNAGARI_URGENT_ALERT_MIN_WAITING/);
+  });
+});

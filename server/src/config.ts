@@ -182,7 +182,8 @@ export function checkStartable(config: Config): void {
 
 /**
  * Routing settings from the environment (all optional; seconds): TSUNAGARI_OFFER_TIMEOUT_S,
- * TSUNAGARI_CLIENT_GRACE_S, TSUNAGARI_COUNSELOR_GRACE_S, TSUNAGARI_ALTERNATIVES_AFTER_S.
+ * TSUNAGARI_CLIENT_GRACE_S, TSUNAGARI_COUNSELOR_GRACE_S, TSUNAGARI_ALTERNATIVES_AFTER_S; the
+ * urgent-share alert's TSUNAGARI_URGENT_ALERT_MIN_WAITING, _SHARE_PERCENT and _WINDOW_MIN.
  */
 function routingOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<RoutingOptions> {
   const seconds = (name: string): number | undefined => {
@@ -201,5 +202,18 @@ function routingOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<RoutingOptions> 
   if (client !== undefined) out.clientGraceMs = client * 1000;
   if (counselor !== undefined) out.counselorGraceMs = counselor * 1000;
   if (alternatives !== undefined) out.alternativesAfterSeconds = alternatives;
+  const count = (name: string, max: number): number | undefined => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return undefined;
+    const n = wholeNumber(raw, name);
+    if (n < 1 || n > max) throw new Error(`${name} must be from 1 to ${max}`);
+    return n;
+  };
+  const minWaiting = count('TSUNAGARI_URGENT_ALERT_MIN_WAITING', 10_000);
+  const share = count('TSUNAGARI_URGENT_ALERT_SHARE_PERCENT', 99);
+  const windowMin = count('TSUNAGARI_URGENT_ALERT_WINDOW_MIN', 24 * 60);
+  if (minWaiting !== undefined) out.urgentAlertMinWaiting = minWaiting;
+  if (share !== undefined) out.urgentAlertSharePercent = share;
+  if (windowMin !== undefined) out.urgentAlertWindowMs = windowMin * 60_000;
   return out;
 }

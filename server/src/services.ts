@@ -86,7 +86,7 @@ export function createServices(repos: Repositories, o: ServiceOptions): Services
     consultations,
     messages: new MessageService(repos.messages, clock),
     routing,
-    presenter: new Presenter(repos, consultations, counselors, routing.router.options),
+    presenter: new Presenter(repos, consultations, counselors, routing.router.options, clock),
     counselors,
     records: new CaseRecordService(repos.consultations, repos.caseRecords, clock),
     appointments: new AppointmentService(repos.consultations, repos.appointments, sodium, clock),

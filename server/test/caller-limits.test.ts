@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, clientSocket, connected, loginStaff, send, serverPerTest, staffSocket, type ClientSocket, type TestServer } from './harness.js';
+import { call, clientSocket, connected, loginStaff, next, send, serverPerTest, staffSocket, type ClientSocket, type TestServer } from './harness.js';
 
 /**
  * Limits per caller NETWORK (an IPv6 /64 is one caller): consultations open at once, and urgent
@@ -60,5 +60,21 @@ describe('limits per caller network', () => {
     const rows = server.db.prepare('SELECT id, urgent FROM consultation').all() as { id: string; urgent: number }[];
     expect(rows.find((r) => r.id === spent.consultationId)?.urgent).toBe(0);
     expect(her.position).toBe(2);
+  });
+
+  it('a supervisor is alerted when more than half of those waiting (at least the minimum) are recent urgent starts', async () => {
+    const server = await servers.start({ trustedProxyHops: 1, urgentPerHour: 1, routing: { urgentAlertMinWaiting: 4 } });
+    const boss = staffSocket(server, await loginStaff(server, 'boss'));
+    servers.track(boss);
+    await connected(boss);
+    const net = (n: number) => ({ 'x-forwarded-for': `2001:db8:${n}::1` });
+    await call(await client(server, net(1)), 'consultation:start', { urgent: true });
+    await call(await client(server, net(2)), 'consultation:start', { urgent: true });
+    await call(await client(server, net(3)), 'consultation:start', {});
+    expect((await call(boss, 'queue:list', {})).urgentAlert).toBeUndefined();
+    const alerted = next(boss, 'queue:changed', (q) => q.urgentAlert !== undefined);
+    await call(await client(server, net(4)), 'consultation:start', { urgent: true });
+    expect((await alerted).urgentAlert).toEqual({ waiting: 4, urgentRecent: 3, windowMinutes: 10, sharePercent: 50 });
+    expect((await call(boss, 'queue:list', {})).urgentAlert).toMatchObject({ urgentRecent: 3 });
   });
 });

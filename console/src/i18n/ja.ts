@@ -75,6 +75,8 @@ export const ja = {
     cases: (n: number) => `${n}件`,
     none: 'なし',
     urgentAlert: '緊急の相談者が待っています。',
+    urgentShareAlert: (a: { waiting: number; urgentRecent: number; windowMinutes: number }) =>
+      `緊急の申し出がいつもより多くなっています（待っている${a.waiting}人のうち${a.urgentRecent}人が、この${a.windowMinutes}分に「緊急」で始めました）。いたずらの可能性もあります。様子を確かめてください。`,
     longWaitAlert: (minutes: number) => `${minutes}分以上待っている人がいます。対応できる相談員を探してください。`,
     note: '件数は日本時間の0時から数えています。',
   },

@@ -105,6 +105,24 @@ export interface QueueEntry {
   requeued?: boolean;
 }
 
+/** The queue as staff see it, and the urgent-share alert when there is one. */
+export interface QueueList {
+  entries: QueueEntry[];
+  urgentAlert?: UrgentAlert;
+}
+
+/**
+ * The supervisors' alert that the urgent share of the queue is unusual (a flood of self-declared
+ * urgent starts): at least `minWaiting` women wait, and more than `sharePercent`% of them started
+ * as urgent in the last `windowMinutes` minutes. Absent when the queue looks ordinary.
+ */
+export interface UrgentAlert {
+  waiting: number;
+  urgentRecent: number;
+  windowMinutes: number;
+  sharePercent: number;
+}
+
 /**
  * Today's figures for the supervisors' board (the Tokyo day so far): consultations a counselor
  * took up, and women who left before anyone did (her own choice, quick exit or timeout).
@@ -259,7 +277,7 @@ export interface ClientToServerEvents {
    */
   'consultation:mine': (payload: EmptyPayload, ack: Ack<{ consultations: StaffConsultation[] }>) => void;
   /** Staff: the waiting queue. */
-  'queue:list': (payload: EmptyPayload, ack: Ack<{ entries: QueueEntry[] }>) => void;
+  'queue:list': (payload: EmptyPayload, ack: Ack<QueueList>) => void;
   /** Client: hand the session keys (the current epoch's, and older ones for the history), sealed, to the counselor the server assigned. */
   'key:grant': (payload: KeyGrantPayload, ack: Ack<{ grantedAt: string }>) => void;
   /** Counselor: set her routing status (available / away). */
@@ -341,7 +359,7 @@ export interface ClientToServerEvents {
 /** Events the server pushes. */
 export interface ServerToClientEvents {
   'queue:position': (payload: QueuePosition) => void;
-  'queue:changed': (payload: { entries: QueueEntry[] }) => void;
+  'queue:changed': (payload: QueueList) => void;
   'consultation:assigned': (payload: ConsultationAssigned) => void;
   'key:granted': (payload: KeyGranted) => void;
   'message:new': (payload: StoredMessage) => void;

@@ -177,7 +177,7 @@ export class TsgStaffWorkspace extends LitElement {
           ${this.locked ? html`<p class="locked-note">${ja.lock.chatsLocked}</p>` : nothing}
           ${this.isCounselor
             ? ''
-            : html`<tsg-today-board .figures=${routing.today} .entries=${model.queue} @tsg-today-stale=${() => void routing.loadToday()}></tsg-today-board>`}
+            : html`<tsg-today-board .figures=${routing.today} .entries=${model.queue} .urgentAlert=${routing.urgentAlert} @tsg-today-stale=${() => void routing.loadToday()}></tsg-today-board>`}
           <tsg-routing-panel
             .counselor=${this.isCounselor}
             .me=${routing.me}

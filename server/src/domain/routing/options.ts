@@ -12,6 +12,12 @@ export interface RoutingOptions {
   clientGraceMs: number;
   /** A counselor who dropped keeps her chats this long (default 60 s). */
   counselorGraceMs: number;
+  /** The urgent-share alert needs at least this many waiting (default 6). */
+  urgentAlertMinWaiting: number;
+  /** ... and more than this percentage of them urgent starts (default 50) ... */
+  urgentAlertSharePercent: number;
+  /** ... made within this window (default 10 min). */
+  urgentAlertWindowMs: number;
 }
 
 export const defaultRoutingOptions: RoutingOptions = {
@@ -21,4 +27,7 @@ export const defaultRoutingOptions: RoutingOptions = {
   handleSamples: 20,
   clientGraceMs: 2 * 60_000,
   counselorGraceMs: 60_000,
+  urgentAlertMinWaiting: 6,
+  urgentAlertSharePercent: 50,
+  urgentAlertWindowMs: 10 * 60_000,
 };
