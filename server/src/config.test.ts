@@ -86,3 +86,12 @@ describe('configuration: the urgent-share alert', () => {
     expect(() => loadConfig({ TSUNAGARI_URGENT_ALERT_MIN_WAITING: '0' })).toThrow(/TSUNAGARI_URGENT_ALERT_MIN_WAITING/);
   });
 });
+
+describe('configuration: silent waiting clients', () => {
+  it('TSUNAGARI_CLIENT_SILENCE_MIN sets the minutes (0 turns it off); the default stays routing\'s own', () => {
+    expect(loadConfig({}).routing.clientSilenceMs).toBeUndefined();
+    expect(loadConfig({ TSUNAGARI_CLIENT_SILENCE_MIN: '45' }).routing.clientSilenceMs).toBe(45 * 60_000);
+    expect(loadConfig({ TSUNAGARI_CLIENT_SILENCE_MIN: '0' }).routing.clientSilenceMs).toBe(0);
+    expect(() => loadConfig({ TSUNAGARI_CLIENT_SILENCE_MIN: 'half an hour' })).toThrow(/TSUNAGARI_CLIENT_SILENCE_MIN/);
+  });
+});

@@ -183,7 +183,8 @@ export function checkStartable(config: Config): void {
 /**
  * Routing settings from the environment (all optional; seconds): TSUNAGARI_OFFER_TIMEOUT_S,
  * TSUNAGARI_CLIENT_GRACE_S, TSUNAGARI_COUNSELOR_GRACE_S, TSUNAGARI_ALTERNATIVES_AFTER_S; the
- * urgent-share alert's TSUNAGARI_URGENT_ALERT_MIN_WAITING, _SHARE_PERCENT and _WINDOW_MIN.
+ * urgent-share alert's TSUNAGARI_URGENT_ALERT_MIN_WAITING, _SHARE_PERCENT and _WINDOW_MIN; and
+ * TSUNAGARI_CLIENT_SILENCE_MIN (minutes a waiting client may send nothing; 0: no limit).
  */
 function routingOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<RoutingOptions> {
   const seconds = (name: string): number | undefined => {
@@ -212,6 +213,8 @@ function routingOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<RoutingOptions> 
   const minWaiting = count('TSUNAGARI_URGENT_ALERT_MIN_WAITING', 10_000);
   const share = count('TSUNAGARI_URGENT_ALERT_SHARE_PERCENT', 99);
   const windowMin = count('TSUNAGARI_URGENT_ALERT_WINDOW_MIN', 24 * 60);
+  const silence = env.TSUNAGARI_CLIENT_SILENCE_MIN;
+  if (silence !== undefined && silence !== '') out.clientSilenceMs = wholeNumber(silence, 'TSUNAGARI_CLIENT_SILENCE_MIN') * 60_000;
   if (minWaiting !== undefined) out.urgentAlertMinWaiting = minWaiting;
   if (share !== undefined) out.urgentAlertSharePercent = share;
   if (windowMin !== undefined) out.urgentAlertWindowMs = windowMin * 60_000;

@@ -92,7 +92,7 @@ export interface ConsultationRepository {
   /** Wait before the first assignment, for the statistics (the first one recorded stays). */
   recordWait(id: string, waitMs: number): void;
   /** Figures for an abandoned wait. */
-  recordAbandon(id: string, waitMs: number, cause: 'left' | 'timeout'): void;
+  recordAbandon(id: string, waitMs: number, cause: 'left' | 'timeout' | 'silent'): void;
   /** Her active consultations, oldest assignment first. */
   openForStaff(staffId: string): Consultation[];
   /**

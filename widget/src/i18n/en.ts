@@ -140,7 +140,7 @@ export const en: Catalogue = {
   endedHeading: 'The chat has ended',
   endedBody: 'Thank you for talking with us. If you want to talk again, you are welcome back here any time.',
   endedByCounselor: 'The counselor ended this chat.',
-  endedAbandoned: 'The connection was lost for a long time, so the chat was ended.',
+  endedAbandoned: 'We heard nothing from you for a long time, so the chat was ended. You are welcome to start again at any time.',
   close: 'Close',
   unsafeWhy: {
     unconfirmed: "This counselor's key could not be confirmed.",

@@ -144,7 +144,7 @@ export const jaEasy: Catalogue = {
   endedHeading: 'そうだんが おわりました',
   endedBody: 'はなして くれて ありがとう ございました。また はなしたく なったら、いつでも きて ください。',
   endedByCounselor: 'そうだんいんが そうだんを おわりました。',
-  endedAbandoned: 'ながい あいだ つながらなかったので、そうだんを おわりました。',
+  endedAbandoned: 'ながい あいだ やりとりが なかったので、そうだんを おわりました。いつでも また はじめから どうぞ。',
   close: 'とじる',
   unsafeWhy: {
     unconfirmed: 'この そうだんいんの かぎを、たしかめられません でした。',
