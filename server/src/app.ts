@@ -75,6 +75,10 @@ export interface AppDeps {
   openPerCaller?: number;
   /** Urgent starts honoured per caller network per hour (default 3). */
   urgentPerHour?: number;
+  /** Proof of work to start: highest counter at ordinary times (default 10,000; 0: none asked). */
+  powCounter?: number;
+  /** Waiting women from which on proof-of-work challenges are harder (default 30). */
+  powFloodWaiting?: number;
   /** Days an ended consultation's transcript is kept (default DEFAULT_RETENTION_DAYS). */
   retentionDays?: number;
   /** Mounts the test-only hooks (`http/test-hooks.routes.ts`); the configuration allows it only with DEMO=1. */
@@ -122,6 +126,15 @@ export function createApp(deps: AppDeps): App {
   app.get(API.widgetStatus, (_req, res) => {
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.json({ ok: true, data: hours.status() });
+  });
+  // The widget asks for its challenge from the NPO's page (another origin), like the status.
+  app.get(API.startChallenge, async (_req, res, next) => {
+    try {
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      res.json({ ok: true, data: await services.startProofs.challenge() });
+    } catch (caught) {
+      next(caught);
+    }
   });
   const staffHttp = { origin: new StaffOrigin(deps.consoleOrigin ?? null), log, secureCookies: deps.secureCookies ?? false };
   app.use(authRoutes({ ...staffHttp, auth, callers }));

@@ -95,3 +95,11 @@ describe('configuration: silent waiting clients', () => {
     expect(() => loadConfig({ TSUNAGARI_CLIENT_SILENCE_MIN: 'half an hour' })).toThrow(/TSUNAGARI_CLIENT_SILENCE_MIN/);
   });
 });
+
+describe('configuration: proof of work to start', () => {
+  it('asks for a search of up to 10,000 counters, 10 times more from 30 waiting, unless told otherwise; 0 asks none', () => {
+    expect(loadConfig({})).toMatchObject({ powCounter: 10_000, powFloodWaiting: 30 });
+    expect(loadConfig({ TSUNAGARI_POW_COUNTER: '0', TSUNAGARI_POW_FLOOD_WAITING: '100' })).toMatchObject({ powCounter: 0, powFloodWaiting: 100 });
+    expect(() => loadConfig({ TSUNAGARI_POW_COUNTER: 'hard' })).toThrow(/TSUNAGARI_POW_COUNTER/);
+  });
+});

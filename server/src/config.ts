@@ -8,6 +8,7 @@ import type { RoutingOptions } from './domain/routing/options.js';
 import { DEFAULT_HEAP_GROWING_PERCENT } from './heap-tuning.js';
 import { DEFAULT_STARTS_PER_HOUR } from './domain/start-limit.js';
 import { DEFAULT_OPEN_PER_CALLER, DEFAULT_URGENT_PER_HOUR } from './domain/callers/caller-ledger.js';
+import { DEFAULT_POW_COUNTER, DEFAULT_POW_FLOOD_WAITING } from './domain/callers/start-proof.js';
 import { type CallerPrefixes, DEFAULT_CALLER_PREFIXES } from './http/client-key.js';
 import { parseConsoleOrigin } from './http/staff-origin.js';
 
@@ -53,6 +54,10 @@ export interface Config {
   openPerCaller: number;
   /** Urgent starts per caller network per hour; past it, starts queue as non-urgent (TSUNAGARI_URGENT_PER_HOUR). */
   urgentPerHour: number;
+  /** Proof of work to start: highest counter at ordinary times (TSUNAGARI_POW_COUNTER; 0: none asked). */
+  powCounter: number;
+  /** Waiting women from which on challenges are harder (TSUNAGARI_POW_FLOOD_WAITING). */
+  powFloodWaiting: number;
   /** Leading bits of an IPv4 / IPv6 address that make one caller network (TSUNAGARI_CALLER_PREFIX_V4 / _V6; 32 / 64). */
   callerPrefixes: CallerPrefixes;
   /** Days an ended consultation's transcript is kept before it is deleted. */
@@ -161,6 +166,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // A demo is one person trying the widget again and again from one machine.
     openPerCaller: wholeNumber(env.TSUNAGARI_OPEN_PER_CALLER ?? (demo ? '0' : String(DEFAULT_OPEN_PER_CALLER)), 'TSUNAGARI_OPEN_PER_CALLER'),
     urgentPerHour: wholeNumber(env.TSUNAGARI_URGENT_PER_HOUR ?? String(DEFAULT_URGENT_PER_HOUR), 'TSUNAGARI_URGENT_PER_HOUR'),
+    powCounter: wholeNumber(env.TSUNAGARI_POW_COUNTER ?? String(DEFAULT_POW_COUNTER), 'TSUNAGARI_POW_COUNTER'),
+    powFloodWaiting: wholeNumber(env.TSUNAGARI_POW_FLOOD_WAITING ?? String(DEFAULT_POW_FLOOD_WAITING), 'TSUNAGARI_POW_FLOOD_WAITING'),
     callerPrefixes: {
       v4: prefixLength(env.TSUNAGARI_CALLER_PREFIX_V4, 'TSUNAGARI_CALLER_PREFIX_V4', DEFAULT_CALLER_PREFIXES.v4, 32),
       v6: prefixLength(env.TSUNAGARI_CALLER_PREFIX_V6, 'TSUNAGARI_CALLER_PREFIX_V6', DEFAULT_CALLER_PREFIXES.v6, 128),

@@ -48,6 +48,8 @@ async function main(): Promise<void> {
     startsPerHour: config.startsPerHour,
     openPerCaller: config.openPerCaller,
     urgentPerHour: config.urgentPerHour,
+    powCounter: config.powCounter,
+    powFloodWaiting: config.powFloodWaiting,
     retentionDays: config.retentionDays,
     testHooks: config.testHooks,
     heartbeat: config.heartbeat,

@@ -19,6 +19,7 @@ import { StaffLifecycle } from './domain/staff/lifecycle.js';
 import { LiveSessions } from './domain/staff/live-sessions.js';
 import { StartLimit } from './domain/start-limit.js';
 import { CallerLedger, DEFAULT_OPEN_PER_CALLER, DEFAULT_URGENT_PER_HOUR } from './domain/callers/caller-ledger.js';
+import { DEFAULT_POW_COUNTER, DEFAULT_POW_FLOOD_WAITING, StartProofs } from './domain/callers/start-proof.js';
 import type { Logger } from './log.js';
 import type { Repositories } from './repositories/types.js';
 import { realScheduler, type Scheduler } from './scheduler.js';
@@ -42,6 +43,8 @@ export interface Services {
   starts: StartLimit;
   /** Per caller network: open consultations, urgent budget, today's nuisance blocks (memory only). */
   callerLedger: CallerLedger;
+  /** Proof of work to start (ALTCHA): challenges and their one-time verification. */
+  startProofs: StartProofs;
   retention: RetentionService;
 }
 
@@ -61,6 +64,10 @@ export interface ServiceOptions {
   openPerCaller?: number | undefined;
   /** Urgent starts honoured per caller per hour (default DEFAULT_URGENT_PER_HOUR). */
   urgentPerHour?: number | undefined;
+  /** Proof of work: highest counter at ordinary times (default DEFAULT_POW_COUNTER; 0: none asked). */
+  powCounter?: number | undefined;
+  /** Waiting women from which on challenges are harder (default DEFAULT_POW_FLOOD_WAITING). */
+  powFloodWaiting?: number | undefined;
   retentionDays?: number | undefined;
   /** The weakest Argon2id parameters accepted at enrolment and password change (default moderate). */
   kdfFloor?: KdfFloor | undefined;
@@ -96,6 +103,7 @@ export function createServices(repos: Repositories, o: ServiceOptions): Services
     liveSessions,
     hours: new OpeningHours(o.hours ?? { mode: 'always' }, clock, o.alternatives ?? { phone: '', mail: '' }),
     starts: new StartLimit(o.startsPerHour),
+    startProofs: new StartProofs(clock, { counter: o.powCounter ?? DEFAULT_POW_COUNTER, floodWaiting: o.powFloodWaiting ?? DEFAULT_POW_FLOOD_WAITING }, async () => (await routing.router.queue()).length),
     callerLedger: new CallerLedger((id) => repos.consultations.byId(id)?.status ?? null, clock, {
       openPerCaller: o.openPerCaller ?? DEFAULT_OPEN_PER_CALLER,
       urgentPerHour: o.urgentPerHour ?? DEFAULT_URGENT_PER_HOUR,

@@ -78,6 +78,9 @@ export async function startTestServer(
      */
     openPerCaller?: number;
     urgentPerHour?: number;
+    /** Proof of work to start (default 0 here: none asked; its own tests set it). */
+    powCounter?: number;
+    powFloodWaiting?: number;
     callerPrefixes?: { v4: number; v6: number };
     retentionDays?: number;
     /** Mount the test-only hooks (replay a stored message). */
@@ -126,6 +129,8 @@ export async function startTestServer(
     ...(opts.startsPerHour !== undefined ? { startsPerHour: opts.startsPerHour } : {}),
     ...(opts.trustedProxyHops !== undefined ? { trustedProxyHops: opts.trustedProxyHops } : {}),
     openPerCaller: opts.openPerCaller ?? 0,
+    powCounter: opts.powCounter ?? 0,
+    ...(opts.powFloodWaiting !== undefined ? { powFloodWaiting: opts.powFloodWaiting } : {}),
     ...(opts.urgentPerHour !== undefined ? { urgentPerHour: opts.urgentPerHour } : {}),
     ...(opts.callerPrefixes ? { callerPrefixes: opts.callerPrefixes } : {}),
     ...(opts.retentionDays !== undefined ? { retentionDays: opts.retentionDays } : {}),

@@ -6,11 +6,11 @@ import type { Services } from '../services.js';
 import type { HandlerTable } from './handle.js';
 import { rooms, type TsunagariSocket } from './types.js';
 
-type Deps = Pick<Services, 'consultations' | 'routing' | 'presenter' | 'records' | 'hours' | 'starts' | 'callerLedger'> & { log: Logger };
+type Deps = Pick<Services, 'consultations' | 'routing' | 'presenter' | 'records' | 'hours' | 'starts' | 'callerLedger' | 'startProofs'> & { log: Logger };
 
 /** consultation:* — start, resume, end, take, mine, transfer, read, record. Thin: the domain decides, this tells people. */
 export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps): void {
-  const { consultations, routing, presenter, records, hours, starts, callerLedger: ledger, log } = deps;
+  const { consultations, routing, presenter, records, hours, starts, callerLedger: ledger, startProofs, log } = deps;
   // Refused starts are logged as a count, at most once a minute: a script hammering the limit
   // must not be able to fill the disk with log lines either.
   const refused = { count: 0, loggedAt: Number.NEGATIVE_INFINITY };
@@ -21,12 +21,13 @@ export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps)
     if (!hours.isOpenNow()) throw errors.outsideHours();
     try {
       ledger.check(data.caller);
+      await startProofs.verify(payload.proof);
       await starts.admit(data.caller);
     } catch (caught) {
       refused.count++;
       if (performance.now() - refused.loggedAt >= 60_000) {
         // Nothing about the caller is logged, only how many starts were refused.
-        log.warn({ event: 'consultation.start_limited', refused: refused.count }, 'starts refused by the start limit');
+        log.warn({ event: 'consultation.start_limited', refused: refused.count }, 'starts refused by the start limits');
         refused.count = 0;
         refused.loggedAt = performance.now();
       }
