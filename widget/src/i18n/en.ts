@@ -162,6 +162,8 @@ export const en: Catalogue = {
   errors: {
     OUTSIDE_HOURS: 'The chat is closed right now.',
     RATE_LIMITED: 'It is busy right now. Please try again in a little while.',
+    TOO_MANY_OPEN: 'No more chats can be started from this network right now. If you already started one, please continue there. If it is urgent, you can also call us.',
+    PROOF_REFUSED: 'We could not get the chat ready to start. Please wait a moment and try again.',
     TIMEOUT: 'The connection did not work. Please try again where the signal is better.',
     INVALID_STATE: 'This chat cannot continue.',
     UNKNOWN_CONSULTATION: 'This chat cannot continue.',
