@@ -27,8 +27,11 @@ const app = createApp({
   consoleDist: '/nonexistent',
   publicUrl: null,
   hours: { mode: 'always' },
-  // Every simulated woman connects from 127.0.0.1: one caller, as far as the start limit knows.
+  // Every simulated woman connects from 127.0.0.1: one caller, as far as the per-caller limits
+  // know; and the normal load measures chat, not each woman's proof-of-work search.
   startsPerHour: 0,
+  openPerCaller: 0,
+  powCounter: 0,
 });
 app.httpServer.listen(0, '127.0.0.1', () => {
   const { port } = app.httpServer.address() as AddressInfo;
