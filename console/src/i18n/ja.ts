@@ -163,11 +163,14 @@ export const ja = {
     endConfirm: 'この相談を終了しますか？ 相談者の画面にも終了が伝わります。',
     endConfirmYes: '終了する',
     endConfirmNo: 'キャンセル',
+    nuisance: 'いたずら・迷惑として終了',
+    nuisanceNote: 'いたずら・迷惑として終了すると、同じ回線からの新しい相談を、きょう（日本時間）いっぱい受け付けません。年度報告では相談の件数に含めず、別に数えます。',
     ending: '終了しています…',
     endedByYou: 'この相談を終了しました。',
     endedByClient: '相談者が退出しました',
     endedByClientQuickExit: '相談者が緊急退出しました',
     endedAbandoned: '相談者との接続が途絶えたため、相談は終了しました。',
+    endedNuisance: 'いたずら・迷惑として終了しました。この回線からの相談は、きょういっぱい受け付けません。',
     endedUnknown: 'この相談は終了しています。',
     urgent: '緊急',
   },
@@ -250,6 +253,7 @@ export const ja = {
     answered: '対応',
     leftWaiting: '待つ間に離れた',
     recorded: '記録済み',
+    nuisance: 'いたずら・迷惑（件数に含めず）',
     count: '件数',
     monthsCaption: (year: string) => `${year} 月ごとの件数（チャット）`,
     byTopic: '主訴',
@@ -353,6 +357,7 @@ export const ja = {
 
 /** The sentence shown when a consultation ends, by who ended it and why. */
 export function endedText(endedBy: 'client' | 'counselor' | null, reason: EndReason | null): string {
+  if (reason === 'nuisance') return ja.chat.endedNuisance;
   if (endedBy === 'counselor') return ja.chat.endedByYou;
   if (reason === 'quick_exit') return ja.chat.endedByClientQuickExit;
   if (reason === 'abandoned') return ja.chat.endedAbandoned;

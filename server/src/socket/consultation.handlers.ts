@@ -8,7 +8,7 @@ import { rooms, type TsunagariSocket } from './types.js';
 
 type Deps = Pick<Services, 'consultations' | 'routing' | 'presenter' | 'records' | 'hours' | 'starts' | 'callerLedger' | 'startProofs'> & { log: Logger };
 
-/** consultation:* — start, resume, end, take, mine, transfer, read, record. Thin: the domain decides, this tells people. */
+/** consultation:* — start, resume, end, nuisance, take, mine, transfer, read, record. Thin: the domain decides, this tells people. */
 export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps): void {
   const { consultations, routing, presenter, records, hours, starts, callerLedger: ledger, startProofs, log } = deps;
   // Refused starts are logged as a count, at most once a minute: a script hammering the limit
@@ -71,6 +71,22 @@ export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps)
     const c = await routing.take(s.data.staffId, payload.consultationId);
     log.info({ event: 'consultation.taken' }, 'counselor took a consultation');
     return presenter.forStaff(c, s.data.staffId);
+  });
+
+  handlers.staff('consultation:nuisance', async (payload, s) => {
+    const staffId = s.data.staffId;
+    const c = consultations.access({ role: 'counselor', staffId }, payload.consultationId);
+    if (c.status !== 'active' || c.assignedStaffId !== staffId) throw errors.invalidState('not active with this counselor');
+    const caller = ledger.caller(c.id);
+    const result = await routing.end(c, 'counselor', 'nuisance');
+    // Her network is turned away for the rest of the Tokyo day (memory only; unknown after a restart).
+    if (caller) ledger.block(caller);
+    if (result.changed) {
+      // The other side is told only that the chat ended: neither a script nor a misjudged woman learns more.
+      s.to(rooms.consultation(c.id)).emit('consultation:ended', { consultationId: c.id, endedBy: 'counselor', reason: 'ended' });
+      log.info({ event: 'consultation.ended', by: 'counselor', reason: 'nuisance', blocked: caller !== null }, 'consultation ended as nuisance');
+    }
+    return { endedAt: result.endedAt };
   });
 
   handlers.staff('consultation:mine', (_payload, s) => ({ consultations: presenter.mine(s.data.staffId) }));
