@@ -2,6 +2,7 @@ import type { WidgetStatus, OpeningHoursConfig } from '@tsunagari/shared';
 import type { KdfFloor, SodiumSumo } from '@tsunagari/shared/crypto';
 import type { Clock } from './clock.js';
 import { AppointmentService } from './domain/appointments.js';
+import { CampaignList } from './domain/campaigns.js';
 import { CaseRecordService } from './domain/case-records.js';
 import { ConsultationService } from './domain/consultations.js';
 import { CounselorDirectory } from './domain/counselors.js';
@@ -45,6 +46,8 @@ export interface Services {
   callerLedger: CallerLedger;
   /** Proof of work to start (ALTCHA): challenges and their one-time verification. */
   startProofs: StartProofs;
+  /** The admin's list of campaigns; unknown ones are recorded as 'other'. */
+  campaigns: CampaignList;
   retention: RetentionService;
 }
 
@@ -103,6 +106,7 @@ export function createServices(repos: Repositories, o: ServiceOptions): Services
     liveSessions,
     hours: new OpeningHours(o.hours ?? { mode: 'always' }, clock, o.alternatives ?? { phone: '', mail: '' }),
     starts: new StartLimit(o.startsPerHour),
+    campaigns: new CampaignList(repos.campaigns, clock),
     startProofs: new StartProofs(clock, { counter: o.powCounter ?? DEFAULT_POW_COUNTER, floodWaiting: o.powFloodWaiting ?? DEFAULT_POW_FLOOD_WAITING }, async () => (await routing.router.queue()).length),
     callerLedger: new CallerLedger((id) => repos.consultations.byId(id)?.status ?? null, clock, {
       openPerCaller: o.openPerCaller ?? DEFAULT_OPEN_PER_CALLER,

@@ -78,6 +78,8 @@ export async function startTestServer(
      */
     openPerCaller?: number;
     urgentPerHour?: number;
+    /** Campaigns on the admin's list, active (a start naming another is recorded as 'other'). */
+    campaigns?: string[];
     /** Proof of work to start (default 0 here: none asked; its own tests set it). */
     powCounter?: number;
     powFloodWaiting?: number;
@@ -109,6 +111,7 @@ export async function startTestServer(
     const lifecycle = new StaffLifecycle(repos, sodium, clock, new LiveSessions(realScheduler, clock), 'min');
     for (const s of Object.values(STAFF)) enrolInProcess(sodium, lifecycle, org.secretKey, s, { kdf: 'min', now: clock.now().getTime() });
   }
+  for (const name of opts.campaigns ?? []) repos.campaigns.save({ name, label: name, active: true, updatedAt: clock.now().toISOString() });
   const logs: string[] = [];
   const log = createLogger('trace', { write: (line: string) => void logs.push(line) });
   const app = createApp({

@@ -1,4 +1,4 @@
-import type { AppointmentStatus, Appointment, CaseRecord, EndReason, HandoverNote, SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
+import type { AppointmentStatus, Appointment, Campaign, CaseRecord, EndReason, HandoverNote, SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
 import type { Holding, RoutingStatus } from '../domain/routing/types.js';
 import type { StaffRole } from '@tsunagari/shared';
 import type { SignedRevocationList, SignedStaffStatement } from '@tsunagari/shared/trust';
@@ -118,6 +118,13 @@ export interface CounselorRepository {
   setCapacity(staffId: string, capacity: number): boolean;
 }
 
+/** The admin's list of campaigns. */
+export interface CampaignRepository {
+  all(): Campaign[];
+  /** Adds it, or changes its label and whether it is active. */
+  save(c: Campaign): void;
+}
+
 /** What counselors leave in a chat besides messages: handover notes and how far each has read. */
 export interface HandoverRepository {
   insertNote(n: { consultationId: string; fromStaffId: string; toStaffId: string | null; nonce: string; ciphertext: string; createdAt: string }): void;
@@ -186,6 +193,7 @@ export interface Repositories {
   consultations: ConsultationRepository;
   counselors: CounselorRepository;
   handover: HandoverRepository;
+  campaigns: CampaignRepository;
   keyGrants: KeyGrantRepository;
   messages: MessageRepository;
   caseRecords: CaseRecordRepository;

@@ -6,11 +6,11 @@ import type { Services } from '../services.js';
 import type { HandlerTable } from './handle.js';
 import { rooms, type TsunagariSocket } from './types.js';
 
-type Deps = Pick<Services, 'consultations' | 'routing' | 'presenter' | 'records' | 'hours' | 'starts' | 'callerLedger' | 'startProofs'> & { log: Logger };
+type Deps = Pick<Services, 'consultations' | 'routing' | 'presenter' | 'records' | 'hours' | 'starts' | 'callerLedger' | 'startProofs' | 'campaigns'> & { log: Logger };
 
 /** consultation:* — start, resume, end, nuisance, take, mine, transfer, read, record. Thin: the domain decides, this tells people. */
 export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps): void {
-  const { consultations, routing, presenter, records, hours, starts, callerLedger: ledger, startProofs, log } = deps;
+  const { consultations, routing, presenter, records, hours, starts, callerLedger: ledger, startProofs, campaigns, log } = deps;
   // Refused starts are logged as a count, at most once a minute: a script hammering the limit
   // must not be able to fill the disk with log lines either.
   const refused = { count: 0, loggedAt: Number.NEGATIVE_INFINITY };
@@ -37,7 +37,7 @@ export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps)
     const urgent = payload.urgent === true && (await ledger.honourUrgent(data.caller));
     // Two starts sent at once on one socket both got past the first check while waiting.
     if (data.consultationId) throw errors.invalidState('socket already has a consultation');
-    const { consultation, clientToken } = routing.start({ campaign: payload.campaign, urgent });
+    const { consultation, clientToken } = routing.start({ campaign: campaigns.recordedAs(payload.campaign), urgent });
     ledger.opened(data.caller, consultation.id);
     data.consultationId = consultation.id;
     void s.join(rooms.consultation(consultation.id));

@@ -7,6 +7,7 @@ import type { StaffDisablePayload, StaffInvitePayload, StaffStatementPayload, Tr
 import { staffDisableSchema, staffInviteSchema, staffStatementPayloadSchema, trustPublishSchema } from './staff-schemas.js';
 import type {
   AppointmentFindPayload,
+  CampaignSavePayload,
   AppointmentStatusPayload,
   ConsultationRef,
   ConsultationResumePayload,
@@ -28,6 +29,7 @@ import type {
 } from './schemas.js';
 import {
   appointmentFindSchema,
+  campaignSaveSchema,
   appointmentStatusSchema,
   consultationRefSchema,
   consultationResumeSchema,
@@ -107,6 +109,15 @@ export interface QueueEntry {
   position: number;
   /** She was with a counselor and came back to the front (transfer to the queue, counselor gone). */
   requeued?: boolean;
+}
+
+/** A campaign on the admin's list, as staff see it. */
+export interface Campaign {
+  name: string;
+  label: string;
+  /** Starts through `/c/<name>` count under this name only while it is active; otherwise as 'other'. */
+  active: boolean;
+  updatedAt: string;
 }
 
 /** The queue as staff see it, and the urgent-share alert when there is one. */
@@ -316,6 +327,10 @@ export interface ClientToServerEvents {
   'consultation:record': (payload: ConsultationRecordPayload, ack: Ack<{ recordedAt: string }>) => void;
   /** Supervisor or admin: the fiscal-year report (months April–March, Tokyo time). */
   'report:year': (payload: ReportYearPayload, ack: Ack<FiscalYearReport>) => void;
+  /** Staff: the campaigns on the admin's list (the report shows their labels). */
+  'campaign:list': (payload: EmptyPayload, ack: Ack<{ campaigns: Campaign[] }>) => void;
+  /** Admin: adds a campaign or changes its label or whether it is active. */
+  'campaign:save': (payload: CampaignSavePayload, ack: Ack<{ campaigns: Campaign[] }>) => void;
   /**
    * Counselor: book a hand-off (phone, remote, interview, outreach, accompaniment) for the active
    * chat she holds; the server makes the reservation code. The console then tells her the code in
@@ -423,6 +438,8 @@ export const inboundSchemas = {
   'typing:set': typingSetSchema,
   'consultation:record': consultationRecordSchema,
   'report:year': reportYearSchema,
+  'campaign:list': emptySchema,
+  'campaign:save': campaignSaveSchema,
   'handoff:book': handoffBookSchema,
   'appointment:list': emptySchema,
   'appointment:find': appointmentFindSchema,
@@ -460,6 +477,8 @@ const EVENT_ROLES = {
   'typing:set': ['client', 'counselor'],
   'consultation:record': ['counselor'],
   'report:year': ['supervisor', 'admin'],
+  'campaign:list': ['counselor', 'supervisor', 'admin'],
+  'campaign:save': ['admin'],
   'handoff:book': ['counselor'],
   'appointment:list': ['counselor', 'supervisor', 'admin'],
   'appointment:find': ['counselor', 'supervisor', 'admin'],

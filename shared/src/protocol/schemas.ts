@@ -18,6 +18,14 @@ export const clientTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 
 export const campaignSchema = z.string().regex(/^[a-z0-9-]{1,32}$/);
 
+/** A campaign the admin keeps (`/c/<name>`): its name, the label the report shows, whether it counts now. */
+export const campaignSaveSchema = z.strictObject({
+  // 'web' (the NPO's own page) and 'other' (a name not on the list) are the report's own.
+  name: campaignSchema.refine((n) => n !== 'web' && n !== 'other', 'reserved'),
+  label: z.string().trim().min(1).max(40),
+  active: z.boolean(),
+});
+
 /**
  * A solved ALTCHA challenge (v2): the challenge as the relay signed it, and the counter and key
  * the widget found. Only its shape is checked here; the relay verifies the rest.
@@ -219,6 +227,7 @@ export const messageBodySchema = z.discriminatedUnion('kind', [
 
 export type ConsultationStartPayload = z.infer<typeof consultationStartSchema>;
 export type StartProof = z.infer<typeof startProofSchema>;
+export type CampaignSavePayload = z.infer<typeof campaignSaveSchema>;
 export type ConsultationResumePayload = z.infer<typeof consultationResumeSchema>;
 export type ConsultationRef = z.infer<typeof consultationRefSchema>;
 export type KeyGrantPayload = z.infer<typeof keyGrantSchema>;
