@@ -18,7 +18,7 @@ export function reportCampaigns(report: FiscalYearReport): string[] {
 
 /** What a campaign is called on screen and in the file. */
 export function campaignLabel(name: string): string {
-  return name === 'web' ? r.web : name;
+  return name === 'web' ? r.web : name === 'other' ? r.otherCampaign : name;
 }
 
 /**

@@ -1,0 +1,66 @@
+import { css } from 'lit';
+
+export const campaignAdminStyles = css`
+  :host {
+    display: block;
+    margin-top: 1.5rem;
+  }
+  section {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: 0.75rem;
+  }
+  h2 {
+    font-size: 1.25rem;
+    margin: 0;
+  }
+  .intro {
+    margin: 0;
+    color: var(--tsg-muted);
+    font-size: 0.9rem;
+  }
+  .table-wrap {
+    overflow-x: auto;
+  }
+  table {
+    border-collapse: collapse;
+    min-width: 100%;
+    background: var(--tsg-surface);
+  }
+  th,
+  td {
+    border: 1px solid var(--tsg-border);
+    padding: 0.4rem 0.6rem;
+    text-align: left;
+  }
+  code {
+    font-size: 0.95rem;
+  }
+  form {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    gap: 0.5rem 1rem;
+    background: var(--tsg-surface);
+    border: 1px solid var(--tsg-border);
+    border-radius: var(--tsg-radius);
+    padding: 0.75rem 1rem;
+  }
+  label {
+    display: grid;
+    gap: 0.2rem;
+    font-weight: 600;
+  }
+  input[type='text'] {
+    font: inherit;
+    padding: 0.35rem 0.5rem;
+    border: 1px solid var(--tsg-border);
+    border-radius: 6px;
+  }
+  .done {
+    margin: 0;
+    min-height: 1.4em;
+    color: var(--tsg-primary);
+    font-weight: 600;
+  }
+`;
