@@ -6,6 +6,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { ja } from '../../i18n/ja.js';
 import { errorText } from '../../services/workspace-context.js';
 import { baseStyles } from '../../styles/shared.styles.js';
+import { staffAdminStyles } from '../staff-admin/staff-admin.styles.js';
 import { campaignAdminStyles } from './campaign-admin.styles.js';
 
 const t = ja.campaigns;
@@ -17,7 +18,7 @@ type Answer = Promise<RequestResult<{ campaigns: Campaign[] }>>;
  * not active) still opens the chat, and is counted as 「一覧にないきっかけ」.
  */
 export class TsgCampaignAdmin extends LitElement {
-  static override styles = [baseStyles, campaignAdminStyles];
+  static override styles = [baseStyles, staffAdminStyles, campaignAdminStyles];
 
   /** Reads the list; the screen asks whenever it is shown. */
   @property({ attribute: false }) load: (() => Answer) | null = null;

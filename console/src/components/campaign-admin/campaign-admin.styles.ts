@@ -1,23 +1,10 @@
 import { css } from 'lit';
 
+/** What the campaign list adds to the staff screen's own layout (staffAdminStyles: section, heading, intro, done). */
 export const campaignAdminStyles = css`
   :host {
     display: block;
     margin-top: 1.5rem;
-  }
-  section {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr);
-    gap: 0.75rem;
-  }
-  h2 {
-    font-size: 1.25rem;
-    margin: 0;
-  }
-  .intro {
-    margin: 0;
-    color: var(--tsg-muted);
-    font-size: 0.9rem;
   }
   .table-wrap {
     overflow-x: auto;
@@ -56,11 +43,5 @@ export const campaignAdminStyles = css`
     padding: 0.35rem 0.5rem;
     border: 1px solid var(--tsg-border);
     border-radius: 6px;
-  }
-  .done {
-    margin: 0;
-    min-height: 1.4em;
-    color: var(--tsg-primary);
-    font-weight: 600;
   }
 `;
