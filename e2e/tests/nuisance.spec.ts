@@ -48,7 +48,7 @@ test('a chat ended as a nuisance: the network is turned away today, and the repo
   await expectNoAxeViolations(sato, 'end confirmation with the nuisance choice');
   await snap(sato, info, 'console-nuisance-confirm');
   await sato.getByRole('button', { name: 'いたずら・迷惑として終了' }).click();
-  await expect(sato.getByText('いたずら・迷惑として終了しました。この回線からの相談は、きょういっぱい受け付けません。')).toBeVisible();
+  await expect(sato.locator('tsg-chat-panel').getByText('いたずら・迷惑として終了しました。この回線からの相談は、きょういっぱい受け付けません。')).toBeVisible();
   await expectNoAxeViolations(sato, 'chat ended as a nuisance');
   await snap(sato, info, 'console-nuisance-ended');
   // Her side hears only that the counselor ended it.
