@@ -33,10 +33,15 @@ export const campaignAdminStyles = css`
     border-radius: var(--tsg-radius);
     padding: 0.75rem 1rem;
   }
-  label {
+  form label {
     display: grid;
     gap: 0.2rem;
     font-weight: 600;
+  }
+  td label {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4rem;
   }
   input[type='text'] {
     font: inherit;
