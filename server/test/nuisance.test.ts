@@ -43,6 +43,8 @@ describe('ending a chat as a nuisance', () => {
     // A real woman from another network starts and is served.
     const her = await call(await client(server, realWoman), 'consultation:start', {});
     await call(sato, 'consultation:take', { consultationId: her.consultationId });
+    // Today's board counts her, not the nuisance.
+    expect(await call(await staff(server, 'boss'), 'stats:today', {})).toMatchObject({ answered: 1, leftWaiting: 0 });
 
     clock.set('2026-11-30T14:59:00Z'); // 23:59 in Tokyo: still today
     expect(await send(await client(server, sameNetwork), 'consultation:start', {})).toEqual({ ok: false, error: 'RATE_LIMITED' });
