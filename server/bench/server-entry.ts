@@ -27,11 +27,14 @@ const app = createApp({
   consoleDist: '/nonexistent',
   publicUrl: null,
   hours: { mode: 'always' },
-  // Every simulated woman connects from 127.0.0.1: one caller, as far as the start limit knows.
+  // Every simulated woman connects from 127.0.0.1: one caller, as far as the per-caller limits
+  // know; and the normal load measures chat, not each woman's proof-of-work search.
   startsPerHour: 0,
   // The same for the sockets-per-caller limit; and each simulated counselor sends for some fifty
   // chats at machine speed, far past the event budget sized for one person at a keyboard.
   limits: { socketsPerCaller: 1_000_000, events: { burst: 1_000_000, perSecond: 1_000_000 } },
+  openPerCaller: 0,
+  powCounter: 0,
 });
 app.httpServer.listen(0, '127.0.0.1', () => {
   const { port } = app.httpServer.address() as AddressInfo;

@@ -10,7 +10,7 @@ import type { Db } from './db/database.js';
 import type { RoutingOptions } from './domain/routing/options.js';
 import type { QueueStore } from './domain/routing/queue-store.js';
 import { authRoutes } from './http/auth.routes.js';
-import { CallerKeys, DailyClientKey } from './http/client-key.js';
+import { type CallerPrefixes, CallerKeys, DailyClientKey, DEFAULT_CALLER_PREFIXES } from './http/client-key.js';
 import { demoRoutes } from './http/demo.routes.js';
 import { enrolRoutes } from './http/enrol.routes.js';
 import { StaffOrigin } from './http/staff-origin.js';
@@ -68,8 +68,18 @@ export interface AppDeps {
    * X-Forwarded-For entries tell callers apart for the rate limits; no more entries are believed.
    */
   trustedProxyHops?: number;
+  /** Leading bits that make one caller network for every per-caller limit (default IPv4 /32, IPv6 /64). */
+  callerPrefixes?: CallerPrefixes;
   /** Consultations one caller may start per hour (default DEFAULT_STARTS_PER_HOUR; 0: no limit). */
   startsPerHour?: number;
+  /** Consultations waiting or active per caller network at once (default 2; 0: no limit). */
+  openPerCaller?: number;
+  /** Urgent starts honoured per caller network per hour (default 3). */
+  urgentPerHour?: number;
+  /** Proof of work to start: highest counter at ordinary times (default 10,000; 0: none asked). */
+  powCounter?: number;
+  /** Waiting women from which on proof-of-work challenges are harder (default 30). */
+  powFloodWaiting?: number;
   /** Days an ended consultation's transcript is kept (default DEFAULT_RETENTION_DAYS). */
   retentionDays?: number;
   /** Mounts the test-only hooks (`http/test-hooks.routes.ts`); the configuration allows it only with DEMO=1. */
@@ -99,7 +109,7 @@ export function createApp(deps: AppDeps): App {
   const { auth, hours, routing, messages, retention } = services;
 
   const trustedHops = deps.trustedProxyHops ?? 0;
-  const callers = new CallerKeys(new DailyClientKey(sodium, clock), trustedHops);
+  const callers = new CallerKeys(new DailyClientKey(sodium, clock), trustedHops, deps.callerPrefixes ?? DEFAULT_CALLER_PREFIXES);
 
   const app = express();
   app.disable('x-powered-by');
@@ -120,6 +130,15 @@ export function createApp(deps: AppDeps): App {
   app.get(API.widgetStatus, (_req, res) => {
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.json({ ok: true, data: hours.status() });
+  });
+  // The widget asks for its challenge from the NPO's page (another origin), like the status.
+  app.get(API.startChallenge, async (_req, res, next) => {
+    try {
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      res.json({ ok: true, data: await services.startProofs.challenge() });
+    } catch (caught) {
+      next(caught);
+    }
   });
   const staffHttp = { origin: new StaffOrigin(deps.consoleOrigin ?? null), log, secureCookies: deps.secureCookies ?? false };
   app.use(authRoutes({ ...staffHttp, auth, callers }));

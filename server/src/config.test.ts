@@ -100,3 +100,49 @@ describe('configuration: limits (issue 14)', () => {
     expect(() => loadConfig({ TSUNAGARI_CONSULTATION_BYTES: 'lots' })).toThrow(/TSUNAGARI_CONSULTATION_BYTES/);
   });
 });
+
+describe('configuration: caller networks', () => {
+  it('tells callers apart by IPv4 /32 and IPv6 /64 unless told otherwise, within an address length', () => {
+    expect(loadConfig({}).callerPrefixes).toEqual({ v4: 32, v6: 64 });
+    expect(loadConfig({ TSUNAGARI_CALLER_PREFIX_V4: '24', TSUNAGARI_CALLER_PREFIX_V6: '56' }).callerPrefixes).toEqual({ v4: 24, v6: 56 });
+    for (const [name, bad] of [['TSUNAGARI_CALLER_PREFIX_V4', '33'], ['TSUNAGARI_CALLER_PREFIX_V4', '0'], ['TSUNAGARI_CALLER_PREFIX_V6', '129'], ['TSUNAGARI_CALLER_PREFIX_V6', '/64']] as const) {
+      expect(() => loadConfig({ [name]: bad }), `${name}=${bad}`).toThrow(new RegExp(name));
+    }
+  });
+});
+
+describe('configuration: open consultations and urgent starts per caller', () => {
+  it('allows 2 open and 3 urgent starts an hour per caller network unless told otherwise; the demo has no open cap', () => {
+    expect(loadConfig({})).toMatchObject({ openPerCaller: 2, urgentPerHour: 3 });
+    expect(loadConfig({ DEMO: '1' }).openPerCaller).toBe(0);
+    expect(loadConfig({ TSUNAGARI_OPEN_PER_CALLER: '4', TSUNAGARI_URGENT_PER_HOUR: '1' })).toMatchObject({ openPerCaller: 4, urgentPerHour: 1 });
+    expect(() => loadConfig({ TSUNAGARI_OPEN_PER_CALLER: 'two' })).toThrow(/TSUNAGARI_OPEN_PER_CALLER/);
+    expect(() => loadConfig({ TSUNAGARI_URGENT_PER_HOUR: '-1' })).toThrow(/TSUNAGARI_URGENT_PER_HOUR/);
+  });
+});
+
+describe('configuration: the urgent-share alert', () => {
+  it('reads its three settings into the routing options, and refuses what is out of range', () => {
+    const env = { TSUNAGARI_URGENT_ALERT_MIN_WAITING: '10', TSUNAGARI_URGENT_ALERT_SHARE_PERCENT: '40', TSUNAGARI_URGENT_ALERT_WINDOW_MIN: '5' };
+    expect(loadConfig(env).routing).toEqual({ urgentAlertMinWaiting: 10, urgentAlertSharePercent: 40, urgentAlertWindowMs: 300_000 });
+    expect(() => loadConfig({ TSUNAGARI_URGENT_ALERT_SHARE_PERCENT: '100' })).toThrow(/TSUNAGARI_URGENT_ALERT_SHARE_PERCENT/);
+    expect(() => loadConfig({ TSUNAGARI_URGENT_ALERT_MIN_WAITING: '0' })).toThrow(/TSUNAGARI_URGENT_ALERT_MIN_WAITING/);
+  });
+});
+
+describe('configuration: silent waiting clients', () => {
+  it('TSUNAGARI_CLIENT_SILENCE_MIN sets the minutes (0 turns it off); the default stays routing\'s own', () => {
+    expect(loadConfig({}).routing.clientSilenceMs).toBeUndefined();
+    expect(loadConfig({ TSUNAGARI_CLIENT_SILENCE_MIN: '45' }).routing.clientSilenceMs).toBe(45 * 60_000);
+    expect(loadConfig({ TSUNAGARI_CLIENT_SILENCE_MIN: '0' }).routing.clientSilenceMs).toBe(0);
+    expect(() => loadConfig({ TSUNAGARI_CLIENT_SILENCE_MIN: 'half an hour' })).toThrow(/TSUNAGARI_CLIENT_SILENCE_MIN/);
+  });
+});
+
+describe('configuration: proof of work to start', () => {
+  it('asks for a search of up to 10,000 counters, 10 times more from 30 waiting, unless told otherwise; 0 asks none', () => {
+    expect(loadConfig({})).toMatchObject({ powCounter: 10_000, powFloodWaiting: 30 });
+    expect(loadConfig({ TSUNAGARI_POW_COUNTER: '0', TSUNAGARI_POW_FLOOD_WAITING: '100' })).toMatchObject({ powCounter: 0, powFloodWaiting: 100 });
+    expect(() => loadConfig({ TSUNAGARI_POW_COUNTER: 'hard' })).toThrow(/TSUNAGARI_POW_COUNTER/);
+  });
+});

@@ -8,6 +8,9 @@ import type { RoutingOptions } from './domain/routing/options.js';
 import { DEFAULT_HEAP_GROWING_PERCENT } from './heap-tuning.js';
 import { DEFAULT_STARTS_PER_HOUR } from './domain/start-limit.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { DEFAULT_OPEN_PER_CALLER, DEFAULT_URGENT_PER_HOUR } from './domain/callers/caller-ledger.js';
+import { DEFAULT_POW_COUNTER, DEFAULT_POW_FLOOD_WAITING } from './domain/callers/start-proof.js';
+import { type CallerPrefixes, DEFAULT_CALLER_PREFIXES } from './http/client-key.js';
 import { parseConsoleOrigin } from './http/staff-origin.js';
 
 /** Where the server package lives; static builds are found relative to it. */
@@ -48,6 +51,16 @@ export interface Config {
   trustedProxyHops: number;
   /** Consultations one caller may start per hour (0: no limit). */
   startsPerHour: number;
+  /** Consultations waiting or active per caller network at once (TSUNAGARI_OPEN_PER_CALLER; 0: no limit). */
+  openPerCaller: number;
+  /** Urgent starts per caller network per hour; past it, starts queue as non-urgent (TSUNAGARI_URGENT_PER_HOUR). */
+  urgentPerHour: number;
+  /** Proof of work to start: highest counter at ordinary times (TSUNAGARI_POW_COUNTER; 0: none asked). */
+  powCounter: number;
+  /** Waiting women from which on challenges are harder (TSUNAGARI_POW_FLOOD_WAITING). */
+  powFloodWaiting: number;
+  /** Leading bits of an IPv4 / IPv6 address that make one caller network (TSUNAGARI_CALLER_PREFIX_V4 / _V6; 32 / 64). */
+  callerPrefixes: CallerPrefixes;
   /** Days an ended consultation's transcript is kept before it is deleted. */
   retentionDays: number;
   /** How far the heap may grow past its live size before a full collection (0: V8 decides). */
@@ -96,6 +109,14 @@ function hoursFrom(env: NodeJS.ProcessEnv, demo: boolean): OpeningHoursConfig {
 function wholeNumber(value: string, name: string): number {
   if (!/^\d+$/.test(value)) throw new Error(`${name} must be a whole number, not "${value}"`);
   return Number(value);
+}
+
+/** A network prefix length from 1 to `max` bits (0 would make every caller one). */
+function prefixLength(value: string | undefined, name: string, fallback: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = wholeNumber(value, name);
+  if (n < 1 || n > max) throw new Error(`${name} must be from 1 to ${max}`);
+  return n;
 }
 
 /** Minutes without input before the console locks: 1 to 1440 (what console-config.json allows). */
@@ -150,6 +171,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: wholeNumber(env.TSUNAGARI_PING_TIMEOUT_MS ?? String(DEFAULT_HEARTBEAT.timeoutMs), 'TSUNAGARI_PING_TIMEOUT_MS'),
     },
     startsPerHour: wholeNumber(env.TSUNAGARI_START_LIMIT ?? (demo ? '200' : String(DEFAULT_STARTS_PER_HOUR)), 'TSUNAGARI_START_LIMIT'),
+    // A demo is one person trying the widget again and again from one machine.
+    openPerCaller: wholeNumber(env.TSUNAGARI_OPEN_PER_CALLER ?? (demo ? '0' : String(DEFAULT_OPEN_PER_CALLER)), 'TSUNAGARI_OPEN_PER_CALLER'),
+    urgentPerHour: wholeNumber(env.TSUNAGARI_URGENT_PER_HOUR ?? String(DEFAULT_URGENT_PER_HOUR), 'TSUNAGARI_URGENT_PER_HOUR'),
+    powCounter: wholeNumber(env.TSUNAGARI_POW_COUNTER ?? String(DEFAULT_POW_COUNTER), 'TSUNAGARI_POW_COUNTER'),
+    powFloodWaiting: wholeNumber(env.TSUNAGARI_POW_FLOOD_WAITING ?? String(DEFAULT_POW_FLOOD_WAITING), 'TSUNAGARI_POW_FLOOD_WAITING'),
+    callerPrefixes: {
+      v4: prefixLength(env.TSUNAGARI_CALLER_PREFIX_V4, 'TSUNAGARI_CALLER_PREFIX_V4', DEFAULT_CALLER_PREFIXES.v4, 32),
+      v6: prefixLength(env.TSUNAGARI_CALLER_PREFIX_V6, 'TSUNAGARI_CALLER_PREFIX_V6', DEFAULT_CALLER_PREFIXES.v6, 128),
+    },
     routing: routingOptionsFromEnv(env),
     testHooks,
     limits: limitsFrom(env, demo),
@@ -196,7 +226,9 @@ export function checkStartable(config: Config): void {
 
 /**
  * Routing settings from the environment (all optional; seconds): TSUNAGARI_OFFER_TIMEOUT_S,
- * TSUNAGARI_CLIENT_GRACE_S, TSUNAGARI_COUNSELOR_GRACE_S, TSUNAGARI_ALTERNATIVES_AFTER_S.
+ * TSUNAGARI_CLIENT_GRACE_S, TSUNAGARI_COUNSELOR_GRACE_S, TSUNAGARI_ALTERNATIVES_AFTER_S; the
+ * urgent-share alert's TSUNAGARI_URGENT_ALERT_MIN_WAITING, _SHARE_PERCENT and _WINDOW_MIN; and
+ * TSUNAGARI_CLIENT_SILENCE_MIN (minutes a waiting client may send nothing; 0: no limit).
  */
 function routingOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<RoutingOptions> {
   const seconds = (name: string): number | undefined => {
@@ -215,5 +247,20 @@ function routingOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<RoutingOptions> 
   if (client !== undefined) out.clientGraceMs = client * 1000;
   if (counselor !== undefined) out.counselorGraceMs = counselor * 1000;
   if (alternatives !== undefined) out.alternativesAfterSeconds = alternatives;
+  const count = (name: string, max: number): number | undefined => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return undefined;
+    const n = wholeNumber(raw, name);
+    if (n < 1 || n > max) throw new Error(`${name} must be from 1 to ${max}`);
+    return n;
+  };
+  const minWaiting = count('TSUNAGARI_URGENT_ALERT_MIN_WAITING', 10_000);
+  const share = count('TSUNAGARI_URGENT_ALERT_SHARE_PERCENT', 99);
+  const windowMin = count('TSUNAGARI_URGENT_ALERT_WINDOW_MIN', 24 * 60);
+  const silence = env.TSUNAGARI_CLIENT_SILENCE_MIN;
+  if (silence !== undefined && silence !== '') out.clientSilenceMs = wholeNumber(silence, 'TSUNAGARI_CLIENT_SILENCE_MIN') * 60_000;
+  if (minWaiting !== undefined) out.urgentAlertMinWaiting = minWaiting;
+  if (share !== undefined) out.urgentAlertSharePercent = share;
+  if (windowMin !== undefined) out.urgentAlertWindowMs = windowMin * 60_000;
   return out;
 }

@@ -30,6 +30,8 @@ export const errors = {
   notRevoked: (detail?: string) => new DomainError('NOT_REVOKED', detail),
   waitingLimit: () => new DomainError('WAITING_LIMIT'),
   consultationFull: () => new DomainError('CONSULTATION_FULL'),
+  tooManyOpen: () => new DomainError('TOO_MANY_OPEN'),
+  proofRefused: (detail?: string) => new DomainError('PROOF_REFUSED', detail),
 };
 
 const known = new Set<string>(ERROR_CODES);

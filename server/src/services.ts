@@ -2,6 +2,7 @@ import type { WidgetStatus, OpeningHoursConfig } from '@tsunagari/shared';
 import type { KdfFloor, SodiumSumo } from '@tsunagari/shared/crypto';
 import type { Clock } from './clock.js';
 import { AppointmentService } from './domain/appointments.js';
+import { CampaignList } from './domain/campaigns.js';
 import { CaseRecordService } from './domain/case-records.js';
 import { ConsultationService } from './domain/consultations.js';
 import { CounselorDirectory } from './domain/counselors.js';
@@ -19,6 +20,8 @@ import { StaffLifecycle } from './domain/staff/lifecycle.js';
 import { LiveSessions } from './domain/staff/live-sessions.js';
 import { StartLimit } from './domain/start-limit.js';
 import type { Limits } from './limits.js';
+import { CallerLedger, DEFAULT_OPEN_PER_CALLER, DEFAULT_URGENT_PER_HOUR } from './domain/callers/caller-ledger.js';
+import { DEFAULT_POW_COUNTER, DEFAULT_POW_FLOOD_WAITING, StartProofs } from './domain/callers/start-proof.js';
 import type { Logger } from './log.js';
 import type { Repositories } from './repositories/types.js';
 import { realScheduler, type Scheduler } from './scheduler.js';
@@ -40,6 +43,12 @@ export interface Services {
   liveSessions: LiveSessions;
   hours: OpeningHours;
   starts: StartLimit;
+  /** Per caller network: open consultations, urgent budget, today's nuisance blocks (memory only). */
+  callerLedger: CallerLedger;
+  /** Proof of work to start (ALTCHA): challenges and their one-time verification. */
+  startProofs: StartProofs;
+  /** The admin's list of campaigns; unknown ones are recorded as 'other'. */
+  campaigns: CampaignList;
   retention: RetentionService;
 }
 
@@ -55,6 +64,14 @@ export interface ServiceOptions {
   /** Where routing keeps the queue (default: this process's memory). */
   queueStore?: QueueStore | undefined;
   startsPerHour?: number | undefined;
+  /** Consultations waiting or active per caller at once (default DEFAULT_OPEN_PER_CALLER; 0: no limit). */
+  openPerCaller?: number | undefined;
+  /** Urgent starts honoured per caller per hour (default DEFAULT_URGENT_PER_HOUR). */
+  urgentPerHour?: number | undefined;
+  /** Proof of work: highest counter at ordinary times (default DEFAULT_POW_COUNTER; 0: none asked). */
+  powCounter?: number | undefined;
+  /** Waiting women from which on challenges are harder (default DEFAULT_POW_FLOOD_WAITING). */
+  powFloodWaiting?: number | undefined;
   retentionDays?: number | undefined;
   /** The weakest Argon2id parameters accepted at enrolment and password change (default moderate). */
   kdfFloor?: KdfFloor | undefined;
@@ -82,7 +99,7 @@ export function createServices(repos: Repositories, o: ServiceOptions): Services
     consultations,
     messages: new MessageService(repos.messages, clock, o.limits),
     routing,
-    presenter: new Presenter(repos, consultations, counselors, routing.router.options),
+    presenter: new Presenter(repos, consultations, counselors, routing.router.options, clock),
     counselors,
     records: new CaseRecordService(repos.consultations, repos.caseRecords, clock),
     appointments: new AppointmentService(repos.consultations, repos.appointments, sodium, clock),
@@ -92,6 +109,12 @@ export function createServices(repos: Repositories, o: ServiceOptions): Services
     liveSessions,
     hours: new OpeningHours(o.hours ?? { mode: 'always' }, clock, o.alternatives ?? { phone: '', mail: '' }),
     starts: new StartLimit(o.startsPerHour),
+    campaigns: new CampaignList(repos.campaigns, clock),
+    startProofs: new StartProofs(clock, { counter: o.powCounter ?? DEFAULT_POW_COUNTER, floodWaiting: o.powFloodWaiting ?? DEFAULT_POW_FLOOD_WAITING }, async () => (await routing.router.queue()).length),
+    callerLedger: new CallerLedger((id) => repos.consultations.byId(id)?.status ?? null, clock, {
+      openPerCaller: o.openPerCaller ?? DEFAULT_OPEN_PER_CALLER,
+      urgentPerHour: o.urgentPerHour ?? DEFAULT_URGENT_PER_HOUR,
+    }),
     retention: new RetentionService(repos.retention, repos.resumeCodes, clock, o.log, o.retentionDays),
   };
 }

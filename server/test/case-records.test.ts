@@ -16,7 +16,7 @@ describe('case records and the fiscal-year report', () => {
   /** A server at a given Tokyo time with both counselors, the supervisor and three clients connected. */
   async function scene(start: string, opts: { retentionDays?: number } = {}) {
     const clock = manualClock(start);
-    const server = await servers.start({ clock, ...opts });
+    const server = await servers.start({ clock, campaigns: ['flyer-ube'], ...opts });
     const sato = staffSocket(server, await loginStaff(server, 'sato'));
     const tanaka = staffSocket(server, await loginStaff(server, 'tanaka'));
     const boss = staffSocket(server, await loginStaff(server, 'boss'));

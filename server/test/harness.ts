@@ -73,6 +73,18 @@ export async function startTestServer(
     /** The start limit per caller (the production default unless given); every test client is 127.0.0.1. */
     startsPerHour?: number;
     trustedProxyHops?: number;
+    /**
+     * Consultations waiting or active per caller (default 0 here, no limit: every test client is
+     * 127.0.0.1, and most tests start many); the limit's own tests set it.
+     */
+    openPerCaller?: number;
+    urgentPerHour?: number;
+    /** Campaigns on the admin's list, active (a start naming another is recorded as 'other'). */
+    campaigns?: string[];
+    /** Proof of work to start (default 0 here: none asked; its own tests set it). */
+    powCounter?: number;
+    powFloodWaiting?: number;
+    callerPrefixes?: { v4: number; v6: number };
     retentionDays?: number;
     /** Mount the test-only hooks (replay a stored message). */
     testHooks?: boolean;
@@ -102,6 +114,7 @@ export async function startTestServer(
     const lifecycle = new StaffLifecycle(repos, sodium, clock, new LiveSessions(realScheduler, clock), 'min');
     for (const s of Object.values(STAFF)) enrolInProcess(sodium, lifecycle, org.secretKey, s, { kdf: 'min', now: clock.now().getTime() });
   }
+  for (const name of opts.campaigns ?? []) repos.campaigns.save({ name, label: name, active: true, updatedAt: clock.now().toISOString() });
   const logs: string[] = [];
   const log = createLogger('trace', { write: (line: string) => void logs.push(line) });
   const app = createApp({
@@ -121,6 +134,11 @@ export async function startTestServer(
     ...(opts.routing ? { routing: opts.routing } : {}),
     ...(opts.startsPerHour !== undefined ? { startsPerHour: opts.startsPerHour } : {}),
     ...(opts.trustedProxyHops !== undefined ? { trustedProxyHops: opts.trustedProxyHops } : {}),
+    openPerCaller: opts.openPerCaller ?? 0,
+    powCounter: opts.powCounter ?? 0,
+    ...(opts.powFloodWaiting !== undefined ? { powFloodWaiting: opts.powFloodWaiting } : {}),
+    ...(opts.urgentPerHour !== undefined ? { urgentPerHour: opts.urgentPerHour } : {}),
+    ...(opts.callerPrefixes ? { callerPrefixes: opts.callerPrefixes } : {}),
     ...(opts.retentionDays !== undefined ? { retentionDays: opts.retentionDays } : {}),
     ...(opts.testHooks ? { testHooks: true } : {}),
     ...(opts.heartbeat ? { heartbeat: opts.heartbeat } : {}),

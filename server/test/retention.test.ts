@@ -17,7 +17,7 @@ describe('retention of transcripts', () => {
 
   it('deletes a transcript once the consultation has been ended for the period, and keeps the row for the statistics', async () => {
     const clock = manualClock('2026-04-01T10:00:00+09:00');
-    const s = await servers.start({ clock, retentionDays: 30 });
+    const s = await servers.start({ clock, retentionDays: 30, campaigns: ['flyer-2026'] });
     const sato = staffSocket(s, await loginStaff(s, 'sato'));
     const [a, b] = [clientSocket(s), clientSocket(s)];
     servers.track(sato, a, b);

@@ -47,7 +47,7 @@ describe('what the widget needs from the server', () => {
   });
 
   it('records the campaign code, and only that, from the QR landing page (the demo relay serves it)', async () => {
-    server = await startTestServer({ demo: true });
+    server = await startTestServer({ demo: true, campaigns: ['flyer-2026'] });
     const page = await fetch(`${server.url}/c/flyer-2026?lang=en`);
     expect(page.status).toBe(200);
     expect(page.headers.get('cache-control')).toBe('no-store');
@@ -64,6 +64,10 @@ describe('what the widget needs from the server', () => {
     const client = await open();
     const { consultationId } = await call(client, 'consultation:start', { campaign: 'flyer-2026' });
     expect(server.db.prepare('SELECT campaign FROM consultation WHERE id = ?').get(consultationId)).toEqual({ campaign: 'flyer-2026' });
+    // A name not on the admin's list still opens the chat, and is recorded as 'other'.
+    expect((await fetch(`${server.url}/c/made-up-by-a-script`)).status).toBe(200);
+    const unknown = await call(await open(), 'consultation:start', { campaign: 'made-up-by-a-script' });
+    expect(server.db.prepare('SELECT campaign FROM consultation WHERE id = ?').get(unknown.consultationId)).toEqual({ campaign: 'other' });
   });
 
   it('outside the demo, the relay serves no pages: the landing page, the demo page and the console come from the NPO', async () => {

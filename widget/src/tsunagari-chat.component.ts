@@ -21,6 +21,7 @@ import { QuickExitController } from './safety/quick-exit.controller.js';
 import type { CodeState } from './screens/resume-code.component.js';
 import type { ScreenElement } from './screens/screen-element.js';
 import { laterElementsReady, loadLaterElements, loadSession, preloadSession } from './consultation/session-loader.js';
+import { lazyProofSource } from './consultation/proof-source.js';
 import { styles } from './tsunagari-chat.styles.js';
 
 type IdleView = 'intro' | 'intake' | 'resume';
@@ -73,7 +74,11 @@ export class TsunagariChat extends LitElement {
   @state() private status: WidgetStatus | null = null;
   @state() private code: CodeState = null;
 
-  private readonly consultation = new ConsultationController(this, { config: () => this.config(), load: loadSession });
+  private readonly consultation = new ConsultationController(this, {
+    config: () => this.config(),
+    load: loadSession,
+    proofs: lazyProofSource(() => this.config().server),
+  });
   private readonly quick = new QuickExitController(this, {
     active: () => this.shown || this.consultation.phase !== 'idle',
     exitUrl: () => this.exitUrl,
@@ -161,6 +166,8 @@ export class TsunagariChat extends LitElement {
   /** She opened it: fetch the heavy code while she reads, and ask whether the chat is open. */
   private whenOpened(): void {
     preloadSession();
+    // The safety notice shows now: the start's proof of work is solved while she reads it.
+    this.consultation.prepareStart();
     void this.ensureLater().catch(() => undefined);
     if (!this.statusAsked) {
       this.statusAsked = true;

@@ -18,7 +18,7 @@ export function reportCampaigns(report: FiscalYearReport): string[] {
 
 /** What a campaign is called on screen and in the file. */
 export function campaignLabel(name: string): string {
-  return name === 'web' ? r.web : name;
+  return name === 'web' ? r.web : name === 'other' ? r.otherCampaign : name;
 }
 
 /**
@@ -34,7 +34,7 @@ export function csvField(value: string | number): string {
 
 /**
  * The fiscal-year report as the prefecture's CSV: a header, one row per month (April first) and a
- * 合計 row. Columns: month, channel, the four counts, then every topic, outcome, age band and
+ * 合計 row. Columns: month, channel, the four counts and the nuisance chats (counted in none of them), then every topic, outcome, age band and
  * hand-off kind in the shared lists' order (so columns never move between years), then the year's campaigns.
  * UTF-8 with a BOM and CRLF line ends, as Excel expects.
  */
@@ -48,6 +48,7 @@ export function reportToCsv(report: FiscalYearReport): string {
     r.answered,
     r.leftWaiting,
     r.recorded,
+    r.nuisance,
     ...TOPICS.map((t) => `${r.byTopic}：${t}`),
     ...OUTCOMES.map((o) => `${r.byOutcome}：${ja.record.outcomes[o]}`),
     ...ageKeys.map((a) => `${r.byAgeBand}：${ja.record.ageBands[a]}`),
@@ -61,6 +62,7 @@ export function reportToCsv(report: FiscalYearReport): string {
     f.answered,
     f.leftWaiting,
     f.recorded,
+    f.nuisance ?? 0,
     ...TOPICS.map((t) => f.byTopic[t] ?? 0),
     ...OUTCOMES.map((o) => f.byOutcome[o] ?? 0),
     ...ageKeys.map((a) => f.byAgeBand[a] ?? 0),

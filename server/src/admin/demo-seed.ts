@@ -28,6 +28,9 @@ export const DEMO_STAFF: readonly NewStaff[] = [
 /** Where the demo's org key file lives: beside the database. */
 export const demoOrgKeyPath = (dbPath: string): string => path.join(path.dirname(dbPath), 'demo-org.key');
 
+/** The campaign of the demo's QR landing page, on the demo's campaign list. */
+export const DEMO_CAMPAIGN = 'flyer';
+
 /**
  * Makes the demo whole: the org key file (created with {@link DEMO_ORG_PASSPHRASE} if missing),
  * the organisation with its public key, and every demo login active with a statement that
@@ -47,6 +50,11 @@ export function seedDemo(sodium: SodiumSumo, repos: Repositories, keyFile: strin
   const org = repos.organisation.get();
   if (!org) repos.organisation.create(DEMO_ORG_NAME, publicKey, clock.now().toISOString());
   else if (org.signPublicKey !== publicKey) repos.organisation.replaceKey(publicKey);
+
+  // The banner's QR landing page (/c/flyer) counts under its own name in the demo's report.
+  if (!repos.campaigns.all().some((c) => c.name === DEMO_CAMPAIGN)) {
+    repos.campaigns.save({ name: DEMO_CAMPAIGN, label: 'デモのチラシ', active: true, updatedAt: clock.now().toISOString() });
+  }
 
   const pinned = pinOrgKey(sodium, publicKey);
   const now = clock.now().getTime();

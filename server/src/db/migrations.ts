@@ -265,4 +265,18 @@ export const migrations: readonly Migration[] = [
   ALTER TABLE key_grant ADD COLUMN key_epoch INTEGER NOT NULL DEFAULT 0;
   CREATE UNIQUE INDEX key_grant_epoch ON key_grant(consultation_id, staff_id, key_epoch);
   `,
+  // 10: campaigns come from a list the admin keeps (issue 14); a start naming one not on it (or
+  // not active) is recorded as 'other', so a script cannot invent report columns. Names that
+  // counselors already answered under are kept, active (the flyers in use); others are not.
+  `
+  CREATE TABLE campaign (
+    name TEXT PRIMARY KEY,
+    label TEXT NOT NULL,
+    active INTEGER NOT NULL CHECK (active IN (0, 1)),
+    updated_at TEXT NOT NULL
+  );
+  INSERT INTO campaign (name, label, active, updated_at)
+    SELECT DISTINCT campaign, campaign, 1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM consultation
+    WHERE campaign IS NOT NULL AND campaign NOT IN ('web', 'other') AND assigned_at IS NOT NULL;
+  `,
 ];

@@ -19,6 +19,8 @@ export const WEB_CAMPAIGN = 'web';
  * - byHandoff: hand-offs booked from the month's consultations and not cancelled, by kind (one
  *   chat may give several). Counted whatever became of the chat after, so the month they came
  *   in, like every other figure, not the month of the appointment.
+ * - nuisance: chats a counselor ended as a prank or nuisance; such a row counts there and in no
+ *   other figure (not started, answered, by campaign or hand-off), so nothing is inflated by them.
  * Rows outside the year are ignored; the total is the sum of the twelve months.
  */
 export function buildFiscalYearReport(fiscalYear: number, rows: readonly ReportRow[]): FiscalYearReport {
@@ -39,6 +41,10 @@ export function tokyoMonthOf(iso: string): string {
 }
 
 function count(f: ReportFigures, row: ReportRow): void {
+  if (row.endReason === 'nuisance') {
+    f.nuisance++;
+    return;
+  }
   f.started++;
   const campaign = row.campaign ?? WEB_CAMPAIGN;
   f.byCampaign[campaign] = (f.byCampaign[campaign] ?? 0) + 1;
@@ -60,6 +66,7 @@ function add(total: ReportFigures, m: ReportFigures): void {
   total.started += m.started;
   total.answered += m.answered;
   total.leftWaiting += m.leftWaiting;
+  total.nuisance += m.nuisance;
   total.recorded += m.recorded;
   sumInto(total.byTopic, m.byTopic);
   sumInto(total.byOutcome, m.byOutcome);

@@ -41,7 +41,8 @@ export function createSqliteConsultations(db: Db): ConsultationRepository {
     wait: db.prepare('UPDATE consultation SET wait_ms = COALESCE(wait_ms, ?) WHERE id = ?'),
     abandon: db.prepare('UPDATE consultation SET wait_ms = ?, abandon_cause = ? WHERE id = ?'),
     token: db.prepare('UPDATE consultation SET client_token_hash = ? WHERE id = ?'),
-    answeredSince: db.prepare('SELECT COUNT(*) AS n FROM consultation WHERE assigned_at >= ?'),
+    // A chat ended as a nuisance is not a consultation answered (as in the fiscal-year report).
+    answeredSince: db.prepare("SELECT COUNT(*) AS n FROM consultation WHERE assigned_at >= ? AND end_reason IS NOT 'nuisance'"),
     leftSince: db.prepare('SELECT COUNT(*) AS n FROM consultation WHERE ended_at >= ? AND assigned_at IS NULL'),
     forStaff: db.prepare("SELECT * FROM consultation WHERE assigned_staff_id = ? AND status = 'active' ORDER BY assigned_at"),
     // Runs once per (re)connect of a counselor. Plan: consultation_staff (assigned_staff_id, status)

@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.js';
 import { createSqliteAppointments } from './appointments.js';
+import { createSqliteCampaigns } from './campaigns.js';
 import { createSqliteCaseRecords } from './case-records.js';
 import { createSqliteConsultations } from './consultations.js';
 import { createSqliteCounselors } from './counselors.js';
@@ -22,6 +23,7 @@ export function createSqliteRepositories(db: Db): Repositories {
     consultations: createSqliteConsultations(db),
     counselors: createSqliteCounselors(db),
     handover: createSqliteHandover(db),
+    campaigns: createSqliteCampaigns(db),
     keyGrants: createSqliteKeyGrants(db),
     messages: createSqliteMessages(db),
     caseRecords: createSqliteCaseRecords(db),

@@ -1,4 +1,4 @@
-import type { AppointmentStatus, Appointment, CaseRecord, EndReason, HandoverNote, HistoryPage, SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
+import type { AppointmentStatus, Appointment, Campaign, CaseRecord, EndReason, HandoverNote, HistoryPage, SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
 import type { Holding, RoutingStatus } from '../domain/routing/types.js';
 import type { StaffRole } from '@tsunagari/shared';
 import type { SignedRevocationList, SignedStaffStatement } from '@tsunagari/shared/trust';
@@ -92,7 +92,7 @@ export interface ConsultationRepository {
   /** Wait before the first assignment, for the statistics (the first one recorded stays). */
   recordWait(id: string, waitMs: number): void;
   /** Figures for an abandoned wait. */
-  recordAbandon(id: string, waitMs: number, cause: 'left' | 'timeout'): void;
+  recordAbandon(id: string, waitMs: number, cause: 'left' | 'timeout' | 'silent'): void;
   /** Her active consultations, oldest assignment first. */
   openForStaff(staffId: string): Consultation[];
   /**
@@ -116,6 +116,13 @@ export interface CounselorRepository {
   setStatus(staffId: string, status: RoutingStatus): void;
   /** False when she is not a counselor. */
   setCapacity(staffId: string, capacity: number): boolean;
+}
+
+/** The admin's list of campaigns. */
+export interface CampaignRepository {
+  all(): Campaign[];
+  /** Adds it, or changes its label and whether it is active. */
+  save(c: Campaign): void;
 }
 
 /** What counselors leave in a chat besides messages: handover notes and how far each has read. */
@@ -200,6 +207,7 @@ export interface Repositories {
   consultations: ConsultationRepository;
   counselors: CounselorRepository;
   handover: HandoverRepository;
+  campaigns: CampaignRepository;
   keyGrants: KeyGrantRepository;
   messages: MessageRepository;
   caseRecords: CaseRecordRepository;

@@ -57,6 +57,13 @@ export const ERROR_CODES = [
   'WAITING_LIMIT',
   /** This consultation holds as much of her writing as the relay keeps for one chat. Nothing was stored. */
   'CONSULTATION_FULL',
+  /**
+   * Her network already has as many consultations waiting or active as one network may
+   * (see TSUNAGARI_OPEN_PER_CALLER); she can go on in the chat she has open, or phone.
+   */
+  'TOO_MANY_OPEN',
+  /** The start's proof of work (ALTCHA) is missing, wrong, expired or already used; solve a fresh challenge. */
+  'PROOF_REFUSED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

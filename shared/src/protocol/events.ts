@@ -27,7 +27,8 @@ export type {
   SealedEpochKey,
   StaffConsultation,
 } from './events/consultation.js';
-export type { CounselorState, CounselorStatus, QueueEntry, QueueOffer, QueuePosition, TodayFigures } from './events/routing.js';
+export type { CounselorState, CounselorStatus, QueueEntry, QueueList, QueueOffer, QueuePosition, TodayFigures, UrgentAlert } from './events/routing.js';
+export type { Campaign } from './events/casework.js';
 export type { ResumeOpened } from './events/resume.js';
 
 /** Events a browser (widget or console) sends; the ack is always last. */
@@ -111,6 +112,9 @@ export const eventCosts = {
   'staff:resign': 5,
   'staff:disable': 10,
   'trust:publish': 10,
+  'consultation:nuisance': 2,
+  'campaign:list': 5,
+  'campaign:save': 5,
 } as const satisfies Record<keyof ClientToServerEvents, number>;
 
 /** What an event nobody handles costs (a script inventing names still spends its budget). */

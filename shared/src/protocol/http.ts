@@ -38,6 +38,8 @@ export const API = {
   revocations: '/api/trust/revocations',
   /** GET → {@link WidgetStatus}: whether chat is open now, when it next opens, and alternatives. */
   widgetStatus: '/api/widget/status',
+  /** A proof-of-work challenge (ALTCHA) the widget solves before she starts; null data when the relay asks none. */
+  startChallenge: '/api/widget/start-challenge',
 } as const;
 
 /**

@@ -67,7 +67,13 @@ export class ConsultationController implements ReactiveController, ConsultationV
   /** Starts a consultation: loads crypto and socket, then asks for a place in line. */
   async start(options: { urgent?: boolean; intake?: IntakeAnswers | null } = {}): Promise<void> {
     const campaign = this.options.config().campaign;
-    await this.begin({ kind: 'start', campaign, urgent: options.urgent === true, intake: options.intake ?? null });
+    const proofs = this.options.proofs;
+    await this.begin({ kind: 'start', campaign, urgent: options.urgent === true, intake: options.intake ?? null, ...(proofs ? { proof: () => proofs.take() } : {}) });
+  }
+
+  /** The safety notice shows: solve the start's proof of work meanwhile, so she never waits for it. */
+  prepareStart(): void {
+    if (this.phase === 'idle') this.options.proofs?.prepare();
   }
 
   /** Continues a consultation from a resume code she typed (any device). */

@@ -1,3 +1,4 @@
+import type { ProofSource } from './proof-source.js';
 import type { ClientToServerEvents, ConsultationSnapshot, CounselorIdentity, ServerToClientEvents, StoredMessage } from '@tsunagari/shared';
 import type { SavedSession } from '../safety/session-store.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -156,7 +157,7 @@ export const receipt = (id: number) => ({ id, sentAt: '2025-04-01T01:00:00.000Z'
 
 export const flush = () => new Promise((r) => setTimeout(r, 0));
 
-export function setup(orgKey = ORG_KEY) {
+export function setup(orgKey = ORG_KEY, proofs?: ProofSource) {
   const socket = new FakeSocket();
   const crypto = fakeCrypto();
   const host: ReactiveControllerHost & { updates: number } = {
@@ -176,6 +177,7 @@ export function setup(orgKey = ORG_KEY) {
     connectTimeoutMs: 1000,
     quickExitWaitMs: 50,
     storage: () => kv,
+    ...(proofs ? { proofs } : {}),
   });
   return { ctrl, socket, crypto, host, load, kv };
 }

@@ -142,7 +142,7 @@ export const en: Catalogue = {
   endedHeading: 'The chat has ended',
   endedBody: 'Thank you for talking with us. If you want to talk again, you are welcome back here any time.',
   endedByCounselor: 'The counselor ended this chat.',
-  endedAbandoned: 'The connection was lost for a long time, so the chat was ended.',
+  endedAbandoned: 'We heard nothing from you for a long time, so the chat was ended. You are welcome to start again at any time.',
   close: 'Close',
   unsafeWhy: {
     unconfirmed: "This counselor's key could not be confirmed.",
@@ -164,6 +164,8 @@ export const en: Catalogue = {
   errors: {
     OUTSIDE_HOURS: 'The chat is closed right now.',
     RATE_LIMITED: 'It is busy right now. Please try again in a little while.',
+    TOO_MANY_OPEN: 'No more chats can be started from this network right now. If you already started one, please continue there. If it is urgent, you can also call us.',
+    PROOF_REFUSED: 'We could not get the chat ready to start. Please wait a moment and try again.',
     TIMEOUT: 'The connection did not work. Please try again where the signal is better.',
     INVALID_STATE: 'This chat cannot continue.',
     UNKNOWN_CONSULTATION: 'This chat cannot continue.',

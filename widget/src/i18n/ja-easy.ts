@@ -146,7 +146,7 @@ export const jaEasy: Catalogue = {
   endedHeading: 'そうだんが おわりました',
   endedBody: 'はなして くれて ありがとう ございました。また はなしたく なったら、いつでも きて ください。',
   endedByCounselor: 'そうだんいんが そうだんを おわりました。',
-  endedAbandoned: 'ながい あいだ つながらなかったので、そうだんを おわりました。',
+  endedAbandoned: 'ながい あいだ やりとりが なかったので、そうだんを おわりました。いつでも また はじめから どうぞ。',
   close: 'とじる',
   unsafeWhy: {
     unconfirmed: 'この そうだんいんの かぎを、たしかめられません でした。',
@@ -168,6 +168,8 @@ export const jaEasy: Catalogue = {
   errors: {
     OUTSIDE_HOURS: 'いまは チャットが お休み です。',
     RATE_LIMITED: 'いま こんで います。すこし まってから ためして ください。',
+    TOO_MANY_OPEN: 'いま おなじ インターネットからは、これいじょう そうだんを はじめられません。はじめた そうだんが あれば、そちらで つづけて ください。いそぐ ときは、でんわでも そうだん できます。',
+    PROOF_REFUSED: 'そうだんを はじめる じゅんびが うまく いきませんでした。すこし まってから、もう いちど ためして ください。',
     TIMEOUT: 'うまく つながりません でした。でんぱの いい ところで ためして ください。',
     INVALID_STATE: 'この そうだんは もう つづけられません。',
     UNKNOWN_CONSULTATION: 'この そうだんは もう つづけられません。',

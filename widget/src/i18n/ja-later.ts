@@ -93,7 +93,7 @@ export const jaLater = {
   endedHeading: '相談を終了しました',
   endedBody: 'お話ししてくださって、ありがとうございました。また話したくなったら、ここから声をかけてください。',
   endedByCounselor: '相談員が、この相談を終えました。',
-  endedAbandoned: '接続が長く途切れたため、相談を終了しました。',
+  endedAbandoned: '長いあいだ、やりとりがなかったため、相談を終了しました。いつでも、また始めから相談できます。',
   close: '閉じる',
 
   /** Why the connection was not safe, said plainly under the 'unsafe' heading. */

@@ -9,13 +9,34 @@ export class GracePeriods {
   private readonly clientsOnline = new Set<string>();
   private readonly staffTimers = new Map<string, unknown>();
   private readonly clientTimers = new Map<string, unknown>();
+  /** Waiting clients' silence: restarted by each message she sends while waiting. */
+  private readonly silenceTimers = new Map<string, unknown>();
   private stopped = false;
 
   constructor(
     private readonly scheduler: Scheduler,
-    private readonly ms: { staff: number; client: number },
-    private readonly over: { staff(staffId: string): void; client(consultationId: string): void },
+    /** `silence` 0: a connected waiting client is never ended for silence. */
+    private readonly ms: { staff: number; client: number; silence: number },
+    private readonly over: { staff(staffId: string): void; client(consultationId: string): void; silent(consultationId: string): void },
   ) {}
+
+  /**
+   * She is waiting and has just spoken (the intake, or a message after it): her silence is counted
+   * again from now. When it runs out the service decides (she may have been taken meanwhile).
+   */
+  clientSpoke(consultationId: string): void {
+    if (this.stopped || this.ms.silence <= 0) return;
+    this.clear(this.silenceTimers, consultationId);
+    this.silenceTimers.set(consultationId, this.scheduler.set(this.ms.silence, () => {
+      this.silenceTimers.delete(consultationId);
+      if (!this.stopped) this.over.silent(consultationId);
+    }));
+  }
+
+  /** She is no longer waiting (taken or ended): her silence no longer counts. */
+  clientNotWaiting(consultationId: string): void {
+    this.clear(this.silenceTimers, consultationId);
+  }
 
   /** She is back: her grace (if any) stops. */
   staffBack(staffId: string): void {
@@ -56,9 +77,10 @@ export class GracePeriods {
   /** Stops every timer (server shutdown): the next process restores the queue and starts them again. */
   stop(): void {
     this.stopped = true;
-    for (const t of [...this.staffTimers.values(), ...this.clientTimers.values()]) this.scheduler.clear(t);
+    for (const t of [...this.staffTimers.values(), ...this.clientTimers.values(), ...this.silenceTimers.values()]) this.scheduler.clear(t);
     this.staffTimers.clear();
     this.clientTimers.clear();
+    this.silenceTimers.clear();
   }
 
   private clear(timers: Map<string, unknown>, key: string): void {

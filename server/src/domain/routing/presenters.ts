@@ -1,4 +1,5 @@
-import type { ConsultationSnapshot, CounselorState, HistoryPage, QueueEntry, QueuePosition, StaffConsultation } from '@tsunagari/shared';
+import type { ConsultationSnapshot, CounselorState, HistoryPage, QueueEntry, QueueList, QueuePosition, StaffConsultation } from '@tsunagari/shared';
+import type { Clock } from '../../clock.js';
 import { errors } from '../../errors.js';
 import type { Repositories } from '../../repositories/types.js';
 import type { ConsultationService } from '../consultations.js';
@@ -7,6 +8,7 @@ import type { Consultation } from '../types.js';
 import type { RoutingOptions } from './options.js';
 import { waitEstimator } from './policy.js';
 import type { RoutingView } from './types.js';
+import { urgentAlert, type UrgentAlertOptions } from './urgent-alert.js';
 
 /**
  * What staff and clients are shown, shaped in one place: the queue, each waiting woman's place,
@@ -18,8 +20,15 @@ export class Presenter {
     private readonly repos: Pick<Repositories, 'keyGrants' | 'caseRecords' | 'handover' | 'messages'>,
     private readonly consultations: Pick<ConsultationService, 'forConsole' | 'history'>,
     private readonly counselors: CounselorDirectory,
-    private readonly options: Pick<RoutingOptions, 'defaultHandleMs' | 'alternativesAfterSeconds'>,
+    private readonly options: Pick<RoutingOptions, 'defaultHandleMs' | 'alternativesAfterSeconds'> & UrgentAlertOptions,
+    private readonly clock: Clock,
   ) {}
+
+  /** The queue as staff see it, with the supervisors' alert when the urgent share is unusual. */
+  queueList(view: RoutingView): QueueList {
+    const alert = urgentAlert(view.waiting, this.clock.now().getTime(), this.options);
+    return { entries: this.queue(view), ...(alert ? { urgentAlert: alert } : {}) };
+  }
 
   /** The queue as staff see it. */
   queue(view: RoutingView): QueueEntry[] {

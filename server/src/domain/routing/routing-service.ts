@@ -28,6 +28,7 @@ export interface RoutingDeps {
 }
 
 type Ended = { endedAt: string; changed: boolean; reason: EndReason };
+type AbandonCause = Parameters<RoutingDeps['repos']['consultations']['recordAbandon']>[2];
 
 const ms = (iso: string): number => new Date(iso).getTime();
 
@@ -69,9 +70,11 @@ export class RoutingService {
       offerWithdrawn: (offer, reason) => this.events?.offerWithdrawn(offer.staffId, offer.consultationId, reason),
       failed: (caught) => this.events?.failed(caught),
     }, this.options);
-    this.grace = new GracePeriods(deps.scheduler, { staff: this.options.counselorGraceMs, client: this.options.clientGraceMs }, {
+    const grace = { staff: this.options.counselorGraceMs, client: this.options.clientGraceMs, silence: this.options.clientSilenceMs };
+    this.grace = new GracePeriods(deps.scheduler, grace, {
       staff: (staffId) => void this.presence.run(staffId, () => this.staffGraceOver(staffId)).catch((caught: unknown) => this.events?.failed(caught)),
-      client: (consultationId) => void this.clientGraceOver(consultationId).catch((caught: unknown) => this.events?.failed(caught)),
+      client: (consultationId) => void this.clientGraceOver(consultationId, 'timeout').catch((caught: unknown) => this.events?.failed(caught)),
+      silent: (consultationId) => void this.clientGraceOver(consultationId, 'silent').catch((caught: unknown) => this.events?.failed(caught)),
     });
   }
 
@@ -94,7 +97,10 @@ export class RoutingService {
     const now = this.clock.now().getTime();
     const counselors = this.repos.counselors.all().map((c) => ({ ...c, connected: false, idleSince: now }));
     await this.router.restore(items, counselors, this.repos.consultations.active());
-    for (const w of items) this.grace.startClient(w.consultationId);
+    for (const w of items) {
+      this.grace.startClient(w.consultationId);
+      if (!w.requeued) this.grace.clientSpoke(w.consultationId);
+    }
     for (const c of counselors) if (c.load > 0) this.grace.startStaff(c.staffId);
   }
 
@@ -174,10 +180,22 @@ export class RoutingService {
     if ((await this.router.position(consultationId)) !== null) this.grace.startClient(consultationId);
   }
 
-  private async clientGraceOver(consultationId: string): Promise<void> {
+  /**
+   * A waiting client she sent something (message:send while waiting): her silence counts from now.
+   * Anything else is ignored here.
+   */
+  clientSpoke(c: Consultation): void {
+    if (c.status === 'waiting') this.grace.clientSpoke(c.id);
+  }
+
+  /** Her grace ran out while away ('timeout'), or she sent nothing for too long while waiting ('silent'). */
+  private async clientGraceOver(consultationId: string, cause: 'timeout' | 'silent'): Promise<void> {
     const c = this.repos.consultations.byId(consultationId);
     if (this.stopped || !c || c.status !== 'waiting') return;
-    await this.endWaiting(c, 'client', 'abandoned', 'timeout');
+    // A chat that went back to the queue is not a new start that never spoke: only her grace ends it.
+    if (cause === 'silent' && (await this.router.queue()).find((q) => q.consultationId === consultationId)?.requeued !== false) return;
+    this.grace.clientNotWaiting(consultationId);
+    await this.endWaiting(c, 'client', 'abandoned', cause);
     this.ev.abandoned(consultationId);
     this.ev.changed({ queue: true });
   }
@@ -211,6 +229,7 @@ export class RoutingService {
   /** A started consultation joins the queue and is offered; her place in it. */
   async enqueue(c: Consultation): Promise<number> {
     await this.router.enqueue(itemFor({ id: c.id, urgent: c.urgent, queuedAt: c.queuedAt, requeuedAt: null, campaign: c.campaign }));
+    this.grace.clientSpoke(c.id);
     this.ev.changed({ queue: true });
     return (await this.router.position(c.id)) ?? 1;
   }
@@ -231,6 +250,7 @@ export class RoutingService {
       // store (the chat, whoever holds it), before or after this.
       throw this.repos.consultations.byId(consultationId)?.status === 'ended' ? errors.invalidState('consultation ended') : errors.alreadyTaken();
     }
+    this.grace.clientNotWaiting(consultationId);
     this.repos.consultations.recordWait(consultationId, Math.max(0, this.clock.now().getTime() - ms(existing.queuedAt)));
     this.ev.assigned(consultationId, staffId, at);
     this.ev.changed({ queue: true, counselors: true });
@@ -259,7 +279,8 @@ export class RoutingService {
     return { endedAt, changed, reason };
   }
 
-  private async endWaiting(c: Consultation, by: SenderRole, reason: EndReason, cause: 'left' | 'timeout'): Promise<{ endedAt: string; changed: boolean }> {
+  private async endWaiting(c: Consultation, by: SenderRole, reason: EndReason, cause: AbandonCause): Promise<{ endedAt: string; changed: boolean }> {
+    this.grace.clientNotWaiting(c.id);
     const endedAt = this.nowIso();
     const changed = this.repos.consultations.end(c.id, endedAt, reason, by);
     if (changed) {

@@ -13,7 +13,11 @@ import type { Role, SenderRole } from './roles.js';
 
 export type ConsultationStatus = 'waiting' | 'active' | 'ended';
 
-export type EndReason = 'ended' | 'quick_exit' | 'abandoned';
+/**
+ * Why a consultation ended. `nuisance`: her counselor ended it as a prank or nuisance (いたずら・
+ * 迷惑); the fiscal-year report counts these apart from real consultations.
+ */
+export type EndReason = 'ended' | 'quick_exit' | 'abandoned' | 'nuisance';
 
 /**
  * A counselor's public identity as the widget (and a transferring console) sees it: the id the
@@ -120,6 +124,11 @@ export interface ConsultationClientEvents {
   /** Counselor: take a waiting consultation. */
   'consultation:take': (payload: ConsultationRef, ack: Ack<StaffConsultation>) => void;
   /**
+   * Counselor: ends the chat she holds as a prank or nuisance. Her caller's network cannot start
+   * another for the rest of the Tokyo day, and the report counts it apart from real consultations.
+   */
+  'consultation:nuisance': (payload: ConsultationRef, ack: Ack<{ endedAt: string }>) => void;
+  /**
    * Counselor: the consultations she holds (active), plus those last assigned to her that ended
    * within the last day and have no case record yet, so she can still record them after a reload.
    */
@@ -157,6 +166,7 @@ export const consultationSchemas = {
   'consultation:end': consultationRefSchema,
   'consultation:quick-exit': consultationRefSchema,
   'consultation:take': consultationRefSchema,
+  'consultation:nuisance': consultationRefSchema,
   'consultation:mine': emptySchema,
   'key:grant': keyGrantSchema,
   'consultation:transfer': consultationTransferSchema,
@@ -171,6 +181,7 @@ export const consultationRoles = {
   'consultation:end': ['client', 'counselor'],
   'consultation:quick-exit': ['client'],
   'consultation:take': ['counselor'],
+  'consultation:nuisance': ['counselor'],
   'consultation:mine': ['counselor'],
   'key:grant': ['client'],
   'consultation:transfer': ['counselor'],
