@@ -57,3 +57,32 @@ describe('configuration: test hooks', () => {
     expect(() => loadConfig({ DEMO: '0', TSUNAGARI_TEST_HOOKS: '1', PUBLIC_URL: 'https://relay.example' })).toThrow(/DEMO=1/);
   });
 });
+
+describe('configuration for issue 14: logins, disk, demo database', () => {
+  it('login limits default to the guard ones and take whole numbers from the environment', () => {
+    const d = loadConfig({});
+    expect([d.loginFreeFailures, d.loginBackoffMaxSeconds, d.loginFailuresPerNetwork, d.loginSlowDownMaxMs]).toEqual([5, 900, 30, 2000]);
+    const set = loadConfig({ TSUNAGARI_LOGIN_FREE_FAILURES: '3', TSUNAGARI_LOGIN_BACKOFF_MAX_S: '60', TSUNAGARI_LOGIN_FAILURES_PER_NETWORK: '10', TSUNAGARI_LOGIN_SLOWDOWN_MAX_MS: '0' });
+    expect([set.loginFreeFailures, set.loginBackoffMaxSeconds, set.loginFailuresPerNetwork, set.loginSlowDownMaxMs]).toEqual([3, 60, 10, 0]);
+    expect(() => loadConfig({ TSUNAGARI_LOGIN_FREE_FAILURES: '0' })).toThrow(/TSUNAGARI_LOGIN_FREE_FAILURES/);
+    expect(() => loadConfig({ TSUNAGARI_LOGIN_SLOWDOWN_MAX_MS: 'lots' })).toThrow(/TSUNAGARI_LOGIN_SLOWDOWN_MAX_MS/);
+  });
+
+  it('verification threads: at least one', () => {
+    expect(loadConfig({}).verifyThreads).toBeGreaterThanOrEqual(1);
+    expect(loadConfig({ TSUNAGARI_VERIFY_THREADS: '2' }).verifyThreads).toBe(2);
+    expect(() => loadConfig({ TSUNAGARI_VERIFY_THREADS: '0' })).toThrow(/TSUNAGARI_VERIFY_THREADS/);
+  });
+
+  it('the disk alarm threshold is in MB, 1024 unless set', () => {
+    expect(loadConfig({}).diskAlarmMb).toBe(1024);
+    expect(loadConfig({ TSUNAGARI_DISK_ALARM_MB: '200' }).diskAlarmMb).toBe(200);
+    expect(() => loadConfig({ TSUNAGARI_DISK_ALARM_MB: '-1' })).toThrow(/TSUNAGARI_DISK_ALARM_MB/);
+  });
+
+  it('the demo keeps its own database file, apart from the production default', () => {
+    expect(loadConfig({ DEMO: '1' }).dbPath).toMatch(/data[\\/]demo\.sqlite$/);
+    expect(loadConfig({}).dbPath).toMatch(/data[\\/]tsunagari\.db$/);
+    expect(loadConfig({ DEMO: '1', TSUNAGARI_DB: '/tmp/x.db' }).dbPath).toBe('/tmp/x.db');
+  });
+});

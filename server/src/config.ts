@@ -7,6 +7,9 @@ import { DEFAULT_RETENTION_DAYS } from './domain/retention.js';
 import type { RoutingOptions } from './domain/routing/options.js';
 import { DEFAULT_HEAP_GROWING_PERCENT } from './heap-tuning.js';
 import { DEFAULT_STARTS_PER_HOUR } from './domain/start-limit.js';
+import { DEFAULT_LOGIN_LIMITS } from './domain/staff/login-guard.js';
+import { DEFAULT_VERIFY_THREADS } from './domain/staff/verifier-pool.js';
+import { DEFAULT_DISK_ALARM_MB } from './db/disk-watch.js';
 import { parseConsoleOrigin } from './http/staff-origin.js';
 
 /** Where the server package lives; static builds are found relative to it. */
@@ -19,6 +22,7 @@ export interface Config {
   port: number;
   /** Base URL people reach the server on; used in printed links and the demo page. https unless DEMO=1. */
   publicUrl: string | null;
+  /** The SQLite file: TSUNAGARI_DB, or data/tsunagari.db (production) and data/demo.sqlite (DEMO=1), kept apart. */
   dbPath: string;
   /** Demo only: the demo organisation's key file (passphrase printed in the banner). */
   demoOrgKeyFile: string;
@@ -57,6 +61,18 @@ export interface Config {
   testHooks: boolean;
   /** Socket.IO's heartbeat: a ping this often, a connection dropped after this long without a pong. */
   heartbeat: Heartbeat;
+  /** Failed logins one caller network may make on one username before it must wait (TSUNAGARI_LOGIN_FREE_FAILURES). */
+  loginFreeFailures: number;
+  /** The longest wait, in seconds, one network is given for one username (TSUNAGARI_LOGIN_BACKOFF_MAX_S). */
+  loginBackoffMaxSeconds: number;
+  /** Failed logins one network may make on all usernames in 15 minutes (TSUNAGARI_LOGIN_FAILURES_PER_NETWORK). */
+  loginFailuresPerNetwork: number;
+  /** The longest a login attempt on a name under attack is held, in ms (TSUNAGARI_LOGIN_SLOWDOWN_MAX_MS). */
+  loginSlowDownMaxMs: number;
+  /** Threads that verify logins off the event loop (TSUNAGARI_VERIFY_THREADS). */
+  verifyThreads: number;
+  /** Free space on the database's disk, in MB, below which the relay logs an alarm (TSUNAGARI_DISK_ALARM_MB). */
+  diskAlarmMb: number;
 }
 
 export interface Heartbeat {
@@ -90,6 +106,15 @@ function wholeNumber(value: string, name: string): number {
   return Number(value);
 }
 
+/** A whole number of at least 1, or the default when the variable is unset. */
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = wholeNumber(raw, name);
+  if (n < 1) throw new Error(`${name} must be at least 1`);
+  return n;
+}
+
 /** Minutes without input before the console locks: 1 to 1440 (what console-config.json allows). */
 function lockMinutes(value: string): number {
   const n = wholeNumber(value, 'TSUNAGARI_LOCK_AFTER_MINUTES');
@@ -105,8 +130,9 @@ function kdfFloor(value: string | undefined): KdfFloor {
 
 /** Reads the configuration; every value has a default so `npm start` needs none. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const dbPath = path.resolve(REPO_ROOT, env.TSUNAGARI_DB ?? 'data/tsunagari.db');
   const demo = (env.DEMO ?? '0') === '1';
+  // The demo never shares the production file: a relay started without DEMO=1 refuses demo accounts.
+  const dbPath = path.resolve(REPO_ROOT, env.TSUNAGARI_DB ?? (demo ? 'data/demo.sqlite' : 'data/tsunagari.db'));
   const testNow = env.TSUNAGARI_TEST_NOW ? new Date(env.TSUNAGARI_TEST_NOW) : null;
   if (testNow && Number.isNaN(testNow.getTime())) throw new Error('TSUNAGARI_TEST_NOW must be an ISO date-time');
   const testHooks = env.TSUNAGARI_TEST_HOOKS === '1';
@@ -144,6 +170,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     startsPerHour: wholeNumber(env.TSUNAGARI_START_LIMIT ?? (demo ? '200' : String(DEFAULT_STARTS_PER_HOUR)), 'TSUNAGARI_START_LIMIT'),
     routing: routingOptionsFromEnv(env),
     testHooks,
+    loginFreeFailures: positive(env, 'TSUNAGARI_LOGIN_FREE_FAILURES', DEFAULT_LOGIN_LIMITS.freeFailures),
+    loginBackoffMaxSeconds: positive(env, 'TSUNAGARI_LOGIN_BACKOFF_MAX_S', DEFAULT_LOGIN_LIMITS.backoffMaxSeconds),
+    loginFailuresPerNetwork: positive(env, 'TSUNAGARI_LOGIN_FAILURES_PER_NETWORK', DEFAULT_LOGIN_LIMITS.failuresPerNetwork),
+    loginSlowDownMaxMs: wholeNumber(env.TSUNAGARI_LOGIN_SLOWDOWN_MAX_MS ?? String(DEFAULT_LOGIN_LIMITS.slowDownMaxMs), 'TSUNAGARI_LOGIN_SLOWDOWN_MAX_MS'),
+    verifyThreads: positive(env, 'TSUNAGARI_VERIFY_THREADS', DEFAULT_VERIFY_THREADS),
+    diskAlarmMb: wholeNumber(env.TSUNAGARI_DISK_ALARM_MB ?? String(DEFAULT_DISK_ALARM_MB), 'TSUNAGARI_DISK_ALARM_MB'),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
-import { DEMO_ORG_PASSPHRASE, DEMO_STAFF, seedDemo } from './admin/demo-seed.js';
+import { DEMO_ORG_PASSPHRASE, DEMO_STAFF, refuseDemoDatabase, seedDemo } from './admin/demo-seed.js';
 import { clockStartingAt, systemClock } from './clock.js';
 import { checkStartable, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
@@ -22,6 +22,7 @@ async function main(): Promise<void> {
   const sodium = await loadSodium();
   const db = openDatabase(config.dbPath);
   const repos = (await import('./repositories/sqlite.js')).createSqliteRepositories(db);
+  if (!config.demo) refuseDemoDatabase(repos, config.dbPath);
   if (config.demo && seedDemo(sodium, repos, config.demoOrgKeyFile, config.staffKdf, clock).length > 0) {
     log.info({ event: 'demo.seeded' }, 'demo organisation and staff enrolled');
   }
@@ -48,6 +49,14 @@ async function main(): Promise<void> {
     retentionDays: config.retentionDays,
     testHooks: config.testHooks,
     heartbeat: config.heartbeat,
+    loginLimits: {
+      freeFailures: config.loginFreeFailures,
+      backoffMaxSeconds: config.loginBackoffMaxSeconds,
+      failuresPerNetwork: config.loginFailuresPerNetwork,
+      slowDownMaxMs: config.loginSlowDownMaxMs,
+    },
+    verifyThreads: config.verifyThreads,
+    diskAlarmMb: config.diskAlarmMb,
   });
 
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));

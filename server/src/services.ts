@@ -17,6 +17,7 @@ import { RoutingService } from './domain/routing/routing-service.js';
 import { StaffAuthService } from './domain/staff/auth.js';
 import { StaffLifecycle } from './domain/staff/lifecycle.js';
 import { LiveSessions } from './domain/staff/live-sessions.js';
+import type { PasswordVerifier } from './domain/staff/verifier-pool.js';
 import { StartLimit } from './domain/start-limit.js';
 import type { Logger } from './log.js';
 import type { Repositories } from './repositories/types.js';
@@ -57,6 +58,8 @@ export interface ServiceOptions {
   retentionDays?: number | undefined;
   /** The weakest Argon2id parameters accepted at enrolment and password change (default moderate). */
   kdfFloor?: KdfFloor | undefined;
+  /** Runs Argon2id verification of logins off the event loop (its owner closes it). */
+  verifier: PasswordVerifier;
 }
 
 /** Builds the domain services; none of them knows of sockets, HTTP or SQL. */
@@ -84,7 +87,7 @@ export function createServices(repos: Repositories, o: ServiceOptions): Services
     records: new CaseRecordService(repos.consultations, repos.caseRecords, clock),
     appointments: new AppointmentService(repos.consultations, repos.appointments, sodium, clock),
     resume: new ResumeService(repos.resumeCodes, repos.consultations, sodium, clock, o.resumeDays ?? 30),
-    auth: new StaffAuthService(repos, sodium, clock, liveSessions, kdfFloor),
+    auth: new StaffAuthService(repos, sodium, clock, liveSessions, kdfFloor, o.verifier),
     staff: new StaffLifecycle(repos, sodium, clock, liveSessions, kdfFloor),
     liveSessions,
     hours: new OpeningHours(o.hours ?? { mode: 'always' }, clock, o.alternatives ?? { phone: '', mail: '' }),

@@ -265,4 +265,12 @@ export const migrations: readonly Migration[] = [
   ALTER TABLE key_grant ADD COLUMN key_epoch INTEGER NOT NULL DEFAULT 0;
   CREATE UNIQUE INDEX key_grant_epoch ON key_grant(consultation_id, staff_id, key_epoch);
   `,
+  // 10: secrets the relay makes for itself and keeps across restarts (issue 14): the key of the
+  // decoy KDF salts handed out for unknown usernames, which must not change when the relay restarts.
+  `
+  CREATE TABLE server_secret (
+    name TEXT PRIMARY KEY,
+    value BLOB NOT NULL
+  );
+  `,
 ];

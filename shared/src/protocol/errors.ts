@@ -50,6 +50,11 @@ export const ERROR_CODES = [
   'REVOCATIONS_STALE',
   /** The revocation list does not revoke the key version of the staff member being disabled. */
   'NOT_REVOKED',
+  /**
+   * The relay's disk is full: the write was refused and nothing of it was stored. The sender may
+   * try again later; staff are alerted through the relay's disk alarm.
+   */
+  'STORAGE_FULL',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
