@@ -4,6 +4,7 @@ import { DEMO_ORG_PASSPHRASE, DEMO_STAFF, refuseDemoDatabase, seedDemo } from '.
 import { clockStartingAt, systemClock } from './clock.js';
 import { checkStartable, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
+import { claimRelayLock } from './db/relay-lock.js';
 import { createLogger } from './log.js';
 import { missingNodeFlags, tuneHeapGrowth } from './heap-tuning.js';
 import { loadSodium } from './sodium.js';
@@ -20,6 +21,9 @@ async function main(): Promise<void> {
   }
   const clock = config.testNow ? clockStartingAt(config.testNow) : systemClock;
   const sodium = await loadSodium();
+  // One relay per database file (its consultation cache assumes it is the only writer), and a
+  // restore refuses while this runs.
+  const releaseLock = claimRelayLock(config.dbPath);
   const db = openDatabase(config.dbPath);
   const repos = (await import('./repositories/sqlite.js')).createSqliteRepositories(db);
   if (!config.demo) refuseDemoDatabase(repos, config.dbPath);
@@ -104,6 +108,7 @@ async function main(): Promise<void> {
     log.info({ event: 'server.stopping', signal }, 'shutting down');
     void app.close().then(() => {
       db.close();
+      releaseLock();
       log.info({ event: 'server.stopped' }, 'stopped');
       process.exit(0);
     });
