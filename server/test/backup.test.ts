@@ -51,7 +51,7 @@ describe('backup and restore', { timeout: 60_000 }, () => {
       seq++;
       return call(woman, 'message:send', sealEpochMessage(first.sodium, key, { consultationId, senderRole: 'client', keyEpoch: 0, seq }, { kind: 'text', text: `m${seq}` }));
     };
-    const ackedBefore: string[] = [];
+    const ackedBefore: number[] = [];
     for (let i = 0; i < 5; i++) ackedBefore.push((await sendOne()).id);
 
     const backupDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-backup-'));
@@ -59,7 +59,7 @@ describe('backup and restore', { timeout: 60_000 }, () => {
     const file = path.join(backupDir, 'relay-backup.sqlite');
     // The relay keeps taking messages while the backup runs.
     const backup = cli('backup', file, first.dbPath);
-    const during: string[] = [];
+    const during: number[] = [];
     for (let i = 0; i < 3; i++) during.push((await sendOne()).id);
     const result = await backup;
     expect(result.err).toBe('');
