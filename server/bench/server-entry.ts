@@ -15,7 +15,11 @@ import { type IpcReply, answerMemoryRequests } from './stats.js';
 const dbPath = process.env.TSUNAGARI_DB;
 if (!dbPath) throw new Error('TSUNAGARI_DB is required');
 // As main.ts does: the bench measures the server as it runs in production.
-tuneHeapGrowth(loadConfig().heapGrowingPercent);
+const config = loadConfig();
+tuneHeapGrowth(config.heapGrowingPercent);
+// `--attack` runs the relay with its production limits, behind one trusted proxy hop, so each
+// simulated woman, counselor and attacker is the caller network it claims (X-Forwarded-For).
+const attack = process.env.BENCH_ATTACK === '1';
 const sodium = await loadSodium();
 const db = openDatabase(dbPath);
 const app = createApp({
@@ -28,7 +32,21 @@ const app = createApp({
   publicUrl: null,
   hours: { mode: 'always' },
   // Every simulated woman connects from 127.0.0.1: one caller, as far as the start limit knows.
-  startsPerHour: 0,
+  // Under --attack each has a network of her own, and every limit is the production one.
+  startsPerHour: attack ? config.startsPerHour : 0,
+  ...(attack
+    ? {
+        trustedProxyHops: 1,
+        loginLimits: {
+          freeFailures: config.loginFreeFailures,
+          backoffMaxSeconds: config.loginBackoffMaxSeconds,
+          failuresPerNetwork: config.loginFailuresPerNetwork,
+          slowDownMaxMs: config.loginSlowDownMaxMs,
+        },
+        verifyThreads: config.verifyThreads,
+        // (Limits added to main.ts's createApp call belong here too, so the attack meets them.)
+      }
+    : {}),
 });
 app.httpServer.listen(0, '127.0.0.1', () => {
   const { port } = app.httpServer.address() as AddressInfo;
