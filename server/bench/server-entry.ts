@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from '../src/app.js';
 import { systemClock } from '../src/clock.js';
 import { openDatabase } from '../src/db/database.js';
-import { loadConfig } from '../src/config.js';
+import { loadConfig, loginLimitsOf } from '../src/config.js';
 import { tuneHeapGrowth } from '../src/heap-tuning.js';
 import { createLogger } from '../src/log.js';
 import { loadSodium } from '../src/sodium.js';
@@ -37,12 +37,7 @@ const app = createApp({
   ...(attack
     ? {
         trustedProxyHops: 1,
-        loginLimits: {
-          freeFailures: config.loginFreeFailures,
-          backoffMaxSeconds: config.loginBackoffMaxSeconds,
-          failuresPerNetwork: config.loginFailuresPerNetwork,
-          slowDownMaxMs: config.loginSlowDownMaxMs,
-        },
+        loginLimits: loginLimitsOf(config),
         verifyThreads: config.verifyThreads,
         // (Limits added to main.ts's createApp call belong here too, so the attack meets them.)
       }

@@ -7,7 +7,7 @@ import { DEFAULT_RETENTION_DAYS } from './domain/retention.js';
 import type { RoutingOptions } from './domain/routing/options.js';
 import { DEFAULT_HEAP_GROWING_PERCENT } from './heap-tuning.js';
 import { DEFAULT_STARTS_PER_HOUR } from './domain/start-limit.js';
-import { DEFAULT_LOGIN_LIMITS } from './domain/staff/login-guard.js';
+import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './domain/staff/login-guard.js';
 import { DEFAULT_VERIFY_THREADS } from './domain/staff/verifier-pool.js';
 import { DEFAULT_DISK_ALARM_MB } from './db/disk-watch.js';
 import { parseConsoleOrigin } from './http/staff-origin.js';
@@ -176,6 +176,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginSlowDownMaxMs: wholeNumber(env.TSUNAGARI_LOGIN_SLOWDOWN_MAX_MS ?? String(DEFAULT_LOGIN_LIMITS.slowDownMaxMs), 'TSUNAGARI_LOGIN_SLOWDOWN_MAX_MS'),
     verifyThreads: positive(env, 'TSUNAGARI_VERIFY_THREADS', DEFAULT_VERIFY_THREADS),
     diskAlarmMb: wholeNumber(env.TSUNAGARI_DISK_ALARM_MB ?? String(DEFAULT_DISK_ALARM_MB), 'TSUNAGARI_DISK_ALARM_MB'),
+  };
+}
+
+/** The login guard's limits from the configuration (the slow-down threshold stays the guard's own). */
+export function loginLimitsOf(config: Config): Partial<LoginLimits> {
+  return {
+    freeFailures: config.loginFreeFailures,
+    backoffMaxSeconds: config.loginBackoffMaxSeconds,
+    failuresPerNetwork: config.loginFailuresPerNetwork,
+    slowDownMaxMs: config.loginSlowDownMaxMs,
   };
 }
 

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { DEMO_ORG_PASSPHRASE, DEMO_STAFF, refuseDemoDatabase, seedDemo } from './admin/demo-seed.js';
 import { clockStartingAt, systemClock } from './clock.js';
-import { checkStartable, loadConfig } from './config.js';
+import { checkStartable, loadConfig, loginLimitsOf } from './config.js';
 import { openDatabase } from './db/database.js';
 import { claimRelayLock } from './db/relay-lock.js';
 import { createLogger } from './log.js';
@@ -53,12 +53,7 @@ async function main(): Promise<void> {
     retentionDays: config.retentionDays,
     testHooks: config.testHooks,
     heartbeat: config.heartbeat,
-    loginLimits: {
-      freeFailures: config.loginFreeFailures,
-      backoffMaxSeconds: config.loginBackoffMaxSeconds,
-      failuresPerNetwork: config.loginFailuresPerNetwork,
-      slowDownMaxMs: config.loginSlowDownMaxMs,
-    },
+    loginLimits: loginLimitsOf(config),
     verifyThreads: config.verifyThreads,
     diskAlarmMb: config.diskAlarmMb,
   });
