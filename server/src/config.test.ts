@@ -61,7 +61,7 @@ describe('configuration: test hooks', () => {
 describe('configuration for issue 14: logins, disk, demo database', () => {
   it('login limits default to the guard ones and take whole numbers from the environment', () => {
     const d = loadConfig({});
-    expect([d.loginFreeFailures, d.loginBackoffMaxSeconds, d.loginFailuresPerNetwork, d.loginSlowDownMaxMs]).toEqual([5, 900, 30, 2000]);
+    expect([d.loginFreeFailures, d.loginBackoffMaxSeconds, d.loginFailuresPerNetwork, d.loginSlowDownMaxMs]).toEqual([5, 900, 20, 2000]);
     const set = loadConfig({ TSUNAGARI_LOGIN_FREE_FAILURES: '3', TSUNAGARI_LOGIN_BACKOFF_MAX_S: '60', TSUNAGARI_LOGIN_FAILURES_PER_NETWORK: '10', TSUNAGARI_LOGIN_SLOWDOWN_MAX_MS: '0' });
     expect([set.loginFreeFailures, set.loginBackoffMaxSeconds, set.loginFailuresPerNetwork, set.loginSlowDownMaxMs]).toEqual([3, 60, 10, 0]);
     expect(loginLimitsOf(set)).toEqual({ freeFailures: 3, backoffMaxSeconds: 60, failuresPerNetwork: 10, slowDownMaxMs: 0 });

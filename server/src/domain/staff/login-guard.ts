@@ -21,7 +21,7 @@ export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
   freeFailures: 5,
   backoffBaseSeconds: 30,
   backoffMaxSeconds: 15 * 60,
-  failuresPerNetwork: 30,
+  failuresPerNetwork: 20,
   slowAfterFailures: 10,
   slowDownMaxMs: 2000,
 };
