@@ -19,6 +19,8 @@ export interface AttackReport {
   starts: Record<string, number>;
   urgentStarts: Record<string, number>;
   sends: Record<string, number>;
+  /** Ciphertext characters acknowledged per flooding client (the flood outlasts the load, see attack-load.ts). */
+  floodAckedBytes: number[];
   lists: Record<string, number>;
   /** Ciphertext characters the history loop got back. */
   listedBytes: number;
