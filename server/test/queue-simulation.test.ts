@@ -2,6 +2,11 @@
  * Many women arrive at once. Real Socket.IO clients against a real server: 32 clients, 5
  * counselors of capacity 3, random client drops, counselor drops (one short, one past her grace),
  * and one server restart in the middle. Seeded, so a run is repeatable; it waits for events.
+ *
+ * Over 300 lines on purpose: it is one scenario, and its checks at the end (everyone served or
+ * gone by her own choice, nobody over capacity, no acknowledged message lost or doubled) hold
+ * only over everything that happened before them; the pauses are the simulated people's own
+ * (seeded), not waits for the server.
  */
 import {
   type AckResult,

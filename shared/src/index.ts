@@ -1,5 +1,6 @@
 export * from './hours/index.js';
 export * from './handoff/handoff.js';
 export * from './intake/intake.js';
+export * from './intake/labels.js';
 export * from './records/records.js';
 export * from './protocol/index.js';

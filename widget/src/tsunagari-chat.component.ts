@@ -1,3 +1,8 @@
+// Over 300 lines on purpose: this is the widget's shell, and what it does must be read in one
+// place to see that quick exit always wins: the exit button and the status line render before
+// any screen, every screen switch runs through one `screen` getter, and focus moves only in
+// `updated`. The screens, the session, quick exit and the catalogues are already elements and
+// controllers of their own; what is left here is the wiring between them.
 import type { WidgetStatus } from '@tsunagari/shared';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -192,7 +197,7 @@ export class TsunagariChat extends LitElement {
     // Her language's text is not here yet: an empty panel for a moment, never the wrong language.
     if (!this.textReady) return html`<section class="panel" part="panel" aria-busy="true"></section>`;
     const t = this.t;
-    return html`<section class="panel" part="panel" role=${this.fullscreen ? 'main' : 'dialog'} aria-labelledby="title" lang=${t.lang}>
+    return html`<section class=${this.uiLang === 'ja-easy' ? 'panel easy' : 'panel'} part="panel" role=${this.fullscreen ? 'main' : 'dialog'} aria-labelledby="title" lang=${t.lang}>
       <div class="head" part="header">
         <h2 id="title">${t.panelLabel}</h2>
       </div>

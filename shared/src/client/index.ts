@@ -11,4 +11,5 @@ export * from './messages.js';
 export * from './typing.js';
 export * from './intake.js';
 export * from './order.js';
+export * from './draft.js';
 export { MAX_MESSAGE_CHARS, TYPING_SHOWN_MAX_MS } from '../protocol/limits.js';

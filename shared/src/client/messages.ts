@@ -1,4 +1,4 @@
-import type { SenderRole } from '../protocol/events.js';
+import type { SenderRole } from '../protocol/events/roles.js';
 
 /**
  * Stored messages as both apps keep them. A message can arrive more than once (a live

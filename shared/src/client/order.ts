@@ -1,5 +1,5 @@
 import { SequenceTracker } from '../crypto/message-order.js';
-import type { SenderRole } from '../protocol/events.js';
+import type { SenderRole } from '../protocol/events/roles.js';
 import type { HasSeq } from './messages.js';
 
 /** What the receiving app tells her about the order of what arrived (calm words, no alarm). */

@@ -1,4 +1,4 @@
-import type { SenderRole } from '../protocol/events.js';
+import type { SenderRole } from '../protocol/events/roles.js';
 import type { MessageBody } from '../protocol/schemas.js';
 import { AGE_BANDS, DANGER_ANSWERS, TOPICS } from '../intake/intake.js';
 import { MAX_MESSAGE_CHARS } from '../protocol/limits.js';

@@ -1,4 +1,4 @@
-import type { SenderRole } from '../protocol/events.js';
+import type { SenderRole } from '../protocol/events/roles.js';
 import type { MessageBody } from '../protocol/schemas.js';
 import { canonicalBytes, integerField, textField } from './canonical.js';
 import { decryptBody, type Envelope, encryptBody } from './envelope.js';

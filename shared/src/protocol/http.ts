@@ -2,7 +2,7 @@ import type { KdfFloor } from '../crypto/kdf-policy.js';
 import type { SignedRevocationList } from '../trust/revocation.js';
 import type { SignedStaffStatement } from '../trust/statement.js';
 import type { ErrorCode } from './errors.js';
-import type { StaffRole } from './events.js';
+import type { StaffRole } from './events/roles.js';
 
 /**
  * Staff HTTP API. Every error body is `{ ok: false, error }`. The auth and enrol routes answer

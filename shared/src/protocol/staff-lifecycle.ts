@@ -1,5 +1,5 @@
 import type { PendingStatement, SignedStaffStatement } from '../trust/statement.js';
-import type { StaffRole } from './events.js';
+import type { StaffRole } from './events/roles.js';
 
 /**
  * A staff account's place in its lifecycle:

@@ -1,6 +1,6 @@
 import { canonicalBytes, decodeFixed, hasExactKeys, integerField, textField } from '../crypto/canonical.js';
 import { CryptoError, type Sodium, toB64 } from '../crypto/sodium.js';
-import type { StaffRole } from '../protocol/events.js';
+import type { StaffRole } from '../protocol/events/roles.js';
 
 /**
  * The organisation's signed statement about one staff member's keys.

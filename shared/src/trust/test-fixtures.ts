@@ -1,6 +1,6 @@
 import sodium from 'libsodium-wrappers';
 import { CryptoError, fromB64, toB64 } from '../crypto/sodium.js';
-import type { StaffRole } from '../protocol/events.js';
+import type { StaffRole } from '../protocol/events/roles.js';
 import { pinOrgKey, type PinnedOrgKey } from './org-key.js';
 import { newStaffStatement, type StaffStatement } from './statement.js';
 

@@ -1,6 +1,6 @@
 import { decodeFixed, hasExactKeys } from '../crypto/canonical.js';
 import type { Sodium } from '../crypto/sodium.js';
-import type { StaffRole } from '../protocol/events.js';
+import type { StaffRole } from '../protocol/events/roles.js';
 import { orgSigned, type PinnedOrgKey } from './org-key.js';
 import { revocationFor, type VerifiedRevocationList } from './revocation.js';
 import { parseStaffStatement, type StaffStatement, staffStatementBytes } from './statement.js';

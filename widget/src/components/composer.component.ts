@@ -2,7 +2,7 @@ import { css, html, LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { SendEvent } from '../events/send-event.js';
 import type { Catalogue } from '../i18n/index.js';
-import { MAX_MESSAGE_CHARS } from '@tsunagari/shared/client';
+import { checkDraft, isSendShortcut, MAX_MESSAGE_CHARS } from '@tsunagari/shared/client';
 import { sharedStyles } from '../shared.styles.js';
 
 /**
@@ -77,8 +77,7 @@ export class TsunagariComposer extends LitElement {
   }
 
   protected override render() {
-    const length = this.text.trim().length;
-    const over = this.text.length > MAX_MESSAGE_CHARS;
+    const { over, sendable } = checkDraft(this.text);
     return html`<form @submit=${this.onSubmit} novalidate>
       <label for="message">${this.t.messageLabel}</label>
       <textarea
@@ -91,7 +90,7 @@ export class TsunagariComposer extends LitElement {
         @input=${this.onInput}
         @keydown=${this.onKeydown}
       ></textarea>
-      <button type="submit" part="send-button" ?disabled=${this.disabled || length === 0 || over}>${this.t.send}</button>
+      <button type="submit" part="send-button" ?disabled=${this.disabled || !sendable}>${this.t.send}</button>
       <p id="note" class="note ${over ? 'over' : ''}" aria-live="polite">
         ${over ? this.t.tooLong(MAX_MESSAGE_CHARS, this.text.length) : this.t.sendHint}
       </p>
@@ -103,7 +102,7 @@ export class TsunagariComposer extends LitElement {
   }
 
   private onKeydown(e: KeyboardEvent): void {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.isComposing) {
+    if (isSendShortcut(e)) {
       e.preventDefault();
       this.submit();
     }
@@ -115,8 +114,8 @@ export class TsunagariComposer extends LitElement {
   }
 
   private submit(): void {
-    const text = this.text.trim();
-    if (this.disabled || text.length === 0 || this.text.length > MAX_MESSAGE_CHARS) return;
+    const { text, sendable } = checkDraft(this.text);
+    if (this.disabled || !sendable) return;
     this.dispatchEvent(new SendEvent(text));
     this.text = '';
   }

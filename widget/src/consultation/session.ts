@@ -25,6 +25,11 @@ const loadResumeRequests = () => import('./resume-requests.js');
  * key for her alone (so the counselor before cannot read what follows) and seals every epoch's
  * key to her, once her statement checks out; `Conversation` checks the counselor's seqs; what a
  * reload keeps is decided in `ReloadRecord` alone.
+ *
+ * Over 300 lines on purpose: it is one state machine (opening, waiting, chat, unsafe, stopped),
+ * and its one `stopped` check only holds if every transition lives in this class; the parts
+ * that need no state of their own are already apart (`Conversation`, `ReloadRecord`,
+ * `transfer.ts`, `resume-requests.ts`).
  */
 export class ConsultationSession implements ConversationHost {
   private stage: Stage = 'opening';

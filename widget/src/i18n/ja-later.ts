@@ -1,18 +1,12 @@
+import { AGE_BAND_LABELS_JA } from '@tsunagari/shared';
+
 /** Japanese for everything after the first screen (loaded with the chat, not in the entry script). */
 export const jaLater = {
   intakeHeading: 'よければ、教えてください',
   intakeIntro: 'どれも答えなくて大丈夫です。答えた内容は暗号化して、相談員だけに届けます。',
   ageLabel: '年代',
   ageNoAnswer: '答えない',
-  ageBands: {
-    'under-20': '10代以下',
-    '20s': '20代',
-    '30s': '30代',
-    '40s': '40代',
-    '50s': '50代',
-    '60s': '60代',
-    '70-plus': '70代以上',
-  },
+  ageBands: AGE_BAND_LABELS_JA,
   topicsLabel: '相談したいこと（いくつでも）',
   topics: {
     生活困窮: '生活が苦しい',

@@ -1,4 +1,4 @@
-import { MAX_MESSAGE_CHARS, TypingSignal } from '@tsunagari/shared/client';
+import { checkDraft, isSendShortcut, MAX_MESSAGE_CHARS, TypingSignal } from '@tsunagari/shared/client';
 import { html, LitElement } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { TypingEvent } from '../../events/typing.event.js';
@@ -44,8 +44,8 @@ export class TsgMessageComposer extends LitElement {
   override render() {
     // UTF-16 length, as the server's schema counts it.
     const length = this.draft.length;
-    const over = length > MAX_MESSAGE_CHARS;
-    const canSend = !this.disabled && !this.sending && this.draft.trim() !== '' && !over;
+    const { over, sendable } = checkDraft(this.draft);
+    const canSend = !this.disabled && !this.sending && sendable;
     return html`
       <form @submit=${this.onSubmit}>
         <label for="composer">${ja.chat.composerLabel}</label>
@@ -81,7 +81,7 @@ export class TsgMessageComposer extends LitElement {
   }
 
   private onKeydown(e: KeyboardEvent): void {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.isComposing) {
+    if (isSendShortcut(e)) {
       e.preventDefault();
       void this.send();
     }
@@ -93,8 +93,8 @@ export class TsgMessageComposer extends LitElement {
   }
 
   private async send(): Promise<void> {
-    const text = this.draft.trim();
-    if (!this.submit || this.disabled || this.sending || text === '' || text.length > MAX_MESSAGE_CHARS) return;
+    const { text, sendable } = checkDraft(this.draft);
+    if (!this.submit || this.disabled || this.sending || !sendable) return;
     this.sending = true;
     this.setTyping(false);
     const consultationId = this.consultationId;
