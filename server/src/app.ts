@@ -1,4 +1,5 @@
 import http from 'node:http';
+import path from 'node:path';
 import { API, type ClientToServerEvents, MAX_FRAME_BYTES, type OpeningHoursConfig, type ServerToClientEvents, type WidgetStatus } from '@tsunagari/shared';
 import type { KdfFloor, SodiumSumo } from '@tsunagari/shared/crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -6,9 +7,12 @@ import { Server } from 'socket.io';
 import type { Clock } from './clock.js';
 import { DEFAULT_HEARTBEAT, type Heartbeat } from './config.js';
 import { startCheckpointer } from './db/checkpointer.js';
+import { DEFAULT_DISK_ALARM_MB, watchDisk } from './db/disk-watch.js';
 import type { Db } from './db/database.js';
 import type { RoutingOptions } from './domain/routing/options.js';
 import type { QueueStore } from './domain/routing/queue-store.js';
+import { LoginGuard, type LoginLimits } from './domain/staff/login-guard.js';
+import { type PasswordVerifier, VerifierPool } from './domain/staff/verifier-pool.js';
 import { authRoutes } from './http/auth.routes.js';
 import { type CallerPrefixes, CallerKeys, DailyClientKey, DEFAULT_CALLER_PREFIXES } from './http/client-key.js';
 import { demoRoutes } from './http/demo.routes.js';
@@ -88,6 +92,14 @@ export interface AppDeps {
   heartbeat?: Heartbeat;
   /** Budgets per socket, caller and consultation (default DEFAULT_LIMITS; README "Limits"). */
   limits?: LimitOverrides;
+  /** Failed-login budgets and the per-username slow-down (defaults: DEFAULT_LOGIN_LIMITS). */
+  loginLimits?: Partial<LoginLimits>;
+  /** Threads that verify logins (default DEFAULT_VERIFY_THREADS); ignored when `verifier` is given. */
+  verifyThreads?: number;
+  /** Tests only: a verifier of the test's own (the test closes it); default a pool the app owns. */
+  verifier?: PasswordVerifier;
+  /** Free MB on the database's disk below which an alarm is logged, at start and hourly (default DEFAULT_DISK_ALARM_MB). */
+  diskAlarmMb?: number;
 }
 
 export interface App {
@@ -105,7 +117,8 @@ export function createApp(deps: AppDeps): App {
   const { db, sodium, clock, log } = deps;
   const repos = createSqliteRepositories(db);
   const limits = withDefaults(deps.limits);
-  const services = createServices(repos, { ...deps, limits });
+  const verifier = deps.verifier ?? new VerifierPool(deps.verifyThreads);
+  const services = createServices(repos, { ...deps, limits, verifier });
   const { auth, hours, routing, messages, retention } = services;
 
   const trustedHops = deps.trustedProxyHops ?? 0;
@@ -141,7 +154,7 @@ export function createApp(deps: AppDeps): App {
     }
   });
   const staffHttp = { origin: new StaffOrigin(deps.consoleOrigin ?? null), log, secureCookies: deps.secureCookies ?? false };
-  app.use(authRoutes({ ...staffHttp, auth, callers }));
+  app.use(authRoutes({ ...staffHttp, auth, callers, guard: new LoginGuard(deps.loginLimits) }));
   app.use(enrolRoutes({ ...staffHttp, staff: services.staff, callers }));
   app.use(trustRoutes({ staff: services.staff, organisation: repos.organisation, publicUrl: deps.publicUrl, demoConsoleConfig: deps.demoConsoleConfig ?? null }));
   app.use(staticRoutes(deps.widgetDist));
@@ -163,6 +176,7 @@ export function createApp(deps: AppDeps): App {
 
   // WAL checkpoints (and their fsyncs) run on a thread of their own, never on the event loop.
   const checkpointer = db.memory ? null : startCheckpointer(db, db.name);
+  const stopDiskWatch = db.memory ? () => undefined : watchDisk(path.dirname(db.name), deps.diskAlarmMb ?? DEFAULT_DISK_ALARM_MB, log);
 
   const httpServer = http.createServer(app);
   const io: TsunagariServer = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
@@ -192,6 +206,7 @@ export function createApp(deps: AppDeps): App {
       io.emit('server:shutdown');
       // No timer may fire on a closed database; the next process restores the queue from it.
       routing.stop();
+      stopDiskWatch();
       pusher.stop();
       outside.stop();
       services.liveSessions.stop();
@@ -204,7 +219,8 @@ export function createApp(deps: AppDeps): App {
           // Closing the engine drops transports without a Socket.IO "server disconnect", so
           // clients keep their reconnection logic and come back to the next process by themselves.
           io.engine.close();
-          io.close(() => void Promise.all([checkpointer?.stop(), retentionStopped]).then(() => resolve()));
+          const verifierClosed = deps.verifier ? undefined : verifier.close();
+          io.close(() => void Promise.all([checkpointer?.stop(), retentionStopped, verifierClosed]).then(() => resolve()));
           httpServer.closeAllConnections();
         });
       });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkStartable, loadConfig } from './config.js';
+import { checkStartable, loadConfig, loginLimitsOf } from './config.js';
 import { DEFAULT_LIMITS } from './limits.js';
 
 describe('configuration for issue 13', () => {
@@ -144,5 +144,35 @@ describe('configuration: proof of work to start', () => {
     expect(loadConfig({})).toMatchObject({ powCounter: 10_000, powFloodWaiting: 30 });
     expect(loadConfig({ TSUNAGARI_POW_COUNTER: '0', TSUNAGARI_POW_FLOOD_WAITING: '100' })).toMatchObject({ powCounter: 0, powFloodWaiting: 100 });
     expect(() => loadConfig({ TSUNAGARI_POW_COUNTER: 'hard' })).toThrow(/TSUNAGARI_POW_COUNTER/);
+  });
+});
+
+describe('configuration for issue 14: logins, disk, demo database', () => {
+  it('login limits default to the guard ones and take whole numbers from the environment', () => {
+    const d = loadConfig({});
+    expect([d.loginFreeFailures, d.loginBackoffMaxSeconds, d.loginFailuresPerNetwork, d.loginSlowDownMaxMs]).toEqual([5, 900, 20, 2000]);
+    const set = loadConfig({ TSUNAGARI_LOGIN_FREE_FAILURES: '3', TSUNAGARI_LOGIN_BACKOFF_MAX_S: '60', TSUNAGARI_LOGIN_FAILURES_PER_NETWORK: '10', TSUNAGARI_LOGIN_SLOWDOWN_MAX_MS: '0' });
+    expect([set.loginFreeFailures, set.loginBackoffMaxSeconds, set.loginFailuresPerNetwork, set.loginSlowDownMaxMs]).toEqual([3, 60, 10, 0]);
+    expect(loginLimitsOf(set)).toEqual({ freeFailures: 3, backoffMaxSeconds: 60, failuresPerNetwork: 10, slowDownMaxMs: 0 });
+    expect(() => loadConfig({ TSUNAGARI_LOGIN_FREE_FAILURES: '0' })).toThrow(/TSUNAGARI_LOGIN_FREE_FAILURES/);
+    expect(() => loadConfig({ TSUNAGARI_LOGIN_SLOWDOWN_MAX_MS: 'lots' })).toThrow(/TSUNAGARI_LOGIN_SLOWDOWN_MAX_MS/);
+  });
+
+  it('verification threads: at least one', () => {
+    expect(loadConfig({}).verifyThreads).toBeGreaterThanOrEqual(1);
+    expect(loadConfig({ TSUNAGARI_VERIFY_THREADS: '2' }).verifyThreads).toBe(2);
+    expect(() => loadConfig({ TSUNAGARI_VERIFY_THREADS: '0' })).toThrow(/TSUNAGARI_VERIFY_THREADS/);
+  });
+
+  it('the disk alarm threshold is in MB, 1024 unless set', () => {
+    expect(loadConfig({}).diskAlarmMb).toBe(1024);
+    expect(loadConfig({ TSUNAGARI_DISK_ALARM_MB: '200' }).diskAlarmMb).toBe(200);
+    expect(() => loadConfig({ TSUNAGARI_DISK_ALARM_MB: '-1' })).toThrow(/TSUNAGARI_DISK_ALARM_MB/);
+  });
+
+  it('the demo keeps its own database file, apart from the production default', () => {
+    expect(loadConfig({ DEMO: '1' }).dbPath).toMatch(/data[\\/]demo\.sqlite$/);
+    expect(loadConfig({}).dbPath).toMatch(/data[\\/]tsunagari\.db$/);
+    expect(loadConfig({ DEMO: '1', TSUNAGARI_DB: '/tmp/x.db' }).dbPath).toBe('/tmp/x.db');
   });
 });

@@ -11,6 +11,9 @@ import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { DEFAULT_OPEN_PER_CALLER, DEFAULT_URGENT_PER_HOUR } from './domain/callers/caller-ledger.js';
 import { DEFAULT_POW_COUNTER, DEFAULT_POW_FLOOD_WAITING } from './domain/callers/start-proof.js';
 import { type CallerPrefixes, DEFAULT_CALLER_PREFIXES } from './http/client-key.js';
+import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './domain/staff/login-guard.js';
+import { DEFAULT_VERIFY_THREADS } from './domain/staff/verifier-pool.js';
+import { DEFAULT_DISK_ALARM_MB } from './db/disk-watch.js';
 import { parseConsoleOrigin } from './http/staff-origin.js';
 
 /** Where the server package lives; static builds are found relative to it. */
@@ -23,6 +26,7 @@ export interface Config {
   port: number;
   /** Base URL people reach the server on; used in printed links and the demo page. https unless DEMO=1. */
   publicUrl: string | null;
+  /** The SQLite file: TSUNAGARI_DB, or data/tsunagari.db (production) and data/demo.sqlite (DEMO=1), kept apart. */
   dbPath: string;
   /** Demo only: the demo organisation's key file (passphrase printed in the banner). */
   demoOrgKeyFile: string;
@@ -78,6 +82,18 @@ export interface Config {
    * TSUNAGARI_CONSULTATION_MESSAGES.
    */
   limits: Limits;
+  /** Failed logins one caller network may make on one username before it must wait (TSUNAGARI_LOGIN_FREE_FAILURES). */
+  loginFreeFailures: number;
+  /** The longest wait, in seconds, one network is given for one username (TSUNAGARI_LOGIN_BACKOFF_MAX_S). */
+  loginBackoffMaxSeconds: number;
+  /** Failed logins one network may make on all usernames in 15 minutes (TSUNAGARI_LOGIN_FAILURES_PER_NETWORK). */
+  loginFailuresPerNetwork: number;
+  /** The longest a login attempt on a name under attack is held, in ms (TSUNAGARI_LOGIN_SLOWDOWN_MAX_MS). */
+  loginSlowDownMaxMs: number;
+  /** Threads that verify logins off the event loop (TSUNAGARI_VERIFY_THREADS). */
+  verifyThreads: number;
+  /** Free space on the database's disk, in MB, below which the relay logs an alarm (TSUNAGARI_DISK_ALARM_MB). */
+  diskAlarmMb: number;
 }
 
 export interface Heartbeat {
@@ -119,6 +135,15 @@ function prefixLength(value: string | undefined, name: string, fallback: number,
   return n;
 }
 
+/** A whole number of at least 1, or the default when the variable is unset. */
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = wholeNumber(raw, name);
+  if (n < 1) throw new Error(`${name} must be at least 1`);
+  return n;
+}
+
 /** Minutes without input before the console locks: 1 to 1440 (what console-config.json allows). */
 function lockMinutes(value: string): number {
   const n = wholeNumber(value, 'TSUNAGARI_LOCK_AFTER_MINUTES');
@@ -134,8 +159,9 @@ function kdfFloor(value: string | undefined): KdfFloor {
 
 /** Reads the configuration; every value has a default so `npm start` needs none. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const dbPath = path.resolve(REPO_ROOT, env.TSUNAGARI_DB ?? 'data/tsunagari.db');
   const demo = (env.DEMO ?? '0') === '1';
+  // The demo never shares the production file: a relay started without DEMO=1 refuses demo accounts.
+  const dbPath = path.resolve(REPO_ROOT, env.TSUNAGARI_DB ?? (demo ? 'data/demo.sqlite' : 'data/tsunagari.db'));
   const testNow = env.TSUNAGARI_TEST_NOW ? new Date(env.TSUNAGARI_TEST_NOW) : null;
   if (testNow && Number.isNaN(testNow.getTime())) throw new Error('TSUNAGARI_TEST_NOW must be an ISO date-time');
   const testHooks = env.TSUNAGARI_TEST_HOOKS === '1';
@@ -182,7 +208,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     routing: routingOptionsFromEnv(env),
     testHooks,
+    loginFreeFailures: positive(env, 'TSUNAGARI_LOGIN_FREE_FAILURES', DEFAULT_LOGIN_LIMITS.freeFailures),
+    loginBackoffMaxSeconds: positive(env, 'TSUNAGARI_LOGIN_BACKOFF_MAX_S', DEFAULT_LOGIN_LIMITS.backoffMaxSeconds),
+    loginFailuresPerNetwork: positive(env, 'TSUNAGARI_LOGIN_FAILURES_PER_NETWORK', DEFAULT_LOGIN_LIMITS.failuresPerNetwork),
+    loginSlowDownMaxMs: wholeNumber(env.TSUNAGARI_LOGIN_SLOWDOWN_MAX_MS ?? String(DEFAULT_LOGIN_LIMITS.slowDownMaxMs), 'TSUNAGARI_LOGIN_SLOWDOWN_MAX_MS'),
+    verifyThreads: positive(env, 'TSUNAGARI_VERIFY_THREADS', DEFAULT_VERIFY_THREADS),
+    diskAlarmMb: wholeNumber(env.TSUNAGARI_DISK_ALARM_MB ?? String(DEFAULT_DISK_ALARM_MB), 'TSUNAGARI_DISK_ALARM_MB'),
     limits: limitsFrom(env, demo),
+  };
+}
+
+/** The login guard's limits from the configuration (the slow-down threshold stays the guard's own). */
+export function loginLimitsOf(config: Config): Partial<LoginLimits> {
+  return {
+    freeFailures: config.loginFreeFailures,
+    backoffMaxSeconds: config.loginBackoffMaxSeconds,
+    failuresPerNetwork: config.loginFailuresPerNetwork,
+    slowDownMaxMs: config.loginSlowDownMaxMs,
   };
 }
 
@@ -192,25 +234,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
  * sockets per caller, as it allows more starts.
  */
 function limitsFrom(env: NodeJS.ProcessEnv, demo: boolean): Limits {
-  const positive = (name: string, fallback: number): number => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const n = wholeNumber(raw, name);
-    if (n < 1) throw new Error(`${name} must be at least 1`);
-    return n;
-  };
   const d = DEFAULT_LIMITS;
   return {
     events: {
-      burst: positive('TSUNAGARI_EVENT_BURST', d.events.burst),
-      perSecond: positive('TSUNAGARI_EVENT_RATE', d.events.perSecond),
-      refusalsBeforeDisconnect: positive('TSUNAGARI_EVENT_REFUSALS', d.events.refusalsBeforeDisconnect),
+      burst: positive(env, 'TSUNAGARI_EVENT_BURST', d.events.burst),
+      perSecond: positive(env, 'TSUNAGARI_EVENT_RATE', d.events.perSecond),
+      refusalsBeforeDisconnect: positive(env, 'TSUNAGARI_EVENT_REFUSALS', d.events.refusalsBeforeDisconnect),
     },
-    socketsPerCaller: positive('TSUNAGARI_SOCKETS_PER_CALLER', demo ? 200 : d.socketsPerCaller),
-    outboundBufferBytes: positive('TSUNAGARI_OUTBOUND_BUFFER_BYTES', d.outboundBufferBytes),
-    waitingMessages: positive('TSUNAGARI_WAITING_MESSAGES', d.waitingMessages),
-    consultationBytes: positive('TSUNAGARI_CONSULTATION_BYTES', d.consultationBytes),
-    consultationMessages: positive('TSUNAGARI_CONSULTATION_MESSAGES', d.consultationMessages),
+    socketsPerCaller: positive(env, 'TSUNAGARI_SOCKETS_PER_CALLER', demo ? 200 : d.socketsPerCaller),
+    outboundBufferBytes: positive(env, 'TSUNAGARI_OUTBOUND_BUFFER_BYTES', d.outboundBufferBytes),
+    waitingMessages: positive(env, 'TSUNAGARI_WAITING_MESSAGES', d.waitingMessages),
+    consultationBytes: positive(env, 'TSUNAGARI_CONSULTATION_BYTES', d.consultationBytes),
+    consultationMessages: positive(env, 'TSUNAGARI_CONSULTATION_MESSAGES', d.consultationMessages),
   };
 }
 

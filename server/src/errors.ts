@@ -42,6 +42,8 @@ const known = new Set<string>(ERROR_CODES);
  */
 export function toErrorCode(caught: unknown): { code: ErrorCode; unexpected: boolean } {
   if (caught instanceof DomainError && known.has(caught.code)) return { code: caught.code, unexpected: false };
+  // SQLite rolled the write back (its transaction failed whole): a coded refusal, and logged.
+  if (isDiskFull(caught)) return { code: 'STORAGE_FULL', unexpected: true };
   return { code: 'INTERNAL', unexpected: true };
 }
 
@@ -49,4 +51,9 @@ export function toErrorCode(caught: unknown): { code: ErrorCode; unexpected: boo
 export function describeError(caught: unknown): { name: string; stack?: string } {
   if (caught instanceof Error) return { name: caught.name, ...(caught.stack ? { stack: caught.stack } : {}) };
   return { name: typeof caught };
+}
+
+/** better-sqlite3's error for a write that found no space (the disk, or the file's page limit). */
+export function isDiskFull(caught: unknown): boolean {
+  return (caught as { code?: unknown } | null)?.code === 'SQLITE_FULL';
 }

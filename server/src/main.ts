@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
-import { DEMO_ORG_PASSPHRASE, DEMO_STAFF, seedDemo } from './admin/demo-seed.js';
+import { DEMO_ORG_PASSPHRASE, DEMO_STAFF, refuseDemoDatabase, seedDemo } from './admin/demo-seed.js';
 import { clockStartingAt, systemClock } from './clock.js';
-import { checkStartable, loadConfig } from './config.js';
+import { checkStartable, loadConfig, loginLimitsOf } from './config.js';
 import { openDatabase } from './db/database.js';
+import { claimRelayLock } from './db/relay-lock.js';
 import { createLogger } from './log.js';
 import { missingNodeFlags, tuneHeapGrowth } from './heap-tuning.js';
 import { loadSodium } from './sodium.js';
@@ -20,8 +21,12 @@ async function main(): Promise<void> {
   }
   const clock = config.testNow ? clockStartingAt(config.testNow) : systemClock;
   const sodium = await loadSodium();
+  // One relay per database file (its consultation cache assumes it is the only writer), and a
+  // restore refuses while this runs.
+  const releaseLock = claimRelayLock(config.dbPath);
   const db = openDatabase(config.dbPath);
   const repos = (await import('./repositories/sqlite.js')).createSqliteRepositories(db);
+  if (!config.demo) refuseDemoDatabase(repos, config.dbPath);
   if (config.demo && seedDemo(sodium, repos, config.demoOrgKeyFile, config.staffKdf, clock).length > 0) {
     log.info({ event: 'demo.seeded' }, 'demo organisation and staff enrolled');
   }
@@ -54,6 +59,9 @@ async function main(): Promise<void> {
     testHooks: config.testHooks,
     heartbeat: config.heartbeat,
     limits: config.limits,
+    loginLimits: loginLimitsOf(config),
+    verifyThreads: config.verifyThreads,
+    diskAlarmMb: config.diskAlarmMb,
   });
 
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
@@ -101,6 +109,7 @@ async function main(): Promise<void> {
     log.info({ event: 'server.stopping', signal }, 'shutting down');
     void app.close().then(() => {
       db.close();
+      releaseLock();
       log.info({ event: 'server.stopped' }, 'stopped');
       process.exit(0);
     });

@@ -18,6 +18,7 @@ import { RoutingService } from './domain/routing/routing-service.js';
 import { StaffAuthService } from './domain/staff/auth.js';
 import { StaffLifecycle } from './domain/staff/lifecycle.js';
 import { LiveSessions } from './domain/staff/live-sessions.js';
+import type { PasswordVerifier } from './domain/staff/verifier-pool.js';
 import { StartLimit } from './domain/start-limit.js';
 import type { Limits } from './limits.js';
 import { CallerLedger, DEFAULT_OPEN_PER_CALLER, DEFAULT_URGENT_PER_HOUR } from './domain/callers/caller-ledger.js';
@@ -77,6 +78,8 @@ export interface ServiceOptions {
   kdfFloor?: KdfFloor | undefined;
   /** What she may store per consultation (the rest of the limits are the sockets'). */
   limits: Limits;
+  /** Runs Argon2id verification of logins off the event loop (its owner closes it). */
+  verifier: PasswordVerifier;
 }
 
 /** Builds the domain services; none of them knows of sockets, HTTP or SQL. */
@@ -104,7 +107,7 @@ export function createServices(repos: Repositories, o: ServiceOptions): Services
     records: new CaseRecordService(repos.consultations, repos.caseRecords, clock),
     appointments: new AppointmentService(repos.consultations, repos.appointments, sodium, clock),
     resume: new ResumeService(repos.resumeCodes, repos.consultations, sodium, clock, o.resumeDays ?? 30),
-    auth: new StaffAuthService(repos, sodium, clock, liveSessions, kdfFloor),
+    auth: new StaffAuthService(repos, sodium, clock, liveSessions, kdfFloor, o.verifier),
     staff: new StaffLifecycle(repos, sodium, clock, liveSessions, kdfFloor),
     liveSessions,
     hours: new OpeningHours(o.hours ?? { mode: 'always' }, clock, o.alternatives ?? { phone: '', mail: '' }),

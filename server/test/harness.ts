@@ -23,6 +23,8 @@ import { openDatabase, type Db } from '../src/db/database.js';
 import type { LimitOverrides } from '../src/limits.js';
 import { createLogger } from '../src/log.js';
 import { StaffLifecycle } from '../src/domain/staff/lifecycle.js';
+import type { LoginLimits } from '../src/domain/staff/login-guard.js';
+import type { PasswordVerifier } from '../src/domain/staff/verifier-pool.js';
 import { LiveSessions } from '../src/domain/staff/live-sessions.js';
 import { createSqliteRepositories } from '../src/repositories/sqlite.js';
 import { realScheduler } from '../src/scheduler.js';
@@ -99,6 +101,12 @@ export async function startTestServer(
     secureCookies?: boolean;
     /** Budgets per socket, caller and consultation (the production defaults unless given). */
     limits?: LimitOverrides;
+    /** Failed-login budgets and slow-down (default: the production ones). */
+    loginLimits?: Partial<LoginLimits>;
+    /** A login verifier of the test's own (the test closes it). */
+    verifier?: PasswordVerifier;
+    /** Free MB below which the disk alarm is logged. */
+    diskAlarmMb?: number;
   } = {},
 ): Promise<TestServer> {
   const sodium = await loadSodium();
@@ -143,6 +151,9 @@ export async function startTestServer(
     ...(opts.testHooks ? { testHooks: true } : {}),
     ...(opts.heartbeat ? { heartbeat: opts.heartbeat } : {}),
     ...(opts.limits ? { limits: opts.limits } : {}),
+    ...(opts.loginLimits ? { loginLimits: opts.loginLimits } : {}),
+    ...(opts.verifier ? { verifier: opts.verifier } : {}),
+    ...(opts.diskAlarmMb !== undefined ? { diskAlarmMb: opts.diskAlarmMb } : {}),
   });
   await new Promise<void>((resolve) => app.httpServer.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;

@@ -74,3 +74,23 @@ export function seedDemo(sodium: SodiumSumo, repos: Repositories, keyFile: strin
   }
   return needed.map((s) => s.username);
 }
+
+/**
+ * True when the database holds the demo organisation or a login only the demo has (their
+ * passwords are printed in every demo banner and in the README). A real counselor may well be
+ * sato / 佐藤, so only the names marked （デモ） count.
+ */
+export function holdsDemoAccounts(repos: Pick<Repositories, 'organisation' | 'staff'>): boolean {
+  if (repos.organisation.get()?.name === DEMO_ORG_NAME) return true;
+  return DEMO_STAFF.some((s) => s.displayName.includes('（デモ）') && repos.staff.byUsername(s.username)?.displayName === s.displayName);
+}
+
+/** Stops a relay started without DEMO=1 on a demo database, saying what to do instead. */
+export function refuseDemoDatabase(repos: Pick<Repositories, 'organisation' | 'staff'>, dbPath: string): void {
+  if (!holdsDemoAccounts(repos)) return;
+  throw new Error(
+    `${dbPath} is a demo database: it holds the demo organisation and logins, whose passwords are public. ` +
+      'A relay without DEMO=1 refuses it. For production, point TSUNAGARI_DB at a new file and set up the organisation ' +
+      '(README, "Production set-up"); to run the demo, start with DEMO=1 (npm start uses data/demo.sqlite).',
+  );
+}

@@ -279,4 +279,12 @@ export const migrations: readonly Migration[] = [
     SELECT DISTINCT campaign, campaign, 1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM consultation
     WHERE campaign IS NOT NULL AND campaign NOT IN ('web', 'other') AND assigned_at IS NOT NULL;
   `,
+  // 11: secrets the relay makes for itself and keeps across restarts (issue 14): the key of the
+  // decoy KDF salts handed out for unknown usernames, which must not change when the relay restarts.
+  `
+  CREATE TABLE server_secret (
+    name TEXT PRIMARY KEY,
+    value BLOB NOT NULL
+  );
+  `,
 ];

@@ -8,6 +8,7 @@ import { createSqliteHandover } from './handover.js';
 import { createSqliteKeyGrants, createSqliteMessages } from './messages.js';
 import { createSqliteResumeCodes } from './resume.js';
 import { createSqliteRetention } from './retention.js';
+import { createSqliteServerSecrets } from './server-secrets.js';
 import { createSqliteStaff, createSqliteStaffChanges } from './staff.js';
 import type { Repositories } from './types.js';
 
@@ -30,5 +31,6 @@ export function createSqliteRepositories(db: Db): Repositories {
     appointments: createSqliteAppointments(db),
     resumeCodes: createSqliteResumeCodes(db),
     retention: createSqliteRetention(db),
+    serverSecrets: createSqliteServerSecrets(db),
   };
 }

@@ -15,6 +15,7 @@ import type {
 } from '../domain/types.js';
 import type { ResumeCodeRepository } from './resume.js';
 import type { RetentionRepository } from './retention.js';
+import type { ServerSecretRepository } from './server-secrets.js';
 
 export interface OrganisationRepository {
   get(): { name: string; signPublicKey: string } | null;
@@ -214,4 +215,5 @@ export interface Repositories {
   appointments: AppointmentRepository;
   resumeCodes: ResumeCodeRepository;
   retention: RetentionRepository;
+  serverSecrets: ServerSecretRepository;
 }

@@ -64,6 +64,11 @@ export const ERROR_CODES = [
   'TOO_MANY_OPEN',
   /** The start's proof of work (ALTCHA) is missing, wrong, expired or already used; solve a fresh challenge. */
   'PROOF_REFUSED',
+  /**
+   * The relay's disk is full: the write was refused and nothing of it was stored. The sender may
+   * try again later; staff are alerted through the relay's disk alarm.
+   */
+  'STORAGE_FULL',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
