@@ -40,7 +40,8 @@ describe('backup and restore', { timeout: 60_000 }, () => {
   });
 
   it('a backup taken mid-conversation, restored, holds every message acknowledged before it', async () => {
-    const first = await startTestServer();
+    // She writes on while nobody answers: her waiting budget is lifted (it has its own tests).
+    const first = await startTestServer({ limits: { waitingMessages: 1000 } });
     servers.push(first);
     const key = newSessionKey(first.sodium);
     const woman = clientSocket(first);

@@ -15,8 +15,11 @@ describe('disk space', () => {
   });
 
   it('a write that finds the database full is refused with STORAGE_FULL and stores nothing of it; writes work again once there is room', async () => {
-    // Every test client is 127.0.0.1: no start limit, so only the full file can refuse a start.
-    const server = await servers.start({ startsPerHour: 0 });
+    // Every test client is 127.0.0.1: no start limit, so only the full file can refuse a start;
+    // she writes hundreds of messages at machine speed while nobody answers, and up to 100 women
+    // start from this one address: the waiting, event and per-caller socket budgets are lifted
+    // (they have their own tests).
+    const server = await servers.start({ startsPerHour: 0, limits: { waitingMessages: 1000, events: { burst: 1_000_000 }, socketsPerCaller: 1000 } });
     const woman = clientSocket(server);
     servers.track(woman);
     await connected(woman);
