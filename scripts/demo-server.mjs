@@ -34,8 +34,9 @@ export async function startServer(env = {}, dbDir = undefined) {
       child.stdout.on('data', (chunk) => {
         out += chunk.toString();
         const m = /listening on (https?:\/\/\S+)/.exec(out);
-        // Wait for the whole banner: the demo logins follow the URL.
-        if (m?.[1] && /\n\n$/.test(out)) {
+        // Wait for the whole banner (it ends with a blank line): the demo logins follow the URL.
+        // A log line may follow the banner in the same chunk, so the blank line need not be last.
+        if (m?.[1] && /listening on [\s\S]*\n\n/.test(out)) {
           clearTimeout(timer);
           resolve(m[1]);
         }

@@ -174,7 +174,7 @@ export class TsunagariChat extends LitElement {
     // Her language's text is not here yet: an empty panel for a moment, never the wrong language.
     if (!this.language.ready) return html`<section class="panel" part="panel" aria-busy="true"></section>`;
     const t = this.t;
-    return html`<section class="panel" part="panel" role=${this.fullscreen ? 'main' : 'dialog'} aria-labelledby="title" lang=${t.lang}>
+    return html`<section class=${this.language.lang === 'ja-easy' ? 'panel easy' : 'panel'} part="panel" role=${this.fullscreen ? 'main' : 'dialog'} aria-labelledby="title" lang=${t.lang}>
       <div class="head" part="header">
         <h2 id="title">${t.panelLabel}</h2>
       </div>

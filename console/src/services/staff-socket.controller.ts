@@ -32,6 +32,8 @@ export class StaffSocketController implements ReactiveController {
   status: ConnectionStatus = 'idle';
   private socket: StaffSocket | null = null;
   private everConnected = false;
+  /** Settles when no session-replacing request is in flight ({@link whileSessionChanges}). */
+  private sessionChange: Promise<void> = Promise.resolve();
   private readonly subscriptions = new SocketSubscriptions();
 
   constructor(private readonly host: ReactiveControllerHost) {
@@ -72,7 +74,11 @@ export class StaffSocketController implements ReactiveController {
       // is refused by the server's middleware, and `connect_error` below signs her out.
       if (reason === 'io server disconnect') {
         this.setStatus('connecting');
-        socket.connect();
+        // A password change ends her old session while its answer brings the new cookie: the
+        // attempt waits for that answer, or it would go with the old cookie and sign her out.
+        void this.sessionChange.finally(() => {
+          if (this.socket === socket) socket.connect();
+        });
         return;
       }
       // `active` is false when this client closed the socket on purpose.
@@ -89,6 +95,24 @@ export class StaffSocketController implements ReactiveController {
     });
     // Every server push goes to whoever subscribed to it; the socket's own events above do not pass here.
     socket.onAny((event: string, ...args: unknown[]) => this.subscriptions.emit(event, args));
+  }
+
+  /**
+   * Runs `change` (a request that replaces her session cookie, such as a password change) and
+   * holds any reconnect the server's closing of the old session causes until it has settled.
+   */
+  async whileSessionChanges<T>(change: () => Promise<T>): Promise<T> {
+    const running = change();
+    const settled = running.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.sessionChange = settled;
+    try {
+      return await running;
+    } finally {
+      if (this.sessionChange === settled) this.sessionChange = Promise.resolve();
+    }
   }
 
   /** Tries again after the server closed the connection. */

@@ -76,6 +76,11 @@ export class TsgStaffWorkspace extends LitElement {
 
   /** The one socket; each controller below subscribes to the pushes it handles. */
   private readonly socket = new StaffSocketController(this);
+  /** The password change, with her socket's reconnect held until the new session cookie is set. */
+  private readonly changePasswordHere = (change: PasswordChange): Promise<FormResult> => {
+    const run = this.changePassword;
+    return run ? this.socket.whileSessionChanges(() => run(change)) : Promise.resolve({ ok: false, error: '' });
+  };
 
   private readonly ctx: WorkspaceContext = {
     host: this,
@@ -256,7 +261,7 @@ export class TsgStaffWorkspace extends LitElement {
               </div>`
             : nothing}
           <div class="view scroll" ?hidden=${this.shown !== 'password'}>
-            <tsg-password-form .change=${this.changePassword}></tsg-password-form>
+            <tsg-password-form .change=${this.changePasswordHere}></tsg-password-form>
           </div>
         </main>
       </div>
