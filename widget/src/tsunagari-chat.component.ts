@@ -1,8 +1,8 @@
 // Over 300 lines on purpose: this is the widget's shell, and what it does must be read in one
 // place to see that quick exit always wins: the exit button and the status line render before
 // any screen, every screen switch runs through one `screen` getter, and focus moves only in
-// `updated`. The screens, the session, quick exit and the catalogues are already elements and
-// controllers of their own; what is left here is the wiring between them.
+// `updated`. The screens, the session, quick exit and her language's text are already elements
+// and controllers of their own; what is left here is the wiring between them.
 import type { WidgetStatus } from '@tsunagari/shared';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -16,7 +16,8 @@ import type { RetryEvent } from './events/retry-event.js';
 import type { SendEvent } from './events/send-event.js';
 import { fetchWidgetStatus } from './hours-status.js';
 import { EXIT_LABELS } from './i18n/exit-labels.js';
-import { type Catalogue, catalogueIfLoaded, firstScreen, type Lang, LANG_NAMES, LANGS, langFor, loadCatalogue } from './i18n/index.js';
+import { type Catalogue, type Lang, LANG_NAMES, LANGS, langFor } from './i18n/index.js';
+import { LanguageController } from './i18n/language.controller.js';
 import { QuickExitController } from './safety/quick-exit.controller.js';
 import type { CodeState } from './screens/resume-code.component.js';
 import type { ScreenElement } from './screens/screen-element.js';
@@ -65,15 +66,14 @@ export class TsunagariChat extends LitElement {
   @property({ type: Boolean }) open = false;
   @property({ attribute: 'exit-url' }) exitUrl: string | null = null;
 
-  @state() private uiLang: Lang = 'ja';
-  /** The whole catalogue of {@link uiLang}, once its chunk has loaded. */
-  @state() private catalogue: Catalogue | null = null;
   /** The screens after the first have loaded (`chat-elements.ts`). */
   @state() private later = laterElementsReady();
   @state() private view: IdleView = 'intro';
   @state() private status: WidgetStatus | null = null;
   @state() private code: CodeState = null;
 
+  /** Her language, and its text once loaded. */
+  private readonly language = new LanguageController(this, () => this.shown);
   private readonly consultation = new ConsultationController(this, {
     config: () => this.config(),
     load: loadSession,
@@ -102,39 +102,15 @@ export class TsunagariChat extends LitElement {
     };
   }
 
-  /** The text in use: her language's catalogue, or (Japanese only) the first screen's text in the entry. */
+  /** The text in use (see {@link LanguageController.t}). */
   private get t(): Catalogue {
-    return this.catalogue ?? (firstScreen as Catalogue);
-  }
-
-  /** True once the text for the first screen is here in her language (nothing is shown in another one). */
-  private get textReady(): boolean {
-    return this.catalogue !== null || this.uiLang === 'ja';
-  }
-
-  private ensureCatalogue(): Promise<Catalogue> {
-    const lang = this.uiLang;
-    return loadCatalogue(lang).then((c) => {
-      if (this.uiLang === lang) this.catalogue = c;
-      return c;
-    });
+    return this.language.t;
   }
 
   /** The whole catalogue and the later screens, before she moves past the first screen. */
   private async ensureLater(): Promise<void> {
-    await Promise.all([this.ensureCatalogue(), loadLaterElements()]);
+    await Promise.all([this.language.ensure(), loadLaterElements()]);
     this.later = true;
-  }
-
-  /**
-   * Switches language; until the new catalogue has arrived the panel shows no text at all. While
-   * the panel is closed only the launcher shows, whose labels are in the entry (EXIT_LABELS): her
-   * language's catalogue is fetched when she opens it, not with the host page.
-   */
-  private setLang(lang: Lang): void {
-    this.uiLang = lang;
-    this.catalogue = catalogueIfLoaded(lang) ?? null;
-    if (!this.catalogue && this.shown) void this.ensureCatalogue().catch(() => lang !== 'ja' && this.uiLang === lang && this.setLang('ja'));
   }
 
   private get fullscreen(): boolean {
@@ -157,9 +133,10 @@ export class TsunagariChat extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const opened = (changed.has('open') || changed.has('mode')) && this.shown;
-    if (changed.has('lang')) this.setLang(langFor(this.lang));
-    // Opened: her language's catalogue, which was not fetched while only the launcher showed.
-    else if (opened && !this.catalogue) this.setLang(this.uiLang);
+    if (changed.has('lang')) this.language.set(langFor(this.lang));
+    // Opened: her language's catalogue, which was not fetched while only the launcher showed
+    // (the launcher's labels are in the entry, EXIT_LABELS).
+    else if (opened && !this.language.catalogue) this.language.set(this.language.lang);
     if (opened) this.whenOpened();
   }
 
@@ -183,7 +160,7 @@ export class TsunagariChat extends LitElement {
 
   protected override render(): TemplateResult {
     const live = this.consultation.phase !== 'idle';
-    const labels = EXIT_LABELS[this.uiLang];
+    const labels = EXIT_LABELS[this.language.lang];
     const exiting = this.quick.exiting;
     return html`${!exiting && (this.shown || live)
         ? html`<button type="button" class="exit" part="exit" lang=${labels.lang} @click=${this.quick.exit} aria-describedby="exit-hint">
@@ -202,17 +179,17 @@ export class TsunagariChat extends LitElement {
 
   private renderPanel(): TemplateResult {
     // Her language's text is not here yet: an empty panel for a moment, never the wrong language.
-    if (!this.textReady) return html`<section class="panel" part="panel" aria-busy="true"></section>`;
+    if (!this.language.ready) return html`<section class="panel" part="panel" aria-busy="true"></section>`;
     const t = this.t;
-    return html`<section class=${this.uiLang === 'ja-easy' ? 'panel easy' : 'panel'} part="panel" role=${this.fullscreen ? 'main' : 'dialog'} aria-labelledby="title" lang=${t.lang}>
+    return html`<section class=${this.language.lang === 'ja-easy' ? 'panel easy' : 'panel'} part="panel" role=${this.fullscreen ? 'main' : 'dialog'} aria-labelledby="title" lang=${t.lang}>
       <div class="head" part="header">
         <h2 id="title">${t.panelLabel}</h2>
       </div>
       <div class="tools">
         <label class="lang">
           <span>${t.languageLabel}</span>
-          <select @change=${(e: Event) => this.setLang(langFor((e.target as HTMLSelectElement).value))} .value=${this.uiLang}>
-            ${LANGS.map((l) => html`<option value=${l} lang=${LANG_NAMES[l].lang} ?selected=${l === this.uiLang}>${LANG_NAMES[l].name}</option>`)}
+          <select @change=${(e: Event) => this.language.set(langFor((e.target as HTMLSelectElement).value))} .value=${this.language.lang}>
+            ${LANGS.map((l) => html`<option value=${l} lang=${LANG_NAMES[l].lang} ?selected=${l === this.language.lang}>${LANG_NAMES[l].name}</option>`)}
           </select>
         </label>
         ${this.fullscreen ? nothing : html`<button type="button" class="secondary small" @click=${this.closePanel}>${t.closePanel}</button>`}
@@ -235,9 +212,9 @@ export class TsunagariChat extends LitElement {
   /** Which screen shows: the phase, and while idle the view she chose (or closed hours). */
   private get screen(): string {
     const phase = this.consultation.phase;
-    if (phase !== 'idle') return (this.catalogue && this.later) || phase === 'connecting' ? phase : 'connecting';
+    if (phase !== 'idle') return (this.language.catalogue && this.later) || phase === 'connecting' ? phase : 'connecting';
     if (this.closedNow) return 'closed';
-    return this.view === 'intro' || (this.catalogue && this.later) ? this.view : 'connecting';
+    return this.view === 'intro' || (this.language.catalogue && this.later) ? this.view : 'connecting';
   }
 
   private renderScreen(): TemplateResult {
@@ -247,7 +224,7 @@ export class TsunagariChat extends LitElement {
       case 'connecting':
         return html`<tsunagari-connecting exportparts=${parts} .t=${t}></tsunagari-connecting>`;
       case 'closed':
-        return html`<tsunagari-closed-hours exportparts=${parts} .t=${t} .status=${this.status} .language=${this.uiLang}></tsunagari-closed-hours>`;
+        return html`<tsunagari-closed-hours exportparts=${parts} .t=${t} .status=${this.status} .language=${this.language.lang}></tsunagari-closed-hours>`;
       case 'intake':
         return html`<tsunagari-intake exportparts=${parts} .t=${t} .error=${c.error} .alternatives=${this.status?.alternatives}
           @tsunagari-intake-submit=${this.onIntake}></tsunagari-intake>`;
@@ -273,14 +250,14 @@ export class TsunagariChat extends LitElement {
   }
 
   private renderCode(): TemplateResult {
-    return html`<tsunagari-resume-code slot="code" exportparts="code-box" .t=${this.t} .language=${this.uiLang} .code=${this.code}
+    return html`<tsunagari-resume-code slot="code" exportparts="code-box" .t=${this.t} .language=${this.language.lang} .code=${this.code}
       @tsunagari-code-request=${this.requestCode} @tsunagari-code-hide=${() => (this.code = null)}></tsunagari-resume-code>`;
   }
 
   /** Moves focus to the new screen's start (its heading, or the text field in the chat) when it changes. */
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const screen = this.shown ? (this.textReady ? this.screen : 'loading') : 'closed-panel';
+    const screen = this.shown ? (this.language.ready ? this.screen : 'loading') : 'closed-panel';
     if (screen === this.lastScreen) return;
     const first = this.lastScreen === '' || this.lastScreen === 'loading';
     this.lastScreen = screen;

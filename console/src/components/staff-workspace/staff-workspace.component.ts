@@ -46,6 +46,9 @@ import { staffWorkspaceStyles } from './staff-workspace.styles.js';
  * Under the idle lock (`locked`) her chats stay listed but every key and plaintext is dropped,
  * and the main area asks for her password.
  *
+ * Around 300 lines on purpose: it is the wiring of those controllers and the one template that
+ * lays the views out; the work is theirs, and splitting the template would pass every state twice.
+ *
  * @fires tsg-logout-request
  */
 export class TsgStaffWorkspace extends LitElement {
