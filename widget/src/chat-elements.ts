@@ -1,6 +1,7 @@
 import { TsunagariChatLog } from './components/chat-log.component.js';
 import { TsunagariComposer } from './components/composer.component.js';
 import { TsunagariChatScreen } from './screens/chat.component.js';
+import { TsunagariContinue } from './screens/continue.component.js';
 import { TsunagariEnded } from './screens/ended.component.js';
 import { TsunagariIntake } from './screens/intake.component.js';
 import { TsunagariResumeCode } from './screens/resume-code.component.js';
@@ -10,7 +11,7 @@ import { TsunagariWaiting } from './screens/waiting.component.js';
 
 /**
  * Registration of everything after the first screen: intake, resume entry, waiting, chat (with
- * its log and composer), the resume-code box, ended and unsafe. This chunk loads when she opens
+ * its log and composer), the resume-code box, ended and unsafe, and the question after a reload. This chunk loads when she opens
  * the chat, not with the host page (`index.ts` registers the element and the first screens).
  */
 const elements: Record<string, CustomElementConstructor> = {
@@ -23,6 +24,7 @@ const elements: Record<string, CustomElementConstructor> = {
   'tsunagari-resume-code': TsunagariResumeCode,
   'tsunagari-ended': TsunagariEnded,
   'tsunagari-unsafe': TsunagariUnsafe,
+  'tsunagari-continue': TsunagariContinue,
 };
 
 export function defineChatElements(): void {

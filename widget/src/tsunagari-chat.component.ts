@@ -1,8 +1,9 @@
 import type { WidgetStatus } from '@tsunagari/shared';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { resolveCampaign, resolveOrgKey, resolveServer } from './attributes.js';
+import { resolveCampaign, resolveOrgKey, resolveReloadWindowMs, resolveServer } from './attributes.js';
 import { ConsultationController } from './consultation/consultation.controller.js';
+import type { ContinueEvent } from './events/continue-event.js';
 import type { DismissEvent } from './events/dismiss-event.js';
 import type { IntakeSubmitEvent } from './events/intake-submit-event.js';
 import type { NavigateEvent } from './events/navigate-event.js';
@@ -18,7 +19,7 @@ import type { ScreenElement } from './screens/screen-element.js';
 import { laterElementsReady, loadLaterElements, loadSession, preloadSession } from './consultation/session-loader.js';
 import { styles } from './tsunagari-chat.styles.js';
 
-type IdleView = 'intro' | 'intake' | 'resume';
+type IdleView = 'intro' | 'intake' | 'resume' | 'continue';
 
 /**
  * `<tsunagari-chat>`: an anonymous, end-to-end encrypted chat with a counselor.
@@ -38,6 +39,7 @@ type IdleView = 'intro' | 'intake' | 'resume';
  * @attr mode - `embedded` (launcher button, default) or `fullscreen` (the QR landing page)
  * @attr open - start open
  * @attr exit-url - where quick exit goes (`location.replace`); a neutral page by default
+ * @attr reload-window - minutes a reload of the tab may carry the chat on (default 5, at most 30)
  *
  * @csspart launcher - the button that opens the chat
  * @csspart exit - the quick exit button
@@ -58,6 +60,7 @@ export class TsunagariChat extends LitElement {
   @property({ reflect: true }) mode: 'embedded' | 'fullscreen' = 'embedded';
   @property({ type: Boolean }) open = false;
   @property({ attribute: 'exit-url' }) exitUrl: string | null = null;
+  @property({ attribute: 'reload-window' }) reloadWindow: string | null = null;
 
   @state() private uiLang: Lang = 'ja';
   /** The whole catalogue of {@link uiLang}, once its chunk has loaded. */
@@ -68,7 +71,11 @@ export class TsunagariChat extends LitElement {
   @state() private status: WidgetStatus | null = null;
   @state() private code: CodeState = null;
 
-  private readonly consultation = new ConsultationController(this, { config: () => this.config(), load: loadSession });
+  private readonly consultation = new ConsultationController(this, {
+    config: () => this.config(),
+    load: loadSession,
+    reloadWindowMs: () => resolveReloadWindowMs(this.reloadWindow),
+  });
   private readonly quick = new QuickExitController(this, {
     active: () => this.shown || this.consultation.phase !== 'idle',
     exitUrl: () => this.exitUrl,
@@ -138,10 +145,10 @@ export class TsunagariChat extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // A reload of the same tab in the middle of a consultation: pick it up again.
-    if (this.consultation.hasSaved()) {
+    // A reload of the same tab inside the reload window: ask first (「続けますか？」), show nothing of it yet.
+    if (this.consultation.phase === 'idle' && this.consultation.hasSaved()) {
       this.open = true;
-      void this.consultation.restore();
+      this.view = 'continue';
     }
   }
 
@@ -239,6 +246,8 @@ export class TsunagariChat extends LitElement {
       case 'intake':
         return html`<tsunagari-intake exportparts=${parts} .t=${t} .error=${c.error} .alternatives=${this.status?.alternatives}
           @tsunagari-intake-submit=${this.onIntake}></tsunagari-intake>`;
+      case 'continue':
+        return html`<tsunagari-continue exportparts=${parts} .t=${t} @tsunagari-continue=${this.onContinue}></tsunagari-continue>`;
       case 'resume':
         return html`<tsunagari-resume-entry exportparts=${parts} .t=${t} .error=${c.error} @tsunagari-navigate=${this.onNavigate} @tsunagari-resume-submit=${this.onResume}></tsunagari-resume-entry>`;
       case 'waiting':
@@ -290,6 +299,12 @@ export class TsunagariChat extends LitElement {
 
   private onIntake(e: IntakeSubmitEvent): void {
     void this.consultation.start({ urgent: e.detail.urgent, intake: e.detail.intake });
+  }
+
+  /** After a reload she chose: go on (the chat shows), or end it (nothing of it shows). */
+  private onContinue(e: ContinueEvent): void {
+    this.view = 'intro';
+    void (e.detail.goOn ? this.consultation.restore() : this.consultation.decline());
   }
 
   private onResume(e: ResumeSubmitEvent): void {

@@ -21,6 +21,10 @@ export interface ConsultationControllerOptions {
   quickExitWaitMs?: number;
   /** sessionStorage in the browser; tests pass a fake (or null for none). */
   storage?: () => KeyValueStore | null;
+  /** How long after the tab last had it a reload may carry on (default 5 minutes). */
+  reloadWindowMs?: () => number;
+  /** The clock (epoch ms); tests inject one. */
+  now?: () => number;
 }
 
 /** Errors she can be shown: server codes, timeouts, and a widget that was set up wrongly. */

@@ -142,6 +142,10 @@ export const en: Catalogue = {
   endedByCounselor: 'The counselor ended this chat.',
   endedAbandoned: 'The connection was lost for a long time, so the chat was ended.',
   close: 'Close',
+  continueHeading: 'Do you want to go on?',
+  continueBody: 'The page was loaded again. To go on with the chat you were having, press “Go on”.',
+  continueYes: 'Go on',
+  continueNo: 'End it here',
   unsafeWhy: {
     unconfirmed: "This counselor's key could not be confirmed.",
     expired: "This counselor's key is not valid at this time.",

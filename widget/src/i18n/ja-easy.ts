@@ -146,6 +146,10 @@ export const jaEasy: Catalogue = {
   endedByCounselor: 'そうだんいんが そうだんを おわりました。',
   endedAbandoned: 'ながい あいだ つながらなかったので、そうだんを おわりました。',
   close: 'とじる',
+  continueHeading: 'つづけますか？',
+  continueBody: 'ページが もう一ど ひらかれました。さっきの そうだんを つづける ときは「つづける」を おして ください。',
+  continueYes: 'つづける',
+  continueNo: 'おわりに する',
   unsafeWhy: {
     unconfirmed: 'この そうだんいんの かぎを、たしかめられません でした。',
     expired: 'この そうだんいんの かぎは、いまは つかえない ものでした。',

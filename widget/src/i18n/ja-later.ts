@@ -100,6 +100,12 @@ export const jaLater = {
   endedAbandoned: '接続が長く途切れたため、相談を終了しました。',
   close: '閉じる',
 
+  /** After a reload of the page, before anything of the chat shows (the quick exit is beside it). */
+  continueHeading: '続けますか？',
+  continueBody: 'ページが読みこみ直されました。さきほどの相談を続けるときは「続ける」を押してください。',
+  continueYes: '続ける',
+  continueNo: '終わりにする',
+
   /** Why the connection was not safe, said plainly under the 'unsafe' heading. */
   unsafeWhy: {
     unconfirmed: 'この相談員の鍵を、確認できませんでした。',
