@@ -6,12 +6,11 @@ import { TsunagariEnded } from './screens/ended.component.js';
 import { TsunagariIntake } from './screens/intake.component.js';
 import { TsunagariResumeCode } from './screens/resume-code.component.js';
 import { TsunagariResumeEntry } from './screens/resume-entry.component.js';
-import { TsunagariUnsafe } from './screens/unsafe.component.js';
 import { TsunagariWaiting } from './screens/waiting.component.js';
 
 /**
  * Registration of everything after the first screen: intake, resume entry, waiting, chat (with
- * its log and composer), the resume-code box, ended and unsafe, and the question after a reload. This chunk loads when she opens
+ * its log and composer), the resume-code box, ended, and the question after a reload. This chunk loads when she opens
  * the chat, not with the host page (`index.ts` registers the element and the first screens).
  */
 const elements: Record<string, CustomElementConstructor> = {
@@ -23,7 +22,6 @@ const elements: Record<string, CustomElementConstructor> = {
   'tsunagari-composer': TsunagariComposer,
   'tsunagari-resume-code': TsunagariResumeCode,
   'tsunagari-ended': TsunagariEnded,
-  'tsunagari-unsafe': TsunagariUnsafe,
   'tsunagari-continue': TsunagariContinue,
 };
 

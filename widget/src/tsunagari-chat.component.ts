@@ -1,6 +1,7 @@
 import type { WidgetStatus } from '@tsunagari/shared';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { isCodeRefused } from './code-integrity.js';
 import { resolveCampaign, resolveOrgKey, resolveReloadWindowMs, resolveServer } from './attributes.js';
 import { ConsultationController } from './consultation/consultation.controller.js';
 import type { ContinueEvent } from './events/continue-event.js';
@@ -131,7 +132,11 @@ export class TsunagariChat extends LitElement {
   private setLang(lang: Lang): void {
     this.uiLang = lang;
     this.catalogue = catalogueIfLoaded(lang) ?? null;
-    if (!this.catalogue && this.shown) void this.ensureCatalogue().catch(() => lang !== 'ja' && this.uiLang === lang && this.setLang('ja'));
+    if (!this.catalogue && this.shown)
+      void this.ensureCatalogue().catch((e: unknown) => {
+        this.loadFailed(e);
+        if (lang !== 'ja' && this.uiLang === lang) this.setLang('ja');
+      });
   }
 
   private get fullscreen(): boolean {
@@ -163,11 +168,16 @@ export class TsunagariChat extends LitElement {
   /** She opened it: fetch the heavy code while she reads, and ask whether the chat is open. */
   private whenOpened(): void {
     preloadSession();
-    void this.ensureLater().catch(() => undefined);
+    void this.ensureLater().catch((e: unknown) => this.loadFailed(e));
     if (!this.statusAsked) {
       this.statusAsked = true;
       void fetchWidgetStatus(this.config().server).then((s) => s && (this.status = s));
     }
+  }
+
+  /** A chunk failed to load: if its bytes were not the build's, the 'unsafe' screen (else a retry will load it). */
+  private loadFailed(e: unknown): void {
+    if (isCodeRefused(e)) this.consultation.codeRefused();
   }
 
   private resetUi(): void {
@@ -230,7 +240,8 @@ export class TsunagariChat extends LitElement {
   /** Which screen shows: the phase, and while idle the view she chose (or closed hours). */
   private get screen(): string {
     const phase = this.consultation.phase;
-    if (phase !== 'idle') return (this.catalogue && this.later) || phase === 'connecting' ? phase : 'connecting';
+    // 'unsafe' is in the entry: it shows even when the chunk of later screens was refused.
+    if (phase !== 'idle') return (this.catalogue && this.later) || phase === 'connecting' || phase === 'unsafe' ? phase : 'connecting';
     if (this.closedNow) return 'closed';
     return this.view === 'intro' || (this.catalogue && this.later) ? this.view : 'connecting';
   }
@@ -293,7 +304,13 @@ export class TsunagariChat extends LitElement {
 
   private async onNavigate(e: NavigateEvent): Promise<void> {
     this.consultation.error = null;
-    if (e.detail.to !== 'intro') await this.ensureLater();
+    if (e.detail.to !== 'intro') {
+      try {
+        await this.ensureLater();
+      } catch (err) {
+        return this.loadFailed(err);
+      }
+    }
     this.view = e.detail.to;
   }
 

@@ -1,4 +1,5 @@
 import type { IntakeAnswers } from '@tsunagari/shared/client';
+import { isCodeRefused } from '../code-integrity.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChatMessage, ConnectionStatus, Phase, SessionDeps } from './types.js';
 import type { ConsultationSession } from './session.js';
@@ -160,6 +161,17 @@ export class ConsultationController implements ReactiveController, ConsultationV
     this.set(idleView());
   }
 
+  /**
+   * A chunk of the widget's code was not the build's: nothing of it ran. Whatever was open is
+   * closed without a word to the server (the code that would say it cannot be trusted), and she
+   * sees the 'unsafe' screen.
+   */
+  codeRefused(): void {
+    this.teardown();
+    this.declining = false;
+    this.set({ ...idleView(), phase: 'unsafe', unsafeReason: 'code' });
+  }
+
   /** Back to the first screen after an ended or failed consultation. */
   reset(): void {
     if (this.phase === 'ended' || this.phase === 'unsafe') this.finish(null, null);
@@ -184,10 +196,11 @@ export class ConsultationController implements ReactiveController, ConsultationV
       deps = loaded;
       if (attempt !== this.attempt) throw new Error('she left while it loaded');
       session = new ConsultationSession(deps, opening, (e) => this.onSession(e), { connectTimeoutMs: opening.kind === 'saved' ? undefined : connectTimeoutMs });
-    } catch {
+    } catch (e) {
       deps?.socket.close();
       deps?.crypto.wipe();
-      if (attempt === this.attempt) this.set({ phase: 'idle', connection: 'idle', error: 'INTERNAL' });
+      if (attempt === this.attempt && isCodeRefused(e)) this.codeRefused();
+      else if (attempt === this.attempt) this.set({ phase: 'idle', connection: 'idle', error: 'INTERNAL' });
       return false;
     }
     this.session = session;

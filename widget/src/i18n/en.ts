@@ -150,6 +150,7 @@ export const en: Catalogue = {
     unconfirmed: "This counselor's key could not be confirmed.",
     expired: "This counselor's key is not valid at this time.",
     revoked: "This counselor's key is no longer in use.",
+    code: 'The program of this chat was not the one it should be.',
   },
 
   unsafeHeading: 'We could not confirm a safe connection',

@@ -98,7 +98,6 @@ export const jaLater = {
   endedBody: 'お話ししてくださって、ありがとうございました。また話したくなったら、ここから声をかけてください。',
   endedByCounselor: '相談員が、この相談を終えました。',
   endedAbandoned: '接続が長く途切れたため、相談を終了しました。',
-  close: '閉じる',
 
   /** After a reload of the page, before anything of the chat shows (the quick exit is beside it). */
   continueHeading: '続けますか？',
@@ -106,11 +105,5 @@ export const jaLater = {
   continueYes: '続ける',
   continueNo: '終わりにする',
 
-  /** Why the connection was not safe, said plainly under the 'unsafe' heading. */
-  unsafeWhy: {
-    unconfirmed: 'この相談員の鍵を、確認できませんでした。',
-    expired: 'この相談員の鍵は、いまは使えない期間のものでした。',
-    revoked: 'この相談員の鍵は、もう使えないものになっていました。',
-  },
 
 };

@@ -57,6 +57,14 @@ export const jaFirst = {
 
   unsafeHeading: '安全な接続を確認できませんでした',
   unsafeBody: 'あなたのメッセージは送られていません。時間をおいて、もう一度お試しください。',
+  /** Why the connection was not safe, said plainly under the 'unsafe' heading (in the entry: a changed chunk shows it before the rest of the text can load). */
+  unsafeWhy: {
+    unconfirmed: 'この相談員の鍵を、確認できませんでした。',
+    expired: 'この相談員の鍵は、いまは使えない期間のものでした。',
+    revoked: 'この相談員の鍵は、もう使えないものになっていました。',
+    code: 'このチャットのプログラムが、本来のものと違っていました。',
+  },
+  close: '閉じる',
 
   status: {
     idle: '',
