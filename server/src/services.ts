@@ -8,7 +8,7 @@ import { CounselorDirectory } from './domain/counselors.js';
 import { MessageService } from './domain/messages.js';
 import { OpeningHours } from './domain/opening.js';
 import { ResumeService } from './domain/resume.js';
-import { RetentionService } from './domain/retention.js';
+import { DEFAULT_RETENTION_DAYS, RetentionService } from './domain/retention.js';
 import { MemoryQueueStore } from './domain/routing/memory-queue-store.js';
 import type { RoutingOptions } from './domain/routing/options.js';
 import { Presenter } from './domain/routing/presenters.js';
@@ -87,7 +87,10 @@ export function createServices(repos: Repositories, o: ServiceOptions): Services
     auth: new StaffAuthService(repos, sodium, clock, liveSessions, kdfFloor),
     staff: new StaffLifecycle(repos, sodium, clock, liveSessions, kdfFloor),
     liveSessions,
-    hours: new OpeningHours(o.hours ?? { mode: 'always' }, clock, o.alternatives ?? { phone: '', mail: '' }),
+    hours: new OpeningHours(o.hours ?? { mode: 'always' }, clock, o.alternatives ?? { phone: '', mail: '' }, {
+      retentionDays: o.retentionDays ?? DEFAULT_RETENTION_DAYS,
+      resumeCodeDays: o.resumeDays ?? 30,
+    }),
     starts: new StartLimit(o.startsPerHour),
     retention: new RetentionService(repos.retention, repos.resumeCodes, clock, o.log, o.retentionDays),
   };

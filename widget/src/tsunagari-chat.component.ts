@@ -1,5 +1,5 @@
 import type { WidgetStatus } from '@tsunagari/shared';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { isCodeRefused } from './code-integrity.js';
 import { resolveCampaign, resolveOrgKey, resolveReloadWindowMs, resolveServer } from './attributes.js';
@@ -7,7 +7,7 @@ import { ConsultationController } from './consultation/consultation.controller.j
 import type { ContinueEvent } from './events/continue-event.js';
 import type { DismissEvent } from './events/dismiss-event.js';
 import type { IntakeSubmitEvent } from './events/intake-submit-event.js';
-import type { NavigateEvent } from './events/navigate-event.js';
+import { NavigateEvent } from './events/navigate-event.js';
 import type { ResumeSubmitEvent } from './events/resume-submit-event.js';
 import type { RetryEvent } from './events/retry-event.js';
 import type { SendEvent } from './events/send-event.js';
@@ -15,6 +15,7 @@ import { fetchWidgetStatus } from './hours-status.js';
 import { EXIT_LABELS } from './i18n/exit-labels.js';
 import { type Catalogue, catalogueIfLoaded, firstScreen, type Lang, LANG_NAMES, LANGS, langFor, loadCatalogue } from './i18n/index.js';
 import { QuickExitController } from './safety/quick-exit.controller.js';
+import type { PrivacyFigures } from './i18n/ja-later.js';
 import type { CodeState } from './screens/resume-code.component.js';
 import type { ScreenElement } from './screens/screen-element.js';
 import { laterElementsReady, loadLaterElements, loadSession, preloadSession } from './consultation/session-loader.js';
@@ -41,6 +42,7 @@ type IdleView = 'intro' | 'intake' | 'resume' | 'continue';
  * @attr open - start open
  * @attr exit-url - where quick exit goes (`location.replace`); a neutral page by default
  * @attr reload-window - minutes a reload of the tab may carry the chat on (default 5, at most 30)
+ * @attr shadow - `closed` for a closed shadow root (hosts that carry third-party scripts); `open` by default
  *
  * @csspart launcher - the button that opens the chat
  * @csspart exit - the quick exit button
@@ -71,6 +73,8 @@ export class TsunagariChat extends LitElement {
   @state() private view: IdleView = 'intro';
   @state() private status: WidgetStatus | null = null;
   @state() private code: CodeState = null;
+  /** The privacy page shows over whatever screen she was on (a chat goes on underneath). */
+  @state() private about = false;
 
   private readonly consultation = new ConsultationController(this, {
     config: () => this.config(),
@@ -148,6 +152,17 @@ export class TsunagariChat extends LitElement {
     return this.open || this.fullscreen;
   }
 
+  /**
+   * The shadow root, closed when the page asks (`shadow="closed"`): scripts on the host page then
+   * get no handle on the widget's DOM through `element.shadowRoot` (read at the first connection).
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const mode = this.getAttribute('shadow') === 'closed' ? 'closed' : 'open';
+    const root = this.attachShadow({ ...TsunagariChat.shadowRootOptions, mode });
+    adoptStyles(root, TsunagariChat.elementStyles);
+    return root;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     // A reload of the same tab inside the reload window: ask first (「続けますか？」), show nothing of it yet.
@@ -180,7 +195,18 @@ export class TsunagariChat extends LitElement {
     if (isCodeRefused(e)) this.consultation.codeRefused();
   }
 
+  /** What the privacy page states: the relay's figures as it reported them, and this page's reload window. */
+  private privacyFigures(): PrivacyFigures {
+    const records = this.status?.records;
+    return {
+      retentionDays: records?.retentionDays ?? null,
+      resumeCodeDays: records?.resumeCodeDays ?? null,
+      reloadMinutes: resolveReloadWindowMs(this.reloadWindow) / 60_000,
+    };
+  }
+
   private resetUi(): void {
+    this.about = false;
     this.view = 'intro';
     this.code = null;
     if (!this.fullscreen) this.open = this.hasAttribute('open');
@@ -192,7 +218,7 @@ export class TsunagariChat extends LitElement {
     const exiting = this.quick.exiting;
     return html`${!exiting && (this.shown || live)
         ? html`<button type="button" class="exit" part="exit" lang=${labels.lang} @click=${this.quick.exit} aria-describedby="exit-hint">
-            ${labels.exit}<span id="exit-hint" class="exit-hint">${labels.exitHint}</span>
+            ${labels.exit}<span id="exit-hint" class="exit-hint" aria-hidden="true">${labels.exitHint}</span>
           </button>`
         : nothing}
       <div class="visually-hidden" role="status" aria-live="polite" lang=${this.t.lang}>${this.quick.statusText}</div>
@@ -220,6 +246,7 @@ export class TsunagariChat extends LitElement {
             ${LANGS.map((l) => html`<option value=${l} lang=${LANG_NAMES[l].lang} ?selected=${l === this.uiLang}>${LANG_NAMES[l].name}</option>`)}
           </select>
         </label>
+        <button type="button" class="secondary small" @click=${() => this.onNavigate(new NavigateEvent('privacy'))}>${t.about}</button>
         ${this.fullscreen ? nothing : html`<button type="button" class="secondary small" @click=${this.closePanel}>${t.closePanel}</button>`}
       </div>
       <p class="status" part="status" role="status">${this.statusText()}</p>
@@ -240,6 +267,7 @@ export class TsunagariChat extends LitElement {
   /** Which screen shows: the phase, and while idle the view she chose (or closed hours). */
   private get screen(): string {
     const phase = this.consultation.phase;
+    if (this.about && this.catalogue && this.later && phase !== 'unsafe') return 'privacy';
     // 'unsafe' is in the entry: it shows even when the chunk of later screens was refused.
     if (phase !== 'idle') return (this.catalogue && this.later) || phase === 'connecting' || phase === 'unsafe' ? phase : 'connecting';
     if (this.closedNow) return 'closed';
@@ -257,6 +285,8 @@ export class TsunagariChat extends LitElement {
       case 'intake':
         return html`<tsunagari-intake exportparts=${parts} .t=${t} .error=${c.error} .alternatives=${this.status?.alternatives}
           @tsunagari-intake-submit=${this.onIntake}></tsunagari-intake>`;
+      case 'privacy':
+        return html`<tsunagari-privacy exportparts=${parts} .t=${t} .figures=${this.privacyFigures()} @tsunagari-dismiss=${() => (this.about = false)}></tsunagari-privacy>`;
       case 'continue':
         return html`<tsunagari-continue exportparts=${parts} .t=${t} @tsunagari-continue=${this.onContinue}></tsunagari-continue>`;
       case 'resume':
@@ -311,7 +341,8 @@ export class TsunagariChat extends LitElement {
         return this.loadFailed(err);
       }
     }
-    this.view = e.detail.to;
+    if (e.detail.to === 'privacy') this.about = true;
+    else this.view = e.detail.to;
   }
 
   private onIntake(e: IntakeSubmitEvent): void {

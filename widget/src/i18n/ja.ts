@@ -18,6 +18,9 @@ export const jaFirst = {
   /** Hides the panel; a consultation in progress goes on. */
   closePanel: '小さくする',
   languageLabel: '言語',
+  /** The panel's menu button and the first screen's link to the privacy page. */
+  about: 'このチャットについて',
+  aboutLink: 'このチャットについて（個人情報の取扱い）',
 
   /** The quick exit button, always on screen while the chat is open. */
   exit: 'すぐに閉じる',
