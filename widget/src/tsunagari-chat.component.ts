@@ -1,3 +1,5 @@
+// Over 300 lines: the shell is where every screen, the menu, the privacy page and the question after
+// a reload are routed and focus moves between them; splitting it would scatter that one decision.
 import type { WidgetStatus } from '@tsunagari/shared';
 import { adoptStyles, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
