@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
 import type { RunningServer } from '../server.js';
 import { desktopPage, expect, expectNoAxeViolations, say, signIn, snap, test } from './fixtures.js';
 
@@ -40,8 +40,18 @@ async function reopen(context: BrowserContext, url: string, stored: Record<strin
   return page;
 }
 
-/** Landing page to a chat with a message each way and a draft left in her text field, checking storage after every step. */
-async function chatJourney(server: RunningServer, client: Page, counselor: Page, url: string): Promise<void> {
+const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'ja-JP' };
+
+/**
+ * A counselor signed in, and her tab (in `contextOptions`) from the landing page to a chat with a
+ * message each way and a draft left in her text field, checking storage after every step.
+ */
+async function chatJourney(browser: Browser, server: RunningServer, contextOptions: BrowserContextOptions = PHONE) {
+  const counselor = await desktopPage(browser);
+  await signIn(counselor, 'sato', server);
+  const context = await browser.newContext(contextOptions);
+  const client = await context.newPage();
+  const url = `${server.url}/c/reload-e2e`;
   await client.goto(url);
   await noPlaintext(client, 'the first screen');
   await client.getByRole('button', { name: '相談をはじめる' }).click();
@@ -61,17 +71,11 @@ async function chatJourney(server: RunningServer, client: Page, counselor: Page,
   await client.getByRole('textbox', { name: 'メッセージ' }).blur();
   const stored = await noPlaintext(client, 'a draft');
   expect(Object.keys(stored)).toEqual(['tsunagari-chat']);
-  void server;
+  return { counselor, context, client, url, stored };
 }
 
 test('reopened inside the window: 「続けますか？」 first, then the chat; quick exit, reopened again: nothing', async ({ browser, server }, info) => {
-  const counselor = await desktopPage(browser);
-  await signIn(counselor, 'sato', server);
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'ja-JP' });
-  const client = await context.newPage();
-  const url = `${server.url}/c/reload-e2e`;
-  await chatJourney(server, client, counselor, url);
-  const stored = await tabStorage(client);
+  const { counselor, context, client, url, stored } = await chatJourney(browser, server);
   await client.close({ runBeforeUnload: true });
 
   const again = await reopen(context, url, stored);
@@ -104,13 +108,7 @@ test('reopened inside the window: 「続けますか？」 first, then the chat;
 });
 
 test('reopened after the window: a clean widget, and the record is gone', async ({ browser, server }) => {
-  const counselor = await desktopPage(browser);
-  await signIn(counselor, 'sato', server);
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'ja-JP' });
-  const client = await context.newPage();
-  const url = `${server.url}/c/reload-e2e`;
-  await chatJourney(server, client, counselor, url);
-  const stored = await tabStorage(client);
+  const { context, client, url, stored } = await chatJourney(browser, server);
   const until = (JSON.parse(stored['tsunagari-chat'] ?? '{}') as { until?: number }).until ?? 0;
   // The default window: five minutes from the last time the tab had it.
   expect(until - Date.now()).toBeGreaterThan(4 * 60_000);
@@ -126,12 +124,7 @@ test('reopened after the window: a clean widget, and the record is gone', async 
 });
 
 test('the 「続けますか？」 screen in every language and on a desktop: axe clean; 終わりにする ends it cleanly', async ({ browser, server }, info) => {
-  const counselor = await desktopPage(browser);
-  await signIn(counselor, 'sato', server);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ja-JP' });
-  const client = await context.newPage();
-  const url = `${server.url}/c/reload-e2e`;
-  await chatJourney(server, client, counselor, url);
+  const { counselor, context, client } = await chatJourney(browser, server, { viewport: { width: 1280, height: 800 }, locale: 'ja-JP' });
   await client.reload();
   await expect(client.getByRole('heading', { name: CONTINUE })).toBeVisible();
   await expectNoAxeViolations(client, 'continue? (desktop)');
