@@ -272,7 +272,8 @@ export class TsunagariChat extends LitElement {
     if (this.about && this.catalogue && this.later && phase !== 'unsafe') return 'privacy';
     // 'unsafe' is in the entry: it shows even when the chunk of later screens was refused.
     if (phase !== 'idle') return (this.catalogue && this.later) || phase === 'connecting' || phase === 'unsafe' ? phase : 'connecting';
-    if (this.closedNow) return 'closed';
+    // After a reload the question comes first, even after hours: the chat she was in goes on.
+    if (this.closedNow && this.view !== 'continue') return 'closed';
     return this.view === 'intro' || (this.catalogue && this.later) ? this.view : 'connecting';
   }
 
