@@ -75,24 +75,17 @@ export const sha384 = (bytes) => `sha384-${crypto.createHash('sha384').update(by
  * imports; `main` is loaded at once. Plain JavaScript of the widget's target (ES2022).
  */
 export function loaderSource(pins, main) {
-  return `// tsunagari-chat: loads each chunk only if its SHA-384 is the build's (see widget/scripts/pin-chunks.mjs).
-const P=${JSON.stringify(pins)};
-export const entry=import.meta.url;
-const B=new URL("./",entry).href,C={};
-class TsunagariIntegrityError extends Error{constructor(f){super("tsunagari-chat: "+f+" is not the file this widget was built with; it was not run");this.name="TsunagariIntegrityError"}}
-const hash=async b=>{let s="";for(const x of new Uint8Array(await crypto.subtle.digest("SHA-384",b)))s+=String.fromCharCode(x);return"sha384-"+btoa(s)};
-const url=f=>C[f]??=(async()=>{
-const p=P[f];if(!p||!globalThis.crypto?.subtle)throw new TsunagariIntegrityError(f);
-const[r,d]=await Promise.all([fetch(B+f,{credentials:"omit"}),Promise.all(p[1].map(url))]);
-if(!r.ok)throw new Error("tsunagari-chat: "+f+": HTTP "+r.status);
-const b=await r.arrayBuffer();
-if(await hash(b)!==p[0])throw new TsunagariIntegrityError(f);
-let t=new TextDecoder().decode(b).replaceAll(${JSON.stringify(SELF)},JSON.stringify(entry));
-p[1].forEach((x,i)=>{t=t.replaceAll('"@pin/'+x+'"',JSON.stringify(d[i]))});
-return URL.createObjectURL(new Blob([t],{type:"text/javascript"}))})().catch(e=>{if(e.name!=="TsunagariIntegrityError")delete C[f];throw e});
-/** Loads a chunk of this build (its dist path) once its bytes are checked. */
-export const load=f=>url(f).then(u=>import(u));
-load(${JSON.stringify(main)});
+  // Minified by hand (every byte of the entry counts on her phone); the error's name is the one
+  // the widget looks for (src/code-integrity.ts).
+  return `// tsunagari-chat: each chunk runs only if its SHA-384 is the build's (widget/scripts/pin-chunks.mjs)
+const P=${JSON.stringify(pins)};export const entry=import.meta.url;const B=new URL("./",entry).href,C={};
+class E extends Error{constructor(f){super(f+" differs from the build; not run");this.name="TsunagariIntegrityError"}}
+const h=async b=>{let s="";for(const x of new Uint8Array(await crypto.subtle.digest("SHA-384",b)))s+=String.fromCharCode(x);return"sha384-"+btoa(s)};
+const u=f=>C[f]??=(async()=>{const p=P[f];if(!p||!globalThis.crypto?.subtle)throw new E(f);
+const[r,d]=await Promise.all([fetch(B+f,{credentials:"omit"}),Promise.all(p[1].map(u))]);if(!r.ok)throw Error(f+": HTTP "+r.status);
+const b=await r.arrayBuffer();if(await h(b)!==p[0])throw new E(f);let t=new TextDecoder().decode(b).replaceAll(${JSON.stringify(SELF)},JSON.stringify(entry));
+p[1].forEach((x,i)=>{t=t.replaceAll('"@pin/'+x+'"',JSON.stringify(d[i]))});return URL.createObjectURL(new Blob([t],{type:"text/javascript"}))})().catch(e=>{if(e.name!=="TsunagariIntegrityError")delete C[f];throw e});
+export const load=f=>u(f).then(x=>import(x));load(${JSON.stringify(main)});
 `;
 }
 
