@@ -9,7 +9,7 @@ import { CounselorDirectory } from './domain/counselors.js';
 import { MessageService } from './domain/messages.js';
 import { OpeningHours } from './domain/opening.js';
 import { ResumeService } from './domain/resume.js';
-import { RetentionService } from './domain/retention.js';
+import { DEFAULT_RETENTION_DAYS, RetentionService } from './domain/retention.js';
 import { MemoryQueueStore } from './domain/routing/memory-queue-store.js';
 import type { RoutingOptions } from './domain/routing/options.js';
 import { Presenter } from './domain/routing/presenters.js';
@@ -110,7 +110,10 @@ export function createServices(repos: Repositories, o: ServiceOptions): Services
     auth: new StaffAuthService(repos, sodium, clock, liveSessions, kdfFloor, o.verifier),
     staff: new StaffLifecycle(repos, sodium, clock, liveSessions, kdfFloor),
     liveSessions,
-    hours: new OpeningHours(o.hours ?? { mode: 'always' }, clock, o.alternatives ?? { phone: '', mail: '' }),
+    hours: new OpeningHours(o.hours ?? { mode: 'always' }, clock, o.alternatives ?? { phone: '', mail: '' }, {
+      retentionDays: o.retentionDays ?? DEFAULT_RETENTION_DAYS,
+      resumeCodeDays: o.resumeDays ?? 30,
+    }),
     starts: new StartLimit(o.startsPerHour),
     campaigns: new CampaignList(repos.campaigns, clock),
     startProofs: new StartProofs(clock, { counter: o.powCounter ?? DEFAULT_POW_COUNTER, floodWaiting: o.powFloodWaiting ?? DEFAULT_POW_FLOOD_WAITING }, async () => (await routing.router.queue()).length),

@@ -1,4 +1,5 @@
-import { API, PROGRAM_HOURS } from '@tsunagari/shared';
+import { API, PROGRAM_HOURS, type WidgetStatus } from '@tsunagari/shared';
+import { DEFAULT_RETENTION_DAYS } from '../src/domain/retention.js';
 import {
   deriveResumeKeys,
   newResumeCode,
@@ -35,7 +36,12 @@ describe('what the widget needs from the server', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(await res.json()).toEqual({
       ok: true,
-      data: { open: false, nextOpening: '2026-11-30T01:00:00.000Z', alternatives: { phone: '0836-37-5611', mail: 'soudan@tsunagari.example' } },
+      data: {
+        open: false,
+        nextOpening: '2026-11-30T01:00:00.000Z',
+        alternatives: { phone: '0836-37-5611', mail: 'soudan@tsunagari.example' },
+        records: { retentionDays: DEFAULT_RETENTION_DAYS, resumeCodeDays: 30 },
+      },
     });
     const client = await open();
     expect(await send(client, 'consultation:start', { urgent: true })).toEqual({ ok: false, error: 'OUTSIDE_HOURS' });
@@ -44,6 +50,12 @@ describe('what the widget needs from the server', () => {
     clock.set('2026-11-30T10:00:00+09:00'); // Monday, opening time
     expect(((await (await fetch(server.url + API.widgetStatus)).json()) as { data: { open: boolean } }).data.open).toBe(true);
     expect((await call(client, 'consultation:start', {})).position).toBe(1);
+  });
+
+  it('tells the widget what the relay keeps, as configured (its 「このチャットについて」 page shows these figures)', async () => {
+    server = await startTestServer({ retentionDays: 45 });
+    const status = ((await (await fetch(server.url + API.widgetStatus)).json()) as { data: WidgetStatus }).data;
+    expect(status.records).toEqual({ retentionDays: 45, resumeCodeDays: 30 });
   });
 
   it('records the campaign code, and only that, from the QR landing page (the demo relay serves it)', async () => {

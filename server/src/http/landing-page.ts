@@ -23,7 +23,8 @@ const sha256 = (text: string): string => `'sha256-${crypto.createHash('sha256').
 /**
  * The landing page's Content Security Policy (a meta tag: the page is a static file on the NPO's
  * site, where headers may not be ours to set): scripts only from the relay's /widget/ folder plus
- * the one inline import map by its hash ('wasm-unsafe-eval': libsodium compiles WebAssembly), the
+ * the one inline import map by its hash (`blob:`: the widget runs each chunk from a blob: URL once
+ * its SHA-384 checks out; 'wasm-unsafe-eval': libsodium compiles WebAssembly), the
  * page's one inline style by its hash, connections only to the relay (https and wss), and nothing
  * else. `frame-ancestors` cannot be set in a meta tag: the NPO's web server has to send it.
  */
@@ -32,7 +33,7 @@ export function landingCsp(serverUrl: string, importMap: string | null): string 
   const socket = `${relay.protocol === 'https:' ? 'wss:' : 'ws:'}//${relay.host}`;
   return [
     "default-src 'none'",
-    `script-src ${relay.origin}/widget/ 'wasm-unsafe-eval'${importMap === null ? '' : ` ${sha256(importMap)}`}`,
+    `script-src ${relay.origin}/widget/ blob: 'wasm-unsafe-eval'${importMap === null ? '' : ` ${sha256(importMap)}`}`,
     `style-src ${sha256(PAGE_STYLE)}`,
     'img-src data:',
     `connect-src ${relay.origin} ${socket}`,

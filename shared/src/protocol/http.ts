@@ -66,6 +66,13 @@ export interface WidgetStatus {
   /** ISO instant of the next opening when closed now; null when open (or never scheduled). */
   nextOpening: string | null;
   alternatives: { phone: string; mail: string };
+  /** What the relay keeps and for how long, as configured: the widget's 「このチャットについて」 page states these figures. */
+  records: {
+    /** Days until a consultation's transcript and metadata are deleted for good. */
+    retentionDays: number;
+    /** Days a resume code works (unless she ends the chat or leaves by quick exit first). */
+    resumeCodeDays: number;
+  };
 }
 
 export const STAFF_SESSION_COOKIE = 'tsg_staff';

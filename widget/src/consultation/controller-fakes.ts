@@ -132,8 +132,14 @@ export const stored = (id: number, senderRole: 'client' | 'counselor', seq: numb
 });
 
 /** A reload record as the widget writes it (v2: keys by epoch, sealed envelopes, the assignment granted). */
-export const savedRecord = (over: Partial<SavedSession> = {}): string =>
-  JSON.stringify({ v: 2, consultationId: CID, clientToken: TOKEN, keys: ['key0'], seq: 0, unsent: [], grant: null, ...over } satisfies SavedSession);
+/** The controller's injected clock (epoch ms) in these tests; a test may move it. */
+export const clock = { now: Date.parse('2025-04-01T01:00:00.000Z') };
+/** How long the controllers made by {@link setup} keep a reload record (their reload window). */
+export const RELOAD_WINDOW_MS = 5 * 60_000;
+
+/** A record as sessionStorage keeps it, still inside the reload window unless `until` says otherwise. */
+export const savedRecord = (over: Partial<SavedSession> = {}, until = clock.now + RELOAD_WINDOW_MS): string =>
+  JSON.stringify({ ...({ v: 2, consultationId: CID, clientToken: TOKEN, keys: ['key0'], seq: 0, unsent: [], grant: null, ...over } satisfies SavedSession), until });
 
 /** The grant a reload record keeps after her first counselor took the key. */
 export const grantedFirst = { staffId: 'staff-id-000000001', assignedAt: ASSIGNED_AT, done: true };
@@ -178,6 +184,8 @@ export function setup(orgKey = ORG_KEY, proofs?: ProofSource) {
     quickExitWaitMs: 50,
     storage: () => kv,
     ...(proofs ? { proofs } : {}),
+    reloadWindowMs: () => RELOAD_WINDOW_MS,
+    now: () => clock.now,
   });
   return { ctrl, socket, crypto, host, load, kv };
 }

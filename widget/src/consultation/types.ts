@@ -81,7 +81,9 @@ export type UnsafeReason =
   /** Her statement is outside its validity (expired, or not valid yet). */
   | 'expired'
   /** The organisation revoked her keys (she has left, or was disabled). */
-  | 'revoked';
+  | 'revoked'
+  /** A chunk of the widget's code was not the build's (its SHA-384 differed): it was not run. */
+  | 'code';
 
 /** The check before sealing: the box key to seal to, or why not. */
 export type TrustVerdict = { ok: true; boxPublicKey: string } | { ok: false; reason: UnsafeReason };

@@ -24,6 +24,10 @@ export interface ConsultationControllerOptions {
   storage?: () => KeyValueStore | null;
   /** Proof of work for a start (the real one loads lazily); none: starts carry no proof. */
   proofs?: ProofSource;
+  /** How long after the tab last had it a reload may carry on (default 5 minutes). */
+  reloadWindowMs?: () => number;
+  /** The clock (epoch ms); tests inject one. */
+  now?: () => number;
 }
 
 /** Errors she can be shown: server codes, timeouts, and a widget that was set up wrongly. */

@@ -18,6 +18,9 @@ export const jaFirst = {
   /** Hides the panel; a consultation in progress goes on. */
   closePanel: '小さくする',
   languageLabel: '言語',
+  /** The panel's menu button and the first screen's link to the privacy page. */
+  about: 'このチャットについて',
+  aboutLink: 'このチャットについて（個人情報の取扱い）',
 
   /** The quick exit button, always on screen while the chat is open. */
   exit: 'すぐに閉じる',
@@ -57,6 +60,14 @@ export const jaFirst = {
 
   unsafeHeading: '安全な接続を確認できませんでした',
   unsafeBody: 'あなたのメッセージは送られていません。時間をおいて、もう一度お試しください。',
+  /** Why the connection was not safe, said plainly under the 'unsafe' heading (in the entry: a changed chunk shows it before the rest of the text can load). */
+  unsafeWhy: {
+    unconfirmed: 'この相談員の鍵を、確認できませんでした。',
+    expired: 'この相談員の鍵は、いまは使えない期間のものでした。',
+    revoked: 'この相談員の鍵は、もう使えないものになっていました。',
+    code: 'このチャットのプログラムが、本来のものと違っていました。',
+  },
+  close: '閉じる',
 
   status: {
     idle: '',

@@ -18,6 +18,8 @@ export class LanguageController {
     private readonly host: ReactiveControllerHost,
     /** Whether the panel is showing (only then is a catalogue worth fetching). */
     private readonly shown: () => boolean,
+    /** Told when a catalogue chunk is refused or cannot be fetched (the shell may show 'unsafe'). */
+    private readonly onLoadFailed?: (e: unknown) => void,
   ) {}
 
   /** The text in use: her language's catalogue, or (Japanese only) the first screen's text in the entry. */
@@ -45,7 +47,11 @@ export class LanguageController {
    */
   set(lang: Lang): void {
     this.assign(lang, catalogueIfLoaded(lang) ?? null);
-    if (!this.catalogue && this.shown()) void this.ensure().catch(() => lang !== 'ja' && this.lang === lang && this.set('ja'));
+    if (!this.catalogue && this.shown())
+      void this.ensure().catch((e: unknown) => {
+        this.onLoadFailed?.(e);
+        if (lang !== 'ja' && this.lang === lang) this.set('ja');
+      });
   }
 
   /** Changes what is shown, and asks for a render only when something changed. */
