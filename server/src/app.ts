@@ -58,6 +58,11 @@ export interface AppDeps {
   resumeDays?: number;
   /** Offer timeout, grace periods, estimate threshold; defaults in the routing modules. */
   routing?: Partial<RoutingOptions>;
+  /**
+   * Origins that may frame the landing page (TSUNAGARI_FRAME_ANCESTORS); none by default. Every
+   * other HTML page the relay serves may be framed by nobody.
+   */
+  frameAncestors?: readonly string[];
   /** Timers for offers and grace periods (tests inject a fake one). */
   scheduler?: Scheduler;
   /** Where routing keeps the queue, counselors and offers (default: this process's memory). */

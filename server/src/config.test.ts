@@ -37,6 +37,12 @@ describe('routing settings from the environment', () => {
     expect(loadConfig(env).routing).toEqual({ offerTimeoutMs: 5000, clientGraceMs: 90_000, counselorGraceMs: 500, alternativesAfterSeconds: 300 });
   });
 
+  it('reads the away and gone periods of a client gone from an active chat (issue 15)', () => {
+    expect(loadConfig({ TSUNAGARI_CLIENT_AWAY_S: '600', TSUNAGARI_CLIENT_GONE_S: '1200' }).routing).toEqual({ clientAwayMs: 600_000, clientGoneMs: 1_200_000 });
+    expect(() => loadConfig({ TSUNAGARI_CLIENT_AWAY_S: '-1' })).toThrow(/TSUNAGARI_CLIENT_AWAY_S/);
+    expect(() => loadConfig({ TSUNAGARI_CLIENT_GONE_S: 'later' })).toThrow(/TSUNAGARI_CLIENT_GONE_S/);
+  });
+
   it('refuses what is not a positive number of seconds, naming the variable', () => {
     expect(() => loadConfig({ TSUNAGARI_OFFER_TIMEOUT_S: '0' })).toThrow(/TSUNAGARI_OFFER_TIMEOUT_S/);
     expect(() => loadConfig({ TSUNAGARI_CLIENT_GRACE_S: 'soon' })).toThrow(/TSUNAGARI_CLIENT_GRACE_S/);

@@ -159,7 +159,9 @@ export function checkStartable(config: Config): void {
 
 /**
  * Routing settings from the environment (all optional; seconds): TSUNAGARI_OFFER_TIMEOUT_S,
- * TSUNAGARI_CLIENT_GRACE_S, TSUNAGARI_COUNSELOR_GRACE_S, TSUNAGARI_ALTERNATIVES_AFTER_S.
+ * TSUNAGARI_CLIENT_GRACE_S, TSUNAGARI_COUNSELOR_GRACE_S, TSUNAGARI_ALTERNATIVES_AFTER_S,
+ * TSUNAGARI_CLIENT_AWAY_S (a client gone from an active chat this long: parked) and
+ * TSUNAGARI_CLIENT_GONE_S (a parked chat ends this much later).
  */
 function routingOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<RoutingOptions> {
   const seconds = (name: string): number | undefined => {
@@ -174,9 +176,13 @@ function routingOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<RoutingOptions> 
   const client = seconds('TSUNAGARI_CLIENT_GRACE_S');
   const counselor = seconds('TSUNAGARI_COUNSELOR_GRACE_S');
   const alternatives = seconds('TSUNAGARI_ALTERNATIVES_AFTER_S');
+  const away = seconds('TSUNAGARI_CLIENT_AWAY_S');
+  const gone = seconds('TSUNAGARI_CLIENT_GONE_S');
   if (offer !== undefined) out.offerTimeoutMs = offer * 1000;
   if (client !== undefined) out.clientGraceMs = client * 1000;
   if (counselor !== undefined) out.counselorGraceMs = counselor * 1000;
   if (alternatives !== undefined) out.alternativesAfterSeconds = alternatives;
+  if (away !== undefined) out.clientAwayMs = away * 1000;
+  if (gone !== undefined) out.clientGoneMs = gone * 1000;
   return out;
 }

@@ -37,7 +37,9 @@ export function createSqliteConsultations(db: Db): ConsultationRepository {
       WHERE id = ? AND status = 'active' AND assigned_staff_id = ?`),
     requeue: db.prepare(`UPDATE consultation SET status = 'waiting', assigned_staff_id = NULL, assigned_at = NULL, requeued_at = ?
       WHERE id = ? AND status = 'active' AND assigned_staff_id = ?`),
-    end: db.prepare("UPDATE consultation SET status = 'ended', ended_at = ?, end_reason = ?, ended_by = ? WHERE id = ? AND status != 'ended'"),
+    // Her reconnect token goes with the end (issue 15): '' matches no token's hash, so no device
+    // can come back into a chat she left.
+    end: db.prepare("UPDATE consultation SET status = 'ended', ended_at = ?, end_reason = ?, ended_by = ?, client_token_hash = '' WHERE id = ? AND status != 'ended'"),
     wait: db.prepare('UPDATE consultation SET wait_ms = COALESCE(wait_ms, ?) WHERE id = ?'),
     abandon: db.prepare('UPDATE consultation SET wait_ms = ?, abandon_cause = ? WHERE id = ?'),
     token: db.prepare('UPDATE consultation SET client_token_hash = ? WHERE id = ?'),

@@ -55,7 +55,8 @@ export type StaffRole = Exclude<Role, 'client'>;
 export type SenderRole = 'client' | 'counselor';
 
 export type ConsultationStatus = 'waiting' | 'active' | 'ended';
-export type EndReason = 'ended' | 'quick_exit' | 'abandoned';
+/** 'client_gone': her active chat ended because she did not come back within the away and gone periods. */
+export type EndReason = 'ended' | 'quick_exit' | 'abandoned' | 'client_gone';
 
 /**
  * A counselor's public identity as the widget (and a transferring console) sees it: the id the
@@ -205,7 +206,7 @@ export interface ConsultationSnapshot {
 
 export interface ResumeOpened {
   consultationId: string;
-  /** A fresh reconnect token for this device (the old one stays valid on the old device). */
+  /** A fresh reconnect token for this device; the old device's token stops working and its sockets are dropped. */
   clientToken: string;
   /** Every key epoch's session key, wrapped under the code's wrap key; only her code unwraps it. */
   wrappedKey: string;
@@ -360,6 +361,14 @@ export interface ServerToClientEvents {
   'consultation:incoming': (payload: { consultation: StaffConsultation; fromStaffId: string | null }) => void;
   /** Counselor: a chat she held is no longer hers (transferred, or back to the queue after her grace ran out). */
   'consultation:released': (payload: { consultationId: string }) => void;
+  /**
+   * Counselor: the client of a chat she holds has been gone (no connection) for the away period:
+   * the chat is parked and ends at `endsAt` unless she comes back (`away` true); or she came back
+   * (`away` false, `endsAt` null).
+   */
+  'consultation:client-away': (payload: { consultationId: string; away: boolean; endsAt: string | null }) => void;
+  /** Counselor: the client continued her chat on another device (resume code); the old device was dropped. */
+  'consultation:moved': (payload: { consultationId: string }) => void;
   /** Client: her consultation is waiting again (transferred to the queue, or her counselor dropped); positions follow. */
   'consultation:requeued': (payload: { consultationId: string }) => void;
   /** Staff: an appointment was booked or its status changed. */

@@ -12,6 +12,10 @@ export interface RoutingOptions {
   clientGraceMs: number;
   /** A counselor who dropped keeps her chats this long (default 60 s). */
   counselorGraceMs: number;
+  /** A client gone (no socket) from an active chat this long: the chat is parked, her counselor told (default 10 min). */
+  clientAwayMs: number;
+  /** A parked chat ends as 'client_gone' after this much longer, unless she comes back (default 20 min). */
+  clientGoneMs: number;
 }
 
 export const defaultRoutingOptions: RoutingOptions = {
@@ -21,4 +25,6 @@ export const defaultRoutingOptions: RoutingOptions = {
   handleSamples: 20,
   clientGraceMs: 2 * 60_000,
   counselorGraceMs: 60_000,
+  clientAwayMs: 10 * 60_000,
+  clientGoneMs: 20 * 60_000,
 };

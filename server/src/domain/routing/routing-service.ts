@@ -19,7 +19,7 @@ import { KeyedSerial } from './serial.js';
 import type { QueueItem, RoutingStatus, RoutingView } from './types.js';
 
 export interface RoutingDeps {
-  repos: Pick<Repositories, 'consultations' | 'counselors' | 'handover' | 'keyGrants'>;
+  repos: Pick<Repositories, 'consultations' | 'counselors' | 'handover' | 'keyGrants' | 'resumeCodes'>;
   sodium: Sodium;
   clock: Clock;
   scheduler: Scheduler;
@@ -69,9 +69,13 @@ export class RoutingService {
       offerWithdrawn: (offer, reason) => this.events?.offerWithdrawn(offer.staffId, offer.consultationId, reason),
       failed: (caught) => this.events?.failed(caught),
     }, this.options);
-    this.grace = new GracePeriods(deps.scheduler, { staff: this.options.counselorGraceMs, client: this.options.clientGraceMs }, {
-      staff: (staffId) => void this.presence.run(staffId, () => this.staffGraceOver(staffId)).catch((caught: unknown) => this.events?.failed(caught)),
-      client: (consultationId) => void this.clientGraceOver(consultationId).catch((caught: unknown) => this.events?.failed(caught)),
+    const o = this.options;
+    const failed = (caught: unknown) => this.events?.failed(caught);
+    this.grace = new GracePeriods(deps.scheduler, { staff: o.counselorGraceMs, client: o.clientGraceMs, clientAway: o.clientAwayMs, clientGone: o.clientGoneMs }, {
+      staff: (staffId) => void this.presence.run(staffId, () => this.staffGraceOver(staffId)).catch(failed),
+      client: (consultationId) => void this.clientGraceOver(consultationId).catch(failed),
+      away: (consultationId, endsInMs) => this.clientParked(consultationId, endsInMs),
+      gone: (consultationId) => void this.clientGoneOver(consultationId).catch(failed),
     });
   }
 
@@ -93,8 +97,11 @@ export class RoutingService {
     const items = this.repos.consultations.waiting().map(itemFor);
     const now = this.clock.now().getTime();
     const counselors = this.repos.counselors.all().map((c) => ({ ...c, connected: false, idleSince: now }));
-    await this.router.restore(items, counselors, this.repos.consultations.active());
+    const active = this.repos.consultations.active();
+    await this.router.restore(items, counselors, active);
     for (const w of items) this.grace.startClient(w.consultationId);
+    // Nobody is connected yet: an active chat whose woman does not come back is parked, then ends.
+    for (const a of active) this.grace.startAway(a.consultationId);
     for (const c of counselors) if (c.load > 0) this.grace.startStaff(c.staffId);
   }
 
@@ -162,16 +169,34 @@ export class RoutingService {
     this.ev.changed({ queue: true, counselors: true });
   }
 
-  /** A socket of hers is bound to her consultation again. */
+  /** A socket of hers is bound to her consultation again; a counselor whose chat was parked is told. */
   clientOnline(consultationId: string): void {
-    this.grace.clientBack(consultationId);
+    if (!this.grace.clientBack(consultationId)) return;
+    const staffId = this.repos.consultations.byId(consultationId)?.assignedStaffId;
+    if (staffId) this.events?.clientAway(consultationId, staffId, false, null);
   }
 
-  /** Her last socket went: while waiting she keeps her place for the grace period. */
+  /**
+   * Her last socket went: while waiting she keeps her place for the grace period; from an active
+   * chat she is parked after the away period, and the chat ends after the gone period.
+   */
   async clientOffline(consultationId: string): Promise<void> {
     this.grace.clientGone(consultationId);
     if (this.stopped) return;
     if ((await this.router.position(consultationId)) !== null) this.grace.startClient(consultationId);
+    else if (this.repos.consultations.byId(consultationId)?.status === 'active') this.grace.startAway(consultationId);
+  }
+
+  private clientParked(consultationId: string, endsInMs: number): void {
+    const c = this.repos.consultations.byId(consultationId);
+    if (this.stopped || c?.status !== 'active' || !c.assignedStaffId) return;
+    this.events?.clientAway(consultationId, c.assignedStaffId, true, new Date(this.clock.now().getTime() + endsInMs).toISOString());
+  }
+
+  private async clientGoneOver(consultationId: string): Promise<void> {
+    const c = this.repos.consultations.byId(consultationId);
+    if (this.stopped || c?.status !== 'active') return;
+    if ((await this.end(c, 'client', 'client_gone')).changed) this.ev.clientGone(consultationId);
   }
 
   private async clientGraceOver(consultationId: string): Promise<void> {
@@ -234,6 +259,8 @@ export class RoutingService {
     this.repos.consultations.recordWait(consultationId, Math.max(0, this.clock.now().getTime() - ms(existing.queuedAt)));
     this.ev.assigned(consultationId, staffId, at);
     this.ev.changed({ queue: true, counselors: true });
+    // Taken while she was away within her place's grace: the active chat's periods start now.
+    this.grace.startAway(consultationId);
     return this.repos.consultations.byId(consultationId) as Consultation;
   }
 
@@ -253,6 +280,7 @@ export class RoutingService {
     const endedAt = this.nowIso();
     const changed = this.repos.consultations.end(c.id, endedAt, reason, by);
     if (changed) {
+      this.closedToClients(c.id);
       await this.router.leave(c.id, c.assignedAt ? ms(endedAt) - ms(c.assignedAt) : null);
       this.ev.changed({ queue: true, counselors: true });
     }
@@ -263,6 +291,7 @@ export class RoutingService {
     const endedAt = this.nowIso();
     const changed = this.repos.consultations.end(c.id, endedAt, reason, by);
     if (changed) {
+      this.closedToClients(c.id);
       const { item } = await this.router.leave(c.id);
       const since = item ? ms(item.queuedAt) : ms(c.queuedAt);
       this.repos.consultations.recordAbandon(c.id, Math.max(0, this.clock.now().getTime() - since), cause);
@@ -270,10 +299,20 @@ export class RoutingService {
     return { endedAt, changed };
   }
 
+  /**
+   * No way back in (issue 15): the end already revoked her reconnect token (the same write); her
+   * resume code goes now, and so does any parking.
+   */
+  private closedToClients(consultationId: string): void {
+    this.repos.resumeCodes.revoke(consultationId);
+    this.grace.stopAway(consultationId);
+  }
+
   /** Active chat → front of the queue. Her counselor's place is freed. */
   private async requeue(c: Consultation, fromStaffId: string): Promise<void> {
     const at = this.nowIso();
     if (!this.repos.consultations.requeue(c.id, fromStaffId, at)) return;
+    this.grace.stopAway(c.id);
     await this.router.requeue(itemFor({ id: c.id, urgent: c.urgent, queuedAt: c.queuedAt, requeuedAt: at, campaign: c.campaign }));
     this.ev.requeued(c.id, fromStaffId);
     if (!this.grace.isClientOnline(c.id)) this.grace.startClient(c.id);
