@@ -30,6 +30,16 @@ describe('configuration for issue 13', () => {
   });
 });
 
+describe('frame ancestors of the landing page', () => {
+  it('reads origins, none by default, and refuses what is not an origin', () => {
+    expect(loadConfig({}).frameAncestors).toEqual([]);
+    expect(loadConfig({ TSUNAGARI_FRAME_ANCESTORS: 'https://npo.example  https://www.npo.example' }).frameAncestors).toEqual(['https://npo.example', 'https://www.npo.example']);
+    for (const bad of ['npo.example', 'https://npo.example/chat', "'self'", '*']) {
+      expect(() => loadConfig({ TSUNAGARI_FRAME_ANCESTORS: bad }), bad).toThrow(/TSUNAGARI_FRAME_ANCESTORS/);
+    }
+  });
+});
+
 describe('routing settings from the environment', () => {
   it('reads seconds into the routing options, leaving the rest to their defaults', () => {
     expect(loadConfig({}).routing).toEqual({});

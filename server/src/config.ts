@@ -19,6 +19,11 @@ export interface Config {
   port: number;
   /** Base URL people reach the server on; used in printed links and the demo page. https unless DEMO=1. */
   publicUrl: string | null;
+  /**
+   * TSUNAGARI_FRAME_ANCESTORS: origins (space-separated, https://…) that may frame the landing page
+   * the relay serves; none by default (`frame-ancestors 'none'`). Every other page: nobody.
+   */
+  frameAncestors: string[];
   dbPath: string;
   /** Demo only: the demo organisation's key file (passphrase printed in the banner). */
   demoOrgKeyFile: string;
@@ -103,6 +108,21 @@ function kdfFloor(value: string | undefined): KdfFloor {
   throw new Error(`STAFF_KDF must be "moderate" (the default) or "min" (test servers only), not "${value}"`);
 }
 
+/** TSUNAGARI_FRAME_ANCESTORS: space-separated origins; each must be an origin (scheme and host, no path). */
+function parseFrameAncestors(raw: string | undefined): string[] {
+  const list = (raw ?? '').split(/\s+/).filter(Boolean);
+  for (const o of list) {
+    let ok = false;
+    try {
+      ok = /^https?:$/.test(new URL(o).protocol) && new URL(o).origin === o;
+    } catch {
+      ok = false;
+    }
+    if (!ok) throw new Error(`TSUNAGARI_FRAME_ANCESTORS: ${o} is not an origin like https://npo.example`);
+  }
+  return list;
+}
+
 /** Reads the configuration; every value has a default so `npm start` needs none. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dbPath = path.resolve(REPO_ROOT, env.TSUNAGARI_DB ?? 'data/tsunagari.db');
@@ -117,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     port: env.PORT === undefined ? 8080 : Number(env.PORT),
     publicUrl,
+    frameAncestors: parseFrameAncestors(env.TSUNAGARI_FRAME_ANCESTORS),
     dbPath,
     demoOrgKeyFile: demoOrgKeyPath(dbPath),
     demo,
