@@ -27,6 +27,7 @@ import { createSqliteRepositories } from './repositories/sqlite.js';
 import type { Repositories } from './repositories/types.js';
 import { realScheduler, type Scheduler } from './scheduler.js';
 import { createServices, type Services } from './services.js';
+import { strictTransport } from './http/page-headers.js';
 import { setupSockets } from './socket/index.js';
 import { rooms, type SocketData, type TsunagariServer } from './socket/types.js';
 
@@ -63,6 +64,11 @@ export interface AppDeps {
   resumeDays?: number;
   /** Offer timeout, grace periods, estimate threshold; defaults in the routing modules. */
   routing?: Partial<RoutingOptions>;
+  /**
+   * Origins that may frame the landing page (TSUNAGARI_FRAME_ANCESTORS); none by default. Every
+   * other HTML page the relay serves may be framed by nobody.
+   */
+  frameAncestors?: readonly string[];
   /** Timers for offers and grace periods (tests inject a fake one). */
   scheduler?: Scheduler;
   /** Where routing keeps the queue, counselors and offers (default: this process's memory). */
@@ -128,6 +134,7 @@ export function createApp(deps: AppDeps): App {
   app.disable('x-powered-by');
   // The same hops as the rate limits: req.protocol then follows the proxy's X-Forwarded-Proto.
   app.set('trust proxy', trustedHops);
+  app.use(strictTransport(deps.publicUrl));
   app.use((_req, res, next) => {
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -163,7 +170,7 @@ export function createApp(deps: AppDeps): App {
     app.use(testHookRoutes({ messages: repos.messages, relay: (m) => void io.to(rooms.consultation(m.consultationId)).emit('message:new', m) }));
     log.warn({ event: 'server.test_hooks' }, 'test hooks are on: this relay can be told to replay messages');
   }
-  if (deps.demo) app.use(demoRoutes({ repos, widgetDist: deps.widgetDist, consoleDist: deps.consoleDist, publicUrl: deps.publicUrl }));
+  if (deps.demo) app.use(demoRoutes({ repos, widgetDist: deps.widgetDist, consoleDist: deps.consoleDist, publicUrl: deps.publicUrl, frameAncestors: deps.frameAncestors ?? [] }));
   app.use('/api', (_req, res) => void res.status(404).json({ ok: false, error: 'INVALID_PAYLOAD' }));
   // Body-parser errors (bad JSON, too large) arrive here; answer with a code, log no content.
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {

@@ -31,11 +31,27 @@ describe('configuration for issue 13', () => {
   });
 });
 
+describe('frame ancestors of the landing page', () => {
+  it('reads origins, none by default, and refuses what is not an origin', () => {
+    expect(loadConfig({}).frameAncestors).toEqual([]);
+    expect(loadConfig({ TSUNAGARI_FRAME_ANCESTORS: 'https://npo.example  https://www.npo.example' }).frameAncestors).toEqual(['https://npo.example', 'https://www.npo.example']);
+    for (const bad of ['npo.example', 'https://npo.example/chat', "'self'", '*']) {
+      expect(() => loadConfig({ TSUNAGARI_FRAME_ANCESTORS: bad }), bad).toThrow(/TSUNAGARI_FRAME_ANCESTORS/);
+    }
+  });
+});
+
 describe('routing settings from the environment', () => {
   it('reads seconds into the routing options, leaving the rest to their defaults', () => {
     expect(loadConfig({}).routing).toEqual({});
     const env = { TSUNAGARI_OFFER_TIMEOUT_S: '5', TSUNAGARI_CLIENT_GRACE_S: '90', TSUNAGARI_COUNSELOR_GRACE_S: '0.5', TSUNAGARI_ALTERNATIVES_AFTER_S: '300' };
     expect(loadConfig(env).routing).toEqual({ offerTimeoutMs: 5000, clientGraceMs: 90_000, counselorGraceMs: 500, alternativesAfterSeconds: 300 });
+  });
+
+  it('reads the away and gone periods of a client gone from an active chat (issue 15)', () => {
+    expect(loadConfig({ TSUNAGARI_CLIENT_AWAY_S: '600', TSUNAGARI_CLIENT_GONE_S: '1200' }).routing).toEqual({ clientAwayMs: 600_000, clientGoneMs: 1_200_000 });
+    expect(() => loadConfig({ TSUNAGARI_CLIENT_AWAY_S: '-1' })).toThrow(/TSUNAGARI_CLIENT_AWAY_S/);
+    expect(() => loadConfig({ TSUNAGARI_CLIENT_GONE_S: 'later' })).toThrow(/TSUNAGARI_CLIENT_GONE_S/);
   });
 
   it('refuses what is not a positive number of seconds, naming the variable', () => {

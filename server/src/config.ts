@@ -26,6 +26,11 @@ export interface Config {
   port: number;
   /** Base URL people reach the server on; used in printed links and the demo page. https unless DEMO=1. */
   publicUrl: string | null;
+  /**
+   * TSUNAGARI_FRAME_ANCESTORS: origins (space-separated, https://…) that may frame the landing page
+   * the relay serves; none by default (`frame-ancestors 'none'`). Every other page: nobody.
+   */
+  frameAncestors: string[];
   /** The SQLite file: TSUNAGARI_DB, or data/tsunagari.db (production) and data/demo.sqlite (DEMO=1), kept apart. */
   dbPath: string;
   /** Demo only: the demo organisation's key file (passphrase printed in the banner). */
@@ -157,6 +162,21 @@ function kdfFloor(value: string | undefined): KdfFloor {
   throw new Error(`STAFF_KDF must be "moderate" (the default) or "min" (test servers only), not "${value}"`);
 }
 
+/** TSUNAGARI_FRAME_ANCESTORS: space-separated origins; each must be an origin (scheme and host, no path). */
+function parseFrameAncestors(raw: string | undefined): string[] {
+  const list = (raw ?? '').split(/\s+/).filter(Boolean);
+  for (const o of list) {
+    let ok = false;
+    try {
+      ok = /^https?:$/.test(new URL(o).protocol) && new URL(o).origin === o;
+    } catch {
+      ok = false;
+    }
+    if (!ok) throw new Error(`TSUNAGARI_FRAME_ANCESTORS: ${o} is not an origin like https://npo.example`);
+  }
+  return list;
+}
+
 /** Reads the configuration; every value has a default so `npm start` needs none. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const demo = (env.DEMO ?? '0') === '1';
@@ -172,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     port: env.PORT === undefined ? 8080 : Number(env.PORT),
     publicUrl,
+    frameAncestors: parseFrameAncestors(env.TSUNAGARI_FRAME_ANCESTORS),
     dbPath,
     demoOrgKeyFile: demoOrgKeyPath(dbPath),
     demo,
@@ -261,8 +282,10 @@ export function checkStartable(config: Config): void {
 
 /**
  * Routing settings from the environment (all optional; seconds): TSUNAGARI_OFFER_TIMEOUT_S,
- * TSUNAGARI_CLIENT_GRACE_S, TSUNAGARI_COUNSELOR_GRACE_S, TSUNAGARI_ALTERNATIVES_AFTER_S; the
- * urgent-share alert's TSUNAGARI_URGENT_ALERT_MIN_WAITING, _SHARE_PERCENT and _WINDOW_MIN; and
+ * TSUNAGARI_CLIENT_GRACE_S, TSUNAGARI_COUNSELOR_GRACE_S, TSUNAGARI_ALTERNATIVES_AFTER_S,
+ * TSUNAGARI_CLIENT_AWAY_S (a client gone from an active chat this long: parked) and
+ * TSUNAGARI_CLIENT_GONE_S (a parked chat ends this much later); the urgent-share alert's
+ * TSUNAGARI_URGENT_ALERT_MIN_WAITING, _SHARE_PERCENT and _WINDOW_MIN; and
  * TSUNAGARI_CLIENT_SILENCE_MIN (minutes a waiting client may send nothing; 0: no limit).
  */
 function routingOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<RoutingOptions> {
@@ -278,10 +301,14 @@ function routingOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<RoutingOptions> 
   const client = seconds('TSUNAGARI_CLIENT_GRACE_S');
   const counselor = seconds('TSUNAGARI_COUNSELOR_GRACE_S');
   const alternatives = seconds('TSUNAGARI_ALTERNATIVES_AFTER_S');
+  const away = seconds('TSUNAGARI_CLIENT_AWAY_S');
+  const gone = seconds('TSUNAGARI_CLIENT_GONE_S');
   if (offer !== undefined) out.offerTimeoutMs = offer * 1000;
   if (client !== undefined) out.clientGraceMs = client * 1000;
   if (counselor !== undefined) out.counselorGraceMs = counselor * 1000;
   if (alternatives !== undefined) out.alternativesAfterSeconds = alternatives;
+  if (away !== undefined) out.clientAwayMs = away * 1000;
+  if (gone !== undefined) out.clientGoneMs = gone * 1000;
   const count = (name: string, max: number): number | undefined => {
     const raw = env[name];
     if (raw === undefined || raw === '') return undefined;

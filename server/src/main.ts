@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     widgetDist: config.widgetDist,
     consoleDist: config.consoleDist,
     publicUrl: config.publicUrl,
+    frameAncestors: config.frameAncestors,
     demo: config.demo,
     // Production requires an https PUBLIC_URL (checkStartable): cookies are always Secure there.
     secureCookies: !config.demo || (config.publicUrl?.startsWith('https:') ?? false),

@@ -27,7 +27,7 @@ import type { LoginLimits } from '../src/domain/staff/login-guard.js';
 import type { PasswordVerifier } from '../src/domain/staff/verifier-pool.js';
 import { LiveSessions } from '../src/domain/staff/live-sessions.js';
 import { createSqliteRepositories } from '../src/repositories/sqlite.js';
-import { realScheduler } from '../src/scheduler.js';
+import { realScheduler, type Scheduler } from '../src/scheduler.js';
 import { loadSodium } from '../src/sodium.js';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -107,6 +107,12 @@ export async function startTestServer(
     verifier?: PasswordVerifier;
     /** Free MB below which the disk alarm is logged. */
     diskAlarmMb?: number;
+    /** Routing's timers (offers, grace periods); real ones unless given (see {@link manualScheduler}). */
+    scheduler?: Scheduler;
+    /** TSUNAGARI_FRAME_ANCESTORS: origins that may frame the landing page. */
+    frameAncestors?: string[];
+    /** PUBLIC_URL (HSTS is sent when it is https). */
+    publicUrl?: string;
   } = {},
 ): Promise<TestServer> {
   const sodium = await loadSodium();
@@ -135,7 +141,9 @@ export async function startTestServer(
     ...(opts.secureCookies !== undefined ? { secureCookies: opts.secureCookies } : {}),
     widgetDist: path.join(dir, 'no-widget'),
     consoleDist: path.join(dir, 'no-console'),
-    publicUrl: null,
+    publicUrl: opts.publicUrl ?? null,
+    ...(opts.frameAncestors ? { frameAncestors: opts.frameAncestors } : {}),
+    ...(opts.scheduler ? { scheduler: opts.scheduler } : {}),
     ...(opts.demo !== undefined ? { demo: opts.demo } : {}),
     hours: opts.hours ?? { mode: 'always' },
     alternatives: { phone: '0836-37-5611', mail: 'soudan@tsunagari.example' },
@@ -293,6 +301,38 @@ export function next<E extends keyof ServerToClientEvents>(
 export function manualClock(start: string): Clock & { set(iso: string): void } {
   let now = new Date(start);
   return { now: () => now, set: (iso: string) => void (now = new Date(iso)) };
+}
+
+/**
+ * Timers the test fires by moving time: `advance(ms)` runs every timer due by then, in order
+ * (timers set while it runs included), and moves the clock it was given along.
+ */
+export function manualScheduler(clock: Clock & { set(iso: string): void }): Scheduler & { advance(ms: number): void; pending(): number } {
+  let now = clock.now().getTime();
+  let nextId = 0;
+  const timers = new Map<number, { at: number; fn: () => void }>();
+  return {
+    set: (ms, fn) => {
+      const id = ++nextId;
+      timers.set(id, { at: now + ms, fn });
+      return id;
+    },
+    clear: (h) => void timers.delete(h as number),
+    pending: () => timers.size,
+    advance: (ms) => {
+      const until = now + ms;
+      for (;;) {
+        const due = [...timers.entries()].filter(([, t]) => t.at <= until).sort((a, b) => a[1].at - b[1].at || a[0] - b[0])[0];
+        if (!due) break;
+        timers.delete(due[0]);
+        now = due[1].at;
+        clock.set(new Date(now).toISOString());
+        due[1].fn();
+      }
+      now = until;
+      clock.set(new Date(now).toISOString());
+    },
+  };
 }
 
 export type TestServerOptions = NonNullable<Parameters<typeof startTestServer>[0]>;

@@ -259,7 +259,14 @@ describe('queue simulation: 32 clients, 5 counselors, drops and a restart', () =
         void (async () => {
           const r = await retry<{ status: string; counselor: { staffId: string } | null; messages: { id: number; senderRole: string }[] }>(
             sock, () => until(sock, () => sock.connected), 'consultation:resume', { consultationId: cid, clientToken: token });
-          if (!r.ok) return void violations.push(`resume ${r.error}`);
+          if (!r.ok) {
+            // Issue 15: once a consultation ended, no token opens it again; her widget learns it that way.
+            const row = server.db.prepare('SELECT status FROM consultation WHERE id = ?').get(cid) as { status: string } | undefined;
+            if (r.error !== 'UNKNOWN_CONSULTATION' || row?.status !== 'ended') return void violations.push(`resume ${r.error}`);
+            ended = true;
+            bound = true;
+            return;
+          }
           bound = true;
           for (const m of r.data.messages) if (m.senderRole === 'counselor') counselorMsgs.add(m.id);
           if (r.data.status === 'active' && r.data.counselor) counselor = r.data.counselor.staffId;

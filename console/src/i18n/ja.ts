@@ -174,6 +174,10 @@ export const ja = {
     endedByClientQuickExit: '相談者が緊急退出しました',
     endedAbandoned: '相談者との接続が途絶えたため、相談は終了しました。',
     endedNuisance: 'いたずら・迷惑として終了しました。この回線からの相談は、きょういっぱい受け付けません。',
+    endedClientGone: '相談者が戻らなかったため、相談は終了しました。記録をつけてください。',
+    clientMoved: '相談者が別の端末から再開しました',
+    clientAway: (endsAt: string) => `相談者の接続が切れています。${endsAt}までに戻らなければ、この相談は終了します。`,
+    clientBack: '相談者が戻りました',
     endedUnknown: 'この相談は終了しています。',
     urgent: '緊急',
   },
@@ -194,6 +198,7 @@ export const ja = {
     newMessageOther: (label: string) => `${label}に新しいメッセージがあります。`,
     keyReady: (label: string) => `${label}：暗号鍵の交換が終わりました。メッセージを送れます。`,
     ended: (label: string, text: string) => `${label}：${text}`,
+    client: (label: string, text: string) => `${label}：${text}`,
     taken: (label: string) => `${label}の対応を始めました。`,
   },
   views: {
@@ -242,6 +247,7 @@ export function endedText(endedBy: 'client' | 'counselor' | null, reason: EndRea
   if (endedBy === 'counselor') return ja.chat.endedByYou;
   if (reason === 'quick_exit') return ja.chat.endedByClientQuickExit;
   if (reason === 'abandoned') return ja.chat.endedAbandoned;
+  if (reason === 'client_gone') return ja.chat.endedClientGone;
   if (endedBy === 'client') return ja.chat.endedByClient;
   return ja.chat.endedUnknown;
 }

@@ -4,6 +4,7 @@ import type { ReactiveController } from 'lit';
 import type { ChatSelectEvent } from '../events/chat-select.event.js';
 import type { TypingEvent } from '../events/typing.event.js';
 import { endedText, ja } from '../i18n/ja.js';
+import { formatClock } from '../state/queue.js';
 import { messageText } from '../i18n/message-text.js';
 import * as store from '../state/chats.js';
 import { decryptNew, mergeSealedKeys } from '../state/messages.js';
@@ -40,6 +41,8 @@ export class ChatSyncController extends WorkspacePart implements ReactiveControl
       'consultation:ended': (p) => this.ended(p),
       'typing:changed': (p) => this.typing(p),
       'consultation:released': (p) => this.released(p.consultationId),
+      'consultation:moved': (p) => this.clientNotice(p.consultationId, ja.chat.clientMoved),
+      'consultation:client-away': (p) => this.clientNotice(p.consultationId, p.away && p.endsAt ? ja.chat.clientAway(formatClock(p.endsAt)) : ja.chat.clientBack),
     });
   }
 
@@ -222,6 +225,13 @@ export class ChatSyncController extends WorkspacePart implements ReactiveControl
     if (!store.findChat(this.model, consultationId)) return;
     this.model = store.markEnded(this.model, consultationId, { endedBy, reason });
     this.ctx.announce(ja.announce.ended(label(consultationId), endedText(endedBy, reason)));
+  }
+
+  /** Pushed: news of her connection (another device, gone, back): shown in the chat and announced. */
+  private clientNotice(id: string, text: string): void {
+    if (!store.findChat(this.model, id)) return;
+    this.model = store.updateChat(this.model, id, (c) => ({ ...c, clientNotice: text }));
+    this.ctx.announce(ja.announce.client(label(id), text));
   }
 
   /** Pushed: the server took a chat off her list: forget its key and close it. */

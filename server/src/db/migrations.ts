@@ -1,9 +1,14 @@
 /**
  * One migration: SQL run in one transaction, or, when it rebuilds a table that others reference
  * (SQLite cannot change a column's constraints in place), SQL run with foreign keys off and
- * checked with `foreign_key_check` before it commits (SQLite's documented 12-step procedure).
+ * checked with `foreign_key_check` before it commits (SQLite's documented 12-step procedure);
+ * or SQL that cannot run inside a transaction (VACUUM), run on its own.
  */
-export type Migration = string | { sql: string; rebuildsTables: true };
+export type Migration = string | { sql: string; rebuildsTables: true } | { sql: string; outsideTransaction: true };
+
+/** SQL for an ISO time floored to its 10 minutes (the coarse times of issue 15, as `coarseTime` makes them); NULL and what is no time stay as they are. */
+const tenMinutes = (column: string) =>
+  `CASE WHEN strftime('%M', ${column}) IS NULL THEN ${column} ELSE strftime('%Y-%m-%dT%H:', ${column}) || printf('%02d', (CAST(strftime('%M', ${column}) AS INTEGER) / 10) * 10) || ':00.000Z' END`;
 
 /**
  * Schema migrations, applied in order; `PRAGMA user_version` records how many ran. Never edit a
@@ -287,4 +292,36 @@ export const migrations: readonly Migration[] = [
     value BLOB NOT NULL
   );
   `,
+  // 12: issue 15, the relay keeps less. Consultation and case-record times are kept to 10 minutes
+  // (an active chat's assignment stays exact until it ends: the widget tells assignments apart by
+  // it); the hand-off kinds a consultation led to are folded into its row when the retention purge
+  // deletes its appointments; a case record past retention keeps no staff member and only its
+  // month, so case_record is rebuilt with staff_id nullable.
+  {
+    rebuildsTables: true,
+    sql: `
+  ALTER TABLE consultation ADD COLUMN handoff_kinds TEXT;
+  UPDATE consultation SET queued_at = ${tenMinutes('queued_at')}, requeued_at = ${tenMinutes('requeued_at')},
+    ended_at = ${tenMinutes('ended_at')}, purged_at = ${tenMinutes('purged_at')};
+  UPDATE consultation SET assigned_at = ${tenMinutes('assigned_at')} WHERE status = 'ended';
+  UPDATE consultation SET client_token_hash = '' WHERE status = 'ended';
+  DELETE FROM resume_code WHERE consultation_id IN (SELECT id FROM consultation WHERE status = 'ended');
+
+  CREATE TABLE case_record_v12 (
+    consultation_id TEXT PRIMARY KEY REFERENCES consultation(id),
+    staff_id TEXT REFERENCES staff(id),
+    outcome TEXT NOT NULL,
+    age_band TEXT,
+    recorded_at TEXT NOT NULL
+  );
+  INSERT INTO case_record_v12 (consultation_id, staff_id, outcome, age_band, recorded_at)
+    SELECT consultation_id, staff_id, outcome, age_band, ${tenMinutes('recorded_at')} FROM case_record;
+  DROP TABLE case_record;
+  ALTER TABLE case_record_v12 RENAME TO case_record;
+  `,
+  },
+  // 13: deleted means gone. Free pages are given back to the file system by an incremental vacuum
+  // after each retention run; an existing file switches to auto_vacuum = INCREMENTAL only through
+  // one full VACUUM (which also rewrites every page, so nothing deleted before survives in free pages).
+  { outsideTransaction: true, sql: 'PRAGMA auto_vacuum = INCREMENTAL; VACUUM;' },
 ];

@@ -34,20 +34,29 @@ export class ConsultationService {
     private readonly clock: Clock,
   ) {}
 
-  /** Checks a client's token for a consultation; unknown id and wrong token look the same. */
+  /**
+   * Checks a client's token for a consultation; unknown id, wrong token and ended consultation look
+   * the same (the end revoked her token: whoever holds her phone learns nothing from the answer).
+   */
   resume(consultationId: string, clientToken: string): Consultation {
     const c = this.repos.consultations.byId(consultationId);
-    if (!c || c.clientTokenHash !== hashToken(this.sodium, clientToken)) throw errors.unknownConsultation();
+    if (!c || c.status === 'ended' || c.clientTokenHash !== hashToken(this.sodium, clientToken)) throw errors.unknownConsultation();
     return c;
   }
 
-  /** The consultation if this actor may act on it; otherwise the error that says why not. */
+  /**
+   * The consultation if this actor may act on it; otherwise the error that says why not. Once it
+   * ended, every client request about it is refused, history included (issue 15: no way back in
+   * after she leaves): INVALID_STATE to a socket that was in it, UNKNOWN_CONSULTATION to anyone
+   * else (token and code were revoked). Her counselor keeps access, to record it.
+   */
   access(actor: Actor, consultationId: string): Consultation {
     const c = this.repos.consultations.byId(consultationId);
     if (!c) throw errors.unknownConsultation();
     if (actor.role === 'client') {
       // A client socket is bound to one consultation; any other id is unknown to her.
       if (actor.consultationId !== consultationId) throw errors.unknownConsultation();
+      if (c.status === 'ended') throw errors.invalidState('consultation ended');
     } else if (c.assignedStaffId !== actor.staffId) {
       throw errors.forbidden('not assigned to this counselor');
     }

@@ -29,12 +29,17 @@ const sha256 = (text: string): string => `'sha256-${crypto.createHash('sha256').
  * else. `frame-ancestors` cannot be set in a meta tag: the NPO's web server has to send it.
  */
 export function landingCsp(serverUrl: string, importMap: string | null): string {
+  return widgetPageCsp(serverUrl, importMap, PAGE_STYLE);
+}
+
+/** The policy of a page that embeds the widget: {@link landingCsp}'s, with the page's own inline style. */
+export function widgetPageCsp(serverUrl: string, importMap: string | null, style: string): string {
   const relay = new URL(serverUrl);
   const socket = `${relay.protocol === 'https:' ? 'wss:' : 'ws:'}//${relay.host}`;
   return [
     "default-src 'none'",
     `script-src ${relay.origin}/widget/ blob: 'wasm-unsafe-eval'${importMap === null ? '' : ` ${sha256(importMap)}`}`,
-    `style-src ${sha256(PAGE_STYLE)}`,
+    `style-src ${sha256(style)}`,
     'img-src data:',
     `connect-src ${relay.origin} ${socket}`,
     "base-uri 'none'",
@@ -62,11 +67,16 @@ export function landingPage(o: LandingPageOptions): string {
 }
 
 /** Where quick exit lands: an ordinary, forgettable page with nothing about consultation on it. */
+const EXIT_STYLE = 'body { font-family: system-ui, sans-serif; margin: 0 auto; max-width: 40rem; padding: 1rem; line-height: 1.7; color: #222; }';
+
+/** The exit page's policy: its one inline style, and nothing else at all. */
+export const EXIT_CSP = `default-src 'none'; style-src ${sha256(EXIT_STYLE)}; base-uri 'none'; form-action 'none'`;
+
 export function exitPage(): string {
   return htmlDocument({
     lang: 'ja',
     title: '今日の献立',
-    head: '<style>body { font-family: system-ui, sans-serif; margin: 0 auto; max-width: 40rem; padding: 1rem; line-height: 1.7; color: #222; }</style>',
+    head: `<style>${EXIT_STYLE}</style>`,
     body: `<main>
 <h1>今日の献立</h1>
 <h2>豚肉と白菜のうま煮</h2>

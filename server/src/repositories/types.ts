@@ -89,6 +89,7 @@ export interface ConsultationRepository {
   reassign(id: string, fromStaffId: string, toStaffId: string, at: string): boolean;
   /** Active → waiting, at the front; false when it was not active with that counselor. */
   requeue(id: string, fromStaffId: string, at: string): boolean;
+  /** Ends it and revokes her reconnect token (no client comes back into an ended chat); false when it had ended already. */
   end(id: string, at: string, reason: EndReason, by: SenderRole): boolean;
   /** Wait before the first assignment, for the statistics (the first one recorded stays). */
   recordWait(id: string, waitMs: number): void;

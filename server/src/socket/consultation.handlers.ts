@@ -42,7 +42,8 @@ export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps)
     data.consultationId = consultation.id;
     void s.join(rooms.consultation(consultation.id));
     const position = await routing.enqueue(consultation);
-    log.info({ event: 'consultation.started', urgent: consultation.urgent }, 'client joined the queue');
+    // Her intake's "in danger now" answer is for routing and the board only: never logged.
+    log.info({ event: 'consultation.started' }, 'client joined the queue');
     return { consultationId: consultation.id, clientToken, position };
   });
 

@@ -112,6 +112,7 @@ export class TsgChatPanel extends LitElement {
           ${this.renderMessages(chat)}
         </ol>
         <div class="order" role="status">
+          ${chat.clientNotice && phase === 'active' ? html`<p class="banner">${chat.clientNotice}</p>` : nothing}
           ${chat.orderNotice.missing ? html`<p class="banner">${ja.chat.orderMissing}</p>` : nothing}
           ${chat.orderNotice.repeated ? html`<p class="banner">${ja.chat.orderRepeated}</p>` : nothing}
         </div>

@@ -24,6 +24,10 @@ export interface RoutingOptions {
   urgentAlertSharePercent: number;
   /** ... made within this window (default 10 min). */
   urgentAlertWindowMs: number;
+  /** A client gone (no socket) from an active chat this long: the chat is parked, her counselor told (default 10 min). */
+  clientAwayMs: number;
+  /** A parked chat ends as 'client_gone' after this much longer, unless she comes back (default 20 min). */
+  clientGoneMs: number;
 }
 
 export const defaultRoutingOptions: RoutingOptions = {
@@ -37,4 +41,6 @@ export const defaultRoutingOptions: RoutingOptions = {
   urgentAlertMinWaiting: 6,
   urgentAlertSharePercent: 50,
   urgentAlertWindowMs: 10 * 60_000,
+  clientAwayMs: 10 * 60_000,
+  clientGoneMs: 20 * 60_000,
 };

@@ -19,7 +19,7 @@ import { KeyedSerial } from './serial.js';
 import type { QueueItem, RoutingStatus, RoutingView } from './types.js';
 
 export interface RoutingDeps {
-  repos: Pick<Repositories, 'consultations' | 'counselors' | 'handover' | 'keyGrants'>;
+  repos: Pick<Repositories, 'consultations' | 'counselors' | 'handover' | 'keyGrants' | 'resumeCodes'>;
   sodium: Sodium;
   clock: Clock;
   scheduler: Scheduler;
@@ -54,6 +54,11 @@ export class RoutingService {
   private readonly sodium: Sodium;
   private events: RoutingEvents | null = null;
   private stopped = false;
+  /**
+   * When each consultation started here, exactly (ms): the row keeps it to 10 minutes only
+   * (issue 15), the wait figure wants it exact. In memory, while she waits for her first counselor.
+   */
+  private readonly startedAt = new Map<string, number>();
 
   constructor(deps: RoutingDeps) {
     ({ repos: this.repos, clock: this.clock, sodium: this.sodium } = deps);
@@ -70,11 +75,15 @@ export class RoutingService {
       offerWithdrawn: (offer, reason) => this.events?.offerWithdrawn(offer.staffId, offer.consultationId, reason),
       failed: (caught) => this.events?.failed(caught),
     }, this.options);
-    const grace = { staff: this.options.counselorGraceMs, client: this.options.clientGraceMs, silence: this.options.clientSilenceMs };
+    const o = this.options;
+    const failed = (caught: unknown) => this.events?.failed(caught);
+    const grace = { staff: o.counselorGraceMs, client: o.clientGraceMs, clientAway: o.clientAwayMs, clientGone: o.clientGoneMs, silence: o.clientSilenceMs };
     this.grace = new GracePeriods(deps.scheduler, grace, {
-      staff: (staffId) => void this.presence.run(staffId, () => this.staffGraceOver(staffId)).catch((caught: unknown) => this.events?.failed(caught)),
-      client: (consultationId) => void this.clientGraceOver(consultationId, 'timeout').catch((caught: unknown) => this.events?.failed(caught)),
-      silent: (consultationId) => void this.clientGraceOver(consultationId, 'silent').catch((caught: unknown) => this.events?.failed(caught)),
+      staff: (staffId) => void this.presence.run(staffId, () => this.staffGraceOver(staffId)).catch(failed),
+      client: (consultationId) => void this.clientGraceOver(consultationId, 'timeout').catch(failed),
+      silent: (consultationId) => void this.clientGraceOver(consultationId, 'silent').catch(failed),
+      away: (consultationId, endsInMs) => this.clientParked(consultationId, endsInMs),
+      gone: (consultationId) => void this.clientGoneOver(consultationId).catch(failed),
     });
   }
 
@@ -96,11 +105,14 @@ export class RoutingService {
     const items = this.repos.consultations.waiting().map(itemFor);
     const now = this.clock.now().getTime();
     const counselors = this.repos.counselors.all().map((c) => ({ ...c, connected: false, idleSince: now }));
-    await this.router.restore(items, counselors, this.repos.consultations.active());
+    const active = this.repos.consultations.active();
+    await this.router.restore(items, counselors, active);
     for (const w of items) {
       this.grace.startClient(w.consultationId);
       if (!w.requeued) this.grace.clientSpoke(w.consultationId);
     }
+    // Nobody is connected yet: an active chat whose woman does not come back is parked, then ends.
+    for (const a of active) this.grace.startAway(a.consultationId);
     for (const c of counselors) if (c.load > 0) this.grace.startStaff(c.staffId);
   }
 
@@ -168,16 +180,34 @@ export class RoutingService {
     this.ev.changed({ queue: true, counselors: true });
   }
 
-  /** A socket of hers is bound to her consultation again. */
+  /** A socket of hers is bound to her consultation again; a counselor whose chat was parked is told. */
   clientOnline(consultationId: string): void {
-    this.grace.clientBack(consultationId);
+    if (!this.grace.clientBack(consultationId)) return;
+    const staffId = this.repos.consultations.byId(consultationId)?.assignedStaffId;
+    if (staffId) this.events?.clientAway(consultationId, staffId, false, null);
   }
 
-  /** Her last socket went: while waiting she keeps her place for the grace period. */
+  /**
+   * Her last socket went: while waiting she keeps her place for the grace period; from an active
+   * chat she is parked after the away period, and the chat ends after the gone period.
+   */
   async clientOffline(consultationId: string): Promise<void> {
     this.grace.clientGone(consultationId);
     if (this.stopped) return;
     if ((await this.router.position(consultationId)) !== null) this.grace.startClient(consultationId);
+    else if (this.repos.consultations.byId(consultationId)?.status === 'active') this.grace.startAway(consultationId);
+  }
+
+  private clientParked(consultationId: string, endsInMs: number): void {
+    const c = this.repos.consultations.byId(consultationId);
+    if (this.stopped || c?.status !== 'active' || !c.assignedStaffId) return;
+    this.events?.clientAway(consultationId, c.assignedStaffId, true, new Date(this.clock.now().getTime() + endsInMs).toISOString());
+  }
+
+  private async clientGoneOver(consultationId: string): Promise<void> {
+    const c = this.repos.consultations.byId(consultationId);
+    if (this.stopped || c?.status !== 'active') return;
+    if ((await this.end(c, 'client', 'client_gone')).changed) this.ev.clientGone(consultationId);
   }
 
   /**
@@ -223,6 +253,7 @@ export class RoutingService {
       endedBy: null,
     };
     this.repos.consultations.insert(consultation);
+    this.startedAt.set(consultation.id, ms(consultation.queuedAt));
     return { consultation, clientToken };
   }
 
@@ -251,9 +282,13 @@ export class RoutingService {
       throw this.repos.consultations.byId(consultationId)?.status === 'ended' ? errors.invalidState('consultation ended') : errors.alreadyTaken();
     }
     this.grace.clientNotWaiting(consultationId);
-    this.repos.consultations.recordWait(consultationId, Math.max(0, this.clock.now().getTime() - ms(existing.queuedAt)));
+    const since = this.startedAt.get(consultationId) ?? ms(existing.queuedAt);
+    this.startedAt.delete(consultationId);
+    this.repos.consultations.recordWait(consultationId, Math.max(0, this.clock.now().getTime() - since));
     this.ev.assigned(consultationId, staffId, at);
     this.ev.changed({ queue: true, counselors: true });
+    // Taken while she was away within her place's grace: the active chat's periods start now.
+    this.grace.startAway(consultationId);
     return this.repos.consultations.byId(consultationId) as Consultation;
   }
 
@@ -273,6 +308,7 @@ export class RoutingService {
     const endedAt = this.nowIso();
     const changed = this.repos.consultations.end(c.id, endedAt, reason, by);
     if (changed) {
+      this.closedToClients(c.id);
       await this.router.leave(c.id, c.assignedAt ? ms(endedAt) - ms(c.assignedAt) : null);
       this.ev.changed({ queue: true, counselors: true });
     }
@@ -284,6 +320,8 @@ export class RoutingService {
     const endedAt = this.nowIso();
     const changed = this.repos.consultations.end(c.id, endedAt, reason, by);
     if (changed) {
+      this.closedToClients(c.id);
+      this.startedAt.delete(c.id);
       const { item } = await this.router.leave(c.id);
       const since = item ? ms(item.queuedAt) : ms(c.queuedAt);
       this.repos.consultations.recordAbandon(c.id, Math.max(0, this.clock.now().getTime() - since), cause);
@@ -291,10 +329,20 @@ export class RoutingService {
     return { endedAt, changed };
   }
 
+  /**
+   * No way back in (issue 15): the end already revoked her reconnect token (the same write); her
+   * resume code goes now, and so does any parking.
+   */
+  private closedToClients(consultationId: string): void {
+    this.repos.resumeCodes.revoke(consultationId);
+    this.grace.stopAway(consultationId);
+  }
+
   /** Active chat → front of the queue. Her counselor's place is freed. */
   private async requeue(c: Consultation, fromStaffId: string): Promise<void> {
     const at = this.nowIso();
     if (!this.repos.consultations.requeue(c.id, fromStaffId, at)) return;
+    this.grace.stopAway(c.id);
     await this.router.requeue(itemFor({ id: c.id, urgent: c.urgent, queuedAt: c.queuedAt, requeuedAt: at, campaign: c.campaign }));
     this.ev.requeued(c.id, fromStaffId);
     if (!this.grace.isClientOnline(c.id)) this.grace.startClient(c.id);

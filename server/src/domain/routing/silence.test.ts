@@ -27,6 +27,7 @@ describe('routing: silent waiting clients', () => {
     const events: RoutingEvents = {
       offered: () => undefined, offerWithdrawn: () => undefined, changed: () => undefined, assigned: () => undefined,
       transferred: () => undefined, requeued: () => undefined, abandoned: (id) => void abandoned.push(id),
+      clientAway: () => undefined, clientGone: () => undefined,
       failed: (caught) => {
         throw caught;
       },

@@ -17,7 +17,8 @@ export type ConsultationStatus = 'waiting' | 'active' | 'ended';
  * Why a consultation ended. `nuisance`: her counselor ended it as a prank or nuisance (いたずら・
  * 迷惑); the fiscal-year report counts these apart from real consultations.
  */
-export type EndReason = 'ended' | 'quick_exit' | 'abandoned' | 'nuisance';
+/** 'client_gone': her active chat ended because she did not come back within the away and gone periods. */
+export type EndReason = 'ended' | 'quick_exit' | 'abandoned' | 'nuisance' | 'client_gone';
 
 /**
  * A counselor's public identity as the widget (and a transferring console) sees it: the id the
@@ -155,6 +156,14 @@ export interface ConsultationServerEvents {
   'consultation:incoming': (payload: { consultation: StaffConsultation; fromStaffId: string | null }) => void;
   /** Counselor: a chat she held is no longer hers (transferred, or back to the queue after her grace ran out). */
   'consultation:released': (payload: { consultationId: string }) => void;
+  /**
+   * Counselor: the client of a chat she holds has been gone (no connection) for the away period:
+   * the chat is parked and ends at `endsAt` unless she comes back (`away` true); or she came back
+   * (`away` false, `endsAt` null).
+   */
+  'consultation:client-away': (payload: { consultationId: string; away: boolean; endsAt: string | null }) => void;
+  /** Counselor: the client continued her chat on another device (resume code); the old device was dropped. */
+  'consultation:moved': (payload: { consultationId: string }) => void;
   /** Client: her consultation is waiting again (transferred to the queue, or her counselor dropped); positions follow. */
   'consultation:requeued': (payload: { consultationId: string }) => void;
 }
