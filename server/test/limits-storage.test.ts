@@ -74,9 +74,9 @@ describe('while she waits', () => {
 
 describe('per consultation', () => {
   it('a byte budget: past it CONSULTATION_FULL, nothing stored, re-sends still answered', async () => {
-    const server = await servers.start({ trustedProxyHops: 1, limits: { waitingMessages: 1000, consultationBytes: 20_000 } });
+    const server = await servers.start({ trustedProxyHops: 1, limits: { waitingMessages: 1000, consultationBytes: 24_000 } });
     const script = await waiting(server, '198.51.100.7');
-    const big = () => script.seal('あ'.repeat(1000)); // about 4,000 characters of ciphertext
+    const big = () => script.seal('あ'.repeat(1000)); // padded to 4,096 bytes: about 5,500 characters of ciphertext
     const sent = [big(), big(), big(), big()];
     for (const e of sent) expect((await send(script.socket, 'message:send', e)).ok).toBe(true);
     expect(await send(script.socket, 'message:send', big())).toEqual({ ok: false, error: 'CONSULTATION_FULL' });

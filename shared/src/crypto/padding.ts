@@ -1,3 +1,4 @@
+import { MAX_BODY_BYTES } from '../protocol/limits.js';
 import { CryptoError, type Sodium } from './sodium.js';
 
 /**
@@ -9,12 +10,12 @@ import { CryptoError, type Sodium } from './sodium.js';
  * The padding is ISO/IEC 7816-4 (libsodium's `pad`/`unpad`): a 0x80 byte, then zeros. It is
  * inside the AEAD, so the relay can neither read nor change it.
  *
- * The sizes: the smallest one that holds the body. The largest (12 160 bytes) holds the longest
+ * The sizes: the smallest one that holds the body. The largest (MAX_BODY_BYTES, 12 160 bytes) holds the longest
  * message one can type in Japanese (MAX_MESSAGE_CHARS × 3 bytes of UTF-8, plus the JSON) and still
  * fits one envelope (MAX_ENVELOPE_BYTES) once sealed and in base64. A body larger than that (only
  * text full of characters JSON must escape) is padded to a multiple of the last step.
  */
-export const PADDED_SIZES = [512, 1024, 4096, 12_160] as const;
+export const PADDED_SIZES = [512, 1024, 4096, MAX_BODY_BYTES] as const;
 
 /** Every intake, whatever she answered, is padded to this size (its largest form is well below it). */
 export const INTAKE_PADDED_SIZE = 1024;

@@ -9,11 +9,12 @@ export const MAX_STAFF_DISABLE_BYTES = 56 * 1024;
 export const MAX_MESSAGE_CHARS = 4000;
 /**
  * The largest message body her widget seals, in bytes (its JSON, padding included, before
- * encryption): {@link MAX_MESSAGE_CHARS} characters of Japanese at 3 bytes each in UTF-8, and the
- * JSON around them. The one constant the ciphertext cap follows: padding to fixed sizes, if it
- * comes, pads up to this (raise it here and the relay's cap follows).
+ * encryption): the largest of the padded sizes (`crypto/padding.ts`), which holds
+ * {@link MAX_MESSAGE_CHARS} characters of Japanese at 3 bytes each in UTF-8 and the JSON around
+ * them. The one constant the ciphertext cap follows (raise it here and the relay's cap and the
+ * padding follow).
  */
-export const MAX_BODY_BYTES = MAX_MESSAGE_CHARS * 3 + 32;
+export const MAX_BODY_BYTES = 12_160;
 /** XChaCha20-Poly1305's authentication tag, added to every sealed body. */
 const AEAD_TAG_BYTES = 16;
 /**
