@@ -290,7 +290,8 @@ export class TsunagariChat extends LitElement {
       case 'ended':
         return html`<tsunagari-ended exportparts=${parts} .t=${t} .endedBy=${c.endedBy} .endReason=${c.endReason} @tsunagari-dismiss=${this.onDismiss}></tsunagari-ended>`;
       default:
-        return html`<tsunagari-safety-notice exportparts=${parts} .t=${t} .error=${c.error} @tsunagari-navigate=${this.onNavigate}></tsunagari-safety-notice>`;
+        // The error texts come with the whole catalogue (ja-later.ts), never with the entry's first-screen text.
+        return html`<tsunagari-safety-notice exportparts=${parts} .t=${t} .error=${this.language.catalogue ? c.error : null} @tsunagari-navigate=${this.onNavigate}></tsunagari-safety-notice>`;
     }
   }
 

@@ -15,6 +15,25 @@ export interface PrivacySection {
 
 /** Japanese for everything after the first screen (loaded with the chat, not in the entry script). */
 export const jaLater = {
+  /**
+   * What went wrong with a start or a request (refused starts, timeouts, a widget set up wrongly).
+   * Here, not in the entry: an error can only come after she has gone past the first screen,
+   * which waits for this chunk (the shell shows none before it, `tsunagari-chat.component.ts`).
+   */
+  notConfigured: 'このチャットはいま準備中のため、お使いいただけません。',
+  /** Shown when a request fails; keyed by the server's error code (errors.ts) plus TIMEOUT. */
+  errors: {
+    OUTSIDE_HOURS: 'いまは受付時間の外です。受付時間内に、またお越しください。',
+    RATE_LIMITED: 'いま混み合っています。少し時間をおいて、もう一度お試しください。',
+    TOO_MANY_OPEN: 'この回線からは、いま同時にはじめられる相談の数がいっぱいです。すでにはじめた相談があれば、そちらで続けてください。お急ぎのときは、お電話でもご相談いただけます。',
+    PROOF_REFUSED: '相談をはじめる準備が、うまくいきませんでした。少し待ってから、もう一度お試しください。',
+    TIMEOUT: '通信がうまくいきませんでした。電波の良いところで、もう一度お試しください。',
+    INVALID_STATE: 'この相談はもう続けられません。',
+    UNKNOWN_CONSULTATION: 'この相談はもう続けられません。',
+    generic: 'うまくいきませんでした。もう一度お試しください。',
+  },
+  tryAgain: 'もう一度ためす',
+
   intakeHeading: 'よければ、教えてください',
   intakeIntro: 'どれも答えなくて大丈夫です。答えた内容は暗号化して、相談員だけに届けます。',
   ageLabel: '年代',

@@ -46,7 +46,6 @@ export const jaFirst = {
   ],
   start: '相談をはじめる',
   resumeStart: '続きから相談する',
-  notConfigured: 'このチャットはいま準備中のため、お使いいただけません。',
 
   closedHeading: 'いまは受付時間外です',
   closedHours: 'チャットの受付は、月曜日から金曜日の 10:00〜20:00 です（祝日と年末年始はお休み）。',
@@ -76,19 +75,6 @@ export const jaFirst = {
     reconnecting: '接続が切れました。つなぎなおしています…',
     closed: '接続が切れています。',
   },
-
-  /** Shown when a request fails; keyed by the server's error code (errors.ts) plus TIMEOUT. */
-  errors: {
-    OUTSIDE_HOURS: 'いまは受付時間の外です。受付時間内に、またお越しください。',
-    RATE_LIMITED: 'いま混み合っています。少し時間をおいて、もう一度お試しください。',
-    TOO_MANY_OPEN: 'この回線からは、いま同時にはじめられる相談の数がいっぱいです。すでにはじめた相談があれば、そちらで続けてください。お急ぎのときは、お電話でもご相談いただけます。',
-    PROOF_REFUSED: '相談をはじめる準備が、うまくいきませんでした。少し待ってから、もう一度お試しください。',
-    TIMEOUT: '通信がうまくいきませんでした。電波の良いところで、もう一度お試しください。',
-    INVALID_STATE: 'この相談はもう続けられません。',
-    UNKNOWN_CONSULTATION: 'この相談はもう続けられません。',
-    generic: 'うまくいきませんでした。もう一度お試しください。',
-  },
-  tryAgain: 'もう一度ためす',
 };
 
 /**
