@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 
 /**
  * A file beside the database that names the relay process running on it. One relay per file:
@@ -34,6 +35,8 @@ export function claimRelayLock(dbPath: string, what = 'relay'): () => void {
   if (holder !== null && holder !== process.pid) {
     throw new Error(`another process (pid ${holder}) is running on ${dbPath}; stop it before starting a ${what} on this database`);
   }
+  // A fresh clone has no data/ folder yet: the database would make it, but the lock comes first.
+  fs.mkdirSync(path.dirname(relayLockPath(dbPath)), { recursive: true });
   fs.writeFileSync(relayLockPath(dbPath), `${process.pid}\n`, { mode: 0o600 });
   return () => {
     if (runningRelay(dbPath) === process.pid) fs.rmSync(relayLockPath(dbPath), { force: true });
