@@ -28,6 +28,8 @@ export const errors = {
   badSignature: () => new DomainError('BAD_SIGNATURE'),
   revocationsStale: () => new DomainError('REVOCATIONS_STALE'),
   notRevoked: (detail?: string) => new DomainError('NOT_REVOKED', detail),
+  unknownCaseLog: () => new DomainError('UNKNOWN_CASE_LOG'),
+  dateOutOfRange: (detail?: string) => new DomainError('DATE_OUT_OF_RANGE', detail),
 };
 
 const known = new Set<string>(ERROR_CODES);

@@ -1,4 +1,4 @@
-import { AGE_BAND_LABELS_JA, type AgeBand, type AppointmentStatus, type HandoffKind, type Outcome } from '@tsunagari/shared';
+import { AGE_BAND_LABELS_JA, type AgeBand, type AppointmentStatus, type Channel, type ContactKind, type DurationBand, type HandoffKind, type Outcome } from '@tsunagari/shared';
 
 /**
  * The console's words for the work around a chat that outlives it: the case record, the
@@ -52,7 +52,12 @@ export const jaCasework = {
     monthLabel: (ym: string) => `${Number(ym.slice(0, 4))}年${Number(ym.slice(5, 7))}月`,
     total: '合計',
     channel: 'チャネル',
-    channels: { chat: 'チャット' },
+    channels: { chat: 'SNS（チャット）', phone: '電話', mail: 'メール', interview: '面接', remote: 'リモート' } satisfies Record<Channel, string>,
+    consultations: '相談件数（全チャネル）',
+    byContact: '初回・継続',
+    contacts: { first: '初回', continuation: '継続' } satisfies Record<ContactKind, string>,
+    byDuration: '時間',
+    durations: { 'under-15': '15分未満', '15-30': '15〜30分', '30-60': '30〜60分', '60-plus': '60分以上' } satisfies Record<DurationBand, string>,
     started: '相談の申し込み',
     answered: '対応',
     leftWaiting: '待つ間に離れた',

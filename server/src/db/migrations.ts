@@ -265,4 +265,27 @@ export const migrations: readonly Migration[] = [
   ALTER TABLE key_grant ADD COLUMN key_epoch INTEGER NOT NULL DEFAULT 0;
   CREATE UNIQUE INDEX key_grant_epoch ON key_grant(consultation_id, staff_id, key_epoch);
   `,
+  // 10: issue 16 — the case log of consultations that did not start in the chat (phone, mail,
+  // interview, remote). Closed-list words and a Tokyo day only, like case_record: nothing that
+  // names her. Topics are a JSON array (the report counts them in the domain). A correction
+  // replaces the fields in place (corrected_at says when); a withdrawal keeps the row, marked, so
+  // the report leaves it out. No CHECK on the words: the socket schema refuses others.
+  `
+  CREATE TABLE case_log (
+    id TEXT PRIMARY KEY,
+    staff_id TEXT NOT NULL REFERENCES staff(id),
+    channel TEXT NOT NULL,
+    day TEXT NOT NULL,
+    duration_band TEXT NOT NULL,
+    contact TEXT NOT NULL,
+    topics TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    age_band TEXT,
+    recorded_at TEXT NOT NULL,
+    corrected_at TEXT,
+    withdrawn_at TEXT
+  );
+  CREATE INDEX case_log_day ON case_log(day);
+  CREATE INDEX case_log_staff ON case_log(staff_id, recorded_at);
+  `,
 ];

@@ -1,7 +1,7 @@
 import { type AgeBand, type FiscalYearReport, type Outcome, type Topic, fiscalYearRange } from '@tsunagari/shared';
 import type { Clock } from '../clock.js';
 import { errors } from '../errors.js';
-import type { CaseRecordRepository, ConsultationRepository } from '../repositories/types.js';
+import type { CaseLogRepository, CaseRecordRepository, ConsultationRepository } from '../repositories/types.js';
 import { buildFiscalYearReport } from './reports.js';
 
 /** What a counselor enters when a chat is over: closed-list words only. */
@@ -19,6 +19,7 @@ export class CaseRecordService {
   constructor(
     private readonly consultations: ConsultationRepository,
     private readonly records: CaseRecordRepository,
+    private readonly caseLog: CaseLogRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -40,9 +41,13 @@ export class CaseRecordService {
     return { recordedAt };
   }
 
-  /** The report of a fiscal year (the year it starts in), from consultations queued in it. */
+  /**
+   * The report of a fiscal year (the year it starts in): chats queued in it, and the case log's
+   * entries dated in it as they stand now (corrected, withdrawn ones left out).
+   */
   yearReport(fiscalYear: number): FiscalYearReport {
     const { from, to } = fiscalYearRange(fiscalYear);
-    return buildFiscalYearReport(fiscalYear, this.records.reportRows(from.toISOString(), to.toISOString()));
+    const logged = this.caseLog.between(`${fiscalYear}-04-01`, `${fiscalYear + 1}-03-31`);
+    return buildFiscalYearReport(fiscalYear, this.records.reportRows(from.toISOString(), to.toISOString()), logged);
   }
 }

@@ -1,4 +1,4 @@
-import { type FiscalYearReport, type ReportFigures, emptyFigures, fiscalYearMonths, tokyoParts } from '@tsunagari/shared';
+import { type CaseLogEntry, type FiscalYearReport, type ReportFigures, emptyFigures, fiscalYearMonths, tokyoParts } from '@tsunagari/shared';
 import type { ReportRow } from './types.js';
 
 /** Where she came from when no QR campaign brought her: the NPO's own page. */
@@ -19,18 +19,26 @@ export const WEB_CAMPAIGN = 'web';
  * - byHandoff: hand-offs booked from the month's consultations and not cancelled, by kind (one
  *   chat may give several). Counted whatever became of the chat after, so the month they came
  *   in, like every other figure, not the month of the appointment.
+ * - logged: the case log's entries (phone, mail, interview, remote) as they stand now, withdrawn
+ *   ones already left out, by the Tokyo day they are dated: each is a consultation of its channel
+ *   and a recorded one (topics, outcome, age band), with its contact kind and duration band.
+ * - consultations, byChannel: chats started plus logged entries — the program's count.
  * Rows outside the year are ignored; the total is the sum of the twelve months.
  */
-export function buildFiscalYearReport(fiscalYear: number, rows: readonly ReportRow[]): FiscalYearReport {
+export function buildFiscalYearReport(fiscalYear: number, rows: readonly ReportRow[], logged: readonly CaseLogEntry[] = []): FiscalYearReport {
   const months = fiscalYearMonths(fiscalYear).map(emptyFigures);
   const byMonth = new Map(months.map((m) => [m.month, m]));
   for (const row of rows) {
     const figures = byMonth.get(tokyoMonthOf(row.queuedAt));
     if (figures) count(figures, row);
   }
+  for (const entry of logged) {
+    const figures = byMonth.get(entry.date.slice(0, 7));
+    if (figures) countLogged(figures, entry);
+  }
   const total = emptyFigures('total');
   for (const m of months) add(total, m);
-  return { fiscalYear, channel: 'chat', months, total };
+  return { fiscalYear, months, total };
 }
 
 /** YYYY-MM of an instant in Tokyo. */
@@ -39,6 +47,8 @@ export function tokyoMonthOf(iso: string): string {
 }
 
 function count(f: ReportFigures, row: ReportRow): void {
+  f.consultations++;
+  f.byChannel.chat++;
   f.started++;
   const campaign = row.campaign ?? WEB_CAMPAIGN;
   f.byCampaign[campaign] = (f.byCampaign[campaign] ?? 0) + 1;
@@ -55,8 +65,21 @@ function count(f: ReportFigures, row: ReportRow): void {
   f.byAgeBand[row.record.ageBand ?? 'unknown']++;
 }
 
+function countLogged(f: ReportFigures, entry: CaseLogEntry): void {
+  f.consultations++;
+  f.byChannel[entry.channel]++;
+  f.recorded++;
+  for (const topic of entry.topics) f.byTopic[topic]++;
+  f.byOutcome[entry.outcome]++;
+  f.byAgeBand[entry.ageBand ?? 'unknown']++;
+  f.byContact[entry.contact]++;
+  f.byDuration[entry.durationBand]++;
+}
+
 /** Adds one month's figures into the total. */
 function add(total: ReportFigures, m: ReportFigures): void {
+  total.consultations += m.consultations;
+  sumInto(total.byChannel, m.byChannel);
   total.started += m.started;
   total.answered += m.answered;
   total.leftWaiting += m.leftWaiting;
@@ -66,6 +89,8 @@ function add(total: ReportFigures, m: ReportFigures): void {
   sumInto(total.byAgeBand, m.byAgeBand);
   sumInto(total.byCampaign, m.byCampaign);
   sumInto(total.byHandoff, m.byHandoff);
+  sumInto(total.byContact, m.byContact);
+  sumInto(total.byDuration, m.byDuration);
 }
 
 function sumInto<K extends string>(into: Record<K, number>, from: Record<K, number>): void {

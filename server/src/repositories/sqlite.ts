@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.js';
 import { createSqliteAppointments } from './appointments.js';
+import { createSqliteCaseLog } from './case-log.js';
 import { createSqliteCaseRecords } from './case-records.js';
 import { createSqliteConsultations } from './consultations.js';
 import { createSqliteCounselors } from './counselors.js';
@@ -25,6 +26,7 @@ export function createSqliteRepositories(db: Db): Repositories {
     keyGrants: createSqliteKeyGrants(db),
     messages: createSqliteMessages(db),
     caseRecords: createSqliteCaseRecords(db),
+    caseLog: createSqliteCaseLog(db),
     appointments: createSqliteAppointments(db),
     resumeCodes: createSqliteResumeCodes(db),
     retention: createSqliteRetention(db),

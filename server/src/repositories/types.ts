@@ -1,4 +1,4 @@
-import type { AppointmentStatus, Appointment, CaseRecord, EndReason, HandoverNote, SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
+import type { AppointmentStatus, Appointment, CaseLogEntry, CaseRecord, EndReason, HandoverNote, SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
 import type { Holding, RoutingStatus } from '../domain/routing/types.js';
 import type { StaffRole } from '@tsunagari/shared';
 import type { SignedRevocationList, SignedStaffStatement } from '@tsunagari/shared/trust';
@@ -155,6 +155,21 @@ export interface CaseRecordRepository {
   reportRows(fromIso: string, toIso: string): ReportRow[];
 }
 
+/** The case log of consultations that did not start in the chat (issue 16). */
+export interface CaseLogRepository {
+  insert(entry: CaseLogEntry): void;
+  /** Replaces the fields of an entry not withdrawn (correctedAt set); false when there is none. */
+  correct(entry: CaseLogEntry): boolean;
+  /** Marks an entry withdrawn; false when there is none (or it already was). */
+  withdraw(id: string, atIso: string): boolean;
+  /** An entry not withdrawn. */
+  byId(id: string): CaseLogEntry | null;
+  /** A staff member's entries recorded since an instant, not withdrawn, newest first. */
+  mine(staffId: string, sinceIso: string, limit: number): CaseLogEntry[];
+  /** Entries not withdrawn whose Tokyo day is in [fromYmd, toYmd] (inclusive). */
+  between(fromYmd: string, toYmd: string): CaseLogEntry[];
+}
+
 export interface AppointmentRepository {
   insert(a: NewAppointment, at: string): void;
   byId(id: string): Appointment | null;
@@ -189,6 +204,7 @@ export interface Repositories {
   keyGrants: KeyGrantRepository;
   messages: MessageRepository;
   caseRecords: CaseRecordRepository;
+  caseLog: CaseLogRepository;
   appointments: AppointmentRepository;
   resumeCodes: ResumeCodeRepository;
   retention: RetentionRepository;

@@ -3,6 +3,7 @@ import type { StaffOrigin } from '../http/staff-origin.js';
 import type { Logger } from '../log.js';
 import type { Services } from '../services.js';
 import { registerAppointmentHandlers } from './appointment.handlers.js';
+import { registerCaseLogHandlers } from './case-log.handlers.js';
 import { registerConsultationHandlers } from './consultation.handlers.js';
 import { HandlerTable } from './handle.js';
 import { forgetHandshake, identify } from './handshake.js';
@@ -43,6 +44,7 @@ function handlerTable(deps: SocketDeps): HandlerTable {
   registerResumeHandlers(handlers, deps);
   registerReportHandlers(handlers, deps);
   registerAppointmentHandlers(handlers, deps);
+  registerCaseLogHandlers(handlers, deps);
   registerTrustHandlers(handlers, deps);
   return handlers;
 }

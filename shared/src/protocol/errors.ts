@@ -50,6 +50,10 @@ export const ERROR_CODES = [
   'REVOCATIONS_STALE',
   /** The revocation list does not revoke the key version of the staff member being disabled. */
   'NOT_REVOKED',
+  /** No case-log entry with that id, or it was withdrawn. */
+  'UNKNOWN_CASE_LOG',
+  /** The day of a case-log entry is ahead of today (Tokyo) or outside the fiscal year it may be entered in. */
+  'DATE_OUT_OF_RANGE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

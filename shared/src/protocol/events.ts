@@ -4,6 +4,7 @@
  * and the roles that may send it). A new event goes into the part of its prefix; these maps and
  * tables then include it, and `satisfies` below keeps every event with a schema and its roles.
  */
+import { type CaseLogClientEvents, caseLogRoles, caseLogSchemas } from './events/case-log.js';
 import { type CaseworkClientEvents, caseworkRoles, caseworkSchemas, type CaseworkServerEvents } from './events/casework.js';
 import { type ConsultationClientEvents, consultationRoles, consultationSchemas, type ConsultationServerEvents } from './events/consultation.js';
 import { type MessagesClientEvents, messagesRoles, messagesSchemas, type MessagesServerEvents } from './events/messages.js';
@@ -36,6 +37,7 @@ export interface ClientToServerEvents
     MessagesClientEvents,
     RoutingClientEvents,
     CaseworkClientEvents,
+    CaseLogClientEvents,
     ResumeClientEvents,
     StaffAdminClientEvents {}
 
@@ -51,6 +53,7 @@ export const inboundSchemas = {
   ...messagesSchemas,
   ...routingSchemas,
   ...caseworkSchemas,
+  ...caseLogSchemas,
   ...resumeSchemas,
   ...staffAdminSchemas,
 } as const satisfies Record<keyof ClientToServerEvents, unknown>;
@@ -61,6 +64,7 @@ const EVENT_ROLES = {
   ...messagesRoles,
   ...routingRoles,
   ...caseworkRoles,
+  ...caseLogRoles,
   ...resumeRoles,
   ...staffAdminRoles,
 } as const satisfies Record<keyof ClientToServerEvents, readonly Role[]>;

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { AGE_BANDS, TOPICS } from '../intake/intake.js';
+import { CONTACT_KINDS, DURATION_BANDS, LOGGED_CHANNELS } from '../records/case-log.js';
+import { OUTCOMES } from '../records/records.js';
+import { idSchema } from './schemas.js';
+
+/** A real calendar day written YYYY-MM-DD (2023-02-30 is refused, not rolled over). */
+const ymdSchema = z.iso.date();
+
+/**
+ * One logged consultation: closed lists and a day only. Strict, so a name, a number or a note
+ * cannot ride along. Whether the day is inside the fiscal year and not ahead is the server's check
+ * (it needs the clock).
+ */
+const caseLogFields = {
+  channel: z.enum(LOGGED_CHANNELS),
+  date: ymdSchema,
+  durationBand: z.enum(DURATION_BANDS),
+  contact: z.enum(CONTACT_KINDS),
+  topics: z
+    .array(z.enum(TOPICS))
+    .min(1)
+    .max(5)
+    .refine((topics) => new Set(topics).size === topics.length, 'topics must not repeat'),
+  outcome: z.enum(OUTCOMES),
+  ageBand: z.enum(AGE_BANDS).optional(),
+};
+
+/** Counselor or supervisor: log a consultation that did not start in the chat. */
+export const caseLogAddSchema = z.strictObject(caseLogFields);
+
+/** Its maker or a supervisor: replace an entry's fields (the whole entry, as the form sends it). */
+export const caseLogCorrectSchema = z.strictObject({ entryId: idSchema, ...caseLogFields });
+
+/** Its maker or a supervisor: withdraw an entry (entered by mistake); the report drops it. */
+export const caseLogWithdrawSchema = z.strictObject({ entryId: idSchema });
+
+export type CaseLogAddPayload = z.infer<typeof caseLogAddSchema>;
+export type CaseLogCorrectPayload = z.infer<typeof caseLogCorrectSchema>;
+export type CaseLogWithdrawPayload = z.infer<typeof caseLogWithdrawSchema>;
