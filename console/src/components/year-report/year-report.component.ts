@@ -1,4 +1,4 @@
-import { AGE_BANDS, type FiscalYearReport, fiscalYearOf, HANDOFF_KINDS, OUTCOMES, TOPICS } from '@tsunagari/shared';
+import { AGE_BANDS, CHANNELS, type FiscalYearReport, fiscalYearOf, HANDOFF_KINDS, OUTCOMES, TOPICS } from '@tsunagari/shared';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ja } from '../../i18n/ja.js';
@@ -85,6 +85,7 @@ export class TsgYearReport extends LitElement {
       </table>
       <p class="note">${r.byNote}</p>
       <div class="by">
+        ${this.renderBy(r.channelsCaption(n(t.consultations)), r.channel, CHANNELS.map((k) => [r.channels[k], t.byChannel[k]]))}
         ${this.renderBy(r.byCaption(r.byTopic), r.byTopic, TOPICS.map((k) => [k, t.byTopic[k]]))}
         ${this.renderBy(r.byCaption(r.byOutcome), r.byOutcome, OUTCOMES.map((k) => [ja.record.outcomes[k], t.byOutcome[k]]))}
         ${this.renderBy(r.byCaption(r.byAgeBand), r.byAgeBand, [...AGE_BANDS, 'unknown' as const].map((k) => [ja.record.ageBands[k], t.byAgeBand[k]]))}
