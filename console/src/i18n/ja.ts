@@ -1,4 +1,5 @@
 import type { DangerAnswer, EndReason, ErrorCode, StaffRole } from '@tsunagari/shared';
+import { jaCaseLog } from './ja-case-log.js';
 import { jaCasework } from './ja-casework.js';
 import { jaTrust } from './ja-trust.js';
 
@@ -11,6 +12,7 @@ import { jaTrust } from './ja-trust.js';
 export const ja = {
   ...jaTrust,
   ...jaCasework,
+  ...jaCaseLog,
   app: {
     name: 'つながりチャット',
     consoleName: '相談員コンソール',
@@ -196,6 +198,7 @@ export const ja = {
     chats: '相談',
     report: '年度報告',
     appointments: '予約',
+    caseLog: jaCaseLog.caseLog.view,
     staff: jaTrust.staffAdmin.view,
   },
   errors: {

@@ -1,10 +1,12 @@
 import type { StaffSession } from '@tsunagari/shared';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import type { CaseLogEditEvent } from '../../events/case-log-edit.event.js';
 import { LogoutRequestEvent } from '../../events/logout-request.event.js';
 import type { ViewChangeEvent, WorkspaceView } from '../../events/view-change.event.js';
 import { ja } from '../../i18n/ja.js';
 import { AppointmentsController } from '../../services/appointments.controller.js';
+import { CaseLogController } from '../../services/case-log.controller.js';
 import { ChatActionsController } from '../../services/chat-actions.controller.js';
 import { ChatShortcutsController } from '../../services/chat-shortcuts.controller.js';
 import { ChatSyncController } from '../../services/chat-sync.controller.js';
@@ -20,6 +22,9 @@ import * as store from '../../state/chats.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 import '../app-header/app-header.js';
 import '../appointment-list/appointment-list.js';
+import type { TsgCaseLogForm } from '../case-log-form/case-log-form.component.js';
+import '../case-log-form/case-log-form.js';
+import '../case-log-list/case-log-list.js';
 import '../chat-list/chat-list.js';
 import type { TsgChatPanel } from '../chat-panel/chat-panel.component.js';
 import '../chat-panel/chat-panel.js';
@@ -68,6 +73,7 @@ export class TsgStaffWorkspace extends LitElement {
   @state() private view: WorkspaceView = 'main';
 
   @query('tsg-chat-panel') private panel?: TsgChatPanel;
+  @query('tsg-case-log-form') private caseLogForm?: TsgCaseLogForm;
   @query('tsg-lock-screen') private lockScreen?: TsgLockScreen;
   /** The organisation key's fingerprint for the header menu, computed once per pinned key. */
   private orgFingerprint = '';
@@ -106,6 +112,7 @@ export class TsgStaffWorkspace extends LitElement {
   private readonly actions = new ChatActionsController(this.ctx, () => this.routing.counselors);
   private readonly routing = new QueueRoutingController(this.ctx, (c, select) => this.chats.started(c, select));
   private readonly appointments = new AppointmentsController(this.ctx, this.actions.send);
+  private readonly caseLog = new CaseLogController(this.ctx);
   private readonly staffAdmin = new StaffAdminController(this.ctx, () => this.relayUrl);
   /** After the list changed, admins see the staff changes behind it (activated, renewed, disabled) at once. */
   private readonly trustUpdates = new TrustController(this.ctx, () => this.relayUrl, () => void (this.isAdmin ? this.staffAdmin.load() : undefined));
@@ -216,6 +223,7 @@ export class TsgStaffWorkspace extends LitElement {
             ?hidden=${this.locked}
             .mainLabel=${this.isCounselor ? ja.views.chats : ja.views.report}
             .staffView=${this.isAdmin}
+            .caseLogView=${!this.isAdmin}
             .view=${this.view}
             @tsg-view-change=${this.onViewChange}
           ></tsg-view-switch>
@@ -247,6 +255,17 @@ export class TsgStaffWorkspace extends LitElement {
             ></tsg-appointment-list>
           </div>
           ${this.isAdmin
+            ? nothing
+            : html`<div class="view scroll caselog" ?hidden=${this.shown !== 'caselog'} @tsg-case-log-edit=${this.onCaseLogEdit}>
+                <tsg-case-log-form
+                  .submit=${this.caseLog.save}
+                  .editing=${this.caseLog.editing}
+                  .cancelEdit=${this.caseLog.cancelEdit}
+                  .lastOutcome=${this.caseLog.lastOutcome}
+                ></tsg-case-log-form>
+                <tsg-case-log-list .entries=${this.caseLog.entries ?? []} .withdraw=${this.caseLog.withdraw}></tsg-case-log-list>
+              </div>`}
+          ${this.isAdmin
             ? html`<div class="view scroll" ?hidden=${this.shown !== 'staff'}>
                 <tsg-staff-admin
                   @tsg-staff-reload=${() => void this.staffAdmin.load()}
@@ -277,8 +296,12 @@ export class TsgStaffWorkspace extends LitElement {
     return this.locked ? null : this.view;
   }
 
+  private readonly onCaseLogEdit = (e: CaseLogEditEvent): void => this.caseLog.edit(e.detail.entryId);
+
   private readonly onViewChange = (e: ViewChangeEvent): void => {
     this.view = e.detail.view;
+    // The form opens on its first topic: a phone call needs that and Enter.
+    if (this.view === 'caselog') void this.updateComplete.then(() => this.caseLogForm?.focusTopic());
     // Enrolments are not pushed: the staff screen reads the directory each time it is opened.
     if (this.view === 'staff' && this.isAdmin) void this.staffAdmin.load();
   };
@@ -288,6 +311,7 @@ export class TsgStaffWorkspace extends LitElement {
     void this.trustUpdates.refresh();
     await this.routing.refresh();
     void this.appointments.load();
+    if (!this.isAdmin) void this.caseLog.load();
     if (!this.isCounselor) return this.routing.loadToday();
     await this.chats.loadMine();
   }

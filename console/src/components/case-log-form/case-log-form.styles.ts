@@ -1,0 +1,49 @@
+import { css } from 'lit';
+
+/** Compact: every field on one or two lines at desktop width, one column on a phone. */
+export const caseLogFormStyles = css`
+  form {
+    padding: 0.75rem 1rem;
+    gap: 0.5rem;
+  }
+  h3 {
+    font-size: 1.05rem;
+  }
+  .fields {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr));
+    gap: 0.5rem 0.75rem;
+  }
+  .field {
+    display: grid;
+    gap: 0.2rem;
+  }
+  label {
+    font-weight: 600;
+    font-size: 0.9rem;
+  }
+  select,
+  input {
+    min-height: 2.25rem;
+    font: inherit;
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.75rem;
+  }
+  .error {
+    margin: 0;
+    color: var(--tsg-danger);
+  }
+  .error:empty,
+  .done:empty {
+    display: none;
+  }
+  .done {
+    margin: 0;
+    color: var(--tsg-text);
+    font-weight: 600;
+  }
+`;
