@@ -6,16 +6,16 @@ import type { ContactKind, DurationBand, LoggedChannel } from '@tsunagari/shared
  */
 export const jaCaseLog = {
   caseLog: {
-    view: '電話・メールの記録',
+    view: '電話などの記録',
     heading: '電話・メール・面接の記録',
     intro: 'チャット以外の相談を1件ずつ記録します。年度報告の件数になります。お名前・電話番号・住所・内容は書きません。',
-    keys: 'Tabで次の項目へ、矢印キーで選び、Enterで記録します。主訴は番号を打つと選べます。',
+    keys: 'Tabで次の項目へ、矢印キーで選び、Enterで記録します。主訴は番号（01〜14）を打つと選べます。',
     date: '日付',
     channel: '相談方法',
     channels: { phone: '電話', mail: 'メール', interview: '面接', remote: 'リモート' } satisfies Record<LoggedChannel, string>,
     topic: (n: number) => (n === 1 ? '主訴' : `主訴（${n}つめ・あれば）`),
     topicNone: 'なし',
-    topicOption: (n: number, topic: string) => `${n} ${topic}`,
+    topicOption: (n: number, topic: string) => `${String(n).padStart(2, '0')} ${topic}`,
     outcome: '結果',
     ageBand: '年代',
     duration: '時間',

@@ -10,7 +10,7 @@ const t = ja.caseLog;
 export const entryLabel = (e: Pick<CaseLogEntry, 'date' | 'channel'>): string => t.summary(t.dayLabel(e.date), t.channels[e.channel]);
 
 /**
- * The case log (電話・メールの記録): her recent entries, the one being corrected, and the outcome
+ * The case log (電話などの記録): her recent entries, the one being corrected, and the outcome
  * she chose last (the next form starts from it; kept in memory only). Requests are arrow
  * properties so the template binds them as they are, like the appointments'.
  */

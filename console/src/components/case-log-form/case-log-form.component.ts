@@ -56,15 +56,18 @@ export class TsgCaseLogForm extends LitElement {
     const select = <K extends string>(id: string, label: string, keys: readonly K[], value: K | '', names: (k: K) => string, change: (v: K) => void, none?: string) =>
       html`<div class="field">
         <label for=${id}>${label}</label>
-        <select id=${id} @change=${(e: Event) => change((e.target as HTMLSelectElement).value as K)}>
+        <select id=${id} .value=${live(value)} @change=${(e: Event) => change((e.target as HTMLSelectElement).value as K)}>
           ${none !== undefined ? html`<option value="" ?selected=${value === ''}>${none}</option>` : nothing}
           ${keys.map((k) => html`<option value=${k} ?selected=${k === value}>${names(k)}</option>`)}
         </select>
       </div>`;
+    // ?selected gives the first render its choice (the options do not exist yet when .value is
+    // set); live .value then resets a select she changed by hand, which ?selected no longer can.
     const topicNames = (k: string) => t.topicOption(TOPICS.indexOf(k as (typeof TOPICS)[number]) + 1, k);
     return html`<form aria-labelledby="cl-h" novalidate @submit=${this.onSubmit} @keydown=${this.onKeydown}>
-      <h3 id="cl-h">${this.editing ? t.editing(entryLabel(this.editing)) : t.heading}</h3>
+      <h3 id="cl-h">${t.heading}</h3>
       <p class="intro">${t.intro}</p>
+      ${this.editing ? html`<p class="editing">${t.editing(entryLabel(this.editing))}</p>` : nothing}
       <p class="hint" id="cl-keys">${t.keys}</p>
       <div class="fields">
         <div class="field">

@@ -9,6 +9,14 @@ export const caseLogFormStyles = css`
   h3 {
     font-size: 1.05rem;
   }
+  .editing {
+    margin: 0;
+    padding: 0.4rem 0.6rem;
+    border-radius: 6px;
+    background: var(--tsg-warn-soft);
+    color: var(--tsg-warn-text);
+    font-weight: 600;
+  }
   .fields {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr));
@@ -17,15 +25,20 @@ export const caseLogFormStyles = css`
   .field {
     display: grid;
     gap: 0.2rem;
+    min-width: 0;
   }
   label {
     font-weight: 600;
     font-size: 0.9rem;
   }
+  /* A long outcome label must not push its select out of the grid cell. */
   select,
   input {
     min-height: 2.25rem;
     font: inherit;
+    width: 100%;
+    min-width: 0;
+    box-sizing: border-box;
   }
   .row {
     display: flex;

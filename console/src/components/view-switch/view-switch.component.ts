@@ -19,7 +19,7 @@ export class TsgViewSwitch extends LitElement {
   @property() mainLabel = '';
   /** The screen shown now. */
   @property() view: WorkspaceView = 'main';
-  /** Counselors and supervisors log phone, mail and interview consultations (電話・メールの記録). */
+  /** Counselors and supervisors log phone, mail and interview consultations (電話などの記録). */
   @property({ type: Boolean }) caseLogView = false;
   /** Admins also have the staff screen (職員). */
   @property({ type: Boolean }) staffView = false;
