@@ -64,7 +64,7 @@ export const jaCasework = {
     leftWaiting: '待つ間に離れた',
     recorded: '記録済み',
     count: '件数',
-    monthsCaption: (year: string) => `${year} 月ごとの件数（チャット）`,
+    monthsCaption: (year: string) => `${year} 月ごとの件数`,
     byTopic: '主訴',
     byOutcome: '結果',
     byAgeBand: '年代',
