@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { AGE_BANDS, TOPICS } from '../intake/intake.js';
+import { AGE_BANDS } from '../intake/intake.js';
 import { CONTACT_KINDS, DURATION_BANDS, LOGGED_CHANNELS } from '../records/case-log.js';
 import { OUTCOMES } from '../records/records.js';
-import { idSchema } from './schemas.js';
+import { idSchema, recordTopicsSchema } from './schemas.js';
 
 /** A real calendar day written YYYY-MM-DD (2023-02-30 is refused, not rolled over). */
 const ymdSchema = z.iso.date();
@@ -17,11 +17,7 @@ const caseLogFields = {
   date: ymdSchema,
   durationBand: z.enum(DURATION_BANDS),
   contact: z.enum(CONTACT_KINDS),
-  topics: z
-    .array(z.enum(TOPICS))
-    .min(1)
-    .max(5)
-    .refine((topics) => new Set(topics).size === topics.length, 'topics must not repeat'),
+  topics: recordTopicsSchema,
   outcome: z.enum(OUTCOMES),
   ageBand: z.enum(AGE_BANDS).optional(),
 };
