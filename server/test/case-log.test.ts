@@ -118,3 +118,32 @@ describe('the case log of the other channels', () => {
     expect(await call(later, 'caselog:add', { ...phoneCall, date: '2027-04-30' })).toMatchObject({ date: '2027-04-30' });
   });
 });
+
+describe('targets of a fiscal year', () => {
+  const servers = serverPerTest();
+
+  it('only admins set them; a year is replaced as a whole; bad input stores nothing', async () => {
+    const server = await servers.start({ clock: manualClock('2026-10-01T12:00:00+09:00') });
+    const [boss, chief] = await Promise.all([signIn(server, 'boss'), signIn(server, 'chief')]);
+    servers.track(boss, chief);
+    await Promise.all([boss, chief].map(connected));
+    const rows = () => server.db.prepare('SELECT fiscal_year, key, value FROM fiscal_target ORDER BY key').all();
+
+    expect(await send(boss, 'targets:set', { fiscalYear: 2026, targets: { homeVisits: 45 } })).toEqual({ ok: false, error: 'FORBIDDEN' });
+    expect(await call(chief, 'targets:set', { fiscalYear: 2026, targets: { homeVisits: 45, accompaniments: 18 } })).toEqual({
+      fiscalYear: 2026,
+      targets: { homeVisits: 45, accompaniments: 18 },
+    });
+    await call(chief, 'targets:set', { fiscalYear: 2026, targets: { homeVisits: 40 } });
+    const before = rows();
+    expect(before).toEqual([{ fiscal_year: 2026, key: 'homeVisits', value: 40 }]);
+    for (const bad of [{ fiscalYear: 2026, targets: { homeVisits: -1 } }, { fiscalYear: 2026, targets: { flyers: 3 } }, { fiscalYear: 1999, targets: {} }]) {
+      expect(await send(chief, 'targets:set', bad), JSON.stringify(bad)).toEqual({ ok: false, error: 'INVALID_PAYLOAD' });
+    }
+    expect(rows()).toEqual(before);
+    // Half the year gone (1 April to 1 October in Tokyo: 183 of 365 days): pace 20 of 40.
+    const report = await call(boss, 'report:year', { fiscalYear: 2026 });
+    expect(report.kpis).toEqual([{ key: 'homeVisits', target: 40, result: 0, achievement: 0, expected: 20 }]);
+    expect(report.asOf).toBe('2026-10-01');
+  });
+});

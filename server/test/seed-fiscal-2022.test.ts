@@ -7,7 +7,10 @@ import { call, clientSocket, type ClientSocket, connected, manualClock, serverPe
  * The seed's own figures (つながりサポート事業, 令和4年度 = fiscal 2022): 2,618 consultations —
  * phone 2,085, SNS 96, mail 390, interviews 47 — entered through the same protocol the console
  * uses: the SNS ones as chats (she starts, a counselor takes, ends and records), the rest as
- * case-log entries over real sockets. The report and its CSV must show the total and the split.
+ * case-log entries over real sockets. The report and its CSV must show the total and the split,
+ * and, against the targets an admin set (45 home visits, 18 accompaniments, 800 sets), the home
+ * visits and accompaniments done (43 and 9 appointments marked 済み: 95.6 % and 50.0 %). Sets have
+ * no result yet: distribution events are not recorded by the product so far.
  * (No timing asserted: the run's duration is in vitest's output.)
  */
 describe('the seed check: fiscal 2022 through the protocol', () => {
@@ -37,9 +40,10 @@ describe('the seed check: fiscal 2022 through the protocol', () => {
     // The last evening of fiscal 2022 in Tokyo: every day of the year is open and none is ahead.
     const clock = manualClock('2023-03-31T18:00:00+09:00');
     const server = await servers.start({ clock, startsPerHour: 1000 });
-    const [sato, tanaka, boss] = await Promise.all([signIn(server, 'sato'), signIn(server, 'tanaka'), signIn(server, 'boss')]);
-    servers.track(sato, tanaka, boss);
-    await Promise.all([sato, tanaka, boss].map(connected));
+    const [sato, tanaka, boss, chief] = await Promise.all([signIn(server, 'sato'), signIn(server, 'tanaka'), signIn(server, 'boss'), signIn(server, 'chief')]);
+    servers.track(sato, tanaka, boss, chief);
+    await Promise.all([sato, tanaka, boss, chief].map(connected));
+    await call(chief, 'targets:set', { fiscalYear: 2022, targets: { homeVisits: 45, accompaniments: 18, distributionSets: 800, phone: 2000 } });
 
     const logged = [
       ...Array.from({ length: 2085 }, (_, i) => entry('phone', i)),
@@ -60,6 +64,13 @@ describe('the seed check: fiscal 2022 through the protocol', () => {
         await connected(her);
         const id = (await call(her, 'consultation:start', {})).consultationId;
         await call(counselor, 'consultation:take', { consultationId: id });
+        // From 55 of the chats an outreach or accompaniment is booked for this evening: 43 home
+        // visits and 9 accompaniments happen (済み); 3 more visits are no-shows and do not count.
+        if (i < 55) {
+          const kind = i < 43 || i >= 52 ? 'outreach' : 'accompaniment';
+          const booked = await call(counselor, 'handoff:book', { consultationId: id, kind, startsAt: '2023-03-31T19:30:00+09:00' });
+          await call(counselor, 'appointment:status', { appointmentId: booked.id, status: i < 52 ? 'done' : 'no_show' });
+        }
         await call(counselor, 'consultation:end', { consultationId: id });
         await call(counselor, 'consultation:record', { consultationId: id, topics: ['孤独'], outcome: 'listened' });
         her.disconnect();
@@ -74,6 +85,14 @@ describe('the seed check: fiscal 2022 through the protocol', () => {
     // Phone calls spread over the months: 2,085 = 12 × 173 + 9 (April to December get one more).
     expect(report.months[0]?.byChannel.phone).toBe(174);
     expect(report.months[11]?.byChannel).toMatchObject({ phone: 173, chat: 96 });
+
+    expect(report.asOf).toBe('2023-03-31');
+    expect(report.kpis).toEqual([
+      { key: 'homeVisits', target: 45, result: 43, achievement: 95.6, expected: 45 },
+      { key: 'accompaniments', target: 18, result: 9, achievement: 50, expected: 18 },
+      { key: 'distributionSets', target: 800, result: null, achievement: null, expected: 800 },
+      { key: 'phone', target: 2000, result: 2085, achievement: 104.3, expected: 2000 },
+    ]);
 
     const csv = reportToCsv(report).slice(1).split('\r\n');
     const header = csv[0]!.split(',');

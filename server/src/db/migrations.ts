@@ -288,4 +288,15 @@ export const migrations: readonly Migration[] = [
   CREATE INDEX case_log_day ON case_log(day);
   CREATE INDEX case_log_staff ON case_log(staff_id, recorded_at);
   `,
+  // 11: issue 16 — the targets an admin sets for a fiscal year (home visits, accompaniments,
+  // distribution sets, channel counts), which the year report sets its results against. One row
+  // per year and key; a year's targets are replaced as a whole.
+  `
+  CREATE TABLE fiscal_target (
+    fiscal_year INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    value INTEGER NOT NULL CHECK (value >= 0),
+    PRIMARY KEY (fiscal_year, key)
+  );
+  `,
 ];

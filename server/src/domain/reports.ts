@@ -1,4 +1,17 @@
-import { type CaseLogEntry, type FiscalYearReport, type ReportFigures, emptyFigures, fiscalYearMonths, tokyoParts } from '@tsunagari/shared';
+import {
+  type CaseLogEntry,
+  CHANNELS,
+  type FiscalYearReport,
+  type FiscalYearTargets,
+  type HandoffKind,
+  type ReportFigures,
+  type TargetKey,
+  emptyFigures,
+  fiscalYearMonths,
+  kpiLines,
+  tokyoParts,
+  yearShareGone,
+} from '@tsunagari/shared';
 import type { ReportRow } from './types.js';
 
 /** Where she came from when no QR campaign brought her: the NPO's own page. */
@@ -23,9 +36,17 @@ export const WEB_CAMPAIGN = 'web';
  *   ones already left out, by the Tokyo day they are dated: each is a consultation of its channel
  *   and a recorded one (topics, outcome, age band), with its contact kind and duration band.
  * - consultations, byChannel: chats started plus logged entries — the program's count.
+ * - kpis: each target an admin set against its result — home visits and accompaniments done
+ *   (appointments marked 済み, by the year they were for), consultations by channel; distribution
+ *   sets have no result until distribution events are recorded — and the even pace on `asOf`.
  * Rows outside the year are ignored; the total is the sum of the twelve months.
  */
-export function buildFiscalYearReport(fiscalYear: number, rows: readonly ReportRow[], logged: readonly CaseLogEntry[] = []): FiscalYearReport {
+export function buildFiscalYearReport(
+  fiscalYear: number,
+  rows: readonly ReportRow[],
+  logged: readonly CaseLogEntry[] = [],
+  goals: YearGoals = { targets: {}, done: {}, asOf: `${fiscalYear + 1}-03-31` },
+): FiscalYearReport {
   const months = fiscalYearMonths(fiscalYear).map(emptyFigures);
   const byMonth = new Map(months.map((m) => [m.month, m]));
   for (const row of rows) {
@@ -38,7 +59,18 @@ export function buildFiscalYearReport(fiscalYear: number, rows: readonly ReportR
   }
   const total = emptyFigures('total');
   for (const m of months) add(total, m);
-  return { fiscalYear, months, total };
+  const results: Partial<Record<TargetKey, number>> = { homeVisits: goals.done.outreach ?? 0, accompaniments: goals.done.accompaniment ?? 0 };
+  for (const channel of CHANNELS) results[channel] = total.byChannel[channel];
+  const kpis = kpiLines(goals.targets, results, yearShareGone(fiscalYear, goals.asOf));
+  return { fiscalYear, months, total, kpis, asOf: goals.asOf };
+}
+
+/** What the KPI table needs beside the figures: the year's targets, appointments done by kind, and the day. */
+export interface YearGoals {
+  targets: FiscalYearTargets;
+  done: Partial<Record<HandoffKind, number>>;
+  /** Tokyo YYYY-MM-DD the pace is reckoned for. */
+  asOf: string;
 }
 
 /** YYYY-MM of an instant in Tokyo. */

@@ -8,6 +8,7 @@ import { createSqliteHandover } from './handover.js';
 import { createSqliteKeyGrants, createSqliteMessages } from './messages.js';
 import { createSqliteResumeCodes } from './resume.js';
 import { createSqliteRetention } from './retention.js';
+import { createSqliteYearGoals } from './year-goals.js';
 import { createSqliteStaff, createSqliteStaffChanges } from './staff.js';
 import type { Repositories } from './types.js';
 
@@ -27,6 +28,7 @@ export function createSqliteRepositories(db: Db): Repositories {
     messages: createSqliteMessages(db),
     caseRecords: createSqliteCaseRecords(db),
     caseLog: createSqliteCaseLog(db),
+    yearGoals: createSqliteYearGoals(db),
     appointments: createSqliteAppointments(db),
     resumeCodes: createSqliteResumeCodes(db),
     retention: createSqliteRetention(db),

@@ -1,4 +1,4 @@
-import type { AppointmentStatus, Appointment, CaseLogEntry, CaseRecord, EndReason, HandoverNote, SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
+import type { AppointmentStatus, Appointment, CaseLogEntry, CaseRecord, FiscalYearTargets, HandoffKind, EndReason, HandoverNote, SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
 import type { Holding, RoutingStatus } from '../domain/routing/types.js';
 import type { StaffRole } from '@tsunagari/shared';
 import type { SignedRevocationList, SignedStaffStatement } from '@tsunagari/shared/trust';
@@ -170,6 +170,15 @@ export interface CaseLogRepository {
   between(fromYmd: string, toYmd: string): CaseLogEntry[];
 }
 
+/** The fiscal year's targets, and the appointments done they are measured against (issue 16). */
+export interface YearGoalRepository {
+  /** Replaces a year's targets as a whole, in one transaction. */
+  setTargets(fiscalYear: number, targets: FiscalYearTargets): void;
+  targets(fiscalYear: number): FiscalYearTargets;
+  /** Appointments marked done whose time is in [from, to) (ISO instants), by kind. */
+  doneByKind(fromIso: string, toIso: string): Partial<Record<HandoffKind, number>>;
+}
+
 export interface AppointmentRepository {
   insert(a: NewAppointment, at: string): void;
   byId(id: string): Appointment | null;
@@ -205,6 +214,7 @@ export interface Repositories {
   messages: MessageRepository;
   caseRecords: CaseRecordRepository;
   caseLog: CaseLogRepository;
+  yearGoals: YearGoalRepository;
   appointments: AppointmentRepository;
   resumeCodes: ResumeCodeRepository;
   retention: RetentionRepository;

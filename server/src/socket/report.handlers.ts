@@ -1,7 +1,8 @@
 import type { Services } from '../services.js';
 import type { HandlerTable } from './handle.js';
 
-/** report:year — the fiscal-year report for supervisors and admins. */
+/** report:year — the fiscal-year report for supervisors and admins; targets:set — admins' targets. */
 export function registerReportHandlers(handlers: HandlerTable, deps: Pick<Services, 'records'>): void {
   handlers.staff('report:year', (payload) => deps.records.yearReport(payload.fiscalYear));
+  handlers.staff('targets:set', (payload) => deps.records.setTargets(payload.fiscalYear, payload.targets));
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AGE_BANDS } from '../intake/intake.js';
 import { CONTACT_KINDS, DURATION_BANDS, LOGGED_CHANNELS } from '../records/case-log.js';
 import { OUTCOMES } from '../records/records.js';
+import { TARGET_KEYS, type TargetKey } from '../records/targets.js';
 import { idSchema, recordTopicsSchema } from './schemas.js';
 
 /** A real calendar day written YYYY-MM-DD (2023-02-30 is refused, not rolled over). */
@@ -34,3 +35,16 @@ export const caseLogWithdrawSchema = z.strictObject({ entryId: idSchema });
 export type CaseLogAddPayload = z.infer<typeof caseLogAddSchema>;
 export type CaseLogCorrectPayload = z.infer<typeof caseLogCorrectSchema>;
 export type CaseLogWithdrawPayload = z.infer<typeof caseLogWithdrawSchema>;
+
+/** A target: a whole count, with a ceiling no program reaches (a typo of extra zeros is refused). */
+const targetSchema = z.number().int().min(0).max(100_000);
+
+/**
+ * Admin: the targets of one fiscal year, replacing those set before (a key left out has none).
+ * Strict: an unknown key is refused.
+ */
+export const targetsSetSchema = z.strictObject({
+  fiscalYear: z.number().int().min(2020).max(2100),
+  targets: z.strictObject(Object.fromEntries(TARGET_KEYS.map((k) => [k, targetSchema.optional()])) as Record<TargetKey, z.ZodOptional<typeof targetSchema>>),
+});
+export type TargetsSetPayload = z.infer<typeof targetsSetSchema>;

@@ -11,6 +11,7 @@ import { type MessagesClientEvents, messagesRoles, messagesSchemas, type Message
 import { type ResumeClientEvents, resumeRoles, resumeSchemas } from './events/resume.js';
 import type { Role } from './events/roles.js';
 import { type RoutingClientEvents, routingRoles, routingSchemas, type RoutingServerEvents } from './events/routing.js';
+import { type TargetsClientEvents, targetsRoles, targetsSchemas } from './events/targets.js';
 import { type StaffAdminClientEvents, staffAdminRoles, staffAdminSchemas, type StaffAdminServerEvents } from './events/staff-admin.js';
 
 export type { HandshakeAuth, Role, SenderRole, StaffRole } from './events/roles.js';
@@ -38,6 +39,7 @@ export interface ClientToServerEvents
     RoutingClientEvents,
     CaseworkClientEvents,
     CaseLogClientEvents,
+    TargetsClientEvents,
     ResumeClientEvents,
     StaffAdminClientEvents {}
 
@@ -54,6 +56,7 @@ export const inboundSchemas = {
   ...routingSchemas,
   ...caseworkSchemas,
   ...caseLogSchemas,
+  ...targetsSchemas,
   ...resumeSchemas,
   ...staffAdminSchemas,
 } as const satisfies Record<keyof ClientToServerEvents, unknown>;
@@ -65,6 +68,7 @@ const EVENT_ROLES = {
   ...routingRoles,
   ...caseworkRoles,
   ...caseLogRoles,
+  ...targetsRoles,
   ...resumeRoles,
   ...staffAdminRoles,
 } as const satisfies Record<keyof ClientToServerEvents, readonly Role[]>;

@@ -1,5 +1,6 @@
 import { HANDOFF_KINDS, type HandoffKind } from '../handoff/handoff.js';
 import { AGE_BANDS, type AgeBand, TOPICS, type Topic } from '../intake/intake.js';
+import type { Kpi } from './targets.js';
 import { CONTACT_KINDS, type ContactKind, DURATION_BANDS, type DurationBand, LOGGED_CHANNELS } from './case-log.js';
 
 /**
@@ -77,6 +78,10 @@ export interface FiscalYearReport {
   /** Twelve months, April first. */
   months: ReportFigures[];
   total: ReportFigures;
+  /** Targets against results (only the keys an admin set a target for), as of {@link asOf}. */
+  kpis: Kpi[];
+  /** The Tokyo day the KPI pace is reckoned for (today when the report was made). */
+  asOf: string;
 }
 
 /** The fiscal year (starting April, Tokyo time) an instant falls in. */
