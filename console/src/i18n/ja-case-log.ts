@@ -1,4 +1,4 @@
-import type { ContactKind, DurationBand, LoggedChannel } from '@tsunagari/shared';
+import type { ContactKind, DurationBand, LoggedChannel, TargetKey } from '@tsunagari/shared';
 
 /**
  * The console's words for the case log (電話・メールなどの記録): consultations that did not start
@@ -45,5 +45,31 @@ export const jaCaseLog = {
     withdrawConfirm: '本当に取り下げる',
     withdrawCancel: 'やめる',
     rowLabel: (what: string) => `（${what}）`,
+  },
+  targets: {
+    kpiCaption: (year: string, asOf: string) => `${year} 目標と実績（${asOf}時点）`,
+    item: '項目',
+    target: '目標',
+    result: '実績',
+    achievement: '達成率',
+    expected: 'この時点の目安',
+    noResult: '記録なし',
+    percent: (p: number) => `${p.toFixed(1)}%`,
+    kpiNote: '目安は、目標を1年で均等に進めた場合のこの日までの数です。家庭訪問・同行支援は「済み」にした予約の数です。配布セットは、配布会の記録ができるまで実績がありません。',
+    keys: {
+      homeVisits: '家庭訪問（回）',
+      accompaniments: '同行支援（回）',
+      distributionSets: '生理用品の配布（セット）',
+      chat: 'SNS（チャット）相談（件）',
+      phone: '電話相談（件）',
+      mail: 'メール相談（件）',
+      interview: '面接相談（件）',
+      remote: 'リモート相談（件）',
+    } satisfies Record<TargetKey, string>,
+    formHeading: (year: string) => `${year}の目標を設定する（管理者）`,
+    formIntro: '空欄の項目は目標なしになります。保存すると、この年度の目標はこの内容に置き換わります。',
+    save: '目標を保存',
+    saving: '保存しています…',
+    saved: '目標を保存しました。',
   },
 } as const;

@@ -1,4 +1,4 @@
-import type { StaffSession } from '@tsunagari/shared';
+import type { FiscalYearTargets, StaffSession } from '@tsunagari/shared';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { CaseLogEditEvent } from '../../events/case-log-edit.event.js';
@@ -244,7 +244,11 @@ export class TsgStaffWorkspace extends LitElement {
                 @tsg-end-request=${actions.onEnd}
                 @tsg-chat-close=${actions.onClose}
               ></tsg-chat-panel>`
-            : html`<tsg-year-report .fetchReport=${this.fetchReport} ?connected=${this.socket.status === 'connected'}></tsg-year-report>`}
+            : html`<tsg-year-report
+                .fetchReport=${this.fetchReport}
+                .setTargets=${this.isAdmin ? this.setTargets : null}
+                ?connected=${this.socket.status === 'connected'}
+              ></tsg-year-report>`}
           </div>
           <div class="view" ?hidden=${this.shown !== 'appointments'}>
             <tsg-appointment-list
@@ -290,6 +294,8 @@ export class TsgStaffWorkspace extends LitElement {
 
   /** The fiscal-year report for supervisors (one stable function, so the report does not reload on each render). */
   private readonly fetchReport = (fiscalYear: number) => this.socket.request('report:year', { fiscalYear });
+  /** Admins: the year's targets (stable, like fetchReport). */
+  private readonly setTargets = (fiscalYear: number, targets: FiscalYearTargets) => this.socket.request('targets:set', { fiscalYear, targets });
 
   /** The screen in the main area now: none while locked. */
   private get shown(): WorkspaceView | null {
