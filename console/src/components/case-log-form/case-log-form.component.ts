@@ -6,6 +6,7 @@ import { ja } from '../../i18n/ja.js';
 import { entryLabel } from '../../services/case-log.controller.js';
 import { type CaseLogDraft, draftPayload, draftProblem, entryDraft, FORM_TOPICS, freshDraft } from '../../state/case-log.js';
 import type { FormResult } from '../../state/form-requests.js';
+import { compactFormStyles } from '../../styles/compact-form.styles.js';
 import { baseStyles, formBoxStyles, formGroupStyles } from '../../styles/shared.styles.js';
 import { caseLogFormStyles } from './case-log-form.styles.js';
 
@@ -18,7 +19,7 @@ const t = ja.caseLog;
  * and channel stay (calls come in runs) and focus goes back to the topic. Closed lists only.
  */
 export class TsgCaseLogForm extends LitElement {
-  static override styles = [baseStyles, formBoxStyles, formGroupStyles, caseLogFormStyles];
+  static override styles = [baseStyles, formBoxStyles, formGroupStyles, compactFormStyles, caseLogFormStyles];
 
   /** Saves (`caselog:add`, or `caselog:correct` while {@link editing}). */
   @property({ attribute: false }) submit: ((payload: CaseLogAddPayload) => Promise<FormResult>) | null = null;

@@ -3,6 +3,7 @@ import { html, LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ja } from '../../i18n/ja.js';
 import type { FormResult } from '../../state/form-requests.js';
+import { compactFormStyles } from '../../styles/compact-form.styles.js';
 import { baseStyles, formBoxStyles, formGroupStyles } from '../../styles/shared.styles.js';
 import { targetsFormStyles } from './targets-form.styles.js';
 
@@ -13,7 +14,7 @@ const t = ja.targets;
  * the year's targets (`targets:set`); the year report then shows them against the results.
  */
 export class TsgTargetsForm extends LitElement {
-  static override styles = [baseStyles, formBoxStyles, formGroupStyles, targetsFormStyles];
+  static override styles = [baseStyles, formBoxStyles, formGroupStyles, compactFormStyles, targetsFormStyles];
 
   @property({ type: Number }) fiscalYear = 0;
   /** The year's targets as the report last showed them (the form starts from these). */
