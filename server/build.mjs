@@ -13,7 +13,7 @@ const outdir = path.join(root, 'dist');
 fs.rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { main: 'src/main.ts', admin: 'src/cli/admin.ts', 'bench-server': 'bench/server-entry.ts', 'bench-baseline': 'bench/baseline-server.ts', 'bench-load': 'bench/load.ts' },
+  entryPoints: { main: 'src/main.ts', admin: 'src/cli/admin.ts', 'bench-server': 'bench/server-entry.ts', 'bench-baseline': 'bench/baseline-server.ts', 'bench-load': 'bench/load.ts', 'bench-attack': 'bench/attack-load.ts' },
   outdir,
   bundle: true,
   splitting: true,
@@ -26,6 +26,7 @@ await build({
   external: [...Object.keys(pkg.dependencies), ...Object.keys(pkg.devDependencies)].filter((d) => !d.startsWith('@tsunagari/')),
   logLevel: 'warning',
 });
-// The checkpoint worker is loaded by URL next to the code that starts it.
+// The checkpoint and login-verification workers are loaded by URL next to the code that starts them.
 fs.copyFileSync(path.join(root, 'src/db/checkpoint-worker.mjs'), path.join(outdir, 'checkpoint-worker.mjs'));
+fs.copyFileSync(path.join(root, 'src/domain/staff/verify-worker.mjs'), path.join(outdir, 'verify-worker.mjs'));
 process.stdout.write(`server built to ${path.relative(process.cwd(), outdir) || 'dist'}\n`);

@@ -127,3 +127,21 @@ export async function startFromLanding(page: Page, url: string): Promise<void> {
   await page.getByRole('button', { name: '相談をはじめる' }).click();
   await page.getByRole('button', { name: '答えずに進む' }).click();
 }
+
+/**
+ * The admin puts campaigns on the list (職員 screen, きっかけの一覧), so starts through `/c/<name>`
+ * count under their own names; a name not on the list is counted as 一覧にないきっかけ.
+ */
+export async function listCampaigns(browser: Browser, server: RunningServer, names: readonly string[]): Promise<Page> {
+  const admin = await desktopPage(browser);
+  await signIn(admin, 'admin', server);
+  await admin.getByRole('button', { name: '職員', exact: true }).click();
+  const list = admin.getByRole('region', { name: /きっかけ（QRコード・チラシ）の一覧/ });
+  for (const name of names) {
+    await list.getByRole('textbox', { name: 'ページの名前' }).fill(name);
+    await list.getByRole('textbox', { name: '報告での表示名' }).fill(`${name} のチラシ`);
+    await list.getByRole('button', { name: '追加する' }).click();
+    await expect(list.getByRole('status')).toHaveText(`/c/${name} を保存しました。`);
+  }
+  return admin;
+}

@@ -8,6 +8,7 @@ import { API, type AckResult, type KdfParamsResponse, type StaffSession } from '
 import { deriveStaffPasswordKeys, toB64 } from '@tsunagari/shared/crypto';
 import sodium from 'libsodium-wrappers-sumo';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import { startProof } from './start-proof.js';
 import { type LoadConfig, type LoadResult, watchStalls } from './stats.js';
 
 const config = JSON.parse(process.env.BENCH_LOAD ?? '{}') as LoadConfig;
@@ -44,8 +45,16 @@ async function pool(n: number, limit: number, task: (i: number) => Promise<void>
   }));
 }
 
-async function login(username: string, password: string): Promise<string> {
-  const post = (path: string, body: unknown) => fetch(config.url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+/**
+ * With `networks`, every woman and counselor comes from an address of her own, as the relay's
+ * trusted proxy reports it (X-Forwarded-For), so per-caller limits see them as the different
+ * people they are; without it every socket is 127.0.0.1.
+ */
+const networkOf = (kind: 'woman' | 'counselor', i: number): Record<string, string> =>
+  config.networks ? { 'x-forwarded-for': kind === 'woman' ? `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` : `172.16.0.${i + 1}` } : {};
+
+async function login(username: string, password: string, headers: Record<string, string> = {}): Promise<string> {
+  const post = (path: string, body: unknown) => fetch(config.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   const params = (await (await post(API.authParams, { username })).json()) as AckResult<KdfParamsResponse>;
   if (!params.ok) throw new Error(params.error);
   const { authKey } = deriveStaffPasswordKeys(sodium, password, params.data);
@@ -71,7 +80,7 @@ async function hold(): Promise<void> {
     const client = io(config.url, { ...connectOpts, auth: { role: 'client' } });
     client.on('queue:position', () => void (lastPush = performance.now()));
     await connected(client);
-    const started = await ack(client, 'consultation:start', {});
+    const started = await ack(client, 'consultation:start', await startProof(config.url, {}));
     if (!started.ok) throw new Error(`start: ${started.error}`);
     clients.push(client);
   });
@@ -108,7 +117,11 @@ async function main(): Promise<void> {
   for (let i = 0; i < config.counselors; i++) {
     const s =
       config.target === 'tsunagari'
-        ? io(config.url, { ...connectOpts, auth: { role: 'staff' }, extraHeaders: { cookie: await login(config.logins[i]?.username ?? '', config.logins[i]?.password ?? ''), origin: config.url } })
+        ? io(config.url, {
+            ...connectOpts,
+            auth: { role: 'staff' },
+            extraHeaders: { cookie: await login(config.logins[i]?.username ?? '', config.logins[i]?.password ?? '', networkOf('counselor', i)), origin: config.url, ...networkOf('counselor', i) },
+          })
         : io(config.url, connectOpts);
     await connected(s);
     if (config.target === 'tsunagari') {
@@ -130,7 +143,7 @@ async function main(): Promise<void> {
   let connectedCount = 0;
   const connecting = phase('connecting clients', 180_000, () => `(${connectedCount}/${config.clients} connected)`);
   await pool(config.clients, 100, async (i) => {
-    const client = io(config.url, config.target === 'tsunagari' ? { ...connectOpts, auth: { role: 'client' } } : connectOpts);
+    const client = io(config.url, config.target === 'tsunagari' ? { ...connectOpts, auth: { role: 'client' }, extraHeaders: networkOf('woman', i) } : connectOpts);
     await connected(client);
     sockets[i] = client;
     connectedCount++;
@@ -151,7 +164,7 @@ async function main(): Promise<void> {
     if (config.target === 'tsunagari') {
       const assigned = new Promise<void>((resolve) => client.once('consultation:assigned', () => resolve()));
       const t0 = performance.now();
-      const started = await ack<{ consultationId: string }>(client, 'consultation:start', {});
+      const started = await ack<{ consultationId: string }>(client, 'consultation:start', await startProof(config.url, networkOf('woman', i)));
       if (!started.ok) throw new Error(`start: ${started.error}`);
       id = started.data.consultationId;
       if (!offeredAt.has(id)) await new Promise<void>((resolve) => offerWaiters.set(id, resolve));

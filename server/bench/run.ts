@@ -7,6 +7,8 @@
  *                 ratio of each round and their median are printed too
  *   --json        one JSON object instead of the human-readable figures
  *   --hold N      connect N idle waiting clients and report memory once positions are pushed
+ *   --attack      the normal load (default 300 women, 20 counselors) without and then with the
+ *                 attacks of issue 14 beside it, and a queue probe under the urgent flood (attack.ts)
  * Environment: BENCH_PROFILE=dir (CPU profiles of the servers), BENCH_SERVER_NODE_ARGS (extra Node
  * flags for both servers, e.g. --trace-gc), BENCH_OURS_NODE_ARGS (extra flags for our server only,
  * to try a production setting against the unchanged baseline), BENCH_STALL_MS (list event-loop stalls from this long,
@@ -33,6 +35,7 @@ import { LiveSessions } from '../src/domain/staff/live-sessions.js';
 import { createSqliteRepositories } from '../src/repositories/sqlite.js';
 import { realScheduler } from '../src/scheduler.js';
 import { loadSodium } from '../src/sodium.js';
+import { attackRun } from './attack.js';
 import { type IpcReply, type LoadConfig, type LoadResult, round, STALL_MS, type Stall, summarize } from './stats.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -46,16 +49,20 @@ const { values } = parseArgs({
     arrivals: { type: 'string', default: '200' },
     rounds: { type: 'string', default: '1' },
     hold: { type: 'string' },
+    attack: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   },
 });
+/** An attack run's normal load is a prefecture's busy hour, not the throughput test's, unless the command line says. */
+const given = (name: string) => process.argv.some((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+const pick = (name: 'clients' | 'rate' | 'arrivals', attackDefault: string) => Number(values.attack && !given(name) ? attackDefault : values[name]);
 const opts = {
-  clients: Number(values.clients),
+  clients: pick('clients', '300'),
   counselors: Number(values.counselors),
-  rate: Number(values.rate),
+  rate: pick('rate', '300'),
   seconds: Number(values.seconds),
   payloadBytes: Number(values.payload),
-  arrivals: Number(values.arrivals),
+  arrivals: pick('arrivals', '100'),
   rounds: Math.max(1, Number(values.rounds)),
 };
 const say = (line: string) => {
@@ -135,7 +142,7 @@ async function prepareDatabase(dir: string): Promise<{ dbPath: string; logins: L
   return { dbPath, logins };
 }
 
-interface Measured {
+export interface Measured {
   result: LoadResult;
   idle: { rss: number; heapUsed: number };
   loaded: { rss: number; heapUsed: number };
@@ -143,18 +150,27 @@ interface Measured {
   loop: { p50: number; p99: number; max: number; stalls: Stall[]; cpuMs: number };
 }
 
-async function measure(target: LoadConfig['target'], server: ChildProcess, logins: LoadConfig['logins']): Promise<Measured> {
+/** For the attack run: networks per woman, and what to do as the exchange starts and once it ends. */
+export interface MeasureExtra {
+  networks?: boolean;
+  beforeGo?: (url: string) => Promise<void>;
+  afterResult?: () => Promise<void>;
+}
+
+async function measure(target: LoadConfig['target'], server: ChildProcess, logins: LoadConfig['logins'], extra: MeasureExtra = {}): Promise<Measured> {
   const { url } = await nextMessage<Extract<IpcReply, { type: 'ready' }>>(server, 'ready');
   const idle = await memory(server);
-  const load = child('bench-load', { BENCH_LOAD: JSON.stringify({ target, url, logins, ...opts } satisfies LoadConfig) });
+  const load = child('bench-load', { BENCH_LOAD: JSON.stringify({ target, url, logins, ...opts, ...(extra.networks ? { networks: true } : {}) } satisfies LoadConfig) });
   load.once('exit', (code, signal) => {
     if (code || signal) process.stderr.write(`load generator exited early (${code ?? signal})\n`);
   });
   await nextMessage(load, 'connected');
   const loaded = await memory(server);
   server.send({ type: 'loop-reset' });
+  await extra.beforeGo?.(url);
   load.send({ type: 'go' });
   const { result } = await nextMessage<{ type: 'result'; result: LoadResult }>(load, 'result', (opts.seconds + 90) * 1000);
+  await extra.afterResult?.();
   const loop = nextMessage<Extract<IpcReply, { type: 'loop' }>>(server, 'loop');
   server.send({ type: 'loop' });
   const { p50, p99, max, stalls, cpuMs } = await loop;
@@ -218,6 +234,7 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-bench-'));
   try {
     if (values.hold) return await holdRun(Number(values.hold), dir);
+    if (values.attack) return await attackRun({ dir, opts, json: values.json, say, child, nextMessage, memory, stop, prepareDatabase, measure });
     say(`bench: ${opts.clients} clients, ${opts.counselors} counselors, ${opts.rate} msg/s for ${opts.seconds} s, ${opts.payloadBytes}-byte envelopes`);
     // Rounds alternate ours and the baseline, so a machine that is slower for a while slows both.
     const rounds: Round[] = [];

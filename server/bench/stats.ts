@@ -30,6 +30,8 @@ export interface LoadConfig {
   hold?: boolean;
   /** Counselor logins (tsunagari only). */
   logins: { username: string; password: string }[];
+  /** Each woman and counselor from an address of her own (X-Forwarded-For; the relay trusts one proxy hop). */
+  networks?: boolean;
 }
 
 export interface LoadResult {

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import path from 'node:path';
 import { API, type ClientToServerEvents, MAX_FRAME_BYTES, type OpeningHoursConfig, type ServerToClientEvents, type WidgetStatus } from '@tsunagari/shared';
 import type { KdfFloor, SodiumSumo } from '@tsunagari/shared/crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -6,22 +7,27 @@ import { Server } from 'socket.io';
 import type { Clock } from './clock.js';
 import { DEFAULT_HEARTBEAT, type Heartbeat } from './config.js';
 import { startCheckpointer } from './db/checkpointer.js';
+import { DEFAULT_DISK_ALARM_MB, watchDisk } from './db/disk-watch.js';
 import type { Db } from './db/database.js';
 import type { RoutingOptions } from './domain/routing/options.js';
 import type { QueueStore } from './domain/routing/queue-store.js';
+import { LoginGuard, type LoginLimits } from './domain/staff/login-guard.js';
+import { type PasswordVerifier, VerifierPool } from './domain/staff/verifier-pool.js';
 import { authRoutes } from './http/auth.routes.js';
-import { CallerKeys, DailyClientKey } from './http/client-key.js';
+import { type CallerPrefixes, CallerKeys, DailyClientKey, DEFAULT_CALLER_PREFIXES } from './http/client-key.js';
 import { demoRoutes } from './http/demo.routes.js';
 import { enrolRoutes } from './http/enrol.routes.js';
 import { StaffOrigin } from './http/staff-origin.js';
 import { type DemoConsoleConfig, trustRoutes } from './http/trust.routes.js';
 import { staticRoutes } from './http/static.routes.js';
 import { testHookRoutes } from './http/test-hooks.routes.js';
+import { type LimitOverrides, withDefaults } from './limits.js';
 import type { Logger } from './log.js';
 import { createSqliteRepositories } from './repositories/sqlite.js';
 import type { Repositories } from './repositories/types.js';
 import { realScheduler, type Scheduler } from './scheduler.js';
 import { createServices, type Services } from './services.js';
+import { strictTransport } from './http/page-headers.js';
 import { setupSockets } from './socket/index.js';
 import { rooms, type SocketData, type TsunagariServer } from './socket/types.js';
 
@@ -58,6 +64,11 @@ export interface AppDeps {
   resumeDays?: number;
   /** Offer timeout, grace periods, estimate threshold; defaults in the routing modules. */
   routing?: Partial<RoutingOptions>;
+  /**
+   * Origins that may frame the landing page (TSUNAGARI_FRAME_ANCESTORS); none by default. Every
+   * other HTML page the relay serves may be framed by nobody.
+   */
+  frameAncestors?: readonly string[];
   /** Timers for offers and grace periods (tests inject a fake one). */
   scheduler?: Scheduler;
   /** Where routing keeps the queue, counselors and offers (default: this process's memory). */
@@ -67,14 +78,34 @@ export interface AppDeps {
    * X-Forwarded-For entries tell callers apart for the rate limits; no more entries are believed.
    */
   trustedProxyHops?: number;
+  /** Leading bits that make one caller network for every per-caller limit (default IPv4 /32, IPv6 /64). */
+  callerPrefixes?: CallerPrefixes;
   /** Consultations one caller may start per hour (default DEFAULT_STARTS_PER_HOUR; 0: no limit). */
   startsPerHour?: number;
+  /** Consultations waiting or active per caller network at once (default 2; 0: no limit). */
+  openPerCaller?: number;
+  /** Urgent starts honoured per caller network per hour (default 3). */
+  urgentPerHour?: number;
+  /** Proof of work to start: highest counter at ordinary times (default 10,000; 0: none asked). */
+  powCounter?: number;
+  /** Waiting women from which on proof-of-work challenges are harder (default 30). */
+  powFloodWaiting?: number;
   /** Days an ended consultation's transcript is kept (default DEFAULT_RETENTION_DAYS). */
   retentionDays?: number;
   /** Mounts the test-only hooks (`http/test-hooks.routes.ts`); the configuration allows it only with DEMO=1. */
   testHooks?: boolean;
   /** Socket.IO's ping interval and timeout (default DEFAULT_HEARTBEAT, Socket.IO's own). */
   heartbeat?: Heartbeat;
+  /** Budgets per socket, caller and consultation (default DEFAULT_LIMITS; README "Limits"). */
+  limits?: LimitOverrides;
+  /** Failed-login budgets and the per-username slow-down (defaults: DEFAULT_LOGIN_LIMITS). */
+  loginLimits?: Partial<LoginLimits>;
+  /** Threads that verify logins (default DEFAULT_VERIFY_THREADS); ignored when `verifier` is given. */
+  verifyThreads?: number;
+  /** Tests only: a verifier of the test's own (the test closes it); default a pool the app owns. */
+  verifier?: PasswordVerifier;
+  /** Free MB on the database's disk below which an alarm is logged, at start and hourly (default DEFAULT_DISK_ALARM_MB). */
+  diskAlarmMb?: number;
 }
 
 export interface App {
@@ -91,16 +122,19 @@ export interface App {
 export function createApp(deps: AppDeps): App {
   const { db, sodium, clock, log } = deps;
   const repos = createSqliteRepositories(db);
-  const services = createServices(repos, deps);
+  const limits = withDefaults(deps.limits);
+  const verifier = deps.verifier ?? new VerifierPool(deps.verifyThreads);
+  const services = createServices(repos, { ...deps, limits, verifier });
   const { auth, hours, routing, messages, retention } = services;
 
   const trustedHops = deps.trustedProxyHops ?? 0;
-  const callers = new CallerKeys(new DailyClientKey(sodium, clock), trustedHops);
+  const callers = new CallerKeys(new DailyClientKey(sodium, clock), trustedHops, deps.callerPrefixes ?? DEFAULT_CALLER_PREFIXES);
 
   const app = express();
   app.disable('x-powered-by');
   // The same hops as the rate limits: req.protocol then follows the proxy's X-Forwarded-Proto.
   app.set('trust proxy', trustedHops);
+  app.use(strictTransport(deps.publicUrl));
   app.use((_req, res, next) => {
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -117,8 +151,17 @@ export function createApp(deps: AppDeps): App {
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.json({ ok: true, data: hours.status() });
   });
+  // The widget asks for its challenge from the NPO's page (another origin), like the status.
+  app.get(API.startChallenge, async (_req, res, next) => {
+    try {
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      res.json({ ok: true, data: await services.startProofs.challenge() });
+    } catch (caught) {
+      next(caught);
+    }
+  });
   const staffHttp = { origin: new StaffOrigin(deps.consoleOrigin ?? null), log, secureCookies: deps.secureCookies ?? false };
-  app.use(authRoutes({ ...staffHttp, auth, callers }));
+  app.use(authRoutes({ ...staffHttp, auth, callers, guard: new LoginGuard(deps.loginLimits) }));
   app.use(enrolRoutes({ ...staffHttp, staff: services.staff, callers }));
   app.use(trustRoutes({ staff: services.staff, organisation: repos.organisation, publicUrl: deps.publicUrl, demoConsoleConfig: deps.demoConsoleConfig ?? null }));
   app.use(staticRoutes(deps.widgetDist));
@@ -127,7 +170,7 @@ export function createApp(deps: AppDeps): App {
     app.use(testHookRoutes({ messages: repos.messages, relay: (m) => void io.to(rooms.consultation(m.consultationId)).emit('message:new', m) }));
     log.warn({ event: 'server.test_hooks' }, 'test hooks are on: this relay can be told to replay messages');
   }
-  if (deps.demo) app.use(demoRoutes({ repos, widgetDist: deps.widgetDist, consoleDist: deps.consoleDist, publicUrl: deps.publicUrl }));
+  if (deps.demo) app.use(demoRoutes({ repos, widgetDist: deps.widgetDist, consoleDist: deps.consoleDist, publicUrl: deps.publicUrl, frameAncestors: deps.frameAncestors ?? [] }));
   app.use('/api', (_req, res) => void res.status(404).json({ ok: false, error: 'INVALID_PAYLOAD' }));
   // Body-parser errors (bad JSON, too large) arrive here; answer with a code, log no content.
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
@@ -140,6 +183,7 @@ export function createApp(deps: AppDeps): App {
 
   // WAL checkpoints (and their fsyncs) run on a thread of their own, never on the event loop.
   const checkpointer = db.memory ? null : startCheckpointer(db, db.name);
+  const stopDiskWatch = db.memory ? () => undefined : watchDisk(path.dirname(db.name), deps.diskAlarmMb ?? DEFAULT_DISK_ALARM_MB, log);
 
   const httpServer = http.createServer(app);
   const io: TsunagariServer = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
@@ -160,6 +204,7 @@ export function createApp(deps: AppDeps): App {
     staffOrigin: staffHttp.origin,
     staffChanges: repos.staffChanges,
     scheduler: deps.scheduler ?? realScheduler,
+    limits,
   });
 
   let closing: Promise<void> | null = null;
@@ -168,6 +213,7 @@ export function createApp(deps: AppDeps): App {
       io.emit('server:shutdown');
       // No timer may fire on a closed database; the next process restores the queue from it.
       routing.stop();
+      stopDiskWatch();
       pusher.stop();
       outside.stop();
       services.liveSessions.stop();
@@ -180,7 +226,8 @@ export function createApp(deps: AppDeps): App {
           // Closing the engine drops transports without a Socket.IO "server disconnect", so
           // clients keep their reconnection logic and come back to the next process by themselves.
           io.engine.close();
-          io.close(() => void Promise.all([checkpointer?.stop(), retentionStopped]).then(() => resolve()));
+          const verifierClosed = deps.verifier ? undefined : verifier.close();
+          io.close(() => void Promise.all([checkpointer?.stop(), retentionStopped, verifierClosed]).then(() => resolve()));
           httpServer.closeAllConnections();
         });
       });

@@ -7,6 +7,13 @@ import { DEFAULT_RETENTION_DAYS } from './domain/retention.js';
 import type { RoutingOptions } from './domain/routing/options.js';
 import { DEFAULT_HEAP_GROWING_PERCENT } from './heap-tuning.js';
 import { DEFAULT_STARTS_PER_HOUR } from './domain/start-limit.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { DEFAULT_OPEN_PER_CALLER, DEFAULT_URGENT_PER_HOUR } from './domain/callers/caller-ledger.js';
+import { DEFAULT_POW_COUNTER, DEFAULT_POW_FLOOD_WAITING } from './domain/callers/start-proof.js';
+import { type CallerPrefixes, DEFAULT_CALLER_PREFIXES } from './http/client-key.js';
+import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './domain/staff/login-guard.js';
+import { DEFAULT_VERIFY_THREADS } from './domain/staff/verifier-pool.js';
+import { DEFAULT_DISK_ALARM_MB } from './db/disk-watch.js';
 import { parseConsoleOrigin } from './http/staff-origin.js';
 
 /** Where the server package lives; static builds are found relative to it. */
@@ -19,6 +26,12 @@ export interface Config {
   port: number;
   /** Base URL people reach the server on; used in printed links and the demo page. https unless DEMO=1. */
   publicUrl: string | null;
+  /**
+   * TSUNAGARI_FRAME_ANCESTORS: origins (space-separated, https://…) that may frame the landing page
+   * the relay serves; none by default (`frame-ancestors 'none'`). Every other page: nobody.
+   */
+  frameAncestors: string[];
+  /** The SQLite file: TSUNAGARI_DB, or data/tsunagari.db (production) and data/demo.sqlite (DEMO=1), kept apart. */
   dbPath: string;
   /** Demo only: the demo organisation's key file (passphrase printed in the banner). */
   demoOrgKeyFile: string;
@@ -47,6 +60,16 @@ export interface Config {
   trustedProxyHops: number;
   /** Consultations one caller may start per hour (0: no limit). */
   startsPerHour: number;
+  /** Consultations waiting or active per caller network at once (TSUNAGARI_OPEN_PER_CALLER; 0: no limit). */
+  openPerCaller: number;
+  /** Urgent starts per caller network per hour; past it, starts queue as non-urgent (TSUNAGARI_URGENT_PER_HOUR). */
+  urgentPerHour: number;
+  /** Proof of work to start: highest counter at ordinary times (TSUNAGARI_POW_COUNTER; 0: none asked). */
+  powCounter: number;
+  /** Waiting women from which on challenges are harder (TSUNAGARI_POW_FLOOD_WAITING). */
+  powFloodWaiting: number;
+  /** Leading bits of an IPv4 / IPv6 address that make one caller network (TSUNAGARI_CALLER_PREFIX_V4 / _V6; 32 / 64). */
+  callerPrefixes: CallerPrefixes;
   /** Days an ended consultation's transcript is kept before it is deleted. */
   retentionDays: number;
   /** How far the heap may grow past its live size before a full collection (0: V8 decides). */
@@ -57,6 +80,25 @@ export interface Config {
   testHooks: boolean;
   /** Socket.IO's heartbeat: a ping this often, a connection dropped after this long without a pong. */
   heartbeat: Heartbeat;
+  /**
+   * Budgets per socket, caller and consultation (README "Limits"), one setting each:
+   * TSUNAGARI_EVENT_BURST, TSUNAGARI_EVENT_RATE, TSUNAGARI_EVENT_REFUSALS, TSUNAGARI_SOCKETS_PER_CALLER,
+   * TSUNAGARI_OUTBOUND_BUFFER_BYTES, TSUNAGARI_WAITING_MESSAGES, TSUNAGARI_CONSULTATION_BYTES,
+   * TSUNAGARI_CONSULTATION_MESSAGES.
+   */
+  limits: Limits;
+  /** Failed logins one caller network may make on one username before it must wait (TSUNAGARI_LOGIN_FREE_FAILURES). */
+  loginFreeFailures: number;
+  /** The longest wait, in seconds, one network is given for one username (TSUNAGARI_LOGIN_BACKOFF_MAX_S). */
+  loginBackoffMaxSeconds: number;
+  /** Failed logins one network may make on all usernames in 15 minutes (TSUNAGARI_LOGIN_FAILURES_PER_NETWORK). */
+  loginFailuresPerNetwork: number;
+  /** The longest a login attempt on a name under attack is held, in ms (TSUNAGARI_LOGIN_SLOWDOWN_MAX_MS). */
+  loginSlowDownMaxMs: number;
+  /** Threads that verify logins off the event loop (TSUNAGARI_VERIFY_THREADS). */
+  verifyThreads: number;
+  /** Free space on the database's disk, in MB, below which the relay logs an alarm (TSUNAGARI_DISK_ALARM_MB). */
+  diskAlarmMb: number;
 }
 
 export interface Heartbeat {
@@ -90,6 +132,23 @@ function wholeNumber(value: string, name: string): number {
   return Number(value);
 }
 
+/** A network prefix length from 1 to `max` bits (0 would make every caller one). */
+function prefixLength(value: string | undefined, name: string, fallback: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = wholeNumber(value, name);
+  if (n < 1 || n > max) throw new Error(`${name} must be from 1 to ${max}`);
+  return n;
+}
+
+/** A whole number of at least 1, or the default when the variable is unset. */
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = wholeNumber(raw, name);
+  if (n < 1) throw new Error(`${name} must be at least 1`);
+  return n;
+}
+
 /** Minutes without input before the console locks: 1 to 1440 (what console-config.json allows). */
 function lockMinutes(value: string): number {
   const n = wholeNumber(value, 'TSUNAGARI_LOCK_AFTER_MINUTES');
@@ -103,10 +162,26 @@ function kdfFloor(value: string | undefined): KdfFloor {
   throw new Error(`STAFF_KDF must be "moderate" (the default) or "min" (test servers only), not "${value}"`);
 }
 
+/** TSUNAGARI_FRAME_ANCESTORS: space-separated origins; each must be an origin (scheme and host, no path). */
+function parseFrameAncestors(raw: string | undefined): string[] {
+  const list = (raw ?? '').split(/\s+/).filter(Boolean);
+  for (const o of list) {
+    let ok = false;
+    try {
+      ok = /^https?:$/.test(new URL(o).protocol) && new URL(o).origin === o;
+    } catch {
+      ok = false;
+    }
+    if (!ok) throw new Error(`TSUNAGARI_FRAME_ANCESTORS: ${o} is not an origin like https://npo.example`);
+  }
+  return list;
+}
+
 /** Reads the configuration; every value has a default so `npm start` needs none. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const dbPath = path.resolve(REPO_ROOT, env.TSUNAGARI_DB ?? 'data/tsunagari.db');
   const demo = (env.DEMO ?? '0') === '1';
+  // The demo never shares the production file: a relay started without DEMO=1 refuses demo accounts.
+  const dbPath = path.resolve(REPO_ROOT, env.TSUNAGARI_DB ?? (demo ? 'data/demo.sqlite' : 'data/tsunagari.db'));
   const testNow = env.TSUNAGARI_TEST_NOW ? new Date(env.TSUNAGARI_TEST_NOW) : null;
   if (testNow && Number.isNaN(testNow.getTime())) throw new Error('TSUNAGARI_TEST_NOW must be an ISO date-time');
   const testHooks = env.TSUNAGARI_TEST_HOOKS === '1';
@@ -117,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     port: env.PORT === undefined ? 8080 : Number(env.PORT),
     publicUrl,
+    frameAncestors: parseFrameAncestors(env.TSUNAGARI_FRAME_ANCESTORS),
     dbPath,
     demoOrgKeyFile: demoOrgKeyPath(dbPath),
     demo,
@@ -142,8 +218,55 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: wholeNumber(env.TSUNAGARI_PING_TIMEOUT_MS ?? String(DEFAULT_HEARTBEAT.timeoutMs), 'TSUNAGARI_PING_TIMEOUT_MS'),
     },
     startsPerHour: wholeNumber(env.TSUNAGARI_START_LIMIT ?? (demo ? '200' : String(DEFAULT_STARTS_PER_HOUR)), 'TSUNAGARI_START_LIMIT'),
+    // A demo is one person trying the widget again and again from one machine.
+    openPerCaller: wholeNumber(env.TSUNAGARI_OPEN_PER_CALLER ?? (demo ? '0' : String(DEFAULT_OPEN_PER_CALLER)), 'TSUNAGARI_OPEN_PER_CALLER'),
+    urgentPerHour: wholeNumber(env.TSUNAGARI_URGENT_PER_HOUR ?? String(DEFAULT_URGENT_PER_HOUR), 'TSUNAGARI_URGENT_PER_HOUR'),
+    powCounter: wholeNumber(env.TSUNAGARI_POW_COUNTER ?? String(DEFAULT_POW_COUNTER), 'TSUNAGARI_POW_COUNTER'),
+    powFloodWaiting: wholeNumber(env.TSUNAGARI_POW_FLOOD_WAITING ?? String(DEFAULT_POW_FLOOD_WAITING), 'TSUNAGARI_POW_FLOOD_WAITING'),
+    callerPrefixes: {
+      v4: prefixLength(env.TSUNAGARI_CALLER_PREFIX_V4, 'TSUNAGARI_CALLER_PREFIX_V4', DEFAULT_CALLER_PREFIXES.v4, 32),
+      v6: prefixLength(env.TSUNAGARI_CALLER_PREFIX_V6, 'TSUNAGARI_CALLER_PREFIX_V6', DEFAULT_CALLER_PREFIXES.v6, 128),
+    },
     routing: routingOptionsFromEnv(env),
     testHooks,
+    loginFreeFailures: positive(env, 'TSUNAGARI_LOGIN_FREE_FAILURES', DEFAULT_LOGIN_LIMITS.freeFailures),
+    loginBackoffMaxSeconds: positive(env, 'TSUNAGARI_LOGIN_BACKOFF_MAX_S', DEFAULT_LOGIN_LIMITS.backoffMaxSeconds),
+    loginFailuresPerNetwork: positive(env, 'TSUNAGARI_LOGIN_FAILURES_PER_NETWORK', DEFAULT_LOGIN_LIMITS.failuresPerNetwork),
+    loginSlowDownMaxMs: wholeNumber(env.TSUNAGARI_LOGIN_SLOWDOWN_MAX_MS ?? String(DEFAULT_LOGIN_LIMITS.slowDownMaxMs), 'TSUNAGARI_LOGIN_SLOWDOWN_MAX_MS'),
+    verifyThreads: positive(env, 'TSUNAGARI_VERIFY_THREADS', DEFAULT_VERIFY_THREADS),
+    diskAlarmMb: wholeNumber(env.TSUNAGARI_DISK_ALARM_MB ?? String(DEFAULT_DISK_ALARM_MB), 'TSUNAGARI_DISK_ALARM_MB'),
+    limits: limitsFrom(env, demo),
+  };
+}
+
+/** The login guard's limits from the configuration (the slow-down threshold stays the guard's own). */
+export function loginLimitsOf(config: Config): Partial<LoginLimits> {
+  return {
+    freeFailures: config.loginFreeFailures,
+    backoffMaxSeconds: config.loginBackoffMaxSeconds,
+    failuresPerNetwork: config.loginFailuresPerNetwork,
+    slowDownMaxMs: config.loginSlowDownMaxMs,
+  };
+}
+
+/**
+ * The limits from the environment; each setting is a whole number above zero, its default when
+ * unset. A demo (and every browser test) is many widgets from one machine, so it allows more
+ * sockets per caller, as it allows more starts.
+ */
+function limitsFrom(env: NodeJS.ProcessEnv, demo: boolean): Limits {
+  const d = DEFAULT_LIMITS;
+  return {
+    events: {
+      burst: positive(env, 'TSUNAGARI_EVENT_BURST', d.events.burst),
+      perSecond: positive(env, 'TSUNAGARI_EVENT_RATE', d.events.perSecond),
+      refusalsBeforeDisconnect: positive(env, 'TSUNAGARI_EVENT_REFUSALS', d.events.refusalsBeforeDisconnect),
+    },
+    socketsPerCaller: positive(env, 'TSUNAGARI_SOCKETS_PER_CALLER', demo ? 200 : d.socketsPerCaller),
+    outboundBufferBytes: positive(env, 'TSUNAGARI_OUTBOUND_BUFFER_BYTES', d.outboundBufferBytes),
+    waitingMessages: positive(env, 'TSUNAGARI_WAITING_MESSAGES', d.waitingMessages),
+    consultationBytes: positive(env, 'TSUNAGARI_CONSULTATION_BYTES', d.consultationBytes),
+    consultationMessages: positive(env, 'TSUNAGARI_CONSULTATION_MESSAGES', d.consultationMessages),
   };
 }
 
@@ -159,7 +282,11 @@ export function checkStartable(config: Config): void {
 
 /**
  * Routing settings from the environment (all optional; seconds): TSUNAGARI_OFFER_TIMEOUT_S,
- * TSUNAGARI_CLIENT_GRACE_S, TSUNAGARI_COUNSELOR_GRACE_S, TSUNAGARI_ALTERNATIVES_AFTER_S.
+ * TSUNAGARI_CLIENT_GRACE_S, TSUNAGARI_COUNSELOR_GRACE_S, TSUNAGARI_ALTERNATIVES_AFTER_S,
+ * TSUNAGARI_CLIENT_AWAY_S (a client gone from an active chat this long: parked) and
+ * TSUNAGARI_CLIENT_GONE_S (a parked chat ends this much later); the urgent-share alert's
+ * TSUNAGARI_URGENT_ALERT_MIN_WAITING, _SHARE_PERCENT and _WINDOW_MIN; and
+ * TSUNAGARI_CLIENT_SILENCE_MIN (minutes a waiting client may send nothing; 0: no limit).
  */
 function routingOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<RoutingOptions> {
   const seconds = (name: string): number | undefined => {
@@ -174,9 +301,28 @@ function routingOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<RoutingOptions> 
   const client = seconds('TSUNAGARI_CLIENT_GRACE_S');
   const counselor = seconds('TSUNAGARI_COUNSELOR_GRACE_S');
   const alternatives = seconds('TSUNAGARI_ALTERNATIVES_AFTER_S');
+  const away = seconds('TSUNAGARI_CLIENT_AWAY_S');
+  const gone = seconds('TSUNAGARI_CLIENT_GONE_S');
   if (offer !== undefined) out.offerTimeoutMs = offer * 1000;
   if (client !== undefined) out.clientGraceMs = client * 1000;
   if (counselor !== undefined) out.counselorGraceMs = counselor * 1000;
   if (alternatives !== undefined) out.alternativesAfterSeconds = alternatives;
+  if (away !== undefined) out.clientAwayMs = away * 1000;
+  if (gone !== undefined) out.clientGoneMs = gone * 1000;
+  const count = (name: string, max: number): number | undefined => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return undefined;
+    const n = wholeNumber(raw, name);
+    if (n < 1 || n > max) throw new Error(`${name} must be from 1 to ${max}`);
+    return n;
+  };
+  const minWaiting = count('TSUNAGARI_URGENT_ALERT_MIN_WAITING', 10_000);
+  const share = count('TSUNAGARI_URGENT_ALERT_SHARE_PERCENT', 99);
+  const windowMin = count('TSUNAGARI_URGENT_ALERT_WINDOW_MIN', 24 * 60);
+  const silence = env.TSUNAGARI_CLIENT_SILENCE_MIN;
+  if (silence !== undefined && silence !== '') out.clientSilenceMs = wholeNumber(silence, 'TSUNAGARI_CLIENT_SILENCE_MIN') * 60_000;
+  if (minWaiting !== undefined) out.urgentAlertMinWaiting = minWaiting;
+  if (share !== undefined) out.urgentAlertSharePercent = share;
+  if (windowMin !== undefined) out.urgentAlertWindowMs = windowMin * 60_000;
   return out;
 }

@@ -28,6 +28,10 @@ export const errors = {
   badSignature: () => new DomainError('BAD_SIGNATURE'),
   revocationsStale: () => new DomainError('REVOCATIONS_STALE'),
   notRevoked: (detail?: string) => new DomainError('NOT_REVOKED', detail),
+  waitingLimit: () => new DomainError('WAITING_LIMIT'),
+  consultationFull: () => new DomainError('CONSULTATION_FULL'),
+  tooManyOpen: () => new DomainError('TOO_MANY_OPEN'),
+  proofRefused: (detail?: string) => new DomainError('PROOF_REFUSED', detail),
   unknownCaseLog: () => new DomainError('UNKNOWN_CASE_LOG'),
   dateOutOfRange: (detail?: string) => new DomainError('DATE_OUT_OF_RANGE', detail),
 };
@@ -40,6 +44,8 @@ const known = new Set<string>(ERROR_CODES);
  */
 export function toErrorCode(caught: unknown): { code: ErrorCode; unexpected: boolean } {
   if (caught instanceof DomainError && known.has(caught.code)) return { code: caught.code, unexpected: false };
+  // SQLite rolled the write back (its transaction failed whole): a coded refusal, and logged.
+  if (isDiskFull(caught)) return { code: 'STORAGE_FULL', unexpected: true };
   return { code: 'INTERNAL', unexpected: true };
 }
 
@@ -47,4 +53,9 @@ export function toErrorCode(caught: unknown): { code: ErrorCode; unexpected: boo
 export function describeError(caught: unknown): { name: string; stack?: string } {
   if (caught instanceof Error) return { name: caught.name, ...(caught.stack ? { stack: caught.stack } : {}) };
   return { name: typeof caught };
+}
+
+/** better-sqlite3's error for a write that found no space (the disk, or the file's page limit). */
+export function isDiskFull(caught: unknown): boolean {
+  return (caught as { code?: unknown } | null)?.code === 'SQLITE_FULL';
 }

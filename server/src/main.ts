@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
-import { DEMO_ORG_PASSPHRASE, DEMO_STAFF, seedDemo } from './admin/demo-seed.js';
+import { DEMO_ORG_PASSPHRASE, DEMO_STAFF, refuseDemoDatabase, seedDemo } from './admin/demo-seed.js';
 import { clockStartingAt, systemClock } from './clock.js';
-import { checkStartable, loadConfig } from './config.js';
+import { checkStartable, loadConfig, loginLimitsOf } from './config.js';
 import { openDatabase } from './db/database.js';
+import { claimRelayLock } from './db/relay-lock.js';
 import { createLogger } from './log.js';
 import { missingNodeFlags, tuneHeapGrowth } from './heap-tuning.js';
 import { loadSodium } from './sodium.js';
@@ -20,8 +21,12 @@ async function main(): Promise<void> {
   }
   const clock = config.testNow ? clockStartingAt(config.testNow) : systemClock;
   const sodium = await loadSodium();
+  // One relay per database file (its consultation cache assumes it is the only writer), and a
+  // restore refuses while this runs.
+  const releaseLock = claimRelayLock(config.dbPath);
   const db = openDatabase(config.dbPath);
   const repos = (await import('./repositories/sqlite.js')).createSqliteRepositories(db);
+  if (!config.demo) refuseDemoDatabase(repos, config.dbPath);
   if (config.demo && seedDemo(sodium, repos, config.demoOrgKeyFile, config.staffKdf, clock).length > 0) {
     log.info({ event: 'demo.seeded' }, 'demo organisation and staff enrolled');
   }
@@ -33,6 +38,7 @@ async function main(): Promise<void> {
     widgetDist: config.widgetDist,
     consoleDist: config.consoleDist,
     publicUrl: config.publicUrl,
+    frameAncestors: config.frameAncestors,
     demo: config.demo,
     // Production requires an https PUBLIC_URL (checkStartable): cookies are always Secure there.
     secureCookies: !config.demo || (config.publicUrl?.startsWith('https:') ?? false),
@@ -44,10 +50,19 @@ async function main(): Promise<void> {
     resumeDays: config.resumeDays,
     routing: config.routing,
     trustedProxyHops: config.trustedProxyHops,
+    callerPrefixes: config.callerPrefixes,
     startsPerHour: config.startsPerHour,
+    openPerCaller: config.openPerCaller,
+    urgentPerHour: config.urgentPerHour,
+    powCounter: config.powCounter,
+    powFloodWaiting: config.powFloodWaiting,
     retentionDays: config.retentionDays,
     testHooks: config.testHooks,
     heartbeat: config.heartbeat,
+    limits: config.limits,
+    loginLimits: loginLimitsOf(config),
+    verifyThreads: config.verifyThreads,
+    diskAlarmMb: config.diskAlarmMb,
   });
 
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
@@ -95,6 +110,7 @@ async function main(): Promise<void> {
     log.info({ event: 'server.stopping', signal }, 'shutting down');
     void app.close().then(() => {
       db.close();
+      releaseLock();
       log.info({ event: 'server.stopped' }, 'stopped');
       process.exit(0);
     });

@@ -2,6 +2,7 @@ import type { WidgetStatus, OpeningHoursConfig } from '@tsunagari/shared';
 import type { KdfFloor, SodiumSumo } from '@tsunagari/shared/crypto';
 import type { Clock } from './clock.js';
 import { AppointmentService } from './domain/appointments.js';
+import { CampaignList } from './domain/campaigns.js';
 import { CaseLogService } from './domain/case-log.js';
 import { CaseRecordService } from './domain/case-records.js';
 import { ConsultationService } from './domain/consultations.js';
@@ -9,7 +10,7 @@ import { CounselorDirectory } from './domain/counselors.js';
 import { MessageService } from './domain/messages.js';
 import { OpeningHours } from './domain/opening.js';
 import { ResumeService } from './domain/resume.js';
-import { RetentionService } from './domain/retention.js';
+import { DEFAULT_RETENTION_DAYS, RetentionService } from './domain/retention.js';
 import { MemoryQueueStore } from './domain/routing/memory-queue-store.js';
 import type { RoutingOptions } from './domain/routing/options.js';
 import { Presenter } from './domain/routing/presenters.js';
@@ -18,7 +19,11 @@ import { RoutingService } from './domain/routing/routing-service.js';
 import { StaffAuthService } from './domain/staff/auth.js';
 import { StaffLifecycle } from './domain/staff/lifecycle.js';
 import { LiveSessions } from './domain/staff/live-sessions.js';
+import type { PasswordVerifier } from './domain/staff/verifier-pool.js';
 import { StartLimit } from './domain/start-limit.js';
+import type { Limits } from './limits.js';
+import { CallerLedger, DEFAULT_OPEN_PER_CALLER, DEFAULT_URGENT_PER_HOUR } from './domain/callers/caller-ledger.js';
+import { DEFAULT_POW_COUNTER, DEFAULT_POW_FLOOD_WAITING, StartProofs } from './domain/callers/start-proof.js';
 import type { Logger } from './log.js';
 import type { Repositories } from './repositories/types.js';
 import { realScheduler, type Scheduler } from './scheduler.js';
@@ -42,6 +47,12 @@ export interface Services {
   liveSessions: LiveSessions;
   hours: OpeningHours;
   starts: StartLimit;
+  /** Per caller network: open consultations, urgent budget, today's nuisance blocks (memory only). */
+  callerLedger: CallerLedger;
+  /** Proof of work to start (ALTCHA): challenges and their one-time verification. */
+  startProofs: StartProofs;
+  /** The admin's list of campaigns; unknown ones are recorded as 'other'. */
+  campaigns: CampaignList;
   retention: RetentionService;
 }
 
@@ -57,9 +68,21 @@ export interface ServiceOptions {
   /** Where routing keeps the queue (default: this process's memory). */
   queueStore?: QueueStore | undefined;
   startsPerHour?: number | undefined;
+  /** Consultations waiting or active per caller at once (default DEFAULT_OPEN_PER_CALLER; 0: no limit). */
+  openPerCaller?: number | undefined;
+  /** Urgent starts honoured per caller per hour (default DEFAULT_URGENT_PER_HOUR). */
+  urgentPerHour?: number | undefined;
+  /** Proof of work: highest counter at ordinary times (default DEFAULT_POW_COUNTER; 0: none asked). */
+  powCounter?: number | undefined;
+  /** Waiting women from which on challenges are harder (default DEFAULT_POW_FLOOD_WAITING). */
+  powFloodWaiting?: number | undefined;
   retentionDays?: number | undefined;
   /** The weakest Argon2id parameters accepted at enrolment and password change (default moderate). */
   kdfFloor?: KdfFloor | undefined;
+  /** What she may store per consultation (the rest of the limits are the sockets'). */
+  limits: Limits;
+  /** Runs Argon2id verification of logins off the event loop (its owner closes it). */
+  verifier: PasswordVerifier;
 }
 
 /** Builds the domain services; none of them knows of sockets, HTTP or SQL. */
@@ -80,19 +103,28 @@ export function createServices(repos: Repositories, o: ServiceOptions): Services
   });
   return {
     consultations,
-    messages: new MessageService(repos.messages, clock),
+    messages: new MessageService(repos.messages, clock, o.limits),
     routing,
-    presenter: new Presenter(repos, consultations, counselors, routing.router.options),
+    presenter: new Presenter(repos, consultations, counselors, routing.router.options, clock),
     counselors,
     records: new CaseRecordService(repos.consultations, repos.caseRecords, repos.caseLog, repos.yearGoals, clock),
     caseLog: new CaseLogService(repos.caseLog, sodium, clock),
     appointments: new AppointmentService(repos.consultations, repos.appointments, sodium, clock),
     resume: new ResumeService(repos.resumeCodes, repos.consultations, sodium, clock, o.resumeDays ?? 30),
-    auth: new StaffAuthService(repos, sodium, clock, liveSessions, kdfFloor),
+    auth: new StaffAuthService(repos, sodium, clock, liveSessions, kdfFloor, o.verifier),
     staff: new StaffLifecycle(repos, sodium, clock, liveSessions, kdfFloor),
     liveSessions,
-    hours: new OpeningHours(o.hours ?? { mode: 'always' }, clock, o.alternatives ?? { phone: '', mail: '' }),
+    hours: new OpeningHours(o.hours ?? { mode: 'always' }, clock, o.alternatives ?? { phone: '', mail: '' }, {
+      retentionDays: o.retentionDays ?? DEFAULT_RETENTION_DAYS,
+      resumeCodeDays: o.resumeDays ?? 30,
+    }),
     starts: new StartLimit(o.startsPerHour),
+    campaigns: new CampaignList(repos.campaigns, clock),
+    startProofs: new StartProofs(clock, { counter: o.powCounter ?? DEFAULT_POW_COUNTER, floodWaiting: o.powFloodWaiting ?? DEFAULT_POW_FLOOD_WAITING }, async () => (await routing.router.queue()).length),
+    callerLedger: new CallerLedger((id) => repos.consultations.byId(id)?.status ?? null, clock, {
+      openPerCaller: o.openPerCaller ?? DEFAULT_OPEN_PER_CALLER,
+      urgentPerHour: o.urgentPerHour ?? DEFAULT_URGENT_PER_HOUR,
+    }),
     retention: new RetentionService(repos.retention, repos.resumeCodes, clock, o.log, o.retentionDays),
   };
 }

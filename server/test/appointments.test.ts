@@ -17,9 +17,9 @@ describe('hand-off appointments', () => {
   const rows = (s: TestServer) => s.db.prepare('SELECT * FROM appointment ORDER BY id').all();
 
   /** A server at a Tokyo time with both counselors, the supervisor and two clients connected. */
-  async function scene(start: string) {
+  async function scene(start: string, opts: { retentionDays?: number } = {}) {
     const clock = manualClock(start);
-    const server = await servers.start({ clock });
+    const server = await servers.start({ clock, ...opts });
     const satoLogin = await loginStaff(server, 'sato');
     const sato = staffSocket(server, satoLogin);
     const tanaka = staffSocket(server, await loginStaff(server, 'tanaka'));
@@ -187,15 +187,24 @@ describe('hand-off appointments', () => {
     expect(() => server.db.prepare("UPDATE appointment SET status = 'booked'").run()).toThrow(/UNIQUE/);
   });
 
-  it('an appointment outlives the retention purge of its chat', async () => {
-    const { clock, server, sato, held, nextShift } = await scene('2026-06-05T12:00:00+09:00');
+  it('appointments follow the retention period of their chat; the report still counts them (issue 15)', async () => {
+    const { clock, server, sato, held, nextShift } = await scene('2026-06-05T12:00:00+09:00', { retentionDays: 30 });
     const id = await held();
     const booked: Appointment = await call(sato, 'handoff:book', { consultationId: id, kind: 'accompaniment', startsAt: '2026-06-10T10:00:00+09:00' });
+    // One booked further ahead, still to come when the chat's retention ends: it stays until it has passed.
+    const later: Appointment = await call(sato, 'handoff:book', { consultationId: id, kind: 'interview', startsAt: '2026-07-20T10:00:00+09:00' });
     await call(sato, 'consultation:end', { consultationId: id });
-    clock.set('2027-06-05T12:00:00+09:00');
+    clock.set('2026-07-06T12:00:00+09:00');
     await server.app.services.retention.run();
     const { boss } = await nextShift();
-    expect(await call(boss, 'appointment:find', { code: booked.code })).toEqual(booked);
+    expect(await send(boss, 'appointment:find', { code: booked.code })).toEqual({ ok: false, error: 'UNKNOWN_APPOINTMENT' });
+    expect(await call(boss, 'appointment:find', { code: later.code })).toEqual(later);
+    clock.set('2026-07-21T12:00:00+09:00');
+    await server.app.services.retention.run();
+    const { boss: again } = await nextShift();
+    expect(await send(again, 'appointment:find', { code: later.code })).toEqual({ ok: false, error: 'UNKNOWN_APPOINTMENT' });
+    const report = await call(again, 'report:year', { fiscalYear: 2026 });
+    expect(report.months[2]?.byHandoff).toEqual({ phone: 0, remote: 0, interview: 1, outreach: 0, accompaniment: 1 });
   });
   it('the fiscal-year report counts hand-offs by kind in the Tokyo month the chat came; cancelled ones do not count', async () => {
     // 00:30 on 1 June in Tokyo is still 31 May in UTC: the report must say June.

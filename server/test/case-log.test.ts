@@ -72,6 +72,18 @@ describe('the case log of the other channels', () => {
     expect(server.db.prepare('SELECT COUNT(*) AS n FROM case_log WHERE withdrawn_at IS NOT NULL').get()).toEqual({ n: 2 });
   });
 
+  it('stores its times to 10 minutes, like every stored time about consultations (issue 15)', async () => {
+    const { clock, server, sato } = await scene('2026-06-15T19:34:56.789+09:00');
+    const entry = await call(sato, 'caselog:add', phoneCall);
+    clock.set('2026-06-15T19:47:12.345+09:00');
+    await call(sato, 'caselog:correct', { entryId: entry.id, ...phoneCall, outcome: 'other' });
+    clock.set('2026-06-15T19:58:01.002+09:00');
+    await call(sato, 'caselog:withdraw', { entryId: entry.id });
+    expect(server.db.prepare('SELECT recorded_at, corrected_at, withdrawn_at FROM case_log').all()).toEqual([
+      { recorded_at: '2026-06-15T10:30:00.000Z', corrected_at: '2026-06-15T10:40:00.000Z', withdrawn_at: '2026-06-15T10:50:00.000Z' },
+    ]);
+  });
+
   it('refuses unknown words, identifying fields, days ahead or outside the open year, and the wrong roles; nothing is stored', async () => {
     const { server, sato, chief } = await scene('2026-06-15T12:00:00+09:00');
     const ok = await call(sato, 'caselog:add', phoneCall);

@@ -49,7 +49,8 @@ describe('a full consultation, end to end encrypted', () => {
     // She joins the queue; staff see it, she sees her place.
     const queueSeen = next(staff, 'queue:changed', (q) => q.entries.length === 1);
     const position = next(client, 'queue:position');
-    const started = await call(client, 'consultation:start', { campaign: 'flyer' });
+    // She says she is in danger now: routing and the board use it; the log must not (issue 15).
+    const started = await call(client, 'consultation:start', { campaign: 'flyer', urgent: true });
     expect((await queueSeen).entries[0]?.consultationId).toBe(started.consultationId);
     expect(await position).toMatchObject({ consultationId: started.consultationId, position: 1, waiting: 1 });
     const id = started.consultationId;
@@ -143,6 +144,8 @@ describe('a full consultation, end to end encrypted', () => {
     expect(all).not.toMatch(/user-?agent|node-XMLHttpRequest|Mozilla/i);
     for (const text of [...CLIENT_LINES, ...COUNSELOR_LINES]) expect(all).not.toContain(text);
     for (const m of stored) expect(all).not.toContain(m.ciphertext);
+    // Her "in danger now" answer is never logged, in any form.
+    expect(all).not.toMatch(/urgent/i);
   });
 });
 
@@ -176,7 +179,8 @@ describe('what the server holds about a connected socket', () => {
 
 describe('a sender who floods a consultation', () => {
   it(`gets RATE_LIMITED past ${MESSAGE_FLOOD.points} new messages in ${MESSAGE_FLOOD.seconds} s, nothing more is stored, and re-sends are still answered`, async () => {
-    const server = await startTestServer();
+    // She waits throughout: the waiting limit (limits.test.ts) is raised so the flood limit is the one met.
+    const server = await startTestServer({ limits: { waitingMessages: 1000 } });
     try {
       const client = clientSocket(server);
       await connected(client);

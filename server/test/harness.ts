@@ -20,11 +20,14 @@ import { type Clock, systemClock } from '../src/clock.js';
 import type { Heartbeat } from '../src/config.js';
 import type { RoutingOptions } from '../src/domain/routing/options.js';
 import { openDatabase, type Db } from '../src/db/database.js';
+import type { LimitOverrides } from '../src/limits.js';
 import { createLogger } from '../src/log.js';
 import { StaffLifecycle } from '../src/domain/staff/lifecycle.js';
+import type { LoginLimits } from '../src/domain/staff/login-guard.js';
+import type { PasswordVerifier } from '../src/domain/staff/verifier-pool.js';
 import { LiveSessions } from '../src/domain/staff/live-sessions.js';
 import { createSqliteRepositories } from '../src/repositories/sqlite.js';
-import { realScheduler } from '../src/scheduler.js';
+import { realScheduler, type Scheduler } from '../src/scheduler.js';
 import { loadSodium } from '../src/sodium.js';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -72,6 +75,18 @@ export async function startTestServer(
     /** The start limit per caller (the production default unless given); every test client is 127.0.0.1. */
     startsPerHour?: number;
     trustedProxyHops?: number;
+    /**
+     * Consultations waiting or active per caller (default 0 here, no limit: every test client is
+     * 127.0.0.1, and most tests start many); the limit's own tests set it.
+     */
+    openPerCaller?: number;
+    urgentPerHour?: number;
+    /** Campaigns on the admin's list, active (a start naming another is recorded as 'other'). */
+    campaigns?: string[];
+    /** Proof of work to start (default 0 here: none asked; its own tests set it). */
+    powCounter?: number;
+    powFloodWaiting?: number;
+    callerPrefixes?: { v4: number; v6: number };
     retentionDays?: number;
     /** Mount the test-only hooks (replay a stored message). */
     testHooks?: boolean;
@@ -84,6 +99,20 @@ export async function startTestServer(
     consoleOrigin?: string;
     /** Cookies always Secure, as in production. */
     secureCookies?: boolean;
+    /** Budgets per socket, caller and consultation (the production defaults unless given). */
+    limits?: LimitOverrides;
+    /** Failed-login budgets and slow-down (default: the production ones). */
+    loginLimits?: Partial<LoginLimits>;
+    /** A login verifier of the test's own (the test closes it). */
+    verifier?: PasswordVerifier;
+    /** Free MB below which the disk alarm is logged. */
+    diskAlarmMb?: number;
+    /** Routing's timers (offers, grace periods); real ones unless given (see {@link manualScheduler}). */
+    scheduler?: Scheduler;
+    /** TSUNAGARI_FRAME_ANCESTORS: origins that may frame the landing page. */
+    frameAncestors?: string[];
+    /** PUBLIC_URL (HSTS is sent when it is https). */
+    publicUrl?: string;
   } = {},
 ): Promise<TestServer> {
   const sodium = await loadSodium();
@@ -99,6 +128,7 @@ export async function startTestServer(
     const lifecycle = new StaffLifecycle(repos, sodium, clock, new LiveSessions(realScheduler, clock), 'min');
     for (const s of Object.values(STAFF)) enrolInProcess(sodium, lifecycle, org.secretKey, s, { kdf: 'min', now: clock.now().getTime() });
   }
+  for (const name of opts.campaigns ?? []) repos.campaigns.save({ name, label: name, active: true, updatedAt: clock.now().toISOString() });
   const logs: string[] = [];
   const log = createLogger('trace', { write: (line: string) => void logs.push(line) });
   const app = createApp({
@@ -111,16 +141,27 @@ export async function startTestServer(
     ...(opts.secureCookies !== undefined ? { secureCookies: opts.secureCookies } : {}),
     widgetDist: path.join(dir, 'no-widget'),
     consoleDist: path.join(dir, 'no-console'),
-    publicUrl: null,
+    publicUrl: opts.publicUrl ?? null,
+    ...(opts.frameAncestors ? { frameAncestors: opts.frameAncestors } : {}),
+    ...(opts.scheduler ? { scheduler: opts.scheduler } : {}),
     ...(opts.demo !== undefined ? { demo: opts.demo } : {}),
     hours: opts.hours ?? { mode: 'always' },
     alternatives: { phone: '0836-37-5611', mail: 'soudan@tsunagari.example' },
     ...(opts.routing ? { routing: opts.routing } : {}),
     ...(opts.startsPerHour !== undefined ? { startsPerHour: opts.startsPerHour } : {}),
     ...(opts.trustedProxyHops !== undefined ? { trustedProxyHops: opts.trustedProxyHops } : {}),
+    openPerCaller: opts.openPerCaller ?? 0,
+    powCounter: opts.powCounter ?? 0,
+    ...(opts.powFloodWaiting !== undefined ? { powFloodWaiting: opts.powFloodWaiting } : {}),
+    ...(opts.urgentPerHour !== undefined ? { urgentPerHour: opts.urgentPerHour } : {}),
+    ...(opts.callerPrefixes ? { callerPrefixes: opts.callerPrefixes } : {}),
     ...(opts.retentionDays !== undefined ? { retentionDays: opts.retentionDays } : {}),
     ...(opts.testHooks ? { testHooks: true } : {}),
     ...(opts.heartbeat ? { heartbeat: opts.heartbeat } : {}),
+    ...(opts.limits ? { limits: opts.limits } : {}),
+    ...(opts.loginLimits ? { loginLimits: opts.loginLimits } : {}),
+    ...(opts.verifier ? { verifier: opts.verifier } : {}),
+    ...(opts.diskAlarmMb !== undefined ? { diskAlarmMb: opts.diskAlarmMb } : {}),
   });
   await new Promise<void>((resolve) => app.httpServer.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;
@@ -260,6 +301,38 @@ export function next<E extends keyof ServerToClientEvents>(
 export function manualClock(start: string): Clock & { set(iso: string): void } {
   let now = new Date(start);
   return { now: () => now, set: (iso: string) => void (now = new Date(iso)) };
+}
+
+/**
+ * Timers the test fires by moving time: `advance(ms)` runs every timer due by then, in order
+ * (timers set while it runs included), and moves the clock it was given along.
+ */
+export function manualScheduler(clock: Clock & { set(iso: string): void }): Scheduler & { advance(ms: number): void; pending(): number } {
+  let now = clock.now().getTime();
+  let nextId = 0;
+  const timers = new Map<number, { at: number; fn: () => void }>();
+  return {
+    set: (ms, fn) => {
+      const id = ++nextId;
+      timers.set(id, { at: now + ms, fn });
+      return id;
+    },
+    clear: (h) => void timers.delete(h as number),
+    pending: () => timers.size,
+    advance: (ms) => {
+      const until = now + ms;
+      for (;;) {
+        const due = [...timers.entries()].filter(([, t]) => t.at <= until).sort((a, b) => a[1].at - b[1].at || a[0] - b[0])[0];
+        if (!due) break;
+        timers.delete(due[0]);
+        now = due[1].at;
+        clock.set(new Date(now).toISOString());
+        due[1].fn();
+      }
+      now = until;
+      clock.set(new Date(now).toISOString());
+    },
+  };
 }
 
 export type TestServerOptions = NonNullable<Parameters<typeof startTestServer>[0]>;

@@ -114,7 +114,7 @@ describe('npm run landing', () => {
     const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
     const policy = decode(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1] ?? '');
     expect(policy).toBe(
-      `default-src 'none'; script-src https://relay.example.org/widget/ 'wasm-unsafe-eval' ${sha256(importMap)}; style-src ${sha256(style)}; ` +
+      `default-src 'none'; script-src https://relay.example.org/widget/ blob: 'wasm-unsafe-eval' ${sha256(importMap)}; style-src ${sha256(style)}; ` +
         "img-src data:; connect-src https://relay.example.org wss://relay.example.org; base-uri 'none'; form-action 'none'; object-src 'none'",
     );
     // The policy comes before anything it governs.

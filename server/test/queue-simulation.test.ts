@@ -27,6 +27,13 @@ import { createSqliteRepositories } from '../src/repositories/sqlite.js';
 import { realScheduler } from '../src/scheduler.js';
 import { postJson, startTestServer, type TestServer } from './harness.js';
 
+/**
+ * Every simulated woman comes from 127.0.0.1 and some write a lot while they wait, and the
+ * simulation packs hours of counselors' work into seconds: the limits sized for one person at a
+ * keyboard (limits-sockets and limits-storage test them) are lifted here.
+ */
+const LIFTED = { socketsPerCaller: 1000, waitingMessages: 1000, events: { burst: 100_000 } };
+
 type Sock = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const CLIENTS = 32;
@@ -98,8 +105,9 @@ describe('queue simulation: 32 clients, 5 counselors, drops and a restart', () =
   });
 
   it('serves every client or records her own choice to leave; nobody over capacity; no acked message lost or doubled', async () => {
-    // 32 simulated women, all from 127.0.0.1: the start limit (one script, one address) is off here.
-    const first = await startTestServer({ routing: ROUTING, startsPerHour: 0 });
+    // 32 simulated women, all from 127.0.0.1: the start limit and the sockets-per-caller limit
+    // (one script, one address) are lifted here; their own tests are start-limit and limits-sockets.
+    const first = await startTestServer({ routing: ROUTING, startsPerHour: 0, limits: LIFTED });
     servers.push(first);
     let server = first;
     const url = first.url;
@@ -251,7 +259,14 @@ describe('queue simulation: 32 clients, 5 counselors, drops and a restart', () =
         void (async () => {
           const r = await retry<{ status: string; counselor: { staffId: string } | null; messages: { id: number; senderRole: string }[] }>(
             sock, () => until(sock, () => sock.connected), 'consultation:resume', { consultationId: cid, clientToken: token });
-          if (!r.ok) return void violations.push(`resume ${r.error}`);
+          if (!r.ok) {
+            // Issue 15: once a consultation ended, no token opens it again; her widget learns it that way.
+            const row = server.db.prepare('SELECT status FROM consultation WHERE id = ?').get(cid) as { status: string } | undefined;
+            if (r.error !== 'UNKNOWN_CONSULTATION' || row?.status !== 'ended') return void violations.push(`resume ${r.error}`);
+            ended = true;
+            bound = true;
+            return;
+          }
           bound = true;
           for (const m of r.data.messages) if (m.senderRole === 'counselor') counselorMsgs.add(m.id);
           if (r.data.status === 'active' && r.data.counselor) counselor = r.data.counselor.staffId;
@@ -355,7 +370,7 @@ describe('queue simulation: 32 clients, 5 counselors, drops and a restart', () =
     await sleep(500);
     overCapacity();
     await server.stop();
-    server = await startTestServer({ dir: first.dir, port, routing: ROUTING, startsPerHour: 0 });
+    server = await startTestServer({ dir: first.dir, port, routing: ROUTING, startsPerHour: 0, limits: LIFTED });
     servers.push(server);
     await sleep(ROUTING.counselorGraceMs + 500);
     // She comes back later (her earlier chats went to the queue meanwhile).

@@ -11,7 +11,7 @@ describe('consultation:mine recalls her ended, unrecorded chats', () => {
 
   async function scene(start: string) {
     const clock = manualClock(start);
-    const server = await servers.start({ clock });
+    const server = await servers.start({ clock, campaigns: ['flyer'] });
     const satoLogin = await loginStaff(server, 'sato');
     const sato = staffSocket(server, satoLogin);
     const tanaka = staffSocket(server, await loginStaff(server, 'tanaka'));

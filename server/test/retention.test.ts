@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { newSessionKey, sealEpochMessage } from '@tsunagari/shared/crypto';
 import { describe, expect, it } from 'vitest';
 import { RetentionService } from '../src/domain/retention.js';
@@ -17,7 +18,7 @@ describe('retention of transcripts', () => {
 
   it('deletes a transcript once the consultation has been ended for the period, and keeps the row for the statistics', async () => {
     const clock = manualClock('2026-04-01T10:00:00+09:00');
-    const s = await servers.start({ clock, retentionDays: 30 });
+    const s = await servers.start({ clock, retentionDays: 30, campaigns: ['flyer-2026'] });
     const sato = staffSocket(s, await loginStaff(s, 'sato'));
     const [a, b] = [clientSocket(s), clientSocket(s)];
     servers.track(sato, a, b);
@@ -42,7 +43,8 @@ describe('retention of transcripts', () => {
     clock.set('2026-04-30T10:00:00+09:00');
     await s.app.services.retention.run();
     expect(rows('message', ended)).toBe(2);
-    expect(rows('resume_code', ended)).toBe(1);
+    // Her resume code went when she ended it (issue 15: no way back in), long before retention.
+    expect(rows('resume_code', ended)).toBe(0);
 
     clock.set('2026-05-01T10:00:01+09:00');
     await s.app.services.retention.run();
@@ -54,7 +56,8 @@ describe('retention of transcripts', () => {
       campaign: 'flyer-2026',
       end_reason: 'ended',
       answered: 1,
-      purged_at: new Date('2026-05-01T10:00:01+09:00').toISOString(),
+      // Stored to 10 minutes, like every time about a consultation.
+      purged_at: new Date('2026-05-01T10:00:00+09:00').toISOString(),
     });
     // A consultation still open keeps everything, however old.
     expect(rows('message', open)).toBe(1);
@@ -63,6 +66,36 @@ describe('retention of transcripts', () => {
     expect(line).toContain('"consultations":1');
     expect(line).toContain('"messages":2');
     expect(line).not.toContain(ended);
+  });
+
+  it('deleted means gone: purged ciphertext is in neither the database file nor the WAL (secure_delete, vacuum, WAL truncated)', async () => {
+    const clock = manualClock('2026-04-01T10:00:00+09:00');
+    const s = await servers.start({ clock, retentionDays: 30 });
+    const sato = staffSocket(s, await loginStaff(s, 'sato'));
+    const a = clientSocket(s);
+    servers.track(sato, a);
+    await Promise.all([sato, a].map(connected));
+    expect(s.db.pragma('secure_delete', { simple: true })).toBe(1);
+    expect(s.db.pragma('auto_vacuum', { simple: true })).toBe(2); // INCREMENTAL
+    const key = newSessionKey(s.sodium);
+    const id = (await call(a, 'consultation:start', {})).consultationId;
+    await call(sato, 'consultation:take', { consultationId: id });
+    const sealed = [1, 2, 3].map((seq) => sealEpochMessage(s.sodium, key, { consultationId: id, senderRole: 'client', keyEpoch: 0, seq }, { kind: 'text', text: `known ${seq}` }));
+    for (const m of sealed) await call(a, 'message:send', m);
+    await call(a, 'consultation:end', { consultationId: id });
+    const onDisk = () => Buffer.concat([s.dbPath, `${s.dbPath}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f)));
+    // The search is real: before the purge the ciphertexts are there.
+    const found = () => sealed.filter((m) => onDisk().includes(Buffer.from(m.ciphertext.slice(0, 64))));
+    expect(found()).toHaveLength(3);
+    clock.set('2026-05-02T10:00:00+09:00');
+    await s.app.services.retention.run();
+    expect(found()).toEqual([]);
+    // Not a single 16-byte run of any of them.
+    const bytes = onDisk();
+    for (const m of sealed) {
+      for (let i = 0; i + 16 <= m.ciphertext.length; i += 16) expect(bytes.includes(Buffer.from(m.ciphertext.slice(i, i + 16)))).toBe(false);
+    }
+    expect(fs.existsSync(`${s.dbPath}-wal`) ? fs.statSync(`${s.dbPath}-wal`).size : 0).toBe(0);
   });
 
   const openDb = tempDatabases('retention');

@@ -1,4 +1,5 @@
-import { API, PROGRAM_HOURS } from '@tsunagari/shared';
+import { API, PROGRAM_HOURS, type WidgetStatus } from '@tsunagari/shared';
+import { DEFAULT_RETENTION_DAYS } from '../src/domain/retention.js';
 import {
   deriveResumeKeys,
   newResumeCode,
@@ -35,7 +36,12 @@ describe('what the widget needs from the server', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(await res.json()).toEqual({
       ok: true,
-      data: { open: false, nextOpening: '2026-11-30T01:00:00.000Z', alternatives: { phone: '0836-37-5611', mail: 'soudan@tsunagari.example' } },
+      data: {
+        open: false,
+        nextOpening: '2026-11-30T01:00:00.000Z',
+        alternatives: { phone: '0836-37-5611', mail: 'soudan@tsunagari.example' },
+        records: { retentionDays: DEFAULT_RETENTION_DAYS, resumeCodeDays: 30 },
+      },
     });
     const client = await open();
     expect(await send(client, 'consultation:start', { urgent: true })).toEqual({ ok: false, error: 'OUTSIDE_HOURS' });
@@ -46,8 +52,14 @@ describe('what the widget needs from the server', () => {
     expect((await call(client, 'consultation:start', {})).position).toBe(1);
   });
 
+  it('tells the widget what the relay keeps, as configured (its 「このチャットについて」 page shows these figures)', async () => {
+    server = await startTestServer({ retentionDays: 45 });
+    const status = ((await (await fetch(server.url + API.widgetStatus)).json()) as { data: WidgetStatus }).data;
+    expect(status.records).toEqual({ retentionDays: 45, resumeCodeDays: 30 });
+  });
+
   it('records the campaign code, and only that, from the QR landing page (the demo relay serves it)', async () => {
-    server = await startTestServer({ demo: true });
+    server = await startTestServer({ demo: true, campaigns: ['flyer-2026'] });
     const page = await fetch(`${server.url}/c/flyer-2026?lang=en`);
     expect(page.status).toBe(200);
     expect(page.headers.get('cache-control')).toBe('no-store');
@@ -64,6 +76,10 @@ describe('what the widget needs from the server', () => {
     const client = await open();
     const { consultationId } = await call(client, 'consultation:start', { campaign: 'flyer-2026' });
     expect(server.db.prepare('SELECT campaign FROM consultation WHERE id = ?').get(consultationId)).toEqual({ campaign: 'flyer-2026' });
+    // A name not on the admin's list still opens the chat, and is recorded as 'other'.
+    expect((await fetch(`${server.url}/c/made-up-by-a-script`)).status).toBe(200);
+    const unknown = await call(await open(), 'consultation:start', { campaign: 'made-up-by-a-script' });
+    expect(server.db.prepare('SELECT campaign FROM consultation WHERE id = ?').get(unknown.consultationId)).toEqual({ campaign: 'other' });
   });
 
   it('outside the demo, the relay serves no pages: the landing page, the demo page and the console come from the NPO', async () => {

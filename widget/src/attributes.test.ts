@@ -45,3 +45,15 @@ describe('exit-url', () => {
     expect(resolveExitUrl(null, 'https://a.example/')).toBe(DEFAULT_EXIT_URL);
   });
 });
+
+import { MAX_RELOAD_WINDOW_MINUTES, resolveReloadWindowMs } from './attributes.js';
+
+describe('reload-window', () => {
+  test('minutes (fractions too), 5 by default, never over the maximum', () => {
+    expect(resolveReloadWindowMs(null)).toBe(5 * 60_000);
+    expect(resolveReloadWindowMs('2')).toBe(2 * 60_000);
+    expect(resolveReloadWindowMs('0.5')).toBe(30_000);
+    expect(resolveReloadWindowMs(String(MAX_RELOAD_WINDOW_MINUTES))).toBe(MAX_RELOAD_WINDOW_MINUTES * 60_000);
+    for (const bad of ['0', '-1', 'abc', '', String(MAX_RELOAD_WINDOW_MINUTES + 1), 'Infinity']) expect(resolveReloadWindowMs(bad)).toBe(5 * 60_000);
+  });
+});

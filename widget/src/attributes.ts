@@ -29,3 +29,15 @@ export function resolveOrgKey(attr: string | null | undefined): string {
   const key = attr?.trim() ?? '';
   return ORG_KEY.test(key) ? key : '';
 }
+
+/** The longest reload window a page may set (minutes): longer would make a reload a restore. */
+export const MAX_RELOAD_WINDOW_MINUTES = 30;
+
+/**
+ * The reload window in ms from the `reload-window` attribute (minutes, fractions allowed), or the
+ * default 5 minutes when absent, malformed, not positive or over {@link MAX_RELOAD_WINDOW_MINUTES}.
+ */
+export function resolveReloadWindowMs(attr: string | null | undefined): number {
+  const minutes = attr ? Number(attr) : Number.NaN;
+  return Number.isFinite(minutes) && minutes > 0 && minutes <= MAX_RELOAD_WINDOW_MINUTES ? Math.round(minutes * 60_000) : 5 * 60_000;
+}

@@ -1,16 +1,17 @@
 import { TsunagariChatLog } from './components/chat-log.component.js';
 import { TsunagariComposer } from './components/composer.component.js';
 import { TsunagariChatScreen } from './screens/chat.component.js';
+import { TsunagariContinue } from './screens/continue.component.js';
 import { TsunagariEnded } from './screens/ended.component.js';
 import { TsunagariIntake } from './screens/intake.component.js';
+import { TsunagariPrivacy } from './screens/privacy.component.js';
 import { TsunagariResumeCode } from './screens/resume-code.component.js';
 import { TsunagariResumeEntry } from './screens/resume-entry.component.js';
-import { TsunagariUnsafe } from './screens/unsafe.component.js';
 import { TsunagariWaiting } from './screens/waiting.component.js';
 
 /**
  * Registration of everything after the first screen: intake, resume entry, waiting, chat (with
- * its log and composer), the resume-code box, ended and unsafe. This chunk loads when she opens
+ * its log and composer), the resume-code box, ended, the question after a reload, and the privacy page. This chunk loads when she opens
  * the chat, not with the host page (`index.ts` registers the element and the first screens).
  */
 const elements: Record<string, CustomElementConstructor> = {
@@ -22,7 +23,8 @@ const elements: Record<string, CustomElementConstructor> = {
   'tsunagari-composer': TsunagariComposer,
   'tsunagari-resume-code': TsunagariResumeCode,
   'tsunagari-ended': TsunagariEnded,
-  'tsunagari-unsafe': TsunagariUnsafe,
+  'tsunagari-continue': TsunagariContinue,
+  'tsunagari-privacy': TsunagariPrivacy,
 };
 
 export function defineChatElements(): void {

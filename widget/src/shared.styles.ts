@@ -19,8 +19,10 @@ export const sharedStyles = css`
     --_radius: var(--tsunagari-radius, 12px);
     font-family: var(--tsunagari-font, system-ui, -apple-system, 'Hiragino Sans', 'Noto Sans JP', sans-serif);
     line-height: 1.6;
-    /* Break Japanese lines between phrases, not in the middle of a word (Chromium 119+). */
-    word-break: auto-phrase;
+    /* Break Japanese lines between phrases, not in the middle of a word (Chromium 119+). やさしい
+       日本語 is written with a space between its phrases, and the phrase model misreads runs of
+       kana (た|しかめられません): there the panel sets --_word-break to keep-all (break at its spaces). */
+    word-break: var(--_word-break, auto-phrase);
     /* …but a phrase (or an address) wider than a narrow screen may still break: never sideways scrolling. */
     overflow-wrap: anywhere;
     color: var(--_fg);

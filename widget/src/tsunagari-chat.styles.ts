@@ -76,6 +76,11 @@ export const styles = [
       box-shadow: 0 6px 28px rgb(0 0 0 / 0.25);
       overflow: hidden;
     }
+    /* やさしい日本語: lines break at the spaces it is written with (sharedStyles says why). */
+    .panel.easy {
+      --_word-break: keep-all;
+      word-break: keep-all;
+    }
     :host([mode='fullscreen']) .panel {
       position: fixed;
       inset: 0;

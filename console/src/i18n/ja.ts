@@ -80,6 +80,8 @@ export const ja = {
     cases: (n: number) => `${n}件`,
     none: 'なし',
     urgentAlert: '緊急の相談者が待っています。',
+    urgentShareAlert: (a: { waiting: number; urgentRecent: number; windowMinutes: number }) =>
+      `緊急の申し出がいつもより多くなっています（待っている${a.waiting}人のうち${a.urgentRecent}人が、この${a.windowMinutes}分に「緊急」で始めました）。いたずらの可能性もあります。様子を確かめてください。`,
     longWaitAlert: (minutes: number) => `${minutes}分以上待っている人がいます。対応できる相談員を探してください。`,
     note: '件数は日本時間の0時から数えています。',
   },
@@ -166,11 +168,18 @@ export const ja = {
     endConfirm: 'この相談を終了しますか？ 相談者の画面にも終了が伝わります。',
     endConfirmYes: '終了する',
     endConfirmNo: 'キャンセル',
+    nuisance: 'いたずら・迷惑として終了',
+    nuisanceNote: 'いたずら・迷惑として終了すると、同じ回線からの新しい相談を、きょう（日本時間）いっぱい受け付けません。年度報告では相談の件数に含めず、別に数えます。',
     ending: '終了しています…',
     endedByYou: 'この相談を終了しました。',
     endedByClient: '相談者が退出しました',
     endedByClientQuickExit: '相談者が緊急退出しました',
     endedAbandoned: '相談者との接続が途絶えたため、相談は終了しました。',
+    endedNuisance: 'いたずら・迷惑として終了しました。この回線からの相談は、きょういっぱい受け付けません。',
+    endedClientGone: '相談者が戻らなかったため、相談は終了しました。記録をつけてください。',
+    clientMoved: '相談者が別の端末から再開しました',
+    clientAway: (endsAt: string) => `相談者の接続が切れています。${endsAt}までに戻らなければ、この相談は終了します。`,
+    clientBack: '相談者が戻りました',
     endedUnknown: 'この相談は終了しています。',
     urgent: '緊急',
   },
@@ -191,6 +200,7 @@ export const ja = {
     newMessageOther: (label: string) => `${label}に新しいメッセージがあります。`,
     keyReady: (label: string) => `${label}：暗号鍵の交換が終わりました。メッセージを送れます。`,
     ended: (label: string, text: string) => `${label}：${text}`,
+    client: (label: string, text: string) => `${label}：${text}`,
     taken: (label: string) => `${label}の対応を始めました。`,
   },
   views: {
@@ -222,6 +232,11 @@ export const ja = {
     BAD_SIGNATURE: '署名を確かめられませんでした。組織の鍵ファイルが正しいか確かめてください。',
     REVOCATIONS_STALE: '失効リストが古いため受け付けられませんでした。一覧を読み込み直してから、もう一度お試しください。',
     NOT_REVOKED: '失効リストに、このスタッフの今の鍵が入っていません。',
+    WAITING_LIMIT: '相談者が待っている間に送れるメッセージの上限に達しました。',
+    CONSULTATION_FULL: 'この相談で保存できるメッセージの量の上限に達しました。',
+    TOO_MANY_OPEN: '同じ回線からの相談が、同時に受け付けられる数に達しています。',
+    PROOF_REFUSED: '相談開始の確認を受け付けられませんでした。',
+    STORAGE_FULL: 'サーバーのディスクがいっぱいのため、保存できませんでした。管理者に連絡してください。',
     UNKNOWN_CASE_LOG: 'この記録は見つかりませんでした（取り下げ済みかもしれません）。一覧を読み込み直してください。',
     DATE_OUT_OF_RANGE: 'この日付では記録できません。今日より先の日と、今の年度の外の日は選べません。',
     TIMEOUT: 'サーバーからの応答がありません。接続を確かめて、もう一度お試しください。',
@@ -233,9 +248,11 @@ export const ja = {
 
 /** The sentence shown when a consultation ends, by who ended it and why. */
 export function endedText(endedBy: 'client' | 'counselor' | null, reason: EndReason | null): string {
+  if (reason === 'nuisance') return ja.chat.endedNuisance;
   if (endedBy === 'counselor') return ja.chat.endedByYou;
   if (reason === 'quick_exit') return ja.chat.endedByClientQuickExit;
   if (reason === 'abandoned') return ja.chat.endedAbandoned;
+  if (reason === 'client_gone') return ja.chat.endedClientGone;
   if (endedBy === 'client') return ja.chat.endedByClient;
   return ja.chat.endedUnknown;
 }

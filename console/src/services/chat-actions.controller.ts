@@ -72,12 +72,14 @@ export class ChatActionsController extends WorkspacePart {
     this.endingId = id;
     this.update();
     this.setChatError(id, '');
-    const res = await this.ctx.socket.request('consultation:end', { consultationId: id });
+    const nuisance = e.detail.nuisance === true;
+    const res = await this.ctx.socket.request(nuisance ? 'consultation:nuisance' : 'consultation:end', { consultationId: id });
     this.endingId = null;
     this.update();
     if (res.ok || res.error === 'INVALID_STATE') {
-      this.model = store.markEnded(this.model, id, res.ok ? { endedBy: 'counselor', reason: 'ended' } : { endedBy: null, reason: null });
-      this.ctx.announce(ja.announce.ended(label(id), endedText(res.ok ? 'counselor' : null, null)));
+      const reason = nuisance ? 'nuisance' : 'ended';
+      this.model = store.markEnded(this.model, id, res.ok ? { endedBy: 'counselor', reason } : { endedBy: null, reason: null });
+      this.ctx.announce(ja.announce.ended(label(id), endedText(res.ok ? 'counselor' : null, res.ok ? reason : null)));
     } else {
       this.setChatError(id, errorText(res.error));
     }

@@ -4,6 +4,7 @@ import type { ReactiveController } from 'lit';
 import type { ChatSelectEvent } from '../events/chat-select.event.js';
 import type { TypingEvent } from '../events/typing.event.js';
 import { endedText, ja } from '../i18n/ja.js';
+import { formatClock } from '../state/queue.js';
 import { messageText } from '../i18n/message-text.js';
 import * as store from '../state/chats.js';
 import { decryptNew, mergeSealedKeys } from '../state/messages.js';
@@ -40,6 +41,8 @@ export class ChatSyncController extends WorkspacePart implements ReactiveControl
       'consultation:ended': (p) => this.ended(p),
       'typing:changed': (p) => this.typing(p),
       'consultation:released': (p) => this.released(p.consultationId),
+      'consultation:moved': (p) => this.clientNotice(p.consultationId, ja.chat.clientMoved),
+      'consultation:client-away': (p) => this.clientNotice(p.consultationId, p.away && p.endsAt ? ja.chat.clientAway(formatClock(p.endsAt)) : ja.chat.clientBack),
     });
   }
 
@@ -52,19 +55,26 @@ export class ChatSyncController extends WorkspacePart implements ReactiveControl
     const mine = await this.ctx.socket.request('consultation:mine', {});
     if (!mine.ok) return;
     this.model = store.applyMine(this.model, mine.data.consultations);
-    for (const id of store.chatsToLoad(this.model)) {
-      this.openKey(id);
-      void this.loadHistory(id);
-    }
+    const ids = store.chatsToLoad(this.model);
+    for (const id of ids) this.openKey(id);
+    // One chat's history after another: pages of several chats at once could pile up past the
+    // relay's outbound cap on a slow line, and it would drop her connection.
+    void (async () => {
+      for (const id of ids) await this.loadHistory(id);
+    })();
   }
 
-  /** Fetches messages after the last one held (all of them the first time). */
+  /** Fetches messages after the last one held (all of them the first time), a page at a time until none are left. */
   private async loadHistory(id: string): Promise<void> {
-    const chat = store.findChat(this.model, id);
-    if (!chat) return;
-    const res = await this.ctx.socket.request('message:list', { consultationId: id, afterId: lastId(chat.messages) });
-    if (!res.ok) return;
-    this.model = store.updateChat(store.receiveMessages(this.model, id, res.data.messages), id, (c) => ({ ...c, historyLoaded: true }));
+    for (;;) {
+      const chat = store.findChat(this.model, id);
+      if (!chat) return;
+      const res = await this.ctx.socket.request('message:list', { consultationId: id, afterId: lastId(chat.messages) });
+      if (!res.ok) return;
+      this.model = store.receiveMessages(this.model, id, res.data.messages);
+      if (!res.data.more || res.data.messages.length === 0) break;
+    }
+    this.model = store.updateChat(this.model, id, (c) => ({ ...c, historyLoaded: true }));
     this.decrypt(id);
     if (id === this.model.selectedId) this.markRead(id);
   }
@@ -215,6 +225,13 @@ export class ChatSyncController extends WorkspacePart implements ReactiveControl
     if (!store.findChat(this.model, consultationId)) return;
     this.model = store.markEnded(this.model, consultationId, { endedBy, reason });
     this.ctx.announce(ja.announce.ended(label(consultationId), endedText(endedBy, reason)));
+  }
+
+  /** Pushed: news of her connection (another device, gone, back): shown in the chat and announced. */
+  private clientNotice(id: string, text: string): void {
+    if (!store.findChat(this.model, id)) return;
+    this.model = store.updateChat(this.model, id, (c) => ({ ...c, clientNotice: text }));
+    this.ctx.announce(ja.announce.client(label(id), text));
   }
 
   /** Pushed: the server took a chat off her list: forget its key and close it. */

@@ -1,4 +1,4 @@
-import type { CounselorState, QueueEntry, QueueOffer, StaffConsultation, TodayFigures } from '@tsunagari/shared';
+import type { CounselorState, QueueEntry, QueueList, QueueOffer, StaffConsultation, TodayFigures, UrgentAlert } from '@tsunagari/shared';
 import type { CapacityChangeEvent } from '../events/capacity-change.event.js';
 import type { OfferAcceptEvent } from '../events/offer-accept.event.js';
 import type { StatusChangeEvent } from '../events/status-change.event.js';
@@ -21,6 +21,8 @@ export class QueueRoutingController extends WorkspacePart {
   counselors: readonly CounselorState[] = [];
   /** The supervisors' board figures (supervisors and admins only). */
   today: TodayFigures | null = null;
+  /** The server's alert that the urgent share of the queue is unusual (null: ordinary). */
+  urgentAlert: UrgentAlert | null = null;
   /** The queue entry she asked to take, until the server answers. */
   takingId: string | null = null;
   /** Why taking failed ('' for none). */
@@ -37,7 +39,7 @@ export class QueueRoutingController extends WorkspacePart {
   ) {
     super(ctx);
     ctx.socket.listen(ctx.host, {
-      'queue:changed': (p) => this.queueChanged(p.entries),
+      'queue:changed': (p) => this.queueChanged(p),
       'queue:offer': (o) => this.offer(o),
       'queue:offer-withdrawn': (p) => this.offerWithdrawn(p.consultationId),
       'staff:changed': (p) => this.setCounselors(p.counselors),
@@ -60,7 +62,9 @@ export class QueueRoutingController extends WorkspacePart {
 
   private async refreshQueue(): Promise<void> {
     const queue = await this.ctx.socket.request('queue:list', {});
-    if (queue.ok) this.model = { ...this.model, queue: queue.data.entries };
+    if (!queue.ok) return;
+    this.urgentAlert = queue.data.urgentAlert ?? null;
+    this.model = { ...this.model, queue: queue.data.entries };
   }
 
   /** The board's figures, asked for after a (re)connect and when Tokyo midnight has passed. */
@@ -82,7 +86,8 @@ export class QueueRoutingController extends WorkspacePart {
   }
 
   /** Pushed: the queue changed; new entries are announced, urgent ones as such. */
-  private queueChanged(entries: QueueEntry[]): void {
+  private queueChanged({ entries, urgentAlert }: QueueList): void {
+    this.urgentAlert = urgentAlert ?? null;
     const added = addedEntries(this.model.queue, entries);
     this.model = { ...this.model, queue: entries };
     if (added.some((e) => e.urgent)) this.ctx.announce(ja.announce.urgentQueueEntry);

@@ -31,6 +31,11 @@ export interface ChatState {
   lastReadId: number;
   /** The client is typing now. */
   typing: boolean;
+  /**
+   * What the server said about her connection, shown in the chat: she continued on another device,
+   * or she has been gone long enough that the chat is parked (and when it ends). Null: nothing to say.
+   */
+  clientNotice: string | null;
   /** Handover notes from earlier counselors, decrypted once the key is open (`null`: unreadable). */
   handover: readonly { fromName: string; createdAt: string; text: string | null }[];
   ended: EndInfo | null;
@@ -82,6 +87,7 @@ export function newChat(consultation: StaffConsultation): ChatState {
     unread: 0,
     lastReadId: consultation.lastReadId ?? 0,
     typing: false,
+    clientNotice: null,
     handover: [],
     ended: consultation.status === 'ended' ? { endedBy: null, reason: null } : null,
     intake: null,

@@ -18,7 +18,7 @@ export function reportCampaigns(report: FiscalYearReport): string[] {
 
 /** What a campaign is called on screen and in the file. */
 export function campaignLabel(name: string): string {
-  return name === 'web' ? r.web : name;
+  return name === 'web' ? r.web : name === 'other' ? r.otherCampaign : name;
 }
 
 /**
@@ -35,8 +35,9 @@ export function csvField(value: string | number): string {
 /**
  * The fiscal-year report as the prefecture's CSV: a header, one row per month (April first) and a
  * 合計 row. Columns: month, the consultations of every channel and one column per channel, the
- * chat's four counts, then every topic, outcome, age band, hand-off kind, contact kind and duration
- * band in the shared lists' order (so columns never move between years), then the year's campaigns.
+ * chat's four counts, the nuisance chats (counted in none of the others), then every topic, outcome,
+ * age band, hand-off kind, contact kind and duration band in the shared lists' order (so columns
+ * never move between years), then the year's campaigns.
  * UTF-8 with a BOM and CRLF line ends, as Excel expects.
  */
 export function reportToCsv(report: FiscalYearReport): string {
@@ -50,6 +51,7 @@ export function reportToCsv(report: FiscalYearReport): string {
     r.answered,
     r.leftWaiting,
     r.recorded,
+    r.nuisance,
     ...TOPICS.map((t) => `${r.byTopic}：${t}`),
     ...OUTCOMES.map((o) => `${r.byOutcome}：${ja.record.outcomes[o]}`),
     ...ageKeys.map((a) => `${r.byAgeBand}：${ja.record.ageBands[a]}`),
@@ -66,6 +68,7 @@ export function reportToCsv(report: FiscalYearReport): string {
     f.answered,
     f.leftWaiting,
     f.recorded,
+    f.nuisance ?? 0,
     ...TOPICS.map((t) => f.byTopic[t] ?? 0),
     ...OUTCOMES.map((o) => f.byOutcome[o] ?? 0),
     ...ageKeys.map((a) => f.byAgeBand[a] ?? 0),

@@ -28,6 +28,9 @@ export const DEMO_STAFF: readonly NewStaff[] = [
 /** Where the demo's org key file lives: beside the database. */
 export const demoOrgKeyPath = (dbPath: string): string => path.join(path.dirname(dbPath), 'demo-org.key');
 
+/** The campaign of the demo's QR landing page, on the demo's campaign list. */
+export const DEMO_CAMPAIGN = 'flyer';
+
 /**
  * Makes the demo whole: the org key file (created with {@link DEMO_ORG_PASSPHRASE} if missing),
  * the organisation with its public key, and every demo login active with a statement that
@@ -48,6 +51,11 @@ export function seedDemo(sodium: SodiumSumo, repos: Repositories, keyFile: strin
   if (!org) repos.organisation.create(DEMO_ORG_NAME, publicKey, clock.now().toISOString());
   else if (org.signPublicKey !== publicKey) repos.organisation.replaceKey(publicKey);
 
+  // The banner's QR landing page (/c/flyer) counts under its own name in the demo's report.
+  if (!repos.campaigns.all().some((c) => c.name === DEMO_CAMPAIGN)) {
+    repos.campaigns.save({ name: DEMO_CAMPAIGN, label: 'デモのチラシ', active: true, updatedAt: clock.now().toISOString() });
+  }
+
   const pinned = pinOrgKey(sodium, publicKey);
   const now = clock.now().getTime();
   const needed = DEMO_STAFF.filter((s) => {
@@ -65,4 +73,24 @@ export function seedDemo(sodium: SodiumSumo, repos: Repositories, keyFile: strin
     sodium.memzero(key.secretKey);
   }
   return needed.map((s) => s.username);
+}
+
+/**
+ * True when the database holds the demo organisation or a login only the demo has (their
+ * passwords are printed in every demo banner and in the README). A real counselor may well be
+ * sato / 佐藤, so only the names marked （デモ） count.
+ */
+export function holdsDemoAccounts(repos: Pick<Repositories, 'organisation' | 'staff'>): boolean {
+  if (repos.organisation.get()?.name === DEMO_ORG_NAME) return true;
+  return DEMO_STAFF.some((s) => s.displayName.includes('（デモ）') && repos.staff.byUsername(s.username)?.displayName === s.displayName);
+}
+
+/** Stops a relay started without DEMO=1 on a demo database, saying what to do instead. */
+export function refuseDemoDatabase(repos: Pick<Repositories, 'organisation' | 'staff'>, dbPath: string): void {
+  if (!holdsDemoAccounts(repos)) return;
+  throw new Error(
+    `${dbPath} is a demo database: it holds the demo organisation and logins, whose passwords are public. ` +
+      'A relay without DEMO=1 refuses it. For production, point TSUNAGARI_DB at a new file and set up the organisation ' +
+      '(README, "Production set-up"); to run the demo, start with DEMO=1 (npm start uses data/demo.sqlite).',
+  );
 }

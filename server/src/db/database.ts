@@ -13,7 +13,11 @@ export type Db = Database.Database;
 export function openDatabase(file: string): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
+  // Before the first table exists, this sets a new file's mode with no VACUUM (migration 13 runs one for older files).
+  db.pragma('auto_vacuum = INCREMENTAL');
   db.pragma('journal_mode = WAL');
+  // Deleted rows are overwritten with zeros, not left in free pages (DESIGN "Records").
+  db.pragma('secure_delete = ON');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
@@ -30,6 +34,11 @@ export function migrate(db: Db): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   for (let i = current; i < migrations.length; i++) {
     const migration = migrations[i] as Migration;
+    if (typeof migration !== 'string' && 'outsideTransaction' in migration) {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${i + 1}`);
+      continue;
+    }
     const rebuild = typeof migration !== 'string';
     const sql = typeof migration === 'string' ? migration : migration.sql;
     if (rebuild) db.pragma('foreign_keys = OFF');

@@ -1,9 +1,14 @@
 /**
  * One migration: SQL run in one transaction, or, when it rebuilds a table that others reference
  * (SQLite cannot change a column's constraints in place), SQL run with foreign keys off and
- * checked with `foreign_key_check` before it commits (SQLite's documented 12-step procedure).
+ * checked with `foreign_key_check` before it commits (SQLite's documented 12-step procedure);
+ * or SQL that cannot run inside a transaction (VACUUM), run on its own.
  */
-export type Migration = string | { sql: string; rebuildsTables: true };
+export type Migration = string | { sql: string; rebuildsTables: true } | { sql: string; outsideTransaction: true };
+
+/** SQL for an ISO time floored to its 10 minutes (the coarse times of issue 15, as `coarseTime` makes them); NULL and what is no time stay as they are. */
+const tenMinutes = (column: string) =>
+  `CASE WHEN strftime('%M', ${column}) IS NULL THEN ${column} ELSE strftime('%Y-%m-%dT%H:', ${column}) || printf('%02d', (CAST(strftime('%M', ${column}) AS INTEGER) / 10) * 10) || ':00.000Z' END`;
 
 /**
  * Schema migrations, applied in order; `PRAGMA user_version` records how many ran. Never edit a
@@ -265,9 +270,63 @@ export const migrations: readonly Migration[] = [
   ALTER TABLE key_grant ADD COLUMN key_epoch INTEGER NOT NULL DEFAULT 0;
   CREATE UNIQUE INDEX key_grant_epoch ON key_grant(consultation_id, staff_id, key_epoch);
   `,
-  // 10: issue 16 — the case log of consultations that did not start in the chat (phone, mail,
+  // 10: campaigns come from a list the admin keeps (issue 14); a start naming one not on it (or
+  // not active) is recorded as 'other', so a script cannot invent report columns. Names that
+  // counselors already answered under are kept, active (the flyers in use); others are not.
+  `
+  CREATE TABLE campaign (
+    name TEXT PRIMARY KEY,
+    label TEXT NOT NULL,
+    active INTEGER NOT NULL CHECK (active IN (0, 1)),
+    updated_at TEXT NOT NULL
+  );
+  INSERT INTO campaign (name, label, active, updated_at)
+    SELECT DISTINCT campaign, campaign, 1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM consultation
+    WHERE campaign IS NOT NULL AND campaign NOT IN ('web', 'other') AND assigned_at IS NOT NULL;
+  `,
+  // 11: secrets the relay makes for itself and keeps across restarts (issue 14): the key of the
+  // decoy KDF salts handed out for unknown usernames, which must not change when the relay restarts.
+  `
+  CREATE TABLE server_secret (
+    name TEXT PRIMARY KEY,
+    value BLOB NOT NULL
+  );
+  `,
+  // 12: issue 15, the relay keeps less. Consultation and case-record times are kept to 10 minutes
+  // (an active chat's assignment stays exact until it ends: the widget tells assignments apart by
+  // it); the hand-off kinds a consultation led to are folded into its row when the retention purge
+  // deletes its appointments; a case record past retention keeps no staff member and only its
+  // month, so case_record is rebuilt with staff_id nullable.
+  {
+    rebuildsTables: true,
+    sql: `
+  ALTER TABLE consultation ADD COLUMN handoff_kinds TEXT;
+  UPDATE consultation SET queued_at = ${tenMinutes('queued_at')}, requeued_at = ${tenMinutes('requeued_at')},
+    ended_at = ${tenMinutes('ended_at')}, purged_at = ${tenMinutes('purged_at')};
+  UPDATE consultation SET assigned_at = ${tenMinutes('assigned_at')} WHERE status = 'ended';
+  UPDATE consultation SET client_token_hash = '' WHERE status = 'ended';
+  DELETE FROM resume_code WHERE consultation_id IN (SELECT id FROM consultation WHERE status = 'ended');
+
+  CREATE TABLE case_record_v12 (
+    consultation_id TEXT PRIMARY KEY REFERENCES consultation(id),
+    staff_id TEXT REFERENCES staff(id),
+    outcome TEXT NOT NULL,
+    age_band TEXT,
+    recorded_at TEXT NOT NULL
+  );
+  INSERT INTO case_record_v12 (consultation_id, staff_id, outcome, age_band, recorded_at)
+    SELECT consultation_id, staff_id, outcome, age_band, ${tenMinutes('recorded_at')} FROM case_record;
+  DROP TABLE case_record;
+  ALTER TABLE case_record_v12 RENAME TO case_record;
+  `,
+  },
+  // 13: deleted means gone. Free pages are given back to the file system by an incremental vacuum
+  // after each retention run; an existing file switches to auto_vacuum = INCREMENTAL only through
+  // one full VACUUM (which also rewrites every page, so nothing deleted before survives in free pages).
+  { outsideTransaction: true, sql: 'PRAGMA auto_vacuum = INCREMENTAL; VACUUM;' },
+  // 14: issue 16 — the case log of consultations that did not start in the chat (phone, mail,
   // interview, remote). Closed-list words and a Tokyo day only, like case_record: nothing that
-  // names her. Topics are a JSON array (the report counts them in the domain). A correction
+  // names her. (After 12: no reference to case_record, whose rebuild it does not touch.) Topics are a JSON array (the report counts them in the domain). A correction
   // replaces the fields in place (corrected_at says when); a withdrawal keeps the row, marked, so
   // the report leaves it out. No CHECK on the words: the socket schema refuses others.
   `
@@ -288,7 +347,7 @@ export const migrations: readonly Migration[] = [
   CREATE INDEX case_log_day ON case_log(day);
   CREATE INDEX case_log_staff ON case_log(staff_id, recorded_at);
   `,
-  // 11: issue 16 — the targets an admin sets for a fiscal year (home visits, accompaniments,
+  // 15: issue 16 — the targets an admin sets for a fiscal year (home visits, accompaniments,
   // distribution sets, channel counts), which the year report sets its results against. One row
   // per year and key; a year's targets are replaced as a whole.
   `

@@ -1,4 +1,4 @@
-import { type SealedEpochKey, type SenderRole, type StoredMessage, type TodayFigures, tokyoDayStart, tokyoParts } from '@tsunagari/shared';
+import { HISTORY_PAGE_BYTES, type HistoryPage, type SealedEpochKey, type SenderRole, type TodayFigures, tokyoDayStart, tokyoParts } from '@tsunagari/shared';
 import type { Sodium } from '@tsunagari/shared/crypto';
 import type { Clock } from '../clock.js';
 import { errors } from '../errors.js';
@@ -6,7 +6,7 @@ import type { Repositories } from '../repositories/types.js';
 import { hashToken } from './tokens.js';
 import type { Actor, Consultation, KeyGrant } from './types.js';
 
-/** Most messages returned by one history call; the caller pages with `afterId`. */
+/** Most messages returned by one history call (HISTORY_PAGE_BYTES bounds it first); the caller pages with `afterId`. */
 export const HISTORY_PAGE = 500;
 
 /**
@@ -34,20 +34,29 @@ export class ConsultationService {
     private readonly clock: Clock,
   ) {}
 
-  /** Checks a client's token for a consultation; unknown id and wrong token look the same. */
+  /**
+   * Checks a client's token for a consultation; unknown id, wrong token and ended consultation look
+   * the same (the end revoked her token: whoever holds her phone learns nothing from the answer).
+   */
   resume(consultationId: string, clientToken: string): Consultation {
     const c = this.repos.consultations.byId(consultationId);
-    if (!c || c.clientTokenHash !== hashToken(this.sodium, clientToken)) throw errors.unknownConsultation();
+    if (!c || c.status === 'ended' || c.clientTokenHash !== hashToken(this.sodium, clientToken)) throw errors.unknownConsultation();
     return c;
   }
 
-  /** The consultation if this actor may act on it; otherwise the error that says why not. */
+  /**
+   * The consultation if this actor may act on it; otherwise the error that says why not. Once it
+   * ended, every client request about it is refused, history included (issue 15: no way back in
+   * after she leaves): INVALID_STATE to a socket that was in it, UNKNOWN_CONSULTATION to anyone
+   * else (token and code were revoked). Her counselor keeps access, to record it.
+   */
   access(actor: Actor, consultationId: string): Consultation {
     const c = this.repos.consultations.byId(consultationId);
     if (!c) throw errors.unknownConsultation();
     if (actor.role === 'client') {
       // A client socket is bound to one consultation; any other id is unknown to her.
       if (actor.consultationId !== consultationId) throw errors.unknownConsultation();
+      if (c.status === 'ended') throw errors.invalidState('consultation ended');
     } else if (c.assignedStaffId !== actor.staffId) {
       throw errors.forbidden('not assigned to this counselor');
     }
@@ -71,8 +80,9 @@ export class ConsultationService {
     return this.repos.handover.setReadMark(c.id, staffId, lastReadId);
   }
 
-  history(c: Consultation, afterId: number): StoredMessage[] {
-    return this.repos.messages.after(c.id, afterId, HISTORY_PAGE);
+  /** One page of messages after `afterId` (at most HISTORY_PAGE_BYTES, HISTORY_PAGE rows). */
+  history(c: Consultation, afterId: number): HistoryPage {
+    return this.repos.messages.page(c.id, afterId, HISTORY_PAGE_BYTES, HISTORY_PAGE);
   }
 
   /** The supervisors' board: the Tokyo day so far. */

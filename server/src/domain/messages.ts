@@ -4,6 +4,7 @@ import type { Clock } from '../clock.js';
 import { errors } from '../errors.js';
 import { MessageBatcher } from '../repositories/message-batcher.js';
 import type { MessageRepository } from '../repositories/types.js';
+import { StorageBudget, type StorageLimits } from './storage-budget.js';
 import type { Actor, Consultation } from './types.js';
 
 /**
@@ -22,18 +23,24 @@ export class MessageService {
   private stamp = { ms: Number.NaN, iso: '' };
   private readonly flood = new RateLimiterMemory({ keyPrefix: 'messages', points: MESSAGE_FLOOD.points, duration: MESSAGE_FLOOD.seconds });
 
+  private readonly storage: StorageBudget;
+
   constructor(
     private readonly messages: MessageRepository,
     private readonly clock: Clock,
+    limits: StorageLimits,
   ) {
     this.writer = new MessageBatcher(messages);
+    this.storage = new StorageBudget(messages, limits);
   }
 
   /**
    * Stores one envelope (committed with the others of this event-loop turn). The same (sender,
    * key epoch, seq) sent twice is stored once: re-sends are safe. The epoch and seq are checked
    * for shape only (the schema): which keys exist is for the receivers to know, not the relay. More than {@link MESSAGE_FLOOD} new messages
-   * from one sender in a window are refused with RATE_LIMITED and nothing is stored.
+   * from one sender in a window are refused with RATE_LIMITED and nothing is stored; her messages
+   * past her {@link StorageBudget} are refused with WAITING_LIMIT or CONSULTATION_FULL. A re-send
+   * of a stored message is answered whatever the limits say.
    */
   async send(c: Consultation, actor: Actor, envelope: EnvelopePayload): Promise<Sent> {
     if (c.status === 'ended') throw errors.invalidState('consultation ended');
@@ -50,17 +57,37 @@ export class MessageService {
       if (!stored) throw errors.rateLimited();
       return sameEnvelope({ message: stored, created: false }, envelope);
     }
-    const result = await this.writer.write({
-      consultationId: c.id,
-      senderRole,
-      senderStaffId: actor.role === 'counselor' ? actor.staffId : null,
-      keyEpoch: envelope.keyEpoch,
-      seq: envelope.seq,
-      nonce: envelope.nonce,
-      ciphertext: envelope.ciphertext,
-      sentAt: this.sentAt(),
-    });
-    if (!result.created) void this.flood.reward(floodKey, 1);
+    const bytes = envelope.ciphertext.length;
+    if (senderRole === 'client') {
+      try {
+        this.storage.reserve(c, bytes);
+      } catch (caught) {
+        void this.flood.reward(floodKey, 1);
+        const stored = this.messages.bySeq(c.id, senderRole, envelope.keyEpoch, envelope.seq);
+        if (!stored) throw caught;
+        return sameEnvelope({ message: stored, created: false }, envelope);
+      }
+    }
+    let result: Sent;
+    try {
+      result = await this.writer.write({
+        consultationId: c.id,
+        senderRole,
+        senderStaffId: actor.role === 'counselor' ? actor.staffId : null,
+        keyEpoch: envelope.keyEpoch,
+        seq: envelope.seq,
+        nonce: envelope.nonce,
+        ciphertext: envelope.ciphertext,
+        sentAt: this.sentAt(),
+      });
+    } catch (caught) {
+      if (senderRole === 'client') this.storage.release(c.id, bytes);
+      throw caught;
+    }
+    if (!result.created) {
+      void this.flood.reward(floodKey, 1);
+      if (senderRole === 'client') this.storage.release(c.id, bytes);
+    } else if (senderRole === 'counselor') this.storage.answered(c.id);
     return sameEnvelope(result, envelope);
   }
 

@@ -8,6 +8,7 @@ export class OpeningHours {
     private readonly config: OpeningHoursConfig,
     private readonly clock: Clock,
     private readonly alternatives: WidgetStatus['alternatives'],
+    private readonly records: WidgetStatus['records'],
   ) {}
 
   isOpenNow(): boolean {
@@ -22,6 +23,7 @@ export class OpeningHours {
       open,
       nextOpening: open ? null : (nextOpening(this.config, now, isJapaneseHoliday)?.toISOString() ?? null),
       alternatives: this.alternatives,
+      records: this.records,
     };
   }
 }

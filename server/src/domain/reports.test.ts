@@ -132,4 +132,18 @@ describe('the fiscal-year report', () => {
     expect(report.total).toMatchObject({ consultations: 4, started: 1, recorded: 4 });
     expect(report.total.byChannel).toEqual({ chat: 1, phone: 1, mail: 1, interview: 1, remote: 0 });
   });
+
+  it('counts a chat ended as a nuisance apart: in nuisance only, never in consultations, channels, started, answered, recorded, campaigns or hand-offs', () => {
+    const prank = row('2026-05-10T03:00:00Z', {
+      assignedAt: '2026-05-10T03:01:00Z', endedAt: '2026-05-10T03:02:00Z', endReason: 'nuisance', campaign: 'ube-2026',
+      record: { topics: ['その他'], outcome: 'other', ageBand: null }, handoffs: ['phone'],
+    });
+    const real = recorded('2026-05-10T04:00:00Z', { topics: ['子育て'], outcome: 'listened', ageBand: null });
+    const may = buildFiscalYearReport(2026, [prank, real]).months[1];
+    expect(may).toMatchObject({ started: 1, answered: 1, recorded: 1, nuisance: 1, byCampaign: { web: 1 } });
+    expect(may?.byHandoff.phone).toBe(0);
+    expect(may).toMatchObject({ consultations: 1, byChannel: { chat: 1 } });
+    expect(buildFiscalYearReport(2026, [prank, real]).total).toMatchObject({ started: 1, nuisance: 1 });
+  });
 });
+

@@ -32,6 +32,9 @@ export const WEB_CAMPAIGN = 'web';
  * - byHandoff: hand-offs booked from the month's consultations and not cancelled, by kind (one
  *   chat may give several). Counted whatever became of the chat after, so the month they came
  *   in, like every other figure, not the month of the appointment.
+ * - nuisance: chats a counselor ended as a prank or nuisance; such a row counts there and in no
+ *   other figure (not consultations or byChannel, started, answered, by campaign or hand-off), so
+ *   nothing is inflated by them.
  * - logged: the case log's entries (phone, mail, interview, remote) as they stand now, withdrawn
  *   ones already left out, by the Tokyo day they are dated: each is a consultation of its channel
  *   and a recorded one (topics, outcome, age band), with its contact kind and duration band.
@@ -79,6 +82,10 @@ export function tokyoMonthOf(iso: string): string {
 }
 
 function count(f: ReportFigures, row: ReportRow): void {
+  if (row.endReason === 'nuisance') {
+    f.nuisance++;
+    return;
+  }
   f.consultations++;
   f.byChannel.chat++;
   f.started++;
@@ -115,6 +122,7 @@ function add(total: ReportFigures, m: ReportFigures): void {
   total.started += m.started;
   total.answered += m.answered;
   total.leftWaiting += m.leftWaiting;
+  total.nuisance += m.nuisance;
   total.recorded += m.recorded;
   sumInto(total.byTopic, m.byTopic);
   sumInto(total.byOutcome, m.byOutcome);

@@ -29,13 +29,14 @@ export class ResumeService {
 
   /**
    * Opens a consultation by code. A new reconnect token is issued for the new device and the
-   * old one stops working, so a device she left behind cannot reattach. Unknown and expired
-   * codes look the same.
+   * old one stops working, so a device she left behind cannot reattach (the socket layer drops
+   * its sockets too). Unknown, expired and ended look the same.
    */
   open(lookup: string): { consultation: Consultation; clientToken: string; wrappedKey: string } {
     const record = this.codes.live(hashToken(this.sodium, lookup), this.clock.now().toISOString());
     const consultation = record ? this.consultations.byId(record.consultationId) : null;
-    if (!record || !consultation) throw errors.unknownConsultation();
+    // The end deletes the code; an ended consultation is refused here too, whatever is stored.
+    if (!record || !consultation || consultation.status === 'ended') throw errors.unknownConsultation();
     const clientToken = newToken(this.sodium);
     this.consultations.setClientTokenHash(consultation.id, hashToken(this.sodium, clientToken));
     return { consultation: { ...consultation, clientTokenHash: hashToken(this.sodium, clientToken) }, clientToken, wrappedKey: record.wrappedKey };

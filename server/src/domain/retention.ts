@@ -12,8 +12,10 @@ const DAY_MS = 86_400_000;
 
 /**
  * The retention period (DESIGN "Records"): once a consultation has been ended for `days`, its
- * transcript (ciphertext), key grants, handover notes, read marks and resume code are deleted;
- * the consultation row stays for the fiscal-year statistics. Expired resume codes go too.
+ * transcript (ciphertext), key grants, handover notes, read marks, resume code and appointments
+ * are deleted; the consultation row (coarse times, no staff member) and the case record (month,
+ * topics, outcome, age band) stay for the fiscal-year statistics. Expired resume codes go too.
+ * Each run ends with an incremental vacuum and a truncated WAL (see RetentionRepository.compact).
  * Runs at start and then every hour; a backlog is worked off in small batches, a turn apart.
  */
 export class RetentionService {
@@ -72,6 +74,8 @@ export class RetentionService {
       await new Promise((resolve) => setImmediate(resolve));
     }
     const codes = this.resumeCodes.purgeExpired(now.toISOString());
+    // Deleted means gone: free pages back to the file system, the WAL emptied.
+    this.repo.compact();
     if (consultations > 0 || codes > 0) {
       this.log.info({ event: 'retention.purged', consultations, messages, resumeCodes: codes, days: this.days }, 'transcripts past the retention period deleted');
     }

@@ -7,8 +7,9 @@ import {
 } from '@tsunagari/shared';
 import { parseCookie } from 'cookie';
 import express, { type Request, type Response } from 'express';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { OpenedSession, StaffAuthService } from '../domain/staff/auth.js';
+import type { LoginGuard } from '../domain/staff/login-guard.js';
 import { DomainError } from '../errors.js';
 import type { CallerKeys } from './client-key.js';
 import { type StaffHttp, consoleOriginOnly, fail, sessionCookie } from './staff-http.js';
@@ -17,34 +18,32 @@ export interface AuthRouteDeps extends StaffHttp {
   auth: StaffAuthService;
   /** Tells callers apart without keeping their addresses. */
   callers: CallerKeys;
+  /** The failed-login budgets and the per-username slow-down. */
+  guard: LoginGuard;
 }
 
 /**
  * Staff login, logout and password change, for the console's origin only. Failed attempts are
- * limited per username (or staff member) and per (hashed, daily-salted) caller, so a password
- * cannot be guessed online and no address is kept.
+ * limited per (username, caller network) and per network (hashed, daily-salted; no address is
+ * kept), with a wait that doubles; failures on a username from everywhere only slow its attempts
+ * down, so a stranger cannot lock a counselor out (see LoginGuard).
  */
 export function authRoutes(deps: AuthRouteDeps): express.Router {
   const { auth, log } = deps;
   const router = express.Router();
-  const perUser = new RateLimiterMemory({ keyPrefix: 'user', points: 5, duration: 15 * 60 });
-  const perCaller = new RateLimiterMemory({ keyPrefix: 'caller', points: 20, duration: 15 * 60 });
   const cookieOf = (req: Request) => parseCookie(req.headers.cookie ?? '')[STAFF_SESSION_COOKIE];
 
-  /** Runs an auth-key check within both budgets; a failure spends one point of each. */
-  const limited = async (req: Request, userKey: string, attempt: () => OpenedSession): Promise<OpenedSession> => {
-    const caller = deps.callers.of(req);
-    // Refuse early when either budget is already spent.
-    const [u, c] = await Promise.all([perUser.get(userKey), perCaller.get(caller)]);
-    if ((u && u.remainingPoints <= 0) || (c && c.remainingPoints <= 0)) throw new DomainError('RATE_LIMITED');
+  /** Runs an auth-key check within the caller's budgets; a failure is counted, a success clears this network's count. */
+  const limited = async (req: Request, userKey: string, attempt: () => Promise<OpenedSession>): Promise<OpenedSession> => {
+    const network = deps.callers.of(req);
+    const holdMs = await deps.guard.admit(userKey, network);
+    if (holdMs > 0) await sleep(holdMs);
     try {
-      const opened = attempt();
-      await perUser.delete(userKey);
+      const opened = await attempt();
+      await deps.guard.succeeded(userKey, network);
       return opened;
     } catch (caught) {
-      if (caught instanceof DomainError && caught.code === 'NOT_AUTHENTICATED') {
-        await Promise.all([perUser.consume(userKey), perCaller.consume(caller)]).catch(() => undefined);
-      }
+      if (caught instanceof DomainError && caught.code === 'NOT_AUTHENTICATED') await deps.guard.failed(userKey, network);
       throw caught;
     }
   };

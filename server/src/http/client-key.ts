@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { tokyoParts } from '@tsunagari/shared';
 import type { Sodium } from '@tsunagari/shared/crypto';
+import ipaddr from 'ipaddr.js';
 import proxyAddr from 'proxy-addr';
 import type { Clock } from '../clock.js';
 
@@ -43,14 +44,48 @@ export class DailyClientKey {
   }
 }
 
-/** A caller's daily key from her request, through the reverse proxies the deployment trusts. */
+/** How many leading bits of an address make one caller network (IPv4 /32 and IPv6 /64 by default). */
+export interface CallerPrefixes {
+  v4: number;
+  v6: number;
+}
+
+export const DEFAULT_CALLER_PREFIXES: CallerPrefixes = { v4: 32, v6: 64 };
+
+/**
+ * The network an address belongs to, as text: its first `v4` (IPv4) or `v6` (IPv6) bits with the
+ * rest zeroed, and the prefix length. One IPv6 subscriber usually holds a whole /64 and can pick
+ * any address in it, so keying limits on the full address would give one script 2^64 callers.
+ * An IPv4-mapped IPv6 address (::ffff:203.0.113.7, what a dual-stack socket reports) is the IPv4
+ * caller it carries. Anything unparseable stays itself.
+ */
+export function callerNetwork(address: string, prefixes: CallerPrefixes = DEFAULT_CALLER_PREFIXES): string {
+  if (!ipaddr.isValid(address)) return address;
+  const parsed = ipaddr.process(address); // unwraps IPv4-mapped IPv6
+  const v4 = parsed.kind() === 'ipv4';
+  const bits = v4 ? prefixes.v4 : prefixes.v6;
+  const bytes = parsed.toByteArray().map((byte, i) => {
+    const keep = Math.max(0, Math.min(8, bits - i * 8));
+    return byte & ((0xff << (8 - keep)) & 0xff);
+  });
+  return `${ipaddr.fromByteArray(bytes).toString()}/${bits}`;
+}
+
+/**
+ * A caller's daily key from her request, through the reverse proxies the deployment trusts: the
+ * key of her NETWORK (see {@link callerNetwork}), so every limit keyed on it holds for a whole
+ * IPv6 /64 at once. Many women can share one network (a carrier's NAT, a shelter's Wi-Fi), which
+ * is why the limits keyed on it are set well above what real women from one network need.
+ */
 export class CallerKeys {
   constructor(
     private readonly daily: DailyClientKey,
     private readonly trustedHops: number,
+    private readonly prefixes: CallerPrefixes = DEFAULT_CALLER_PREFIXES,
   ) {}
 
   of(req: IncomingMessage): string {
-    return this.daily.of(callerAddress(req, this.trustedHops));
+    const address = callerAddress(req, this.trustedHops);
+    return this.daily.of(address === undefined ? undefined : callerNetwork(address, this.prefixes));
   }
 }

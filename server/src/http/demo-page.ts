@@ -10,6 +10,15 @@ export function embedSnippet(serverUrl: string, orgPublicKey: string, campaign: 
 <tsunagari-chat server="${esc(serverUrl)}" org-key="${esc(orgPublicKey)}" campaign="${esc(campaign)}"></tsunagari-chat>`;
 }
 
+/** The demo page's one inline style (its policy allows it by hash). */
+export const DEMO_STYLE = `
+  body { font-family: system-ui, sans-serif; margin: 0; color: #222; background: #fbfaf7; line-height: 1.7; }
+  header { background: #5b3a6e; color: #fff; padding: 1rem 1.25rem; }
+  header h1 { margin: 0; font-size: 1.25rem; }
+  main { max-width: 42rem; margin: 0 auto; padding: 1rem 1.25rem 6rem; }
+  h2 { font-size: 1.1rem; border-left: 4px solid #5b3a6e; padding-left: .5rem; }
+`;
+
 /**
  * A page standing in for the NPO's website, with the widget embedded exactly as the snippet
  * says. On the real site the organisation key is pinned by the NPO, not served by the relay.
@@ -18,13 +27,7 @@ export function demoHostPage(serverUrl: string, orgPublicKey: string, integrity:
   return htmlDocument({
     lang: 'ja',
     title: 'つながりサポート（デモ）',
-    head: `<style>
-  body { font-family: system-ui, sans-serif; margin: 0; color: #222; background: #fbfaf7; line-height: 1.7; }
-  header { background: #5b3a6e; color: #fff; padding: 1rem 1.25rem; }
-  header h1 { margin: 0; font-size: 1.25rem; }
-  main { max-width: 42rem; margin: 0 auto; padding: 1rem 1.25rem 6rem; }
-  h2 { font-size: 1.1rem; border-left: 4px solid #5b3a6e; padding-left: .5rem; }
-</style>`,
+    head: `<style>${DEMO_STYLE}</style>`,
     body: `<header><h1>つながりサポート（デモ）</h1></header>
 <main>
   <p>生活のこと、家族のこと、ひとりで抱えている不安など、どんなことでもご相談ください。</p>

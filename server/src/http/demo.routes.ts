@@ -2,11 +2,12 @@ import { campaignSchema } from '@tsunagari/shared';
 import express, { type Request, type Response } from 'express';
 import { consoleCsp } from '../../../console/csp.mjs';
 import type { Repositories } from '../repositories/types.js';
-import { demoHostPage } from './demo-page.js';
-import { exitPage, landingPage } from './landing-page.js';
+import { DEMO_STYLE, demoHostPage } from './demo-page.js';
+import { EXIT_CSP, exitPage, landingCsp, landingPage, widgetPageCsp } from './landing-page.js';
+import { sendPageHeaders } from './page-headers.js';
 import { precompressedStatic } from './precompressed-static.js';
 import { HASHED } from './static.routes.js';
-import { readWidgetIntegrity } from './widget-embed.js';
+import { readWidgetIntegrity, widgetImportMap } from './widget-embed.js';
 
 /** What the demo's pages need. */
 export interface DemoRoutesDeps {
@@ -15,6 +16,8 @@ export interface DemoRoutesDeps {
   consoleDist: string;
   /** Base URL for the pages' snippets; null means "the host the browser used". */
   publicUrl: string | null;
+  /** Origins that may frame the landing page (TSUNAGARI_FRAME_ANCESTORS). */
+  frameAncestors: readonly string[];
 }
 
 /**
@@ -37,7 +40,10 @@ export function demoRoutes(deps: DemoRoutesDeps): express.Router {
   };
   router.get(['/demo', '/demo/'], (req, res) => {
     const ctx = pageContext(req, res);
-    if (ctx) res.type('html').send(demoHostPage(ctx.base, ctx.orgKey, readWidgetIntegrity(deps.widgetDist)));
+    if (!ctx) return;
+    const integrity = readWidgetIntegrity(deps.widgetDist);
+    sendPageHeaders(res, widgetPageCsp(ctx.base, widgetImportMap(ctx.base, integrity), DEMO_STYLE), deps);
+    res.type('html').send(demoHostPage(ctx.base, ctx.orgKey, integrity));
   });
   // The QR landing page: /c/<campaign>; the campaign code (only that) is recorded for statistics.
   router.get('/c/:campaign', (req, res) => {
@@ -47,9 +53,13 @@ export function demoRoutes(deps: DemoRoutesDeps): express.Router {
     const ctx = pageContext(req, res);
     if (!ctx) return;
     const integrity = readWidgetIntegrity(deps.widgetDist);
+    sendPageHeaders(res, landingCsp(ctx.base, widgetImportMap(ctx.base, integrity)), { ...deps, landing: true });
     res.type('html').send(landingPage({ serverUrl: ctx.base, orgPublicKey: ctx.orgKey, campaign: campaign.data, lang, integrity, exitUrl: '/exit' }));
   });
-  router.get('/exit', (_req, res) => void res.type('html').send(exitPage()));
+  router.get('/exit', (_req, res) => {
+    sendPageHeaders(res, EXIT_CSP, deps);
+    res.type('html').send(exitPage());
+  });
   router.get('/', (_req, res) => res.redirect('/demo/'));
   router.use(demoConsoleRoutes(deps.consoleDist));
   return router;

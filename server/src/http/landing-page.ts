@@ -23,17 +23,23 @@ const sha256 = (text: string): string => `'sha256-${crypto.createHash('sha256').
 /**
  * The landing page's Content Security Policy (a meta tag: the page is a static file on the NPO's
  * site, where headers may not be ours to set): scripts only from the relay's /widget/ folder plus
- * the one inline import map by its hash ('wasm-unsafe-eval': libsodium compiles WebAssembly), the
+ * the one inline import map by its hash (`blob:`: the widget runs each chunk from a blob: URL once
+ * its SHA-384 checks out; 'wasm-unsafe-eval': libsodium compiles WebAssembly), the
  * page's one inline style by its hash, connections only to the relay (https and wss), and nothing
  * else. `frame-ancestors` cannot be set in a meta tag: the NPO's web server has to send it.
  */
 export function landingCsp(serverUrl: string, importMap: string | null): string {
+  return widgetPageCsp(serverUrl, importMap, PAGE_STYLE);
+}
+
+/** The policy of a page that embeds the widget: {@link landingCsp}'s, with the page's own inline style. */
+export function widgetPageCsp(serverUrl: string, importMap: string | null, style: string): string {
   const relay = new URL(serverUrl);
   const socket = `${relay.protocol === 'https:' ? 'wss:' : 'ws:'}//${relay.host}`;
   return [
     "default-src 'none'",
-    `script-src ${relay.origin}/widget/ 'wasm-unsafe-eval'${importMap === null ? '' : ` ${sha256(importMap)}`}`,
-    `style-src ${sha256(PAGE_STYLE)}`,
+    `script-src ${relay.origin}/widget/ blob: 'wasm-unsafe-eval'${importMap === null ? '' : ` ${sha256(importMap)}`}`,
+    `style-src ${sha256(style)}`,
     'img-src data:',
     `connect-src ${relay.origin} ${socket}`,
     "base-uri 'none'",
@@ -61,11 +67,16 @@ export function landingPage(o: LandingPageOptions): string {
 }
 
 /** Where quick exit lands: an ordinary, forgettable page with nothing about consultation on it. */
+const EXIT_STYLE = 'body { font-family: system-ui, sans-serif; margin: 0 auto; max-width: 40rem; padding: 1rem; line-height: 1.7; color: #222; }';
+
+/** The exit page's policy: its one inline style, and nothing else at all. */
+export const EXIT_CSP = `default-src 'none'; style-src ${sha256(EXIT_STYLE)}; base-uri 'none'; form-action 'none'`;
+
 export function exitPage(): string {
   return htmlDocument({
     lang: 'ja',
     title: '今日の献立',
-    head: '<style>body { font-family: system-ui, sans-serif; margin: 0 auto; max-width: 40rem; padding: 1rem; line-height: 1.7; color: #222; }</style>',
+    head: `<style>${EXIT_STYLE}</style>`,
     body: `<main>
 <h1>今日の献立</h1>
 <h2>豚肉と白菜のうま煮</h2>

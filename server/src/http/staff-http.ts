@@ -22,6 +22,7 @@ const status: Record<string, number> = {
   INVITE_INVALID: 410,
   WEAK_KDF: 400,
   INTERNAL: 500,
+  STORAGE_FULL: 507,
 };
 
 /** Answers a failure with its code (rate limits included); only unexpected ones are logged, without data. */

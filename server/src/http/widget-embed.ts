@@ -39,8 +39,9 @@ export function widgetImportMap(serverUrl: string, integrity: WidgetIntegrity | 
 /**
  * The script tags that load the widget from `serverUrl`. With integrity values, the entry script
  * carries its own and an import map lists every chunk's, so the browser runs only files identical
- * to the build's: the chunks the entry imports at once as well as those loaded when she opens the
- * chat (Chromium since 127 and WebKit check the table; a browser without it checks only the entry).
+ * to the build's. The entry itself checks every chunk's SHA-384 before running it (issue 15,
+ * `widget/scripts/pin-chunks.mjs`), so a browser without the import map's table (it is read by
+ * Chromium since 127 and WebKit) is protected as well; the table is a second check.
  */
 export function widgetScripts(serverUrl: string, integrity: WidgetIntegrity | null): string {
   const base = `${serverUrl}/widget/`;

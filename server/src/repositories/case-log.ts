@@ -1,5 +1,6 @@
 import type { AgeBand, CaseLogEntry, ContactKind, DurationBand, LoggedChannel, Outcome, Topic } from '@tsunagari/shared';
 import type { Db } from '../db/database.js';
+import { coarseOrNull, coarseTime } from '../domain/coarse-time.js';
 import type { CaseLogRepository } from './types.js';
 
 type Row = Record<string, unknown>;
@@ -22,7 +23,11 @@ function toEntry(r: Row): CaseLogEntry {
   };
 }
 
-/** SQLite case log (migration 10). Withdrawn rows stay stored and are invisible to every read. */
+/**
+ * SQLite case log (migration 14). Withdrawn rows stay stored and are invisible to every read.
+ * Times are stored to 10 minutes, like every stored time about consultations (coarse-time.ts);
+ * the entry answered to the client keeps its exact time, as a case record's does.
+ */
 export function createSqliteCaseLog(db: Db): CaseLogRepository {
   const s = {
     insert: db.prepare(`INSERT INTO case_log (id, staff_id, channel, day, duration_band, contact, topics, outcome, age_band, recorded_at)
@@ -35,11 +40,11 @@ export function createSqliteCaseLog(db: Db): CaseLogRepository {
       ORDER BY recorded_at DESC, rowid DESC LIMIT ?`),
     between: db.prepare(`SELECT ${COLUMNS} FROM case_log WHERE day >= ? AND day <= ? AND withdrawn_at IS NULL`),
   };
-  const params = (e: CaseLogEntry) => ({ ...e, topics: JSON.stringify(e.topics) });
+  const params = (e: CaseLogEntry) => ({ ...e, topics: JSON.stringify(e.topics), recordedAt: coarseTime(e.recordedAt), correctedAt: coarseOrNull(e.correctedAt) });
   return {
     insert: (e) => void s.insert.run(params(e)),
     correct: (e) => s.correct.run(params(e)).changes === 1,
-    withdraw: (id, at) => s.withdraw.run(at, id).changes === 1,
+    withdraw: (id, at) => s.withdraw.run(coarseTime(at), id).changes === 1,
     byId: (id) => {
       const r = s.byId.get(id) as Row | undefined;
       return r ? toEntry(r) : null;

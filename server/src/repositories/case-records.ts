@@ -1,5 +1,6 @@
 import type { AgeBand, CaseRecord, EndReason, HandoffKind, Outcome, Topic } from '@tsunagari/shared';
 import type { Db } from '../db/database.js';
+import { coarseTime } from '../domain/coarse-time.js';
 import type { ReportRow } from '../domain/types.js';
 import type { CaseRecordRepository } from './types.js';
 
@@ -18,17 +19,18 @@ export function createSqliteCaseRecords(db: Db): CaseRecordRepository {
       (SELECT json_group_array(t.topic) FROM case_record_topic t WHERE t.consultation_id = r.consultation_id) AS topics
       FROM case_record r WHERE r.consultation_id = ?`),
     // One pass over the year's consultations; the topics and the hand-off kinds come along as a
-    // JSON array per row (appointments found by the index appointment_consultation).
+    // JSON array per row (appointments found by the index appointment_consultation; past
+    // retention, the kinds folded into the row when its appointments were deleted).
     rows: db.prepare(`SELECT c.queued_at, c.assigned_at, c.ended_at, c.end_reason, c.campaign, r.outcome, r.age_band,
       (SELECT json_group_array(t.topic) FROM case_record_topic t WHERE t.consultation_id = c.id) AS topics,
-      (SELECT json_group_array(a.kind) FROM appointment a WHERE a.consultation_id = c.id AND a.status != 'cancelled') AS handoffs
+      COALESCE(c.handoff_kinds, (SELECT json_group_array(a.kind) FROM appointment a WHERE a.consultation_id = c.id AND a.status != 'cancelled')) AS handoffs
       FROM consultation c LEFT JOIN case_record r ON r.consultation_id = c.id
       WHERE c.queued_at >= ? AND c.queued_at < ?`),
   };
 
   // A re-record replaces the whole record: the old topics go in the same transaction.
   const save = db.transaction((consultationId: string, staffId: string, record: CaseRecord) => {
-    s.upsert.run({ consultationId, staffId, outcome: record.outcome, ageBand: record.ageBand, recordedAt: record.recordedAt });
+    s.upsert.run({ consultationId, staffId, outcome: record.outcome, ageBand: record.ageBand, recordedAt: coarseTime(record.recordedAt) });
     s.clearTopics.run(consultationId);
     for (const topic of record.topics) s.addTopic.run(consultationId, topic);
   });

@@ -1,6 +1,7 @@
 import type { EndReason, SenderRole } from '@tsunagari/shared';
 import type { Db } from '../db/database.js';
 import type { Consultation } from '../domain/types.js';
+import { coarseTime } from '../domain/coarse-time.js';
 import { createCache, MAX_CACHED_CONSULTATIONS } from './consultation-cache.js';
 import type { ConsultationRepository } from './types.js';
 
@@ -37,11 +38,16 @@ export function createSqliteConsultations(db: Db): ConsultationRepository {
       WHERE id = ? AND status = 'active' AND assigned_staff_id = ?`),
     requeue: db.prepare(`UPDATE consultation SET status = 'waiting', assigned_staff_id = NULL, assigned_at = NULL, requeued_at = ?
       WHERE id = ? AND status = 'active' AND assigned_staff_id = ?`),
-    end: db.prepare("UPDATE consultation SET status = 'ended', ended_at = ?, end_reason = ?, ended_by = ? WHERE id = ? AND status != 'ended'"),
+    // Once it ended, its assignment time is kept coarse like every other (see assign below).
+    coarsenAssigned: db.prepare('UPDATE consultation SET assigned_at = ? WHERE id = ?'),
+    // Her reconnect token goes with the end (issue 15): '' matches no token's hash, so no device
+    // can come back into a chat she left.
+    end: db.prepare("UPDATE consultation SET status = 'ended', ended_at = ?, end_reason = ?, ended_by = ?, client_token_hash = '' WHERE id = ? AND status != 'ended'"),
     wait: db.prepare('UPDATE consultation SET wait_ms = COALESCE(wait_ms, ?) WHERE id = ?'),
     abandon: db.prepare('UPDATE consultation SET wait_ms = ?, abandon_cause = ? WHERE id = ?'),
     token: db.prepare('UPDATE consultation SET client_token_hash = ? WHERE id = ?'),
-    answeredSince: db.prepare('SELECT COUNT(*) AS n FROM consultation WHERE assigned_at >= ?'),
+    // A chat ended as a nuisance is not a consultation answered (as in the fiscal-year report).
+    answeredSince: db.prepare("SELECT COUNT(*) AS n FROM consultation WHERE assigned_at >= ? AND end_reason IS NOT 'nuisance'"),
     leftSince: db.prepare('SELECT COUNT(*) AS n FROM consultation WHERE ended_at >= ? AND assigned_at IS NULL'),
     forStaff: db.prepare("SELECT * FROM consultation WHERE assigned_staff_id = ? AND status = 'active' ORDER BY assigned_at"),
     // Runs once per (re)connect of a counselor. Plan: consultation_staff (assigned_staff_id, status)
@@ -52,9 +58,17 @@ export function createSqliteConsultations(db: Db): ConsultationRepository {
         AND NOT EXISTS (SELECT 1 FROM case_record r WHERE r.consultation_id = c.id)
       ORDER BY c.ended_at`),
   };
+  const endOnce = db.transaction((id: string, at: string, reason: EndReason, by: SenderRole): boolean => {
+    if (s.end.run(coarseTime(at), reason, by, id).changes !== 1) return false;
+    const assignedAt = (s.byId.get(id) as Row).assigned_at as string | null;
+    if (assignedAt !== null) s.coarsenAssigned.run(coarseTime(assignedAt), id);
+    return true;
+  });
   return {
+    // Times are stored to 10 minutes (coarse-time.ts). The assignment time alone is exact while the
+    // chat is active: the widget tells one assignment from the next by it (it re-keys for a new one).
     insert: (c) =>
-      cache.writing(c.id, () => void s.insert.run({ id: c.id, clientTokenHash: c.clientTokenHash, status: c.status, campaign: c.campaign, urgent: c.urgent ? 1 : 0, queuedAt: c.queuedAt })),
+      cache.writing(c.id, () => void s.insert.run({ id: c.id, clientTokenHash: c.clientTokenHash, status: c.status, campaign: c.campaign, urgent: c.urgent ? 1 : 0, queuedAt: coarseTime(c.queuedAt) })),
     byId: (id) => {
       const kept = cache.get(id);
       if (kept) return kept;
@@ -72,8 +86,8 @@ export function createSqliteConsultations(db: Db): ConsultationRepository {
     active: () => (s.active.all() as Row[]).map((r) => ({ consultationId: r.id as string, staffId: r.assigned_staff_id as string })),
     assign: (id, staffId, at) => cache.writing(id, () => s.assign.run(staffId, at, id).changes === 1),
     reassign: (id, from, to, at) => cache.writing(id, () => s.reassign.run(to, at, id, from).changes === 1),
-    requeue: (id, from, at) => cache.writing(id, () => s.requeue.run(at, id, from).changes === 1),
-    end: (id, at, reason, by) => cache.writing(id, () => s.end.run(at, reason, by, id).changes === 1),
+    requeue: (id, from, at) => cache.writing(id, () => s.requeue.run(coarseTime(at), id, from).changes === 1),
+    end: (id, at, reason, by) => cache.writing(id, () => endOnce(id, at, reason, by)),
     // Statistics columns the kept rows do not hold: nothing to drop.
     recordWait: (id, waitMs) => void s.wait.run(waitMs, id),
     recordAbandon: (id, waitMs, cause) => void s.abandon.run(waitMs, cause, id),

@@ -1,7 +1,7 @@
-import type { SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
+import type { HistoryPage, SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
 import type { Db } from '../db/database.js';
 import type { KeyGrant, NewMessage } from '../domain/types.js';
-import type { KeyGrantRepository, MessageRepository } from './types.js';
+import type { ClientTally, KeyGrantRepository, MessageRepository } from './types.js';
 
 type Row = Record<string, unknown>;
 
@@ -16,6 +16,13 @@ const messageFromRow = (r: Row): StoredMessage => ({
   sentAt: r.sent_at as string,
 });
 
+/**
+ * At least what one message takes in an answer's JSON: its ciphertext, nonce and consultation id,
+ * and 200 for the rest (field names, ids and the time take some 140; the answer's own wrapper
+ * fits in what is left over), so a page never passes its budget.
+ */
+const answerBytes = (m: StoredMessage): number => m.ciphertext.length + m.nonce.length + m.consultationId.length + 200;
+
 /** SQLite messages (ciphertext only). */
 export function createSqliteMessages(db: Db): MessageRepository {
   const s = {
@@ -24,6 +31,9 @@ export function createSqliteMessages(db: Db): MessageRepository {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (consultation_id, sender_role, key_epoch, seq) DO NOTHING`),
     bySeq: db.prepare('SELECT * FROM message WHERE consultation_id = ? AND sender_role = ? AND key_epoch = ? AND seq = ?'),
     after: db.prepare('SELECT * FROM message WHERE consultation_id = ? AND id > ? ORDER BY id LIMIT ?'),
+    clientTally: db.prepare(`SELECT COALESCE(SUM(LENGTH(ciphertext)), 0) AS bytes, COUNT(*) AS messages,
+      COUNT(*) FILTER (WHERE id > COALESCE((SELECT MAX(id) FROM message WHERE consultation_id = ? AND sender_role = 'counselor'), 0)) AS unanswered
+      FROM message WHERE consultation_id = ? AND sender_role = 'client'`),
   };
 
   const bySeq = (cid: string, role: SenderRole, keyEpoch: number, seq: number): StoredMessage | null => {
@@ -50,11 +60,26 @@ export function createSqliteMessages(db: Db): MessageRepository {
     return { message: bySeq(m.consultationId, m.senderRole, m.keyEpoch, m.seq) as StoredMessage, created: false };
   };
 
+  /** Rows read one at a time, so a page stops reading where its bytes run out. */
+  const page = (cid: string, afterId: number, maxBytes: number, maxRows: number): HistoryPage => {
+    const messages: StoredMessage[] = [];
+    let bytes = 0;
+    for (const r of s.after.iterate(cid, afterId, maxRows + 1) as IterableIterator<Row>) {
+      const m = messageFromRow(r);
+      bytes += answerBytes(m);
+      if (messages.length === maxRows || (messages.length > 0 && bytes > maxBytes)) return { messages, more: true };
+      messages.push(m);
+    }
+    return { messages, more: false };
+  };
+
   return {
     insertOnce,
+    page,
     insertMany: db.transaction((batch: readonly NewMessage[]) => batch.map(insertOnce)),
     after: (cid, afterId, limit) => (s.after.all(cid, afterId, limit) as Row[]).map(messageFromRow),
     bySeq,
+    clientTally: (cid) => s.clientTally.get(cid, cid) as ClientTally,
   };
 }
 

@@ -14,6 +14,8 @@ export interface ResumeCodeRepository {
   upsert(record: ResumeCodeRecord): void;
   /** The record for a lookup hash if it has not expired at `now`. */
   live(lookupHash: string, now: string): ResumeCodeRecord | null;
+  /** Deletes the consultation's code, if any (she ended or left: the code must not open it again). */
+  revoke(consultationId: string): void;
   /** Deletes expired codes; returns how many. */
   purgeExpired(now: string): number;
 }
@@ -25,6 +27,7 @@ export function createSqliteResumeCodes(db: Db): ResumeCodeRepository {
       created_at = excluded.created_at, expires_at = excluded.expires_at`);
   const live = db.prepare('SELECT * FROM resume_code WHERE lookup_hash = ? AND expires_at > ?');
   const purge = db.prepare('DELETE FROM resume_code WHERE expires_at <= ?');
+  const revoke = db.prepare('DELETE FROM resume_code WHERE consultation_id = ?');
   return {
     upsert: (r) => void upsert.run(r),
     live: (hash, now) => {
@@ -33,6 +36,7 @@ export function createSqliteResumeCodes(db: Db): ResumeCodeRepository {
         ? { consultationId: r.consultation_id as string, lookupHash: r.lookup_hash as string, wrappedKey: r.wrapped_key as string, createdAt: r.created_at as string, expiresAt: r.expires_at as string }
         : null;
     },
+    revoke: (consultationId) => void revoke.run(consultationId),
     purgeExpired: (now) => purge.run(now).changes,
   };
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.js';
 import { createSqliteAppointments } from './appointments.js';
+import { createSqliteCampaigns } from './campaigns.js';
 import { createSqliteCaseLog } from './case-log.js';
 import { createSqliteCaseRecords } from './case-records.js';
 import { createSqliteConsultations } from './consultations.js';
@@ -8,6 +9,7 @@ import { createSqliteHandover } from './handover.js';
 import { createSqliteKeyGrants, createSqliteMessages } from './messages.js';
 import { createSqliteResumeCodes } from './resume.js';
 import { createSqliteRetention } from './retention.js';
+import { createSqliteServerSecrets } from './server-secrets.js';
 import { createSqliteYearGoals } from './year-goals.js';
 import { createSqliteStaff, createSqliteStaffChanges } from './staff.js';
 import type { Repositories } from './types.js';
@@ -24,6 +26,7 @@ export function createSqliteRepositories(db: Db): Repositories {
     consultations: createSqliteConsultations(db),
     counselors: createSqliteCounselors(db),
     handover: createSqliteHandover(db),
+    campaigns: createSqliteCampaigns(db),
     keyGrants: createSqliteKeyGrants(db),
     messages: createSqliteMessages(db),
     caseRecords: createSqliteCaseRecords(db),
@@ -32,5 +35,6 @@ export function createSqliteRepositories(db: Db): Repositories {
     appointments: createSqliteAppointments(db),
     resumeCodes: createSqliteResumeCodes(db),
     retention: createSqliteRetention(db),
+    serverSecrets: createSqliteServerSecrets(db),
   };
 }

@@ -1,4 +1,4 @@
-import type { AppointmentStatus, Appointment, CaseLogEntry, CaseRecord, FiscalYearTargets, HandoffKind, EndReason, HandoverNote, SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
+import type { AppointmentStatus, Appointment, Campaign, CaseLogEntry, CaseRecord, EndReason, FiscalYearTargets, HandoffKind, HandoverNote, HistoryPage, SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
 import type { Holding, RoutingStatus } from '../domain/routing/types.js';
 import type { StaffRole } from '@tsunagari/shared';
 import type { SignedRevocationList, SignedStaffStatement } from '@tsunagari/shared/trust';
@@ -15,6 +15,7 @@ import type {
 } from '../domain/types.js';
 import type { ResumeCodeRepository } from './resume.js';
 import type { RetentionRepository } from './retention.js';
+import type { ServerSecretRepository } from './server-secrets.js';
 
 export interface OrganisationRepository {
   get(): { name: string; signPublicKey: string } | null;
@@ -88,11 +89,12 @@ export interface ConsultationRepository {
   reassign(id: string, fromStaffId: string, toStaffId: string, at: string): boolean;
   /** Active → waiting, at the front; false when it was not active with that counselor. */
   requeue(id: string, fromStaffId: string, at: string): boolean;
+  /** Ends it and revokes her reconnect token (no client comes back into an ended chat); false when it had ended already. */
   end(id: string, at: string, reason: EndReason, by: SenderRole): boolean;
   /** Wait before the first assignment, for the statistics (the first one recorded stays). */
   recordWait(id: string, waitMs: number): void;
   /** Figures for an abandoned wait. */
-  recordAbandon(id: string, waitMs: number, cause: 'left' | 'timeout'): void;
+  recordAbandon(id: string, waitMs: number, cause: 'left' | 'timeout' | 'silent'): void;
   /** Her active consultations, oldest assignment first. */
   openForStaff(staffId: string): Consultation[];
   /**
@@ -118,6 +120,13 @@ export interface CounselorRepository {
   setCapacity(staffId: string, capacity: number): boolean;
 }
 
+/** The admin's list of campaigns. */
+export interface CampaignRepository {
+  all(): Campaign[];
+  /** Adds it, or changes its label and whether it is active. */
+  save(c: Campaign): void;
+}
+
 /** What counselors leave in a chat besides messages: handover notes and how far each has read. */
 export interface HandoverRepository {
   insertNote(n: { consultationId: string; fromStaffId: string; toStaffId: string | null; nonce: string; ciphertext: string; createdAt: string }): void;
@@ -136,12 +145,26 @@ export interface KeyGrantRepository {
   newestEpoch(consultationId: string): number | null;
 }
 
+/** See {@link MessageRepository.clientTally}. */
+export interface ClientTally {
+  bytes: number;
+  messages: number;
+  unanswered: number;
+}
+
 export interface MessageRepository {
   /** Stores the message; when the same (consultation, sender, key epoch, seq) exists, returns that row and `created: false`. */
   insertOnce(m: NewMessage): { message: StoredMessage; created: boolean };
   /** {@link insertOnce} for many messages in one transaction (one commit), results in order. */
   insertMany(batch: readonly NewMessage[]): { message: StoredMessage; created: boolean }[];
   after(consultationId: string, afterId: number, limit: number): StoredMessage[];
+  /**
+   * What she (the client) has stored in a consultation: ciphertext characters and messages, and
+   * how many of them came after the counselor's last message (all of them when none has answered).
+   */
+  clientTally(consultationId: string): ClientTally;
+  /** Messages after `afterId`, oldest first, up to `maxRows` and about `maxBytes` as JSON (at least one); `more` when some were left. */
+  page(consultationId: string, afterId: number, maxBytes: number, maxRows: number): HistoryPage;
   /** The stored message of one sender with this key epoch and seq, if any. */
   bySeq(consultationId: string, senderRole: SenderRole, keyEpoch: number, seq: number): StoredMessage | null;
 }
@@ -210,6 +233,7 @@ export interface Repositories {
   consultations: ConsultationRepository;
   counselors: CounselorRepository;
   handover: HandoverRepository;
+  campaigns: CampaignRepository;
   keyGrants: KeyGrantRepository;
   messages: MessageRepository;
   caseRecords: CaseRecordRepository;
@@ -218,4 +242,5 @@ export interface Repositories {
   appointments: AppointmentRepository;
   resumeCodes: ResumeCodeRepository;
   retention: RetentionRepository;
+  serverSecrets: ServerSecretRepository;
 }

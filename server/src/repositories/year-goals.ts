@@ -2,7 +2,7 @@ import type { FiscalYearTargets, HandoffKind, TargetKey } from '@tsunagari/share
 import type { Db } from '../db/database.js';
 import type { YearGoalRepository } from './types.js';
 
-/** SQLite targets (migration 11), and the appointments done that the targets are measured against. */
+/** SQLite targets (migration 15), and the appointments done that the targets are measured against. */
 export function createSqliteYearGoals(db: Db): YearGoalRepository {
   const s = {
     clear: db.prepare('DELETE FROM fiscal_target WHERE fiscal_year = ?'),

@@ -6,11 +6,11 @@ import type { Services } from '../services.js';
 import type { HandlerTable } from './handle.js';
 import { rooms, type TsunagariSocket } from './types.js';
 
-type Deps = Pick<Services, 'consultations' | 'routing' | 'presenter' | 'records' | 'hours' | 'starts'> & { log: Logger };
+type Deps = Pick<Services, 'consultations' | 'routing' | 'presenter' | 'records' | 'hours' | 'starts' | 'callerLedger' | 'startProofs' | 'campaigns'> & { log: Logger };
 
-/** consultation:* — start, resume, end, take, mine, transfer, read, record. Thin: the domain decides, this tells people. */
+/** consultation:* — start, resume, end, nuisance, take, mine, transfer, read, record. Thin: the domain decides, this tells people. */
 export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps): void {
-  const { consultations, routing, presenter, records, hours, starts, log } = deps;
+  const { consultations, routing, presenter, records, hours, starts, callerLedger: ledger, startProofs, campaigns, log } = deps;
   // Refused starts are logged as a count, at most once a minute: a script hammering the limit
   // must not be able to fill the disk with log lines either.
   const refused = { count: 0, loggedAt: Number.NEGATIVE_INFINITY };
@@ -20,24 +20,30 @@ export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps)
     // The server decides, whatever the widget believes about the time.
     if (!hours.isOpenNow()) throw errors.outsideHours();
     try {
+      ledger.check(data.caller);
+      await startProofs.verify(payload.proof);
       await starts.admit(data.caller);
     } catch (caught) {
       refused.count++;
       if (performance.now() - refused.loggedAt >= 60_000) {
         // Nothing about the caller is logged, only how many starts were refused.
-        log.warn({ event: 'consultation.start_limited', refused: refused.count }, 'starts refused by the start limit');
+        log.warn({ event: 'consultation.start_limited', refused: refused.count }, 'starts refused by the start limits');
         refused.count = 0;
         refused.loggedAt = performance.now();
       }
       throw caught;
     }
+    // Past her network's urgent budget she still joins the queue, just not ahead of anyone.
+    const urgent = payload.urgent === true && (await ledger.honourUrgent(data.caller));
     // Two starts sent at once on one socket both got past the first check while waiting.
     if (data.consultationId) throw errors.invalidState('socket already has a consultation');
-    const { consultation, clientToken } = routing.start(payload);
+    const { consultation, clientToken } = routing.start({ campaign: campaigns.recordedAs(payload.campaign), urgent });
+    ledger.opened(data.caller, consultation.id);
     data.consultationId = consultation.id;
     void s.join(rooms.consultation(consultation.id));
     const position = await routing.enqueue(consultation);
-    log.info({ event: 'consultation.started', urgent: consultation.urgent }, 'client joined the queue');
+    // Her intake's "in danger now" answer is for routing and the board only: never logged.
+    log.info({ event: 'consultation.started' }, 'client joined the queue');
     return { consultationId: consultation.id, clientToken, position };
   });
 
@@ -66,6 +72,22 @@ export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps)
     const c = await routing.take(s.data.staffId, payload.consultationId);
     log.info({ event: 'consultation.taken' }, 'counselor took a consultation');
     return presenter.forStaff(c, s.data.staffId);
+  });
+
+  handlers.staff('consultation:nuisance', async (payload, s) => {
+    const staffId = s.data.staffId;
+    const c = consultations.access({ role: 'counselor', staffId }, payload.consultationId);
+    if (c.status !== 'active' || c.assignedStaffId !== staffId) throw errors.invalidState('not active with this counselor');
+    const caller = ledger.caller(c.id);
+    const result = await routing.end(c, 'counselor', 'nuisance');
+    // Her network is turned away for the rest of the Tokyo day (memory only; unknown after a restart).
+    if (caller) ledger.block(caller);
+    if (result.changed) {
+      // The other side is told only that the chat ended: neither a script nor a misjudged woman learns more.
+      s.to(rooms.consultation(c.id)).emit('consultation:ended', { consultationId: c.id, endedBy: 'counselor', reason: 'ended' });
+      log.info({ event: 'consultation.ended', by: 'counselor', reason: 'nuisance', blocked: caller !== null }, 'consultation ended as nuisance');
+    }
+    return { endedAt: result.endedAt };
   });
 
   handlers.staff('consultation:mine', (_payload, s) => ({ consultations: presenter.mine(s.data.staffId) }));

@@ -8,13 +8,16 @@ import {
   MAX_STAFF_DISABLE_BYTES,
   ackError,
   ackOk,
+  eventCosts,
   eventRoles,
   inboundSchemas,
+  UNKNOWN_EVENT_COST,
 } from '@tsunagari/shared';
 import type { z } from 'zod';
 import type { Actor } from '../domain/types.js';
 import { describeError, toErrorCode } from '../errors.js';
 import type { Logger } from '../log.js';
+import type { EventBudgets } from './event-budget.js';
 import { exceedsSize } from './payload-size.js';
 import type { ClientSocket, StaffData, StaffSocket, TsunagariSocket } from './types.js';
 
@@ -53,6 +56,12 @@ type AnyHandler = (payload: never, socket: never, actor: Actor) => unknown;
  * that role (and never repeats the role check): {@link client}, {@link staff}, {@link participant}.
  * Every event from a staff socket first re-checks her session (`staffGate`, in memory): one that
  * ended (logout, expiry, password change, disable) is answered NOT_AUTHENTICATED and its socket closed.
+ *
+ * Before all of that, every event (known or not, with an ack or without) spends its cost
+ * (`eventCosts`) from the socket's budget: over it, the event is answered RATE_LIMITED and nothing
+ * is done, and a socket that goes on sending through `refusalsBeforeDisconnect` refusals in a row
+ * is disconnected. It comes first so that a flood is refused before its size walk, its schema or
+ * its session check cost anything.
  */
 export class HandlerTable {
   private readonly listeners = new Map<string, Listener>();
@@ -63,16 +72,29 @@ export class HandlerTable {
     private readonly log: Logger,
     /** Whether a staff socket's session is still live. */
     private readonly staffGate: (data: StaffData) => boolean,
+    budgets: EventBudgets,
   ) {
     const listeners = this.listeners;
+    const costs = new Map<string, number>(Object.entries(eventCosts));
+    const overBudget = throttledCount(log);
     // Socket.IO calls this with (event, ...arguments, ack?): the ack is the last argument and the
     // payload the first after the event. Read from `arguments` rather than gathered into an array,
     // twice, for every inbound event.
     this.dispatch = function (this: TsunagariSocket, event: string): void {
+      const n = arguments.length;
+      const ack: unknown = n > 1 ? arguments[n - 1] : undefined;
+      const verdict = budgets.spend(this, costs.get(event) ?? UNKNOWN_EVENT_COST);
+      if (verdict !== 'pass') {
+        if (typeof ack === 'function') (ack as (r: AckResult<unknown>) => void)(ackError('RATE_LIMITED'));
+        if (verdict === 'disconnect') {
+          overBudget(this.data.role);
+          this.disconnect(true);
+        }
+        return;
+      }
       const listener = listeners.get(event);
       if (!listener) return;
-      const n = arguments.length;
-      listener.call(this, n > 2 ? arguments[1] : undefined, n > 1 ? arguments[n - 1] : undefined);
+      listener.call(this, n > 2 ? arguments[1] : undefined, ack);
     };
   }
 
@@ -108,8 +130,6 @@ export class HandlerTable {
       const data = socket.data;
       if (data.role !== 'client' && !staffGate(data)) return 'NOT_AUTHENTICATED';
       if (!roles.includes(data.role)) return 'FORBIDDEN';
-      // Issue 14's seam: a per-socket token bucket, with a cost per event, is checked here, after
-      // the role and before the size walk and the schema, so a flood is refused before it costs them.
       if (exceedsSize(payload, sizeLimit)) return 'PAYLOAD_TOO_LARGE';
       return null;
     };
@@ -147,4 +167,19 @@ export class HandlerTable {
   attach(socket: TsunagariSocket): void {
     socket.onAny(this.dispatch);
   }
+}
+
+/**
+ * Counts sockets disconnected for going on past their budget, logged at most once a minute with
+ * the count and the role only: a script reconnecting and flooding again must not fill the log.
+ */
+function throttledCount(log: Logger): (role: string) => void {
+  const seen = { count: 0, loggedAt: Number.NEGATIVE_INFINITY };
+  return (role) => {
+    seen.count++;
+    if (performance.now() - seen.loggedAt < 60_000) return;
+    log.warn({ event: 'socket.over_budget', disconnected: seen.count, role }, 'sockets disconnected for sending past their event budget');
+    seen.count = 0;
+    seen.loggedAt = performance.now();
+  };
 }

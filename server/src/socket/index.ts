@@ -1,10 +1,13 @@
 import type { CallerKeys } from '../http/client-key.js';
 import type { StaffOrigin } from '../http/staff-origin.js';
+import type { Limits } from '../limits.js';
 import type { Logger } from '../log.js';
 import type { Services } from '../services.js';
 import { registerAppointmentHandlers } from './appointment.handlers.js';
 import { registerCaseLogHandlers } from './case-log.handlers.js';
+import { CallerSockets, OutboundCap } from './connection-limits.js';
 import { registerConsultationHandlers } from './consultation.handlers.js';
+import { EventBudgets } from './event-budget.js';
 import { HandlerTable } from './handle.js';
 import { forgetHandshake, identify } from './handshake.js';
 import { registerKeyHandlers } from './key.handlers.js';
@@ -30,11 +33,13 @@ export type SocketDeps = Services & {
   /** Moves when staff, sessions or the revocation list change in storage (the admin CLI included). */
   staffChanges: { version(): number };
   scheduler: Scheduler;
+  /** Budgets per socket, per caller and per consultation (README "Limits"). */
+  limits: Limits;
 };
 
 /** Every inbound event's handler, one register call per event prefix. */
 function handlerTable(deps: SocketDeps): HandlerTable {
-  const handlers = new HandlerTable(deps.log, (data) => deps.auth.isLive(data.sessionHash));
+  const handlers = new HandlerTable(deps.log, (data) => deps.auth.isLive(data.sessionHash), new EventBudgets(deps.limits.events));
   registerConsultationHandlers(handlers, deps);
   registerQueueHandlers(handlers, deps);
   registerStaffHandlers(handlers, deps);
@@ -58,6 +63,8 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: Q
   const { routing, consultations, log, auth, callers, staffOrigin, liveSessions, staff, counselors } = deps;
   const pusher = new QueuePusher(io, deps, log);
   const handlers = handlerTable(deps);
+  const callerSockets = new CallerSockets(deps.limits.socketsPerCaller);
+  const outbound = new OutboundCap(deps.limits.outboundBufferBytes, log);
   const events = routingEvents(io, deps, pusher);
   // No socket is admitted before routing has loaded the queue it will be told about.
   const booted = routing.boot(events);
@@ -89,6 +96,8 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: Q
     const data = identify(socket, auth, callers, staffOrigin);
     if (data === 'NOT_AUTHENTICATED') return next(new Error('NOT_AUTHENTICATED'));
     if (!data) return next(new Error('INVALID_PAYLOAD'));
+    // Staff sockets come with a live session, so only clients are counted per caller.
+    if (data.role === 'client' && !callerSockets.admits(data.caller)) return next(new Error('RATE_LIMITED'));
     socket.data = data;
     booted.then(() => next(), next);
   });
@@ -97,18 +106,21 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: Q
   // Shared by every socket (called with the socket as `this`): no closure per connection.
   function onDisconnect(this: TsunagariSocket, reason: string): void {
     present.offline.call(this);
+    if (this.data.role === 'client') callerSockets.closed(this.data.caller);
     log.debug({ event: 'socket.disconnected', role: this.data.role, reason }, 'socket disconnected');
   }
 
   io.on('connection', (socket) => {
     forgetHandshake(socket);
     const data = socket.data;
+    outbound.watch(socket);
     if (data.role !== 'client') {
       // Her session may have ended while the handshake waited for routing to boot.
       if (!auth.isLive(data.sessionHash)) return void socket.disconnect(true);
       void socket.join([rooms.staff, rooms.staffMember(data.staffId), rooms.staffSession(data.sessionHash)]);
       for (const c of consultations.forConsole(data.staffId)) void socket.join(rooms.consultation(c.id));
     }
+    if (data.role === 'client') callerSockets.opened(data.caller);
     log.debug({ event: 'socket.connected', role: data.role }, 'socket connected');
     handlers.attach(socket);
     present.online(socket);

@@ -72,7 +72,7 @@ export class QueuePusher {
     const { routing, presenter } = this.services;
     const view = await routing.view();
     if (queueDirty && (this.io.sockets.adapter.rooms.get(rooms.staff)?.size ?? 0) > 0) {
-      this.io.to(rooms.staff).emit('queue:changed', { entries: presenter.queue(view) });
+      this.io.to(rooms.staff).emit('queue:changed', presenter.queueList(view));
       this.pushFigures();
     }
     if (counselorsDirty) this.io.to(rooms.staff).emit('staff:changed', { counselors: presenter.counselorStates(view) });

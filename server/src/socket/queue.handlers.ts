@@ -5,7 +5,7 @@ import type { HandlerTable } from './handle.js';
 /** queue:list and offer:accept — the queue as staff see it, and taking the client offered. */
 export function registerQueueHandlers(handlers: HandlerTable, deps: Pick<Services, 'routing' | 'presenter'> & { log: Logger }): void {
   const { routing, presenter, log } = deps;
-  handlers.staff('queue:list', async () => ({ entries: presenter.queue(await routing.view()) }));
+  handlers.staff('queue:list', async () => presenter.queueList(await routing.view()));
 
   handlers.staff('offer:accept', async (payload, s) => {
     const c = await routing.take(s.data.staffId, payload.consultationId);

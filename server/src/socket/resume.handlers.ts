@@ -13,8 +13,17 @@ export function registerResumeHandlers(handlers: HandlerTable, deps: Pick<Servic
 
   handlers.client('resume:open', async (payload, s) => {
     const { consultation, clientToken, wrappedKey } = resume.open(payload.lookup);
+    const room = rooms.consultation(consultation.id);
     s.data.consultationId = consultation.id;
-    void s.join(rooms.consultation(consultation.id));
+    // Joined before the others go, so their leaving does not start her away period.
+    void s.join(room);
+    // The consultation moves to this device: any other device of hers in it is dropped (her old
+    // token was replaced above), and her counselor is told.
+    const others = [...(s.nsp.adapter.rooms.get(room) ?? [])]
+      .map((id) => s.nsp.sockets.get(id))
+      .filter((o) => o !== undefined && o.id !== s.id && o.data.role === 'client');
+    for (const o of others) o?.disconnect(true);
+    if (consultation.assignedStaffId) s.nsp.to(rooms.staffMember(consultation.assignedStaffId)).emit('consultation:moved', { consultationId: consultation.id });
     log.info({ event: 'consultation.resumed_by_code' }, 'client continued by resume code');
     return { consultationId: consultation.id, clientToken, wrappedKey, snapshot: presenter.snapshot(consultation, await routing.view()) };
   });

@@ -56,6 +56,13 @@ export function routingEvents(io: TsunagariServer, deps: Deps, pusher: QueuePush
     abandoned: (consultationId) => {
       io.to(rooms.consultation(consultationId)).emit('consultation:ended', { consultationId, endedBy: 'client', reason: 'abandoned' });
     },
+    clientAway: (consultationId, staffId, away, endsAt) => {
+      io.to(rooms.staffMember(staffId)).emit('consultation:client-away', { consultationId, away, endsAt });
+    },
+    clientGone: (consultationId) => {
+      io.to(rooms.consultation(consultationId)).emit('consultation:ended', { consultationId, endedBy: 'client', reason: 'client_gone' });
+      log.info({ event: 'consultation.ended', by: 'client', reason: 'client_gone' }, 'consultation ended');
+    },
     failed: (caught) => {
       log.error({ event: 'routing.failed', err: describeError(caught) }, 'routing work outside a handler failed');
     },

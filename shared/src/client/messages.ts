@@ -59,3 +59,33 @@ export function lastSeq(messages: readonly HasSeq[], sender: SenderRole, keyEpoc
 export function nextSeq(messages: readonly HasSeq[], sender: SenderRole, keyEpoch: number, reserved = 0): number {
   return Math.max(reserved, lastSeq(messages, sender, keyEpoch)) + 1;
 }
+
+/** Invisible control characters, most of which JSON writes as six-byte escapes (tab, line feed and carriage return stay). */
+const LONG_ESCAPES = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+/**
+ * Her text as it is sealed: invisible control characters (pasted from elsewhere) dropped and a
+ * broken surrogate made U+FFFD, so every character takes at most 3 bytes in the sealed JSON and
+ * her longest message always fits the relay's ciphertext cap (MAX_BODY_BYTES). What she sees of
+ * her words does not change.
+ */
+export function sendableText(text: string): string {
+  const plain = text.replace(LONG_ESCAPES, '');
+  return /[\uD800-\uDFFF]/.test(plain) ? wellFormed(plain) : plain;
+}
+
+/**
+ * Lone surrogates as U+FFFD (JSON writes them as six-byte escapes). A loop rather than a regular
+ * expression with lookbehind, which older phone browsers cannot parse (the widget would not load).
+ */
+function wellFormed(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    if (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      out += text.slice(i, i + 2);
+      i++;
+    } else out += c >= 0xd800 && c <= 0xdfff ? '\ufffd' : text[i];
+  }
+  return out;
+}

@@ -2,6 +2,7 @@ import type { SenderRole } from '../protocol/events/roles.js';
 import type { MessageBody } from '../protocol/schemas.js';
 import { AGE_BANDS, DANGER_ANSWERS, TOPICS } from '../intake/intake.js';
 import { MAX_MESSAGE_CHARS } from '../protocol/limits.js';
+import { INTAKE_PADDED_SIZE, padPlaintext, unpadPlaintext } from './padding.js';
 import { CryptoError, fromB64, type Sodium, toB64 } from './sodium.js';
 
 /** What a message's associated data binds: a ciphertext cannot be moved to another place. */
@@ -56,12 +57,20 @@ export function openMessage(
   return decryptBody(sodium, sessionKey, ad, envelope);
 }
 
-/** XChaCha20-Poly1305 of a body's JSON under `ad`, with a fresh random nonce (every envelope version). */
+/**
+ * XChaCha20-Poly1305 of a body's JSON under `ad`, with a fresh random nonce (every envelope
+ * version). The JSON is padded first (padding.ts): the ciphertext's length says only which of a
+ * few sizes it is, and every intake has the same one.
+ */
 export function encryptBody(sodium: Sodium, sessionKey: Uint8Array, ad: Uint8Array, body: MessageBody): { nonce: string; ciphertext: string } {
   const nonce = sodium.randombytes_buf(sodium.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
-  const ciphertext = sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(encoder.encode(JSON.stringify(body)), ad, null, nonce, sessionKey);
+  const plain = padPlaintext(sodium, encoder.encode(JSON.stringify(body)), body.kind === 'intake' ? INTAKE_PADDED_SIZE : 0);
+  const ciphertext = sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(plain, ad, null, nonce, sessionKey);
   return { nonce: toB64(sodium, nonce), ciphertext: toB64(sodium, ciphertext) };
 }
+
+/** Messages sealed before padding existed end with their JSON's closing brace; padded ones never do (0x80 or 0x00). */
+const CLOSING_BRACE = 0x7d;
 
 /** Decrypts under `ad` and checks the body's shape; throws {@link CryptoError} (DECRYPT_FAILED, BAD_BODY). */
 export function decryptBody(sodium: Sodium, sessionKey: Uint8Array, ad: Uint8Array, sealed: { nonce: string; ciphertext: string }): MessageBody {
@@ -71,6 +80,7 @@ export function decryptBody(sodium: Sodium, sessionKey: Uint8Array, ad: Uint8Arr
   } catch {
     throw new CryptoError('DECRYPT_FAILED', 'message did not decrypt');
   }
+  if (plain[plain.length - 1] !== CLOSING_BRACE) plain = unpadPlaintext(sodium, plain);
   let parsed: unknown;
   try {
     parsed = JSON.parse(decoder.decode(plain));

@@ -8,3 +8,4 @@ export * from './enrolment.js';
 export * from './org-key-file.js';
 export * from './epoch-envelope.js';
 export * from './message-order.js';
+export * from './padding.js';

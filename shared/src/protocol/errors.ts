@@ -50,6 +50,25 @@ export const ERROR_CODES = [
   'REVOCATIONS_STALE',
   /** The revocation list does not revoke the key version of the staff member being disabled. */
   'NOT_REVOKED',
+  /**
+   * She has sent as many messages as the relay keeps while nobody has answered her yet (her intake
+   * and a few more); she can write again once a counselor replies. Nothing was stored.
+   */
+  'WAITING_LIMIT',
+  /** This consultation holds as much of her writing as the relay keeps for one chat. Nothing was stored. */
+  'CONSULTATION_FULL',
+  /**
+   * Her network already has as many consultations waiting or active as one network may
+   * (see TSUNAGARI_OPEN_PER_CALLER); she can go on in the chat she has open, or phone.
+   */
+  'TOO_MANY_OPEN',
+  /** The start's proof of work (ALTCHA) is missing, wrong, expired or already used; solve a fresh challenge. */
+  'PROOF_REFUSED',
+  /**
+   * The relay's disk is full: the write was refused and nothing of it was stored. The sender may
+   * try again later; staff are alerted through the relay's disk alarm.
+   */
+  'STORAGE_FULL',
   /** No case-log entry with that id, or it was withdrawn. */
   'UNKNOWN_CASE_LOG',
   /** The day of a case-log entry is ahead of today (Tokyo) or outside the fiscal year it may be entered in. */

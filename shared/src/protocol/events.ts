@@ -15,7 +15,7 @@ import { type TargetsClientEvents, targetsRoles, targetsSchemas } from './events
 import { type StaffAdminClientEvents, staffAdminRoles, staffAdminSchemas, type StaffAdminServerEvents } from './events/staff-admin.js';
 
 export type { HandshakeAuth, Role, SenderRole, StaffRole } from './events/roles.js';
-export type { StoredMessage, MessageReceipt, TypingChanged } from './events/messages.js';
+export type { HistoryPage, StoredMessage, MessageReceipt, TypingChanged } from './events/messages.js';
 export type {
   ConsultationAssigned,
   ConsultationEnded,
@@ -29,7 +29,8 @@ export type {
   SealedEpochKey,
   StaffConsultation,
 } from './events/consultation.js';
-export type { CounselorState, CounselorStatus, QueueEntry, QueueOffer, QueuePosition, TodayFigures } from './events/routing.js';
+export type { CounselorState, CounselorStatus, QueueEntry, QueueList, QueueOffer, QueuePosition, TodayFigures, UrgentAlert } from './events/routing.js';
+export type { Campaign } from './events/casework.js';
 export type { ResumeOpened } from './events/resume.js';
 
 /** Events a browser (widget or console) sends; the ack is always last. */
@@ -78,3 +79,56 @@ export const eventRoles: Record<keyof ClientToServerEvents, readonly Role[]> = E
 
 /** The roles that may send an event, as a type: the server's handler table is typed from it. */
 export type EventRoles<E extends keyof ClientToServerEvents> = (typeof EVENT_ROLES)[E][number];
+
+/**
+ * What each inbound event costs from a socket's event budget (a token bucket the server refills
+ * at a steady rate; see the README's "Limits"). Most events cost 1–2; typing and key grants are
+ * cheap but still counted (each is a push to someone's screen or a write); the events that make
+ * the server read and send a lot (history, a resume, a snapshot, reports) cost the most, so a
+ * loop of them runs dry long before it can crowd out others. Every event has a cost.
+ */
+export const eventCosts = {
+  'consultation:start': 10,
+  'consultation:resume': 20,
+  'consultation:end': 2,
+  'consultation:quick-exit': 1,
+  'consultation:take': 5,
+  'consultation:mine': 10,
+  'queue:list': 2,
+  'key:grant': 2,
+  'message:send': 2,
+  'message:list': 20,
+  'staff:status': 2,
+  'staff:capacity': 2,
+  'staff:list': 2,
+  'stats:today': 2,
+  'offer:accept': 5,
+  'consultation:transfer': 5,
+  'consultation:read': 1,
+  'typing:set': 1,
+  'consultation:record': 5,
+  'report:year': 20,
+  'handoff:book': 5,
+  'appointment:list': 5,
+  'appointment:find': 2,
+  'appointment:status': 2,
+  'resume:create': 5,
+  'resume:open': 20,
+  'staff:invite': 5,
+  'staff:directory': 5,
+  'staff:activate': 5,
+  'staff:resign': 5,
+  'staff:disable': 10,
+  'trust:publish': 10,
+  'consultation:nuisance': 2,
+  'campaign:list': 5,
+  'campaign:save': 5,
+  'caselog:add': 2,
+  'caselog:correct': 2,
+  'caselog:withdraw': 2,
+  'caselog:mine': 5,
+  'targets:set': 5,
+} as const satisfies Record<keyof ClientToServerEvents, number>;
+
+/** What an event nobody handles costs (a script inventing names still spends its budget). */
+export const UNKNOWN_EVENT_COST = 1;

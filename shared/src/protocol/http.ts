@@ -38,6 +38,8 @@ export const API = {
   revocations: '/api/trust/revocations',
   /** GET → {@link WidgetStatus}: whether chat is open now, when it next opens, and alternatives. */
   widgetStatus: '/api/widget/status',
+  /** A proof-of-work challenge (ALTCHA) the widget solves before she starts; null data when the relay asks none. */
+  startChallenge: '/api/widget/start-challenge',
 } as const;
 
 /**
@@ -64,6 +66,13 @@ export interface WidgetStatus {
   /** ISO instant of the next opening when closed now; null when open (or never scheduled). */
   nextOpening: string | null;
   alternatives: { phone: string; mail: string };
+  /** What the relay keeps and for how long, as configured: the widget's 「このチャットについて」 page states these figures. */
+  records: {
+    /** Days until a consultation's transcript and metadata are deleted for good. */
+    retentionDays: number;
+    /** Days a resume code works (unless she ends the chat or leaves by quick exit first). */
+    resumeCodeDays: number;
+  };
 }
 
 export const STAFF_SESSION_COOKIE = 'tsg_staff';

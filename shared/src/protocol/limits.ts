@@ -7,6 +7,28 @@ export const MAX_ENVELOPE_BYTES = 16 * 1024;
 export const MAX_STAFF_DISABLE_BYTES = 56 * 1024;
 /** Largest plaintext a client may type in one message (characters). */
 export const MAX_MESSAGE_CHARS = 4000;
+/**
+ * The largest message body her widget seals, in bytes (its JSON, padding included, before
+ * encryption): the largest of the padded sizes (`crypto/padding.ts`), which holds
+ * {@link MAX_MESSAGE_CHARS} characters of Japanese at 3 bytes each in UTF-8 and the JSON around
+ * them. The one constant the ciphertext cap follows (raise it here and the relay's cap and the
+ * padding follow).
+ */
+export const MAX_BODY_BYTES = 12_160;
+/** XChaCha20-Poly1305's authentication tag, added to every sealed body. */
+const AEAD_TAG_BYTES = 16;
+/**
+ * The longest ciphertext the relay stores, in characters of unpadded base64url: a sealed body of
+ * {@link MAX_BODY_BYTES}. A test seals 4,000 Japanese characters with the real seal function and
+ * finds them within it, close to the edge; anything longer is refused (INVALID_PAYLOAD).
+ */
+export const MAX_CIPHERTEXT_CHARS = Math.ceil(((MAX_BODY_BYTES + AEAD_TAG_BYTES) * 4) / 3);
+/**
+ * Most bytes of messages one history answer carries (`message:list`, a resume's snapshot), for
+ * her widget and the console alike; an answer that stops short says `more` and the app asks for
+ * the next page after the last id it got. A history loop then sends a page at a time, not a chat.
+ */
+export const HISTORY_PAGE_BYTES = 256 * 1024;
 /** Socket.IO's transport limit; larger frames close the connection before any handler runs. */
 export const MAX_FRAME_BYTES = 64 * 1024;
 /**

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AGE_BANDS, DANGER_ANSWERS, TOPICS } from '../intake/intake.js';
 import { OUTCOMES } from '../records/records.js';
 import { APPOINTMENT_STATUSES, HANDOFF_KINDS } from '../handoff/handoff.js';
-import { MAX_ENVELOPE_BYTES, MAX_KEY_EPOCH, MAX_MESSAGE_CHARS } from './limits.js';
+import { MAX_CIPHERTEXT_CHARS, MAX_KEY_EPOCH, MAX_MESSAGE_CHARS } from './limits.js';
 
 /** Random ids are 16–32 bytes, base64url without padding. */
 export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
@@ -18,9 +18,44 @@ export const clientTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 
 export const campaignSchema = z.string().regex(/^[a-z0-9-]{1,32}$/);
 
+/** A campaign the admin keeps (`/c/<name>`): its name, the label the report shows, whether it counts now. */
+export const campaignSaveSchema = z.strictObject({
+  // 'web' (the NPO's own page) and 'other' (a name not on the list) are the report's own.
+  name: campaignSchema.refine((n) => n !== 'web' && n !== 'other', 'reserved'),
+  label: z.string().trim().min(1).max(40),
+  active: z.boolean(),
+});
+
+/**
+ * A solved ALTCHA challenge (v2): the challenge as the relay signed it, and the counter and key
+ * the widget found. Only its shape is checked here; the relay verifies the rest.
+ */
+export const startProofSchema = z.strictObject({
+  challenge: z.strictObject({
+    parameters: z.strictObject({
+      algorithm: z.string().max(32),
+      nonce: z.string().regex(/^[0-9a-f]{1,128}$/),
+      salt: z.string().regex(/^[0-9a-f]{1,128}$/),
+      cost: z.number().int().positive().max(1_000_000),
+      keyLength: z.number().int().positive().max(64),
+      keyPrefix: z.string().regex(/^[0-9a-f]{1,128}$/),
+      keySignature: z.string().max(256).optional(),
+      data: z.strictObject({ exp: z.number().int().nonnegative() }).optional(),
+    }),
+    signature: z.string().max(256),
+  }),
+  solution: z.strictObject({
+    counter: z.number().int().nonnegative().max(2 ** 32 - 1),
+    derivedKey: z.string().regex(/^[0-9a-f]{1,128}$/),
+    time: z.number().nonnegative().optional(),
+  }),
+});
+
 export const consultationStartSchema = z.strictObject({
   campaign: campaignSchema.optional(),
   urgent: z.boolean().optional(),
+  /** The proof of work the relay asked for (TSUNAGARI_POW_COUNTER above 0); PROOF_REFUSED without it. */
+  proof: startProofSchema.optional(),
 });
 
 export const consultationResumeSchema = z.strictObject({
@@ -65,7 +100,8 @@ export const envelopeSchema = z.strictObject({
   seq: z.number().int().min(1).max(1_000_000),
   /** XChaCha20-Poly1305 nonce, 24 bytes. */
   nonce: z.string().regex(/^[A-Za-z0-9_-]{32}$/),
-  ciphertext: base64Schema(MAX_ENVELOPE_BYTES).min(22),
+  /** Sealed body; its cap follows the widget's largest message (MAX_BODY_BYTES). */
+  ciphertext: z.string().regex(/^[A-Za-z0-9_-]*$/).min(22).max(MAX_CIPHERTEXT_CHARS),
 });
 
 export const messageListSchema = z.strictObject({
@@ -194,6 +230,8 @@ export const messageBodySchema = z.discriminatedUnion('kind', [
 ]);
 
 export type ConsultationStartPayload = z.infer<typeof consultationStartSchema>;
+export type StartProof = z.infer<typeof startProofSchema>;
+export type CampaignSavePayload = z.infer<typeof campaignSaveSchema>;
 export type ConsultationResumePayload = z.infer<typeof consultationResumeSchema>;
 export type ConsultationRef = z.infer<typeof consultationRefSchema>;
 export type KeyGrantPayload = z.infer<typeof keyGrantSchema>;

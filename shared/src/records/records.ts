@@ -52,6 +52,11 @@ export interface ReportFigures {
   /** Of those, who left before anyone took them up (her choice, quick exit, timeout). */
   leftWaiting: number;
   /**
+   * Chats a counselor ended as a prank or nuisance (いたずら・迷惑): counted here and in no other
+   * figure, so the program's figures count real consultations only.
+   */
+  nuisance: number;
+  /**
    * Consultations with topics and outcome: answered chats a counselor recorded, plus every logged
    * consultation (byTopic, byOutcome and byAgeBand count these).
    */
@@ -117,6 +122,7 @@ export function emptyFigures(month: string): ReportFigures {
     started: 0,
     answered: 0,
     leftWaiting: 0,
+    nuisance: 0,
     recorded: 0,
     byTopic: Object.fromEntries(TOPICS.map((t) => [t, 0])) as Record<Topic, number>,
     byOutcome: Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>,

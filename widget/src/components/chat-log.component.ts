@@ -97,8 +97,8 @@ export class TsunagariChatLog extends LitElement {
       ${m.state === 'pending' ? html`<span class="state">${this.t.pending}</span>` : nothing}
       ${m.state === 'failed'
         ? html`<span class="state failed"
-            >${m.failedBusy ? this.t.failedBusy : this.t.failed}
-            <button class="link" type="button" @click=${() => this.dispatchEvent(new RetryEvent(m.key))}>${this.t.retry}</button></span
+            >${m.failedLimit === 'waiting' ? this.t.failedWaiting : m.failedLimit === 'full' ? this.t.failedFull : m.failedBusy ? this.t.failedBusy : this.t.failed}
+            ${m.failedLimit === 'full' ? nothing : html`<button class="link" type="button" @click=${() => this.dispatchEvent(new RetryEvent(m.key))}>${this.t.retry}</button>`}</span
           >`
         : nothing}
     </div>`;

@@ -148,6 +148,25 @@ describe('reconnect', () => {
     expect(socket.sent('key:grant')).toHaveLength(1);
   });
 
+  test('a long history arrives whole: she asks for page after page until none is left', async () => {
+    const { ctrl, socket } = await chatting();
+    socket.setStatus({ type: 'reconnecting' });
+    socket.replies['consultation:resume'] = () => ({
+      ok: true,
+      data: { consultationId: CID, status: 'active', position: null, requeued: false, counselor: counselor(), assignedAt: ASSIGNED_AT, keyEpoch: 0, messages: [stored(1, 'counselor', 1, 'a')], moreMessages: true },
+    });
+    const pages: Record<number, { messages: ReturnType<typeof stored>[]; more: boolean }> = {
+      1: { messages: [stored(2, 'counselor', 2, 'b'), stored(3, 'counselor', 3, 'c')], more: true },
+      3: { messages: [stored(4, 'counselor', 4, 'd')], more: true },
+      4: { messages: [stored(5, 'counselor', 5, 'e')], more: false },
+    };
+    socket.replies['message:list'] = (payload) => ({ ok: true, data: pages[(payload as { afterId: number }).afterId] ?? { messages: [], more: false } });
+    socket.setStatus({ type: 'connected' });
+    await flush();
+    expect(socket.sent('message:list')).toEqual([1, 3, 4].map((afterId) => ({ consultationId: CID, afterId })));
+    expect(ctrl.messages.map((m) => m.text)).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
   test('a counselor assigned while she was away gets the key on resume', async () => {
     const { ctrl, socket } = await waiting();
     socket.replies['consultation:resume'] = () => ({

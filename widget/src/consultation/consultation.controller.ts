@@ -1,10 +1,11 @@
 import type { IntakeAnswers } from '@tsunagari/shared/client';
+import { isCodeRefused } from '../code-integrity.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChatMessage, ConnectionStatus, Phase, SessionDeps } from './types.js';
 import type { ConsultationSession } from './session.js';
 import type { Opening, SessionEvent } from './session-events.js';
 import { type ConsultationControllerOptions, type ConsultationView, endedView, idleView, type ShownError, startingView, viewAfter } from './view.js';
-import { type KeyValueStore, loadSession as loadSaved, saveSession, tabStorage, wipeSession } from '../safety/session-store.js';
+import { DEFAULT_RELOAD_WINDOW_MS, type KeyValueStore, loadSession as loadSaved, type SavedSession, saveSession, tabStorage, wipeSession } from '../safety/session-store.js';
 
 export type { ConsultationConfig, ConsultationControllerOptions, ShownError } from './view.js';
 
@@ -17,6 +18,10 @@ const loadSessionModule = () => import('./transport.js');
  * what the session tells it onto the view, and keeps sessionStorage to what a reload needs —
  * written only when that changes, wiped at the end and first thing on quick exit. Keys and
  * plaintext live in the session, in memory.
+ *
+ * The record expires a reload window (default 5 minutes) after the tab last had it: its expiry is
+ * moved on while the tab lives (each write, every minute or so, and when the page is hidden or
+ * closed), so a reload works, but a tab reopened later by whoever holds her phone starts clean.
  */
 export class ConsultationController implements ReactiveController, ConsultationView {
   phase!: Phase;
@@ -39,6 +44,14 @@ export class ConsultationController implements ReactiveController, ConsultationV
   private session: ConsultationSession | null = null;
   /** Counts openings and teardowns, so a session that finishes loading after she left is dropped. */
   private attempt = 0;
+  /** The last record written, whose expiry is moved on while the tab lives. */
+  private record: SavedSession | null = null;
+  private freshTimer: ReturnType<typeof setInterval> | undefined;
+  /** She chose not to go on after a reload: the session opens only to be ended, nothing is shown. */
+  private declining = false;
+  private readonly keepFresh = (): void => {
+    if (this.record) saveSession(this.record, this.now() + this.reloadWindowMs, this.storage);
+  };
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -52,22 +65,39 @@ export class ConsultationController implements ReactiveController, ConsultationV
     return this.options.storage ? this.options.storage() : tabStorage();
   }
 
-  hostConnected(): void {}
+  private now(): number {
+    return this.options.now?.() ?? Date.now();
+  }
+
+  private get reloadWindowMs(): number {
+    return this.options.reloadWindowMs?.() ?? DEFAULT_RELOAD_WINDOW_MS;
+  }
+
+  hostConnected(): void {
+    globalThis.addEventListener?.('pagehide', this.keepFresh);
+  }
 
   /** The element left the page: close the socket and wipe memory (sessionStorage stays for a reload). */
   hostDisconnected(): void {
+    globalThis.removeEventListener?.('pagehide', this.keepFresh);
     this.teardown();
   }
 
-  /** True when this tab holds a consultation from before a reload. */
+  /** True when this tab holds a consultation from before a reload, still inside the reload window (an expired one is removed). */
   hasSaved(): boolean {
-    return loadSaved(this.storage) !== null;
+    return loadSaved(this.now(), this.storage) !== null;
   }
 
   /** Starts a consultation: loads crypto and socket, then asks for a place in line. */
   async start(options: { urgent?: boolean; intake?: IntakeAnswers | null } = {}): Promise<void> {
     const campaign = this.options.config().campaign;
-    await this.begin({ kind: 'start', campaign, urgent: options.urgent === true, intake: options.intake ?? null });
+    const proofs = this.options.proofs;
+    await this.begin({ kind: 'start', campaign, urgent: options.urgent === true, intake: options.intake ?? null, ...(proofs ? { proof: () => proofs.take() } : {}) });
+  }
+
+  /** The safety notice shows: solve the start's proof of work meanwhile, so she never waits for it. */
+  prepareStart(): void {
+    if (this.phase === 'idle') this.options.proofs?.prepare();
   }
 
   /** Continues a consultation from a resume code she typed (any device). */
@@ -78,10 +108,24 @@ export class ConsultationController implements ReactiveController, ConsultationV
   /** After a reload of the same tab: picks up the saved consultation and re-sends what was not acknowledged. */
   async restore(): Promise<boolean> {
     if (this.phase !== 'idle') return false;
-    const saved = loadSaved(this.storage);
+    const saved = loadSaved(this.now(), this.storage);
     if (!saved || !this.options.config().orgKey) return false;
     this.set({ phase: 'connecting', connection: 'connecting', error: null });
     return this.open({ kind: 'saved', saved });
+  }
+
+  /**
+   * After a reload she chose not to go on: the record is wiped at once, the consultation is opened
+   * only to be ended on the server (nothing of it is shown), and she sees the ended screen. If it
+   * cannot be reached, she is back at the first screen with nothing kept.
+   */
+  async decline(): Promise<void> {
+    const saved = this.phase === 'idle' ? loadSaved(this.now(), this.storage) : null;
+    wipeSession(this.storage);
+    if (!saved || !this.options.config().orgKey) return;
+    this.declining = true;
+    this.set({ phase: 'connecting', connection: 'connecting', error: null });
+    if (!(await this.open({ kind: 'saved', saved }, this.options.connectTimeoutMs ?? 15_000))) this.declining = false;
   }
 
   /** Encrypts and sends one message; it shows as pending until the server acknowledges it. */
@@ -115,12 +159,23 @@ export class ConsultationController implements ReactiveController, ConsultationV
    * the server she left (waiting only briefly for the ack), close the socket, wipe memory.
    */
   async quickExit(): Promise<void> {
-    wipeSession(this.storage);
+    this.forget();
     const session = this.session;
     this.session = null;
     this.attempt++;
     await session?.leave(this.options.quickExitWaitMs ?? 300);
     this.set(idleView());
+  }
+
+  /**
+   * A chunk of the widget's code was not the build's: nothing of it ran. Whatever was open is
+   * closed without a word to the server (the code that would say it cannot be trusted), and she
+   * sees the 'unsafe' screen.
+   */
+  codeRefused(): void {
+    this.teardown();
+    this.declining = false;
+    this.set({ ...idleView(), phase: 'unsafe', unsafeReason: 'code' });
   }
 
   /** Back to the first screen after an ended or failed consultation. */
@@ -147,10 +202,11 @@ export class ConsultationController implements ReactiveController, ConsultationV
       deps = loaded;
       if (attempt !== this.attempt) throw new Error('she left while it loaded');
       session = new ConsultationSession(deps, opening, (e) => this.onSession(e), { connectTimeoutMs: opening.kind === 'saved' ? undefined : connectTimeoutMs });
-    } catch {
+    } catch (e) {
       deps?.socket.close();
       deps?.crypto.wipe();
-      if (attempt === this.attempt) this.set({ phase: 'idle', connection: 'idle', error: 'INTERNAL' });
+      if (attempt === this.attempt && isCodeRefused(e)) this.codeRefused();
+      else if (attempt === this.attempt) this.set({ phase: 'idle', connection: 'idle', error: 'INTERNAL' });
       return false;
     }
     this.session = session;
@@ -159,22 +215,54 @@ export class ConsultationController implements ReactiveController, ConsultationV
   }
 
   private onSession(e: SessionEvent): void {
-    if (e.type === 'save') return saveSession(e.saved, this.storage);
+    if (this.declining) return this.onDeclining(e);
+    if (e.type === 'save') return this.remember(e.saved);
     if (e.type === 'refused' || e.type === 'ended') this.session = null;
-    if (e.type === 'ended') wipeSession(this.storage);
+    if (e.type === 'ended') this.forget();
     this.set(viewAfter(this, e));
+  }
+
+  /** While she declines: end it once the server knows this tab again; show nothing of it. */
+  private onDeclining(e: SessionEvent): void {
+    if (e.type === 'waiting' || e.type === 'chat' || e.type === 'unsafe') {
+      this.declining = false;
+      void this.end();
+    } else if (e.type === 'refused' || e.type === 'ended' || (e.type === 'error' && e.error !== null)) {
+      // Gone already, or the relay will not have it: nothing to end; she is back at the start.
+      this.declining = false;
+      this.finish(null, null);
+      this.set(idleView());
+    }
+  }
+
+  /** Writes the record with a fresh expiry, and keeps moving the expiry on while the tab lives. */
+  private remember(saved: SavedSession): void {
+    this.record = saved;
+    this.keepFresh();
+    this.freshTimer ??= setInterval(this.keepFresh, Math.min(60_000, Math.max(1_000, this.reloadWindowMs / 3)));
+  }
+
+  /** Wipes the record and stops moving its expiry on. */
+  private forget(): void {
+    this.record = null;
+    clearInterval(this.freshTimer);
+    this.freshTimer = undefined;
+    wipeSession(this.storage);
   }
 
   /** Ends locally: the session disposed (key zeroed, socket closed), plaintext dropped, sessionStorage wiped. */
   private finish(endedBy: ConsultationView['endedBy'], reason: ConsultationView['endReason']): void {
     this.teardown();
-    wipeSession(this.storage);
+    this.forget();
     this.set(endedView(endedBy, reason));
   }
 
   /** Disposes the session (memory only; sessionStorage is the caller's). */
   private teardown(): void {
     this.attempt++;
+    this.record = null;
+    clearInterval(this.freshTimer);
+    this.freshTimer = undefined;
     this.session?.dispose();
     this.session = null;
   }

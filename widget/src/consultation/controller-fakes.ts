@@ -1,3 +1,4 @@
+import type { ProofSource } from './proof-source.js';
 import type { ClientToServerEvents, ConsultationSnapshot, CounselorIdentity, ServerToClientEvents, StoredMessage } from '@tsunagari/shared';
 import type { SavedSession } from '../safety/session-store.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -27,7 +28,7 @@ export class FakeSocket implements RelaySocket {
     'consultation:start': () => ({ ok: true, data: { consultationId: CID, clientToken: TOKEN, position: 3 } }),
     'key:grant': () => ({ ok: true, data: { grantedAt: 'now' } }),
     'consultation:end': () => ({ ok: true, data: { endedAt: 'now' } }),
-    'message:list': () => ({ ok: true, data: { messages: [] } }),
+    'message:list': () => ({ ok: true, data: { messages: [], more: false } }),
   };
   closed = false;
   private handlers = new Map<string, (payload: never) => void>();
@@ -131,8 +132,14 @@ export const stored = (id: number, senderRole: 'client' | 'counselor', seq: numb
 });
 
 /** A reload record as the widget writes it (v2: keys by epoch, sealed envelopes, the assignment granted). */
-export const savedRecord = (over: Partial<SavedSession> = {}): string =>
-  JSON.stringify({ v: 2, consultationId: CID, clientToken: TOKEN, keys: ['key0'], seq: 0, unsent: [], grant: null, ...over } satisfies SavedSession);
+/** The controller's injected clock (epoch ms) in these tests; a test may move it. */
+export const clock = { now: Date.parse('2025-04-01T01:00:00.000Z') };
+/** How long the controllers made by {@link setup} keep a reload record (their reload window). */
+export const RELOAD_WINDOW_MS = 5 * 60_000;
+
+/** A record as sessionStorage keeps it, still inside the reload window unless `until` says otherwise. */
+export const savedRecord = (over: Partial<SavedSession> = {}, until = clock.now + RELOAD_WINDOW_MS): string =>
+  JSON.stringify({ ...({ v: 2, consultationId: CID, clientToken: TOKEN, keys: ['key0'], seq: 0, unsent: [], grant: null, ...over } satisfies SavedSession), until });
 
 /** The grant a reload record keeps after her first counselor took the key. */
 export const grantedFirst = { staffId: 'staff-id-000000001', assignedAt: ASSIGNED_AT, done: true };
@@ -147,6 +154,7 @@ export const snapshot = (over: Partial<ConsultationSnapshot> = {}): Consultation
   assignedAt: ASSIGNED_AT,
   keyEpoch: 0,
   messages: [],
+  moreMessages: false,
   ...over,
 });
 
@@ -155,7 +163,7 @@ export const receipt = (id: number) => ({ id, sentAt: '2025-04-01T01:00:00.000Z'
 
 export const flush = () => new Promise((r) => setTimeout(r, 0));
 
-export function setup(orgKey = ORG_KEY) {
+export function setup(orgKey = ORG_KEY, proofs?: ProofSource) {
   const socket = new FakeSocket();
   const crypto = fakeCrypto();
   const host: ReactiveControllerHost & { updates: number } = {
@@ -175,6 +183,9 @@ export function setup(orgKey = ORG_KEY) {
     connectTimeoutMs: 1000,
     quickExitWaitMs: 50,
     storage: () => kv,
+    ...(proofs ? { proofs } : {}),
+    reloadWindowMs: () => RELOAD_WINDOW_MS,
+    now: () => clock.now,
   });
   return { ctrl, socket, crypto, host, load, kv };
 }

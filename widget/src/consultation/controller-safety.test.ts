@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
-import { ASSIGNED_AT, CID, TOKEN, counselor, grantedFirst, savedRecord, snapshot, stored, receipt, flush, setup, waiting, chatting } from './controller-fakes.js';
+import { ASSIGNED_AT, CID, TOKEN, clock, counselor, RELOAD_WINDOW_MS, grantedFirst, savedRecord, snapshot, stored, receipt, flush, setup, waiting, chatting } from './controller-fakes.js';
 
 describe('safety-first additions', () => {
   test('intake answers go as the first encrypted message (seq 1); only urgent travels in clear', async () => {
@@ -43,7 +43,7 @@ describe('safety-first additions', () => {
   test('keeps only what a reload needs in the session store, and wipes it on end', async () => {
     const s = await chatting();
     const saved = JSON.parse(s.kv.map.get('tsunagari-chat') ?? '{}');
-    expect(saved).toEqual({ v: 2, consultationId: CID, clientToken: TOKEN, keys: ['key0'], seq: 0, unsent: [], grant: grantedFirst });
+    expect(saved).toEqual({ v: 2, consultationId: CID, clientToken: TOKEN, keys: ['key0'], seq: 0, unsent: [], grant: grantedFirst, until: clock.now + RELOAD_WINDOW_MS });
     await s.ctrl.end();
     expect(s.kv.map.size).toBe(0);
   });

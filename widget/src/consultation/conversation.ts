@@ -1,9 +1,9 @@
 import type { MessageBody, StoredMessage } from '@tsunagari/shared';
-import { type AckData, type ClientEvent, lastSeq, MAX_MESSAGE_CHARS, type Payload, type RequestResult, TypingExpiry, TypingSignal } from '@tsunagari/shared/client';
+import { type AckData, type ClientEvent, lastSeq, MAX_MESSAGE_CHARS, type Payload, type RequestResult, sendableText, TypingExpiry, TypingSignal } from '@tsunagari/shared/client';
 import type { SavedSession } from '../safety/session-store.js';
 import { MessageLog, openStored } from './message-log.js';
 import type { SessionEvent } from './session-events.js';
-import type { SessionCrypto } from './types.js';
+import { type SessionCrypto, sendLimitOf } from './types.js';
 
 /** What a {@link Conversation} needs from its session. */
 export interface ConversationHost {
@@ -53,7 +53,7 @@ export class Conversation {
 
   /** Encrypts and sends one message; false when it cannot be sent now (not in a chat, empty, too long). */
   async send(text: string): Promise<boolean> {
-    const body = text.trim();
+    const body = sendableText(text).trim();
     if (!this.host.inChat || body.length === 0 || body.length > MAX_MESSAGE_CHARS) return false;
     this.typing.stop();
     await this.post({ kind: 'text', text: body });
@@ -121,7 +121,7 @@ export class Conversation {
     if (!entry) return;
     const r = await this.host.request('message:send', entry.envelope);
     if (!r) return;
-    if (!r.ok) this.log.outbox.fail(key, r.error === 'RATE_LIMITED');
+    if (!r.ok) this.log.outbox.fail(key, r.error === 'RATE_LIMITED', sendLimitOf(r.error));
     else if (!this.log.acknowledged(key, r.data)) return;
     this.tellMessages();
     this.host.save();

@@ -1,6 +1,7 @@
 import type { EnvelopePayload, MessageBody } from '@tsunagari/shared';
 import { describe, expect, it } from 'vitest';
 import { Outbox, pendingKey } from './outbox.js';
+import { sendLimitOf } from './types.js';
 
 /** Just enough of an envelope: its ciphertext records what was sealed. */
 const envelope = (seq: number, body: MessageBody, keyEpoch = 0): EnvelopePayload => ({ consultationId: 'c1', keyEpoch, seq, nonce: 'n', ciphertext: JSON.stringify(body) });
@@ -59,6 +60,17 @@ describe('Outbox', () => {
     box.fail('c0.1', true);
     box.retry('c0.1');
     expect(box.view()[0]).not.toHaveProperty('failedBusy');
+  });
+
+  it('a failure because the relay keeps no more of hers says which limit, until she sends it again', () => {
+    const box = outboxWith([1, { kind: 'text', text: 'a' }], [2, { kind: 'text', text: 'b' }]);
+    box.fail('c0.1', false, sendLimitOf('WAITING_LIMIT'));
+    box.fail('c0.2', false, sendLimitOf('CONSULTATION_FULL'));
+    expect(box.view().map((m) => m.failedLimit)).toEqual(['waiting', 'full']);
+    box.retry('c0.1');
+    expect(box.view()[0]).not.toHaveProperty('failedLimit');
+    box.fail('c0.2', false, sendLimitOf('INTERNAL'));
+    expect(box.view()[1]).not.toHaveProperty('failedLimit');
   });
 
   it('take removes it (acknowledged, or its stored copy came back), with what she wrote', () => {

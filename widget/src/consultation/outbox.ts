@@ -1,6 +1,6 @@
 import type { EnvelopePayload, MessageBody } from '@tsunagari/shared';
 import { intakeOf } from '@tsunagari/shared/client';
-import type { ChatMessage } from './types.js';
+import type { ChatMessage, SendLimit } from './types.js';
 
 /** Key for her own message before it is acknowledged (stored ones are `s<id>`): epoch and seq. */
 export const pendingKey = (epoch: number, seq: number): string => `c${epoch}.${seq}`;
@@ -16,6 +16,8 @@ export interface OutboxEntry {
   state: 'pending' | 'failed';
   /** Failed because she sent too many too fast (RATE_LIMITED). */
   busy: boolean;
+  /** Failed because the relay keeps no more of hers now (waiting) or in this chat (full). */
+  limit: SendLimit | null;
 }
 
 /**
@@ -29,7 +31,7 @@ export class Outbox {
   /** Adds a sealed message, pending; its key. */
   add(body: MessageBody | null, envelope: EnvelopePayload): string {
     const key = pendingKey(envelope.keyEpoch, envelope.seq);
-    this.entries.set(key, { key, body, envelope, state: 'pending', busy: false });
+    this.entries.set(key, { key, body, envelope, state: 'pending', busy: false, limit: null });
     return key;
   }
 
@@ -38,12 +40,13 @@ export class Outbox {
     return this.entries.get(key);
   }
 
-  /** Marks it failed (she may retry); `busy` when the server asked her to slow down. */
-  fail(key: string, busy: boolean): void {
+  /** Marks it failed (she may retry); `busy` when the server asked her to slow down, `limit` when it keeps no more. */
+  fail(key: string, busy: boolean, limit: SendLimit | null = null): void {
     const e = this.entries.get(key);
     if (!e) return;
     e.state = 'failed';
     e.busy = busy;
+    e.limit = limit;
   }
 
   /** Marks a failed one pending again, for her retry. */
@@ -52,6 +55,7 @@ export class Outbox {
     if (!e) return;
     e.state = 'pending';
     e.busy = false;
+    e.limit = null;
   }
 
   /** Removes and returns it: acknowledged, or its stored copy arrived. */
@@ -84,6 +88,7 @@ export class Outbox {
       seq: e.envelope.seq,
       state: e.state,
       ...(e.busy ? { failedBusy: true } : {}),
+      ...(e.limit ? { failedLimit: e.limit } : {}),
     }));
   }
 

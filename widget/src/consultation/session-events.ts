@@ -1,4 +1,4 @@
-import type { EndReason, SenderRole } from '@tsunagari/shared';
+import type { EndReason, SenderRole, StartProof } from '@tsunagari/shared';
 import type { IntakeAnswers, OrderNotice } from '@tsunagari/shared/client';
 import type { ChatMessage, UnsafeReason } from './types.js';
 import type { SavedSession } from '../safety/session-store.js';
@@ -15,7 +15,7 @@ export interface SessionOptions {
 /** How a session begins once its socket is up. */
 export type Opening =
   /** A new consultation: a place in line, then her intake answers as the first encrypted message. */
-  | { kind: 'start'; campaign: string | undefined; urgent: boolean; intake: IntakeAnswers | null }
+  | { kind: 'start'; campaign: string | undefined; urgent: boolean; intake: IntakeAnswers | null; proof?: () => Promise<StartProof | null> }
   /** A consultation she continues with a resume code (any device). */
   | { kind: 'code'; code: string }
   /** The same tab after a reload: what sessionStorage kept. */

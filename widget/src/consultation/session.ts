@@ -177,8 +177,15 @@ export class ConsultationSession implements ConversationHost {
     if (this.opening.kind === 'code') return this.openWithCode(this.opening.code);
   }
 
-  private async requestStart({ campaign, urgent, intake }: Extract<Opening, { kind: 'start' }>): Promise<void> {
-    const r = await this.request('consultation:start', { ...(campaign ? { campaign } : {}), ...(urgent ? { urgent: true } : {}) });
+  private async requestStart({ campaign, urgent, intake, proof }: Extract<Opening, { kind: 'start' }>): Promise<void> {
+    const ask = async () => {
+      const solved = proof ? await proof() : null;
+      if (this.stopped) return null;
+      return this.request('consultation:start', { ...(campaign ? { campaign } : {}), ...(urgent ? { urgent: true } : {}), ...(solved ? { proof: solved } : {}) });
+    };
+    let r = await ask();
+    // A proof refused (expired while she read, or the relay restarted): once more with a fresh one, quietly.
+    if (r && !r.ok && r.error === 'PROOF_REFUSED' && proof) r = await ask();
     if (!r) return;
     if (!r.ok) return this.refuse(r.error);
     clearTimeout(this.connectTimer);
@@ -229,9 +236,13 @@ export class ConsultationSession implements ConversationHost {
     this.talk.receive(s.messages);
     this.save();
     if (s.counselor && s.assignedAt) await this.grant(s.counselor, s.assignedAt);
-    const list = await this.request('message:list', { consultationId, afterId: this.talk.log.lastId() });
-    if (!list) return;
-    if (list.ok) this.talk.receive(list.data.messages);
+    // Her history comes a page at a time (HISTORY_PAGE_BYTES): ask after the last id until none are left.
+    for (;;) {
+      const list = await this.request('message:list', { consultationId, afterId: this.talk.log.lastId() });
+      if (!list) return;
+      if (list.ok) this.talk.receive(list.data.messages);
+      if (!list.ok || !list.data.more || list.data.messages.length === 0) break;
+    }
     this.save();
     this.talk.resend();
   }

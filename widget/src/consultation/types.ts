@@ -22,6 +22,14 @@ export type Phase =
 export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'closed';
 
 /** One message as the widget shows it. Plaintext lives only here, in memory. */
+/** Why the relay would store no more of her messages (see {@link ChatMessage.failedLimit}). */
+export type SendLimit = 'waiting' | 'full';
+
+/** The send limit an error code names, if any. */
+export function sendLimitOf(error: string): SendLimit | null {
+  return error === 'WAITING_LIMIT' ? 'waiting' : error === 'CONSULTATION_FULL' ? 'full' : null;
+}
+
 export interface ChatMessage {
   /** Stable key for rendering: `s<id>` once stored, `c<epoch>.<seq>` for her own before the ack. */
   key: string;
@@ -37,6 +45,12 @@ export interface ChatMessage {
   state: 'sent' | 'pending' | 'failed';
   /** Failed because she sent too many too fast (RATE_LIMITED): she is asked to wait a moment. */
   failedBusy?: boolean;
+  /**
+   * Failed because the relay keeps no more of hers: `waiting` while nobody has answered yet
+   * (WAITING_LIMIT: she can write again once a counselor replies), `full` when this chat holds
+   * as much as it can (CONSULTATION_FULL). The log says so in words.
+   */
+  failedLimit?: SendLimit;
   /** Set on her intake answers (seq 1): sent like a message, never shown in the log. */
   intake?: IntakeAnswers;
 }
@@ -67,7 +81,9 @@ export type UnsafeReason =
   /** Her statement is outside its validity (expired, or not valid yet). */
   | 'expired'
   /** The organisation revoked her keys (she has left, or was disabled). */
-  | 'revoked';
+  | 'revoked'
+  /** A chunk of the widget's code was not the build's (its SHA-384 differed): it was not run. */
+  | 'code';
 
 /** The check before sealing: the box key to seal to, or why not. */
 export type TrustVerdict = { ok: true; boxPublicKey: string } | { ok: false; reason: UnsafeReason };

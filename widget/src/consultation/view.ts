@@ -1,3 +1,4 @@
+import type { ProofSource } from './proof-source.js';
 import type { EndReason, SenderRole } from '@tsunagari/shared';
 import type { OrderNotice } from '@tsunagari/shared/client';
 import type { ChatMessage, ConnectionStatus, LoadSession, Phase, RequestError, UnsafeReason } from './types.js';
@@ -21,6 +22,12 @@ export interface ConsultationControllerOptions {
   quickExitWaitMs?: number;
   /** sessionStorage in the browser; tests pass a fake (or null for none). */
   storage?: () => KeyValueStore | null;
+  /** Proof of work for a start (the real one loads lazily); none: starts carry no proof. */
+  proofs?: ProofSource;
+  /** How long after the tab last had it a reload may carry on (default 5 minutes). */
+  reloadWindowMs?: () => number;
+  /** The clock (epoch ms); tests inject one. */
+  now?: () => number;
 }
 
 /** Errors she can be shown: server codes, timeouts, and a widget that was set up wrongly. */

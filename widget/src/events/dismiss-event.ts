@@ -1,7 +1,7 @@
 /** Detail of {@link DismissEvent} (none). */
 export type DismissEventDetail = null;
 
-/** The ended or unsafe screen: she closes it (back to an empty first screen). Not `composed`: it stays inside the widget's shadow root. */
+/** The ended or unsafe screen: she closes it (back to an empty first screen); the privacy page: back to where she was. Not `composed`: it stays inside the widget's shadow root. */
 export class DismissEvent extends CustomEvent<DismissEventDetail> {
   static readonly type = 'tsunagari-dismiss';
   constructor() {

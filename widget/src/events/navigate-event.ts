@@ -1,7 +1,7 @@
 /** Detail of {@link NavigateEvent}. */
 export interface NavigateEventDetail {
   /** The idle screen to show next. */
-  to: 'intro' | 'intake' | 'resume';
+  to: 'intro' | 'intake' | 'resume' | 'privacy';
 }
 
 /** A screen asks for another idle screen (first screen, intake, resume entry). Not `composed`: it stays inside the widget's shadow root. */

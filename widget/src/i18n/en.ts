@@ -1,4 +1,5 @@
 import type { Catalogue } from './ja.js';
+import type { PrivacyFigures, PrivacySection } from './ja-later.js';
 
 /** English UI text. Same tone as the Japanese: plain, kind, no blame, no false urgency. */
 export const en: Catalogue = {
@@ -10,6 +11,8 @@ export const en: Catalogue = {
   panelLabel: 'Tsunagari chat',
   closePanel: 'Minimise',
   languageLabel: 'Language',
+  about: 'About this chat',
+  aboutLink: 'About this chat (your personal information)',
 
   exit: 'Exit now',
   exitHint: 'Or press the Shift key 3 times',
@@ -101,6 +104,8 @@ export const en: Catalogue = {
   pending: 'Sending',
   failed: 'Not sent',
   failedBusy: 'Not sent. Please wait a moment, then send it',
+  failedWaiting: 'Not sent: this is as much as you can send before a counselor replies. Please send the rest once she answers',
+  failedFull: 'Not sent: this chat cannot hold any more. You can go on by phone or email',
   retry: 'Send again',
   unreadable: 'A message could not be read',
   transferred: 'Another counselor has taken over. Please carry on.',
@@ -140,12 +145,17 @@ export const en: Catalogue = {
   endedHeading: 'The chat has ended',
   endedBody: 'Thank you for talking with us. If you want to talk again, you are welcome back here any time.',
   endedByCounselor: 'The counselor ended this chat.',
-  endedAbandoned: 'The connection was lost for a long time, so the chat was ended.',
+  endedAbandoned: 'We heard nothing from you for a long time, so the chat was ended. You are welcome to start again at any time.',
   close: 'Close',
+  continueHeading: 'Do you want to go on?',
+  continueBody: 'The page was loaded again. To go on with the chat you were having, press “Go on”.',
+  continueYes: 'Go on',
+  continueNo: 'End it here',
   unsafeWhy: {
     unconfirmed: "This counselor's key could not be confirmed.",
     expired: "This counselor's key is not valid at this time.",
     revoked: "This counselor's key is no longer in use.",
+    code: 'The program of this chat was not the one it should be.',
   },
 
   unsafeHeading: 'We could not confirm a safe connection',
@@ -162,10 +172,57 @@ export const en: Catalogue = {
   errors: {
     OUTSIDE_HOURS: 'The chat is closed right now.',
     RATE_LIMITED: 'It is busy right now. Please try again in a little while.',
+    TOO_MANY_OPEN: 'No more chats can be started from this network right now. If you already started one, please continue there. If it is urgent, you can also call us.',
+    PROOF_REFUSED: 'We could not get the chat ready to start. Please wait a moment and try again.',
     TIMEOUT: 'The connection did not work. Please try again where the signal is better.',
     INVALID_STATE: 'This chat cannot continue.',
     UNKNOWN_CONSULTATION: 'This chat cannot continue.',
     generic: 'Something went wrong. Please try again.',
   },
   tryAgain: 'Try again',
+
+  privacyHeading: 'About this chat (your personal information)',
+  privacy: (f: PrivacyFigures): PrivacySection[] => [
+    {
+      heading: 'Who can read your messages',
+      lines: [
+        'Your messages are encrypted on your device before they are sent. Only you and the counselor looking after your chat can read them. If another counselor takes over, they can read the conversation so far too.',
+        'The server that carries the chat cannot read them.',
+      ],
+    },
+    {
+      heading: 'What the server keeps',
+      lines: [
+        'We do not record your name, contact details, IP address or what kind of device you use.',
+        `The encrypted messages and the records about this chat are deleted for good ${f.retentionDays === null ? 'after a set period' : `${f.retentionDays} days`} after the chat ends.`,
+        'For statistics we keep the month, the kind of worry and your age group, in a way that does not show whose chat it was.',
+      ],
+    },
+    {
+      heading: 'What stays on this device',
+      lines: [
+        'The conversation is not saved on this device.',
+        `So that you can go on after the page reloads, this tab alone keeps what is needed to carry on (encryption keys, never the words of the chat) for ${f.reloadMinutes} minutes. It is deleted at once when the chat ends or when you press “Exit now”.`,
+        'Your browser history will show that you opened this page.',
+      ],
+    },
+    {
+      heading: 'Exit now',
+      lines: ['“Exit now” or the Shift key pressed 3 times changes the page to another site at once and the chat disappears from the screen. The counselor is only told that you left. The chat cannot be continued after that.'],
+    },
+    {
+      heading: 'The code to continue',
+      lines: [
+        `If you make a code to continue, you can carry on this chat from another device for ${f.resumeCodeDays === null ? 'a set period' : `${f.resumeCodeDays} days`}. Anyone who knows the code can read the chat, so keep it where others will not see it.`,
+        'The code stops working when the chat ends or when you press “Exit now”.',
+      ],
+    },
+    {
+      heading: 'If we put you in touch with other support',
+      lines: [
+        'If we put you in touch with another service, we may keep the contact details you give us (such as a phone number). They are encrypted so that only this organisation\'s records key can open them, and deleted after the same period as the other records.',
+      ],
+    },
+  ],
+  privacyBack: 'Back',
 };

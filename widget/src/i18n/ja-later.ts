@@ -1,5 +1,18 @@
 import { AGE_BAND_LABELS_JA } from '@tsunagari/shared';
 
+/** The figures the privacy page states: from the relay's status (null when it could not be asked) and the page's reload window. */
+export interface PrivacyFigures {
+  retentionDays: number | null;
+  resumeCodeDays: number | null;
+  reloadMinutes: number;
+}
+
+/** One part of the privacy page: a heading and its paragraphs. */
+export interface PrivacySection {
+  heading: string;
+  lines: string[];
+}
+
 /** Japanese for everything after the first screen (loaded with the chat, not in the entry script). */
 export const jaLater = {
   intakeHeading: 'よければ、教えてください',
@@ -50,6 +63,8 @@ export const jaLater = {
   pending: '送信中',
   failed: '送れませんでした',
   failedBusy: '送れませんでした。少し待ってから送ってください',
+  failedWaiting: '相談員がお返事するまでに送れるのは、ここまでです。お返事があったら、続きを送ってください',
+  failedFull: 'このチャットで送れる量の上限になりました。続きは電話かメールでお話しできます',
   retry: 'もう一度送る',
   unreadable: '読めないメッセージがあります',
   transferred: '相談員が交代しました。続けてお話しください。',
@@ -91,14 +106,60 @@ export const jaLater = {
   endedHeading: '相談を終了しました',
   endedBody: 'お話ししてくださって、ありがとうございました。また話したくなったら、ここから声をかけてください。',
   endedByCounselor: '相談員が、この相談を終えました。',
-  endedAbandoned: '接続が長く途切れたため、相談を終了しました。',
+  endedAbandoned: '長いあいだ、やりとりがなかったため、相談を終了しました。いつでも、また始めから相談できます。',
   close: '閉じる',
 
-  /** Why the connection was not safe, said plainly under the 'unsafe' heading. */
-  unsafeWhy: {
-    unconfirmed: 'この相談員の鍵を、確認できませんでした。',
-    expired: 'この相談員の鍵は、いまは使えない期間のものでした。',
-    revoked: 'この相談員の鍵は、もう使えないものになっていました。',
-  },
+  /** After a reload of the page, before anything of the chat shows (the quick exit is beside it). */
+  continueHeading: '続けますか？',
+  continueBody: 'ページが読みこみ直されました。さきほどの相談を続けるときは「続ける」を押してください。',
+  continueYes: '続ける',
+  continueNo: '終わりにする',
 
+
+
+  /** 「このチャットについて（個人情報の取扱い）」: what the relay and her phone keep, in her words. The figures come from the relay's configuration and the page's reload window. */
+  privacyHeading: 'このチャットについて（個人情報の取扱い）',
+  privacy: (f: PrivacyFigures): PrivacySection[] => [
+    {
+      heading: 'だれが読めるか',
+      lines: [
+        'メッセージは、あなたの端末で暗号化してから送ります。読めるのは、あなたと、この相談を担当する相談員だけです。相談員が交代したときは、引きついだ相談員も、それまでの会話を読めます。',
+        'チャットを中継するサーバーには、中身は読めません。',
+      ],
+    },
+    {
+      heading: 'サーバーに残るもの',
+      lines: [
+        'お名前、連絡先、IP アドレス、お使いの端末の種類は、記録しません。',
+        `暗号化されたままのメッセージと、この相談についての記録は、相談が終わってから${f.retentionDays === null ? '決められた期間' : ` ${f.retentionDays} 日`}たつと消去し、元に戻せないようにします。`,
+        '統計のために、相談の月・内容の種類・年代などを、だれの相談か分からない形で残します。',
+      ],
+    },
+    {
+      heading: 'この端末に残るもの',
+      lines: [
+        '会話は、この端末に保存しません。',
+        `ページを読みこみ直したときに続けられるよう、このタブの中にだけ、続きに必要な暗号の鍵などを ${f.reloadMinutes} 分のあいだ残します（会話の文字は入りません）。相談を終えたときと「すぐに閉じる」を押したときは、すぐに消します。`,
+        'このページを開いたことは、ブラウザの履歴に残ります。',
+      ],
+    },
+    {
+      heading: 'すぐに閉じる',
+      lines: ['「すぐに閉じる」ボタンか、Shift キーを 3 回押すと、すぐに別のページに切りかわり、会話は画面から消えます。相談員には、あなたが退出したことだけが伝わります。この相談は、そのあと続けられません。'],
+    },
+    {
+      heading: '続きのコード',
+      lines: [
+        `「続きのコード」を作ると、${f.resumeCodeDays === null ? '決められた期間' : `${f.resumeCodeDays} 日`}のあいだ、別の端末からでもこの相談の続きを話せます。コードを知っている人はだれでも会話を読めるので、人の目にふれない所に控えてください。`,
+        '相談を終えたときと「すぐに閉じる」を押したときは、コードは使えなくなります。',
+      ],
+    },
+    {
+      heading: 'ほかの支援につなぐとき',
+      lines: [
+        'ほかの窓口や支援におつなぎするとき、あなたが伝えた連絡先（電話番号など）をお預かりすることがあります。暗号化して、この団体の記録用の鍵でしか開けられないように保管し、ほかの記録と同じ期間のあと消去します。',
+      ],
+    },
+  ],
+  privacyBack: '戻る',
 };

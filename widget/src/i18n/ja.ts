@@ -18,6 +18,9 @@ export const jaFirst = {
   /** Hides the panel; a consultation in progress goes on. */
   closePanel: '小さくする',
   languageLabel: '言語',
+  /** The panel's menu button and the first screen's link to the privacy page. */
+  about: 'このチャットについて',
+  aboutLink: 'このチャットについて（個人情報の取扱い）',
 
   /** The quick exit button, always on screen while the chat is open. */
   exit: 'すぐに閉じる',
@@ -57,6 +60,14 @@ export const jaFirst = {
 
   unsafeHeading: '安全な接続を確認できませんでした',
   unsafeBody: 'あなたのメッセージは送られていません。時間をおいて、もう一度お試しください。',
+  /** Why the connection was not safe, said plainly under the 'unsafe' heading (in the entry: a changed chunk shows it before the rest of the text can load). */
+  unsafeWhy: {
+    unconfirmed: 'この相談員の鍵を、確認できませんでした。',
+    expired: 'この相談員の鍵は、いまは使えない期間のものでした。',
+    revoked: 'この相談員の鍵は、もう使えないものになっていました。',
+    code: 'このチャットのプログラムが、本来のものと違っていました。',
+  },
+  close: '閉じる',
 
   status: {
     idle: '',
@@ -70,6 +81,8 @@ export const jaFirst = {
   errors: {
     OUTSIDE_HOURS: 'いまは受付時間の外です。受付時間内に、またお越しください。',
     RATE_LIMITED: 'いま混み合っています。少し時間をおいて、もう一度お試しください。',
+    TOO_MANY_OPEN: 'この回線からは、いま同時にはじめられる相談の数がいっぱいです。すでにはじめた相談があれば、そちらで続けてください。お急ぎのときは、お電話でもご相談いただけます。',
+    PROOF_REFUSED: '相談をはじめる準備が、うまくいきませんでした。少し待ってから、もう一度お試しください。',
     TIMEOUT: '通信がうまくいきませんでした。電波の良いところで、もう一度お試しください。',
     INVALID_STATE: 'この相談はもう続けられません。',
     UNKNOWN_CONSULTATION: 'この相談はもう続けられません。',

@@ -15,36 +15,51 @@ const saved: SavedSession = {
   grant: { staffId: 's'.repeat(22), assignedAt: '2026-11-30T01:00:00.000Z', done: false },
 };
 
+const NOW = Date.parse('2026-11-30T01:00:00.000Z');
+
 describe('session store (sessionStorage only, for a reload)', () => {
   it('round-trips one entry under one key', () => {
     const kv = fakeStore();
-    saveSession(saved, kv);
+    saveSession(saved, NOW + 1, kv);
     expect([...kv.map.keys()]).toEqual([SESSION_KEY]);
-    expect(loadSession(kv)).toEqual(saved);
+    expect(loadSession(NOW, kv)).toEqual(saved);
+  });
+
+  it('keeps it only until its expiry, then removes it before anyone sees it', () => {
+    const kv = fakeStore();
+    saveSession(saved, NOW + 60_000, kv);
+    expect(JSON.parse(kv.getItem(SESSION_KEY) ?? '{}').until).toBe(NOW + 60_000);
+    expect(loadSession(NOW + 59_999, kv)).toEqual(saved);
+    expect(loadSession(NOW + 60_000, kv)).toBeNull();
+    expect(kv.map.size).toBe(0);
+    // A record without an expiry (written before issue 15) is not carried on either.
+    kv.setItem(SESSION_KEY, JSON.stringify(saved));
+    expect(loadSession(NOW, kv)).toBeNull();
+    expect(kv.map.size).toBe(0);
   });
 
   it('wipes it', () => {
     const kv = fakeStore();
-    saveSession(saved, kv);
+    saveSession(saved, NOW + 1, kv);
     wipeSession(kv);
     expect(kv.map.size).toBe(0);
-    expect(loadSession(kv)).toBeNull();
+    expect(loadSession(NOW, kv)).toBeNull();
   });
 
   it('drops a malformed entry', () => {
     const kv = fakeStore();
     kv.setItem(SESSION_KEY, '{"v":1,"consultationId":3}');
-    expect(loadSession(kv)).toBeNull();
+    expect(loadSession(NOW, kv)).toBeNull();
     expect(kv.map.size).toBe(0);
     kv.setItem(SESSION_KEY, 'not json');
-    expect(loadSession(kv)).toBeNull();
+    expect(loadSession(NOW, kv)).toBeNull();
     // A record from before the key epochs (one key, plaintext on its way) is not carried on.
     kv.setItem(SESSION_KEY, JSON.stringify({ v: 1, consultationId: 'c', clientToken: 't', key: 'k', seq: 1, unsent: [{ seq: 1, body: { kind: 'text', text: 'x' } }] }));
-    expect(loadSession(kv)).toBeNull();
+    expect(loadSession(NOW, kv)).toBeNull();
     expect(kv.map.size).toBe(0);
     // Nor one whose messages on their way are not sealed envelopes.
     kv.setItem(SESSION_KEY, JSON.stringify({ ...saved, unsent: [{ seq: 1, body: { kind: 'text', text: 'x' } }] }));
-    expect(loadSession(kv)).toBeNull();
+    expect(loadSession(NOW, kv)).toBeNull();
   });
 
   it('survives a store that throws', () => {
@@ -59,8 +74,8 @@ describe('session store (sessionStorage only, for a reload)', () => {
         throw new Error('blocked');
       },
     };
-    expect(() => saveSession(saved, throwing)).not.toThrow();
-    expect(loadSession(throwing)).toBeNull();
+    expect(() => saveSession(saved, NOW + 1, throwing)).not.toThrow();
+    expect(loadSession(NOW, throwing)).toBeNull();
     expect(() => wipeSession(throwing)).not.toThrow();
   });
 });

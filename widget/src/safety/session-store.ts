@@ -1,8 +1,11 @@
 /**
  * The only thing the widget ever writes on her device: one sessionStorage entry, so that a
- * reload of the same tab can pick the consultation up again. It dies with the tab, and the
- * widget removes it when the consultation ends and on quick exit. Never local or indexed storage, cookies
- * or IndexedDB.
+ * reload of the same tab can pick the consultation up again within a short window (issue 15).
+ * It dies with the tab, carries an expiry (`until`) that is checked before anything is shown
+ * (an expired entry is removed and the widget starts clean: a browser's "reopen closed tab" or
+ * session restore hours later gives whoever holds her phone nothing), and the widget removes it
+ * when the consultation ends and on quick exit. Never local or indexed storage, cookies or
+ * IndexedDB.
  */
 export const SESSION_KEY = 'tsunagari-chat';
 
@@ -49,16 +52,23 @@ export function tabStorage(): KeyValueStore | null {
   }
 }
 
-export function saveSession(s: SavedSession, kv: KeyValueStore | null = tabStorage()): void {
+/** The reload window when the page does not set one: 5 minutes. */
+export const DEFAULT_RELOAD_WINDOW_MS = 5 * 60_000;
+
+/** Writes the record with its expiry, `until` (epoch ms): after that a reload starts clean. */
+export function saveSession(s: SavedSession, until: number, kv: KeyValueStore | null = tabStorage()): void {
   try {
-    kv?.setItem(SESSION_KEY, JSON.stringify(s));
+    kv?.setItem(SESSION_KEY, JSON.stringify({ ...s, until }));
   } catch {
     // Full or blocked: a reload will simply start over.
   }
 }
 
-/** The saved session, or null when none or malformed (a malformed one is removed). */
-export function loadSession(kv: KeyValueStore | null = tabStorage()): SavedSession | null {
+/**
+ * The saved session, or null when none, malformed or expired at `now` (epoch ms); a malformed or
+ * expired one is removed. An entry without an expiry (from before issue 15) counts as expired.
+ */
+export function loadSession(now: number, kv: KeyValueStore | null = tabStorage()): SavedSession | null {
   let raw: string | null = null;
   try {
     raw = kv?.getItem(SESSION_KEY) ?? null;
@@ -67,8 +77,10 @@ export function loadSession(kv: KeyValueStore | null = tabStorage()): SavedSessi
   }
   if (!raw) return null;
   try {
-    const s = JSON.parse(raw) as Partial<SavedSession>;
+    const { until, ...s } = JSON.parse(raw) as Partial<SavedSession> & { until?: unknown };
     if (
+      typeof until === 'number' &&
+      until > now &&
       s.v === 2 &&
       typeof s.consultationId === 'string' &&
       typeof s.clientToken === 'string' &&

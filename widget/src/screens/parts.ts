@@ -8,17 +8,31 @@ import type { Catalogue, FirstScreenText } from '../i18n/index.js';
  * line. Plain templates (not elements): they render inside whichever screen uses them.
  */
 
-/** How to leave quickly, that history stays, and the emergency numbers. */
-export function safetyInfo(t: FirstScreenText): TemplateResult {
-  return html`<div class="safety">
-    <p>${t.safetyExit}</p>
-    <p>${t.safetyHistory}</p>
-    <h4>${t.safetyEmergencyHeading}</h4>
+/**
+ * How to leave quickly, with the exit button's name kept on one line: Japanese lines break
+ * between phrases (`word-break: auto-phrase`), which would split 「すぐに／閉じる」.
+ */
+export function exitTip(t: FirstScreenText): TemplateResult {
+  const [before, ...after] = t.safetyExit.split(t.exit);
+  return after.length === 0 ? html`<p>${t.safetyExit}</p>` : html`<p>${before}<span class="nobr">${t.exit}</span>${after.join(t.exit)}</p>`;
+}
+
+/** The emergency numbers. */
+export function emergencyNumbers(t: FirstScreenText): TemplateResult {
+  return html`<h4>${t.safetyEmergencyHeading}</h4>
     <ul class="plain">
       <li><a href="tel:110">${t.emergency110}</a></li>
       <li><a href="tel:119">${t.emergency119}</a></li>
       <li><a href="tel:%238008">${t.emergency8008}</a></li>
-    </ul>
+    </ul>`;
+}
+
+/** How to leave quickly, that history stays, and the emergency numbers. */
+export function safetyInfo(t: FirstScreenText): TemplateResult {
+  return html`<div class="safety">
+    ${exitTip(t)}
+    <p>${t.safetyHistory}</p>
+    ${emergencyNumbers(t)}
   </div>`;
 }
 

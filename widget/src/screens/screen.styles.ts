@@ -68,6 +68,21 @@ export const screenStyles = [
       border-radius: 8px;
       background: var(--_surface);
     }
+    .nobr {
+      white-space: nowrap;
+    }
+    .link {
+      min-height: 44px;
+      padding: 0;
+      border: none;
+      background: none;
+      color: var(--_accent);
+      font-weight: 600;
+      text-align: start;
+      text-decoration: underline;
+      text-underline-offset: 2px;
+      border-radius: 2px;
+    }
     ul.plain {
       list-style: none;
       padding-left: 0;

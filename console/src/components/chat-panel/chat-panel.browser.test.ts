@@ -123,6 +123,16 @@ describe('chat panel states', () => {
     expect(ends).toEqual([{ consultationId: shown.consultation.consultationId }]);
   });
 
+  it('the end question also offers いたずら・迷惑として終了, saying what it does; it fires an end request marked nuisance', async () => {
+    const shown = chat();
+    const panel = await mount(shown);
+    const ends = heard<{ consultationId: string; nuisance?: boolean }>(panel, 'tsg-end-request');
+    await userEvent.click(toggle(ja.chat.end));
+    await expect.element(page.getByText(ja.chat.nuisanceNote)).toBeVisible();
+    await userEvent.click(button(ja.chat.nuisance));
+    expect(ends).toEqual([{ consultationId: shown.consultation.consultationId, nuisance: true }]);
+  });
+
   it('opening the transfer form drops a pending end question', async () => {
     await mount(chat());
     await userEvent.click(toggle(ja.chat.end));

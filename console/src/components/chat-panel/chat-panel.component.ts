@@ -112,6 +112,7 @@ export class TsgChatPanel extends LitElement {
           ${this.renderMessages(chat)}
         </ol>
         <div class="order" role="status">
+          ${chat.clientNotice && phase === 'active' ? html`<p class="banner">${chat.clientNotice}</p>` : nothing}
           ${chat.orderNotice.missing ? html`<p class="banner">${ja.chat.orderMissing}</p>` : nothing}
           ${chat.orderNotice.repeated ? html`<p class="banner">${ja.chat.orderRepeated}</p>` : nothing}
         </div>
@@ -151,8 +152,12 @@ export class TsgChatPanel extends LitElement {
     return html`
       <div class="confirm" role="group" aria-labelledby="confirm-text">
         <p id="confirm-text">${ja.chat.endConfirm}</p>
-        <button class="btn-danger-solid" type="button" @click=${this.onEndConfirm}>${ja.chat.endConfirmYes}</button>
+        <button class="btn-danger-solid" type="button" @click=${() => this.onEndConfirm(false)}>${ja.chat.endConfirmYes}</button>
+        ${this.chat && chatPhase(this.chat) === 'active'
+          ? html`<button class="btn-danger" type="button" aria-describedby="nuisance-note" @click=${() => this.onEndConfirm(true)}>${ja.chat.nuisance}</button>`
+          : nothing}
         <button class="btn-secondary" type="button" @click=${this.onEndCancel}>${ja.chat.endConfirmNo}</button>
+        ${this.chat && chatPhase(this.chat) === 'active' ? html`<p class="note" id="nuisance-note">${ja.chat.nuisanceNote}</p>` : nothing}
       </div>
     `;
   }
@@ -248,10 +253,10 @@ export class TsgChatPanel extends LitElement {
     if (this.asking === 'end') this.renderRoot.querySelector<HTMLButtonElement>('.confirm .btn-secondary')?.focus();
   }
 
-  private onEndConfirm(): void {
+  private onEndConfirm(nuisance: boolean): void {
     this.asking = null;
     const id = this.chat?.consultation.consultationId;
-    if (id) this.dispatchEvent(new EndRequestEvent({ consultationId: id }));
+    if (id) this.dispatchEvent(new EndRequestEvent({ consultationId: id, ...(nuisance ? { nuisance: true } : {}) }));
   }
 
   private async onEndCancel(): Promise<void> {

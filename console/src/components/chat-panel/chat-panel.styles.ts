@@ -99,6 +99,10 @@ export const chatPanelStyles = css`
     margin: 0;
     flex: 1 1 16rem;
   }
+  .confirm p.note {
+    flex-basis: 100%;
+    font-size: 0.85rem;
+  }
   .banner {
     margin: 0;
     padding: 0.6rem 0.9rem;

@@ -1,4 +1,4 @@
-import type { FiscalYearTargets, StaffSession } from '@tsunagari/shared';
+import type { CampaignSavePayload, FiscalYearTargets, StaffSession } from '@tsunagari/shared';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { CaseLogEditEvent } from '../../events/case-log-edit.event.js';
@@ -35,6 +35,7 @@ import '../staff-admin/staff-admin.js';
 import '../queue-list/queue-list.js';
 import '../routing-panel/routing-panel.js';
 import '../today-board/today-board.js';
+import '../campaign-admin/campaign-admin.js';
 import '../view-switch/view-switch.js';
 import '../year-report/year-report.js';
 import { staffWorkspaceStyles } from './staff-workspace.styles.js';
@@ -49,6 +50,9 @@ import { staffWorkspaceStyles } from './staff-workspace.styles.js';
  * {@link TrustController} (the revocation list) and, for admins, {@link StaffAdminController}.
  * Under the idle lock (`locked`) her chats stay listed but every key and plaintext is dropped,
  * and the main area asks for her password.
+ *
+ * Over 300 lines on purpose: it is the wiring of those controllers and the one template that
+ * lays the views out; the work is theirs, and splitting the template would pass every state twice.
  *
  * @fires tsg-logout-request
  */
@@ -189,7 +193,7 @@ export class TsgStaffWorkspace extends LitElement {
           ${this.locked ? html`<p class="locked-note">${ja.lock.chatsLocked}</p>` : nothing}
           ${this.isCounselor
             ? ''
-            : html`<tsg-today-board .figures=${routing.today} .entries=${model.queue} @tsg-today-stale=${() => void routing.loadToday()}></tsg-today-board>`}
+            : html`<tsg-today-board .figures=${routing.today} .entries=${model.queue} .urgentAlert=${routing.urgentAlert} @tsg-today-stale=${() => void routing.loadToday()}></tsg-today-board>`}
           <tsg-routing-panel
             .counselor=${this.isCounselor}
             .me=${routing.me}
@@ -281,6 +285,7 @@ export class TsgStaffWorkspace extends LitElement {
                   .list=${this.staffAdmin.list}
                   .republish=${this.staffAdmin.republish}
                 ></tsg-staff-admin>
+                <tsg-campaign-admin .load=${this.loadCampaigns} .save=${this.saveCampaign}></tsg-campaign-admin>
               </div>`
             : nothing}
           <div class="view scroll" ?hidden=${this.shown !== 'password'}>
@@ -291,6 +296,10 @@ export class TsgStaffWorkspace extends LitElement {
       <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     `;
   }
+
+  /** The admin's campaign list (stable functions, as for the report). */
+  private readonly loadCampaigns = () => this.socket.request('campaign:list', {});
+  private readonly saveCampaign = (c: CampaignSavePayload) => this.socket.request('campaign:save', c);
 
   /** The fiscal-year report for supervisors (one stable function, so the report does not reload on each render). */
   private readonly fetchReport = (fiscalYear: number) => this.socket.request('report:year', { fiscalYear });
@@ -309,7 +318,10 @@ export class TsgStaffWorkspace extends LitElement {
     // The form opens on its first topic: a phone call needs that and Enter.
     if (this.view === 'caselog') void this.updateComplete.then(() => this.caseLogForm?.focusTopic());
     // Enrolments are not pushed: the staff screen reads the directory each time it is opened.
-    if (this.view === 'staff' && this.isAdmin) void this.staffAdmin.load();
+    if (this.view === 'staff' && this.isAdmin) {
+      void this.staffAdmin.load();
+      void this.renderRoot.querySelector('tsg-campaign-admin')?.reload();
+    }
   };
 
   /** After every (re)connect: the queue and her chats (and the revocation list) may have changed while she was away. */

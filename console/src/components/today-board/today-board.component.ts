@@ -1,4 +1,4 @@
-import { type QueueEntry, type TodayFigures, tokyoParts } from '@tsunagari/shared';
+import { type QueueEntry, type TodayFigures, tokyoParts, type UrgentAlert } from '@tsunagari/shared';
 import { css, html, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { TodayStaleEvent } from '../../events/today-stale.event.js';
@@ -12,7 +12,8 @@ const t = ja.today;
 /**
  * The supervisors' live board: who is waiting and the longest wait (from the queue, ticking each
  * second), today's consultations taken up and women who left while waiting (pushed by the server),
- * and an alert when an urgent client waits or a wait passes the threshold.
+ * and an alert when an urgent client waits, a wait passes the threshold, or the server finds the
+ * urgent share of the queue unusual (a flood of self-declared urgent starts).
  *
  * @fires tsg-today-stale - the figures are from a day that has ended
  */
@@ -36,6 +37,8 @@ export class TsgTodayBoard extends LitElement {
   @property({ attribute: false }) figures: TodayFigures | null = null;
   /** The waiting queue as staff see it. */
   @property({ attribute: false }) entries: readonly QueueEntry[] = [];
+  /** The server's alert that the urgent share of the queue is unusual (null: ordinary). */
+  @property({ attribute: false }) urgentAlert: UrgentAlert | null = null;
 
   private readonly clock = new ClockController(this, 1000);
   private askedFor = '';
@@ -67,6 +70,7 @@ export class TsgTodayBoard extends LitElement {
       </dl>
       <div role="alert">
         ${load.urgentWaiting ? html`<p class="alert urgent">${t.urgentAlert}</p>` : nothing}
+        ${this.urgentAlert ? html`<p class="alert urgent urgent-share">${t.urgentShareAlert(this.urgentAlert)}</p>` : nothing}
         ${load.longWait ? html`<p class="alert">${t.longWaitAlert(LONG_WAIT_ALERT_MS / 60_000)}</p>` : nothing}
       </div>
       <p class="note">${t.note}</p>

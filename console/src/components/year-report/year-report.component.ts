@@ -76,12 +76,12 @@ export class TsgYearReport extends LitElement {
 
   private renderReport(report: FiscalYearReport, year: string) {
     const t = report.total;
-    const counts = (f: typeof t) => html`<td>${n(f.consultations)}</td><td>${n(f.started)}</td><td>${n(f.answered)}</td><td>${n(f.leftWaiting)}</td><td>${n(f.recorded)}</td>`;
+    const counts = (f: typeof t) => html`<td>${n(f.consultations)}</td><td>${n(f.started)}</td><td>${n(f.answered)}</td><td>${n(f.leftWaiting)}</td><td>${n(f.recorded)}</td><td>${n(f.nuisance ?? 0)}</td>`;
     return html`
       <table class="months">
         <caption>${r.monthsCaption(year)}</caption>
         <thead>
-          <tr><th scope="col">${r.month}</th><th scope="col">${r.consultations}</th><th scope="col">${r.started}</th><th scope="col">${r.answered}</th><th scope="col">${r.leftWaiting}</th><th scope="col">${r.recorded}</th></tr>
+          <tr><th scope="col">${r.month}</th><th scope="col">${r.consultations}</th><th scope="col">${r.started}</th><th scope="col">${r.answered}</th><th scope="col">${r.leftWaiting}</th><th scope="col">${r.recorded}</th><th scope="col">${r.nuisance}</th></tr>
         </thead>
         <tbody>
           ${report.months.map((f) => html`<tr><th scope="row">${r.monthLabel(f.month)}</th>${counts(f)}</tr>`)}

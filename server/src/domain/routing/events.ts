@@ -26,6 +26,13 @@ export interface RoutingEvents {
   requeued(consultationId: string, fromStaffId: string): void;
   /** A waiting client did not come back within her grace period. */
   abandoned(consultationId: string): void;
+  /**
+   * Her active chat's client has been gone for the away period (parked, `away` true, ending at
+   * `endsAt` unless she comes back), or came back to a parked chat (`away` false).
+   */
+  clientAway(consultationId: string, staffId: string, away: boolean, endsAt: string | null): void;
+  /** A parked chat ended: she did not come back ('client_gone'). */
+  clientGone(consultationId: string): void;
   /** Work started by a timer failed; nobody else would hear of it. */
   failed(caught: unknown): void;
 }

@@ -12,6 +12,22 @@ export interface RoutingOptions {
   clientGraceMs: number;
   /** A counselor who dropped keeps her chats this long (default 60 s). */
   counselorGraceMs: number;
+  /**
+   * A waiting client, connected or not, who sends nothing (no message after her intake) for this
+   * long is ended as abandoned, cause 'silent' (default 30 min; 0: never). A script that starts and
+   * then sits in the queue would otherwise hold its place for ever.
+   */
+  clientSilenceMs: number;
+  /** The urgent-share alert needs at least this many waiting (default 6). */
+  urgentAlertMinWaiting: number;
+  /** ... and more than this percentage of them urgent starts (default 50) ... */
+  urgentAlertSharePercent: number;
+  /** ... made within this window (default 10 min). */
+  urgentAlertWindowMs: number;
+  /** A client gone (no socket) from an active chat this long: the chat is parked, her counselor told (default 10 min). */
+  clientAwayMs: number;
+  /** A parked chat ends as 'client_gone' after this much longer, unless she comes back (default 20 min). */
+  clientGoneMs: number;
 }
 
 export const defaultRoutingOptions: RoutingOptions = {
@@ -21,4 +37,10 @@ export const defaultRoutingOptions: RoutingOptions = {
   handleSamples: 20,
   clientGraceMs: 2 * 60_000,
   counselorGraceMs: 60_000,
+  clientSilenceMs: 30 * 60_000,
+  urgentAlertMinWaiting: 6,
+  urgentAlertSharePercent: 50,
+  urgentAlertWindowMs: 10 * 60_000,
+  clientAwayMs: 10 * 60_000,
+  clientGoneMs: 20 * 60_000,
 };

@@ -1,12 +1,14 @@
-import type { ConsultationSnapshot, CounselorState, QueueEntry, QueuePosition, StaffConsultation } from '@tsunagari/shared';
+import type { ConsultationSnapshot, CounselorState, HistoryPage, QueueEntry, QueueList, QueuePosition, StaffConsultation } from '@tsunagari/shared';
+import type { Clock } from '../../clock.js';
 import { errors } from '../../errors.js';
 import type { Repositories } from '../../repositories/types.js';
-import { type ConsultationService, HISTORY_PAGE } from '../consultations.js';
+import type { ConsultationService } from '../consultations.js';
 import type { CounselorDirectory } from '../counselors.js';
 import type { Consultation } from '../types.js';
 import type { RoutingOptions } from './options.js';
 import { waitEstimator } from './policy.js';
 import type { RoutingView } from './types.js';
+import { urgentAlert, type UrgentAlertOptions } from './urgent-alert.js';
 
 /**
  * What staff and clients are shown, shaped in one place: the queue, each waiting woman's place,
@@ -16,10 +18,17 @@ import type { RoutingView } from './types.js';
 export class Presenter {
   constructor(
     private readonly repos: Pick<Repositories, 'keyGrants' | 'caseRecords' | 'handover' | 'messages'>,
-    private readonly consultations: Pick<ConsultationService, 'forConsole'>,
+    private readonly consultations: Pick<ConsultationService, 'forConsole' | 'history'>,
     private readonly counselors: CounselorDirectory,
-    private readonly options: Pick<RoutingOptions, 'defaultHandleMs' | 'alternativesAfterSeconds'>,
+    private readonly options: Pick<RoutingOptions, 'defaultHandleMs' | 'alternativesAfterSeconds'> & UrgentAlertOptions,
+    private readonly clock: Clock,
   ) {}
+
+  /** The queue as staff see it, with the supervisors' alert when the urgent share is unusual. */
+  queueList(view: RoutingView): QueueList {
+    const alert = urgentAlert(view.waiting, this.clock.now().getTime(), this.options);
+    return { entries: this.queue(view), ...(alert ? { urgentAlert: alert } : {}) };
+  }
 
   /** The queue as staff see it. */
   queue(view: RoutingView): QueueEntry[] {
@@ -101,7 +110,12 @@ export class Presenter {
       counselor: active ? this.counselors.identity(active) : null,
       assignedAt: active ? c.assignedAt : null,
       keyEpoch: this.repos.keyGrants.newestEpoch(c.id),
-      messages: this.repos.messages.after(c.id, 0, HISTORY_PAGE),
+      ...firstPage(this.consultations.history(c, 0)),
     };
   }
+}
+
+/** A history page as a snapshot carries it. */
+function firstPage(page: HistoryPage): Pick<ConsultationSnapshot, 'messages' | 'moreMessages'> {
+  return { messages: page.messages, moreMessages: page.more };
 }

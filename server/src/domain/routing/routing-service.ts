@@ -19,7 +19,7 @@ import { KeyedSerial } from './serial.js';
 import type { QueueItem, RoutingStatus, RoutingView } from './types.js';
 
 export interface RoutingDeps {
-  repos: Pick<Repositories, 'consultations' | 'counselors' | 'handover' | 'keyGrants'>;
+  repos: Pick<Repositories, 'consultations' | 'counselors' | 'handover' | 'keyGrants' | 'resumeCodes'>;
   sodium: Sodium;
   clock: Clock;
   scheduler: Scheduler;
@@ -28,6 +28,7 @@ export interface RoutingDeps {
 }
 
 type Ended = { endedAt: string; changed: boolean; reason: EndReason };
+type AbandonCause = Parameters<RoutingDeps['repos']['consultations']['recordAbandon']>[2];
 
 const ms = (iso: string): number => new Date(iso).getTime();
 
@@ -53,6 +54,11 @@ export class RoutingService {
   private readonly sodium: Sodium;
   private events: RoutingEvents | null = null;
   private stopped = false;
+  /**
+   * When each consultation started here, exactly (ms): the row keeps it to 10 minutes only
+   * (issue 15), the wait figure wants it exact. In memory, while she waits for her first counselor.
+   */
+  private readonly startedAt = new Map<string, number>();
 
   constructor(deps: RoutingDeps) {
     ({ repos: this.repos, clock: this.clock, sodium: this.sodium } = deps);
@@ -69,9 +75,15 @@ export class RoutingService {
       offerWithdrawn: (offer, reason) => this.events?.offerWithdrawn(offer.staffId, offer.consultationId, reason),
       failed: (caught) => this.events?.failed(caught),
     }, this.options);
-    this.grace = new GracePeriods(deps.scheduler, { staff: this.options.counselorGraceMs, client: this.options.clientGraceMs }, {
-      staff: (staffId) => void this.presence.run(staffId, () => this.staffGraceOver(staffId)).catch((caught: unknown) => this.events?.failed(caught)),
-      client: (consultationId) => void this.clientGraceOver(consultationId).catch((caught: unknown) => this.events?.failed(caught)),
+    const o = this.options;
+    const failed = (caught: unknown) => this.events?.failed(caught);
+    const grace = { staff: o.counselorGraceMs, client: o.clientGraceMs, clientAway: o.clientAwayMs, clientGone: o.clientGoneMs, silence: o.clientSilenceMs };
+    this.grace = new GracePeriods(deps.scheduler, grace, {
+      staff: (staffId) => void this.presence.run(staffId, () => this.staffGraceOver(staffId)).catch(failed),
+      client: (consultationId) => void this.clientGraceOver(consultationId, 'timeout').catch(failed),
+      silent: (consultationId) => void this.clientGraceOver(consultationId, 'silent').catch(failed),
+      away: (consultationId, endsInMs) => this.clientParked(consultationId, endsInMs),
+      gone: (consultationId) => void this.clientGoneOver(consultationId).catch(failed),
     });
   }
 
@@ -93,8 +105,14 @@ export class RoutingService {
     const items = this.repos.consultations.waiting().map(itemFor);
     const now = this.clock.now().getTime();
     const counselors = this.repos.counselors.all().map((c) => ({ ...c, connected: false, idleSince: now }));
-    await this.router.restore(items, counselors, this.repos.consultations.active());
-    for (const w of items) this.grace.startClient(w.consultationId);
+    const active = this.repos.consultations.active();
+    await this.router.restore(items, counselors, active);
+    for (const w of items) {
+      this.grace.startClient(w.consultationId);
+      if (!w.requeued) this.grace.clientSpoke(w.consultationId);
+    }
+    // Nobody is connected yet: an active chat whose woman does not come back is parked, then ends.
+    for (const a of active) this.grace.startAway(a.consultationId);
     for (const c of counselors) if (c.load > 0) this.grace.startStaff(c.staffId);
   }
 
@@ -162,22 +180,52 @@ export class RoutingService {
     this.ev.changed({ queue: true, counselors: true });
   }
 
-  /** A socket of hers is bound to her consultation again. */
+  /** A socket of hers is bound to her consultation again; a counselor whose chat was parked is told. */
   clientOnline(consultationId: string): void {
-    this.grace.clientBack(consultationId);
+    if (!this.grace.clientBack(consultationId)) return;
+    const staffId = this.repos.consultations.byId(consultationId)?.assignedStaffId;
+    if (staffId) this.events?.clientAway(consultationId, staffId, false, null);
   }
 
-  /** Her last socket went: while waiting she keeps her place for the grace period. */
+  /**
+   * Her last socket went: while waiting she keeps her place for the grace period; from an active
+   * chat she is parked after the away period, and the chat ends after the gone period.
+   */
   async clientOffline(consultationId: string): Promise<void> {
     this.grace.clientGone(consultationId);
     if (this.stopped) return;
     if ((await this.router.position(consultationId)) !== null) this.grace.startClient(consultationId);
+    else if (this.repos.consultations.byId(consultationId)?.status === 'active') this.grace.startAway(consultationId);
   }
 
-  private async clientGraceOver(consultationId: string): Promise<void> {
+  private clientParked(consultationId: string, endsInMs: number): void {
+    const c = this.repos.consultations.byId(consultationId);
+    if (this.stopped || c?.status !== 'active' || !c.assignedStaffId) return;
+    this.events?.clientAway(consultationId, c.assignedStaffId, true, new Date(this.clock.now().getTime() + endsInMs).toISOString());
+  }
+
+  private async clientGoneOver(consultationId: string): Promise<void> {
+    const c = this.repos.consultations.byId(consultationId);
+    if (this.stopped || c?.status !== 'active') return;
+    if ((await this.end(c, 'client', 'client_gone')).changed) this.ev.clientGone(consultationId);
+  }
+
+  /**
+   * A waiting client she sent something (message:send while waiting): her silence counts from now.
+   * Anything else is ignored here.
+   */
+  clientSpoke(c: Consultation): void {
+    if (c.status === 'waiting') this.grace.clientSpoke(c.id);
+  }
+
+  /** Her grace ran out while away ('timeout'), or she sent nothing for too long while waiting ('silent'). */
+  private async clientGraceOver(consultationId: string, cause: 'timeout' | 'silent'): Promise<void> {
     const c = this.repos.consultations.byId(consultationId);
     if (this.stopped || !c || c.status !== 'waiting') return;
-    await this.endWaiting(c, 'client', 'abandoned', 'timeout');
+    // A chat that went back to the queue is not a new start that never spoke: only her grace ends it.
+    if (cause === 'silent' && (await this.router.queue()).find((q) => q.consultationId === consultationId)?.requeued !== false) return;
+    this.grace.clientNotWaiting(consultationId);
+    await this.endWaiting(c, 'client', 'abandoned', cause);
     this.ev.abandoned(consultationId);
     this.ev.changed({ queue: true });
   }
@@ -205,12 +253,14 @@ export class RoutingService {
       endedBy: null,
     };
     this.repos.consultations.insert(consultation);
+    this.startedAt.set(consultation.id, ms(consultation.queuedAt));
     return { consultation, clientToken };
   }
 
   /** A started consultation joins the queue and is offered; her place in it. */
   async enqueue(c: Consultation): Promise<number> {
     await this.router.enqueue(itemFor({ id: c.id, urgent: c.urgent, queuedAt: c.queuedAt, requeuedAt: null, campaign: c.campaign }));
+    this.grace.clientSpoke(c.id);
     this.ev.changed({ queue: true });
     return (await this.router.position(c.id)) ?? 1;
   }
@@ -231,9 +281,14 @@ export class RoutingService {
       // store (the chat, whoever holds it), before or after this.
       throw this.repos.consultations.byId(consultationId)?.status === 'ended' ? errors.invalidState('consultation ended') : errors.alreadyTaken();
     }
-    this.repos.consultations.recordWait(consultationId, Math.max(0, this.clock.now().getTime() - ms(existing.queuedAt)));
+    this.grace.clientNotWaiting(consultationId);
+    const since = this.startedAt.get(consultationId) ?? ms(existing.queuedAt);
+    this.startedAt.delete(consultationId);
+    this.repos.consultations.recordWait(consultationId, Math.max(0, this.clock.now().getTime() - since));
     this.ev.assigned(consultationId, staffId, at);
     this.ev.changed({ queue: true, counselors: true });
+    // Taken while she was away within her place's grace: the active chat's periods start now.
+    this.grace.startAway(consultationId);
     return this.repos.consultations.byId(consultationId) as Consultation;
   }
 
@@ -253,16 +308,20 @@ export class RoutingService {
     const endedAt = this.nowIso();
     const changed = this.repos.consultations.end(c.id, endedAt, reason, by);
     if (changed) {
+      this.closedToClients(c.id);
       await this.router.leave(c.id, c.assignedAt ? ms(endedAt) - ms(c.assignedAt) : null);
       this.ev.changed({ queue: true, counselors: true });
     }
     return { endedAt, changed, reason };
   }
 
-  private async endWaiting(c: Consultation, by: SenderRole, reason: EndReason, cause: 'left' | 'timeout'): Promise<{ endedAt: string; changed: boolean }> {
+  private async endWaiting(c: Consultation, by: SenderRole, reason: EndReason, cause: AbandonCause): Promise<{ endedAt: string; changed: boolean }> {
+    this.grace.clientNotWaiting(c.id);
     const endedAt = this.nowIso();
     const changed = this.repos.consultations.end(c.id, endedAt, reason, by);
     if (changed) {
+      this.closedToClients(c.id);
+      this.startedAt.delete(c.id);
       const { item } = await this.router.leave(c.id);
       const since = item ? ms(item.queuedAt) : ms(c.queuedAt);
       this.repos.consultations.recordAbandon(c.id, Math.max(0, this.clock.now().getTime() - since), cause);
@@ -270,10 +329,20 @@ export class RoutingService {
     return { endedAt, changed };
   }
 
+  /**
+   * No way back in (issue 15): the end already revoked her reconnect token (the same write); her
+   * resume code goes now, and so does any parking.
+   */
+  private closedToClients(consultationId: string): void {
+    this.repos.resumeCodes.revoke(consultationId);
+    this.grace.stopAway(consultationId);
+  }
+
   /** Active chat → front of the queue. Her counselor's place is freed. */
   private async requeue(c: Consultation, fromStaffId: string): Promise<void> {
     const at = this.nowIso();
     if (!this.repos.consultations.requeue(c.id, fromStaffId, at)) return;
+    this.grace.stopAway(c.id);
     await this.router.requeue(itemFor({ id: c.id, urgent: c.urgent, queuedAt: c.queuedAt, requeuedAt: at, campaign: c.campaign }));
     this.ev.requeued(c.id, fromStaffId);
     if (!this.grace.isClientOnline(c.id)) this.grace.startClient(c.id);

@@ -6,6 +6,7 @@ import type { Repositories } from '../../repositories/types.js';
 import { hashToken, newToken } from '../tokens.js';
 import type { StaffRecord } from '../types.js';
 import type { LiveSessions } from './live-sessions.js';
+import type { PasswordVerifier } from './verifier-pool.js';
 
 /** Staff sessions last one working day. */
 export const SESSION_HOURS = 12;
@@ -44,19 +45,25 @@ export interface OpenedSession {
  * (an organisation-signed statement on file) can log in. No sockets, no HTTP.
  */
 export class StaffAuthService {
-  /** Per-process secret that makes fake KDF salts for unknown usernames stable and unguessable. */
+  /**
+   * The relay's stored secret that makes fake KDF salts for unknown usernames stable and
+   * unguessable, across restarts too (a salt that changed at a restart would give a name away).
+   */
   private readonly decoySecret: Uint8Array;
+  /** Made with the same limits as every stored hash, so a decoy check costs what a real one does. */
   private readonly decoyHash: string;
 
   constructor(
-    private readonly repos: Pick<Repositories, 'staff' | 'sessions'>,
+    private readonly repos: Pick<Repositories, 'staff' | 'sessions' | 'serverSecrets'>,
     private readonly sodium: SodiumSumo,
     private readonly clock: Clock,
     private readonly live: LiveSessions,
     /** The weakest KDF parameters accepted at a password change (and handed to unknown names). */
     private readonly kdfFloor: KdfFloor,
+    /** Runs Argon2id verification off the event loop. */
+    private readonly verifier: PasswordVerifier,
   ) {
-    this.decoySecret = sodium.randombytes_buf(32);
+    this.decoySecret = repos.serverSecrets.getOrCreate('decoy-kdf-salt', () => sodium.randombytes_buf(32));
     this.decoyHash = hashAuthKey(sodium, sodium.randombytes_buf(32));
   }
 
@@ -72,11 +79,13 @@ export class StaffAuthService {
   }
 
   /** Checks the auth key; on success opens a session and notes the Tokyo day of the sign-in. */
-  login(username: string, authKey: string): OpenedSession {
+  async login(username: string, authKey: string): Promise<OpenedSession> {
     const staff = this.repos.staff.byUsername(username);
     const active = staff?.status === 'active' ? staff : null;
     // Verify against a decoy hash for unknown or inactive names so every path takes the same time.
-    if (!this.authKeyMatches(active, authKey) || !active) throw errors.notAuthenticated();
+    if (!(await this.authKeyMatches(active, authKey)) || !active) throw errors.notAuthenticated();
+    // She may have been disabled while the thread checked her key.
+    if (this.repos.staff.byId(active.id)?.status !== 'active') throw errors.notAuthenticated();
     this.repos.staff.setLastSignInDay(active.id, tokyoParts(this.clock.now()).ymd);
     return this.open(active);
   }
@@ -115,9 +124,11 @@ export class StaffAuthService {
    * browser. Every session of hers ends (this one too: a stolen cookie dies with it) and a new
    * one is opened for this browser.
    */
-  changePassword(token: string | undefined, req: PasswordChangeRequest): OpenedSession {
+  async changePassword(token: string | undefined, req: PasswordChangeRequest): Promise<OpenedSession> {
     const who = this.authenticate(token);
-    if (!who || !this.authKeyMatches(who.staff, req.authKey)) throw errors.notAuthenticated();
+    if (!who || !(await this.authKeyMatches(who.staff, req.authKey))) throw errors.notAuthenticated();
+    // Her session may have ended while the thread checked her key.
+    if (!this.authenticate(token)) throw errors.notAuthenticated();
     const kdf = checkKdfParams(this.sodium, req.kdf, KDF_FLOORS[this.kdfFloor]);
     if (!kdf.ok) throw errors.weakKdf(kdf.reason);
     const credentials = { kdf: kdf.params, authHash: hashAuthKey(this.sodium, fromB64(this.sodium, req.newAuthKey)), wrappedSecretKeys: req.wrappedSecretKeys };
@@ -127,9 +138,9 @@ export class StaffAuthService {
     return this.open({ ...who.staff, credentials });
   }
 
-  private authKeyMatches(staff: StaffRecord | null, authKey: string): boolean {
+  private async authKeyMatches(staff: StaffRecord | null, authKey: string): Promise<boolean> {
     const presented = toB64(this.sodium, fromB64(this.sodium, authKey));
-    return this.sodium.crypto_pwhash_str_verify(staff?.credentials?.authHash ?? this.decoyHash, presented) && Boolean(staff?.credentials);
+    return (await this.verifier.verify(staff?.credentials?.authHash ?? this.decoyHash, presented)) && Boolean(staff?.credentials);
   }
 
   private open(staff: StaffRecord): OpenedSession {

@@ -13,7 +13,12 @@ import type { Role, SenderRole } from './roles.js';
 
 export type ConsultationStatus = 'waiting' | 'active' | 'ended';
 
-export type EndReason = 'ended' | 'quick_exit' | 'abandoned';
+/**
+ * Why a consultation ended. `nuisance`: her counselor ended it as a prank or nuisance (いたずら・
+ * 迷惑); the fiscal-year report counts these apart from real consultations.
+ */
+/** 'client_gone': her active chat ended because she did not come back within the away and gone periods. */
+export type EndReason = 'ended' | 'quick_exit' | 'abandoned' | 'nuisance' | 'client_gone';
 
 /**
  * A counselor's public identity as the widget (and a transferring console) sees it: the id the
@@ -83,7 +88,9 @@ export interface ConsultationSnapshot {
   assignedAt: string | null;
   /** The newest key epoch any grant in this consultation names (null before the first). */
   keyEpoch: number | null;
+  /** The first page of her history (at most HISTORY_PAGE_BYTES); `moreMessages` when more follow (`message:list` after the last id). */
   messages: StoredMessage[];
+  moreMessages: boolean;
 }
 
 export interface ConsultationAssigned {
@@ -118,6 +125,11 @@ export interface ConsultationClientEvents {
   /** Counselor: take a waiting consultation. */
   'consultation:take': (payload: ConsultationRef, ack: Ack<StaffConsultation>) => void;
   /**
+   * Counselor: ends the chat she holds as a prank or nuisance. Her caller's network cannot start
+   * another for the rest of the Tokyo day, and the report counts it apart from real consultations.
+   */
+  'consultation:nuisance': (payload: ConsultationRef, ack: Ack<{ endedAt: string }>) => void;
+  /**
    * Counselor: the consultations she holds (active), plus those last assigned to her that ended
    * within the last day and have no case record yet, so she can still record them after a reload.
    */
@@ -144,6 +156,14 @@ export interface ConsultationServerEvents {
   'consultation:incoming': (payload: { consultation: StaffConsultation; fromStaffId: string | null }) => void;
   /** Counselor: a chat she held is no longer hers (transferred, or back to the queue after her grace ran out). */
   'consultation:released': (payload: { consultationId: string }) => void;
+  /**
+   * Counselor: the client of a chat she holds has been gone (no connection) for the away period:
+   * the chat is parked and ends at `endsAt` unless she comes back (`away` true); or she came back
+   * (`away` false, `endsAt` null).
+   */
+  'consultation:client-away': (payload: { consultationId: string; away: boolean; endsAt: string | null }) => void;
+  /** Counselor: the client continued her chat on another device (resume code); the old device was dropped. */
+  'consultation:moved': (payload: { consultationId: string }) => void;
   /** Client: her consultation is waiting again (transferred to the queue, or her counselor dropped); positions follow. */
   'consultation:requeued': (payload: { consultationId: string }) => void;
 }
@@ -155,6 +175,7 @@ export const consultationSchemas = {
   'consultation:end': consultationRefSchema,
   'consultation:quick-exit': consultationRefSchema,
   'consultation:take': consultationRefSchema,
+  'consultation:nuisance': consultationRefSchema,
   'consultation:mine': emptySchema,
   'key:grant': keyGrantSchema,
   'consultation:transfer': consultationTransferSchema,
@@ -169,6 +190,7 @@ export const consultationRoles = {
   'consultation:end': ['client', 'counselor'],
   'consultation:quick-exit': ['client'],
   'consultation:take': ['counselor'],
+  'consultation:nuisance': ['counselor'],
   'consultation:mine': ['counselor'],
   'key:grant': ['client'],
   'consultation:transfer': ['counselor'],

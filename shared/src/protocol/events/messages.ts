@@ -33,6 +33,12 @@ export interface StoredMessage {
  */
 export type MessageReceipt = Pick<StoredMessage, 'id' | 'sentAt'>;
 
+/** One page of a consultation's messages, oldest first; `more` when the next page is waiting. */
+export interface HistoryPage {
+  messages: StoredMessage[];
+  more: boolean;
+}
+
 export interface TypingChanged {
   consultationId: string;
   role: SenderRole;
@@ -46,7 +52,11 @@ export interface MessagesClientEvents {
   /** Client or counselor: store and relay one encrypted message. Re-sending the same (key epoch, seq) is idempotent. */
   'message:send': (payload: EnvelopePayload, ack: Ack<MessageReceipt>) => void;
   /** Client or counselor: messages after an id (history, or catching up after a drop). */
-  'message:list': (payload: MessageListPayload, ack: Ack<{ messages: StoredMessage[] }>) => void;
+  /**
+   * Client or counselor: messages after an id (history, or catching up after a drop), one page of
+   * at most HISTORY_PAGE_BYTES; `more` when more follow: ask again after the last id.
+   */
+  'message:list': (payload: MessageListPayload, ack: Ack<HistoryPage>) => void;
 }
 
 /** Events the server pushes, in this part. */

@@ -11,7 +11,7 @@ import type { Role } from './roles.js';
 
 export interface ResumeOpened {
   consultationId: string;
-  /** A fresh reconnect token for this device (the old one stays valid on the old device). */
+  /** A fresh reconnect token for this device; the old device's token stops working and its sockets are dropped. */
   clientToken: string;
   /** Every key epoch's session key, wrapped under the code's wrap key; only her code unwraps it. */
   wrappedKey: string;

@@ -22,6 +22,24 @@ export interface QueueEntry {
 }
 
 /**
+ * The supervisors' alert that the urgent share of the queue is unusual (a flood of self-declared
+ * urgent starts): at least `minWaiting` women wait, and more than `sharePercent`% of them started
+ * as urgent in the last `windowMinutes` minutes. Absent when the queue looks ordinary.
+ */
+export interface UrgentAlert {
+  waiting: number;
+  urgentRecent: number;
+  windowMinutes: number;
+  sharePercent: number;
+}
+
+/** The queue as staff see it, and the urgent-share alert when there is one. */
+export interface QueueList {
+  entries: QueueEntry[];
+  urgentAlert?: UrgentAlert;
+}
+
+/**
  * Today's figures for the supervisors' board (the Tokyo day so far): consultations a counselor
  * took up, and women who left before anyone did (her own choice, quick exit or timeout).
  */
@@ -68,7 +86,7 @@ export interface QueuePosition {
 /** Events a browser sends, in this part (the ack is always last). */
 export interface RoutingClientEvents {
   /** Staff: the waiting queue. */
-  'queue:list': (payload: EmptyPayload, ack: Ack<{ entries: QueueEntry[] }>) => void;
+  'queue:list': (payload: EmptyPayload, ack: Ack<QueueList>) => void;
   /** Counselor: set her routing status (available / away). */
   'staff:status': (payload: StaffStatusPayload, ack: Ack<CounselorState>) => void;
   /** Supervisor or admin: set a counselor's capacity. */
@@ -84,7 +102,7 @@ export interface RoutingClientEvents {
 /** Events the server pushes, in this part. */
 export interface RoutingServerEvents {
   'queue:position': (payload: QueuePosition) => void;
-  'queue:changed': (payload: { entries: QueueEntry[] }) => void;
+  'queue:changed': (payload: QueueList) => void;
   /** Counselor: a waiting client is offered to her until `expiresAt`. */
   'queue:offer': (payload: QueueOffer) => void;
   /** Counselor: the offer is gone (expired, taken by hand, or she left). */

@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import type { StartProof } from '@tsunagari/shared';
+import { type Challenge, createChallenge, randomInt, verifySolution } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/sha';
+import type { Clock } from '../../clock.js';
+import { errors } from '../../errors.js';
+
+/** The highest counter a widget may have to try, at ordinary times (half to all of it). */
+export const DEFAULT_POW_COUNTER = 10_000;
+/** With at least this many waiting the queue is under a flood, and challenges get harder. */
+export const DEFAULT_POW_FLOOD_WAITING = 30;
+/** How much harder under a flood. */
+export const FLOOD_FACTOR = 10;
+/** A challenge works this long: she may read the safety notice and the intake at her own pace. */
+export const CHALLENGE_TTL_MS = 30 * 60_000;
+
+export interface StartProofOptions {
+  /** Highest counter at ordinary times; 0: no proof is asked for. */
+  counter: number;
+  /** Waiting women from which on the queue counts as flooded (difficulty × {@link FLOOD_FACTOR}). */
+  floodWaiting: number;
+}
+
+/**
+ * Proof of work to start a consultation (ALTCHA v2 through `altcha-lib`): the relay hands out a
+ * signed challenge, the widget searches for the counter while she reads the safety notice, and
+ * `consultation:start` carries the answer. It costs a real woman nothing she notices and makes a
+ * script's thousand starts cost a thousand searches.
+ *
+ * SHA-256 with one round per try: making a challenge costs the relay one hash (the route is open
+ * to anyone), and the difficulty is the counter range alone. The signing secrets live in memory
+ * only (a restart voids outstanding challenges; the widget retries once with a fresh one).
+ * Expiry is checked on the injected clock (the signed `data.exp`), not altcha's own wall clock,
+ * and a solved challenge works once: its signature is kept until it would have expired anyway.
+ */
+export class StartProofs {
+  private readonly secret = randomBytes(32).toString('hex');
+  private readonly keySecret = randomBytes(32).toString('hex');
+  /** Signatures of challenges already used → when they expire (insertion order is expiry order). */
+  private readonly used = new Map<string, number>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly options: StartProofOptions,
+    private readonly waiting: () => Promise<number>,
+  ) {}
+
+  /** Whether starts need a proof at all. */
+  get required(): boolean {
+    return this.options.counter > 0;
+  }
+
+  /** A fresh challenge, harder while the queue is flooded; null when no proof is asked for. */
+  async challenge(): Promise<Challenge | null> {
+    if (!this.required) return null;
+    const flooded = (await this.waiting()) >= this.options.floodWaiting;
+    const max = this.options.counter * (flooded ? FLOOD_FACTOR : 1);
+    return createChallenge({
+      algorithm: 'SHA-256',
+      cost: 1,
+      counter: randomInt(max, Math.ceil(max / 2)),
+      deriveKey,
+      data: { exp: this.clock.now().getTime() + CHALLENGE_TTL_MS },
+      hmacSignatureSecret: this.secret,
+      hmacKeySignatureSecret: this.keySecret,
+    });
+  }
+
+  /** Accepts a solved challenge once; PROOF_REFUSED when missing, expired, used, forged or wrong. */
+  async verify(proof: StartProof | undefined): Promise<void> {
+    if (!this.required) return;
+    if (!proof) throw errors.proofRefused('missing');
+    const now = this.clock.now().getTime();
+    const exp = proof.challenge.parameters.data?.exp;
+    if (exp === undefined || exp < now) throw errors.proofRefused('expired');
+    const signature = proof.challenge.signature;
+    if (this.used.has(signature)) throw errors.proofRefused('used');
+    // Marked before the await: two starts with one proof at once cannot both pass.
+    this.used.set(signature, exp);
+    this.forgetExpired(now);
+    const result = await verifySolution({
+      challenge: proof.challenge,
+      solution: proof.solution,
+      deriveKey,
+      hmacSignatureSecret: this.secret,
+      hmacKeySignatureSecret: this.keySecret,
+    });
+    if (!result.verified) throw errors.proofRefused('wrong');
+  }
+
+  private forgetExpired(now: number): void {
+    for (const [signature, exp] of this.used) {
+      if (exp >= now) break;
+      this.used.delete(signature);
+    }
+  }
+}

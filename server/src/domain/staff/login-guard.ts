@@ -1,0 +1,95 @@
+import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible';
+import { errors } from '../../errors.js';
+
+/** The login limits; every field has a default (see {@link DEFAULT_LOGIN_LIMITS}). */
+export interface LoginLimits {
+  /** Failures one network may make on one username before it must wait (the last of them sets the first wait). */
+  freeFailures: number;
+  /** The first wait after the free failures, in seconds; it doubles with every further failure. */
+  backoffBaseSeconds: number;
+  /** The longest wait one network is made to keep for one username, in seconds. */
+  backoffMaxSeconds: number;
+  /** Failures one network may make on all usernames together in 15 minutes (guessing names). */
+  failuresPerNetwork: number;
+  /** Failures on one username from all networks in 15 minutes before every attempt on it is slowed. */
+  slowAfterFailures: number;
+  /** The longest slow-down of one attempt, in milliseconds; it never turns an attempt away. */
+  slowDownMaxMs: number;
+}
+
+export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
+  freeFailures: 5,
+  backoffBaseSeconds: 30,
+  backoffMaxSeconds: 15 * 60,
+  failuresPerNetwork: 20,
+  slowAfterFailures: 10,
+  slowDownMaxMs: 2000,
+};
+
+const WINDOW_SECONDS = 15 * 60;
+
+/**
+ * Who may try a password now, and how long to hold the attempt first. A stranger's failures must
+ * not lock a counselor out: the budgets that refuse are per (username, caller network) and per
+ * network, so they stop only the network that failed; the one per username, counted from
+ * everywhere, only slows attempts down (a correct password still gets in, a little later).
+ * Memory store today; the limiters take a Redis store when the relay runs on several nodes.
+ */
+export class LoginGuard {
+  readonly limits: LoginLimits;
+  /** Failures per (username, network), kept a day; cleared by a success from that network. */
+  private readonly failures: RateLimiterMemory;
+  /** Current waits per (username, network). */
+  private readonly waits: RateLimiterMemory;
+  private readonly perNetwork: RateLimiterMemory;
+  private readonly perUsername: RateLimiterMemory;
+
+  constructor(limits: Partial<LoginLimits> = {}) {
+    this.limits = { ...DEFAULT_LOGIN_LIMITS, ...limits };
+    this.failures = new RateLimiterMemory({ keyPrefix: 'login-fail', points: Number.MAX_SAFE_INTEGER, duration: 24 * 3600 });
+    this.waits = new RateLimiterMemory({ keyPrefix: 'login-wait', points: 1, duration: this.limits.backoffMaxSeconds });
+    this.perNetwork = new RateLimiterMemory({ keyPrefix: 'login-net', points: this.limits.failuresPerNetwork, duration: WINDOW_SECONDS });
+    this.perUsername = new RateLimiterMemory({ keyPrefix: 'login-user', points: Number.MAX_SAFE_INTEGER, duration: WINDOW_SECONDS });
+  }
+
+  /**
+   * Before the password is checked: RATE_LIMITED if this network must still wait for this name or
+   * has spent its budget; otherwise the milliseconds to hold the attempt (0 unless the name is
+   * under a flood of failures from everywhere).
+   */
+  async admit(username: string, network: string): Promise<number> {
+    const [wait, net, user] = await Promise.all([this.waits.get(pair(username, network)), this.perNetwork.get(network), this.perUsername.get(username)]);
+    if (spent(wait) || spent(net)) throw errors.rateLimited();
+    const over = (user?.consumedPoints ?? 0) - this.limits.slowAfterFailures;
+    if (over < 0) return 0;
+    return Math.min(this.limits.slowDownMaxMs, 100 * 2 ** Math.min(over, 16));
+  }
+
+  /** After a wrong password: counts it everywhere and sets this network's next wait for the name. */
+  async failed(username: string, network: string): Promise<void> {
+    const key = pair(username, network);
+    const [count] = await Promise.all([
+      this.failures.consume(key).then((r) => r.consumedPoints),
+      this.perNetwork.consume(network).catch(() => undefined),
+      this.perUsername.consume(username),
+    ]);
+    const over = count - this.limits.freeFailures;
+    if (over >= 0) {
+      const seconds = Math.min(this.limits.backoffMaxSeconds, this.limits.backoffBaseSeconds * 2 ** Math.min(over, 30));
+      await this.waits.block(key, seconds);
+    }
+  }
+
+  /** After a correct password: this network's failures for the name are forgotten. */
+  async succeeded(username: string, network: string): Promise<void> {
+    const key = pair(username, network);
+    await Promise.all([this.failures.delete(key), this.waits.delete(key)]);
+  }
+}
+
+const pair = (username: string, network: string): string => `${network}\u0000${username}`;
+
+/** A limiter entry whose points are all used (block() sets them past the limit). */
+function spent(res: RateLimiterRes | null): boolean {
+  return res !== null && res.remainingPoints <= 0;
+}

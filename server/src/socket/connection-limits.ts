@@ -1,0 +1,80 @@
+import type { Logger } from '../log.js';
+import type { TsunagariSocket } from './types.js';
+
+/**
+ * Client sockets open at once per caller (her daily network key, `CallerKeys.of`). One woman has
+ * one widget open, perhaps a second tab; a script opening thousands would hold memory and routing
+ * work for each. Counted from connection to disconnect; the handshake asks `admits` first.
+ */
+export class CallerSockets {
+  private readonly open = new Map<string, number>();
+
+  constructor(private readonly max: number) {}
+
+  /** Whether one more socket from this caller may connect. */
+  admits(caller: string): boolean {
+    return (this.open.get(caller) ?? 0) < this.max;
+  }
+
+  opened(caller: string): void {
+    this.open.set(caller, (this.open.get(caller) ?? 0) + 1);
+  }
+
+  closed(caller: string): void {
+    const n = (this.open.get(caller) ?? 0) - 1;
+    if (n > 0) this.open.set(caller, n);
+    else this.open.delete(caller);
+  }
+}
+
+/** The parts of engine.io's connection this reads (not in its public types). */
+interface EngineConn {
+  transport: { writable: boolean; socket?: { bufferedAmount?: number; terminate?: () => void } };
+  on(event: 'packetCreate', listener: (this: EngineConn, packet: { data?: unknown }) => void): void;
+  on(event: 'flush', listener: (this: EngineConn) => void): void;
+  close(discard: boolean): void;
+}
+
+/**
+ * Disconnects a socket whose peer stopped reading once more than `maxBytes` wait to go out to it.
+ * What is unsent lives in two places: packets engine.io holds while the transport is still busy
+ * with the previous write (counted here as they are made, forgotten when they are handed on), and
+ * what the WebSocket has taken but the TCP socket has not yet written (`bufferedAmount`, the
+ * userland buffer; the kernel's own buffers come on top and are bounded by the system). Without
+ * this, a client that asks for history and never reads keeps every answer in the relay's memory.
+ * Shared listeners (engine.io calls them with the connection as `this`): nothing per packet.
+ */
+export class OutboundCap {
+  private readonly queued = new WeakMap<EngineConn, number>();
+  private readonly onPacket: (this: EngineConn, packet: { data?: unknown }) => void;
+  private readonly onFlush: (this: EngineConn) => void;
+
+  constructor(maxBytes: number, log: Logger) {
+    const queued = this.queued;
+    this.onFlush = function (this: EngineConn): void {
+      queued.delete(this);
+    };
+    this.onPacket = function (this: EngineConn, packet): void {
+      const data = packet.data;
+      const size = typeof data === 'string' ? data.length : data instanceof Uint8Array ? data.byteLength : 0;
+      // While the transport is free the packet goes out at once; only a busy one queues it.
+      const held = this.transport.writable ? 0 : (queued.get(this) ?? 0) + size;
+      if (held) queued.set(this, held);
+      if (held + (this.transport.socket?.bufferedAmount ?? 0) <= maxBytes) return;
+      log.info({ event: 'socket.outbound_full' }, 'socket disconnected: its peer stopped reading');
+      queued.delete(this);
+      // A WebSocket's polite close waits for the peer (up to 30 s) with the buffer still held: drop
+      // the TCP connection instead (Socket.IO then sees a transport close). Polling has no such socket.
+      const ws = this.transport.socket;
+      if (ws?.terminate) ws.terminate();
+      else this.close(true);
+    };
+  }
+
+  /** Watches one socket's connection. */
+  watch(socket: TsunagariSocket): void {
+    const conn = socket.conn as unknown as EngineConn;
+    conn.on('packetCreate', this.onPacket);
+    conn.on('flush', this.onFlush);
+  }
+}
