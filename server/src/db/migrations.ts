@@ -349,13 +349,21 @@ export const migrations: readonly Migration[] = [
   `,
   // 15: issue 16 — the targets an admin sets for a fiscal year (home visits, accompaniments,
   // distribution sets, channel counts), which the year report sets its results against. One row
-  // per year and key; a year's targets are replaced as a whole.
+  // per year and key; a year's targets are replaced as a whole. handoff_done keeps, per fiscal
+  // year and kind, how many done (済み) appointments the retention purge deleted (migration 12's
+  // rule), so a year's home visits and accompaniments do not fall once their chats are purged.
   `
   CREATE TABLE fiscal_target (
     fiscal_year INTEGER NOT NULL,
     key TEXT NOT NULL,
     value INTEGER NOT NULL CHECK (value >= 0),
     PRIMARY KEY (fiscal_year, key)
+  );
+  CREATE TABLE handoff_done (
+    fiscal_year INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    n INTEGER NOT NULL CHECK (n >= 0),
+    PRIMARY KEY (fiscal_year, kind)
   );
   `,
 ];

@@ -52,7 +52,7 @@ export class CaseRecordService {
     const logged = this.caseLog.between(`${fiscalYear}-04-01`, `${fiscalYear + 1}-03-31`);
     const goals = {
       targets: this.goals.targets(fiscalYear),
-      done: this.goals.doneByKind(from.toISOString(), to.toISOString()),
+      done: this.goals.doneByKind(fiscalYear, from.toISOString(), to.toISOString()),
       asOf: tokyoParts(this.clock.now()).ymd,
     };
     return buildFiscalYearReport(fiscalYear, this.records.reportRows(from.toISOString(), to.toISOString()), logged, goals);

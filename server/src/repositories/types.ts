@@ -198,8 +198,11 @@ export interface YearGoalRepository {
   /** Replaces a year's targets as a whole, in one transaction. */
   setTargets(fiscalYear: number, targets: FiscalYearTargets): void;
   targets(fiscalYear: number): FiscalYearTargets;
-  /** Appointments marked done whose time is in [from, to) (ISO instants), by kind. */
-  doneByKind(fromIso: string, toIso: string): Partial<Record<HandoffKind, number>>;
+  /**
+   * Appointments marked done whose time is in [from, to) (ISO instants, the fiscal year's), by
+   * kind, plus those of that fiscal year the retention purge has deleted since (its tally).
+   */
+  doneByKind(fiscalYear: number, fromIso: string, toIso: string): Partial<Record<HandoffKind, number>>;
 }
 
 export interface AppointmentRepository {
