@@ -18,7 +18,7 @@ function tokyoToday(): { fiscalYear: number; month: string } {
   return { fiscalYear: month >= 4 ? year : year - 1, month: `${year}年${month}月` };
 }
 
-/** The counts of a month-table row (the four, then the nuisance chats), by its row header. */
+/** The counts of a month-table row (all channels, then the chat's four, then the nuisance chats), by its row header. */
 const counts = (table: ReturnType<Page['getByRole']>, rowName: string) =>
   table.getByRole('row').filter({ has: table.page().getByRole('rowheader', { name: rowName, exact: true }) }).getByRole('cell');
 
@@ -95,8 +95,8 @@ test('a counselor records topics and outcome; the supervisor sees them in the ye
   await expect(report.getByRole('combobox', { name: '年度' }).locator('option:checked')).toHaveText(`${fiscalYear}年度（令和${fiscalYear - 2018}年度）`);
   const months = report.getByRole('table', { name: /月ごとの件数/ });
   await expect(months.getByRole('row')).toHaveCount(14);
-  await expect(counts(months, month)).toHaveText(['1', '1', '0', '1', '0']);
-  await expect(counts(months, '合計')).toHaveText(['1', '1', '0', '1', '0']);
+  await expect(counts(months, month)).toHaveText(['1', '1', '1', '0', '1', '0']);
+  await expect(counts(months, '合計')).toHaveText(['1', '1', '1', '0', '1', '0']);
   await expect(counts(report.getByRole('table', { name: /主訴ごと/ }), '子育て')).toHaveText(['1']);
   await expect(counts(report.getByRole('table', { name: /主訴ごと/ }), '介護')).toHaveText(['0']);
   await expect(counts(report.getByRole('table', { name: /結果ごと/ }), '他機関につないだ')).toHaveText(['1']);
@@ -111,16 +111,18 @@ test('a counselor records topics and outcome; the supervisor sees them in the ye
   const [download] = await Promise.all([supervisor.waitForEvent('download'), report.getByRole('button', { name: 'CSVで保存' }).click()]);
   expect(download.suggestedFilename()).toBe(`tsunagari-report-${fiscalYear}.csv`);
   const csv = await readFile(await download.path(), 'utf8');
-  expect(csv.startsWith('\uFEFF月,チャネル,相談の申し込み,対応,待つ間に離れた,記録済み,')).toBe(true);
+  expect(
+    csv.startsWith('\uFEFF月,相談件数（全チャネル）,チャネル：SNS（チャット）,チャネル：電話,チャネル：メール,チャネル：面接,チャネル：リモート,相談の申し込み,対応,待つ間に離れた,記録済み,いたずら・迷惑（件数に含めず）,'),
+  ).toBe(true);
   const rows = csv.slice(1).split('\r\n');
   expect(rows).toHaveLength(15); // header, 12 months, total, and the empty string after the last CRLF
   const header = rows[0]!.split(',');
   const total = rows[13]!.split(',');
-  expect(total.slice(0, 6)).toEqual(['合計', 'チャット', '1', '1', '0', '1']);
+  expect(total.slice(0, 12)).toEqual(['合計', '1', '1', '0', '0', '0', '0', '1', '1', '0', '1', '0']);
   expect(total[header.indexOf('主訴：子育て')]).toBe('1');
   expect(total[header.indexOf('結果：他機関につないだ')]).toBe('1');
   expect(total[header.indexOf('きっかけ：case-e2e')]).toBe('1');
-  expect(rows.find((r) => r.startsWith(`${month},`))?.split(',').slice(2, 6)).toEqual(['1', '1', '0', '1']);
+  expect(rows.find((r) => r.startsWith(`${month},`))?.split(',').slice(7, 11)).toEqual(['1', '1', '0', '1']);
 });
 
 test('a chat that ended before she recorded it comes back after a reload, until she records it', async ({ browser, ownServer: server }, info) => {

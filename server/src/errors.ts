@@ -32,6 +32,8 @@ export const errors = {
   consultationFull: () => new DomainError('CONSULTATION_FULL'),
   tooManyOpen: () => new DomainError('TOO_MANY_OPEN'),
   proofRefused: (detail?: string) => new DomainError('PROOF_REFUSED', detail),
+  unknownCaseLog: () => new DomainError('UNKNOWN_CASE_LOG'),
+  dateOutOfRange: (detail?: string) => new DomainError('DATE_OUT_OF_RANGE', detail),
 };
 
 const known = new Set<string>(ERROR_CODES);

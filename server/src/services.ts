@@ -3,6 +3,7 @@ import type { KdfFloor, SodiumSumo } from '@tsunagari/shared/crypto';
 import type { Clock } from './clock.js';
 import { AppointmentService } from './domain/appointments.js';
 import { CampaignList } from './domain/campaigns.js';
+import { CaseLogService } from './domain/case-log.js';
 import { CaseRecordService } from './domain/case-records.js';
 import { ConsultationService } from './domain/consultations.js';
 import { CounselorDirectory } from './domain/counselors.js';
@@ -35,6 +36,8 @@ export interface Services {
   presenter: Presenter;
   counselors: CounselorDirectory;
   records: CaseRecordService;
+  /** The case log of phone, mail, interview and remote consultations. */
+  caseLog: CaseLogService;
   appointments: AppointmentService;
   resume: ResumeService;
   auth: StaffAuthService;
@@ -104,7 +107,8 @@ export function createServices(repos: Repositories, o: ServiceOptions): Services
     routing,
     presenter: new Presenter(repos, consultations, counselors, routing.router.options, clock),
     counselors,
-    records: new CaseRecordService(repos.consultations, repos.caseRecords, clock),
+    records: new CaseRecordService(repos.consultations, repos.caseRecords, repos.caseLog, repos.yearGoals, clock),
+    caseLog: new CaseLogService(repos.caseLog, sodium, clock),
     appointments: new AppointmentService(repos.consultations, repos.appointments, sodium, clock),
     resume: new ResumeService(repos.resumeCodes, repos.consultations, sodium, clock, o.resumeDays ?? 30),
     auth: new StaffAuthService(repos, sodium, clock, liveSessions, kdfFloor, o.verifier),

@@ -6,7 +6,7 @@ import { createLogger } from '../src/log.js';
 import { createSqliteResumeCodes } from '../src/repositories/resume.js';
 import { createSqliteRetention } from '../src/repositories/retention.js';
 import { tempDatabases } from './temp-database.js';
-import { call, clientSocket, connected, loginStaff, manualClock, serverPerTest, staffSocket, type ClientSocket } from './harness.js';
+import { call, clientSocket, connected, loginStaff, manualClock, serverPerTest, signIn, staffSocket, type ClientSocket } from './harness.js';
 
 /**
  * Retention (DESIGN "Records"): once a consultation has been ended for the retention period its
@@ -66,6 +66,35 @@ describe('retention of transcripts', () => {
     expect(line).toContain('"consultations":1');
     expect(line).toContain('"messages":2');
     expect(line).not.toContain(ended);
+  });
+
+  it("a done home visit still counts toward the year's target after the purge deleted its appointment", async () => {
+    const clock = manualClock('2026-04-01T10:00:00+09:00');
+    const s = await servers.start({ clock, retentionDays: 30 });
+    const [sato, boss, chief] = await Promise.all([signIn(s, 'sato'), signIn(s, 'boss'), signIn(s, 'chief')]);
+    const her = clientSocket(s);
+    servers.track(sato, boss, chief, her);
+    await Promise.all([sato, boss, chief, her].map(connected));
+    const id = (await call(her, 'consultation:start', {})).consultationId;
+    await call(sato, 'consultation:take', { consultationId: id });
+    const visit = await call(sato, 'handoff:book', { consultationId: id, kind: 'outreach', startsAt: '2026-04-01T15:00:00+09:00' });
+    const phone = await call(sato, 'handoff:book', { consultationId: id, kind: 'phone', startsAt: '2026-04-01T16:00:00+09:00' });
+    await call(sato, 'appointment:status', { appointmentId: visit.id, status: 'done' });
+    await call(sato, 'appointment:status', { appointmentId: phone.id, status: 'no_show' });
+    await call(sato, 'consultation:end', { consultationId: id });
+    await call(chief, 'targets:set', { fiscalYear: 2026, targets: { homeVisits: 10 } });
+    const homeVisits = async (supervisor: typeof boss) => (await call(supervisor, 'report:year', { fiscalYear: 2026 })).kpis.find((k: { key: string }) => k.key === 'homeVisits')?.result;
+    expect(await homeVisits(boss)).toBe(1);
+
+    clock.set('2026-06-01T10:00:00+09:00');
+    await s.app.services.retention.run();
+    expect(s.db.prepare('SELECT COUNT(*) AS n FROM appointment').get()).toEqual({ n: 0 });
+    // Two months on, her session is long over: she signs in again.
+    const later = await signIn(s, 'boss');
+    servers.track(later);
+    await connected(later);
+    expect(await homeVisits(later)).toBe(1);
+    expect(s.db.prepare('SELECT fiscal_year, kind, n FROM handoff_done').all()).toEqual([{ fiscal_year: 2026, kind: 'outreach', n: 1 }]);
   });
 
   it('deleted means gone: purged ciphertext is in neither the database file nor the WAL (secure_delete, vacuum, WAL truncated)', async () => {

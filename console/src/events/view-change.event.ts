@@ -1,8 +1,9 @@
 /**
- * Which screen the main area shows: her chats (or the year report), the appointments, the staff
+ * Which screen the main area shows: her chats (or the year report), the appointments, the case
+ * log of the other channels (counselors and supervisors), the staff
  * administration (admins), or her password change (from the header menu).
  */
-export type WorkspaceView = 'main' | 'appointments' | 'staff' | 'password';
+export type WorkspaceView = 'main' | 'appointments' | 'caselog' | 'staff' | 'password';
 
 /** She picked another screen in the view switch. */
 export class ViewChangeEvent extends CustomEvent<{ view: WorkspaceView }> {

@@ -1,4 +1,4 @@
-import { AGE_BAND_LABELS_JA, type AgeBand, type AppointmentStatus, type HandoffKind, type Outcome } from '@tsunagari/shared';
+import { AGE_BAND_LABELS_JA, type AgeBand, type AppointmentStatus, type Channel, type ContactKind, type DurationBand, type HandoffKind, type Outcome } from '@tsunagari/shared';
 
 /**
  * The console's words for the work around a chat that outlives it: the case record, the
@@ -67,21 +67,27 @@ export const jaCasework = {
     monthLabel: (ym: string) => `${Number(ym.slice(0, 4))}年${Number(ym.slice(5, 7))}月`,
     total: '合計',
     channel: 'チャネル',
-    channels: { chat: 'チャット' },
+    channels: { chat: 'SNS（チャット）', phone: '電話', mail: 'メール', interview: '面接', remote: 'リモート' } satisfies Record<Channel, string>,
+    consultations: '相談件数（全チャネル）',
+    channelsCaption: (total: string) => `チャネルごとの相談件数（合計 ${total}件）`,
+    byContact: '初回・継続',
+    contacts: { first: '初回', continuation: '継続' } satisfies Record<ContactKind, string>,
+    byDuration: '時間',
+    durations: { 'under-15': '15分未満', '15-30': '15〜30分', '30-60': '30〜60分', '60-plus': '60分以上' } satisfies Record<DurationBand, string>,
     started: '相談の申し込み',
     answered: '対応',
     leftWaiting: '待つ間に離れた',
     recorded: '記録済み',
     nuisance: 'いたずら・迷惑（件数に含めず）',
     count: '件数',
-    monthsCaption: (year: string) => `${year} 月ごとの件数（チャット）`,
+    monthsCaption: (year: string) => `${year} 月ごとの件数`,
     byTopic: '主訴',
     byOutcome: '結果',
     byAgeBand: '年代',
     byCampaign: 'きっかけ',
     byHandoff: 'つないだ相談方法',
     byCaption: (what: string) => `${what}ごとの件数`,
-    byNote: '主訴・結果・年代は、記録済みの相談から数えています。きっかけは相談の申し込みの数です。つないだ相談方法は、取り消していない予約の数です。',
+    byNote: 'チャットの件数は相談の申し込みの数、ほかのチャネルは相談の記録の数です。主訴・結果・年代は、記録済みの相談（チャットと相談の記録）から数えています。きっかけは相談の申し込みの数です。つないだ相談方法は、取り消していない予約の数です。',
     web: 'ホームページ',
     otherCampaign: '一覧にないきっかけ',
     noCampaigns: 'この年度の相談はまだありません。',

@@ -1,4 +1,5 @@
 import type { DangerAnswer, EndReason, ErrorCode, StaffRole } from '@tsunagari/shared';
+import { jaCaseLog } from './ja-case-log.js';
 import { jaCasework } from './ja-casework.js';
 import { jaTrust } from './ja-trust.js';
 
@@ -11,6 +12,7 @@ import { jaTrust } from './ja-trust.js';
 export const ja = {
   ...jaTrust,
   ...jaCasework,
+  ...jaCaseLog,
   app: {
     name: 'つながりチャット',
     consoleName: '相談員コンソール',
@@ -206,6 +208,7 @@ export const ja = {
     chats: '相談',
     report: '年度報告',
     appointments: '予約',
+    caseLog: jaCaseLog.caseLog.view,
     staff: jaTrust.staffAdmin.view,
   },
   errors: {
@@ -234,6 +237,8 @@ export const ja = {
     TOO_MANY_OPEN: '同じ回線からの相談が、同時に受け付けられる数に達しています。',
     PROOF_REFUSED: '相談開始の確認を受け付けられませんでした。',
     STORAGE_FULL: 'サーバーのディスクがいっぱいのため、保存できませんでした。管理者に連絡してください。',
+    UNKNOWN_CASE_LOG: 'この記録は見つかりませんでした（取り下げ済みかもしれません）。一覧を読み込み直してください。',
+    DATE_OUT_OF_RANGE: 'この日付では記録できません。今日より先の日と、今の年度の外の日は選べません。',
     TIMEOUT: 'サーバーからの応答がありません。接続を確かめて、もう一度お試しください。',
     OFFLINE: 'サーバーに接続していません。再接続を待ってからお試しください。',
     CRYPTO: '暗号化の処理に失敗しました。もう一度お試しください。',

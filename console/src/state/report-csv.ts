@@ -1,4 +1,4 @@
-import { AGE_BANDS, type FiscalYearReport, HANDOFF_KINDS, OUTCOMES, type ReportFigures, TOPICS } from '@tsunagari/shared';
+import { AGE_BANDS, CHANNELS, CONTACT_KINDS, DURATION_BANDS, type FiscalYearReport, HANDOFF_KINDS, OUTCOMES, type ReportFigures, TOPICS } from '@tsunagari/shared';
 import { ja } from '../i18n/ja.js';
 
 const r = ja.report;
@@ -34,8 +34,10 @@ export function csvField(value: string | number): string {
 
 /**
  * The fiscal-year report as the prefecture's CSV: a header, one row per month (April first) and a
- * 合計 row. Columns: month, channel, the four counts and the nuisance chats (counted in none of them), then every topic, outcome, age band and
- * hand-off kind in the shared lists' order (so columns never move between years), then the year's campaigns.
+ * 合計 row. Columns: month, the consultations of every channel and one column per channel, the
+ * chat's four counts, the nuisance chats (counted in none of the others), then every topic, outcome,
+ * age band, hand-off kind, contact kind and duration band in the shared lists' order (so columns
+ * never move between years), then the year's campaigns.
  * UTF-8 with a BOM and CRLF line ends, as Excel expects.
  */
 export function reportToCsv(report: FiscalYearReport): string {
@@ -43,7 +45,8 @@ export function reportToCsv(report: FiscalYearReport): string {
   const ageKeys = [...AGE_BANDS, 'unknown'] as const;
   const header = [
     r.month,
-    r.channel,
+    r.consultations,
+    ...CHANNELS.map((c) => `${r.channel}：${r.channels[c]}`),
     r.started,
     r.answered,
     r.leftWaiting,
@@ -53,11 +56,14 @@ export function reportToCsv(report: FiscalYearReport): string {
     ...OUTCOMES.map((o) => `${r.byOutcome}：${ja.record.outcomes[o]}`),
     ...ageKeys.map((a) => `${r.byAgeBand}：${ja.record.ageBands[a]}`),
     ...HANDOFF_KINDS.map((k) => `${r.byHandoff}：${ja.handoff.kinds[k]}`),
+    ...CONTACT_KINDS.map((k) => `${r.byContact}：${r.contacts[k]}`),
+    ...DURATION_BANDS.map((d) => `${r.byDuration}：${r.durations[d]}`),
     ...campaigns.map((c) => `${r.byCampaign}：${campaignLabel(c)}`),
   ];
   const row = (f: ReportFigures, month: string): (string | number)[] => [
     month,
-    r.channels[report.channel],
+    f.consultations,
+    ...CHANNELS.map((c) => f.byChannel[c] ?? 0),
     f.started,
     f.answered,
     f.leftWaiting,
@@ -67,6 +73,8 @@ export function reportToCsv(report: FiscalYearReport): string {
     ...OUTCOMES.map((o) => f.byOutcome[o] ?? 0),
     ...ageKeys.map((a) => f.byAgeBand[a] ?? 0),
     ...HANDOFF_KINDS.map((k) => f.byHandoff[k] ?? 0),
+    ...CONTACT_KINDS.map((k) => f.byContact[k] ?? 0),
+    ...DURATION_BANDS.map((d) => f.byDuration[d] ?? 0),
     ...campaigns.map((c) => f.byCampaign[c] ?? 0),
   ];
   const rows = [header, ...report.months.map((f) => row(f, r.monthLabel(f.month))), row(report.total, r.total)];

@@ -13,7 +13,7 @@ export type Db = Database.Database;
 export function openDatabase(file: string): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
-  // Before the first table exists, this sets a new file's mode with no VACUUM (migration 11 runs one for older files).
+  // Before the first table exists, this sets a new file's mode with no VACUUM (migration 13 runs one for older files).
   db.pragma('auto_vacuum = INCREMENTAL');
   db.pragma('journal_mode = WAL');
   // Deleted rows are overwritten with zeros, not left in free pages (DESIGN "Records").

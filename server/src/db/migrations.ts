@@ -324,4 +324,46 @@ export const migrations: readonly Migration[] = [
   // after each retention run; an existing file switches to auto_vacuum = INCREMENTAL only through
   // one full VACUUM (which also rewrites every page, so nothing deleted before survives in free pages).
   { outsideTransaction: true, sql: 'PRAGMA auto_vacuum = INCREMENTAL; VACUUM;' },
+  // 14: issue 16 — the case log of consultations that did not start in the chat (phone, mail,
+  // interview, remote). Closed-list words and a Tokyo day only, like case_record: nothing that
+  // names her. (After 12: no reference to case_record, whose rebuild it does not touch.) Topics are a JSON array (the report counts them in the domain). A correction
+  // replaces the fields in place (corrected_at says when); a withdrawal keeps the row, marked, so
+  // the report leaves it out. No CHECK on the words: the socket schema refuses others.
+  `
+  CREATE TABLE case_log (
+    id TEXT PRIMARY KEY,
+    staff_id TEXT NOT NULL REFERENCES staff(id),
+    channel TEXT NOT NULL,
+    day TEXT NOT NULL,
+    duration_band TEXT NOT NULL,
+    contact TEXT NOT NULL,
+    topics TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    age_band TEXT,
+    recorded_at TEXT NOT NULL,
+    corrected_at TEXT,
+    withdrawn_at TEXT
+  );
+  CREATE INDEX case_log_day ON case_log(day);
+  CREATE INDEX case_log_staff ON case_log(staff_id, recorded_at);
+  `,
+  // 15: issue 16 — the targets an admin sets for a fiscal year (home visits, accompaniments,
+  // distribution sets, channel counts), which the year report sets its results against. One row
+  // per year and key; a year's targets are replaced as a whole. handoff_done keeps, per fiscal
+  // year and kind, how many done (済み) appointments the retention purge deleted (migration 12's
+  // rule), so a year's home visits and accompaniments do not fall once their chats are purged.
+  `
+  CREATE TABLE fiscal_target (
+    fiscal_year INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    value INTEGER NOT NULL CHECK (value >= 0),
+    PRIMARY KEY (fiscal_year, key)
+  );
+  CREATE TABLE handoff_done (
+    fiscal_year INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    n INTEGER NOT NULL CHECK (n >= 0),
+    PRIMARY KEY (fiscal_year, kind)
+  );
+  `,
 ];

@@ -1,7 +1,7 @@
-import { type AgeBand, type FiscalYearReport, type Outcome, type Topic, fiscalYearRange } from '@tsunagari/shared';
+import { type AgeBand, type FiscalYearReport, type FiscalYearTargets, type Outcome, type Topic, fiscalYearRange, tokyoParts } from '@tsunagari/shared';
 import type { Clock } from '../clock.js';
 import { errors } from '../errors.js';
-import type { CaseRecordRepository, ConsultationRepository } from '../repositories/types.js';
+import type { CaseLogRepository, CaseRecordRepository, ConsultationRepository, YearGoalRepository } from '../repositories/types.js';
 import { buildFiscalYearReport } from './reports.js';
 
 /** What a counselor enters when a chat is over: closed-list words only. */
@@ -19,6 +19,8 @@ export class CaseRecordService {
   constructor(
     private readonly consultations: ConsultationRepository,
     private readonly records: CaseRecordRepository,
+    private readonly caseLog: CaseLogRepository,
+    private readonly goals: YearGoalRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -40,9 +42,25 @@ export class CaseRecordService {
     return { recordedAt };
   }
 
-  /** The report of a fiscal year (the year it starts in), from consultations queued in it. */
+  /**
+   * The report of a fiscal year (the year it starts in): chats queued in it, and the case log's
+   * entries dated in it as they stand now (corrected, withdrawn ones left out), and the year's
+   * targets against results with the pace for today.
+   */
   yearReport(fiscalYear: number): FiscalYearReport {
     const { from, to } = fiscalYearRange(fiscalYear);
-    return buildFiscalYearReport(fiscalYear, this.records.reportRows(from.toISOString(), to.toISOString()));
+    const logged = this.caseLog.between(`${fiscalYear}-04-01`, `${fiscalYear + 1}-03-31`);
+    const goals = {
+      targets: this.goals.targets(fiscalYear),
+      done: this.goals.doneByKind(fiscalYear, from.toISOString(), to.toISOString()),
+      asOf: tokyoParts(this.clock.now()).ymd,
+    };
+    return buildFiscalYearReport(fiscalYear, this.records.reportRows(from.toISOString(), to.toISOString()), logged, goals);
+  }
+
+  /** Admin: sets a fiscal year's targets, replacing the year's earlier ones; answers what is stored. */
+  setTargets(fiscalYear: number, targets: FiscalYearTargets): { fiscalYear: number; targets: FiscalYearTargets } {
+    this.goals.setTargets(fiscalYear, targets);
+    return { fiscalYear, targets: this.goals.targets(fiscalYear) };
   }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { CaseLogEntry } from '@tsunagari/shared';
 import type { ReportRow } from './types.js';
 import { buildFiscalYearReport, tokyoMonthOf } from './reports.js';
 
@@ -69,7 +70,8 @@ describe('the fiscal-year report', () => {
       recorded('2026-04-01T00:00:00.000Z', { topics: ['介護'], outcome: 'handoff', ageBand: '50s' }, 'fair'),
       recorded('2027-02-01T00:00:00.000Z', { topics: ['介護', '医療費'], outcome: 'handoff', ageBand: '50s' }),
     ]);
-    expect(report).toMatchObject({ fiscalYear: 2026, channel: 'chat' });
+    expect(report).toMatchObject({ fiscalYear: 2026 });
+    expect(report.total).toMatchObject({ consultations: 2, byChannel: { chat: 2, phone: 0, mail: 0, interview: 0, remote: 0 } });
     expect(report.total).toMatchObject({ started: 2, answered: 2, recorded: 2, leftWaiting: 0 });
     expect(report.total.byTopic).toMatchObject({ 介護: 2, 医療費: 1 });
     expect(report.total.byOutcome.handoff).toBe(2);
@@ -92,7 +94,46 @@ describe('the fiscal-year report', () => {
     expect(report.total.byHandoff).toEqual({ phone: 2, remote: 0, interview: 1, outreach: 0, accompaniment: 0 });
   });
 
-  it('counts a chat ended as a nuisance apart: in nuisance only, never in started, answered, recorded, campaigns or hand-offs', () => {
+  it('counts logged consultations by their Tokyo day and channel beside the chats, with topics, outcome, contact and duration', () => {
+    const logged = (date: string, more: Partial<CaseLogEntry> = {}): CaseLogEntry => ({
+      id: `e${date}`,
+      staffId: 's',
+      channel: 'phone',
+      date,
+      durationBand: '15-30',
+      contact: 'first',
+      topics: ['孤独'],
+      outcome: 'listened',
+      ageBand: null,
+      recordedAt: '2026-06-01T00:00:00.000Z',
+      correctedAt: null,
+      ...more,
+    });
+    const report = buildFiscalYearReport(
+      2026,
+      [recorded('2026-06-10T01:00:00.000Z', { topics: ['子育て'], outcome: 'referral', ageBand: '30s' })],
+      [
+        logged('2026-06-01'),
+        logged('2026-06-30', { channel: 'mail', contact: 'continuation', durationBand: '60-plus', topics: ['子育て', '介護'], ageBand: '40s' }),
+        logged('2027-03-31', { channel: 'interview' }),
+        // Dated outside the year: not this report's.
+        logged('2026-03-31'),
+        logged('2027-04-01'),
+      ],
+    );
+    expect(report.months[2]).toMatchObject({ month: '2026-06', consultations: 3, started: 1, answered: 1, recorded: 3 });
+    expect(report.months[2]?.byChannel).toEqual({ chat: 1, phone: 1, mail: 1, interview: 0, remote: 0 });
+    expect(report.months[2]?.byTopic).toMatchObject({ 子育て: 2, 介護: 1, 孤独: 1 });
+    expect(report.months[2]?.byOutcome).toMatchObject({ referral: 1, listened: 2 });
+    expect(report.months[2]?.byAgeBand).toMatchObject({ '30s': 1, '40s': 1, unknown: 1 });
+    expect(report.months[2]?.byContact).toEqual({ first: 1, continuation: 1 });
+    expect(report.months[2]?.byDuration).toEqual({ 'under-15': 0, '15-30': 1, '30-60': 0, '60-plus': 1 });
+    expect(report.months[11]?.byChannel.interview).toBe(1);
+    expect(report.total).toMatchObject({ consultations: 4, started: 1, recorded: 4 });
+    expect(report.total.byChannel).toEqual({ chat: 1, phone: 1, mail: 1, interview: 1, remote: 0 });
+  });
+
+  it('counts a chat ended as a nuisance apart: in nuisance only, never in consultations, channels, started, answered, recorded, campaigns or hand-offs', () => {
     const prank = row('2026-05-10T03:00:00Z', {
       assignedAt: '2026-05-10T03:01:00Z', endedAt: '2026-05-10T03:02:00Z', endReason: 'nuisance', campaign: 'ube-2026',
       record: { topics: ['その他'], outcome: 'other', ageBand: null }, handoffs: ['phone'],
@@ -101,6 +142,7 @@ describe('the fiscal-year report', () => {
     const may = buildFiscalYearReport(2026, [prank, real]).months[1];
     expect(may).toMatchObject({ started: 1, answered: 1, recorded: 1, nuisance: 1, byCampaign: { web: 1 } });
     expect(may?.byHandoff.phone).toBe(0);
+    expect(may).toMatchObject({ consultations: 1, byChannel: { chat: 1 } });
     expect(buildFiscalYearReport(2026, [prank, real]).total).toMatchObject({ started: 1, nuisance: 1 });
   });
 });

@@ -1,4 +1,17 @@
-import { type FiscalYearReport, type ReportFigures, emptyFigures, fiscalYearMonths, tokyoParts } from '@tsunagari/shared';
+import {
+  type CaseLogEntry,
+  CHANNELS,
+  type FiscalYearReport,
+  type FiscalYearTargets,
+  type HandoffKind,
+  type ReportFigures,
+  type TargetKey,
+  emptyFigures,
+  fiscalYearMonths,
+  kpiLines,
+  tokyoParts,
+  yearShareGone,
+} from '@tsunagari/shared';
 import type { ReportRow } from './types.js';
 
 /** Where she came from when no QR campaign brought her: the NPO's own page. */
@@ -20,19 +33,47 @@ export const WEB_CAMPAIGN = 'web';
  *   chat may give several). Counted whatever became of the chat after, so the month they came
  *   in, like every other figure, not the month of the appointment.
  * - nuisance: chats a counselor ended as a prank or nuisance; such a row counts there and in no
- *   other figure (not started, answered, by campaign or hand-off), so nothing is inflated by them.
+ *   other figure (not consultations or byChannel, started, answered, by campaign or hand-off), so
+ *   nothing is inflated by them.
+ * - logged: the case log's entries (phone, mail, interview, remote) as they stand now, withdrawn
+ *   ones already left out, by the Tokyo day they are dated: each is a consultation of its channel
+ *   and a recorded one (topics, outcome, age band), with its contact kind and duration band.
+ * - consultations, byChannel: chats started plus logged entries — the program's count.
+ * - kpis: each target an admin set against its result — home visits and accompaniments done
+ *   (appointments marked 済み, by the year they were for), consultations by channel; distribution
+ *   sets have no result until distribution events are recorded — and the even pace on `asOf`.
  * Rows outside the year are ignored; the total is the sum of the twelve months.
  */
-export function buildFiscalYearReport(fiscalYear: number, rows: readonly ReportRow[]): FiscalYearReport {
+export function buildFiscalYearReport(
+  fiscalYear: number,
+  rows: readonly ReportRow[],
+  logged: readonly CaseLogEntry[] = [],
+  goals: YearGoals = { targets: {}, done: {}, asOf: `${fiscalYear + 1}-03-31` },
+): FiscalYearReport {
   const months = fiscalYearMonths(fiscalYear).map(emptyFigures);
   const byMonth = new Map(months.map((m) => [m.month, m]));
   for (const row of rows) {
     const figures = byMonth.get(tokyoMonthOf(row.queuedAt));
     if (figures) count(figures, row);
   }
+  for (const entry of logged) {
+    const figures = byMonth.get(entry.date.slice(0, 7));
+    if (figures) countLogged(figures, entry);
+  }
   const total = emptyFigures('total');
   for (const m of months) add(total, m);
-  return { fiscalYear, channel: 'chat', months, total };
+  const results: Partial<Record<TargetKey, number>> = { homeVisits: goals.done.outreach ?? 0, accompaniments: goals.done.accompaniment ?? 0 };
+  for (const channel of CHANNELS) results[channel] = total.byChannel[channel];
+  const kpis = kpiLines(goals.targets, results, yearShareGone(fiscalYear, goals.asOf));
+  return { fiscalYear, months, total, kpis, asOf: goals.asOf };
+}
+
+/** What the KPI table needs beside the figures: the year's targets, appointments done by kind, and the day. */
+export interface YearGoals {
+  targets: FiscalYearTargets;
+  done: Partial<Record<HandoffKind, number>>;
+  /** Tokyo YYYY-MM-DD the pace is reckoned for. */
+  asOf: string;
 }
 
 /** YYYY-MM of an instant in Tokyo. */
@@ -45,6 +86,8 @@ function count(f: ReportFigures, row: ReportRow): void {
     f.nuisance++;
     return;
   }
+  f.consultations++;
+  f.byChannel.chat++;
   f.started++;
   const campaign = row.campaign ?? WEB_CAMPAIGN;
   f.byCampaign[campaign] = (f.byCampaign[campaign] ?? 0) + 1;
@@ -61,8 +104,21 @@ function count(f: ReportFigures, row: ReportRow): void {
   f.byAgeBand[row.record.ageBand ?? 'unknown']++;
 }
 
+function countLogged(f: ReportFigures, entry: CaseLogEntry): void {
+  f.consultations++;
+  f.byChannel[entry.channel]++;
+  f.recorded++;
+  for (const topic of entry.topics) f.byTopic[topic]++;
+  f.byOutcome[entry.outcome]++;
+  f.byAgeBand[entry.ageBand ?? 'unknown']++;
+  f.byContact[entry.contact]++;
+  f.byDuration[entry.durationBand]++;
+}
+
 /** Adds one month's figures into the total. */
 function add(total: ReportFigures, m: ReportFigures): void {
+  total.consultations += m.consultations;
+  sumInto(total.byChannel, m.byChannel);
   total.started += m.started;
   total.answered += m.answered;
   total.leftWaiting += m.leftWaiting;
@@ -73,6 +129,8 @@ function add(total: ReportFigures, m: ReportFigures): void {
   sumInto(total.byAgeBand, m.byAgeBand);
   sumInto(total.byCampaign, m.byCampaign);
   sumInto(total.byHandoff, m.byHandoff);
+  sumInto(total.byContact, m.byContact);
+  sumInto(total.byDuration, m.byDuration);
 }
 
 function sumInto<K extends string>(into: Record<K, number>, from: Record<K, number>): void {

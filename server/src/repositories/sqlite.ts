@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.js';
 import { createSqliteAppointments } from './appointments.js';
 import { createSqliteCampaigns } from './campaigns.js';
+import { createSqliteCaseLog } from './case-log.js';
 import { createSqliteCaseRecords } from './case-records.js';
 import { createSqliteConsultations } from './consultations.js';
 import { createSqliteCounselors } from './counselors.js';
@@ -9,6 +10,7 @@ import { createSqliteKeyGrants, createSqliteMessages } from './messages.js';
 import { createSqliteResumeCodes } from './resume.js';
 import { createSqliteRetention } from './retention.js';
 import { createSqliteServerSecrets } from './server-secrets.js';
+import { createSqliteYearGoals } from './year-goals.js';
 import { createSqliteStaff, createSqliteStaffChanges } from './staff.js';
 import type { Repositories } from './types.js';
 
@@ -28,6 +30,8 @@ export function createSqliteRepositories(db: Db): Repositories {
     keyGrants: createSqliteKeyGrants(db),
     messages: createSqliteMessages(db),
     caseRecords: createSqliteCaseRecords(db),
+    caseLog: createSqliteCaseLog(db),
+    yearGoals: createSqliteYearGoals(db),
     appointments: createSqliteAppointments(db),
     resumeCodes: createSqliteResumeCodes(db),
     retention: createSqliteRetention(db),

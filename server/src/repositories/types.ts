@@ -1,4 +1,4 @@
-import type { AppointmentStatus, Appointment, Campaign, CaseRecord, EndReason, HandoverNote, HistoryPage, SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
+import type { AppointmentStatus, Appointment, Campaign, CaseLogEntry, CaseRecord, EndReason, FiscalYearTargets, HandoffKind, HandoverNote, HistoryPage, SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
 import type { Holding, RoutingStatus } from '../domain/routing/types.js';
 import type { StaffRole } from '@tsunagari/shared';
 import type { SignedRevocationList, SignedStaffStatement } from '@tsunagari/shared/trust';
@@ -178,6 +178,33 @@ export interface CaseRecordRepository {
   reportRows(fromIso: string, toIso: string): ReportRow[];
 }
 
+/** The case log of consultations that did not start in the chat (issue 16). */
+export interface CaseLogRepository {
+  insert(entry: CaseLogEntry): void;
+  /** Replaces the fields of an entry not withdrawn (correctedAt set); false when there is none. */
+  correct(entry: CaseLogEntry): boolean;
+  /** Marks an entry withdrawn; false when there is none (or it already was). */
+  withdraw(id: string, atIso: string): boolean;
+  /** An entry not withdrawn. */
+  byId(id: string): CaseLogEntry | null;
+  /** A staff member's entries recorded since an instant, not withdrawn, newest first. */
+  mine(staffId: string, sinceIso: string, limit: number): CaseLogEntry[];
+  /** Entries not withdrawn whose Tokyo day is in [fromYmd, toYmd] (inclusive). */
+  between(fromYmd: string, toYmd: string): CaseLogEntry[];
+}
+
+/** The fiscal year's targets, and the appointments done they are measured against (issue 16). */
+export interface YearGoalRepository {
+  /** Replaces a year's targets as a whole, in one transaction. */
+  setTargets(fiscalYear: number, targets: FiscalYearTargets): void;
+  targets(fiscalYear: number): FiscalYearTargets;
+  /**
+   * Appointments marked done whose time is in [from, to) (ISO instants, the fiscal year's), by
+   * kind, plus those of that fiscal year the retention purge has deleted since (its tally).
+   */
+  doneByKind(fiscalYear: number, fromIso: string, toIso: string): Partial<Record<HandoffKind, number>>;
+}
+
 export interface AppointmentRepository {
   insert(a: NewAppointment, at: string): void;
   byId(id: string): Appointment | null;
@@ -213,6 +240,8 @@ export interface Repositories {
   keyGrants: KeyGrantRepository;
   messages: MessageRepository;
   caseRecords: CaseRecordRepository;
+  caseLog: CaseLogRepository;
+  yearGoals: YearGoalRepository;
   appointments: AppointmentRepository;
   resumeCodes: ResumeCodeRepository;
   retention: RetentionRepository;

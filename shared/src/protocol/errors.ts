@@ -69,6 +69,10 @@ export const ERROR_CODES = [
    * try again later; staff are alerted through the relay's disk alarm.
    */
   'STORAGE_FULL',
+  /** No case-log entry with that id, or it was withdrawn. */
+  'UNKNOWN_CASE_LOG',
+  /** The day of a case-log entry is ahead of today (Tokyo) or outside the fiscal year it may be entered in. */
+  'DATE_OUT_OF_RANGE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

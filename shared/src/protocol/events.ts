@@ -4,12 +4,14 @@
  * and the roles that may send it). A new event goes into the part of its prefix; these maps and
  * tables then include it, and `satisfies` below keeps every event with a schema and its roles.
  */
+import { type CaseLogClientEvents, caseLogRoles, caseLogSchemas } from './events/case-log.js';
 import { type CaseworkClientEvents, caseworkRoles, caseworkSchemas, type CaseworkServerEvents } from './events/casework.js';
 import { type ConsultationClientEvents, consultationRoles, consultationSchemas, type ConsultationServerEvents } from './events/consultation.js';
 import { type MessagesClientEvents, messagesRoles, messagesSchemas, type MessagesServerEvents } from './events/messages.js';
 import { type ResumeClientEvents, resumeRoles, resumeSchemas } from './events/resume.js';
 import type { Role } from './events/roles.js';
 import { type RoutingClientEvents, routingRoles, routingSchemas, type RoutingServerEvents } from './events/routing.js';
+import { type TargetsClientEvents, targetsRoles, targetsSchemas } from './events/targets.js';
 import { type StaffAdminClientEvents, staffAdminRoles, staffAdminSchemas, type StaffAdminServerEvents } from './events/staff-admin.js';
 
 export type { HandshakeAuth, Role, SenderRole, StaffRole } from './events/roles.js';
@@ -37,6 +39,8 @@ export interface ClientToServerEvents
     MessagesClientEvents,
     RoutingClientEvents,
     CaseworkClientEvents,
+    CaseLogClientEvents,
+    TargetsClientEvents,
     ResumeClientEvents,
     StaffAdminClientEvents {}
 
@@ -52,6 +56,8 @@ export const inboundSchemas = {
   ...messagesSchemas,
   ...routingSchemas,
   ...caseworkSchemas,
+  ...caseLogSchemas,
+  ...targetsSchemas,
   ...resumeSchemas,
   ...staffAdminSchemas,
 } as const satisfies Record<keyof ClientToServerEvents, unknown>;
@@ -62,6 +68,8 @@ const EVENT_ROLES = {
   ...messagesRoles,
   ...routingRoles,
   ...caseworkRoles,
+  ...caseLogRoles,
+  ...targetsRoles,
   ...resumeRoles,
   ...staffAdminRoles,
 } as const satisfies Record<keyof ClientToServerEvents, readonly Role[]>;
@@ -115,6 +123,11 @@ export const eventCosts = {
   'consultation:nuisance': 2,
   'campaign:list': 5,
   'campaign:save': 5,
+  'caselog:add': 2,
+  'caselog:correct': 2,
+  'caselog:withdraw': 2,
+  'caselog:mine': 5,
+  'targets:set': 5,
 } as const satisfies Record<keyof ClientToServerEvents, number>;
 
 /** What an event nobody handles costs (a script inventing names still spends its budget). */

@@ -6,3 +6,4 @@ export * from './http.js';
 export * from './http-schemas.js';
 export * from './staff-lifecycle.js';
 export * from './staff-schemas.js';
+export * from './case-log-schemas.js';

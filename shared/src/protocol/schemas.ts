@@ -167,17 +167,20 @@ export const typingSetSchema = z.strictObject({
   typing: z.boolean(),
 });
 
+/** The topics of a case record or a case-log entry: 1–5 from the closed list, none twice. */
+export const recordTopicsSchema = z
+  .array(z.enum(TOPICS))
+  .min(1)
+  .max(5)
+  .refine((topics) => new Set(topics).size === topics.length, 'topics must not repeat');
+
 /**
  * Counselor: the case record of a consultation she held (topics, outcome, her age band if known),
  * for the program's report. Recording again replaces it.
  */
 export const consultationRecordSchema = z.strictObject({
   consultationId: idSchema,
-  topics: z
-    .array(z.enum(TOPICS))
-    .min(1)
-    .max(5)
-    .refine((topics) => new Set(topics).size === topics.length, 'topics must not repeat'),
+  topics: recordTopicsSchema,
   outcome: z.enum(OUTCOMES),
   ageBand: z.enum(AGE_BANDS).optional(),
 });

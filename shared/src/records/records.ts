@@ -1,5 +1,7 @@
 import { HANDOFF_KINDS, type HandoffKind } from '../handoff/handoff.js';
 import { AGE_BANDS, type AgeBand, TOPICS, type Topic } from '../intake/intake.js';
+import type { Kpi } from './targets.js';
+import { CONTACT_KINDS, type ContactKind, DURATION_BANDS, type DurationBand, LOGGED_CHANNELS } from './case-log.js';
 
 /**
  * How a consultation ended, as the counselor records it for the program's report. Only these
@@ -29,15 +31,21 @@ export interface CaseRecord {
   recordedAt: string;
 }
 
-/** How the program counts consultations: by channel. Only chat exists in this product so far. */
-export const CHANNELS = ['chat'] as const;
+/**
+ * How the program counts consultations: by channel. Chat (the program's SNS consultation) comes
+ * from the queue; the others from the case log staff keep.
+ */
+export const CHANNELS = ['chat', ...LOGGED_CHANNELS] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** One month (or the year's total) of the report. Months are Tokyo calendar months. */
 export interface ReportFigures {
   /** YYYY-MM, or 'total' for the year. */
   month: string;
-  /** Women who reached the queue (by the Tokyo date she came). */
+  /** Consultations of every channel: chats started plus logged consultations not withdrawn. */
+  consultations: number;
+  byChannel: Record<Channel, number>;
+  /** Women who reached the chat's queue (by the Tokyo date she came). */
   started: number;
   /** Of those, taken up by a counselor. */
   answered: number;
@@ -48,7 +56,10 @@ export interface ReportFigures {
    * figure, so the program's figures count real consultations only.
    */
   nuisance: number;
-  /** Answered consultations a counselor has recorded (topics and outcome). */
+  /**
+   * Consultations with topics and outcome: answered chats a counselor recorded, plus every logged
+   * consultation (byTopic, byOutcome and byAgeBand count these).
+   */
   recorded: number;
   byTopic: Record<Topic, number>;
   byOutcome: Record<Outcome, number>;
@@ -60,16 +71,22 @@ export interface ReportFigures {
    * one that she did not come to does: the hand-off was made).
    */
   byHandoff: Record<HandoffKind, number>;
+  /** Logged consultations (not chats) by first contact or continuation, and by duration band. */
+  byContact: Record<ContactKind, number>;
+  byDuration: Record<DurationBand, number>;
 }
 
 /** The fiscal-year report (April to March, Asia/Tokyo) for supervisors, also exported as CSV. */
 export interface FiscalYearReport {
   /** The year the fiscal year starts in: 2026 = April 2026 to March 2027 (令和8年度). */
   fiscalYear: number;
-  channel: Channel;
   /** Twelve months, April first. */
   months: ReportFigures[];
   total: ReportFigures;
+  /** Targets against results (only the keys an admin set a target for), as of {@link asOf}. */
+  kpis: Kpi[];
+  /** The Tokyo day the KPI pace is reckoned for (today when the report was made). */
+  asOf: string;
 }
 
 /** The fiscal year (starting April, Tokyo time) an instant falls in. */
@@ -100,6 +117,8 @@ export function fiscalYearRange(fiscalYear: number): { from: Date; to: Date } {
 export function emptyFigures(month: string): ReportFigures {
   return {
     month,
+    consultations: 0,
+    byChannel: zeros(CHANNELS),
     started: 0,
     answered: 0,
     leftWaiting: 0,
@@ -110,5 +129,11 @@ export function emptyFigures(month: string): ReportFigures {
     byAgeBand: Object.fromEntries([...AGE_BANDS, 'unknown'].map((a) => [a, 0])) as Record<AgeBand | 'unknown', number>,
     byCampaign: {},
     byHandoff: Object.fromEntries(HANDOFF_KINDS.map((k) => [k, 0])) as Record<HandoffKind, number>,
+    byContact: zeros(CONTACT_KINDS),
+    byDuration: zeros(DURATION_BANDS),
   };
+}
+
+function zeros<K extends string>(keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 }

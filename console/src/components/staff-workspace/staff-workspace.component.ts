@@ -1,10 +1,12 @@
-import type { CampaignSavePayload, StaffSession } from '@tsunagari/shared';
+import type { CampaignSavePayload, FiscalYearTargets, StaffSession } from '@tsunagari/shared';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import type { CaseLogEditEvent } from '../../events/case-log-edit.event.js';
 import { LogoutRequestEvent } from '../../events/logout-request.event.js';
 import type { ViewChangeEvent, WorkspaceView } from '../../events/view-change.event.js';
 import { ja } from '../../i18n/ja.js';
 import { AppointmentsController } from '../../services/appointments.controller.js';
+import { CaseLogController } from '../../services/case-log.controller.js';
 import { ChatActionsController } from '../../services/chat-actions.controller.js';
 import { ChatShortcutsController } from '../../services/chat-shortcuts.controller.js';
 import { ChatSyncController } from '../../services/chat-sync.controller.js';
@@ -20,6 +22,9 @@ import * as store from '../../state/chats.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 import '../app-header/app-header.js';
 import '../appointment-list/appointment-list.js';
+import type { TsgCaseLogForm } from '../case-log-form/case-log-form.component.js';
+import '../case-log-form/case-log-form.js';
+import '../case-log-list/case-log-list.js';
 import '../chat-list/chat-list.js';
 import type { TsgChatPanel } from '../chat-panel/chat-panel.component.js';
 import '../chat-panel/chat-panel.js';
@@ -46,7 +51,7 @@ import { staffWorkspaceStyles } from './staff-workspace.styles.js';
  * Under the idle lock (`locked`) her chats stay listed but every key and plaintext is dropped,
  * and the main area asks for her password.
  *
- * Around 300 lines on purpose: it is the wiring of those controllers and the one template that
+ * Over 300 lines on purpose: it is the wiring of those controllers and the one template that
  * lays the views out; the work is theirs, and splitting the template would pass every state twice.
  *
  * @fires tsg-logout-request
@@ -72,6 +77,7 @@ export class TsgStaffWorkspace extends LitElement {
   @state() private view: WorkspaceView = 'main';
 
   @query('tsg-chat-panel') private panel?: TsgChatPanel;
+  @query('tsg-case-log-form') private caseLogForm?: TsgCaseLogForm;
   @query('tsg-lock-screen') private lockScreen?: TsgLockScreen;
   /** The organisation key's fingerprint for the header menu, computed once per pinned key. */
   private orgFingerprint = '';
@@ -110,6 +116,7 @@ export class TsgStaffWorkspace extends LitElement {
   private readonly actions = new ChatActionsController(this.ctx, () => this.routing.counselors);
   private readonly routing = new QueueRoutingController(this.ctx, (c, select) => this.chats.started(c, select));
   private readonly appointments = new AppointmentsController(this.ctx, this.actions.send);
+  private readonly caseLog = new CaseLogController(this.ctx);
   private readonly staffAdmin = new StaffAdminController(this.ctx, () => this.relayUrl);
   /** After the list changed, admins see the staff changes behind it (activated, renewed, disabled) at once. */
   private readonly trustUpdates = new TrustController(this.ctx, () => this.relayUrl, () => void (this.isAdmin ? this.staffAdmin.load() : undefined));
@@ -220,6 +227,7 @@ export class TsgStaffWorkspace extends LitElement {
             ?hidden=${this.locked}
             .mainLabel=${this.isCounselor ? ja.views.chats : ja.views.report}
             .staffView=${this.isAdmin}
+            .caseLogView=${!this.isAdmin}
             .view=${this.view}
             @tsg-view-change=${this.onViewChange}
           ></tsg-view-switch>
@@ -240,7 +248,11 @@ export class TsgStaffWorkspace extends LitElement {
                 @tsg-end-request=${actions.onEnd}
                 @tsg-chat-close=${actions.onClose}
               ></tsg-chat-panel>`
-            : html`<tsg-year-report .fetchReport=${this.fetchReport} ?connected=${this.socket.status === 'connected'}></tsg-year-report>`}
+            : html`<tsg-year-report
+                .fetchReport=${this.fetchReport}
+                .setTargets=${this.isAdmin ? this.setTargets : null}
+                ?connected=${this.socket.status === 'connected'}
+              ></tsg-year-report>`}
           </div>
           <div class="view" ?hidden=${this.shown !== 'appointments'}>
             <tsg-appointment-list
@@ -250,6 +262,17 @@ export class TsgStaffWorkspace extends LitElement {
               .changeStatus=${appointments.changeStatus}
             ></tsg-appointment-list>
           </div>
+          ${this.isAdmin
+            ? nothing
+            : html`<div class="view scroll caselog" ?hidden=${this.shown !== 'caselog'} @tsg-case-log-edit=${this.onCaseLogEdit}>
+                <tsg-case-log-form
+                  .submit=${this.caseLog.save}
+                  .editing=${this.caseLog.editing}
+                  .cancelEdit=${this.caseLog.cancelEdit}
+                  .lastOutcome=${this.caseLog.lastOutcome}
+                ></tsg-case-log-form>
+                <tsg-case-log-list .entries=${this.caseLog.entries ?? []} .withdraw=${this.caseLog.withdraw}></tsg-case-log-list>
+              </div>`}
           ${this.isAdmin
             ? html`<div class="view scroll" ?hidden=${this.shown !== 'staff'}>
                 <tsg-staff-admin
@@ -280,14 +303,20 @@ export class TsgStaffWorkspace extends LitElement {
 
   /** The fiscal-year report for supervisors (one stable function, so the report does not reload on each render). */
   private readonly fetchReport = (fiscalYear: number) => this.socket.request('report:year', { fiscalYear });
+  /** Admins: the year's targets (stable, like fetchReport). */
+  private readonly setTargets = (fiscalYear: number, targets: FiscalYearTargets) => this.socket.request('targets:set', { fiscalYear, targets });
 
   /** The screen in the main area now: none while locked. */
   private get shown(): WorkspaceView | null {
     return this.locked ? null : this.view;
   }
 
+  private readonly onCaseLogEdit = (e: CaseLogEditEvent): void => this.caseLog.edit(e.detail.entryId);
+
   private readonly onViewChange = (e: ViewChangeEvent): void => {
     this.view = e.detail.view;
+    // The form opens on its first topic: a phone call needs that and Enter.
+    if (this.view === 'caselog') void this.updateComplete.then(() => this.caseLogForm?.focusTopic());
     // Enrolments are not pushed: the staff screen reads the directory each time it is opened.
     if (this.view === 'staff' && this.isAdmin) {
       void this.staffAdmin.load();
@@ -300,6 +329,7 @@ export class TsgStaffWorkspace extends LitElement {
     void this.trustUpdates.refresh();
     await this.routing.refresh();
     void this.appointments.load();
+    if (!this.isAdmin) void this.caseLog.load();
     if (!this.isCounselor) return this.routing.loadToday();
     await this.chats.loadMine();
   }

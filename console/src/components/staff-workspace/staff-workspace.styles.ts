@@ -45,6 +45,9 @@ export const staffWorkspaceStyles = css`
     overflow-y: auto;
     display: block;
   }
+  .view.caselog tsg-case-log-list {
+    margin-top: 1rem;
+  }
   nav[inert] {
     opacity: 0.6;
   }

@@ -19,6 +19,8 @@ export class TsgViewSwitch extends LitElement {
   @property() mainLabel = '';
   /** The screen shown now. */
   @property() view: WorkspaceView = 'main';
+  /** Counselors and supervisors log phone, mail and interview consultations (電話などの記録). */
+  @property({ type: Boolean }) caseLogView = false;
   /** Admins also have the staff screen (職員). */
   @property({ type: Boolean }) staffView = false;
 
@@ -26,7 +28,7 @@ export class TsgViewSwitch extends LitElement {
     const item = (view: WorkspaceView, label: string) =>
       html`<button class="btn-secondary" type="button" aria-pressed=${this.view === view ? 'true' : 'false'} @click=${() => this.pick(view)}>${label}</button>`;
     return html`<div role="group" aria-label=${ja.views.label}>
-      ${item('main', this.mainLabel)}${item('appointments', ja.views.appointments)}${this.staffView ? item('staff', ja.views.staff) : ''}
+      ${item('main', this.mainLabel)}${item('appointments', ja.views.appointments)}${this.caseLogView ? item('caselog', ja.views.caseLog) : ''}${this.staffView ? item('staff', ja.views.staff) : ''}
     </div>`;
   }
 

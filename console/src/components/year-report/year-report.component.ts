@@ -1,4 +1,4 @@
-import { AGE_BANDS, type FiscalYearReport, fiscalYearOf, HANDOFF_KINDS, OUTCOMES, TOPICS } from '@tsunagari/shared';
+import { AGE_BANDS, CHANNELS, type FiscalYearReport, type FiscalYearTargets, fiscalYearOf, HANDOFF_KINDS, OUTCOMES, TOPICS } from '@tsunagari/shared';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ja } from '../../i18n/ja.js';
@@ -6,6 +6,7 @@ import type { RequestResult } from '../../services/staff-socket.controller.js';
 import { fiscalYearChoices } from '../../state/case-record.js';
 import { campaignLabel, reportCampaigns, reportFileName, reportToCsv } from '../../state/report-csv.js';
 import { baseStyles } from '../../styles/shared.styles.js';
+import '../targets-form/targets-form.js';
 import { yearReportStyles } from './year-report.styles.js';
 
 const r = ja.report;
@@ -21,6 +22,8 @@ export class TsgYearReport extends LitElement {
 
   /** Asks the server for one fiscal year (`report:year`). */
   @property({ attribute: false }) fetchReport: ((fiscalYear: number) => Promise<RequestResult<FiscalYearReport>>) | null = null;
+  /** Admins only: sets a year's targets (`targets:set`); the report reloads after. */
+  @property({ attribute: false }) setTargets: ((fiscalYear: number, targets: FiscalYearTargets) => Promise<RequestResult<unknown>>) | null = null;
   /** The socket is up: the first load waits for it, and a reconnect retries a failed one. */
   @property({ type: Boolean }) connected = false;
 
@@ -63,18 +66,22 @@ export class TsgYearReport extends LitElement {
       <p class="note">${r.csvNote}</p>
       <p class="error" role="alert">${this.error}</p>
       <p class="loading" role="status">${this.loading ? r.loading : ''}</p>
+      ${report ? this.renderKpis(report, label) : nothing}
+      ${report && this.setTargets
+        ? html`<tsg-targets-form .fiscalYear=${report.fiscalYear} .current=${targetsOf(report)} .save=${this.saveTargets}></tsg-targets-form>`
+        : nothing}
       ${report ? this.renderReport(report, label) : nothing}
     </section>`;
   }
 
   private renderReport(report: FiscalYearReport, year: string) {
     const t = report.total;
-    const counts = (f: typeof t) => html`<td>${n(f.started)}</td><td>${n(f.answered)}</td><td>${n(f.leftWaiting)}</td><td>${n(f.recorded)}</td><td>${n(f.nuisance ?? 0)}</td>`;
+    const counts = (f: typeof t) => html`<td>${n(f.consultations)}</td><td>${n(f.started)}</td><td>${n(f.answered)}</td><td>${n(f.leftWaiting)}</td><td>${n(f.recorded)}</td><td>${n(f.nuisance ?? 0)}</td>`;
     return html`
       <table class="months">
         <caption>${r.monthsCaption(year)}</caption>
         <thead>
-          <tr><th scope="col">${r.month}</th><th scope="col">${r.started}</th><th scope="col">${r.answered}</th><th scope="col">${r.leftWaiting}</th><th scope="col">${r.recorded}</th><th scope="col">${r.nuisance}</th></tr>
+          <tr><th scope="col">${r.month}</th><th scope="col">${r.consultations}</th><th scope="col">${r.started}</th><th scope="col">${r.answered}</th><th scope="col">${r.leftWaiting}</th><th scope="col">${r.recorded}</th><th scope="col">${r.nuisance}</th></tr>
         </thead>
         <tbody>
           ${report.months.map((f) => html`<tr><th scope="row">${r.monthLabel(f.month)}</th>${counts(f)}</tr>`)}
@@ -85,6 +92,7 @@ export class TsgYearReport extends LitElement {
       </table>
       <p class="note">${r.byNote}</p>
       <div class="by">
+        ${this.renderBy(r.channelsCaption(n(t.consultations)), r.channel, CHANNELS.map((k) => [r.channels[k], t.byChannel[k]]))}
         ${this.renderBy(r.byCaption(r.byTopic), r.byTopic, TOPICS.map((k) => [k, t.byTopic[k]]))}
         ${this.renderBy(r.byCaption(r.byOutcome), r.byOutcome, OUTCOMES.map((k) => [ja.record.outcomes[k], t.byOutcome[k]]))}
         ${this.renderBy(r.byCaption(r.byAgeBand), r.byAgeBand, [...AGE_BANDS, 'unknown' as const].map((k) => [ja.record.ageBands[k], t.byAgeBand[k]]))}
@@ -93,6 +101,38 @@ export class TsgYearReport extends LitElement {
       </div>
     `;
   }
+
+  /** Targets against results, first: what the prefecture funds the program on. */
+  private renderKpis(report: FiscalYearReport, year: string) {
+    if (report.kpis.length === 0) return nothing;
+    const k = ja.targets;
+    return html`<table class="kpis">
+        <caption>${k.kpiCaption(year, ja.caseLog.dayLabel(report.asOf))}</caption>
+        <thead>
+          <tr><th scope="col">${k.item}</th><th scope="col">${k.target}</th><th scope="col">${k.result}</th><th scope="col">${k.achievement}</th><th scope="col">${k.expected}</th></tr>
+        </thead>
+        <tbody>
+          ${report.kpis.map(
+            (line) => html`<tr>
+              <th scope="row">${k.keys[line.key]}</th>
+              <td>${n(line.target)}</td>
+              <td>${line.result === null ? k.noResult : n(line.result)}</td>
+              <td>${line.achievement === null ? '—' : k.percent(line.achievement)}</td>
+              <td>${n(line.expected)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      <p class="note">${k.kpiNote}</p>`;
+  }
+
+  private readonly saveTargets = async (fiscalYear: number, targets: FiscalYearTargets) => {
+    if (!this.setTargets) return { ok: false as const, error: '' };
+    const res = await this.setTargets(fiscalYear, targets);
+    if (!res.ok) return { ok: false as const, error: ja.errors[res.error] };
+    void this.load();
+    return { ok: true as const };
+  };
 
   /** One two-column table of the year's totals by a category. */
   private renderBy(caption: string, head: string, rows: readonly (readonly [string, number | undefined])[]) {
@@ -125,4 +165,9 @@ export class TsgYearReport extends LitElement {
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 0);
   }
+}
+
+/** The targets the report shows, as the form edits them. */
+function targetsOf(report: FiscalYearReport): FiscalYearTargets {
+  return Object.fromEntries(report.kpis.map((line) => [line.key, line.target]));
 }

@@ -90,6 +90,10 @@ export const yearReportStyles = css`
     gap: 1rem 1.5rem;
     align-items: start;
   }
+  /* Seven columns since the nuisance one: their long headings wrap so the table fits the pane. */
+  table.months thead th {
+    white-space: normal;
+  }
   .by table {
     width: 100%;
   }

@@ -1,0 +1,111 @@
+import { type CaseLogAddPayload, type LoggedChannel, OUTCOMES, TOPICS } from '@tsunagari/shared';
+import { describe, expect, it } from 'vitest';
+import { reportToCsv } from '../../console/src/state/report-csv.js';
+import { call, clientSocket, type ClientSocket, connected, manualClock, serverPerTest, signIn } from './harness.js';
+
+/**
+ * The seed's own figures (つながりサポート事業, 令和4年度 = fiscal 2022): 2,618 consultations —
+ * phone 2,085, SNS 96, mail 390, interviews 47 — entered through the same protocol the console
+ * uses: the SNS ones as chats (she starts, a counselor takes, ends and records), the rest as
+ * case-log entries over real sockets. The report and its CSV must show the total and the split,
+ * and, against the targets an admin set (45 home visits, 18 accompaniments, 800 sets), the home
+ * visits and accompaniments done (43 and 9 appointments marked 済み: 95.6 % and 50.0 %). Sets have
+ * no result yet: distribution events are not recorded by the product so far.
+ * (No timing asserted: the run's duration is in vitest's output.)
+ */
+describe('the seed check: fiscal 2022 through the protocol', () => {
+  const servers = serverPerTest();
+
+  /** Sends `jobs` in waves of `width` at once: real concurrency without thousands of pending acks. */
+  async function inWaves<T>(jobs: readonly T[], width: number, run: (job: T, i: number) => Promise<unknown>): Promise<void> {
+    for (let i = 0; i < jobs.length; i += width) await Promise.all(jobs.slice(i, i + width).map((job, k) => run(job, i + k)));
+  }
+
+  /** The i-th logged consultation of a channel: spread over the twelve months and the lists. */
+  function entry(channel: LoggedChannel, i: number): CaseLogAddPayload {
+    const month = i % 12; // 0 = April 2022
+    const year = month >= 9 ? 2023 : 2022;
+    const date = `${year}-${String(((3 + month) % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
+    return {
+      channel,
+      date,
+      durationBand: i % 3 === 0 ? '30-60' : '15-30',
+      contact: i % 4 === 0 ? 'first' : 'continuation',
+      topics: [TOPICS[i % TOPICS.length]!],
+      outcome: OUTCOMES[i % OUTCOMES.length]!,
+    };
+  }
+
+  it('enters 2,522 logged consultations and 96 chats; the report and its CSV show 2,618 and the channel split', async () => {
+    // The last evening of fiscal 2022 in Tokyo: every day of the year is open and none is ahead.
+    const clock = manualClock('2023-03-31T18:00:00+09:00');
+    // Two counselors enter 2,522 entries at machine speed and 96 women start from this one
+    // address: the event and per-caller socket budgets are lifted (they have their own tests).
+    const server = await servers.start({ clock, startsPerHour: 1000, limits: { events: { burst: 1_000_000 }, socketsPerCaller: 1000 } });
+    const [sato, tanaka, boss, chief] = await Promise.all([signIn(server, 'sato'), signIn(server, 'tanaka'), signIn(server, 'boss'), signIn(server, 'chief')]);
+    servers.track(sato, tanaka, boss, chief);
+    await Promise.all([sato, tanaka, boss, chief].map(connected));
+    await call(chief, 'targets:set', { fiscalYear: 2022, targets: { homeVisits: 45, accompaniments: 18, distributionSets: 800, phone: 2000 } });
+
+    const logged = [
+      ...Array.from({ length: 2085 }, (_, i) => entry('phone', i)),
+      ...Array.from({ length: 390 }, (_, i) => entry('mail', i)),
+      ...Array.from({ length: 47 }, (_, i) => entry('interview', i)),
+    ];
+    // Two counselors at once, as two phones ring.
+    await inWaves(logged, 100, (payload, i) => call(i % 2 === 0 ? sato : tanaka, 'caselog:add', payload));
+
+    // SNS: 96 chats, each started by her widget's socket, taken, ended and recorded.
+    await inWaves(
+      Array.from({ length: 96 }, (_, i) => i),
+      12,
+      async (i) => {
+        const counselor = i % 2 === 0 ? sato : tanaka;
+        const her: ClientSocket = clientSocket(server);
+        servers.track(her);
+        await connected(her);
+        const id = (await call(her, 'consultation:start', {})).consultationId;
+        await call(counselor, 'consultation:take', { consultationId: id });
+        // From 55 of the chats an outreach or accompaniment is booked for this evening: 43 home
+        // visits and 9 accompaniments happen (済み); 3 more visits are no-shows and do not count.
+        if (i < 55) {
+          const kind = i < 43 || i >= 52 ? 'outreach' : 'accompaniment';
+          const booked = await call(counselor, 'handoff:book', { consultationId: id, kind, startsAt: '2023-03-31T19:30:00+09:00' });
+          await call(counselor, 'appointment:status', { appointmentId: booked.id, status: i < 52 ? 'done' : 'no_show' });
+        }
+        await call(counselor, 'consultation:end', { consultationId: id });
+        await call(counselor, 'consultation:record', { consultationId: id, topics: ['孤独'], outcome: 'listened' });
+        her.disconnect();
+      },
+    );
+
+    const report = await call(boss, 'report:year', { fiscalYear: 2022 });
+    expect(report.total.consultations).toBe(2618);
+    expect(report.total.byChannel).toEqual({ chat: 96, phone: 2085, mail: 390, interview: 47, remote: 0 });
+    expect(report.total).toMatchObject({ started: 96, answered: 96, recorded: 2618 });
+    expect(report.months.reduce((sum, m) => sum + m.consultations, 0)).toBe(2618);
+    // Phone calls spread over the months: 2,085 = 12 × 173 + 9 (April to December get one more).
+    expect(report.months[0]?.byChannel.phone).toBe(174);
+    expect(report.months[11]?.byChannel).toMatchObject({ phone: 173, chat: 96 });
+
+    expect(report.asOf).toBe('2023-03-31');
+    expect(report.kpis).toEqual([
+      { key: 'homeVisits', target: 45, result: 43, achievement: 95.6, expected: 45 },
+      { key: 'accompaniments', target: 18, result: 9, achievement: 50, expected: 18 },
+      { key: 'distributionSets', target: 800, result: null, achievement: null, expected: 800 },
+      { key: 'phone', target: 2000, result: 2085, achievement: 104.3, expected: 2000 },
+    ]);
+
+    const csv = reportToCsv(report).slice(1).split('\r\n');
+    const header = csv[0]!.split(',');
+    const total = csv[13]!.split(',');
+    const cell = (name: string) => total[header.indexOf(name)];
+    expect(total[0]).toBe('合計');
+    expect(cell('相談件数（全チャネル）')).toBe('2618');
+    expect(cell('チャネル：SNS（チャット）')).toBe('96');
+    expect(cell('チャネル：電話')).toBe('2085');
+    expect(cell('チャネル：メール')).toBe('390');
+    expect(cell('チャネル：面接')).toBe('47');
+    expect(cell('チャネル：リモート')).toBe('0');
+  });
+});

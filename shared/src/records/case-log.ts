@@ -1,0 +1,50 @@
+import type { AgeBand, Topic } from '../intake/intake.js';
+import type { Outcome } from './records.js';
+
+/**
+ * The case log of consultations that did not start in the chat (seed: つながりサポート事業 —
+ * phone, mail, interview, remote counselling). Staff enter each with the same closed lists as a
+ * chat's case record plus these; nothing that names her (no name, number, address or free text).
+ */
+export const LOGGED_CHANNELS = [
+  /** 電話相談. */
+  'phone',
+  /** メール相談. */
+  'mail',
+  /** 面接相談. */
+  'interview',
+  /** リモートカウンセリング. */
+  'remote',
+] as const;
+export type LoggedChannel = (typeof LOGGED_CHANNELS)[number];
+
+/** How long the consultation took, in the bands the program reports. */
+export const DURATION_BANDS = ['under-15', '15-30', '30-60', '60-plus'] as const;
+export type DurationBand = (typeof DURATION_BANDS)[number];
+
+/** Whether she contacted the program for the first time or is continuing an earlier consultation. */
+export const CONTACT_KINDS = ['first', 'continuation'] as const;
+export type ContactKind = (typeof CONTACT_KINDS)[number];
+
+/** What staff enter for one logged consultation (the date is her Tokyo calendar day). */
+export interface CaseLogInput {
+  channel: LoggedChannel;
+  /** YYYY-MM-DD, Tokyo. */
+  date: string;
+  durationBand: DurationBand;
+  contact: ContactKind;
+  topics: Topic[];
+  outcome: Outcome;
+  ageBand?: AgeBand | undefined;
+}
+
+/** One entry as the server keeps and returns it. */
+export interface CaseLogEntry extends Omit<CaseLogInput, 'ageBand'> {
+  id: string;
+  ageBand: AgeBand | null;
+  /** Who entered it: only she (or a supervisor) may correct or withdraw it. */
+  staffId: string;
+  recordedAt: string;
+  /** Set when it was last corrected. */
+  correctedAt: string | null;
+}
