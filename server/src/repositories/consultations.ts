@@ -31,7 +31,9 @@ export function createSqliteConsultations(db: Db): ConsultationRepository {
     insert: db.prepare(`INSERT INTO consultation (id, client_token_hash, status, campaign, urgent, queued_at)
       VALUES (@id, @clientTokenHash, @status, @campaign, @urgent, @queuedAt)`),
     byId: db.prepare('SELECT * FROM consultation WHERE id = ?'),
-    waiting: db.prepare("SELECT id, urgent, queued_at, requeued_at, campaign FROM consultation WHERE status = 'waiting'"),
+    // In the order the rows were stored: with stored times rounded to 10 minutes, that is what
+    // tells apart women who came within the same ten minutes (see routing-service boot()).
+    waiting: db.prepare("SELECT id, urgent, queued_at, requeued_at, campaign FROM consultation WHERE status = 'waiting' ORDER BY rowid"),
     active: db.prepare("SELECT id, assigned_staff_id FROM consultation WHERE status = 'active'"),
     assign: db.prepare("UPDATE consultation SET status = 'active', assigned_staff_id = ?, assigned_at = ? WHERE id = ? AND status = 'waiting'"),
     reassign: db.prepare(`UPDATE consultation SET assigned_staff_id = ?, assigned_at = ?

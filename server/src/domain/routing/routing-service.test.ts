@@ -103,3 +103,34 @@ describe('routing service: changes at once', () => {
     expect([await load('s1'), await load('s2')]).toEqual([0, 0]);
   });
 });
+
+describe('routing service: a restart keeps the queue in order', () => {
+  const freshDatabase = tempDatabases('routing-restart');
+
+  it('women who came within the same ten minutes keep their places: stored times are rounded, the stored order is not', async () => {
+    const db = freshDatabase();
+    const repos = createSqliteRepositories(db);
+    // A minute apart, all within one ten-minute window.
+    let t = Date.parse('2026-04-01T01:01:00Z');
+    const clock = { now: () => new Date(t) };
+    const first = new RoutingService({ repos, sodium: await loadSodium(), clock, scheduler: idle, store: new MemoryQueueStore() });
+    await first.boot(noEvents);
+    const came: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const { consultation } = first.start({});
+      await first.enqueue(consultation);
+      came.push(consultation.id);
+      t += 60_000;
+    }
+    const before = await Promise.all(came.map((id) => first.router.position(id)));
+    expect(before).toEqual([1, 2, 3, 4, 5, 6]);
+    first.stop();
+    // Every row's time is the same ten minutes; their ids are random, so only the stored order can tell.
+    expect(new Set(repos.consultations.waiting().map((w) => w.queuedAt)).size).toBe(1);
+
+    const next = new RoutingService({ repos: createSqliteRepositories(db), sodium: await loadSodium(), clock, scheduler: idle, store: new MemoryQueueStore() });
+    await next.boot(noEvents);
+    expect(await Promise.all(came.map((id) => next.router.position(id)))).toEqual([1, 2, 3, 4, 5, 6]);
+    next.stop();
+  });
+});

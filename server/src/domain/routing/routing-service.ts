@@ -102,7 +102,7 @@ export class RoutingService {
    */
   async boot(events: RoutingEvents): Promise<void> {
     this.events = events;
-    const items = this.repos.consultations.waiting().map(itemFor);
+    const items = keepStoredOrder(this.repos.consultations.waiting().map(itemFor));
     const now = this.clock.now().getTime();
     const counselors = this.repos.counselors.all().map((c) => ({ ...c, connected: false, idleSince: now }));
     const active = this.repos.consultations.active();
@@ -399,6 +399,21 @@ export class RoutingService {
     await this.router.updateCounselor(staffId, { capacity });
     this.ev.changed({ queue: true, counselors: true });
   }
+}
+
+/**
+ * Stored queue times are rounded to 10 minutes (issue 15: exact times live only in memory), so
+ * after a restart women who came within the same ten minutes would tie, and the id would reorder
+ * them. The rows come in the order they were stored: a millisecond apart per place keeps that order.
+ */
+function keepStoredOrder(items: QueueItem[]): QueueItem[] {
+  const seen = new Map<string, number>();
+  return items.map((item) => {
+    const key = `${item.requeued}|${item.queuedAt}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    return { ...item, queuedAt: new Date(Date.parse(item.queuedAt) + n).toISOString() };
+  });
 }
 
 function itemFor(w: WaitingConsultation): QueueItem {

@@ -57,10 +57,13 @@ export class LiveSessions {
     return [...this.live].map(([tokenHash, s]) => ({ tokenHash, staffId: s.staffId }));
   }
 
-  /** Stops every expiry timer (shutdown). */
+  /**
+   * Stops every expiry timer (shutdown). The sessions stay known: events still in flight while the
+   * server closes are judged by them, not answered NOT_AUTHENTICATED (which a console takes for a
+   * lost session and signs her out); the next process tracks them again as sockets come back.
+   */
   stop(): void {
     for (const s of this.live.values()) this.scheduler.clear(s.timer);
-    this.live.clear();
   }
 
   private expiryTimer(tokenHash: string, expiresAt: number): unknown {
