@@ -1,5 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, snap, test } from './fixtures.js';
+import { LANGS, type Lang, pageIn, WIDGET_TEXT } from './widget-langs.js';
 
 /**
  * What she is told when her start is refused, in each of the widget's languages, at phone size:
@@ -9,13 +10,8 @@ import { expect, expectNoAxeViolations, snap, test } from './fixtures.js';
  */
 test.use({ serverEnv: { TSUNAGARI_OPEN_PER_CALLER: '1' } });
 
-const LANGS = ['ja', 'ja-easy', 'en'] as const;
-type Lang = (typeof LANGS)[number];
-
 const TEXT = {
-  start: { ja: '相談をはじめる', 'ja-easy': 'そうだんを はじめる', en: 'Start a chat' },
-  skip: { ja: '答えずに進む', 'ja-easy': 'こたえないで すすむ', en: 'Continue without answering' },
-  exit: { ja: 'すぐに閉じる', 'ja-easy': 'すぐに とじる', en: 'Exit now' },
+  ...WIDGET_TEXT,
   tooManyOpen: {
     ja: 'この回線からは、いま同時にはじめられる相談の数がいっぱいです。',
     'ja-easy': 'いま おなじ インターネットからは、これいじょう そうだんを はじめられません。',
@@ -28,10 +24,7 @@ const TEXT = {
   },
 } as const;
 
-async function phone(browser: Browser, lang: Lang): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale: lang === 'en' ? 'en-GB' : 'ja-JP' });
-  return ctx.newPage();
-}
+const phone = (browser: Browser, lang: Lang): Promise<Page> => pageIn(browser, lang, { width: 360, height: 640 });
 
 async function startIn(page: Page, url: string, lang: Lang): Promise<void> {
   await page.goto(`${url}?lang=${lang}`);

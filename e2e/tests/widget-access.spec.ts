@@ -1,7 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
-import type { Browser, Locator, Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { RunningServer } from '../server.js';
 import { desktopPage, expect, expectNoAxeViolations, signIn, snap, test } from './fixtures.js';
+import { LANGS, type Lang, pageIn, WIDGET_TEXT } from './widget-langs.js';
 
 /**
  * The widget at 200% zoom, with the phone keyboard open, while the connection drops, and on the
@@ -9,27 +10,9 @@ import { desktopPage, expect, expectNoAxeViolations, signIn, snap, test } from '
  * language, so they run side by side).
  */
 
-const LANGS = ['ja', 'ja-easy', 'en'] as const;
-type Lang = (typeof LANGS)[number];
+const TEXT = WIDGET_TEXT;
 
-const TEXT = {
-  start: { ja: '相談をはじめる', 'ja-easy': 'そうだんを はじめる', en: 'Start a chat' },
-  skip: { ja: '答えずに進む', 'ja-easy': 'こたえないで すすむ', en: 'Continue without answering' },
-  first: { ja: 'はじめに、安全のために', 'ja-easy': 'はじめに あんぜんの ために', en: 'First, for your safety' },
-  exit: { ja: 'すぐに閉じる', 'ja-easy': 'すぐに とじる', en: 'Exit now' },
-  message: { ja: 'メッセージ', 'ja-easy': 'メッセージ', en: 'Message' },
-} as const;
-
-async function context(browser: Browser, lang: Lang, size: { width: number; height: number }, scale = 1): Promise<Page> {
-  const ctx = await browser.newContext({
-    viewport: size,
-    deviceScaleFactor: scale,
-    isMobile: true,
-    hasTouch: true,
-    locale: lang === 'en' ? 'en-GB' : 'ja-JP',
-  });
-  return ctx.newPage();
-}
+const context = pageIn;
 
 const widget = (page: Page): Locator => page.locator('tsunagari-chat');
 const exitButton = (page: Page): Locator => widget(page).locator('[part="exit"]');

@@ -132,28 +132,31 @@ function wholeNumber(value: string, name: string): number {
   return Number(value);
 }
 
+/** A whole number from `min` to `max`; otherwise an error that names the variable. */
+function wholeInRange(value: string, name: string, min: number, max = Infinity): number {
+  const n = wholeNumber(value, name);
+  if (n < min || n > max) throw new Error(max === Infinity ? `${name} must be at least ${min}` : `${name} must be from ${min} to ${max}`);
+  return n;
+}
+
+/** {@link wholeInRange} of the variable, or `fallback` when it is unset or empty. */
+function settingInRange<T>(raw: string | undefined, name: string, fallback: T, min: number, max = Infinity): number | T {
+  return raw === undefined || raw === '' ? fallback : wholeInRange(raw, name, min, max);
+}
+
 /** A network prefix length from 1 to `max` bits (0 would make every caller one). */
 function prefixLength(value: string | undefined, name: string, fallback: number, max: number): number {
-  if (value === undefined || value === '') return fallback;
-  const n = wholeNumber(value, name);
-  if (n < 1 || n > max) throw new Error(`${name} must be from 1 to ${max}`);
-  return n;
+  return settingInRange(value, name, fallback, 1, max);
 }
 
 /** A whole number of at least 1, or the default when the variable is unset. */
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = wholeNumber(raw, name);
-  if (n < 1) throw new Error(`${name} must be at least 1`);
-  return n;
+  return settingInRange(env[name], name, fallback, 1);
 }
 
 /** Minutes without input before the console locks: 1 to 1440 (what console-config.json allows). */
 function lockMinutes(value: string): number {
-  const n = wholeNumber(value, 'TSUNAGARI_LOCK_AFTER_MINUTES');
-  if (n < 1 || n > 1440) throw new Error('TSUNAGARI_LOCK_AFTER_MINUTES must be from 1 to 1440');
-  return n;
+  return wholeInRange(value, 'TSUNAGARI_LOCK_AFTER_MINUTES', 1, 1440);
 }
 
 function kdfFloor(value: string | undefined): KdfFloor {
@@ -309,13 +312,7 @@ function routingOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<RoutingOptions> 
   if (alternatives !== undefined) out.alternativesAfterSeconds = alternatives;
   if (away !== undefined) out.clientAwayMs = away * 1000;
   if (gone !== undefined) out.clientGoneMs = gone * 1000;
-  const count = (name: string, max: number): number | undefined => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return undefined;
-    const n = wholeNumber(raw, name);
-    if (n < 1 || n > max) throw new Error(`${name} must be from 1 to ${max}`);
-    return n;
-  };
+  const count = (name: string, max: number): number | undefined => settingInRange(env[name], name, undefined, 1, max);
   const minWaiting = count('TSUNAGARI_URGENT_ALERT_MIN_WAITING', 10_000);
   const share = count('TSUNAGARI_URGENT_ALERT_SHARE_PERCENT', 99);
   const windowMin = count('TSUNAGARI_URGENT_ALERT_WINDOW_MIN', 24 * 60);
