@@ -373,7 +373,11 @@ describe('queue simulation: 32 clients, 5 counselors, drops and a restart', () =
     server = await startTestServer({ dir: first.dir, port, routing: ROUTING, startsPerHour: 0, limits: LIFTED });
     servers.push(server);
     await sleep(ROUTING.counselorGraceMs + 500);
-    // She comes back later (her earlier chats went to the queue meanwhile).
+    // She comes back later, once her earlier chats went to the queue: waited for, not assumed
+    // from the sleep (on a loaded machine the new process's grace timer can fire late, and a chat
+    // still hers when she is back would wait for a counselor who no longer serves it).
+    const stillHers = () => (server.db.prepare("SELECT COUNT(*) AS n FROM consultation WHERE status = 'active' AND assigned_staff_id = ?").get(gone.staffId) as { n: number }).n;
+    await until(gone.sock, () => stillHers() === 0);
     gone.held.clear();
     gone.up = true;
     gone.sock.connect();
