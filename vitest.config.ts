@@ -8,6 +8,9 @@ const chromium = {
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 };
 
+/** Server integration files that run a second time with routing's queue in Redis. */
+const REDIS_MATRIX = ['test/routing.test.ts', 'test/queue-simulation.test.ts', 'test/restart.test.ts', 'test/staff-disable.test.ts'];
+
 // Unit and integration tests. Playwright's e2e/*.spec.ts stay out: they run under Playwright.
 // The console's component tests (*.browser.test.ts) run in real Chromium through vitest's browser
 // mode, with the console's own Lit decorator settings.
@@ -19,6 +22,19 @@ export default defineConfig({
     projects: [
       { test: { name: 'shared', root: 'shared', include: ['src/**/*.test.ts'] } },
       { test: { name: 'server', root: 'server', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
+      {
+        // Issue 17's matrix, first part: the routing integration files again, with routing's queue
+        // in a real Redis (one for the run, started and deleted by the global setup).
+        test: {
+          name: 'server-redis',
+          root: 'server',
+          include: REDIS_MATRIX,
+          globalSetup: ['test/redis-global-setup.ts'],
+          env: { TSUNAGARI_TEST_QUEUE: 'redis' },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
       { test: { name: 'widget', root: 'widget', include: ['src/**/*.test.ts'] } },
       { test: { name: 'console', root: 'console', include: ['src/**/*.test.ts'], exclude: [...configDefaults.exclude, 'src/**/*.browser.test.ts'] } },
       {

@@ -8,6 +8,7 @@ import { ROOT, ensurePnpm, installDependencies, run, step } from './bootstrap.mj
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
+const REDIS = process.env.REDIS_SERVER_PATH ?? '/usr/bin/redis-server';
 const VITEST_JSON = path.join(ROOT, '.vitest-results.json');
 const PLAYWRIGHT_JSON = path.join(ROOT, '.playwright-results.json');
 
@@ -36,6 +37,24 @@ function ensureNginx() {
   if (install().status !== 0) {
     run('apt-get', ['update', '-qq']);
     run('apt-get', ['install', '-y', '-qq', 'nginx-light'], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
+  }
+}
+
+/**
+ * Debian's redis-server, for the tests that run routing's queue in a real Redis (issue 17: the
+ * queue store's contract and the `server-redis` vitest project). The tests start it themselves as
+ * the current user on a Unix socket; installing it does not start it (no systemd here).
+ */
+function ensureRedis() {
+  if (fs.existsSync(REDIS)) return;
+  if (process.getuid?.() !== 0) {
+    throw Object.assign(new Error(`redis-server not found at ${REDIS}. Install it (Debian: sudo apt-get install -y redis-server) or set REDIS_SERVER_PATH.`), { exitCode: 2 });
+  }
+  step('Installing Debian redis-server for the Redis tests (once, a few seconds)');
+  const install = () => spawnSync('apt-get', ['install', '-y', '-qq', 'redis-server'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  if (install().status !== 0) {
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', 'redis-server'], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
   }
 }
 
@@ -111,6 +130,7 @@ try {
   await timed('chromium and nginx', () => {
     ensureChromium();
     ensureNginx();
+    ensureRedis();
     ensureJapaneseFonts();
   });
 

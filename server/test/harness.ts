@@ -13,7 +13,9 @@ import {
 import { deriveStaffPasswordKeys, type StaffKeyPairs, toB64, unwrapStaffKeys } from '@tsunagari/shared/crypto';
 import { type PinnedOrgKey, pinOrgKey } from '@tsunagari/shared/trust';
 import { io as connect, type Socket } from 'socket.io-client';
-import { afterEach } from 'vitest';
+import { afterEach, inject } from 'vitest';
+import { Redis } from 'ioredis';
+import { RedisQueueStore } from '../src/redis/redis-queue-store.js';
 import { createApp, type App } from '../src/app.js';
 import { enrolInProcess } from '../src/admin/enrol-in-process.js';
 import { type Clock, systemClock } from '../src/clock.js';
@@ -131,7 +133,9 @@ export async function startTestServer(
   for (const name of opts.campaigns ?? []) repos.campaigns.save({ name, label: name, active: true, updatedAt: clock.now().toISOString() });
   const logs: string[] = [];
   const log = createLogger('trace', { write: (line: string) => void logs.push(line) });
+  const redis = queueInRedis();
   const app = createApp({
+    ...(redis ? { queueStore: new RedisQueueStore(redis, `test-${path.basename(dir)}:`) } : {}),
     db,
     sodium,
     clock,
@@ -170,6 +174,7 @@ export async function startTestServer(
     if (stopped) return;
     stopped = true;
     await app.close();
+    await redis?.quit();
     db.close();
   };
   return {
@@ -354,4 +359,14 @@ export function serverPerTest(): { start(opts?: TestServerOptions): Promise<Test
     start: async (opts = {}) => (server = await startTestServer(opts)),
     track: (...more) => void sockets.push(...more),
   };
+}
+
+/**
+ * The `server-redis` vitest project runs the routing integration files again with routing's queue
+ * in a real Redis (issue 17's matrix): a connection of this server's own, or null in the default
+ * project (queue in memory).
+ */
+function queueInRedis(): Redis | null {
+  if (process.env.TSUNAGARI_TEST_QUEUE !== 'redis') return null;
+  return new Redis({ path: inject('redisPath'), maxRetriesPerRequest: 1 });
 }

@@ -1,0 +1,60 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+
+/** Debian's redis-server (`npm test` installs it when missing, as it does Chromium). */
+export const REDIS_SERVER = process.env.REDIS_SERVER_PATH ?? '/usr/bin/redis-server';
+
+/** A real Redis for one test file, on a Unix socket in its own temporary folder; nothing kept on disk. */
+export interface TestRedis {
+  /** What ioredis takes to connect (the socket's path). */
+  readonly path: string;
+  /** A new connection; closed by {@link stop}. */
+  connect(): Redis;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts redis-server as the current user: no persistence, loopback only (no TCP port at all: a
+ * Unix socket), so parallel test files never meet on a port and nothing outlives the test.
+ */
+export async function startRedis(): Promise<TestRedis> {
+  if (!fs.existsSync(REDIS_SERVER)) {
+    throw new Error(`redis-server not found at ${REDIS_SERVER}: npm test installs it (Debian: apt-get install -y redis-server), or set REDIS_SERVER_PATH`);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-redis-'));
+  const socket = path.join(dir, 'redis.sock');
+  const child: ChildProcess = spawn(REDIS_SERVER, ['--port', '0', '--unixsocket', socket, '--unixsocketperm', '700', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stdout?.on('data', (d: Buffer) => { log += d.toString(); });
+  child.stderr?.on('data', (d: Buffer) => { log += d.toString(); });
+  await new Promise<void>((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`redis-server exited (${code}) before it was ready:\n${log}`));
+    child.once('exit', onExit);
+    const check = setInterval(() => {
+      if (/ready to accept connections/i.test(log)) {
+        clearInterval(check);
+        child.off('exit', onExit);
+        resolve();
+      }
+    }, 20);
+  });
+  const clients: Redis[] = [];
+  return {
+    path: socket,
+    connect() {
+      const client = new Redis({ path: socket, lazyConnect: false, maxRetriesPerRequest: 1 });
+      clients.push(client);
+      return client;
+    },
+    async stop() {
+      await Promise.all(clients.map((c) => c.quit().catch(() => c.disconnect())));
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
