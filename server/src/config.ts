@@ -289,7 +289,9 @@ export function checkStartable(config: Config): void {
  * TSUNAGARI_CLIENT_AWAY_S (a client gone from an active chat this long: parked) and
  * TSUNAGARI_CLIENT_GONE_S (a parked chat ends this much later); the urgent-share alert's
  * TSUNAGARI_URGENT_ALERT_MIN_WAITING, _SHARE_PERCENT and _WINDOW_MIN; and
- * TSUNAGARI_CLIENT_SILENCE_MIN (minutes a waiting client may send nothing; 0: no limit).
+ * TSUNAGARI_CLIENT_SILENCE_MIN (minutes a waiting client may send nothing before she is asked
+ * whether she still waits; 0: no limit) and TSUNAGARI_CLIENT_SILENCE_ANSWER_MIN (minutes she has to
+ * answer before the consultation ends as silent; 0: not asked).
  */
 function routingOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<RoutingOptions> {
   const seconds = (name: string): number | undefined => {
@@ -318,6 +320,8 @@ function routingOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<RoutingOptions> 
   const windowMin = count('TSUNAGARI_URGENT_ALERT_WINDOW_MIN', 24 * 60);
   const silence = env.TSUNAGARI_CLIENT_SILENCE_MIN;
   if (silence !== undefined && silence !== '') out.clientSilenceMs = wholeNumber(silence, 'TSUNAGARI_CLIENT_SILENCE_MIN') * 60_000;
+  const answer = env.TSUNAGARI_CLIENT_SILENCE_ANSWER_MIN;
+  if (answer !== undefined && answer !== '') out.clientSilenceAnswerMs = wholeNumber(answer, 'TSUNAGARI_CLIENT_SILENCE_ANSWER_MIN') * 60_000;
   if (minWaiting !== undefined) out.urgentAlertMinWaiting = minWaiting;
   if (share !== undefined) out.urgentAlertSharePercent = share;
   if (windowMin !== undefined) out.urgentAlertWindowMs = windowMin * 60_000;
