@@ -153,6 +153,14 @@ describe('configuration: silent waiting clients', () => {
     expect(loadConfig({ TSUNAGARI_CLIENT_SILENCE_MIN: '0' }).routing.clientSilenceMs).toBe(0);
     expect(() => loadConfig({ TSUNAGARI_CLIENT_SILENCE_MIN: 'half an hour' })).toThrow(/TSUNAGARI_CLIENT_SILENCE_MIN/);
   });
+
+  it('TSUNAGARI_CLIENT_SILENCE_ANSWER_MIN sets the minutes she has to answer 「まだお待ちですか？」 (0: not asked)', () => {
+    expect(loadConfig({}).routing.clientSilenceAnswerMs).toBeUndefined();
+    expect(loadConfig({ TSUNAGARI_CLIENT_SILENCE_ANSWER_MIN: '15' }).routing.clientSilenceAnswerMs).toBe(15 * 60_000);
+    expect(loadConfig({ TSUNAGARI_CLIENT_SILENCE_ANSWER_MIN: '0' }).routing.clientSilenceAnswerMs).toBe(0);
+    expect(loadConfig({ TSUNAGARI_CLIENT_SILENCE_MIN: '0.05', TSUNAGARI_CLIENT_SILENCE_ANSWER_MIN: '0.5' }).routing).toMatchObject({ clientSilenceMs: 3_000, clientSilenceAnswerMs: 30_000 });
+    expect(() => loadConfig({ TSUNAGARI_CLIENT_SILENCE_ANSWER_MIN: '-1' })).toThrow(/TSUNAGARI_CLIENT_SILENCE_ANSWER_MIN/);
+  });
 });
 
 describe('configuration: proof of work to start', () => {

@@ -132,6 +132,12 @@ function wholeNumber(value: string, name: string): number {
   return Number(value);
 }
 
+/** Minutes, fractions allowed (an end-to-end test waits seconds, not half an hour); 0 and up. */
+function minutesMs(value: string, name: string): number {
+  if (!/^\d+(\.\d+)?$/.test(value)) throw new Error(`${name} must be a number of minutes, not "${value}"`);
+  return Math.round(Number(value) * 60_000);
+}
+
 /** A whole number from `min` to `max`; otherwise an error that names the variable. */
 function wholeInRange(value: string, name: string, min: number, max = Infinity): number {
   const n = wholeNumber(value, name);
@@ -289,7 +295,9 @@ export function checkStartable(config: Config): void {
  * TSUNAGARI_CLIENT_AWAY_S (a client gone from an active chat this long: parked) and
  * TSUNAGARI_CLIENT_GONE_S (a parked chat ends this much later); the urgent-share alert's
  * TSUNAGARI_URGENT_ALERT_MIN_WAITING, _SHARE_PERCENT and _WINDOW_MIN; and
- * TSUNAGARI_CLIENT_SILENCE_MIN (minutes a waiting client may send nothing; 0: no limit).
+ * TSUNAGARI_CLIENT_SILENCE_MIN (minutes a waiting client may send nothing before she is asked
+ * whether she still waits; 0: no limit) and TSUNAGARI_CLIENT_SILENCE_ANSWER_MIN (minutes she has to
+ * answer before the consultation ends as silent; 0: not asked).
  */
 function routingOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<RoutingOptions> {
   const seconds = (name: string): number | undefined => {
@@ -317,7 +325,9 @@ function routingOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<RoutingOptions> 
   const share = count('TSUNAGARI_URGENT_ALERT_SHARE_PERCENT', 99);
   const windowMin = count('TSUNAGARI_URGENT_ALERT_WINDOW_MIN', 24 * 60);
   const silence = env.TSUNAGARI_CLIENT_SILENCE_MIN;
-  if (silence !== undefined && silence !== '') out.clientSilenceMs = wholeNumber(silence, 'TSUNAGARI_CLIENT_SILENCE_MIN') * 60_000;
+  if (silence !== undefined && silence !== '') out.clientSilenceMs = minutesMs(silence, 'TSUNAGARI_CLIENT_SILENCE_MIN');
+  const answer = env.TSUNAGARI_CLIENT_SILENCE_ANSWER_MIN;
+  if (answer !== undefined && answer !== '') out.clientSilenceAnswerMs = minutesMs(answer, 'TSUNAGARI_CLIENT_SILENCE_ANSWER_MIN');
   if (minWaiting !== undefined) out.urgentAlertMinWaiting = minWaiting;
   if (share !== undefined) out.urgentAlertSharePercent = share;
   if (windowMin !== undefined) out.urgentAlertWindowMs = windowMin * 60_000;

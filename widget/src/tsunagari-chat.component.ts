@@ -277,7 +277,8 @@ export class TsunagariChat extends LitElement {
         return html`<tsunagari-resume-entry exportparts=${parts} .t=${t} .error=${c.error} @tsunagari-navigate=${this.onNavigate} @tsunagari-resume-submit=${this.onResume}></tsunagari-resume-entry>`;
       case 'waiting':
         return html`<tsunagari-waiting exportparts=${parts} .t=${t} .position=${c.position} .estimatedWaitSeconds=${c.estimatedWaitSeconds}
-          .showAlternatives=${c.showAlternatives} .alternatives=${this.status?.alternatives} .error=${c.error} .requeued=${c.requeued}>${this.renderCode()}</tsunagari-waiting>`;
+          .showAlternatives=${c.showAlternatives} .alternatives=${this.status?.alternatives} .error=${c.error} .requeued=${c.requeued}
+          .stillWaitingBy=${c.stillWaitingBy} .language=${this.language.lang} @tsunagari-still-here=${() => void c.stillHere()}>${this.renderCode()}</tsunagari-waiting>`;
       case 'chat':
         return html`<tsunagari-chat-screen exportparts=${parts} .t=${t} .transferred=${c.transferred} .order=${c.order} .counselorTyping=${c.counselorTyping} .error=${c.error} @tsunagari-end=${this.onEnd}>
           ${this.renderCode()}

@@ -53,6 +53,9 @@ export function routingEvents(io: TsunagariServer, deps: Deps, pusher: QueuePush
       moveStaffSockets(consultationId, from, null);
       io.to(rooms.consultation(consultationId)).emit('consultation:requeued', { consultationId });
     },
+    stillWaiting: (consultationId, answerBy) => {
+      io.to(rooms.consultation(consultationId)).emit('queue:still-waiting', { consultationId, answerBy });
+    },
     abandoned: (consultationId) => {
       io.to(rooms.consultation(consultationId)).emit('consultation:ended', { consultationId, endedBy: 'client', reason: 'abandoned' });
     },

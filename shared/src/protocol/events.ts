@@ -103,6 +103,7 @@ export const eventCosts = {
   'staff:list': 2,
   'stats:today': 2,
   'offer:accept': 5,
+  'queue:still-here': 2,
   'consultation:transfer': 5,
   'consultation:read': 1,
   'typing:set': 1,

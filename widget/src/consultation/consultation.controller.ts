@@ -38,6 +38,7 @@ export class ConsultationController implements ReactiveController, ConsultationV
   outsideHours!: boolean;
   transferred!: boolean;
   requeued!: boolean;
+  stillWaitingBy!: string | null;
   counselorTyping!: boolean;
 
   /** The live session, if any; at most one at a time. */
@@ -146,6 +147,11 @@ export class ConsultationController implements ReactiveController, ConsultationV
   /** Makes a resume code for this consultation and registers it; null when that failed. */
   async createResumeCode(): Promise<{ code: string; expiresAt: string } | null> {
     return (await this.session?.createResumeCode()) ?? null;
+  }
+
+  /** She answered 「まだお待ちですか？」 with yes: her place stays. */
+  async stillHere(): Promise<void> {
+    await this.session?.stillHere();
   }
 
   /** Her end button (after she confirmed): tell the server, then wipe whatever it answers. */

@@ -138,3 +138,33 @@ describe('typing', () => {
     }
   });
 });
+
+describe('asked whether she still waits', () => {
+  const BY = '2025-04-01T01:40:00.000Z';
+
+  test('a quiet wait: the question shows with its time; her answer goes to the relay and the question goes away', async () => {
+    const s = await waiting();
+    s.socket.push('queue:still-waiting', { consultationId: 'someone-else-000001', answerBy: BY });
+    expect(s.ctrl.stillWaitingBy).toBeNull();
+    s.socket.push('queue:still-waiting', { consultationId: CID, answerBy: BY });
+    expect(s.ctrl.stillWaitingBy).toBe(BY);
+    s.socket.replies['queue:still-here'] = () => ({ ok: true, data: { answered: true } });
+    await s.ctrl.stillHere();
+    expect(s.socket.sent('queue:still-here')).toEqual([{ consultationId: CID }]);
+    expect(s.ctrl.stillWaitingBy).toBeNull();
+    expect(s.ctrl.phase).toBe('waiting');
+  });
+
+  test('a refused answer keeps the question and says why; a counselor taking her clears it', async () => {
+    const s = await waiting();
+    s.socket.push('queue:still-waiting', { consultationId: CID, answerBy: BY });
+    s.socket.replies['queue:still-here'] = () => ({ ok: false, error: 'RATE_LIMITED' });
+    await s.ctrl.stillHere();
+    expect(s.ctrl.stillWaitingBy).toBe(BY);
+    expect(s.ctrl.error).toBe('RATE_LIMITED');
+    s.socket.push('consultation:assigned', { consultationId: CID, counselor: counselor(), assignedAt: ASSIGNED_AT });
+    await flush();
+    expect(s.ctrl.phase).toBe('chat');
+    expect(s.ctrl.stillWaitingBy).toBeNull();
+  });
+});

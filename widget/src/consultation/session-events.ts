@@ -34,6 +34,8 @@ export type SessionEvent =
   | { type: 'position'; position: number; estimatedWaitSeconds: number | null; showAlternatives: boolean }
   /** Her counselor left or handed her back: she waits again, history and key kept. */
   | { type: 'requeued' }
+  /** She has been quiet a long while: is she still waiting? (answer by `answerBy`); null once she answered. */
+  | { type: 'still-waiting'; answerBy: string | null }
   /** A verified counselor holds the key; `transferred` when it is not the first one. */
   | { type: 'chat'; transferred: boolean }
   /** A counselor whose keys could not be trusted was assigned: nothing was sent, and nothing more will be. */

@@ -87,6 +87,9 @@ export class ConsultationSession implements ConversationHost {
         this.tell({ type: 'position', position: p.position, estimatedWaitSeconds: p.estimatedWaitSeconds ?? null, showAlternatives: p.showAlternatives === true });
       }
     });
+    socket.on('queue:still-waiting', (p) => {
+      if (mine(p.consultationId) && this.stage === 'waiting') this.tell({ type: 'still-waiting', answerBy: p.answerBy });
+    });
     socket.on('consultation:assigned', (a) => mine(a.consultationId) && void this.grant(a.counselor, a.assignedAt));
     socket.on('message:new', (m) => {
       if (!mine(m.consultationId) || m.senderRole !== 'counselor') return;
@@ -117,6 +120,15 @@ export class ConsultationSession implements ConversationHost {
     if (this.stopped || !id) return null;
     const made = await (await loadResumeRequests()).createCode(this.deps, id);
     return this.stopped ? null : made;
+  }
+
+  /** She answered 「まだお待ちですか？」: the question goes away once the relay has her answer. */
+  async stillHere(): Promise<void> {
+    const id = this.consultationId;
+    if (this.stopped || !id) return;
+    const r = await this.request('queue:still-here', { consultationId: id });
+    if (r?.ok) this.tell({ type: 'still-waiting', answerBy: null });
+    else if (r) this.tell({ type: 'error', error: r.error });
   }
 
   /** Her end button: tells the server (whatever it answers, the controller then wipes). */

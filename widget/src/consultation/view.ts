@@ -62,6 +62,8 @@ export interface ConsultationView {
   transferred: boolean;
   /** Her counselor left or handed her back: she is waiting again, history and key kept. */
   requeued: boolean;
+  /** She is asked whether she still waits, and must answer by this time (ISO); null when not asked. */
+  stillWaitingBy: string | null;
   /** The counselor is writing (shown as a quiet line in the chat). */
   counselorTyping: boolean;
 }
@@ -89,13 +91,14 @@ export function idleView(): ConsultationView {
     outsideHours: false,
     transferred: false,
     requeued: false,
+    stillWaitingBy: null,
     counselorTyping: false,
   };
 }
 
 /** Connecting for a new consultation: whatever was said about the last one goes. */
 export function startingView(): Partial<ConsultationView> {
-  return { phase: 'connecting', connection: 'connecting', error: null, endedBy: null, endReason: null, outsideHours: false, transferred: false, requeued: false };
+  return { phase: 'connecting', connection: 'connecting', error: null, endedBy: null, endReason: null, outsideHours: false, transferred: false, requeued: false, stillWaitingBy: null };
 }
 
 /** Over: plaintext and place in line gone, who ended it and why kept for the ended screen. */
@@ -111,6 +114,7 @@ export function endedView(endedBy: SenderRole | null, endReason: EndReason | nul
     endedBy,
     endReason,
     requeued: false,
+    stillWaitingBy: null,
     counselorTyping: false,
   };
 }
@@ -125,9 +129,11 @@ export function viewAfter(view: Readonly<ConsultationView>, e: Exclude<SessionEv
     case 'position':
       return { position: e.position, estimatedWaitSeconds: e.estimatedWaitSeconds, showAlternatives: e.showAlternatives };
     case 'requeued':
-      return { phase: 'waiting', requeued: true, transferred: false, position: null, estimatedWaitSeconds: null, showAlternatives: false };
+      return { phase: 'waiting', requeued: true, transferred: false, position: null, estimatedWaitSeconds: null, showAlternatives: false, stillWaitingBy: null };
+    case 'still-waiting':
+      return { stillWaitingBy: e.answerBy };
     case 'chat':
-      return { phase: 'chat', position: null, error: null, transferred: e.transferred, requeued: false };
+      return { phase: 'chat', position: null, error: null, transferred: e.transferred, requeued: false, stillWaitingBy: null };
     case 'unsafe':
       return { phase: 'unsafe', unsafeReason: e.reason };
     case 'messages':

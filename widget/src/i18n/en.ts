@@ -94,6 +94,8 @@ export const en: Catalogue = {
   estimate: (minutes: number): string => (minutes <= 1 ? 'About: very soon' : `About ${minutes} minutes`),
   waitingBody: 'Please keep this screen open. A counselor will appear here when she joins.',
   requeued: 'Your counselor is changing. Please wait here a little longer. The conversation so far will be passed on to the next counselor.',
+  stillWaitingAsk: (time: string): string => `Are you still waiting? Your place in line is kept. If you are, please press the button below by ${time}.`,
+  stillWaitingYes: 'I am still waiting',
   waitingAlternatives: 'Sorry to keep you waiting. If it is urgent, you can also reach us by phone or email.',
 
   connected: 'A counselor has joined',

@@ -98,6 +98,8 @@ export const jaEasy: Catalogue = {
   estimate: (minutes: number): string => (minutes <= 1 ? 'もうすぐ です' : `だいたい ${minutes}ふん まちます`),
   waitingBody: 'この がめんの まま まって ください。そうだんいんと つながると、ここに でます。',
   requeued: 'そうだんいんが かわります。このまま すこし まって ください。いままでの はなしは、つぎの そうだんいんに つたわります。',
+  stillWaitingAsk: (time: string): string => `まだ まって いますか？ じゅんばんは そのまま です。まって いるときは、${time} までに したの ボタンを おして ください。`,
+  stillWaitingYes: 'まって います',
   waitingAlternatives: 'おまたせ して ごめんなさい。いそぐ ときは、でんわや メールでも そうだん できます。',
 
   connected: 'そうだんいんと つながりました',

@@ -73,6 +73,9 @@ export const jaLater = {
   waitingBody: 'この画面を開いたまま、少しお待ちください。相談員がつながると、ここに表示されます。',
   requeued: '担当の相談員が交代します。このまま少しお待ちください。これまでの会話は、次の相談員に引き継がれます。',
   waitingAlternatives: 'お待たせしてすみません。急ぎのときは、電話やメールでも相談できます。',
+  /** After a long quiet wait: is she still there? `time` is when she must answer by (her place is kept till then). */
+  stillWaitingAsk: (time: string): string => `まだお待ちですか？ 順番はそのままです。お待ちのときは、${time} までに下のボタンを押してください。`,
+  stillWaitingYes: 'まだ待っています',
 
   connected: '相談員につながりました',
   chatHint: '話せるところからで大丈夫です。',

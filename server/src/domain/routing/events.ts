@@ -24,6 +24,8 @@ export interface RoutingEvents {
   transferred(consultationId: string, fromStaffId: string, toStaffId: string, assignedAt: string): void;
   /** A chat went back to the queue (transfer to the queue, or her counselor's grace ran out). */
   requeued(consultationId: string, fromStaffId: string): void;
+  /** A waiting client silent for the silence period is asked whether she still waits, until `answerBy` (ISO). */
+  stillWaiting(consultationId: string, answerBy: string): void;
   /** A waiting client did not come back within her grace period. */
   abandoned(consultationId: string): void;
   /**

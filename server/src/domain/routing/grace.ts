@@ -9,16 +9,21 @@ export interface GraceMs {
   clientAway: number;
   /** A parked chat, before it ends as 'client_gone'. */
   clientGone: number;
-  /** A waiting client who sends nothing this long is ended (0: never). */
+  /** A waiting client who sends nothing this long is asked whether she still waits (0: never). */
   silence: number;
+  /** ... and ended when she has not answered this much later (0: ended without asking). */
+  silenceAnswer: number;
 }
 
 /** What the service is told when a period runs out. */
 export interface GraceOver {
   staff(staffId: string): void;
   client(consultationId: string): void;
-  /** Waiting and silent for the silence period. */
-  silent(consultationId: string): void;
+  /**
+   * Waiting and silent for the silence period: `final` false — ask her (she has `answerInMs` to
+   * answer); `final` true — she did not answer (or is not asked): end it.
+   */
+  silent(consultationId: string, final: boolean, answerInMs: number): void;
   /** Gone from her active chat for the first period: parked. */
   away(consultationId: string, endsInMs: number): void;
   /** Parked for the second period too: the chat ends. */
@@ -36,8 +41,10 @@ export class GracePeriods {
   private readonly clientsOnline = new Set<string>();
   private readonly staffTimers = new Map<string, unknown>();
   private readonly clientTimers = new Map<string, unknown>();
-  /** Waiting clients' silence: restarted by each message she sends while waiting. */
+  /** Waiting clients' silence: restarted by each message she sends while waiting, then her time to answer. */
   private readonly silenceTimers = new Map<string, unknown>();
+  /** Waiting clients asked whether they still wait, not yet answered. */
+  private readonly asked = new Set<string>();
   /** Active chats whose client is gone: the away timer, then the gone timer. */
   private readonly awayTimers = new Map<string, unknown>();
   private readonly parked = new Set<string>();
@@ -56,15 +63,36 @@ export class GracePeriods {
   clientSpoke(consultationId: string): void {
     if (this.stopped || this.ms.silence <= 0) return;
     this.clear(this.silenceTimers, consultationId);
+    this.asked.delete(consultationId);
     this.silenceTimers.set(consultationId, this.scheduler.set(this.ms.silence, () => {
       this.silenceTimers.delete(consultationId);
-      if (!this.stopped) this.over.silent(consultationId);
+      if (this.stopped) return;
+      if (this.ms.silenceAnswer <= 0) return this.over.silent(consultationId, true, 0);
+      this.asked.add(consultationId);
+      this.silenceTimers.set(consultationId, this.scheduler.set(this.ms.silenceAnswer, () => {
+        this.silenceTimers.delete(consultationId);
+        if (!this.stopped && this.asked.delete(consultationId)) this.over.silent(consultationId, true, 0);
+      }));
+      this.over.silent(consultationId, false, this.ms.silenceAnswer);
     }));
+  }
+
+  /** She answered that she still waits: counted only while she is asked (then her silence starts again). */
+  clientAnswered(consultationId: string): boolean {
+    if (!this.asked.has(consultationId)) return false;
+    this.clientSpoke(consultationId);
+    return true;
+  }
+
+  /** Whether she is asked and has not answered yet (asked again when she reconnects). */
+  isAsked(consultationId: string): boolean {
+    return this.asked.has(consultationId);
   }
 
   /** She is no longer waiting (taken or ended): her silence no longer counts. */
   clientNotWaiting(consultationId: string): void {
     this.clear(this.silenceTimers, consultationId);
+    this.asked.delete(consultationId);
   }
 
   /** She is back: her grace (if any) stops. */
@@ -134,6 +162,7 @@ export class GracePeriods {
     this.silenceTimers.clear();
     this.awayTimers.clear();
     this.parked.clear();
+    this.asked.clear();
   }
 
   private clear(timers: Map<string, unknown>, key: string): void {

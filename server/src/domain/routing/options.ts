@@ -18,6 +18,12 @@ export interface RoutingOptions {
    * then sits in the queue would otherwise hold its place for ever.
    */
   clientSilenceMs: number;
+  /**
+   * When her silence runs out she is asked whether she still waits (`queue:still-waiting`); she
+   * keeps her place for this long to answer (default 10 min; 0: not asked, ended at once). A woman
+   * who waits quietly in a long queue is a woman, not a script: she is asked before anything ends.
+   */
+  clientSilenceAnswerMs: number;
   /** The urgent-share alert needs at least this many waiting (default 6). */
   urgentAlertMinWaiting: number;
   /** ... and more than this percentage of them urgent starts (default 50) ... */
@@ -38,6 +44,7 @@ export const defaultRoutingOptions: RoutingOptions = {
   clientGraceMs: 2 * 60_000,
   counselorGraceMs: 60_000,
   clientSilenceMs: 30 * 60_000,
+  clientSilenceAnswerMs: 10 * 60_000,
   urgentAlertMinWaiting: 6,
   urgentAlertSharePercent: 50,
   urgentAlertWindowMs: 10 * 60_000,

@@ -19,7 +19,7 @@ const staff = (id: string, capacity: number): StaffRecord => activeStaffRecord(i
 const idle: Scheduler = { set: () => 0, clear: () => undefined };
 const noEvents: RoutingEvents = {
   offered: () => undefined, offerWithdrawn: () => undefined, changed: () => undefined, assigned: () => undefined,
-  transferred: () => undefined, requeued: () => undefined, abandoned: () => undefined, clientAway: () => undefined, clientGone: () => undefined,
+  transferred: () => undefined, requeued: () => undefined, abandoned: () => undefined, clientAway: () => undefined, clientGone: () => undefined, stillWaiting: () => undefined,
   failed: (caught) => {
     throw caught;
   },

@@ -77,11 +77,11 @@ export class RoutingService {
     }, this.options);
     const o = this.options;
     const failed = (caught: unknown) => this.events?.failed(caught);
-    const grace = { staff: o.counselorGraceMs, client: o.clientGraceMs, clientAway: o.clientAwayMs, clientGone: o.clientGoneMs, silence: o.clientSilenceMs };
+    const grace = { staff: o.counselorGraceMs, client: o.clientGraceMs, clientAway: o.clientAwayMs, clientGone: o.clientGoneMs, silence: o.clientSilenceMs, silenceAnswer: o.clientSilenceAnswerMs };
     this.grace = new GracePeriods(deps.scheduler, grace, {
       staff: (staffId) => void this.presence.run(staffId, () => this.staffGraceOver(staffId)).catch(failed),
       client: (consultationId) => void this.clientGraceOver(consultationId, 'timeout').catch(failed),
-      silent: (consultationId) => void this.clientGraceOver(consultationId, 'silent').catch(failed),
+      silent: (consultationId, final, answerInMs) => void (final ? this.clientGraceOver(consultationId, 'silent') : this.askStillWaiting(consultationId, answerInMs)).catch(failed),
       away: (consultationId, endsInMs) => this.clientParked(consultationId, endsInMs),
       gone: (consultationId) => void this.clientGoneOver(consultationId).catch(failed),
     });
@@ -182,6 +182,8 @@ export class RoutingService {
 
   /** A socket of hers is bound to her consultation again; a counselor whose chat was parked is told. */
   clientOnline(consultationId: string): void {
+    // Asked while she was away (the push went nowhere): asked again now that she is here.
+    if (this.grace.isAsked(consultationId)) this.askAgain(consultationId);
     if (!this.grace.clientBack(consultationId)) return;
     const staffId = this.repos.consultations.byId(consultationId)?.assignedStaffId;
     if (staffId) this.events?.clientAway(consultationId, staffId, false, null);
@@ -218,13 +220,46 @@ export class RoutingService {
     if (c.status === 'waiting') this.grace.clientSpoke(c.id);
   }
 
+  /**
+   * She answered `queue:still-waiting`: her place stays and her silence counts again from now.
+   * False (nothing changes) when she was not asked: the answer cannot keep a script's place.
+   */
+  clientStillHere(c: Consultation): boolean {
+    if (c.status !== 'waiting' || !this.grace.clientAnswered(c.id)) return false;
+    this.answerBy.delete(c.id);
+    return true;
+  }
+
+  /** When each woman asked must answer by (ms), to ask again with the same time after a reconnect. */
+  private readonly answerBy = new Map<string, number>();
+
+  private async askStillWaiting(consultationId: string, answerInMs: number): Promise<void> {
+    const c = this.repos.consultations.byId(consultationId);
+    const item = (await this.router.queue()).find((q) => q.consultationId === consultationId);
+    // Taken meanwhile, ended, or a chat back in the queue (only her grace ends those): not asked.
+    if (this.stopped || c?.status !== 'waiting' || item?.requeued !== false) return void this.notWaiting(consultationId);
+    this.answerBy.set(consultationId, this.clock.now().getTime() + answerInMs);
+    this.askAgain(consultationId);
+  }
+
+  /** She is no longer waiting (taken, ended, or back in the queue as a chat): no silence, no question. */
+  private notWaiting(consultationId: string): void {
+    this.grace.clientNotWaiting(consultationId);
+    this.answerBy.delete(consultationId);
+  }
+
+  private askAgain(consultationId: string): void {
+    const by = this.answerBy.get(consultationId);
+    if (by !== undefined) this.events?.stillWaiting(consultationId, new Date(by).toISOString());
+  }
+
   /** Her grace ran out while away ('timeout'), or she sent nothing for too long while waiting ('silent'). */
   private async clientGraceOver(consultationId: string, cause: 'timeout' | 'silent'): Promise<void> {
     const c = this.repos.consultations.byId(consultationId);
     if (this.stopped || !c || c.status !== 'waiting') return;
     // A chat that went back to the queue is not a new start that never spoke: only her grace ends it.
     if (cause === 'silent' && (await this.router.queue()).find((q) => q.consultationId === consultationId)?.requeued !== false) return;
-    this.grace.clientNotWaiting(consultationId);
+    this.notWaiting(consultationId);
     await this.endWaiting(c, 'client', 'abandoned', cause);
     this.ev.abandoned(consultationId);
     this.ev.changed({ queue: true });
@@ -281,7 +316,7 @@ export class RoutingService {
       // store (the chat, whoever holds it), before or after this.
       throw this.repos.consultations.byId(consultationId)?.status === 'ended' ? errors.invalidState('consultation ended') : errors.alreadyTaken();
     }
-    this.grace.clientNotWaiting(consultationId);
+    this.notWaiting(consultationId);
     const since = this.startedAt.get(consultationId) ?? ms(existing.queuedAt);
     this.startedAt.delete(consultationId);
     this.repos.consultations.recordWait(consultationId, Math.max(0, this.clock.now().getTime() - since));
@@ -316,7 +351,7 @@ export class RoutingService {
   }
 
   private async endWaiting(c: Consultation, by: SenderRole, reason: EndReason, cause: AbandonCause): Promise<{ endedAt: string; changed: boolean }> {
-    this.grace.clientNotWaiting(c.id);
+    this.notWaiting(c.id);
     const endedAt = this.nowIso();
     const changed = this.repos.consultations.end(c.id, endedAt, reason, by);
     if (changed) {

@@ -18,16 +18,17 @@ const MIN = 60_000;
 describe('routing: silent waiting clients', () => {
   const freshDatabase = tempDatabases('silence');
 
-  async function setup(options: { clientSilenceMs?: number } = {}) {
+  async function setup(options: { clientSilenceMs?: number; clientSilenceAnswerMs?: number; clientGraceMs?: number } = {}) {
     const db = freshDatabase();
     const repos = createSqliteRepositories(db);
     repos.staff.insert(activeStaffRecord('s1', 2));
     const time = fakeTime(Date.parse('2026-11-30T01:00:00Z'));
     const abandoned: string[] = [];
+    const asked: Array<{ id: string; answerBy: string }> = [];
     const events: RoutingEvents = {
       offered: () => undefined, offerWithdrawn: () => undefined, changed: () => undefined, assigned: () => undefined,
       transferred: () => undefined, requeued: () => undefined, abandoned: (id) => void abandoned.push(id),
-      clientAway: () => undefined, clientGone: () => undefined,
+      clientAway: () => undefined, clientGone: () => undefined, stillWaiting: (id, answerBy) => void asked.push({ id, answerBy }),
       failed: (caught) => {
         throw caught;
       },
@@ -44,11 +45,11 @@ describe('routing: silent waiting clients', () => {
       return consultation;
     };
     const cause = (id: string) => (db.prepare('SELECT abandon_cause AS c, end_reason AS r FROM consultation WHERE id = ?').get(id) as { c: string | null; r: string | null });
-    return { repos, routing, time, woman, abandoned, cause };
+    return { repos, routing, time, woman, abandoned, asked, cause };
   }
 
-  it('a connected client who sends nothing after her intake for 30 minutes is ended as abandoned, cause silent; a woman who writes stays', async () => {
-    const { repos, routing, time, woman, abandoned, cause } = await setup();
+  it('a connected client who sends nothing after her intake for 30 minutes is ended as abandoned, cause silent (not asked: answer window 0); a woman who writes stays', async () => {
+    const { repos, routing, time, woman, abandoned, cause } = await setup({ clientSilenceAnswerMs: 0 });
     const script = await woman();
     const her = await woman();
     await time.advance(20 * MIN);
@@ -89,6 +90,52 @@ describe('routing: silent waiting clients', () => {
     const { repos, time, woman } = await setup({ clientSilenceMs: 0 });
     const c = await woman();
     await time.advance(24 * 60 * MIN);
+    expect(repos.consultations.byId(c.id)?.status).toBe('waiting');
+  });
+
+  it('asks a silent woman whether she still waits; she keeps her place while she may answer, and her answer keeps it', async () => {
+    const { repos, routing, time, woman, abandoned, asked, cause } = await setup();
+    const quiet = await woman();
+    const script = await woman();
+    await time.advance(30 * MIN);
+    expect(asked.map((a) => [a.id, a.answerBy])).toEqual([
+      [quiet.id, new Date(time.now() + 10 * MIN).toISOString()],
+      [script.id, new Date(time.now() + 10 * MIN).toISOString()],
+    ]);
+    expect(repos.consultations.byId(quiet.id)?.status).toBe('waiting');
+    await time.advance(9 * MIN);
+    expect(routing.clientStillHere(repos.consultations.byId(quiet.id)!)).toBe(true);
+    expect(routing.clientStillHere(repos.consultations.byId(quiet.id)!)).toBe(false); // answered once per question
+    await time.advance(1 * MIN);
+    expect(cause(script.id)).toEqual({ c: 'silent', r: 'abandoned' });
+    expect(abandoned).toEqual([script.id]);
+    expect((await routing.router.queue()).map((q) => q.consultationId)).toEqual([quiet.id]);
+    // Her silence counts again from her answer: asked again 30 minutes later.
+    await time.advance(28 * MIN);
+    expect(asked).toHaveLength(2);
+    await time.advance(1 * MIN);
+    expect(asked.map((a) => a.id)).toEqual([quiet.id, script.id, quiet.id]);
+  });
+
+  it('an answer nobody asked for changes nothing: a script cannot keep its place by answering ahead', async () => {
+    const { repos, routing, time, woman, cause } = await setup();
+    const script = await woman();
+    for (let minute = 0; minute < 30; minute += 5) {
+      expect(routing.clientStillHere(repos.consultations.byId(script.id)!)).toBe(false);
+      await time.advance(5 * MIN);
+    }
+    await time.advance(10 * MIN);
+    expect(cause(script.id)).toEqual({ c: 'silent', r: 'abandoned' });
+  });
+
+  it('asked while her socket was gone: asked again when she is back, with the same time to answer', async () => {
+    const { repos, routing, time, woman, asked } = await setup({ clientGraceMs: 60 * MIN });
+    const c = await woman();
+    await routing.clientOffline(c.id);
+    await time.advance(30 * MIN);
+    routing.clientOnline(c.id);
+    expect(asked).toHaveLength(2);
+    expect(asked[1]).toEqual(asked[0]);
     expect(repos.consultations.byId(c.id)?.status).toBe('waiting');
   });
 });

@@ -97,11 +97,21 @@ export interface RoutingClientEvents {
   'stats:today': (payload: EmptyPayload, ack: Ack<TodayFigures>) => void;
   /** Counselor: accept the offer made to her (a take that also clears the offer). */
   'offer:accept': (payload: ConsultationRef, ack: Ack<StaffConsultation>) => void;
+  /**
+   * Client: her answer to `queue:still-waiting` — she is still there. Counts only while she is
+   * asked (`answered` false otherwise), so it cannot keep a silent script's place by itself.
+   */
+  'queue:still-here': (payload: ConsultationRef, ack: Ack<{ answered: boolean }>) => void;
 }
 
 /** Events the server pushes, in this part. */
 export interface RoutingServerEvents {
   'queue:position': (payload: QueuePosition) => void;
+  /**
+   * Client: she has sent nothing for the silence period: is she still waiting? Unanswered by
+   * `answerBy` (ISO), her consultation ends as abandoned (cause 'silent'); her place is kept till then.
+   */
+  'queue:still-waiting': (payload: { consultationId: string; answerBy: string }) => void;
   'queue:changed': (payload: QueueList) => void;
   /** Counselor: a waiting client is offered to her until `expiresAt`. */
   'queue:offer': (payload: QueueOffer) => void;
@@ -121,6 +131,7 @@ export const routingSchemas = {
   'staff:list': emptySchema,
   'stats:today': emptySchema,
   'offer:accept': consultationRefSchema,
+  'queue:still-here': consultationRefSchema,
 } as const satisfies Record<keyof RoutingClientEvents, unknown>;
 
 /** Which roles may send each of this part's events (literal types: the handler table is typed from them). */
@@ -131,4 +142,5 @@ export const routingRoles = {
   'staff:list': ['counselor', 'supervisor', 'admin'],
   'stats:today': ['counselor', 'supervisor', 'admin'],
   'offer:accept': ['counselor'],
+  'queue:still-here': ['client'],
 } as const satisfies Record<keyof RoutingClientEvents, readonly Role[]>;
