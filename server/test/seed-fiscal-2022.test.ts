@@ -71,7 +71,8 @@ describe('the seed check: fiscal 2022 through the protocol', () => {
         if (i < 55) {
           const kind = i < 43 || i >= 52 ? 'outreach' : 'accompaniment';
           const booked = await call(counselor, 'handoff:book', { consultationId: id, kind, startsAt: '2023-03-31T19:30:00+09:00' });
-          await call(counselor, 'appointment:status', { appointmentId: booked.id, status: i < 52 ? 'done' : 'no_show' });
+          const visit = kind === 'outreach' ? { durationBand: '60-plus' as const } : { durationBand: '60-plus' as const, agency: 'city-office' as const };
+          await call(counselor, 'appointment:status', i < 52 ? { appointmentId: booked.id, status: 'done', visit } : { appointmentId: booked.id, status: 'no_show' });
         }
         await call(counselor, 'consultation:end', { consultationId: id });
         await call(counselor, 'consultation:record', { consultationId: id, topics: ['孤独'], outcome: 'listened' });

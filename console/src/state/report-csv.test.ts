@@ -1,4 +1,4 @@
-import { emptyFigures, type FiscalYearReport, fiscalYearMonths } from '@tsunagari/shared';
+import { emptyFigures, emptyOutreachSection, type FiscalYearReport, fiscalYearMonths } from '@tsunagari/shared';
 import { describe, expect, it } from 'vitest';
 import { csvField, reportCampaigns, reportFileName, reportToCsv } from './report-csv.js';
 
@@ -19,7 +19,7 @@ function report(): FiscalYearReport {
   total.byChannel.chat = 3;
   total.byTopic['子育て'] = 2;
   total.byCampaign = { 'ube-2026': 2, web: 1, '-x': 0 };
-  return { fiscalYear: 2026, months, total, kpis: [], asOf: '2026-06-01' };
+  return { fiscalYear: 2026, months, total, kpis: [], asOf: '2026-06-01', outreach: emptyOutreachSection(2026) };
 }
 
 const lines = (csv: string) => csv.slice(1).split('\r\n');

@@ -66,7 +66,8 @@ export class CaseLogService {
     return tokyoParts(now).ymd.slice(5, 7) === '04' ? [year - 1, year] : [year];
   }
 
-  private checkDay(ymd: string): void {
+  /** DATE_OUT_OF_RANGE unless the Tokyo day is not ahead of today and in {@link openYears} (visits share the rule). */
+  checkDay(ymd: string): void {
     if (ymd > tokyoParts(this.clock.now()).ymd) throw errors.dateOutOfRange('ahead of today');
     const year = fiscalYearOf(new Date(`${ymd}T12:00:00+09:00`));
     if (!this.openYears().includes(year)) throw errors.dateOutOfRange('outside the open fiscal year');

@@ -6,7 +6,7 @@ import { TARGET_KEYS, type TargetKey } from '../records/targets.js';
 import { idSchema, recordTopicsSchema } from './schemas.js';
 
 /** A real calendar day written YYYY-MM-DD (2023-02-30 is refused, not rolled over). */
-const ymdSchema = z.iso.date();
+export const ymdSchema = z.iso.date();
 
 /**
  * One logged consultation: closed lists and a day only. Strict, so a name, a number or a note
