@@ -1,4 +1,4 @@
-import type { OutreachLogPayload, OutreachVisit } from '@tsunagari/shared';
+import type { HandoffKind, OutreachLogPayload, OutreachVisit } from '@tsunagari/shared';
 import { describe, expect, it } from 'vitest';
 import { call, clientSocket, connected, manualClock, send, serverPerTest, signIn, type TestServer } from './harness.js';
 
@@ -25,7 +25,7 @@ describe('outreach and accompaniment done', () => {
     const consultationId = (await call(her, 'consultation:start', {})).consultationId;
     await call(sato, 'consultation:take', { consultationId });
     /** Sato books a hand-off of this kind from her chat. */
-    const book = (kind: string, startsAt = '2026-06-05T15:00:00+09:00') => call(sato, 'handoff:book', { consultationId, kind, startsAt });
+    const book = (kind: HandoffKind, startsAt = '2026-06-05T15:00:00+09:00') => call(sato, 'handoff:book', { consultationId, kind, startsAt });
     await call(chief, 'targets:set', { fiscalYear: 2026, targets: { homeVisits: 4, accompaniments: 2 } });
     /** The year's KPI results for home visits and accompaniments, and the outreach section. */
     const figures = async () => {
@@ -94,7 +94,7 @@ describe('outreach and accompaniment done', () => {
     expect(await send(tanaka, 'appointment:status', { appointmentId: booked.id, status: 'booked' })).toEqual({ ok: false, error: 'FORBIDDEN' });
     expect(await send(tanaka, 'appointment:status', { appointmentId: booked.id, status: 'done', visit: { durationBand: '60-plus' } })).toEqual({ ok: false, error: 'FORBIDDEN' });
     // A visit marked on an appointment is changed through the appointment.
-    const fromAppointment = (await call(sato, 'outreach:mine', {})).visits.find((v: OutreachVisit) => v.appointmentId === booked.id);
+    const fromAppointment = (await call(sato, 'outreach:mine', {})).visits.find((v: OutreachVisit) => v.appointmentId === booked.id) as OutreachVisit;
     expect(await send(sato, 'outreach:withdraw', { entryId: fromAppointment.id })).toEqual({ ok: false, error: 'INVALID_STATE' });
     expect(await send(sato, 'outreach:correct', { entryId: fromAppointment.id, ...homeVisit })).toEqual({ ok: false, error: 'INVALID_STATE' });
     expect(stored(server)).toEqual(before);

@@ -54,8 +54,12 @@ export const jaCaseLog = {
     achievement: '達成率',
     expected: 'この時点の目安',
     noResult: '記録なし',
+    // The CSV's block (its column names do not change between years).
+    csvBlock: (asOf: string) => `【目標と実績】${asOf}時点`,
+    csvKey: '項目キー',
+    csvAchievement: '達成率（%）',
     percent: (p: number) => `${p.toFixed(1)}%`,
-    kpiNote: '目安は、目標を1年で均等に進めた場合のこの日までの数です。家庭訪問・同行支援は「済み」にした予約の数です。配布セットは、配布会の記録ができるまで実績がありません。',
+    kpiNote: '目安は、目標を1年で均等に進めた場合のこの日までの数です。家庭訪問・同行支援は実施した回数です（「済み」にした予約と、予約なしで記録した分）。配布セットは、配布会の記録ができるまで実績がありません。',
     keys: {
       homeVisits: '家庭訪問（回）',
       accompaniments: '同行支援（回）',

@@ -1,5 +1,6 @@
 import type { DangerAnswer, EndReason, ErrorCode, StaffRole } from '@tsunagari/shared';
 import { jaCaseLog } from './ja-case-log.js';
+import { jaOutreach } from './ja-outreach.js';
 import { jaCasework } from './ja-casework.js';
 import { jaTrust } from './ja-trust.js';
 
@@ -13,6 +14,7 @@ export const ja = {
   ...jaTrust,
   ...jaCasework,
   ...jaCaseLog,
+  ...jaOutreach,
   app: {
     name: 'つながりチャット',
     consoleName: '相談員コンソール',

@@ -34,7 +34,8 @@ describe('report CSV for the prefecture', () => {
     ).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.replaceAll('\r\n', '')).not.toMatch(/\n/);
-    const rows = lines(csv).filter(Boolean);
+    // The main table is the first block: up to the first empty line (further tables follow it).
+    const rows = lines(csv).slice(0, lines(csv).indexOf(''));
     expect(rows).toHaveLength(14);
     expect(rows[1]!.startsWith('2026年4月,0,0,0,0,0,0,0,0,0,0,0,')).toBe(true);
     expect(rows[2]!.startsWith('2026年5月,5,3,2,0,0,0,3,2,1,4,4,')).toBe(true);
