@@ -9,7 +9,7 @@ export const jaCaseLog = {
     view: '電話などの記録',
     heading: '電話・メール・面接の記録',
     intro: 'チャット以外の相談を1件ずつ記録します。年度報告の件数になります。お名前・電話番号・住所・内容は書きません。',
-    keys: 'Tabで次の項目へ、矢印キーで選び、Enterで記録します。主訴は番号（01〜14）を打つと選べます。',
+    keys: 'Tabで次の項目へ、矢印キーで選び、Enterで記録します。主訴は番号（01〜14）を打つと選べます。主訴は5つまで選べます（3つめを選ぶと次の欄が出ます）。',
     date: '日付',
     channel: '相談方法',
     channels: { phone: '電話', mail: 'メール', interview: '面接', remote: 'リモート' } satisfies Record<LoggedChannel, string>,

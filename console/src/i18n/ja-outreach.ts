@@ -25,6 +25,7 @@ export const jaOutreach = {
     doneSave: '済みにする',
     doneCancel: 'やめる',
     agencyPick: '選んでください',
+    needAgency: '同行先を選んでください。',
     // The log form, on the 電話などの記録 view.
     heading: '家庭訪問・同行支援の記録（予約なし）',
     intro: '予約から行かなかった訪問や同行も、1回ずつ記録します。予約した分は、予約一覧で「済み」にすると数えられます。お名前・住所・内容は書きません。',

@@ -4,7 +4,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { ja } from '../../i18n/ja.js';
 import { entryLabel } from '../../services/case-log.controller.js';
-import { type CaseLogDraft, draftPayload, draftProblem, entryDraft, FORM_TOPICS, freshDraft } from '../../state/case-log.js';
+import { type CaseLogDraft, draftPayload, draftProblem, entryDraft, freshDraft, topicFieldCount } from '../../state/case-log.js';
 import type { FormResult } from '../../state/form-requests.js';
 import { compactFormStyles } from '../../styles/compact-form.styles.js';
 import { baseStyles, formBoxStyles, formGroupStyles } from '../../styles/shared.styles.js';
@@ -76,7 +76,7 @@ export class TsgCaseLogForm extends LitElement {
           <input id="cl-date" type="date" required .value=${live(d.date)} @change=${(e: Event) => this.edit({ date: (e.target as HTMLInputElement).value })} />
         </div>
         ${select('cl-channel', t.channel, LOGGED_CHANNELS, d.channel, (k) => t.channels[k], (channel) => this.edit({ channel }))}
-        ${Array.from({ length: Math.max(FORM_TOPICS, d.topics.length) }, (_, i) =>
+        ${Array.from({ length: topicFieldCount(d.topics) }, (_, i) =>
           select(`cl-topic-${i + 1}`, t.topic(i + 1), TOPICS, d.topics[i] ?? '', topicNames, (v) => this.setTopic(i, v), t.topicNone),
         )}
         ${select('cl-outcome', t.outcome, OUTCOMES, d.outcome, (k) => ja.record.outcomes[k], (outcome) => this.edit({ outcome }))}
@@ -101,6 +101,7 @@ export class TsgCaseLogForm extends LitElement {
 
   private setTopic(index: number, value: CaseLogDraft['topics'][number]): void {
     const topics = [...this.draft.topics];
+    while (topics.length <= index) topics.push('');
     topics[index] = value;
     this.edit({ topics });
   }
