@@ -79,15 +79,23 @@ export class TsgVisitDoneForm extends LitElement {
     this.error = '';
   }
 
+  /** Escape closes; Enter saves from a field (a select does not submit a form by itself). */
   private readonly onKeydown = (e: KeyboardEvent): void => {
     if (e.key === 'Escape') {
       e.preventDefault();
       this.cancel?.();
+    } else if (e.key === 'Enter' && !e.isComposing && (e.target as HTMLElement).localName !== 'button') {
+      e.preventDefault();
+      void this.markDone();
     }
   };
 
-  private readonly onSubmit = async (e: Event): Promise<void> => {
+  private readonly onSubmit = (e: Event): void => {
     e.preventDefault();
+    void this.markDone();
+  };
+
+  private async markDone(): Promise<void> {
     const a = this.appointment;
     if (!a || this.busy || !this.save) return;
     if (a.kind === 'accompaniment' && this.agency === '') {
@@ -99,5 +107,5 @@ export class TsgVisitDoneForm extends LitElement {
     const res = await this.save(a.kind === 'accompaniment' ? { durationBand: this.durationBand, agency: this.agency as AgencyKind } : { durationBand: this.durationBand });
     this.busy = false;
     if (!res.ok) this.error = res.error;
-  };
+  }
 }
