@@ -27,6 +27,7 @@ describe('the case log form state', () => {
   it('turns an entry back into a draft and keeps her list newest first', () => {
     const entry = (id: string, recordedAt: string): CaseLogEntry => ({
       id,
+      note: null,
       staffId: 's',
       channel: 'mail',
       date: '2026-06-10',

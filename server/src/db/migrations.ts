@@ -393,4 +393,9 @@ export const migrations: readonly Migration[] = [
     SELECT 'v' || id, staff_id, kind, date(starts_at, '+9 hours'), id, updated_at FROM appointment
     WHERE status = 'done' AND kind IN ('outreach', 'accompaniment');
   `,
+  // issue 16: a case-log entry may carry a free-text note sealed to the records key in the staff
+  // member's browser (base64url of a padded crypto_box_seal): the relay stores the blob only.
+  `
+  ALTER TABLE case_log ADD COLUMN sealed_note TEXT;
+  `,
 ];

@@ -1,4 +1,4 @@
-import type { AppointmentStatus, Appointment, Campaign, CaseLogEntry, OutreachVisit, VisitKind, CaseRecord, EndReason, FiscalYearTargets, HandoffKind, HandoverNote, HistoryPage, SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
+import type { AppointmentStatus, Appointment, Campaign, CaseLogEntry, OutreachVisit, SealedCaseNote, VisitKind, CaseRecord, EndReason, FiscalYearTargets, HandoffKind, HandoverNote, HistoryPage, SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
 import type { Holding, RoutingStatus } from '../domain/routing/types.js';
 import type { StaffRole } from '@tsunagari/shared';
 import type { SignedRevocationList, SignedStaffStatement } from '@tsunagari/shared/trust';
@@ -191,6 +191,8 @@ export interface CaseLogRepository {
   mine(staffId: string, sinceIso: string, limit: number): CaseLogEntry[];
   /** Entries not withdrawn whose Tokyo day is in [fromYmd, toYmd] (inclusive). */
   between(fromYmd: string, toYmd: string): CaseLogEntry[];
+  /** The sealed notes of entries not withdrawn whose day is in [fromYmd, toYmd], oldest day first. */
+  notes(fromYmd: string, toYmd: string): SealedCaseNote[];
 }
 
 /** Home visits and accompaniments done: marked 済み on an appointment or logged without one (issue 16). */

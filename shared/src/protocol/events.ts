@@ -131,6 +131,7 @@ export const eventCosts = {
   'caselog:correct': 2,
   'caselog:withdraw': 2,
   'caselog:mine': 5,
+  'caselog:notes': 10,
   'targets:set': 5,
   'outreach:log': 2,
   'outreach:correct': 2,
