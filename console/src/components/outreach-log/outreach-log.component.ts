@@ -3,6 +3,7 @@ import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { ja } from '../../i18n/ja.js';
+import { compactSelect, enterSaves } from '../compact-fields.js';
 import { visitLabel } from '../../services/outreach.controller.js';
 import { todayTokyo } from '../../state/case-log.js';
 import type { FormResult } from '../../state/form-requests.js';
@@ -42,14 +43,7 @@ export class TsgOutreachLog extends LitElement {
   @state() private notice = '';
 
   override render() {
-    const select = <K extends string>(id: string, label: string, keys: readonly K[], value: K | '', names: (k: K) => string, change: (v: K) => void, none?: string) =>
-      html`<div class="field">
-        <label for=${id}>${label}</label>
-        <select id=${id} .value=${live(value)} @change=${(e: Event) => change((e.target as HTMLSelectElement).value as K)}>
-          ${none !== undefined ? html`<option value="" ?selected=${value === ''}>${none}</option>` : nothing}
-          ${keys.map((k) => html`<option value=${k} ?selected=${k === value}>${names(k)}</option>`)}
-        </select>
-      </div>`;
+    const select = compactSelect;
     const d = this.draft;
     return html`<form aria-labelledby="ol-h" novalidate @submit=${this.onSubmit} @keydown=${this.onKeydown}>
         <h3 id="ol-h">${o.heading}</h3>
@@ -110,12 +104,7 @@ export class TsgOutreachLog extends LitElement {
     this.notice = '';
   }
 
-  /** Enter saves from any field (a select does not submit a form by itself); buttons keep their own Enter. */
-  private readonly onKeydown = (e: KeyboardEvent): void => {
-    if (e.key !== 'Enter' || e.isComposing || (e.target as HTMLElement).localName === 'button') return;
-    e.preventDefault();
-    void this.save();
-  };
+  private readonly onKeydown = enterSaves(() => void this.save());
 
   private readonly onSubmit = (e: Event): void => {
     e.preventDefault();

@@ -2,6 +2,7 @@ import { AGENCY_KINDS, type AgencyKind, type Appointment, DURATION_BANDS, type D
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ja } from '../../i18n/ja.js';
+import { enterSaves } from '../compact-fields.js';
 import { formatTokyoDateTime } from '../../state/appointments.js';
 import type { FormResult } from '../../state/form-requests.js';
 import { compactFormStyles } from '../../styles/compact-form.styles.js';
@@ -84,11 +85,10 @@ export class TsgVisitDoneForm extends LitElement {
     if (e.key === 'Escape') {
       e.preventDefault();
       this.cancel?.();
-    } else if (e.key === 'Enter' && !e.isComposing && (e.target as HTMLElement).localName !== 'button') {
-      e.preventDefault();
-      void this.markDone();
-    }
+    } else this.enter(e);
   };
+
+  private readonly enter = enterSaves(() => void this.markDone());
 
   private readonly onSubmit = (e: Event): void => {
     e.preventDefault();
