@@ -7,6 +7,7 @@ import { formatTokyoDateTime } from '../../state/appointments.js';
 import type { FormResult } from '../../state/form-requests.js';
 import { compactFormStyles } from '../../styles/compact-form.styles.js';
 import { baseStyles, formBoxStyles, formGroupStyles } from '../../styles/shared.styles.js';
+import { visitDoneFormStyles } from './visit-done-form.styles.js';
 
 const o = ja.outreach;
 
@@ -16,7 +17,7 @@ const o = ja.outreach;
  * cursor on its first field; Escape or やめる closes it without a change.
  */
 export class TsgVisitDoneForm extends LitElement {
-  static override styles = [baseStyles, formBoxStyles, formGroupStyles, compactFormStyles];
+  static override styles = [baseStyles, formBoxStyles, formGroupStyles, compactFormStyles, visitDoneFormStyles];
 
   /** The appointment being marked (a home visit or an accompaniment). */
   @property({ attribute: false }) appointment: Appointment | null = null;
