@@ -98,4 +98,15 @@ test('a counselor marks an accompaniment done with its agency and logs a home vi
   await phone.getByRole('button', { name: '予約', exact: true }).click();
   await expectNoAxeViolations(phone, 'appointments at phone size');
   await snap(phone, info, 'console-appointments-360');
+  // Set back by mistake and marked again: the form fits the phone too; やめる leaves it as it is.
+  const phoneRow = phone.getByRole('table', { name: /予約の一覧/ }).getByRole('row').filter({ hasText: '同行支援' });
+  await phoneRow.getByRole('button', { name: '予約中に戻す' }).click();
+  await phoneRow.getByRole('button', { name: '済み', exact: true }).click();
+  const phoneDone = phone.getByRole('form', { name: /同行支援.*を「済み」にする/ });
+  await expect(phoneDone.getByLabel('同行先')).toHaveValue('');
+  await expectNoAxeViolations(phone, 'visit done form at phone size');
+  await snap(phone, info, 'console-visit-done-form-360');
+  await phoneDone.getByRole('button', { name: 'やめる' }).click();
+  await expect(phoneDone).toHaveCount(0);
+  await expect(phoneRow.getByRole('cell').nth(3)).toHaveText('予約中');
 });

@@ -42,7 +42,6 @@ export const jaOutreach = {
     colDate: '日付',
     colKind: '種類',
     colDetail: '時間・同行先',
-    colRoute: '記録のしかた',
     colActions: '操作',
     fromAppointment: '予約から',
     logged: '予約なし',

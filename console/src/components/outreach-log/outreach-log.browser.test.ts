@@ -60,7 +60,7 @@ describe('visits logged without an appointment', () => {
   it('lists her visits of both routes; only a logged one can be withdrawn here', async () => {
     const { withdrawn } = await mount([visit('l', null), visit('a', 'p'.repeat(22))]);
     const list = page.getByRole('region', { name: o.listHeading });
-    await expect.element(list.getByRole('row').nth(1)).toHaveTextContent(/6月4日\s*同行支援\s*60分以上・警察\s*予約なし/);
+    await expect.element(list.getByRole('row').nth(1)).toHaveTextContent(/6月4日\s*同行支援\s*予約なし\s*60分以上・警察/);
     await expect.element(list.getByRole('row').nth(2)).toHaveTextContent(/予約から/);
     await expect.element(list.getByRole('row').nth(2).getByRole('button')).not.toBeInTheDocument();
     await userEvent.click(list.getByRole('button', { name: /取り下げる/ }));

@@ -75,15 +75,14 @@ export class TsgOutreachLog extends LitElement {
         ? html`<p class="empty">${o.listEmpty}</p>`
         : html`<table>
             <thead>
-              <tr><th scope="col">${o.colDate}</th><th scope="col">${o.colKind}</th><th scope="col">${o.colDetail}</th><th scope="col">${o.colRoute}</th><th scope="col">${o.colActions}</th></tr>
+              <tr><th scope="col">${o.colDate}</th><th scope="col">${o.colKind}</th><th scope="col">${o.colDetail}</th><th scope="col">${o.colActions}</th></tr>
             </thead>
             <tbody>
               ${this.visits.map(
                 (v) => html`<tr>
                   <th scope="row">${ja.caseLog.dayLabel(v.date)}</th>
-                  <td>${o.kinds[v.kind]}</td>
+                  <td>${o.kinds[v.kind]}<span class="route">${v.appointmentId ? o.fromAppointment : o.logged}</span></td>
                   <td>${v.durationBand ? ja.caseLog.durations[v.durationBand] : o.durationUnknown}${v.agency ? `・${o.agencies[v.agency]}` : ''}</td>
-                  <td>${v.appointmentId ? o.fromAppointment : o.logged}</td>
                   <td>
                     ${v.appointmentId
                       ? nothing
