@@ -119,7 +119,7 @@ export class TsgAppointmentList extends LitElement {
           data-appointment=${a.id}
           data-status=${s}
           ?disabled=${this.changingId !== null}
-          @click=${() => (s === 'done' && isVisitKind(a.kind) ? (this.marking = a) : void this.setStatus(a, s))}
+          @click=${() => (s === 'done' && isVisitKind(a.kind) ? void this.openVisit(a) : void this.setStatus(a, s))}
         >
           ${t.setTo[s]}
         </button>`,
@@ -171,6 +171,18 @@ export class TsgAppointmentList extends LitElement {
     if (res.ok) this.closeVisit();
     return res;
   };
+
+  /**
+   * Opens 済み for a visit. On a phone the table is wider than the screen and the row's button sat
+   * at its right: the view scrolls back to its left edge so the form, above the table, is whole.
+   */
+  private async openVisit(a: Appointment): Promise<void> {
+    this.marking = a;
+    await this.updateComplete;
+    await this.renderRoot.querySelector('tsg-visit-done-form')?.updateComplete;
+    this.scrollLeft = 0;
+    this.renderRoot.querySelector('tsg-visit-done-form')?.scrollIntoView({ block: 'nearest' });
+  }
 
   /** Closes the visit form; focus goes back to the appointment's buttons. */
   private readonly closeVisit = (): void => {
