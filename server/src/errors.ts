@@ -34,6 +34,8 @@ export const errors = {
   proofRefused: (detail?: string) => new DomainError('PROOF_REFUSED', detail),
   unknownCaseLog: () => new DomainError('UNKNOWN_CASE_LOG'),
   dateOutOfRange: (detail?: string) => new DomainError('DATE_OUT_OF_RANGE', detail),
+  unknownVisit: () => new DomainError('UNKNOWN_VISIT'),
+  visitDetailsInvalid: (detail?: string) => new DomainError('VISIT_DETAILS_INVALID', detail),
 };
 
 const known = new Set<string>(ERROR_CODES);

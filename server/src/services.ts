@@ -8,6 +8,7 @@ import { CaseRecordService } from './domain/case-records.js';
 import { ConsultationService } from './domain/consultations.js';
 import { CounselorDirectory } from './domain/counselors.js';
 import { MessageService } from './domain/messages.js';
+import { OutreachService } from './domain/outreach.js';
 import { OpeningHours } from './domain/opening.js';
 import { ResumeService } from './domain/resume.js';
 import { DEFAULT_RETENTION_DAYS, RetentionService } from './domain/retention.js';
@@ -38,6 +39,8 @@ export interface Services {
   records: CaseRecordService;
   /** The case log of phone, mail, interview and remote consultations. */
   caseLog: CaseLogService;
+  /** Home visits and accompaniments done, from appointments or logged without one. */
+  outreach: OutreachService;
   appointments: AppointmentService;
   resume: ResumeService;
   auth: StaffAuthService;
@@ -93,6 +96,8 @@ export function createServices(repos: Repositories, o: ServiceOptions): Services
   const liveSessions = new LiveSessions(scheduler, clock);
   const counselors = new CounselorDirectory(repos.staff);
   const consultations = new ConsultationService(repos, sodium, clock);
+  const caseLog = new CaseLogService(repos.caseLog, sodium, clock);
+  const outreach = new OutreachService(repos.outreach, caseLog, sodium, clock);
   const routing = new RoutingService({
     repos,
     sodium,
@@ -107,9 +112,10 @@ export function createServices(repos: Repositories, o: ServiceOptions): Services
     routing,
     presenter: new Presenter(repos, consultations, counselors, routing.router.options, clock),
     counselors,
-    records: new CaseRecordService(repos.consultations, repos.caseRecords, repos.caseLog, repos.yearGoals, clock),
-    caseLog: new CaseLogService(repos.caseLog, sodium, clock),
-    appointments: new AppointmentService(repos.consultations, repos.appointments, sodium, clock),
+    records: new CaseRecordService(repos.consultations, repos.caseRecords, repos.caseLog, repos.yearGoals, clock, repos.outreach),
+    caseLog,
+    outreach,
+    appointments: new AppointmentService(repos.consultations, repos.appointments, sodium, clock, outreach),
     resume: new ResumeService(repos.resumeCodes, repos.consultations, sodium, clock, o.resumeDays ?? 30),
     auth: new StaffAuthService(repos, sodium, clock, liveSessions, kdfFloor, o.verifier),
     staff: new StaffLifecycle(repos, sodium, clock, liveSessions, kdfFloor),

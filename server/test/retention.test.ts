@@ -79,7 +79,7 @@ describe('retention of transcripts', () => {
     await call(sato, 'consultation:take', { consultationId: id });
     const visit = await call(sato, 'handoff:book', { consultationId: id, kind: 'outreach', startsAt: '2026-04-01T15:00:00+09:00' });
     const phone = await call(sato, 'handoff:book', { consultationId: id, kind: 'phone', startsAt: '2026-04-01T16:00:00+09:00' });
-    await call(sato, 'appointment:status', { appointmentId: visit.id, status: 'done' });
+    await call(sato, 'appointment:status', { appointmentId: visit.id, status: 'done', visit: { durationBand: '30-60' } });
     await call(sato, 'appointment:status', { appointmentId: phone.id, status: 'no_show' });
     await call(sato, 'consultation:end', { consultationId: id });
     await call(chief, 'targets:set', { fiscalYear: 2026, targets: { homeVisits: 10 } });
@@ -94,7 +94,11 @@ describe('retention of transcripts', () => {
     servers.track(later);
     await connected(later);
     expect(await homeVisits(later)).toBe(1);
-    expect(s.db.prepare('SELECT fiscal_year, kind, n FROM handoff_done').all()).toEqual([{ fiscal_year: 2026, kind: 'outreach', n: 1 }]);
+    // The visit keeps its row (closed lists and a day) but no longer points at the deleted appointment.
+    expect(s.db.prepare('SELECT kind, day, duration_band, appointment_id FROM outreach_visit').all()).toEqual([
+      { kind: 'outreach', day: '2026-04-01', duration_band: '30-60', appointment_id: null },
+    ]);
+    expect(s.db.prepare('SELECT fiscal_year, kind, n FROM handoff_done').all()).toEqual([]);
   });
 
   it('deleted means gone: purged ciphertext is in neither the database file nor the WAL (secure_delete, vacuum, WAL truncated)', async () => {

@@ -1,4 +1,4 @@
-import { type CaseLogAddPayload, type LoggedChannel, OUTCOMES, TOPICS } from '@tsunagari/shared';
+import { AGENCY_KINDS, type CaseLogAddPayload, type LoggedChannel, OUTCOMES, type OutreachLogPayload, TOPICS } from '@tsunagari/shared';
 import { describe, expect, it } from 'vitest';
 import { reportToCsv } from '../../console/src/state/report-csv.js';
 import { call, clientSocket, type ClientSocket, connected, manualClock, serverPerTest, signIn } from './harness.js';
@@ -71,7 +71,8 @@ describe('the seed check: fiscal 2022 through the protocol', () => {
         if (i < 55) {
           const kind = i < 43 || i >= 52 ? 'outreach' : 'accompaniment';
           const booked = await call(counselor, 'handoff:book', { consultationId: id, kind, startsAt: '2023-03-31T19:30:00+09:00' });
-          await call(counselor, 'appointment:status', { appointmentId: booked.id, status: i < 52 ? 'done' : 'no_show' });
+          const visit = kind === 'outreach' ? { durationBand: '60-plus' as const } : { durationBand: '60-plus' as const, agency: 'city-office' as const };
+          await call(counselor, 'appointment:status', i < 52 ? { appointmentId: booked.id, status: 'done', visit } : { appointmentId: booked.id, status: 'no_show' });
         }
         await call(counselor, 'consultation:end', { consultationId: id });
         await call(counselor, 'consultation:record', { consultationId: id, topics: ['孤独'], outcome: 'listened' });
@@ -107,5 +108,62 @@ describe('the seed check: fiscal 2022 through the protocol', () => {
     expect(cell('チャネル：メール')).toBe('390');
     expect(cell('チャネル：面接')).toBe('47');
     expect(cell('チャネル：リモート')).toBe('0');
+  });
+
+  it('enters 43 home visits and 9 accompaniments done through both routes; the report and its CSV show 95.6 % and 50.0 % against 45 and 18', async () => {
+    const clock = manualClock('2023-03-31T12:00:00+09:00');
+    const server = await servers.start({ clock, limits: { events: { burst: 1_000_000 }, socketsPerCaller: 1000 } });
+    const [sato, tanaka, boss, chief] = await Promise.all([signIn(server, 'sato'), signIn(server, 'tanaka'), signIn(server, 'boss'), signIn(server, 'chief')]);
+    servers.track(sato, tanaka, boss, chief);
+    await Promise.all([sato, tanaka, boss, chief].map(connected));
+    await call(chief, 'targets:set', { fiscalYear: 2022, targets: { homeVisits: 45, accompaniments: 18 } });
+
+    // 20 home visits and 4 accompaniments from appointments booked in chats this afternoon and
+    // marked 済み in the evening; 2 more are no-shows and one is marked twice (it counts once).
+    const her = clientSocket(server);
+    servers.track(her);
+    await connected(her);
+    const consultationId = (await call(her, 'consultation:start', {})).consultationId;
+    await call(sato, 'consultation:take', { consultationId });
+    const appointments = await Promise.all(
+      Array.from({ length: 26 }, (_, i) =>
+        call(sato, 'handoff:book', { consultationId, kind: i < 20 || i >= 24 ? 'outreach' : 'accompaniment', startsAt: '2023-03-31T15:00:00+09:00' }),
+      ),
+    );
+    clock.set('2023-03-31T18:00:00+09:00');
+    await inWaves(appointments, 13, (a, i) => {
+      if (i >= 24) return call(sato, 'appointment:status', { appointmentId: a.id, status: 'no_show' });
+      const visit = a.kind === 'outreach' ? { durationBand: '60-plus' as const } : { durationBand: '60-plus' as const, agency: AGENCY_KINDS[i % 2]! };
+      return call(sato, 'appointment:status', { appointmentId: a.id, status: 'done', visit });
+    });
+    await call(sato, 'appointment:status', { appointmentId: appointments[0]!.id, status: 'done', visit: { durationBand: '30-60' } });
+
+    // 23 home visits and 5 accompaniments logged without an appointment over the year, by two
+    // counselors; one more logged by mistake and withdrawn.
+    const logged: OutreachLogPayload[] = Array.from({ length: 28 }, (_, i) => {
+      const date = `${i % 12 >= 9 ? 2023 : 2022}-${String(((3 + (i % 12)) % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
+      return i < 23 ? { kind: 'outreach', date, durationBand: '30-60' } : { kind: 'accompaniment', date, durationBand: '15-30', agency: AGENCY_KINDS[(i % 4) + 2]! };
+    });
+    await inWaves(logged, 14, (payload, i) => call(i % 2 === 0 ? sato : tanaka, 'outreach:log', payload));
+    const mistake = await call(tanaka, 'outreach:log', { kind: 'outreach', date: '2023-03-30', durationBand: 'under-15' });
+    await call(tanaka, 'outreach:withdraw', { entryId: mistake.id });
+
+    const report = await call(boss, 'report:year', { fiscalYear: 2022 });
+    expect(report.outreach.total).toEqual({ month: 'total', outreach: 43, accompaniment: 9 });
+    expect(report.outreach.byAgency).toEqual({ 'city-office': 2, police: 2, hospital: 1, 'legal-aid': 1, 'dv-center': 1, other: 2, unknown: 0 });
+    expect(report.kpis).toEqual([
+      { key: 'homeVisits', target: 45, result: 43, achievement: 95.6, expected: 45 },
+      { key: 'accompaniments', target: 18, result: 9, achievement: 50, expected: 18 },
+    ]);
+
+    const blocks = reportToCsv(report).slice(1).trimEnd().split('\r\n\r\n').map((b) => b.split('\r\n'));
+    const kpis = blocks.find((b) => b[0]!.startsWith('【目標と実績】'))!;
+    expect(kpis.slice(1)).toEqual([
+      '項目キー,項目,目標,実績,達成率（%）,この時点の目安',
+      'homeVisits,家庭訪問（回）,45,43,95.6,45',
+      'accompaniments,同行支援（回）,18,9,50.0,18',
+    ]);
+    const visits = blocks.find((b) => b[0] === '【家庭訪問・同行支援（実施）】')!;
+    expect(visits.at(-1)).toBe('合計,43,9');
   });
 });

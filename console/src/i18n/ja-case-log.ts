@@ -9,7 +9,7 @@ export const jaCaseLog = {
     view: '電話などの記録',
     heading: '電話・メール・面接の記録',
     intro: 'チャット以外の相談を1件ずつ記録します。年度報告の件数になります。お名前・電話番号・住所・内容は書きません。',
-    keys: 'Tabで次の項目へ、矢印キーで選び、Enterで記録します。主訴は番号（01〜14）を打つと選べます。',
+    keys: 'Tabで次の項目へ、矢印キーで選び、Enterで記録します。主訴は番号（01〜14）を打つと選べます。主訴は5つまで選べます（3つめを選ぶと次の欄が出ます）。',
     date: '日付',
     channel: '相談方法',
     channels: { phone: '電話', mail: 'メール', interview: '面接', remote: 'リモート' } satisfies Record<LoggedChannel, string>,
@@ -54,8 +54,12 @@ export const jaCaseLog = {
     achievement: '達成率',
     expected: 'この時点の目安',
     noResult: '記録なし',
+    // The CSV's block (its column names do not change between years).
+    csvBlock: (asOf: string) => `【目標と実績】${asOf}時点`,
+    csvKey: '項目キー',
+    csvAchievement: '達成率（%）',
     percent: (p: number) => `${p.toFixed(1)}%`,
-    kpiNote: '目安は、目標を1年で均等に進めた場合のこの日までの数です。家庭訪問・同行支援は「済み」にした予約の数です。配布セットは、配布会の記録ができるまで実績がありません。',
+    kpiNote: '目安は、目標を1年で均等に進めた場合のこの日までの数です。家庭訪問・同行支援は実施した回数です（「済み」にした予約と、予約なしで記録した分）。配布セットは、配布会の記録ができるまで実績がありません。',
     keys: {
       homeVisits: '家庭訪問（回）',
       accompaniments: '同行支援（回）',

@@ -1,6 +1,6 @@
 import type { CaseLogEntry } from '@tsunagari/shared';
 import { describe, expect, it } from 'vitest';
-import { draftPayload, draftProblem, entryDraft, freshDraft, todayTokyo, upsertEntry } from './case-log.js';
+import { draftPayload, draftProblem, entryDraft, freshDraft, todayTokyo, topicFieldCount, upsertEntry } from './case-log.js';
 
 describe('the case log form state', () => {
   it('starts from today in Tokyo, phone, and the last outcome', () => {
@@ -27,6 +27,7 @@ describe('the case log form state', () => {
   it('turns an entry back into a draft and keeps her list newest first', () => {
     const entry = (id: string, recordedAt: string): CaseLogEntry => ({
       id,
+      note: null,
       staffId: 's',
       channel: 'mail',
       date: '2026-06-10',
@@ -45,5 +46,15 @@ describe('the case log form state', () => {
       ['b', 'information'],
       ['a', 'other'],
     ]);
+  });
+
+  it('shows three topic fields, one empty field after the last chosen topic, and never more than five', () => {
+    expect(topicFieldCount(['', '', ''])).toBe(3);
+    expect(topicFieldCount(['孤独', '介護', ''])).toBe(3);
+    expect(topicFieldCount(['孤独', '介護', '喪失'])).toBe(4);
+    expect(topicFieldCount(['孤独', '介護', '喪失', '子育て'])).toBe(5);
+    expect(topicFieldCount(['孤独', '介護', '喪失', '子育て', '医療費'])).toBe(5);
+    // A topic taken back from the 4th field: the 5th goes again.
+    expect(topicFieldCount(['孤独', '介護', '喪失', '', ''])).toBe(4);
   });
 });

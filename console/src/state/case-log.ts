@@ -1,8 +1,24 @@
 import type { AgeBand, CaseLogAddPayload, CaseLogEntry, ContactKind, DurationBand, LoggedChannel, Outcome, Topic } from '@tsunagari/shared';
 import { tokyoParts } from '@tsunagari/shared';
 
-/** How many topic fields the compact form shows (the protocol allows up to 5; a correction keeps more). */
+/** How many topic fields the compact form shows at first (a call rarely has more). */
 export const FORM_TOPICS = 3;
+
+/** The most topics one entry takes (the protocol's limit). */
+export const MAX_TOPICS = 5;
+
+/**
+ * How many topic fields to show: always one empty field after the last chosen topic, so a fourth
+ * and fifth appear as she fills the fields before them (Tab reaches them, keyboard only), at least
+ * {@link FORM_TOPICS} and at most {@link MAX_TOPICS}.
+ */
+export function topicFieldCount(topics: readonly (Topic | '')[]): number {
+  let last = -1;
+  topics.forEach((t, i) => {
+    if (t !== '') last = i;
+  });
+  return Math.min(MAX_TOPICS, Math.max(FORM_TOPICS, last + 2));
+}
 
 /**
  * The compact form's draft. Topics are positional fields, '' for none; the first is required.

@@ -1,4 +1,4 @@
-import { emptyFigures, type FiscalYearReport, fiscalYearMonths } from '@tsunagari/shared';
+import { emptyFigures, emptyOutreachSection, type FiscalYearReport, fiscalYearMonths } from '@tsunagari/shared';
 import { describe, expect, it } from 'vitest';
 import { csvField, reportCampaigns, reportFileName, reportToCsv } from './report-csv.js';
 
@@ -19,7 +19,7 @@ function report(): FiscalYearReport {
   total.byChannel.chat = 3;
   total.byTopic['子育て'] = 2;
   total.byCampaign = { 'ube-2026': 2, web: 1, '-x': 0 };
-  return { fiscalYear: 2026, months, total, kpis: [], asOf: '2026-06-01' };
+  return { fiscalYear: 2026, months, total, kpis: [], asOf: '2026-06-01', outreach: emptyOutreachSection(2026) };
 }
 
 const lines = (csv: string) => csv.slice(1).split('\r\n');
@@ -34,7 +34,8 @@ describe('report CSV for the prefecture', () => {
     ).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.replaceAll('\r\n', '')).not.toMatch(/\n/);
-    const rows = lines(csv).filter(Boolean);
+    // The main table is the first block: up to the first empty line (further tables follow it).
+    const rows = lines(csv).slice(0, lines(csv).indexOf(''));
     expect(rows).toHaveLength(14);
     expect(rows[1]!.startsWith('2026年4月,0,0,0,0,0,0,0,0,0,0,0,')).toBe(true);
     expect(rows[2]!.startsWith('2026年5月,5,3,2,0,0,0,3,2,1,4,4,')).toBe(true);

@@ -1,5 +1,7 @@
 import { AGE_BANDS, CHANNELS, CONTACT_KINDS, DURATION_BANDS, type FiscalYearReport, HANDOFF_KINDS, OUTCOMES, type ReportFigures, TOPICS } from '@tsunagari/shared';
 import { ja } from '../i18n/ja.js';
+import { kpiCsvBlock } from './report-csv-kpis.js';
+import { outreachCsvBlocks } from './report-csv-outreach.js';
 
 const r = ja.report;
 
@@ -38,6 +40,8 @@ export function csvField(value: string | number): string {
  * chat's four counts, the nuisance chats (counted in none of the others), then every topic, outcome,
  * age band, hand-off kind, contact kind and duration band in the shared lists' order (so columns
  * never move between years), then the year's campaigns.
+ * After it, each further table is its own block, after an empty line: a title line, a header and
+ * its lines (目標と実績, then the outreach blocks); a block's columns never move either.
  * UTF-8 with a BOM and CRLF line ends, as Excel expects.
  */
 export function reportToCsv(report: FiscalYearReport): string {
@@ -78,7 +82,8 @@ export function reportToCsv(report: FiscalYearReport): string {
     ...campaigns.map((c) => f.byCampaign[c] ?? 0),
   ];
   const rows = [header, ...report.months.map((f) => row(f, r.monthLabel(f.month))), row(report.total, r.total)];
-  return CSV_BOM + rows.map((cells) => cells.map(csvField).join(',')).join('\r\n') + '\r\n';
+  const blocks = [rows, kpiCsvBlock(report), ...outreachCsvBlocks(report)];
+  return CSV_BOM + blocks.map((block) => block.map((cells) => cells.map(csvField).join(',')).join('\r\n')).join('\r\n\r\n') + '\r\n';
 }
 
 /** The file name the browser saves it under. */

@@ -366,4 +366,36 @@ export const migrations: readonly Migration[] = [
     PRIMARY KEY (fiscal_year, kind)
   );
   `,
+  // issue 16: outreach done, not just booked. One row per home visit or accompaniment that
+  // happened: marked 済み on its appointment (appointment_id, one live row per appointment) or
+  // logged without one (NULL). Closed-list words and a Tokyo day only, like case_log; withdrawn
+  // rows stay, marked. The retention purge sets appointment_id NULL before it deletes the
+  // appointment, so a visit keeps counting (and from here on it no longer tallies visit kinds in
+  // handoff_done; the rows tallied before stay there and still count). Appointments already marked
+  // done become visits with no duration band or agency (the report shows them as unknown).
+  `
+  CREATE TABLE outreach_visit (
+    id TEXT PRIMARY KEY,
+    staff_id TEXT NOT NULL REFERENCES staff(id),
+    kind TEXT NOT NULL,
+    day TEXT NOT NULL,
+    duration_band TEXT,
+    agency TEXT,
+    appointment_id TEXT REFERENCES appointment(id),
+    recorded_at TEXT NOT NULL,
+    corrected_at TEXT,
+    withdrawn_at TEXT
+  );
+  CREATE UNIQUE INDEX outreach_visit_appointment ON outreach_visit(appointment_id) WHERE appointment_id IS NOT NULL AND withdrawn_at IS NULL;
+  CREATE INDEX outreach_visit_day ON outreach_visit(day);
+  CREATE INDEX outreach_visit_staff ON outreach_visit(staff_id, recorded_at);
+  INSERT INTO outreach_visit (id, staff_id, kind, day, appointment_id, recorded_at)
+    SELECT 'v' || id, staff_id, kind, date(starts_at, '+9 hours'), id, updated_at FROM appointment
+    WHERE status = 'done' AND kind IN ('outreach', 'accompaniment');
+  `,
+  // issue 16: a case-log entry may carry a free-text note sealed to the records key in the staff
+  // member's browser (base64url of a padded crypto_box_seal): the relay stores the blob only.
+  `
+  ALTER TABLE case_log ADD COLUMN sealed_note TEXT;
+  `,
 ];

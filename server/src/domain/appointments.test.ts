@@ -62,7 +62,11 @@ describe('AppointmentService.book', () => {
     // The first two bookings draw the same six characters; the second must draw again.
     const draws = [...Array(12).fill(0), ...Array(6).fill(1)] as number[];
     const scripted = Object.assign(Object.create(sodium) as typeof sodium, { randombytes_uniform: () => draws.shift() ?? 2 });
-    const service = new AppointmentService({ byId: () => consultation }, repo, scripted, { now: () => new Date('2026-06-05T03:00:00Z') });
+    const service = new AppointmentService({ byId: () => consultation }, repo, scripted, { now: () => new Date('2026-06-05T03:00:00Z') }, {
+      planForAppointment: () => {
+        throw new Error('booking marks no visit');
+      },
+    });
     const first = service.book('sato', consultation.id, 'phone', '2026-06-08T15:00:00+09:00');
     const second = service.book('sato', consultation.id, 'phone', '2026-06-08T16:00:00+09:00');
     expect(first.code).toBe('222222');

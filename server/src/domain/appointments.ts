@@ -2,6 +2,7 @@ import {
   type Appointment,
   type AppointmentStatus,
   type HandoffKind,
+  type VisitDetails,
   MAX_BOOKING_AHEAD_DAYS,
   RESERVATION_CODE_ALPHABET,
   RESERVATION_CODE_LENGTH,
@@ -10,6 +11,8 @@ import { randomId, type Sodium } from '@tsunagari/shared/crypto';
 import type { Clock } from '../clock.js';
 import { errors } from '../errors.js';
 import type { AppointmentRepository, ConsultationRepository } from '../repositories/types.js';
+import type { CaseLogActor } from './case-log.js';
+import type { OutreachService } from './outreach.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -44,6 +47,7 @@ export class AppointmentService {
     private readonly appointments: AppointmentRepository,
     private readonly sodium: Sodium,
     private readonly clock: Clock,
+    private readonly visits: Pick<OutreachService, 'planForAppointment'>,
   ) {}
 
   /**
@@ -98,19 +102,24 @@ export class AppointmentService {
   }
 
   /**
-   * Sets an appointment's status; any transition is allowed, so a mistake can be undone. Errors:
+   * Sets an appointment's status; any transition is allowed, so a mistake can be undone. A home
+   * visit or accompaniment marked done records its visit with `visit` (how it went), and leaving
+   * done withdraws it (`OutreachService.planForAppointment` says what it refuses). Errors:
    * UNKNOWN_APPOINTMENT; INVALID_STATE when booking it again would give its code to a second booked
-   * appointment (the code was handed out again after this one was closed).
+   * appointment (the code was handed out again after this one was closed); the visit's errors.
+   * Everything is checked before anything is written.
    */
-  setStatus(appointmentId: string, status: AppointmentStatus): { appointment: Appointment; changed: boolean } {
+  setStatus(actor: CaseLogActor, appointmentId: string, status: AppointmentStatus, visit?: VisitDetails): { appointment: Appointment; changed: boolean } {
     const current = this.appointments.byId(appointmentId);
     if (!current) throw errors.unknownAppointment();
-    if (current.status === status) return { appointment: current, changed: false };
-    if (status === 'booked') {
+    const plan = this.visits.planForAppointment(actor, current, status, visit);
+    if (current.status === status && !plan.changes) return { appointment: current, changed: false };
+    if (status === 'booked' && current.status !== 'booked') {
       const holder = this.appointments.bookedByCode(current.code);
       if (holder && holder.id !== current.id) throw errors.invalidState('code is booked by another appointment');
     }
-    this.appointments.setStatus(appointmentId, status, this.clock.now().toISOString());
+    plan.apply();
+    if (current.status !== status) this.appointments.setStatus(appointmentId, status, this.clock.now().toISOString());
     return { appointment: this.appointments.byId(appointmentId) as Appointment, changed: true };
   }
 

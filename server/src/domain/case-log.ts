@@ -1,4 +1,4 @@
-import { type CaseLogEntry, type CaseLogInput, type StaffRole, fiscalYearOf, tokyoParts } from '@tsunagari/shared';
+import { type CaseLogEntry, type CaseLogInput, type SealedCaseNote, type StaffRole, fiscalYearOf, tokyoParts } from '@tsunagari/shared';
 import { randomId, type Sodium } from '@tsunagari/shared/crypto';
 import type { Clock } from '../clock.js';
 import { errors } from '../errors.js';
@@ -56,6 +56,11 @@ export class CaseLogService {
     return this.log.mine(staffId, since, MINE_LIMIT);
   }
 
+  /** Supervisor: the sealed notes of a fiscal year's entries; only the records key opens them, never here. */
+  notes(fiscalYear: number): SealedCaseNote[] {
+    return this.log.notes(`${fiscalYear}-04-01`, `${fiscalYear + 1}-03-31`);
+  }
+
   /**
    * The fiscal years an entry may be dated in: this one, and in April also the last (March's
    * calls are often entered once the year has turned, before the report goes to the prefecture).
@@ -66,7 +71,8 @@ export class CaseLogService {
     return tokyoParts(now).ymd.slice(5, 7) === '04' ? [year - 1, year] : [year];
   }
 
-  private checkDay(ymd: string): void {
+  /** DATE_OUT_OF_RANGE unless the Tokyo day is not ahead of today and in {@link openYears} (visits share the rule). */
+  checkDay(ymd: string): void {
     if (ymd > tokyoParts(this.clock.now()).ymd) throw errors.dateOutOfRange('ahead of today');
     const year = fiscalYearOf(new Date(`${ymd}T12:00:00+09:00`));
     if (!this.openYears().includes(year)) throw errors.dateOutOfRange('outside the open fiscal year');
@@ -90,6 +96,7 @@ export class CaseLogService {
       topics: input.topics,
       outcome: input.outcome,
       ageBand: input.ageBand ?? null,
+      note: input.note ?? null,
       recordedAt: meta.recordedAt,
       correctedAt: meta.correctedAt,
     };

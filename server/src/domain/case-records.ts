@@ -1,7 +1,7 @@
 import { type AgeBand, type FiscalYearReport, type FiscalYearTargets, type Outcome, type Topic, fiscalYearRange, tokyoParts } from '@tsunagari/shared';
 import type { Clock } from '../clock.js';
 import { errors } from '../errors.js';
-import type { CaseLogRepository, CaseRecordRepository, ConsultationRepository, YearGoalRepository } from '../repositories/types.js';
+import type { CaseLogRepository, CaseRecordRepository, ConsultationRepository, OutreachRepository, YearGoalRepository } from '../repositories/types.js';
 import { buildFiscalYearReport } from './reports.js';
 
 /** What a counselor enters when a chat is over: closed-list words only. */
@@ -22,6 +22,7 @@ export class CaseRecordService {
     private readonly caseLog: CaseLogRepository,
     private readonly goals: YearGoalRepository,
     private readonly clock: Clock,
+    private readonly outreach: Pick<OutreachRepository, 'between'>,
   ) {}
 
   /**
@@ -52,7 +53,8 @@ export class CaseRecordService {
     const logged = this.caseLog.between(`${fiscalYear}-04-01`, `${fiscalYear + 1}-03-31`);
     const goals = {
       targets: this.goals.targets(fiscalYear),
-      done: this.goals.doneByKind(fiscalYear, from.toISOString(), to.toISOString()),
+      visits: this.outreach.between(`${fiscalYear}-04-01`, `${fiscalYear + 1}-03-31`),
+      purgedVisits: this.goals.purgedVisits(fiscalYear),
       asOf: tokyoParts(this.clock.now()).ymd,
     };
     return buildFiscalYearReport(fiscalYear, this.records.reportRows(from.toISOString(), to.toISOString()), logged, goals);

@@ -97,6 +97,7 @@ describe('the fiscal-year report', () => {
   it('counts logged consultations by their Tokyo day and channel beside the chats, with topics, outcome, contact and duration', () => {
     const logged = (date: string, more: Partial<CaseLogEntry> = {}): CaseLogEntry => ({
       id: `e${date}`,
+      note: null,
       staffId: 's',
       channel: 'phone',
       date,

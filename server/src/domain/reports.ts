@@ -3,15 +3,17 @@ import {
   CHANNELS,
   type FiscalYearReport,
   type FiscalYearTargets,
-  type HandoffKind,
+  type OutreachVisit,
   type ReportFigures,
   type TargetKey,
+  type VisitKind,
   emptyFigures,
   fiscalYearMonths,
   kpiLines,
   tokyoParts,
   yearShareGone,
 } from '@tsunagari/shared';
+import { buildOutreachSection } from './outreach-report.js';
 import type { ReportRow } from './types.js';
 
 /** Where she came from when no QR campaign brought her: the NPO's own page. */
@@ -39,16 +41,17 @@ export const WEB_CAMPAIGN = 'web';
  *   ones already left out, by the Tokyo day they are dated: each is a consultation of its channel
  *   and a recorded one (topics, outcome, age band), with its contact kind and duration band.
  * - consultations, byChannel: chats started plus logged entries — the program's count.
- * - kpis: each target an admin set against its result — home visits and accompaniments done
- *   (appointments marked 済み, by the year they were for), consultations by channel; distribution
- *   sets have no result until distribution events are recorded — and the even pace on `asOf`.
+ * - outreach: home visits and accompaniments done (outreach-report.ts), from either route once.
+ * - kpis: each target an admin set against its result — home visits and accompaniments done (the
+ *   outreach section's totals), consultations by channel; distribution sets have no result until
+ *   distribution events are recorded — and the even pace on `asOf`.
  * Rows outside the year are ignored; the total is the sum of the twelve months.
  */
 export function buildFiscalYearReport(
   fiscalYear: number,
   rows: readonly ReportRow[],
   logged: readonly CaseLogEntry[] = [],
-  goals: YearGoals = { targets: {}, done: {}, asOf: `${fiscalYear + 1}-03-31` },
+  goals: YearGoals = { targets: {}, visits: [], purgedVisits: {}, asOf: `${fiscalYear + 1}-03-31` },
 ): FiscalYearReport {
   const months = fiscalYearMonths(fiscalYear).map(emptyFigures);
   const byMonth = new Map(months.map((m) => [m.month, m]));
@@ -62,16 +65,20 @@ export function buildFiscalYearReport(
   }
   const total = emptyFigures('total');
   for (const m of months) add(total, m);
-  const results: Partial<Record<TargetKey, number>> = { homeVisits: goals.done.outreach ?? 0, accompaniments: goals.done.accompaniment ?? 0 };
+  const outreach = buildOutreachSection(fiscalYear, goals.visits, goals.purgedVisits);
+  const results: Partial<Record<TargetKey, number>> = { homeVisits: outreach.total.outreach, accompaniments: outreach.total.accompaniment };
   for (const channel of CHANNELS) results[channel] = total.byChannel[channel];
   const kpis = kpiLines(goals.targets, results, yearShareGone(fiscalYear, goals.asOf));
-  return { fiscalYear, months, total, kpis, asOf: goals.asOf };
+  return { fiscalYear, months, total, kpis, asOf: goals.asOf, outreach };
 }
 
-/** What the KPI table needs beside the figures: the year's targets, appointments done by kind, and the day. */
+/** What the KPI table needs beside the figures: the year's targets, the visits done, and the day. */
 export interface YearGoals {
   targets: FiscalYearTargets;
-  done: Partial<Record<HandoffKind, number>>;
+  /** The year's visits done (not withdrawn). */
+  visits: readonly OutreachVisit[];
+  /** Visits the retention purge tallied by kind before visits were kept as rows. */
+  purgedVisits: Partial<Record<VisitKind, number>>;
   /** Tokyo YYYY-MM-DD the pace is reckoned for. */
   asOf: string;
 }

@@ -5,7 +5,7 @@ import type { CaseLogRepository } from './types.js';
 
 type Row = Record<string, unknown>;
 
-const COLUMNS = 'id, staff_id, channel, day, duration_band, contact, topics, outcome, age_band, recorded_at, corrected_at';
+const COLUMNS = 'id, staff_id, channel, day, duration_band, contact, topics, outcome, age_band, sealed_note, recorded_at, corrected_at';
 
 function toEntry(r: Row): CaseLogEntry {
   return {
@@ -18,6 +18,7 @@ function toEntry(r: Row): CaseLogEntry {
     topics: JSON.parse(r.topics as string) as Topic[],
     outcome: r.outcome as Outcome,
     ageBand: (r.age_band as AgeBand | null) ?? null,
+    note: (r.sealed_note as string | null) ?? null,
     recordedAt: r.recorded_at as string,
     correctedAt: (r.corrected_at as string | null) ?? null,
   };
@@ -30,15 +31,17 @@ function toEntry(r: Row): CaseLogEntry {
  */
 export function createSqliteCaseLog(db: Db): CaseLogRepository {
   const s = {
-    insert: db.prepare(`INSERT INTO case_log (id, staff_id, channel, day, duration_band, contact, topics, outcome, age_band, recorded_at)
-      VALUES (@id, @staffId, @channel, @date, @durationBand, @contact, @topics, @outcome, @ageBand, @recordedAt)`),
+    insert: db.prepare(`INSERT INTO case_log (id, staff_id, channel, day, duration_band, contact, topics, outcome, age_band, sealed_note, recorded_at)
+      VALUES (@id, @staffId, @channel, @date, @durationBand, @contact, @topics, @outcome, @ageBand, @note, @recordedAt)`),
     correct: db.prepare(`UPDATE case_log SET channel = @channel, day = @date, duration_band = @durationBand, contact = @contact,
-      topics = @topics, outcome = @outcome, age_band = @ageBand, corrected_at = @correctedAt WHERE id = @id AND withdrawn_at IS NULL`),
+      topics = @topics, outcome = @outcome, age_band = @ageBand, sealed_note = @note, corrected_at = @correctedAt WHERE id = @id AND withdrawn_at IS NULL`),
     withdraw: db.prepare('UPDATE case_log SET withdrawn_at = ? WHERE id = ? AND withdrawn_at IS NULL'),
     byId: db.prepare(`SELECT ${COLUMNS} FROM case_log WHERE id = ? AND withdrawn_at IS NULL`),
     mine: db.prepare(`SELECT ${COLUMNS} FROM case_log WHERE staff_id = ? AND recorded_at >= ? AND withdrawn_at IS NULL
       ORDER BY recorded_at DESC, rowid DESC LIMIT ?`),
     between: db.prepare(`SELECT ${COLUMNS} FROM case_log WHERE day >= ? AND day <= ? AND withdrawn_at IS NULL`),
+    notes: db.prepare(`SELECT id, day, channel, staff_id, sealed_note FROM case_log
+      WHERE day >= ? AND day <= ? AND withdrawn_at IS NULL AND sealed_note IS NOT NULL ORDER BY day, rowid`),
   };
   const params = (e: CaseLogEntry) => ({ ...e, topics: JSON.stringify(e.topics), recordedAt: coarseTime(e.recordedAt), correctedAt: coarseOrNull(e.correctedAt) });
   return {
@@ -51,5 +54,13 @@ export function createSqliteCaseLog(db: Db): CaseLogRepository {
     },
     mine: (staffId, sinceIso, limit) => (s.mine.all(staffId, sinceIso, limit) as Row[]).map(toEntry),
     between: (fromYmd, toYmd) => (s.between.all(fromYmd, toYmd) as Row[]).map(toEntry),
+    notes: (fromYmd, toYmd) =>
+      (s.notes.all(fromYmd, toYmd) as Row[]).map((r) => ({
+        entryId: r.id as string,
+        date: r.day as string,
+        channel: r.channel as LoggedChannel,
+        staffId: r.staff_id as string,
+        note: r.sealed_note as string,
+      })),
   };
 }

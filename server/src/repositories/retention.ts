@@ -6,8 +6,8 @@ export interface RetentionRepository {
   /**
    * For up to `limit` consultations that ended before `endedBefore` and were not purged yet:
    * deletes their messages, key grants, handover notes, read marks, resume codes and appointments
-   * (the hand-off kinds folded into the row first, for the report, and the done ones tallied by
-   * fiscal year and kind for the year's targets; a booked one still to come
+   * (the hand-off kinds folded into the row first, for the report; visits done keep their rows but
+   * let go of the appointment; other done ones are tallied by fiscal year and kind; a booked one still to come
    * waits until it has passed). The consultation row stays for
    * the statistics with no staff member, no token and no requeue time, marked purged at `now`
    * (coarse); its case record keeps only the month, topics, outcome and age band. One transaction.
@@ -32,11 +32,13 @@ export function createSqliteRetention(db: Db): RetentionRepository {
   // every other appointment of a purged consultation goes, now or on a later run.
   const purgeable = `(status != 'booked' OR starts_at < ?) AND consultation_id IN (SELECT id FROM consultation WHERE purged_at IS NOT NULL)`;
   const appointments = db.prepare(`DELETE FROM appointment WHERE ${purgeable}`);
+  // A visit done stays (closed lists and a day, nothing of hers) but lets go of its appointment.
+  const releaseVisits = db.prepare(`UPDATE outreach_visit SET appointment_id = NULL WHERE appointment_id IN (SELECT id FROM appointment WHERE ${purgeable})`);
   // The done ones are tallied first by the Tokyo fiscal year they were for (April–March), so the
   // year report's targets keep their results (year-goals.ts).
   const tallyDone = db.prepare(`INSERT INTO handoff_done (fiscal_year, kind, n)
     SELECT CAST(strftime('%Y', starts_at, '+9 hours', 'start of month', '-3 months') AS INTEGER), kind, COUNT(*)
-    FROM appointment WHERE status = 'done' AND ${purgeable} GROUP BY 1, 2
+    FROM appointment WHERE status = 'done' AND kind NOT IN ('outreach', 'accompaniment') AND ${purgeable} GROUP BY 1, 2
     ON CONFLICT (fiscal_year, kind) DO UPDATE SET n = n + excluded.n`);
   const mark = db.prepare("UPDATE consultation SET purged_at = ?, assigned_staff_id = NULL, requeued_at = NULL, client_token_hash = '' WHERE id = ?");
   const record = db.prepare("UPDATE case_record SET staff_id = NULL, recorded_at = substr(recorded_at, 1, 7) WHERE consultation_id = ?");
@@ -53,6 +55,7 @@ export function createSqliteRetention(db: Db): RetentionRepository {
       record.run(id);
     }
     tallyDone.run(now);
+    releaseVisits.run(now);
     appointments.run(now);
     return { consultations: ids.length, messages };
   });

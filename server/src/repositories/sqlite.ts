@@ -7,6 +7,7 @@ import { createSqliteConsultations } from './consultations.js';
 import { createSqliteCounselors } from './counselors.js';
 import { createSqliteHandover } from './handover.js';
 import { createSqliteKeyGrants, createSqliteMessages } from './messages.js';
+import { createSqliteOutreach } from './outreach.js';
 import { createSqliteResumeCodes } from './resume.js';
 import { createSqliteRetention } from './retention.js';
 import { createSqliteServerSecrets } from './server-secrets.js';
@@ -32,6 +33,7 @@ export function createSqliteRepositories(db: Db): Repositories {
     caseRecords: createSqliteCaseRecords(db),
     caseLog: createSqliteCaseLog(db),
     yearGoals: createSqliteYearGoals(db),
+    outreach: createSqliteOutreach(db),
     appointments: createSqliteAppointments(db),
     resumeCodes: createSqliteResumeCodes(db),
     retention: createSqliteRetention(db),

@@ -1,4 +1,4 @@
-import type { AppointmentStatus, Appointment, Campaign, CaseLogEntry, CaseRecord, EndReason, FiscalYearTargets, HandoffKind, HandoverNote, HistoryPage, SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
+import type { AppointmentStatus, Appointment, Campaign, CaseLogEntry, OutreachVisit, SealedCaseNote, VisitKind, CaseRecord, EndReason, FiscalYearTargets, HandoffKind, HandoverNote, HistoryPage, SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
 import type { Holding, RoutingStatus } from '../domain/routing/types.js';
 import type { StaffRole } from '@tsunagari/shared';
 import type { SignedRevocationList, SignedStaffStatement } from '@tsunagari/shared/trust';
@@ -191,18 +191,38 @@ export interface CaseLogRepository {
   mine(staffId: string, sinceIso: string, limit: number): CaseLogEntry[];
   /** Entries not withdrawn whose Tokyo day is in [fromYmd, toYmd] (inclusive). */
   between(fromYmd: string, toYmd: string): CaseLogEntry[];
+  /** The sealed notes of entries not withdrawn whose day is in [fromYmd, toYmd], oldest day first. */
+  notes(fromYmd: string, toYmd: string): SealedCaseNote[];
 }
 
-/** The fiscal year's targets, and the appointments done they are measured against (issue 16). */
+/** Home visits and accompaniments done: marked 済み on an appointment or logged without one (issue 16). */
+export interface OutreachRepository {
+  /** Stores a visit; at most one live visit per appointment (the partial unique index). */
+  insert(visit: OutreachVisit): void;
+  /** Replaces the fields of a visit not withdrawn (correctedAt set); false when there is none. */
+  correct(visit: OutreachVisit): boolean;
+  /** Marks a visit withdrawn; false when there is none (or it already was). */
+  withdraw(id: string, atIso: string): boolean;
+  /** A visit not withdrawn. */
+  byId(id: string): OutreachVisit | null;
+  /** The live visit marked on an appointment, if any. */
+  byAppointment(appointmentId: string): OutreachVisit | null;
+  /** A staff member's visits recorded since an instant, not withdrawn, newest first. */
+  mine(staffId: string, sinceIso: string, limit: number): OutreachVisit[];
+  /** Visits not withdrawn whose Tokyo day is in [fromYmd, toYmd] (inclusive). */
+  between(fromYmd: string, toYmd: string): OutreachVisit[];
+}
+
+/** The fiscal year's targets (issue 16); results come from the visits and the case log. */
 export interface YearGoalRepository {
   /** Replaces a year's targets as a whole, in one transaction. */
   setTargets(fiscalYear: number, targets: FiscalYearTargets): void;
   targets(fiscalYear: number): FiscalYearTargets;
   /**
-   * Appointments marked done whose time is in [from, to) (ISO instants, the fiscal year's), by
-   * kind, plus those of that fiscal year the retention purge has deleted since (its tally).
+   * Done home visits and accompaniments of a fiscal year that the retention purge deleted before
+   * visits were kept as rows (its tally by kind); later visits are all in {@link OutreachRepository}.
    */
-  doneByKind(fiscalYear: number, fromIso: string, toIso: string): Partial<Record<HandoffKind, number>>;
+  purgedVisits(fiscalYear: number): Partial<Record<VisitKind, number>>;
 }
 
 export interface AppointmentRepository {
@@ -242,6 +262,7 @@ export interface Repositories {
   caseRecords: CaseRecordRepository;
   caseLog: CaseLogRepository;
   yearGoals: YearGoalRepository;
+  outreach: OutreachRepository;
   appointments: AppointmentRepository;
   resumeCodes: ResumeCodeRepository;
   retention: RetentionRepository;

@@ -25,7 +25,7 @@ export function registerAppointmentHandlers(handlers: HandlerTable, deps: Pick<S
   handlers.staff('appointment:find', (payload) => appointments.find(payload.code));
 
   handlers.staff('appointment:status', (payload, s) => {
-    const { appointment, changed } = appointments.setStatus(payload.appointmentId, payload.status);
+    const { appointment, changed } = appointments.setStatus({ staffId: s.data.staffId, role: s.data.role }, payload.appointmentId, payload.status, payload.visit);
     if (changed) {
       log.info({ event: 'appointment.status', status: appointment.status }, 'appointment status set');
       pushChanged(s, appointment);

@@ -2,7 +2,7 @@ import type { Logger } from '../log.js';
 import type { Services } from '../services.js';
 import type { HandlerTable } from './handle.js';
 
-/** caselog:add / correct / withdraw / mine — the case log of the other channels. Thin: the domain decides. */
+/** caselog:add / correct / withdraw / mine / notes — the case log of the other channels. Thin: the domain decides. */
 export function registerCaseLogHandlers(handlers: HandlerTable, deps: Pick<Services, 'caseLog'> & { log: Logger }): void {
   const { caseLog, log } = deps;
   const actor = (data: { staffId: string; role: 'counselor' | 'supervisor' | 'admin' }) => ({ staffId: data.staffId, role: data.role });
@@ -18,4 +18,5 @@ export function registerCaseLogHandlers(handlers: HandlerTable, deps: Pick<Servi
   });
   handlers.staff('caselog:withdraw', (payload, s) => caseLog.withdraw(actor(s.data), payload.entryId));
   handlers.staff('caselog:mine', (_payload, s) => ({ entries: caseLog.mine(s.data.staffId) }));
+  handlers.staff('caselog:notes', (payload) => ({ notes: caseLog.notes(payload.fiscalYear) }));
 }

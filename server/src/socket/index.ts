@@ -15,6 +15,7 @@ import { registerMessageHandlers } from './message.handlers.js';
 import { OutsideChanges } from '../domain/staff/outside-changes.js';
 import type { Scheduler } from '../scheduler.js';
 import { QueuePusher } from './queue-pusher.js';
+import { registerOutreachHandlers } from './outreach.handlers.js';
 import { registerQueueHandlers } from './queue.handlers.js';
 import { registerReportHandlers } from './report.handlers.js';
 import { registerResumeHandlers } from './resume.handlers.js';
@@ -50,6 +51,7 @@ function handlerTable(deps: SocketDeps): HandlerTable {
   registerReportHandlers(handlers, deps);
   registerAppointmentHandlers(handlers, deps);
   registerCaseLogHandlers(handlers, deps);
+  registerOutreachHandlers(handlers, deps);
   registerTrustHandlers(handlers, deps);
   return handlers;
 }

@@ -9,3 +9,4 @@ export * from './org-key-file.js';
 export * from './epoch-envelope.js';
 export * from './message-order.js';
 export * from './padding.js';
+export * from './records-note.js';

@@ -73,6 +73,14 @@ export const ERROR_CODES = [
   'UNKNOWN_CASE_LOG',
   /** The day of a case-log entry is ahead of today (Tokyo) or outside the fiscal year it may be entered in. */
   'DATE_OUT_OF_RANGE',
+  /** No logged visit (home visit or accompaniment) with that id, or it was withdrawn. */
+  'UNKNOWN_VISIT',
+  /**
+   * A home visit or accompaniment marked done without how it went (duration band; for an
+   * accompaniment the kind of agency), an agency for a home visit, or visit details for an
+   * appointment that is not a visit. Nothing was stored.
+   */
+  'VISIT_DETAILS_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

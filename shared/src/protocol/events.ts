@@ -7,6 +7,7 @@
 import { type CaseLogClientEvents, caseLogRoles, caseLogSchemas } from './events/case-log.js';
 import { type CaseworkClientEvents, caseworkRoles, caseworkSchemas, type CaseworkServerEvents } from './events/casework.js';
 import { type ConsultationClientEvents, consultationRoles, consultationSchemas, type ConsultationServerEvents } from './events/consultation.js';
+import { type OutreachClientEvents, outreachRoles, outreachSchemas } from './events/outreach.js';
 import { type MessagesClientEvents, messagesRoles, messagesSchemas, type MessagesServerEvents } from './events/messages.js';
 import { type ResumeClientEvents, resumeRoles, resumeSchemas } from './events/resume.js';
 import type { Role } from './events/roles.js';
@@ -41,6 +42,7 @@ export interface ClientToServerEvents
     CaseworkClientEvents,
     CaseLogClientEvents,
     TargetsClientEvents,
+    OutreachClientEvents,
     ResumeClientEvents,
     StaffAdminClientEvents {}
 
@@ -58,6 +60,7 @@ export const inboundSchemas = {
   ...caseworkSchemas,
   ...caseLogSchemas,
   ...targetsSchemas,
+  ...outreachSchemas,
   ...resumeSchemas,
   ...staffAdminSchemas,
 } as const satisfies Record<keyof ClientToServerEvents, unknown>;
@@ -70,6 +73,7 @@ const EVENT_ROLES = {
   ...caseworkRoles,
   ...caseLogRoles,
   ...targetsRoles,
+  ...outreachRoles,
   ...resumeRoles,
   ...staffAdminRoles,
 } as const satisfies Record<keyof ClientToServerEvents, readonly Role[]>;
@@ -128,7 +132,12 @@ export const eventCosts = {
   'caselog:correct': 2,
   'caselog:withdraw': 2,
   'caselog:mine': 5,
+  'caselog:notes': 10,
   'targets:set': 5,
+  'outreach:log': 2,
+  'outreach:correct': 2,
+  'outreach:withdraw': 2,
+  'outreach:mine': 5,
 } as const satisfies Record<keyof ClientToServerEvents, number>;
 
 /** What an event nobody handles costs (a script inventing names still spends its budget). */

@@ -7,3 +7,5 @@ export * from './http-schemas.js';
 export * from './staff-lifecycle.js';
 export * from './staff-schemas.js';
 export * from './case-log-schemas.js';
+export * from './outreach-schemas.js';
+export * from './visit-schemas.js';

@@ -3,6 +3,7 @@ import { AGE_BANDS, DANGER_ANSWERS, TOPICS } from '../intake/intake.js';
 import { OUTCOMES } from '../records/records.js';
 import { APPOINTMENT_STATUSES, HANDOFF_KINDS } from '../handoff/handoff.js';
 import { MAX_CIPHERTEXT_CHARS, MAX_KEY_EPOCH, MAX_MESSAGE_CHARS } from './limits.js';
+import { visitDetailsSchema } from './visit-schemas.js';
 
 /** Random ids are 16–32 bytes, base64url without padding. */
 export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
@@ -208,11 +209,17 @@ export const appointmentFindSchema = z.strictObject({
   code: z.string().min(6).max(6).transform((c) => c.toUpperCase()).pipe(reservationCodeSchema),
 });
 
-/** Staff: mark an appointment done, not attended, cancelled (or booked again). */
-export const appointmentStatusSchema = z.strictObject({
-  appointmentId: idSchema,
-  status: z.enum(APPOINTMENT_STATUSES),
-});
+/**
+ * Staff: mark an appointment done, not attended, cancelled (or booked again). Marking a home visit
+ * or accompaniment done carries how it went (`visit`); no other change may carry it.
+ */
+export const appointmentStatusSchema = z
+  .strictObject({
+    appointmentId: idSchema,
+    status: z.enum(APPOINTMENT_STATUSES),
+    visit: visitDetailsSchema.optional(),
+  })
+  .refine((p) => p.visit === undefined || p.status === 'done', { message: 'visit details only with done', path: ['visit'] });
 
 /** The plaintext inside an envelope, checked by the receiving browser after decryption. */
 export const messageBodySchema = z.discriminatedUnion('kind', [

@@ -36,15 +36,28 @@ export interface CaseLogInput {
   topics: Topic[];
   outcome: Outcome;
   ageBand?: AgeBand | undefined;
+  /** A free-text note sealed to the records key in her browser (base64url); the relay cannot read it. */
+  note?: string | undefined;
 }
 
 /** One entry as the server keeps and returns it. */
-export interface CaseLogEntry extends Omit<CaseLogInput, 'ageBand'> {
+export interface CaseLogEntry extends Omit<CaseLogInput, 'ageBand' | 'note'> {
   id: string;
   ageBand: AgeBand | null;
+  /** The sealed note, if one was written. */
+  note: string | null;
   /** Who entered it: only she (or a supervisor) may correct or withdraw it. */
   staffId: string;
   recordedAt: string;
   /** Set when it was last corrected. */
   correctedAt: string | null;
+}
+
+/** A sealed note as a supervisor lists it, with what it is about (no staff name: the id only). */
+export interface SealedCaseNote {
+  entryId: string;
+  date: string;
+  channel: LoggedChannel;
+  staffId: string;
+  note: string;
 }

@@ -1,4 +1,4 @@
-import type { Appointment, AppointmentStatus, AppointmentStatusPayload } from '@tsunagari/shared';
+import { type Appointment, type AppointmentStatus, type AppointmentStatusPayload, isVisitKind, type VisitDetails } from '@tsunagari/shared';
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -8,6 +8,7 @@ import { formatTokyoDateTime, normaliseCode, spacedCode } from '../../state/appo
 import type { FormResult } from '../../state/form-requests.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 import { tableStyles } from '../../styles/table.styles.js';
+import '../visit-done-form/visit-done-form.js';
 import { appointmentListStyles } from './appointment-list.styles.js';
 
 const t = ja.appointments;
@@ -35,6 +36,8 @@ export class TsgAppointmentList extends LitElement {
   @state() private changingId: string | null = null;
   @state() private error = '';
   @state() private notice = '';
+  /** The home visit or accompaniment whose 済み waits for how it went. */
+  @state() private marking: Appointment | null = null;
   /** The copy from `appointment:find`, used when the list does not hold it (older than a week). */
   private foundCopy: Appointment | null = null;
 
@@ -58,6 +61,9 @@ export class TsgAppointmentList extends LitElement {
       </div>
       <p class="error" role="alert">${this.error}</p>
       <p class="sr-only" role="status">${this.notice}</p>
+      ${this.marking
+        ? html`<tsg-visit-done-form .appointment=${this.marking} .save=${this.saveVisit} .cancel=${this.closeVisit}></tsg-visit-done-form>`
+        : nothing}
       ${this.renderTable()}
     </section>`;
   }
@@ -107,7 +113,14 @@ export class TsgAppointmentList extends LitElement {
     const choices: AppointmentStatus[] = a.status === 'booked' ? ['done', 'no_show', 'cancelled'] : ['booked'];
     return html`<div class="actions" role="group" aria-label=${t.actionsFor(spacedCode(a.code))}>
       ${choices.map(
-        (s) => html`<button class="btn-secondary" type="button" ?disabled=${this.changingId !== null} @click=${() => void this.setStatus(a, s)}>
+        (s) => html`<button
+          class="btn-secondary"
+          type="button"
+          data-appointment=${a.id}
+          data-status=${s}
+          ?disabled=${this.changingId !== null}
+          @click=${() => (s === 'done' && isVisitKind(a.kind) ? void this.openVisit(a) : void this.setStatus(a, s))}
+        >
           ${t.setTo[s]}
         </button>`,
       )}
@@ -134,14 +147,47 @@ export class TsgAppointmentList extends LitElement {
     this.foundId = res.data.id;
   }
 
-  private async setStatus(a: Appointment, status: AppointmentStatus): Promise<void> {
-    if (this.changingId || !this.changeStatus) return;
+  private async setStatus(a: Appointment, status: AppointmentStatus, visit?: VisitDetails): Promise<FormResult> {
+    if (this.changingId || !this.changeStatus) return { ok: false, error: '' };
     this.changingId = a.id;
     this.error = '';
-    const res = await this.changeStatus({ appointmentId: a.id, status });
+    const res = await this.changeStatus({ appointmentId: a.id, status, ...(visit ? { visit } : {}) });
     this.changingId = null;
-    if (!res.ok) return void (this.error = res.error);
+    if (!res.ok) {
+      // The visit form shows its own error; the list's is for the plain buttons.
+      if (!visit) this.error = res.error;
+      return res;
+    }
     if (this.foundCopy?.id === a.id) this.foundCopy = { ...this.foundCopy, status };
     this.notice = t.changed(spacedCode(a.code), t.statuses[status]);
+    return res;
   }
+
+  /** The visit form's 済み: marks it with how it went, then closes and gives focus back to the row. */
+  private readonly saveVisit = async (visit: VisitDetails): Promise<FormResult> => {
+    const a = this.marking;
+    if (!a) return { ok: false, error: '' };
+    const res = await this.setStatus(a, 'done', visit);
+    if (res.ok) this.closeVisit();
+    return res;
+  };
+
+  /**
+   * Opens 済み for a visit. On a phone the table is wider than the screen and the row's button sat
+   * at its right: the view scrolls back to its left edge so the form, above the table, is whole.
+   */
+  private async openVisit(a: Appointment): Promise<void> {
+    this.marking = a;
+    await this.updateComplete;
+    await this.renderRoot.querySelector('tsg-visit-done-form')?.updateComplete;
+    this.scrollLeft = 0;
+    this.renderRoot.querySelector('tsg-visit-done-form')?.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** Closes the visit form; focus goes back to the appointment's buttons. */
+  private readonly closeVisit = (): void => {
+    const id = this.marking?.id;
+    this.marking = null;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>(`button[data-appointment="${id}"]`)?.focus());
+  };
 }

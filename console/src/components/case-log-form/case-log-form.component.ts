@@ -3,8 +3,9 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { ja } from '../../i18n/ja.js';
+import { compactSelect, enterSaves } from '../compact-fields.js';
 import { entryLabel } from '../../services/case-log.controller.js';
-import { type CaseLogDraft, draftPayload, draftProblem, entryDraft, FORM_TOPICS, freshDraft } from '../../state/case-log.js';
+import { type CaseLogDraft, draftPayload, draftProblem, entryDraft, freshDraft, topicFieldCount } from '../../state/case-log.js';
 import type { FormResult } from '../../state/form-requests.js';
 import { compactFormStyles } from '../../styles/compact-form.styles.js';
 import { baseStyles, formBoxStyles, formGroupStyles } from '../../styles/shared.styles.js';
@@ -54,16 +55,7 @@ export class TsgCaseLogForm extends LitElement {
 
   override render() {
     const d = this.draft;
-    const select = <K extends string>(id: string, label: string, keys: readonly K[], value: K | '', names: (k: K) => string, change: (v: K) => void, none?: string) =>
-      html`<div class="field">
-        <label for=${id}>${label}</label>
-        <select id=${id} .value=${live(value)} @change=${(e: Event) => change((e.target as HTMLSelectElement).value as K)}>
-          ${none !== undefined ? html`<option value="" ?selected=${value === ''}>${none}</option>` : nothing}
-          ${keys.map((k) => html`<option value=${k} ?selected=${k === value}>${names(k)}</option>`)}
-        </select>
-      </div>`;
-    // ?selected gives the first render its choice (the options do not exist yet when .value is
-    // set); live .value then resets a select she changed by hand, which ?selected no longer can.
+    const select = compactSelect;
     const topicNames = (k: string) => t.topicOption(TOPICS.indexOf(k as (typeof TOPICS)[number]) + 1, k);
     return html`<form aria-labelledby="cl-h" novalidate @submit=${this.onSubmit} @keydown=${this.onKeydown}>
       <h3 id="cl-h">${t.heading}</h3>
@@ -76,7 +68,7 @@ export class TsgCaseLogForm extends LitElement {
           <input id="cl-date" type="date" required .value=${live(d.date)} @change=${(e: Event) => this.edit({ date: (e.target as HTMLInputElement).value })} />
         </div>
         ${select('cl-channel', t.channel, LOGGED_CHANNELS, d.channel, (k) => t.channels[k], (channel) => this.edit({ channel }))}
-        ${Array.from({ length: Math.max(FORM_TOPICS, d.topics.length) }, (_, i) =>
+        ${Array.from({ length: topicFieldCount(d.topics) }, (_, i) =>
           select(`cl-topic-${i + 1}`, t.topic(i + 1), TOPICS, d.topics[i] ?? '', topicNames, (v) => this.setTopic(i, v), t.topicNone),
         )}
         ${select('cl-outcome', t.outcome, OUTCOMES, d.outcome, (k) => ja.record.outcomes[k], (outcome) => this.edit({ outcome }))}
@@ -101,16 +93,12 @@ export class TsgCaseLogForm extends LitElement {
 
   private setTopic(index: number, value: CaseLogDraft['topics'][number]): void {
     const topics = [...this.draft.topics];
+    while (topics.length <= index) topics.push('');
     topics[index] = value;
     this.edit({ topics });
   }
 
-  /** Enter saves from any field (a select does not submit a form by itself); buttons keep their own Enter. */
-  private readonly onKeydown = (e: KeyboardEvent): void => {
-    if (e.key !== 'Enter' || e.isComposing || (e.target as HTMLElement).localName === 'button') return;
-    e.preventDefault();
-    void this.save();
-  };
+  private readonly onKeydown = enterSaves(() => void this.save());
 
   private readonly onSubmit = (e: Event): void => {
     e.preventDefault();

@@ -1,4 +1,4 @@
-import type { CampaignSavePayload, FiscalYearTargets, StaffSession } from '@tsunagari/shared';
+import type { AppointmentStatusPayload, CampaignSavePayload, FiscalYearTargets, StaffSession } from '@tsunagari/shared';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { CaseLogEditEvent } from '../../events/case-log-edit.event.js';
@@ -7,6 +7,7 @@ import type { ViewChangeEvent, WorkspaceView } from '../../events/view-change.ev
 import { ja } from '../../i18n/ja.js';
 import { AppointmentsController } from '../../services/appointments.controller.js';
 import { CaseLogController } from '../../services/case-log.controller.js';
+import { OutreachController } from '../../services/outreach.controller.js';
 import { ChatActionsController } from '../../services/chat-actions.controller.js';
 import { ChatShortcutsController } from '../../services/chat-shortcuts.controller.js';
 import { ChatSyncController } from '../../services/chat-sync.controller.js';
@@ -25,6 +26,7 @@ import '../appointment-list/appointment-list.js';
 import type { TsgCaseLogForm } from '../case-log-form/case-log-form.component.js';
 import '../case-log-form/case-log-form.js';
 import '../case-log-list/case-log-list.js';
+import '../outreach-log/outreach-log.js';
 import '../chat-list/chat-list.js';
 import type { TsgChatPanel } from '../chat-panel/chat-panel.component.js';
 import '../chat-panel/chat-panel.js';
@@ -117,6 +119,7 @@ export class TsgStaffWorkspace extends LitElement {
   private readonly routing = new QueueRoutingController(this.ctx, (c, select) => this.chats.started(c, select));
   private readonly appointments = new AppointmentsController(this.ctx, this.actions.send);
   private readonly caseLog = new CaseLogController(this.ctx);
+  private readonly outreach = new OutreachController(this.ctx);
   private readonly staffAdmin = new StaffAdminController(this.ctx, () => this.relayUrl);
   /** After the list changed, admins see the staff changes behind it (activated, renewed, disabled) at once. */
   private readonly trustUpdates = new TrustController(this.ctx, () => this.relayUrl, () => void (this.isAdmin ? this.staffAdmin.load() : undefined));
@@ -259,7 +262,7 @@ export class TsgStaffWorkspace extends LitElement {
               .appointments=${appointments.appointments ?? []}
               ?loaded=${appointments.appointments !== null}
               .findByCode=${appointments.findByCode}
-              .changeStatus=${appointments.changeStatus}
+              .changeStatus=${this.changeStatus}
             ></tsg-appointment-list>
           </div>
           ${this.isAdmin
@@ -272,6 +275,7 @@ export class TsgStaffWorkspace extends LitElement {
                   .lastOutcome=${this.caseLog.lastOutcome}
                 ></tsg-case-log-form>
                 <tsg-case-log-list .entries=${this.caseLog.entries ?? []} .withdraw=${this.caseLog.withdraw}></tsg-case-log-list>
+                <tsg-outreach-log .visits=${this.outreach.visits ?? []} .log=${this.outreach.log} .withdraw=${this.outreach.withdraw}></tsg-outreach-log>
               </div>`}
           ${this.isAdmin
             ? html`<div class="view scroll" ?hidden=${this.shown !== 'staff'}>
@@ -311,6 +315,13 @@ export class TsgStaffWorkspace extends LitElement {
     return this.locked ? null : this.view;
   }
 
+  /** A status change from the appointment list; a visit marked 済み (or undone) shows in her visits too. */
+  private readonly changeStatus = async (change: AppointmentStatusPayload): Promise<FormResult> => {
+    const res = await this.appointments.changeStatus(change);
+    if (res.ok && !this.isAdmin) void this.outreach.load();
+    return res;
+  };
+
   private readonly onCaseLogEdit = (e: CaseLogEditEvent): void => this.caseLog.edit(e.detail.entryId);
 
   private readonly onViewChange = (e: ViewChangeEvent): void => {
@@ -330,6 +341,7 @@ export class TsgStaffWorkspace extends LitElement {
     await this.routing.refresh();
     void this.appointments.load();
     if (!this.isAdmin) void this.caseLog.load();
+    if (!this.isAdmin) void this.outreach.load();
     if (!this.isCounselor) return this.routing.loadToday();
     await this.chats.loadMine();
   }

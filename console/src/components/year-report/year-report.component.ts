@@ -7,6 +7,7 @@ import { fiscalYearChoices } from '../../state/case-record.js';
 import { campaignLabel, reportCampaigns, reportFileName, reportToCsv } from '../../state/report-csv.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 import '../targets-form/targets-form.js';
+import { renderOutreachSection } from './outreach-section.js';
 import { yearReportStyles } from './year-report.styles.js';
 
 const r = ja.report;
@@ -71,6 +72,7 @@ export class TsgYearReport extends LitElement {
         ? html`<tsg-targets-form .fiscalYear=${report.fiscalYear} .current=${targetsOf(report)} .save=${this.saveTargets}></tsg-targets-form>`
         : nothing}
       ${report ? this.renderReport(report, label) : nothing}
+      ${report ? renderOutreachSection(report, label) : nothing}
     </section>`;
   }
 

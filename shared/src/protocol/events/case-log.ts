@@ -1,6 +1,6 @@
-import type { CaseLogEntry } from '../../records/case-log.js';
-import type { CaseLogAddPayload, CaseLogCorrectPayload, CaseLogWithdrawPayload } from '../case-log-schemas.js';
-import { caseLogAddSchema, caseLogCorrectSchema, caseLogWithdrawSchema } from '../case-log-schemas.js';
+import type { CaseLogEntry, SealedCaseNote } from '../../records/case-log.js';
+import type { CaseLogAddPayload, CaseLogCorrectPayload, CaseLogNotesPayload, CaseLogWithdrawPayload } from '../case-log-schemas.js';
+import { caseLogAddSchema, caseLogCorrectSchema, caseLogNotesSchema, caseLogWithdrawSchema } from '../case-log-schemas.js';
 import type { Ack } from '../errors.js';
 import type { EmptyPayload } from '../schemas.js';
 import { emptySchema } from '../schemas.js';
@@ -22,6 +22,8 @@ export interface CaseLogClientEvents {
   'caselog:withdraw': (payload: CaseLogWithdrawPayload, ack: Ack<{ withdrawn: true }>) => void;
   /** Her own entries of the last 30 days not withdrawn, newest first (for the console's list). */
   'caselog:mine': (payload: EmptyPayload, ack: Ack<{ entries: CaseLogEntry[] }>) => void;
+  /** Supervisor: the year's entries that carry a sealed note (not withdrawn), to open with the records key. */
+  'caselog:notes': (payload: CaseLogNotesPayload, ack: Ack<{ notes: SealedCaseNote[] }>) => void;
 }
 
 /** The schema each of this part's inbound payloads is validated against. */
@@ -30,6 +32,7 @@ export const caseLogSchemas = {
   'caselog:correct': caseLogCorrectSchema,
   'caselog:withdraw': caseLogWithdrawSchema,
   'caselog:mine': emptySchema,
+  'caselog:notes': caseLogNotesSchema,
 } as const satisfies Record<keyof CaseLogClientEvents, unknown>;
 
 /** Which roles may send each of this part's events (admins keep accounts, not case work). */
@@ -38,4 +41,5 @@ export const caseLogRoles = {
   'caselog:correct': ['counselor', 'supervisor'],
   'caselog:withdraw': ['counselor', 'supervisor'],
   'caselog:mine': ['counselor', 'supervisor'],
+  'caselog:notes': ['supervisor'],
 } as const satisfies Record<keyof CaseLogClientEvents, readonly Role[]>;
