@@ -36,7 +36,6 @@ const msg = (id: number, consultationId: string, senderRole: 'client' | 'counsel
   seq: id,
   nonce: 'n',
   ciphertext: 'c',
-  sentAt: '2025-04-01T01:00:00.000Z',
 });
 
 describe('upsertConsultation', () => {

@@ -1,6 +1,5 @@
 import type { EnvelopePayload, SenderRole, StoredMessage } from '@tsunagari/shared';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import type { Clock } from '../clock.js';
 import { errors } from '../errors.js';
 import { MessageBatcher } from '../repositories/message-batcher.js';
 import type { MessageRepository } from '../repositories/types.js';
@@ -16,18 +15,19 @@ export const MESSAGE_FLOOD = { points: 30, seconds: 10 } as const;
 
 type Sent = { message: StoredMessage; created: boolean };
 
-/** Storing envelopes: once per (sender, key epoch, seq), committed before anyone is told, within the flood limit. */
+/**
+ * Storing envelopes: once per (sender, key epoch, seq), committed before anyone is told, within the
+ * flood limit. No time is stored with them (issue 15): the sender's device seals when she wrote it
+ * inside the ciphertext, and the relay keeps only the order (the row's id).
+ */
 export class MessageService {
   private readonly writer: MessageBatcher;
-  /** The last `sentAt` made, and its millisecond: messages of one turn mostly share it. */
-  private stamp = { ms: Number.NaN, iso: '' };
   private readonly flood = new RateLimiterMemory({ keyPrefix: 'messages', points: MESSAGE_FLOOD.points, duration: MESSAGE_FLOOD.seconds });
 
   private readonly storage: StorageBudget;
 
   constructor(
     private readonly messages: MessageRepository,
-    private readonly clock: Clock,
     limits: StorageLimits,
   ) {
     this.writer = new MessageBatcher(messages);
@@ -78,7 +78,6 @@ export class MessageService {
         seq: envelope.seq,
         nonce: envelope.nonce,
         ciphertext: envelope.ciphertext,
-        sentAt: this.sentAt(),
       });
     } catch (caught) {
       if (senderRole === 'client') this.storage.release(c.id, bytes);
@@ -89,13 +88,6 @@ export class MessageService {
       if (senderRole === 'client') this.storage.release(c.id, bytes);
     } else if (senderRole === 'counselor') this.storage.answered(c.id);
     return sameEnvelope(result, envelope);
-  }
-
-  /** Now as an ISO string, made once per millisecond rather than once per message. */
-  private sentAt(): string {
-    const now = this.clock.now();
-    if (now.getTime() !== this.stamp.ms) this.stamp = { ms: now.getTime(), iso: now.toISOString() };
-    return this.stamp.iso;
   }
 
   /** Commits messages still waiting for their turn's transaction (shutdown). */
