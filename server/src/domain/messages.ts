@@ -40,16 +40,18 @@ export class MessageService {
    * for shape only (the schema): which keys exist is for the receivers to know, not the relay. More than {@link MESSAGE_FLOOD} new messages
    * from one sender in a window are refused with RATE_LIMITED and nothing is stored; her messages
    * past her {@link StorageBudget} are refused with WAITING_LIMIT or CONSULTATION_FULL. A re-send
-   * of a stored message is answered whatever the limits say.
+   * of a stored message is answered whatever the limits say. Her first message (seq 1 of epoch 0:
+   * the intake her widget sends by itself at every start) does not count towards the flood limit.
    */
   async send(c: Consultation, actor: Actor, envelope: EnvelopePayload): Promise<Sent> {
     if (c.status === 'ended') throw errors.invalidState('consultation ended');
     if (actor.role === 'counselor' && c.status !== 'active') throw errors.invalidState('not active');
     const senderRole: SenderRole = actor.role;
     const floodKey = `${c.id}:${senderRole}`;
+    const counted = !(senderRole === 'client' && envelope.keyEpoch === 0 && envelope.seq === 1);
     try {
       // Counted before the write, so a burst in one turn is bounded too; refunded below for a re-send.
-      await this.flood.consume(floodKey);
+      if (counted) await this.flood.consume(floodKey);
     } catch (caught) {
       if (!(caught instanceof RateLimiterRes)) throw caught;
       // Over the limit, a re-send of what is already stored is still answered (its ack was lost).
@@ -62,7 +64,7 @@ export class MessageService {
       try {
         this.storage.reserve(c, bytes);
       } catch (caught) {
-        void this.flood.reward(floodKey, 1);
+        if (counted) void this.flood.reward(floodKey, 1);
         const stored = this.messages.bySeq(c.id, senderRole, envelope.keyEpoch, envelope.seq);
         if (!stored) throw caught;
         return sameEnvelope({ message: stored, created: false }, envelope);
@@ -84,7 +86,7 @@ export class MessageService {
       throw caught;
     }
     if (!result.created) {
-      void this.flood.reward(floodKey, 1);
+      if (counted) void this.flood.reward(floodKey, 1);
       if (senderRole === 'client') this.storage.release(c.id, bytes);
     } else if (senderRole === 'counselor') this.storage.answered(c.id);
     return sameEnvelope(result, envelope);
