@@ -93,8 +93,10 @@ test('a transfer while she is connected: a new key epoch the first counselor nev
   // What follows the transfer is sealed with epoch 1, whose key was sealed to Tanaka only: the
   // relay holds no epoch-1 key for Sato, and her console holds the chat no more.
   const after = keysAndMessages(server.banner, id);
+  // Her seq 1 of epoch 0 is the intake every start sends (empty: she skipped the questions).
   expect(after.messages).toEqual([
     { senderRole: 'client', keyEpoch: 0, seq: 1 },
+    { senderRole: 'client', keyEpoch: 0, seq: 2 },
     { senderRole: 'counselor', keyEpoch: 0, seq: 1 },
     { senderRole: 'client', keyEpoch: 1, seq: 1 },
     { senderRole: 'counselor', keyEpoch: 1, seq: 1 },

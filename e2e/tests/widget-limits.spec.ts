@@ -6,7 +6,8 @@ import { animationsSettled, desktopPage, expect, expectNoAxeViolations, phonePag
  * same way), and the log says why and where else she can turn, in Japanese, やさしい日本語 and
  * English. The budget is set low on a server of the test's own.
  */
-test.use({ serverEnv: { TSUNAGARI_CONSULTATION_MESSAGES: '3' } });
+// Her intake (sent at every start, even unanswered) and three messages; the fourth is refused.
+test.use({ serverEnv: { TSUNAGARI_CONSULTATION_MESSAGES: '4' } });
 
 const FULL = {
   ja: 'このチャットで送れる量の上限になりました。続きは電話かメールでお話しできます',

@@ -108,7 +108,7 @@ export function createServices(repos: Repositories, o: ServiceOptions): Services
   });
   return {
     consultations,
-    messages: new MessageService(repos.messages, clock, o.limits),
+    messages: new MessageService(repos.messages, o.limits),
     routing,
     presenter: new Presenter(repos, consultations, counselors, routing.router.options, clock),
     counselors,

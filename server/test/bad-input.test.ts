@@ -1,4 +1,4 @@
-import { type ClientToServerEvents, MAX_ENVELOPE_BYTES, MAX_STAFF_DISABLE_BYTES, eventRoles, inboundSchemas } from '@tsunagari/shared';
+import { type ClientToServerEvents, MAX_ENVELOPE_BYTES, MAX_STAFF_DISABLE_BYTES, MAX_TRANSFER_BYTES, eventRoles, inboundSchemas } from '@tsunagari/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   call,
@@ -98,8 +98,9 @@ describe('bad input gets a coded error and changes nothing', () => {
 
   it.each(EVENTS)('%s: oversized payload → PAYLOAD_TOO_LARGE', async (event) => {
     const before = state();
-    // staff:disable carries a whole signed revocation list, so its limit is higher (still under the frame limit).
-    const limit = event === 'staff:disable' ? MAX_STAFF_DISABLE_BYTES : MAX_ENVELOPE_BYTES;
+    // staff:disable carries a whole signed revocation list, a transfer every epoch's key and a padded note, so
+    // their limits are higher (still under the frame limit).
+    const limit = event === 'staff:disable' ? MAX_STAFF_DISABLE_BYTES : event === 'consultation:transfer' ? MAX_TRANSFER_BYTES : MAX_ENVELOPE_BYTES;
     const huge = { consultationId: ownConsultation, keyEpoch: 0, seq: 1, nonce: NONCE, ciphertext: 'A'.repeat(limit + 10) };
     expect(await send(socketFor(event), event, huge)).toEqual({ ok: false, error: 'PAYLOAD_TOO_LARGE' });
     expect(state()).toEqual(before);

@@ -30,11 +30,19 @@ import {
 /** What she and the counselor say; every one of these must be absent from disk and logs. */
 const CLIENT_LINES = ['夫に怒鳴られて眠れません', 'お金がなくて子どものご飯が心配です', 'secret-phrase-client-42'];
 const COUNSELOR_LINES = ['話してくださってありがとうございます', 'secret-phrase-counselor-77'];
+/** When each line was written, sealed inside it as the apps do (issue 15); distinct seconds, so each can be searched for. */
+const writtenAt = (n: number) => `2026-11-30T04:1${n}:3${n}.${n}7${n}Z`;
+/** What a stored message may carry to anyone: ciphertext and its place in the order, no time. */
+const MESSAGE_FIELDS = ['ciphertext', 'consultationId', 'id', 'keyEpoch', 'nonce', 'senderRole', 'seq'];
 
 describe('a full consultation, end to end encrypted', () => {
   let server: TestServer;
   const sockets: ClientSocket[] = [];
   const received: { client: string[]; counselor: string[] } = { client: [], counselor: [] };
+  /** Every message and ack as it arrived, to look at its fields; and the times inside the bodies. */
+  const delivered: StoredMessage[] = [];
+  const acks: object[] = [];
+  const times: (string | undefined)[] = [];
   let stored: StoredMessage[] = [];
 
   beforeAll(async () => {
@@ -74,20 +82,25 @@ describe('a full consultation, end to end encrypted', () => {
     // Both ways: each side decrypts what the other sent.
     const textOf = (key: Uint8Array, m: StoredMessage) => {
       const body = openEpochMessage(sodium, key, { consultationId: id, senderRole: m.senderRole, keyEpoch: 0 }, m);
+      delivered.push(m);
+      times.push(body.writtenAt);
       return body.kind === 'text' ? body.text : body.kind;
     };
     staff.on('message:new', (m) => void received.counselor.push(textOf(counselorKey, m)));
     client.on('message:new', (m) => void received.client.push(textOf(sessionKey, m)));
     let seq = 0;
+    let written = 0;
     for (const text of CLIENT_LINES) {
       const arrived = next(staff, 'message:new');
-      await call(client, 'message:send', sealEpochMessage(sodium, sessionKey, { consultationId: id, senderRole: 'client', keyEpoch: 0, seq: ++seq }, { kind: 'text', text }));
+      const body = { kind: 'text' as const, text, writtenAt: writtenAt(++written) };
+      acks.push(await call(client, 'message:send', sealEpochMessage(sodium, sessionKey, { consultationId: id, senderRole: 'client', keyEpoch: 0, seq: ++seq }, body)));
       await arrived;
     }
     seq = 0;
     for (const text of COUNSELOR_LINES) {
       const arrived = next(client, 'message:new');
-      await call(staff, 'message:send', sealEpochMessage(sodium, counselorKey, { consultationId: id, senderRole: 'counselor', keyEpoch: 0, seq: ++seq }, { kind: 'text', text }));
+      const body = { kind: 'text' as const, text, writtenAt: writtenAt(++written) };
+      acks.push(await call(staff, 'message:send', sealEpochMessage(sodium, counselorKey, { consultationId: id, senderRole: 'counselor', keyEpoch: 0, seq: ++seq }, body)));
       await arrived;
     }
 
@@ -126,6 +139,20 @@ describe('a full consultation, end to end encrypted', () => {
     expect(stored.map((m) => `${m.senderRole}:${m.seq}`)).toEqual(['client:1', 'client:2', 'client:3', 'counselor:1', 'counselor:2', 'client:99']);
   });
 
+  it('gives no time with a message: not to the counselor, not to her, not in an ack or a history page; the time is inside the ciphertext', () => {
+    expect(delivered).toHaveLength(CLIENT_LINES.length + 1 + COUNSELOR_LINES.length);
+    for (const m of [...delivered, ...stored]) expect(Object.keys(m).sort()).toEqual(MESSAGE_FIELDS);
+    for (const a of acks) expect(Object.keys(a)).toEqual(['id']);
+    // Each side read the time from the body: hers at the counselor, the counselor's at her, the re-send with none.
+    expect(times).toEqual([...[...CLIENT_LINES, ...COUNSELOR_LINES].map((_l, i) => writtenAt(i + 1)), undefined]);
+  });
+
+  it('keeps no time column for a message', () => {
+    const columns = (server.db.prepare("SELECT name FROM pragma_table_info('message')").all() as { name: string }[]).map((c) => c.name);
+    expect(columns).toContain('ciphertext');
+    expect(columns.filter((c) => /_at$|time/i.test(c))).toEqual([]);
+  });
+
   it('leaves no plaintext in the database file or its WAL', () => {
     const files = [server.dbPath, `${server.dbPath}-wal`].filter((f) => fs.existsSync(f));
     expect(files).toContain(`${server.dbPath}-wal`);
@@ -135,6 +162,8 @@ describe('a full consultation, end to end encrypted', () => {
     for (const text of [...CLIENT_LINES, ...COUNSELOR_LINES, 'resent']) {
       expect(bytes.includes(Buffer.from(text, 'utf8')), text).toBe(false);
     }
+    // Nor when anything was written, to the second (the relay's own times are coarse, to 10 minutes).
+    for (let n = 1; n <= CLIENT_LINES.length + COUNSELOR_LINES.length; n++) expect(bytes.includes(Buffer.from(writtenAt(n).slice(11, 19))), writtenAt(n)).toBe(false);
   });
 
   it('logs no IP address, user agent or message content', () => {
@@ -187,20 +216,21 @@ describe('a sender who floods a consultation', () => {
       const { consultationId } = await call(client, 'consultation:start', {});
       const key = newSessionKey(server.sodium);
       const envelope = (seq: number) => sealEpochMessage(server.sodium, key, { consultationId, senderRole: 'client', keyEpoch: 0, seq }, { kind: 'text', text: `line ${seq}` });
-      const burst = Array.from({ length: MESSAGE_FLOOD.points + 5 }, (_, i) => envelope(i + 1));
+      // Seq 1 is the intake her widget sends by itself at every start: it does not count, the next 30 do.
+      const burst = Array.from({ length: MESSAGE_FLOOD.points + 6 }, (_, i) => envelope(i + 1));
       // All sent at once: the limit holds within one turn too.
       const answers = await Promise.all(burst.map((e) => send(client, 'message:send', e)));
-      expect(answers.filter((a) => a.ok)).toHaveLength(MESSAGE_FLOOD.points);
-      expect(answers.filter((a) => !a.ok)).toEqual(Array(5).fill({ ok: false, error: 'RATE_LIMITED' }));
+      expect(answers.filter((a) => a.ok)).toHaveLength(MESSAGE_FLOOD.points + 1);
+      expect(answers.slice(MESSAGE_FLOOD.points + 1)).toEqual(Array(5).fill({ ok: false, error: 'RATE_LIMITED' }));
       const stored = () => (server.db.prepare('SELECT COUNT(*) AS n FROM message WHERE consultation_id = ?').get(consultationId) as { n: number }).n;
-      expect(stored()).toBe(MESSAGE_FLOOD.points);
+      expect(stored()).toBe(MESSAGE_FLOOD.points + 1);
       // A re-send of a stored message (its ack was lost) is answered with the same row…
       const first = answers[2] as { ok: true; data: { id: number } };
       expect(await send(client, 'message:send', burst[2])).toEqual({ ok: true, data: first.data });
       // …a refused one stays refused, and a different envelope under a used seq is still a replay.
-      expect(await send(client, 'message:send', burst[MESSAGE_FLOOD.points])).toEqual({ ok: false, error: 'RATE_LIMITED' });
+      expect(await send(client, 'message:send', burst[MESSAGE_FLOOD.points + 1])).toEqual({ ok: false, error: 'RATE_LIMITED' });
       expect(await send(client, 'message:send', { ...envelope(3), ciphertext: (burst[0] as { ciphertext: string }).ciphertext })).toEqual({ ok: false, error: 'INVALID_STATE' });
-      expect(stored()).toBe(MESSAGE_FLOOD.points);
+      expect(stored()).toBe(MESSAGE_FLOOD.points + 1);
       client.disconnect();
     } finally {
       await server.stop();

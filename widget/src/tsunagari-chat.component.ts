@@ -282,7 +282,7 @@ export class TsunagariChat extends LitElement {
       case 'chat':
         return html`<tsunagari-chat-screen exportparts=${parts} .t=${t} .transferred=${c.transferred} .order=${c.order} .counselorTyping=${c.counselorTyping} .error=${c.error} @tsunagari-end=${this.onEnd}>
           ${this.renderCode()}
-          <tsunagari-chat-log slot="log" .t=${t} .messages=${c.messages} @tsunagari-retry=${(e: RetryEvent) => void c.retry(e.detail.key)}></tsunagari-chat-log>
+          <tsunagari-chat-log slot="log" .t=${t} .language=${this.language.lang} .messages=${c.messages} @tsunagari-retry=${(e: RetryEvent) => void c.retry(e.detail.key)}></tsunagari-chat-log>
           <tsunagari-composer slot="composer" .t=${t} ?disabled=${c.connection !== 'connected'} @input=${() => c.typed()}
             @tsunagari-send=${(e: SendEvent) => void c.send(e.detail.text)}></tsunagari-composer>
         </tsunagari-chat-screen>`;

@@ -27,6 +27,8 @@ export class ChatActionsController extends WorkspacePart {
     ctx: WorkspaceContext,
     /** The counselors a chat can be handed to (with their keys' identities). */
     private readonly counselors: () => readonly CounselorState[],
+    /** This browser's clock: when she wrote a message is sealed inside it (the relay keeps only the order). */
+    private readonly now: () => number = Date.now,
   ) {
     super(ctx);
   }
@@ -45,8 +47,9 @@ export class ChatActionsController extends WorkspacePart {
     this.model = store.updateChat(this.model, id, (c) => ({ ...c, reservedSeq: { epoch, seq: Math.max(c.reservedSeq?.epoch === epoch ? c.reservedSeq.seq : 0, seq) } }));
     this.setChatError(id, '');
     let envelope;
+    const writtenAt = new Date(this.now()).toISOString();
     try {
-      envelope = this.ctx.crypto().sealText(key, id, epoch, seq, text);
+      envelope = this.ctx.crypto().sealText(key, id, epoch, seq, text, writtenAt);
     } catch {
       return this.refuse(id, errorText('CRYPTO'));
     }
@@ -61,7 +64,7 @@ export class ChatActionsController extends WorkspacePart {
     this.model = store.updateChat(store.receiveMessages(this.model, id, [stored]), id, (c) => {
       // Hers, as she wrote it: the order check learns its seq, so a replayed copy is not shown.
       c.order.accept(stored);
-      return { ...c, plain: new Map(c.plain).set(stored.id, text), orderNotice: c.order.notice() };
+      return { ...c, plain: new Map(c.plain).set(stored.id, { text, writtenAt }), orderNotice: c.order.notice() };
     });
     return { ok: true };
   };

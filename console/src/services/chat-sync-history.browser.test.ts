@@ -25,6 +25,9 @@ class QuietHost implements ReactiveControllerHost {
  * conversation is there. A stand-in answers the socket's requests; the paging itself is the
  * server's, tested in server/test/limits-storage.test.ts.
  */
+
+/** When message i was written, as sealed inside it. */
+const writtenAt = (i: number) => new Date(Date.UTC(2026, 10, 30, 4, i)).toISOString();
 describe('the console loads a long history page by page', () => {
   it('asks after the last id until the relay says there is no more, and shows every message', async () => {
     const sodium = await loadSodium();
@@ -34,10 +37,10 @@ describe('the console loads a long history page by page', () => {
     const sessionKey = sodium.crypto_aead_xchacha20poly1305_ietf_keygen();
     const consultationId = 'consultation-long-history';
     const history: StoredMessage[] = Array.from({ length: 25 }, (_, i) => ({
-      ...sealEpochMessage(sodium, sessionKey, { consultationId, senderRole: 'client', keyEpoch: 0, seq: i + 1 }, { kind: 'text', text: `${i + 1} 通目` }),
+      // The first ten sealed before times moved inside the ciphertext (none shown), the rest with the time she wrote them.
+      ...sealEpochMessage(sodium, sessionKey, { consultationId, senderRole: 'client', keyEpoch: 0, seq: i + 1 }, { kind: 'text', text: `${i + 1} 通目`, ...(i < 10 ? {} : { writtenAt: writtenAt(i) }) }),
       senderRole: 'client' as const,
       id: i + 1,
-      sentAt: new Date().toISOString(),
     }));
     const consultation: StaffConsultation = {
       consultationId,
@@ -80,6 +83,6 @@ describe('the console loads a long history page by page', () => {
     expect(asked).toEqual([0, 10, 20]);
     const chat = store.findChat(consoleStore.model, consultationId);
     expect(chat?.messages.map((m) => m.id)).toEqual(history.map((m) => m.id));
-    expect([...(chat?.plain.values() ?? [])]).toEqual(history.map((_, i) => `${i + 1} 通目`));
+    expect([...(chat?.plain.values() ?? [])]).toEqual(history.map((_, i) => ({ text: `${i + 1} 通目`, writtenAt: i < 10 ? null : writtenAt(i) })));
   });
 });

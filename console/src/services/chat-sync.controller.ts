@@ -155,7 +155,7 @@ export class ChatSyncController extends WorkspacePart implements ReactiveControl
         // Only her own message can carry her answers (the record form starts from her topics);
         // a counselor-side intake would be forged.
         if (m.senderRole === 'client') intake = intakeOf(body) ?? intake;
-        return messageText(body);
+        return { text: messageText(body), writtenAt: body.writtenAt ?? null };
       });
       // A replayed copy of hers was counted as unread when it came: it is not shown, so not unread either.
       const unread = Math.max(0, c.unread - dropped.filter((m) => m.senderRole === 'client' && m.id > c.lastReadId).length);
@@ -210,7 +210,7 @@ export class ChatSyncController extends WorkspacePart implements ReactiveControl
     this.decrypt(id);
     if (m.senderRole === 'client') this.showClientTyping(id, false);
     if (id === this.model.selectedId) this.markRead(id);
-    const text = store.findChat(this.model, id)?.plain.get(m.id);
+    const text = store.findChat(this.model, id)?.plain.get(m.id)?.text;
     // A repeat was taken out (the chat's notice says so), and no new message is announced for it.
     if (m.senderRole !== 'client' || !store.findChat(this.model, id)?.messages.includes(m)) return;
     this.ctx.announce(

@@ -83,9 +83,9 @@ export class StaffCrypto {
     }
   }
 
-  /** Encrypts her text as the counselor's message number `seq` of key epoch `keyEpoch`. */
-  sealText(sessionKey: Uint8Array, consultationId: string, keyEpoch: number, seq: number, text: string): EpochEnvelope {
-    return sealEpochMessage(this.sodium, sessionKey, { consultationId, senderRole: 'counselor', keyEpoch, seq }, { kind: 'text', text });
+  /** Encrypts her text, with when she wrote it (`writtenAt`, ISO), as the counselor's message number `seq` of key epoch `keyEpoch`. */
+  sealText(sessionKey: Uint8Array, consultationId: string, keyEpoch: number, seq: number, text: string, writtenAt: string): EpochEnvelope {
+    return sealEpochMessage(this.sodium, sessionKey, { consultationId, senderRole: 'counselor', keyEpoch, seq }, { kind: 'text', text, writtenAt });
   }
 
   /**

@@ -1,12 +1,12 @@
 import type { StaffConsultation, StoredMessage } from '@tsunagari/shared';
 import { describe, expect, it } from 'vitest';
-import { addOffer, chatToSwitchTo, emptyState, lastReplyAt, markRead, receiveMessages, removeOffer, upsertConsultation } from './chats.js';
+import { addOffer, chatToSwitchTo, emptyState, lastReply, markRead, receiveMessages, removeOffer, upsertConsultation } from './chats.js';
 
 const consultation = (id: string, lastReadId = 0): StaffConsultation => ({
   consultationId: id, status: 'active', assignedAt: null, sealedKeys: [], campaign: null, urgent: false, lastReadId,
 });
 const msg = (id: number, senderRole: 'client' | 'counselor', consultationId = 'a'): StoredMessage => ({
-  id, consultationId, senderRole, keyEpoch: 0, seq: id, nonce: 'n', ciphertext: 'c', sentAt: `2026-04-01T01:00:0${id}.000Z`,
+  id, consultationId, senderRole, keyEpoch: 0, seq: id, nonce: 'n', ciphertext: 'c',
 });
 
 describe('concurrent chats', () => {
@@ -32,9 +32,16 @@ describe('concurrent chats', () => {
     expect(chatToSwitchTo(s, { index: 7 })).toBeNull();
   });
 
-  it('knows when she last replied, and keeps one offer per client', () => {
-    let s = receiveMessages(upsertConsultation(emptyState, consultation('a')), 'a', [msg(1, 'client'), msg(2, 'counselor'), msg(3, 'client')]);
-    expect(lastReplyAt(s.chats[0] as never)).toBe('2026-04-01T01:00:02.000Z');
+  it('knows when she last replied (the time from inside her message), and keeps one offer per client', () => {
+    let s = receiveMessages(upsertConsultation(emptyState, consultation('a')), 'a', [msg(1, 'client'), msg(3, 'client')]);
+    expect(lastReply(s.chats[0]!)).toBeNull();
+    s = receiveMessages(s, 'a', [msg(2, 'counselor')]);
+    // Not decrypted yet: she replied, but when is not known here.
+    expect(lastReply(s.chats[0]!)).toEqual({ at: null });
+    const opened = (at: string | null) => ({ ...s, chats: s.chats.map((c) => ({ ...c, plain: new Map([[2, { text: 'はい', writtenAt: at }]]) })) });
+    expect(lastReply(opened('2026-04-01T01:00:02.000Z').chats[0]!)).toEqual({ at: '2026-04-01T01:00:02.000Z' });
+    // Sealed before times moved inside the ciphertext: no time, rather than an invented one.
+    expect(lastReply(opened(null).chats[0]!)).toEqual({ at: null });
     const offer = { consultationId: 'x', urgent: false, requeued: false, queuedAt: '', expiresAt: '' };
     s = addOffer(addOffer(s, offer), offer);
     expect(s.offers).toHaveLength(1);

@@ -36,7 +36,6 @@ const msg = (id: number, consultationId: string, senderRole: 'client' | 'counsel
   seq: id,
   nonce: 'n',
   ciphertext: 'c',
-  sentAt: '2025-04-01T01:00:00.000Z',
 });
 
 describe('upsertConsultation', () => {
@@ -158,7 +157,7 @@ describe('lockChats', () => {
       chats: s.chats.map((c) => ({
         ...c,
         keys: new Map([[0, new Uint8Array(32)]]),
-        plain: new Map([[1, 'こんにちは']]),
+        plain: new Map([[1, { text: 'こんにちは', writtenAt: '2026-11-30T04:05:09.123Z' }]]),
         handover: [{ fromName: '田中', createdAt: 'x', text: '夜は電話できない' }],
         intake: { topics: ['子育て'], ageBand: '30s' },
         typing: true,

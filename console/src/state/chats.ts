@@ -241,11 +241,15 @@ export function chatToSwitchTo(state: ConsoleState, move: { step: 1 | -1 } | { i
   return ids[next] ?? null;
 }
 
-/** When she last replied in a chat (ISO), or null before her first reply. */
-export function lastReplyAt(chat: ChatState): string | null {
+/**
+ * Her last reply in a chat: null before her first; `at` when she wrote it, from inside that
+ * message (null while it is not decrypted, or when it was sealed before times moved inside: then
+ * no time is shown rather than one taken from an older reply).
+ */
+export function lastReply(chat: ChatState): { at: string | null } | null {
   for (let i = chat.messages.length - 1; i >= 0; i--) {
     const m = chat.messages[i];
-    if (m && m.senderRole === 'counselor') return m.sentAt;
+    if (m && m.senderRole === 'counselor') return { at: chat.plain.get(m.id)?.writtenAt ?? null };
   }
   return null;
 }

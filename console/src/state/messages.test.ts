@@ -14,7 +14,6 @@ const msg = (id: number, senderRole: 'client' | 'counselor', seq: number, keyEpo
   seq,
   nonce: 'n',
   ciphertext: `ct${id}`,
-  sentAt: '2025-04-01T01:00:00.000Z',
 });
 
 describe('nextCounselorSeq', () => {

@@ -43,8 +43,17 @@ export function mergeSealedKeys(held: readonly SealedEpochKey[], incoming: reado
   return [...byEpoch.values()].sort((a, b) => a.keyEpoch - b.keyEpoch);
 }
 
-/** Plaintext per message id; `null` marks a message that could not be decrypted. */
-export type PlainTexts = ReadonlyMap<number, string | null>;
+/**
+ * A decrypted message as the chat shows it: its text, and when the sender wrote it, from inside
+ * the ciphertext (the relay keeps no time; a message sealed before times moved inside has none).
+ */
+export interface OpenedMessage {
+  text: string;
+  writtenAt: string | null;
+}
+
+/** What each message id opened to; `null` marks a message that could not be decrypted. */
+export type PlainTexts = ReadonlyMap<number, OpenedMessage | null>;
 
 /**
  * Decrypts, in id order, the messages not decrypted yet whose epoch key she holds (one whose key
@@ -53,17 +62,17 @@ export type PlainTexts = ReadonlyMap<number, string | null>;
  * that opened goes through the chat's order check: a repeat (a second id with a (sender, epoch,
  * seq) already shown, as a relay replaying it would send) is taken out of the list.
  */
-export function decryptNew(
-  chat: { messages: readonly StoredMessage[]; plain: PlainTexts; order: MessageOrder },
+export function decryptNew<T = OpenedMessage>(
+  chat: { messages: readonly StoredMessage[]; plain: ReadonlyMap<number, T | null>; order: MessageOrder },
   hasKey: (epoch: number) => boolean,
-  open: (m: StoredMessage) => string,
-): { messages: readonly StoredMessage[]; plain: PlainTexts; dropped: readonly StoredMessage[] } {
+  open: (m: StoredMessage) => T,
+): { messages: readonly StoredMessage[]; plain: ReadonlyMap<number, T | null>; dropped: readonly StoredMessage[] } {
   const todo = chat.messages.filter((m) => !chat.plain.has(m.id) && hasKey(m.keyEpoch));
   if (todo.length === 0) return { messages: chat.messages, plain: chat.plain, dropped: [] };
   const plain = new Map(chat.plain);
   const dropped: StoredMessage[] = [];
   for (const m of todo) {
-    let text: string | null;
+    let text: T | null;
     try {
       text = open(m);
     } catch {

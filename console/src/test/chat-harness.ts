@@ -6,7 +6,7 @@
  * server/; here it lets a test decide what the next `message:send` meets — stored and acked,
  * refused, stored with its ack lost, or held until the test lets it through.
  */
-import type { CounselorState, EnvelopePayload, StaffConsultation, StaffSession, StoredMessage, ConsultationTransferPayload } from '@tsunagari/shared';
+import type { CounselorState, EnvelopePayload, MessageBody, StaffConsultation, StaffSession, StoredMessage, ConsultationTransferPayload } from '@tsunagari/shared';
 import { openEpochMessage, sealEpochMessage, toB64 } from '@tsunagari/shared/crypto';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import '../components/chat-panel/chat-panel.js';
@@ -67,10 +67,10 @@ export class FakeRelay {
     await this.gate;
     const fate = this.fates.shift() ?? 'store';
     if (typeof fate === 'object') return { ok: false, error: fate.refuse };
-    const stored = this.stored.get(envelope.seq) ?? { ...envelope, senderRole: 'counselor', id: this.nextId++, sentAt: new Date().toISOString() };
+    const stored = this.stored.get(envelope.seq) ?? { ...envelope, senderRole: 'counselor', id: this.nextId++ };
     this.stored.set(envelope.seq, stored);
     if (fate === 'lose-ack') return { ok: false, error: 'TIMEOUT' };
-    return { ok: true, data: { id: stored.id, sentAt: stored.sentAt } };
+    return { ok: true, data: { id: stored.id } };
   }) as StaffSocketController['request'];
 }
 
@@ -103,13 +103,17 @@ export interface ChatHarness {
   counselors: CounselorState[];
   /** Decrypts what reached the relay (with the first key, or `key`), checking it was sealed as the counselor's message of its epoch and seq. */
   textOf(envelope: EnvelopePayload, key?: Uint8Array): string;
+  /** The same, the whole body (its text and the time sealed inside). */
+  bodyOf(envelope: EnvelopePayload, key?: Uint8Array): MessageBody;
+  /** This console's clock (ms since the epoch) as the chat's actions read it; tests may move it. */
+  now: number;
 }
 
 /**
  * An active chat, selected and shown, whose history holds `history` (client and counselor
- * messages as the server stored them, ids from 1).
+ * messages as the server stored them, ids from 1; with the time sealed inside when `writtenAt` is given).
  */
-export async function chatHarness(history: { from: 'client' | 'counselor'; seq: number; text: string }[] = []): Promise<ChatHarness> {
+export async function chatHarness(history: { from: 'client' | 'counselor'; seq: number; text: string; writtenAt?: string }[] = []): Promise<ChatHarness> {
   const sodium = await loadSodium();
   const box = sodium.crypto_box_keypair();
   const sign = sodium.crypto_sign_keypair();
@@ -122,10 +126,9 @@ export async function chatHarness(history: { from: 'client' | 'counselor'; seq: 
   const sessionKey = sodium.crypto_aead_xchacha20poly1305_ietf_keygen();
   const consultationId = globalThis.crypto.randomUUID();
   const messages: StoredMessage[] = history.map((m, i) => ({
-    ...sealEpochMessage(sodium, sessionKey, { consultationId, senderRole: m.from, keyEpoch: 0, seq: m.seq }, { kind: 'text', text: m.text }),
+    ...sealEpochMessage(sodium, sessionKey, { consultationId, senderRole: m.from, keyEpoch: 0, seq: m.seq }, { kind: 'text', text: m.text, ...(m.writtenAt ? { writtenAt: m.writtenAt } : {}) }),
     senderRole: m.from,
     id: i + 1,
-    sentAt: new Date().toISOString(),
   }));
   const relay = new FakeRelay(messages.length + 1);
   const orgPair = sodium.crypto_sign_keypair();
@@ -133,7 +136,7 @@ export async function chatHarness(history: { from: 'client' | 'counselor'; seq: 
   const trust = pinTrust(sodium, org.publicKey);
   const panel = document.createElement('tsg-chat-panel');
   let actions: ChatActionsController | null = null;
-  const harness = { counselors: [] as CounselorState[] };
+  const harness = { counselors: [] as CounselorState[], now: Date.parse('2026-11-30T04:05:00.000Z') };
   const host = new PanelHost(() => {
     panel.chat = store.findChat(consoleStore.model, consultationId) ?? null;
     panel.error = actions?.chatErrors[consultationId] ?? '';
@@ -154,13 +157,13 @@ export async function chatHarness(history: { from: 'client' | 'counselor'; seq: 
     locked: () => false,
     announce: () => {},
   };
-  actions = new ChatActionsController(ctx, () => harness.counselors);
+  actions = new ChatActionsController(ctx, () => harness.counselors, () => harness.now);
   panel.send = actions.send;
   panel.transfer = actions.transfer;
   document.body.append(panel);
 
   const consultation: StaffConsultation = { consultationId, status: 'active', assignedAt: new Date().toISOString(), sealedKeys: [], campaign: null, urgent: false };
-  const plain = new Map(history.map((m, i) => [i + 1, m.text]));
+  const plain = new Map(history.map((m, i) => [i + 1, { text: m.text, writtenAt: m.writtenAt ?? null }]));
   consoleStore.model = store.updateChat(store.selectChat(store.upsertConsultation(store.emptyState, consultation), consultationId), consultationId, (c) => ({
     ...c,
     keys: new Map([[0, sessionKey]]),
@@ -185,5 +188,6 @@ export async function chatHarness(history: { from: 'client' | 'counselor'; seq: 
       const body = openEpochMessage(sodium, key, { consultationId, senderRole: 'counselor', keyEpoch: envelope.keyEpoch }, envelope);
       return body.kind === 'text' ? body.text : '';
     },
+    bodyOf: (envelope: EnvelopePayload, key = sessionKey) => openEpochMessage(sodium, key, { consultationId, senderRole: 'counselor', keyEpoch: envelope.keyEpoch }, envelope),
   });
 }

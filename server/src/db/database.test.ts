@@ -46,7 +46,7 @@ describe('migration to key epochs', () => {
       { id: 5, sender_role: 'client', key_epoch: 0, seq: 1, ciphertext: 'one' },
       { id: 9, sender_role: 'counselor', key_epoch: 0, seq: 1, ciphertext: 'two' },
     ]);
-    const insert = db.prepare(`INSERT INTO message (consultation_id, sender_role, key_epoch, seq, nonce, ciphertext, sent_at) VALUES ('c1', 'client', ?, 1, 'n', 'x', 't')`);
+    const insert = db.prepare(`INSERT INTO message (consultation_id, sender_role, key_epoch, seq, nonce, ciphertext) VALUES ('c1', 'client', ?, 1, 'n', 'x')`);
     expect(() => insert.run(0)).toThrow(/UNIQUE/);
     expect(insert.run(1).changes).toBe(1);
     expect(db.prepare('SELECT key_epoch, sealed_key FROM key_grant').all()).toEqual([{ key_epoch: 0, sealed_key: 'newer' }]);

@@ -398,4 +398,8 @@ export const migrations: readonly Migration[] = [
   `
   ALTER TABLE case_log ADD COLUMN sealed_note TEXT;
   `,
+  // issue 15: message times live inside the ciphertext (the body's writtenAt, sealed by the
+  // sender's device); the relay keeps only the order (the row id). DROP COLUMN rewrites each row
+  // without it (with secure_delete on, the old cells are zeroed); the column is in no index.
+  'ALTER TABLE message DROP COLUMN sent_at;',
 ];

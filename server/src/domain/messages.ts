@@ -1,6 +1,5 @@
 import type { EnvelopePayload, SenderRole, StoredMessage } from '@tsunagari/shared';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import type { Clock } from '../clock.js';
 import { errors } from '../errors.js';
 import { MessageBatcher } from '../repositories/message-batcher.js';
 import type { MessageRepository } from '../repositories/types.js';
@@ -16,18 +15,19 @@ export const MESSAGE_FLOOD = { points: 30, seconds: 10 } as const;
 
 type Sent = { message: StoredMessage; created: boolean };
 
-/** Storing envelopes: once per (sender, key epoch, seq), committed before anyone is told, within the flood limit. */
+/**
+ * Storing envelopes: once per (sender, key epoch, seq), committed before anyone is told, within the
+ * flood limit. No time is stored with them (issue 15): the sender's device seals when she wrote it
+ * inside the ciphertext, and the relay keeps only the order (the row's id).
+ */
 export class MessageService {
   private readonly writer: MessageBatcher;
-  /** The last `sentAt` made, and its millisecond: messages of one turn mostly share it. */
-  private stamp = { ms: Number.NaN, iso: '' };
   private readonly flood = new RateLimiterMemory({ keyPrefix: 'messages', points: MESSAGE_FLOOD.points, duration: MESSAGE_FLOOD.seconds });
 
   private readonly storage: StorageBudget;
 
   constructor(
     private readonly messages: MessageRepository,
-    private readonly clock: Clock,
     limits: StorageLimits,
   ) {
     this.writer = new MessageBatcher(messages);
@@ -40,16 +40,18 @@ export class MessageService {
    * for shape only (the schema): which keys exist is for the receivers to know, not the relay. More than {@link MESSAGE_FLOOD} new messages
    * from one sender in a window are refused with RATE_LIMITED and nothing is stored; her messages
    * past her {@link StorageBudget} are refused with WAITING_LIMIT or CONSULTATION_FULL. A re-send
-   * of a stored message is answered whatever the limits say.
+   * of a stored message is answered whatever the limits say. Her first message (seq 1 of epoch 0:
+   * the intake her widget sends by itself at every start) does not count towards the flood limit.
    */
   async send(c: Consultation, actor: Actor, envelope: EnvelopePayload): Promise<Sent> {
     if (c.status === 'ended') throw errors.invalidState('consultation ended');
     if (actor.role === 'counselor' && c.status !== 'active') throw errors.invalidState('not active');
     const senderRole: SenderRole = actor.role;
     const floodKey = `${c.id}:${senderRole}`;
+    const counted = !(senderRole === 'client' && envelope.keyEpoch === 0 && envelope.seq === 1);
     try {
       // Counted before the write, so a burst in one turn is bounded too; refunded below for a re-send.
-      await this.flood.consume(floodKey);
+      if (counted) await this.flood.consume(floodKey);
     } catch (caught) {
       if (!(caught instanceof RateLimiterRes)) throw caught;
       // Over the limit, a re-send of what is already stored is still answered (its ack was lost).
@@ -62,7 +64,7 @@ export class MessageService {
       try {
         this.storage.reserve(c, bytes);
       } catch (caught) {
-        void this.flood.reward(floodKey, 1);
+        if (counted) void this.flood.reward(floodKey, 1);
         const stored = this.messages.bySeq(c.id, senderRole, envelope.keyEpoch, envelope.seq);
         if (!stored) throw caught;
         return sameEnvelope({ message: stored, created: false }, envelope);
@@ -78,24 +80,16 @@ export class MessageService {
         seq: envelope.seq,
         nonce: envelope.nonce,
         ciphertext: envelope.ciphertext,
-        sentAt: this.sentAt(),
       });
     } catch (caught) {
       if (senderRole === 'client') this.storage.release(c.id, bytes);
       throw caught;
     }
     if (!result.created) {
-      void this.flood.reward(floodKey, 1);
+      if (counted) void this.flood.reward(floodKey, 1);
       if (senderRole === 'client') this.storage.release(c.id, bytes);
     } else if (senderRole === 'counselor') this.storage.answered(c.id);
     return sameEnvelope(result, envelope);
-  }
-
-  /** Now as an ISO string, made once per millisecond rather than once per message. */
-  private sentAt(): string {
-    const now = this.clock.now();
-    if (now.getTime() !== this.stamp.ms) this.stamp = { ms: now.getTime(), iso: now.toISOString() };
-    return this.stamp.iso;
   }
 
   /** Commits messages still waiting for their turn's transaction (shutdown). */

@@ -78,7 +78,7 @@ export interface KeyGrant {
   grantedAt: string;
 }
 
-/** An envelope to store: ciphertext only. */
+/** An envelope to store: ciphertext only, and no time (when it was written is inside the ciphertext; the row's id keeps the order). */
 export interface NewMessage {
   consultationId: string;
   senderRole: SenderRole;
@@ -87,7 +87,6 @@ export interface NewMessage {
   seq: number;
   nonce: string;
   ciphertext: string;
-  sentAt: string;
 }
 
 /** A consultation as the fiscal-year report sees it: times, how it ended, campaign, and its record. */

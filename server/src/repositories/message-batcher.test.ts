@@ -21,7 +21,7 @@ describe('message batcher (real SQLite file)', () => {
     return { batcher: new MessageBatcher(counted), commits: () => commits };
   }
   const msg = (seq: number, nonce = 'n'.repeat(32)): NewMessage => ({
-    consultationId: 'consultation-0000000001', senderRole: 'client', senderStaffId: null, keyEpoch: 0, seq, nonce, ciphertext: `c${seq}`, sentAt: '2026-01-01T00:00:01.000Z',
+    consultationId: 'consultation-0000000001', senderRole: 'client', senderStaffId: null, keyEpoch: 0, seq, nonce, ciphertext: `c${seq}`,
   });
   const count = () => (db.prepare('SELECT COUNT(*) AS n FROM message').get() as { n: number }).n;
 

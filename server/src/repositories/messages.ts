@@ -13,22 +13,21 @@ const messageFromRow = (r: Row): StoredMessage => ({
   seq: r.seq as number,
   nonce: r.nonce as string,
   ciphertext: r.ciphertext as string,
-  sentAt: r.sent_at as string,
 });
 
 /**
  * At least what one message takes in an answer's JSON: its ciphertext, nonce and consultation id,
- * and 200 for the rest (field names, ids and the time take some 140; the answer's own wrapper
- * fits in what is left over), so a page never passes its budget.
+ * and 200 for the rest (field names and ids take some 100; the answer's own wrapper fits in what
+ * is left over), so a page never passes its budget.
  */
 const answerBytes = (m: StoredMessage): number => m.ciphertext.length + m.nonce.length + m.consultationId.length + 200;
 
-/** SQLite messages (ciphertext only). */
+/** SQLite messages: ciphertext only, no time (the id keeps the order). */
 export function createSqliteMessages(db: Db): MessageRepository {
   const s = {
     // Positional parameters: binding by name looks each one up on the object, for every message.
-    insert: db.prepare(`INSERT INTO message (consultation_id, sender_role, sender_staff_id, key_epoch, seq, nonce, ciphertext, sent_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (consultation_id, sender_role, key_epoch, seq) DO NOTHING`),
+    insert: db.prepare(`INSERT INTO message (consultation_id, sender_role, sender_staff_id, key_epoch, seq, nonce, ciphertext)
+      VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (consultation_id, sender_role, key_epoch, seq) DO NOTHING`),
     bySeq: db.prepare('SELECT * FROM message WHERE consultation_id = ? AND sender_role = ? AND key_epoch = ? AND seq = ?'),
     after: db.prepare('SELECT * FROM message WHERE consultation_id = ? AND id > ? ORDER BY id LIMIT ?'),
     clientTally: db.prepare(`SELECT COALESCE(SUM(LENGTH(ciphertext)), 0) AS bytes, COUNT(*) AS messages,
@@ -43,7 +42,7 @@ export function createSqliteMessages(db: Db): MessageRepository {
 
   /** Inserts unless (consultation, sender, key epoch, seq) exists; only a conflict costs a second query. */
   const insertOnce = (m: NewMessage): { message: StoredMessage; created: boolean } => {
-    const info = s.insert.run(m.consultationId, m.senderRole, m.senderStaffId, m.keyEpoch, m.seq, m.nonce, m.ciphertext, m.sentAt);
+    const info = s.insert.run(m.consultationId, m.senderRole, m.senderStaffId, m.keyEpoch, m.seq, m.nonce, m.ciphertext);
     if (info.changes === 1) {
       const message: StoredMessage = {
         id: Number(info.lastInsertRowid),
@@ -53,7 +52,6 @@ export function createSqliteMessages(db: Db): MessageRepository {
         seq: m.seq,
         nonce: m.nonce,
         ciphertext: m.ciphertext,
-        sentAt: m.sentAt,
       };
       return { message, created: true };
     }

@@ -6,6 +6,7 @@ import {
   type EventRoles,
   MAX_ENVELOPE_BYTES,
   MAX_STAFF_DISABLE_BYTES,
+  MAX_TRANSFER_BYTES,
   ackError,
   ackOk,
   eventCosts,
@@ -41,8 +42,11 @@ export type ParticipantEvent = {
 /** One event's listener: its payload (the first argument after the event) and its last argument, the ack. */
 type Listener = (this: TsunagariSocket, payload: unknown, ack: unknown) => void;
 
-/** Events whose payload may be larger than one envelope: the disable carries the whole signed list. */
-const SIZE_LIMITS: Partial<Record<EventName, number>> = { 'staff:disable': MAX_STAFF_DISABLE_BYTES };
+/**
+ * Events whose payload may be larger than one envelope: the disable carries the whole signed list,
+ * a transfer every epoch's sealed key and the longest padded handover note.
+ */
+const SIZE_LIMITS: Partial<Record<EventName, number>> = { 'staff:disable': MAX_STAFF_DISABLE_BYTES, 'consultation:transfer': MAX_TRANSFER_BYTES };
 type AnyHandler = (payload: never, socket: never, actor: Actor) => unknown;
 
 /**

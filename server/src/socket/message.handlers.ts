@@ -12,7 +12,7 @@ export function registerMessageHandlers(handlers: HandlerTable, deps: Pick<Servi
     if (created) s.to(rooms.consultation(c.id)).emit('message:new', message);
     // A waiting woman who writes is not a silent script: her silence counts again from now.
     if (created && actor.role === 'client') routing.clientSpoke(c);
-    return { id: message.id, sentAt: message.sentAt };
+    return { id: message.id };
   });
 
   handlers.participant('message:list', (payload, _s, actor) => {

@@ -10,7 +10,6 @@ const msg = (id: number, senderRole: 'client' | 'counselor', seq: number, cipher
   seq,
   nonce: 'n',
   ciphertext,
-  sentAt: '2025-04-01T01:00:00.000Z',
 });
 
 describe('mergeById', () => {

@@ -91,6 +91,9 @@ export function decryptBody(sodium: Sodium, sessionKey: Uint8Array, ad: Uint8Arr
   return parsed;
 }
 
+/** A UTC time to the millisecond, as `Date#toISOString` writes it (the body's `writtenAt`). */
+const ISO_MS = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
 /**
  * The decrypted body's shape (mirrors `messageBodySchema`, which a test keeps in step). Checked
  * by hand here because this runs in the widget, where pulling zod in would cost ~25 KB gzip
@@ -100,11 +103,13 @@ export function isMessageBody(value: unknown): value is MessageBody {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const v = value as Record<string, unknown>;
   const keys = Object.keys(v);
+  if (v.writtenAt !== undefined && !(typeof v.writtenAt === 'string' && ISO_MS.test(v.writtenAt))) return false;
   if (v.kind === 'text') {
-    return keys.length === 2 && typeof v.text === 'string' && v.text.length >= 1 && v.text.length <= MAX_MESSAGE_CHARS;
+    const allowed = new Set(['kind', 'text', 'writtenAt']);
+    return keys.every((k) => allowed.has(k)) && typeof v.text === 'string' && v.text.length >= 1 && v.text.length <= MAX_MESSAGE_CHARS;
   }
   if (v.kind !== 'intake') return false;
-  const allowed = new Set(['kind', 'ageBand', 'topics', 'danger']);
+  const allowed = new Set(['kind', 'ageBand', 'topics', 'danger', 'writtenAt']);
   return (
     keys.every((k) => allowed.has(k)) &&
     (v.ageBand === undefined || (AGE_BANDS as readonly unknown[]).includes(v.ageBand)) &&

@@ -1,4 +1,4 @@
-import { MAX_BODY_BYTES } from '../protocol/limits.js';
+import { MAX_BODY_BYTES, MAX_NOTE_BYTES } from '../protocol/limits.js';
 import { CryptoError, type Sodium } from './sodium.js';
 
 /**
@@ -22,24 +22,30 @@ export const INTAKE_PADDED_SIZE = 1024;
 
 const OVERFLOW_STEP = 1024;
 
-/** The padded length for `length` bytes of plaintext, at least `minimum` (one of {@link PADDED_SIZES}). */
-export function paddedLength(length: number, minimum = 0): number {
+/**
+ * Handover notes are padded the same way, to these sizes (`handover.ts`): the largest,
+ * MAX_NOTE_BYTES, holds the longest note (MAX_HANDOVER_CHARS of Japanese at 3 bytes each).
+ */
+export const NOTE_PADDED_SIZES = [512, 1024, 2048, MAX_NOTE_BYTES] as const;
+
+/** The padded length for `length` bytes of plaintext, at least `minimum` (one of `sizes`, {@link PADDED_SIZES} unless told). */
+export function paddedLength(length: number, minimum = 0, sizes: readonly number[] = PADDED_SIZES): number {
   // libsodium always adds at least the 0x80 byte.
-  const size = PADDED_SIZES.find((s) => s >= minimum && s >= length + 1);
+  const size = sizes.find((s) => s >= minimum && s >= length + 1);
   return size ?? Math.ceil((length + 1) / OVERFLOW_STEP) * OVERFLOW_STEP;
 }
 
 /** Pads plaintext to {@link paddedLength}. */
-export function padPlaintext(sodium: Sodium, plain: Uint8Array, minimum = 0): Uint8Array {
-  return sodium.pad(plain, paddedLength(plain.length, minimum));
+export function padPlaintext(sodium: Sodium, plain: Uint8Array, minimum = 0, sizes: readonly number[] = PADDED_SIZES): Uint8Array {
+  return sodium.pad(plain, paddedLength(plain.length, minimum, sizes));
 }
 
 /**
- * Takes the padding off. Throws {@link CryptoError} BAD_BODY when it is not there (sealed by
- * hand, or before padding existed: see `decryptBody`, which opens those).
+ * Takes the padding off (`sizes` as it was padded to). Throws {@link CryptoError} BAD_BODY when
+ * it is not there (sealed by hand, or before padding existed: see `decryptBody`, which opens those).
  */
-export function unpadPlaintext(sodium: Sodium, padded: Uint8Array): Uint8Array {
-  const block = (PADDED_SIZES as readonly number[]).includes(padded.length) ? padded.length : OVERFLOW_STEP;
+export function unpadPlaintext(sodium: Sodium, padded: Uint8Array, sizes: readonly number[] = PADDED_SIZES): Uint8Array {
+  const block = sizes.includes(padded.length) ? padded.length : OVERFLOW_STEP;
   try {
     return sodium.unpad(padded, block);
   } catch {

@@ -14,13 +14,13 @@ import { CryptoError, fromB64, type Sodium, toB64 } from './sodium.js';
 export const MAX_NOTE_CHARS = 1000;
 
 /** The padded sizes a note can take (its longest, 1,000 characters of Japanese, fits the third). */
-export const NOTE_PADDED_SIZES = PADDED_SIZES.slice(0, 3);
+export const RECORDS_NOTE_PADDED_SIZES = PADDED_SIZES.slice(0, 3);
 
 /** crypto_box_SEALBYTES: the ephemeral public key and the MAC. */
 const SEAL_OVERHEAD = 48;
 
 /** The base64url lengths a sealed note can have: one per padded size, nothing in between. */
-export const SEALED_NOTE_LENGTHS = NOTE_PADDED_SIZES.map((n) => Math.ceil(((n + SEAL_OVERHEAD) * 4) / 3));
+export const SEALED_NOTE_LENGTHS = RECORDS_NOTE_PADDED_SIZES.map((n) => Math.ceil(((n + SEAL_OVERHEAD) * 4) / 3));
 
 /** Seals a note to the records public key (base64url). Throws BAD_BODY for an empty or too long note. */
 export function sealRecordsNote(sodium: Sodium, recordsPublicKey: string, text: string): string {

@@ -16,7 +16,19 @@ export const MAX_MESSAGE_CHARS = 4000;
  */
 export const MAX_BODY_BYTES = 12_160;
 /** XChaCha20-Poly1305's authentication tag, added to every sealed body. */
-const AEAD_TAG_BYTES = 16;
+export const AEAD_TAG_BYTES = 16;
+/**
+ * The largest handover note a counselor's console seals, in bytes, padding included
+ * (`crypto/handover.ts`): the largest note size, which holds its 2,000 characters of Japanese at
+ * 3 bytes each. The relay's cap on a note's ciphertext follows it.
+ */
+export const MAX_NOTE_BYTES = 6144;
+/**
+ * Largest accepted `consultation:transfer` payload, serialised: the session key of every epoch
+ * (up to MAX_KEY_EPOCH + 1 of them, some 140 characters each) and the longest padded note, under
+ * the transport's frame limit.
+ */
+export const MAX_TRANSFER_BYTES = 24 * 1024;
 /**
  * The longest ciphertext the relay stores, in characters of unpadded base64url: a sealed body of
  * {@link MAX_BODY_BYTES}. A test seals 4,000 Japanese characters with the real seal function and

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AGE_BANDS, DANGER_ANSWERS, TOPICS } from '../intake/intake.js';
 import { OUTCOMES } from '../records/records.js';
 import { APPOINTMENT_STATUSES, HANDOFF_KINDS } from '../handoff/handoff.js';
-import { MAX_CIPHERTEXT_CHARS, MAX_KEY_EPOCH, MAX_MESSAGE_CHARS } from './limits.js';
+import { AEAD_TAG_BYTES, MAX_CIPHERTEXT_CHARS, MAX_KEY_EPOCH, MAX_MESSAGE_CHARS, MAX_NOTE_BYTES } from './limits.js';
 import { visitDetailsSchema } from './visit-schemas.js';
 
 /** Random ids are 16–32 bytes, base64url without padding. */
@@ -141,7 +141,7 @@ export const staffCapacitySchema = z.strictObject({
 /** A handover note, encrypted under the session key (AEAD, its own associated data). */
 export const handoverNoteSchema = z.strictObject({
   nonce: z.string().regex(/^[A-Za-z0-9_-]{32}$/),
-  ciphertext: base64Schema(4096).min(22),
+  ciphertext: base64Schema(MAX_NOTE_BYTES + AEAD_TAG_BYTES).min(22),
 });
 
 /** Counselor: hand a consultation to a named counselor, or back to the queue (no `toStaffId`). */
@@ -221,18 +221,27 @@ export const appointmentStatusSchema = z
   })
   .refine((p) => p.visit === undefined || p.status === 'done', { message: 'visit details only with done', path: ['visit'] });
 
+/**
+ * When the sender wrote a message, by her own device's clock (`Date#toISOString`), inside the
+ * ciphertext: the relay keeps only the order (issue 15). Optional because bodies sealed before it
+ * existed carry none, and those show no time rather than an invented one.
+ */
+const writtenAtSchema = z.iso.datetime({ precision: 3 }).optional();
+
 /** The plaintext inside an envelope, checked by the receiving browser after decryption. */
 export const messageBodySchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('text'),
     text: z.string().min(1).max(MAX_MESSAGE_CHARS),
+    writtenAt: writtenAtSchema,
   }),
-  /** Her optional intake answers, sent encrypted so that only the counselor learns them. */
+  /** Her intake answers (none, some or all), sent encrypted so that only the counselor learns them. */
   z.strictObject({
     kind: z.literal('intake'),
     ageBand: z.enum(AGE_BANDS).optional(),
     topics: z.array(z.enum(TOPICS)).max(TOPICS.length).optional(),
     danger: z.enum(DANGER_ANSWERS).optional(),
+    writtenAt: writtenAtSchema,
   }),
 ]);
 

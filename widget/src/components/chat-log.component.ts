@@ -3,12 +3,14 @@ import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ChatMessage } from '../consultation/types.js';
 import { RetryEvent } from '../events/retry-event.js';
-import type { Catalogue } from '../i18n/index.js';
+import type { Catalogue, Lang } from '../i18n/index.js';
 import { sharedStyles } from '../shared.styles.js';
+import { writtenTime } from './written-time.js';
 
 /**
  * The conversation. `role="log"` makes screen readers announce new messages politely; each
- * message says who wrote it. Her failed messages offer a retry. Registered as
+ * message says who wrote it and when (the time from inside the message: the relay keeps none;
+ * a message without one shows none). Her failed messages offer a retry. Registered as
  * `tsunagari-chat-log` by `chat-elements.ts`.
  *
  * @csspart log - the scrolling list
@@ -45,6 +47,10 @@ export class TsunagariChatLog extends LitElement {
         font-size: 0.75rem;
         color: var(--_muted);
       }
+      .who time {
+        margin-inline-start: 0.4em;
+        font-variant-numeric: tabular-nums;
+      }
       .bubble {
         padding: 0.5rem 0.8rem;
         border-radius: var(--_radius);
@@ -76,6 +82,8 @@ export class TsunagariChatLog extends LitElement {
 
   /** The UI text catalogue. */
   @property({ attribute: false }) t!: Catalogue;
+  /** Her language, for the times. */
+  @property({ attribute: false }) language: Lang = 'ja';
   /** Messages in order (the controller's list). */
   @property({ attribute: false }) messages: readonly ChatMessage[] = [];
 
@@ -91,13 +99,22 @@ export class TsunagariChatLog extends LitElement {
 
   private renderMessage(m: ChatMessage) {
     const who = m.from === 'client' ? this.t.you : this.t.counselor;
+    const time = writtenTime(m.writtenAt, this.language);
     return html`<div class="msg ${m.from} ${m.text === null ? 'unreadable' : ''}" part="message">
-      <span class="who">${who}</span>
+      <span class="who">${who}${time ? html`<time datetime=${m.writtenAt ?? ''}>${time}</time>` : nothing}</span>
       <span class="bubble">${m.text ?? this.t.unreadable}</span>
       ${m.state === 'pending' ? html`<span class="state">${this.t.pending}</span>` : nothing}
       ${m.state === 'failed'
         ? html`<span class="state failed"
-            >${m.failedLimit === 'waiting' ? this.t.failedWaiting : m.failedLimit === 'full' ? this.t.failedFull : m.failedBusy ? this.t.failedBusy : this.t.failed}
+            >${m.failedLimit === 'waiting'
+              ? this.t.failedWaiting
+              : m.failedLimit === 'full'
+                ? this.t.failedFull
+                : m.failedLimit === 'storage'
+                  ? this.t.failedStorage
+                  : m.failedBusy
+                    ? this.t.failedBusy
+                    : this.t.failed}
             ${m.failedLimit === 'full' ? nothing : html`<button class="link" type="button" @click=${() => this.dispatchEvent(new RetryEvent(m.key))}>${this.t.retry}</button>`}</span
           >`
         : nothing}

@@ -73,38 +73,39 @@ describe('key grant', () => {
     expect(ctrl.unsafeReason).toBe(reason);
     // Nothing she types goes anywhere either.
     expect(await ctrl.send('聞こえますか')).toBe(false);
-    expect(socket.sent('message:send')).toEqual([]);
+    expect(socket.sentTexts()).toEqual([]);
   });
 });
 
 describe('messages', () => {
-  test('her message is pending until acknowledged, then stored', async () => {
+  test('her message is pending until acknowledged, then stored; it shows when she wrote it', async () => {
     const { ctrl, socket } = await chatting();
     socket.replies['message:send'] = () => ({ ok: true, data: receipt(10) });
+    // Seq 1 was her intake (sent at every start, shown never).
     const sending = ctrl.send('  hi  ');
-    expect(ctrl.messages).toEqual([expect.objectContaining({ id: null, epoch: 0, seq: 1, text: 'hi', state: 'pending' })]);
+    expect(ctrl.messages).toEqual([expect.objectContaining({ id: null, epoch: 0, seq: 2, text: 'hi', state: 'pending', writtenAt: '2025-04-01T01:00:00.000Z' })]);
     await sending;
-    expect(ctrl.messages).toEqual([expect.objectContaining({ id: 10, epoch: 0, seq: 1, text: 'hi', state: 'sent' })]);
-    expect(socket.sent('message:send')).toEqual([{ consultationId: CID, keyEpoch: 0, seq: 1, nonce: 'n'.repeat(32), ciphertext: 'enc:hi' }]);
+    expect(ctrl.messages).toEqual([expect.objectContaining({ id: 10, epoch: 0, seq: 2, text: 'hi', state: 'sent', writtenAt: '2025-04-01T01:00:00.000Z' })]);
+    expect(socket.sentTexts()).toEqual([{ consultationId: CID, keyEpoch: 0, seq: 2, nonce: 'n'.repeat(32), ciphertext: 'enc:hi' }]);
   });
 
   test('a failed message stays, and a retry sends the same seq', async () => {
     const { ctrl, socket } = await chatting();
     socket.replies['message:send'] = () => ({ ok: false, error: 'TIMEOUT' });
     await ctrl.send('one');
-    expect(ctrl.messages[0]).toMatchObject({ state: 'failed', key: 'c0.1', seq: 1 });
+    expect(ctrl.messages[0]).toMatchObject({ state: 'failed', key: 'c0.2', seq: 2 });
     socket.replies['message:send'] = () => ({ ok: true, data: receipt(3) });
-    await ctrl.retry('c0.1');
+    await ctrl.retry('c0.2');
     expect(ctrl.messages).toEqual([expect.objectContaining({ id: 3, state: 'sent' })]);
-    const seqs = socket.sent('message:send').map((p) => (p as { seq: number }).seq);
-    expect(seqs).toEqual([1, 1]);
+    const seqs = socket.sentTexts().map((p) => (p as { seq: number }).seq);
+    expect(seqs).toEqual([2, 2]);
   });
 
   test('refuses empty and over-long messages', async () => {
     const { ctrl, socket } = await chatting();
     expect(await ctrl.send('   ')).toBe(false);
     expect(await ctrl.send('あ'.repeat(4001))).toBe(false);
-    expect(socket.sent('message:send')).toEqual([]);
+    expect(socket.sentTexts()).toEqual([]);
   });
 
   test('counselor messages are decrypted; one that does not open shows as unreadable', async () => {

@@ -207,7 +207,7 @@ export class ConsultationController implements ReactiveController, ConsultationV
       const [loaded, { ConsultationSession }] = await Promise.all([this.options.load(server, orgKey), loadSessionModule()]);
       deps = loaded;
       if (attempt !== this.attempt) throw new Error('she left while it loaded');
-      session = new ConsultationSession(deps, opening, (e) => this.onSession(e), { connectTimeoutMs: opening.kind === 'saved' ? undefined : connectTimeoutMs });
+      session = new ConsultationSession(deps, opening, (e) => this.onSession(e), { connectTimeoutMs: opening.kind === 'saved' ? undefined : connectTimeoutMs, now: () => this.now() });
     } catch (e) {
       deps?.socket.close();
       deps?.crypto.wipe();

@@ -56,6 +56,10 @@ export class FakeSocket implements RelaySocket {
   sent(event: keyof ClientToServerEvents): unknown[] {
     return this.requests.filter((r) => r.event === event).map((r) => r.payload);
   }
+  /** Her messages sent, without the intake that opens every start (seq 1, sent even when she answered nothing). */
+  sentTexts(): unknown[] {
+    return this.sent('message:send').filter((p) => !(p as { ciphertext: string }).ciphertext.startsWith('intake:'));
+  }
 }
 
 
@@ -128,7 +132,6 @@ export const stored = (id: number, senderRole: 'client' | 'counselor', seq: numb
   seq,
   nonce: 'n'.repeat(32),
   ciphertext: text === null ? 'garbage' : `enc:${text}`,
-  sentAt: '2025-04-01T01:00:00.000Z',
 });
 
 /** A reload record as the widget writes it (v2: keys by epoch, sealed envelopes, the assignment granted). */
@@ -158,8 +161,14 @@ export const snapshot = (over: Partial<ConsultationSnapshot> = {}): Consultation
   ...over,
 });
 
+/**
+ * The intake her widget sends at every start when she answered nothing (seq 1, the time inside):
+ * the fake relay has no answer for message:send unless a test gives one, so it stays unsent.
+ */
+export const emptyIntake = { consultationId: CID, keyEpoch: 0, seq: 1, nonce: 'n'.repeat(32), ciphertext: `intake:${JSON.stringify({ writtenAt: '2025-04-01T01:00:00.000Z' })}` };
+
 /** What the server answers to message:send: only what it added to her envelope. */
-export const receipt = (id: number) => ({ id, sentAt: '2025-04-01T01:00:00.000Z' });
+export const receipt = (id: number) => ({ id });
 
 export const flush = () => new Promise((r) => setTimeout(r, 0));
 

@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
-import { ASSIGNED_AT, CID, TOKEN, clock, counselor, RELOAD_WINDOW_MS, grantedFirst, savedRecord, snapshot, stored, receipt, flush, setup, waiting, chatting } from './controller-fakes.js';
+import { ASSIGNED_AT, CID, TOKEN, clock, emptyIntake, counselor, RELOAD_WINDOW_MS, grantedFirst, savedRecord, snapshot, stored, receipt, flush, setup, waiting, chatting } from './controller-fakes.js';
 
 describe('safety-first additions', () => {
   test('intake answers go as the first encrypted message (seq 1); only urgent travels in clear', async () => {
@@ -20,13 +20,20 @@ describe('safety-first additions', () => {
     expect((s.socket.sent('message:send') as Array<{ seq: number }>).map((m) => m.seq)).toEqual([1, 2]);
   });
 
-  test('no intake answers: nothing extra is sent and urgent is left out', async () => {
+  test('no intake answers: an empty intake still goes first (every start looks the same), and urgent is left out', async () => {
     const s = setup();
     await s.ctrl.start({ intake: { topics: [] } });
     s.socket.setStatus({ type: 'connected' });
     await flush();
     expect(s.socket.sent('consultation:start')).toEqual([{ campaign: 'flyer-1' }]);
-    expect(s.socket.sent('message:send')).toEqual([]);
+    expect(s.socket.sent('message:send')).toEqual([{ ...emptyIntake, ciphertext: `intake:${JSON.stringify({ topics: [], writtenAt: '2025-04-01T01:00:00.000Z' })}` }]);
+    // Skipped altogether (no answers object at all): the same.
+    const skipped = setup();
+    await skipped.ctrl.start();
+    skipped.socket.setStatus({ type: 'connected' });
+    await flush();
+    expect(skipped.socket.sent('message:send')).toEqual([emptyIntake]);
+    expect(skipped.ctrl.messages).toEqual([]);
   });
 
   test('OUTSIDE_HOURS closes the socket and marks the chat closed', async () => {
@@ -43,7 +50,8 @@ describe('safety-first additions', () => {
   test('keeps only what a reload needs in the session store, and wipes it on end', async () => {
     const s = await chatting();
     const saved = JSON.parse(s.kv.map.get('tsunagari-chat') ?? '{}');
-    expect(saved).toEqual({ v: 2, consultationId: CID, clientToken: TOKEN, keys: ['key0'], seq: 0, unsent: [], grant: grantedFirst, until: clock.now + RELOAD_WINDOW_MS });
+    // Her intake (seq 1) is still unacknowledged here (the fake relay did not answer it): kept sealed, to send again.
+    expect(saved).toEqual({ v: 2, consultationId: CID, clientToken: TOKEN, keys: ['key0'], seq: 1, unsent: [emptyIntake], grant: grantedFirst, until: clock.now + RELOAD_WINDOW_MS });
     await s.ctrl.end();
     expect(s.kv.map.size).toBe(0);
   });

@@ -37,6 +37,8 @@ export class Conversation {
   constructor(
     private readonly crypto: SessionCrypto,
     private readonly host: ConversationHost,
+    /** Her device's clock: when she wrote a message is sealed inside it (the relay keeps only the order). */
+    private readonly now: () => number = Date.now,
   ) {}
 
   /** After a reload: her seq so far, and what was on its way (sealed as it was), opened again to show it. */
@@ -68,10 +70,11 @@ export class Conversation {
     await this.deliver(key);
   }
 
-  /** Seals one of her messages (or her intake answers) with the next seq, and sends it. */
-  async post(body: MessageBody): Promise<void> {
+  /** Seals one of her messages (or her intake answers) with the next seq and the time she wrote it, and sends it. */
+  async post(message: MessageBody): Promise<void> {
     const consultationId = this.host.consultationId;
     if (!consultationId) return;
+    const body: MessageBody = { ...message, writtenAt: new Date(this.now()).toISOString() };
     const key = this.log.outbox.add(body, this.crypto.seal(consultationId, ++this.seq, body));
     this.tellMessages();
     this.host.save();

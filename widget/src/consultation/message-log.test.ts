@@ -69,13 +69,13 @@ describe('MessageLog', () => {
 
   test('an ack makes her message stored with what she wrote, without decrypting it again', () => {
     const log = logWith([[1, 'まだ'], 2]);
-    expect(log.acknowledged('c0.1', { id: 7, sentAt: 'now' })).toBe(true);
+    expect(log.acknowledged('c0.1', { id: 7 })).toBe(true);
     expect(log.view()).toEqual([
       { key: 's7', id: 7, from: 'client', epoch: 0, seq: 1, text: 'まだ', state: 'sent' },
       expect.objectContaining({ key: 'c0.2', state: 'pending' }),
     ]);
     // Acknowledged twice (a resend raced the first ack): nothing more happens.
-    expect(log.acknowledged('c0.1', { id: 7, sentAt: 'now' })).toBe(false);
+    expect(log.acknowledged('c0.1', { id: 7 })).toBe(false);
     expect(log.view()).toHaveLength(2);
   });
 
@@ -113,7 +113,7 @@ describe('MessageLog: order of what arrives (the relay may drop or replay)', () 
 
   test('a new epoch starts again from seq 1 without a notice; her own replayed message is not shown twice', () => {
     const log = logWith([[1, 'わたし']], [stored(1, 'counselor', 1), stored(2, 'counselor', 2)]);
-    log.acknowledged('c0.1', { id: 3, sentAt: 'now' });
+    log.acknowledged('c0.1', { id: 3 });
     log.receive([stored(4, 'counselor', 1, 'new', 1)]);
     expect(log.notice()).toEqual({ missing: false, repeated: false });
     log.receive([stored(9, 'client', 1, 'わたし')]);
@@ -131,17 +131,39 @@ describe('MessageLog: order of what arrives (the relay may drop or replay)', () 
 });
 
 describe('openStored', () => {
-  /** Just enough crypto: `T:` is a text, `I:` intake answers, anything else does not open. */
+  /** Just enough crypto: `T:` is a text, `I:` intake answers, `J:` a whole body, anything else does not open. */
   const crypto = {
     open: (_consultationId: string, m: StoredMessage) =>
-      m.ciphertext.startsWith('T:')
+      m.ciphertext.startsWith('J:')
+        ? JSON.parse(m.ciphertext.slice(2))
+        : m.ciphertext.startsWith('T:')
         ? { kind: 'text', text: m.ciphertext.slice(2) }
         : m.ciphertext.startsWith('I:')
           ? { kind: 'intake', ...JSON.parse(m.ciphertext.slice(2)) }
           : null,
   } as unknown as SessionCrypto;
   const raw = (id: number, seq: number, ciphertext: string, senderRole: 'client' | 'counselor' = 'counselor') =>
-    ({ id, keyEpoch: 0, seq, senderRole, ciphertext, nonce: 'n', consultationId: 'c1', sentAt: 'now' }) as StoredMessage;
+    ({ id, keyEpoch: 0, seq, senderRole, ciphertext, nonce: 'n', consultationId: 'c1' }) as StoredMessage;
+
+  test('each side shows the time from inside the body; a body sealed before times moved there shows none', () => {
+    const at = '2026-11-30T04:05:09.123Z';
+    const out = openStored(crypto, 'c1', [raw(1, 1, `J:${JSON.stringify({ kind: 'text', text: 'はい', writtenAt: at })}`), raw(2, 2, 'T:むかし'), raw(3, 3, 'garbage')]);
+    expect(out.map((m) => [m.text, m.writtenAt ?? null])).toEqual([
+      ['はい', at],
+      ['むかし', null],
+      [null, null],
+    ]);
+    const log = new MessageLog();
+    log.receive(out);
+    expect(log.view().map((m) => m.writtenAt ?? null)).toEqual([at, null, null]);
+  });
+
+  test('her intake is sent, never shown', () => {
+    const log = new MessageLog();
+    log.receive(openStored(crypto, 'c1', [raw(1, 1, 'I:{}', 'client'), raw(2, 1, 'T:こんにちは')]));
+    log.outbox.add({ kind: 'intake' }, { consultationId: 'c1', keyEpoch: 1, seq: 1, nonce: 'n', ciphertext: 'x' });
+    expect(log.view().map((m) => m.text)).toEqual(['こんにちは']);
+  });
 
   test('opens stored messages; what does not decrypt keeps text null', () => {
     const out = openStored(crypto, 'c1', [raw(1, 1, 'T:はい'), raw(2, 1, 'I:{"danger":"no"}', 'client'), raw(3, 2, 'garbage')]);

@@ -60,9 +60,9 @@ export class MessageLog {
     return lastId(this.stored);
   }
 
-  /** Everything to show, stored first, then hers on the way. */
+  /** Everything to show, stored first, then hers on the way: her intake answers are sent, never shown. */
   view(): ChatMessage[] {
-    return [...this.stored, ...this.outbox.view()];
+    return [...this.stored, ...this.outbox.view()].filter((m) => !m.intake);
   }
 
   /** What to tell her about missing or repeated messages. */

@@ -41,6 +41,32 @@ describe('Outbox', () => {
     expect(box.resendable()).toEqual(['c0.2', 'c0.4']);
   });
 
+  it('resends her intake even after it failed: it is never shown, so she cannot retry it', () => {
+    const box = outboxWith([1, { kind: 'intake' }], [2, { kind: 'text', text: 'm2' }]);
+    box.fail('c0.1', false);
+    box.fail('c0.2', false);
+    expect(box.resendable()).toEqual(['c0.1']);
+  });
+
+  it('carries the time she wrote it from the body; a body without one shows none', () => {
+    const writtenAt = '2026-11-30T04:05:09.123Z';
+    const box = outboxWith([1, { kind: 'intake', writtenAt }], [2, { kind: 'text', text: 'いま', writtenAt }], [3, { kind: 'text', text: 'むかし' }]);
+    expect(box.view().map((m) => [m.seq, m.writtenAt ?? null, m.intake ?? null])).toEqual([
+      [1, writtenAt, {}],
+      [2, writtenAt, null],
+      [3, null, null],
+    ]);
+  });
+
+  it('STORAGE_FULL is a limit of its own (the relay is full), worded in the log, with a retry', () => {
+    expect(sendLimitOf('STORAGE_FULL')).toBe('storage');
+    const box = outboxWith([1, { kind: 'text', text: 'a' }]);
+    box.fail('c0.1', false, sendLimitOf('STORAGE_FULL'));
+    expect(box.view()[0]).toMatchObject({ state: 'failed', failedLimit: 'storage' });
+    box.retry('c0.1');
+    expect(box.view()[0]?.failedLimit).toBeUndefined();
+  });
+
   it('fail and retry change only that message', () => {
     const box = outboxWith([1, { kind: 'text', text: 'a' }], [2, { kind: 'text', text: 'b' }]);
     box.fail('c0.1', false);

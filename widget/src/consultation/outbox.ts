@@ -65,10 +65,14 @@ export class Outbox {
     return e;
   }
 
-  /** Keys to send again after a reconnect: all but the failed ones (those wait for her retry). */
+  /**
+   * Keys to send again after a reconnect: all but the failed ones (those wait for her retry), and
+   * her intake even when it failed: it is never shown, so she could not retry it, and without it
+   * the counselor would see a gap at seq 1.
+   */
   resendable(): string[] {
     return this.sorted()
-      .filter((e) => e.state !== 'failed')
+      .filter((e) => e.state !== 'failed' || e.body?.kind === 'intake')
       .map((e) => e.key);
   }
 
@@ -97,9 +101,13 @@ export class Outbox {
   }
 }
 
-/** The text (or intake answers) of a body as a log entry carries them. */
-export function chatEntry(body: MessageBody | null): Pick<ChatMessage, 'text' | 'intake'> {
+/**
+ * The text (or intake answers) of a body as a log entry carries them, with the time it was written
+ * from inside the body; a body sealed before times moved there has none, and none is shown.
+ */
+export function chatEntry(body: MessageBody | null): Pick<ChatMessage, 'text' | 'intake' | 'writtenAt'> {
+  const time = body?.writtenAt ? { writtenAt: body.writtenAt } : {};
   const intake = body && intakeOf(body);
-  if (intake) return { text: null, intake };
-  return { text: body?.kind === 'text' ? body.text : null };
+  if (intake) return { text: null, intake, ...time };
+  return { text: body?.kind === 'text' ? body.text : null, ...time };
 }

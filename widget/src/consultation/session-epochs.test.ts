@@ -24,8 +24,9 @@ describe('a transfer while she is connected', () => {
     expect(s.ctrl.transferred).toBe(true);
     s.socket.replies['message:send'] = () => ({ ok: true, data: receipt(30) });
     await s.ctrl.send('続けます');
-    expect((s.socket.sent('message:send') as Sent[]).map((m) => [m.keyEpoch, m.seq, m.ciphertext])).toEqual([
-      [0, 1, 'enc:はじめまして'],
+    // Seq 1 of epoch 0 was her intake.
+    expect((s.socket.sentTexts() as Sent[]).map((m) => [m.keyEpoch, m.seq, m.ciphertext])).toEqual([
+      [0, 2, 'enc:はじめまして'],
       [1, 1, 'enc:続けます'],
     ]);
     // What a reload needs: both keys, and that the newest went to Tanaka.
@@ -79,7 +80,7 @@ describe('a transfer while she was offline', () => {
     expect((s.socket.sent('key:grant') as Grant[]).at(-1)).toMatchObject({ staffId: TANAKA, sealedKeys: [{ keyEpoch: 0 }, { keyEpoch: 1 }] });
     s.socket.replies['message:send'] = () => ({ ok: true, data: receipt(3) });
     await s.ctrl.send('はい');
-    expect((s.socket.sent('message:send') as Sent[]).map((m) => [m.keyEpoch, m.seq])).toEqual([[1, 1]]);
+    expect((s.socket.sentTexts() as Sent[]).map((m) => [m.keyEpoch, m.seq])).toEqual([[1, 1]]);
   });
 });
 

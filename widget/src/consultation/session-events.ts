@@ -10,11 +10,13 @@ export type Stage = 'opening' | 'waiting' | 'chat' | 'unsafe';
 export interface SessionOptions {
   /** Give up when no place in line (or no consultation for the code) came within this long. */
   connectTimeoutMs?: number;
+  /** Her device's clock (ms since the epoch), for the time sealed inside each message; `Date.now` unless a test sets it. */
+  now?: () => number;
 }
 
 /** How a session begins once its socket is up. */
 export type Opening =
-  /** A new consultation: a place in line, then her intake answers as the first encrypted message. */
+  /** A new consultation: a place in line, then her intake answers (empty when she answered nothing) as the first encrypted message. */
   | { kind: 'start'; campaign: string | undefined; urgent: boolean; intake: IntakeAnswers | null; proof?: () => Promise<StartProof | null> }
   /** A consultation she continues with a resume code (any device). */
   | { kind: 'code'; code: string }

@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
-import { ASSIGNED_AT, chatting, CID, counselor, flush, grantedFirst, receipt, type Reply, savedRecord, setup, snapshot, stored, TOKEN, waiting } from './controller-fakes.js';
+import { ASSIGNED_AT, chatting, CID, counselor, emptyIntake, flush, grantedFirst, receipt, type Reply, savedRecord, setup, snapshot, stored, TOKEN, waiting } from './controller-fakes.js';
 
 /** A reply the test hands out when it chooses. */
 function later(): { reply: () => Promise<Reply>; answer: (r: Reply) => void } {
@@ -37,7 +37,8 @@ describe('one session per connection', () => {
     await s.ctrl.send('はい');
     // Once with the message on its way (a reload sends it again), once when it was acknowledged.
     expect(writes()).toBe(2);
-    expect(JSON.parse(s.kv.getItem('tsunagari-chat') ?? 'null')).toMatchObject({ consultationId: CID, clientToken: TOKEN, keys: ['key0'], seq: 1, unsent: [], grant: grantedFirst });
+    // Seq 1 was her intake, which the fake relay never answered: still on its way, sealed.
+    expect(JSON.parse(s.kv.getItem('tsunagari-chat') ?? 'null')).toMatchObject({ consultationId: CID, clientToken: TOKEN, keys: ['key0'], seq: 2, unsent: [emptyIntake], grant: grantedFirst });
   });
 
   test('her own message is not decrypted again when the server acknowledges it', async () => {

@@ -1,5 +1,5 @@
 import type { ConsultationSnapshot, CounselorIdentity, EndReason, SenderRole } from '@tsunagari/shared';
-import { type AckData, type ClientEvent, hasAnswers, type Payload, type RequestResult } from '@tsunagari/shared/client';
+import type { AckData, ClientEvent, Payload, RequestResult } from '@tsunagari/shared/client';
 import { Conversation, type ConversationHost } from './conversation.js';
 import { ReloadRecord } from './reload-record.js';
 import type { Opening, SessionEvent, SessionOptions, Stage } from './session-events.js';
@@ -58,7 +58,7 @@ export class ConsultationSession implements ConversationHost {
     private readonly listener: (e: SessionEvent) => void,
     private readonly options: SessionOptions = {},
   ) {
-    this.talk = new Conversation(deps.crypto, this);
+    this.talk = new Conversation(deps.crypto, this, options.now);
     if (opening.kind !== 'saved') return;
     const { saved } = opening;
     deps.crypto.importKeys(saved.keys);
@@ -206,8 +206,9 @@ export class ConsultationSession implements ConversationHost {
     this.stage = 'waiting';
     this.tell({ type: 'waiting', position: r.data.position, requeued: false });
     this.save();
-    // Her answers travel as the first encrypted message, so only the counselor learns them.
-    if (hasAnswers(intake)) await this.talk.post({ kind: 'intake', ...intake });
+    // Her answers travel as the first encrypted message, so only the counselor learns them; sent
+    // empty when she answered nothing, so every start looks the same to the relay (padded to one size).
+    await this.talk.post({ kind: 'intake', ...intake });
   }
 
   private async openWithCode(code: string): Promise<void> {

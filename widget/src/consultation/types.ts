@@ -23,11 +23,11 @@ export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecti
 
 /** One message as the widget shows it. Plaintext lives only here, in memory. */
 /** Why the relay would store no more of her messages (see {@link ChatMessage.failedLimit}). */
-export type SendLimit = 'waiting' | 'full';
+export type SendLimit = 'waiting' | 'full' | 'storage';
 
-/** The send limit an error code names, if any. */
+/** The send limit an error code names, if any (`storage`: the relay's disk is full, STORAGE_FULL). */
 export function sendLimitOf(error: string): SendLimit | null {
-  return error === 'WAITING_LIMIT' ? 'waiting' : error === 'CONSULTATION_FULL' ? 'full' : null;
+  return error === 'WAITING_LIMIT' ? 'waiting' : error === 'CONSULTATION_FULL' ? 'full' : error === 'STORAGE_FULL' ? 'storage' : null;
 }
 
 export interface ChatMessage {
@@ -42,13 +42,19 @@ export interface ChatMessage {
   seq: number;
   /** Null when the message could not be decrypted. */
   text: string | null;
+  /**
+   * When the sender wrote it, by her device's clock, from inside the ciphertext (the relay keeps
+   * no time). Absent when it did not decrypt or was sealed before times moved inside.
+   */
+  writtenAt?: string;
   state: 'sent' | 'pending' | 'failed';
   /** Failed because she sent too many too fast (RATE_LIMITED): she is asked to wait a moment. */
   failedBusy?: boolean;
   /**
    * Failed because the relay keeps no more of hers: `waiting` while nobody has answered yet
    * (WAITING_LIMIT: she can write again once a counselor replies), `full` when this chat holds
-   * as much as it can (CONSULTATION_FULL). The log says so in words.
+   * as much as it can (CONSULTATION_FULL), `storage` when the relay's disk is full
+   * (STORAGE_FULL: she may try again later, or call or mail). The log says so in words.
    */
   failedLimit?: SendLimit;
   /** Set on her intake answers (seq 1): sent like a message, never shown in the log. */

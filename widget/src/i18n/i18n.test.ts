@@ -70,6 +70,20 @@ describe('catalogues', () => {
     for (const s of [...strings(rest), ...Object.values(topics)]) expect(s).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
   });
 
+  it('a full relay (STORAGE_FULL) is said kindly in every language, pointing to the phone and mail, not as the generic error', () => {
+    for (const [c, phone, mail] of [
+      [ja, '電話', 'メール'],
+      [jaEasy, 'でんわ', 'メール'],
+      [en, 'call', 'email'],
+    ] as const) {
+      expect(c.errors.STORAGE_FULL).not.toBe(c.errors.generic);
+      for (const text of [c.errors.STORAGE_FULL, c.failedStorage]) {
+        expect(text).toContain(phone);
+        expect(text).toContain(mail);
+      }
+    }
+  });
+
   it('picks a catalogue from the lang attribute', () => {
     expect(langFor('ja-easy')).toBe('ja-easy');
     expect(langFor('ja-x-easy')).toBe('ja-easy');

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ChatSelectEvent } from '../../events/chat-select.event.js';
 import { ja } from '../../i18n/ja.js';
-import { type ChatState, chatPhase, lastReplyAt, recordedAt } from '../../state/chats.js';
+import { type ChatState, chatPhase, lastReply, recordedAt } from '../../state/chats.js';
 import { formatWait, shortLabel, waitedMs } from '../../state/queue.js';
 import { ClockController } from '../../services/clock.controller.js';
 import { baseStyles } from '../../styles/shared.styles.js';
@@ -53,7 +53,7 @@ export class TsgChatList extends LitElement {
   private renderChat(chat: ChatState, index: number) {
     const id = chat.consultation.consultationId;
     const phase = chatPhase(chat);
-    const replied = lastReplyAt(chat);
+    const replied = lastReply(chat);
     return html`
       <li>
         <button
@@ -69,7 +69,11 @@ export class TsgChatList extends LitElement {
           ${chat.unread > 0 ? html`<span class="unread">${ja.mine.unread(chat.unread)}</span>` : nothing}
           ${phase === 'ended'
             ? nothing
-            : html`<span class="since">${replied ? ja.mine.sinceReply(formatWait(waitedMs(replied, this.clock.now))) : ja.mine.noReplyYet}</span>`}
+            : !replied
+              ? html`<span class="since">${ja.mine.noReplyYet}</span>`
+              : replied.at
+                ? html`<span class="since">${ja.mine.sinceReply(formatWait(waitedMs(replied.at, this.clock.now)))}</span>`
+                : nothing}
         </button>
       </li>
     `;

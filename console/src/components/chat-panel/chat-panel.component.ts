@@ -231,17 +231,19 @@ export class TsgChatPanel extends LitElement {
   }
 
   private renderMessage(chat: ChatState, m: StoredMessage) {
-    const text = chat.plain.get(m.id);
+    const opened = chat.plain.get(m.id);
     // Before its epoch's key arrives a message is simply not shown yet; a failure is a placeholder.
-    if (text === undefined && !chat.keyFailed) return nothing;
+    if (opened === undefined && !chat.keyFailed) return nothing;
+    // When it was written comes from inside the message (the relay keeps no time); an older one has none.
+    const at = opened?.writtenAt;
     return html`
       <li class=${m.senderRole}>
         <p class="who">
           ${m.senderRole === 'client' ? ja.chat.fromClient : ja.chat.fromCounselor}
-          <time datetime=${m.sentAt}>${formatClock(m.sentAt)}</time>
+          ${at ? html`<time datetime=${at}>${formatClock(at)}</time>` : nothing}
         </p>
-        ${typeof text === 'string'
-          ? html`<p class="text">${text}</p>`
+        ${opened
+          ? html`<p class="text">${opened.text}</p>`
           : html`<p class="text unreadable">${ja.chat.undecryptable}</p>`}
       </li>
     `;

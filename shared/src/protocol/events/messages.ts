@@ -13,7 +13,9 @@ import type { Role, SenderRole } from './roles.js';
  * One stored message: ciphertext only. `id` orders messages across both senders. Sealed with the
  * key of `keyEpoch` and the v2 associated data (`crypto/epoch-envelope.ts`); `seq` counts from 1
  * per sender within each epoch, so the server keeps one message per (consultation, sender role,
- * key epoch, seq) and a re-send of the same one is answered, not stored again.
+ * key epoch, seq) and a re-send of the same one is answered, not stored again. No time: when it
+ * was written travels inside the ciphertext (the body's `writtenAt`); the relay keeps only the
+ * order (issue 15).
  */
 export interface StoredMessage {
   id: number;
@@ -24,14 +26,13 @@ export interface StoredMessage {
   seq: number;
   nonce: string;
   ciphertext: string;
-  sentAt: string;
 }
 
 /**
- * The answer to `message:send` once the envelope is committed: what the server added to it. The
- * sender already holds the rest, so the ciphertext does not travel back to her.
+ * The answer to `message:send` once the envelope is committed: what the server added to it (its
+ * place in the order). The sender already holds the rest, so the ciphertext does not travel back to her.
  */
-export type MessageReceipt = Pick<StoredMessage, 'id' | 'sentAt'>;
+export type MessageReceipt = Pick<StoredMessage, 'id'>;
 
 /** One page of a consultation's messages, oldest first; `more` when the next page is waiting. */
 export interface HistoryPage {
