@@ -1,4 +1,5 @@
 import { playwright } from '@vitest/browser-playwright';
+import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 import consoleVite from './console/vite.config.js';
 
@@ -14,9 +15,10 @@ const chromium = {
  * the two workers' time, and the suite's CPU fell from 135 to 86 s. It holds because no test
  * file mocks a module, changes globals or the environment for the next one, or leaves fake
  * timers on (each restores them after its tests); a file that must do so needs a project of its
- * own with `isolate: true`. The browser project keeps its own page per file.
+ * own with `isolate: true`. libsodium is readied before each file (shared/src/sodium-ready.setup.ts).
+ * The browser project keeps its own page per file.
  */
-const sharedModules = { isolate: false } as const;
+const sharedModules = { isolate: false, setupFiles: [fileURLToPath(new URL('./shared/src/sodium-ready.setup.ts', import.meta.url))] };
 
 // Unit and integration tests. Playwright's e2e/*.spec.ts stay out: they run under Playwright.
 // The console's component tests (*.browser.test.ts) run in real Chromium through vitest's browser
