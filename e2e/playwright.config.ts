@@ -9,6 +9,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
  */
 export default defineConfig({
   testDir: './tests',
+  // The seeded demo databases the test servers copy; its returned function removes them.
+  globalSetup: './global-setup.ts',
   outputDir: './artifacts/test-results',
   fullyParallel: true,
   workers: 2,

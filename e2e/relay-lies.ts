@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openOrgKeyFile, type SodiumSumo, toB64 } from '../shared/src/crypto/index.js';
+import { type OpenedOrgKey, openOrgKeyFile, type SodiumSumo, toB64 } from '../shared/src/crypto/index.js';
 import { type SignedStaffStatement, type StaffStatement, signRevocationList, signStaffStatement } from '../shared/src/trust/index.js';
 import { demoPaths, openRelayDb } from './relay-db.js';
 
@@ -13,6 +13,18 @@ async function sodium(): Promise<SodiumSumo> {
   const s = createRequire(path.join(serverDir, 'package.json'))('libsodium-wrappers-sumo') as SodiumSumo;
   await s.ready;
   return s;
+}
+
+/**
+ * Opened demo organisation keys, by key file text. Opening one is an Argon2id derivation at
+ * MODERATE (a second of a core), and the test servers copy one seeded key file (server.ts), so
+ * a worker opens it once rather than for every lie.
+ */
+const openedKeys = new Map<string, OpenedOrgKey>();
+function openDemoKey(s: SodiumSumo, fileText: string, passphrase: string): OpenedOrgKey {
+  let key = openedKeys.get(fileText);
+  if (!key) openedKeys.set(fileText, (key = openOrgKeyFile(s, JSON.parse(fileText), passphrase)));
+  return key;
 }
 
 /** The lies a relay (its database, its operator) can tell about a counselor the widget is about to seal to. */
@@ -35,11 +47,11 @@ export async function tellLie(banner: string, username: string, lie: Lie): Promi
   try {
     const row = db.prepare('SELECT id, statement FROM staff WHERE username = ?').get(username) as { id: string; statement: string };
     const signed = JSON.parse(row.statement) as SignedStaffStatement;
-    const real = openOrgKeyFile(s, JSON.parse(fs.readFileSync(demo.orgKeyFile, 'utf8')), demo.passphrase);
+    const real = () => openDemoKey(s, fs.readFileSync(demo.orgKeyFile, 'utf8'), demo.passphrase);
     const now = Date.now();
-    const resign = (statement: StaffStatement, key = real.secretKey) => JSON.stringify(signStaffStatement(s, key, statement));
+    const resign = (statement: StaffStatement, key = real().secretKey) => JSON.stringify(signStaffStatement(s, key, statement));
     if (lie === 'revoked') {
-      const list = signRevocationList(s, real.secretKey, { issuedAt: now, entries: [{ staffId: row.id, keyVersion: signed.statement.keyVersion, revokedAt: now }] });
+      const list = signRevocationList(s, real().secretKey, { issuedAt: now, entries: [{ staffId: row.id, keyVersion: signed.statement.keyVersion, revokedAt: now }] });
       db.prepare('INSERT INTO revocation_list (id, issued_at, signed, stored_at) VALUES (1, ?, ?, ?)').run(now, JSON.stringify(list), new Date(now).toISOString());
       return;
     }

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { type RunningServer, startServer as startDemoServer } from '../scripts/demo-server.mjs';
 
 export { parseDemoLogins, type RunningServer } from '../scripts/demo-server.mjs';
@@ -10,9 +13,71 @@ export { parseDemoLogins, type RunningServer } from '../scripts/demo-server.mjs'
 export const E2E_SERVER_ENV: Readonly<Record<string, string>> = { TSUNAGARI_HOURS: 'always', STAFF_KDF: 'min' };
 
 /**
- * Starts the real server (`node dist/main.js`, built as `npm start` builds it) on port 0 with a
- * temporary database, demo mode on, {@link E2E_SERVER_ENV} and the given extra environment.
+ * Where global-setup.ts left a freshly seeded demo database for each staff KDF strength (JSON
+ * `{ "min": dir, "moderate": dir }`). Seeding a demo database costs two Argon2id derivations at
+ * MODERATE for the organisation key file (made, then opened to sign the staff statements) and
+ * one per demo login: seconds of both cores, paid by each of the ~40 servers the suite starts.
+ * The same seed, made once and copied, gives each server the same fresh state in milliseconds.
  */
-export function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  return startDemoServer({ ...E2E_SERVER_ENV, ...env });
+const TEMPLATES_VAR = 'E2E_SERVER_TEMPLATES';
+
+/**
+ * The template for a server with this environment, or null where the seed would differ: a
+ * clock of its own (TSUNAGARI_TEST_NOW: the statements are dated by it) or no demo at all.
+ */
+function templateFor(env: Record<string, string>): string | null {
+  if (env.TSUNAGARI_TEST_NOW !== undefined || env.DEMO !== undefined) return null;
+  const templates = JSON.parse(process.env[TEMPLATES_VAR] ?? '{}') as Record<string, string>;
+  return templates[env.STAFF_KDF ?? ''] ?? null;
+}
+
+/**
+ * Starts the real server (`node dist/main.js`, built as `npm start` builds it) on port 0 with a
+ * temporary database, demo mode on, {@link E2E_SERVER_ENV} and the given extra environment. The
+ * database is a copy of the freshly seeded template where there is one ({@link templateFor}), so
+ * the server finds its demo organisation and logins in place and seeds nothing.
+ */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  const full = { ...E2E_SERVER_ENV, ...env };
+  const template = templateFor(full);
+  if (!template) return startDemoServer(full);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-e2e-'));
+  try {
+    fs.cpSync(template, dir, { recursive: true });
+    const server = await startDemoServer(full, dir);
+    return {
+      ...server,
+      stop: async () => {
+        await server.stop();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/**
+ * Seeds the demo databases the test servers copy, one per staff KDF strength the suite uses, both
+ * at once (a server started on an empty folder and stopped: SIGTERM commits and closes, so the
+ * folder holds the database and the org key file alone), and says where in
+ * {@link TEMPLATES_VAR} for the workers. The full-strength one keeps the seed's six derivations
+ * at MODERATE out of the time of the two tests that sign in at full strength. Returns the
+ * function that removes them.
+ */
+export async function seedServerTemplates(): Promise<() => void> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-e2e-templates-'));
+  const templates: Record<string, string> = {};
+  await Promise.all(
+    ['min', 'moderate'].map(async (kdf) => {
+      const dir = path.join(root, kdf);
+      fs.mkdirSync(dir);
+      const server = await startDemoServer({ ...E2E_SERVER_ENV, STAFF_KDF: kdf }, dir);
+      await server.stop();
+      templates[kdf] = dir;
+    }),
+  );
+  process.env[TEMPLATES_VAR] = JSON.stringify(templates);
+  return () => fs.rmSync(root, { recursive: true, force: true });
 }

@@ -1,13 +1,12 @@
 import sodium from 'libsodium-wrappers-sumo';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { errorIdOf } from '../trust/test-fixtures.js';
 import { checkKdfParams, deriveCheckedPasswordKeys, KDF_FLOORS, KDF_MAXIMUM, KDF_MINIMUM, requirePasswordLength } from './kdf-policy.js';
 import { toB64 } from './sodium.js';
 import { kdfLimits } from './staff-keys.js';
 
-beforeAll(async () => {
-  await sodium.ready;
-});
+// Before the it.each tables below call libsodium (when the file is collected, before any beforeAll).
+await sodium.ready;
 
 const salt = () => toB64(sodium, sodium.randombytes_buf(16));
 

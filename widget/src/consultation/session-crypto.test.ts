@@ -2,7 +2,7 @@ import type { CounselorIdentity, StaffRole } from '@tsunagari/shared';
 import { openSessionKey, toB64 } from '@tsunagari/shared/crypto';
 import { newStaffStatement, type SignedRevocationList, signRevocationList, signStaffStatement } from '@tsunagari/shared/trust';
 import sodium from 'libsodium-wrappers';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSessionCrypto } from './session-crypto.js';
 
 /**
@@ -13,9 +13,9 @@ const NOW = Date.UTC(2026, 11, 1, 1, 0, 0);
 const DAY = 24 * 60 * 60 * 1000;
 const CID = 'consultation-id-0001';
 
-beforeAll(async () => {
-  await sodium.ready;
-});
+// Before the describe blocks below make their org keys (when the file is collected, before any
+// beforeAll): with the worker's modules shared, nothing else may have readied libsodium yet.
+await sodium.ready;
 
 function newOrg() {
   const kp = sodium.crypto_sign_keypair();
