@@ -34,6 +34,8 @@ export const errors = {
   proofRefused: (detail?: string) => new DomainError('PROOF_REFUSED', detail),
   unknownCaseLog: () => new DomainError('UNKNOWN_CASE_LOG'),
   dateOutOfRange: (detail?: string) => new DomainError('DATE_OUT_OF_RANGE', detail),
+  unknownCampaign: () => new DomainError('UNKNOWN_CAMPAIGN'),
+  unknownDistributionEvent: () => new DomainError('UNKNOWN_DISTRIBUTION_EVENT'),
 };
 
 const known = new Set<string>(ERROR_CODES);

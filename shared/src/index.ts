@@ -5,4 +5,6 @@ export * from './intake/labels.js';
 export * from './records/records.js';
 export * from './records/case-log.js';
 export * from './records/targets.js';
+export * from './records/distribution.js';
+export * from './records/municipalities.js';
 export * from './protocol/index.js';

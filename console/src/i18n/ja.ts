@@ -1,5 +1,6 @@
 import type { DangerAnswer, EndReason, ErrorCode, StaffRole } from '@tsunagari/shared';
 import { jaCaseLog } from './ja-case-log.js';
+import { jaDistribution } from './ja-distribution.js';
 import { jaCasework } from './ja-casework.js';
 import { jaTrust } from './ja-trust.js';
 
@@ -13,6 +14,7 @@ export const ja = {
   ...jaTrust,
   ...jaCasework,
   ...jaCaseLog,
+  ...jaDistribution,
   app: {
     name: 'つながりチャット',
     consoleName: '相談員コンソール',
@@ -239,6 +241,8 @@ export const ja = {
     STORAGE_FULL: 'サーバーのディスクがいっぱいのため、保存できませんでした。管理者に連絡してください。',
     UNKNOWN_CASE_LOG: 'この記録は見つかりませんでした（取り下げ済みかもしれません）。一覧を読み込み直してください。',
     DATE_OUT_OF_RANGE: 'この日付では記録できません。今日より先の日と、今の年度の外の日は選べません。',
+    UNKNOWN_CAMPAIGN: 'このキャンペーンは一覧にありません。管理者がキャンペーン一覧に加えてから選んでください。',
+    UNKNOWN_DISTRIBUTION_EVENT: 'この配布会の記録は見つかりませんでした（取り下げ済みかもしれません）。一覧を読み込み直してください。',
     TIMEOUT: 'サーバーからの応答がありません。接続を確かめて、もう一度お試しください。',
     OFFLINE: 'サーバーに接続していません。再接続を待ってからお試しください。',
     CRYPTO: '暗号化の処理に失敗しました。もう一度お試しください。',

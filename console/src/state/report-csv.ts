@@ -1,5 +1,6 @@
 import { AGE_BANDS, CHANNELS, CONTACT_KINDS, DURATION_BANDS, type FiscalYearReport, HANDOFF_KINDS, OUTCOMES, type ReportFigures, TOPICS } from '@tsunagari/shared';
 import { ja } from '../i18n/ja.js';
+import { distributionCsvRows } from './distribution-csv.js';
 
 const r = ja.report;
 
@@ -38,6 +39,7 @@ export function csvField(value: string | number): string {
  * chat's four counts, the nuisance chats (counted in none of the others), then every topic, outcome,
  * age band, hand-off kind, contact kind and duration band in the shared lists' order (so columns
  * never move between years), then the year's campaigns.
+ * Then, below, the distribution events' own block (`distributionCsvRows`).
  * UTF-8 with a BOM and CRLF line ends, as Excel expects.
  */
 export function reportToCsv(report: FiscalYearReport): string {
@@ -78,6 +80,7 @@ export function reportToCsv(report: FiscalYearReport): string {
     ...campaigns.map((c) => f.byCampaign[c] ?? 0),
   ];
   const rows = [header, ...report.months.map((f) => row(f, r.monthLabel(f.month))), row(report.total, r.total)];
+  rows.push(...distributionCsvRows(report));
   return CSV_BOM + rows.map((cells) => cells.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 

@@ -40,8 +40,8 @@ export const WEB_CAMPAIGN = 'web';
  *   and a recorded one (topics, outcome, age band), with its contact kind and duration band.
  * - consultations, byChannel: chats started plus logged entries — the program's count.
  * - kpis: each target an admin set against its result — home visits and accompaniments done
- *   (appointments marked 済み, by the year they were for), consultations by channel; distribution
- *   sets have no result until distribution events are recorded — and the even pace on `asOf`.
+ *   (appointments marked 済み, by the year they were for), consultations by channel, sets handed
+ *   out at the year's distribution events — and the even pace on `asOf`.
  * Rows outside the year are ignored; the total is the sum of the twelve months.
  */
 export function buildFiscalYearReport(
@@ -49,7 +49,7 @@ export function buildFiscalYearReport(
   rows: readonly ReportRow[],
   logged: readonly CaseLogEntry[] = [],
   goals: YearGoals = { targets: {}, done: {}, asOf: `${fiscalYear + 1}-03-31` },
-): FiscalYearReport {
+): Omit<FiscalYearReport, 'distribution'> {
   const months = fiscalYearMonths(fiscalYear).map(emptyFigures);
   const byMonth = new Map(months.map((m) => [m.month, m]));
   for (const row of rows) {
@@ -62,7 +62,11 @@ export function buildFiscalYearReport(
   }
   const total = emptyFigures('total');
   for (const m of months) add(total, m);
-  const results: Partial<Record<TargetKey, number>> = { homeVisits: goals.done.outreach ?? 0, accompaniments: goals.done.accompaniment ?? 0 };
+  const results: Partial<Record<TargetKey, number>> = {
+    homeVisits: goals.done.outreach ?? 0,
+    accompaniments: goals.done.accompaniment ?? 0,
+    distributionSets: goals.distributionSets ?? 0,
+  };
   for (const channel of CHANNELS) results[channel] = total.byChannel[channel];
   const kpis = kpiLines(goals.targets, results, yearShareGone(fiscalYear, goals.asOf));
   return { fiscalYear, months, total, kpis, asOf: goals.asOf };
@@ -72,6 +76,8 @@ export function buildFiscalYearReport(
 export interface YearGoals {
   targets: FiscalYearTargets;
   done: Partial<Record<HandoffKind, number>>;
+  /** Sets handed out at the year's distribution events (0 when none is recorded). */
+  distributionSets?: number | undefined;
   /** Tokyo YYYY-MM-DD the pace is reckoned for. */
   asOf: string;
 }

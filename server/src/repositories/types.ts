@@ -1,4 +1,4 @@
-import type { AppointmentStatus, Appointment, Campaign, CaseLogEntry, CaseRecord, EndReason, FiscalYearTargets, HandoffKind, HandoverNote, HistoryPage, SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
+import type { AppointmentStatus, Appointment, Campaign, CaseLogEntry, DistributionEvent, CaseRecord, EndReason, FiscalYearTargets, HandoffKind, HandoverNote, HistoryPage, SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
 import type { Holding, RoutingStatus } from '../domain/routing/types.js';
 import type { StaffRole } from '@tsunagari/shared';
 import type { SignedRevocationList, SignedStaffStatement } from '@tsunagari/shared/trust';
@@ -193,6 +193,21 @@ export interface CaseLogRepository {
   between(fromYmd: string, toYmd: string): CaseLogEntry[];
 }
 
+/** Distribution events (生理用品配布会, issue 16), and the chats their campaigns brought. */
+export interface DistributionRepository {
+  insert(event: DistributionEvent): void;
+  /** Replaces the fields of an event not withdrawn (correctedAt set); false when there is none. */
+  correct(event: DistributionEvent): boolean;
+  /** Marks an event withdrawn; false when there is none (or it already was). */
+  withdraw(id: string, atIso: string): boolean;
+  /** An event not withdrawn. */
+  byId(id: string): DistributionEvent | null;
+  /** Events not withdrawn whose Tokyo day is in [fromYmd, toYmd] (inclusive), by day then entry order. */
+  between(fromYmd: string, toYmd: string): DistributionEvent[];
+  /** The ids of the consultations started under a campaign in [from, to) (ISO instants), nuisance left out. */
+  campaignStarts(campaign: string, fromIso: string, toIso: string): string[];
+}
+
 /** The fiscal year's targets, and the appointments done they are measured against (issue 16). */
 export interface YearGoalRepository {
   /** Replaces a year's targets as a whole, in one transaction. */
@@ -242,6 +257,7 @@ export interface Repositories {
   caseRecords: CaseRecordRepository;
   caseLog: CaseLogRepository;
   yearGoals: YearGoalRepository;
+  distribution: DistributionRepository;
   appointments: AppointmentRepository;
   resumeCodes: ResumeCodeRepository;
   retention: RetentionRepository;

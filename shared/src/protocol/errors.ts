@@ -73,6 +73,10 @@ export const ERROR_CODES = [
   'UNKNOWN_CASE_LOG',
   /** The day of a case-log entry is ahead of today (Tokyo) or outside the fiscal year it may be entered in. */
   'DATE_OUT_OF_RANGE',
+  /** The campaign named is not on the admin's list. */
+  'UNKNOWN_CAMPAIGN',
+  /** No distribution event with that id, or it was withdrawn. */
+  'UNKNOWN_DISTRIBUTION_EVENT',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -5,6 +5,7 @@
  * tables then include it, and `satisfies` below keeps every event with a schema and its roles.
  */
 import { type CaseLogClientEvents, caseLogRoles, caseLogSchemas } from './events/case-log.js';
+import { type DistributionClientEvents, distributionRoles, distributionSchemas } from './events/distribution.js';
 import { type CaseworkClientEvents, caseworkRoles, caseworkSchemas, type CaseworkServerEvents } from './events/casework.js';
 import { type ConsultationClientEvents, consultationRoles, consultationSchemas, type ConsultationServerEvents } from './events/consultation.js';
 import { type MessagesClientEvents, messagesRoles, messagesSchemas, type MessagesServerEvents } from './events/messages.js';
@@ -41,6 +42,7 @@ export interface ClientToServerEvents
     CaseworkClientEvents,
     CaseLogClientEvents,
     TargetsClientEvents,
+    DistributionClientEvents,
     ResumeClientEvents,
     StaffAdminClientEvents {}
 
@@ -58,6 +60,7 @@ export const inboundSchemas = {
   ...caseworkSchemas,
   ...caseLogSchemas,
   ...targetsSchemas,
+  ...distributionSchemas,
   ...resumeSchemas,
   ...staffAdminSchemas,
 } as const satisfies Record<keyof ClientToServerEvents, unknown>;
@@ -70,6 +73,7 @@ const EVENT_ROLES = {
   ...caseworkRoles,
   ...caseLogRoles,
   ...targetsRoles,
+  ...distributionRoles,
   ...resumeRoles,
   ...staffAdminRoles,
 } as const satisfies Record<keyof ClientToServerEvents, readonly Role[]>;
@@ -128,6 +132,10 @@ export const eventCosts = {
   'caselog:withdraw': 2,
   'caselog:mine': 5,
   'targets:set': 5,
+  'distribution:add': 2,
+  'distribution:correct': 2,
+  'distribution:withdraw': 2,
+  'distribution:list': 5,
 } as const satisfies Record<keyof ClientToServerEvents, number>;
 
 /** What an event nobody handles costs (a script inventing names still spends its budget). */

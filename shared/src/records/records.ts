@@ -1,5 +1,6 @@
 import { HANDOFF_KINDS, type HandoffKind } from '../handoff/handoff.js';
 import { AGE_BANDS, type AgeBand, TOPICS, type Topic } from '../intake/intake.js';
+import type { DistributionReport } from './distribution.js';
 import type { Kpi } from './targets.js';
 import { CONTACT_KINDS, type ContactKind, DURATION_BANDS, type DurationBand, LOGGED_CHANNELS } from './case-log.js';
 
@@ -87,6 +88,8 @@ export interface FiscalYearReport {
   kpis: Kpi[];
   /** The Tokyo day the KPI pace is reckoned for (today when the report was made). */
   asOf: string;
+  /** Distribution events (生理用品配布会) dated in the year, with the chats their campaigns brought. */
+  distribution: DistributionReport;
 }
 
 /** The fiscal year (starting April, Tokyo time) an instant falls in. */
