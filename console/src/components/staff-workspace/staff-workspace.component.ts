@@ -2,6 +2,7 @@ import type { CampaignSavePayload, FiscalYearTargets, StaffSession } from '@tsun
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { CaseLogEditEvent } from '../../events/case-log-edit.event.js';
+import type { DistributionEditEvent } from '../../events/distribution-edit.event.js';
 import { LogoutRequestEvent } from '../../events/logout-request.event.js';
 import type { ViewChangeEvent, WorkspaceView } from '../../events/view-change.event.js';
 import { ja } from '../../i18n/ja.js';
@@ -10,6 +11,7 @@ import { CaseLogController } from '../../services/case-log.controller.js';
 import { ChatActionsController } from '../../services/chat-actions.controller.js';
 import { ChatShortcutsController } from '../../services/chat-shortcuts.controller.js';
 import { ChatSyncController } from '../../services/chat-sync.controller.js';
+import { DistributionController } from '../../services/distribution.controller.js';
 import { QueueRoutingController } from '../../services/queue-routing.controller.js';
 import { StaffAdminController } from '../../services/staff-admin.controller.js';
 import type { StaffCrypto } from '../../services/staff-crypto.js';
@@ -19,6 +21,7 @@ import { TrustController } from '../../services/trust.controller.js';
 import type { FormResult, PasswordChange } from '../../state/form-requests.js';
 import { ConsoleStore, type WorkspaceContext } from '../../services/workspace-context.js';
 import * as store from '../../state/chats.js';
+import { knownPartners } from '../../state/distribution.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 import '../app-header/app-header.js';
 import '../appointment-list/appointment-list.js';
@@ -28,6 +31,8 @@ import '../case-log-list/case-log-list.js';
 import '../chat-list/chat-list.js';
 import type { TsgChatPanel } from '../chat-panel/chat-panel.component.js';
 import '../chat-panel/chat-panel.js';
+import '../distribution-form/distribution-form.js';
+import '../distribution-list/distribution-list.js';
 import type { TsgLockScreen } from '../lock-screen/lock-screen.component.js';
 import '../lock-screen/lock-screen.js';
 import '../password-form/password-form.js';
@@ -117,6 +122,8 @@ export class TsgStaffWorkspace extends LitElement {
   private readonly routing = new QueueRoutingController(this.ctx, (c, select) => this.chats.started(c, select));
   private readonly appointments = new AppointmentsController(this.ctx, this.actions.send);
   private readonly caseLog = new CaseLogController(this.ctx);
+  /** Distribution events on the records screen: supervisors record them, counselors look. */
+  private readonly distribution = new DistributionController(this.ctx, () => this.isSupervisor);
   private readonly staffAdmin = new StaffAdminController(this.ctx, () => this.relayUrl);
   /** After the list changed, admins see the staff changes behind it (activated, renewed, disabled) at once. */
   private readonly trustUpdates = new TrustController(this.ctx, () => this.relayUrl, () => void (this.isAdmin ? this.staffAdmin.load() : undefined));
@@ -130,6 +137,10 @@ export class TsgStaffWorkspace extends LitElement {
 
   private get isCounselor(): boolean {
     return this.session.staff.role === 'counselor';
+  }
+
+  private get isSupervisor(): boolean {
+    return this.session.staff.role === 'supervisor';
   }
 
   private get isAdmin(): boolean {
@@ -272,6 +283,7 @@ export class TsgStaffWorkspace extends LitElement {
                   .lastOutcome=${this.caseLog.lastOutcome}
                 ></tsg-case-log-form>
                 <tsg-case-log-list .entries=${this.caseLog.entries ?? []} .withdraw=${this.caseLog.withdraw}></tsg-case-log-list>
+                ${this.renderDistribution()}
               </div>`}
           ${this.isAdmin
             ? html`<div class="view scroll" ?hidden=${this.shown !== 'staff'}>
@@ -296,6 +308,25 @@ export class TsgStaffWorkspace extends LitElement {
       <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     `;
   }
+
+  /** 生理用品配布会 on the records screen: the form for supervisors, the list for both. */
+  private renderDistribution() {
+    const d = this.distribution;
+    return html`<div class="distribution" @tsg-distribution-edit=${this.onDistributionEdit}>
+      ${this.isSupervisor
+        ? html`<tsg-distribution-form
+            .submit=${d.save}
+            .editing=${d.editing}
+            .cancelEdit=${d.cancelEdit}
+            .campaigns=${d.campaigns}
+            .partners=${knownPartners(d.events ?? [])}
+          ></tsg-distribution-form>`
+        : nothing}
+      <tsg-distribution-list .events=${d.events ?? []} .withdraw=${this.isSupervisor ? d.withdraw : null}></tsg-distribution-list>
+    </div>`;
+  }
+
+  private readonly onDistributionEdit = (e: DistributionEditEvent): void => this.distribution.edit(e.detail.eventId);
 
   /** The admin's campaign list (stable functions, as for the report). */
   private readonly loadCampaigns = () => this.socket.request('campaign:list', {});
@@ -330,6 +361,7 @@ export class TsgStaffWorkspace extends LitElement {
     await this.routing.refresh();
     void this.appointments.load();
     if (!this.isAdmin) void this.caseLog.load();
+    if (!this.isAdmin) void this.distribution.load();
     if (!this.isCounselor) return this.routing.loadToday();
     await this.chats.loadMine();
   }

@@ -48,6 +48,11 @@ export const staffWorkspaceStyles = css`
   .view.caselog tsg-case-log-list {
     margin-top: 1rem;
   }
+  .view.caselog .distribution {
+    display: grid;
+    gap: 1rem;
+    margin-top: 1.5rem;
+  }
   nav[inert] {
     opacity: 0.6;
   }

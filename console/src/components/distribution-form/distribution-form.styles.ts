@@ -1,0 +1,8 @@
+import { css } from 'lit';
+
+/** Beyond the compact form's grid (and the case log's correcting note): a little more room per field for the partner's name. */
+export const distributionFormStyles = css`
+  :host {
+    --tsg-field-min: 11rem;
+  }
+`;
