@@ -7,6 +7,7 @@ import { eventLabel } from '../../services/distribution.controller.js';
 import type { FormResult } from '../../state/form-requests.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 import { caseLogListStyles } from '../case-log-list/case-log-list.styles.js';
+import { distributionListStyles } from './distribution-list.styles.js';
 
 const t = ja.distribution;
 const n = (v: number) => v.toLocaleString('ja-JP');
@@ -18,7 +19,7 @@ const n = (v: number) => v.toLocaleString('ja-JP');
  * @fires tsg-distribution-edit
  */
 export class TsgDistributionList extends LitElement {
-  static override styles = [baseStyles, caseLogListStyles];
+  static override styles = [baseStyles, caseLogListStyles, distributionListStyles];
 
   @property({ attribute: false }) events: readonly DistributionEvent[] = [];
   /** Withdraws an event (`distribution:withdraw`); null for counselors, who only look. */
@@ -35,7 +36,8 @@ export class TsgDistributionList extends LitElement {
       <p class="error" role="alert">${this.error}</p>
       ${this.events.length === 0
         ? html`<p class="empty">${t.listEmpty}</p>`
-        : html`<table>
+        : // The box takes focus so the keyboard can scroll it where nothing in it does (a counselor's list).
+          html`<div class="wide" role="group" aria-labelledby="dl-h" tabindex="0"><table>
             <thead>
               <tr>
                 <th scope="col">${t.date}</th><th scope="col">${t.municipality}</th><th scope="col">${t.partner}</th>
@@ -46,7 +48,7 @@ export class TsgDistributionList extends LitElement {
             <tbody>
               ${this.events.map((e) => this.renderRow(e, canChange))}
             </tbody>
-          </table>`}
+          </table></div>`}
     </section>`;
   }
 

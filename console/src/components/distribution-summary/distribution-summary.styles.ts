@@ -4,8 +4,10 @@ import { css } from 'lit';
 export const distributionSummaryStyles = css`
   :host {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.5rem;
     overflow: visible;
+    min-width: 0;
   }
   .wide {
     overflow-x: auto;
@@ -13,5 +15,6 @@ export const distributionSummaryStyles = css`
   }
   td.text {
     text-align: left;
+    white-space: nowrap;
   }
 `;

@@ -348,6 +348,8 @@ export class TsgStaffWorkspace extends LitElement {
     this.view = e.detail.view;
     // The form opens on its first topic: a phone call needs that and Enter.
     if (this.view === 'caselog') void this.updateComplete.then(() => this.caseLogForm?.focusTopic());
+    // Records (a distribution event, a call) are not pushed: the report reads the year again each time it is opened.
+    if (this.view === 'main' && !this.isCounselor) void this.renderRoot.querySelector('tsg-year-report')?.load();
     // Enrolments are not pushed: the staff screen reads the directory each time it is opened.
     if (this.view === 'staff' && this.isAdmin) {
       void this.staffAdmin.load();
