@@ -1,3 +1,8 @@
+import { jaCaseLog } from './ja-case-log.js';
+
+/** The buttons and notes the case log already words (直す, 取り下げる, …), said the same way here. */
+const { correct, cancelEdit, busy, colActions, edit, withdraw, withdrawConfirm, withdrawCancel, rowLabel } = jaCaseLog.caseLog;
+
 /**
  * The console's words for distribution events (生理用品配布会). Spread into `ja` (ja.ts), like
  * `jaCaseLog`.
@@ -17,10 +22,10 @@ export const jaDistribution = {
     campaign: 'チラシのキャンペーン',
     campaignNone: 'なし',
     submit: '配布会を記録する',
-    correct: '直して保存',
-    cancelEdit: '直すのをやめる',
+    correct,
+    cancelEdit,
     editing: (what: string) => `${what} の配布会を直しています。`,
-    busy: '保存しています…',
+    busy,
     needMunicipality: '市町を選んでください。',
     needPartner: '連携団体の名前を書いてください（40字まで）。',
     badCount: (what: string, max: number) => `${what}は0から${max.toLocaleString('ja-JP')}までの整数で書いてください。`,
@@ -30,12 +35,12 @@ export const jaDistribution = {
     summary: (date: string, place: string) => `${date} ${place}`,
     listHeading: '今年度の配布会',
     listEmpty: 'まだ配布会の記録はありません。',
-    colActions: '操作',
-    edit: '直す',
-    withdraw: '取り下げる',
-    withdrawConfirm: '本当に取り下げる',
-    withdrawCancel: 'やめる',
-    rowLabel: (what: string) => `（${what}）`,
+    colActions,
+    edit,
+    withdraw,
+    withdrawConfirm,
+    withdrawCancel,
+    rowLabel,
     // The year report and its CSV.
     reportCaption: (year: string, n: number) => `${year} 生理用品配布会（${n}回）`,
     chatsAfter: 'その後30日のチャット',
