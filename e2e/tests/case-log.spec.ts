@@ -102,7 +102,7 @@ test('an admin sets the year targets; the year report leads with targets against
   await expect(kpis.getByRole('row')).toHaveCount(4);
   await expect(kpis.getByRole('row', { name: /電話相談/ }).getByRole('cell')).toHaveText([/2,000/, '1', '0.1%', /\d/]);
   await expect(kpis.getByRole('row', { name: /家庭訪問/ }).getByRole('cell')).toHaveText(['45', '0', '0.0%', /\d/]);
-  await expect(kpis.getByRole('row', { name: /配布/ }).getByRole('cell')).toHaveText(['800', '記録なし', '—', /\d/]);
+  await expect(kpis.getByRole('row', { name: /配布/ }).getByRole('cell')).toHaveText(['800', '0', '0.0%', /\d/]);
   await expectNoAxeViolations(admin, 'year report with targets');
   await snap(admin, info, 'console-year-report-kpis');
 });

@@ -36,6 +36,8 @@ export const errors = {
   dateOutOfRange: (detail?: string) => new DomainError('DATE_OUT_OF_RANGE', detail),
   unknownVisit: () => new DomainError('UNKNOWN_VISIT'),
   visitDetailsInvalid: (detail?: string) => new DomainError('VISIT_DETAILS_INVALID', detail),
+  unknownCampaign: () => new DomainError('UNKNOWN_CAMPAIGN'),
+  unknownDistributionEvent: () => new DomainError('UNKNOWN_DISTRIBUTION_EVENT'),
 };
 
 const known = new Set<string>(ERROR_CODES);

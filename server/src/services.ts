@@ -7,6 +7,7 @@ import { CaseLogService } from './domain/case-log.js';
 import { CaseRecordService } from './domain/case-records.js';
 import { ConsultationService } from './domain/consultations.js';
 import { CounselorDirectory } from './domain/counselors.js';
+import { DistributionService } from './domain/distribution.js';
 import { MessageService } from './domain/messages.js';
 import { OutreachService } from './domain/outreach.js';
 import { OpeningHours } from './domain/opening.js';
@@ -41,6 +42,8 @@ export interface Services {
   caseLog: CaseLogService;
   /** Home visits and accompaniments done, from appointments or logged without one. */
   outreach: OutreachService;
+  /** Distribution events (生理用品配布会). */
+  distribution: DistributionService;
   appointments: AppointmentService;
   resume: ResumeService;
   auth: StaffAuthService;
@@ -95,6 +98,7 @@ export function createServices(repos: Repositories, o: ServiceOptions): Services
   const kdfFloor = o.kdfFloor ?? 'moderate';
   const liveSessions = new LiveSessions(scheduler, clock);
   const counselors = new CounselorDirectory(repos.staff);
+  const campaigns = new CampaignList(repos.campaigns, clock);
   const consultations = new ConsultationService(repos, sodium, clock);
   const caseLog = new CaseLogService(repos.caseLog, sodium, clock);
   const outreach = new OutreachService(repos.outreach, caseLog, sodium, clock);
@@ -112,9 +116,10 @@ export function createServices(repos: Repositories, o: ServiceOptions): Services
     routing,
     presenter: new Presenter(repos, consultations, counselors, routing.router.options, clock),
     counselors,
-    records: new CaseRecordService(repos.consultations, repos.caseRecords, repos.caseLog, repos.yearGoals, clock, repos.outreach),
+    records: new CaseRecordService(repos.consultations, repos.caseRecords, repos.caseLog, repos.yearGoals, clock, repos.outreach, repos.distribution),
     caseLog,
     outreach,
+    distribution: new DistributionService(repos.distribution, campaigns, sodium, clock),
     appointments: new AppointmentService(repos.consultations, repos.appointments, sodium, clock, outreach),
     resume: new ResumeService(repos.resumeCodes, repos.consultations, sodium, clock, o.resumeDays ?? 30),
     auth: new StaffAuthService(repos, sodium, clock, liveSessions, kdfFloor, o.verifier),
@@ -125,7 +130,7 @@ export function createServices(repos: Repositories, o: ServiceOptions): Services
       resumeCodeDays: o.resumeDays ?? 30,
     }),
     starts: new StartLimit(o.startsPerHour),
-    campaigns: new CampaignList(repos.campaigns, clock),
+    campaigns,
     startProofs: new StartProofs(clock, { counter: o.powCounter ?? DEFAULT_POW_COUNTER, floodWaiting: o.powFloodWaiting ?? DEFAULT_POW_FLOOD_WAITING }, async () => (await routing.router.queue()).length),
     callerLedger: new CallerLedger((id) => repos.consultations.byId(id)?.status ?? null, clock, {
       openPerCaller: o.openPerCaller ?? DEFAULT_OPEN_PER_CALLER,

@@ -9,8 +9,8 @@ import { call, clientSocket, type ClientSocket, connected, manualClock, serverPe
  * uses: the SNS ones as chats (she starts, a counselor takes, ends and records), the rest as
  * case-log entries over real sockets. The report and its CSV must show the total and the split,
  * and, against the targets an admin set (45 home visits, 18 accompaniments, 800 sets), the home
- * visits and accompaniments done (43 and 9 appointments marked 済み: 95.6 % and 50.0 %). Sets have
- * no result yet: distribution events are not recorded by the product so far.
+ * visits and accompaniments done (43 and 9 appointments marked 済み: 95.6 % and 50.0 %); and the
+ * 8 distribution events with 527 sets a supervisor records (65.9 %), in their own test below.
  * (No timing asserted: the run's duration is in vitest's output.)
  */
 describe('the seed check: fiscal 2022 through the protocol', () => {
@@ -93,7 +93,7 @@ describe('the seed check: fiscal 2022 through the protocol', () => {
     expect(report.kpis).toEqual([
       { key: 'homeVisits', target: 45, result: 43, achievement: 95.6, expected: 45 },
       { key: 'accompaniments', target: 18, result: 9, achievement: 50, expected: 18 },
-      { key: 'distributionSets', target: 800, result: null, achievement: null, expected: 800 },
+      { key: 'distributionSets', target: 800, result: 0, achievement: 0, expected: 800 },
       { key: 'phone', target: 2000, result: 2085, achievement: 104.3, expected: 2000 },
     ]);
 
@@ -165,5 +165,37 @@ describe('the seed check: fiscal 2022 through the protocol', () => {
     ]);
     const visits = blocks.find((b) => b[0] === '【家庭訪問・同行支援（実施）】')!;
     expect(visits.at(-1)).toBe('合計,43,9');
+  });
+
+  it('records the 8 distribution events with 527 sets; the report and its CSV show 65.9 % of the 800 target', async () => {
+    const clock = manualClock('2023-03-31T18:00:00+09:00');
+    const server = await servers.start({ clock });
+    const [boss, chief] = await Promise.all([signIn(server, 'boss'), signIn(server, 'chief')]);
+    servers.track(boss, chief);
+    await Promise.all([boss, chief].map(connected));
+    await call(chief, 'targets:set', { fiscalYear: 2022, targets: { homeVisits: 45, accompaniments: 18, distributionSets: 800 } });
+    // The flyers handed out with the sets carry the program's QR code (seed: チラシと一緒に配付).
+    await call(chief, 'campaign:save', { name: 'haifu-2022', label: '配布会のチラシ', active: true });
+
+    // Monthly from May 2022, in 8 places, run with the partner group .Style (seed: 3 (3)).
+    const places = ['下関市', '宇部市', '山口市', '萩市', '防府市', '周南市', '岩国市', '長門市'] as const;
+    const sets = [66, 66, 66, 66, 66, 66, 66, 65];
+    for (const [i, municipality] of places.entries()) {
+      const month = String(5 + i).padStart(2, '0');
+      await call(boss, 'distribution:add', { date: `2022-${month}-14`, municipality, partner: '.Style（ドットスタイル）', sets: sets[i]!, flyers: 100, campaign: 'haifu-2022' });
+    }
+
+    const report = await call(boss, 'report:year', { fiscalYear: 2022 });
+    expect(report.distribution.total).toEqual({ events: 8, sets: 527, flyers: 800, chatsAfter: 0 });
+    expect(report.distribution.events.map((e) => e.municipality)).toEqual([...places]);
+    expect(report.kpis).toContainEqual({ key: 'distributionSets', target: 800, result: 527, achievement: 65.9, expected: 800 });
+
+    const lines = reportToCsv(report).slice(1).split('\r\n');
+    const block = lines.slice(lines.indexOf('生理用品配布会'));
+    expect(block[1]).toBe('開催日,市町,連携団体,配ったセット数,配ったチラシの数,チラシのキャンペーン,その後30日のチャット');
+    expect(block[2]).toBe('2022-05-14,下関市,.Style（ドットスタイル）,66,100,haifu-2022,0');
+    expect(block[10]).toBe('合計（8回）,,,527,800,,0');
+    expect(block[11]).toBe('セット数の目標,,,800,,,');
+    expect(block[12]).toBe('達成率,,,65.9%,,,');
   });
 });

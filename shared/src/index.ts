@@ -6,4 +6,6 @@ export * from './records/records.js';
 export * from './records/case-log.js';
 export * from './records/targets.js';
 export * from './records/outreach.js';
+export * from './records/distribution.js';
+export * from './records/municipalities.js';
 export * from './protocol/index.js';

@@ -1,6 +1,7 @@
 import type { DangerAnswer, EndReason, ErrorCode, StaffRole } from '@tsunagari/shared';
 import { jaCaseLog } from './ja-case-log.js';
 import { jaOutreach } from './ja-outreach.js';
+import { jaDistribution } from './ja-distribution.js';
 import { jaCasework } from './ja-casework.js';
 import { jaTrust } from './ja-trust.js';
 
@@ -15,6 +16,7 @@ export const ja = {
   ...jaCasework,
   ...jaCaseLog,
   ...jaOutreach,
+  ...jaDistribution,
   app: {
     name: 'つながりチャット',
     consoleName: '相談員コンソール',
@@ -243,6 +245,8 @@ export const ja = {
     DATE_OUT_OF_RANGE: 'この日付では記録できません。今日より先の日と、今の年度の外の日は選べません。',
     UNKNOWN_VISIT: 'この訪問・同行の記録は見つかりませんでした（取り下げ済みかもしれません）。一覧を読み込み直してください。',
     VISIT_DETAILS_INVALID: '訪問・同行の内容が足りません。かかった時間と、同行支援なら同行先を選んでください。',
+    UNKNOWN_CAMPAIGN: 'このキャンペーンは一覧にありません。管理者がキャンペーン一覧に加えてから選んでください。',
+    UNKNOWN_DISTRIBUTION_EVENT: 'この配布会の記録は見つかりませんでした（取り下げ済みかもしれません）。一覧を読み込み直してください。',
     TIMEOUT: 'サーバーからの応答がありません。接続を確かめて、もう一度お試しください。',
     OFFLINE: 'サーバーに接続していません。再接続を待ってからお試しください。',
     CRYPTO: '暗号化の処理に失敗しました。もう一度お試しください。',

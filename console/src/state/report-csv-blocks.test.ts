@@ -23,6 +23,7 @@ function report(): FiscalYearReport {
     ],
     asOf: '2023-03-31',
     outreach,
+    distribution: { events: [], total: { events: 0, sets: 0, flyers: 0, chatsAfter: 0 } },
   };
 }
 

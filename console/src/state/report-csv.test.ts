@@ -19,7 +19,7 @@ function report(): FiscalYearReport {
   total.byChannel.chat = 3;
   total.byTopic['子育て'] = 2;
   total.byCampaign = { 'ube-2026': 2, web: 1, '-x': 0 };
-  return { fiscalYear: 2026, months, total, kpis: [], asOf: '2026-06-01', outreach: emptyOutreachSection(2026) };
+  return { fiscalYear: 2026, months, total, kpis: [], asOf: '2026-06-01', outreach: emptyOutreachSection(2026), distribution: { events: [], total: { events: 0, sets: 0, flyers: 0, chatsAfter: 0 } } };
 }
 
 const lines = (csv: string) => csv.slice(1).split('\r\n');

@@ -2,6 +2,7 @@ import { AGE_BANDS, CHANNELS, CONTACT_KINDS, DURATION_BANDS, type FiscalYearRepo
 import { ja } from '../i18n/ja.js';
 import { kpiCsvBlock } from './report-csv-kpis.js';
 import { outreachCsvBlocks } from './report-csv-outreach.js';
+import { distributionCsvRows } from './distribution-csv.js';
 
 const r = ja.report;
 
@@ -41,7 +42,8 @@ export function csvField(value: string | number): string {
  * age band, hand-off kind, contact kind and duration band in the shared lists' order (so columns
  * never move between years), then the year's campaigns.
  * After it, each further table is its own block, after an empty line: a title line, a header and
- * its lines (目標と実績, then the outreach blocks); a block's columns never move either.
+ * its lines (目標と実績, the outreach blocks, then the distribution events when the year has any or a
+ * sets target); a block's columns never move either.
  * UTF-8 with a BOM and CRLF line ends, as Excel expects.
  */
 export function reportToCsv(report: FiscalYearReport): string {
@@ -82,7 +84,9 @@ export function reportToCsv(report: FiscalYearReport): string {
     ...campaigns.map((c) => f.byCampaign[c] ?? 0),
   ];
   const rows = [header, ...report.months.map((f) => row(f, r.monthLabel(f.month))), row(report.total, r.total)];
-  const blocks = [rows, kpiCsvBlock(report), ...outreachCsvBlocks(report)];
+  // distributionCsvRows leads with its own empty line; here the blocks are joined by one.
+  const distribution = distributionCsvRows(report).slice(1);
+  const blocks = [rows, kpiCsvBlock(report), ...outreachCsvBlocks(report), ...(distribution.length > 0 ? [distribution] : [])];
   return CSV_BOM + blocks.map((block) => block.map((cells) => cells.map(csvField).join(',')).join('\r\n')).join('\r\n\r\n') + '\r\n';
 }
 

@@ -402,4 +402,26 @@ export const migrations: readonly Migration[] = [
   // sender's device); the relay keeps only the order (the row id). DROP COLUMN rewrites each row
   // without it (with secure_delete on, the old cells are zeroed); the column is in no index.
   'ALTER TABLE message DROP COLUMN sent_at;',
+  // issue 16: distribution events (生理用品配布会) supervisors record. A day, one of Yamaguchi's
+  // municipalities, the partner organisation (a group's name, never anyone who came), two counts
+  // and the campaign its flyers carry: nothing about a woman. Corrections replace the fields in
+  // place; a withdrawal keeps the row, marked, out of every count (like case_log). Municipality
+  // and campaign are checked by the server (the closed list, the admin's list) before the write.
+  `
+  CREATE TABLE distribution_event (
+    id TEXT PRIMARY KEY,
+    staff_id TEXT NOT NULL REFERENCES staff(id),
+    day TEXT NOT NULL,
+    municipality TEXT NOT NULL,
+    partner TEXT NOT NULL,
+    sets INTEGER NOT NULL CHECK (sets >= 0),
+    flyers INTEGER NOT NULL CHECK (flyers >= 0),
+    campaign TEXT REFERENCES campaign(name),
+    recorded_at TEXT NOT NULL,
+    corrected_at TEXT,
+    withdrawn_at TEXT
+  );
+  CREATE INDEX distribution_event_day ON distribution_event(day);
+  CREATE INDEX consultation_campaign ON consultation(campaign, queued_at);
+  `,
 ];

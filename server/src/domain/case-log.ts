@@ -3,6 +3,7 @@ import { randomId, type Sodium } from '@tsunagari/shared/crypto';
 import type { Clock } from '../clock.js';
 import { errors } from '../errors.js';
 import type { CaseLogRepository } from '../repositories/types.js';
+import { checkOpenDay, openFiscalYears } from './open-days.js';
 
 /** How far back "her recent entries" reach in the console's list, and how many at most. */
 const MINE_DAYS = 30;
@@ -66,16 +67,12 @@ export class CaseLogService {
    * calls are often entered once the year has turned, before the report goes to the prefecture).
    */
   openYears(): number[] {
-    const now = this.clock.now();
-    const year = fiscalYearOf(now);
-    return tokyoParts(now).ymd.slice(5, 7) === '04' ? [year - 1, year] : [year];
+    return openFiscalYears(this.clock.now());
   }
 
   /** DATE_OUT_OF_RANGE unless the Tokyo day is not ahead of today and in {@link openYears} (visits share the rule). */
   checkDay(ymd: string): void {
-    if (ymd > tokyoParts(this.clock.now()).ymd) throw errors.dateOutOfRange('ahead of today');
-    const year = fiscalYearOf(new Date(`${ymd}T12:00:00+09:00`));
-    if (!this.openYears().includes(year)) throw errors.dateOutOfRange('outside the open fiscal year');
+    checkOpenDay(this.clock.now(), ymd);
   }
 
   private mayChange(actor: CaseLogActor, entryId: string): CaseLogEntry {

@@ -1,7 +1,8 @@
 import { type AgeBand, type FiscalYearReport, type FiscalYearTargets, type Outcome, type Topic, fiscalYearRange, tokyoParts } from '@tsunagari/shared';
 import type { Clock } from '../clock.js';
 import { errors } from '../errors.js';
-import type { CaseLogRepository, CaseRecordRepository, ConsultationRepository, OutreachRepository, YearGoalRepository } from '../repositories/types.js';
+import type { CaseLogRepository, CaseRecordRepository, ConsultationRepository, DistributionRepository, OutreachRepository, YearGoalRepository } from '../repositories/types.js';
+import { distributionSection } from './distribution-report.js';
 import { buildFiscalYearReport } from './reports.js';
 
 /** What a counselor enters when a chat is over: closed-list words only. */
@@ -23,6 +24,7 @@ export class CaseRecordService {
     private readonly goals: YearGoalRepository,
     private readonly clock: Clock,
     private readonly outreach: Pick<OutreachRepository, 'between'>,
+    private readonly distribution: DistributionRepository,
   ) {}
 
   /**
@@ -46,18 +48,20 @@ export class CaseRecordService {
   /**
    * The report of a fiscal year (the year it starts in): chats queued in it, and the case log's
    * entries dated in it as they stand now (corrected, withdrawn ones left out), and the year's
-   * targets against results with the pace for today.
+   * targets against results with the pace for today; then the distribution events dated in it.
    */
   yearReport(fiscalYear: number): FiscalYearReport {
     const { from, to } = fiscalYearRange(fiscalYear);
     const logged = this.caseLog.between(`${fiscalYear}-04-01`, `${fiscalYear + 1}-03-31`);
+    const distribution = distributionSection(this.distribution.between(`${fiscalYear}-04-01`, `${fiscalYear + 1}-03-31`), this.distribution.campaignStarts);
     const goals = {
       targets: this.goals.targets(fiscalYear),
       visits: this.outreach.between(`${fiscalYear}-04-01`, `${fiscalYear + 1}-03-31`),
       purgedVisits: this.goals.purgedVisits(fiscalYear),
+      distributionSets: distribution.total.sets,
       asOf: tokyoParts(this.clock.now()).ymd,
     };
-    return buildFiscalYearReport(fiscalYear, this.records.reportRows(from.toISOString(), to.toISOString()), logged, goals);
+    return { ...buildFiscalYearReport(fiscalYear, this.records.reportRows(from.toISOString(), to.toISOString()), logged, goals), distribution };
   }
 
   /** Admin: sets a fiscal year's targets, replacing the year's earlier ones; answers what is stored. */

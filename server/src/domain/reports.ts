@@ -43,8 +43,8 @@ export const WEB_CAMPAIGN = 'web';
  * - consultations, byChannel: chats started plus logged entries — the program's count.
  * - outreach: home visits and accompaniments done (outreach-report.ts), from either route once.
  * - kpis: each target an admin set against its result — home visits and accompaniments done (the
- *   outreach section's totals), consultations by channel; distribution sets have no result until
- *   distribution events are recorded — and the even pace on `asOf`.
+ *   outreach section's totals), consultations by channel, sets handed out at the year's
+ *   distribution events — and the even pace on `asOf`.
  * Rows outside the year are ignored; the total is the sum of the twelve months.
  */
 export function buildFiscalYearReport(
@@ -52,7 +52,7 @@ export function buildFiscalYearReport(
   rows: readonly ReportRow[],
   logged: readonly CaseLogEntry[] = [],
   goals: YearGoals = { targets: {}, visits: [], purgedVisits: {}, asOf: `${fiscalYear + 1}-03-31` },
-): FiscalYearReport {
+): Omit<FiscalYearReport, 'distribution'> {
   const months = fiscalYearMonths(fiscalYear).map(emptyFigures);
   const byMonth = new Map(months.map((m) => [m.month, m]));
   for (const row of rows) {
@@ -66,7 +66,11 @@ export function buildFiscalYearReport(
   const total = emptyFigures('total');
   for (const m of months) add(total, m);
   const outreach = buildOutreachSection(fiscalYear, goals.visits, goals.purgedVisits);
-  const results: Partial<Record<TargetKey, number>> = { homeVisits: outreach.total.outreach, accompaniments: outreach.total.accompaniment };
+  const results: Partial<Record<TargetKey, number>> = {
+    homeVisits: outreach.total.outreach,
+    accompaniments: outreach.total.accompaniment,
+    distributionSets: goals.distributionSets ?? 0,
+  };
   for (const channel of CHANNELS) results[channel] = total.byChannel[channel];
   const kpis = kpiLines(goals.targets, results, yearShareGone(fiscalYear, goals.asOf));
   return { fiscalYear, months, total, kpis, asOf: goals.asOf, outreach };
@@ -79,6 +83,8 @@ export interface YearGoals {
   visits: readonly OutreachVisit[];
   /** Visits the retention purge tallied by kind before visits were kept as rows. */
   purgedVisits: Partial<Record<VisitKind, number>>;
+  /** Sets handed out at the year's distribution events (0 when none is recorded). */
+  distributionSets?: number | undefined;
   /** Tokyo YYYY-MM-DD the pace is reckoned for. */
   asOf: string;
 }

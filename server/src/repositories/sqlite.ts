@@ -4,6 +4,7 @@ import { createSqliteCampaigns } from './campaigns.js';
 import { createSqliteCaseLog } from './case-log.js';
 import { createSqliteCaseRecords } from './case-records.js';
 import { createSqliteConsultations } from './consultations.js';
+import { createSqliteDistribution } from './distribution.js';
 import { createSqliteCounselors } from './counselors.js';
 import { createSqliteHandover } from './handover.js';
 import { createSqliteKeyGrants, createSqliteMessages } from './messages.js';
@@ -34,6 +35,7 @@ export function createSqliteRepositories(db: Db): Repositories {
     caseLog: createSqliteCaseLog(db),
     yearGoals: createSqliteYearGoals(db),
     outreach: createSqliteOutreach(db),
+    distribution: createSqliteDistribution(db),
     appointments: createSqliteAppointments(db),
     resumeCodes: createSqliteResumeCodes(db),
     retention: createSqliteRetention(db),

@@ -1,4 +1,4 @@
-import type { AppointmentStatus, Appointment, Campaign, CaseLogEntry, OutreachVisit, SealedCaseNote, VisitKind, CaseRecord, EndReason, FiscalYearTargets, HandoffKind, HandoverNote, HistoryPage, SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
+import type { AppointmentStatus, Appointment, Campaign, CaseLogEntry, DistributionEvent, OutreachVisit, SealedCaseNote, VisitKind, CaseRecord, EndReason, FiscalYearTargets, HandoffKind, HandoverNote, HistoryPage, SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
 import type { Holding, RoutingStatus } from '../domain/routing/types.js';
 import type { StaffRole } from '@tsunagari/shared';
 import type { SignedRevocationList, SignedStaffStatement } from '@tsunagari/shared/trust';
@@ -214,6 +214,22 @@ export interface OutreachRepository {
 }
 
 /** The fiscal year's targets (issue 16); results come from the visits and the case log. */
+/** Distribution events (生理用品配布会, issue 16), and the chats their campaigns brought. */
+export interface DistributionRepository {
+  insert(event: DistributionEvent): void;
+  /** Replaces the fields of an event not withdrawn (correctedAt set); false when there is none. */
+  correct(event: DistributionEvent): boolean;
+  /** Marks an event withdrawn; false when there is none (or it already was). */
+  withdraw(id: string, atIso: string): boolean;
+  /** An event not withdrawn. */
+  byId(id: string): DistributionEvent | null;
+  /** Events not withdrawn whose Tokyo day is in [fromYmd, toYmd] (inclusive), by day then entry order. */
+  between(fromYmd: string, toYmd: string): DistributionEvent[];
+  /** The ids of the consultations started under a campaign in [from, to) (ISO instants), nuisance left out. */
+  campaignStarts(campaign: string, fromIso: string, toIso: string): string[];
+}
+
+/** The fiscal year's targets, and the appointments done they are measured against (issue 16). */
 export interface YearGoalRepository {
   /** Replaces a year's targets as a whole, in one transaction. */
   setTargets(fiscalYear: number, targets: FiscalYearTargets): void;
@@ -263,6 +279,7 @@ export interface Repositories {
   caseLog: CaseLogRepository;
   yearGoals: YearGoalRepository;
   outreach: OutreachRepository;
+  distribution: DistributionRepository;
   appointments: AppointmentRepository;
   resumeCodes: ResumeCodeRepository;
   retention: RetentionRepository;

@@ -5,6 +5,7 @@ import type { Logger } from '../log.js';
 import type { Services } from '../services.js';
 import { registerAppointmentHandlers } from './appointment.handlers.js';
 import { registerCaseLogHandlers } from './case-log.handlers.js';
+import { registerDistributionHandlers } from './distribution.handlers.js';
 import { CallerSockets, OutboundCap } from './connection-limits.js';
 import { registerConsultationHandlers } from './consultation.handlers.js';
 import { EventBudgets } from './event-budget.js';
@@ -52,6 +53,7 @@ function handlerTable(deps: SocketDeps): HandlerTable {
   registerAppointmentHandlers(handlers, deps);
   registerCaseLogHandlers(handlers, deps);
   registerOutreachHandlers(handlers, deps);
+  registerDistributionHandlers(handlers, deps);
   registerTrustHandlers(handlers, deps);
   return handlers;
 }

@@ -81,6 +81,10 @@ export const ERROR_CODES = [
    * appointment that is not a visit. Nothing was stored.
    */
   'VISIT_DETAILS_INVALID',
+  /** The campaign named is not on the admin's list. */
+  'UNKNOWN_CAMPAIGN',
+  /** No distribution event with that id, or it was withdrawn. */
+  'UNKNOWN_DISTRIBUTION_EVENT',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -5,6 +5,7 @@
  * tables then include it, and `satisfies` below keeps every event with a schema and its roles.
  */
 import { type CaseLogClientEvents, caseLogRoles, caseLogSchemas } from './events/case-log.js';
+import { type DistributionClientEvents, distributionRoles, distributionSchemas } from './events/distribution.js';
 import { type CaseworkClientEvents, caseworkRoles, caseworkSchemas, type CaseworkServerEvents } from './events/casework.js';
 import { type ConsultationClientEvents, consultationRoles, consultationSchemas, type ConsultationServerEvents } from './events/consultation.js';
 import { type OutreachClientEvents, outreachRoles, outreachSchemas } from './events/outreach.js';
@@ -43,6 +44,7 @@ export interface ClientToServerEvents
     CaseLogClientEvents,
     TargetsClientEvents,
     OutreachClientEvents,
+    DistributionClientEvents,
     ResumeClientEvents,
     StaffAdminClientEvents {}
 
@@ -61,6 +63,7 @@ export const inboundSchemas = {
   ...caseLogSchemas,
   ...targetsSchemas,
   ...outreachSchemas,
+  ...distributionSchemas,
   ...resumeSchemas,
   ...staffAdminSchemas,
 } as const satisfies Record<keyof ClientToServerEvents, unknown>;
@@ -74,6 +77,7 @@ const EVENT_ROLES = {
   ...caseLogRoles,
   ...targetsRoles,
   ...outreachRoles,
+  ...distributionRoles,
   ...resumeRoles,
   ...staffAdminRoles,
 } as const satisfies Record<keyof ClientToServerEvents, readonly Role[]>;
@@ -138,6 +142,10 @@ export const eventCosts = {
   'outreach:correct': 2,
   'outreach:withdraw': 2,
   'outreach:mine': 5,
+  'distribution:add': 2,
+  'distribution:correct': 2,
+  'distribution:withdraw': 2,
+  'distribution:list': 5,
 } as const satisfies Record<keyof ClientToServerEvents, number>;
 
 /** What an event nobody handles costs (a script inventing names still spends its budget). */

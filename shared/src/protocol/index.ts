@@ -9,3 +9,4 @@ export * from './staff-schemas.js';
 export * from './case-log-schemas.js';
 export * from './outreach-schemas.js';
 export * from './visit-schemas.js';
+export * from './distribution-schemas.js';

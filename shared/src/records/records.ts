@@ -1,5 +1,6 @@
 import { HANDOFF_KINDS, type HandoffKind } from '../handoff/handoff.js';
 import { AGE_BANDS, type AgeBand, TOPICS, type Topic } from '../intake/intake.js';
+import type { DistributionReport } from './distribution.js';
 import type { Kpi } from './targets.js';
 import type { OutreachSection } from './outreach.js';
 import { CONTACT_KINDS, type ContactKind, DURATION_BANDS, type DurationBand, LOGGED_CHANNELS } from './case-log.js';
@@ -90,6 +91,8 @@ export interface FiscalYearReport {
   asOf: string;
   /** Home visits and accompaniments done (appointments marked 済み and visits logged without one). */
   outreach: OutreachSection;
+  /** Distribution events (生理用品配布会) dated in the year, with the chats their campaigns brought. */
+  distribution: DistributionReport;
 }
 
 /** The fiscal year (starting April, Tokyo time) an instant falls in. */

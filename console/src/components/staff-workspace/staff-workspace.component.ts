@@ -2,6 +2,7 @@ import type { AppointmentStatusPayload, CampaignSavePayload, FiscalYearTargets, 
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { CaseLogEditEvent } from '../../events/case-log-edit.event.js';
+import type { DistributionEditEvent } from '../../events/distribution-edit.event.js';
 import { LogoutRequestEvent } from '../../events/logout-request.event.js';
 import type { ViewChangeEvent, WorkspaceView } from '../../events/view-change.event.js';
 import { ja } from '../../i18n/ja.js';
@@ -11,6 +12,7 @@ import { OutreachController } from '../../services/outreach.controller.js';
 import { ChatActionsController } from '../../services/chat-actions.controller.js';
 import { ChatShortcutsController } from '../../services/chat-shortcuts.controller.js';
 import { ChatSyncController } from '../../services/chat-sync.controller.js';
+import { DistributionController } from '../../services/distribution.controller.js';
 import { QueueRoutingController } from '../../services/queue-routing.controller.js';
 import { StaffAdminController } from '../../services/staff-admin.controller.js';
 import type { StaffCrypto } from '../../services/staff-crypto.js';
@@ -20,6 +22,7 @@ import { TrustController } from '../../services/trust.controller.js';
 import type { FormResult, PasswordChange } from '../../state/form-requests.js';
 import { ConsoleStore, type WorkspaceContext } from '../../services/workspace-context.js';
 import * as store from '../../state/chats.js';
+import { knownPartners } from '../../state/distribution.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 import '../app-header/app-header.js';
 import '../appointment-list/appointment-list.js';
@@ -30,6 +33,8 @@ import '../outreach-log/outreach-log.js';
 import '../chat-list/chat-list.js';
 import type { TsgChatPanel } from '../chat-panel/chat-panel.component.js';
 import '../chat-panel/chat-panel.js';
+import '../distribution-form/distribution-form.js';
+import '../distribution-list/distribution-list.js';
 import type { TsgLockScreen } from '../lock-screen/lock-screen.component.js';
 import '../lock-screen/lock-screen.js';
 import '../password-form/password-form.js';
@@ -120,6 +125,8 @@ export class TsgStaffWorkspace extends LitElement {
   private readonly appointments = new AppointmentsController(this.ctx, this.actions.send);
   private readonly caseLog = new CaseLogController(this.ctx);
   private readonly outreach = new OutreachController(this.ctx);
+  /** Distribution events on the records screen: supervisors record them, counselors look. */
+  private readonly distribution = new DistributionController(this.ctx, () => this.isSupervisor);
   private readonly staffAdmin = new StaffAdminController(this.ctx, () => this.relayUrl);
   /** After the list changed, admins see the staff changes behind it (activated, renewed, disabled) at once. */
   private readonly trustUpdates = new TrustController(this.ctx, () => this.relayUrl, () => void (this.isAdmin ? this.staffAdmin.load() : undefined));
@@ -133,6 +140,10 @@ export class TsgStaffWorkspace extends LitElement {
 
   private get isCounselor(): boolean {
     return this.session.staff.role === 'counselor';
+  }
+
+  private get isSupervisor(): boolean {
+    return this.session.staff.role === 'supervisor';
   }
 
   private get isAdmin(): boolean {
@@ -276,6 +287,7 @@ export class TsgStaffWorkspace extends LitElement {
                 ></tsg-case-log-form>
                 <tsg-case-log-list .entries=${this.caseLog.entries ?? []} .withdraw=${this.caseLog.withdraw}></tsg-case-log-list>
                 <tsg-outreach-log .visits=${this.outreach.visits ?? []} .log=${this.outreach.log} .withdraw=${this.outreach.withdraw}></tsg-outreach-log>
+                ${this.renderDistribution()}
               </div>`}
           ${this.isAdmin
             ? html`<div class="view scroll" ?hidden=${this.shown !== 'staff'}>
@@ -300,6 +312,25 @@ export class TsgStaffWorkspace extends LitElement {
       <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     `;
   }
+
+  /** 生理用品配布会 on the records screen: the form for supervisors, the list for both. */
+  private renderDistribution() {
+    const d = this.distribution;
+    return html`<div class="distribution" @tsg-distribution-edit=${this.onDistributionEdit}>
+      ${this.isSupervisor
+        ? html`<tsg-distribution-form
+            .submit=${d.save}
+            .editing=${d.editing}
+            .cancelEdit=${d.cancelEdit}
+            .campaigns=${d.campaigns}
+            .partners=${knownPartners(d.events ?? [])}
+          ></tsg-distribution-form>`
+        : nothing}
+      <tsg-distribution-list .events=${d.events ?? []} .withdraw=${this.isSupervisor ? d.withdraw : null}></tsg-distribution-list>
+    </div>`;
+  }
+
+  private readonly onDistributionEdit = (e: DistributionEditEvent): void => this.distribution.edit(e.detail.eventId);
 
   /** The admin's campaign list (stable functions, as for the report). */
   private readonly loadCampaigns = () => this.socket.request('campaign:list', {});
@@ -328,6 +359,8 @@ export class TsgStaffWorkspace extends LitElement {
     this.view = e.detail.view;
     // The form opens on its first topic: a phone call needs that and Enter.
     if (this.view === 'caselog') void this.updateComplete.then(() => this.caseLogForm?.focusTopic());
+    // Records (a distribution event, a call) are not pushed: the report reads the year again each time it is opened.
+    if (this.view === 'main' && !this.isCounselor) void this.renderRoot.querySelector('tsg-year-report')?.load();
     // Enrolments are not pushed: the staff screen reads the directory each time it is opened.
     if (this.view === 'staff' && this.isAdmin) {
       void this.staffAdmin.load();
@@ -342,6 +375,7 @@ export class TsgStaffWorkspace extends LitElement {
     void this.appointments.load();
     if (!this.isAdmin) void this.caseLog.load();
     if (!this.isAdmin) void this.outreach.load();
+    if (!this.isAdmin) void this.distribution.load();
     if (!this.isCounselor) return this.routing.loadToday();
     await this.chats.loadMine();
   }

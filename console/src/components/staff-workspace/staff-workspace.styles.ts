@@ -48,6 +48,13 @@ export const staffWorkspaceStyles = css`
   .view.caselog tsg-case-log-list {
     margin-top: 1rem;
   }
+  /* minmax(0, …): the list's wide table scrolls in its own box rather than widen the screen. */
+  .view.caselog .distribution {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: 1rem;
+    margin-top: 1.5rem;
+  }
   nav[inert] {
     opacity: 0.6;
   }

@@ -6,6 +6,7 @@ import type { RequestResult } from '../../services/staff-socket.controller.js';
 import { fiscalYearChoices } from '../../state/case-record.js';
 import { campaignLabel, reportCampaigns, reportFileName, reportToCsv } from '../../state/report-csv.js';
 import { baseStyles } from '../../styles/shared.styles.js';
+import '../distribution-summary/distribution-summary.js';
 import '../targets-form/targets-form.js';
 import { renderOutreachSection } from './outreach-section.js';
 import { yearReportStyles } from './year-report.styles.js';
@@ -73,6 +74,7 @@ export class TsgYearReport extends LitElement {
         : nothing}
       ${report ? this.renderReport(report, label) : nothing}
       ${report ? renderOutreachSection(report, label) : nothing}
+      ${report ? html`<tsg-distribution-summary .distribution=${report.distribution} .yearLabel=${label}></tsg-distribution-summary>` : nothing}
     </section>`;
   }
 
