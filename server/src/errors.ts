@@ -34,6 +34,11 @@ export const errors = {
   proofRefused: (detail?: string) => new DomainError('PROOF_REFUSED', detail),
   unknownCaseLog: () => new DomainError('UNKNOWN_CASE_LOG'),
   dateOutOfRange: (detail?: string) => new DomainError('DATE_OUT_OF_RANGE', detail),
+  bookingOutsideHours: () => new DomainError('BOOKING_OUTSIDE_HOURS'),
+  bookingHoliday: () => new DomainError('BOOKING_HOLIDAY'),
+  bookingClosedDay: () => new DomainError('BOOKING_CLOSED_DAY'),
+  notInterviewDay: () => new DomainError('NOT_INTERVIEW_DAY'),
+  doubleBooked: () => new DomainError('DOUBLE_BOOKED'),
 };
 
 const known = new Set<string>(ERROR_CODES);

@@ -4,6 +4,7 @@
  * and the roles that may send it). A new event goes into the part of its prefix; these maps and
  * tables then include it, and `satisfies` below keeps every event with a schema and its roles.
  */
+import { type CalendarClientEvents, calendarRoles, calendarSchemas } from './events/calendar.js';
 import { type CaseLogClientEvents, caseLogRoles, caseLogSchemas } from './events/case-log.js';
 import { type CaseworkClientEvents, caseworkRoles, caseworkSchemas, type CaseworkServerEvents } from './events/casework.js';
 import { type ConsultationClientEvents, consultationRoles, consultationSchemas, type ConsultationServerEvents } from './events/consultation.js';
@@ -31,6 +32,7 @@ export type {
 } from './events/consultation.js';
 export type { CounselorState, CounselorStatus, QueueEntry, QueueList, QueueOffer, QueuePosition, TodayFigures, UrgentAlert } from './events/routing.js';
 export type { Campaign } from './events/casework.js';
+export type { CalendarDay, CalendarWeek } from './events/calendar.js';
 export type { ResumeOpened } from './events/resume.js';
 
 /** Events a browser (widget or console) sends; the ack is always last. */
@@ -41,6 +43,7 @@ export interface ClientToServerEvents
     CaseworkClientEvents,
     CaseLogClientEvents,
     TargetsClientEvents,
+    CalendarClientEvents,
     ResumeClientEvents,
     StaffAdminClientEvents {}
 
@@ -58,6 +61,7 @@ export const inboundSchemas = {
   ...caseworkSchemas,
   ...caseLogSchemas,
   ...targetsSchemas,
+  ...calendarSchemas,
   ...resumeSchemas,
   ...staffAdminSchemas,
 } as const satisfies Record<keyof ClientToServerEvents, unknown>;
@@ -70,6 +74,7 @@ const EVENT_ROLES = {
   ...caseworkRoles,
   ...caseLogRoles,
   ...targetsRoles,
+  ...calendarRoles,
   ...resumeRoles,
   ...staffAdminRoles,
 } as const satisfies Record<keyof ClientToServerEvents, readonly Role[]>;
@@ -128,6 +133,8 @@ export const eventCosts = {
   'caselog:withdraw': 2,
   'caselog:mine': 5,
   'targets:set': 5,
+  'calendar:week': 5,
+  'appointment:book': 5,
 } as const satisfies Record<keyof ClientToServerEvents, number>;
 
 /** What an event nobody handles costs (a script inventing names still spends its budget). */
