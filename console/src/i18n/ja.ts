@@ -1,4 +1,5 @@
 import type { DangerAnswer, EndReason, ErrorCode, StaffRole } from '@tsunagari/shared';
+import { jaCalendar } from './ja-calendar.js';
 import { jaCaseLog } from './ja-case-log.js';
 import { jaCasework } from './ja-casework.js';
 import { jaTrust } from './ja-trust.js';
@@ -13,6 +14,7 @@ export const ja = {
   ...jaTrust,
   ...jaCasework,
   ...jaCaseLog,
+  ...jaCalendar,
   app: {
     name: 'つながりチャット',
     consoleName: '相談員コンソール',
@@ -209,6 +211,7 @@ export const ja = {
     report: '年度報告',
     appointments: '予約',
     caseLog: jaCaseLog.caseLog.view,
+    calendar: jaCalendar.calendar.view,
     staff: jaTrust.staffAdmin.view,
   },
   errors: {

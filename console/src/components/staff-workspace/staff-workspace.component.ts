@@ -4,8 +4,10 @@ import { property, query, state } from 'lit/decorators.js';
 import type { CaseLogEditEvent } from '../../events/case-log-edit.event.js';
 import { LogoutRequestEvent } from '../../events/logout-request.event.js';
 import type { ViewChangeEvent, WorkspaceView } from '../../events/view-change.event.js';
+import type { WeekChangeEvent } from '../../events/week-change.event.js';
 import { ja } from '../../i18n/ja.js';
 import { AppointmentsController } from '../../services/appointments.controller.js';
+import { CalendarController } from '../../services/calendar.controller.js';
 import { CaseLogController } from '../../services/case-log.controller.js';
 import { ChatActionsController } from '../../services/chat-actions.controller.js';
 import { ChatShortcutsController } from '../../services/chat-shortcuts.controller.js';
@@ -22,6 +24,7 @@ import * as store from '../../state/chats.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 import '../app-header/app-header.js';
 import '../appointment-list/appointment-list.js';
+import '../calendar-week/calendar-week.js';
 import type { TsgCaseLogForm } from '../case-log-form/case-log-form.component.js';
 import '../case-log-form/case-log-form.js';
 import '../case-log-list/case-log-list.js';
@@ -117,6 +120,7 @@ export class TsgStaffWorkspace extends LitElement {
   private readonly routing = new QueueRoutingController(this.ctx, (c, select) => this.chats.started(c, select));
   private readonly appointments = new AppointmentsController(this.ctx, this.actions.send);
   private readonly caseLog = new CaseLogController(this.ctx);
+  private readonly calendar = new CalendarController(this.ctx);
   private readonly staffAdmin = new StaffAdminController(this.ctx, () => this.relayUrl);
   /** After the list changed, admins see the staff changes behind it (activated, renewed, disabled) at once. */
   private readonly trustUpdates = new TrustController(this.ctx, () => this.relayUrl, () => void (this.isAdmin ? this.staffAdmin.load() : undefined));
@@ -262,6 +266,14 @@ export class TsgStaffWorkspace extends LitElement {
               .changeStatus=${appointments.changeStatus}
             ></tsg-appointment-list>
           </div>
+          <div class="view scroll" ?hidden=${this.shown !== 'calendar'}>
+            <tsg-calendar-week
+              .week=${this.calendar.week}
+              .counselors=${routing.counselors}
+              .notice=${this.calendar.notice}
+              @tsg-week-change=${(e: WeekChangeEvent) => void this.calendar.go(e.detail.weekStart)}
+            ></tsg-calendar-week>
+          </div>
           ${this.isAdmin
             ? nothing
             : html`<div class="view scroll caselog" ?hidden=${this.shown !== 'caselog'} @tsg-case-log-edit=${this.onCaseLogEdit}>
@@ -317,6 +329,7 @@ export class TsgStaffWorkspace extends LitElement {
     this.view = e.detail.view;
     // The form opens on its first topic: a phone call needs that and Enter.
     if (this.view === 'caselog') void this.updateComplete.then(() => this.caseLogForm?.focusTopic());
+    if (this.view === 'calendar') void this.calendar.open();
     // Enrolments are not pushed: the staff screen reads the directory each time it is opened.
     if (this.view === 'staff' && this.isAdmin) {
       void this.staffAdmin.load();
@@ -329,6 +342,7 @@ export class TsgStaffWorkspace extends LitElement {
     void this.trustUpdates.refresh();
     await this.routing.refresh();
     void this.appointments.load();
+    void this.calendar.refresh();
     if (!this.isAdmin) void this.caseLog.load();
     if (!this.isCounselor) return this.routing.loadToday();
     await this.chats.loadMine();
