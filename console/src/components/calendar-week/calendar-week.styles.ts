@@ -31,11 +31,13 @@ export const calendarWeekStyles = css`
   .scroller {
     overflow-x: auto;
     max-width: 100%;
+    /* The containing block of the cells' visually hidden text, which would otherwise widen the page past the scroller. */
+    position: relative;
   }
   table {
     border-collapse: collapse;
     background: var(--tsg-surface);
-    min-width: 56rem;
+    min-width: 48rem;
     width: 100%;
     table-layout: fixed;
   }
@@ -115,10 +117,12 @@ export const calendarWeekStyles = css`
   }
   time {
     font-weight: 600;
+    white-space: nowrap;
   }
   .code {
     font-family: ui-monospace, monospace;
     font-size: 0.8rem;
+    white-space: nowrap;
   }
   .status {
     font-size: 0.8rem;
