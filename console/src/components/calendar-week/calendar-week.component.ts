@@ -6,6 +6,7 @@ import { ja } from '../../i18n/ja.js';
 import { spacedCode } from '../../state/appointments.js';
 import { addWeeks, counselorRows, dayLabel, tokyoTime, weekLabel, weekStartOf } from '../../state/calendar.js';
 import { baseStyles } from '../../styles/shared.styles.js';
+import { tableStyles } from '../../styles/table.styles.js';
 import { calendarWeekStyles } from './calendar-week.styles.js';
 
 const t = ja.calendar;
@@ -20,7 +21,7 @@ const t = ja.calendar;
  * @fires tsg-week-change
  */
 export class TsgCalendarWeek extends LitElement {
-  static override styles = [baseStyles, calendarWeekStyles];
+  static override styles = [baseStyles, tableStyles, calendarWeekStyles];
 
   /** The week shown; null while the first one loads. */
   @property({ attribute: false }) week: CalendarWeek | null = null;

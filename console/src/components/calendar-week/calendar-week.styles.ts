@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 /**
- * The week table: a sticky counselor column, day columns wide enough for a time and a kind,
+ * The week table (over tableStyles): a sticky counselor column, day columns wide enough for a time and a kind,
  * closed days greyed (with their word in the header, not colour alone), the interview day tinted,
  * and on a phone the table scrolls sideways inside its focusable region.
  */
@@ -34,28 +34,17 @@ export const calendarWeekStyles = css`
     /* The containing block of the cells' visually hidden text, which would otherwise widen the page past the scroller. */
     position: relative;
   }
+  /* On top of tableStyles: a grid of cells, each read top down. */
   table {
-    border-collapse: collapse;
-    background: var(--tsg-surface);
     min-width: 48rem;
-    width: 100%;
     table-layout: fixed;
-  }
-  caption {
-    text-align: left;
-    font-weight: 600;
-    padding: 0.25rem 0;
   }
   th,
   td {
     border: 1px solid var(--tsg-border);
     padding: 0.35rem 0.4rem;
-    text-align: left;
     vertical-align: top;
     font-size: 0.9rem;
-  }
-  thead th {
-    background: var(--tsg-primary-soft);
   }
   thead th.closed,
   td.closed {
