@@ -85,7 +85,7 @@ export class TsgCalendarWeek extends LitElement {
     return html`<ul>
       ${list.map(
         (a) => html`<li class="appt ${a.kind} ${a.status}">
-          <time datetime=${a.startsAt}>${tokyoTime(a.startsAt)}–${tokyoTime(a.endsAt)}</time>
+          <time datetime=${a.startsAt}>${tokyoTime(a.startsAt)}–<wbr />${tokyoTime(a.endsAt)}</time>
           <span class="kind">${ja.handoff.kinds[a.kind]}</span>
           <span class="code">${t.code(spacedCode(a.code))}</span>
           <span class="status">${ja.appointments.statuses[a.status]}</span>

@@ -54,7 +54,7 @@ export const calendarWeekStyles = css`
     background: var(--tsg-warn-soft);
   }
   .who {
-    width: 6.5rem;
+    width: 5.5rem;
     position: sticky;
     left: 0;
     background: var(--tsg-surface);
@@ -65,7 +65,6 @@ export const calendarWeekStyles = css`
   }
   .date {
     display: block;
-    white-space: nowrap;
   }
   .tag {
     display: inline-block;
@@ -90,6 +89,9 @@ export const calendarWeekStyles = css`
     display: flex;
     flex-direction: column;
     line-height: 1.35;
+    /* A narrow day column wraps an item's words rather than spilling into the next day. */
+    min-width: 0;
+    overflow-wrap: anywhere;
   }
   .appt.interview {
     border-left-color: #7a4d00;
@@ -106,12 +108,10 @@ export const calendarWeekStyles = css`
   }
   time {
     font-weight: 600;
-    white-space: nowrap;
   }
   .code {
     font-family: ui-monospace, monospace;
     font-size: 0.8rem;
-    white-space: nowrap;
   }
   .status {
     font-size: 0.8rem;
