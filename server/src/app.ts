@@ -59,6 +59,8 @@ export interface AppDeps {
   demoConsoleConfig?: DemoConsoleConfig | null;
   /** Opening hours; tests and demos pass `{ mode: 'always' }`. */
   hours?: OpeningHoursConfig;
+  /** ISO weekday of interviews (TSUNAGARI_INTERVIEW_DAY); null or absent: any day (tests). */
+  interviewWeekday?: number | null;
   alternatives?: WidgetStatus['alternatives'];
   /** Days a resume code works (default 30). */
   resumeDays?: number;

@@ -200,3 +200,17 @@ describe('configuration for issue 14: logins, disk, demo database', () => {
     expect(loadConfig({ DEMO: '1', TSUNAGARI_DB: '/tmp/x.db' }).dbPath).toBe('/tmp/x.db');
   });
 });
+
+describe('configuration: the interview day (issue 16, the calendar)', () => {
+  it('is Friday by default, any weekday by its short name, or none', () => {
+    expect(loadConfig({}).interviewWeekday).toBe(5);
+    expect(loadConfig({ TSUNAGARI_INTERVIEW_DAY: 'wed' }).interviewWeekday).toBe(3);
+    expect(loadConfig({ TSUNAGARI_INTERVIEW_DAY: 'SUN' }).interviewWeekday).toBe(7);
+    expect(loadConfig({ TSUNAGARI_INTERVIEW_DAY: 'any' }).interviewWeekday).toBeNull();
+  });
+
+  it('refuses anything else, naming the variable', () => {
+    expect(() => loadConfig({ TSUNAGARI_INTERVIEW_DAY: 'friday' })).toThrow(/TSUNAGARI_INTERVIEW_DAY/);
+    expect(() => loadConfig({ TSUNAGARI_INTERVIEW_DAY: '5' })).toThrow(/TSUNAGARI_INTERVIEW_DAY/);
+  });
+});

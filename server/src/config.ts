@@ -50,6 +50,8 @@ export interface Config {
   consoleDist: string;
   /** When chat takes new consultations. */
   hours: OpeningHoursConfig;
+  /** ISO weekday of interviews (面接), Friday by default (TSUNAGARI_INTERVIEW_DAY); null: any day. */
+  interviewWeekday: number | null;
   /** Where else she can turn, shown when chat is closed or the wait is long. */
   alternatives: { phone: string; mail: string };
   /** How long a resume code works. */
@@ -125,6 +127,21 @@ function hoursFrom(env: NodeJS.ProcessEnv, demo: boolean): OpeningHoursConfig {
   const weekdays = env.TSUNAGARI_WEEKDAYS ? env.TSUNAGARI_WEEKDAYS.split(',').map(Number) : PROGRAM_HOURS.weekdays;
   const closures = env.TSUNAGARI_CLOSED_DAYS !== undefined ? env.TSUNAGARI_CLOSED_DAYS.split(',').filter(Boolean) : PROGRAM_HOURS.closures;
   return { mode: 'schedule', weekdays, open, close, closures };
+}
+
+const WEEKDAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+/**
+ * The interview day (issue 16; the program's flyer: 金曜日が面接相談日): TSUNAGARI_INTERVIEW_DAY=
+ * mon…sun (default fri), or `any` for no interview day. An interview booked on another day needs
+ * the counselor to confirm a warning.
+ */
+function interviewWeekdayFrom(value: string | undefined): number | null {
+  const v = (value ?? 'fri').trim().toLowerCase();
+  if (v === 'any') return null;
+  const day = WEEKDAY_NAMES.indexOf(v);
+  if (day < 0) throw new Error(`TSUNAGARI_INTERVIEW_DAY must be one of mon, tue, wed, thu, fri, sat, sun or any, not "${value}"`);
+  return day + 1;
 }
 
 function wholeNumber(value: string, name: string): number {
@@ -212,6 +229,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     widgetDist: path.resolve(REPO_ROOT, env.TSUNAGARI_WIDGET_DIST ?? path.join('widget', 'dist')),
     consoleDist: path.join(REPO_ROOT, 'console', 'dist'),
     hours: hoursFrom(env, demo),
+    interviewWeekday: interviewWeekdayFrom(env.TSUNAGARI_INTERVIEW_DAY),
     alternatives: {
       phone: env.TSUNAGARI_PHONE ?? '0836-37-5611',
       mail: env.TSUNAGARI_MAIL ?? 'soudan@tsunagari.example',

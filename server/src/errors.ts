@@ -38,6 +38,11 @@ export const errors = {
   visitDetailsInvalid: (detail?: string) => new DomainError('VISIT_DETAILS_INVALID', detail),
   unknownCampaign: () => new DomainError('UNKNOWN_CAMPAIGN'),
   unknownDistributionEvent: () => new DomainError('UNKNOWN_DISTRIBUTION_EVENT'),
+  bookingOutsideHours: () => new DomainError('BOOKING_OUTSIDE_HOURS'),
+  bookingHoliday: () => new DomainError('BOOKING_HOLIDAY'),
+  bookingClosedDay: () => new DomainError('BOOKING_CLOSED_DAY'),
+  notInterviewDay: () => new DomainError('NOT_INTERVIEW_DAY'),
+  doubleBooked: () => new DomainError('DOUBLE_BOOKED'),
 };
 
 const known = new Set<string>(ERROR_CODES);

@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     kdfFloor: config.staffKdf,
     demoConsoleConfig: config.demo ? { lockAfterMinutes: config.lockAfterMinutes, kdfFloor: config.staffKdf } : null,
     hours: config.hours,
+    interviewWeekday: config.interviewWeekday,
     alternatives: config.alternatives,
     resumeDays: config.resumeDays,
     routing: config.routing,

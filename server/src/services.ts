@@ -2,6 +2,8 @@ import type { WidgetStatus, OpeningHoursConfig } from '@tsunagari/shared';
 import type { KdfFloor, SodiumSumo } from '@tsunagari/shared/crypto';
 import type { Clock } from './clock.js';
 import { AppointmentService } from './domain/appointments.js';
+import { BookingRules } from './domain/booking-rules.js';
+import { CalendarService } from './domain/calendar.js';
 import { CampaignList } from './domain/campaigns.js';
 import { CaseLogService } from './domain/case-log.js';
 import { CaseRecordService } from './domain/case-records.js';
@@ -45,6 +47,8 @@ export interface Services {
   /** Distribution events (生理用品配布会). */
   distribution: DistributionService;
   appointments: AppointmentService;
+  /** The calendar's week view (issue 16). */
+  calendar: CalendarService;
   resume: ResumeService;
   auth: StaffAuthService;
   /** Invite, enrol, activate, re-sign, disable; the published revocation list. */
@@ -67,6 +71,8 @@ export interface ServiceOptions {
   clock: Clock;
   log: Logger;
   hours?: OpeningHoursConfig | undefined;
+  /** ISO weekday of interviews (1 = Monday … 7 = Sunday); null or absent: any day. */
+  interviewWeekday?: number | null | undefined;
   alternatives?: WidgetStatus['alternatives'] | undefined;
   resumeDays?: number | undefined;
   routing?: Partial<RoutingOptions> | undefined;
@@ -110,6 +116,11 @@ export function createServices(repos: Repositories, o: ServiceOptions): Services
     store: o.queueStore ?? new MemoryQueueStore(),
     options: o.routing,
   });
+  const hours = new OpeningHours(o.hours ?? { mode: 'always' }, clock, o.alternatives ?? { phone: '', mail: '' }, {
+    retentionDays: o.retentionDays ?? DEFAULT_RETENTION_DAYS,
+    resumeCodeDays: o.resumeDays ?? 30,
+  });
+  const bookingRules = new BookingRules(hours, o.interviewWeekday ?? null);
   return {
     consultations,
     messages: new MessageService(repos.messages, o.limits),
@@ -120,15 +131,13 @@ export function createServices(repos: Repositories, o: ServiceOptions): Services
     caseLog,
     outreach,
     distribution: new DistributionService(repos.distribution, campaigns, sodium, clock),
-    appointments: new AppointmentService(repos.consultations, repos.appointments, sodium, clock, outreach),
+    appointments: new AppointmentService(repos.consultations, repos.appointments, sodium, clock, outreach, bookingRules, repos.staff),
+    calendar: new CalendarService(repos.appointments, hours, bookingRules),
     resume: new ResumeService(repos.resumeCodes, repos.consultations, sodium, clock, o.resumeDays ?? 30),
     auth: new StaffAuthService(repos, sodium, clock, liveSessions, kdfFloor, o.verifier),
     staff: new StaffLifecycle(repos, sodium, clock, liveSessions, kdfFloor),
     liveSessions,
-    hours: new OpeningHours(o.hours ?? { mode: 'always' }, clock, o.alternatives ?? { phone: '', mail: '' }, {
-      retentionDays: o.retentionDays ?? DEFAULT_RETENTION_DAYS,
-      resumeCodeDays: o.resumeDays ?? 30,
-    }),
+    hours,
     starts: new StartLimit(o.startsPerHour),
     campaigns,
     startProofs: new StartProofs(clock, { counter: o.powCounter ?? DEFAULT_POW_COUNTER, floodWaiting: o.powFloodWaiting ?? DEFAULT_POW_FLOOD_WAITING }, async () => (await routing.router.queue()).length),

@@ -72,6 +72,8 @@ export async function startTestServer(
     dir?: string;
     clock?: Clock;
     hours?: OpeningHoursConfig;
+    /** ISO weekday of interviews (default none: any day, as before the calendar). */
+    interviewWeekday?: number | null;
     port?: number;
     routing?: Partial<RoutingOptions>;
     /** The start limit per caller (the production default unless given); every test client is 127.0.0.1. */
@@ -153,6 +155,7 @@ export async function startTestServer(
     ...(opts.scheduler ? { scheduler: opts.scheduler } : {}),
     ...(opts.demo !== undefined ? { demo: opts.demo } : {}),
     hours: opts.hours ?? { mode: 'always' },
+    ...(opts.interviewWeekday !== undefined ? { interviewWeekday: opts.interviewWeekday } : {}),
     alternatives: { phone: '0836-37-5611', mail: 'soudan@tsunagari.example' },
     ...(opts.routing ? { routing: opts.routing } : {}),
     ...(opts.startsPerHour !== undefined ? { startsPerHour: opts.startsPerHour } : {}),

@@ -25,7 +25,9 @@ describe('outreach and accompaniment done', () => {
     const consultationId = (await call(her, 'consultation:start', {})).consultationId;
     await call(sato, 'consultation:take', { consultationId });
     /** Sato books a hand-off of this kind from her chat. */
-    const book = (kind: HandoffKind, startsAt = '2026-06-05T15:00:00+09:00') => call(sato, 'handoff:book', { consultationId, kind, startsAt });
+    // Each booking an hour after the one before (from 13:00, after the test's noon), unless given: one counselor cannot be booked twice at once.
+    let nextHour = 13;
+    const book = (kind: HandoffKind, startsAt = `2026-06-05T${String(nextHour++).padStart(2, '0')}:00:00+09:00`) => call(sato, 'handoff:book', { consultationId, kind, startsAt });
     await call(chief, 'targets:set', { fiscalYear: 2026, targets: { homeVisits: 4, accompaniments: 2 } });
     /** The year's KPI results for home visits and accompaniments, and the outreach section. */
     const figures = async () => {

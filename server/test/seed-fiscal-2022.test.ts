@@ -127,7 +127,8 @@ describe('the seed check: fiscal 2022 through the protocol', () => {
     await call(sato, 'consultation:take', { consultationId });
     const appointments = await Promise.all(
       Array.from({ length: 26 }, (_, i) =>
-        call(sato, 'handoff:book', { consultationId, kind: i < 20 || i >= 24 ? 'outreach' : 'accompaniment', startsAt: '2023-03-31T15:00:00+09:00' }),
+        // A quarter of an hour each, one after another: one counselor cannot be booked twice at once.
+        call(sato, 'handoff:book', { consultationId, kind: i < 20 || i >= 24 ? 'outreach' : 'accompaniment', startsAt: new Date(Date.parse('2023-03-31T12:15:00+09:00') + i * 15 * 60_000).toISOString(), minutes: 15 }),
       ),
     );
     clock.set('2023-03-31T18:00:00+09:00');

@@ -1,9 +1,10 @@
 /**
- * Which screen the main area shows: her chats (or the year report), the appointments, the case
+ * Which screen the main area shows: her chats (or the year report), the appointments, the
+ * calendar's week by counselor (issue 16), the case
  * log of the other channels (counselors and supervisors), the staff
  * administration (admins), or her password change (from the header menu).
  */
-export type WorkspaceView = 'main' | 'appointments' | 'caselog' | 'staff' | 'password';
+export type WorkspaceView = 'main' | 'appointments' | 'calendar' | 'caselog' | 'staff' | 'password';
 
 /** She picked another screen in the view switch. */
 export class ViewChangeEvent extends CustomEvent<{ view: WorkspaceView }> {

@@ -1,4 +1,5 @@
 import type { DangerAnswer, EndReason, ErrorCode, StaffRole } from '@tsunagari/shared';
+import { jaCalendar } from './ja-calendar.js';
 import { jaCaseLog } from './ja-case-log.js';
 import { jaOutreach } from './ja-outreach.js';
 import { jaDistribution } from './ja-distribution.js';
@@ -17,6 +18,7 @@ export const ja = {
   ...jaCaseLog,
   ...jaOutreach,
   ...jaDistribution,
+  ...jaCalendar,
   app: {
     name: 'つながりチャット',
     consoleName: '相談員コンソール',
@@ -213,6 +215,7 @@ export const ja = {
     report: '年度報告',
     appointments: '予約',
     caseLog: jaCaseLog.caseLog.view,
+    calendar: jaCalendar.calendar.view,
     staff: jaTrust.staffAdmin.view,
   },
   errors: {
@@ -247,6 +250,11 @@ export const ja = {
     VISIT_DETAILS_INVALID: '訪問・同行の内容が足りません。かかった時間と、同行支援なら同行先を選んでください。',
     UNKNOWN_CAMPAIGN: 'このキャンペーンは一覧にありません。管理者がキャンペーン一覧に加えてから選んでください。',
     UNKNOWN_DISTRIBUTION_EVENT: 'この配布会の記録は見つかりませんでした（取り下げ済みかもしれません）。一覧を読み込み直してください。',
+    BOOKING_OUTSIDE_HOURS: '相談時間（受付日の受付時間内）の外なので予約できません。時間外に入れるときは、管理者（スーパーバイザー）に頼んでください。',
+    BOOKING_HOLIDAY: '祝日なので予約できません。祝日に入れるときは、管理者（スーパーバイザー）に頼んでください。',
+    BOOKING_CLOSED_DAY: '休業日なので予約できません。休業日に入れるときは、管理者（スーパーバイザー）に頼んでください。',
+    NOT_INTERVIEW_DAY: '面接相談の日ではありません。この日で予約するときは、確認してからもう一度予約してください。',
+    DOUBLE_BOOKED: 'この相談員は、その時間にほかの予約が入っています。別の時間を選んでください。',
     TIMEOUT: 'サーバーからの応答がありません。接続を確かめて、もう一度お試しください。',
     OFFLINE: 'サーバーに接続していません。再接続を待ってからお試しください。',
     CRYPTO: '暗号化の処理に失敗しました。もう一度お試しください。',

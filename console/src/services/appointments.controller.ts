@@ -1,7 +1,7 @@
 import type { Appointment, AppointmentStatusPayload, HandoffBookPayload } from '@tsunagari/shared';
 import { ja } from '../i18n/ja.js';
 import { handoffMessage, spacedCode, upsertAppointment } from '../state/appointments.js';
-import type { FormResult, HandoffBooked, MessageDraft } from '../state/form-requests.js';
+import type { FormResult, HandoffResult, MessageDraft } from '../state/form-requests.js';
 import { fetchProgramPhone } from './program-phone.js';
 import { errorText, type WorkspaceContext } from './workspace-context.js';
 
@@ -48,8 +48,10 @@ export class AppointmentsController {
    * Books a hand-off, then tells her in an ordinary encrypted chat message, sent through the
    * composer's own path (so seq and retries behave the same). Her widget needs nothing new.
    */
-  readonly book = async (booking: HandoffBookPayload): Promise<FormResult<HandoffBooked>> => {
+  readonly book = async (booking: HandoffBookPayload): Promise<HandoffResult> => {
     const res = await this.ctx.socket.request('handoff:book', booking);
+    // An interview off the interview day is allowed once she confirms: the form asks her.
+    if (!res.ok && res.error === 'NOT_INTERVIEW_DAY') return { ok: false, error: ja.interviewDay.warning, offDay: true };
     if (!res.ok) return { ok: false, error: errorText(res.error) };
     const appointment = res.data;
     this.changed(appointment);

@@ -100,10 +100,12 @@ describe('upsertAppointment', () => {
     consultationId: 'c'.repeat(22),
     kind: 'phone',
     startsAt,
+    endsAt: startsAt,
     code: 'AB2C3D',
     status,
     staffId: 's',
     staffName: '佐藤',
+    overriddenBy: null,
     createdAt: '2026-11-28T00:00:00Z',
   });
   it('keeps the list soonest first and replaces by id', () => {

@@ -26,6 +26,12 @@ export interface HandoffBooked {
   messageSent: boolean;
 }
 
+/**
+ * What booking a hand-off comes back with: as any form's result, and for an interview refused as
+ * off the interview day, `offDay` so the form can ask her to confirm (issue 16, the calendar).
+ */
+export type HandoffResult = FormResult<HandoffBooked> | { ok: false; error: string; offDay: true };
+
 /** Her password change: the current one (unwraps her keys) and the new one (wraps them again). */
 export interface PasswordChange {
   current: string;

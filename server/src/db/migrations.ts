@@ -424,4 +424,14 @@ export const migrations: readonly Migration[] = [
   CREATE INDEX distribution_event_day ON distribution_event(day);
   CREATE INDEX consultation_campaign ON consultation(campaign, queued_at);
   `,
+  // issue 16: the calendar. An appointment gets its end (exclusive), so one counselor's bookings
+  // can be kept from overlapping; those booked before have the default hour. overridden_by names
+  // the supervisor who booked outside the hours, on a holiday or a closure day. The index serves
+  // the overlap check, made inside the inserting transaction.
+  `
+  ALTER TABLE appointment ADD COLUMN ends_at TEXT;
+  UPDATE appointment SET ends_at = strftime('%Y-%m-%dT%H:%M:%fZ', starts_at, '+60 minutes');
+  ALTER TABLE appointment ADD COLUMN overridden_by TEXT REFERENCES staff(id);
+  CREATE INDEX appointment_staff_starts ON appointment(staff_id, starts_at);
+  `,
 ];

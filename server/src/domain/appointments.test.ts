@@ -53,6 +53,7 @@ describe('AppointmentService.book', () => {
       bookedByCode: (code) => all.find((a) => a.code === code && a.status === 'booked') ?? null,
       latestByCode: (code) => all.filter((a) => a.code === code).at(-1) ?? null,
       startingFrom: (from) => all.filter((a) => a.startsAt >= from),
+      startingBetween: (from, to) => all.filter((a) => a.startsAt >= from && a.startsAt < to),
       setStatus: () => true,
     };
   }

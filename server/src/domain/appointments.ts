@@ -1,6 +1,8 @@
 import {
   type Appointment,
+  type AppointmentBookPayload,
   type AppointmentStatus,
+  DEFAULT_APPOINTMENT_MINUTES,
   type HandoffKind,
   type VisitDetails,
   MAX_BOOKING_AHEAD_DAYS,
@@ -10,9 +12,16 @@ import {
 import { randomId, type Sodium } from '@tsunagari/shared/crypto';
 import type { Clock } from '../clock.js';
 import { errors } from '../errors.js';
-import type { AppointmentRepository, ConsultationRepository } from '../repositories/types.js';
 import type { CaseLogActor } from './case-log.js';
 import type { OutreachService } from './outreach.js';
+import type { AppointmentRepository, ConsultationRepository, StaffRepository } from '../repositories/types.js';
+import { ANY_TIME, type BookingRules } from './booking-rules.js';
+
+/** What a booking may add to kind and time: its length, and the interview-day warning confirmed. */
+export interface BookingChoices {
+  minutes?: number | undefined;
+  offDayConfirmed?: boolean | undefined;
+}
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -48,6 +57,10 @@ export class AppointmentService {
     private readonly sodium: Sodium,
     private readonly clock: Clock,
     private readonly visits: Pick<OutreachService, 'planForAppointment'>,
+    /** The program's hours, holidays and interview day (issue 16); none by default. */
+    private readonly rules: BookingRules = ANY_TIME,
+    /** Who a supervisor may book for (active counselors). */
+    private readonly staff: Pick<StaffRepository, 'byId'> = { byId: () => null },
   ) {}
 
   /**
@@ -55,29 +68,60 @@ export class AppointmentService {
    * Errors, checked in this order: UNKNOWN_CONSULTATION; INVALID_STATE while she is waiting or
    * when nobody ever took her up; FORBIDDEN when another counselor holds (or held) it, as
    * `ConsultationService.access` says; INVALID_STATE once it ended; INVALID_STATE when `startsAt`
-   * is not after now or is more than MAX_BOOKING_AHEAD_DAYS ahead. Nothing is stored on an error.
+   * is not after now or is more than MAX_BOOKING_AHEAD_DAYS ahead; then the program's rules
+   * ({@link BookingRules.check}: hours, holidays, closure days, the interview day); DOUBLE_BOOKED
+   * when she has a booked appointment overlapping it. Nothing is stored on an error.
    */
-  book(staffId: string, consultationId: string, kind: HandoffKind, startsAt: string): Appointment {
+  book(staffId: string, consultationId: string, kind: HandoffKind, startsAt: string, choices: BookingChoices = {}): Appointment {
     const c = this.consultations.byId(consultationId);
     if (!c) throw errors.unknownConsultation();
     // Like case records: a waiting chat is nobody's yet, which is a state, not a permission.
     if (c.status === 'waiting' || c.assignedStaffId === null) throw errors.invalidState('not taken up');
     if (c.assignedStaffId !== staffId) throw errors.forbidden('not assigned to this counselor');
     if (c.status !== 'active') throw errors.invalidState('consultation ended');
+    return this.store({ consultationId: c.id, staffId, kind, startsAt, ...choices }, null);
+  }
+
+  /**
+   * A supervisor books for a counselor (the calendar): about a consultation that was taken up,
+   * active or ended (a follow-up), for an active counselor. With `override` the hours, holidays
+   * and closure days do not refuse it, and the appointment records her as the one who overrode.
+   * Errors: UNKNOWN_CONSULTATION; INVALID_STATE when nobody took her up; UNKNOWN_STAFF when the
+   * counselor is not an active counselor; then as {@link book}.
+   */
+  bookFor(supervisorId: string, p: AppointmentBookPayload): Appointment {
+    const c = this.consultations.byId(p.consultationId);
+    if (!c) throw errors.unknownConsultation();
+    if (c.status === 'waiting' || c.assignedStaffId === null) throw errors.invalidState('not taken up');
+    const counselor = this.staff.byId(p.counselorId);
+    if (counselor?.status !== 'active' || counselor.role !== 'counselor') throw errors.unknownStaff();
+    return this.store({ ...p, staffId: counselor.id }, p.override ? supervisorId : null);
+  }
+
+  /** The checks every booking shares, then the write (atomic with the overlap check). */
+  private store(
+    b: BookingChoices & { consultationId: string; staffId: string; kind: HandoffKind; startsAt: string },
+    overrider: string | null,
+  ): Appointment {
     const now = this.clock.now();
-    const at = new Date(startsAt);
+    const at = new Date(b.startsAt);
     if (!(at.getTime() > now.getTime())) throw errors.invalidState('appointment time has passed');
     if (at.getTime() > now.getTime() + MAX_BOOKING_AHEAD_DAYS * DAY_MS) throw errors.invalidState('appointment too far ahead');
+    const end = new Date(at.getTime() + (b.minutes ?? DEFAULT_APPOINTMENT_MINUTES) * 60_000);
+    const { overridden } = this.rules.check(b.kind, at, end, { offDayConfirmed: b.offDayConfirmed, override: overrider !== null });
     const nowIso = now.toISOString();
     const appointment = {
       id: randomId(this.sodium),
-      consultationId: c.id,
-      kind,
+      consultationId: b.consultationId,
+      kind: b.kind,
       // Stored as UTC so times sort and compare as text whatever offset the console sent.
       startsAt: at.toISOString(),
+      endsAt: end.toISOString(),
       code: this.freeCode(),
       status: 'booked' as const,
-      staffId,
+      staffId: b.staffId,
+      // Recorded only when the override bent a rule: an ordinary booking by a supervisor is ordinary.
+      overriddenBy: overridden ? overrider : null,
       createdAt: nowIso,
     };
     // Synchronous from the check in freeCode to here: no other booking can take the code between.

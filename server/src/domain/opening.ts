@@ -1,4 +1,4 @@
-import { type OpeningHoursConfig, type WidgetStatus, isOpen, nextOpening } from '@tsunagari/shared';
+import { type BookingRefusal, type ClosedDayReason, type OpeningHoursConfig, type WidgetStatus, bookingRefusal, closedDayReason, isOpen, nextOpening } from '@tsunagari/shared';
 import { isJapaneseHoliday } from '@tsunagari/shared/holidays';
 import type { Clock } from '../clock.js';
 
@@ -25,5 +25,20 @@ export class OpeningHours {
       alternatives: this.alternatives,
       records: this.records,
     };
+  }
+
+  /**
+   * Why an appointment from `start` to `end` (exclusive) cannot be booked — its day is a closure
+   * day, a holiday or a weekday the program does not serve, or it reaches outside the hours — or
+   * null when it lies within one open day's hours (issue 16, the calendar).
+   */
+  bookable(start: Date, end: Date): BookingRefusal | null {
+    return bookingRefusal(this.config, start, end, isJapaneseHoliday);
+  }
+
+  /** Why the Tokyo day "YYYY-MM-DD" takes no bookings, or null when it is open (the calendar's week). */
+  closedDay(ymd: string): ClosedDayReason | null {
+    const day = new Date(`${ymd}T00:00:00Z`).getUTCDay();
+    return closedDayReason(this.config, ymd, day === 0 ? 7 : day, isJapaneseHoliday);
   }
 }

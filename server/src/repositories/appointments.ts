@@ -1,5 +1,7 @@
 import type { Appointment, AppointmentStatus, HandoffKind } from '@tsunagari/shared';
 import type { Db } from '../db/database.js';
+import { errors } from '../errors.js';
+import type { NewAppointment } from '../domain/types.js';
 import type { AppointmentRepository } from './types.js';
 
 type Row = Record<string, unknown>;
@@ -9,19 +11,31 @@ const fromRow = (r: Row): Appointment => ({
   consultationId: r.consultation_id as string,
   kind: r.kind as HandoffKind,
   startsAt: r.starts_at as string,
+  endsAt: r.ends_at as string,
   code: r.code as string,
   status: r.status as AppointmentStatus,
   staffId: r.staff_id as string,
   staffName: r.staff_name as string,
+  overriddenBy: (r.overridden_by as string | null) ?? null,
   createdAt: r.created_at as string,
 });
 
-/** SQLite appointments (migration 7), read with the booking counselor's display name. */
+/**
+ * SQLite appointments (migration 7; ends and overrides, issue 16), read with the booking
+ * counselor's display name. `insert` refuses an appointment that overlaps one the same counselor
+ * has booked, inside one IMMEDIATE transaction: the check and the write cannot be split by
+ * another writer (a second relay process, the CLI), and in this process better-sqlite3 runs both
+ * synchronously, so two bookings arriving together are decided one after the other.
+ */
 export function createSqliteAppointments(db: Db): AppointmentRepository {
   const select = `SELECT a.*, s.display_name AS staff_name FROM appointment a JOIN staff s ON s.id = a.staff_id`;
   const s = {
-    insert: db.prepare(`INSERT INTO appointment (id, consultation_id, kind, starts_at, code, status, staff_id, created_at, updated_at)
-      VALUES (@id, @consultationId, @kind, @startsAt, @code, @status, @staffId, @createdAt, @updatedAt)`),
+    insert: db.prepare(`INSERT INTO appointment (id, consultation_id, kind, starts_at, ends_at, code, status, staff_id, overridden_by, created_at, updated_at)
+      VALUES (@id, @consultationId, @kind, @startsAt, @endsAt, @code, @status, @staffId, @overriddenBy, @createdAt, @updatedAt)`),
+    // Half-open intervals: one ending at 15:00 and one starting at 15:00 do not overlap. UTC ISO
+    // text compares as time. Only booked ones hold the time (done, no-show, cancelled do not).
+    overlapping: db.prepare(`SELECT 1 FROM appointment WHERE staff_id = ? AND status = 'booked' AND starts_at < ? AND ends_at > ? LIMIT 1`),
+    between: db.prepare(`${select} WHERE a.starts_at >= ? AND a.starts_at < ? ORDER BY a.starts_at, a.created_at`),
     byId: db.prepare(`${select} WHERE a.id = ?`),
     // Served by the partial unique index appointment_booked_code.
     booked: db.prepare(`${select} WHERE a.code = ? AND a.status = 'booked'`),
@@ -32,8 +46,13 @@ export function createSqliteAppointments(db: Db): AppointmentRepository {
     status: db.prepare('UPDATE appointment SET status = ?, updated_at = ? WHERE id = ?'),
   };
   const one = (r: unknown): Appointment | null => (r ? fromRow(r as Row) : null);
+  const insertFree = db.transaction((a: NewAppointment, at: string) => {
+    if (s.overlapping.get(a.staffId, a.endsAt, a.startsAt)) throw errors.doubleBooked();
+    s.insert.run({ ...a, updatedAt: at });
+  });
   return {
-    insert: (a, at) => void s.insert.run({ ...a, updatedAt: at }),
+    insert: (a, at) => insertFree.immediate(a, at),
+    startingBetween: (fromIso, toIso) => (s.between.all(fromIso, toIso) as Row[]).map(fromRow),
     byId: (id) => one(s.byId.get(id)),
     bookedByCode: (code) => one(s.booked.get(code)),
     latestByCode: (code) => one(s.latest.get(code)),

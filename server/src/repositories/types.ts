@@ -242,7 +242,13 @@ export interface YearGoalRepository {
 }
 
 export interface AppointmentRepository {
+  /**
+   * Stores a new appointment; throws DOUBLE_BOOKED (and stores nothing) when its counselor has a
+   * booked appointment overlapping [startsAt, endsAt), checked atomically with the write.
+   */
   insert(a: NewAppointment, at: string): void;
+  /** Appointments starting in [from, to) (ISO instants), any status, soonest first (the calendar's week). */
+  startingBetween(fromIso: string, toIso: string): Appointment[];
   byId(id: string): Appointment | null;
   /** The booked appointment with this code, if any (at most one: the partial unique index). */
   bookedByCode(code: string): Appointment | null;

@@ -13,7 +13,7 @@ function pushChanged(s: TsunagariSocket, appointment: Appointment): void {
 export function registerAppointmentHandlers(handlers: HandlerTable, deps: Pick<Services, 'appointments'> & { log: Logger }): void {
   const { appointments, log } = deps;
   handlers.staff('handoff:book', (payload, s) => {
-    const appointment = appointments.book(s.data.staffId, payload.consultationId, payload.kind, payload.startsAt);
+    const appointment = appointments.book(s.data.staffId, payload.consultationId, payload.kind, payload.startsAt, payload);
     // The kind only: the code and the time would let a log reader find her appointment.
     log.info({ event: 'handoff.booked', kind: appointment.kind }, 'counselor booked a hand-off');
     pushChanged(s, appointment);

@@ -4,6 +4,7 @@ import type { Limits } from '../limits.js';
 import type { Logger } from '../log.js';
 import type { Services } from '../services.js';
 import { registerAppointmentHandlers } from './appointment.handlers.js';
+import { registerCalendarHandlers } from './calendar.handlers.js';
 import { registerCaseLogHandlers } from './case-log.handlers.js';
 import { registerDistributionHandlers } from './distribution.handlers.js';
 import { CallerSockets, OutboundCap } from './connection-limits.js';
@@ -51,6 +52,7 @@ function handlerTable(deps: SocketDeps): HandlerTable {
   registerResumeHandlers(handlers, deps);
   registerReportHandlers(handlers, deps);
   registerAppointmentHandlers(handlers, deps);
+  registerCalendarHandlers(handlers, deps);
   registerCaseLogHandlers(handlers, deps);
   registerOutreachHandlers(handlers, deps);
   registerDistributionHandlers(handlers, deps);

@@ -32,6 +32,11 @@ export const RESERVATION_CODE_LENGTH = 6;
 /** How far ahead an appointment may be booked. */
 export const MAX_BOOKING_AHEAD_DAYS = 90;
 
+/** How long an appointment lasts when the booking does not say (the calendar's overlap check uses it). */
+export const DEFAULT_APPOINTMENT_MINUTES = 60;
+/** The shortest and longest appointment a booking may ask for, in minutes (steps of 5). */
+export const APPOINTMENT_MINUTES_RANGE = { min: 15, max: 240 } as const;
+
 /** An appointment as staff see it. Nothing in it names her: the consultation id and the code. */
 export interface Appointment {
   id: string;
@@ -40,10 +45,17 @@ export interface Appointment {
   kind: HandoffKind;
   /** ISO instant of the appointment. */
   startsAt: string;
+  /** ISO instant it ends (exclusive): the calendar refuses a second booking of her counselor that overlaps. */
+  endsAt: string;
   code: string;
   status: AppointmentStatus;
   /** The counselor who booked it (and, by default, takes it). */
   staffId: string;
   staffName: string;
+  /**
+   * The supervisor who booked it outside the program's hours, on a holiday or a closure day by an
+   * explicit override (issue 16, the calendar); null for an ordinary booking.
+   */
+  overriddenBy: string | null;
   createdAt: string;
 }

@@ -78,3 +78,38 @@ export function nextOpening(config: OpeningHoursConfig, instant: Date, isHoliday
   }
   return null;
 }
+
+/**
+ * Why a Tokyo day takes no bookings: a weekday the program does not serve, a national or
+ * substitute holiday, or one of its closure days (checked in the order closure, holiday, weekday,
+ * so a closure that falls on a Sunday is told as a closure). Null when the day is open.
+ */
+export type ClosedDayReason = 'closure' | 'holiday' | 'weekday';
+
+/** Why an appointment cannot be booked at that time: its day is closed, or it reaches outside the hours. */
+export type BookingRefusal = ClosedDayReason | 'hours';
+
+/** Why the Tokyo day `ymd` (with its ISO weekday) is closed, or null when it is open. */
+export function closedDayReason(config: OpeningHoursConfig, ymd: string, weekday: number, isHoliday: HolidayCheck): ClosedDayReason | null {
+  if (config.mode === 'always') return null;
+  if (config.closures.includes(ymd) || config.closures.includes(ymd.slice(5))) return 'closure';
+  if (isHoliday(ymd)) return 'holiday';
+  if (!config.weekdays.includes(weekday)) return 'weekday';
+  return null;
+}
+
+/**
+ * Whether an appointment from `start` to `end` (exclusive) lies inside the opening hours of one
+ * open Tokyo day: it may begin at the opening time and end exactly at the closing time. Null when
+ * it does; otherwise why not. `end` must be after `start`.
+ */
+export function bookingRefusal(config: OpeningHoursConfig, start: Date, end: Date, isHoliday: HolidayCheck): BookingRefusal | null {
+  if (config.mode === 'always') return null;
+  const from = tokyoParts(start);
+  const closed = closedDayReason(config, from.ymd, from.weekday, isHoliday);
+  if (closed) return closed;
+  // The end is exclusive: an appointment ending at 20:00 sharp ends within a day closing at 20:00.
+  const last = tokyoParts(new Date(end.getTime() - 1));
+  if (last.ymd !== from.ymd) return 'hours';
+  return from.minutes >= toMinutes(config.open) && last.minutes < toMinutes(config.close) ? null : 'hours';
+}

@@ -85,6 +85,22 @@ export const ERROR_CODES = [
   'UNKNOWN_CAMPAIGN',
   /** No distribution event with that id, or it was withdrawn. */
   'UNKNOWN_DISTRIBUTION_EVENT',
+  /**
+   * The appointment would start or end outside the program's opening hours, or on a weekday the
+   * program is closed (issue 16, the calendar). Only a supervisor's explicit override books it.
+   */
+  'BOOKING_OUTSIDE_HOURS',
+  /** The appointment falls on a national or substitute holiday; only a supervisor's override books it. */
+  'BOOKING_HOLIDAY',
+  /** The appointment falls on one of the program's closure days; only a supervisor's override books it. */
+  'BOOKING_CLOSED_DAY',
+  /**
+   * An interview (面接) on a day other than the program's interview day (Fridays by default):
+   * allowed once the one booking it confirms the warning (`offDayConfirmed`).
+   */
+  'NOT_INTERVIEW_DAY',
+  /** The counselor already has a booked appointment overlapping that time. Nothing was stored. */
+  'DOUBLE_BOOKED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

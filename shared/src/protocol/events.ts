@@ -4,6 +4,7 @@
  * and the roles that may send it). A new event goes into the part of its prefix; these maps and
  * tables then include it, and `satisfies` below keeps every event with a schema and its roles.
  */
+import { type CalendarClientEvents, calendarRoles, calendarSchemas } from './events/calendar.js';
 import { type CaseLogClientEvents, caseLogRoles, caseLogSchemas } from './events/case-log.js';
 import { type DistributionClientEvents, distributionRoles, distributionSchemas } from './events/distribution.js';
 import { type CaseworkClientEvents, caseworkRoles, caseworkSchemas, type CaseworkServerEvents } from './events/casework.js';
@@ -33,6 +34,7 @@ export type {
 } from './events/consultation.js';
 export type { CounselorState, CounselorStatus, QueueEntry, QueueList, QueueOffer, QueuePosition, TodayFigures, UrgentAlert } from './events/routing.js';
 export type { Campaign } from './events/casework.js';
+export type { CalendarDay, CalendarWeek } from './events/calendar.js';
 export type { ResumeOpened } from './events/resume.js';
 
 /** Events a browser (widget or console) sends; the ack is always last. */
@@ -45,6 +47,7 @@ export interface ClientToServerEvents
     TargetsClientEvents,
     OutreachClientEvents,
     DistributionClientEvents,
+    CalendarClientEvents,
     ResumeClientEvents,
     StaffAdminClientEvents {}
 
@@ -64,6 +67,7 @@ export const inboundSchemas = {
   ...targetsSchemas,
   ...outreachSchemas,
   ...distributionSchemas,
+  ...calendarSchemas,
   ...resumeSchemas,
   ...staffAdminSchemas,
 } as const satisfies Record<keyof ClientToServerEvents, unknown>;
@@ -78,6 +82,7 @@ const EVENT_ROLES = {
   ...targetsRoles,
   ...outreachRoles,
   ...distributionRoles,
+  ...calendarRoles,
   ...resumeRoles,
   ...staffAdminRoles,
 } as const satisfies Record<keyof ClientToServerEvents, readonly Role[]>;
@@ -146,6 +151,8 @@ export const eventCosts = {
   'distribution:correct': 2,
   'distribution:withdraw': 2,
   'distribution:list': 5,
+  'calendar:week': 5,
+  'appointment:book': 5,
 } as const satisfies Record<keyof ClientToServerEvents, number>;
 
 /** What an event nobody handles costs (a script inventing names still spends its budget). */

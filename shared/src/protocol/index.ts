@@ -10,3 +10,4 @@ export * from './case-log-schemas.js';
 export * from './outreach-schemas.js';
 export * from './visit-schemas.js';
 export * from './distribution-schemas.js';
+export * from './calendar-schemas.js';

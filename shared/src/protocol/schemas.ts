@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AGE_BANDS, DANGER_ANSWERS, TOPICS } from '../intake/intake.js';
 import { OUTCOMES } from '../records/records.js';
-import { APPOINTMENT_STATUSES, HANDOFF_KINDS } from '../handoff/handoff.js';
+import { APPOINTMENT_MINUTES_RANGE, APPOINTMENT_STATUSES, HANDOFF_KINDS } from '../handoff/handoff.js';
 import { AEAD_TAG_BYTES, MAX_CIPHERTEXT_CHARS, MAX_KEY_EPOCH, MAX_MESSAGE_CHARS, MAX_NOTE_BYTES } from './limits.js';
 import { visitDetailsSchema } from './visit-schemas.js';
 
@@ -202,6 +202,16 @@ export const handoffBookSchema = z.strictObject({
   consultationId: idSchema,
   kind: z.enum(HANDOFF_KINDS),
   startsAt: z.iso.datetime({ offset: true }),
+  /** How long (default DEFAULT_APPOINTMENT_MINUTES): the calendar keeps one counselor's bookings from overlapping. */
+  minutes: z
+    .number()
+    .int()
+    .min(APPOINTMENT_MINUTES_RANGE.min)
+    .max(APPOINTMENT_MINUTES_RANGE.max)
+    .multipleOf(5)
+    .optional(),
+  /** She saw the warning that interviews are on the program's interview day, and books another day anyway. */
+  offDayConfirmed: z.boolean().optional(),
 });
 
 /** Staff: find an appointment by the code she quotes (phone desk). Lower case is read as upper. */

@@ -6,7 +6,7 @@ import { ChatCloseEvent } from '../../events/chat-close.event.js';
 import { EndRequestEvent } from '../../events/end-request.event.js';
 import { endedText, ja } from '../../i18n/ja.js';
 import { type ChatState, chatPhase, recordedAt } from '../../state/chats.js';
-import type { FormResult, HandoffBooked, MessageDraft, TransferDraft } from '../../state/form-requests.js';
+import type { FormResult, HandoffResult, MessageDraft, TransferDraft } from '../../state/form-requests.js';
 import { formatClock, shortLabel } from '../../state/queue.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 import '../case-record-form/case-record-form.js';
@@ -49,7 +49,7 @@ export class TsgChatPanel extends LitElement {
   @property({ attribute: false }) send: ((draft: MessageDraft) => Promise<FormResult>) | null = null;
   @property({ attribute: false }) record: ((record: ConsultationRecordPayload) => Promise<FormResult>) | null = null;
   @property({ attribute: false }) transfer: ((transfer: TransferDraft) => Promise<FormResult>) | null = null;
-  @property({ attribute: false }) book: ((booking: HandoffBookPayload) => Promise<FormResult<HandoffBooked>>) | null = null;
+  @property({ attribute: false }) book: ((booking: HandoffBookPayload) => Promise<HandoffResult>) | null = null;
 
   /** Which sub-form she opened (record, transfer, hand-off), if any. */
   @state() private open: PanelForm | null = null;

@@ -3,7 +3,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ja } from '../../i18n/ja.js';
 import { bookingProblem, formatTokyoDateTime, spacedCode, tokyoDate, tokyoIso } from '../../state/appointments.js';
-import type { FormResult, HandoffBooked } from '../../state/form-requests.js';
+import type { HandoffBooked, HandoffResult } from '../../state/form-requests.js';
 import { baseStyles, formBoxStyles, formGroupStyles } from '../../styles/shared.styles.js';
 import { handoffFormStyles } from './handoff-form.styles.js';
 
@@ -21,12 +21,14 @@ export class TsgHandoffForm extends LitElement {
   /** The chat the booking is for. A new id starts a fresh form. */
   @property() consultationId = '';
   /** Books it (`handoff:book`) and sends her the code; answers with the booking and whether her message went out. */
-  @property({ attribute: false }) submit: ((booking: HandoffBookPayload) => Promise<FormResult<HandoffBooked>>) | null = null;
+  @property({ attribute: false }) submit: ((booking: HandoffBookPayload) => Promise<HandoffResult>) | null = null;
 
   @state() private kind: HandoffKind = 'phone';
   @state() private busy = false;
   @state() private error = '';
   @state() private booked: HandoffBooked | null = null;
+  /** The server said the interview is off the interview day: she may confirm and book again. */
+  @state() private offDay = false;
   @query('input[name="kind"]') private firstKind?: HTMLInputElement;
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -34,6 +36,7 @@ export class TsgHandoffForm extends LitElement {
       this.kind = 'phone';
       this.error = '';
       this.booked = null;
+      this.offDay = false;
     }
   }
 
@@ -81,6 +84,9 @@ export class TsgHandoffForm extends LitElement {
           </div>
         </div>
         <p class="error" role="alert">${this.error}</p>
+        ${this.offDay
+          ? html`<label class="choice confirm"><input type="checkbox" name="offDay" />${ja.interviewDay.confirm}</label>`
+          : nothing}
         <div class="row">
           <button class="btn-primary" type="submit" ?disabled=${this.busy}>${this.busy ? t.busy : t.submit}</button>
         </div>
@@ -106,6 +112,7 @@ export class TsgHandoffForm extends LitElement {
     e.preventDefault();
     if (this.busy || !this.submit) return;
     const form = e.target as HTMLFormElement;
+    const offDayConfirmed = (form.elements.namedItem('offDay') as HTMLInputElement | null)?.checked === true;
     const date = (form.elements.namedItem('date') as HTMLInputElement).value;
     const time = (form.elements.namedItem('time') as HTMLInputElement).value;
     const startsAt = tokyoIso(date, time);
@@ -118,9 +125,10 @@ export class TsgHandoffForm extends LitElement {
     this.booked = null;
     this.busy = true;
     const consultationId = this.consultationId;
-    const res = await this.submit({ consultationId, kind: this.kind, startsAt });
+    const res = await this.submit({ consultationId, kind: this.kind, startsAt, ...(offDayConfirmed && this.kind === 'interview' ? { offDayConfirmed } : {}) });
     if (consultationId !== this.consultationId) return; // Another chat is shown now.
     this.busy = false;
+    this.offDay = !res.ok && 'offDay' in res;
     if (res.ok) this.booked = { appointment: res.appointment, messageSent: res.messageSent };
     else this.error = res.error;
   }

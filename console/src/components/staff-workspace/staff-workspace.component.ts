@@ -5,8 +5,10 @@ import type { CaseLogEditEvent } from '../../events/case-log-edit.event.js';
 import type { DistributionEditEvent } from '../../events/distribution-edit.event.js';
 import { LogoutRequestEvent } from '../../events/logout-request.event.js';
 import type { ViewChangeEvent, WorkspaceView } from '../../events/view-change.event.js';
+import type { WeekChangeEvent } from '../../events/week-change.event.js';
 import { ja } from '../../i18n/ja.js';
 import { AppointmentsController } from '../../services/appointments.controller.js';
+import { CalendarController } from '../../services/calendar.controller.js';
 import { CaseLogController } from '../../services/case-log.controller.js';
 import { OutreachController } from '../../services/outreach.controller.js';
 import { ChatActionsController } from '../../services/chat-actions.controller.js';
@@ -26,6 +28,7 @@ import { knownPartners } from '../../state/distribution.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 import '../app-header/app-header.js';
 import '../appointment-list/appointment-list.js';
+import '../calendar-week/calendar-week.js';
 import type { TsgCaseLogForm } from '../case-log-form/case-log-form.component.js';
 import '../case-log-form/case-log-form.js';
 import '../case-log-list/case-log-list.js';
@@ -127,6 +130,7 @@ export class TsgStaffWorkspace extends LitElement {
   private readonly outreach = new OutreachController(this.ctx);
   /** Distribution events on the records screen: supervisors record them, counselors look. */
   private readonly distribution = new DistributionController(this.ctx, () => this.isSupervisor);
+  private readonly calendar = new CalendarController(this.ctx);
   private readonly staffAdmin = new StaffAdminController(this.ctx, () => this.relayUrl);
   /** After the list changed, admins see the staff changes behind it (activated, renewed, disabled) at once. */
   private readonly trustUpdates = new TrustController(this.ctx, () => this.relayUrl, () => void (this.isAdmin ? this.staffAdmin.load() : undefined));
@@ -276,6 +280,14 @@ export class TsgStaffWorkspace extends LitElement {
               .changeStatus=${this.changeStatus}
             ></tsg-appointment-list>
           </div>
+          <div class="view scroll" ?hidden=${this.shown !== 'calendar'}>
+            <tsg-calendar-week
+              .week=${this.calendar.week}
+              .counselors=${routing.counselors}
+              .notice=${this.calendar.notice}
+              @tsg-week-change=${(e: WeekChangeEvent) => void this.calendar.go(e.detail.weekStart)}
+            ></tsg-calendar-week>
+          </div>
           ${this.isAdmin
             ? nothing
             : html`<div class="view scroll caselog" ?hidden=${this.shown !== 'caselog'} @tsg-case-log-edit=${this.onCaseLogEdit}>
@@ -361,6 +373,7 @@ export class TsgStaffWorkspace extends LitElement {
     if (this.view === 'caselog') void this.updateComplete.then(() => this.caseLogForm?.focusTopic());
     // Records (a distribution event, a call) are not pushed: the report reads the year again each time it is opened.
     if (this.view === 'main' && !this.isCounselor) void this.renderRoot.querySelector('tsg-year-report')?.load();
+    if (this.view === 'calendar') void this.calendar.open();
     // Enrolments are not pushed: the staff screen reads the directory each time it is opened.
     if (this.view === 'staff' && this.isAdmin) {
       void this.staffAdmin.load();
@@ -373,6 +386,7 @@ export class TsgStaffWorkspace extends LitElement {
     void this.trustUpdates.refresh();
     await this.routing.refresh();
     void this.appointments.load();
+    void this.calendar.refresh();
     if (!this.isAdmin) void this.caseLog.load();
     if (!this.isAdmin) void this.outreach.load();
     if (!this.isAdmin) void this.distribution.load();

@@ -7,7 +7,7 @@ import { viewSwitchStyles } from './view-switch.styles.js';
 
 /**
  * Buttons above the main area: her usual screen (chats for counselors, the year report for
- * supervisors and admins), the appointments and, for admins, the staff screen. Toggle buttons with aria-pressed rather than tabs: the panels
+ * supervisors and admins), the appointments, the calendar and, for admins, the staff screen. Toggle buttons with aria-pressed rather than tabs: the panels
  * live in the workspace's shadow root, where a tab's aria-controls could not reach them.
  *
  * @fires tsg-view-change
@@ -28,7 +28,7 @@ export class TsgViewSwitch extends LitElement {
     const item = (view: WorkspaceView, label: string) =>
       html`<button class="btn-secondary" type="button" aria-pressed=${this.view === view ? 'true' : 'false'} @click=${() => this.pick(view)}>${label}</button>`;
     return html`<div role="group" aria-label=${ja.views.label}>
-      ${item('main', this.mainLabel)}${item('appointments', ja.views.appointments)}${this.caseLogView ? item('caselog', ja.views.caseLog) : ''}${this.staffView ? item('staff', ja.views.staff) : ''}
+      ${item('main', this.mainLabel)}${item('appointments', ja.views.appointments)}${item('calendar', ja.views.calendar)}${this.caseLogView ? item('caselog', ja.views.caseLog) : ''}${this.staffView ? item('staff', ja.views.staff) : ''}
     </div>`;
   }
 

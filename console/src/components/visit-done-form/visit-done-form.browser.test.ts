@@ -13,6 +13,8 @@ const appointment = (kind: Appointment['kind']): Appointment => ({
   consultationId: 'c'.repeat(22),
   kind,
   startsAt: '2026-06-05T06:00:00.000Z',
+  endsAt: '2026-06-05T07:00:00.000Z',
+  overriddenBy: null,
   code: 'ABCDEF',
   status: 'booked',
   staffId: 's'.repeat(22),

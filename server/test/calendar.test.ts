@@ -1,0 +1,124 @@
+import { type Appointment, PROGRAM_HOURS } from '@tsunagari/shared';
+import { describe, expect, it } from 'vitest';
+import { call, clientSocket, connected, loginStaff, manualClock, next, send, serverPerTest, staffSocket, type TestServer } from './harness.js';
+
+/**
+ * The calendar (issue 16) over real sockets on port 0 and a real SQLite file: the program's hours
+ * (Monday–Friday 10:00–20:00 Tokyo, holidays and closure days shut), interviews on Fridays, no
+ * double booking of one counselor, a supervisor's explicit override, and the week view. Every
+ * refusal is a coded error and stores nothing.
+ */
+describe('the calendar', () => {
+  const servers = serverPerTest();
+  const rows = (s: TestServer) => s.db.prepare('SELECT * FROM appointment ORDER BY id').all();
+
+  /** Monday 30 November 2026, noon in Tokyo: the program is open, sato holds a chat. */
+  async function scene() {
+    const clock = manualClock('2026-11-30T12:00:00+09:00');
+    const server = await servers.start({ clock, hours: PROGRAM_HOURS, interviewWeekday: 5 });
+    const satoLogin = await loginStaff(server, 'sato');
+    const bossLogin = await loginStaff(server, 'boss');
+    const sato = staffSocket(server, satoLogin);
+    const satoTab = staffSocket(server, satoLogin);
+    const tanaka = staffSocket(server, await loginStaff(server, 'tanaka'));
+    const boss = staffSocket(server, bossLogin);
+    const a = clientSocket(server);
+    servers.track(sato, satoTab, tanaka, boss, a);
+    await Promise.all([sato, satoTab, tanaka, boss, a].map(connected));
+    const consultationId = (await call(a, 'consultation:start', {})).consultationId;
+    await call(sato, 'consultation:take', { consultationId });
+    return { server, sato, satoTab, satoId: satoLogin.session.staff.id, bossId: bossLogin.session.staff.id, tanaka, boss, a, consultationId };
+  }
+
+  it('refuses a hand-off outside the hours, on a holiday or a closure day, and an interview off Friday, each with its code; nothing is stored', async () => {
+    const { server, sato, consultationId } = await scene();
+    const book = (startsAt: string, extra: Record<string, unknown> = {}) => send(sato, 'handoff:book', { consultationId, kind: 'phone', startsAt, ...extra });
+    const refused: [string, Record<string, unknown>, string][] = [
+      ['2026-12-05T14:00:00+09:00', {}, 'BOOKING_OUTSIDE_HOURS'], // Saturday
+      ['2026-12-04T09:30:00+09:00', {}, 'BOOKING_OUTSIDE_HOURS'], // before opening
+      ['2026-12-04T19:30:00+09:00', {}, 'BOOKING_OUTSIDE_HOURS'], // an hour from 19:30 ends after closing
+      ['2027-01-11T14:00:00+09:00', {}, 'BOOKING_HOLIDAY'], // 成人の日
+      ['2026-12-29T14:00:00+09:00', {}, 'BOOKING_CLOSED_DAY'], // New Year closure
+      ['2026-12-03T14:00:00+09:00', { kind: 'interview' }, 'NOT_INTERVIEW_DAY'], // Thursday
+      ['2026-12-05T14:00:00+09:00', { kind: 'interview', offDayConfirmed: true }, 'BOOKING_OUTSIDE_HOURS'], // Saturday stays shut
+    ];
+    for (const [startsAt, extra, error] of refused) expect(await book(startsAt, extra), `${startsAt} ${JSON.stringify(extra)}`).toEqual({ ok: false, error });
+    // A counselor cannot override: not in a hand-off (the schema knows no such field) …
+    expect(await book('2026-12-05T14:00:00+09:00', { override: true })).toEqual({ ok: false, error: 'INVALID_PAYLOAD' });
+    // … nor by the supervisor's event.
+    expect(
+      await send(sato, 'appointment:book', { consultationId, kind: 'phone', startsAt: '2026-12-05T14:00:00+09:00', counselorId: 'ZZZZZZZZZZZZZZZZZZZZZZ', override: true }),
+    ).toEqual({ ok: false, error: 'FORBIDDEN' });
+    expect(rows(server)).toEqual([]);
+    // The edges that are inside: 19:00 for an hour ends at closing; a confirmed Thursday interview.
+    expect((await book('2026-12-04T19:00:00+09:00')).ok).toBe(true);
+    const thursday = await call(sato, 'handoff:book', { consultationId, kind: 'interview', startsAt: '2026-12-03T14:00:00+09:00', offDayConfirmed: true });
+    expect(thursday).toMatchObject({ kind: 'interview', endsAt: '2026-12-03T06:00:00.000Z', overriddenBy: null });
+    expect(rows(server)).toHaveLength(2);
+  });
+
+  it('a supervisor overrides explicitly: recorded on the appointment, pushed to staff, logged without code or time', async () => {
+    const { server, sato, boss, satoId, bossId, consultationId } = await scene();
+    const saturday = { consultationId, kind: 'outreach' as const, startsAt: '2026-12-05T14:00:00+09:00', counselorId: satoId, minutes: 90 };
+    // Without the override even a supervisor is held to the hours.
+    expect(await send(boss, 'appointment:book', saturday)).toEqual({ ok: false, error: 'BOOKING_OUTSIDE_HOURS' });
+    expect(await send(boss, 'appointment:book', { ...saturday, startsAt: '2027-01-11T14:00:00+09:00' })).toEqual({ ok: false, error: 'BOOKING_HOLIDAY' });
+    // Only for an active counselor.
+    expect(await send(boss, 'appointment:book', { ...saturday, counselorId: bossId, override: true })).toEqual({ ok: false, error: 'UNKNOWN_STAFF' });
+    expect(rows(server)).toEqual([]);
+    const pushed = next(sato, 'appointment:changed');
+    const booked = await call(boss, 'appointment:book', { ...saturday, override: true });
+    expect(booked).toMatchObject({ staffId: satoId, staffName: '佐藤', overriddenBy: bossId, startsAt: '2026-12-05T05:00:00.000Z', endsAt: '2026-12-05T06:30:00.000Z', status: 'booked' });
+    expect((await pushed).appointment).toEqual(booked);
+    expect(rows(server)).toEqual([expect.objectContaining({ id: booked.id, overridden_by: bossId, staff_id: satoId })]);
+    // Its code works at the phone desk like any other.
+    expect(await call(sato, 'appointment:find', { code: booked.code })).toEqual(booked);
+    const log = server.logs.join('\n');
+    expect(log).toContain('"overridden":true');
+    expect(log).not.toContain(booked.code);
+    expect(log).not.toContain('2026-12-05');
+  });
+
+  it('two simultaneous bookings of one counselor at overlapping times: exactly one is stored, the other is DOUBLE_BOOKED', async () => {
+    const { server, sato, satoTab, boss, satoId, consultationId } = await scene();
+    const results = await Promise.all([
+      send(sato, 'handoff:book', { consultationId, kind: 'phone', startsAt: '2026-12-04T14:00:00+09:00' }),
+      send(satoTab, 'handoff:book', { consultationId, kind: 'remote', startsAt: '2026-12-04T14:30:00+09:00' }),
+      send(boss, 'appointment:book', { consultationId, kind: 'interview', startsAt: '2026-12-04T13:30:00+09:00', counselorId: satoId }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([
+      { ok: false, error: 'DOUBLE_BOOKED' },
+      { ok: false, error: 'DOUBLE_BOOKED' },
+    ]);
+    expect(rows(server)).toHaveLength(1);
+    // Back to back is not an overlap, and another counselor's time is her own.
+    expect((await send(sato, 'handoff:book', { consultationId, kind: 'phone', startsAt: '2026-12-04T16:00:00+09:00', minutes: 30 })).ok).toBe(true);
+    expect((await send(sato, 'handoff:book', { consultationId, kind: 'phone', startsAt: '2026-12-04T16:30:00+09:00', minutes: 30 })).ok).toBe(true);
+    expect(rows(server)).toHaveLength(3);
+  });
+
+  it('the week view: Monday to Sunday with the closed days and the interview day, and the appointments starting in it', async () => {
+    const { sato, tanaka, a, consultationId } = await scene();
+    const inWeek: Appointment = await call(sato, 'handoff:book', { consultationId, kind: 'interview', startsAt: '2026-12-04T14:00:00+09:00' });
+    const nextWeek: Appointment = await call(sato, 'handoff:book', { consultationId, kind: 'phone', startsAt: '2026-12-07T10:00:00+09:00' });
+    const week = await call(tanaka, 'calendar:week', { weekStart: '2026-11-30' });
+    expect(week.days).toEqual([
+      { date: '2026-11-30', closed: null, interviewDay: false },
+      { date: '2026-12-01', closed: null, interviewDay: false },
+      { date: '2026-12-02', closed: null, interviewDay: false },
+      { date: '2026-12-03', closed: null, interviewDay: false },
+      { date: '2026-12-04', closed: null, interviewDay: true },
+      { date: '2026-12-05', closed: 'weekday', interviewDay: false },
+      { date: '2026-12-06', closed: 'weekday', interviewDay: false },
+    ]);
+    expect(week.appointments).toEqual([inWeek]);
+    expect((await call(tanaka, 'calendar:week', { weekStart: '2026-12-07' })).appointments).toEqual([nextWeek]);
+    const newYear = await call(tanaka, 'calendar:week', { weekStart: '2026-12-28' });
+    // 29–31 December and 2–3 January are closure days (told before the weekend); 元日 is a holiday.
+    expect(newYear.days.map((d) => d.closed)).toEqual([null, 'closure', 'closure', 'closure', 'holiday', 'closure', 'closure']);
+    // A week starts on a Monday; her client may not look at all.
+    expect(await send(tanaka, 'calendar:week', { weekStart: '2026-12-01' })).toEqual({ ok: false, error: 'INVALID_PAYLOAD' });
+    expect(await send(a, 'calendar:week', { weekStart: '2026-11-30' })).toEqual({ ok: false, error: 'FORBIDDEN' });
+  });
+});
