@@ -5,6 +5,7 @@ import { AppointmentService } from './domain/appointments.js';
 import { CampaignList } from './domain/campaigns.js';
 import { CaseLogService } from './domain/case-log.js';
 import { CaseRecordService } from './domain/case-records.js';
+import { DemandCounter } from './domain/demand.js';
 import { ConsultationService } from './domain/consultations.js';
 import { CounselorDirectory } from './domain/counselors.js';
 import { MessageService } from './domain/messages.js';
@@ -54,6 +55,8 @@ export interface Services {
   /** The admin's list of campaigns; unknown ones are recorded as 'other'. */
   campaigns: CampaignList;
   retention: RetentionService;
+  /** The per-day counters of widget openings and starts tried while closed or refused. */
+  demand: DemandCounter;
 }
 
 export interface ServiceOptions {
@@ -107,7 +110,7 @@ export function createServices(repos: Repositories, o: ServiceOptions): Services
     routing,
     presenter: new Presenter(repos, consultations, counselors, routing.router.options, clock),
     counselors,
-    records: new CaseRecordService(repos.consultations, repos.caseRecords, repos.caseLog, repos.yearGoals, clock),
+    records: new CaseRecordService(repos.consultations, repos.caseRecords, repos.caseLog, repos.yearGoals, clock, repos.demand),
     caseLog: new CaseLogService(repos.caseLog, sodium, clock),
     appointments: new AppointmentService(repos.consultations, repos.appointments, sodium, clock),
     resume: new ResumeService(repos.resumeCodes, repos.consultations, sodium, clock, o.resumeDays ?? 30),
@@ -125,6 +128,7 @@ export function createServices(repos: Repositories, o: ServiceOptions): Services
       openPerCaller: o.openPerCaller ?? DEFAULT_OPEN_PER_CALLER,
       urgentPerHour: o.urgentPerHour ?? DEFAULT_URGENT_PER_HOUR,
     }),
+    demand: new DemandCounter(repos.demand, clock),
     retention: new RetentionService(repos.retention, repos.resumeCodes, clock, o.log, o.retentionDays),
   };
 }

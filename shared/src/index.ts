@@ -5,4 +5,5 @@ export * from './intake/labels.js';
 export * from './records/records.js';
 export * from './records/case-log.js';
 export * from './records/targets.js';
+export * from './records/waits.js';
 export * from './protocol/index.js';

@@ -1,6 +1,7 @@
 import type { DangerAnswer, EndReason, ErrorCode, StaffRole } from '@tsunagari/shared';
 import { jaCaseLog } from './ja-case-log.js';
 import { jaCasework } from './ja-casework.js';
+import { jaFigures } from './ja-figures.js';
 import { jaTrust } from './ja-trust.js';
 
 /**
@@ -13,6 +14,7 @@ export const ja = {
   ...jaTrust,
   ...jaCasework,
   ...jaCaseLog,
+  ...jaFigures,
   app: {
     name: 'つながりチャット',
     consoleName: '相談員コンソール',

@@ -1,5 +1,6 @@
 import { AGE_BANDS, CHANNELS, CONTACT_KINDS, DURATION_BANDS, type FiscalYearReport, HANDOFF_KINDS, OUTCOMES, type ReportFigures, TOPICS } from '@tsunagari/shared';
 import { ja } from '../i18n/ja.js';
+import { figuresCsvBlocks } from './report-csv-figures.js';
 
 const r = ja.report;
 
@@ -38,6 +39,7 @@ export function csvField(value: string | number): string {
  * chat's four counts, the nuisance chats (counted in none of the others), then every topic, outcome,
  * age band, hand-off kind, contact kind and duration band in the shared lists' order (so columns
  * never move between years), then the year's campaigns.
+ * After it, each after a blank line, the blocks of issue 16's figures (report-csv-figures.ts).
  * UTF-8 with a BOM and CRLF line ends, as Excel expects.
  */
 export function reportToCsv(report: FiscalYearReport): string {
@@ -78,7 +80,8 @@ export function reportToCsv(report: FiscalYearReport): string {
     ...campaigns.map((c) => f.byCampaign[c] ?? 0),
   ];
   const rows = [header, ...report.months.map((f) => row(f, r.monthLabel(f.month))), row(report.total, r.total)];
-  return CSV_BOM + rows.map((cells) => cells.map(csvField).join(',')).join('\r\n') + '\r\n';
+  const lines = (block: (string | number)[][]) => block.map((cells) => cells.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return CSV_BOM + lines(rows) + figuresCsvBlocks(report).map((block) => `\r\n${lines(block)}`).join('');
 }
 
 /** The file name the browser saves it under. */

@@ -1,8 +1,9 @@
 import { type AgeBand, type FiscalYearReport, type FiscalYearTargets, type Outcome, type Topic, fiscalYearRange, tokyoParts } from '@tsunagari/shared';
 import type { Clock } from '../clock.js';
 import { errors } from '../errors.js';
-import type { CaseLogRepository, CaseRecordRepository, ConsultationRepository, YearGoalRepository } from '../repositories/types.js';
+import type { CaseLogRepository, CaseRecordRepository, ConsultationRepository, DemandRepository, YearGoalRepository } from '../repositories/types.js';
 import { buildFiscalYearReport } from './reports.js';
+import { buildWaitReport } from './waits.js';
 
 /** What a counselor enters when a chat is over: closed-list words only. */
 export interface CaseRecordInput {
@@ -22,6 +23,7 @@ export class CaseRecordService {
     private readonly caseLog: CaseLogRepository,
     private readonly goals: YearGoalRepository,
     private readonly clock: Clock,
+    private readonly demand: DemandRepository,
   ) {}
 
   /**
@@ -55,7 +57,9 @@ export class CaseRecordService {
       done: this.goals.doneByKind(fiscalYear, from.toISOString(), to.toISOString()),
       asOf: tokyoParts(this.clock.now()).ymd,
     };
-    return buildFiscalYearReport(fiscalYear, this.records.reportRows(from.toISOString(), to.toISOString()), logged, goals);
+    const rows = this.records.reportRows(from.toISOString(), to.toISOString());
+    const demand = this.demand.between(`${fiscalYear}-04-01`, `${fiscalYear + 1}-03-31`);
+    return { ...buildFiscalYearReport(fiscalYear, rows, logged, goals), waits: buildWaitReport(fiscalYear, rows, demand) };
   }
 
   /** Admin: sets a fiscal year's targets, replacing the year's earlier ones; answers what is stored. */

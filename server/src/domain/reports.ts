@@ -42,14 +42,15 @@ export const WEB_CAMPAIGN = 'web';
  * - kpis: each target an admin set against its result — home visits and accompaniments done
  *   (appointments marked 済み, by the year they were for), consultations by channel; distribution
  *   sets have no result until distribution events are recorded — and the even pace on `asOf`.
- * Rows outside the year are ignored; the total is the sum of the twelve months.
+ * Rows outside the year are ignored; the total is the sum of the twelve months. Waiting figures
+ * are their own section (waits.ts).
  */
 export function buildFiscalYearReport(
   fiscalYear: number,
   rows: readonly ReportRow[],
   logged: readonly CaseLogEntry[] = [],
   goals: YearGoals = { targets: {}, done: {}, asOf: `${fiscalYear + 1}-03-31` },
-): FiscalYearReport {
+): Omit<FiscalYearReport, 'waits'> {
   const months = fiscalYearMonths(fiscalYear).map(emptyFigures);
   const byMonth = new Map(months.map((m) => [m.month, m]));
   for (const row of rows) {

@@ -5,6 +5,7 @@ import { createSqliteCaseLog } from './case-log.js';
 import { createSqliteCaseRecords } from './case-records.js';
 import { createSqliteConsultations } from './consultations.js';
 import { createSqliteCounselors } from './counselors.js';
+import { createSqliteDemand } from './demand.js';
 import { createSqliteHandover } from './handover.js';
 import { createSqliteKeyGrants, createSqliteMessages } from './messages.js';
 import { createSqliteResumeCodes } from './resume.js';
@@ -32,6 +33,7 @@ export function createSqliteRepositories(db: Db): Repositories {
     caseRecords: createSqliteCaseRecords(db),
     caseLog: createSqliteCaseLog(db),
     yearGoals: createSqliteYearGoals(db),
+    demand: createSqliteDemand(db),
     appointments: createSqliteAppointments(db),
     resumeCodes: createSqliteResumeCodes(db),
     retention: createSqliteRetention(db),

@@ -1,6 +1,7 @@
 import { HANDOFF_KINDS, type HandoffKind } from '../handoff/handoff.js';
 import { AGE_BANDS, type AgeBand, TOPICS, type Topic } from '../intake/intake.js';
 import type { Kpi } from './targets.js';
+import type { WaitReport } from './waits.js';
 import { CONTACT_KINDS, type ContactKind, DURATION_BANDS, type DurationBand, LOGGED_CHANNELS } from './case-log.js';
 
 /**
@@ -87,6 +88,8 @@ export interface FiscalYearReport {
   kpis: Kpi[];
   /** The Tokyo day the KPI pace is reckoned for (today when the report was made). */
   asOf: string;
+  /** Waiting and missed contacts by month and by day (issue 16). */
+  waits: WaitReport;
 }
 
 /** The fiscal year (starting April, Tokyo time) an instant falls in. */
