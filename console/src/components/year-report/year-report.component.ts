@@ -6,6 +6,8 @@ import type { RequestResult } from '../../services/staff-socket.controller.js';
 import { fiscalYearChoices } from '../../state/case-record.js';
 import { campaignLabel, reportCampaigns, reportFileName, reportToCsv } from '../../state/report-csv.js';
 import { baseStyles } from '../../styles/shared.styles.js';
+import '../report-charts/report-charts.js';
+import '../report-waits/report-waits.js';
 import '../targets-form/targets-form.js';
 import { yearReportStyles } from './year-report.styles.js';
 
@@ -71,6 +73,7 @@ export class TsgYearReport extends LitElement {
         ? html`<tsg-targets-form .fiscalYear=${report.fiscalYear} .current=${targetsOf(report)} .save=${this.saveTargets}></tsg-targets-form>`
         : nothing}
       ${report ? this.renderReport(report, label) : nothing}
+      ${report ? html`<tsg-report-charts .report=${report}></tsg-report-charts><tsg-report-waits .report=${report}></tsg-report-waits>` : nothing}
     </section>`;
   }
 
