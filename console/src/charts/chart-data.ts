@@ -19,6 +19,8 @@ export interface ChartSpec {
   categories: string[];
   series: ChartSeries[];
   yLabel: string;
+  /** Counts: ticks on whole numbers only. */
+  integer?: boolean;
   /** A horizontal reference line (the pace of the year), drawn dashed. */
   reference?: { label: string; value: number; color: string };
 }
@@ -42,6 +44,7 @@ export function channelsChart(report: FiscalYearReport): ChartSpec {
     categories: report.months.map((m) => monthShort(m.month)),
     series: CHANNELS.map((c, i) => ({ label: ja.report.channels[c], values: report.months.map((m) => m.byChannel[c] ?? 0), ...style(i) })),
     yLabel: ja.report.count,
+    integer: true,
   };
 }
 

@@ -27,10 +27,12 @@ export function chartFigure(id: string, title: string, summary: string, spec: Ch
 
 /** Styles of {@link chartFigure}, screen and print (charts and tables fit an A4 page). */
 export const chartFigureStyles = css`
-  .chart-figure { margin: 0; display: grid; gap: 0.4rem; break-inside: avoid; }
+  .chart-figure { margin: 0; display: grid; gap: 0.4rem; break-inside: avoid; min-width: 0; }
+  /* Grid items would otherwise be as wide as their widest content (a drawn canvas, a table). */
+  .chart-figure > * { min-width: 0; }
   .chart-figure figcaption { font-weight: 700; }
   .summary { margin: 0; }
-  .chart { min-height: 220px; max-width: 900px; }
+  .chart { min-height: 220px; max-width: 900px; overflow: hidden; }
   .chart-note { margin: 0; color: var(--tsg-muted); font-size: 0.9rem; }
   .legend { list-style: none; display: flex; flex-wrap: wrap; gap: 0.2rem 1rem; margin: 0; padding: 0; font-size: 0.9rem; }
   .legend li { display: flex; align-items: center; gap: 0.35rem; }

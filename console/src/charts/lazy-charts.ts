@@ -28,6 +28,8 @@ export interface DrawnChart {
 
 const FONT = '12px system-ui, sans-serif';
 const HEIGHT = 220;
+/** Tick steps for counts: a count of 0.5 consultations means nothing. */
+const WHOLE_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000];
 
 /** Draws `spec` into `el` at `width` CSS pixels. */
 export function drawChart(el: HTMLElement, spec: ChartSpec, width: number): DrawnChart {
@@ -55,7 +57,14 @@ export function drawChart(el: HTMLElement, spec: ChartSpec, width: number): Draw
         rotate: narrow(w) ? -40 : 0,
         size: narrow(w) ? 70 : 30,
       },
-      { font: FONT, stroke: '#333333', label: spec.yLabel, labelFont: FONT, grid: { stroke: '#e3e6ea', width: 1 } },
+      {
+        font: FONT,
+        stroke: '#333333',
+        label: spec.yLabel,
+        labelFont: FONT,
+        grid: { stroke: '#e3e6ea', width: 1 },
+        ...(spec.integer ? { incrs: WHOLE_STEPS } : {}),
+      },
     ],
     series: [
       {},

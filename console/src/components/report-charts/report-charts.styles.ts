@@ -2,8 +2,9 @@ import { css } from 'lit';
 
 /** The tables beside the charts read like the report's own tables. */
 export const reportChartsStyles = css`
-  :host { display: block; }
-  section { display: grid; gap: 1.25rem; }
+  :host { display: block; min-width: 0; }
+  section { display: grid; gap: 1.25rem; min-width: 0; }
+  section > * { min-width: 0; }
   h3 { font-size: 1.05rem; margin: 0; }
   table { border-collapse: collapse; background: var(--tsg-surface); font-variant-numeric: tabular-nums; }
   caption { text-align: left; font-weight: 600; padding: 0 0 0.3rem; }
