@@ -43,6 +43,10 @@ export const chartFigureStyles = css`
   @media print {
     .chart-figure { break-inside: avoid; page-break-inside: avoid; }
     .chart { min-height: 0; }
+    /* Should a browser print without beforeprint (the redraw at PRINT_WIDTH), the drawing scales down. */
+    .chart .uplot, .chart .u-wrap { width: auto !important; height: auto !important; max-width: 100%; }
+    .chart canvas { max-width: 100% !important; height: auto !important; }
+    .chart .u-over, .chart .u-under { display: none; }
     .table-scroll { overflow: visible; }
     .chart-figure table { width: 100%; font-size: 8.5pt; }
     .chart-figure th, .chart-figure td { padding: 0.1rem 0.25rem; }
