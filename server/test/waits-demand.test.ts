@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { API, DEMAND_KINDS, DEMAND_PER_CALLER_PER_DAY, PROGRAM_HOURS } from '@tsunagari/shared';
 import { describe, expect, it } from 'vitest';
-import { call, clientSocket, connected, loginStaff, manualClock, next, send, serverPerTest, staffSocket, type TestServer } from './harness.js';
+import { FIGURES_EVERY_MS } from '../src/socket/queue-pusher.js';
+import { call, clientSocket, connected, loginStaff, manualClock, manualScheduler, next, send, serverPerTest, staffSocket, type TestServer } from './harness.js';
 
 /**
  * Waiting and missed contacts (issue 16) through real sockets and HTTP: the waits and the women
@@ -87,6 +88,24 @@ describe('waiting figures and the demand that went unserved', () => {
       { day: '2026-05-01', kind: 'opened', n: 1 },
       { day: '2026-05-01', kind: 'refused', n: 2 },
     ]);
+  });
+
+  it('tells the board of openings and starts turned away with one push per interval, not one per count', async () => {
+    const clock = manualClock('2026-05-01T10:00:00+09:00');
+    const scheduler = manualScheduler(clock);
+    const server = await servers.start({ clock, scheduler });
+    const boss = staffSocket(server, await loginStaff(server, 'boss'));
+    servers.track(boss);
+    await connected(boss);
+    const pushes: number[] = [];
+    boss.on('stats:changed', (f) => pushes.push(f.opened));
+    for (let i = 0; i < 5; i++) await openWidget(server);
+    const pushed = next(boss, 'stats:changed', (f) => f.opened === 5);
+    scheduler.advance(FIGURES_EVERY_MS);
+    expect(await pushed).toMatchObject({ day: '2026-05-01', opened: 5 });
+    // Round trip to the server and back: any second push would have arrived before this answer.
+    await call(boss, 'stats:today', {});
+    expect(pushes).toEqual([5]);
   });
 
   it('does not count a start without its proof of work (a script or a broken client, not a woman turned away)', async () => {

@@ -20,6 +20,8 @@ export const MAX_DEMAND_CALLERS = 50_000;
 export class DemandCounter {
   private day = '';
   private readonly perCaller = new Map<string, number>();
+  /** Told after each count (the board's pusher, which coalesces them into an occasional push). */
+  onCount: (() => void) | null = null;
 
   constructor(
     private readonly repo: DemandRepository,
@@ -39,6 +41,7 @@ export class DemandCounter {
     if ((used ?? 0) >= DEMAND_PER_CALLER_PER_DAY) return false;
     this.perCaller.set(key, (used ?? 0) + 1);
     this.repo.add(day, kind);
+    this.onCount?.();
     return true;
   }
 
