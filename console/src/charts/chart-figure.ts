@@ -44,7 +44,7 @@ export const chartFigureStyles = css`
     .chart-figure { break-inside: avoid; page-break-inside: avoid; }
     .chart { min-height: 0; }
     /* Should a browser print without beforeprint (the redraw at PRINT_WIDTH), the drawing scales down. */
-    .chart .uplot, .chart .u-wrap { width: auto !important; height: auto !important; max-width: 100%; }
+    .chart .uplot, .chart .u-wrap { height: auto !important; max-width: 100%; }
     .chart canvas { max-width: 100% !important; height: auto !important; }
     .chart .u-over, .chart .u-under { display: none; }
     .table-scroll { overflow: visible; }
