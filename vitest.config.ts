@@ -58,7 +58,7 @@ export default defineConfig({
       {
         oxc: consoleVite.oxc,
         // Bundled before the first test, so Vite does not reload the page midway to add them.
-        optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/live.js', 'lit/directives/repeat.js', 'libsodium-wrappers-sumo'] },
+        optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/live.js', 'lit/directives/repeat.js', 'libsodium-wrappers-sumo', 'uplot'] },
         test: {
           name: 'console-components',
           root: 'console',

@@ -7,6 +7,10 @@
 //   match is refused (the import fails) in every browser that knows modulepreload — not only
 //   those that check an import map's integrity table. And no inline script is needed, so the
 //   policy stays `script-src 'self'` without a per-build hash in the web server's configuration.
+// - Chunks named lazy-* (the charts, uPlot inside) are NOT preloaded, so the first load does not
+//   fetch them: they get a `<link rel="tsg-lazy-module" href integrity>` instead, which no browser
+//   fetches, and the console preloads them with that integrity just before importing them
+//   (src/charts/load-charts.ts), so they are checked like every other chunk.
 // - The Content-Security-Policy meta tag (relay = this origin until `npm run console-config`
 //   names the relay).
 // Writes dist/integrity.json (file → SRI value) for tests and people to compare against.
@@ -38,9 +42,10 @@ const pin = (tag, attr) =>
   });
 html = html.replace(/<script type="module"[^>]*><\/script>/g, (tag) => pin(tag, 'src'));
 html = html.replace(/<link rel="(?:stylesheet|modulepreload)"[^>]*>/g, (tag) => pin(tag, 'href'));
+const lazy = (f) => /(^|\/)lazy-[^/]*\.js$/.test(f);
 const preloads = files
   .filter((f) => f.endsWith('.js') && !pinned.has(f))
-  .map((f) => `    <link rel="modulepreload" crossorigin href="./${f}" integrity="${integrity[f]}">`);
+  .map((f) => `    <link rel="${lazy(f) ? 'tsg-lazy-module' : 'modulepreload'}" crossorigin href="./${f}" integrity="${integrity[f]}">`);
 const unpinned = files.filter((f) => f.endsWith('.css') && !pinned.has(f));
 if (unpinned.length > 0) throw new Error(`stylesheets not linked from index.html: ${unpinned.join(', ')}`);
 html = html.replace(/\n(\s*)<\/head>/, (_m, indent) => `\n${preloads.join('\n')}\n${indent}</head>`);
@@ -49,4 +54,5 @@ html = html.replace(/(<meta charset="utf-8" \/>)/, `$1\n    ${consoleCspMeta()}`
 if (!html.includes('Content-Security-Policy')) throw new Error('index.html has no <meta charset> to put the policy after');
 fs.writeFileSync(indexFile, html);
 fs.writeFileSync(path.join(dist, 'integrity.json'), `${JSON.stringify(integrity, null, 2)}\n`);
-console.log(`console bundle pinned: ${files.length} files (${preloads.length} preloaded with integrity)`);
+const lazyCount = files.filter(lazy).length;
+console.log(`console bundle pinned: ${files.length} files (${preloads.length - lazyCount} preloaded with integrity, ${lazyCount} loaded later with integrity)`);

@@ -52,5 +52,13 @@ test('the supervisors board shows the queue and today as they change, and alerts
   await other.getByRole('button', { name: /すぐに閉じる/ }).click();
   await expect(figure('待つ間に離れた人')).toHaveText('1人');
   await expect(figure('待っている人')).toHaveText('0人');
+  // Today's waiting figures come with the same pushes: two came, one answered within seconds,
+  // one left; each opened the widget (its status fetch) once.
+  await expect(figure('申し込み')).toHaveText('2人');
+  await expect(figure('応答率')).toHaveText('50.0%');
+  await expect(figure('待ち時間（中央値／90%値）')).toHaveText(/^\d+秒／\d+秒$/);
+  await expect(figure('チャットを開いた回数')).toHaveText('2回');
+  await expect(figure('時間外・制限で受けられなかった申し込み')).toHaveText('0回');
+  await expectNoAxeViolations(supervisor, 'supervisor board with today’s waiting figures');
   await snap(supervisor, info, 'supervisor-board-after');
 });

@@ -148,9 +148,11 @@ export function createApp(deps: AppDeps): App {
   });
   app.use('/api', express.json({ limit: '16kb' }));
   app.get(API.health, (_req, res) => void res.json({ ok: true, data: { status: 'ok' } }));
-  // Read by the widget from the NPO's page (another origin) before she starts.
-  app.get(API.widgetStatus, (_req, res) => {
+  // Read by the widget from the NPO's page (another origin) when she opens it: one opening counted
+  // per request, within the caller network's share of the day (domain/demand.ts), nothing kept of her.
+  app.get(API.widgetStatus, (req, res) => {
     res.setHeader('Access-Control-Allow-Origin', '*');
+    services.demand.count('opened', callers.of(req));
     res.json({ ok: true, data: hours.status() });
   });
   // The widget asks for its challenge from the NPO's page (another origin), like the status.

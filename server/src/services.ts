@@ -7,6 +7,7 @@ import { CalendarService } from './domain/calendar.js';
 import { CampaignList } from './domain/campaigns.js';
 import { CaseLogService } from './domain/case-log.js';
 import { CaseRecordService } from './domain/case-records.js';
+import { DemandCounter } from './domain/demand.js';
 import { ConsultationService } from './domain/consultations.js';
 import { CounselorDirectory } from './domain/counselors.js';
 import { DistributionService } from './domain/distribution.js';
@@ -64,6 +65,8 @@ export interface Services {
   /** The admin's list of campaigns; unknown ones are recorded as 'other'. */
   campaigns: CampaignList;
   retention: RetentionService;
+  /** The per-day counters of widget openings and starts tried while closed or refused. */
+  demand: DemandCounter;
 }
 
 export interface ServiceOptions {
@@ -127,7 +130,7 @@ export function createServices(repos: Repositories, o: ServiceOptions): Services
     routing,
     presenter: new Presenter(repos, consultations, counselors, routing.router.options, clock),
     counselors,
-    records: new CaseRecordService(repos.consultations, repos.caseRecords, repos.caseLog, repos.yearGoals, clock, repos.outreach, repos.distribution),
+    records: new CaseRecordService(repos.consultations, repos.caseRecords, repos.caseLog, repos.yearGoals, clock, repos.outreach, repos.distribution, repos.demand),
     caseLog,
     outreach,
     distribution: new DistributionService(repos.distribution, campaigns, sodium, clock),
@@ -145,6 +148,7 @@ export function createServices(repos: Repositories, o: ServiceOptions): Services
       openPerCaller: o.openPerCaller ?? DEFAULT_OPEN_PER_CALLER,
       urgentPerHour: o.urgentPerHour ?? DEFAULT_URGENT_PER_HOUR,
     }),
+    demand: new DemandCounter(repos.demand, clock),
     retention: new RetentionService(repos.retention, repos.resumeCodes, clock, o.log, o.retentionDays),
   };
 }

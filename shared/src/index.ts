@@ -8,4 +8,5 @@ export * from './records/targets.js';
 export * from './records/outreach.js';
 export * from './records/distribution.js';
 export * from './records/municipalities.js';
+export * from './records/waits.js';
 export * from './protocol/index.js';

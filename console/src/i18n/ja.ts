@@ -4,6 +4,7 @@ import { jaCaseLog } from './ja-case-log.js';
 import { jaOutreach } from './ja-outreach.js';
 import { jaDistribution } from './ja-distribution.js';
 import { jaCasework } from './ja-casework.js';
+import { jaFigures } from './ja-figures.js';
 import { jaTrust } from './ja-trust.js';
 
 /**
@@ -19,6 +20,7 @@ export const ja = {
   ...jaOutreach,
   ...jaDistribution,
   ...jaCalendar,
+  ...jaFigures,
   app: {
     name: 'つながりチャット',
     consoleName: '相談員コンソール',

@@ -1,4 +1,4 @@
-import { emptyFigures, emptyOutreachSection, type FiscalYearReport, fiscalYearMonths } from '@tsunagari/shared';
+import { emptyFigures, emptyOutreachSection, emptyWaitReport, type FiscalYearReport, fiscalYearMonths } from '@tsunagari/shared';
 import { describe, expect, it } from 'vitest';
 import { reportToCsv } from './report-csv.js';
 
@@ -11,6 +11,7 @@ function report(change: Partial<FiscalYearReport> = {}): FiscalYearReport {
     asOf: '2026-07-01',
     outreach: emptyOutreachSection(2026),
     distribution: { events: [], total: { events: 0, sets: 0, flyers: 0, chatsAfter: 0 } },
+    waits: emptyWaitReport(fiscalYearMonths(2026)),
     ...change,
   };
 }

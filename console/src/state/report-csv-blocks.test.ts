@@ -1,4 +1,4 @@
-import { emptyFigures, emptyOutreachSection, type FiscalYearReport, fiscalYearMonths } from '@tsunagari/shared';
+import { emptyFigures, emptyOutreachSection, emptyWaitReport, type FiscalYearReport, fiscalYearMonths } from '@tsunagari/shared';
 import { describe, expect, it } from 'vitest';
 import { reportToCsv } from './report-csv.js';
 
@@ -24,6 +24,7 @@ function report(): FiscalYearReport {
     asOf: '2023-03-31',
     outreach,
     distribution: { events: [], total: { events: 0, sets: 0, flyers: 0, chatsAfter: 0 } },
+    waits: emptyWaitReport(fiscalYearMonths(2022)),
   };
 }
 

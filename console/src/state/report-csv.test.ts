@@ -1,4 +1,4 @@
-import { emptyFigures, emptyOutreachSection, type FiscalYearReport, fiscalYearMonths } from '@tsunagari/shared';
+import { emptyFigures, emptyOutreachSection, type FiscalYearReport, fiscalYearMonths, type WaitFigures } from '@tsunagari/shared';
 import { describe, expect, it } from 'vitest';
 import { csvField, reportCampaigns, reportFileName, reportToCsv } from './report-csv.js';
 
@@ -19,7 +19,24 @@ function report(): FiscalYearReport {
   total.byChannel.chat = 3;
   total.byTopic['子育て'] = 2;
   total.byCampaign = { 'ube-2026': 2, web: 1, '-x': 0 };
-  return { fiscalYear: 2026, months, total, kpis: [], asOf: '2026-06-01', outreach: emptyOutreachSection(2026), distribution: { events: [], total: { events: 0, sets: 0, flyers: 0, chatsAfter: 0 } } };
+  const waits = (period: string, more: Partial<WaitFigures> = {}): WaitFigures => ({
+    period, started: 0, answered: 0, leftWaiting: 0, answerRate: null, waitP50Sec: null, waitP90Sec: null, opened: 0, closed: 0, refused: 0, ...more,
+  });
+  const may2 = { started: 3, answered: 2, leftWaiting: 1, answerRate: 66.7, waitP50Sec: 95, waitP90Sec: 600, opened: 9, closed: 2, refused: 1 };
+  return {
+    fiscalYear: 2026,
+    months,
+    total,
+    kpis: [],
+    asOf: '2026-06-01',
+    outreach: emptyOutreachSection(2026),
+    distribution: { events: [], total: { events: 0, sets: 0, flyers: 0, chatsAfter: 0 } },
+    waits: {
+      months: fiscalYearMonths(2026).map((m) => waits(m, m === '2026-05' ? may2 : {})),
+      days: [waits('2026-05-02', may2)],
+      total: waits('total', may2),
+    },
+  };
 }
 
 const lines = (csv: string) => csv.slice(1).split('\r\n');

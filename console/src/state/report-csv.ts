@@ -3,6 +3,7 @@ import { ja } from '../i18n/ja.js';
 import { kpiCsvBlock } from './report-csv-kpis.js';
 import { outreachCsvBlocks } from './report-csv-outreach.js';
 import { distributionCsvRows } from './distribution-csv.js';
+import { figuresCsvBlocks } from './report-csv-figures.js';
 
 const r = ja.report;
 
@@ -42,8 +43,8 @@ export function csvField(value: string | number): string {
  * age band, hand-off kind, contact kind and duration band in the shared lists' order (so columns
  * never move between years), then the year's campaigns.
  * After it, each further table is its own block, after an empty line: a title line, a header and
- * its lines (目標と実績, the outreach blocks, then the distribution events when the year has any or a
- * sets target); a block's columns never move either.
+ * its lines (目標と実績, the outreach blocks, the waits by month and by day, then the distribution
+ * events when the year has any or a sets target); a block's columns never move either.
  * UTF-8 with a BOM and CRLF line ends, as Excel expects.
  */
 export function reportToCsv(report: FiscalYearReport): string {
@@ -86,7 +87,7 @@ export function reportToCsv(report: FiscalYearReport): string {
   const rows = [header, ...report.months.map((f) => row(f, r.monthLabel(f.month))), row(report.total, r.total)];
   // distributionCsvRows leads with its own empty line; here the blocks are joined by one.
   const distribution = distributionCsvRows(report).slice(1);
-  const blocks = [rows, kpiCsvBlock(report), ...outreachCsvBlocks(report), ...(distribution.length > 0 ? [distribution] : [])];
+  const blocks = [rows, kpiCsvBlock(report), ...outreachCsvBlocks(report), ...figuresCsvBlocks(report), ...(distribution.length > 0 ? [distribution] : [])];
   return CSV_BOM + blocks.map((block) => block.map((cells) => cells.map(csvField).join(',')).join('\r\n')).join('\r\n\r\n') + '\r\n';
 }
 

@@ -434,4 +434,15 @@ export const migrations: readonly Migration[] = [
   ALTER TABLE appointment ADD COLUMN overridden_by TEXT REFERENCES staff(id);
   CREATE INDEX appointment_staff_starts ON appointment(staff_id, starts_at);
   `,
+  // issue 16: the demand that went unserved, as plain per-day counters: widget openings, starts
+  // tried while closed, starts the limits refused. A Tokyo day, a kind and a number: no identifier,
+  // no time of day, so nothing here is personal data and retention does not touch it.
+  `
+  CREATE TABLE demand_day (
+    day TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    n INTEGER NOT NULL CHECK (n >= 0),
+    PRIMARY KEY (day, kind)
+  ) WITHOUT ROWID;
+  `,
 ];

@@ -1,9 +1,10 @@
 import { type AgeBand, type FiscalYearReport, type FiscalYearTargets, type Outcome, type Topic, fiscalYearRange, tokyoParts } from '@tsunagari/shared';
 import type { Clock } from '../clock.js';
 import { errors } from '../errors.js';
-import type { CaseLogRepository, CaseRecordRepository, ConsultationRepository, DistributionRepository, OutreachRepository, YearGoalRepository } from '../repositories/types.js';
+import type { CaseLogRepository, CaseRecordRepository, ConsultationRepository, DemandRepository, DistributionRepository, OutreachRepository, YearGoalRepository } from '../repositories/types.js';
 import { distributionSection } from './distribution-report.js';
 import { buildFiscalYearReport } from './reports.js';
+import { buildWaitReport } from './waits.js';
 
 /** What a counselor enters when a chat is over: closed-list words only. */
 export interface CaseRecordInput {
@@ -25,6 +26,7 @@ export class CaseRecordService {
     private readonly clock: Clock,
     private readonly outreach: Pick<OutreachRepository, 'between'>,
     private readonly distribution: DistributionRepository,
+    private readonly demand: DemandRepository,
   ) {}
 
   /**
@@ -61,7 +63,9 @@ export class CaseRecordService {
       distributionSets: distribution.total.sets,
       asOf: tokyoParts(this.clock.now()).ymd,
     };
-    return { ...buildFiscalYearReport(fiscalYear, this.records.reportRows(from.toISOString(), to.toISOString()), logged, goals), distribution };
+    const rows = this.records.reportRows(from.toISOString(), to.toISOString());
+    const demand = this.demand.between(`${fiscalYear}-04-01`, `${fiscalYear + 1}-03-31`);
+    return { ...buildFiscalYearReport(fiscalYear, rows, logged, goals), distribution, waits: buildWaitReport(fiscalYear, rows, demand) };
   }
 
   /** Admin: sets a fiscal year's targets, replacing the year's earlier ones; answers what is stored. */

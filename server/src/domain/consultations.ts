@@ -1,9 +1,10 @@
-import { HISTORY_PAGE_BYTES, type HistoryPage, type SealedEpochKey, type SenderRole, type TodayFigures, tokyoDayStart, tokyoParts } from '@tsunagari/shared';
+import { answerRate, HISTORY_PAGE_BYTES, type HistoryPage, type SealedEpochKey, type SenderRole, type TodayFigures, tokyoDayStart, tokyoParts } from '@tsunagari/shared';
 import type { Sodium } from '@tsunagari/shared/crypto';
 import type { Clock } from '../clock.js';
 import { errors } from '../errors.js';
 import type { Repositories } from '../repositories/types.js';
 import { hashToken } from './tokens.js';
+import { waitPercentiles } from './waits.js';
 import type { Actor, Consultation, KeyGrant } from './types.js';
 
 /** Most messages returned by one history call (HISTORY_PAGE_BYTES bounds it first); the caller pages with `afterId`. */
@@ -29,7 +30,7 @@ export function grantsOf(consultationId: string, staffId: string, sealedKeys: re
  */
 export class ConsultationService {
   constructor(
-    private readonly repos: Pick<Repositories, 'consultations' | 'handover' | 'keyGrants' | 'messages'>,
+    private readonly repos: Pick<Repositories, 'consultations' | 'handover' | 'keyGrants' | 'messages' | 'demand'>,
     private readonly sodium: Sodium,
     private readonly clock: Clock,
   ) {}
@@ -85,10 +86,25 @@ export class ConsultationService {
     return this.repos.messages.page(c.id, afterId, HISTORY_PAGE_BYTES, HISTORY_PAGE);
   }
 
-  /** The supervisors' board: the Tokyo day so far. */
+  /**
+   * The supervisors' board: the Tokyo day so far — women who came, taken up, left while waiting,
+   * the answer rate and the waits of those taken up today, and today's demand counters.
+   */
   todayFigures(): TodayFigures {
     const now = this.clock.now();
-    return { day: tokyoParts(now).ymd, ...this.repos.consultations.countSince(tokyoDayStart(now).toISOString()) };
+    const day = tokyoParts(now).ymd;
+    const since = tokyoDayStart(now).toISOString();
+    const counts = this.repos.consultations.countSince(since);
+    const { opened, closed, refused } = this.repos.demand.between(day, day)[0] ?? { opened: 0, closed: 0, refused: 0 };
+    return {
+      day,
+      ...counts,
+      answerRate: answerRate(counts.answered, counts.leftWaiting),
+      ...waitPercentiles(this.repos.consultations.waitsSince(since)),
+      opened,
+      closed,
+      refused,
+    };
   }
 
   /**

@@ -12,6 +12,7 @@ const row = (queuedAt: string, more: Partial<ReportRow> = {}): ReportRow => ({
   campaign: null,
   record: null,
   handoffs: [],
+  waitMs: null,
   ...more,
 });
 

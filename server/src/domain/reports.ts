@@ -45,14 +45,15 @@ export const WEB_CAMPAIGN = 'web';
  * - kpis: each target an admin set against its result — home visits and accompaniments done (the
  *   outreach section's totals), consultations by channel, sets handed out at the year's
  *   distribution events — and the even pace on `asOf`.
- * Rows outside the year are ignored; the total is the sum of the twelve months.
+ * Rows outside the year are ignored; the total is the sum of the twelve months. Waiting figures
+ * are their own section (waits.ts).
  */
 export function buildFiscalYearReport(
   fiscalYear: number,
   rows: readonly ReportRow[],
   logged: readonly CaseLogEntry[] = [],
   goals: YearGoals = { targets: {}, visits: [], purgedVisits: {}, asOf: `${fiscalYear + 1}-03-31` },
-): Omit<FiscalYearReport, 'distribution'> {
+): Omit<FiscalYearReport, 'distribution' | 'waits'> {
   const months = fiscalYearMonths(fiscalYear).map(emptyFigures);
   const byMonth = new Map(months.map((m) => [m.month, m]));
   for (const row of rows) {

@@ -100,6 +100,8 @@ export interface ReportRow {
   record: Omit<CaseRecord, 'recordedAt'> | null;
   /** The kind of each hand-off booked from it and not cancelled (any order). */
   handoffs: HandoffKind[];
+  /** How long she waited, in ms (stored exact, migration 3): until taken up the first time, or until she left; null while waiting. */
+  waitMs: number | null;
 }
 
 /** An appointment as stored; `staffName` comes from the staff row when it is read. */

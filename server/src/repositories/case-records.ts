@@ -21,7 +21,7 @@ export function createSqliteCaseRecords(db: Db): CaseRecordRepository {
     // One pass over the year's consultations; the topics and the hand-off kinds come along as a
     // JSON array per row (appointments found by the index appointment_consultation; past
     // retention, the kinds folded into the row when its appointments were deleted).
-    rows: db.prepare(`SELECT c.queued_at, c.assigned_at, c.ended_at, c.end_reason, c.campaign, r.outcome, r.age_band,
+    rows: db.prepare(`SELECT c.queued_at, c.assigned_at, c.ended_at, c.end_reason, c.campaign, c.wait_ms, r.outcome, r.age_band,
       (SELECT json_group_array(t.topic) FROM case_record_topic t WHERE t.consultation_id = c.id) AS topics,
       COALESCE(c.handoff_kinds, (SELECT json_group_array(a.kind) FROM appointment a WHERE a.consultation_id = c.id AND a.status != 'cancelled')) AS handoffs
       FROM consultation c LEFT JOIN case_record r ON r.consultation_id = c.id
@@ -54,6 +54,7 @@ export function createSqliteCaseRecords(db: Db): CaseRecordRepository {
           campaign: (r.campaign as string | null) ?? null,
           record: r.outcome == null ? null : { topics: topicsOf(r), outcome: r.outcome as Outcome, ageBand: (r.age_band as AgeBand | null) ?? null },
           handoffs: JSON.parse((r.handoffs as string | null) ?? '[]') as HandoffKind[],
+          waitMs: (r.wait_ms as number | null) ?? null,
         }),
       ),
   };

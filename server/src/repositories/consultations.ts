@@ -51,6 +51,8 @@ export function createSqliteConsultations(db: Db): ConsultationRepository {
     // A chat ended as a nuisance is not a consultation answered (as in the fiscal-year report).
     answeredSince: db.prepare("SELECT COUNT(*) AS n FROM consultation WHERE assigned_at >= ? AND end_reason IS NOT 'nuisance'"),
     leftSince: db.prepare('SELECT COUNT(*) AS n FROM consultation WHERE ended_at >= ? AND assigned_at IS NULL'),
+    startedSince: db.prepare("SELECT COUNT(*) AS n FROM consultation WHERE queued_at >= ? AND end_reason IS NOT 'nuisance'"),
+    waitsSince: db.prepare("SELECT wait_ms FROM consultation WHERE assigned_at >= ? AND wait_ms IS NOT NULL AND end_reason IS NOT 'nuisance'"),
     forStaff: db.prepare("SELECT * FROM consultation WHERE assigned_staff_id = ? AND status = 'active' ORDER BY assigned_at"),
     // Runs once per (re)connect of a counselor. Plan: consultation_staff (assigned_staff_id, status)
     // finds her ended rows, ended_at is checked on each and the record looked up by primary key.
@@ -99,6 +101,8 @@ export function createSqliteConsultations(db: Db): ConsultationRepository {
     countSince: (startIso) => ({
       answered: (s.answeredSince.get(startIso) as { n: number }).n,
       leftWaiting: (s.leftSince.get(startIso) as { n: number }).n,
+      started: (s.startedSince.get(startIso) as { n: number }).n,
     }),
+    waitsSince: (startIso) => (s.waitsSince.all(startIso) as { wait_ms: number }[]).map((r) => r.wait_ms),
   };
 }

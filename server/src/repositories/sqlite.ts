@@ -6,6 +6,7 @@ import { createSqliteCaseRecords } from './case-records.js';
 import { createSqliteConsultations } from './consultations.js';
 import { createSqliteDistribution } from './distribution.js';
 import { createSqliteCounselors } from './counselors.js';
+import { createSqliteDemand } from './demand.js';
 import { createSqliteHandover } from './handover.js';
 import { createSqliteKeyGrants, createSqliteMessages } from './messages.js';
 import { createSqliteOutreach } from './outreach.js';
@@ -36,6 +37,7 @@ export function createSqliteRepositories(db: Db): Repositories {
     yearGoals: createSqliteYearGoals(db),
     outreach: createSqliteOutreach(db),
     distribution: createSqliteDistribution(db),
+    demand: createSqliteDemand(db),
     appointments: createSqliteAppointments(db),
     resumeCodes: createSqliteResumeCodes(db),
     retention: createSqliteRetention(db),

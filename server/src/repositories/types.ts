@@ -1,4 +1,4 @@
-import type { AppointmentStatus, Appointment, Campaign, CaseLogEntry, DistributionEvent, OutreachVisit, SealedCaseNote, VisitKind, CaseRecord, EndReason, FiscalYearTargets, HandoffKind, HandoverNote, HistoryPage, SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
+import type { AppointmentStatus, Appointment, Campaign, CaseLogEntry, DemandDay, DemandKind, DistributionEvent, OutreachVisit, SealedCaseNote, VisitKind, CaseRecord, EndReason, FiscalYearTargets, HandoffKind, HandoverNote, HistoryPage, SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
 import type { Holding, RoutingStatus } from '../domain/routing/types.js';
 import type { StaffRole } from '@tsunagari/shared';
 import type { SignedRevocationList, SignedStaffStatement } from '@tsunagari/shared/trust';
@@ -106,9 +106,12 @@ export interface ConsultationRepository {
   setClientTokenHash(id: string, hash: string): void;
   /**
    * Since an instant: consultations with a counselor assigned (as each stands now, so one taken up
-   * twice counts once), and those that ended with none assigned (she left while waiting).
+   * twice counts once), those that ended with none assigned (she left while waiting), and those
+   * that reached the queue (nuisance chats left out).
    */
-  countSince(startIso: string): { answered: number; leftWaiting: number };
+  countSince(startIso: string): { answered: number; leftWaiting: number; started: number };
+  /** The first waits (ms) of the consultations taken up since then, nuisance chats left out. */
+  waitsSince(startIso: string): number[];
 }
 
 /** What routing persists about counselors: chosen status and capacity (load is counted). */
@@ -268,6 +271,14 @@ export interface StaffChanges {
   version(): number;
 }
 
+/** The per-day demand counters (issue 16): plain numbers per Tokyo day and kind. */
+export interface DemandRepository {
+  /** Adds one to a day's counter of a kind. */
+  add(day: string, kind: DemandKind): void;
+  /** The days from `fromDay` to `toDay` (YYYY-MM-DD, both included) that have any count, in order. */
+  between(fromDay: string, toDay: string): DemandDay[];
+}
+
 /** Every repository the server uses, built in one place, so one object can be swapped for another storage. */
 export interface Repositories {
   organisation: OrganisationRepository;
@@ -286,6 +297,7 @@ export interface Repositories {
   yearGoals: YearGoalRepository;
   outreach: OutreachRepository;
   distribution: DistributionRepository;
+  demand: DemandRepository;
   appointments: AppointmentRepository;
   resumeCodes: ResumeCodeRepository;
   retention: RetentionRepository;

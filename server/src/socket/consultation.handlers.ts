@@ -1,16 +1,31 @@
-import type { EndReason } from '@tsunagari/shared';
+import type { DemandKind, EndReason } from '@tsunagari/shared';
 import type { Actor } from '../domain/types.js';
-import { errors } from '../errors.js';
+import { DomainError, errors } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Services } from '../services.js';
 import type { HandlerTable } from './handle.js';
 import { rooms, type TsunagariSocket } from './types.js';
 
-type Deps = Pick<Services, 'consultations' | 'routing' | 'presenter' | 'records' | 'hours' | 'starts' | 'callerLedger' | 'startProofs' | 'campaigns'> & { log: Logger };
+type Deps = Pick<Services, 'consultations' | 'routing' | 'presenter' | 'records' | 'hours' | 'starts' | 'callerLedger' | 'startProofs' | 'campaigns' | 'demand'> & { log: Logger };
+
+/** The refusals that are demand turned away (issue 16); a refused proof of work is not counted: that is a script or a broken client. */
+const UNSERVED: Partial<Record<string, DemandKind>> = { OUTSIDE_HOURS: 'closed', RATE_LIMITED: 'refused', TOO_MANY_OPEN: 'refused' };
 
 /** consultation:* — start, resume, end, nuisance, take, mine, transfer, read, record. Thin: the domain decides, this tells people. */
 export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps): void {
-  const { consultations, routing, presenter, records, hours, starts, callerLedger: ledger, startProofs, campaigns, log } = deps;
+  const { consultations, routing, presenter, records, hours, starts, callerLedger: ledger, startProofs, campaigns, demand, log } = deps;
+  // A start turned away counts once per socket and kind (the widget may retry on the same socket);
+  // the counter itself also caps each caller network's share of a day.
+  const counted = new WeakMap<TsunagariSocket, Set<DemandKind>>();
+  const unserved = (s: TsunagariSocket, caught: unknown) => {
+    const kind = caught instanceof DomainError ? UNSERVED[caught.code] : undefined;
+    if (!kind || s.data.role !== 'client') return;
+    let kinds = counted.get(s);
+    if (!kinds) counted.set(s, (kinds = new Set()));
+    if (kinds.has(kind)) return;
+    kinds.add(kind);
+    demand.count(kind, s.data.caller);
+  };
   // Refused starts are logged as a count, at most once a minute: a script hammering the limit
   // must not be able to fill the disk with log lines either.
   const refused = { count: 0, loggedAt: Number.NEGATIVE_INFINITY };
@@ -18,12 +33,17 @@ export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps)
     const data = s.data;
     if (data.consultationId) throw errors.invalidState('socket already has a consultation');
     // The server decides, whatever the widget believes about the time.
-    if (!hours.isOpenNow()) throw errors.outsideHours();
+    if (!hours.isOpenNow()) {
+      const closed = errors.outsideHours();
+      unserved(s, closed);
+      throw closed;
+    }
     try {
       ledger.check(data.caller);
       await startProofs.verify(payload.proof);
       await starts.admit(data.caller);
     } catch (caught) {
+      unserved(s, caught);
       refused.count++;
       if (performance.now() - refused.loggedAt >= 60_000) {
         // Nothing about the caller is logged, only how many starts were refused.

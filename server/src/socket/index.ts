@@ -67,7 +67,8 @@ function handlerTable(deps: SocketDeps): HandlerTable {
  */
 export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: QueuePusher; outside: OutsideChanges } {
   const { routing, consultations, log, auth, callers, staffOrigin, liveSessions, staff, counselors } = deps;
-  const pusher = new QueuePusher(io, deps, log);
+  const pusher = new QueuePusher(io, deps, log, deps.scheduler);
+  deps.demand.onCount = () => pusher.figuresChanged();
   const handlers = handlerTable(deps);
   const callerSockets = new CallerSockets(deps.limits.socketsPerCaller);
   const outbound = new OutboundCap(deps.limits.outboundBufferBytes, log);

@@ -1,9 +1,13 @@
 import type { QueuePosition, TodayFigures } from '@tsunagari/shared';
 import type { RoutingChange } from '../domain/routing/events.js';
 import type { Logger } from '../log.js';
+import { realScheduler, type Scheduler } from '../scheduler.js';
 import type { Services } from '../services.js';
 import { describeError } from '../errors.js';
 import { rooms, type TsunagariServer } from './types.js';
+
+/** How often at most the demand counters alone make a push of today's figures. */
+export const FIGURES_EVERY_MS = 5_000;
 
 /**
  * Pushes the queue, today's figures and the counselors' states to staff and each waiting client her place,
@@ -17,12 +21,27 @@ export class QueuePusher {
   private counselorsDirty = false;
   /** What each waiting client was last told, by consultation id. */
   private readonly told = new Map<string, QueuePosition>();
+  private figuresTimer: unknown = null;
 
   constructor(
     private readonly io: TsunagariServer,
     private readonly services: Pick<Services, 'routing' | 'presenter' | 'consultations'>,
     private readonly log: Logger,
+    private readonly scheduler: Scheduler = realScheduler,
   ) {}
+
+  /**
+   * Today's demand counters moved (a widget opened, a start turned away): one push of today's
+   * figures within {@link FIGURES_EVERY_MS}, however many counts came meanwhile — a script opening
+   * the widget cannot make the relay push to every staff socket each time.
+   */
+  figuresChanged(): void {
+    if (this.figuresTimer !== null) return;
+    this.figuresTimer = this.scheduler.set(FIGURES_EVERY_MS, () => {
+      this.figuresTimer = null;
+      if ((this.io.sockets.adapter.rooms.get(rooms.staff)?.size ?? 0) > 0) this.pushFigures();
+    });
+  }
 
   /** The queue, the counselors, or both changed: one push at the end of the turn, whatever else changes. */
   changed(what: RoutingChange): void {
@@ -39,6 +58,8 @@ export class QueuePusher {
 
   /** Stops pending pushes (shutdown). */
   stop(): void {
+    if (this.figuresTimer !== null) this.scheduler.clear(this.figuresTimer);
+    this.figuresTimer = null;
     if (this.scheduled) clearImmediate(this.scheduled);
     this.scheduled = null;
   }

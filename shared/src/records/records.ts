@@ -3,6 +3,7 @@ import { AGE_BANDS, type AgeBand, TOPICS, type Topic } from '../intake/intake.js
 import type { DistributionReport } from './distribution.js';
 import type { Kpi } from './targets.js';
 import type { OutreachSection } from './outreach.js';
+import type { WaitReport } from './waits.js';
 import { CONTACT_KINDS, type ContactKind, DURATION_BANDS, type DurationBand, LOGGED_CHANNELS } from './case-log.js';
 
 /**
@@ -93,6 +94,8 @@ export interface FiscalYearReport {
   outreach: OutreachSection;
   /** Distribution events (生理用品配布会) dated in the year, with the chats their campaigns brought. */
   distribution: DistributionReport;
+  /** Waiting and missed contacts by month and by day (issue 16). */
+  waits: WaitReport;
 }
 
 /** The fiscal year (starting April, Tokyo time) an instant falls in. */

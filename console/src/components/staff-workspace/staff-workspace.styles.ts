@@ -99,4 +99,12 @@ export const staffWorkspaceStyles = css`
       min-height: 80vh;
     }
   }
+  /* Printing (the year report for the prefecture): only the screen shown, flowing over A4 pages. */
+  @media print {
+    :host { display: block; height: auto; background: none; }
+    tsg-app-header, nav, tsg-view-switch { display: none; }
+    .body { display: block; }
+    main { padding: 0; display: block; }
+    .view:not([hidden]) { display: block; }
+  }
 `;

@@ -8,10 +8,13 @@ import { formatWait, LONG_WAIT_ALERT_MS, queueLoad } from '../../state/queue.js'
 import { baseStyles } from '../../styles/shared.styles.js';
 
 const t = ja.today;
+const f = ja.figures;
 
 /**
  * The supervisors' live board: who is waiting and the longest wait (from the queue, ticking each
- * second), today's consultations taken up and women who left while waiting (pushed by the server),
+ * second), today's consultations taken up and women who left while waiting, the answer rate, the
+ * waits of those taken up, openings of the widget and starts turned away (pushed by the server
+ * with the queue's changes, never per message),
  * and an alert when an urgent client waits, a wait passes the threshold, or the server finds the
  * urgent share of the queue unusual (a flood of self-declared urgent starts).
  *
@@ -24,7 +27,8 @@ export class TsgTodayBoard extends LitElement {
       section { border: 1px solid var(--tsg-border); border-radius: var(--tsg-radius); background: var(--tsg-surface); padding: 0.5rem 0.75rem 0.75rem; }
       h2 { font-size: 1rem; margin: 0 0 0.5rem; }
       dl { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0.5rem; margin: 0; }
-      dl div { display: grid; gap: 0.1rem; }
+      dl div { display: grid; gap: 0.1rem; align-content: start; }
+      dl div.wide { grid-column: 1 / -1; }
       dt { font-size: 0.85rem; color: var(--tsg-muted); }
       dd { margin: 0; font-size: 1.25rem; font-weight: 700; font-variant-numeric: tabular-nums; }
       .alert { margin: 0.5rem 0 0; padding: 0.4rem 0.6rem; border-radius: 6px; background: var(--tsg-warn-soft); color: var(--tsg-warn-text); font-weight: 600; }
@@ -67,6 +71,11 @@ export class TsgTodayBoard extends LitElement {
         <div><dt>${t.longest}</dt><dd>${load.longestMs === null ? t.none : formatWait(load.longestMs)}</dd></div>
         <div><dt>${t.answered}</dt><dd>${count(current?.answered, t.cases)}</dd></div>
         <div><dt>${t.leftWaiting}</dt><dd>${count(current?.leftWaiting, t.people)}</dd></div>
+        <div><dt>${f.todayStarted}</dt><dd>${count(current?.started, t.people)}</dd></div>
+        <div><dt>${f.todayRate}</dt><dd>${current ? f.rate(current.answerRate) : '—'}</dd></div>
+        <div class="wide"><dt>${f.todayWait}</dt><dd>${current ? `${f.wait(current.waitP50Sec)}／${f.wait(current.waitP90Sec)}` : '—'}</dd></div>
+        <div><dt>${f.todayOpened}</dt><dd>${count(current?.opened, f.times)}</dd></div>
+        <div><dt>${f.todayUnserved}</dt><dd>${count(current ? current.closed + current.refused : undefined, f.times)}</dd></div>
       </dl>
       <div role="alert">
         ${load.urgentWaiting ? html`<p class="alert urgent">${t.urgentAlert}</p>` : nothing}

@@ -7,6 +7,8 @@ import { fiscalYearChoices } from '../../state/case-record.js';
 import { campaignLabel, reportCampaigns, reportFileName, reportToCsv } from '../../state/report-csv.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 import '../distribution-summary/distribution-summary.js';
+import '../report-charts/report-charts.js';
+import '../report-waits/report-waits.js';
 import '../targets-form/targets-form.js';
 import { renderOutreachSection } from './outreach-section.js';
 import { yearReportStyles } from './year-report.styles.js';
@@ -75,6 +77,7 @@ export class TsgYearReport extends LitElement {
       ${report ? this.renderReport(report, label) : nothing}
       ${report ? renderOutreachSection(report, label) : nothing}
       ${report ? html`<tsg-distribution-summary .distribution=${report.distribution} .yearLabel=${label}></tsg-distribution-summary>` : nothing}
+      ${report ? html`<tsg-report-charts .report=${report}></tsg-report-charts><tsg-report-waits .report=${report}></tsg-report-waits>` : nothing}
     </section>`;
   }
 

@@ -101,4 +101,11 @@ export const yearReportStyles = css`
   .by tbody th {
     white-space: normal;
   }
+  /* Printed: the figures only (no year picker, buttons or targets form), tables within the page. */
+  @media print {
+    :host { overflow: visible; }
+    .controls, .loading, .error, tsg-targets-form { display: none; }
+    table.months { max-width: none; font-size: 8.5pt; }
+    table { break-inside: avoid; }
+  }
 `;

@@ -3,6 +3,7 @@ import type { ConsultationRef, EmptyPayload, StaffCapacityPayload, StaffStatusPa
 import { consultationRefSchema, emptySchema, staffCapacitySchema, staffStatusSchema } from '../schemas.js';
 import type { CounselorIdentity, StaffConsultation } from './consultation.js';
 import type { Role } from './roles.js';
+import type { WaitFigures } from '../../records/waits.js';
 
 /**
  * What routing shows and takes from staff: `queue:*`, `offer:*`, counselors' `staff:status`,
@@ -43,10 +44,14 @@ export interface QueueList {
  * Today's figures for the supervisors' board (the Tokyo day so far): consultations a counselor
  * took up, and women who left before anyone did (her own choice, quick exit or timeout).
  */
-export interface TodayFigures {
+export interface TodayFigures extends Omit<WaitFigures, 'period' | 'started' | 'answered' | 'leftWaiting'> {
   /** The Tokyo date, YYYY-MM-DD. */
   day: string;
+  /** Women who reached the queue today. */
+  started: number;
+  /** Taken up by a counselor today (whenever she came). */
   answered: number;
+  /** Left while waiting today (whenever she came). */
   leftWaiting: number;
 }
 
