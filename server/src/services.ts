@@ -1,4 +1,4 @@
-import type { WidgetStatus, OpeningHoursConfig } from '@tsunagari/shared';
+import type { WidgetStatus, OpeningHoursConfig, ProgramSettings } from '@tsunagari/shared';
 import type { KdfFloor, SodiumSumo } from '@tsunagari/shared/crypto';
 import type { Clock } from './clock.js';
 import { AppointmentService } from './domain/appointments.js';
@@ -9,10 +9,11 @@ import { ConsultationService } from './domain/consultations.js';
 import { CounselorDirectory } from './domain/counselors.js';
 import { MessageService } from './domain/messages.js';
 import { OpeningHours } from './domain/opening.js';
+import { DEFAULT_LONG_WAIT_ALERT_MINUTES, ProgramSettingsService } from './domain/program-settings.js';
 import { ResumeService } from './domain/resume.js';
 import { DEFAULT_RETENTION_DAYS, RetentionService } from './domain/retention.js';
 import { MemoryQueueStore } from './domain/routing/memory-queue-store.js';
-import type { RoutingOptions } from './domain/routing/options.js';
+import { defaultRoutingOptions, type RoutingOptions } from './domain/routing/options.js';
 import { Presenter } from './domain/routing/presenters.js';
 import type { QueueStore } from './domain/routing/queue-store.js';
 import { RoutingService } from './domain/routing/routing-service.js';
@@ -54,6 +55,8 @@ export interface Services {
   /** The admin's list of campaigns; unknown ones are recorded as 'other'. */
   campaigns: CampaignList;
   retention: RetentionService;
+  /** The program's settings an admin changes (hours, retention, alert, offer and grace timings), live. */
+  settings: ProgramSettingsService;
 }
 
 export interface ServiceOptions {
@@ -77,6 +80,8 @@ export interface ServiceOptions {
   /** Waiting women from which on challenges are harder (default DEFAULT_POW_FLOOD_WAITING). */
   powFloodWaiting?: number | undefined;
   retentionDays?: number | undefined;
+  /** Minutes of waiting from which the board alerts (default DEFAULT_LONG_WAIT_ALERT_MINUTES). */
+  longWaitAlertMinutes?: number | undefined;
   /** The weakest Argon2id parameters accepted at enrolment and password change (default moderate). */
   kdfFloor?: KdfFloor | undefined;
   /** What she may store per consultation (the rest of the limits are the sockets'). */
@@ -93,6 +98,7 @@ export function createServices(repos: Repositories, o: ServiceOptions): Services
   const liveSessions = new LiveSessions(scheduler, clock);
   const counselors = new CounselorDirectory(repos.staff);
   const consultations = new ConsultationService(repos, sodium, clock);
+  const settings = new ProgramSettingsService(repos.programSettings, clock, firstStartSettings(o), o.alternatives ?? { phone: '', mail: '' });
   const routing = new RoutingService({
     repos,
     sodium,
@@ -101,7 +107,14 @@ export function createServices(repos: Repositories, o: ServiceOptions): Services
     store: o.queueStore ?? new MemoryQueueStore(),
     options: o.routing,
   });
+  const retention = new RetentionService(repos.retention, repos.resumeCodes, clock, o.log, settings.get().retentionDays);
+  // The stored settings win over the environment's from the second start on; and every change applies at once.
+  settings.onChange((s) => {
+    routing.applyTimings({ offerTimeoutMs: s.offerTimeoutSeconds * 1000, clientGraceMs: s.clientGraceSeconds * 1000, counselorGraceMs: s.counselorGraceSeconds * 1000 });
+    retention.setDays(s.retentionDays);
+  });
   return {
+    settings,
     consultations,
     messages: new MessageService(repos.messages, clock, o.limits),
     routing,
@@ -114,10 +127,10 @@ export function createServices(repos: Repositories, o: ServiceOptions): Services
     auth: new StaffAuthService(repos, sodium, clock, liveSessions, kdfFloor, o.verifier),
     staff: new StaffLifecycle(repos, sodium, clock, liveSessions, kdfFloor),
     liveSessions,
-    hours: new OpeningHours(o.hours ?? { mode: 'always' }, clock, o.alternatives ?? { phone: '', mail: '' }, {
-      retentionDays: o.retentionDays ?? DEFAULT_RETENTION_DAYS,
+    hours: new OpeningHours(() => settings.hours(), clock, o.alternatives ?? { phone: '', mail: '' }, () => ({
+      retentionDays: settings.get().retentionDays,
       resumeCodeDays: o.resumeDays ?? 30,
-    }),
+    })),
     starts: new StartLimit(o.startsPerHour),
     campaigns: new CampaignList(repos.campaigns, clock),
     startProofs: new StartProofs(clock, { counter: o.powCounter ?? DEFAULT_POW_COUNTER, floodWaiting: o.powFloodWaiting ?? DEFAULT_POW_FLOOD_WAITING }, async () => (await routing.router.queue()).length),
@@ -125,6 +138,22 @@ export function createServices(repos: Repositories, o: ServiceOptions): Services
       openPerCaller: o.openPerCaller ?? DEFAULT_OPEN_PER_CALLER,
       urgentPerHour: o.urgentPerHour ?? DEFAULT_URGENT_PER_HOUR,
     }),
-    retention: new RetentionService(repos.retention, repos.resumeCodes, clock, o.log, o.retentionDays),
+    retention,
+  };
+}
+
+/**
+ * What the first start stores as the program's settings: the environment's (or the defaults).
+ * Test servers give timings in milliseconds below what an admin may set; they are kept exactly.
+ */
+function firstStartSettings(o: ServiceOptions): ProgramSettings {
+  const r = { ...defaultRoutingOptions, ...o.routing };
+  return {
+    hours: o.hours ?? { mode: 'always' },
+    retentionDays: o.retentionDays ?? DEFAULT_RETENTION_DAYS,
+    longWaitAlertMinutes: o.longWaitAlertMinutes ?? DEFAULT_LONG_WAIT_ALERT_MINUTES,
+    offerTimeoutSeconds: r.offerTimeoutMs / 1000,
+    clientGraceSeconds: r.clientGraceMs / 1000,
+    counselorGraceSeconds: r.counselorGraceMs / 1000,
   };
 }

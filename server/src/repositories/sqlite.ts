@@ -11,6 +11,7 @@ import { createSqliteResumeCodes } from './resume.js';
 import { createSqliteRetention } from './retention.js';
 import { createSqliteServerSecrets } from './server-secrets.js';
 import { createSqliteYearGoals } from './year-goals.js';
+import { createSqliteProgramSettings } from './program-settings.js';
 import { createSqliteStaff, createSqliteStaffChanges } from './staff.js';
 import type { Repositories } from './types.js';
 
@@ -32,6 +33,7 @@ export function createSqliteRepositories(db: Db): Repositories {
     caseRecords: createSqliteCaseRecords(db),
     caseLog: createSqliteCaseLog(db),
     yearGoals: createSqliteYearGoals(db),
+    programSettings: createSqliteProgramSettings(db),
     appointments: createSqliteAppointments(db),
     resumeCodes: createSqliteResumeCodes(db),
     retention: createSqliteRetention(db),

@@ -18,6 +18,7 @@ import { QueuePusher } from './queue-pusher.js';
 import { registerQueueHandlers } from './queue.handlers.js';
 import { registerReportHandlers } from './report.handlers.js';
 import { registerResumeHandlers } from './resume.handlers.js';
+import { registerSettingsHandlers } from './settings.handlers.js';
 import { presence, routingEvents } from './routing-events.js';
 import { registerStaffHandlers } from './staff.handlers.js';
 import { registerTrustHandlers } from './trust.handlers.js';
@@ -51,6 +52,7 @@ function handlerTable(deps: SocketDeps): HandlerTable {
   registerAppointmentHandlers(handlers, deps);
   registerCaseLogHandlers(handlers, deps);
   registerTrustHandlers(handlers, deps);
+  registerSettingsHandlers(handlers, deps);
   return handlers;
 }
 

@@ -12,6 +12,7 @@ import { type ResumeClientEvents, resumeRoles, resumeSchemas } from './events/re
 import type { Role } from './events/roles.js';
 import { type RoutingClientEvents, routingRoles, routingSchemas, type RoutingServerEvents } from './events/routing.js';
 import { type TargetsClientEvents, targetsRoles, targetsSchemas } from './events/targets.js';
+import { type SettingsClientEvents, settingsRoles, settingsSchemas } from './events/settings.js';
 import { type StaffAdminClientEvents, staffAdminRoles, staffAdminSchemas, type StaffAdminServerEvents } from './events/staff-admin.js';
 
 export type { HandshakeAuth, Role, SenderRole, StaffRole } from './events/roles.js';
@@ -32,6 +33,7 @@ export type {
 export type { CounselorState, CounselorStatus, QueueEntry, QueueList, QueueOffer, QueuePosition, TodayFigures, UrgentAlert } from './events/routing.js';
 export type { Campaign } from './events/casework.js';
 export type { ResumeOpened } from './events/resume.js';
+export type { SettingsView } from './events/settings.js';
 
 /** Events a browser (widget or console) sends; the ack is always last. */
 export interface ClientToServerEvents
@@ -41,6 +43,7 @@ export interface ClientToServerEvents
     CaseworkClientEvents,
     CaseLogClientEvents,
     TargetsClientEvents,
+    SettingsClientEvents,
     ResumeClientEvents,
     StaffAdminClientEvents {}
 
@@ -58,6 +61,7 @@ export const inboundSchemas = {
   ...caseworkSchemas,
   ...caseLogSchemas,
   ...targetsSchemas,
+  ...settingsSchemas,
   ...resumeSchemas,
   ...staffAdminSchemas,
 } as const satisfies Record<keyof ClientToServerEvents, unknown>;
@@ -70,6 +74,7 @@ const EVENT_ROLES = {
   ...caseworkRoles,
   ...caseLogRoles,
   ...targetsRoles,
+  ...settingsRoles,
   ...resumeRoles,
   ...staffAdminRoles,
 } as const satisfies Record<keyof ClientToServerEvents, readonly Role[]>;
@@ -128,6 +133,8 @@ export const eventCosts = {
   'caselog:withdraw': 2,
   'caselog:mine': 5,
   'targets:set': 5,
+  'settings:get': 2,
+  'settings:save': 5,
 } as const satisfies Record<keyof ClientToServerEvents, number>;
 
 /** What an event nobody handles costs (a script inventing names still spends its budget). */

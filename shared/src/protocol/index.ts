@@ -7,3 +7,4 @@ export * from './http-schemas.js';
 export * from './staff-lifecycle.js';
 export * from './staff-schemas.js';
 export * from './case-log-schemas.js';
+export * from './settings-schemas.js';

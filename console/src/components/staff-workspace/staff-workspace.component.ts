@@ -1,7 +1,8 @@
-import type { CampaignSavePayload, FiscalYearTargets, StaffSession } from '@tsunagari/shared';
+import { type CampaignSavePayload, type FiscalYearTargets, PROGRAM_HOURS, type StaffSession } from '@tsunagari/shared';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { CaseLogEditEvent } from '../../events/case-log-edit.event.js';
+import type { FlyerOpenEvent } from '../../events/flyer-open.event.js';
 import { LogoutRequestEvent } from '../../events/logout-request.event.js';
 import type { ViewChangeEvent, WorkspaceView } from '../../events/view-change.event.js';
 import { ja } from '../../i18n/ja.js';
@@ -10,6 +11,7 @@ import { CaseLogController } from '../../services/case-log.controller.js';
 import { ChatActionsController } from '../../services/chat-actions.controller.js';
 import { ChatShortcutsController } from '../../services/chat-shortcuts.controller.js';
 import { ChatSyncController } from '../../services/chat-sync.controller.js';
+import { fetchProgramContacts } from '../../services/program-phone.js';
 import { QueueRoutingController } from '../../services/queue-routing.controller.js';
 import { StaffAdminController } from '../../services/staff-admin.controller.js';
 import type { StaffCrypto } from '../../services/staff-crypto.js';
@@ -65,6 +67,8 @@ export class TsgStaffWorkspace extends LitElement {
   @property({ attribute: false }) trust!: StaffTrust;
   /** The relay named in the console's config. */
   @property() relayUrl = '';
+  /** The config's landing URL template (what flyers' QR codes open); empty: no flyers. */
+  @property() landingUrl = '';
   @property({ type: Boolean }) loggingOut = false;
   /** The idle lock is on: her keys are wiped until `unlock` succeeds. */
   @property({ type: Boolean }) locked = false;
@@ -285,7 +289,7 @@ export class TsgStaffWorkspace extends LitElement {
                   .list=${this.staffAdmin.list}
                   .republish=${this.staffAdmin.republish}
                 ></tsg-staff-admin>
-                <tsg-campaign-admin .load=${this.loadCampaigns} .save=${this.saveCampaign}></tsg-campaign-admin>
+                <tsg-campaign-admin .load=${this.loadCampaigns} .save=${this.saveCampaign} ?flyers=${this.landingUrl !== ''} @tsg-flyer-open=${this.onFlyerOpen}></tsg-campaign-admin>
               </div>`
             : nothing}
           <div class="view scroll" ?hidden=${this.shown !== 'password'}>
@@ -310,6 +314,15 @@ export class TsgStaffWorkspace extends LitElement {
   private get shown(): WorkspaceView | null {
     return this.locked ? null : this.view;
   }
+
+  /** A campaign's flyer: its code and page load only now (flyer-print.ts). */
+  private readonly onFlyerOpen = (e: FlyerOpenEvent): void => {
+    const opener = e.composedPath()[0];
+    void (async () => {
+      const [{ openFlyer }, contacts] = await Promise.all([import('../../services/flyer-print.js'), fetchProgramContacts(this.relayUrl)]);
+      await openFlyer({ ...e.detail, landingTemplate: this.landingUrl, hours: PROGRAM_HOURS, contacts, returnFocus: opener instanceof HTMLElement ? opener : null });
+    })().catch(() => this.announce(ja.campaigns.flyerFailed));
+  };
 
   private readonly onCaseLogEdit = (e: CaseLogEditEvent): void => this.caseLog.edit(e.detail.entryId);
 
