@@ -59,3 +59,27 @@ test('an admin makes a campaign’s flyer: A6 and A4, one page each, the QR code
   await expect(dialog).toBeHidden();
   await expect(opener).toBeFocused();
 });
+
+test('an admin changes the program’s hours and the long-wait alert in 設定; the flyer prints the new hours at once', async ({ browser, ownServer: server }, info) => {
+  test.setTimeout(90_000);
+  const admin = await listCampaigns(browser, server, ['hours-e2e']);
+  const form = admin.getByRole('region', { name: '相談窓口の設定' });
+  await form.getByRole('radio', { name: '曜日と時間を決める' }).check();
+  await form.getByRole('checkbox', { name: '土' }).check();
+  await form.getByLabel('開始').fill('09:30');
+  await form.getByLabel('終了').fill('17:00');
+  await form.getByLabel('待ち時間の知らせ（分）').fill('25');
+  await form.getByRole('button', { name: '保存する' }).click();
+  await expect(form.getByRole('status')).toHaveText('設定を保存しました。すぐに使われます。');
+  await expectNoAxeViolations(admin, 'the settings form');
+  await snap(admin, info, 'settings-form');
+
+  // A value out of bounds is refused by the relay and nothing changes.
+  await form.getByLabel('待ち時間の知らせ（分）').fill('0');
+  await form.getByRole('button', { name: '保存する' }).click();
+  await expect(form.getByRole('alert')).not.toBeEmpty();
+
+  await admin.getByRole('button', { name: '「hours-e2e のチラシ」のチラシを作る' }).click();
+  const dialog = admin.getByRole('dialog', { name: 'チラシ「hours-e2e のチラシ」' });
+  await expect(dialog.getByText('月〜土曜日 9:30〜17:00', { exact: true })).toBeVisible();
+});

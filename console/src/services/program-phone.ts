@@ -6,18 +6,13 @@ import { API, type WidgetStatus } from '@tsunagari/shared';
  * the message then names no number rather than a stale or wrong one.
  */
 export async function fetchProgramPhone(): Promise<string> {
-  return (await fetchProgramContacts()).phone;
-}
-
-/** The program's phone and mail as the widget shows them (each empty when it could not be asked). */
-export async function fetchProgramContacts(relayUrl?: string): Promise<{ phone: string; mail: string }> {
   try {
-    const res = await fetch(relayUrl ? new URL(API.widgetStatus, relayUrl) : API.widgetStatus, { cache: 'no-store', credentials: 'same-origin' });
-    if (!res.ok) return { phone: '', mail: '' };
+    const res = await fetch(API.widgetStatus, { cache: 'no-store', credentials: 'same-origin' });
+    if (!res.ok) return '';
     const body = (await res.json()) as { ok?: boolean; data?: WidgetStatus };
-    const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
-    return body.ok ? { phone: text(body.data?.alternatives?.phone), mail: text(body.data?.alternatives?.mail) } : { phone: '', mail: '' };
+    const phone = body.ok ? body.data?.alternatives?.phone : undefined;
+    return typeof phone === 'string' ? phone.trim() : '';
   } catch {
-    return { phone: '', mail: '' };
+    return '';
   }
 }

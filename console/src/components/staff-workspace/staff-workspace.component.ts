@@ -1,4 +1,4 @@
-import { type CampaignSavePayload, type FiscalYearTargets, PROGRAM_HOURS, type StaffSession } from '@tsunagari/shared';
+import type { CampaignSavePayload, FiscalYearTargets, ProgramSettings, SettingsView, StaffSession } from '@tsunagari/shared';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { CaseLogEditEvent } from '../../events/case-log-edit.event.js';
@@ -11,7 +11,6 @@ import { CaseLogController } from '../../services/case-log.controller.js';
 import { ChatActionsController } from '../../services/chat-actions.controller.js';
 import { ChatShortcutsController } from '../../services/chat-shortcuts.controller.js';
 import { ChatSyncController } from '../../services/chat-sync.controller.js';
-import { fetchProgramContacts } from '../../services/program-phone.js';
 import { QueueRoutingController } from '../../services/queue-routing.controller.js';
 import { StaffAdminController } from '../../services/staff-admin.controller.js';
 import type { StaffCrypto } from '../../services/staff-crypto.js';
@@ -38,6 +37,7 @@ import '../queue-list/queue-list.js';
 import '../routing-panel/routing-panel.js';
 import '../today-board/today-board.js';
 import '../campaign-admin/campaign-admin.js';
+import '../settings-form/settings-form.js';
 import '../view-switch/view-switch.js';
 import '../year-report/year-report.js';
 import { staffWorkspaceStyles } from './staff-workspace.styles.js';
@@ -79,6 +79,8 @@ export class TsgStaffWorkspace extends LitElement {
   @state() private announcement = '';
   /** Her usual screen, the appointments (予約), the staff screen (admins) or her password change. */
   @state() private view: WorkspaceView = 'main';
+  /** The program's settings in force (hours, the long-wait alert, …) and its phone and mail. */
+  @state() private program: SettingsView | null = null;
 
   @query('tsg-chat-panel') private panel?: TsgChatPanel;
   @query('tsg-case-log-form') private caseLogForm?: TsgCaseLogForm;
@@ -197,7 +199,7 @@ export class TsgStaffWorkspace extends LitElement {
           ${this.locked ? html`<p class="locked-note">${ja.lock.chatsLocked}</p>` : nothing}
           ${this.isCounselor
             ? ''
-            : html`<tsg-today-board .figures=${routing.today} .entries=${model.queue} .urgentAlert=${routing.urgentAlert} @tsg-today-stale=${() => void routing.loadToday()}></tsg-today-board>`}
+            : html`<tsg-today-board .figures=${routing.today} .entries=${model.queue} .urgentAlert=${routing.urgentAlert} .longWaitMinutes=${this.program?.settings.longWaitAlertMinutes ?? 10} @tsg-today-stale=${() => void routing.loadToday()}></tsg-today-board>`}
           <tsg-routing-panel
             .counselor=${this.isCounselor}
             .me=${routing.me}
@@ -290,6 +292,7 @@ export class TsgStaffWorkspace extends LitElement {
                   .republish=${this.staffAdmin.republish}
                 ></tsg-staff-admin>
                 <tsg-campaign-admin .load=${this.loadCampaigns} .save=${this.saveCampaign} ?flyers=${this.landingUrl !== ''} @tsg-flyer-open=${this.onFlyerOpen}></tsg-campaign-admin>
+                <tsg-settings-form .settings=${this.program?.settings ?? null} .save=${this.saveSettings}></tsg-settings-form>
               </div>`
             : nothing}
           <div class="view scroll" ?hidden=${this.shown !== 'password'}>
@@ -319,9 +322,20 @@ export class TsgStaffWorkspace extends LitElement {
   private readonly onFlyerOpen = (e: FlyerOpenEvent): void => {
     const opener = e.composedPath()[0];
     void (async () => {
-      const [{ openFlyer }, contacts] = await Promise.all([import('../../services/flyer-print.js'), fetchProgramContacts(this.relayUrl)]);
-      await openFlyer({ ...e.detail, landingTemplate: this.landingUrl, hours: PROGRAM_HOURS, contacts, returnFocus: opener instanceof HTMLElement ? opener : null });
+      // The hours in force now, as the relay applies them (an admin may just have changed them).
+      const [{ openFlyer }, program] = await Promise.all([import('../../services/flyer-print.js'), this.socket.request('settings:get', {})]);
+      if (!program.ok) throw new Error(program.error);
+      this.program = program.data;
+      const { settings, contacts } = program.data;
+      await openFlyer({ ...e.detail, landingTemplate: this.landingUrl, hours: settings.hours, contacts, returnFocus: opener instanceof HTMLElement ? opener : null });
     })().catch(() => this.announce(ja.campaigns.flyerFailed));
+  };
+
+  /** Admins: the program's settings, applied by the relay at once. */
+  private readonly saveSettings = async (settings: ProgramSettings) => {
+    const res = await this.socket.request('settings:save', { settings });
+    if (res.ok) this.program = res.data;
+    return res;
   };
 
   private readonly onCaseLogEdit = (e: CaseLogEditEvent): void => this.caseLog.edit(e.detail.entryId);
@@ -340,6 +354,9 @@ export class TsgStaffWorkspace extends LitElement {
   /** After every (re)connect: the queue and her chats (and the revocation list) may have changed while she was away. */
   private async refresh(): Promise<void> {
     void this.trustUpdates.refresh();
+    void this.socket.request('settings:get', {}).then((res) => {
+      if (res.ok) this.program = res.data;
+    });
     await this.routing.refresh();
     void this.appointments.load();
     if (!this.isAdmin) void this.caseLog.load();
