@@ -110,7 +110,9 @@ export function createServices(repos: Repositories, o: ServiceOptions): Services
   const retention = new RetentionService(repos.retention, repos.resumeCodes, clock, o.log, settings.get().retentionDays);
   // The stored settings win over the environment's from the second start on; and every change applies at once.
   settings.onChange((s) => {
-    routing.applyTimings({ offerTimeoutMs: s.offerTimeoutSeconds * 1000, clientGraceMs: s.clientGraceSeconds * 1000, counselorGraceMs: s.counselorGraceSeconds * 1000 });
+    // Rounded: a test server's 0.07 s seeded from 70 ms is 70 ms again, not 70.00000000000001.
+    const ms = (seconds: number) => Math.round(seconds * 1000);
+    routing.applyTimings({ offerTimeoutMs: ms(s.offerTimeoutSeconds), clientGraceMs: ms(s.clientGraceSeconds), counselorGraceMs: ms(s.counselorGraceSeconds) });
     retention.setDays(s.retentionDays);
   });
   return {
