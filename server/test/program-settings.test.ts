@@ -1,6 +1,6 @@
 import { API, PROGRAM_HOURS, type ProgramSettings, type WidgetStatus } from '@tsunagari/shared';
 import { afterEach, describe, expect, it } from 'vitest';
-import { call, clientSocket, connected, manualClock, send, signIn, startTestServer, type ClientSocket, type TestServer } from './harness.js';
+import { call, clientSocket, connected, manualClock, next, send, signIn, startTestServer, type ClientSocket, type TestServer } from './harness.js';
 
 /** Issue 16: the program's settings, changed by an admin in the console, applied without a restart. */
 describe('program settings', () => {
@@ -39,9 +39,13 @@ describe('program settings', () => {
     await connected(client);
     expect((await status(server)).open).toBe(true);
 
+    const supervisor = track(await signIn(server, 'boss'));
     const { settings } = await call(admin, 'settings:get', {});
-    const closedAtEleven = { ...withHours(settings, '09:00', '11:00'), retentionDays: 90, offerTimeoutSeconds: 45, clientGraceSeconds: 300, counselorGraceSeconds: 90 };
+    const closedAtEleven = { ...withHours(settings, '09:00', '11:00'), retentionDays: 90, offerTimeoutSeconds: 45, clientGraceSeconds: 300, counselorGraceSeconds: 90, longWaitAlertMinutes: 20 };
+    const pushed = next(supervisor, 'settings:changed');
     expect((await call(admin, 'settings:save', { settings: closedAtEleven })).settings).toEqual(closedAtEleven);
+    // Open consoles are told at once (the board's long-wait alert follows).
+    expect((await pushed).settings.longWaitAlertMinutes).toBe(20);
 
     const now = await status(server);
     expect(now.open).toBe(false);

@@ -62,7 +62,7 @@ function handlerTable(deps: SocketDeps): HandlerTable {
  * must stop: the pusher and the watch for changes made by the admin CLI.
  */
 export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: QueuePusher; outside: OutsideChanges } {
-  const { routing, consultations, log, auth, callers, staffOrigin, liveSessions, staff, counselors } = deps;
+  const { routing, consultations, log, auth, callers, staffOrigin, liveSessions, staff, counselors, settings } = deps;
   const pusher = new QueuePusher(io, deps, log);
   const handlers = handlerTable(deps);
   const callerSockets = new CallerSockets(deps.limits.socketsPerCaller);
@@ -85,6 +85,8 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: Q
       pusher.changed({ counselors: true });
     },
   });
+  // An admin's settings reach every open console at once (the board's long-wait alert).
+  settings.onChange(() => void io.to(rooms.staff).emit('settings:changed', settings.view()));
   // Whichever event binds a client socket to her consultation (start, resume, resume by code),
   // she is present again: her grace period stops.
   io.sockets.adapter.on('join-room', (room: string, id: string) => {

@@ -12,7 +12,7 @@ import { type ResumeClientEvents, resumeRoles, resumeSchemas } from './events/re
 import type { Role } from './events/roles.js';
 import { type RoutingClientEvents, routingRoles, routingSchemas, type RoutingServerEvents } from './events/routing.js';
 import { type TargetsClientEvents, targetsRoles, targetsSchemas } from './events/targets.js';
-import { type SettingsClientEvents, settingsRoles, settingsSchemas } from './events/settings.js';
+import { type SettingsClientEvents, settingsRoles, settingsSchemas, type SettingsServerEvents } from './events/settings.js';
 import { type StaffAdminClientEvents, staffAdminRoles, staffAdminSchemas, type StaffAdminServerEvents } from './events/staff-admin.js';
 
 export type { HandshakeAuth, Role, SenderRole, StaffRole } from './events/roles.js';
@@ -48,7 +48,7 @@ export interface ClientToServerEvents
     StaffAdminClientEvents {}
 
 /** Events the server pushes. */
-export interface ServerToClientEvents extends ConsultationServerEvents, MessagesServerEvents, RoutingServerEvents, CaseworkServerEvents, StaffAdminServerEvents {
+export interface ServerToClientEvents extends ConsultationServerEvents, MessagesServerEvents, RoutingServerEvents, CaseworkServerEvents, StaffAdminServerEvents, SettingsServerEvents {
   /** The server is shutting down for a restart; the client reconnects by itself. */
   'server:shutdown': () => void;
 }

@@ -149,6 +149,10 @@ export class TsgStaffWorkspace extends LitElement {
     this.socket.listen(this, {
       connected: () => void this.refresh(),
       authLost: () => this.dispatchEvent(new LogoutRequestEvent({ expired: true })),
+      // An admin saved the program's settings: the board's alert follows at once.
+      'settings:changed': (view) => {
+        this.program = view;
+      },
     });
   }
 

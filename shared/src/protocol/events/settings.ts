@@ -22,6 +22,12 @@ export interface SettingsClientEvents {
   'settings:save': (payload: SettingsSavePayload, ack: Ack<SettingsView>) => void;
 }
 
+/** What the server pushes, in this part. */
+export interface SettingsServerEvents {
+  /** To all staff: an admin saved the settings; what is now in force. */
+  'settings:changed': (view: SettingsView) => void;
+}
+
 /** The schema each of this part's inbound payloads is validated against. */
 export const settingsSchemas = {
   'settings:get': emptySchema,
