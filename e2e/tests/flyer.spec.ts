@@ -3,6 +3,9 @@ import { type Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, listCampaigns, snap, test } from './fixtures.js';
 import { pdfPageSizes, readQrCodes } from '../qr-pdf.js';
 
+// The program's own hours (Mon–Fri 10:00–20:00), not the demo's "always open", so the flyer prints them.
+test.use({ serverEnv: { TSUNAGARI_HOURS: 'program' } });
+
 const PAPER = { A6: { widthMm: 105, heightMm: 148 }, A4: { widthMm: 210, heightMm: 297 } } as const;
 
 /** The flyer's page as it prints (print media): its QR code read back, and whether all it says fits on it. */
