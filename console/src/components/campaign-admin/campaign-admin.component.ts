@@ -73,8 +73,9 @@ export class TsgCampaignAdmin extends LitElement {
             @change=${(e: Event) => void this.put({ name: c.name, label: c.label, active: (e.target as HTMLInputElement).checked })} />
             <span class="sr-only">${t.activeFor(c.name)}</span>${c.active ? t.on : t.off}</label></td>
           ${this.flyers
-            ? html`<td><button class="btn-secondary" type="button" aria-label=${t.makeFlyerFor(c.label)}
-                @click=${() => this.dispatchEvent(new FlyerOpenEvent(c.name, c.label))}>${t.makeFlyer}</button></td>`
+            ? // Sent from the button itself (composed), so focus can return to it when the flyer closes.
+              html`<td><button class="btn-secondary" type="button" aria-label=${t.makeFlyerFor(c.label)}
+                @click=${(e: Event) => (e.currentTarget as HTMLElement).dispatchEvent(new FlyerOpenEvent(c.name, c.label))}>${t.makeFlyer}</button></td>`
             : nothing}
         </tr>`)}
       </tbody>
