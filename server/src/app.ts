@@ -94,6 +94,8 @@ export interface AppDeps {
   powFloodWaiting?: number;
   /** Days an ended consultation's transcript is kept (default DEFAULT_RETENTION_DAYS). */
   retentionDays?: number;
+  /** Minutes of waiting from which the board alerts (default 10). Like the hours, retention and timings: a first-start default only. */
+  longWaitAlertMinutes?: number;
   /** Mounts the test-only hooks (`http/test-hooks.routes.ts`); the configuration allows it only with DEMO=1. */
   testHooks?: boolean;
   /** Socket.IO's ping interval and timeout (default DEFAULT_HEARTBEAT, Socket.IO's own). */

@@ -199,6 +199,11 @@ describe('configuration for issue 14: logins, disk, demo database', () => {
     expect(loadConfig({}).dbPath).toMatch(/data[\\/]tsunagari\.db$/);
     expect(loadConfig({ DEMO: '1', TSUNAGARI_DB: '/tmp/x.db' }).dbPath).toBe('/tmp/x.db');
   });
+
+  it('the widget and the flyers name the program\'s own phone and mail unless told otherwise (issue 16)', () => {
+    expect(loadConfig({}).alternatives).toEqual({ phone: '0836-37-5611', mail: 'ysnw2021@outlook.jp' });
+    expect(loadConfig({ TSUNAGARI_MAIL: 'info@npo.example' }).alternatives.mail).toBe('info@npo.example');
+  });
 });
 
 describe('configuration: the interview day (issue 16, the calendar)', () => {

@@ -4,6 +4,7 @@ import { type OpeningHoursConfig, PROGRAM_HOURS } from '@tsunagari/shared';
 import type { KdfFloor } from '@tsunagari/shared/crypto';
 import { demoOrgKeyPath } from './admin/demo-seed.js';
 import { DEFAULT_RETENTION_DAYS } from './domain/retention.js';
+import { DEFAULT_LONG_WAIT_ALERT_MINUTES } from './domain/program-settings.js';
 import type { RoutingOptions } from './domain/routing/options.js';
 import { DEFAULT_HEAP_GROWING_PERCENT } from './heap-tuning.js';
 import { DEFAULT_STARTS_PER_HOUR } from './domain/start-limit.js';
@@ -74,6 +75,8 @@ export interface Config {
   callerPrefixes: CallerPrefixes;
   /** Days an ended consultation's transcript is kept before it is deleted. */
   retentionDays: number;
+  /** Minutes of waiting from which the supervisors' board alerts (TSUNAGARI_LONG_WAIT_ALERT_MIN). */
+  longWaitAlertMinutes: number;
   /** How far the heap may grow past its live size before a full collection (0: V8 decides). */
   heapGrowingPercent: number;
   /** Offer timeout, grace periods and the alternatives threshold, where the environment sets them. */
@@ -232,13 +235,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     interviewWeekday: interviewWeekdayFrom(env.TSUNAGARI_INTERVIEW_DAY),
     alternatives: {
       phone: env.TSUNAGARI_PHONE ?? '0836-37-5611',
-      mail: env.TSUNAGARI_MAIL ?? 'soudan@tsunagari.example',
+      mail: env.TSUNAGARI_MAIL ?? 'ysnw2021@outlook.jp',
     },
     resumeDays: Number(env.TSUNAGARI_RESUME_DAYS ?? 30),
     testNow,
     trustedProxyHops: wholeNumber(env.TSUNAGARI_TRUST_PROXY ?? '0', 'TSUNAGARI_TRUST_PROXY'),
     // A demo is one person starting and quick-exiting again and again from one machine.
     retentionDays: wholeNumber(env.TSUNAGARI_RETENTION_DAYS ?? String(DEFAULT_RETENTION_DAYS), 'TSUNAGARI_RETENTION_DAYS'),
+    longWaitAlertMinutes: settingInRange(env.TSUNAGARI_LONG_WAIT_ALERT_MIN, 'TSUNAGARI_LONG_WAIT_ALERT_MIN', DEFAULT_LONG_WAIT_ALERT_MINUTES, 1, 240),
     heapGrowingPercent: wholeNumber(env.TSUNAGARI_HEAP_GROWING_PERCENT ?? String(DEFAULT_HEAP_GROWING_PERCENT), 'TSUNAGARI_HEAP_GROWING_PERCENT'),
     heartbeat: {
       intervalMs: wholeNumber(env.TSUNAGARI_PING_INTERVAL_MS ?? String(DEFAULT_HEARTBEAT.intervalMs), 'TSUNAGARI_PING_INTERVAL_MS'),

@@ -58,6 +58,7 @@ async function main(): Promise<void> {
     powCounter: config.powCounter,
     powFloodWaiting: config.powFloodWaiting,
     retentionDays: config.retentionDays,
+    longWaitAlertMinutes: config.longWaitAlertMinutes,
     testHooks: config.testHooks,
     heartbeat: config.heartbeat,
     limits: config.limits,
@@ -84,7 +85,7 @@ async function main(): Promise<void> {
   }
   lines.push(
     `  Database:                    ${config.dbPath}`,
-    `  Opening hours:               ${config.hours.mode === 'always' ? 'always open (demo; TSUNAGARI_HOURS=program for Mon–Fri 10:00–20:00 Tokyo)' : 'program hours (Mon–Fri 10:00–20:00 Tokyo, closed on holidays)'}`,
+    `  Opening hours:               ${app.services.hours.config().mode === 'always' ? 'always open' : 'program hours (Tokyo, closed on holidays)'}; an admin changes them in the console (設定)`,
   );
   if (config.consoleOrigin) lines.push(`  Console origin (staff):      ${config.consoleOrigin}`);
   if (config.staffKdf === 'min') lines.push('  STAFF_KDF=min:               TEST SETTING — staff passwords accepted with weak Argon2id; never in production');

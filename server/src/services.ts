@@ -1,4 +1,4 @@
-import type { WidgetStatus, OpeningHoursConfig } from '@tsunagari/shared';
+import type { WidgetStatus, OpeningHoursConfig, ProgramSettings } from '@tsunagari/shared';
 import type { KdfFloor, SodiumSumo } from '@tsunagari/shared/crypto';
 import type { Clock } from './clock.js';
 import { AppointmentService } from './domain/appointments.js';
@@ -14,10 +14,11 @@ import { DistributionService } from './domain/distribution.js';
 import { MessageService } from './domain/messages.js';
 import { OutreachService } from './domain/outreach.js';
 import { OpeningHours } from './domain/opening.js';
+import { DEFAULT_LONG_WAIT_ALERT_MINUTES, ProgramSettingsService } from './domain/program-settings.js';
 import { ResumeService } from './domain/resume.js';
 import { DEFAULT_RETENTION_DAYS, RetentionService } from './domain/retention.js';
 import { MemoryQueueStore } from './domain/routing/memory-queue-store.js';
-import type { RoutingOptions } from './domain/routing/options.js';
+import { defaultRoutingOptions, type RoutingOptions } from './domain/routing/options.js';
 import { Presenter } from './domain/routing/presenters.js';
 import type { QueueStore } from './domain/routing/queue-store.js';
 import { RoutingService } from './domain/routing/routing-service.js';
@@ -67,6 +68,8 @@ export interface Services {
   retention: RetentionService;
   /** The per-day counters of widget openings and starts tried while closed or refused. */
   demand: DemandCounter;
+  /** The program's settings an admin changes (hours, retention, alert, offer and grace timings), live. */
+  settings: ProgramSettingsService;
 }
 
 export interface ServiceOptions {
@@ -92,6 +95,8 @@ export interface ServiceOptions {
   /** Waiting women from which on challenges are harder (default DEFAULT_POW_FLOOD_WAITING). */
   powFloodWaiting?: number | undefined;
   retentionDays?: number | undefined;
+  /** Minutes of waiting from which the board alerts (default DEFAULT_LONG_WAIT_ALERT_MINUTES). */
+  longWaitAlertMinutes?: number | undefined;
   /** The weakest Argon2id parameters accepted at enrolment and password change (default moderate). */
   kdfFloor?: KdfFloor | undefined;
   /** What she may store per consultation (the rest of the limits are the sockets'). */
@@ -111,6 +116,7 @@ export function createServices(repos: Repositories, o: ServiceOptions): Services
   const consultations = new ConsultationService(repos, sodium, clock);
   const caseLog = new CaseLogService(repos.caseLog, sodium, clock);
   const outreach = new OutreachService(repos.outreach, caseLog, sodium, clock);
+  const settings = new ProgramSettingsService(repos.programSettings, clock, firstStartSettings(o), o.alternatives ?? { phone: '', mail: '' });
   const routing = new RoutingService({
     repos,
     sodium,
@@ -119,12 +125,21 @@ export function createServices(repos: Repositories, o: ServiceOptions): Services
     store: o.queueStore ?? new MemoryQueueStore(),
     options: o.routing,
   });
-  const hours = new OpeningHours(o.hours ?? { mode: 'always' }, clock, o.alternatives ?? { phone: '', mail: '' }, {
-    retentionDays: o.retentionDays ?? DEFAULT_RETENTION_DAYS,
+  const hours = new OpeningHours(() => settings.hours(), clock, o.alternatives ?? { phone: '', mail: '' }, () => ({
+    retentionDays: settings.get().retentionDays,
     resumeCodeDays: o.resumeDays ?? 30,
-  });
+  }));
   const bookingRules = new BookingRules(hours, o.interviewWeekday ?? null);
+  const retention = new RetentionService(repos.retention, repos.resumeCodes, clock, o.log, settings.get().retentionDays);
+  // The stored settings win over the environment's from the second start on; and every change applies at once.
+  settings.onChange((s) => {
+    // Rounded: a test server's 0.07 s seeded from 70 ms is 70 ms again, not 70.00000000000001.
+    const ms = (seconds: number) => Math.round(seconds * 1000);
+    routing.applyTimings({ offerTimeoutMs: ms(s.offerTimeoutSeconds), clientGraceMs: ms(s.clientGraceSeconds), counselorGraceMs: ms(s.counselorGraceSeconds) });
+    retention.setDays(s.retentionDays);
+  });
   return {
+    settings,
     consultations,
     messages: new MessageService(repos.messages, o.limits),
     routing,
@@ -149,6 +164,22 @@ export function createServices(repos: Repositories, o: ServiceOptions): Services
       urgentPerHour: o.urgentPerHour ?? DEFAULT_URGENT_PER_HOUR,
     }),
     demand: new DemandCounter(repos.demand, clock),
-    retention: new RetentionService(repos.retention, repos.resumeCodes, clock, o.log, o.retentionDays),
+    retention,
+  };
+}
+
+/**
+ * What the first start stores as the program's settings: the environment's (or the defaults).
+ * Test servers give timings in milliseconds below what an admin may set; they are kept exactly.
+ */
+function firstStartSettings(o: ServiceOptions): ProgramSettings {
+  const r = { ...defaultRoutingOptions, ...o.routing };
+  return {
+    hours: o.hours ?? { mode: 'always' },
+    retentionDays: o.retentionDays ?? DEFAULT_RETENTION_DAYS,
+    longWaitAlertMinutes: o.longWaitAlertMinutes ?? DEFAULT_LONG_WAIT_ALERT_MINUTES,
+    offerTimeoutSeconds: r.offerTimeoutMs / 1000,
+    clientGraceSeconds: r.clientGraceMs / 1000,
+    counselorGraceSeconds: r.counselorGraceMs / 1000,
   };
 }

@@ -70,7 +70,7 @@ describe('demo seed', { timeout: 60_000 }, () => {
       const { port } = app.httpServer.address() as { port: number };
       const res = await fetch(`http://127.0.0.1:${port}/console/${CONSOLE_CONFIG_FILE}`);
       expect(res.headers.get('cache-control')).toBe('no-store');
-      expect(consoleConfigSchema.parse(await res.json())).toEqual({ relayUrl: `http://127.0.0.1:${port}`, orgPublicKey: server.orgPublicKey, lockAfterMinutes: 15, kdfFloor: 'min' });
+      expect(consoleConfigSchema.parse(await res.json())).toEqual({ relayUrl: `http://127.0.0.1:${port}`, orgPublicKey: server.orgPublicKey, lockAfterMinutes: 15, kdfFloor: 'min', landingUrl: `http://127.0.0.1:${port}/c/{campaign}` });
       await app.close();
       expect((await loginStaff(server, 'sato')).session.staff.username).toBe(STAFF.sato.username);
     } finally {

@@ -156,7 +156,7 @@ export async function startTestServer(
     ...(opts.demo !== undefined ? { demo: opts.demo } : {}),
     hours: opts.hours ?? { mode: 'always' },
     ...(opts.interviewWeekday !== undefined ? { interviewWeekday: opts.interviewWeekday } : {}),
-    alternatives: { phone: '0836-37-5611', mail: 'soudan@tsunagari.example' },
+    alternatives: { phone: '0836-37-5611', mail: 'ysnw2021@outlook.jp' },
     ...(opts.routing ? { routing: opts.routing } : {}),
     ...(opts.startsPerHour !== undefined ? { startsPerHour: opts.startsPerHour } : {}),
     ...(opts.trustedProxyHops !== undefined ? { trustedProxyHops: opts.trustedProxyHops } : {}),

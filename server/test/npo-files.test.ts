@@ -83,6 +83,15 @@ describe('npm run console-config', () => {
     expect(err).toContain('never use it for real staff');
   });
 
+  it('pins the flyers\' landing URL when given, and refuses one without https or {campaign}', async () => {
+    fs.writeFileSync(path.join(dir, 'console', 'index.html'), BUILT_INDEX);
+    const key = ['--relay', 'https://relay.example.org', '--org-key', publicKey, '--dir', 'console'];
+    await run('console-config', [...key, '--landing-url', 'https://www.npo.example/c/{campaign}.html']);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'console', 'console-config.json'), 'utf8'))).toMatchObject({ landingUrl: 'https://www.npo.example/c/{campaign}.html' });
+    expect(await failure('console-config', [...key, '--landing-url', 'http://www.npo.example/c/{campaign}'])).toMatch(/--landing-url/);
+    expect(await failure('console-config', [...key, '--landing-url', 'https://www.npo.example/c/flyer.html'])).toMatch(/--landing-url/);
+  });
+
   it('refuses what would make a console that talks to the wrong place or trusts the wrong key', async () => {
     fs.writeFileSync(path.join(dir, 'console', 'index.html'), BUILT_INDEX);
     const key = ['--org-key', publicKey, '--dir', 'console'];

@@ -39,7 +39,7 @@ describe('what the widget needs from the server', () => {
       data: {
         open: false,
         nextOpening: '2026-11-30T01:00:00.000Z',
-        alternatives: { phone: '0836-37-5611', mail: 'soudan@tsunagari.example' },
+        alternatives: { phone: '0836-37-5611', mail: 'ysnw2021@outlook.jp' },
         records: { retentionDays: DEFAULT_RETENTION_DAYS, resumeCodeDays: 30 },
       },
     });

@@ -55,6 +55,12 @@ export const jaCasework = {
     add: '追加する',
     empty: 'まだ登録されていません。',
     saved: (name: string) => `/c/${name} を保存しました。`,
+    flyer: 'チラシ',
+    makeFlyer: 'チラシを作る',
+    makeFlyerFor: (label: string) => `「${label}」のチラシを作る`,
+    noLanding:
+      'チラシの QR コードが開く住所（console-config.json の landingUrl）が設定されていないため、チラシは作れません。npm run console-config に --landing-url を付けて設定してください。',
+    flyerFailed: 'チラシを開けませんでした。もう一度お試しください。',
   },
   report: {
     heading: '年度報告',

@@ -23,6 +23,14 @@ describe('parseConsoleConfig', () => {
     }
   });
 
+  it('takes the flyers\' landing URL over https, or over http on the page\'s own origin (the demo); not plain http elsewhere', () => {
+    const landingUrl = 'https://www.npo.example/c/{campaign}.html';
+    expect(parseConsoleConfig({ ...good, landingUrl }, PAGE)).toEqual({ ok: true, config: { ...good, landingUrl } });
+    expect(parseConsoleConfig({ ...good, relayUrl: 'http://192.168.1.5:3000', landingUrl: 'http://192.168.1.5:3000/c/{campaign}' }, 'http://192.168.1.5:3000').ok).toBe(true);
+    expect(parseConsoleConfig({ ...good, landingUrl: 'http://www.npo.example/c/{campaign}' }, PAGE)).toEqual(refused);
+    expect(parseConsoleConfig({ ...good, landingUrl: 'https://www.npo.example/c/' }, PAGE)).toEqual(refused);
+  });
+
   it('refuses a key that is not 43 base64url characters', () => {
     for (const orgPublicKey of ['A'.repeat(42), `${'A'.repeat(42)}=`, `${'A'.repeat(42)}+`, null]) {
       expect(parseConsoleConfig({ ...good, orgPublicKey }, PAGE)).toEqual(refused);

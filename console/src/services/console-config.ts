@@ -25,6 +25,9 @@ export function parseConsoleConfig(value: unknown, pageOrigin: string): ConfigRe
   if (!parsed.success) return { ok: false, problem: 'invalid' };
   const relayUrl = relayOrigin(parsed.data.relayUrl, pageOrigin);
   if (!relayUrl) return { ok: false, problem: 'invalid' };
+  // The address printed on flyers: https, as the relay (the schema checked its shape).
+  const landing = parsed.data.landingUrl;
+  if (landing !== undefined && !allowedOrigin(new URL(landing.replace('{campaign}', 'x')), pageOrigin)) return { ok: false, problem: 'invalid' };
   return { ok: true, config: { ...parsed.data, relayUrl } };
 }
 
@@ -36,9 +39,13 @@ function relayOrigin(value: string, pageOrigin: string): string | null {
     return null;
   }
   if (url.pathname !== '/' || url.search || url.hash || url.username || url.password) return null;
+  return allowedOrigin(url, pageOrigin) ? url.origin : null;
+}
+
+/** https, or plain http only on a loopback host or on the page's own origin (the demo). */
+function allowedOrigin(url: URL, pageOrigin: string): boolean {
   const loopback = ['localhost', '[::1]'].includes(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
-  const ok = url.protocol === 'https:' || (url.protocol === 'http:' && (loopback || url.origin === pageOrigin));
-  return ok ? url.origin : null;
+  return url.protocol === 'https:' || (url.protocol === 'http:' && (loopback || url.origin === pageOrigin));
 }
 
 /**

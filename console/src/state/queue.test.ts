@@ -89,5 +89,8 @@ describe('queueLoad (the supervisors board)', () => {
     expect(queueLoad([at(2), at(9)], NOW)).toEqual({ waiting: 2, longestMs: 9 * 60_000, urgentWaiting: false, longWait: false });
     expect(queueLoad([at(2), at(LONG_WAIT_ALERT_MS / 60_000)], NOW).longWait).toBe(true);
     expect(queueLoad([at(1, true)], NOW)).toMatchObject({ urgentWaiting: true, longWait: false });
+    // The program's setting, when an admin changed it: 25 minutes.
+    expect(queueLoad([at(24)], NOW, 25 * 60_000).longWait).toBe(false);
+    expect(queueLoad([at(25)], NOW, 25 * 60_000).longWait).toBe(true);
   });
 });

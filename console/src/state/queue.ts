@@ -33,17 +33,20 @@ export function formatWait(ms: number): string {
   return rest === 0 ? `${hours}時間` : `${hours}時間${rest}分`;
 }
 
-/** Past this wait the supervisors' board raises its alert (the design's "wait passes a threshold"). */
+/**
+ * Past this wait the supervisors' board raises its alert (the design's "wait passes a threshold"),
+ * until the program's setting (settings:get, an admin's to change) has been read.
+ */
 export const LONG_WAIT_ALERT_MS = 10 * 60_000;
 
-/** The board's live view of the queue: how many wait, the longest wait, and whether to alert. */
-export function queueLoad(entries: readonly QueueEntry[], now: number): { waiting: number; longestMs: number | null; urgentWaiting: boolean; longWait: boolean } {
+/** The board's live view of the queue: how many wait, the longest wait, and whether to alert (from `alertMs` of waiting). */
+export function queueLoad(entries: readonly QueueEntry[], now: number, alertMs = LONG_WAIT_ALERT_MS): { waiting: number; longestMs: number | null; urgentWaiting: boolean; longWait: boolean } {
   const longestMs = entries.length === 0 ? null : Math.max(...entries.map((e) => waitedMs(e.queuedAt, now)));
   return {
     waiting: entries.length,
     longestMs,
     urgentWaiting: entries.some((e) => e.urgent),
-    longWait: longestMs !== null && longestMs >= LONG_WAIT_ALERT_MS,
+    longWait: longestMs !== null && longestMs >= alertMs,
   };
 }
 

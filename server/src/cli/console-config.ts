@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { landingUrlSchema } from '@tsunagari/shared';
 import { CSP_META_PATTERN, consoleCsp, consoleCspMeta } from '../../../console/csp.mjs';
 import type { NpoFilesIo } from './npo-files.js';
 
@@ -13,6 +14,8 @@ export interface ConsoleConfigFile {
   orgPublicKey: string;
   lockAfterMinutes: number;
   kdfFloor: 'moderate' | 'min';
+  /** Where a flyer's QR code leads: the landing pages on the NPO's site, `{campaign}` in the path. */
+  landingUrl?: string;
 }
 
 /** Minutes without input before the console locks itself (keys wiped, password asked again). */
@@ -23,6 +26,15 @@ function lockAfterMinutes(text: string | undefined): number {
   const n = Number(text);
   if (!/^\d+$/.test(text) || n < 1 || n > 240) throw new Error('--lock-after must be whole minutes from 1 to 240');
   return n;
+}
+
+/** `--landing-url`: an https address on the NPO's site with `{campaign}` once in its path. */
+function landingUrl(text: string | undefined): { landingUrl?: string } {
+  if (text === undefined) return {};
+  if (!text.startsWith('https://') || !landingUrlSchema.safeParse(text).success) {
+    throw new Error('--landing-url must be an https:// address with {campaign} once in its path, e.g. https://www.npo.example/c/{campaign}.html');
+  }
+  return { landingUrl: text };
 }
 
 function kdfFloor(text: string | undefined): ConsoleConfigFile['kdfFloor'] {
@@ -37,10 +49,10 @@ function kdfFloor(text: string | undefined): ConsoleConfigFile['kdfFloor'] {
  * header for the web server (where `frame-ancestors` also works). Needs no secret.
  */
 export async function writeConsoleConfig(
-  o: { dir: string; relay: string; orgPublicKey: string; lockAfter: string | undefined; kdfFloor: string | undefined },
+  o: { dir: string; relay: string; orgPublicKey: string; lockAfter: string | undefined; kdfFloor: string | undefined; landingUrl?: string | undefined },
   io: NpoFilesIo,
 ): Promise<ConsoleConfigFile> {
-  const config: ConsoleConfigFile = { relayUrl: o.relay, orgPublicKey: o.orgPublicKey, lockAfterMinutes: lockAfterMinutes(o.lockAfter), kdfFloor: kdfFloor(o.kdfFloor) };
+  const config: ConsoleConfigFile = { relayUrl: o.relay, orgPublicKey: o.orgPublicKey, lockAfterMinutes: lockAfterMinutes(o.lockAfter), kdfFloor: kdfFloor(o.kdfFloor), ...landingUrl(o.landingUrl) };
   const indexFile = path.join(o.dir, 'index.html');
   const html = await fs.readFile(indexFile, 'utf8').catch(() => {
     throw new Error(`${indexFile} is missing: build the console first (npm run build), or give --dir the bundle's folder`);

@@ -2,7 +2,7 @@
  * (Library of publish.ts.) Writes the files an NPO hosts on its own origins, so the relay serves none of the code that
  * holds keys (run on the admin's machine or a build machine; no database, no secret):
  *   console-config --relay URL (--org-key-file FILE | --org-key KEY) [--dir console/dist]
- *                  [--lock-after 15] [--kdf-floor moderate]
+ *                  [--lock-after 15] [--kdf-floor moderate] [--landing-url https://www.npo.example/c/{campaign}.html]
  *       writes DIR/console-config.json and points DIR/index.html's CSP at the relay
  *   landing --campaign CODE --relay URL (--org-key-file FILE | --org-key KEY) [--out FILE]
  *           [--lang ja|ja-easy|en] [--exit-url URL] [--widget-dist widget/dist]
@@ -62,6 +62,7 @@ const OPTIONS = {
   dir: { type: 'string' },
   'lock-after': { type: 'string' },
   'kdf-floor': { type: 'string' },
+  'landing-url': { type: 'string' },
   campaign: { type: 'string' },
   out: { type: 'string' },
   lang: { type: 'string' },
@@ -76,7 +77,7 @@ export async function runNpoFilesCommand(sodium: SodiumSumo, command: string | u
   const org = await orgKeyArgument(sodium, values, io.cwd);
   if (command === 'console-config') {
     const dir = path.resolve(io.cwd, values.dir ?? path.join(REPO_ROOT, 'console', 'dist'));
-    await writeConsoleConfig({ dir, relay, orgPublicKey: org.publicKey, lockAfter: values['lock-after'], kdfFloor: values['kdf-floor'] }, io);
+    await writeConsoleConfig({ dir, relay, orgPublicKey: org.publicKey, lockAfter: values['lock-after'], kdfFloor: values['kdf-floor'], landingUrl: values['landing-url'] }, io);
   } else if (command === 'landing') {
     const widgetDist = path.resolve(io.cwd, values['widget-dist'] ?? path.join(REPO_ROOT, 'widget', 'dist'));
     const out = values.out === undefined ? null : path.resolve(io.cwd, values.out);

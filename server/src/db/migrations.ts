@@ -445,4 +445,14 @@ export const migrations: readonly Migration[] = [
     PRIMARY KEY (day, kind)
   ) WITHOUT ROWID;
   `,
+  // issue 16: the program's settings an admin changes in the console (hours, closure days,
+  // retention, the long-wait alert, offer timeout, grace periods), one row of JSON checked by the
+  // protocol's schema on the way in. Seeded from the environment on the first start only.
+  `
+  CREATE TABLE program_settings (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    settings TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  `,
 ];

@@ -2,28 +2,39 @@ import { type BookingRefusal, type ClosedDayReason, type OpeningHoursConfig, typ
 import { isJapaneseHoliday } from '@tsunagari/shared/holidays';
 import type { Clock } from '../clock.js';
 
-/** Whether chat takes new consultations now, by the configured hours and Japan's holidays. */
+/**
+ * Whether chat takes new consultations now, by the program's hours and Japan's holidays. The
+ * hours and the retention period are read at each call (`hours()`, `records()`): an admin's change
+ * in the console applies to the very next status and start, without a restart. Everything about
+ * opening hours, holidays and closure days goes through this class.
+ */
 export class OpeningHours {
   constructor(
-    private readonly config: OpeningHoursConfig,
+    private readonly hours: () => OpeningHoursConfig,
     private readonly clock: Clock,
     private readonly alternatives: WidgetStatus['alternatives'],
-    private readonly records: WidgetStatus['records'],
+    private readonly records: () => WidgetStatus['records'],
   ) {}
 
+  /** The hours in force now (weekdays, times, closure days). */
+  config(): OpeningHoursConfig {
+    return this.hours();
+  }
+
   isOpenNow(): boolean {
-    return isOpen(this.config, this.clock.now(), isJapaneseHoliday);
+    return isOpen(this.hours(), this.clock.now(), isJapaneseHoliday);
   }
 
   /** What the widget shows before she starts. */
   status(): WidgetStatus {
     const now = this.clock.now();
-    const open = isOpen(this.config, now, isJapaneseHoliday);
+    const hours = this.hours();
+    const open = isOpen(hours, now, isJapaneseHoliday);
     return {
       open,
-      nextOpening: open ? null : (nextOpening(this.config, now, isJapaneseHoliday)?.toISOString() ?? null),
+      nextOpening: open ? null : (nextOpening(hours, now, isJapaneseHoliday)?.toISOString() ?? null),
       alternatives: this.alternatives,
-      records: this.records,
+      records: this.records(),
     };
   }
 
@@ -33,12 +44,12 @@ export class OpeningHours {
    * null when it lies within one open day's hours (issue 16, the calendar).
    */
   bookable(start: Date, end: Date): BookingRefusal | null {
-    return bookingRefusal(this.config, start, end, isJapaneseHoliday);
+    return bookingRefusal(this.hours(), start, end, isJapaneseHoliday);
   }
 
   /** Why the Tokyo day "YYYY-MM-DD" takes no bookings, or null when it is open (the calendar's week). */
   closedDay(ymd: string): ClosedDayReason | null {
     const day = new Date(`${ymd}T00:00:00Z`).getUTCDay();
-    return closedDayReason(this.config, ymd, day === 0 ? 7 : day, isJapaneseHoliday);
+    return closedDayReason(this.hours(), ymd, day === 0 ? 7 : day, isJapaneseHoliday);
   }
 }

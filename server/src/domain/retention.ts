@@ -28,9 +28,15 @@ export class RetentionService {
     private readonly resumeCodes: ResumeCodeRepository,
     private readonly clock: Clock,
     private readonly log: Logger,
-    private readonly days: number = DEFAULT_RETENTION_DAYS,
+    private days: number = DEFAULT_RETENTION_DAYS,
   ) {
+    this.setDays(days);
+  }
+
+  /** Changes the retention period (an admin's setting); the next run uses it. */
+  setDays(days: number): void {
     if (!Number.isInteger(days) || days < 1) throw new Error('the retention period must be a whole number of days, at least 1');
+    this.days = days;
   }
 
   /** Starts the hourly runs (and one now). */

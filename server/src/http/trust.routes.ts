@@ -33,11 +33,14 @@ export function trustRoutes(deps: {
       const org = deps.organisation.get();
       res.setHeader('Cache-Control', 'no-store');
       if (!org) return void res.status(503).type('text').send('no organisation yet');
+      const relayUrl = deps.publicUrl ?? `${req.protocol}://${req.headers.host ?? 'localhost'}`;
       const config: ConsoleConfig = {
-        relayUrl: deps.publicUrl ?? `${req.protocol}://${req.headers.host ?? 'localhost'}`,
+        relayUrl,
         orgPublicKey: org.signPublicKey,
         lockAfterMinutes: demo.lockAfterMinutes,
         kdfFloor: demo.kdfFloor,
+        // The demo relay serves the landing pages itself (`/c/<campaign>`).
+        landingUrl: `${relayUrl}/c/{campaign}`,
       };
       res.json(config);
     });

@@ -14,6 +14,7 @@ import { createSqliteResumeCodes } from './resume.js';
 import { createSqliteRetention } from './retention.js';
 import { createSqliteServerSecrets } from './server-secrets.js';
 import { createSqliteYearGoals } from './year-goals.js';
+import { createSqliteProgramSettings } from './program-settings.js';
 import { createSqliteStaff, createSqliteStaffChanges } from './staff.js';
 import type { Repositories } from './types.js';
 
@@ -38,6 +39,7 @@ export function createSqliteRepositories(db: Db): Repositories {
     outreach: createSqliteOutreach(db),
     distribution: createSqliteDistribution(db),
     demand: createSqliteDemand(db),
+    programSettings: createSqliteProgramSettings(db),
     appointments: createSqliteAppointments(db),
     resumeCodes: createSqliteResumeCodes(db),
     retention: createSqliteRetention(db),

@@ -1,4 +1,4 @@
-import type { AppointmentStatus, Appointment, Campaign, CaseLogEntry, DemandDay, DemandKind, DistributionEvent, OutreachVisit, SealedCaseNote, VisitKind, CaseRecord, EndReason, FiscalYearTargets, HandoffKind, HandoverNote, HistoryPage, SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
+import type { AppointmentStatus, Appointment, Campaign, CaseLogEntry, DemandDay, DemandKind, DistributionEvent, OutreachVisit, SealedCaseNote, VisitKind, CaseRecord, EndReason, FiscalYearTargets, HandoffKind, ProgramSettings, HandoverNote, HistoryPage, SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
 import type { Holding, RoutingStatus } from '../domain/routing/types.js';
 import type { StaffRole } from '@tsunagari/shared';
 import type { SignedRevocationList, SignedStaffStatement } from '@tsunagari/shared/trust';
@@ -233,6 +233,14 @@ export interface DistributionRepository {
 }
 
 /** The fiscal year's targets, and the appointments done they are measured against (issue 16). */
+/** The program's settings (one row); null until the first start seeded it. */
+export interface ProgramSettingsRepository {
+  get(): ProgramSettings | null;
+  put(settings: ProgramSettings, updatedAt: string): void;
+  /** Stores `settings` only when nothing is stored yet; true when it did. */
+  seed(settings: ProgramSettings, updatedAt: string): boolean;
+}
+
 export interface YearGoalRepository {
   /** Replaces a year's targets as a whole, in one transaction. */
   setTargets(fiscalYear: number, targets: FiscalYearTargets): void;
@@ -298,6 +306,7 @@ export interface Repositories {
   outreach: OutreachRepository;
   distribution: DistributionRepository;
   demand: DemandRepository;
+  programSettings: ProgramSettingsRepository;
   appointments: AppointmentRepository;
   resumeCodes: ResumeCodeRepository;
   retention: RetentionRepository;

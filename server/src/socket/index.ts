@@ -21,6 +21,7 @@ import { registerOutreachHandlers } from './outreach.handlers.js';
 import { registerQueueHandlers } from './queue.handlers.js';
 import { registerReportHandlers } from './report.handlers.js';
 import { registerResumeHandlers } from './resume.handlers.js';
+import { registerSettingsHandlers } from './settings.handlers.js';
 import { presence, routingEvents } from './routing-events.js';
 import { registerStaffHandlers } from './staff.handlers.js';
 import { registerTrustHandlers } from './trust.handlers.js';
@@ -57,6 +58,7 @@ function handlerTable(deps: SocketDeps): HandlerTable {
   registerOutreachHandlers(handlers, deps);
   registerDistributionHandlers(handlers, deps);
   registerTrustHandlers(handlers, deps);
+  registerSettingsHandlers(handlers, deps);
   return handlers;
 }
 
@@ -66,7 +68,7 @@ function handlerTable(deps: SocketDeps): HandlerTable {
  * must stop: the pusher and the watch for changes made by the admin CLI.
  */
 export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: QueuePusher; outside: OutsideChanges } {
-  const { routing, consultations, log, auth, callers, staffOrigin, liveSessions, staff, counselors } = deps;
+  const { routing, consultations, log, auth, callers, staffOrigin, liveSessions, staff, counselors, settings } = deps;
   const pusher = new QueuePusher(io, deps, log, deps.scheduler);
   deps.demand.onCount = () => pusher.figuresChanged();
   const handlers = handlerTable(deps);
@@ -90,6 +92,8 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: Q
       pusher.changed({ counselors: true });
     },
   });
+  // An admin's settings reach every open console at once (the board's long-wait alert).
+  settings.onChange(() => void io.to(rooms.staff).emit('settings:changed', settings.view()));
   // Whichever event binds a client socket to her consultation (start, resume, resume by code),
   // she is present again: her grace period stops.
   io.sockets.adapter.on('join-room', (room: string, id: string) => {

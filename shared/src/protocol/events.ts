@@ -15,6 +15,7 @@ import { type ResumeClientEvents, resumeRoles, resumeSchemas } from './events/re
 import type { Role } from './events/roles.js';
 import { type RoutingClientEvents, routingRoles, routingSchemas, type RoutingServerEvents } from './events/routing.js';
 import { type TargetsClientEvents, targetsRoles, targetsSchemas } from './events/targets.js';
+import { type SettingsClientEvents, settingsRoles, settingsSchemas, type SettingsServerEvents } from './events/settings.js';
 import { type StaffAdminClientEvents, staffAdminRoles, staffAdminSchemas, type StaffAdminServerEvents } from './events/staff-admin.js';
 
 export type { HandshakeAuth, Role, SenderRole, StaffRole } from './events/roles.js';
@@ -36,6 +37,7 @@ export type { CounselorState, CounselorStatus, QueueEntry, QueueList, QueueOffer
 export type { Campaign } from './events/casework.js';
 export type { CalendarDay, CalendarWeek } from './events/calendar.js';
 export type { ResumeOpened } from './events/resume.js';
+export type { SettingsView } from './events/settings.js';
 
 /** Events a browser (widget or console) sends; the ack is always last. */
 export interface ClientToServerEvents
@@ -48,11 +50,12 @@ export interface ClientToServerEvents
     OutreachClientEvents,
     DistributionClientEvents,
     CalendarClientEvents,
+    SettingsClientEvents,
     ResumeClientEvents,
     StaffAdminClientEvents {}
 
 /** Events the server pushes. */
-export interface ServerToClientEvents extends ConsultationServerEvents, MessagesServerEvents, RoutingServerEvents, CaseworkServerEvents, StaffAdminServerEvents {
+export interface ServerToClientEvents extends ConsultationServerEvents, MessagesServerEvents, RoutingServerEvents, CaseworkServerEvents, StaffAdminServerEvents, SettingsServerEvents {
   /** The server is shutting down for a restart; the client reconnects by itself. */
   'server:shutdown': () => void;
 }
@@ -68,6 +71,7 @@ export const inboundSchemas = {
   ...outreachSchemas,
   ...distributionSchemas,
   ...calendarSchemas,
+  ...settingsSchemas,
   ...resumeSchemas,
   ...staffAdminSchemas,
 } as const satisfies Record<keyof ClientToServerEvents, unknown>;
@@ -83,6 +87,7 @@ const EVENT_ROLES = {
   ...outreachRoles,
   ...distributionRoles,
   ...calendarRoles,
+  ...settingsRoles,
   ...resumeRoles,
   ...staffAdminRoles,
 } as const satisfies Record<keyof ClientToServerEvents, readonly Role[]>;
@@ -153,6 +158,8 @@ export const eventCosts = {
   'distribution:list': 5,
   'calendar:week': 5,
   'appointment:book': 5,
+  'settings:get': 2,
+  'settings:save': 5,
 } as const satisfies Record<keyof ClientToServerEvents, number>;
 
 /** What an event nobody handles costs (a script inventing names still spends its budget). */

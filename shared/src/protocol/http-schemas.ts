@@ -55,12 +55,37 @@ export const passwordChangeRequestSchema = z.strictObject({
   wrappedSecretKeys: wrappedSecretKeysSchema,
 });
 
+/** The placeholder a landing URL template carries where the campaign's name goes. */
+export const CAMPAIGN_PLACEHOLDER = '{campaign}';
+
+/**
+ * A landing URL template (`https://www.npo.example/c/{campaign}.html`): an http(s) address with
+ * {@link CAMPAIGN_PLACEHOLDER} exactly once, in its path, and nothing else to fill in.
+ */
+export const landingUrlSchema = z
+  .string()
+  .max(300)
+  .refine((t) => {
+    const at = t.indexOf(CAMPAIGN_PLACEHOLDER);
+    if (at < 0 || t.indexOf(CAMPAIGN_PLACEHOLDER, at + 1) >= 0) return false;
+    // In the path: after the first "/" past the host, before any query.
+    const pathStart = t.indexOf('/', t.indexOf('//') + 2);
+    if (pathStart < 0 || at < pathStart || t.slice(0, at).includes('?')) return false;
+    try {
+      const url = new URL(t.replace(CAMPAIGN_PLACEHOLDER, 'x'));
+      return /^https?:$/.test(url.protocol) && !url.username && !url.password && !url.hash;
+    } catch {
+      return false;
+    }
+  }, 'an http(s) address with {campaign} once in its path');
+
 /** The console's pinned `console-config.json` (see ConsoleConfig in http.ts). */
 export const consoleConfigSchema = z.strictObject({
   relayUrl: z.url({ protocol: /^https?$/ }),
   orgPublicKey: key32Schema,
   lockAfterMinutes: z.number().int().min(1).max(24 * 60),
   kdfFloor: z.enum(['moderate', 'min']),
+  landingUrl: landingUrlSchema.optional(),
 });
 
 export type AuthParamsRequest = z.infer<typeof authParamsRequestSchema>;

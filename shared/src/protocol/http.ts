@@ -58,6 +58,13 @@ export interface ConsoleConfig {
   lockAfterMinutes: number;
   /** The weakest Argon2id parameters the console accepts: 'moderate' in production, 'min' only for test servers. */
   kdfFloor: KdfFloor;
+  /**
+   * The QR landing pages' address on the NPO's own site, with `{campaign}` where the campaign's
+   * name goes (`https://www.npo.example/c/{campaign}.html`): what a flyer's QR code opens. Absent:
+   * the console makes no flyers. Pinned here, not asked of the relay, so a relay cannot change
+   * where printed codes lead.
+   */
+  landingUrl?: string;
 }
 
 /** What the widget shows before she starts: open or not, and where else to turn. */

@@ -11,3 +11,4 @@ export * from './outreach-schemas.js';
 export * from './visit-schemas.js';
 export * from './distribution-schemas.js';
 export * from './calendar-schemas.js';
+export * from './settings-schemas.js';

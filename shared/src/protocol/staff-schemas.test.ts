@@ -72,4 +72,11 @@ describe('enrolment and password bodies', () => {
     expect(consoleConfigSchema.safeParse({ ...config, kdfFloor: 'interactive' }).success).toBe(false);
     expect(consoleConfigSchema.safeParse({ ...config, extra: 1 }).success).toBe(false);
   });
+  it('console config: a landing URL template with {campaign} once in an http(s) path, or none', () => {
+    const config = { relayUrl: 'https://relay.example', orgPublicKey: key, lockAfterMinutes: 15, kdfFloor: 'moderate' };
+    expect(consoleConfigSchema.safeParse({ ...config, landingUrl: 'https://www.npo.example/c/{campaign}.html' }).success).toBe(true);
+    for (const landingUrl of ['https://www.npo.example/c/', 'https://www.npo.example/{campaign}/{campaign}', 'javascript:{campaign}', 'https://{campaign}.npo.example/', 'https://www.npo.example/c?x={campaign}', 'https://u:p@npo.example/{campaign}']) {
+      expect(consoleConfigSchema.safeParse({ ...config, landingUrl }).success, landingUrl).toBe(false);
+    }
+  });
 });

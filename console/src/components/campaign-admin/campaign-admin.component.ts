@@ -3,6 +3,7 @@ import type { RequestResult } from '@tsunagari/shared/client';
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { FlyerOpenEvent } from '../../events/flyer-open.event.js';
 import { ja } from '../../i18n/ja.js';
 import { errorText } from '../../services/workspace-context.js';
 import { baseStyles } from '../../styles/shared.styles.js';
@@ -15,7 +16,10 @@ type Answer = Promise<RequestResult<{ campaigns: Campaign[] }>>;
 /**
  * The admin's list of campaigns (きっかけ): the QR flyers and posters in use, each with the label
  * the report shows and whether it counts now. A start through a page whose name is not here (or
- * not active) still opens the chat, and is counted as 「一覧にないきっかけ」.
+ * not active) still opens the chat, and is counted as 「一覧にないきっかけ」. Each campaign's flyer
+ * (its QR code and the program's hours) opens from here.
+ *
+ * @fires tsg-flyer-open
  */
 export class TsgCampaignAdmin extends LitElement {
   static override styles = [baseStyles, staffAdminStyles, campaignAdminStyles];
@@ -24,6 +28,8 @@ export class TsgCampaignAdmin extends LitElement {
   @property({ attribute: false }) load: (() => Answer) | null = null;
   /** Adds a campaign or changes one. */
   @property({ attribute: false }) save: ((c: CampaignSavePayload) => Answer) | null = null;
+  /** The console's config names the landing pages' address, so flyers can be made. */
+  @property({ type: Boolean }) flyers = false;
 
   @state() private campaigns: readonly Campaign[] | null = null;
   @state() private error = '';
@@ -40,6 +46,7 @@ export class TsgCampaignAdmin extends LitElement {
     return html`<section aria-labelledby="campaigns-heading">
       <h2 id="campaigns-heading">${t.heading}</h2>
       <p class="intro">${t.intro}</p>
+      ${this.flyers ? nothing : html`<p class="intro">${t.noLanding}</p>`}
       <p class="error" role="alert">${this.error}</p>
       <p class="done" role="status">${this.done}</p>
       ${this.campaigns === null ? nothing : this.renderTable(this.campaigns)}
@@ -57,7 +64,7 @@ export class TsgCampaignAdmin extends LitElement {
     if (list.length === 0) return html`<p class="intro">${t.empty}</p>`;
     return html`<div class="table-wrap"><table>
       <caption class="sr-only">${t.heading}</caption>
-      <thead><tr><th scope="col">${t.name}</th><th scope="col">${t.label}</th><th scope="col">${t.active}</th></tr></thead>
+      <thead><tr><th scope="col">${t.name}</th><th scope="col">${t.label}</th><th scope="col">${t.active}</th>${this.flyers ? html`<th scope="col">${t.flyer}</th>` : nothing}</tr></thead>
       <tbody>
         ${repeat(list, (c) => c.name, (c) => html`<tr>
           <th scope="row"><code>/c/${c.name}</code></th>
@@ -65,6 +72,11 @@ export class TsgCampaignAdmin extends LitElement {
           <td><label><input type="checkbox" .checked=${c.active} ?disabled=${this.busy}
             @change=${(e: Event) => void this.put({ name: c.name, label: c.label, active: (e.target as HTMLInputElement).checked })} />
             <span class="sr-only">${t.activeFor(c.name)}</span>${c.active ? t.on : t.off}</label></td>
+          ${this.flyers
+            ? // Sent from the button itself (composed), so focus can return to it when the flyer closes.
+              html`<td><button class="btn-secondary" type="button" aria-label=${t.makeFlyerFor(c.label)}
+                @click=${(e: Event) => (e.currentTarget as HTMLElement).dispatchEvent(new FlyerOpenEvent(c.name, c.label))}>${t.makeFlyer}</button></td>`
+            : nothing}
         </tr>`)}
       </tbody>
     </table></div>`;

@@ -71,6 +71,7 @@ export class TsgConsoleApp extends LitElement {
         .crypto=${this.signedIn.crypto}
         .trust=${this.signedIn.trust}
         .relayUrl=${config.relayUrl}
+        .landingUrl=${config.landingUrl ?? ''}
         .lockMinutes=${config.lockAfterMinutes}
         ?locked=${this.locked}
         .unlock=${this.unlock}

@@ -1,8 +1,9 @@
-import type { AppointmentStatusPayload, CampaignSavePayload, FiscalYearTargets, StaffSession } from '@tsunagari/shared';
+import type { AppointmentStatusPayload, CampaignSavePayload, FiscalYearTargets, ProgramSettings, SettingsView, StaffSession } from '@tsunagari/shared';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { CaseLogEditEvent } from '../../events/case-log-edit.event.js';
 import type { DistributionEditEvent } from '../../events/distribution-edit.event.js';
+import type { FlyerOpenEvent } from '../../events/flyer-open.event.js';
 import { LogoutRequestEvent } from '../../events/logout-request.event.js';
 import type { ViewChangeEvent, WorkspaceView } from '../../events/view-change.event.js';
 import type { WeekChangeEvent } from '../../events/week-change.event.js';
@@ -46,6 +47,7 @@ import '../queue-list/queue-list.js';
 import '../routing-panel/routing-panel.js';
 import '../today-board/today-board.js';
 import '../campaign-admin/campaign-admin.js';
+import '../settings-form/settings-form.js';
 import '../view-switch/view-switch.js';
 import '../year-report/year-report.js';
 import { staffWorkspaceStyles } from './staff-workspace.styles.js';
@@ -75,6 +77,8 @@ export class TsgStaffWorkspace extends LitElement {
   @property({ attribute: false }) trust!: StaffTrust;
   /** The relay named in the console's config. */
   @property() relayUrl = '';
+  /** The config's landing URL template (what flyers' QR codes open); empty: no flyers. */
+  @property() landingUrl = '';
   @property({ type: Boolean }) loggingOut = false;
   /** The idle lock is on: her keys are wiped until `unlock` succeeds. */
   @property({ type: Boolean }) locked = false;
@@ -85,6 +89,8 @@ export class TsgStaffWorkspace extends LitElement {
   @state() private announcement = '';
   /** Her usual screen, the appointments (予約), the staff screen (admins) or her password change. */
   @state() private view: WorkspaceView = 'main';
+  /** The program's settings in force (hours, the long-wait alert, …) and its phone and mail. */
+  @state() private program: SettingsView | null = null;
 
   @query('tsg-chat-panel') private panel?: TsgChatPanel;
   @query('tsg-case-log-form') private caseLogForm?: TsgCaseLogForm;
@@ -161,6 +167,10 @@ export class TsgStaffWorkspace extends LitElement {
     this.socket.listen(this, {
       connected: () => void this.refresh(),
       authLost: () => this.dispatchEvent(new LogoutRequestEvent({ expired: true })),
+      // An admin saved the program's settings: the board's alert follows at once.
+      'settings:changed': (view) => {
+        this.program = view;
+      },
     });
   }
 
@@ -211,7 +221,7 @@ export class TsgStaffWorkspace extends LitElement {
           ${this.locked ? html`<p class="locked-note">${ja.lock.chatsLocked}</p>` : nothing}
           ${this.isCounselor
             ? ''
-            : html`<tsg-today-board .figures=${routing.today} .entries=${model.queue} .urgentAlert=${routing.urgentAlert} @tsg-today-stale=${() => void routing.loadToday()}></tsg-today-board>`}
+            : html`<tsg-today-board .figures=${routing.today} .entries=${model.queue} .urgentAlert=${routing.urgentAlert} .longWaitMinutes=${this.program?.settings.longWaitAlertMinutes ?? 10} @tsg-today-stale=${() => void routing.loadToday()}></tsg-today-board>`}
           <tsg-routing-panel
             .counselor=${this.isCounselor}
             .me=${routing.me}
@@ -313,7 +323,8 @@ export class TsgStaffWorkspace extends LitElement {
                   .list=${this.staffAdmin.list}
                   .republish=${this.staffAdmin.republish}
                 ></tsg-staff-admin>
-                <tsg-campaign-admin .load=${this.loadCampaigns} .save=${this.saveCampaign}></tsg-campaign-admin>
+                <tsg-campaign-admin .load=${this.loadCampaigns} .save=${this.saveCampaign} ?flyers=${this.landingUrl !== ''} @tsg-flyer-open=${this.onFlyerOpen}></tsg-campaign-admin>
+                <tsg-settings-form .settings=${this.program?.settings ?? null} .save=${this.saveSettings}></tsg-settings-form>
               </div>`
             : nothing}
           <div class="view scroll" ?hidden=${this.shown !== 'password'}>
@@ -365,6 +376,26 @@ export class TsgStaffWorkspace extends LitElement {
     return res;
   };
 
+  /** A campaign's flyer: its code and page load only now (flyer-print.ts). */
+  private readonly onFlyerOpen = (e: FlyerOpenEvent): void => {
+    const opener = e.composedPath()[0];
+    void (async () => {
+      // The hours in force now, as the relay applies them (an admin may just have changed them).
+      const [{ openFlyer }, program] = await Promise.all([import('../../services/flyer-print.js'), this.socket.request('settings:get', {})]);
+      if (!program.ok) throw new Error(program.error);
+      this.program = program.data;
+      const { settings, contacts } = program.data;
+      await openFlyer({ ...e.detail, landingTemplate: this.landingUrl, hours: settings.hours, contacts, returnFocus: opener instanceof HTMLElement ? opener : null });
+    })().catch(() => this.announce(ja.campaigns.flyerFailed));
+  };
+
+  /** Admins: the program's settings, applied by the relay at once. */
+  private readonly saveSettings = async (settings: ProgramSettings) => {
+    const res = await this.socket.request('settings:save', { settings });
+    if (res.ok) this.program = res.data;
+    return res;
+  };
+
   private readonly onCaseLogEdit = (e: CaseLogEditEvent): void => this.caseLog.edit(e.detail.entryId);
 
   private readonly onViewChange = (e: ViewChangeEvent): void => {
@@ -384,6 +415,9 @@ export class TsgStaffWorkspace extends LitElement {
   /** After every (re)connect: the queue and her chats (and the revocation list) may have changed while she was away. */
   private async refresh(): Promise<void> {
     void this.trustUpdates.refresh();
+    void this.socket.request('settings:get', {}).then((res) => {
+      if (res.ok) this.program = res.data;
+    });
     await this.routing.refresh();
     void this.appointments.load();
     void this.calendar.refresh();

@@ -43,6 +43,8 @@ export class TsgTodayBoard extends LitElement {
   @property({ attribute: false }) entries: readonly QueueEntry[] = [];
   /** The server's alert that the urgent share of the queue is unusual (null: ordinary). */
   @property({ attribute: false }) urgentAlert: UrgentAlert | null = null;
+  /** Minutes of waiting from which the board alerts: the program's setting. */
+  @property({ type: Number }) longWaitMinutes = LONG_WAIT_ALERT_MS / 60_000;
 
   private readonly clock = new ClockController(this, 1000);
   private askedFor = '';
@@ -61,7 +63,7 @@ export class TsgTodayBoard extends LitElement {
   }
 
   protected override render() {
-    const load = queueLoad(this.entries, this.clock.now);
+    const load = queueLoad(this.entries, this.clock.now, this.longWaitMinutes * 60_000);
     const current = this.figures?.day === this.today ? this.figures : null;
     const count = (n: number | undefined, unit: (n: number) => string) => (n === undefined ? '—' : unit(n));
     return html`<section aria-labelledby="today-heading">
@@ -80,7 +82,7 @@ export class TsgTodayBoard extends LitElement {
       <div role="alert">
         ${load.urgentWaiting ? html`<p class="alert urgent">${t.urgentAlert}</p>` : nothing}
         ${this.urgentAlert ? html`<p class="alert urgent urgent-share">${t.urgentShareAlert(this.urgentAlert)}</p>` : nothing}
-        ${load.longWait ? html`<p class="alert">${t.longWaitAlert(LONG_WAIT_ALERT_MS / 60_000)}</p>` : nothing}
+        ${load.longWait ? html`<p class="alert">${t.longWaitAlert(this.longWaitMinutes)}</p>` : nothing}
       </div>
       <p class="note">${t.note}</p>
     </section>`;

@@ -56,6 +56,11 @@ export class GracePeriods {
     private readonly over: GraceOver,
   ) {}
 
+  /** New lengths (an admin's settings): timers started from now on use them; running ones keep theirs. */
+  setPeriods(ms: Partial<GraceMs>): void {
+    Object.assign(this.ms, ms);
+  }
+
   /**
    * She is waiting and has just spoken (the intake, or a message after it): her silence is counted
    * again from now. When it runs out the service decides (she may have been taken meanwhile).

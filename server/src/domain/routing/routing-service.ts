@@ -116,6 +116,16 @@ export class RoutingService {
     for (const c of counselors) if (c.load > 0) this.grace.startStaff(c.staffId);
   }
 
+  /**
+   * The admin's offer timeout and grace periods, applied without a restart: offers and grace
+   * timers started from now on use them (the presenter reads the same options object).
+   */
+  applyTimings(t: Pick<RoutingOptions, 'offerTimeoutMs' | 'clientGraceMs' | 'counselorGraceMs'>): void {
+    Object.assign(this.options, t);
+    this.router.options.offerTimeoutMs = t.offerTimeoutMs;
+    this.grace.setPeriods({ staff: t.counselorGraceMs, client: t.clientGraceMs });
+  }
+
   stop(): void {
     this.stopped = true;
     this.router.stop();
