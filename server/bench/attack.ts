@@ -110,6 +110,8 @@ export async function attackRun(kit: AttackKit): Promise<void> {
   say('· queue probe under the urgent flood (no counselor on duty)…');
   const probe = await queueProbe(kit);
 
+  // BENCH_DUMP=file: both phases' latencies in arrival order and the relay's stalls, as JSON.
+  if (process.env.BENCH_DUMP) fs.writeFileSync(process.env.BENCH_DUMP, JSON.stringify({ normal: normal.result.latencies, attack: attacked.m.result.latencies, stalls: { normal: normal.loop.stalls, attack: attacked.m.loop.stalls }, cpuMs: { normal: normal.loop.cpuMs, attack: attacked.m.loop.cpuMs } }));
   const p99 = summarize(normal.result.latencies).p99;
   const p99Attack = summarize(attacked.m.result.latencies).p99;
   const worst = probe.positions.reduce((w, p) => (p.position - p.ahead > w.position - w.ahead ? p : w), { position: 0, ahead: 0 });
