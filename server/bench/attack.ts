@@ -10,7 +10,7 @@
  *   3. a queue probe: no counselor on duty, real women waiting, the urgent flood, more women.
  * The figures are compared with issue 14's targets and printed beside them; nothing is asserted.
  */
-import type { ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../src/db/database.js';
@@ -58,6 +58,9 @@ async function underAttack(kit: AttackKit): Promise<{ m: Measured; report: Attac
     beforeGo: async (url) => {
       before = await kit.memory(server);
       attacker = kit.child('bench-attack', { BENCH_ATTACK_CONFIG: JSON.stringify(attackerConfig(url, logins)), BENCH_ATTACK_MODE: 'attack' });
+      // BENCH_ATTACKER_CPUS=1: the attacker's threads pinned to those cores (taskset), to see how
+      // much of the ratio is the attacker's CPU on the machine the relay runs on.
+      if (process.env.BENCH_ATTACKER_CPUS && attacker.pid) execFileSync('taskset', ['-a', '-cp', process.env.BENCH_ATTACKER_CPUS, String(attacker.pid)], { stdio: 'ignore' });
       await kit.nextMessage(attacker, 'ready');
       attacker.send({ type: 'go' });
     },
