@@ -21,6 +21,9 @@ await sodium.ready;
 /** An ack, or TIMEOUT when none came (the attacker counts that too). */
 type Answer<T> = { ok: true; data: T } | { ok: false; error: string };
 const sockets: Socket[] = [];
+/** BENCH_ATTACKS=login,history,flood,urgent runs only those (to see what each costs); all by default. */
+const only = process.env.BENCH_ATTACKS?.split(',');
+const runs = (name: string) => !only || only.includes(name);
 let stopping = false;
 /** The flood goes on past the load until this much is acknowledged per consultation, or this long. */
 const FLOOD_GOAL_BYTES = 1.5 * 2 ** 20;
@@ -83,7 +86,7 @@ async function attack(): Promise<AttackReport> {
   const loops: Promise<void>[] = [];
 
   // Lockout: wrong passwords for every counselor from two attacker networks, then on and on.
-  loops.push(
+  if (runs('login')) loops.push(
     (async () => {
       for (let round = 0; !stopping && round < 1000; round++) {
         await pool(config.usernames.length, 10, async (i) => {
@@ -94,7 +97,7 @@ async function attack(): Promise<AttackReport> {
   );
 
   // History amplification: fill one consultation, then ask for its history again and again.
-  loops.push(
+  if (runs('history')) loops.push(
     (async () => {
       const c = await start('198.18.0.1', {});
       if ('error' in c) return void tally(report.starts, c.error);
@@ -118,7 +121,7 @@ async function attack(): Promise<AttackReport> {
   // It outlasts the load (up to a minute more) until each has had 1.5 MB acknowledged or a refusal
   // other than RATE_LIMITED: a per-consultation budget shows as that refusal, its absence as
   // stored bytes past the target.
-  loops.push(
+  if (runs('flood')) loops.push(
     pool(config.floodClients, config.floodClients, async (i) => {
       const c = await start(`198.18.1.${i + 1}`, {});
       if ('error' in c) return void tally(report.starts, c.error);
@@ -139,7 +142,7 @@ async function attack(): Promise<AttackReport> {
   );
 
   // Urgent queue flood: 200 starts from one IPv6 /64, each socket left waiting.
-  loops.push(
+  if (runs('urgent')) loops.push(
     pool(config.queueFlood, 50, async (i) => {
       const c = await start(`2001:db8:a77a:1::${(i + 1).toString(16)}`, { urgent: true });
       tally(report.urgentStarts, 'error' in c ? c.error : 'OK');

@@ -10,7 +10,7 @@
  *   3. a queue probe: no counselor on duty, real women waiting, the urgent flood, more women.
  * The figures are compared with issue 14's targets and printed beside them; nothing is asserted.
  */
-import type { ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../src/db/database.js';
@@ -58,6 +58,9 @@ async function underAttack(kit: AttackKit): Promise<{ m: Measured; report: Attac
     beforeGo: async (url) => {
       before = await kit.memory(server);
       attacker = kit.child('bench-attack', { BENCH_ATTACK_CONFIG: JSON.stringify(attackerConfig(url, logins)), BENCH_ATTACK_MODE: 'attack' });
+      // BENCH_ATTACKER_CPUS=1: the attacker's threads pinned to those cores (taskset), to see how
+      // much of the ratio is the attacker's CPU on the machine the relay runs on.
+      if (process.env.BENCH_ATTACKER_CPUS && attacker.pid) execFileSync('taskset', ['-a', '-cp', process.env.BENCH_ATTACKER_CPUS, String(attacker.pid)], { stdio: 'ignore' });
       await kit.nextMessage(attacker, 'ready');
       attacker.send({ type: 'go' });
     },
@@ -110,6 +113,8 @@ export async function attackRun(kit: AttackKit): Promise<void> {
   say('· queue probe under the urgent flood (no counselor on duty)…');
   const probe = await queueProbe(kit);
 
+  // BENCH_DUMP=file: both phases' latencies in arrival order and the relay's stalls, as JSON.
+  if (process.env.BENCH_DUMP) fs.writeFileSync(process.env.BENCH_DUMP, JSON.stringify({ normal: normal.result.latencies, attack: attacked.m.result.latencies, stalls: { normal: normal.loop.stalls, attack: attacked.m.loop.stalls }, cpuMs: { normal: normal.loop.cpuMs, attack: attacked.m.loop.cpuMs } }));
   const p99 = summarize(normal.result.latencies).p99;
   const p99Attack = summarize(attacked.m.result.latencies).p99;
   const worst = probe.positions.reduce((w, p) => (p.position - p.ahead > w.position - w.ahead ? p : w), { position: 0, ahead: 0 });

@@ -9,7 +9,8 @@
  *   --hold N      connect N idle waiting clients and report memory once positions are pushed
  *   --attack      the normal load (default 300 women, 20 counselors) without and then with the
  *                 attacks of issue 14 beside it, and a queue probe under the urgent flood (attack.ts)
- * Environment: BENCH_PROFILE=dir (CPU profiles of the servers), BENCH_SERVER_NODE_ARGS (extra Node
+ * Environment (--attack: BENCH_ATTACKS=login,history,flood,urgent runs only those attacks, BENCH_ATTACKER_CPUS=1 pins the
+ * attacker to those cores, BENCH_DUMP as below): BENCH_PROFILE=dir (CPU profiles of the servers), BENCH_SERVER_NODE_ARGS (extra Node
  * flags for both servers, e.g. --trace-gc), BENCH_OURS_NODE_ARGS (extra flags for our server only,
  * to try a production setting against the unchanged baseline), BENCH_STALL_MS (list event-loop stalls from this long,
  * default 40), BENCH_DUMP=file (every latency of both runs, in arrival order, as JSON),

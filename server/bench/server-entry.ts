@@ -34,13 +34,14 @@ const app = createApp({
   // Every simulated woman connects from 127.0.0.1: one caller, as far as the per-caller limits
   // know; each simulated counselor sends for some fifty chats at machine speed, far past the
   // event budget sized for one person at a keyboard; and the normal load measures chat, not each
-  // woman's proof-of-work search. Under --attack each has a network of her own, and every limit
-  // but the proof of work is the production one (the attackers' starts are not made to solve it:
-  // what is measured is what the limits behind it hold).
+  // woman's proof-of-work search. Under --attack each has a network of her own and every limit is
+  // the production one, the proof of work included: every start, the women's (before the
+  // exchange) and the attackers' (during it), solves the relay's challenge (start-proof.ts).
   startsPerHour: attack ? config.startsPerHour : 0,
   limits: attack ? config.limits : { socketsPerCaller: 1_000_000, events: { burst: 1_000_000, perSecond: 1_000_000 } },
   openPerCaller: attack ? config.openPerCaller : 0,
-  powCounter: 0,
+  powCounter: attack ? config.powCounter : 0,
+  powFloodWaiting: config.powFloodWaiting,
   ...(attack
     ? {
         trustedProxyHops: 1,

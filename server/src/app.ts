@@ -17,6 +17,7 @@ import { authRoutes } from './http/auth.routes.js';
 import { type CallerPrefixes, CallerKeys, DailyClientKey, DEFAULT_CALLER_PREFIXES } from './http/client-key.js';
 import { demoRoutes } from './http/demo.routes.js';
 import { enrolRoutes } from './http/enrol.routes.js';
+import { loginGate } from './http/login-gate.js';
 import { StaffOrigin } from './http/staff-origin.js';
 import { type DemoConsoleConfig, trustRoutes } from './http/trust.routes.js';
 import { staticRoutes } from './http/static.routes.js';
@@ -167,7 +168,8 @@ export function createApp(deps: AppDeps): App {
     }
   });
   const staffHttp = { origin: new StaffOrigin(deps.consoleOrigin ?? null), log, secureCookies: deps.secureCookies ?? false };
-  app.use(authRoutes({ ...staffHttp, auth, callers, guard: new LoginGuard(deps.loginLimits) }));
+  const guard = new LoginGuard(deps.loginLimits);
+  app.use(authRoutes({ ...staffHttp, auth, callers, guard }));
   app.use(enrolRoutes({ ...staffHttp, staff: services.staff, callers }));
   app.use(trustRoutes({ staff: services.staff, organisation: repos.organisation, publicUrl: deps.publicUrl, demoConsoleConfig: deps.demoConsoleConfig ?? null }));
   app.use(staticRoutes(deps.widgetDist));
@@ -191,7 +193,9 @@ export function createApp(deps: AppDeps): App {
   const checkpointer = db.memory ? null : startCheckpointer(db, db.name);
   const stopDiskWatch = db.memory ? () => undefined : watchDisk(path.dirname(db.name), deps.diskAlarmMb ?? DEFAULT_DISK_ALARM_MB, log);
 
-  const httpServer = http.createServer(app);
+  // A network that has spent its failed-login budget is refused before Express (http/login-gate.ts).
+  const gate = loginGate({ guard, callers, origin: staffHttp.origin });
+  const httpServer = http.createServer((req, res) => gate(req, res, () => void app(req, res)));
   const io: TsunagariServer = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
     maxHttpBufferSize: MAX_FRAME_BYTES,
     pingInterval: (deps.heartbeat ?? DEFAULT_HEARTBEAT).intervalMs,

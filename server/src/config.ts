@@ -100,6 +100,8 @@ export interface Config {
   loginFailuresPerNetwork: number;
   /** The longest a login attempt on a name under attack is held, in ms (TSUNAGARI_LOGIN_SLOWDOWN_MAX_MS). */
   loginSlowDownMaxMs: number;
+  /** How long a login try from a network past its failure budget is held before its refusal, in ms (TSUNAGARI_LOGIN_REFUSAL_HOLD_MS). */
+  loginRefusalHoldMs: number;
   /** Threads that verify logins off the event loop (TSUNAGARI_VERIFY_THREADS). */
   verifyThreads: number;
   /** Free space on the database's disk, in MB, below which the relay logs an alarm (TSUNAGARI_DISK_ALARM_MB). */
@@ -264,6 +266,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginBackoffMaxSeconds: positive(env, 'TSUNAGARI_LOGIN_BACKOFF_MAX_S', DEFAULT_LOGIN_LIMITS.backoffMaxSeconds),
     loginFailuresPerNetwork: positive(env, 'TSUNAGARI_LOGIN_FAILURES_PER_NETWORK', DEFAULT_LOGIN_LIMITS.failuresPerNetwork),
     loginSlowDownMaxMs: wholeNumber(env.TSUNAGARI_LOGIN_SLOWDOWN_MAX_MS ?? String(DEFAULT_LOGIN_LIMITS.slowDownMaxMs), 'TSUNAGARI_LOGIN_SLOWDOWN_MAX_MS'),
+    loginRefusalHoldMs: wholeNumber(env.TSUNAGARI_LOGIN_REFUSAL_HOLD_MS ?? String(DEFAULT_LOGIN_LIMITS.refusalHoldMs), 'TSUNAGARI_LOGIN_REFUSAL_HOLD_MS'),
     verifyThreads: positive(env, 'TSUNAGARI_VERIFY_THREADS', DEFAULT_VERIFY_THREADS),
     diskAlarmMb: wholeNumber(env.TSUNAGARI_DISK_ALARM_MB ?? String(DEFAULT_DISK_ALARM_MB), 'TSUNAGARI_DISK_ALARM_MB'),
     limits: limitsFrom(env, demo),
@@ -277,6 +280,7 @@ export function loginLimitsOf(config: Config): Partial<LoginLimits> {
     backoffMaxSeconds: config.loginBackoffMaxSeconds,
     failuresPerNetwork: config.loginFailuresPerNetwork,
     slowDownMaxMs: config.loginSlowDownMaxMs,
+    refusalHoldMs: config.loginRefusalHoldMs,
   };
 }
 

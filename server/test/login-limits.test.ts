@@ -52,6 +52,28 @@ describe('staff login limits', () => {
     expect((await wrongLogin(server.url, 'e5', guesser)).error).toBe('RATE_LIMITED');
     expect((await loginStaff(server, 'sato', from('198.51.100.3'))).session.staff.username).toBe('sato');
   });
+
+  it('a network past its budget is refused before its request is read, held, and cut off; others sign in and start as usual', async () => {
+    const server = await servers.start({ trustedProxyHops: 1, loginLimits: { failuresPerNetwork: 2, refusalHoldMs: 0 } });
+    const guesser = from('203.0.113.60');
+    for (const name of ['a1', 'b2']) expect((await wrongLogin(server.url, name, guesser)).error).toBe('NOT_AUTHENTICATED');
+    // Unparseable and oversized bodies: Express would answer 400 and 413; the gate answers before reading them.
+    const raw = (path: string, body: string) => fetch(server.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...guesser }, body });
+    for (const res of [await raw(API.login, '{not json'), await raw(`${API.login.toUpperCase()}/`, 'x'.repeat(64 * 1024)), await raw(API.authParams, '{}')]) {
+      expect(res.status).toBe(429);
+      expect(res.headers.get('connection')).toBe('close');
+      expect(await res.json()).toEqual({ ok: false, error: 'RATE_LIMITED' });
+    }
+    // Logout is never refused; other routes are not the gate's.
+    expect((await raw(API.logout, '{}')).status).toBe(204);
+    expect((await fetch(server.url + API.health, { headers: guesser })).status).toBe(200);
+    // A counselor from another network signs in, and a woman from another network starts.
+    expect((await loginStaff(server, 'sato', from('198.51.100.4'))).session.staff.username).toBe('sato');
+    const woman = clientSocket(server, from('198.51.100.5'));
+    servers.track(woman);
+    await connected(woman);
+    expect(await send(woman, 'consultation:start', {})).toMatchObject({ ok: true });
+  });
 });
 
 describe('login verification off the event loop', () => {

@@ -15,6 +15,12 @@ export interface LoginLimits {
   slowAfterFailures: number;
   /** The longest slow-down of one attempt, in milliseconds; it never turns an attempt away. */
   slowDownMaxMs: number;
+  /**
+   * How long a request from a network that has spent its budget is held before its refusal, in
+   * milliseconds (see `http/login-gate.ts`): a script that waits for answers then tries a few
+   * times a second instead of thousands. 0: refused at once.
+   */
+  refusalHoldMs: number;
 }
 
 export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
@@ -24,6 +30,7 @@ export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
   failuresPerNetwork: 20,
   slowAfterFailures: 10,
   slowDownMaxMs: 2000,
+  refusalHoldMs: 1000,
 };
 
 const WINDOW_SECONDS = 15 * 60;
@@ -63,6 +70,15 @@ export class LoginGuard {
     const over = (user?.consumedPoints ?? 0) - this.limits.slowAfterFailures;
     if (over < 0) return 0;
     return Math.min(this.limits.slowDownMaxMs, 100 * 2 ** Math.min(over, 16));
+  }
+
+  /**
+   * Whether this network has spent its failed-login budget for all usernames: the milliseconds
+   * until it may try again, or 0. Read before the request's body is parsed (`http/login-gate.ts`).
+   */
+  async networkRefusedFor(network: string): Promise<number> {
+    const net = await this.perNetwork.get(network);
+    return spent(net) ? Math.max(1, (net as RateLimiterRes).msBeforeNext) : 0;
   }
 
   /** After a wrong password: counts it everywhere and sets this network's next wait for the name. */
