@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { demoPaths, openRelayDb } from './relay-db.js';
 import { type RunningServer, startServer as startDemoServer } from '../scripts/demo-server.mjs';
 
 export { parseDemoLogins, type RunningServer } from '../scripts/demo-server.mjs';
@@ -75,6 +76,14 @@ export async function seedServerTemplates(): Promise<() => void> {
       fs.mkdirSync(dir);
       const server = await startDemoServer({ ...E2E_SERVER_ENV, STAFF_KDF: kdf }, dir);
       await server.stop();
+      // The program's settings are stored at a relay's first start from its environment (issue 16):
+      // forgotten here, so each copy stores its own test's (hours, retention …) as a fresh install would.
+      const db = openRelayDb(demoPaths(server.banner).db);
+      try {
+        db.prepare('DELETE FROM program_settings').run();
+      } finally {
+        db.close();
+      }
       templates[kdf] = dir;
     }),
   );

@@ -68,7 +68,7 @@ test('a counselor logs phone calls by keyboard, corrects and withdraws one; the 
   // The supervisor's year report: one mail consultation, no phone (corrected), none withdrawn.
   const boss = await desktopPage(browser);
   await signIn(boss, 'supervisor', server);
-  const channels = boss.getByRole('table', { name: /チャネルごとの相談件数/ });
+  const channels = boss.getByRole('table', { name: /^チャネルごとの相談件数/ });
   await expect(channels).toContainText('合計 1件');
   await expect(channels.getByRole('row', { name: /メール/ })).toContainText('1');
   await expect(channels.getByRole('row', { name: /^電話/ })).toContainText('0');

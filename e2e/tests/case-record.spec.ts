@@ -114,8 +114,9 @@ test('a counselor records topics and outcome; the supervisor sees them in the ye
   expect(
     csv.startsWith('\uFEFF月,相談件数（全チャネル）,チャネル：SNS（チャット）,チャネル：電話,チャネル：メール,チャネル：面接,チャネル：リモート,相談の申し込み,対応,待つ間に離れた,記録済み,いたずら・迷惑（件数に含めず）,'),
   ).toBe(true);
-  const rows = csv.slice(1).split('\r\n');
-  expect(rows).toHaveLength(15); // header, 12 months, total, and the empty string after the last CRLF
+  // The months' table is the first block; the report's further tables follow, each after an empty line.
+  const rows = csv.slice(1).split('\r\n\r\n')[0]!.split('\r\n');
+  expect(rows).toHaveLength(14); // header, 12 months, total
   const header = rows[0]!.split(',');
   const total = rows[13]!.split(',');
   expect(total.slice(0, 12)).toEqual(['合計', '1', '1', '0', '0', '0', '0', '1', '1', '0', '1', '0']);

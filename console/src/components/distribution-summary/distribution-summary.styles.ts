@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** Beyond the report's table look: a box the wide table scrolls in (focus ring from baseStyles), and text cells to the left. */
+/** Beyond the report's table look: a box the wide table scrolls in (focus ring from baseStyles), text cells to the left, and a table that fits the page when printed. */
 export const distributionSummaryStyles = css`
   :host {
     display: grid;
@@ -16,5 +16,17 @@ export const distributionSummaryStyles = css`
   td.text {
     text-align: left;
     white-space: nowrap;
+  }
+  /* On paper nothing scrolls: the seven columns share the page, headers and partner names wrap. */
+  @media print {
+    table {
+      width: 100%;
+      table-layout: fixed;
+    }
+    th,
+    td.text {
+      white-space: normal;
+      overflow-wrap: anywhere;
+    }
   }
 `;
