@@ -98,10 +98,12 @@ export class TsgMessageComposer extends LitElement {
     this.sending = true;
     this.setTyping(false);
     const consultationId = this.consultationId;
+    const sent = this.draft;
     const res = await this.submit({ consultationId, text });
     this.sending = false;
-    // A failed send keeps her words so she can try again.
-    if (res.ok && this.consultationId === consultationId) this.draft = '';
+    // A failed send keeps her words so she can try again. A stored one leaves the box, but only
+    // what was sent: what she typed while it was on its way (after it, or instead of it) stays.
+    if (res.ok && this.consultationId === consultationId) this.draft = this.draft.startsWith(sent) ? this.draft.slice(sent.length).trimStart() : this.draft;
     await this.updateComplete;
     this.textarea?.focus();
   }
