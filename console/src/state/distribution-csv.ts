@@ -5,7 +5,7 @@ const t = ja.distribution;
 
 /**
  * The report CSV's distribution block (its own block after the months, so the month table's
- * columns never move), when the year has an event or a sets target: a blank line, a title row, a header, one row per event by day, a total row
+ * columns never move), when the year has an event or a sets target: a title row, a header, one row per event by day, a total row
  * and, when the year has a sets target, the target and its achievement under the sets column.
  * Seven columns, always in this order. Each cell still goes through `csvField` (formula guard).
  */
@@ -16,7 +16,6 @@ export function distributionCsvRows(report: FiscalYearReport): (string | number)
   if (d.events.length === 0 && !kpi) return [];
   const under = (label: string, value: string | number) => [label, '', '', value, '', '', ''];
   return [
-    [],
     [t.csvTitle],
     [t.date, t.municipality, t.partner, t.sets, t.flyers, t.campaign, t.chatsAfter],
     ...d.events.map((e) => [e.date, e.municipality, e.partner, e.sets, e.flyers, e.campaign ?? '', e.chatsAfter ?? '']),

@@ -85,8 +85,7 @@ export function reportToCsv(report: FiscalYearReport): string {
     ...campaigns.map((c) => f.byCampaign[c] ?? 0),
   ];
   const rows = [header, ...report.months.map((f) => row(f, r.monthLabel(f.month))), row(report.total, r.total)];
-  // distributionCsvRows leads with its own empty line; here the blocks are joined by one.
-  const distribution = distributionCsvRows(report).slice(1);
+  const distribution = distributionCsvRows(report);
   const blocks = [rows, kpiCsvBlock(report), ...outreachCsvBlocks(report), ...figuresCsvBlocks(report), ...(distribution.length > 0 ? [distribution] : [])];
   return CSV_BOM + blocks.map((block) => block.map((cells) => cells.map(csvField).join(',')).join('\r\n')).join('\r\n\r\n') + '\r\n';
 }

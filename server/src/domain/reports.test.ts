@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseLogEntry } from '@tsunagari/shared';
+import { reportRow as row } from '../../test/report-row.js';
 import type { ReportRow } from './types.js';
 import { buildFiscalYearReport, tokyoMonthOf } from './reports.js';
 
-/** A consultation row as the repository gives it: queued, and by default never taken up nor ended. */
-const row = (queuedAt: string, more: Partial<ReportRow> = {}): ReportRow => ({
-  queuedAt,
-  assignedAt: null,
-  endedAt: null,
-  endReason: null,
-  campaign: null,
-  record: null,
-  handoffs: [],
-  waitMs: null,
-  ...more,
-});
 
 /** Answered and ended, with a record. */
 const recorded = (queuedAt: string, record: ReportRow['record'], campaign: string | null = null): ReportRow =>

@@ -1,20 +1,9 @@
 import { answerRate, type DemandDay, nearestRank } from '@tsunagari/shared';
 import { describe, expect, it } from 'vitest';
+import { reportRow as row } from '../../test/report-row.js';
 import type { ReportRow } from './types.js';
 import { buildWaitReport, waitPercentiles } from './waits.js';
 
-/** A consultation row as the repository gives it: queued, and by default never taken up nor ended. */
-const row = (queuedAt: string, more: Partial<ReportRow> = {}): ReportRow => ({
-  queuedAt,
-  assignedAt: null,
-  endedAt: null,
-  endReason: null,
-  campaign: null,
-  record: null,
-  handoffs: [],
-  waitMs: null,
-  ...more,
-});
 const answered = (queuedAt: string, waitMs: number, more: Partial<ReportRow> = {}) =>
   row(queuedAt, { assignedAt: queuedAt, waitMs, ...more });
 const left = (queuedAt: string, waitMs: number) => row(queuedAt, { endedAt: queuedAt, endReason: 'abandoned', waitMs });

@@ -20,10 +20,10 @@ export interface GraceOver {
   staff(staffId: string): void;
   client(consultationId: string): void;
   /**
-   * Waiting and silent for the silence period: `final` false — ask her (she has `answerInMs` to
-   * answer); `final` true — she did not answer (or is not asked): end it.
+   * Waiting and silent for the silence period: `final` false — ask her (by {@link GracePeriods.answerBy});
+   * `final` true — she did not answer (or is not asked): end it.
    */
-  silent(consultationId: string, final: boolean, answerInMs: number): void;
+  silent(consultationId: string, final: boolean): void;
   /** Gone from her active chat for the first period: parked. */
   away(consultationId: string, endsInMs: number): void;
   /** Parked for the second period too: the chat ends. */
@@ -43,8 +43,8 @@ export class GracePeriods {
   private readonly clientTimers = new Map<string, unknown>();
   /** Waiting clients' silence: restarted by each message she sends while waiting, then her time to answer. */
   private readonly silenceTimers = new Map<string, unknown>();
-  /** Waiting clients asked whether they still wait, not yet answered. */
-  private readonly asked = new Set<string>();
+  /** Waiting clients asked whether they still wait, not yet answered: when each must answer by (ms). */
+  private readonly asked = new Map<string, number>();
   /** Active chats whose client is gone: the away timer, then the gone timer. */
   private readonly awayTimers = new Map<string, unknown>();
   private readonly parked = new Set<string>();
@@ -54,6 +54,8 @@ export class GracePeriods {
     private readonly scheduler: Scheduler,
     private readonly ms: GraceMs,
     private readonly over: GraceOver,
+    /** The time (ms), for when a question must be answered by. */
+    private readonly now: () => number = Date.now,
   ) {}
 
   /** New lengths (an admin's settings): timers started from now on use them; running ones keep theirs. */
@@ -72,13 +74,13 @@ export class GracePeriods {
     this.silenceTimers.set(consultationId, this.scheduler.set(this.ms.silence, () => {
       this.silenceTimers.delete(consultationId);
       if (this.stopped) return;
-      if (this.ms.silenceAnswer <= 0) return this.over.silent(consultationId, true, 0);
-      this.asked.add(consultationId);
+      if (this.ms.silenceAnswer <= 0) return this.over.silent(consultationId, true);
+      this.asked.set(consultationId, this.now() + this.ms.silenceAnswer);
       this.silenceTimers.set(consultationId, this.scheduler.set(this.ms.silenceAnswer, () => {
         this.silenceTimers.delete(consultationId);
-        if (!this.stopped && this.asked.delete(consultationId)) this.over.silent(consultationId, true, 0);
+        if (!this.stopped && this.asked.delete(consultationId)) this.over.silent(consultationId, true);
       }));
-      this.over.silent(consultationId, false, this.ms.silenceAnswer);
+      this.over.silent(consultationId, false);
     }));
   }
 
@@ -89,9 +91,9 @@ export class GracePeriods {
     return true;
   }
 
-  /** Whether she is asked and has not answered yet (asked again when she reconnects). */
-  isAsked(consultationId: string): boolean {
-    return this.asked.has(consultationId);
+  /** When she must answer by (ms), while she is asked and has not answered yet; else undefined. */
+  answerBy(consultationId: string): number | undefined {
+    return this.asked.get(consultationId);
   }
 
   /** She is no longer waiting (taken or ended): her silence no longer counts. */

@@ -81,10 +81,10 @@ export class RoutingService {
     this.grace = new GracePeriods(deps.scheduler, grace, {
       staff: (staffId) => void this.presence.run(staffId, () => this.staffGraceOver(staffId)).catch(failed),
       client: (consultationId) => void this.clientGraceOver(consultationId, 'timeout').catch(failed),
-      silent: (consultationId, final, answerInMs) => void (final ? this.clientGraceOver(consultationId, 'silent') : this.askStillWaiting(consultationId, answerInMs)).catch(failed),
+      silent: (consultationId, final) => void (final ? this.clientGraceOver(consultationId, 'silent') : this.askStillWaiting(consultationId)).catch(failed),
       away: (consultationId, endsInMs) => this.clientParked(consultationId, endsInMs),
       gone: (consultationId) => void this.clientGoneOver(consultationId).catch(failed),
-    });
+    }, () => this.clock.now().getTime());
   }
 
   private get ev(): RoutingEvents {
@@ -193,7 +193,7 @@ export class RoutingService {
   /** A socket of hers is bound to her consultation again; a counselor whose chat was parked is told. */
   clientOnline(consultationId: string): void {
     // Asked while she was away (the push went nowhere): asked again now that she is here.
-    if (this.grace.isAsked(consultationId)) this.askAgain(consultationId);
+    this.ask(consultationId);
     if (!this.grace.clientBack(consultationId)) return;
     const staffId = this.repos.consultations.byId(consultationId)?.assignedStaffId;
     if (staffId) this.events?.clientAway(consultationId, staffId, false, null);
@@ -235,31 +235,20 @@ export class RoutingService {
    * False (nothing changes) when she was not asked: the answer cannot keep a script's place.
    */
   clientStillHere(c: Consultation): boolean {
-    if (c.status !== 'waiting' || !this.grace.clientAnswered(c.id)) return false;
-    this.answerBy.delete(c.id);
-    return true;
+    return c.status === 'waiting' && this.grace.clientAnswered(c.id);
   }
 
-  /** When each woman asked must answer by (ms), to ask again with the same time after a reconnect. */
-  private readonly answerBy = new Map<string, number>();
-
-  private async askStillWaiting(consultationId: string, answerInMs: number): Promise<void> {
+  private async askStillWaiting(consultationId: string): Promise<void> {
     const c = this.repos.consultations.byId(consultationId);
     const item = (await this.router.queue()).find((q) => q.consultationId === consultationId);
     // Taken meanwhile, ended, or a chat back in the queue (only her grace ends those): not asked.
-    if (this.stopped || c?.status !== 'waiting' || item?.requeued !== false) return void this.notWaiting(consultationId);
-    this.answerBy.set(consultationId, this.clock.now().getTime() + answerInMs);
-    this.askAgain(consultationId);
+    if (this.stopped || c?.status !== 'waiting' || item?.requeued !== false) return void this.grace.clientNotWaiting(consultationId);
+    this.ask(consultationId);
   }
 
-  /** She is no longer waiting (taken, ended, or back in the queue as a chat): no silence, no question. */
-  private notWaiting(consultationId: string): void {
-    this.grace.clientNotWaiting(consultationId);
-    this.answerBy.delete(consultationId);
-  }
-
-  private askAgain(consultationId: string): void {
-    const by = this.answerBy.get(consultationId);
+  /** Pushes the question with the time the grace timers hold for her answer (again after a reconnect). */
+  private ask(consultationId: string): void {
+    const by = this.grace.answerBy(consultationId);
     if (by !== undefined) this.events?.stillWaiting(consultationId, new Date(by).toISOString());
   }
 
@@ -269,7 +258,7 @@ export class RoutingService {
     if (this.stopped || !c || c.status !== 'waiting') return;
     // A chat that went back to the queue is not a new start that never spoke: only her grace ends it.
     if (cause === 'silent' && (await this.router.queue()).find((q) => q.consultationId === consultationId)?.requeued !== false) return;
-    this.notWaiting(consultationId);
+    this.grace.clientNotWaiting(consultationId);
     await this.endWaiting(c, 'client', 'abandoned', cause);
     this.ev.abandoned(consultationId);
     this.ev.changed({ queue: true });
@@ -326,7 +315,7 @@ export class RoutingService {
       // store (the chat, whoever holds it), before or after this.
       throw this.repos.consultations.byId(consultationId)?.status === 'ended' ? errors.invalidState('consultation ended') : errors.alreadyTaken();
     }
-    this.notWaiting(consultationId);
+    this.grace.clientNotWaiting(consultationId);
     const since = this.startedAt.get(consultationId) ?? ms(existing.queuedAt);
     this.startedAt.delete(consultationId);
     this.repos.consultations.recordWait(consultationId, Math.max(0, this.clock.now().getTime() - since));
@@ -361,7 +350,7 @@ export class RoutingService {
   }
 
   private async endWaiting(c: Consultation, by: SenderRole, reason: EndReason, cause: AbandonCause): Promise<{ endedAt: string; changed: boolean }> {
-    this.notWaiting(c.id);
+    this.grace.clientNotWaiting(c.id);
     const endedAt = this.nowIso();
     const changed = this.repos.consultations.end(c.id, endedAt, reason, by);
     if (changed) {
