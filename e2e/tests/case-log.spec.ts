@@ -1,4 +1,4 @@
-import { desktopPage, expect, expectNoAxeViolations, phonePage, signIn, snap, test } from './fixtures.js';
+import { desktopPage, expect, expectNoAxeViolations, phonePage, signIn, snap, test, logLonelinessCall, setTargets } from './fixtures.js';
 
 /**
  * The case log (電話などの記録): a counselor enters a phone call with the keyboard alone —
@@ -84,20 +84,11 @@ test('a counselor logs phone calls by keyboard, corrects and withdraws one; the 
 test('an admin sets the year targets; the year report leads with targets against results', async ({ browser, ownServer: server }, info) => {
   const sato = await desktopPage(browser);
   await signIn(sato, 'sato', server);
-  await sato.getByRole('button', { name: '電話などの記録' }).click();
-  const form = sato.getByRole('form', { name: '電話・メール・面接の記録' });
-  await form.getByLabel('主訴', { exact: true }).selectOption('孤独');
-  await form.getByRole('button', { name: '記録する' }).click();
-  await expect(form.getByRole('status')).toHaveText(/^記録しました/);
+  await logLonelinessCall(sato);
 
   const admin = await desktopPage(browser);
   await signIn(admin, 'admin', server);
-  const targets = admin.getByRole('form', { name: /の目標を設定する/ });
-  await targets.getByLabel('家庭訪問（回）').fill('45');
-  await targets.getByLabel('電話相談（件）').fill('2000');
-  await targets.getByLabel('生理用品の配布（セット）').fill('800');
-  await targets.getByRole('button', { name: '目標を保存' }).click();
-  await expect(targets.getByRole('status')).toHaveText('目標を保存しました。');
+  await setTargets(admin, { '家庭訪問（回）': '45', '電話相談（件）': '2000', '生理用品の配布（セット）': '800' });
   const kpis = admin.getByRole('table', { name: /目標と実績/ });
   await expect(kpis.getByRole('row')).toHaveCount(4);
   await expect(kpis.getByRole('row', { name: /電話相談/ }).getByRole('cell')).toHaveText([/2,000/, '1', '0.1%', /\d/]);

@@ -145,3 +145,20 @@ export async function listCampaigns(browser: Browser, server: RunningServer, nam
   }
   return admin;
 }
+
+/** A counselor logs one phone call (topic 孤独) on 電話などの記録, with the form's defaults for the rest. */
+export async function logLonelinessCall(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '電話などの記録' }).click();
+  const form = page.getByRole('form', { name: '電話・メール・面接の記録' });
+  await form.getByLabel('主訴', { exact: true }).selectOption('孤独');
+  await form.getByRole('button', { name: '記録する' }).click();
+  await expect(form.getByRole('status')).toHaveText(/^記録しました/);
+}
+
+/** An admin sets this fiscal year's targets, by the fields' labels. */
+export async function setTargets(page: Page, values: Record<string, string>): Promise<void> {
+  const targets = page.getByRole('form', { name: /の目標を設定する/ });
+  for (const [label, value] of Object.entries(values)) await targets.getByLabel(label).fill(value);
+  await targets.getByRole('button', { name: '目標を保存' }).click();
+  await expect(targets.getByRole('status')).toHaveText('目標を保存しました。');
+}

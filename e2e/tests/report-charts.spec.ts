@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { desktopPage, expect, expectNoAxeViolations, phonePage, signIn, snap, startFromLanding, test } from './fixtures.js';
+import { desktopPage, expect, expectNoAxeViolations, phonePage, signIn, snap, startFromLanding, test, logLonelinessCall, setTargets } from './fixtures.js';
 
 /** The Tokyo month now, as the report labels it (2026年12月). */
 function tokyoMonthLabel(): string {
@@ -23,19 +23,11 @@ test('the report’s charts and tables: KPI progress, channels by month, waits a
 
   const sato = await desktopPage(browser);
   await signIn(sato, 'sato', server);
-  await sato.getByRole('button', { name: '電話などの記録' }).click();
-  const form = sato.getByRole('form', { name: '電話・メール・面接の記録' });
-  await form.getByLabel('主訴', { exact: true }).selectOption('孤独');
-  await form.getByRole('button', { name: '記録する' }).click();
-  await expect(form.getByRole('status')).toHaveText(/^記録しました/);
+  await logLonelinessCall(sato);
 
   const admin = await desktopPage(browser);
   await signIn(admin, 'admin', server);
-  const targets = admin.getByRole('form', { name: /の目標を設定する/ });
-  await targets.getByLabel('家庭訪問（回）').fill('45');
-  await targets.getByLabel('電話相談（件）').fill('2000');
-  await targets.getByRole('button', { name: '目標を保存' }).click();
-  await expect(targets.getByRole('status')).toHaveText('目標を保存しました。');
+  await setTargets(admin, { '家庭訪問（回）': '45', '電話相談（件）': '2000' });
 
   // Each chart is an image named by its sentence, drawn on a canvas, with its legend and table.
   await expect(admin.getByRole('img', { name: /^目標の達成率と、この時点の目安。目標のある2項目のうち、この時点の目安に届いているのは0項目です。$/ })).toBeVisible();
