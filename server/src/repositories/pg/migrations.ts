@@ -77,15 +77,17 @@ export const pgMigrations: readonly string[] = [
   );
 
   -- The counter SQLite's migration 8 keeps with triggers: it moves whenever an account's
-  -- lifecycle, a session's end or the list changes, whoever wrote it (row triggers, as SQLite's).
+  -- lifecycle, a session's end or the list changes, whoever wrote it. Deferred to the commit: the
+  -- one counter row is then locked last, after every row a transaction changes (a disable and a
+  -- sign-out at once cannot deadlock on it), and a reader never sees it move before the change.
   CREATE TABLE staff_change (id BIGINT PRIMARY KEY CHECK (id = 1), n BIGINT NOT NULL);
   INSERT INTO staff_change (id, n) VALUES (1, 0);
   CREATE FUNCTION staff_change_bump() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN UPDATE staff_change SET n = n + 1; RETURN NULL; END $$;
-  CREATE TRIGGER staff_change_insert AFTER INSERT ON staff FOR EACH ROW EXECUTE FUNCTION staff_change_bump();
-  CREATE TRIGGER staff_change_update AFTER UPDATE OF status, role, key_version, statement, auth_hash ON staff FOR EACH ROW EXECUTE FUNCTION staff_change_bump();
-  CREATE TRIGGER staff_change_session AFTER DELETE ON staff_session FOR EACH ROW EXECUTE FUNCTION staff_change_bump();
-  CREATE TRIGGER staff_change_list AFTER INSERT OR UPDATE OR DELETE ON revocation_list FOR EACH ROW EXECUTE FUNCTION staff_change_bump();
+  CREATE CONSTRAINT TRIGGER staff_change_insert AFTER INSERT ON staff DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION staff_change_bump();
+  CREATE CONSTRAINT TRIGGER staff_change_update AFTER UPDATE OF status, role, key_version, statement, auth_hash ON staff DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION staff_change_bump();
+  CREATE CONSTRAINT TRIGGER staff_change_session AFTER DELETE ON staff_session DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION staff_change_bump();
+  CREATE CONSTRAINT TRIGGER staff_change_list AFTER INSERT OR UPDATE OR DELETE ON revocation_list DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION staff_change_bump();
 
   CREATE TABLE consultation (
     id ${T} PRIMARY KEY,

@@ -21,7 +21,11 @@ const types = {
 
 /** A pool for a `postgres://` URL, reading integers as numbers. */
 export function createPgPool(connectionString: string, max = 10): pg.Pool {
-  return new pg.Pool({ connectionString, max, types });
+  const pool = new pg.Pool({ connectionString, max, types });
+  // An idle client's connection that breaks (the server restarted, a failover) is dropped by the
+  // pool and the next query connects afresh; without a listener the error would end the process.
+  pool.on('error', () => undefined);
+  return pool;
 }
 
 /**

@@ -51,14 +51,14 @@ export function createPgCaseRecords(pool: pg.Pool): Async<CaseRecordRepository> 
 
 /** PostgreSQL case log: withdrawn rows stay stored, invisible to every read; times kept to 10 minutes. */
 export function createPgCaseLog(pool: pg.Pool): Async<CaseLogRepository> {
-  const params = (e: CaseLogEntry) => [e.id, e.staffId, e.channel, e.date, e.durationBand, e.contact, JSON.stringify(e.topics), e.outcome, e.ageBand, e.note];
+  const params = (e: CaseLogEntry) => [e.id, e.channel, e.date, e.durationBand, e.contact, JSON.stringify(e.topics), e.outcome, e.ageBand, e.note];
   return {
     insert: async (e) =>
-      void (await pool.query(`INSERT INTO case_log (id, staff_id, channel, day, duration_band, contact, topics, outcome, age_band, sealed_note, recorded_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`, [...params(e), coarseTime(e.recordedAt)])),
+      void (await pool.query(`INSERT INTO case_log (id, channel, day, duration_band, contact, topics, outcome, age_band, sealed_note, staff_id, recorded_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`, [...params(e), e.staffId, coarseTime(e.recordedAt)])),
     correct: async (e) =>
-      (await changes(pool, `UPDATE case_log SET channel = $3, day = $4, duration_band = $5, contact = $6, topics = $7, outcome = $8,
-        age_band = $9, sealed_note = $10, corrected_at = $11 WHERE id = $1 AND withdrawn_at IS NULL`, [...params(e), coarseOrNull(e.correctedAt)])) === 1,
+      (await changes(pool, `UPDATE case_log SET channel = $2, day = $3, duration_band = $4, contact = $5, topics = $6, outcome = $7,
+        age_band = $8, sealed_note = $9, corrected_at = $10 WHERE id = $1 AND withdrawn_at IS NULL`, [...params(e), coarseOrNull(e.correctedAt)])) === 1,
     withdraw: async (id, at) => (await changes(pool, 'UPDATE case_log SET withdrawn_at = $1 WHERE id = $2 AND withdrawn_at IS NULL', [coarseTime(at), id])) === 1,
     byId: async (id) => {
       const r = await one(pool, 'SELECT * FROM case_log WHERE id = $1 AND withdrawn_at IS NULL', [id]);
