@@ -48,6 +48,24 @@ export function concurrencyContract(repos: () => AsyncRepositories): void {
     expect(twice.filter((o) => o === 'disabled')).toHaveLength(1);
   });
 
+  it('a disable, her sign-out and a list published at once all finish (the change counter takes no lock order of its own)', async () => {
+    const r = repos();
+    for (let round = 1; round <= 5; round++) {
+      const id = `s${round}`;
+      await r.staff.insert(staffMember(id, { username: id }));
+      await r.sessions.insert(`h${round}`, id, T0, at(60));
+      const before = await r.staffChanges.version();
+      const [outcome] = await Promise.all([
+        r.staff.disable(id, 1, revocationList(round * 10), T0),
+        r.sessions.delete(`h${round}`),
+        r.revocations.publish(revocationList(round * 10 - 5), T0),
+      ]);
+      expect(['disabled', 'stale-list']).toContain(outcome);
+      expect(await r.sessions.isLive(`h${round}`, T0)).toBe(false);
+      expect(await r.staffChanges.version()).toBeGreaterThan(before);
+    }
+  });
+
   it('writers to one consultation at once: a reader paging by id as they commit misses none', async () => {
     const r = repos();
     await r.consultations.insert(consultation('c1'));
