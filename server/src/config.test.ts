@@ -202,6 +202,18 @@ describe('configuration for issue 14: logins, disk, demo database', () => {
     expect(loadConfig({ DEMO: '1', TSUNAGARI_DB: '/tmp/x.db' }).dbPath).toBe('/tmp/x.db');
   });
 
+  it('TSUNAGARI_DB names a SQLite file (the default) or a PostgreSQL server by its postgres:// URL (issue 17)', () => {
+    expect(loadConfig({}).database).toEqual({ kind: 'sqlite', path: loadConfig({}).dbPath });
+    expect(loadConfig({ TSUNAGARI_DB: '/tmp/x.db' }).database).toEqual({ kind: 'sqlite', path: '/tmp/x.db' });
+    const url = 'postgres://relay:secret@db.internal:5432/tsunagari';
+    expect(loadConfig({ TSUNAGARI_DB: url }).database).toEqual({ kind: 'postgres', url });
+    expect(loadConfig({ TSUNAGARI_DB: 'postgresql://relay@10.0.0.5/tsunagari' }).database.kind).toBe('postgres');
+    // The demo organisation's key file stays beside the default file.
+    expect(loadConfig({ TSUNAGARI_DB: url }).dbPath).toMatch(/data[\\/]tsunagari\.db$/);
+    expect(() => loadConfig({ TSUNAGARI_DB: 'postgres://db.internal' })).toThrow(/TSUNAGARI_DB/);
+    expect(() => loadConfig({ TSUNAGARI_DB: 'postgres://[bad/x' })).toThrow(/TSUNAGARI_DB/);
+  });
+
   it('the widget and the flyers name the program\'s own phone and mail unless told otherwise (issue 16)', () => {
     expect(loadConfig({}).alternatives).toEqual({ phone: '0836-37-5611', mail: 'ysnw2021@outlook.jp' });
     expect(loadConfig({ TSUNAGARI_MAIL: 'info@npo.example' }).alternatives.mail).toBe('info@npo.example');

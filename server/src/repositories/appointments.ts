@@ -6,7 +6,7 @@ import type { AppointmentRepository } from './types.js';
 
 type Row = Record<string, unknown>;
 
-const fromRow = (r: Row): Appointment => ({
+export const fromRow = (r: Row): Appointment => ({
   id: r.id as string,
   consultationId: r.consultation_id as string,
   kind: r.kind as HandoffKind,

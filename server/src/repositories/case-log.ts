@@ -7,7 +7,7 @@ type Row = Record<string, unknown>;
 
 const COLUMNS = 'id, staff_id, channel, day, duration_band, contact, topics, outcome, age_band, sealed_note, recorded_at, corrected_at';
 
-function toEntry(r: Row): CaseLogEntry {
+export function toEntry(r: Row): CaseLogEntry {
   return {
     id: r.id as string,
     staffId: r.staff_id as string,

@@ -7,7 +7,7 @@ import type { ConsultationRepository } from './types.js';
 
 type Row = Record<string, unknown>;
 
-const consultationFromRow = (r: Row): Consultation => ({
+export const consultationFromRow = (r: Row): Consultation => ({
   id: r.id as string,
   clientTokenHash: r.client_token_hash as string,
   status: r.status as Consultation['status'],

@@ -7,7 +7,7 @@ type Row = Record<string, unknown>;
 
 const COLUMNS = 'id, staff_id, day, municipality, partner, sets, flyers, campaign, recorded_at, corrected_at';
 
-function toEvent(r: Row): DistributionEvent {
+export function toEvent(r: Row): DistributionEvent {
   return {
     id: r.id as string,
     staffId: r.staff_id as string,

@@ -5,7 +5,7 @@ import type { ClientTally, KeyGrantRepository, MessageRepository } from './types
 
 type Row = Record<string, unknown>;
 
-const messageFromRow = (r: Row): StoredMessage => ({
+export const messageFromRow = (r: Row): StoredMessage => ({
   id: r.id as number,
   consultationId: r.consultation_id as string,
   senderRole: r.sender_role as SenderRole,
@@ -20,7 +20,7 @@ const messageFromRow = (r: Row): StoredMessage => ({
  * and 200 for the rest (field names and ids take some 100; the answer's own wrapper fits in what
  * is left over), so a page never passes its budget.
  */
-const answerBytes = (m: StoredMessage): number => m.ciphertext.length + m.nonce.length + m.consultationId.length + 200;
+export const answerBytes = (m: StoredMessage): number => m.ciphertext.length + m.nonce.length + m.consultationId.length + 200;
 
 /** SQLite messages: ciphertext only, no time (the id keeps the order). */
 export function createSqliteMessages(db: Db): MessageRepository {

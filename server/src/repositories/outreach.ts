@@ -7,7 +7,7 @@ type Row = Record<string, unknown>;
 
 const COLUMNS = 'id, staff_id, kind, day, duration_band, agency, appointment_id, recorded_at, corrected_at';
 
-function toVisit(r: Row): OutreachVisit {
+export function toVisit(r: Row): OutreachVisit {
   return {
     id: r.id as string,
     staffId: r.staff_id as string,

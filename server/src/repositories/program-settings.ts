@@ -8,7 +8,7 @@ import type { ProgramSettingsRepository } from './types.js';
  * environment on the first start may be any positive number of seconds (test servers use
  * fractions of a second, below what an admin may set).
  */
-const storedSchema = programSettingsSchema.extend({
+export const storedSchema = programSettingsSchema.extend({
   offerTimeoutSeconds: z.number().positive(),
   clientGraceSeconds: z.number().positive(),
   counselorGraceSeconds: z.number().positive(),

@@ -5,7 +5,7 @@ import type { OrganisationRepository, RevocationRepository, StaffChanges, StaffR
 
 type Row = Record<string, unknown>;
 
-const staffFromRow = (r: Row): StaffRecord => ({
+export const staffFromRow = (r: Row): StaffRecord => ({
   id: r.id as string,
   username: r.username as string,
   displayName: r.display_name as string,
@@ -29,7 +29,7 @@ const staffFromRow = (r: Row): StaffRecord => ({
 });
 
 /** The row's columns for a whole record (insert). */
-const rowOf = (s: StaffRecord) => ({
+export const rowOf = (s: StaffRecord) => ({
   id: s.id,
   username: s.username,
   displayName: s.displayName,
