@@ -137,10 +137,9 @@ export async function startTestServer(
   const log = createLogger('trace', { write: (line: string) => void logs.push(line) });
   const redis = queueInRedis();
   const app = createApp({
-    // A prefix per server start: a restarted relay begins with an empty store, as one in memory
-    // does. A node that starts beside live Redis state (offers whose timers died with the node
-    // that made them) is issue 17's open work, not something this matrix can stand in for.
-    ...(redis ? { queueStore: new RedisQueueStore(redis, `test-${path.basename(dir)}-${++redisStarts}:`) } : {}),
+    // One prefix per test's database: a restarted relay meets the Redis state its previous start
+    // left (offers whose timers died with it included), as a node restarting beside a live Redis does.
+    ...(redis ? { queueStore: new RedisQueueStore(redis, `test-${path.basename(dir)}:`) } : {}),
     db,
     sodium,
     clock,
@@ -372,7 +371,6 @@ export function serverPerTest(): { start(opts?: TestServerOptions): Promise<Test
  * in a real Redis (issue 17's matrix): a connection of this server's own, or null in the default
  * project (queue in memory).
  */
-let redisStarts = 0;
 function queueInRedis(): Redis | null {
   if (process.env.TSUNAGARI_TEST_QUEUE !== 'redis') return null;
   return new Redis({ path: inject('redisPath'), maxRetriesPerRequest: 1 });

@@ -32,6 +32,9 @@ type AbandonCause = Parameters<RoutingDeps['repos']['consultations']['recordAban
 
 const ms = (iso: string): number => new Date(iso).getTime();
 
+/** How far past its expiry an offer must be before another node's sweep takes it on. */
+const ORPHANED_OFFER_SLACK_MS = 2_000;
+
 /**
  * The one owner of a consultation's lifecycle: start, offer, take, end, requeue, transfer; and of
  * counselors' status, capacity and presence. It keeps the consultation row (through its one
@@ -54,6 +57,10 @@ export class RoutingService {
   private readonly sodium: Sodium;
   private events: RoutingEvents | null = null;
   private stopped = false;
+  private readonly scheduler: Scheduler;
+  private readonly sharedStore: boolean;
+  /** The next sweep for offers a dead node left (shared stores only). */
+  private sweep: unknown = null;
   /**
    * When each consultation started here, exactly (ms): the row keeps it to 10 minutes only
    * (issue 15), the wait figure wants it exact. In memory, while she waits for her first counselor.
@@ -61,7 +68,8 @@ export class RoutingService {
   private readonly startedAt = new Map<string, number>();
 
   constructor(deps: RoutingDeps) {
-    ({ repos: this.repos, clock: this.clock, sodium: this.sodium } = deps);
+    ({ repos: this.repos, clock: this.clock, sodium: this.sodium, scheduler: this.scheduler } = deps);
+    this.sharedStore = deps.store.shared;
     this.options = { ...defaultRoutingOptions, ...deps.options };
     this.router = new Router(deps.store, () => this.clock.now().getTime(), deps.scheduler, {
       offered: (offer, item) =>
@@ -114,6 +122,25 @@ export class RoutingService {
     // Nobody is connected yet: an active chat whose woman does not come back is parked, then ends.
     for (const a of active) this.grace.startAway(a.consultationId);
     for (const c of counselors) if (c.load > 0) this.grace.startStaff(c.staffId);
+    // A shared store may hold offers whose timers died with the process that made them (this one
+    // before a restart, or another node): they are watched from here on, and swept for while the
+    // other nodes live.
+    await this.router.adoptOffers();
+    if (this.sharedStore) this.sweepForOrphanedOffers();
+  }
+
+  /**
+   * Every offer timeout, takes on offers at least {@link ORPHANED_OFFER_SLACK_MS} past their
+   * expiry that no timer here watches: their node died. A live maker's own timer fires first.
+   */
+  private sweepForOrphanedOffers(): void {
+    if (this.stopped) return;
+    this.sweep = this.scheduler.set(this.options.offerTimeoutMs, () => {
+      void this.router
+        .adoptOffers(ORPHANED_OFFER_SLACK_MS)
+        .catch((caught: unknown) => this.events?.failed(caught))
+        .finally(() => this.sweepForOrphanedOffers());
+    });
   }
 
   /**
@@ -128,6 +155,7 @@ export class RoutingService {
 
   stop(): void {
     this.stopped = true;
+    if (this.sweep !== null) this.scheduler.clear(this.sweep);
     this.router.stop();
     this.grace.stop();
   }
