@@ -8,6 +8,7 @@ describe('configuration for issue 13', () => {
     expect(() => checkStartable(loadConfig({ PUBLIC_URL: 'http://relay.example' }))).toThrow(/https/);
     expect(() => checkStartable(loadConfig({ PUBLIC_URL: 'https://relay.example' }))).not.toThrow();
     expect(() => checkStartable(loadConfig({ DEMO: '1' }))).not.toThrow();
+    expect(() => checkStartable(loadConfig({ DEMO: '1', TSUNAGARI_DB: 'postgres://relay@db.example:5432/tsunagari' }))).toThrow(/not wired/);
   });
 
   it('STAFF_KDF is the Argon2id floor: moderate by default, min only when asked, nothing else', () => {
