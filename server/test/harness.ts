@@ -126,17 +126,17 @@ export async function startTestServer(
   const repos = createSqliteRepositories(db);
   const org = testOrg(sodium, dir);
   const clock = opts.clock ?? systemClock;
-  if (!repos.organisation.get()) {
-    repos.organisation.create('test org', org.publicKey, clock.now().toISOString());
+  if (!(await repos.organisation.get())) {
+    await repos.organisation.create('test org', org.publicKey, clock.now().toISOString());
     // Enrolled as browsers would (keys made "client-side"), signed with the test's org key.
     const lifecycle = new StaffLifecycle(repos, sodium, clock, new LiveSessions(realScheduler, clock), 'min');
-    for (const s of Object.values(STAFF)) enrolInProcess(sodium, lifecycle, org.secretKey, s, { kdf: 'min', now: clock.now().getTime() });
+    for (const s of Object.values(STAFF)) await enrolInProcess(sodium, lifecycle, org.secretKey, s, { kdf: 'min', now: clock.now().getTime() });
   }
-  for (const name of opts.campaigns ?? []) repos.campaigns.save({ name, label: name, active: true, updatedAt: clock.now().toISOString() });
+  for (const name of opts.campaigns ?? []) await repos.campaigns.save({ name, label: name, active: true, updatedAt: clock.now().toISOString() });
   const logs: string[] = [];
   const log = createLogger('trace', { write: (line: string) => void logs.push(line) });
   const redis = queueInRedis();
-  const app = createApp({
+  const app = await createApp({
     // A prefix per server start: a restarted relay begins with an empty store, as one in memory
     // does. A node that starts beside live Redis state (offers whose timers died with the node
     // that made them) is issue 17's open work, not something this matrix can stand in for.
@@ -190,7 +190,7 @@ export async function startTestServer(
     dir,
     dbPath,
     sodium,
-    orgPublicKey: repos.organisation.get()?.signPublicKey ?? '',
+    orgPublicKey: (await repos.organisation.get())?.signPublicKey ?? '',
     org,
     logs,
     stop,

@@ -17,43 +17,43 @@ describe('consultation rows kept in memory (real SQLite file)', () => {
   const freshDatabase = tempDatabases('cache');
   let db: Db;
 
-  function setup() {
+  async function setup() {
     db = freshDatabase();
     const repos = createSqliteRepositories(db);
-    repos.staff.insert(staff('staff-a'));
-    repos.staff.insert(staff('staff-b'));
-    repos.consultations.insert(waiting);
+    await repos.staff.insert(staff('staff-a'));
+    await repos.staff.insert(staff('staff-b'));
+    await repos.consultations.insert(waiting);
     return { repos };
   }
 
-  it('answers repeated reads from memory', () => {
-    const { repos } = setup();
-    const first = repos.consultations.byId(ID);
+  it('answers repeated reads from memory', async () => {
+    const { repos } = await setup();
+    const first = await repos.consultations.byId(ID);
     // A change behind the repositories' back is not seen: proof that the second read was not a SELECT.
     db.prepare("UPDATE consultation SET campaign = 'behind-its-back' WHERE id = ?").run(ID);
-    expect(repos.consultations.byId(ID)).toBe(first);
-    expect(repos.consultations.byId(ID)?.campaign).toBeNull();
+    expect(await repos.consultations.byId(ID)).toBe(first);
+    expect((await repos.consultations.byId(ID))?.campaign).toBeNull();
   });
 
-  it('sees every change made through the repository, which is the only writer of the row', () => {
-    const { repos } = setup();
-    const byId = () => repos.consultations.byId(ID) as Consultation;
-    expect(byId().status).toBe('waiting');
-    expect(repos.consultations.assign(ID, 'staff-a', '2026-01-01T00:01:00.000Z')).toBe(true);
-    expect([byId().status, byId().assignedStaffId]).toEqual(['active', 'staff-a']);
-    expect(repos.consultations.reassign(ID, 'staff-a', 'staff-b', '2026-01-01T00:02:00.000Z')).toBe(true);
-    expect(byId().assignedStaffId).toBe('staff-b');
-    expect(repos.consultations.requeue(ID, 'staff-b', '2026-01-01T00:03:00.000Z')).toBe(true);
-    expect([byId().status, byId().assignedStaffId]).toEqual(['waiting', null]);
-    repos.consultations.setClientTokenHash(ID, 'h1');
-    expect(byId().clientTokenHash).toBe('h1');
-    expect(repos.consultations.end(ID, '2026-01-01T00:04:00.000Z', 'ended', 'client')).toBe(true);
-    expect([byId().status, byId().endReason]).toEqual(['ended', 'ended']);
+  it('sees every change made through the repository, which is the only writer of the row', async () => {
+    const { repos } = await setup();
+    const byId = async () => (await repos.consultations.byId(ID)) as Consultation;
+    expect((await byId()).status).toBe('waiting');
+    expect(await repos.consultations.assign(ID, 'staff-a', '2026-01-01T00:01:00.000Z')).toBe(true);
+    expect([(await byId()).status, (await byId()).assignedStaffId]).toEqual(['active', 'staff-a']);
+    expect(await repos.consultations.reassign(ID, 'staff-a', 'staff-b', '2026-01-01T00:02:00.000Z')).toBe(true);
+    expect((await byId()).assignedStaffId).toBe('staff-b');
+    expect(await repos.consultations.requeue(ID, 'staff-b', '2026-01-01T00:03:00.000Z')).toBe(true);
+    expect([(await byId()).status, (await byId()).assignedStaffId]).toEqual(['waiting', null]);
+    await repos.consultations.setClientTokenHash(ID, 'h1');
+    expect((await byId()).clientTokenHash).toBe('h1');
+    expect(await repos.consultations.end(ID, '2026-01-01T00:04:00.000Z', 'ended', 'client')).toBe(true);
+    expect([(await byId()).status, (await byId()).endReason]).toEqual(['ended', 'ended']);
   });
 
-  it('hands out frozen copies, so no caller can change what the next one reads', () => {
-    const { repos } = setup();
-    const c = repos.consultations.byId(ID) as Consultation;
+  it('hands out frozen copies, so no caller can change what the next one reads', async () => {
+    const { repos } = await setup();
+    const c = (await repos.consultations.byId(ID)) as Consultation;
     expect(Object.isFrozen(c)).toBe(true);
     expect(() => Object.assign(c, { status: 'ended' })).toThrow(TypeError);
   });
