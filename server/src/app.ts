@@ -34,6 +34,11 @@ import { rooms, type SocketData, type TsunagariServer } from './socket/types.js'
 
 export interface AppDeps {
   db: Db;
+  /**
+   * The storage the services use (default: the SQLite repositories over `db`). Tests give ones
+   * that answer on a later turn, as a database across a socket does.
+   */
+  repositories?: Repositories;
   sodium: SodiumSumo;
   clock: Clock;
   log: Logger;
@@ -126,7 +131,7 @@ export interface App {
 /** Builds Express and Socket.IO on one HTTP server, without listening. */
 export async function createApp(deps: AppDeps): Promise<App> {
   const { db, sodium, clock, log } = deps;
-  const repos = createSqliteRepositories(db);
+  const repos = deps.repositories ?? createSqliteRepositories(db);
   const limits = withDefaults(deps.limits);
   const verifier = deps.verifier ?? new VerifierPool(deps.verifyThreads);
   const services = await createServices(repos, { ...deps, limits, verifier });

@@ -31,6 +31,7 @@ import { LiveSessions } from '../src/domain/staff/live-sessions.js';
 import { createSqliteRepositories } from '../src/repositories/sqlite.js';
 import { realScheduler, type Scheduler } from '../src/scheduler.js';
 import { loadSodium } from '../src/sodium.js';
+import { answeringLater } from './slow-storage.js';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type Sumo = Awaited<ReturnType<typeof loadSodium>>;
@@ -96,6 +97,8 @@ export async function startTestServer(
     testHooks?: boolean;
     /** Demo mode: the relay serves the demo page, the landing pages and the console too. */
     demo?: boolean;
+    /** Repositories that answer a turn later, before and after their SQL, as PostgreSQL's would (see slow-storage.ts). */
+    storageLatency?: boolean;
     heartbeat?: Heartbeat;
     /** The server's Argon2id floor for enrolment and password change (default min, as e2e servers). */
     kdfFloor?: 'moderate' | 'min';
@@ -142,6 +145,7 @@ export async function startTestServer(
     // that made them) is issue 17's open work, not something this matrix can stand in for.
     ...(redis ? { queueStore: new RedisQueueStore(redis, `test-${path.basename(dir)}-${++redisStarts}:`) } : {}),
     db,
+    ...(opts.storageLatency ? { repositories: answeringLater(createSqliteRepositories(db)) } : {}),
     sodium,
     clock,
     log,

@@ -48,6 +48,13 @@ export class RoutingService {
   private readonly grace: GracePeriods;
   /** Presence changes of one counselor, one at a time (see {@link KeyedSerial}). */
   private readonly presence = new KeyedSerial();
+  /**
+   * Per consultation, one at a time: a take, a requeue, and the timers' ends and questions. Each
+   * reads the row, decides, and writes across awaits; a timer that read "waiting" must not end a
+   * chat a counselor took meanwhile (nor a requeued one as gone). Ends by a person are not in it:
+   * the row's conditional end and the store's leave keep those right in any order.
+   */
+  private readonly lifecycle = new KeyedSerial();
   private readonly options: RoutingOptions;
   private readonly repos: RoutingDeps['repos'];
   private readonly clock: Clock;
@@ -80,10 +87,11 @@ export class RoutingService {
     const grace = { staff: o.counselorGraceMs, client: o.clientGraceMs, clientAway: o.clientAwayMs, clientGone: o.clientGoneMs, silence: o.clientSilenceMs, silenceAnswer: o.clientSilenceAnswerMs };
     this.grace = new GracePeriods(deps.scheduler, grace, {
       staff: (staffId) => void this.presence.run(staffId, () => this.staffGraceOver(staffId)).catch(failed),
-      client: (consultationId) => void this.clientGraceOver(consultationId, 'timeout').catch(failed),
-      silent: (consultationId, final) => void (final ? this.clientGraceOver(consultationId, 'silent') : this.askStillWaiting(consultationId)).catch(failed),
+      client: (consultationId) => void this.lifecycle.run(consultationId, () => this.clientGraceOver(consultationId, 'timeout')).catch(failed),
+      silent: (consultationId, final) =>
+        void this.lifecycle.run(consultationId, () => (final ? this.clientGraceOver(consultationId, 'silent') : this.askStillWaiting(consultationId))).catch(failed),
       away: (consultationId, endsInMs) => void this.clientParked(consultationId, endsInMs).catch(failed),
-      gone: (consultationId) => void this.clientGoneOver(consultationId).catch(failed),
+      gone: (consultationId) => void this.lifecycle.run(consultationId, () => this.clientGoneOver(consultationId)).catch(failed),
     }, () => this.clock.now().getTime());
   }
 
@@ -300,7 +308,11 @@ export class RoutingService {
   }
 
   /** A counselor takes a waiting client, by hand or by accepting the offer made to her. Of two at once, one wins. */
-  async take(staffId: string, consultationId: string): Promise<Consultation> {
+  take(staffId: string, consultationId: string): Promise<Consultation> {
+    return this.lifecycle.run(consultationId, () => this.takeNow(staffId, consultationId));
+  }
+
+  private async takeNow(staffId: string, consultationId: string): Promise<Consultation> {
     const existing = await this.repos.consultations.byId(consultationId);
     if (!existing) throw errors.unknownConsultation();
     if (existing.status === 'active') throw errors.alreadyTaken();
@@ -373,7 +385,11 @@ export class RoutingService {
   }
 
   /** Active chat → front of the queue. Her counselor's place is freed. */
-  private async requeue(c: Consultation, fromStaffId: string): Promise<void> {
+  private requeue(c: Consultation, fromStaffId: string): Promise<void> {
+    return this.lifecycle.run(c.id, () => this.requeueNow(c, fromStaffId));
+  }
+
+  private async requeueNow(c: Consultation, fromStaffId: string): Promise<void> {
     const at = this.nowIso();
     if (!(await this.repos.consultations.requeue(c.id, fromStaffId, at))) return;
     this.grace.stopAway(c.id);
