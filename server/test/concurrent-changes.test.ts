@@ -7,6 +7,7 @@ import { API } from '@tsunagari/shared';
 import { type SignedRevocationList, verifyRevocationList } from '@tsunagari/shared/trust';
 import { describe, expect, it } from 'vitest';
 import { call, clientSocket, connected, loginStaff, send, serverPerTest, signIn } from './harness.js';
+import { from, sealer } from './limits-helpers.js';
 import { revocations } from './staff-helpers.js';
 
 describe('changes sent at once, with async repositories', () => {
@@ -45,6 +46,18 @@ describe('changes sent at once, with async repositories', () => {
     const results = await Promise.all([send(her, 'consultation:start', {}), send(her, 'consultation:start', {})]);
     expect(results.map((r) => (r.ok ? 'ok' : r.error)).sort()).toEqual(['INVALID_STATE', 'ok']);
     expect(server.db.prepare('SELECT COUNT(*) AS n FROM consultation').get()).toEqual({ n: 1 });
+  });
+
+  it('a waiting client sends a burst at once before her tally was read: her intake and 5 more are stored, the rest WAITING_LIMIT', async () => {
+    const server = await servers.start({ storageLatency: true, trustedProxyHops: 1 });
+    const script = from(server, '198.51.100.7');
+    servers.track(script);
+    await connected(script);
+    const { consultationId } = await call(script, 'consultation:start', {});
+    const seal = sealer(server, consultationId);
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => send(script, 'message:send', seal(`line ${i}`))));
+    expect(results.map((r) => (r.ok ? 'ok' : r.error)).sort()).toEqual([...Array(4).fill('WAITING_LIMIT'), ...Array(6).fill('ok')]);
+    expect(server.db.prepare('SELECT COUNT(*) AS n FROM message WHERE consultation_id = ?').get(consultationId)).toEqual({ n: 6 });
   });
 
   it('two counselors take one woman at once: one wins, the row names her, and one place is used', async () => {
