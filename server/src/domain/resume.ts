@@ -39,6 +39,13 @@ export class ResumeService {
     if (!record || !consultation || consultation.status === 'ended') throw errors.unknownConsultation();
     const clientToken = newToken(this.sodium);
     await this.consultations.setClientTokenHash(consultation.id, hashToken(this.sodium, clientToken));
+    // Ended between the read above and the new token (the end revokes her token and her code): that
+    // token must not stay on the row. An end after this read finds the new token and revokes it.
+    const now = await this.consultations.byId(consultation.id);
+    if (!now || now.status === 'ended') {
+      await this.consultations.setClientTokenHash(consultation.id, '');
+      throw errors.unknownConsultation();
+    }
     return { consultation: { ...consultation, clientTokenHash: hashToken(this.sodium, clientToken) }, clientToken, wrappedKey: record.wrappedKey };
   }
 }
