@@ -97,7 +97,10 @@ export async function startTestServer(
     testHooks?: boolean;
     /** Demo mode: the relay serves the demo page, the landing pages and the console too. */
     demo?: boolean;
-    /** Repositories that answer a turn later, before and after their SQL, as PostgreSQL's would (see slow-storage.ts). */
+    /**
+     * Repositories that answer a turn later, before and after their SQL, as PostgreSQL's would (see
+     * slow-storage.ts). Default: TSUNAGARI_TEST_STORAGE=later turns it on for every server of a run.
+     */
     storageLatency?: boolean;
     heartbeat?: Heartbeat;
     /** The server's Argon2id floor for enrolment and password change (default min, as e2e servers). */
@@ -145,7 +148,7 @@ export async function startTestServer(
     // that made them) is issue 17's open work, not something this matrix can stand in for.
     ...(redis ? { queueStore: new RedisQueueStore(redis, `test-${path.basename(dir)}-${++redisStarts}:`) } : {}),
     db,
-    ...(opts.storageLatency ? { repositories: answeringLater(createSqliteRepositories(db)) } : {}),
+    ...((opts.storageLatency ?? process.env.TSUNAGARI_TEST_STORAGE === 'later') ? { repositories: answeringLater(createSqliteRepositories(db)) } : {}),
     sodium,
     clock,
     log,

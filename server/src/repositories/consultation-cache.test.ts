@@ -58,6 +58,21 @@ describe('consultation rows kept in memory (real SQLite file)', () => {
     expect(() => Object.assign(c, { status: 'ended' })).toThrow(TypeError);
   });
 
+  it('for storage whose reads take turns: a row read while a write to it was on its way is answered, not kept', async () => {
+    const cache = createCache(10);
+    let answer: (c: Consultation) => void = () => undefined;
+    const reading = cache.read(ID, () => new Promise((resolve) => (answer = resolve)));
+    // The write lands while the read is on its way; the read then answers the row from before it.
+    await cache.writing(ID, async () => undefined);
+    answer(waiting);
+    expect(await reading).toEqual(waiting);
+    expect(cache.get(ID)).toBeUndefined();
+    // Read with no write meanwhile: kept, and the next read is answered from memory.
+    const fresh = await cache.read(ID, async () => ({ ...waiting, status: 'active' }));
+    expect(cache.get(ID)).toBe(fresh);
+    expect(await cache.read(ID, () => Promise.reject(new Error('not read again')))).toBe(fresh);
+  });
+
   it('stays within its bound by dropping the oldest rows', () => {
     const cache = createCache(4);
     for (let i = 0; i < 5; i++) cache.set({ ...waiting, id: `c${i}` });

@@ -18,7 +18,7 @@ describe('message batcher (real SQLite file)', () => {
     });
     let commits = 0;
     const counted = { ...repos.messages, insertMany: (b: readonly NewMessage[]) => (commits++, repos.messages.insertMany(b)) };
-    return { batcher: new MessageBatcher(counted), commits: () => commits };
+    return { repos, batcher: new MessageBatcher(counted), commits: () => commits };
   }
   const msg = (seq: number, nonce = 'n'.repeat(32)): NewMessage => ({
     consultationId: 'consultation-0000000001', senderRole: 'client', senderStaffId: null, keyEpoch: 0, seq, nonce, ciphertext: `c${seq}`,
@@ -50,6 +50,34 @@ describe('message batcher (real SQLite file)', () => {
     const results = await Promise.allSettled([batcher.write(msg(1)), batcher.write(bad)]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     expect(count()).toBe(0);
+  });
+
+  it('a batch waits for the one before it to commit: a later turn never commits first', async () => {
+    const { repos } = await setup();
+    const order: number[] = [];
+    let release: () => void = () => undefined;
+    const firstHeld = new Promise<void>((resolve) => (release = resolve));
+    let batches = 0;
+    // Storage across a socket: the first commit takes a while to come back.
+    const slow = {
+      ...repos.messages,
+      insertMany: async (b: readonly NewMessage[]) => {
+        const n = ++batches;
+        if (n === 1) await firstHeld;
+        order.push(n);
+        return repos.messages.insertMany(b);
+      },
+    };
+    const batcher = new MessageBatcher(slow);
+    const first = batcher.write(msg(1));
+    await new Promise((resolve) => setImmediate(resolve)); // its turn ends: the first batch is on its way
+    const second = batcher.write(msg(2));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches).toBe(1); // the second batch has not started
+    release();
+    const [a, b] = await Promise.all([first, second]);
+    expect(order).toEqual([1, 2]);
+    expect(a.message.id).toBeLessThan(b.message.id);
   });
 
   it('flush() commits what is pending at once (shutdown)', async () => {
