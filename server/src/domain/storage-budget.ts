@@ -72,7 +72,10 @@ export class StorageBudget {
     const tally = this.tallies.get(consultationId);
     if (tally) tally.unanswered = 0;
     // Read before this answer was stored: zeroed once it arrives, after the reservations asked first.
-    else void this.loading.get(consultationId)?.then((loaded) => void (loaded.unanswered = 0));
+    else void this.loading.get(consultationId)?.then(
+      (loaded) => void (loaded.unanswered = 0),
+      () => undefined, // a failed read keeps nothing; the next message reads again
+    );
   }
 
   private load(consultationId: string): Promise<ClientTally> {
