@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import type { AsyncRepositories } from './async.js';
+import type { Repositories } from './types.js';
 import { chatContract } from './contract/chat.contract.js';
 import { concurrencyContract } from './contract/concurrency.contract.js';
 import { recordsContract } from './contract/records.contract.js';
@@ -12,7 +12,7 @@ import { staffContract } from './contract/staff.contract.js';
  * `server-pg`. `repos` answers the set for the running test, on a database as a fresh install
  * has it (each backend's test file sees to that before each test).
  */
-export function repositoryContract(backend: string, repos: () => AsyncRepositories): void {
+export function repositoryContract(backend: string, repos: () => Repositories): void {
   describe(`repositories on ${backend}`, () => {
     describe('staff', () => staffContract(repos));
     describe('chat', () => chatContract(repos));

@@ -1,9 +1,9 @@
 import { expect, it } from 'vitest';
-import type { AsyncRepositories } from '../async.js';
+import type { Repositories } from '../types.js';
 import { at, consultation, message, staffMember, T0, withStaff } from './fixtures.js';
 
 /** Consultation rows, counselors' routing columns, messages, key grants, handover notes, read marks and resume codes. */
-export function chatContract(repos: () => AsyncRepositories): void {
+export function chatContract(repos: () => Repositories): void {
   it('consultations: stored with coarse times; waiting in the order stored; assign, reassign, requeue only from the state named', async () => {
     const r = repos();
     await withStaff(r, 'k1', 'k2');

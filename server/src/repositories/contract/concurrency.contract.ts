@@ -1,6 +1,6 @@
 import { DomainError } from '../../errors.js';
 import { expect, it } from 'vitest';
-import type { AsyncRepositories } from '../async.js';
+import type { Repositories } from '../types.js';
 import { appointment, at, consultation, message, revocationList, staffMember, T0, withStaff } from './fixtures.js';
 
 /**
@@ -8,7 +8,7 @@ import { appointment, at, consultation, message, revocationList, staffMember, T0
  * other; against PostgreSQL each runs on its own pooled client, so these are the tests where
  * row locks, conditional UPDATEs and advisory locks have to hold.
  */
-export function concurrencyContract(repos: () => AsyncRepositories): void {
+export function concurrencyContract(repos: () => Repositories): void {
   it('of counselors assigning one waiting woman at once, one wins', async () => {
     const r = repos();
     const ids = ['k1', 'k2', 'k3', 'k4'];

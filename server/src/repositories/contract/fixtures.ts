@@ -3,7 +3,7 @@ import { PROGRAM_HOURS } from '@tsunagari/shared';
 import type { SignedRevocationList } from '@tsunagari/shared/trust';
 import type { Consultation, NewAppointment, NewMessage, StaffRecord } from '../../domain/types.js';
 import { activeStaffRecord } from '../../../test/staff-record.js';
-import type { AsyncRepositories } from '../async.js';
+import type { Repositories } from '../types.js';
 
 /**
  * Rows for the repository contract: plain values that fill the columns (nothing is verified by a
@@ -97,6 +97,6 @@ export function programSettings(over: Partial<ProgramSettings> = {}): ProgramSet
 }
 
 /** Stores active counselors (and any records given) so rows that reference staff can be written. */
-export async function withStaff(repos: AsyncRepositories, ...ids: string[]): Promise<void> {
+export async function withStaff(repos: Repositories, ...ids: string[]): Promise<void> {
   for (const id of ids) await repos.staff.insert(staffMember(id));
 }

@@ -1,9 +1,9 @@
 import { expect, it } from 'vitest';
-import type { AsyncRepositories } from '../async.js';
+import type { Repositories } from '../types.js';
 import { appointment, at, caseLogEntry, consultation, distributionEvent, programSettings, T0, visit, withStaff } from './fixtures.js';
 
 /** Case records and the report's rows, the case log, visits, distribution events, targets, demand, campaigns, settings, secrets. */
-export function recordsContract(repos: () => AsyncRepositories): void {
+export function recordsContract(repos: () => Repositories): void {
   it('case records: a re-record replaces the whole record; report rows carry records and hand-off kinds', async () => {
     const r = repos();
     await withStaff(r, 'k1');

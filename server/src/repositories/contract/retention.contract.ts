@@ -1,9 +1,9 @@
 import { expect, it } from 'vitest';
-import type { AsyncRepositories } from '../async.js';
+import type { Repositories } from '../types.js';
 import { appointment, at, consultation, message, T0, visit, withStaff } from './fixtures.js';
 
 /** The retention purge: transcripts and per-consultation metadata go; the statistics stay. */
-export function retentionContract(repos: () => AsyncRepositories): void {
+export function retentionContract(repos: () => Repositories): void {
   it('purges ended consultations past the limit once: children deleted, the row and a month-only record kept, appointments as the rules say', async () => {
     const r = repos();
     await withStaff(r, 'k1');

@@ -1,12 +1,12 @@
 import { expect, it } from 'vitest';
-import type { AsyncRepositories } from '../async.js';
+import type { Repositories } from '../types.js';
 import { at, invitedStaff, revocationList, staffMember, T0 } from './fixtures.js';
 
 const credentials = { kdf: { salt: 'salt2', opslimit: 2, memlimit: 65_536 }, authHash: 'auth2', wrappedSecretKeys: 'wrapped2' };
 const keys = { boxPublicKey: 'box2', signPublicKey: 'sign2' };
 
 /** The organisation, staff accounts through their lifecycle, sessions, the revocation list and the change counter. */
-export function staffContract(repos: () => AsyncRepositories): void {
+export function staffContract(repos: () => Repositories): void {
   it('organisation: none, created once, its key replaced', async () => {
     const r = repos();
     expect(await r.organisation.get()).toBeNull();

@@ -1,7 +1,6 @@
 import type pg from 'pg';
 import { errors } from '../../errors.js';
 import { fromRow } from '../appointments.js';
-import type { Async } from '../async.js';
 import type { AppointmentRepository } from '../types.js';
 import { all, changes, inTransaction, one } from './pool.js';
 
@@ -17,7 +16,7 @@ const SELECT = 'SELECT a.*, s.display_name AS staff_name FROM appointment a JOIN
  * the counselor: two bookings for her (on any node) are decided one after the other, and the
  * second one's check sees the first one's committed row.
  */
-export function createPgAppointments(pool: pg.Pool): Async<AppointmentRepository> {
+export function createPgAppointments(pool: pg.Pool): AppointmentRepository {
   const first = async (sql: string, params: unknown[]) => {
     const r = await one(pool, sql, params);
     return r ? fromRow(r) : null;

@@ -1,6 +1,5 @@
 import type pg from 'pg';
 import { coarseTime } from '../../domain/coarse-time.js';
-import type { Async } from '../async.js';
 import { consultationFromRow } from '../consultations.js';
 import type { ConsultationRepository, CounselorRepository } from '../types.js';
 import { all, changes, inTransaction, one } from './pool.js';
@@ -13,7 +12,7 @@ const NOT_NUISANCE = "end_reason IS DISTINCT FROM 'nuisance'";
  * write the same rows, so a kept copy could be another node's past. Every lifecycle change is a
  * conditional UPDATE (the state it expects in its WHERE), so of two nodes racing one wins.
  */
-export function createPgConsultations(pool: pg.Pool): Async<ConsultationRepository> {
+export function createPgConsultations(pool: pg.Pool): ConsultationRepository {
   const count = async (sql: string, param: string) => (await one(pool, sql, [param]))?.n as number;
   return {
     insert: async (c) =>
@@ -70,7 +69,7 @@ export function createPgConsultations(pool: pg.Pool): Async<ConsultationReposito
 }
 
 /** PostgreSQL: counselors' routing columns on the staff row; load counted from consultations. Only active counselors. */
-export function createPgCounselors(pool: pg.Pool): Async<CounselorRepository> {
+export function createPgCounselors(pool: pg.Pool): CounselorRepository {
   return {
     all: async () =>
       (await all(pool, `SELECT s.id, s.routing_status, s.capacity,

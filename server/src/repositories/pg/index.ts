@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { AsyncRepositories } from '../async.js';
+import type { Repositories } from '../types.js';
 import { createPgAppointments } from './appointments.js';
 import { createPgConsultations, createPgCounselors } from './consultations.js';
 import { createPgHandover, createPgKeyGrants, createPgMessages } from './messages.js';
@@ -14,7 +14,7 @@ import { createPgStaff, createPgStaffChanges } from './staff.js';
  * Nothing is kept in memory between calls, so any number of relay nodes may share the database.
  * The schema must be migrated first (migratePg).
  */
-export function createPgRepositories(pool: pg.Pool): AsyncRepositories {
+export function createPgRepositories(pool: pg.Pool): Repositories {
   return {
     ...createPgStaff(pool),
     staffChanges: createPgStaffChanges(pool),

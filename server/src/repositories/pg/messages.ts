@@ -1,7 +1,6 @@
 import type { StoredMessage } from '@tsunagari/shared';
 import type pg from 'pg';
 import type { NewMessage } from '../../domain/types.js';
-import type { Async } from '../async.js';
 import { answerBytes, messageFromRow } from '../messages.js';
 import type { ClientTally, HandoverRepository, KeyGrantRepository, MessageRepository } from '../types.js';
 import { all, inTransaction, one, type Queryable } from './pool.js';
@@ -23,7 +22,7 @@ const AFTER = 'SELECT * FROM message WHERE consultation_id = $1 AND id > $2 ORDE
  * a transaction-scoped advisory lock per consultation (in sorted order: no deadlock between two
  * batches), making a consultation's ids increase in commit order, as SQLite's single writer does.
  */
-export function createPgMessages(pool: pg.Pool): Async<MessageRepository> {
+export function createPgMessages(pool: pg.Pool): MessageRepository {
   const bySeq = async (db: Queryable, cid: string, role: string, keyEpoch: number, seq: number) => {
     const r = await one(db, BY_SEQ, [cid, role, keyEpoch, seq]);
     return r ? messageFromRow(r) : null;
@@ -70,7 +69,7 @@ export function createPgMessages(pool: pg.Pool): Async<MessageRepository> {
 }
 
 /** PostgreSQL key grants: one per (consultation, staff member, epoch); a new one for an epoch she has replaces it. */
-export function createPgKeyGrants(pool: pg.Pool): Async<KeyGrantRepository> {
+export function createPgKeyGrants(pool: pg.Pool): KeyGrantRepository {
   return {
     grant: (grants) =>
       inTransaction(pool, async (client) => {
@@ -90,7 +89,7 @@ export function createPgKeyGrants(pool: pg.Pool): Async<KeyGrantRepository> {
 }
 
 /** PostgreSQL handover notes (ciphertext) and read marks (raised only: GREATEST, in one statement). */
-export function createPgHandover(pool: pg.Pool): Async<HandoverRepository> {
+export function createPgHandover(pool: pg.Pool): HandoverRepository {
   const readMark = async (cid: string, staffId: string) =>
     ((await one(pool, 'SELECT last_read_id FROM read_mark WHERE consultation_id = $1 AND staff_id = $2', [cid, staffId]))?.last_read_id as number | undefined) ?? 0;
   return {

@@ -1,14 +1,13 @@
 import type { DistributionEvent, OutreachVisit } from '@tsunagari/shared';
 import type pg from 'pg';
 import { coarseOrNull, coarseTime } from '../../domain/coarse-time.js';
-import type { Async } from '../async.js';
 import { toEvent } from '../distribution.js';
 import { toVisit } from '../outreach.js';
 import type { DistributionRepository, OutreachRepository } from '../types.js';
 import { all, changes, one } from './pool.js';
 
 /** PostgreSQL visits done: withdrawn rows stay, invisible to every read; times kept to 10 minutes. */
-export function createPgOutreach(pool: pg.Pool): Async<OutreachRepository> {
+export function createPgOutreach(pool: pg.Pool): OutreachRepository {
   const first = async (where: string, value: string) => {
     const r = await one(pool, `SELECT * FROM outreach_visit WHERE ${where} = $1 AND withdrawn_at IS NULL`, [value]);
     return r ? toVisit(r) : null;
@@ -35,7 +34,7 @@ export function createPgOutreach(pool: pg.Pool): Async<OutreachRepository> {
 }
 
 /** PostgreSQL distribution events: withdrawn rows stay, invisible to every read; times kept to 10 minutes. */
-export function createPgDistribution(pool: pg.Pool): Async<DistributionRepository> {
+export function createPgDistribution(pool: pg.Pool): DistributionRepository {
   const params = (e: DistributionEvent) => [e.id, e.date, e.municipality, e.partner, e.sets, e.flyers, e.campaign];
   return {
     insert: async (e) =>

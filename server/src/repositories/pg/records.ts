@@ -2,7 +2,6 @@ import type { AgeBand, CaseLogEntry, EndReason, HandoffKind, LoggedChannel, Outc
 import type pg from 'pg';
 import { coarseOrNull, coarseTime } from '../../domain/coarse-time.js';
 import type { ReportRow } from '../../domain/types.js';
-import type { Async } from '../async.js';
 import { toEntry } from '../case-log.js';
 import type { CaseLogRepository, CaseRecordRepository } from '../types.js';
 import { all, changes, inTransaction, one } from './pool.js';
@@ -12,7 +11,7 @@ const TOPICS = '(SELECT COALESCE(json_agg(t.topic ORDER BY t.topic), \'[]\')::te
 const topicsOf = (r: Record<string, unknown>): Topic[] => JSON.parse((r.topics as string | null) ?? '[]') as Topic[];
 
 /** PostgreSQL case records: one row per consultation, its topics as rows of their own. */
-export function createPgCaseRecords(pool: pg.Pool): Async<CaseRecordRepository> {
+export function createPgCaseRecords(pool: pg.Pool): CaseRecordRepository {
   return {
     // A re-record replaces the whole record: the old topics go in the same transaction.
     save: (consultationId, staffId, record) =>
@@ -50,7 +49,7 @@ export function createPgCaseRecords(pool: pg.Pool): Async<CaseRecordRepository> 
 }
 
 /** PostgreSQL case log: withdrawn rows stay stored, invisible to every read; times kept to 10 minutes. */
-export function createPgCaseLog(pool: pg.Pool): Async<CaseLogRepository> {
+export function createPgCaseLog(pool: pg.Pool): CaseLogRepository {
   const params = (e: CaseLogEntry) => [e.id, e.channel, e.date, e.durationBand, e.contact, JSON.stringify(e.topics), e.outcome, e.ageBand, e.note];
   return {
     insert: async (e) =>

@@ -1,6 +1,5 @@
 import type pg from 'pg';
 import { coarseTime } from '../../domain/coarse-time.js';
-import type { Async } from '../async.js';
 import type { RetentionRepository } from '../retention.js';
 import { all, changes, inTransaction } from './pool.js';
 
@@ -21,7 +20,7 @@ const FISCAL_YEAR = "EXTRACT(YEAR FROM date_trunc('month', (starts_at::timestamp
  * SQLite's secure_delete it does not zero the deleted rows in place (see the README's backup and
  * retention notes for PostgreSQL).
  */
-export function createPgRetention(pool: pg.Pool): Async<RetentionRepository> {
+export function createPgRetention(pool: pg.Pool): RetentionRepository {
   return {
     purgeEndedBefore: (endedBefore, now, limit) =>
       inTransaction(pool, async (client) => {

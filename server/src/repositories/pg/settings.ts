@@ -1,6 +1,5 @@
 import { DEMAND_KINDS, type Campaign, type DemandDay, type DemandKind, type FiscalYearTargets } from '@tsunagari/shared';
 import type pg from 'pg';
-import type { Async } from '../async.js';
 import { storedSchema } from '../program-settings.js';
 import type { ResumeCodeRepository } from '../resume.js';
 import type { ServerSecretRepository } from '../server-secrets.js';
@@ -9,10 +8,10 @@ import { all, changes, inTransaction, one } from './pool.js';
 
 /** PostgreSQL: the admin's campaigns, the demand counters, the program settings and a year's targets. */
 export function createPgSettings(pool: pg.Pool): {
-  campaigns: Async<CampaignRepository>;
-  demand: Async<DemandRepository>;
-  programSettings: Async<ProgramSettingsRepository>;
-  yearGoals: Async<YearGoalRepository>;
+  campaigns: CampaignRepository;
+  demand: DemandRepository;
+  programSettings: ProgramSettingsRepository;
+  yearGoals: YearGoalRepository;
 } {
   return {
     campaigns: {
@@ -68,7 +67,7 @@ export function createPgSettings(pool: pg.Pool): {
 }
 
 /** PostgreSQL resume codes: a hash of the lookup value and her wrapped key, one live code per consultation. */
-export function createPgResumeCodes(pool: pg.Pool): Async<ResumeCodeRepository> {
+export function createPgResumeCodes(pool: pg.Pool): ResumeCodeRepository {
   return {
     upsert: async (r) =>
       void (await pool.query(`INSERT INTO resume_code (consultation_id, lookup_hash, wrapped_key, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)
@@ -86,7 +85,7 @@ export function createPgResumeCodes(pool: pg.Pool): Async<ResumeCodeRepository> 
 }
 
 /** PostgreSQL server secrets: made once; of two nodes racing, both read back the one stored first. */
-export function createPgServerSecrets(pool: pg.Pool): Async<ServerSecretRepository> {
+export function createPgServerSecrets(pool: pg.Pool): ServerSecretRepository {
   const read = async (name: string) => (await one(pool, 'SELECT value FROM server_secret WHERE name = $1', [name]))?.value as Buffer | undefined;
   return {
     getOrCreate: async (name, make) => {

@@ -1,6 +1,5 @@
 import type { SignedRevocationList } from '@tsunagari/shared/trust';
 import type pg from 'pg';
-import type { Async } from '../async.js';
 import { rowOf, staffFromRow } from '../staff.js';
 import type { OrganisationRepository, RevocationRepository, StaffChanges, StaffRepository, StaffSessionRepository } from '../types.js';
 import { all, changes, inTransaction, one, type Queryable, type Row } from './pool.js';
@@ -26,10 +25,10 @@ const CREDENTIALS = 'kdf_salt = $2, kdf_opslimit = $3, kdf_memlimit = $4, auth_h
  * re-checks the WHERE against the committed row and changes nothing.
  */
 export function createPgStaff(pool: pg.Pool): {
-  organisation: Async<OrganisationRepository>;
-  staff: Async<StaffRepository>;
-  sessions: Async<StaffSessionRepository>;
-  revocations: Async<RevocationRepository>;
+  organisation: OrganisationRepository;
+  staff: StaffRepository;
+  sessions: StaffSessionRepository;
+  revocations: RevocationRepository;
 } {
   const staffWhere = async (where: string, value: string) => {
     const r = await one(pool, `SELECT * FROM staff WHERE ${where} = $1`, [value]);
@@ -108,7 +107,7 @@ export function createPgStaff(pool: pg.Pool): {
 }
 
 /** PostgreSQL: the counter the staff_change triggers move (one primary-key read). */
-export function createPgStaffChanges(pool: pg.Pool): Async<StaffChanges> {
+export function createPgStaffChanges(pool: pg.Pool): StaffChanges {
   return { version: async () => (await one(pool, 'SELECT n FROM staff_change WHERE id = 1'))?.n as number };
 }
 
