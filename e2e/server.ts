@@ -23,13 +23,30 @@ export const E2E_SERVER_ENV: Readonly<Record<string, string>> = { TSUNAGARI_HOUR
 const TEMPLATES_VAR = 'E2E_SERVER_TEMPLATES';
 
 /**
- * The template for a server with this environment, or null where the seed would differ: a
- * clock of its own (TSUNAGARI_TEST_NOW: the statements are dated by it) or no demo at all.
+ * Server clocks (TSUNAGARI_TEST_NOW) tests start their servers at, seeded once like the rest: the
+ * seed's statements are dated by the clock, so each clock has a template of its own. A clock not
+ * listed here still works; its servers seed themselves (seconds of both cores each).
+ */
+export const SEEDED_CLOCKS = {
+  /** Saturday noon in Tokyo: the widget outside the program's hours (widget-safety.spec.ts). */
+  saturdayNoon: '2026-11-28T12:00:00+09:00',
+  /** Tuesday noon in Tokyo: the week the calendar shows (calendar.spec.ts). */
+  tuesdayNoon: '2026-12-01T12:00:00+09:00',
+} as const;
+
+/** Which template a server with this KDF strength and clock copies (the clock as an instant). */
+function templateKey(kdf: string, now: string | undefined): string {
+  return now === undefined ? kdf : `${kdf}@${new Date(now).toISOString()}`;
+}
+
+/**
+ * The template for a server with this environment, or null where there is none: a clock not in
+ * {@link SEEDED_CLOCKS}, or no demo at all.
  */
 function templateFor(env: Record<string, string>): string | null {
-  if (env.TSUNAGARI_TEST_NOW !== undefined || env.DEMO !== undefined) return null;
+  if (env.DEMO !== undefined) return null;
   const templates = JSON.parse(process.env[TEMPLATES_VAR] ?? '{}') as Record<string, string>;
-  return templates[env.STAFF_KDF ?? ''] ?? null;
+  return templates[templateKey(env.STAFF_KDF ?? '', env.TSUNAGARI_TEST_NOW)] ?? null;
 }
 
 /**
@@ -60,21 +77,28 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 }
 
 /**
- * Seeds the demo databases the test servers copy, one per staff KDF strength the suite uses, both
- * at once (a server started on an empty folder and stopped: SIGTERM commits and closes, so the
- * folder holds the database and the org key file alone), and says where in
- * {@link TEMPLATES_VAR} for the workers. The full-strength one keeps the seed's six derivations
- * at MODERATE out of the time of the two tests that sign in at full strength. Returns the
- * function that removes them.
+ * Seeds the demo databases the test servers copy, one per staff KDF strength the suite uses and
+ * one per {@link SEEDED_CLOCKS} clock (at the minimum strength), all at once (a server started on
+ * an empty folder and stopped: SIGTERM commits and closes, so the folder holds the database and
+ * the org key file alone), and says where in {@link TEMPLATES_VAR} for the workers. The
+ * full-strength one keeps the seed's six derivations at MODERATE out of the time of the two tests
+ * that sign in at full strength; a clock's keeps the seed out of each of its tests (4–10 s each
+ * measured on a busy machine). Returns the function that removes them.
  */
 export async function seedServerTemplates(): Promise<() => void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-e2e-templates-'));
   const templates: Record<string, string> = {};
+  const seeds = [
+    { kdf: 'min', now: undefined },
+    { kdf: 'moderate', now: undefined },
+    ...Object.values(SEEDED_CLOCKS).map((now) => ({ kdf: 'min', now })),
+  ];
   await Promise.all(
-    ['min', 'moderate'].map(async (kdf) => {
-      const dir = path.join(root, kdf);
+    seeds.map(async ({ kdf, now }, i) => {
+      const dir = path.join(root, String(i));
       fs.mkdirSync(dir);
-      const server = await startDemoServer({ ...E2E_SERVER_ENV, STAFF_KDF: kdf }, dir);
+      const clock: Record<string, string> = now === undefined ? {} : { TSUNAGARI_TEST_NOW: now };
+      const server = await startDemoServer({ ...E2E_SERVER_ENV, STAFF_KDF: kdf, ...clock }, dir);
       await server.stop();
       // The program's settings are stored at a relay's first start from its environment (issue 16):
       // forgotten here, so each copy stores its own test's (hours, retention …) as a fresh install would.
@@ -84,7 +108,7 @@ export async function seedServerTemplates(): Promise<() => void> {
       } finally {
         db.close();
       }
-      templates[kdf] = dir;
+      templates[templateKey(kdf, now)] = dir;
     }),
   );
   process.env[TEMPLATES_VAR] = JSON.stringify(templates);

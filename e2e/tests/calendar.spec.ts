@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { SEEDED_CLOCKS } from '../server.js';
 import { chatItems, desktopPage, expect, expectNoAxeViolations, phonePage, signIn, snap, startFromLanding, test } from './fixtures.js';
 
 /**
@@ -8,7 +9,7 @@ import { chatItems, desktopPage, expect, expectNoAxeViolations, phonePage, signI
  * server whose clock starts on Tuesday 1 December 2026 at noon, and the console's clock fixed to
  * the same moment, so the week and the dates are the same whenever this runs.
  */
-const NOW = new Date('2026-12-01T12:00:00+09:00');
+const NOW = new Date(SEEDED_CLOCKS.tuesdayNoon);
 test.use({ serverEnv: { TSUNAGARI_HOURS: 'program', TSUNAGARI_TEST_NOW: NOW.toISOString() } });
 
 /**

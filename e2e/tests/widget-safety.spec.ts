@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from '@playwright/test';
+import { SEEDED_CLOCKS } from '../server.js';
 import { desktopPage, expect, expectNoAxeViolations, signIn, snap, startFromLanding, test } from './fixtures.js';
 
 /** A fresh phone-sized context, as from a QR code. */
@@ -133,7 +134,7 @@ test('the exit button leaves from the first screen too, with location.replace', 
 });
 
 test.describe('outside hours (Saturday)', () => {
-  test.use({ serverEnv: { TSUNAGARI_HOURS: 'program', TSUNAGARI_TEST_NOW: '2026-11-28T12:00:00+09:00' } });
+  test.use({ serverEnv: { TSUNAGARI_HOURS: 'program', TSUNAGARI_TEST_NOW: SEEDED_CLOCKS.saturdayNoon } });
   for (const lang of ['ja', 'ja-easy', 'en'] as const) {
     test(`next opening and the alternatives, no queue (${lang})`, async ({ browser, ownServer: server }, info) => {
       const client = await phone(browser, lang);
