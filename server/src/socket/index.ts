@@ -39,6 +39,8 @@ export type SocketDeps = Services & {
   scheduler: Scheduler;
   /** Budgets per socket, per caller and per consultation (README "Limits"). */
   limits: Limits;
+  /** One of several nodes (issue 17): staff may be connected to another node, so pushes never skip for want of local staff. */
+  shared?: boolean;
 };
 
 /** Every inbound event's handler, one register call per event prefix. */
@@ -69,7 +71,7 @@ function handlerTable(deps: SocketDeps): HandlerTable {
  */
 export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: QueuePusher; outside: OutsideChanges } {
   const { routing, consultations, log, auth, callers, staffOrigin, liveSessions, staff, counselors, settings } = deps;
-  const pusher = new QueuePusher(io, deps, log, deps.scheduler);
+  const pusher = new QueuePusher(io, deps, log, deps.scheduler, deps.shared ?? false);
   deps.demand.onCount = () => pusher.figuresChanged();
   const handlers = handlerTable(deps);
   const callerSockets = new CallerSockets(deps.limits.socketsPerCaller);
