@@ -140,7 +140,7 @@ export function createApp(deps: AppDeps): App {
   const { auth, hours, routing, messages, retention } = services;
 
   const trustedHops = deps.trustedProxyHops ?? 0;
-  const callers = new CallerKeys(new DailyClientKey(sodium, clock), trustedHops, deps.callerPrefixes ?? DEFAULT_CALLER_PREFIXES);
+  const callers = new CallerKeys(new DailyClientKey(sodium, clock, deps.shared?.salts), trustedHops, deps.callerPrefixes ?? DEFAULT_CALLER_PREFIXES);
 
   const app = express();
   app.disable('x-powered-by');

@@ -32,7 +32,9 @@ async function main(): Promise<void> {
   }
   // Several nodes (issue 17): Redis is loaded only when TSUNAGARI_REDIS_URL is set.
   const redis = config.redis ? (await import('./redis/connection.js')).connectRedis(config.redis) : null;
-  const shared = redis ? (await import('./redis/redis-node.js')).createRedisNode(redis) : undefined;
+  const shared = redis ? (await import('./redis/redis-node.js')).createRedisNode(redis, { clock, log }) : undefined;
+  // The day's caller salt is at hand before the first request (a caller key is made without waiting).
+  await shared?.start();
   const app = createApp({
     ...(shared ? { shared } : {}),
     db,
@@ -117,6 +119,7 @@ async function main(): Promise<void> {
     log.info({ event: 'server.stopping', signal }, 'shutting down');
     void app.close().then(async () => {
       // After the app: its last pushes and lock release went through this connection.
+      shared?.stop();
       await redis?.quit().catch(() => redis.disconnect());
       db.close();
       releaseLock();

@@ -139,6 +139,7 @@ export async function startTestServer(
   const logs: string[] = [];
   const log = createLogger('trace', { write: (line: string) => void logs.push(line) });
   const redis = queueInRedis();
+  await opts.shared?.start();
   const app = createApp({
     // One prefix per test's database: a restarted relay meets the Redis state its previous start
     // left (offers whose timers died with it included), as a node restarting beside a live Redis does.
@@ -183,6 +184,7 @@ export async function startTestServer(
     if (stopped) return;
     stopped = true;
     await app.close();
+    opts.shared?.stop();
     await redis?.quit();
     db.close();
   };

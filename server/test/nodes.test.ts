@@ -1,7 +1,9 @@
 import type { QueueList } from '@tsunagari/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisNode } from '../src/redis/redis-node.js';
-import { type ClientSocket, call, clientSocket, connected, next, signIn, startTestServer, type TestServer } from './harness.js';
+import { systemClock } from '../src/clock.js';
+import { createLogger } from '../src/log.js';
+import { type ClientSocket, call, clientSocket, connected, next, send, signIn, startTestServer, type TestServer, type TestServerOptions } from './harness.js';
 import { type TestRedis, startRedis } from './redis-server.js';
 
 // Issue 17, sockets across nodes: two relays (each createApp on port 0, each its own SQLite file)
@@ -24,9 +26,9 @@ afterAll(async () => {
 });
 
 /** Two nodes on one Redis, sharing a prefix of this test's own. */
-async function twoNodes(): Promise<[TestServer, TestServer]> {
+async function twoNodes(opts: TestServerOptions = {}): Promise<[TestServer, TestServer]> {
   const prefix = `nodes${++n}:`;
-  const start = () => startTestServer({ shared: createRedisNode(redis.connect(), { prefix, adapterBlockMs: 200 }) });
+  const start = () => startTestServer({ ...opts, shared: createRedisNode(redis.connect(), { prefix, adapterBlockMs: 200, clock: systemClock, log: createLogger('silent') }) });
   const servers: [TestServer, TestServer] = [await start(), await start()];
   open.servers.push(...servers);
   return servers;
@@ -120,5 +122,17 @@ describe('two relay nodes on one Redis', () => {
     const seen = next(tanakaOnB, 'queue:changed', (q) => q.entries.length === 1);
     const { consultationId } = await call(woman, 'consultation:start', {});
     expect((await seen).entries.map((e) => e.consultationId)).toEqual([consultationId]);
+  });
+
+  it("one network's starts on node A and node B meet the start limit at the shared count (the same caller key on both)", async () => {
+    const [a, b] = await twoNodes({ startsPerHour: 3 });
+    const results: string[] = [];
+    for (const node of [a, b, a, b]) {
+      const woman = track(clientSocket(node));
+      await connected(woman);
+      const result = await send(woman, 'consultation:start', {});
+      results.push(result.ok ? 'started' : result.error);
+    }
+    expect(results).toEqual(['started', 'started', 'started', 'RATE_LIMITED']);
   });
 });

@@ -2,6 +2,7 @@ import type { ServerOptions } from 'socket.io';
 import type { CallerLedgerStore } from '../domain/callers/caller-ledger-store.js';
 import type { ProofLedger } from '../domain/callers/start-proof.js';
 import type { QueueStore } from '../domain/routing/queue-store.js';
+import type { DailySalts } from '../http/client-key.js';
 import type { JobLock } from './job-lock.js';
 import type { LimiterFactory } from './limiters.js';
 
@@ -24,4 +25,10 @@ export interface SharedNode {
   proofs: ProofLedger;
   /** Retention and the database jobs run on the node that holds it. */
   jobLock: JobLock;
+  /** The caller keys' daily salt, the same on every node (so one network is one caller everywhere). */
+  salts: DailySalts;
+  /** Fetches what must be at hand before the first request (the day's salt); the owner awaits it before createApp. */
+  start(): Promise<void>;
+  /** Stops the background fetching; the owner calls it after the app has closed, then quits Redis. */
+  stop(): void;
 }

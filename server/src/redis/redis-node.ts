@@ -2,12 +2,17 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
 import type { SharedNode } from '../cluster/shared-node.js';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../log.js';
 import { RedisCallerLedgerStore } from './redis-caller-ledger.js';
+import { RedisDailySalts } from './redis-daily-salts.js';
 import { RedisJobLock } from './redis-job-lock.js';
 import { RedisProofLedger } from './redis-proof-ledger.js';
 import { RedisQueueStore } from './redis-queue-store.js';
 
 export interface RedisNodeOptions {
+  clock: Clock;
+  log: Logger;
   /** Put before every key and the adapter's stream: several relays (or tests) on one Redis stay apart. */
   prefix?: string;
   /** The job lock's lease, in ms (default 30 s): how long jobs pause when their node dies. */
@@ -26,9 +31,10 @@ export interface RedisNodeOptions {
  * session in Redis; its stream carries the relay's packets (ciphertext and routing notices, never
  * plaintext), trimmed to about 10,000 entries.
  */
-export function createRedisNode(redis: Redis, options: RedisNodeOptions = {}): SharedNode {
+export function createRedisNode(redis: Redis, options: RedisNodeOptions): SharedNode {
   const prefix = options.prefix ?? 'tsunagari:';
   let adapter: SharedNode['adapter'] | null = null;
+  const salts = new RedisDailySalts(redis, options.clock, options.log, prefix);
   return {
     queueStore: new RedisQueueStore(redis, prefix),
     // Made when Socket.IO first asks: it opens its reading connections as soon as it exists.
@@ -44,5 +50,8 @@ export function createRedisNode(redis: Redis, options: RedisNodeOptions = {}): S
     callerLedger: new RedisCallerLedgerStore(redis, prefix),
     proofs: new RedisProofLedger(redis, prefix),
     jobLock: new RedisJobLock(redis, `${prefix}jobs:lock`, options.jobLeaseMs),
+    salts,
+    start: () => salts.start(),
+    stop: () => salts.stop(),
   };
 }

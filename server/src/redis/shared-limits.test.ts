@@ -5,8 +5,11 @@ import { StartProofs } from '../domain/callers/start-proof.js';
 import { LoginGuard } from '../domain/staff/login-guard.js';
 import { StartLimit } from '../domain/start-limit.js';
 import type { ConsultationStatus, StartProof } from '@tsunagari/shared';
-import { systemClock } from '../clock.js';
+import { type Clock, systemClock } from '../clock.js';
 import { createRedisNode } from './redis-node.js';
+import { createLogger } from '../log.js';
+import { DailyClientKey } from '../http/client-key.js';
+import { loadSodium } from '../sodium.js';
 import type { SharedNode } from '../cluster/shared-node.js';
 import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
@@ -23,9 +26,10 @@ afterAll(async () => {
 });
 
 /** Two nodes' shared pieces on one Redis, under a prefix of this test's own. */
-function twoNodes(): [SharedNode, SharedNode] {
+function twoNodes(clock: Clock = systemClock): [SharedNode, SharedNode] {
   const prefix = `limits${++n}:`;
-  return [createRedisNode(redis.connect(), { prefix }), createRedisNode(redis.connect(), { prefix })];
+  const options = { prefix, clock, log: createLogger('silent') };
+  return [createRedisNode(redis.connect(), options), createRedisNode(redis.connect(), options)];
 }
 
 describe('limits shared by two nodes on one Redis', () => {
@@ -99,5 +103,28 @@ describe('limits shared by two nodes on one Redis', () => {
     await nodeB.verify(proof);
     await expect(nodeA.verify(proof)).rejects.toMatchObject({ code: 'PROOF_REFUSED' });
     await expect(nodeB.verify(proof)).rejects.toMatchObject({ code: 'PROOF_REFUSED' });
+  });
+
+  it("the caller keys: both nodes salt a network's address with the day's one salt, which expires with its Tokyo day", async () => {
+    let now = new Date('2026-11-30T14:00:00Z'); // 23:00 in Tokyo
+    const clock = { now: () => now };
+    const [a, b] = twoNodes(clock);
+    const sodium = await loadSodium();
+    await Promise.all([a.start(), b.start()]);
+    const keyA = new DailyClientKey(sodium, clock, a.salts);
+    const keyB = new DailyClientKey(sodium, clock, b.salts);
+    expect(keyA.of('203.0.113.7/32')).toBe(keyB.of('203.0.113.7/32'));
+    expect(keyA.of('203.0.113.7/32')).not.toBe(keyB.of('203.0.113.8/32'));
+    const today = keyA.of('203.0.113.7/32');
+    // Past Tokyo midnight both use the next day's salt, already fetched: the same key, not today's.
+    now = new Date('2026-11-30T15:30:00Z');
+    expect(keyA.of('203.0.113.7/32')).toBe(keyB.of('203.0.113.7/32'));
+    expect(keyA.of('203.0.113.7/32')).not.toBe(today);
+    // Each day's salt is kept in Redis no longer than its Tokyo day (and a few minutes for clock skew).
+    const ttl = await redis.connect().pttl(`limits${n}:callers:salt:2026-11-30`);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(60 * 60_000 + 5 * 60_000);
+    a.stop();
+    b.stop();
   });
 });
