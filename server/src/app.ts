@@ -240,7 +240,8 @@ export function createApp(deps: AppDeps): App {
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
     closing ??= new Promise<void>((resolve) => {
-      io.emit('server:shutdown');
+      // This node's sockets only: with several nodes, the others keep serving theirs.
+      io.local.emit('server:shutdown');
       // No timer may fire on a closed database; the next process restores the queue from it.
       routing.stop();
       pusher.stop();

@@ -3,7 +3,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisNode } from '../src/redis/redis-node.js';
 import { systemClock } from '../src/clock.js';
 import { createLogger } from '../src/log.js';
-import { type ClientSocket, call, clientSocket, connected, next, send, signIn, startTestServer, type TestServer, type TestServerOptions } from './harness.js';
+import { rooms } from '../src/socket/types.js';
+import { type ClientSocket, call, clientSocket, connected, loginStaff, next, send, signIn, staffSocket, startTestServer, type TestServer, type TestServerOptions } from './harness.js';
 import { type TestRedis, startRedis } from './redis-server.js';
 
 // Issue 17, sockets across nodes: two relays (each createApp on port 0, each its own SQLite file)
@@ -26,10 +27,18 @@ afterAll(async () => {
 });
 
 /** Two nodes on one Redis, sharing a prefix of this test's own. */
-async function twoNodes(opts: TestServerOptions = {}): Promise<[TestServer, TestServer]> {
+async function twoNodes(opts: TestServerOptions = {}, oneDatabase = false): Promise<[TestServer, TestServer]> {
+  const [a, b] = await nodes(2, opts, oneDatabase);
+  return [a as TestServer, b as TestServer];
+}
+
+/** `count` nodes on one Redis, sharing a prefix of this test's own. */
+async function nodes(count: number, opts: TestServerOptions = {}, oneDatabase = false): Promise<TestServer[]> {
   const prefix = `nodes${++n}:`;
-  const start = () => startTestServer({ ...opts, shared: createRedisNode(redis.connect(), { prefix, adapterBlockMs: 200, clock: systemClock, log: createLogger('silent') }) });
-  const servers: [TestServer, TestServer] = [await start(), await start()];
+  const start = (more: TestServerOptions = {}) => startTestServer({ ...opts, ...more, shared: createRedisNode(redis.connect(), { prefix, adapterBlockMs: 200, clock: systemClock, log: createLogger('silent') }) });
+  const servers: TestServer[] = [];
+  // One database for all (as nodes on PostgreSQL share one), where a test needs one counselor on several.
+  for (let i = 0; i < count; i++) servers.push(await start(oneDatabase && servers[0] ? { dir: servers[0].dir } : {}));
   open.servers.push(...servers);
   return servers;
 }
@@ -135,4 +144,50 @@ describe('two relay nodes on one Redis', () => {
     }
     expect(results).toEqual(['started', 'started', 'started', 'RATE_LIMITED']);
   });
+
+  it('a counselor whose tab on node A closes while another tab of hers is on node B stays online; her last tab closing takes her offline', async () => {
+    const [a, b] = await twoNodes({}, true);
+    await linked(a, b);
+    await linked(b, a);
+    const sato = await loginStaff(a, 'sato');
+    const staffId = sato.session.staff.id;
+    const onA = track(staffSocket(a, sato));
+    const onB = track(staffSocket(b, sato));
+    await Promise.all([connected(onA), connected(onB)]);
+    const connectedNow = async () => (await a.app.services.routing.view()).counselors.find((c) => c.staffId === staffId)?.connected;
+    await until(async () => (await connectedNow()) === true);
+    onA.disconnect();
+    await until(() => a.app.io.sockets.sockets.size === 0);
+    // Node A asked the other nodes (a round trip through Redis), then would have told routing:
+    // after two more round trips of our own and the queue store's, she is still online.
+    await a.app.io.in(rooms.staffMember(staffId)).fetchSockets();
+    await a.app.io.in(rooms.staffMember(staffId)).fetchSockets();
+    expect(await connectedNow()).toBe(true);
+    onB.disconnect();
+    await until(async () => (await connectedNow()) === false);
+  });
+
+  it("a node shutting down tells its own sockets, not the other nodes'", async () => {
+    const [a, b, c] = (await nodes(3)) as [TestServer, TestServer, TestServer];
+    await linked(a, b);
+    await linked(c, b);
+    const onA = track(clientSocket(a));
+    const onB = track(clientSocket(b));
+    await Promise.all([connected(onA), connected(onB)]);
+    b.app.io.sockets.sockets.get(onB.id ?? '')?.join('room-b');
+    const toldB = record<unknown>(onB, 'server:shutdown');
+    const toldA = next(onA, 'server:shutdown');
+    await a.stop();
+    await toldA;
+    // Node C's emit comes after anything node A put on the stream before it closed.
+    const marker = next(onB, 'trust:changed');
+    c.app.io.to('room-b').emit('trust:changed', {});
+    await marker;
+    expect(toldB).toHaveLength(0);
+  });
 });
+
+/** Resolves once `ok()` holds, looking again every few milliseconds. */
+async function until(ok: () => boolean | Promise<boolean>): Promise<void> {
+  while (!(await ok())) await new Promise((resolve) => setTimeout(resolve, 10));
+}

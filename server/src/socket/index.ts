@@ -115,7 +115,7 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: Q
     booted.then(() => next(), next);
   });
 
-  const present = presence(io, routing, events.failed);
+  const present = presence(io, routing, events.failed, deps.shared ?? false);
   // Shared by every socket (called with the socket as `this`): no closure per connection.
   function onDisconnect(this: TsunagariSocket, reason: string): void {
     present.offline.call(this);
