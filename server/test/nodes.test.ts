@@ -1,29 +1,23 @@
 import type { QueueList } from '@tsunagari/shared';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createRedisNode } from '../src/redis/redis-node.js';
 import { systemClock } from '../src/clock.js';
 import { createLogger } from '../src/log.js';
 import { rooms } from '../src/socket/types.js';
 import { type ClientSocket, call, clientSocket, connected, loginStaff, next, send, signIn, staffSocket, startTestServer, type TestServer, type TestServerOptions } from './harness.js';
-import { type TestRedis, startRedis } from './redis-server.js';
+import { redisPerFile } from './redis-per-file.js';
 
 // Issue 17, sockets across nodes: two relays (each createApp on port 0, each its own SQLite file)
 // share one real Redis through the Socket.IO Redis Streams adapter and the queue store.
-let redis: TestRedis;
+const file = redisPerFile();
 let n = 0;
 const open: { servers: TestServer[]; sockets: ClientSocket[] } = { servers: [], sockets: [] };
-beforeAll(async () => {
-  redis = await startRedis();
-});
 afterEach(async () => {
   for (const s of open.sockets.splice(0)) s.disconnect();
   for (const s of open.servers.splice(0)) {
     await s.stop();
     s.cleanup();
   }
-});
-afterAll(async () => {
-  await redis.stop();
 });
 
 /** Two nodes on one Redis, sharing a prefix of this test's own. */
@@ -35,7 +29,7 @@ async function twoNodes(opts: TestServerOptions = {}, oneDatabase = false): Prom
 /** `count` nodes on one Redis, sharing a prefix of this test's own. */
 async function nodes(count: number, opts: TestServerOptions = {}, oneDatabase = false): Promise<TestServer[]> {
   const prefix = `nodes${++n}:`;
-  const start = (more: TestServerOptions = {}) => startTestServer({ ...opts, ...more, shared: createRedisNode(redis.connect(), { prefix, adapterBlockMs: 200, clock: systemClock, log: createLogger('silent') }) });
+  const start = (more: TestServerOptions = {}) => startTestServer({ ...opts, ...more, shared: createRedisNode(file.redis.connect(), { prefix, adapterBlockMs: 200, clock: systemClock, log: createLogger('silent') }) });
   const servers: TestServer[] = [];
   // One database for all (as nodes on PostgreSQL share one), where a test needs one counselor on several.
   for (let i = 0; i < count; i++) servers.push(await start(oneDatabase && servers[0] ? { dir: servers[0].dir } : {}));
@@ -65,6 +59,15 @@ async function linked(from: TestServer, to: TestServer): Promise<void> {
   probe.disconnect();
 }
 
+/** A client socket on each node; node B's joined to `room`. */
+async function socketsOn(a: TestServer, b: TestServer, room: string): Promise<{ onA: ClientSocket; onB: ClientSocket }> {
+  const onA = track(clientSocket(a));
+  const onB = track(clientSocket(b));
+  await Promise.all([connected(onA), connected(onB)]);
+  b.app.io.sockets.sockets.get(onB.id ?? '')?.join(room);
+  return { onA, onB };
+}
+
 /** Every payload of `event` a socket receives from now on. */
 function record<T>(socket: ClientSocket, event: string): T[] {
   const seen: T[] = [];
@@ -76,10 +79,7 @@ describe('two relay nodes on one Redis', () => {
   it('a socket in a room on node B receives what node A emits to that room, once', async () => {
     const [a, b] = await twoNodes();
     await linked(a, b);
-    const onB = track(clientSocket(b));
-    const onA = track(clientSocket(a));
-    await Promise.all([connected(onB), connected(onA)]);
-    b.app.io.sockets.sockets.get(onB.id ?? '')?.join('room-1');
+    const { onA, onB } = await socketsOn(a, b, 'room-1');
     const heardB = record<object>(onB, 'trust:changed');
     const heardA = record<object>(onA, 'trust:changed');
     a.app.io.to('room-1').emit('trust:changed', {});
@@ -171,10 +171,7 @@ describe('two relay nodes on one Redis', () => {
     const [a, b, c] = (await nodes(3)) as [TestServer, TestServer, TestServer];
     await linked(a, b);
     await linked(c, b);
-    const onA = track(clientSocket(a));
-    const onB = track(clientSocket(b));
-    await Promise.all([connected(onA), connected(onB)]);
-    b.app.io.sockets.sockets.get(onB.id ?? '')?.join('room-b');
+    const { onA, onB } = await socketsOn(a, b, 'room-b');
     const toldB = record<unknown>(onB, 'server:shutdown');
     const toldA = next(onA, 'server:shutdown');
     await a.stop();

@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestRedis, startRedis } from '../../test/redis-server.js';
+import { describe, expect, it } from 'vitest';
+import { redisPerFile } from '../../test/redis-per-file.js';
 import { JobLeader } from '../cluster/job-lock.js';
 import { createLogger } from '../log.js';
 import { RedisJobLock } from './redis-job-lock.js';
 
 // Issue 17: retention and the disk alarm run on one node at a time, under a lease in Redis.
-let redis: TestRedis;
+const file = redisPerFile();
 let n = 0;
 const log = createLogger('silent');
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  await redis.stop();
-});
 
 /** Resolves once `held()` is true, checking every few milliseconds (an event, not a fixed sleep). */
 async function until(held: () => Promise<boolean> | boolean): Promise<void> {
@@ -23,8 +17,8 @@ async function until(held: () => Promise<boolean> | boolean): Promise<void> {
 describe('the job lock in Redis', () => {
   it('two contenders racing for it never both hold it, and the holder keeps it by renewing', async () => {
     const key = `lock${++n}`;
-    const a = new RedisJobLock(redis.connect(), key, 5_000);
-    const b = new RedisJobLock(redis.connect(), key, 5_000);
+    const a = new RedisJobLock(file.redis.connect(), key, 5_000);
+    const b = new RedisJobLock(file.redis.connect(), key, 5_000);
     let aHeld = 0;
     for (let round = 0; round < 50; round++) {
       const [ra, rb] = await Promise.all([a.acquire(), b.acquire()]);
@@ -38,8 +32,8 @@ describe('the job lock in Redis', () => {
 
   it('moves to the other contender when the holder stops renewing (a dead node), and a late release takes nothing from it', async () => {
     const key = `lock${++n}`;
-    const dead = new RedisJobLock(redis.connect(), key, 200);
-    const live = new RedisJobLock(redis.connect(), key, 200);
+    const dead = new RedisJobLock(file.redis.connect(), key, 200);
+    const live = new RedisJobLock(file.redis.connect(), key, 200);
     expect(await dead.acquire()).toBe(true);
     expect(await live.acquire()).toBe(false);
     await until(() => live.acquire());
@@ -56,7 +50,7 @@ describe('the job lock in Redis', () => {
     const leads: string[] = [];
     const tries = { a: 0, b: 0 };
     const leader = (name: 'a' | 'b') => {
-      const lock = new RedisJobLock(redis.connect(), key, 300);
+      const lock = new RedisJobLock(file.redis.connect(), key, 300);
       const counted = { leaseMs: lock.leaseMs, release: () => lock.release(), acquire: () => (tries[name]++, lock.acquire()) };
       return new JobLeader(
         counted,
@@ -91,7 +85,7 @@ describe('the job lock in Redis', () => {
 
   it("a leader whose lease was taken while it paused stops its jobs at its next renewal", async () => {
     const key = `lock${++n}`;
-    const redisA = redis.connect();
+    const redisA = file.redis.connect();
     let stopped = 0;
     const a = new JobLeader(new RedisJobLock(redisA, key, 300), { lead: () => undefined, follow: () => void stopped++ }, log);
     a.start();

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestRedis, startRedis } from '../../test/redis-server.js';
+import { describe, expect, it } from 'vitest';
+import { redisPerFile } from '../../test/redis-per-file.js';
 import { CallerLedger } from '../domain/callers/caller-ledger.js';
 import { StartProofs } from '../domain/callers/start-proof.js';
 import { LoginGuard } from '../domain/staff/login-guard.js';
@@ -16,20 +16,14 @@ import { deriveKey } from 'altcha-lib/algorithms/sha';
 
 // Issue 17: two relay nodes on one Redis count one caller network's starts, chats and failed
 // logins together. Each "node" here is its own set of domain objects over its own connection.
-let redis: TestRedis;
+const file = redisPerFile();
 let n = 0;
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  await redis.stop();
-});
 
 /** Two nodes' shared pieces on one Redis, under a prefix of this test's own. */
 function twoNodes(clock: Clock = systemClock): [SharedNode, SharedNode] {
   const prefix = `limits${++n}:`;
   const options = { prefix, clock, log: createLogger('silent') };
-  return [createRedisNode(redis.connect(), options), createRedisNode(redis.connect(), options)];
+  return [createRedisNode(file.redis.connect(), options), createRedisNode(file.redis.connect(), options)];
 }
 
 describe('limits shared by two nodes on one Redis', () => {
@@ -121,7 +115,7 @@ describe('limits shared by two nodes on one Redis', () => {
     expect(keyA.of('203.0.113.7/32')).toBe(keyB.of('203.0.113.7/32'));
     expect(keyA.of('203.0.113.7/32')).not.toBe(today);
     // Each day's salt is kept in Redis no longer than its Tokyo day (and a few minutes for clock skew).
-    const ttl = await redis.connect().pttl(`limits${n}:callers:salt:2026-11-30`);
+    const ttl = await file.redis.connect().pttl(`limits${n}:callers:salt:2026-11-30`);
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(60 * 60_000 + 5 * 60_000);
     a.stop();
