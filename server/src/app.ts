@@ -32,7 +32,7 @@ import { realScheduler, type Scheduler } from './scheduler.js';
 import { createServices, type Services } from './services.js';
 import { strictTransport } from './http/page-headers.js';
 import { setupSockets } from './socket/index.js';
-import { rooms, type SocketData, type TsunagariServer } from './socket/types.js';
+import { type InterNodeEvents, rooms, type SocketData, type TsunagariServer } from './socket/types.js';
 
 export interface AppDeps {
   db: Db;
@@ -213,7 +213,7 @@ export function createApp(deps: AppDeps): App {
   // A network that has spent its failed-login budget is refused before Express (http/login-gate.ts).
   const gate = loginGate({ guard, callers, origin: staffHttp.origin });
   const httpServer = http.createServer((req, res) => gate(req, res, () => void app(req, res)));
-  const io: TsunagariServer = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
+  const io: TsunagariServer = new Server<ClientToServerEvents, ServerToClientEvents, InterNodeEvents, SocketData>(httpServer, {
     maxHttpBufferSize: MAX_FRAME_BYTES,
     pingInterval: (deps.heartbeat ?? DEFAULT_HEARTBEAT).intervalMs,
     pingTimeout: (deps.heartbeat ?? DEFAULT_HEARTBEAT).timeoutMs,

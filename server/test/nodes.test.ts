@@ -1,4 +1,4 @@
-import type { QueueList } from '@tsunagari/shared';
+import type { QueueList, SettingsView } from '@tsunagari/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRedisNode } from '../src/redis/redis-node.js';
 import { systemClock } from '../src/clock.js';
@@ -181,6 +181,26 @@ describe('two relay nodes on one Redis', () => {
     c.app.io.to('room-b').emit('trust:changed', {});
     await marker;
     expect(toldB).toHaveLength(0);
+  });
+
+  it("an admin's settings saved on node A apply on node B too, and each console is told once", async () => {
+    const [a, b] = await twoNodes({}, true);
+    await linked(a, b);
+    await linked(b, a);
+    const admin = track(await signIn(a, 'chief'));
+    const bossOnB = track(await signIn(b, 'boss'));
+    const told = record<SettingsView>(bossOnB, 'settings:changed');
+    const settings = { ...a.app.services.settings.get(), longWaitAlertMinutes: 25, retentionDays: 120 };
+    const pushed = next(bossOnB, 'settings:changed', (v) => v.settings.longWaitAlertMinutes === 25);
+    await call(admin, 'settings:save', { settings });
+    await pushed;
+    await until(() => b.app.services.settings.get().longWaitAlertMinutes === 25);
+    expect(b.app.services.settings.get()).toEqual(settings);
+    // The next push through the stream comes after any second copy of the first.
+    const marker = next(bossOnB, 'trust:changed');
+    a.app.io.to(rooms.staff).emit('trust:changed', {});
+    await marker;
+    expect(told.filter((v) => v.settings.longWaitAlertMinutes === 25)).toHaveLength(1);
   });
 });
 

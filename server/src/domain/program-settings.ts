@@ -5,6 +5,9 @@ import type { ProgramSettingsRepository } from '../repositories/types.js';
 /** Minutes of waiting from which the board shows the long-wait alert, unless configured otherwise. */
 export const DEFAULT_LONG_WAIT_ALERT_MINUTES = 10;
 
+/** Told the settings in force after a change, and whether it was saved on this node or another (issue 17). */
+export type SettingsListener = (s: ProgramSettings, savedOn: 'here' | 'elsewhere') => void;
+
 /**
  * The program's settings in force: hours, closure days, retention, the long-wait alert, offer
  * timeout and grace periods. The environment's values seed the database on the first start only;
@@ -14,7 +17,7 @@ export const DEFAULT_LONG_WAIT_ALERT_MINUTES = 10;
  */
 export class ProgramSettingsService {
   private current: ProgramSettings;
-  private readonly listeners: ((s: ProgramSettings) => void)[] = [];
+  private readonly listeners: SettingsListener[] = [];
 
   constructor(
     private readonly repo: ProgramSettingsRepository,
@@ -45,13 +48,24 @@ export class ProgramSettingsService {
   save(next: ProgramSettings): SettingsView {
     this.repo.put(next, this.clock.now().toISOString());
     this.current = next;
-    for (const listener of this.listeners) listener(next);
+    for (const listener of this.listeners) listener(next, 'here');
     return this.view();
   }
 
+  /**
+   * Another relay node saved settings (issue 17): read them again from the database and apply
+   * them here; listeners learn they came from `elsewhere` (that node told the consoles already).
+   */
+  reload(): void {
+    const stored = this.repo.get();
+    if (!stored || JSON.stringify(stored) === JSON.stringify(this.current)) return;
+    this.current = stored;
+    for (const listener of this.listeners) listener(stored, 'elsewhere');
+  }
+
   /** Calls `listener` with the settings now and after every change. */
-  onChange(listener: (s: ProgramSettings) => void): void {
+  onChange(listener: SettingsListener): void {
     this.listeners.push(listener);
-    listener(this.current);
+    listener(this.current, 'here');
   }
 }

@@ -95,7 +95,14 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: Q
     },
   });
   // An admin's settings reach every open console at once (the board's long-wait alert).
-  settings.onChange(() => void io.to(rooms.staff).emit('settings:changed', settings.view()));
+  // With several nodes the node where the admin saved tells every console (through the adapter)
+  // and the other nodes, which read the settings again from the database.
+  settings.onChange((_s, savedOn) => {
+    if (savedOn !== 'here') return;
+    io.to(rooms.staff).emit('settings:changed', settings.view());
+    if (deps.shared) io.serverSideEmit('settings:changed');
+  });
+  io.on('settings:changed', () => settings.reload());
   // Whichever event binds a client socket to her consultation (start, resume, resume by code),
   // she is present again: her grace period stops.
   io.sockets.adapter.on('join-room', (room: string, id: string) => {
