@@ -26,8 +26,8 @@ async function main(): Promise<void> {
   const releaseLock = claimRelayLock(config.dbPath);
   const db = openDatabase(config.dbPath);
   const repos = (await import('./repositories/sqlite.js')).createSqliteRepositories(db);
-  if (!config.demo) refuseDemoDatabase(repos, config.dbPath);
-  if (config.demo && seedDemo(sodium, repos, config.demoOrgKeyFile, config.staffKdf, clock).length > 0) {
+  if (!config.demo) await refuseDemoDatabase(repos, config.dbPath);
+  if (config.demo && (await seedDemo(sodium, repos, config.demoOrgKeyFile, config.staffKdf, clock)).length > 0) {
     log.info({ event: 'demo.seeded' }, 'demo organisation and staff enrolled');
   }
   // Several nodes (issue 17): Redis is loaded only when TSUNAGARI_REDIS_URL is set.
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const shared = redis ? (await import('./redis/redis-node.js')).createRedisNode(redis, { clock, log }) : undefined;
   // The day's caller salt is at hand before the first request (a caller key is made without waiting).
   await shared?.start();
-  const app = createApp({
+  const app = await createApp({
     ...(shared ? { shared } : {}),
     db,
     sodium,

@@ -1,6 +1,7 @@
 import type { OpeningHoursConfig, ProgramSettings, SettingsView } from '@tsunagari/shared';
 import type { Clock } from '../clock.js';
 import type { ProgramSettingsRepository } from '../repositories/types.js';
+import { KeyedSerial } from './routing/serial.js';
 
 /** Minutes of waiting from which the board shows the long-wait alert, unless configured otherwise. */
 export const DEFAULT_LONG_WAIT_ALERT_MINUTES = 10;
@@ -16,17 +17,21 @@ export type SettingsListener = (s: ProgramSettings, savedOn: 'here' | 'elsewhere
  * of a change through {@link onChange}: nothing needs a restart.
  */
 export class ProgramSettingsService {
-  private current: ProgramSettings;
   private readonly listeners: SettingsListener[] = [];
+  /** Saves one after another, so the settings in force are always the ones stored last. */
+  private readonly saves = new KeyedSerial();
 
-  constructor(
+  private constructor(
     private readonly repo: ProgramSettingsRepository,
     private readonly clock: Clock,
-    firstStartDefaults: ProgramSettings,
+    private current: ProgramSettings,
     private readonly contacts: SettingsView['contacts'],
-  ) {
-    repo.seed(firstStartDefaults, clock.now().toISOString());
-    this.current = repo.get() ?? firstStartDefaults;
+  ) {}
+
+  /** Seeds the environment's values on the first start, then reads the settings in force. */
+  static async load(repo: ProgramSettingsRepository, clock: Clock, firstStartDefaults: ProgramSettings, contacts: SettingsView['contacts']): Promise<ProgramSettingsService> {
+    await repo.seed(firstStartDefaults, clock.now().toISOString());
+    return new ProgramSettingsService(repo, clock, (await repo.get()) ?? firstStartDefaults, contacts);
   }
 
   /** The settings in force now. */
@@ -45,22 +50,26 @@ export class ProgramSettingsService {
   }
 
   /** Stores the admin's settings and applies them at once (already checked by the protocol's schema). */
-  save(next: ProgramSettings): SettingsView {
-    this.repo.put(next, this.clock.now().toISOString());
-    this.current = next;
-    for (const listener of this.listeners) listener(next, 'here');
-    return this.view();
+  save(next: ProgramSettings): Promise<SettingsView> {
+    return this.saves.run('settings', async () => {
+      await this.repo.put(next, this.clock.now().toISOString());
+      this.current = next;
+      for (const listener of this.listeners) listener(next, 'here');
+      return this.view();
+    });
   }
 
   /**
    * Another relay node saved settings (issue 17): read them again from the database and apply
    * them here; listeners learn they came from `elsewhere` (that node told the consoles already).
    */
-  reload(): void {
-    const stored = this.repo.get();
-    if (!stored || JSON.stringify(stored) === JSON.stringify(this.current)) return;
-    this.current = stored;
-    for (const listener of this.listeners) listener(stored, 'elsewhere');
+  reload(): Promise<void> {
+    return this.saves.run('settings', async () => {
+      const stored = await this.repo.get();
+      if (!stored || JSON.stringify(stored) === JSON.stringify(this.current)) return;
+      this.current = stored;
+      for (const listener of this.listeners) listener(stored, 'elsewhere');
+    });
   }
 
   /** Calls `listener` with the settings now and after every change. */

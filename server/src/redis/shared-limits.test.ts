@@ -58,7 +58,7 @@ describe('limits shared by two nodes on one Redis', () => {
   it("the caller ledger: one network's open chats on both nodes count together; ended ones are freed; a block holds on both", async () => {
     const [a, b] = twoNodes();
     const status = new Map<string, ConsultationStatus>();
-    const statusOf = (id: string) => status.get(id) ?? null;
+    const statusOf = async (id: string) => status.get(id) ?? null;
     const options = { openPerCaller: 2, urgentPerHour: 1 };
     const nodeA = new CallerLedger(statusOf, systemClock, options, { store: a.callerLedger, limiters: a.limiters });
     const nodeB = new CallerLedger(statusOf, systemClock, options, { store: b.callerLedger, limiters: b.limiters });

@@ -1,10 +1,10 @@
-import type { DemandKind, EndReason } from '@tsunagari/shared';
+import type { ConsultationStartPayload, DemandKind, EndReason } from '@tsunagari/shared';
 import type { Actor } from '../domain/types.js';
 import { DomainError, errors } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Services } from '../services.js';
 import type { HandlerTable } from './handle.js';
-import { rooms, type TsunagariSocket } from './types.js';
+import { rooms, type ClientSocket, type TsunagariSocket } from './types.js';
 
 type Deps = Pick<Services, 'consultations' | 'routing' | 'presenter' | 'records' | 'hours' | 'starts' | 'callerLedger' | 'startProofs' | 'campaigns' | 'demand'> & { log: Logger };
 
@@ -24,14 +24,25 @@ export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps)
     if (!kinds) counted.set(s, (kinds = new Set()));
     if (kinds.has(kind)) return;
     kinds.add(kind);
-    demand.count(kind, s.data.caller);
+    void demand.count(kind, s.data.caller).catch((caught: unknown) => log.error({ event: 'demand.count_failed', errName: caught instanceof Error ? caught.name : typeof caught }, 'demand count not stored'));
   };
   // Refused starts are logged as a count, at most once a minute: a script hammering the limit
   // must not be able to fill the disk with log lines either.
   const refused = { count: 0, loggedAt: Number.NEGATIVE_INFINITY };
+  // Sockets with a start on its way: its row is written across awaits, so a second start sent at
+  // once on the same socket is refused here rather than making a second consultation.
+  const starting = new WeakSet<ClientSocket>();
   handlers.client('consultation:start', async (payload, s) => {
+    if (s.data.consultationId || starting.has(s)) throw errors.invalidState('socket already has a consultation');
+    starting.add(s);
+    try {
+      return await start(payload, s);
+    } finally {
+      starting.delete(s);
+    }
+  });
+  const start = async (payload: ConsultationStartPayload, s: ClientSocket) => {
     const data = s.data;
-    if (data.consultationId) throw errors.invalidState('socket already has a consultation');
     // The server decides, whatever the widget believes about the time.
     if (!hours.isOpenNow()) {
       const closed = errors.outsideHours();
@@ -57,7 +68,7 @@ export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps)
     const urgent = payload.urgent === true && (await ledger.honourUrgent(data.caller));
     // Two starts sent at once on one socket both got past the first check while waiting.
     if (data.consultationId) throw errors.invalidState('socket already has a consultation');
-    const { consultation, clientToken } = routing.start({ campaign: campaigns.recordedAs(payload.campaign), urgent });
+    const { consultation, clientToken } = await routing.start({ campaign: await campaigns.recordedAs(payload.campaign), urgent });
     data.consultationId = consultation.id;
     void s.join(rooms.consultation(consultation.id));
     // After the socket is bound: a second start sent at once is refused above, not counted twice.
@@ -66,17 +77,17 @@ export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps)
     // Her intake's "in danger now" answer is for routing and the board only: never logged.
     log.info({ event: 'consultation.started' }, 'client joined the queue');
     return { consultationId: consultation.id, clientToken, position };
-  });
+  };
 
   handlers.client('consultation:resume', async (payload, s) => {
-    const c = consultations.resume(payload.consultationId, payload.clientToken);
+    const c = await consultations.resume(payload.consultationId, payload.clientToken);
     s.data.consultationId = c.id;
     void s.join(rooms.consultation(c.id));
     return presenter.snapshot(c, await routing.view());
   });
 
   const end = async (consultationId: string, s: TsunagariSocket, actor: Actor, reason: EndReason) => {
-    const c = consultations.access(actor, consultationId);
+    const c = await consultations.access(actor, consultationId);
     // Leaving while still waiting is recorded as abandoned, with her wait (routing decides).
     const result = await routing.end(c, actor.role, reason);
     if (result.changed) {
@@ -97,7 +108,7 @@ export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps)
 
   handlers.staff('consultation:nuisance', async (payload, s) => {
     const staffId = s.data.staffId;
-    const c = consultations.access({ role: 'counselor', staffId }, payload.consultationId);
+    const c = await consultations.access({ role: 'counselor', staffId }, payload.consultationId);
     if (c.status !== 'active' || c.assignedStaffId !== staffId) throw errors.invalidState('not active with this counselor');
     const caller = await ledger.caller(c.id);
     const result = await routing.end(c, 'counselor', 'nuisance');
@@ -111,25 +122,25 @@ export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps)
     return { endedAt: result.endedAt };
   });
 
-  handlers.staff('consultation:mine', (_payload, s) => ({ consultations: presenter.mine(s.data.staffId) }));
+  handlers.staff('consultation:mine', async (_payload, s) => ({ consultations: await presenter.mine(s.data.staffId) }));
 
   handlers.staff('consultation:transfer', async (payload, s) => {
     const staffId = s.data.staffId;
-    const c = consultations.access({ role: 'counselor', staffId }, payload.consultationId);
+    const c = await consultations.access({ role: 'counselor', staffId }, payload.consultationId);
     const result = await routing.transfer(staffId, c, payload);
     log.info({ event: 'consultation.transferred', toQueue: payload.toStaffId === undefined, withKeys: payload.sealedKeys?.length ?? 0 }, 'consultation transferred');
     return result;
   });
 
-  handlers.staff('consultation:read', (payload, s) => {
+  handlers.staff('consultation:read', async (payload, s) => {
     const staffId = s.data.staffId;
-    const c = consultations.access({ role: 'counselor', staffId }, payload.consultationId);
-    return { lastReadId: consultations.read(staffId, c, payload.lastReadId) };
+    const c = await consultations.access({ role: 'counselor', staffId }, payload.consultationId);
+    return { lastReadId: await consultations.read(staffId, c, payload.lastReadId) };
   });
 
-  handlers.staff('consultation:record', (payload, s) => {
+  handlers.staff('consultation:record', async (payload, s) => {
     const { consultationId, ...input } = payload;
-    const result = records.record(s.data.staffId, consultationId, input);
+    const result = await records.record(s.data.staffId, consultationId, input);
     // Which topics or outcome is not logged: the log says only that a record was made.
     log.info({ event: 'consultation.recorded' }, 'counselor recorded a consultation');
     return result;

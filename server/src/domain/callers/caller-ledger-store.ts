@@ -43,7 +43,9 @@ export class MemoryCallerLedgerStore implements CallerLedgerStore {
     // caller is looked over, so memory stays the open consultations plus at most one sweep's worth.
     if (++this.addsSinceSweep >= SWEEP_EVERY) {
       this.addsSinceSweep = 0;
-      for (const key of [...this.open.keys()]) await this.sweep(key);
+      // Not awaited: the start that happens to be the sweep's turn is not held up by it. A read
+      // that fails leaves its entries for the next sweep or check.
+      for (const key of [...this.open.keys()]) void this.sweep(key).catch(() => undefined);
     }
   }
 

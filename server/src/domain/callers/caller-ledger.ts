@@ -30,7 +30,7 @@ export class CallerLedger {
   private readonly store: CallerLedgerStore;
 
   constructor(
-    private readonly statusOf: (consultationId: string) => ConsultationStatus | null,
+    private readonly statusOf: (consultationId: string) => Promise<ConsultationStatus | null>,
     private readonly clock: Clock,
     private readonly options: CallerLedgerOptions = { openPerCaller: DEFAULT_OPEN_PER_CALLER, urgentPerHour: DEFAULT_URGENT_PER_HOUR },
     shared?: { store: CallerLedgerStore; limiters: LimiterFactory },
@@ -92,11 +92,11 @@ export class CallerLedger {
   /** Open consultations of a caller; ended ones are forgotten here rather than on every end path. */
   private async openCount(caller: string): Promise<number> {
     const ids = await this.store.openOf(caller);
-    const ended = ids.filter((id) => {
-      const status = this.statusOf(id);
-      return status === null || status === 'ended';
-    });
+    if (ids.length === 0) return 0;
+    const statuses = await Promise.all(ids.map((id) => this.statusOf(id)));
+    const ended = ids.filter((_id, i) => statuses[i] === null || statuses[i] === 'ended');
     if (ended.length > 0) await this.store.dropOpen(caller, ended);
-    return ids.length - ended.length;
+    // Counted as the store holds them now: a start opened while the statuses were read counts too.
+    return (await this.store.openOf(caller)).length;
   }
 }
