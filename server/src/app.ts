@@ -11,6 +11,8 @@ import { DEFAULT_DISK_ALARM_MB, watchDisk } from './db/disk-watch.js';
 import type { Db } from './db/database.js';
 import type { RoutingOptions } from './domain/routing/options.js';
 import type { QueueStore } from './domain/routing/queue-store.js';
+import type { SharedNode } from './cluster/shared-node.js';
+import { oneNodeJobs } from './cluster/one-node-jobs.js';
 import { LoginGuard, type LoginLimits } from './domain/staff/login-guard.js';
 import { type PasswordVerifier, VerifierPool } from './domain/staff/verifier-pool.js';
 import { authRoutes } from './http/auth.routes.js';
@@ -30,7 +32,7 @@ import { realScheduler, type Scheduler } from './scheduler.js';
 import { createServices, type Services } from './services.js';
 import { strictTransport } from './http/page-headers.js';
 import { setupSockets } from './socket/index.js';
-import { rooms, type SocketData, type TsunagariServer } from './socket/types.js';
+import { type InterNodeEvents, rooms, type SocketData, type TsunagariServer } from './socket/types.js';
 
 export interface AppDeps {
   db: Db;
@@ -79,8 +81,13 @@ export interface AppDeps {
   frameAncestors?: readonly string[];
   /** Timers for offers and grace periods (tests inject a fake one). */
   scheduler?: Scheduler;
-  /** Where routing keeps the queue, counselors and offers (default: this process's memory). */
+  /** Where routing keeps the queue, counselors and offers (default: the shared node's, else this process's memory). */
   queueStore?: QueueStore;
+  /**
+   * One of several relay nodes (issue 17; `redis/redis-node.ts` from TSUNAGARI_REDIS_URL): the queue,
+   * the sockets' rooms, the limits and the one-node jobs shared with the others. Absent: one process.
+   */
+  shared?: SharedNode;
   /**
    * Reverse proxies of our own in front of the server (0: none, the default). Their
    * X-Forwarded-For entries tell callers apart for the rate limits; no more entries are believed.
@@ -138,7 +145,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const { auth, hours, routing, messages, retention } = services;
 
   const trustedHops = deps.trustedProxyHops ?? 0;
-  const callers = new CallerKeys(new DailyClientKey(sodium, clock), trustedHops, deps.callerPrefixes ?? DEFAULT_CALLER_PREFIXES);
+  const callers = new CallerKeys(new DailyClientKey(sodium, clock, deps.shared?.salts), trustedHops, deps.callerPrefixes ?? DEFAULT_CALLER_PREFIXES);
 
   const app = express();
   app.disable('x-powered-by');
@@ -173,7 +180,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     }
   });
   const staffHttp = { origin: new StaffOrigin(deps.consoleOrigin ?? null), log, secureCookies: deps.secureCookies ?? false };
-  const guard = new LoginGuard(deps.loginLimits);
+  const guard = new LoginGuard(deps.loginLimits, deps.shared?.limiters);
   app.use(authRoutes({ ...staffHttp, auth, callers, guard }));
   app.use(enrolRoutes({ ...staffHttp, staff: services.staff, callers }));
   app.use(trustRoutes({ staff: services.staff, organisation: repos.organisation, publicUrl: deps.publicUrl, demoConsoleConfig: deps.demoConsoleConfig ?? null }));
@@ -196,15 +203,27 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   // WAL checkpoints (and their fsyncs) run on a thread of their own, never on the event loop.
   const checkpointer = db.memory ? null : startCheckpointer(db, db.name);
-  const stopDiskWatch = db.memory ? () => undefined : watchDisk(path.dirname(db.name), deps.diskAlarmMb ?? DEFAULT_DISK_ALARM_MB, log);
+  // The disk alarm and retention run on one node at a time when there are several (cluster/job-lock.ts).
+  const jobs = oneNodeJobs(deps.shared?.jobLock ?? null, log, {
+    start: () => {
+      retention.start();
+      const stopDiskWatch = db.memory ? () => undefined : watchDisk(path.dirname(db.name), deps.diskAlarmMb ?? DEFAULT_DISK_ALARM_MB, log);
+      return async () => {
+        stopDiskWatch();
+        await retention.stop();
+      };
+    },
+  });
 
   // A network that has spent its failed-login budget is refused before Express (http/login-gate.ts).
   const gate = loginGate({ guard, callers, origin: staffHttp.origin });
   const httpServer = http.createServer((req, res) => gate(req, res, () => void app(req, res)));
-  const io: TsunagariServer = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
+  const io: TsunagariServer = new Server<ClientToServerEvents, ServerToClientEvents, InterNodeEvents, SocketData>(httpServer, {
     maxHttpBufferSize: MAX_FRAME_BYTES,
     pingInterval: (deps.heartbeat ?? DEFAULT_HEARTBEAT).intervalMs,
     pingTimeout: (deps.heartbeat ?? DEFAULT_HEARTBEAT).timeoutMs,
+    // Rooms and emits reach sockets on every node (the Redis Streams adapter); one node: in memory.
+    ...(deps.shared ? { adapter: deps.shared.adapter } : {}),
     // The widget is embedded on the NPO's own site, another origin; staff sockets are checked separately.
     cors: { origin: true, credentials: true },
     // No connection-state recovery: it keeps every relayed packet in memory for its whole window
@@ -220,19 +239,20 @@ export async function createApp(deps: AppDeps): Promise<App> {
     staffChanges: repos.staffChanges,
     scheduler: deps.scheduler ?? realScheduler,
     limits,
+    shared: deps.shared !== undefined,
   });
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
     closing ??= new Promise<void>((resolve) => {
-      io.emit('server:shutdown');
+      // This node's sockets only: with several nodes, the others keep serving theirs.
+      io.local.emit('server:shutdown');
       // No timer may fire on a closed database; the next process restores the queue from it.
       routing.stop();
-      stopDiskWatch();
       pusher.stop();
       outside.stop();
       services.liveSessions.stop();
-      const retentionStopped = retention.stop();
+      const retentionStopped = jobs.stop();
       // Messages wait at most one turn for their transaction: commit them, let their acks and
       // relays go out, then close.
       setImmediate(() => {
@@ -249,6 +269,6 @@ export async function createApp(deps: AppDeps): Promise<App> {
     return closing;
   };
 
-  retention.start();
+  jobs.start();
   return { httpServer, io, repos, services, close };
 }

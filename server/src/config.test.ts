@@ -234,3 +234,22 @@ describe('configuration: the interview day (issue 16, the calendar)', () => {
     expect(() => loadConfig({ TSUNAGARI_INTERVIEW_DAY: '5' })).toThrow(/TSUNAGARI_INTERVIEW_DAY/);
   });
 });
+
+describe('configuration: several nodes through Redis (issue 17)', () => {
+  it('is one process when TSUNAGARI_REDIS_URL is unset or empty', () => {
+    expect(loadConfig({}).redis).toBeNull();
+    expect(loadConfig({ TSUNAGARI_REDIS_URL: '' }).redis).toBeNull();
+  });
+
+  it('takes a redis:// or rediss:// URL, or the absolute path of a Unix socket', () => {
+    expect(loadConfig({ TSUNAGARI_REDIS_URL: 'redis://:secret@cache.internal:6379/0' }).redis).toEqual({ kind: 'url', url: 'redis://:secret@cache.internal:6379/0' });
+    expect(loadConfig({ TSUNAGARI_REDIS_URL: 'rediss://cache.internal' }).redis?.kind).toBe('url');
+    expect(loadConfig({ TSUNAGARI_REDIS_URL: '/run/redis/redis.sock' }).redis).toEqual({ kind: 'socket', path: '/run/redis/redis.sock' });
+  });
+
+  it('refuses anything else, naming the variable', () => {
+    for (const bad of ['cache.internal:6379', 'http://cache.internal', 'redis.sock', 'redis://']) {
+      expect(() => loadConfig({ TSUNAGARI_REDIS_URL: bad })).toThrow(/TSUNAGARI_REDIS_URL/);
+    }
+  });
+});

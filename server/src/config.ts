@@ -38,6 +38,13 @@ export interface Config {
    */
   database: DatabaseConfig;
   /**
+   * TSUNAGARI_REDIS_URL (issue 17): a redis:// (rediss://) URL or a Unix socket's absolute path.
+   * Set, the relay is one of several nodes sharing routing's queue, its sockets' rooms, the
+   * limits and the one-node jobs through that Redis; unset (null), one process, nothing of Redis
+   * loaded. The URL may hold a password: never log it as a whole.
+   */
+  redis: RedisConfig | null;
+  /**
    * The SQLite file: TSUNAGARI_DB when it is a path, or data/tsunagari.db (production) and
    * data/demo.sqlite (DEMO=1), kept apart. With a PostgreSQL URL, that default: only files kept
    * beside the database (the demo organisation's key) use it then.
@@ -136,6 +143,25 @@ export function databaseFrom(value: string | undefined, defaultPath: string): Da
   }
   if (!url.hostname || url.pathname.length < 2) throw new Error('TSUNAGARI_DB: a postgres:// URL must name a host and a database (postgres://user:password@host:5432/database)');
   return { kind: 'postgres', url: value };
+}
+
+/** TSUNAGARI_REDIS_URL, parsed: what ioredis takes (`redis/connection.ts`). */
+export type RedisConfig = { kind: 'url'; url: string } | { kind: 'socket'; path: string };
+
+/** A redis:// or rediss:// URL, or an absolute path to Redis's Unix socket; anything else is refused. */
+export function redisFrom(value: string | undefined): RedisConfig | null {
+  if (value === undefined || value === '') return null;
+  if (value.startsWith('/')) return { kind: 'socket', path: value };
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {
+    url = null;
+  }
+  if (!url || !/^rediss?:$/.test(url.protocol) || !url.hostname) {
+    throw new Error('TSUNAGARI_REDIS_URL must be a redis:// URL (redis://:password@host:6379/0) or the absolute path of Redis\'s Unix socket');
+  }
+  return { kind: 'url', url: value };
 }
 
 export interface Heartbeat {
@@ -256,6 +282,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     frameAncestors: parseFrameAncestors(env.TSUNAGARI_FRAME_ANCESTORS),
     database,
+    redis: redisFrom(env.TSUNAGARI_REDIS_URL),
     dbPath,
     demoOrgKeyFile: demoOrgKeyPath(dbPath),
     demo,

@@ -30,7 +30,13 @@ async function main(): Promise<void> {
   if (config.demo && (await seedDemo(sodium, repos, config.demoOrgKeyFile, config.staffKdf, clock)).length > 0) {
     log.info({ event: 'demo.seeded' }, 'demo organisation and staff enrolled');
   }
+  // Several nodes (issue 17): Redis is loaded only when TSUNAGARI_REDIS_URL is set.
+  const redis = config.redis ? (await import('./redis/connection.js')).connectRedis(config.redis) : null;
+  const shared = redis ? (await import('./redis/redis-node.js')).createRedisNode(redis, { clock, log }) : undefined;
+  // The day's caller salt is at hand before the first request (a caller key is made without waiting).
+  await shared?.start();
   const app = await createApp({
+    ...(shared ? { shared } : {}),
     db,
     sodium,
     clock,
@@ -87,6 +93,7 @@ async function main(): Promise<void> {
     `  Database:                    ${config.dbPath}`,
     `  Opening hours:               ${app.services.hours.config().mode === 'always' ? 'always open' : 'program hours (Tokyo, closed on holidays)'}; an admin changes them in the console (設定)`,
   );
+  if (config.redis) lines.push('  Several nodes:               shared through Redis (TSUNAGARI_REDIS_URL): queue, rooms, limits; jobs on the node holding the lock');
   if (config.consoleOrigin) lines.push(`  Console origin (staff):      ${config.consoleOrigin}`);
   if (config.staffKdf === 'min') lines.push('  STAFF_KDF=min:               TEST SETTING — staff passwords accepted with weak Argon2id; never in production');
   if (config.testHooks) lines.push('  Test hooks:                  ON (TSUNAGARI_TEST_HOOKS=1): this relay replays messages on request — tests only');
@@ -110,7 +117,10 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ event: 'server.stopping', signal }, 'shutting down');
-    void app.close().then(() => {
+    void app.close().then(async () => {
+      // After the app: its last pushes and lock release went through this connection.
+      shared?.stop();
+      await redis?.quit().catch(() => redis.disconnect());
       db.close();
       releaseLock();
       log.info({ event: 'server.stopped' }, 'stopped');

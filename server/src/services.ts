@@ -1,6 +1,7 @@
 import type { WidgetStatus, OpeningHoursConfig, ProgramSettings } from '@tsunagari/shared';
 import type { KdfFloor, SodiumSumo } from '@tsunagari/shared/crypto';
 import type { Clock } from './clock.js';
+import type { SharedNode } from './cluster/shared-node.js';
 import { AppointmentService } from './domain/appointments.js';
 import { BookingRules } from './domain/booking-rules.js';
 import { CalendarService } from './domain/calendar.js';
@@ -83,8 +84,10 @@ export interface ServiceOptions {
   resumeDays?: number | undefined;
   routing?: Partial<RoutingOptions> | undefined;
   scheduler?: Scheduler | undefined;
-  /** Where routing keeps the queue (default: this process's memory). */
+  /** Where routing keeps the queue (default: the shared node's, else this process's memory). */
   queueStore?: QueueStore | undefined;
+  /** Several nodes (issue 17): the queue, limits and start proofs shared through Redis; absent, all in memory. */
+  shared?: SharedNode | undefined;
   startsPerHour?: number | undefined;
   /** Consultations waiting or active per caller at once (default DEFAULT_OPEN_PER_CALLER; 0: no limit). */
   openPerCaller?: number | undefined;
@@ -122,7 +125,7 @@ export async function createServices(repos: Repositories, o: ServiceOptions): Pr
     sodium,
     clock,
     scheduler,
-    store: o.queueStore ?? new MemoryQueueStore(),
+    store: o.queueStore ?? o.shared?.queueStore ?? new MemoryQueueStore(),
     options: o.routing,
   });
   const hours = new OpeningHours(() => settings.hours(), clock, o.alternatives ?? { phone: '', mail: '' }, () => ({
@@ -156,13 +159,13 @@ export async function createServices(repos: Repositories, o: ServiceOptions): Pr
     staff: new StaffLifecycle(repos, sodium, clock, liveSessions, kdfFloor),
     liveSessions,
     hours,
-    starts: new StartLimit(o.startsPerHour),
+    starts: new StartLimit(o.startsPerHour, o.shared?.limiters),
     campaigns,
-    startProofs: new StartProofs(clock, { counter: o.powCounter ?? DEFAULT_POW_COUNTER, floodWaiting: o.powFloodWaiting ?? DEFAULT_POW_FLOOD_WAITING }, async () => (await routing.router.queue()).length),
+    startProofs: new StartProofs(clock, { counter: o.powCounter ?? DEFAULT_POW_COUNTER, floodWaiting: o.powFloodWaiting ?? DEFAULT_POW_FLOOD_WAITING }, async () => (await routing.router.queue()).length, o.shared?.proofs),
     callerLedger: new CallerLedger(async (id) => (await repos.consultations.byId(id))?.status ?? null, clock, {
       openPerCaller: o.openPerCaller ?? DEFAULT_OPEN_PER_CALLER,
       urgentPerHour: o.urgentPerHour ?? DEFAULT_URGENT_PER_HOUR,
-    }),
+    }, o.shared && { store: o.shared.callerLedger, limiters: o.shared.limiters }),
     demand: new DemandCounter(repos.demand, clock),
     retention,
   };

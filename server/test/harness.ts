@@ -16,6 +16,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { afterEach, inject } from 'vitest';
 import { Redis } from 'ioredis';
 import { RedisQueueStore } from '../src/redis/redis-queue-store.js';
+import type { SharedNode } from '../src/cluster/shared-node.js';
 import { createApp, type App } from '../src/app.js';
 import { enrolInProcess } from '../src/admin/enrol-in-process.js';
 import { type Clock, systemClock } from '../src/clock.js';
@@ -123,6 +124,8 @@ export async function startTestServer(
     frameAncestors?: string[];
     /** PUBLIC_URL (HSTS is sent when it is https). */
     publicUrl?: string;
+    /** One of several nodes (issue 17): what it shares with the others through Redis (the test owns the connection). */
+    shared?: SharedNode;
   } = {},
 ): Promise<TestServer> {
   const sodium = await loadSodium();
@@ -142,10 +145,12 @@ export async function startTestServer(
   const logs: string[] = [];
   const log = createLogger('trace', { write: (line: string) => void logs.push(line) });
   const redis = queueInRedis();
+  await opts.shared?.start();
   const app = await createApp({
     // One prefix per test's database: a restarted relay meets the Redis state its previous start
     // left (offers whose timers died with it included), as a node restarting beside a live Redis does.
     ...(redis ? { queueStore: new RedisQueueStore(redis, `test-${path.basename(dir)}:`) } : {}),
+    ...(opts.shared ? { shared: opts.shared } : {}),
     db,
     ...((opts.storageLatency ?? process.env.TSUNAGARI_TEST_STORAGE === 'later') ? { repositories: answeringLater(createSqliteRepositories(db)) } : {}),
     sodium,
@@ -186,6 +191,7 @@ export async function startTestServer(
     if (stopped) return;
     stopped = true;
     await app.close();
+    opts.shared?.stop();
     await redis?.quit();
     db.close();
   };

@@ -6,6 +6,9 @@ import { KeyedSerial } from './routing/serial.js';
 /** Minutes of waiting from which the board shows the long-wait alert, unless configured otherwise. */
 export const DEFAULT_LONG_WAIT_ALERT_MINUTES = 10;
 
+/** Told the settings in force after a change, and whether it was saved on this node or another (issue 17). */
+export type SettingsListener = (s: ProgramSettings, savedOn: 'here' | 'elsewhere') => void;
+
 /**
  * The program's settings in force: hours, closure days, retention, the long-wait alert, offer
  * timeout and grace periods. The environment's values seed the database on the first start only;
@@ -14,7 +17,7 @@ export const DEFAULT_LONG_WAIT_ALERT_MINUTES = 10;
  * of a change through {@link onChange}: nothing needs a restart.
  */
 export class ProgramSettingsService {
-  private readonly listeners: ((s: ProgramSettings) => void)[] = [];
+  private readonly listeners: SettingsListener[] = [];
   /** Saves one after another, so the settings in force are always the ones stored last. */
   private readonly saves = new KeyedSerial();
 
@@ -51,14 +54,27 @@ export class ProgramSettingsService {
     return this.saves.run('settings', async () => {
       await this.repo.put(next, this.clock.now().toISOString());
       this.current = next;
-      for (const listener of this.listeners) listener(next);
+      for (const listener of this.listeners) listener(next, 'here');
       return this.view();
     });
   }
 
+  /**
+   * Another relay node saved settings (issue 17): read them again from the database and apply
+   * them here; listeners learn they came from `elsewhere` (that node told the consoles already).
+   */
+  reload(): Promise<void> {
+    return this.saves.run('settings', async () => {
+      const stored = await this.repo.get();
+      if (!stored || JSON.stringify(stored) === JSON.stringify(this.current)) return;
+      this.current = stored;
+      for (const listener of this.listeners) listener(stored, 'elsewhere');
+    });
+  }
+
   /** Calls `listener` with the settings now and after every change. */
-  onChange(listener: (s: ProgramSettings) => void): void {
+  onChange(listener: SettingsListener): void {
     this.listeners.push(listener);
-    listener(this.current);
+    listener(this.current, 'here');
   }
 }

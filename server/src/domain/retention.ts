@@ -41,6 +41,8 @@ export class RetentionService {
 
   /** Starts the hourly runs (and one now). */
   start(everyMs = 3_600_000): void {
+    // Started again after a stop when the job lock comes back to this node (issue 17).
+    this.stopped = false;
     void this.run();
     this.timer = setInterval(() => void this.run(), everyMs);
     this.timer.unref();

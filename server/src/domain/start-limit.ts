@@ -1,4 +1,5 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
+import { type LimiterFactory, memoryLimiters } from '../cluster/limiters.js';
 import { errors } from '../errors.js';
 
 /**
@@ -9,13 +10,16 @@ import { errors } from '../errors.js';
  */
 export const DEFAULT_STARTS_PER_HOUR = 20;
 
-/** Counts consultation starts per caller key (never an address) in memory. */
+/** Counts consultation starts per caller key (never an address), in memory or, across nodes, in Redis. */
 export class StartLimit {
-  private readonly limiter: RateLimiterMemory | null;
+  private readonly limiter: RateLimiterAbstract | null;
 
-  /** @param perHour starts allowed per caller per hour; 0 turns the limit off. */
-  constructor(perHour: number = DEFAULT_STARTS_PER_HOUR) {
-    this.limiter = perHour > 0 ? new RateLimiterMemory({ keyPrefix: 'starts', points: perHour, duration: 3600 }) : null;
+  /**
+   * @param perHour starts allowed per caller per hour; 0 turns the limit off.
+   * @param limiters where the count lives (default this process's memory).
+   */
+  constructor(perHour: number = DEFAULT_STARTS_PER_HOUR, limiters: LimiterFactory = memoryLimiters) {
+    this.limiter = perHour > 0 ? limiters({ keyPrefix: 'starts', points: perHour, duration: 3600 }) : null;
   }
 
   /** Counts one start for `caller`; throws RATE_LIMITED once the hour's starts are used up. */

@@ -26,15 +26,19 @@ export class DailyClientKey {
   private day = '';
   private salt: Uint8Array = new Uint8Array();
 
+  /** @param shared the day's salt from the nodes' Redis (issue 17), so every node makes the same keys; absent, this process makes its own. */
   constructor(
     private readonly sodium: Sodium,
     private readonly clock: Clock,
+    private readonly shared?: DailySalts,
   ) {}
 
   of(address: string | undefined): string {
     // Plain UTC+9 arithmetic: toLocaleDateString with a time zone cost 125 µs on every connection.
     const day = tokyoParts(this.clock.now()).ymd;
-    if (day !== this.day) {
+    if (this.shared) {
+      this.salt = this.shared.saltFor(day);
+    } else if (day !== this.day) {
       this.day = day;
       this.salt = this.sodium.randombytes_buf(32);
     }
@@ -42,6 +46,15 @@ export class DailyClientKey {
     // time (630 bytes of string pieces per key, kept for as long as her socket keeps the key).
     return Buffer.from(this.sodium.crypto_generichash(16, address ?? 'unknown', this.salt)).toString('base64url');
   }
+}
+
+/**
+ * The daily salt when several nodes must make the same caller keys (`redis/redis-daily-salts.ts`):
+ * read without waiting, so it is fetched ahead of the day it salts.
+ */
+export interface DailySalts {
+  /** The salt of the Tokyo day `day` (YYYY-MM-DD). */
+  saltFor(day: string): Uint8Array;
 }
 
 /** How many leading bits of an address make one caller network (IPv4 /32 and IPv6 /64 by default). */

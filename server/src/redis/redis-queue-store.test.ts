@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestRedis, startRedis } from '../../test/redis-server.js';
+import { describe, expect, it } from 'vitest';
+import { redisPerFile } from '../../test/redis-per-file.js';
 import { queueStoreContract } from '../domain/routing/queue-store.contract.js';
 import { RedisQueueStore } from './redis-queue-store.js';
 
 // The same contract the in-memory store keeps, against a real Redis: the races in it start every
 // operation before awaiting any, so a script that split its check from its change would fail.
-let redis: TestRedis;
+const file = redisPerFile();
 let n = 0;
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  await redis.stop();
-});
 
 queueStoreContract('in Redis', async () => {
   // Each test its own prefix on one server: stores that shared keys would see each other's women.
-  const store = new RedisQueueStore(redis.connect(), `t${++n}:`);
+  const store = new RedisQueueStore(file.redis.connect(), `t${++n}:`);
   await store.clear();
   return store;
 });
@@ -24,8 +18,8 @@ queueStoreContract('in Redis', async () => {
 describe('two relay nodes on one Redis', () => {
   it('race for the same women and counselors: each woman assigned once, no counselor over capacity, at most one offer a woman', async () => {
     const prefix = `nodes${++n}:`;
-    const nodeA = new RedisQueueStore(redis.connect(), prefix);
-    const nodeB = new RedisQueueStore(redis.connect(), prefix);
+    const nodeA = new RedisQueueStore(file.redis.connect(), prefix);
+    const nodeB = new RedisQueueStore(file.redis.connect(), prefix);
     await nodeA.clear();
     const women = Array.from({ length: 60 }, (_, i) => `w${i}`);
     const counselors = ['s1', 's2', 's3', 's4', 's5'];

@@ -69,9 +69,10 @@ export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps)
     // Two starts sent at once on one socket both got past the first check while waiting.
     if (data.consultationId) throw errors.invalidState('socket already has a consultation');
     const { consultation, clientToken } = await routing.start({ campaign: await campaigns.recordedAs(payload.campaign), urgent });
-    ledger.opened(data.caller, consultation.id);
     data.consultationId = consultation.id;
     void s.join(rooms.consultation(consultation.id));
+    // After the socket is bound: a second start sent at once is refused above, not counted twice.
+    await ledger.opened(data.caller, consultation.id);
     const position = await routing.enqueue(consultation);
     // Her intake's "in danger now" answer is for routing and the board only: never logged.
     log.info({ event: 'consultation.started' }, 'client joined the queue');
@@ -109,10 +110,10 @@ export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps)
     const staffId = s.data.staffId;
     const c = await consultations.access({ role: 'counselor', staffId }, payload.consultationId);
     if (c.status !== 'active' || c.assignedStaffId !== staffId) throw errors.invalidState('not active with this counselor');
-    const caller = ledger.caller(c.id);
+    const caller = await ledger.caller(c.id);
     const result = await routing.end(c, 'counselor', 'nuisance');
     // Her network is turned away for the rest of the Tokyo day (memory only; unknown after a restart).
-    if (caller) ledger.block(caller);
+    if (caller) await ledger.block(caller);
     if (result.changed) {
       // The other side is told only that the chat ended: neither a script nor a misjudged woman learns more.
       s.to(rooms.consultation(c.id)).emit('consultation:ended', { consultationId: c.id, endedBy: 'counselor', reason: 'ended' });

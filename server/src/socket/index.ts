@@ -39,6 +39,8 @@ export type SocketDeps = Services & {
   scheduler: Scheduler;
   /** Budgets per socket, per caller and per consultation (README "Limits"). */
   limits: Limits;
+  /** One of several nodes (issue 17): staff may be connected to another node, so pushes never skip for want of local staff. */
+  shared?: boolean;
 };
 
 /** Every inbound event's handler, one register call per event prefix. */
@@ -69,7 +71,7 @@ function handlerTable(deps: SocketDeps): HandlerTable {
  */
 export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: QueuePusher; outside: OutsideChanges } {
   const { routing, consultations, log, auth, callers, staffOrigin, liveSessions, staff, counselors, settings } = deps;
-  const pusher = new QueuePusher(io, deps, log, deps.scheduler);
+  const pusher = new QueuePusher(io, deps, log, deps.scheduler, deps.shared ?? false);
   deps.demand.onCount = () => pusher.figuresChanged();
   const handlers = handlerTable(deps);
   const callerSockets = new CallerSockets(deps.limits.socketsPerCaller);
@@ -93,7 +95,14 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: Q
     },
   });
   // An admin's settings reach every open console at once (the board's long-wait alert).
-  settings.onChange(() => void io.to(rooms.staff).emit('settings:changed', settings.view()));
+  // With several nodes the node where the admin saved tells every console (through the adapter)
+  // and the other nodes, which read the settings again from the database.
+  settings.onChange((_s, savedOn) => {
+    if (savedOn !== 'here') return;
+    io.to(rooms.staff).emit('settings:changed', settings.view());
+    if (deps.shared) io.serverSideEmit('settings:changed');
+  });
+  io.on('settings:changed', () => void settings.reload().catch(events.failed));
   // Whichever event binds a client socket to her consultation (start, resume, resume by code),
   // she is present again: her grace period stops.
   io.sockets.adapter.on('join-room', (room: string, id: string) => {
@@ -114,7 +123,7 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: Q
     }, next);
   });
 
-  const present = presence(io, routing, events.failed);
+  const present = presence(io, routing, events.failed, deps.shared ?? false);
   // Shared by every socket (called with the socket as `this`): no closure per connection.
   function onDisconnect(this: TsunagariSocket, reason: string): void {
     present.offline.call(this);

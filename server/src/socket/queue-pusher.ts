@@ -28,6 +28,8 @@ export class QueuePusher {
     private readonly services: Pick<Services, 'routing' | 'presenter' | 'consultations'>,
     private readonly log: Logger,
     private readonly scheduler: Scheduler = realScheduler,
+    /** Several nodes: staff on other nodes are reached through the adapter, so a push is never skipped here. */
+    private readonly shared = false,
   ) {}
 
   /**
@@ -39,7 +41,7 @@ export class QueuePusher {
     if (this.figuresTimer !== null) return;
     this.figuresTimer = this.scheduler.set(FIGURES_EVERY_MS, () => {
       this.figuresTimer = null;
-      if ((this.io.sockets.adapter.rooms.get(rooms.staff)?.size ?? 0) > 0) void this.pushFigures();
+      if (this.staffListening()) void this.pushFigures();
     });
   }
 
@@ -62,6 +64,11 @@ export class QueuePusher {
     this.figuresTimer = null;
     if (this.scheduled) clearImmediate(this.scheduled);
     this.scheduled = null;
+  }
+
+  /** Whether a staff push can reach anyone: any staff socket here, or, with several nodes, perhaps elsewhere. */
+  private staffListening(): boolean {
+    return this.shared || (this.io.sockets.adapter.rooms.get(rooms.staff)?.size ?? 0) > 0;
   }
 
   private schedule(): void {
@@ -92,7 +99,7 @@ export class QueuePusher {
     this.counselorsDirty = false;
     const { routing, presenter } = this.services;
     const view = await routing.view();
-    if (queueDirty && (this.io.sockets.adapter.rooms.get(rooms.staff)?.size ?? 0) > 0) {
+    if (queueDirty && this.staffListening()) {
       this.io.to(rooms.staff).emit('queue:changed', presenter.queueList(view));
       void this.pushFigures();
     }

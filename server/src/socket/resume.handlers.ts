@@ -18,11 +18,10 @@ export function registerResumeHandlers(handlers: HandlerTable, deps: Pick<Servic
     // Joined before the others go, so their leaving does not start her away period.
     void s.join(room);
     // The consultation moves to this device: any other device of hers in it is dropped (her old
-    // token was replaced above), and her counselor is told.
-    const others = [...(s.nsp.adapter.rooms.get(room) ?? [])]
-      .map((id) => s.nsp.sockets.get(id))
-      .filter((o) => o !== undefined && o.id !== s.id && o.data.role === 'client');
-    for (const o of others) o?.disconnect(true);
+    // token was replaced above), and her counselor is told. Asked of every node (issue 17): her
+    // other device may be connected to another one; one process answers from its own sockets.
+    const others = (await s.nsp.in(room).fetchSockets()).filter((o) => o.id !== s.id && o.data.role === 'client');
+    for (const o of others) o.disconnect(true);
     if (consultation.assignedStaffId) s.nsp.to(rooms.staffMember(consultation.assignedStaffId)).emit('consultation:moved', { consultationId: consultation.id });
     log.info({ event: 'consultation.resumed_by_code' }, 'client continued by resume code');
     return { consultationId: consultation.id, clientToken, wrappedKey, snapshot: await presenter.snapshot(consultation, await routing.view()) };

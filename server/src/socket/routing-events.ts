@@ -3,16 +3,31 @@ import { describeError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Services } from '../services.js';
 import type { QueuePusher } from './queue-pusher.js';
-import { rooms, type TsunagariServer, type TsunagariSocket } from './types.js';
+import { rooms, type SocketData, type TsunagariServer, type TsunagariSocket } from './types.js';
 
-/** Whether another socket than `except` in a room matches. */
-function anyOther(io: TsunagariServer, room: string, except: string, match: (s: TsunagariSocket) => boolean): boolean {
+/** Whether another socket than `except` in a room, on this node, matches. */
+function anyOther(io: TsunagariServer, room: string, except: string, match: (d: SocketData) => boolean): boolean {
   for (const id of io.sockets.adapter.rooms.get(room) ?? []) {
     if (id === except) continue;
     const s = io.sockets.sockets.get(id);
-    if (s && match(s)) return true;
+    if (s && match(s.data)) return true;
   }
   return false;
+}
+
+/**
+ * Runs `then` when no other socket than `except` in the room matches. One node: this node's
+ * sockets, at once. Several nodes (issue 17): when none here does, the other nodes are asked
+ * (`fetchSockets` through the adapter), so a counselor whose other tab is on another node is not
+ * taken for gone.
+ */
+function whenNoOther(io: TsunagariServer, shared: boolean, room: string, except: string, match: (d: SocketData) => boolean, then: () => Promise<unknown>, failed: (caught: unknown) => void): void {
+  if (anyOther(io, room, except, match)) return;
+  if (!shared) return void then().catch(failed);
+  io.in(room)
+    .fetchSockets()
+    .then((found) => (found.some((s) => s.id !== except && match(s.data)) ? undefined : then()))
+    .catch(failed);
 }
 
 type Deps = Pick<Services, 'consultations' | 'presenter' | 'counselors'> & { log: Logger };
@@ -74,7 +89,7 @@ export function routingEvents(io: TsunagariServer, deps: Deps, pusher: QueuePush
  * leaves. Made once per server; `offline` is a disconnect listener shared by every socket (called
  * with the socket as `this`), so a connection holds no closure of its own for it.
  */
-export function presence(io: TsunagariServer, routing: Services['routing'], failed: (caught: unknown) => void): { online(socket: TsunagariSocket): void; offline(this: TsunagariSocket): void } {
+export function presence(io: TsunagariServer, routing: Services['routing'], failed: (caught: unknown) => void, shared = false): { online(socket: TsunagariSocket): void; offline(this: TsunagariSocket): void } {
   return {
     online: (socket) => {
       // A client is online for her consultation once she is bound to it (the join-room hook).
@@ -84,9 +99,9 @@ export function presence(io: TsunagariServer, routing: Services['routing'], fail
       const d = this.data;
       if (d.role === 'client') {
         const cid = d.consultationId;
-        if (cid && !anyOther(io, rooms.consultation(cid), this.id, (s) => s.data.role === 'client')) routing.clientOffline(cid).catch(failed);
-      } else if (!anyOther(io, rooms.staffMember(d.staffId), this.id, () => true)) {
-        routing.staffOffline(d.staffId).catch(failed);
+        if (cid) whenNoOther(io, shared, rooms.consultation(cid), this.id, (o) => o.role === 'client', () => routing.clientOffline(cid), failed);
+      } else {
+        whenNoOther(io, shared, rooms.staffMember(d.staffId), this.id, () => true, () => routing.staffOffline(d.staffId), failed);
       }
     },
   };

@@ -10,8 +10,16 @@ export type ClientData = { role: 'client'; consultationId: string | null; caller
 export type StaffData = { role: StaffRole; staffId: string; sessionHash: string };
 export type SocketData = ClientData | StaffData;
 
-export type TsunagariServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type TsunagariSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/**
+ * What one relay node tells the others (issue 17; `io.serverSideEmit` through the Redis adapter):
+ * an admin saved the program's settings there, so each node reads them again from the database.
+ */
+export interface InterNodeEvents {
+  'settings:changed': () => void;
+}
+
+export type TsunagariServer = Server<ClientToServerEvents, ServerToClientEvents, InterNodeEvents, SocketData>;
+export type TsunagariSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterNodeEvents, SocketData>;
 /** A socket the handler table let through as a client's. */
 export type ClientSocket = TsunagariSocket & { data: ClientData };
 /** A socket the handler table let through as a staff member's. */

@@ -1,14 +1,14 @@
 import { type ConsultationStatus, tokyoParts } from '@tsunagari/shared';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
+import { type LimiterFactory, memoryLimiters } from '../../cluster/limiters.js';
 import type { Clock } from '../../clock.js';
 import { errors } from '../../errors.js';
+import { type CallerLedgerStore, MemoryCallerLedgerStore } from './caller-ledger-store.js';
 
 /** At most this many consultations waiting or active per caller network at once, unless configured. */
 export const DEFAULT_OPEN_PER_CALLER = 2;
 /** Urgent starts one caller network may make per hour before further starts queue as non-urgent. */
 export const DEFAULT_URGENT_PER_HOUR = 3;
-
-const SWEEP_EVERY = 256;
 
 export interface CallerLedgerOptions {
   /** Consultations waiting or active per caller at once (0: no limit). */
@@ -19,25 +19,25 @@ export interface CallerLedgerOptions {
 
 /**
  * What the server remembers of each caller network (a daily key, never an address) for the limits
- * that hold while a consultation lives, all in this process's memory only: which consultations it
- * has open, its urgent budget, and whether a counselor ended one of its chats as a nuisance today.
- * A restart forgets it all, as it forgets the daily salt that made the keys. One node only: two
- * relays would each keep their own (the deployment runs one).
+ * that hold while a consultation lives: which consultations it has open, its urgent budget, and
+ * whether a counselor ended one of its chats as a nuisance today. In this process's memory by
+ * default (a restart forgets it all, as it forgets the daily salt that made the keys); with
+ * several nodes, in Redis through {@link CallerLedgerStore} and the limiter factory, so the
+ * nodes count one network's chats together (issue 17).
  */
 export class CallerLedger {
-  private readonly open = new Map<string, Set<string>>();
-  private readonly callerOf = new Map<string, string>();
-  /** Blocked caller → the Tokyo day (YYYY-MM-DD) the block holds for. */
-  private readonly blocked = new Map<string, string>();
-  private readonly urgent: RateLimiterMemory | null;
-  private opensSinceSweep = 0;
+  private readonly urgent: RateLimiterAbstract | null;
+  private readonly store: CallerLedgerStore;
 
   constructor(
     private readonly statusOf: (consultationId: string) => Promise<ConsultationStatus | null>,
     private readonly clock: Clock,
     private readonly options: CallerLedgerOptions = { openPerCaller: DEFAULT_OPEN_PER_CALLER, urgentPerHour: DEFAULT_URGENT_PER_HOUR },
+    shared?: { store: CallerLedgerStore; limiters: LimiterFactory },
   ) {
-    this.urgent = options.urgentPerHour > 0 ? new RateLimiterMemory({ keyPrefix: 'urgent', points: options.urgentPerHour, duration: 3600 }) : null;
+    this.store = shared?.store ?? new MemoryCallerLedgerStore((caller) => this.openCount(caller));
+    const limiters = shared?.limiters ?? memoryLimiters;
+    this.urgent = options.urgentPerHour > 0 ? limiters({ keyPrefix: 'urgent', points: options.urgentPerHour, duration: 3600 }) : null;
   }
 
   /**
@@ -45,7 +45,7 @@ export class CallerLedger {
    * limit, so a script learns nothing), TOO_MANY_OPEN while it has its share of chats open.
    */
   async check(caller: string): Promise<void> {
-    if (this.isBlocked(caller)) throw errors.rateLimited();
+    if (await this.isBlocked(caller)) throw errors.rateLimited();
     const limit = this.options.openPerCaller;
     if (limit > 0 && (await this.openCount(caller)) >= limit) throw errors.tooManyOpen();
   }
@@ -63,53 +63,40 @@ export class CallerLedger {
   }
 
   /** A consultation this caller started; it counts until it ends. */
-  opened(caller: string, consultationId: string): void {
-    let set = this.open.get(caller);
-    if (!set) this.open.set(caller, (set = new Set()));
-    set.add(consultationId);
-    this.callerOf.set(consultationId, caller);
-    // Callers who never come back would keep their ended chats here forever: now and then every
-    // caller is looked over, so memory stays the open consultations plus at most one sweep's worth.
-    if (++this.opensSinceSweep >= SWEEP_EVERY) {
-      this.opensSinceSweep = 0;
-      // A read that fails leaves its entries for the next sweep or check.
-      for (const key of [...this.open.keys()]) void this.openCount(key).catch(() => undefined);
-    }
+  async opened(caller: string, consultationId: string): Promise<void> {
+    await this.store.addOpen(caller, consultationId);
   }
 
-  /** The caller network that started a consultation, while this process remembers it. */
-  caller(consultationId: string): string | null {
-    return this.callerOf.get(consultationId) ?? null;
+  /** The caller network that started a consultation, while it is remembered. */
+  caller(consultationId: string): Promise<string | null> {
+    return this.store.callerOf(consultationId);
   }
 
   /** Blocks a caller network until Tokyo midnight. */
-  block(caller: string): void {
-    this.blocked.set(caller, tokyoParts(this.clock.now()).ymd);
+  async block(caller: string): Promise<void> {
+    const now = this.clock.now();
+    const { ymd } = tokyoParts(now);
+    // Tokyo is UTC+9 all year: its next midnight is the next UTC 15:00.
+    const midnight = Date.parse(`${ymd}T00:00:00+09:00`) + 24 * 3600_000;
+    await this.store.block(caller, ymd, midnight - now.getTime());
   }
 
-  isBlocked(caller: string): boolean {
-    const day = this.blocked.get(caller);
-    if (day === undefined) return false;
+  async isBlocked(caller: string): Promise<boolean> {
+    const day = await this.store.blockedDay(caller);
+    if (day === null) return false;
     if (day === tokyoParts(this.clock.now()).ymd) return true;
-    this.blocked.delete(caller);
+    if (this.store instanceof MemoryCallerLedgerStore) this.store.unblock(caller);
     return false;
   }
 
   /** Open consultations of a caller; ended ones are forgotten here rather than on every end path. */
   private async openCount(caller: string): Promise<number> {
-    const set = this.open.get(caller);
-    if (!set) return 0;
-    const ids = [...set];
+    const ids = await this.store.openOf(caller);
+    if (ids.length === 0) return 0;
     const statuses = await Promise.all(ids.map((id) => this.statusOf(id)));
-    ids.forEach((id, i) => {
-      const status = statuses[i];
-      if (status === null || status === 'ended') {
-        set.delete(id);
-        this.callerOf.delete(id);
-      }
-    });
-    // Counted from the set as it is now: a start opened while the statuses were read counts too.
-    if (set.size === 0 && this.open.get(caller) === set) this.open.delete(caller);
-    return set.size;
+    const ended = ids.filter((_id, i) => statuses[i] === null || statuses[i] === 'ended');
+    if (ended.length > 0) await this.store.dropOpen(caller, ended);
+    // Counted as the store holds them now: a start opened while the statuses were read counts too.
+    return (await this.store.openOf(caller)).length;
   }
 }

@@ -34,15 +34,11 @@ export interface StartProofOptions {
  * and a solved challenge works once: its signature is kept until it would have expired anyway.
  */
 export class StartProofs {
-  private readonly secret = randomBytes(32).toString('hex');
-  private readonly keySecret = randomBytes(32).toString('hex');
-  /** Signatures of challenges already used → when they expire (insertion order is expiry order). */
-  private readonly used = new Map<string, number>();
-
   constructor(
     private readonly clock: Clock,
     private readonly options: StartProofOptions,
     private readonly waiting: () => Promise<number>,
+    private readonly ledger: ProofLedger = new MemoryProofLedger(),
   ) {}
 
   /** Whether starts need a proof at all. */
@@ -61,8 +57,7 @@ export class StartProofs {
       counter: randomInt(max, Math.ceil(max / 2)),
       deriveKey,
       data: { exp: this.clock.now().getTime() + CHALLENGE_TTL_MS },
-      hmacSignatureSecret: this.secret,
-      hmacKeySignatureSecret: this.keySecret,
+      ...(await this.secrets()),
     });
   }
 
@@ -73,25 +68,47 @@ export class StartProofs {
     const now = this.clock.now().getTime();
     const exp = proof.challenge.parameters.data?.exp;
     if (exp === undefined || exp < now) throw errors.proofRefused('expired');
-    const signature = proof.challenge.signature;
-    if (this.used.has(signature)) throw errors.proofRefused('used');
-    // Marked before the await: two starts with one proof at once cannot both pass.
-    this.used.set(signature, exp);
-    this.forgetExpired(now);
-    const result = await verifySolution({
-      challenge: proof.challenge,
-      solution: proof.solution,
-      deriveKey,
-      hmacSignatureSecret: this.secret,
-      hmacKeySignatureSecret: this.keySecret,
-    });
+    // Claimed before the solution is checked: two starts with one proof at once cannot both pass.
+    if (!(await this.ledger.claim(proof.challenge.signature, exp, now))) throw errors.proofRefused('used');
+    const result = await verifySolution({ challenge: proof.challenge, solution: proof.solution, deriveKey, ...(await this.secrets()) });
     if (!result.verified) throw errors.proofRefused('wrong');
   }
 
-  private forgetExpired(now: number): void {
-    for (const [signature, exp] of this.used) {
-      if (exp >= now) break;
-      this.used.delete(signature);
+  private async secrets(): Promise<{ hmacSignatureSecret: string; hmacKeySignatureSecret: string }> {
+    const s = await this.ledger.secrets();
+    return { hmacSignatureSecret: s.signature, hmacKeySignatureSecret: s.key };
+  }
+}
+
+/**
+ * Where the signing secrets and the used challenges live: this process's memory (one relay), or
+ * Redis (`redis/redis-proof-ledger.ts`), so a challenge handed out by one node is accepted once by
+ * any node (issue 17).
+ */
+export interface ProofLedger {
+  /** The HMAC secrets that sign challenges; the same for every node that shares the ledger. */
+  secrets(): Promise<{ signature: string; key: string }>;
+  /** Marks a challenge's signature used until `expMs`; false if it was already. */
+  claim(signature: string, expMs: number, nowMs: number): Promise<boolean>;
+}
+
+/** Secrets and used challenges in memory: a restart voids outstanding challenges. */
+export class MemoryProofLedger implements ProofLedger {
+  private readonly pair = { signature: randomBytes(32).toString('hex'), key: randomBytes(32).toString('hex') };
+  /** Signatures of challenges already used → when they expire (insertion order is expiry order). */
+  private readonly used = new Map<string, number>();
+
+  async secrets(): Promise<{ signature: string; key: string }> {
+    return this.pair;
+  }
+
+  async claim(signature: string, expMs: number, nowMs: number): Promise<boolean> {
+    if (this.used.has(signature)) return false;
+    this.used.set(signature, expMs);
+    for (const [s, exp] of this.used) {
+      if (exp >= nowMs) break;
+      this.used.delete(s);
     }
+    return true;
   }
 }

@@ -1,4 +1,5 @@
-import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
+import { type LimiterFactory, memoryLimiters } from '../../cluster/limiters.js';
 import { errors } from '../../errors.js';
 
 /** The login limits; every field has a default (see {@link DEFAULT_LOGIN_LIMITS}). */
@@ -40,23 +41,24 @@ const WINDOW_SECONDS = 15 * 60;
  * not lock a counselor out: the budgets that refuse are per (username, caller network) and per
  * network, so they stop only the network that failed; the one per username, counted from
  * everywhere, only slows attempts down (a correct password still gets in, a little later).
- * Memory store today; the limiters take a Redis store when the relay runs on several nodes.
+ * In memory for one relay; in Redis (the limiter factory) when several nodes share the budgets.
  */
 export class LoginGuard {
   readonly limits: LoginLimits;
   /** Failures per (username, network), kept a day; cleared by a success from that network. */
-  private readonly failures: RateLimiterMemory;
+  private readonly failures: RateLimiterAbstract;
   /** Current waits per (username, network). */
-  private readonly waits: RateLimiterMemory;
-  private readonly perNetwork: RateLimiterMemory;
-  private readonly perUsername: RateLimiterMemory;
+  private readonly waits: RateLimiterAbstract;
+  private readonly perNetwork: RateLimiterAbstract;
+  private readonly perUsername: RateLimiterAbstract;
 
-  constructor(limits: Partial<LoginLimits> = {}) {
+  /** @param limiters where the counts live (default this process's memory; Redis across nodes). */
+  constructor(limits: Partial<LoginLimits> = {}, limiters: LimiterFactory = memoryLimiters) {
     this.limits = { ...DEFAULT_LOGIN_LIMITS, ...limits };
-    this.failures = new RateLimiterMemory({ keyPrefix: 'login-fail', points: Number.MAX_SAFE_INTEGER, duration: 24 * 3600 });
-    this.waits = new RateLimiterMemory({ keyPrefix: 'login-wait', points: 1, duration: this.limits.backoffMaxSeconds });
-    this.perNetwork = new RateLimiterMemory({ keyPrefix: 'login-net', points: this.limits.failuresPerNetwork, duration: WINDOW_SECONDS });
-    this.perUsername = new RateLimiterMemory({ keyPrefix: 'login-user', points: Number.MAX_SAFE_INTEGER, duration: WINDOW_SECONDS });
+    this.failures = limiters({ keyPrefix: 'login-fail', points: Number.MAX_SAFE_INTEGER, duration: 24 * 3600 });
+    this.waits = limiters({ keyPrefix: 'login-wait', points: 1, duration: this.limits.backoffMaxSeconds });
+    this.perNetwork = limiters({ keyPrefix: 'login-net', points: this.limits.failuresPerNetwork, duration: WINDOW_SECONDS });
+    this.perUsername = limiters({ keyPrefix: 'login-user', points: Number.MAX_SAFE_INTEGER, duration: WINDOW_SECONDS });
   }
 
   /**

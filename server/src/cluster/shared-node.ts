@@ -1,0 +1,34 @@
+import type { ServerOptions } from 'socket.io';
+import type { CallerLedgerStore } from '../domain/callers/caller-ledger-store.js';
+import type { ProofLedger } from '../domain/callers/start-proof.js';
+import type { QueueStore } from '../domain/routing/queue-store.js';
+import type { DailySalts } from '../http/client-key.js';
+import type { JobLock } from './job-lock.js';
+import type { LimiterFactory } from './limiters.js';
+
+/**
+ * What one relay node shares with the others (issue 17), built from TSUNAGARI_REDIS_URL by
+ * `redis/redis-node.ts` and handed to createApp. Without it (the default) the relay is one
+ * process and keeps all of this in its own memory, exactly as before; this module names only
+ * interfaces, so a single-process relay loads nothing of Redis.
+ */
+export interface SharedNode {
+  /** Routing's queue, offers and capacities. */
+  queueStore: QueueStore;
+  /** Socket.IO's adapter: rooms and emits reach sockets on every node. */
+  adapter: NonNullable<ServerOptions['adapter']>;
+  /** The start limit, urgent budget and login budgets count across nodes. */
+  limiters: LimiterFactory;
+  /** Open chats per caller network and today's nuisance blocks. */
+  callerLedger: CallerLedgerStore;
+  /** The start challenges' secrets and the used ones: a challenge from any node works once on any node. */
+  proofs: ProofLedger;
+  /** Retention and the database jobs run on the node that holds it. */
+  jobLock: JobLock;
+  /** The caller keys' daily salt, the same on every node (so one network is one caller everywhere). */
+  salts: DailySalts;
+  /** Fetches what must be at hand before the first request (the day's salt); the owner awaits it before createApp. */
+  start(): Promise<void>;
+  /** Stops the background fetching; the owner calls it after the app has closed, then quits Redis. */
+  stop(): void;
+}

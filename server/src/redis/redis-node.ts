@@ -1,0 +1,57 @@
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import type { Redis } from 'ioredis';
+import { RateLimiterRedis } from 'rate-limiter-flexible';
+import type { SharedNode } from '../cluster/shared-node.js';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../log.js';
+import { RedisCallerLedgerStore } from './redis-caller-ledger.js';
+import { RedisDailySalts } from './redis-daily-salts.js';
+import { RedisJobLock } from './redis-job-lock.js';
+import { RedisProofLedger } from './redis-proof-ledger.js';
+import { RedisQueueStore } from './redis-queue-store.js';
+
+export interface RedisNodeOptions {
+  clock: Clock;
+  log: Logger;
+  /** Put before every key and the adapter's stream: several relays (or tests) on one Redis stay apart. */
+  prefix?: string;
+  /** The job lock's lease, in ms (default 30 s): how long jobs pause when their node dies. */
+  jobLeaseMs?: number;
+  /** How long the adapter's stream reader blocks in one read, in ms (default 5 s; tests shorten it so closing is quick). */
+  adapterBlockMs?: number;
+}
+
+/**
+ * Everything a relay node shares with the others through one Redis connection (issue 17). The
+ * adapter and the queue store add their own connections beside it (ioredis `duplicate()` for the
+ * adapter's blocking stream reads and its subscriptions); the caller keeps `redis` and quits it
+ * after the app has closed.
+ *
+ * Socket.IO's connection-state recovery stays off (app.ts says why), so the adapter keeps no
+ * session in Redis; its stream carries the relay's packets (ciphertext and routing notices, never
+ * plaintext), trimmed to about 10,000 entries.
+ */
+export function createRedisNode(redis: Redis, options: RedisNodeOptions): SharedNode {
+  const prefix = options.prefix ?? 'tsunagari:';
+  let adapter: SharedNode['adapter'] | null = null;
+  const salts = new RedisDailySalts(redis, options.clock, options.log, prefix);
+  return {
+    queueStore: new RedisQueueStore(redis, prefix),
+    // Made when Socket.IO first asks: it opens its reading connections as soon as it exists.
+    get adapter() {
+      adapter ??= createAdapter(redis, {
+        streamName: `${prefix}socket.io`,
+        channelPrefix: `${prefix}socket.io`,
+        ...(options.adapterBlockMs ? { blockTimeInMs: options.adapterBlockMs } : {}),
+      });
+      return adapter;
+    },
+    limiters: (o) => new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}limits:${o.keyPrefix}`, points: o.points, duration: o.duration }),
+    callerLedger: new RedisCallerLedgerStore(redis, prefix),
+    proofs: new RedisProofLedger(redis, prefix),
+    jobLock: new RedisJobLock(redis, `${prefix}jobs:lock`, options.jobLeaseMs),
+    salts,
+    start: () => salts.start(),
+    stop: () => salts.stop(),
+  };
+}

@@ -1,0 +1,217 @@
+import type { QueueList, SettingsView } from '@tsunagari/shared';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createRedisNode } from '../src/redis/redis-node.js';
+import { systemClock } from '../src/clock.js';
+import { createLogger } from '../src/log.js';
+import { rooms } from '../src/socket/types.js';
+import { type ClientSocket, call, clientSocket, connected, loginStaff, next, send, signIn, staffSocket, startTestServer, type TestServer, type TestServerOptions } from './harness.js';
+import { redisPerFile } from './redis-per-file.js';
+
+// Issue 17, sockets across nodes: two relays (each createApp on port 0, each its own SQLite file)
+// share one real Redis through the Socket.IO Redis Streams adapter and the queue store.
+const file = redisPerFile();
+let n = 0;
+const open: { servers: TestServer[]; sockets: ClientSocket[] } = { servers: [], sockets: [] };
+afterEach(async () => {
+  for (const s of open.sockets.splice(0)) s.disconnect();
+  for (const s of open.servers.splice(0)) {
+    await s.stop();
+    s.cleanup();
+  }
+});
+
+/** Two nodes on one Redis, sharing a prefix of this test's own. */
+async function twoNodes(opts: TestServerOptions = {}, oneDatabase = false): Promise<[TestServer, TestServer]> {
+  const [a, b] = await nodes(2, opts, oneDatabase);
+  return [a as TestServer, b as TestServer];
+}
+
+/** `count` nodes on one Redis, sharing a prefix of this test's own. */
+async function nodes(count: number, opts: TestServerOptions = {}, oneDatabase = false): Promise<TestServer[]> {
+  const prefix = `nodes${++n}:`;
+  const start = (more: TestServerOptions = {}) => startTestServer({ ...opts, ...more, shared: createRedisNode(file.redis.connect(), { prefix, adapterBlockMs: 200, clock: systemClock, log: createLogger('silent') }) });
+  const servers: TestServer[] = [];
+  // One database for all (as nodes on PostgreSQL share one), where a test needs one counselor on several.
+  for (let i = 0; i < count; i++) servers.push(await start(oneDatabase && servers[0] ? { dir: servers[0].dir } : {}));
+  open.servers.push(...servers);
+  return servers;
+}
+
+function track<T extends ClientSocket>(socket: T): T {
+  open.sockets.push(socket);
+  return socket;
+}
+
+/**
+ * The adapter starts reading the stream a moment after it is made, and says nothing when it has:
+ * `from` emits to a room only `to` holds until `to` hears it, so what the test emits next is read.
+ */
+async function linked(from: TestServer, to: TestServer): Promise<void> {
+  const probe = track(clientSocket(to));
+  await connected(probe);
+  to.app.io.sockets.sockets.get(probe.id ?? '')?.join('probe');
+  let heard = false;
+  probe.on('trust:changed', () => void (heard = true));
+  while (!heard) {
+    from.app.io.to('probe').emit('trust:changed', {});
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  probe.disconnect();
+}
+
+/** A client socket on each node; node B's joined to `room`. */
+async function socketsOn(a: TestServer, b: TestServer, room: string): Promise<{ onA: ClientSocket; onB: ClientSocket }> {
+  const onA = track(clientSocket(a));
+  const onB = track(clientSocket(b));
+  await Promise.all([connected(onA), connected(onB)]);
+  b.app.io.sockets.sockets.get(onB.id ?? '')?.join(room);
+  return { onA, onB };
+}
+
+/** Every payload of `event` a socket receives from now on. */
+function record<T>(socket: ClientSocket, event: string): T[] {
+  const seen: T[] = [];
+  (socket as unknown as { on(e: string, l: (p: T) => void): void }).on(event, (p) => void seen.push(p));
+  return seen;
+}
+
+describe('two relay nodes on one Redis', () => {
+  it('a socket in a room on node B receives what node A emits to that room, once', async () => {
+    const [a, b] = await twoNodes();
+    await linked(a, b);
+    const { onA, onB } = await socketsOn(a, b, 'room-1');
+    const heardB = record<object>(onB, 'trust:changed');
+    const heardA = record<object>(onA, 'trust:changed');
+    a.app.io.to('room-1').emit('trust:changed', {});
+    // The stream is read in order: once the second emit arrives, any copy of the first has too.
+    const marker = next(onB, 'settings:changed');
+    a.app.io.to('room-1').emit('settings:changed', a.app.services.settings.view());
+    await marker;
+    expect(heardB).toHaveLength(1);
+    // Node A's own socket was not in the room.
+    expect(heardA).toHaveLength(0);
+  });
+
+  it("the board reaches staff on both nodes once, whichever node a woman starts on", async () => {
+    const [a, b] = await twoNodes();
+    await linked(a, b);
+    await linked(b, a);
+    const satoOnA = track(await signIn(a, 'sato'));
+    const tanakaOnB = track(await signIn(b, 'tanaka'));
+    const boardA = record<QueueList>(satoOnA, 'queue:changed');
+    const boardB = record<QueueList>(tanakaOnB, 'queue:changed');
+    const first = track(clientSocket(a));
+    await connected(first);
+    const seenOnB = next(tanakaOnB, 'queue:changed', (q) => q.entries.length === 1);
+    const seenOnA = next(satoOnA, 'queue:changed', (q) => q.entries.length === 1);
+    const one = await call(first, 'consultation:start', {});
+    expect((await seenOnB).entries.map((e) => e.consultationId)).toEqual([one.consultationId]);
+    await seenOnA;
+    // A second woman on node B: node B computes this push; both consoles see her behind the first.
+    const second = track(clientSocket(b));
+    await connected(second);
+    const twoOnA = next(satoOnA, 'queue:changed', (q) => q.entries.length === 2);
+    const twoOnB = next(tanakaOnB, 'queue:changed', (q) => q.entries.length === 2);
+    const two = await call(second, 'consultation:start', {});
+    expect((await twoOnA).entries.map((e) => e.consultationId)).toEqual([one.consultationId, two.consultationId]);
+    await twoOnB;
+    // A marker from each node through the stream: every push either node made before is in.
+    for (const from of [a, b]) {
+      const markers = [next(satoOnA, 'trust:changed'), next(tanakaOnB, 'trust:changed')];
+      from.app.io.to(rooms.staff).emit('trust:changed', {});
+      await Promise.all(markers);
+    }
+    // Each push reached each console once: both consoles got the same boards, as many times.
+    // (A node may push an unchanged board again for a change of its own — a counselor's presence
+    // settling late on a loaded machine — and then both consoles get that push too.)
+    const withHer = (board: QueueList[]) => board.filter((q) => q.entries.length > 0).map((q) => JSON.stringify(q)).sort();
+    expect(withHer(boardA)).toEqual(withHer(boardB));
+    expect(boardA.filter((q) => q.entries.length === 2).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a node with no staff of its own still pushes the board to staff on the other node', async () => {
+    const [a, b] = await twoNodes();
+    await linked(a, b);
+    const tanakaOnB = track(await signIn(b, 'tanaka'));
+    const woman = track(clientSocket(a));
+    await connected(woman);
+    const seen = next(tanakaOnB, 'queue:changed', (q) => q.entries.length === 1);
+    const { consultationId } = await call(woman, 'consultation:start', {});
+    expect((await seen).entries.map((e) => e.consultationId)).toEqual([consultationId]);
+  });
+
+  it("one network's starts on node A and node B meet the start limit at the shared count (the same caller key on both)", async () => {
+    const [a, b] = await twoNodes({ startsPerHour: 3 });
+    const results: string[] = [];
+    for (const node of [a, b, a, b]) {
+      const woman = track(clientSocket(node));
+      await connected(woman);
+      const result = await send(woman, 'consultation:start', {});
+      results.push(result.ok ? 'started' : result.error);
+    }
+    expect(results).toEqual(['started', 'started', 'started', 'RATE_LIMITED']);
+  });
+
+  it('a counselor whose tab on node A closes while another tab of hers is on node B stays online; her last tab closing takes her offline', async () => {
+    const [a, b] = await twoNodes({}, true);
+    await linked(a, b);
+    await linked(b, a);
+    const sato = await loginStaff(a, 'sato');
+    const staffId = sato.session.staff.id;
+    const onA = track(staffSocket(a, sato));
+    const onB = track(staffSocket(b, sato));
+    await Promise.all([connected(onA), connected(onB)]);
+    const connectedNow = async () => (await a.app.services.routing.view()).counselors.find((c) => c.staffId === staffId)?.connected;
+    await until(async () => (await connectedNow()) === true);
+    onA.disconnect();
+    await until(() => a.app.io.sockets.sockets.size === 0);
+    // Node A asked the other nodes (a round trip through Redis), then would have told routing:
+    // after two more round trips of our own and the queue store's, she is still online.
+    await a.app.io.in(rooms.staffMember(staffId)).fetchSockets();
+    await a.app.io.in(rooms.staffMember(staffId)).fetchSockets();
+    expect(await connectedNow()).toBe(true);
+    onB.disconnect();
+    await until(async () => (await connectedNow()) === false);
+  });
+
+  it("a node shutting down tells its own sockets, not the other nodes'", async () => {
+    const [a, b, c] = (await nodes(3)) as [TestServer, TestServer, TestServer];
+    await linked(a, b);
+    await linked(c, b);
+    const { onA, onB } = await socketsOn(a, b, 'room-b');
+    const toldB = record<unknown>(onB, 'server:shutdown');
+    const toldA = next(onA, 'server:shutdown');
+    await a.stop();
+    await toldA;
+    // Node C's emit comes after anything node A put on the stream before it closed.
+    const marker = next(onB, 'trust:changed');
+    c.app.io.to('room-b').emit('trust:changed', {});
+    await marker;
+    expect(toldB).toHaveLength(0);
+  });
+
+  it("an admin's settings saved on node A apply on node B too, and each console is told once", async () => {
+    const [a, b] = await twoNodes({}, true);
+    await linked(a, b);
+    await linked(b, a);
+    const admin = track(await signIn(a, 'chief'));
+    const bossOnB = track(await signIn(b, 'boss'));
+    const told = record<SettingsView>(bossOnB, 'settings:changed');
+    const settings = { ...a.app.services.settings.get(), longWaitAlertMinutes: 25, retentionDays: 120 };
+    const pushed = next(bossOnB, 'settings:changed', (v) => v.settings.longWaitAlertMinutes === 25);
+    await call(admin, 'settings:save', { settings });
+    await pushed;
+    await until(() => b.app.services.settings.get().longWaitAlertMinutes === 25);
+    expect(b.app.services.settings.get()).toEqual(settings);
+    // The next push through the stream comes after any second copy of the first.
+    const marker = next(bossOnB, 'trust:changed');
+    a.app.io.to(rooms.staff).emit('trust:changed', {});
+    await marker;
+    expect(told.filter((v) => v.settings.longWaitAlertMinutes === 25)).toHaveLength(1);
+  });
+});
+
+/** Resolves once `ok()` holds, looking again every few milliseconds. */
+async function until(ok: () => boolean | Promise<boolean>): Promise<void> {
+  while (!(await ok())) await new Promise((resolve) => setTimeout(resolve, 10));
+}
