@@ -55,6 +55,7 @@ describe('AppointmentService.book', () => {
       startingFrom: (from) => all.filter((a) => a.startsAt >= from),
       startingBetween: (from, to) => all.filter((a) => a.startsAt >= from && a.startsAt < to),
       setStatus: () => true,
+      rebook: () => true,
     };
   }
 

@@ -269,6 +269,12 @@ export interface AppointmentRepository {
   startingFrom(fromIso: string): Appointment[];
   /** Sets the status; false when there is no such appointment. */
   setStatus(id: string, status: AppointmentStatus, at: string): boolean;
+  /**
+   * Sets a cancelled, no-show or done appointment back to booked; throws DOUBLE_BOOKED (and
+   * changes nothing) when its counselor has another booked appointment overlapping it, checked
+   * atomically with the write, like {@link insert}. False when there is no such appointment.
+   */
+  rebook(id: string, at: string): boolean;
 }
 
 /**
