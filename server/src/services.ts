@@ -125,7 +125,7 @@ export function createServices(repos: Repositories, o: ServiceOptions): Services
     store: o.queueStore ?? new MemoryQueueStore(),
     options: o.routing,
   });
-  const hours = new OpeningHours(() => settings.hours(), clock, o.alternatives ?? { phone: '', mail: '' }, () => ({
+  const hours = new OpeningHours(() => settings.hours(), clock, () => settings.programContacts(), () => ({
     retentionDays: settings.get().retentionDays,
     resumeCodeDays: o.resumeDays ?? 30,
   }));

@@ -1,4 +1,4 @@
-import type { AppointmentStatusPayload, CampaignSavePayload, FiscalYearTargets, ProgramSettings, SettingsView, StaffSession } from '@tsunagari/shared';
+import type { AppointmentStatusPayload, CampaignSavePayload, FiscalYearTargets, ProgramContacts, ProgramSettings, SettingsView, StaffSession } from '@tsunagari/shared';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { CaseLogEditEvent } from '../../events/case-log-edit.event.js';
@@ -324,7 +324,7 @@ export class TsgStaffWorkspace extends LitElement {
                   .republish=${this.staffAdmin.republish}
                 ></tsg-staff-admin>
                 <tsg-campaign-admin .load=${this.loadCampaigns} .save=${this.saveCampaign} ?flyers=${this.landingUrl !== ''} @tsg-flyer-open=${this.onFlyerOpen}></tsg-campaign-admin>
-                <tsg-settings-form .settings=${this.program?.settings ?? null} .save=${this.saveSettings}></tsg-settings-form>
+                <tsg-settings-form .settings=${this.program?.settings ?? null} .contacts=${this.program?.contacts ?? null} .save=${this.saveSettings}></tsg-settings-form>
               </div>`
             : nothing}
           <div class="view scroll" ?hidden=${this.shown !== 'password'}>
@@ -390,8 +390,8 @@ export class TsgStaffWorkspace extends LitElement {
   };
 
   /** Admins: the program's settings, applied by the relay at once. */
-  private readonly saveSettings = async (settings: ProgramSettings) => {
-    const res = await this.socket.request('settings:save', { settings });
+  private readonly saveSettings = async (settings: ProgramSettings, contacts: ProgramContacts) => {
+    const res = await this.socket.request('settings:save', { settings, contacts });
     if (res.ok) this.program = res.data;
     return res;
   };
