@@ -308,7 +308,7 @@ export class TsgStaffWorkspace extends LitElement {
                   .lastOutcome=${this.caseLog.lastOutcome}
                 ></tsg-case-log-form>
                 <tsg-case-log-list .entries=${this.caseLog.entries ?? []} .withdraw=${this.caseLog.withdraw}></tsg-case-log-list>
-                <tsg-outreach-log .visits=${this.outreach.visits ?? []} .log=${this.outreach.log} .withdraw=${this.outreach.withdraw}></tsg-outreach-log>
+                <tsg-outreach-log .visits=${this.outreach.visits ?? []} .log=${this.outreach.log} .withdraw=${this.outreach.withdraw} .correct=${this.outreach.correct}></tsg-outreach-log>
                 ${this.renderDistribution()}
               </div>`}
           ${this.isAdmin
