@@ -30,6 +30,7 @@ import { baseStyles } from '../../styles/shared.styles.js';
 import '../app-header/app-header.js';
 import '../appointment-list/appointment-list.js';
 import '../calendar-week/calendar-week.js';
+import '../calendar-book-form/calendar-book-form.js';
 import type { TsgCaseLogForm } from '../case-log-form/case-log-form.component.js';
 import '../case-log-form/case-log-form.js';
 import '../case-log-list/case-log-list.js';
@@ -297,6 +298,7 @@ export class TsgStaffWorkspace extends LitElement {
               .notice=${this.calendar.notice}
               @tsg-week-change=${(e: WeekChangeEvent) => void this.calendar.go(e.detail.weekStart)}
             ></tsg-calendar-week>
+            ${this.isSupervisor ? html`<tsg-calendar-book-form .counselors=${routing.counselors} .submit=${this.calendar.bookFor}></tsg-calendar-book-form>` : nothing}
           </div>
           ${this.isAdmin
             ? nothing
