@@ -122,7 +122,7 @@ test('a supervisor books for a counselor from the calendar: a rule that refuses 
 
   // A counselor's calendar has no booking form: she books from the chat, and cannot override.
   await sato.getByRole('button', { name: 'カレンダー', exact: true }).click();
-  await expect(sato.getByRole('region', { name: '週の予定' })).toBeVisible();
+  await expect(sato.getByRole('region', { name: '週の予定', exact: true })).toBeVisible();
   await expect(sato.getByRole('form', { name: /相談員の予約を入れる/ })).toHaveCount(0);
 
   const boss = await atNow(await desktopPage(browser));
@@ -142,7 +142,7 @@ test('a supervisor books for a counselor from the calendar: a rule that refuses 
   await fill('田中', '家庭訪問', '2026-12-05', '14:00');
   await form.getByRole('button', { name: '予約する' }).click();
   await expect(form.getByRole('alert')).toContainText('相談の受付日・受付時間の外です');
-  await expect(boss.getByRole('region', { name: '週の予定' }).getByRole('listitem')).toHaveCount(1);
+  await expect(boss.getByRole('region', { name: '週の予定', exact: true }).getByRole('listitem')).toHaveCount(1);
   await expectNoAxeViolations(boss, 'calendar booking form offering the override');
   await snap(boss, info, 'console-calendar-book-refused');
   await form.getByRole('button', { name: '規則を確認のうえ予約する' }).click();
@@ -150,7 +150,7 @@ test('a supervisor books for a counselor from the calendar: a rule that refuses 
   await expect(form.getByRole('status')).toContainText('決まりの外の予約として記録しました。');
   // The week shows it in 田中's Saturday, marked as the supervisor's decision — in sato's open calendar too.
   for (const page of [boss, sato]) {
-    const table = page.getByRole('region', { name: '週の予定' }).getByRole('table');
+    const table = page.getByRole('region', { name: '週の予定', exact: true }).getByRole('table');
     const tanaka = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '田中' }) });
     await expect(tanaka.getByRole('cell').nth(5).getByRole('listitem')).toHaveText(/14:00–15:30\s*家庭訪問\s*予約番号 \w{3} \w{3}\s*予約中\s*時間外（管理者の判断）/);
   }
@@ -160,6 +160,6 @@ test('a supervisor books for a counselor from the calendar: a rule that refuses 
   await form.getByRole('button', { name: '予約する' }).click();
   await expect(form.getByRole('alert')).toContainText('佐藤さんには、その時間にほかの予約が入っています');
   await expect(form.getByRole('button', { name: '規則を確認のうえ予約する' })).toHaveCount(0);
-  await expect(boss.getByRole('region', { name: '週の予定' }).getByRole('listitem')).toHaveCount(2);
+  await expect(boss.getByRole('region', { name: '週の予定', exact: true }).getByRole('listitem')).toHaveCount(2);
   await snap(boss, info, 'console-calendar-book-double');
 });
