@@ -105,3 +105,62 @@ test('a counselor books a Friday interview and sees it in the week view; a Satur
   await expectNoAxeViolations(boss, 'calendar week view (360 px)');
   await snap(boss, info, 'console-calendar-week-360');
 });
+
+test('a supervisor books for a counselor from the calendar: a rule that refuses is named, and bent only when she confirms; a double booking never', async ({ browser, ownServer: server }, info) => {
+  test.setTimeout(150_000);
+  // A reservation code for her consultation: sato books a Friday interview from the chat.
+  const client = await atNow(await phonePage(browser));
+  await startFromLanding(client, `${server.url}/c/calendar-book-e2e`);
+  await expect(client.getByText(/番目です/)).toBeVisible();
+  const sato = await atNow(await desktopPage(browser));
+  await signIn(sato, 'sato', server);
+  await sato.getByRole('region', { name: /待機中の相談/ }).getByRole('button', { name: '対応する' }).click();
+  await sato.getByRole('button', { name: 'ほかの相談方法へつなぐ' }).click();
+  await book(sato, '面接相談', '2026-12-04');
+  const result = sato.getByRole('form', { name: 'ほかの相談方法へつなぐ' }).getByRole('status');
+  await expect(result).toContainText('面接相談：12月4日（金）14:00');
+  const code = (await result.locator('.code').textContent())!.trim();
+
+  // A counselor's calendar has no booking form: she books from the chat, and cannot override.
+  await sato.getByRole('button', { name: 'カレンダー', exact: true }).click();
+  await expect(sato.getByRole('region', { name: '週の予定', exact: true })).toBeVisible();
+  await expect(sato.getByRole('form', { name: /相談員の予約を入れる/ })).toHaveCount(0);
+
+  const boss = await atNow(await desktopPage(browser));
+  await signIn(boss, 'supervisor', server);
+  await boss.getByRole('button', { name: 'カレンダー', exact: true }).click();
+  const form = boss.getByRole('form', { name: '相談員の予約を入れる（スーパーバイザー）' });
+  const fill = async (counselor: string, kind: string, date: string, time: string) => {
+    await form.getByLabel('これまでの予約番号').fill(code);
+    await form.getByLabel('相談員').selectOption({ label: counselor });
+    await form.getByLabel('相談の方法').selectOption({ label: kind });
+    await form.getByLabel('日付（日本時間）').fill(date);
+    await form.getByLabel('時刻（日本時間）').fill(time);
+    await form.getByLabel('長さ').selectOption({ label: '90分' });
+  };
+
+  // Saturday, outside the program's days: the rule is named; nothing is stored yet.
+  await fill('田中', '家庭訪問', '2026-12-05', '14:00');
+  await form.getByRole('button', { name: '予約する' }).click();
+  await expect(form.getByRole('alert')).toContainText('相談の受付日・受付時間の外です');
+  await expect(boss.getByRole('region', { name: '週の予定', exact: true }).getByRole('listitem')).toHaveCount(1);
+  await expectNoAxeViolations(boss, 'calendar booking form offering the override');
+  await snap(boss, info, 'console-calendar-book-refused');
+  await form.getByRole('button', { name: '規則を確認のうえ予約する' }).click();
+  await expect(form.getByRole('status')).toContainText('田中さんの予約を入れました：家庭訪問 12月5日（土）14:00');
+  await expect(form.getByRole('status')).toContainText('決まりの外の予約として記録しました。');
+  // The week shows it in 田中's Saturday, marked as the supervisor's decision — in sato's open calendar too.
+  for (const page of [boss, sato]) {
+    const table = page.getByRole('region', { name: '週の予定', exact: true }).getByRole('table');
+    const tanaka = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '田中' }) });
+    await expect(tanaka.getByRole('cell').nth(5).getByRole('listitem')).toHaveText(/14:00–15:30\s*家庭訪問\s*予約番号 \w{3} \w{3}\s*予約中\s*時間外（管理者の判断）/);
+  }
+
+  // sato already has the 14:00 interview on Friday: 14:30 for her is refused, with no override offered.
+  await fill('佐藤', '電話相談', '2026-12-04', '14:30');
+  await form.getByRole('button', { name: '予約する' }).click();
+  await expect(form.getByRole('alert')).toContainText('佐藤さんには、その時間にほかの予約が入っています');
+  await expect(form.getByRole('button', { name: '規則を確認のうえ予約する' })).toHaveCount(0);
+  await expect(boss.getByRole('region', { name: '週の予定', exact: true }).getByRole('listitem')).toHaveCount(2);
+  await snap(boss, info, 'console-calendar-book-double');
+});

@@ -63,7 +63,7 @@ test('an admin makes a campaign’s flyer: A6 and A4, one page each, the QR code
   await expect(opener).toBeFocused();
 });
 
-test('an admin changes the program’s hours and the long-wait alert in 設定; the flyer prints the new hours at once', async ({ browser, ownServer: server }, info) => {
+test('an admin changes the program’s hours, the long-wait alert, phone and mail in 設定; the flyer prints them and her widget shows them at once', async ({ browser, ownServer: server }, info) => {
   test.setTimeout(90_000);
   const admin = await listCampaigns(browser, server, ['hours-e2e']);
   const form = admin.getByRole('region', { name: '相談窓口の設定' });
@@ -72,8 +72,17 @@ test('an admin changes the program’s hours and the long-wait alert in 設定; 
   await form.getByLabel('開始').fill('09:30');
   await form.getByLabel('終了').fill('17:00');
   await form.getByLabel('待ち時間の知らせ（分）').fill('25');
+  // A phone number that is not one is caught before it is sent.
+  await form.getByLabel('電話番号').fill('0836-37-561');
+  await form.getByRole('button', { name: '保存する' }).click();
+  await expect(form.getByRole('alert')).toHaveText(/電話番号が読めません/);
+  await form.getByLabel('電話番号').fill('083-922-0000');
+  await form.getByLabel('メールアドレス').fill('soudan@example.org');
   await form.getByRole('button', { name: '保存する' }).click();
   await expect(form.getByRole('status')).toHaveText('設定を保存しました。すぐに使われます。');
+  // Her widget's status answers the new phone and mail at once.
+  const status = (await (await fetch(`${server.url}/api/widget/status`)).json()) as { data: { alternatives: unknown } };
+  expect(status.data.alternatives).toEqual({ phone: '083-922-0000', mail: 'soudan@example.org' });
   await expectNoAxeViolations(admin, 'the settings form');
   await snap(admin, info, 'settings-form');
 
@@ -85,4 +94,6 @@ test('an admin changes the program’s hours and the long-wait alert in 設定; 
   await admin.getByRole('button', { name: '「hours-e2e のチラシ」のチラシを作る' }).click();
   const dialog = admin.getByRole('dialog', { name: 'チラシ「hours-e2e のチラシ」' });
   await expect(dialog.getByText('月〜土曜日 9:30〜17:00', { exact: true })).toBeVisible();
+  await expect(dialog.getByText('083-922-0000', { exact: true })).toBeVisible();
+  await expect(dialog.getByText('soudan@example.org', { exact: true })).toBeVisible();
 });

@@ -128,7 +128,7 @@ export async function createServices(repos: Repositories, o: ServiceOptions): Pr
     store: o.queueStore ?? o.shared?.queueStore ?? new MemoryQueueStore(),
     options: o.routing,
   });
-  const hours = new OpeningHours(() => settings.hours(), clock, o.alternatives ?? { phone: '', mail: '' }, () => ({
+  const hours = new OpeningHours(() => settings.hours(), clock, () => settings.programContacts(), () => ({
     retentionDays: settings.get().retentionDays,
     resumeCodeDays: o.resumeDays ?? 30,
   }));

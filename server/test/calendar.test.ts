@@ -6,7 +6,8 @@ import { call, clientSocket, connected, loginStaff, manualClock, next, send, ser
  * The calendar (issue 16) over real sockets on port 0 and a real SQLite file: the program's hours
  * (Monday–Friday 10:00–20:00 Tokyo, holidays and closure days shut), interviews on Fridays, no
  * double booking of one counselor, a supervisor's explicit override, and the week view. Every
- * refusal is a coded error and stores nothing.
+ * refusal is a coded error and stores nothing. Setting an appointment back to 予約中 is a booking
+ * again: the same overlap rule, atomically, and the hours while it is still ahead.
  */
 describe('the calendar', () => {
   const servers = serverPerTest();
@@ -27,8 +28,14 @@ describe('the calendar', () => {
     await Promise.all([sato, satoTab, tanaka, boss, a].map(connected));
     const consultationId = (await call(a, 'consultation:start', {})).consultationId;
     await call(sato, 'consultation:take', { consultationId });
-    return { server, sato, satoTab, satoId: satoLogin.session.staff.id, bossId: bossLogin.session.staff.id, tanaka, boss, a, consultationId };
+    return { server, clock, sato, satoTab, satoId: satoLogin.session.staff.id, bossId: bossLogin.session.staff.id, tanaka, boss, a, consultationId };
   }
+
+  /** Setting an appointment back to 予約中 is a booking again (the rebooking tests below). */
+  const statuses = (s: TestServer) => s.db.prepare('SELECT id, status, updated_at FROM appointment ORDER BY id').all() as { id: string; status: string }[];
+  const booker = (sato: ReturnType<typeof staffSocket>, consultationId: string) => (startsAt: string): Promise<Appointment> =>
+    call(sato, 'handoff:book', { consultationId, kind: 'phone', startsAt });
+  const setStatus = (who: ReturnType<typeof staffSocket>, appointmentId: string, status: string) => send(who, 'appointment:status', { appointmentId, status });
 
   it('refuses a hand-off outside the hours, on a holiday or a closure day, and an interview off Friday, each with its code; nothing is stored', async () => {
     const { server, sato, consultationId } = await scene();
@@ -98,6 +105,19 @@ describe('the calendar', () => {
     expect(rows(server)).toHaveLength(3);
   });
 
+  it('a supervisor’s override bends the hours, never a double booking: DOUBLE_BOOKED with override too, and nothing stored', async () => {
+    const { server, sato, boss, satoId, consultationId } = await scene();
+    // A Saturday, booked for sato by the supervisor's override.
+    const saturday = { consultationId, kind: 'outreach' as const, startsAt: '2026-12-05T14:00:00+09:00', counselorId: satoId, override: true };
+    const first = await call(boss, 'appointment:book', saturday);
+    // Overlapping it, override or not, in hours or out: refused.
+    expect(await send(boss, 'appointment:book', { ...saturday, startsAt: '2026-12-05T14:30:00+09:00' })).toEqual({ ok: false, error: 'DOUBLE_BOOKED' });
+    expect(await send(boss, 'appointment:book', { ...saturday, kind: 'interview', offDayConfirmed: true })).toEqual({ ok: false, error: 'DOUBLE_BOOKED' });
+    const friday = await call(sato, 'handoff:book', { consultationId, kind: 'phone', startsAt: '2026-12-04T14:00:00+09:00' });
+    expect(await send(boss, 'appointment:book', { ...saturday, startsAt: '2026-12-04T14:15:00+09:00', minutes: 30 })).toEqual({ ok: false, error: 'DOUBLE_BOOKED' });
+    expect(rows(server).map((r) => (r as { id: string }).id).sort()).toEqual([first.id, friday.id].sort());
+  });
+
   it('the week view: Monday to Sunday with the closed days and the interview day, and the appointments starting in it', async () => {
     const { sato, tanaka, a, consultationId } = await scene();
     const inWeek: Appointment = await call(sato, 'handoff:book', { consultationId, kind: 'interview', startsAt: '2026-12-04T14:00:00+09:00' });
@@ -120,5 +140,70 @@ describe('the calendar', () => {
     // A week starts on a Monday; her client may not look at all.
     expect(await send(tanaka, 'calendar:week', { weekStart: '2026-12-01' })).toEqual({ ok: false, error: 'INVALID_PAYLOAD' });
     expect(await send(a, 'calendar:week', { weekStart: '2026-11-30' })).toEqual({ ok: false, error: 'FORBIDDEN' });
+  });
+
+  // Issue 16: setting an appointment back to 予約中 applies the booking rules again.
+  it('refuses to book a cancelled one again over the booked one that took its hour, and changes nothing', async () => {
+    const { server, sato, boss, consultationId } = await scene();
+    const book = booker(sato, consultationId);
+    const first = await book('2026-12-04T14:00:00+09:00');
+    expect((await setStatus(sato, first.id, 'cancelled')).ok).toBe(true);
+    const second = await book('2026-12-04T14:30:00+09:00'); // the hour the cancelled one gave up
+    const before = statuses(server);
+    expect(await setStatus(sato, first.id, 'booked')).toEqual({ ok: false, error: 'DOUBLE_BOOKED' });
+    // Not the supervisor either, and not from no-show.
+    expect(await setStatus(boss, first.id, 'booked')).toEqual({ ok: false, error: 'DOUBLE_BOOKED' });
+    expect((await setStatus(sato, first.id, 'no_show')).ok).toBe(true);
+    const afterNoShow = statuses(server);
+    expect(await setStatus(sato, first.id, 'booked')).toEqual({ ok: false, error: 'DOUBLE_BOOKED' });
+    expect(statuses(server)).toEqual(afterNoShow);
+    expect(before.filter((r) => r.id === second.id)).toEqual(afterNoShow.filter((r) => r.id === second.id));
+    // Once the other gives the hour back, booking it again works.
+    expect((await setStatus(sato, second.id, 'cancelled')).ok).toBe(true);
+    expect(await call(sato, 'appointment:status', { appointmentId: first.id, status: 'booked' })).toMatchObject({ id: first.id, status: 'booked' });
+    // Back to back is no overlap.
+    const after = await book('2026-12-04T15:00:00+09:00');
+    expect((await setStatus(sato, after.id, 'cancelled')).ok).toBe(true);
+    expect((await setStatus(sato, after.id, 'booked')).ok).toBe(true);
+  });
+
+  it('two at one hour, both cancelled, booked again at the same moment from two tabs: one is booked, the other DOUBLE_BOOKED', async () => {
+    const { server, sato, satoTab, consultationId } = await scene();
+    const book = booker(sato, consultationId);
+    const one = await book('2026-12-03T14:00:00+09:00');
+    expect((await setStatus(sato, one.id, 'cancelled')).ok).toBe(true);
+    const two = await book('2026-12-03T14:00:00+09:00');
+    expect((await setStatus(sato, two.id, 'cancelled')).ok).toBe(true);
+    const results = await Promise.all([setStatus(sato, one.id, 'booked'), setStatus(satoTab, two.id, 'booked')]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, error: 'DOUBLE_BOOKED' }]);
+    expect(statuses(server).filter((r) => r.status === 'booked')).toHaveLength(1);
+  });
+
+  it('while it is still ahead the hours apply as to a new booking; an override stays; one that is over is set back to undo a mistake', async () => {
+    const { server, clock, sato, boss, satoId, consultationId } = await scene();
+    const book = booker(sato, consultationId);
+    const chief = staffSocket(server, await loginStaff(server, 'chief'));
+    servers.track(chief);
+    await connected(chief);
+    const late = await book('2026-12-04T18:00:00+09:00');
+    const tonight = await book('2026-11-30T18:00:00+09:00');
+    expect((await setStatus(sato, late.id, 'cancelled')).ok).toBe(true);
+    // The admin closes at 17:00 from now on: 18:00 is outside the hours.
+    const { settings } = await call(chief, 'settings:get', {});
+    await call(chief, 'settings:save', { settings: { ...settings, hours: { ...PROGRAM_HOURS, close: '17:00' } as typeof settings.hours } });
+    const before = statuses(server);
+    expect(await setStatus(sato, late.id, 'booked')).toEqual({ ok: false, error: 'BOOKING_OUTSIDE_HOURS' });
+    expect(statuses(server)).toEqual(before);
+    // A Saturday the supervisor booked on purpose stays hers to book again.
+    const saturday: Appointment = await call(boss, 'appointment:book', { consultationId, kind: 'outreach', startsAt: '2026-12-05T14:00:00+09:00', counselorId: satoId, override: true });
+    expect((await setStatus(sato, saturday.id, 'cancelled')).ok).toBe(true);
+    expect(await call(sato, 'appointment:status', { appointmentId: saturday.id, status: 'booked' })).toMatchObject({ status: 'booked', overriddenBy: saturday.overriddenBy });
+    // Tonight's is over and marked no-show by mistake: set back although 18:00 is now outside the hours.
+    clock.set('2026-11-30T19:30:00+09:00');
+    expect((await setStatus(sato, tonight.id, 'no_show')).ok).toBe(true);
+    expect((await setStatus(sato, tonight.id, 'booked')).ok).toBe(true);
+    // Still ahead, the 4 December one is refused as before.
+    expect(await setStatus(sato, late.id, 'booked')).toEqual({ ok: false, error: 'BOOKING_OUTSIDE_HOURS' });
   });
 });

@@ -112,4 +112,55 @@ describe('program settings', () => {
     expect((await call(track(await signIn(second, 'sato')), 'settings:get', {})).settings).toEqual(changed);
     expect((await status(second)).open).toBe(false); // 12:00, before 13:00
   });
+
+  it('an admin changes the program’s phone and mail: the very next widget status answers them, a restart keeps them; bad ones and a counselor are refused, nothing changes', async () => {
+    const first = await start();
+    const admin = track(await signIn(first, 'chief'));
+    const counselor = track(await signIn(first, 'sato'));
+    const { settings } = await call(admin, 'settings:get', {});
+    const contacts = { phone: '083-922-0000', mail: 'soudan@example.org' };
+    const pushed = next(counselor, 'settings:changed');
+    expect(await call(admin, 'settings:save', { settings, contacts })).toEqual({ settings, contacts });
+    expect((await pushed).contacts).toEqual(contacts);
+    expect((await status(first)).alternatives).toEqual(contacts);
+
+    const before = stored(first);
+    const bad: unknown[] = [
+      { ...contacts, phone: '083-922-000' }, // 9 digits
+      { ...contacts, phone: '+81-83-922-0000' },
+      { ...contacts, phone: '0836--37-5611' },
+      { ...contacts, phone: '０８３６-３７-５６１１' },
+      { ...contacts, phone: '' },
+      { ...contacts, mail: 'soudan' },
+      { ...contacts, mail: 'soudan@' },
+      { ...contacts, mail: '=HYPERLINK("x")@example.org' },
+      { phone: contacts.phone },
+      { ...contacts, fax: '083-922-0001' },
+    ];
+    for (const c of bad) expect(await send(admin, 'settings:save', { settings, contacts: c }), JSON.stringify(c)).toEqual({ ok: false, error: 'INVALID_PAYLOAD' });
+    expect(await send(counselor, 'settings:save', { settings, contacts: { ...contacts, phone: '0836-00-0000' } })).toEqual({ ok: false, error: 'FORBIDDEN' });
+    expect(await send(track(await signIn(first, 'boss')), 'settings:save', { settings, contacts: { ...contacts, phone: '0836-00-0000' } })).toEqual({ ok: false, error: 'FORBIDDEN' });
+    expect(stored(first)).toEqual(before);
+    expect((await status(first)).alternatives).toEqual(contacts);
+    // Saving the other settings alone keeps the phone and mail.
+    await call(admin, 'settings:save', { settings: { ...settings, longWaitAlertMinutes: 15 } });
+    expect((await call(admin, 'settings:get', {})).contacts).toEqual(contacts);
+
+    admin.disconnect();
+    await first.stop();
+    servers.splice(0);
+    const second = await start(first.dir); // the environment still says 0836-37-5611
+    expect((await status(second)).alternatives).toEqual(contacts);
+    expect((await call(track(await signIn(second, 'sato')), 'settings:get', {})).contacts).toEqual(contacts);
+  });
+
+  it('a database from before the phone and mail were settings takes the environment’s until an admin saves them', async () => {
+    const first = await start();
+    // As the row was stored before: the settings alone.
+    first.db.prepare('UPDATE program_settings SET settings = json_remove(settings, \'$.contacts\')').run();
+    await first.stop();
+    servers.splice(0);
+    const second = await start(first.dir);
+    expect((await status(second)).alternatives).toEqual({ phone: '0836-37-5611', mail: 'ysnw2021@outlook.jp' });
+  });
 });

@@ -87,6 +87,8 @@ export const jaCasework = {
     nuisance: 'いたずら・迷惑（件数に含めず）',
     count: '件数',
     monthsCaption: (year: string) => `${year} 月ごとの件数`,
+    /** The scrolling box around a wide table on a narrow screen (issue 16: the report on a phone). */
+    scrollLabel: (caption: string) => `${caption}（表は横にスクロールできます）`,
     byTopic: '主訴',
     byOutcome: '結果',
     byAgeBand: '年代',

@@ -22,7 +22,11 @@ export class AppointmentsController {
     /** Sends a chat message the way the composer does (see ChatActionsController.send). */
     private readonly send: (draft: MessageDraft) => Promise<FormResult>,
   ) {
-    ctx.socket.listen(ctx.host, { 'appointment:changed': (p) => this.changed(p.appointment) });
+    ctx.socket.listen(ctx.host, {
+      'appointment:changed': (p) => this.changed(p.appointment),
+      // An admin may have changed the program's phone: the next booking message asks again.
+      'settings:changed': () => (this.phone = null),
+    });
   }
 
   /** Fetches the list (after every (re)connect). */

@@ -1,6 +1,8 @@
-import type { CalendarWeek } from '@tsunagari/shared';
+import type { Appointment, CalendarWeek } from '@tsunagari/shared';
+import type { RequestResult } from '@tsunagari/shared/client';
 import { ja } from '../i18n/ja.js';
 import { upsertInWeek, weekLabel, weekStartOf } from '../state/calendar.js';
+import type { BookForDraft } from '../state/form-requests.js';
 import type { WorkspaceContext } from './workspace-context.js';
 
 /**
@@ -42,6 +44,16 @@ export class CalendarController {
 
   /** Moves to the week starting on the Monday `weekStart`, and says so. */
   readonly go = (weekStart: string): Promise<void> => this.show(weekStart, true);
+
+  /**
+   * A supervisor books for a counselor: the consultation found by the code she was given, then
+   * `appointment:book`. The week shows the booking when the relay pushes it (to every staff tab).
+   */
+  readonly bookFor = async ({ code, ...booking }: BookForDraft): Promise<RequestResult<Appointment>> => {
+    const found = await this.ctx.socket.request('appointment:find', { code });
+    if (!found.ok) return found;
+    return this.ctx.socket.request('appointment:book', { ...booking, consultationId: found.data.consultationId });
+  };
 
   private async show(weekStart: string, announce: boolean): Promise<void> {
     this.wanted = weekStart;

@@ -10,7 +10,7 @@ export const visitLabel = (v: Pick<OutreachVisit, 'date' | 'kind'>): string => o
 
 /**
  * Visits done (家庭訪問・同行支援): her recent ones from both routes, logging one without an
- * appointment, and withdrawing a logged one. Requests are arrow properties so the template binds
+ * appointment, and correcting or withdrawing a logged one. Requests are arrow properties so the template binds
  * them as they are, like the case log's.
  */
 export class OutreachController {
@@ -31,6 +31,15 @@ export class OutreachController {
     if (!res.ok) return { ok: false, error: errorText(res.error) };
     this.set([res.data, ...(this.visits ?? [])]);
     this.ctx.announce(o.saved(visitLabel(res.data)));
+    return { ok: true };
+  };
+
+  /** Corrects one of her logged visits (or, for a supervisor, anyone's); the report counts the corrected one. */
+  readonly correct = async (visitId: string, payload: OutreachLogPayload): Promise<FormResult> => {
+    const res = await this.ctx.socket.request('outreach:correct', { entryId: visitId, ...payload });
+    if (!res.ok) return { ok: false, error: errorText(res.error) };
+    this.set((this.visits ?? []).map((v) => (v.id === visitId ? res.data : v)));
+    this.ctx.announce(ja.caseLog.corrected(visitLabel(res.data)));
     return { ok: true };
   };
 

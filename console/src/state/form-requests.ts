@@ -1,4 +1,4 @@
-import type { Appointment, StaffRole } from '@tsunagari/shared';
+import type { Appointment, AppointmentBookPayload, StaffRole } from '@tsunagari/shared';
 
 /**
  * What a form's request comes back with: done (with whatever the form shows next), or a kind
@@ -66,3 +66,10 @@ export interface StaffKeyAction extends OrgKeyInput {
 export interface ActivateRequest extends StaffKeyAction {
   typedFingerprint: string;
 }
+
+/**
+ * A supervisor's booking for a counselor from the calendar (issue 16): the appointment as
+ * `appointment:book` takes it, with the consultation named by a reservation code she was given
+ * (the console finds the consultation by it).
+ */
+export type BookForDraft = Omit<AppointmentBookPayload, 'consultationId'> & { code: string };

@@ -58,6 +58,7 @@ describe('AppointmentService.book', () => {
       startingFrom: async (from) => all.filter((a) => a.startsAt >= from),
       startingBetween: async (from, to) => all.filter((a) => a.startsAt >= from && a.startsAt < to),
       setStatus: async () => true,
+      rebook: async () => true,
     };
   }
 

@@ -170,6 +170,10 @@ export class AppointmentService {
    * done withdraws it (`OutreachService.planForAppointment` says what it refuses). Errors:
    * UNKNOWN_APPOINTMENT; INVALID_STATE when booking it again would give its code to a second booked
    * appointment (the code was handed out again after this one was closed); the visit's errors.
+   * Booking it again is a booking (issue 16): while it is still ahead, the program's hours,
+   * holidays and closure days refuse it as they would a new one (unless a supervisor's override
+   * placed it there; the interview day was settled when it was made), and DOUBLE_BOOKED when its
+   * counselor has another booked appointment overlapping it, checked atomically with the write.
    * Everything is checked before anything is written.
    */
   setStatus(actor: CaseLogActor, appointmentId: string, status: AppointmentStatus, visit?: VisitDetails): Promise<{ appointment: Appointment; changed: boolean }> {
@@ -181,12 +185,26 @@ export class AppointmentService {
     if (!current) throw errors.unknownAppointment();
     const plan = await this.visits.planForAppointment(actor, current, status, visit);
     if (current.status === status && !plan.changes) return { appointment: current, changed: false };
-    if (status === 'booked' && current.status !== 'booked') {
+    const rebooking = status === 'booked' && current.status !== 'booked';
+    if (rebooking) {
       const holder = await this.appointments.bookedByCode(current.code);
       if (holder && holder.id !== current.id) throw errors.invalidState('code is booked by another appointment');
+      this.checkRebooking(current);
+      // The overlap check and the write first, in one transaction: a refusal leaves the visit as it was.
+      await this.appointments.rebook(appointmentId, this.clock.now().toISOString());
     }
     await plan.apply();
-    if (current.status !== status) await this.appointments.setStatus(appointmentId, status, this.clock.now().toISOString());
+    if (current.status !== status && !rebooking) await this.appointments.setStatus(appointmentId, status, this.clock.now().toISOString());
     return { appointment: (await this.appointments.byId(appointmentId)) as Appointment, changed: true };
+  }
+
+  /**
+   * The program's rules for an appointment booked again, while its time is still ahead (one that
+   * is over is set back only to undo a mistake). An overridden one keeps its override.
+   */
+  private checkRebooking(a: Appointment): void {
+    const start = new Date(a.startsAt);
+    if (start.getTime() <= this.clock.now().getTime()) return;
+    this.rules.check(a.kind, start, new Date(a.endsAt), { offDayConfirmed: true, override: a.overriddenBy !== null });
   }
 }

@@ -17,7 +17,7 @@ const sodium = await loadSodium();
 /** An instant given in Tokyo local time. */
 const tokyo = (local: string) => new Date(`${local}+09:00`);
 const clock = { now: () => tokyo('2026-11-30T12:00:00') }; // a Monday
-const hours = new OpeningHours(() => PROGRAM_HOURS, clock, { phone: '', mail: '' }, () => ({ retentionDays: 90, resumeCodeDays: 30 }));
+const hours = new OpeningHours(() => PROGRAM_HOURS, clock, () => ({ phone: '', mail: '' }), () => ({ retentionDays: 90, resumeCodeDays: 30 }));
 const FRIDAY = 5;
 
 /** The coded refusal a check throws, or 'ok'. */

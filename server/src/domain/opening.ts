@@ -12,7 +12,8 @@ export class OpeningHours {
   constructor(
     private readonly hours: () => OpeningHoursConfig,
     private readonly clock: Clock,
-    private readonly alternatives: WidgetStatus['alternatives'],
+    /** The program's phone and mail, read at each status (an admin changes them in the console). */
+    private readonly alternatives: () => WidgetStatus['alternatives'],
     private readonly records: () => WidgetStatus['records'],
   ) {}
 
@@ -33,7 +34,7 @@ export class OpeningHours {
     return {
       open,
       nextOpening: open ? null : (nextOpening(hours, now, isJapaneseHoliday)?.toISOString() ?? null),
-      alternatives: this.alternatives,
+      alternatives: this.alternatives(),
       records: this.records(),
     };
   }

@@ -1,4 +1,4 @@
-import type { OpeningHoursConfig, ProgramSettings, SettingsView } from '@tsunagari/shared';
+import type { OpeningHoursConfig, ProgramContacts, ProgramSettings, SettingsView } from '@tsunagari/shared';
 import type { Clock } from '../clock.js';
 import type { ProgramSettingsRepository } from '../repositories/types.js';
 import { KeyedSerial } from './routing/serial.js';
@@ -11,7 +11,7 @@ export type SettingsListener = (s: ProgramSettings, savedOn: 'here' | 'elsewhere
 
 /**
  * The program's settings in force: hours, closure days, retention, the long-wait alert, offer
- * timeout and grace periods. The environment's values seed the database on the first start only;
+ * timeout and grace periods, and the program's phone and mail. The environment's values seed the database on the first start only;
  * from then on the stored values are the program's and an admin changes them in the console.
  * Every consumer reads them live ({@link OpeningHours}, routing, retention, the board) or is told
  * of a change through {@link onChange}: nothing needs a restart.
@@ -25,13 +25,16 @@ export class ProgramSettingsService {
     private readonly repo: ProgramSettingsRepository,
     private readonly clock: Clock,
     private current: ProgramSettings,
-    private readonly contacts: SettingsView['contacts'],
+    private contacts: ProgramContacts,
   ) {}
 
-  /** Seeds the environment's values on the first start, then reads the settings in force. */
-  static async load(repo: ProgramSettingsRepository, clock: Clock, firstStartDefaults: ProgramSettings, contacts: SettingsView['contacts']): Promise<ProgramSettingsService> {
-    await repo.seed(firstStartDefaults, clock.now().toISOString());
-    return new ProgramSettingsService(repo, clock, (await repo.get()) ?? firstStartDefaults, contacts);
+  /**
+   * Seeds the environment's values on the first start, then reads the settings in force. A
+   * database from before the phone and mail were settings has none: the environment's, until saved.
+   */
+  static async load(repo: ProgramSettingsRepository, clock: Clock, firstStartDefaults: ProgramSettings, firstStartContacts: ProgramContacts): Promise<ProgramSettingsService> {
+    await repo.seed(firstStartDefaults, clock.now().toISOString(), firstStartContacts);
+    return new ProgramSettingsService(repo, clock, (await repo.get()) ?? firstStartDefaults, (await repo.contacts()) ?? firstStartContacts);
   }
 
   /** The settings in force now. */
@@ -49,11 +52,21 @@ export class ProgramSettingsService {
     return this.current.hours;
   }
 
-  /** Stores the admin's settings and applies them at once (already checked by the protocol's schema). */
-  save(next: ProgramSettings): Promise<SettingsView> {
+  /** The program's phone and mail in force now (the widget's alternatives, the flyers). */
+  programContacts(): ProgramContacts {
+    return this.contacts;
+  }
+
+  /**
+   * Stores the admin's settings, and the phone and mail when given, and applies them at once
+   * (already checked by the protocol's schema).
+   */
+  save(next: ProgramSettings, contacts?: ProgramContacts): Promise<SettingsView> {
     return this.saves.run('settings', async () => {
-      await this.repo.put(next, this.clock.now().toISOString());
+      const nextContacts = contacts ?? this.contacts;
+      await this.repo.put(next, this.clock.now().toISOString(), nextContacts);
       this.current = next;
+      this.contacts = nextContacts;
       for (const listener of this.listeners) listener(next, 'here');
       return this.view();
     });
@@ -66,6 +79,7 @@ export class ProgramSettingsService {
   reload(): Promise<void> {
     return this.saves.run('settings', async () => {
       const stored = await this.repo.get();
+      this.contacts = (await this.repo.contacts()) ?? this.contacts;
       if (!stored || JSON.stringify(stored) === JSON.stringify(this.current)) return;
       this.current = stored;
       for (const listener of this.listeners) listener(stored, 'elsewhere');

@@ -45,14 +45,22 @@ export function createSqliteAppointments(db: Db): AppointmentRepository {
     latest: db.prepare(`${select} WHERE a.code = ? ORDER BY a.created_at DESC, a.rowid DESC LIMIT 1`),
     from: db.prepare(`${select} WHERE a.starts_at >= ? ORDER BY a.starts_at, a.created_at`),
     status: db.prepare('UPDATE appointment SET status = ?, updated_at = ? WHERE id = ?'),
+    // Its own time, against every other booked appointment of its counselor (issue 16: re-booking).
+    overlappingOther: db.prepare(`SELECT 1 FROM appointment o JOIN appointment a ON a.id = ?
+      WHERE o.staff_id = a.staff_id AND o.id <> a.id AND o.status = 'booked' AND o.starts_at < a.ends_at AND o.ends_at > a.starts_at LIMIT 1`),
   };
   const one = (r: unknown): Appointment | null => (r ? fromRow(r as Row) : null);
   const insertFree = db.transaction((a: NewAppointment, at: string) => {
     if (s.overlapping.get(a.staffId, a.endsAt, a.startsAt)) throw errors.doubleBooked();
     s.insert.run({ ...a, updatedAt: at });
   });
+  const rebookFree = db.transaction((id: string, at: string) => {
+    if (s.overlappingOther.get(id)) throw errors.doubleBooked();
+    return s.status.run('booked', at, id).changes === 1;
+  });
   return promised<AppointmentRepository>({
     insert: (a, at) => insertFree.immediate(a, at),
+    rebook: (id, at) => rebookFree.immediate(id, at),
     startingBetween: (fromIso, toIso) => (s.between.all(fromIso, toIso) as Row[]).map(fromRow),
     byId: (id) => one(s.byId.get(id)),
     bookedByCode: (code) => one(s.booked.get(code)),

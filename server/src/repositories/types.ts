@@ -1,4 +1,4 @@
-import type { AppointmentStatus, Appointment, Campaign, CaseLogEntry, DemandDay, DemandKind, DistributionEvent, OutreachVisit, SealedCaseNote, VisitKind, CaseRecord, EndReason, FiscalYearTargets, HandoffKind, ProgramSettings, HandoverNote, HistoryPage, SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
+import type { AppointmentStatus, Appointment, Campaign, CaseLogEntry, DemandDay, DemandKind, DistributionEvent, OutreachVisit, SealedCaseNote, VisitKind, CaseRecord, EndReason, FiscalYearTargets, HandoffKind, ProgramContacts, ProgramSettings, HandoverNote, HistoryPage, SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
 import type { Holding, RoutingStatus } from '../domain/routing/types.js';
 import type { StaffRole } from '@tsunagari/shared';
 import type { SignedRevocationList, SignedStaffStatement } from '@tsunagari/shared/trust';
@@ -236,9 +236,12 @@ export interface DistributionRepository {
 /** The program's settings (one row); null until the first start seeded it. */
 export interface ProgramSettingsRepository {
   get(): Promise<ProgramSettings | null>;
-  put(settings: ProgramSettings, updatedAt: string): Promise<void>;
-  /** Stores `settings` only when nothing is stored yet; true when it did. */
-  seed(settings: ProgramSettings, updatedAt: string): Promise<boolean>;
+  /** Replaces the settings, and the program's phone and mail with them when given (kept otherwise). */
+  put(settings: ProgramSettings, updatedAt: string, contacts?: ProgramContacts): Promise<void>;
+  /** Stores `settings` (and `contacts`) only when nothing is stored yet; true when it did. */
+  seed(settings: ProgramSettings, updatedAt: string, contacts?: ProgramContacts): Promise<boolean>;
+  /** The stored phone and mail; null when none are stored (a database from before they were settings). */
+  contacts(): Promise<ProgramContacts | null>;
 }
 
 export interface YearGoalRepository {
@@ -269,6 +272,12 @@ export interface AppointmentRepository {
   startingFrom(fromIso: string): Promise<Appointment[]>;
   /** Sets the status; false when there is no such appointment. */
   setStatus(id: string, status: AppointmentStatus, at: string): Promise<boolean>;
+  /**
+   * Sets a cancelled, no-show or done appointment back to booked; throws DOUBLE_BOOKED (and
+   * changes nothing) when its counselor has another booked appointment overlapping it, checked
+   * atomically with the write, like {@link insert}. False when there is no such appointment.
+   */
+  rebook(id: string, at: string): Promise<boolean>;
 }
 
 /**

@@ -42,8 +42,28 @@ export const programSettingsSchema = z.strictObject({
   counselorGraceSeconds: z.number().int().min(10).max(3600),
 });
 
-/** Admin: the whole set, as the form sends it. */
-export const settingsSaveSchema = z.strictObject({ settings: programSettingsSchema });
+/**
+ * The program's phone line as it is printed and shown to her: a Japanese number, 10 or 11 digits
+ * starting with 0, hyphens between the groups allowed ("0836-37-5611", "0120-000-000").
+ */
+export const programPhoneSchema = z
+  .string()
+  .max(20)
+  .regex(/^0\d+(?:-\d+){0,2}$/)
+  .refine((p) => /^\d{10,11}$/.test(p.replace(/-/g, '')), 'not 10 or 11 digits');
+
+/**
+ * The program's own phone and mail (issue 16): the widget's alternatives and the flyers show them.
+ * Seeded from the environment on the first start; an admin changes them with the settings.
+ */
+export const programContactsSchema = z.strictObject({
+  phone: programPhoneSchema,
+  mail: z.email().max(254),
+});
+
+/** Admin: the whole set, as the form sends it, and the program's phone and mail (kept as they are when left out). */
+export const settingsSaveSchema = z.strictObject({ settings: programSettingsSchema, contacts: programContactsSchema.optional() });
 
 export type ProgramSettings = z.infer<typeof programSettingsSchema>;
+export type ProgramContacts = z.infer<typeof programContactsSchema>;
 export type SettingsSavePayload = z.infer<typeof settingsSaveSchema>;

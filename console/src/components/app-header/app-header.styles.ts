@@ -27,13 +27,15 @@ export const appHeaderStyles = css`
   .spacer {
     flex: 1;
   }
+  /* A long name and role (スーパーバイザー（デモ）（スーパーバイザー）) wrap on a 360 px phone rather than widen the page. */
   .who {
     margin: 0;
-    white-space: nowrap;
+    min-width: 0;
   }
   .who .role {
     color: var(--tsg-muted);
     margin-left: 0.25rem;
+    white-space: nowrap;
   }
   .conn {
     display: flex;

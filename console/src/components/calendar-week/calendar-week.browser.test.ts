@@ -1,25 +1,12 @@
-import type { Appointment, CalendarWeek } from '@tsunagari/shared';
+import type { CalendarWeek } from '@tsunagari/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { ja } from '../../i18n/ja.js';
+import { appt } from '../../test/appointment-fixture.js';
 import type { TsgCalendarWeek } from './calendar-week.component.js';
 import './calendar-week.js';
 
 const t = ja.calendar;
-const appt = (over: Partial<Appointment>): Appointment => ({
-  id: 'a1',
-  consultationId: 'c'.repeat(22),
-  kind: 'interview',
-  startsAt: '2026-12-04T05:00:00.000Z',
-  endsAt: '2026-12-04T06:00:00.000Z',
-  code: 'AB2C3D',
-  status: 'booked',
-  staffId: 'sato',
-  staffName: '佐藤',
-  overriddenBy: null,
-  createdAt: '2026-11-30T03:00:00.000Z',
-  ...over,
-});
 const WEEK: CalendarWeek = {
   weekStart: '2026-11-30',
   days: [

@@ -6,6 +6,7 @@ import { ja } from '../../i18n/ja.js';
 import { entryLabel } from '../../services/case-log.controller.js';
 import type { FormResult } from '../../state/form-requests.js';
 import { baseStyles } from '../../styles/shared.styles.js';
+import { focusWithdrawConfirm, recordRowActions } from '../record-row-actions.js';
 import { caseLogListStyles } from './case-log-list.styles.js';
 
 const t = ja.caseLog;
@@ -45,13 +46,14 @@ export class TsgCaseLogList extends LitElement {
   }
 
   private renderRow(e: CaseLogEntry) {
-    const label = t.rowLabel(entryLabel(e));
-    const actions =
-      this.confirming === e.id
-        ? html`<button class="btn-danger" type="button" @click=${() => void this.onWithdraw(e.id)}>${t.withdrawConfirm}<span class="sr-only">${label}</span></button>
-            <button class="btn-secondary" type="button" @click=${() => (this.confirming = null)}>${t.withdrawCancel}</button>`
-        : html`<button class="btn-secondary" type="button" @click=${() => this.dispatchEvent(new CaseLogEditEvent({ entryId: e.id }))}>${t.edit}<span class="sr-only">${label}</span></button>
-            <button class="btn-secondary" type="button" @click=${() => this.askWithdraw(e.id)}>${t.withdraw}<span class="sr-only">${label}</span></button>`;
+    const actions = recordRowActions({
+      label: t.rowLabel(entryLabel(e)),
+      confirming: this.confirming === e.id,
+      edit: () => this.dispatchEvent(new CaseLogEditEvent({ entryId: e.id })),
+      ask: () => this.askWithdraw(e.id),
+      withdraw: () => void this.onWithdraw(e.id),
+      cancel: () => (this.confirming = null),
+    });
     return html`<tr>
       <th scope="row">${t.dayLabel(e.date)}</th>
       <td>${t.channels[e.channel]}</td>
@@ -64,8 +66,7 @@ export class TsgCaseLogList extends LitElement {
   private askWithdraw(entryId: string): void {
     this.confirming = entryId;
     this.error = '';
-    // The second question takes the place of the first, so focus moves onto it.
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('.btn-danger')?.focus());
+    focusWithdrawConfirm(this);
   }
 
   private async onWithdraw(entryId: string): Promise<void> {

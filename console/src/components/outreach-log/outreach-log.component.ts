@@ -4,6 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { ja } from '../../i18n/ja.js';
 import { compactSelect, enterSaves } from '../compact-fields.js';
+import { focusWithdrawConfirm, recordRowActions } from '../record-row-actions.js';
 import { visitLabel } from '../../services/outreach.controller.js';
 import { todayTokyo } from '../../state/case-log.js';
 import type { FormResult } from '../../state/form-requests.js';
@@ -25,8 +26,9 @@ interface VisitDraft {
 /**
  * Visits done without an appointment (家庭訪問・同行支援の記録): a compact form — kind, day
  * (today), duration, and for an accompaniment the kind of agency, which has no default — and her
- * visits of the last 30 days from both routes; a logged one can be withdrawn (one marked on an
- * appointment is changed from the appointment list). Enter saves from any field.
+ * visits of the last 30 days from both routes; a logged one can be corrected (直す: the form takes
+ * it) or withdrawn after a second yes, as in the case log (one marked on an appointment is changed
+ * from the appointment list). Enter saves from any field.
  */
 export class TsgOutreachLog extends LitElement {
   static override styles = [baseStyles, formBoxStyles, formGroupStyles, compactFormStyles, tableStyles, outreachLogStyles];
@@ -36,11 +38,17 @@ export class TsgOutreachLog extends LitElement {
   @property({ attribute: false }) log: ((payload: OutreachLogPayload) => Promise<FormResult>) | null = null;
   /** Withdraws a logged visit (`outreach:withdraw`). */
   @property({ attribute: false }) withdraw: ((visitId: string) => Promise<FormResult>) | null = null;
+  /** Corrects a logged visit (`outreach:correct`). */
+  @property({ attribute: false }) correct: ((visitId: string, payload: OutreachLogPayload) => Promise<FormResult>) | null = null;
 
   @state() private draft: VisitDraft = { kind: 'outreach', date: todayTokyo(new Date()), durationBand: '30-60', agency: '' };
   @state() private busy = false;
   @state() private error = '';
   @state() private notice = '';
+  /** The visit the form is correcting, or null for a new one. */
+  @state() private editing: OutreachVisit | null = null;
+  /** The visit whose withdrawal waits for her second yes. */
+  @state() private confirming: string | null = null;
 
   override render() {
     const select = compactSelect;
@@ -48,6 +56,7 @@ export class TsgOutreachLog extends LitElement {
     return html`<form aria-labelledby="ol-h" novalidate @submit=${this.onSubmit} @keydown=${this.onKeydown}>
         <h3 id="ol-h">${o.heading}</h3>
         <p class="intro">${o.intro}</p>
+        ${this.editing ? html`<p class="editing">${ja.caseLog.editing(visitLabel(this.editing))}</p>` : nothing}
         <div class="fields">
           ${select('ol-kind', o.kind, VISIT_KINDS, d.kind, (k) => o.kinds[k], (kind) => this.edit({ kind }))}
           <div class="field">
@@ -61,7 +70,8 @@ export class TsgOutreachLog extends LitElement {
         </div>
         <p class="error" role="alert">${this.error}</p>
         <div class="row">
-          <button class="btn-primary" type="submit" ?disabled=${this.busy}>${this.busy ? o.busy : o.submit}</button>
+          <button class="btn-primary" type="submit" ?disabled=${this.busy}>${this.busy ? o.busy : this.editing ? ja.caseLog.correct : o.submit}</button>
+          ${this.editing ? html`<button class="btn-secondary" type="button" @click=${() => this.stopEditing()}>${ja.caseLog.cancelEdit}</button>` : nothing}
           <p class="done" role="status">${this.notice}</p>
         </div>
       </form>
@@ -83,12 +93,17 @@ export class TsgOutreachLog extends LitElement {
                   <th scope="row">${ja.caseLog.dayLabel(v.date)}</th>
                   <td>${o.kinds[v.kind]}<span class="route">${v.appointmentId ? o.fromAppointment : o.logged}</span></td>
                   <td>${v.durationBand ? ja.caseLog.durations[v.durationBand] : o.durationUnknown}${v.agency ? `・${o.agencies[v.agency]}` : ''}</td>
-                  <td>
+                  <td class="actions">
                     ${v.appointmentId
                       ? nothing
-                      : html`<button class="btn-secondary" type="button" @click=${() => void this.onWithdraw(v.id)}>
-                          ${o.withdraw}<span class="sr-only">${ja.caseLog.rowLabel(visitLabel(v))}</span>
-                        </button>`}
+                      : recordRowActions({
+                          label: ja.caseLog.rowLabel(visitLabel(v)),
+                          confirming: this.confirming === v.id,
+                          edit: () => this.startEditing(v),
+                          ask: () => this.askWithdraw(v.id),
+                          withdraw: () => void this.onWithdraw(v.id),
+                          cancel: () => (this.confirming = null),
+                        })}
                   </td>
                 </tr>`,
               )}
@@ -119,18 +134,44 @@ export class TsgOutreachLog extends LitElement {
       return;
     }
     const payload: OutreachLogPayload = { kind, date, durationBand, ...(agency ? { agency } : {}) };
+    const editing = this.editing;
     this.busy = true;
-    const res = await this.log(payload);
+    const res = editing && this.correct ? await this.correct(editing.id, payload) : await this.log(payload);
     this.busy = false;
     if (!res.ok) return void (this.error = res.error);
-    this.notice = o.saved(visitLabel(payload));
+    this.notice = (editing ? ja.caseLog.corrected : o.saved)(visitLabel(payload));
+    this.editing = null;
     // The next visit: same kind and day, the agency chosen afresh.
     this.draft = { ...this.draft, agency: '' };
+  }
+
+  /** 直す: the form takes the visit, and the cursor goes to its first field. */
+  private startEditing(v: OutreachVisit): void {
+    this.editing = v;
+    this.confirming = null;
+    this.draft = { kind: v.kind, date: v.date, durationBand: v.durationBand ?? '30-60', agency: v.agency ?? '' };
+    this.error = '';
+    this.notice = '';
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLSelectElement>('#ol-kind')?.focus());
+  }
+
+  private stopEditing(): void {
+    this.editing = null;
+    this.draft = { ...this.draft, agency: '' };
+    this.error = '';
+  }
+
+  private askWithdraw(visitId: string): void {
+    this.confirming = visitId;
+    this.error = '';
+    focusWithdrawConfirm(this);
   }
 
   private async onWithdraw(visitId: string): Promise<void> {
     if (!this.withdraw) return;
     const res = await this.withdraw(visitId);
-    if (!res.ok) this.error = res.error;
+    this.confirming = null;
+    if (!res.ok) return void (this.error = res.error);
+    if (this.editing?.id === visitId) this.stopEditing();
   }
 }

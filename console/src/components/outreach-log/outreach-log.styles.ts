@@ -24,4 +24,13 @@ export const outreachLogStyles = css`
     color: var(--tsg-muted);
     margin: 0;
   }
+  td.actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4rem;
+  }
+  .editing {
+    margin: 0;
+    font-weight: 600;
+  }
 `;

@@ -1,4 +1,4 @@
-import type { ProgramSettings, SettingsView } from '@tsunagari/shared';
+import { type ProgramContacts, programContactsSchema, type ProgramSettings, type SettingsView } from '@tsunagari/shared';
 import type { RequestResult } from '@tsunagari/shared/client';
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -22,14 +22,17 @@ const NUMBERS = [
 
 /**
  * The admin's form for the program's settings: hours, closure days, retention, the long-wait
- * alert, offer timeout and grace periods (`settings:save`). The relay checks every value again
+ * alert, offer timeout and grace periods, and the program's phone and mail that her widget and
+ * the flyers show (`settings:save`). The relay checks every value again
  * and stores nothing it refuses; what it answers is what is in force.
  */
 export class TsgSettingsForm extends LitElement {
   static override styles = [baseStyles, fieldStyles, settingsFormStyles];
 
   @property({ attribute: false }) settings: ProgramSettings | null = null;
-  @property({ attribute: false }) save: ((s: ProgramSettings) => Answer) | null = null;
+  /** The program's phone and mail in force. */
+  @property({ attribute: false }) contacts: ProgramContacts | null = null;
+  @property({ attribute: false }) save: ((s: ProgramSettings, contacts: ProgramContacts) => Answer) | null = null;
 
   @state() private error = '';
   @state() private done = '';
@@ -64,6 +67,15 @@ export class TsgSettingsForm extends LitElement {
             <textarea name="closures" rows="5" aria-describedby="closures-hint" ?disabled=${!this.scheduled} .value=${h.closures.join('\n')}></textarea></label>
           <p class="hint" id="closures-hint">${t.closuresHint}</p>
         </fieldset>
+        <fieldset>
+          <legend>${t.contactsLegend}</legend>
+          <p class="hint" id="contacts-hint">${t.contactsHint}</p>
+          <label class="field">${t.phone}
+            <input type="tel" name="phone" autocomplete="off" .value=${this.contacts?.phone ?? ''} required aria-describedby="contacts-hint phone-hint" /></label>
+          <p class="hint" id="phone-hint">${t.phoneHint}</p>
+          <label class="field">${t.mail}
+            <input type="email" name="mail" autocomplete="off" .value=${this.contacts?.mail ?? ''} required aria-describedby="contacts-hint" /></label>
+        </fieldset>
         ${NUMBERS.map(
           ([key, label, hint, min, max]) => html`<div class="field">
             <label for="set-${key}">${label}</label>
@@ -87,6 +99,10 @@ export class TsgSettingsForm extends LitElement {
     const weekdays = data.getAll('weekday').map(Number);
     if (unreadable !== undefined && this.scheduled) return this.fail(t.badClosures(unreadable));
     if (this.scheduled && weekdays.length === 0) return this.fail(t.needWeekday);
+    const phone = programContactsSchema.shape.phone.safeParse(String(data.get('phone') ?? '').trim());
+    const mail = programContactsSchema.shape.mail.safeParse(String(data.get('mail') ?? '').trim());
+    if (!phone.success) return this.fail(t.badPhone);
+    if (!mail.success) return this.fail(t.badMail);
     const num = (k: (typeof NUMBERS)[number][0]) => Number(data.get(k));
     const next: ProgramSettings = {
       hours: this.scheduled ? { mode: 'schedule', weekdays, open: String(data.get('open')), close: String(data.get('close')), closures } : { mode: 'always' },
@@ -97,11 +113,14 @@ export class TsgSettingsForm extends LitElement {
       counselorGraceSeconds: num('counselorGraceSeconds'),
     };
     this.busy = true;
-    const res = await this.save(next);
+    const res = await this.save(next, { phone: phone.data, mail: mail.data });
     this.busy = false;
     this.error = res.ok ? '' : errorText(res.error);
     this.done = res.ok ? t.saved : '';
-    if (res.ok) this.settings = res.data.settings;
+    if (res.ok) {
+      this.settings = res.data.settings;
+      this.contacts = res.data.contacts;
+    }
   };
 
   private fail(text: string): void {

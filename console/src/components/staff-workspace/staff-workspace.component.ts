@@ -1,4 +1,4 @@
-import type { AppointmentStatusPayload, CampaignSavePayload, FiscalYearTargets, ProgramSettings, SettingsView, StaffSession } from '@tsunagari/shared';
+import type { AppointmentStatusPayload, CampaignSavePayload, FiscalYearTargets, ProgramContacts, ProgramSettings, SettingsView, StaffSession } from '@tsunagari/shared';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { CaseLogEditEvent } from '../../events/case-log-edit.event.js';
@@ -30,6 +30,7 @@ import { baseStyles } from '../../styles/shared.styles.js';
 import '../app-header/app-header.js';
 import '../appointment-list/appointment-list.js';
 import '../calendar-week/calendar-week.js';
+import '../calendar-book-form/calendar-book-form.js';
 import type { TsgCaseLogForm } from '../case-log-form/case-log-form.component.js';
 import '../case-log-form/case-log-form.js';
 import '../case-log-list/case-log-list.js';
@@ -297,6 +298,7 @@ export class TsgStaffWorkspace extends LitElement {
               .notice=${this.calendar.notice}
               @tsg-week-change=${(e: WeekChangeEvent) => void this.calendar.go(e.detail.weekStart)}
             ></tsg-calendar-week>
+            ${this.isSupervisor ? html`<tsg-calendar-book-form .counselors=${routing.counselors} .submit=${this.calendar.bookFor}></tsg-calendar-book-form>` : nothing}
           </div>
           ${this.isAdmin
             ? nothing
@@ -308,7 +310,7 @@ export class TsgStaffWorkspace extends LitElement {
                   .lastOutcome=${this.caseLog.lastOutcome}
                 ></tsg-case-log-form>
                 <tsg-case-log-list .entries=${this.caseLog.entries ?? []} .withdraw=${this.caseLog.withdraw}></tsg-case-log-list>
-                <tsg-outreach-log .visits=${this.outreach.visits ?? []} .log=${this.outreach.log} .withdraw=${this.outreach.withdraw}></tsg-outreach-log>
+                <tsg-outreach-log .visits=${this.outreach.visits ?? []} .log=${this.outreach.log} .withdraw=${this.outreach.withdraw} .correct=${this.outreach.correct}></tsg-outreach-log>
                 ${this.renderDistribution()}
               </div>`}
           ${this.isAdmin
@@ -324,7 +326,7 @@ export class TsgStaffWorkspace extends LitElement {
                   .republish=${this.staffAdmin.republish}
                 ></tsg-staff-admin>
                 <tsg-campaign-admin .load=${this.loadCampaigns} .save=${this.saveCampaign} ?flyers=${this.landingUrl !== ''} @tsg-flyer-open=${this.onFlyerOpen}></tsg-campaign-admin>
-                <tsg-settings-form .settings=${this.program?.settings ?? null} .save=${this.saveSettings}></tsg-settings-form>
+                <tsg-settings-form .settings=${this.program?.settings ?? null} .contacts=${this.program?.contacts ?? null} .save=${this.saveSettings}></tsg-settings-form>
               </div>`
             : nothing}
           <div class="view scroll" ?hidden=${this.shown !== 'password'}>
@@ -390,8 +392,8 @@ export class TsgStaffWorkspace extends LitElement {
   };
 
   /** Admins: the program's settings, applied by the relay at once. */
-  private readonly saveSettings = async (settings: ProgramSettings) => {
-    const res = await this.socket.request('settings:save', { settings });
+  private readonly saveSettings = async (settings: ProgramSettings, contacts: ProgramContacts) => {
+    const res = await this.socket.request('settings:save', { settings, contacts });
     if (res.ok) this.program = res.data;
     return res;
   };

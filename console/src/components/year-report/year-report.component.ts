@@ -85,6 +85,7 @@ export class TsgYearReport extends LitElement {
     const t = report.total;
     const counts = (f: typeof t) => html`<td>${n(f.consultations)}</td><td>${n(f.started)}</td><td>${n(f.answered)}</td><td>${n(f.leftWaiting)}</td><td>${n(f.recorded)}</td><td>${n(f.nuisance ?? 0)}</td>`;
     return html`
+      <div class="scroller" role="region" tabindex="0" aria-label=${r.scrollLabel(r.monthsCaption(year))}>
       <table class="months">
         <caption>${r.monthsCaption(year)}</caption>
         <thead>
@@ -97,6 +98,7 @@ export class TsgYearReport extends LitElement {
           <tr><th scope="row">${r.total}</th>${counts(t)}</tr>
         </tfoot>
       </table>
+      </div>
       <p class="note">${r.byNote}</p>
       <div class="by">
         ${this.renderBy(r.channelsCaption(n(t.consultations)), r.channel, CHANNELS.map((k) => [r.channels[k], t.byChannel[k]]))}
@@ -113,8 +115,10 @@ export class TsgYearReport extends LitElement {
   private renderKpis(report: FiscalYearReport, year: string) {
     if (report.kpis.length === 0) return nothing;
     const k = ja.targets;
-    return html`<table class="kpis">
-        <caption>${k.kpiCaption(year, ja.caseLog.dayLabel(report.asOf))}</caption>
+    const caption = k.kpiCaption(year, ja.caseLog.dayLabel(report.asOf));
+    return html`<div class="scroller" role="region" tabindex="0" aria-label=${r.scrollLabel(caption)}>
+      <table class="kpis">
+        <caption>${caption}</caption>
         <thead>
           <tr><th scope="col">${k.item}</th><th scope="col">${k.target}</th><th scope="col">${k.result}</th><th scope="col">${k.achievement}</th><th scope="col">${k.expected}</th></tr>
         </thead>
@@ -130,6 +134,7 @@ export class TsgYearReport extends LitElement {
           )}
         </tbody>
       </table>
+      </div>
       <p class="note">${k.kpiNote}</p>`;
   }
 

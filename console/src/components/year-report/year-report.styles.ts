@@ -50,6 +50,20 @@ export const yearReportStyles = css`
     width: 100%;
     max-width: 48rem;
   }
+  /* A wide table scrolls sideways inside its own labelled, focusable box: a 360 px phone keeps its page width. */
+  .scroller {
+    overflow-x: auto;
+    max-width: 100%;
+    position: relative;
+  }
+  /* Scrolled rather than squeezed: the headings keep readable lines instead of one character each. */
+  .scroller table.months {
+    min-width: 34rem;
+  }
+  .scroller:focus-visible {
+    outline: 3px solid var(--tsg-primary);
+    outline-offset: 2px;
+  }
   caption {
     text-align: left;
     font-weight: 700;
@@ -104,6 +118,7 @@ export const yearReportStyles = css`
   /* Printed: the figures only (no year picker, buttons or targets form), tables within the page. */
   @media print {
     :host { overflow: visible; }
+    .scroller { overflow: visible; }
     .controls, .loading, .error, tsg-targets-form { display: none; }
     table.months { max-width: none; font-size: 8.5pt; }
     table { break-inside: avoid; }

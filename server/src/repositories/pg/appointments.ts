@@ -31,6 +31,18 @@ export function createPgAppointments(pool: pg.Pool): AppointmentRepository {
         await client.query(`INSERT INTO appointment (id, consultation_id, kind, starts_at, ends_at, code, status, staff_id, overridden_by, created_at, updated_at)
           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`, [a.id, a.consultationId, a.kind, a.startsAt, a.endsAt, a.code, a.status, a.staffId, a.overriddenBy, a.createdAt, at]);
       }),
+    // Back to booked (issue 16): under the same per-counselor lock as a booking, so a re-booking
+    // and a booking, or two re-bookings, are decided one after the other.
+    rebook: (id, at) =>
+      inTransaction(pool, async (client) => {
+        const row = await one(client, 'SELECT staff_id FROM appointment WHERE id = $1', [id]);
+        if (!row) return false;
+        await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [BOOKING_LOCK, row.staff_id]);
+        const overlap = await one(client, `SELECT 1 FROM appointment o JOIN appointment a ON a.id = $1
+          WHERE o.staff_id = a.staff_id AND o.id <> a.id AND o.status = 'booked' AND o.starts_at < a.ends_at AND o.ends_at > a.starts_at LIMIT 1`, [id]);
+        if (overlap) throw errors.doubleBooked();
+        return (await changes(client, "UPDATE appointment SET status = 'booked', updated_at = $1 WHERE id = $2", [at, id])) === 1;
+      }),
     startingBetween: async (fromIso, toIso) => (await all(pool, `${SELECT} WHERE a.starts_at >= $1 AND a.starts_at < $2 ORDER BY a.starts_at, a.created_at, a.rowid`, [fromIso, toIso])).map(fromRow),
     byId: (id) => first(`${SELECT} WHERE a.id = $1`, [id]),
     bookedByCode: (code) => first(`${SELECT} WHERE a.code = $1 AND a.status = 'booked'`, [code]),

@@ -1,6 +1,6 @@
 import { DEMAND_KINDS, type Campaign, type DemandDay, type DemandKind, type FiscalYearTargets } from '@tsunagari/shared';
 import type pg from 'pg';
-import { storedSchema } from '../program-settings.js';
+import { rowJson, storedSchema } from '../program-settings.js';
 import type { ResumeCodeRepository } from '../resume.js';
 import type { ServerSecretRepository } from '../server-secrets.js';
 import type { CampaignRepository, DemandRepository, ProgramSettingsRepository, YearGoalRepository } from '../types.js';
@@ -38,17 +38,23 @@ export function createPgSettings(pool: pg.Pool): {
       },
     },
     programSettings: {
-      // Read back through the schema that checked it on the way in (a hand-edited row is refused at start).
       get: async () => {
-        const r = await one(pool, 'SELECT settings FROM program_settings WHERE id = 1');
-        return r ? storedSchema.parse(JSON.parse(r.settings as string)) : null;
+        const stored = await storedSettings(pool);
+        if (!stored) return null;
+        const { contacts: _contacts, ...settings } = stored;
+        return settings;
       },
-      put: async (settings, updatedAt) =>
-        void (await pool.query('INSERT INTO program_settings (id, settings, updated_at) VALUES (1, $1, $2) ON CONFLICT (id) DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at', [
-          JSON.stringify(settings), updatedAt,
-        ])),
-      seed: async (settings, updatedAt) =>
-        (await changes(pool, 'INSERT INTO program_settings (id, settings, updated_at) VALUES (1, $1, $2) ON CONFLICT (id) DO NOTHING', [JSON.stringify(settings), updatedAt])) === 1,
+      // Read and write in one transaction (the row locked), so a save without contacts keeps the ones stored.
+      put: (settings, updatedAt, contacts) =>
+        inTransaction(pool, async (client) => {
+          const kept = contacts ?? (await storedSettings(client, ' FOR UPDATE'))?.contacts;
+          await client.query('INSERT INTO program_settings (id, settings, updated_at) VALUES (1, $1, $2) ON CONFLICT (id) DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at', [
+            rowJson(settings, kept), updatedAt,
+          ]);
+        }),
+      seed: async (settings, updatedAt, contacts) =>
+        (await changes(pool, 'INSERT INTO program_settings (id, settings, updated_at) VALUES (1, $1, $2) ON CONFLICT (id) DO NOTHING', [rowJson(settings, contacts), updatedAt])) === 1,
+      contacts: async () => (await storedSettings(pool))?.contacts ?? null,
     },
     yearGoals: {
       setTargets: (fiscalYear, targets) =>
@@ -95,4 +101,10 @@ export function createPgServerSecrets(pool: pg.Pool): ServerSecretRepository {
       return new Uint8Array((await read(name)) as Buffer);
     },
   };
+}
+
+/** The stored row, read back through the schema that checked it on the way in (a hand-edited row is refused at start). */
+async function storedSettings(db: pg.Pool | pg.PoolClient, lock = '') {
+  const r = await one(db, `SELECT settings FROM program_settings WHERE id = 1${lock}`);
+  return r ? storedSchema.parse(JSON.parse(r.settings as string)) : null;
 }

@@ -1,6 +1,6 @@
 import type { Ack } from '../errors.js';
 import { emptySchema, type EmptyPayload } from '../schemas.js';
-import { type ProgramSettings, type SettingsSavePayload, settingsSaveSchema } from '../settings-schemas.js';
+import { type ProgramContacts, type ProgramSettings, type SettingsSavePayload, settingsSaveSchema } from '../settings-schemas.js';
 import type { Role } from './roles.js';
 
 /**
@@ -8,17 +8,17 @@ import type { Role } from './roles.js';
  * offer timeout and grace periods. Part of the wire protocol; `../events.ts` joins the parts.
  */
 
-/** What staff read: the settings, and the program's phone and mail (set in the environment). */
+/** What staff read: the settings, and the program's phone and mail (seeded from the environment; an admin changes them). */
 export interface SettingsView {
   settings: ProgramSettings;
-  contacts: { phone: string; mail: string };
+  contacts: ProgramContacts;
 }
 
 /** Events a browser sends, in this part (the ack is always last). */
 export interface SettingsClientEvents {
   /** Staff: the settings in force now (the board's alert, the flyer's hours, the admin's form). */
   'settings:get': (payload: EmptyPayload, ack: Ack<SettingsView>) => void;
-  /** Admin: replace the settings; applied at once, no restart. Answers what is now in force. */
+  /** Admin: replace the settings (and the phone and mail, when sent); applied at once, no restart. Answers what is now in force. */
   'settings:save': (payload: SettingsSavePayload, ack: Ack<SettingsView>) => void;
 }
 
