@@ -83,6 +83,14 @@ describe('npm run console-config', () => {
     expect(err).toContain('never use it for real staff');
   });
 
+  it('takes a key that begins with "-" (one key in 64 does) as the value it follows', async () => {
+    fs.writeFileSync(path.join(dir, 'console', 'index.html'), BUILT_INDEX);
+    let dashKey = '';
+    while (!dashKey.startsWith('-')) dashKey = sodium.to_base64(sodium.crypto_sign_keypair().publicKey, sodium.base64_variants.URLSAFE_NO_PADDING);
+    await run('console-config', ['--relay', 'https://relay.example.org', '--org-key', dashKey, '--dir', 'console']);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'console', 'console-config.json'), 'utf8'))).toMatchObject({ orgPublicKey: dashKey });
+  });
+
   it('pins the flyers\' landing URL when given, and refuses one without https or {campaign}', async () => {
     fs.writeFileSync(path.join(dir, 'console', 'index.html'), BUILT_INDEX);
     const key = ['--relay', 'https://relay.example.org', '--org-key', publicKey, '--dir', 'console'];

@@ -12,6 +12,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { joinStringOptionValues } from './args.js';
 import type { SodiumSumo } from '@tsunagari/shared/crypto';
 import { REPO_ROOT } from '../config.js';
 import { writeConsoleConfig } from './console-config.js';
@@ -72,7 +73,7 @@ const OPTIONS = {
 
 /** Runs one command. Throws Error (usage, files) or CryptoError (a malformed key or key file). */
 export async function runNpoFilesCommand(sodium: SodiumSumo, command: string | undefined, args: string[], io: NpoFilesIo): Promise<void> {
-  const { values } = parseArgs({ args, options: OPTIONS, strict: true });
+  const { values } = parseArgs({ args: joinStringOptionValues(args, OPTIONS), options: OPTIONS, strict: true });
   const relay = relayOrigin(values.relay);
   const org = await orgKeyArgument(sodium, values, io.cwd);
   if (command === 'console-config') {

@@ -10,6 +10,7 @@
  */
 import fs from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { joinStringOptionValues } from './args.js';
 import { CryptoError, createOrgKeyFile, openOrgKeyFile, parseOrgKeyFile, serialiseOrgKeyFile, type SodiumSumo } from '@tsunagari/shared/crypto';
 import {
   DEFAULT_STATEMENT_VALIDITY_MS,
@@ -76,7 +77,7 @@ async function openKey(sodium: SodiumSumo, keyFile: string | undefined, io: OrgK
 
 /** Runs one command. Throws Error (usage, files) or CryptoError (passphrase, file, statement). */
 export async function runOrgKeyCommand(sodium: SodiumSumo, command: string, args: string[], io: OrgKeyCliIo): Promise<void> {
-  const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true });
+  const { values, positionals } = parseArgs({ args: joinStringOptionValues(args, OPTIONS), options: OPTIONS, allowPositionals: true });
   if (command === 'org:init') {
     const out = values.out;
     if (!out) throw new Error('usage: org:init --out FILE');

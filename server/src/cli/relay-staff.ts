@@ -14,6 +14,7 @@
  */
 import fs from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { joinStringOptionValues } from './args.js';
 import { inviteLink, signedRevocationListSchema, signedStatementSchema, staffInviteSchema } from '@tsunagari/shared';
 import { type SodiumSumo, parseOrgKeyFile } from '@tsunagari/shared/crypto';
 import { pinOrgKey } from '@tsunagari/shared/trust';
@@ -53,7 +54,7 @@ export async function runRelayCommand(
   args: string[],
   out: (text: string) => void,
 ): Promise<void> {
-  const { values: v } = parseArgs({ args, options: OPTIONS });
+  const { values: v } = parseArgs({ args: joinStringOptionValues(args, OPTIONS), options: OPTIONS });
   const { sodium, repos, staff } = ctx;
   const byUsername = async (username: string | undefined) => {
     const r = username ? await repos.staff.byUsername(username) : null;
