@@ -154,8 +154,13 @@ export interface Measured {
   idleCpuMsPerS: number;
 }
 
-/** How long the servers' CPU is read with everyone connected and nothing sent, before each exchange. */
+/**
+ * How long the servers' CPU is read with everyone connected and nothing sent, before each exchange,
+ * and how long before that it is left to settle: the memory reading just before forces a full
+ * collection, whose sweeping on V8's threads would otherwise count as idle CPU.
+ */
 const IDLE_MS = 3000;
+const SETTLE_MS = 2000;
 
 async function serverCpuMs(p: ChildProcess): Promise<number> {
   const reply = nextMessage<Extract<IpcReply, { type: 'cpu' }>>(p, 'cpu');
@@ -181,6 +186,7 @@ async function measure(target: LoadConfig['target'], server: ChildProcess, login
   const loaded = await memory(server);
   // What the server spends with nobody writing (heartbeats, timers, its own housekeeping): part of
   // the exchange's CPU too, but not a cost of any message.
+  await new Promise((r) => setTimeout(r, SETTLE_MS));
   const idleFrom = await serverCpuMs(server);
   await new Promise((r) => setTimeout(r, IDLE_MS));
   const idleCpuMsPerS = ((await serverCpuMs(server)) - idleFrom) / (IDLE_MS / 1000);
