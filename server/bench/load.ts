@@ -9,6 +9,7 @@ import { deriveStaffPasswordKeys, toB64 } from '@tsunagari/shared/crypto';
 import sodium from 'libsodium-wrappers-sumo';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { startProof } from './start-proof.js';
+import { countWire, type WireCount } from './wire-count.js';
 import { type LoadConfig, type LoadResult, watchStalls } from './stats.js';
 
 const config = JSON.parse(process.env.BENCH_LOAD ?? '{}') as LoadConfig;
@@ -216,6 +217,11 @@ async function main(): Promise<void> {
   let failed = 0;
   let acked = 0;
   const total = Math.round(config.rate * config.seconds);
+  // BENCH_WIRE=1: count what each socket sends and receives from here on (wire-count.ts).
+  const wire: WireCount | undefined =
+    process.env.BENCH_WIRE === '1'
+      ? countWire([...pairs.map((p) => ({ socket: p.client, side: 'client' as const })), ...counselors.map((socket) => ({ socket, side: 'counselor' as const }))])
+      : undefined;
   const start = performance.now();
   const ownStalls = watchStalls();
   const cpu = process.cpuUsage();
@@ -254,7 +260,7 @@ async function main(): Promise<void> {
   const drainUntil = performance.now() + 10_000;
   while ((sentAt.size > 0 || acked + failed < sent) && performance.now() < drainUntil) await new Promise((r) => setTimeout(r, 50));
 
-  const result: LoadResult = { sent, received: latencies.length, lost: sent - latencies.length, latencies, offerLatencies, stalls: ownStalls.take(), cpuMs: Math.round((used.user + used.system) / 1000) };
+  const result: LoadResult = { sent, received: latencies.length, lost: sent - latencies.length, latencies, offerLatencies, stalls: ownStalls.take(), cpuMs: Math.round((used.user + used.system) / 1000), ...(wire ? { wire } : {}) };
   const unanswered = sent - acked - failed;
   if (failed > 0 || unanswered > 0) process.stderr.write(`${failed} sends were refused, ${unanswered} not answered\n`);
   process.send?.({ type: 'result', result });

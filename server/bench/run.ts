@@ -14,7 +14,8 @@
  * flags for both servers, e.g. --trace-gc), BENCH_OURS_NODE_ARGS (extra flags for our server only,
  * to try a production setting against the unchanged baseline), BENCH_STALL_MS (list event-loop stalls from this long,
  * default 40), BENCH_DUMP=file (every latency of both runs, in arrival order, as JSON),
- * BENCH_PROMOTED=dir (a sampled heap profile per server of what outlived the young generation).
+ * BENCH_PROMOTED=dir (a sampled heap profile per server of what outlived the young generation),
+ * BENCH_WIRE=1 (frames and bytes per message each way on every socket, by kind: wire-count.ts).
  *
  * Over 300 lines on purpose: it is the one command's orchestration (start the two servers and
  * the load generator in turn, collect, print); the load generator, the baseline relay and the
@@ -149,6 +150,22 @@ export interface Measured {
   loaded: { rss: number; heapUsed: number };
   /** The server's event-loop delay during the exchange. */
   loop: { p50: number; p99: number; max: number; stalls: Stall[]; cpuMs: number };
+  /** The server's CPU per second with everyone connected and paired but no message sent (IDLE_MS before the exchange). */
+  idleCpuMsPerS: number;
+}
+
+/**
+ * How long the servers' CPU is read with everyone connected and nothing sent, before each exchange,
+ * and how long before that it is left to settle: the memory reading just before forces a full
+ * collection, whose sweeping on V8's threads would otherwise count as idle CPU.
+ */
+const IDLE_MS = 3000;
+const SETTLE_MS = 2000;
+
+async function serverCpuMs(p: ChildProcess): Promise<number> {
+  const reply = nextMessage<Extract<IpcReply, { type: 'cpu' }>>(p, 'cpu');
+  p.send({ type: 'cpu' });
+  return (await reply).cpuMs;
 }
 
 /** For the attack run: networks per woman, and what to do as the exchange starts and once it ends. */
@@ -167,6 +184,12 @@ async function measure(target: LoadConfig['target'], server: ChildProcess, login
   });
   await nextMessage(load, 'connected');
   const loaded = await memory(server);
+  // What the server spends with nobody writing (heartbeats, timers, its own housekeeping): part of
+  // the exchange's CPU too, but not a cost of any message.
+  await new Promise((r) => setTimeout(r, SETTLE_MS));
+  const idleFrom = await serverCpuMs(server);
+  await new Promise((r) => setTimeout(r, IDLE_MS));
+  const idleCpuMsPerS = ((await serverCpuMs(server)) - idleFrom) / (IDLE_MS / 1000);
   server.send({ type: 'loop-reset' });
   await extra.beforeGo?.(url);
   load.send({ type: 'go' });
@@ -176,7 +199,7 @@ async function measure(target: LoadConfig['target'], server: ChildProcess, login
   server.send({ type: 'loop' });
   const { p50, p99, max, stalls, cpuMs } = await loop;
   await stop(load);
-  return { result, idle, loaded, loop: { p50, p99, max, stalls, cpuMs } };
+  return { result, idle, loaded, loop: { p50, p99, max, stalls, cpuMs }, idleCpuMsPerS };
 }
 
 async function holdRun(n: number, dir: string): Promise<void> {
@@ -228,6 +251,20 @@ async function runRound(dir: string): Promise<Round> {
 }
 
 const sum = (xs: number[]) => xs.reduce((t, x) => t + x, 0);
+
+/** BENCH_WIRE=1: each kind of packet's frames and bytes over all rounds, per message sent. */
+function wirePerMessage(ms: Measured[]): Record<string, { frames: number; bytes: number }> {
+  const sent = sum(ms.map((m) => m.result.sent));
+  const total: Record<string, { frames: number; bytes: number }> = {};
+  for (const m of ms) {
+    for (const [k, v] of Object.entries(m.result.wire?.packets ?? {})) {
+      const t = (total[k] ??= { frames: 0, bytes: 0 });
+      t.frames += v.frames;
+      t.bytes += v.bytes;
+    }
+  }
+  return Object.fromEntries(Object.entries(total).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, { frames: round(v.frames / sent, 3), bytes: round(v.bytes / sent, 1) }]));
+}
 const mean = (xs: number[]) => sum(xs) / xs.length;
 const median = (xs: number[]) => summarize(xs).p50;
 
@@ -290,12 +327,15 @@ async function main(): Promise<void> {
       baseline_load_stalls: B.flatMap((m) => m.result.stalls),
       server_cpu_ms: round(mean(A.map((m) => m.loop.cpuMs)), 0),
       baseline_server_cpu_ms: round(mean(B.map((m) => m.loop.cpuMs)), 0),
+      idle_cpu_ms_per_s: round(mean(A.map((m) => m.idleCpuMsPerS)), 1),
+      baseline_idle_cpu_ms_per_s: round(mean(B.map((m) => m.idleCpuMsPerS)), 1),
       load_cpu_ms: round(mean(A.map((m) => m.result.cpuMs)), 0),
       baseline_load_cpu_ms: round(mean(B.map((m) => m.result.cpuMs)), 0),
       offer_p50_ms: round(offers.p50),
       offer_p99_ms: round(offers.p99),
       arrivals_per_s: opts.arrivals,
       inserts_per_s: round(stored / opts.seconds / opts.rounds, 0),
+      ...(A[0]?.result.wire ? { wire_per_message: wirePerMessage(A), baseline_wire_per_message: wirePerMessage(B) } : {}),
     };
     if (values.json) {
       process.stdout.write(`${JSON.stringify(out)}\n`);
@@ -313,8 +353,15 @@ async function main(): Promise<void> {
     // CPU figures are per round (the mean of the rounds), as is what was sent in one.
     const perMessage = (ms: number) => round((ms * 1000 * opts.rounds) / out.sent, 0);
     say(`CPU during the exchange  ours: ${out.server_cpu_ms} ms (${perMessage(out.server_cpu_ms)} µs/message), load generator ${out.load_cpu_ms} ms   baseline: ${out.baseline_server_cpu_ms} ms (${perMessage(out.baseline_server_cpu_ms)} µs/message), load generator ${out.baseline_load_cpu_ms} ms`);
+    say(`CPU with everyone connected and nothing sent  ours: ${out.idle_cpu_ms_per_s} ms/s   baseline: ${out.baseline_idle_cpu_ms_per_s} ms/s`);
     say(`memory per client  ours: ${out.rss_per_client_kb} KB RSS, ${out.heap_per_client_kb} KB heap   baseline: ${out.baseline_rss_per_client_kb} KB RSS, ${out.baseline_heap_per_client_kb} KB heap`);
     say(`offer (she joins the queue → offer at a counselor; ${opts.arrivals} arrivals/s): p50 ${out.offer_p50_ms} ms  p99 ${out.offer_p99_ms} ms`);
+    if (out.wire_per_message) {
+      say('on the wire, per message sent (frames / bytes; side, direction, kind):');
+      for (const [name, w] of [['ours', out.wire_per_message], ['baseline', out.baseline_wire_per_message]] as const) {
+        say(`  ${name}: ${Object.entries(w ?? {}).map(([k, v]) => `${k} ${v.frames} / ${v.bytes}`).join(';  ')}`);
+      }
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { Session } from 'node:inspector';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import type { WireCount } from './wire-count.js';
 /** Percentile of a sorted array (nearest rank). */
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -44,14 +45,18 @@ export interface LoadResult {
   stalls: Stall[];
   /** CPU time the load generator used during the exchange (all its threads). */
   cpuMs: number;
+  /** With BENCH_WIRE=1: frames and bytes each way during the exchange and its drain. */
+  wire?: WireCount;
 }
 
 /** Messages between processes: the orchestrator asks, servers answer. */
-export type IpcRequest = { type: 'memory' } | { type: 'loop-reset' } | { type: 'loop' };
+export type IpcRequest = { type: 'memory' } | { type: 'loop-reset' } | { type: 'loop' } | { type: 'cpu' };
 export type IpcReply =
   | { type: 'memory'; rss: number; heapUsed: number }
   | { type: 'ready'; url: string }
-  | { type: 'loop'; p50: number; p99: number; max: number; stalls: Stall[]; cpuMs: number };
+  | { type: 'loop'; p50: number; p99: number; max: number; stalls: Stall[]; cpuMs: number }
+  /** The process's CPU time so far (all threads), in ms. */
+  | { type: 'cpu'; cpuMs: number };
 
 /** One long hold-up of a server's event loop: when (ms after the reset), how long, how much of it was GC. */
 export interface Stall {
@@ -106,6 +111,10 @@ export function answerMemoryRequests(): void {
       stalls.reset();
       cpu = process.cpuUsage();
       return void loop.reset();
+    }
+    if (m.type === 'cpu') {
+      const total = process.cpuUsage();
+      return void process.send?.({ type: 'cpu', cpuMs: (total.user + total.system) / 1000 } satisfies IpcReply);
     }
     if (m.type === 'loop') {
       const ms = (ns: number) => round(ns / 1e6);
