@@ -24,7 +24,7 @@ import {
   staffKeysFingerprint,
 } from '@tsunagari/shared/trust';
 import { loadSodium } from '../sodium.js';
-import { readPassphrase } from './read-secret.js';
+import { PASSPHRASE_ENV, readPassphrase } from './read-secret.js';
 
 /** What the commands need from the outside world; tests pass their own. */
 export interface OrgKeyCliIo {
@@ -126,16 +126,16 @@ export async function runOrgKeyCommand(sodium: SodiumSumo, command: string, args
   }
 }
 
-/** Entry from admin.ts: real terminal and clock; coded errors keep their id in the message. */
-export async function runOrgKeyCli(command: string, args: string[]): Promise<void> {
+/** Entry from admin.ts: real terminal and clock; coded errors keep their id in the message. `run`: this file's commands, or records-key.ts's. */
+export async function runOrgKeyCli(command: string, args: string[], run = runOrgKeyCommand, passphraseEnv = PASSPHRASE_ENV): Promise<void> {
   const io: OrgKeyCliIo = {
-    readPassphrase,
+    readPassphrase: (prompt, confirm) => readPassphrase(prompt, confirm, passphraseEnv),
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
     now: () => new Date(),
   };
   try {
-    await runOrgKeyCommand(await loadSodium(), command, args, io);
+    await run(await loadSodium(), command, args, io);
   } catch (caught) {
     if (caught instanceof CryptoError) throw new Error(`${caught.id}: ${caught.message}`);
     throw caught;
