@@ -4,10 +4,18 @@ import { css } from 'lit';
 export const recordsNotesStyles = css`
   :host {
     display: block;
+    margin: 1.5rem 0;
   }
+  /* minmax(0, …) and width 100%: the file picker's own width must not push the box past a phone's screen. */
   form {
     padding: 0.75rem 1rem;
     gap: 0.6rem;
+    grid-template-columns: minmax(0, 1fr);
+  }
+  input:not([type='checkbox']),
+  select {
+    width: 100%;
+    min-width: 0;
   }
   h3 {
     font-size: 1.05rem;
