@@ -3,35 +3,24 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { CryptoError, openOrgKeyFile, openRecordsKeyFile, openRecordsNote, type SodiumSumo, sealRecordsNote, toB64 } from '@tsunagari/shared/crypto';
+import { openOrgKeyFile, openRecordsKeyFile, openRecordsNote, type SodiumSumo, sealRecordsNote, toB64 } from '@tsunagari/shared/crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OrgKeyCliIo } from '../src/cli/org-key.js';
 import { runOrgKeyCommand } from '../src/cli/org-key.js';
 import { recordsPublicKeyOf, runRecordsKeyCommand } from '../src/cli/records-key.js';
 import { SERVER_ROOT } from '../src/config.js';
 import { loadSodium } from '../src/sodium.js';
+import { keyCli } from './key-cli.js';
 
 const PASSPHRASE = 'kiroku wa kagi no naka 2026';
 let sodium: SodiumSumo;
 let dir: string;
 let keyFile: string;
 
-async function run(command: string, args: string[], passphrase = PASSPHRASE): Promise<{ out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: OrgKeyCliIo = { readPassphrase: async () => passphrase, out: (t) => (out += t), err: (t) => (err += t), now: () => new Date() };
-  await (command.startsWith('org:') ? runOrgKeyCommand : runRecordsKeyCommand)(sodium, command, args, io);
-  return { out, err };
-}
-
-async function failure(command: string, args: string[], passphrase = PASSPHRASE): Promise<string> {
-  try {
-    await run(command, args, passphrase);
-  } catch (caught) {
-    return caught instanceof CryptoError ? caught.id : (caught as Error).message;
-  }
-  return 'no failure';
-}
+const orgCli = keyCli(() => sodium, runOrgKeyCommand, { passphrase: PASSPHRASE, now: new Date() });
+const recordsCli = keyCli(() => sodium, runRecordsKeyCommand, { passphrase: PASSPHRASE, now: new Date() });
+const cli = (command: string) => (command.startsWith('org:') ? orgCli : recordsCli);
+const run = (command: string, args: string[], passphrase?: string) => cli(command).run(command, args, passphrase);
+const failure = (command: string, args: string[], passphrase?: string) => cli(command).failure(command, args, passphrase);
 
 beforeAll(async () => {
   sodium = await loadSodium();
