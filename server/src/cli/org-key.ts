@@ -59,6 +59,23 @@ export function isOrgKeyCommand(command: string | undefined): boolean {
   return command === 'org:init' || command === 'org:public' || command === 'statement:sign' || command === 'revocation:sign';
 }
 
+/**
+ * Writes a new key file, owner-only, never over an existing one: checked before `make` asks for a
+ * passphrase, and again by the write itself (a file made meanwhile is still never overwritten).
+ */
+export async function writeKeyFileOnce<T>(out: string, command: string, make: () => Promise<T>, text: (file: T) => string): Promise<T> {
+  const exists = () => new Error(`${out} exists; ${command} never overwrites a key file`);
+  if (await fs.stat(out).then(() => true, () => false)) throw exists();
+  const file = await make();
+  try {
+    await fs.writeFile(out, text(file), { mode: 0o600, flag: 'wx' });
+  } catch (caught) {
+    if ((caught as NodeJS.ErrnoException).code === 'EEXIST') throw exists();
+    throw caught;
+  }
+  return file;
+}
+
 async function readJson(file: string | undefined, what: string): Promise<unknown> {
   if (!file) throw new Error(`${what} is missing (--in FILE)`);
   try {
@@ -80,15 +97,8 @@ export async function runOrgKeyCommand(sodium: SodiumSumo, command: string, args
   if (command === 'org:init') {
     const out = values.out;
     if (!out) throw new Error('usage: org:init --out FILE');
-    const exists = () => new Error(`${out} exists; org:init never overwrites a key file`);
-    if (await fs.stat(out).then(() => true, () => false)) throw exists(); // before asking for a passphrase
-    const file = createOrgKeyFile(sodium, await io.readPassphrase('new passphrase for the organisation key: ', true));
-    try {
-      await fs.writeFile(out, serialiseOrgKeyFile(file), { mode: 0o600, flag: 'wx' });
-    } catch (caught) {
-      if ((caught as NodeJS.ErrnoException).code === 'EEXIST') throw exists(); // made meanwhile: still never overwritten
-      throw caught;
-    }
+    const make = async () => createOrgKeyFile(sodium, await io.readPassphrase('new passphrase for the organisation key: ', true));
+    const file = await writeKeyFileOnce(out, command, make, serialiseOrgKeyFile);
     io.out(`organisation public key: ${file.publicKey}\nfingerprint: ${orgKeyFingerprint(sodium, pinOrgKey(sodium, file.publicKey))}\n`);
     io.err(`Pin the public key in the widget snippet and the console config. Keep ${out} and its passphrase off the relay, with a backup.\n`);
   } else if (command === 'org:public') {

@@ -10,7 +10,7 @@
 import fs from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createRecordsKeyFile, parseRecordsKeyFile, serialiseRecordsKeyFile, type SodiumSumo } from '@tsunagari/shared/crypto';
-import type { OrgKeyCliIo } from './org-key.js';
+import { type OrgKeyCliIo, writeKeyFileOnce } from './org-key.js';
 
 /** Where `records:init` reads its passphrase from when it is set (scripts). */
 export const RECORDS_PASSPHRASE_ENV = 'TSUNAGARI_RECORDS_PASSPHRASE';
@@ -42,15 +42,8 @@ export async function runRecordsKeyCommand(sodium: SodiumSumo, command: string, 
   if (command === 'records:init') {
     const out = values.out;
     if (!out) throw new Error('usage: records:init --out FILE');
-    const exists = () => new Error(`${out} exists; records:init never overwrites a key file`);
-    if (await fs.stat(out).then(() => true, () => false)) throw exists(); // before asking for a passphrase
-    const file = createRecordsKeyFile(sodium, await io.readPassphrase('new passphrase for the records key: ', true));
-    try {
-      await fs.writeFile(out, serialiseRecordsKeyFile(file), { mode: 0o600, flag: 'wx' });
-    } catch (caught) {
-      if ((caught as NodeJS.ErrnoException).code === 'EEXIST') throw exists();
-      throw caught;
-    }
+    const make = async () => createRecordsKeyFile(sodium, await io.readPassphrase('new passphrase for the records key: ', true));
+    const file = await writeKeyFileOnce(out, command, make, serialiseRecordsKeyFile);
     io.out(`records public key: ${file.publicKey}\n`);
     io.err(
       `Pin it in the console config (npm run console-config -- … --records-key-file ${out}). Give ${out} and its passphrase ` +
