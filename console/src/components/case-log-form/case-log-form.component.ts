@@ -53,6 +53,11 @@ export class TsgCaseLogForm extends LitElement {
     if (changed.has('editing') && this.editing) this.focusTopic();
   }
 
+  /** The idle lock: an unsaved note's words leave the page (the closed-list fields stay). */
+  forgetNote(): void {
+    this.noteField?.clear();
+  }
+
   /** Puts the cursor on the first topic: the one field a phone call always needs. */
   focusTopic(): void {
     void this.updateComplete.then(() => this.firstTopic?.focus());

@@ -132,6 +132,18 @@ describe('the case-log note, sealed to the pinned records key', () => {
     expect(openRecordsNote(sodium, pinned, relay.sent[3]!.payload.note!)).toBe('書き直したメモ');
   });
 
+  it('an unsaved note leaves the page on the idle lock (forgetNote), the rest of the draft stays', async () => {
+    const sodium = await loadSodium();
+    const { form, relay } = await harness(toB64(sodium, sodium.crypto_box_keypair().publicKey), toB64(sodium, sodium.crypto_box_keypair().publicKey));
+    await pickTopic(form);
+    const note = page.getByRole('textbox', { name: t.label });
+    await userEvent.fill(note, NOTE);
+    form.forgetNote();
+    await expect.element(note).toHaveValue('');
+    await expect.element(page.getByRole('combobox', { name: ja.caseLog.topic(1), exact: true })).toHaveValue('生活困窮');
+    expect(relay.sent).toEqual([]);
+  });
+
   it('has no note field when no records key is pinned', async () => {
     const sodium = await loadSodium();
     const { form, relay } = await harness(null, toB64(sodium, sodium.crypto_box_keypair().publicKey));

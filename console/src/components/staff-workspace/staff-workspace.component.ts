@@ -187,6 +187,7 @@ export class TsgStaffWorkspace extends LitElement {
     if (!changed.has('locked')) return;
     if (this.locked) {
       this.chats.lock();
+      this.caseLogForm?.forgetNote();
       // The live region may still hold her last message's words.
       this.announcement = '';
     } else if (changed.get('locked') === true) this.chats.reopen();
