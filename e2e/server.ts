@@ -79,8 +79,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 /**
  * Seeds the demo databases the test servers copy, one per staff KDF strength the suite uses and
  * one per {@link SEEDED_CLOCKS} clock (at the minimum strength), all at once (a server started on
- * an empty folder and stopped: SIGTERM commits and closes, so the folder holds the database and
- * the org key file alone), and says where in {@link TEMPLATES_VAR} for the workers. The
+ * an empty folder and stopped: SIGTERM commits and closes, so the folder holds the database, the
+ * org key file and the records key file alone), and says where in {@link TEMPLATES_VAR} for the workers. The
  * full-strength one keeps the seed's six derivations at MODERATE out of the time of the two tests
  * that sign in at full strength; a clock's keeps the seed out of each of its tests (4–10 s each
  * measured on a busy machine). Returns the function that removes them.

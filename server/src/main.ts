@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
-import { DEMO_ORG_PASSPHRASE, DEMO_STAFF, refuseDemoDatabase, seedDemo } from './admin/demo-seed.js';
+import { DEMO_ORG_PASSPHRASE, DEMO_RECORDS_PASSPHRASE, DEMO_STAFF, demoRecordsKeyPath, refuseDemoDatabase, seedDemo, seedDemoRecordsKey } from './admin/demo-seed.js';
 import { clockStartingAt, systemClock } from './clock.js';
 import { checkStartable, loadConfig, loginLimitsOf } from './config.js';
 import { openDatabase } from './db/database.js';
@@ -30,6 +30,8 @@ async function main(): Promise<void> {
   if (config.demo && (await seedDemo(sodium, repos, config.demoOrgKeyFile, config.staffKdf, clock)).length > 0) {
     log.info({ event: 'demo.seeded' }, 'demo organisation and staff enrolled');
   }
+  const demoRecordsKeyFile = demoRecordsKeyPath(config.dbPath);
+  const recordsPublicKey = config.demo ? seedDemoRecordsKey(sodium, demoRecordsKeyFile) : undefined;
   // Several nodes (issue 17): Redis is loaded only when TSUNAGARI_REDIS_URL is set.
   const redis = config.redis ? (await import('./redis/connection.js')).connectRedis(config.redis) : null;
   const shared = redis ? (await import('./redis/redis-node.js')).createRedisNode(redis, { clock, log }) : undefined;
@@ -50,7 +52,7 @@ async function main(): Promise<void> {
     secureCookies: !config.demo || (config.publicUrl?.startsWith('https:') ?? false),
     consoleOrigin: config.consoleOrigin,
     kdfFloor: config.staffKdf,
-    demoConsoleConfig: config.demo ? { lockAfterMinutes: config.lockAfterMinutes, kdfFloor: config.staffKdf } : null,
+    demoConsoleConfig: config.demo ? { lockAfterMinutes: config.lockAfterMinutes, kdfFloor: config.staffKdf, recordsPublicKey } : null,
     hours: config.hours,
     interviewWeekday: config.interviewWeekday,
     alternatives: config.alternatives,
@@ -106,6 +108,7 @@ async function main(): Promise<void> {
       "        holds the keys, and the organisation key stays on the admin's own machine, never on the",
       '        relay (README, "Production set-up").',
       `  Demo org key file:           ${config.demoOrgKeyFile} (passphrase: ${DEMO_ORG_PASSPHRASE})`,
+      `  Demo records key file:       ${demoRecordsKeyFile} (passphrase: ${DEMO_RECORDS_PASSPHRASE}; supervisors read case-log notes with it)`,
       '  Demo logins (username / password):',
     );
     for (const s of DEMO_STAFF) lines.push(`    ${s.role.padEnd(10)} ${s.username.padEnd(10)} / ${s.password}`);

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { CaseLogAddPayload, SealedCaseNote } from '@tsunagari/shared';
+import type { CaseLogAddPayload, ListedCaseNote } from '@tsunagari/shared';
 import { MAX_NOTE_CHARS, openRecordsNote, SEALED_NOTE_LENGTHS, sealRecordsNote } from '@tsunagari/shared/crypto';
 import { describe, expect, it } from 'vitest';
 import { call, connected, manualClock, send, serverPerTest, signIn } from './harness.js';
@@ -36,11 +36,13 @@ describe('a case-log note sealed to the records key', () => {
     await call(sato, 'caselog:correct', { entryId: other.id, ...phoneCall, channel: 'mail', note: sealRecordsNote(sodium, recordsPublic, SECOND) });
     await call(sato, 'caselog:add', phoneCall); // no note: not listed
 
-    const notes: SealedCaseNote[] = (await call(boss, 'caselog:notes', { fiscalYear: 2026 })).notes;
+    const notes: ListedCaseNote[] = (await call(boss, 'caselog:notes', { fiscalYear: 2026 })).notes;
     expect(notes.map((n) => [n.entryId, n.channel, n.date])).toEqual([
       [entry.id, 'phone', '2026-06-15'],
       [other.id, 'mail', '2026-06-15'],
     ]);
+    // Each with its entry's closed-list fields, for the reader to show beside the opened note.
+    expect(notes[0]).toMatchObject({ topics: ['虐待・DV'], outcome: 'referral', durationBand: '15-30', contact: 'first', ageBand: null });
     expect(notes.map((n) => openRecordsNote(sodium, records, n.note))).toEqual([NOTE, SECOND]);
     // Another key pair cannot open it.
     expect(() => openRecordsNote(sodium, sodium.crypto_box_keypair(), notes[0]!.note)).toThrow(/did not open/);

@@ -1,16 +1,16 @@
 /**
  * The demo seed (`npm start`): an organisation key file under the printed passphrase, statements
  * signed at seed time in the relay (demo only), staff active at once; and the console's config
- * served from the database, in the demo only.
+ * served from the database, in the demo only, with the demo records key's public half.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CONSOLE_CONFIG_FILE, consoleConfigSchema } from '@tsunagari/shared';
-import { openOrgKeyFile } from '@tsunagari/shared/crypto';
+import { openOrgKeyFile, openRecordsKeyFile, toB64 } from '@tsunagari/shared/crypto';
 import { pinOrgKey, verifyStaffStatement } from '@tsunagari/shared/trust';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_ORG_PASSPHRASE, DEMO_STAFF, demoOrgKeyPath, seedDemo } from '../src/admin/demo-seed.js';
+import { DEMO_ORG_PASSPHRASE, DEMO_RECORDS_PASSPHRASE, DEMO_STAFF, demoOrgKeyPath, demoRecordsKeyPath, seedDemo, seedDemoRecordsKey } from '../src/admin/demo-seed.js';
 import { createApp } from '../src/app.js';
 import { systemClock } from '../src/clock.js';
 import { openDatabase } from '../src/db/database.js';
@@ -56,21 +56,35 @@ describe('demo seed', { timeout: 60_000 }, () => {
     db.close();
   });
 
+  it('makes the demo records key file beside the org key (owner-only, opens with the printed passphrase), once', async () => {
+    const sodium = await loadSodium();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-demo-'));
+    dirs.push(dir);
+    const keyFile = demoRecordsKeyPath(path.join(dir, 'tsunagari.db'));
+    const publicKey = seedDemoRecordsKey(sodium, keyFile);
+    expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
+    const text = fs.readFileSync(keyFile, 'utf8');
+    expect(toB64(sodium, openRecordsKeyFile(sodium, text, DEMO_RECORDS_PASSPHRASE).publicKey)).toBe(publicKey);
+    expect(seedDemoRecordsKey(sodium, keyFile)).toBe(publicKey);
+    expect(fs.readFileSync(keyFile, 'utf8')).toBe(text);
+  });
+
   it('serves console-config.json from the database in the demo only', async () => {
     const server: TestServer = await startTestServer();
     dirs.push(server.dir);
+    const recordsPublicKey = toB64(server.sodium, server.sodium.crypto_box_keypair().publicKey);
     try {
       const missing = await fetch(`${server.url}/console/${CONSOLE_CONFIG_FILE}`);
       expect(missing.headers.get('content-type') ?? '').not.toMatch(/json/);
       const app = await createApp({
         db: server.db, sodium: server.sodium, clock: systemClock, log: createLogger('silent'), widgetDist: '/nonexistent', consoleDist: '/nonexistent',
-        publicUrl: null, demoConsoleConfig: { lockAfterMinutes: 15, kdfFloor: 'min' },
+        publicUrl: null, demoConsoleConfig: { lockAfterMinutes: 15, kdfFloor: 'min', recordsPublicKey },
       });
       await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
       const { port } = app.httpServer.address() as { port: number };
       const res = await fetch(`http://127.0.0.1:${port}/console/${CONSOLE_CONFIG_FILE}`);
       expect(res.headers.get('cache-control')).toBe('no-store');
-      expect(consoleConfigSchema.parse(await res.json())).toEqual({ relayUrl: `http://127.0.0.1:${port}`, orgPublicKey: server.orgPublicKey, lockAfterMinutes: 15, kdfFloor: 'min', landingUrl: `http://127.0.0.1:${port}/c/{campaign}` });
+      expect(consoleConfigSchema.parse(await res.json())).toEqual({ relayUrl: `http://127.0.0.1:${port}`, orgPublicKey: server.orgPublicKey, lockAfterMinutes: 15, kdfFloor: 'min', landingUrl: `http://127.0.0.1:${port}/c/{campaign}`, recordsPublicKey });
       await app.close();
       expect((await loginStaff(server, 'sato')).session.staff.username).toBe(STAFF.sato.username);
     } finally {

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CryptoError, createOrgKeyFile, type SodiumSumo, serialiseOrgKeyFile } from '@tsunagari/shared/crypto';
+import { CryptoError, createOrgKeyFile, createRecordsKeyFile, type SodiumSumo, serialiseOrgKeyFile, serialiseRecordsKeyFile } from '@tsunagari/shared/crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleCsp } from '../../console/csp.mjs';
 import { runNpoFilesCommand } from '../src/cli/npo-files.js';
@@ -98,6 +98,25 @@ describe('npm run console-config', () => {
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'console', 'console-config.json'), 'utf8'))).toMatchObject({ landingUrl: 'https://www.npo.example/c/{campaign}.html' });
     expect(await failure('console-config', [...key, '--landing-url', 'http://www.npo.example/c/{campaign}'])).toMatch(/--landing-url/);
     expect(await failure('console-config', [...key, '--landing-url', 'https://www.npo.example/c/flyer.html'])).toMatch(/--landing-url/);
+  });
+
+  it('pins the records key from its file or as given; refuses an org key file, a bad key, or both at once', async () => {
+    fs.writeFileSync(path.join(dir, 'console', 'index.html'), BUILT_INDEX);
+    const records = createRecordsKeyFile(sodium, 'a records passphrase for this test');
+    fs.writeFileSync(path.join(dir, 'records.key'), serialiseRecordsKeyFile(records));
+    const key = ['--relay', 'https://relay.example.org', '--org-key', publicKey, '--dir', 'console'];
+    const written = () => JSON.parse(fs.readFileSync(path.join(dir, 'console', 'console-config.json'), 'utf8')) as Record<string, unknown>;
+    const { err } = await run('console-config', [...key, '--records-key-file', 'records.key']);
+    expect(written().recordsPublicKey).toBe(records.publicKey);
+    expect(err).toContain(records.publicKey);
+    await run('console-config', key);
+    expect(written()).not.toHaveProperty('recordsPublicKey');
+    await run('console-config', [...key, '--records-key', records.publicKey]);
+    expect(written().recordsPublicKey).toBe(records.publicKey);
+    expect(await failure('console-config', [...key, '--records-key-file', 'org.key'])).toBe('KEY_FILE_MALFORMED');
+    expect(await failure('console-config', [...key, '--records-key', 'not-a-key'])).toMatch(/--records-key/);
+    expect(await failure('console-config', [...key, '--records-key', records.publicKey, '--records-key-file', 'records.key'])).toMatch(/once/);
+    expect(written().recordsPublicKey).toBe(records.publicKey);
   });
 
   it('refuses what would make a console that talks to the wrong place or trusts the wrong key', async () => {

@@ -3,12 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { CryptoError, type SodiumSumo, toB64 } from '@tsunagari/shared/crypto';
+import { type SodiumSumo, toB64 } from '@tsunagari/shared/crypto';
 import { orgKeyFingerprint, pinOrgKey, staffKeysFingerprint, verifyRevocationList, verifyStaffStatement } from '@tsunagari/shared/trust';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OrgKeyCliIo, runOrgKeyCommand } from '../src/cli/org-key.js';
+import { runOrgKeyCommand } from '../src/cli/org-key.js';
 import { SERVER_ROOT } from '../src/config.js';
 import { loadSodium } from '../src/sodium.js';
+import { keyCli } from './key-cli.js';
 
 const PASSPHRASE = 'hagi no tsuki 2026 kaigan';
 const NOW = new Date('2026-12-01T01:00:00Z');
@@ -16,23 +17,7 @@ let sodium: SodiumSumo;
 let dir: string;
 let keyFile: string;
 
-/** Runs a command with a fixed clock and passphrase; returns what it printed. */
-async function run(command: string, args: string[], passphrase = PASSPHRASE): Promise<{ out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: OrgKeyCliIo = { readPassphrase: async () => passphrase, out: (t) => (out += t), err: (t) => (err += t), now: () => NOW };
-  await runOrgKeyCommand(sodium, command, args, io);
-  return { out, err };
-}
-
-async function failure(command: string, args: string[], passphrase = PASSPHRASE): Promise<string> {
-  try {
-    await run(command, args, passphrase);
-  } catch (caught) {
-    return caught instanceof CryptoError ? caught.id : (caught as Error).message;
-  }
-  return 'no failure';
-}
+const { run, failure } = keyCli(() => sodium, runOrgKeyCommand, { passphrase: PASSPHRASE, now: NOW });
 
 function pendingFile(name: string, pending: object): string {
   const file = path.join(dir, name);

@@ -1,6 +1,7 @@
 import type { DangerAnswer, EndReason, ErrorCode, StaffRole } from '@tsunagari/shared';
 import { jaCalendar } from './ja-calendar.js';
 import { jaCaseLog } from './ja-case-log.js';
+import { jaRecordsNotes } from './ja-records-notes.js';
 import { jaOutreach } from './ja-outreach.js';
 import { jaDistribution } from './ja-distribution.js';
 import { jaCasework } from './ja-casework.js';
@@ -17,6 +18,7 @@ export const ja = {
   ...jaTrust,
   ...jaCasework,
   ...jaCaseLog,
+  ...jaRecordsNotes,
   ...jaOutreach,
   ...jaDistribution,
   ...jaCalendar,

@@ -33,8 +33,8 @@ export class CaseLogController {
   readonly save = async (payload: CaseLogAddPayload): Promise<FormResult> => {
     const editing = this.editing;
     const res = editing
-      ? // Her sealed note goes back as it was: nobody but the records key's holders can read it.
-        await this.ctx.socket.request('caselog:correct', { entryId: editing.id, ...payload, ...(editing.note ? { note: editing.note } : {}) })
+      ? // Without a new note, the sealed one goes back as it was: nobody but the records key's holders can read it.
+        await this.ctx.socket.request('caselog:correct', { entryId: editing.id, ...payload, ...(!payload.note && editing.note ? { note: editing.note } : {}) })
       : await this.ctx.socket.request('caselog:add', payload);
     if (!res.ok) return { ok: false, error: errorText(res.error) };
     this.lastOutcome = res.data.outcome;

@@ -31,6 +31,14 @@ describe('parseConsoleConfig', () => {
     expect(parseConsoleConfig({ ...good, landingUrl: 'https://www.npo.example/c/' }, PAGE)).toEqual(refused);
   });
 
+  it('takes the records key (optional) as a 43-character key; refuses anything else', () => {
+    const recordsPublicKey = 'B'.repeat(43);
+    expect(parseConsoleConfig({ ...good, recordsPublicKey }, PAGE)).toEqual({ ok: true, config: { ...good, recordsPublicKey } });
+    for (const bad of ['B'.repeat(42), `${'B'.repeat(42)}=`, '', 42, null]) {
+      expect(parseConsoleConfig({ ...good, recordsPublicKey: bad }, PAGE)).toEqual(refused);
+    }
+  });
+
   it('refuses a key that is not 43 base64url characters', () => {
     for (const orgPublicKey of ['A'.repeat(42), `${'A'.repeat(42)}=`, `${'A'.repeat(42)}+`, null]) {
       expect(parseConsoleConfig({ ...good, orgPublicKey }, PAGE)).toEqual(refused);

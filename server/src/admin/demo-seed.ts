@@ -1,6 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type KdfFloor, type SodiumSumo, createOrgKeyFile, openOrgKeyFile, parseOrgKeyFile, serialiseOrgKeyFile } from '@tsunagari/shared/crypto';
+import {
+  type KdfFloor,
+  type SodiumSumo,
+  createOrgKeyFile,
+  createRecordsKeyFile,
+  openOrgKeyFile,
+  parseOrgKeyFile,
+  parseRecordsKeyFile,
+  serialiseOrgKeyFile,
+  serialiseRecordsKeyFile,
+} from '@tsunagari/shared/crypto';
 import { pinOrgKey, verifyStaffStatement } from '@tsunagari/shared/trust';
 import type { Clock } from '../clock.js';
 import { StaffLifecycle } from '../domain/staff/lifecycle.js';
@@ -27,6 +37,25 @@ export const DEMO_STAFF: readonly NewStaff[] = [
 
 /** Where the demo's org key file lives: beside the database. */
 export const demoOrgKeyPath = (dbPath: string): string => path.join(path.dirname(dbPath), 'demo-org.key');
+
+/**
+ * The demo's records key (issue 16: case-log notes are sealed to it). DEMO ONLY: its file lies
+ * beside the database and its passphrase is printed, so anyone trying the demo can read the
+ * notes as a supervisor would. In production `records:init` makes it on the admin's machine.
+ */
+export const DEMO_RECORDS_PASSPHRASE = 'demo-records-2026';
+
+/** Where the demo's records key file lives: beside the org key file. */
+export const demoRecordsKeyPath = (dbPath: string): string => path.join(path.dirname(dbPath), 'demo-records.key');
+
+/** Makes the demo records key file (with {@link DEMO_RECORDS_PASSPHRASE}) if missing; returns its public key for the demo's console config. */
+export function seedDemoRecordsKey(sodium: SodiumSumo, keyFile: string): string {
+  if (!fs.existsSync(keyFile)) {
+    fs.mkdirSync(path.dirname(keyFile), { recursive: true });
+    fs.writeFileSync(keyFile, serialiseRecordsKeyFile(createRecordsKeyFile(sodium, DEMO_RECORDS_PASSPHRASE)), { mode: 0o600, flag: 'wx' });
+  }
+  return parseRecordsKeyFile(sodium, fs.readFileSync(keyFile, 'utf8')).publicKey;
+}
 
 /** The campaign of the demo's QR landing page, on the demo's campaign list. */
 export const DEMO_CAMPAIGN = 'flyer';

@@ -16,6 +16,8 @@ export interface ConsoleConfigFile {
   kdfFloor: 'moderate' | 'min';
   /** Where a flyer's QR code leads: the landing pages on the NPO's site, `{campaign}` in the path. */
   landingUrl?: string;
+  /** The records key's public half (issue 16): case-log notes are sealed to it; absent, no note field. */
+  recordsPublicKey?: string;
 }
 
 /** Minutes without input before the console locks itself (keys wiped, password asked again). */
@@ -49,10 +51,11 @@ function kdfFloor(text: string | undefined): ConsoleConfigFile['kdfFloor'] {
  * header for the web server (where `frame-ancestors` also works). Needs no secret.
  */
 export async function writeConsoleConfig(
-  o: { dir: string; relay: string; orgPublicKey: string; lockAfter: string | undefined; kdfFloor: string | undefined; landingUrl?: string | undefined },
+  o: { dir: string; relay: string; orgPublicKey: string; lockAfter: string | undefined; kdfFloor: string | undefined; landingUrl?: string | undefined; recordsPublicKey?: string | undefined },
   io: NpoFilesIo,
 ): Promise<ConsoleConfigFile> {
   const config: ConsoleConfigFile = { relayUrl: o.relay, orgPublicKey: o.orgPublicKey, lockAfterMinutes: lockAfterMinutes(o.lockAfter), kdfFloor: kdfFloor(o.kdfFloor), ...landingUrl(o.landingUrl) };
+  if (o.recordsPublicKey !== undefined) config.recordsPublicKey = o.recordsPublicKey;
   const indexFile = path.join(o.dir, 'index.html');
   const html = await fs.readFile(indexFile, 'utf8').catch(() => {
     throw new Error(`${indexFile} is missing: build the console first (npm run build), or give --dir the bundle's folder`);

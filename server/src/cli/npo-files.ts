@@ -3,6 +3,7 @@
  * holds keys (run on the admin's machine or a build machine; no database, no secret):
  *   console-config --relay URL (--org-key-file FILE | --org-key KEY) [--dir console/dist]
  *                  [--lock-after 15] [--kdf-floor moderate] [--landing-url https://www.npo.example/c/{campaign}.html]
+ *                  [--records-key-file FILE | --records-key KEY]   (the case-log notes' records key, issue 16)
  *       writes DIR/console-config.json and points DIR/index.html's CSP at the relay
  *   landing --campaign CODE --relay URL (--org-key-file FILE | --org-key KEY) [--out FILE]
  *           [--lang ja|ja-easy|en] [--exit-url URL] [--widget-dist widget/dist]
@@ -18,6 +19,7 @@ import { REPO_ROOT } from '../config.js';
 import { writeConsoleConfig } from './console-config.js';
 import { writeLandingPage } from './landing.js';
 import { orgPublicKeyOf } from './org-key.js';
+import { recordsPublicKeyOf } from './records-key.js';
 
 /** Where the commands write and what they tell the admin; tests pass their own. */
 export interface NpoFilesIo {
@@ -56,6 +58,15 @@ export async function orgKeyArgument(sodium: SodiumSumo, values: { 'org-key'?: s
   return orgPublicKeyOf(sodium, { key: key as string });
 }
 
+/** The pinned records key from `--records-key-file` or `--records-key` (at most one; none: no note field). */
+async function recordsKeyArgument(sodium: SodiumSumo, values: { 'records-key'?: string; 'records-key-file'?: string }, cwd: string): Promise<string | undefined> {
+  const file = values['records-key-file'];
+  const key = values['records-key'];
+  if (file !== undefined && key !== undefined) throw new Error('give the records public key once: --records-key-file FILE or --records-key KEY');
+  if (file !== undefined) return recordsPublicKeyOf(sodium, { fileText: await fs.readFile(path.resolve(cwd, file), 'utf8') });
+  return key === undefined ? undefined : recordsPublicKeyOf(sodium, { key });
+}
+
 const OPTIONS = {
   relay: { type: 'string' },
   'org-key': { type: 'string' },
@@ -64,6 +75,8 @@ const OPTIONS = {
   'lock-after': { type: 'string' },
   'kdf-floor': { type: 'string' },
   'landing-url': { type: 'string' },
+  'records-key': { type: 'string' },
+  'records-key-file': { type: 'string' },
   campaign: { type: 'string' },
   out: { type: 'string' },
   lang: { type: 'string' },
@@ -78,7 +91,9 @@ export async function runNpoFilesCommand(sodium: SodiumSumo, command: string | u
   const org = await orgKeyArgument(sodium, values, io.cwd);
   if (command === 'console-config') {
     const dir = path.resolve(io.cwd, values.dir ?? path.join(REPO_ROOT, 'console', 'dist'));
-    await writeConsoleConfig({ dir, relay, orgPublicKey: org.publicKey, lockAfter: values['lock-after'], kdfFloor: values['kdf-floor'], landingUrl: values['landing-url'] }, io);
+    const recordsPublicKey = await recordsKeyArgument(sodium, values, io.cwd);
+    await writeConsoleConfig({ dir, relay, orgPublicKey: org.publicKey, lockAfter: values['lock-after'], kdfFloor: values['kdf-floor'], landingUrl: values['landing-url'], recordsPublicKey }, io);
+    if (recordsPublicKey) io.err(`records public key: ${recordsPublicKey}\nCompare it with what records:init printed.\n`);
   } else if (command === 'landing') {
     const widgetDist = path.resolve(io.cwd, values['widget-dist'] ?? path.join(REPO_ROOT, 'widget', 'dist'));
     const out = values.out === undefined ? null : path.resolve(io.cwd, values.out);

@@ -25,7 +25,7 @@ import {
   staffKeysFingerprint,
 } from '@tsunagari/shared/trust';
 import { loadSodium } from '../sodium.js';
-import { readPassphrase } from './read-secret.js';
+import { PASSPHRASE_ENV, readPassphrase } from './read-secret.js';
 
 /** What the commands need from the outside world; tests pass their own. */
 export interface OrgKeyCliIo {
@@ -60,6 +60,23 @@ export function isOrgKeyCommand(command: string | undefined): boolean {
   return command === 'org:init' || command === 'org:public' || command === 'statement:sign' || command === 'revocation:sign';
 }
 
+/**
+ * Writes a new key file, owner-only, never over an existing one: checked before `make` asks for a
+ * passphrase, and again by the write itself (a file made meanwhile is still never overwritten).
+ */
+export async function writeKeyFileOnce<T>(out: string, command: string, make: () => Promise<T>, text: (file: T) => string): Promise<T> {
+  const exists = () => new Error(`${out} exists; ${command} never overwrites a key file`);
+  if (await fs.stat(out).then(() => true, () => false)) throw exists();
+  const file = await make();
+  try {
+    await fs.writeFile(out, text(file), { mode: 0o600, flag: 'wx' });
+  } catch (caught) {
+    if ((caught as NodeJS.ErrnoException).code === 'EEXIST') throw exists();
+    throw caught;
+  }
+  return file;
+}
+
 async function readJson(file: string | undefined, what: string): Promise<unknown> {
   if (!file) throw new Error(`${what} is missing (--in FILE)`);
   try {
@@ -81,15 +98,8 @@ export async function runOrgKeyCommand(sodium: SodiumSumo, command: string, args
   if (command === 'org:init') {
     const out = values.out;
     if (!out) throw new Error('usage: org:init --out FILE');
-    const exists = () => new Error(`${out} exists; org:init never overwrites a key file`);
-    if (await fs.stat(out).then(() => true, () => false)) throw exists(); // before asking for a passphrase
-    const file = createOrgKeyFile(sodium, await io.readPassphrase('new passphrase for the organisation key: ', true));
-    try {
-      await fs.writeFile(out, serialiseOrgKeyFile(file), { mode: 0o600, flag: 'wx' });
-    } catch (caught) {
-      if ((caught as NodeJS.ErrnoException).code === 'EEXIST') throw exists(); // made meanwhile: still never overwritten
-      throw caught;
-    }
+    const make = async () => createOrgKeyFile(sodium, await io.readPassphrase('new passphrase for the organisation key: ', true));
+    const file = await writeKeyFileOnce(out, command, make, serialiseOrgKeyFile);
     io.out(`organisation public key: ${file.publicKey}\nfingerprint: ${orgKeyFingerprint(sodium, pinOrgKey(sodium, file.publicKey))}\n`);
     io.err(`Pin the public key in the widget snippet and the console config. Keep ${out} and its passphrase off the relay, with a backup.\n`);
   } else if (command === 'org:public') {
@@ -127,16 +137,16 @@ export async function runOrgKeyCommand(sodium: SodiumSumo, command: string, args
   }
 }
 
-/** Entry from admin.ts: real terminal and clock; coded errors keep their id in the message. */
-export async function runOrgKeyCli(command: string, args: string[]): Promise<void> {
+/** Entry from admin.ts: real terminal and clock; coded errors keep their id in the message. `run`: this file's commands, or records-key.ts's. */
+export async function runOrgKeyCli(command: string, args: string[], run = runOrgKeyCommand, passphraseEnv = PASSPHRASE_ENV): Promise<void> {
   const io: OrgKeyCliIo = {
-    readPassphrase,
+    readPassphrase: (prompt, confirm) => readPassphrase(prompt, confirm, passphraseEnv),
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
     now: () => new Date(),
   };
   try {
-    await runOrgKeyCommand(await loadSodium(), command, args, io);
+    await run(await loadSodium(), command, args, io);
   } catch (caught) {
     if (caught instanceof CryptoError) throw new Error(`${caught.id}: ${caught.message}`);
     throw caught;

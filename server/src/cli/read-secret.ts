@@ -1,12 +1,12 @@
 /**
- * Reading a passphrase for the offline organisation-key commands: from the environment (for
+ * Reading a passphrase for the offline organisation- and records-key commands: from the environment (for
  * scripts), else typed at a terminal without echo, else the first line of piped stdin.
  */
 export const PASSPHRASE_ENV = 'TSUNAGARI_ORG_PASSPHRASE';
 
-/** Reads one secret; `confirm` asks twice at a terminal and refuses when the two differ. */
-export async function readPassphrase(prompt: string, confirm = false): Promise<string> {
-  const fromEnv = process.env[PASSPHRASE_ENV];
+/** Reads one secret; `confirm` asks twice at a terminal and refuses when the two differ. `env`: the variable that, set, gives it. */
+export async function readPassphrase(prompt: string, confirm = false, env = PASSPHRASE_ENV): Promise<string> {
+  const fromEnv = process.env[env];
   if (fromEnv !== undefined) return fromEnv;
   if (!process.stdin.isTTY) return firstLineOfStdin();
   const first = await promptHidden(prompt);

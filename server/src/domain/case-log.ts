@@ -1,4 +1,4 @@
-import { type CaseLogEntry, type CaseLogInput, type SealedCaseNote, type StaffRole, fiscalYearOf, tokyoParts } from '@tsunagari/shared';
+import { type CaseLogEntry, type CaseLogInput, type ListedCaseNote, type StaffRole, fiscalYearOf, tokyoParts } from '@tsunagari/shared';
 import { randomId, type Sodium } from '@tsunagari/shared/crypto';
 import type { Clock } from '../clock.js';
 import { errors } from '../errors.js';
@@ -57,9 +57,17 @@ export class CaseLogService {
     return this.log.mine(staffId, since, MINE_LIMIT);
   }
 
-  /** Supervisor: the sealed notes of a fiscal year's entries; only the records key opens them, never here. */
-  notes(fiscalYear: number): Promise<SealedCaseNote[]> {
-    return this.log.notes(`${fiscalYear}-04-01`, `${fiscalYear + 1}-03-31`);
+  /**
+   * Supervisor: the sealed notes of a fiscal year's entries, each with its entry's closed-list
+   * fields (the reader shows them side by side); only the records key opens a note, never here.
+   */
+  async notes(fiscalYear: number): Promise<ListedCaseNote[]> {
+    const [from, to] = [`${fiscalYear}-04-01`, `${fiscalYear + 1}-03-31`];
+    const entries = new Map((await this.log.between(from, to)).map((e) => [e.id, e]));
+    return (await this.log.notes(from, to)).flatMap((n) => {
+      const e = entries.get(n.entryId);
+      return e ? [{ ...n, durationBand: e.durationBand, contact: e.contact, topics: e.topics, outcome: e.outcome, ageBand: e.ageBand }] : [];
+    });
   }
 
   /**

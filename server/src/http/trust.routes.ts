@@ -8,6 +8,8 @@ import type { OrganisationRepository } from '../repositories/types.js';
 export interface DemoConsoleConfig {
   lockAfterMinutes: number;
   kdfFloor: KdfFloor;
+  /** The demo records key's public half (demo-seed.ts), pinned like a real console-config.json would. */
+  recordsPublicKey?: string | undefined;
 }
 
 /**
@@ -41,6 +43,7 @@ export function trustRoutes(deps: {
         kdfFloor: demo.kdfFloor,
         // The demo relay serves the landing pages itself (`/c/<campaign>`).
         landingUrl: `${relayUrl}/c/{campaign}`,
+        ...(demo.recordsPublicKey ? { recordsPublicKey: demo.recordsPublicKey } : {}),
       };
       res.json(config);
     });

@@ -10,3 +10,4 @@ export * from './epoch-envelope.js';
 export * from './message-order.js';
 export * from './padding.js';
 export * from './records-note.js';
+export * from './records-key-file.js';

@@ -1,5 +1,5 @@
-import { decodeFixed, hasExactKeys } from './canonical.js';
-import { KDF_MINIMUM, checkKdfParams, requireKdfParams, requirePasswordLength } from './kdf-policy.js';
+import { KDF_MINIMUM, requirePasswordLength } from './kdf-policy.js';
+import { type PassphraseFileShape, openUnderPassphrase, parsePassphraseFile, sealUnderPassphrase } from './passphrase-box.js';
 import { CryptoError, type SodiumSumo, toB64 } from './sodium.js';
 
 /**
@@ -31,18 +31,14 @@ export interface OpenedOrgKey {
   secretKey: Uint8Array;
 }
 
-const FILE_KEYS = ['format', 'version', 'publicKey', 'kdf', 'nonce', 'sealedSeed'];
-
-function passphraseKey(sodium: SodiumSumo, passphrase: string, kdf: OrgKeyFile['kdf']): Uint8Array {
-  return sodium.crypto_pwhash(
-    sodium.crypto_secretbox_KEYBYTES,
-    passphrase,
-    decodeFixed(sodium, kdf.salt, sodium.crypto_pwhash_SALTBYTES) as Uint8Array,
-    kdf.opslimit,
-    kdf.memlimit,
-    sodium.crypto_pwhash_ALG_ARGON2ID13,
-  );
-}
+const SHAPE = (sodium: SodiumSumo): PassphraseFileShape => ({
+  format: 'tsunagari-org-key',
+  fields: ['format', 'version', 'publicKey', 'kdf', 'nonce', 'sealedSeed'],
+  sealedField: 'sealedSeed',
+  publicKeyBytes: sodium.crypto_sign_PUBLICKEYBYTES,
+  secretBytes: sodium.crypto_sign_SEEDBYTES,
+  what: 'organisation key',
+});
 
 /**
  * Makes a new organisation key pair and its passphrase-encrypted file. Throws `WEAK_PASSWORD`
@@ -53,16 +49,15 @@ export function createOrgKeyFile(
   passphrase: string,
   limits: { opslimit: number; memlimit: number } = KDF_MINIMUM,
 ): OrgKeyFile {
-  requirePasswordLength(passphrase);
-  const salt = toB64(sodium, sodium.randombytes_buf(sodium.crypto_pwhash_SALTBYTES));
-  const kdf = { algorithm: 'argon2id13' as const, ...requireKdfParams(sodium, { salt, ...limits }) };
+  requirePasswordLength(passphrase); // before any key is made
   const seed = sodium.randombytes_buf(sodium.crypto_sign_SEEDBYTES);
   const pair = sodium.crypto_sign_seed_keypair(seed);
-  const key = passphraseKey(sodium, passphrase, kdf);
-  const nonce = sodium.randombytes_buf(sodium.crypto_secretbox_NONCEBYTES);
-  const sealed = sodium.crypto_secretbox_easy(seed, nonce, key);
-  for (const secret of [seed, key, pair.privateKey]) sodium.memzero(secret);
-  return { format: 'tsunagari-org-key', version: 1, publicKey: toB64(sodium, pair.publicKey), kdf, nonce: toB64(sodium, nonce), sealedSeed: toB64(sodium, sealed) };
+  try {
+    const { kdf, nonce, sealed } = sealUnderPassphrase(sodium, passphrase, seed, limits);
+    return { format: 'tsunagari-org-key', version: 1, publicKey: toB64(sodium, pair.publicKey), kdf, nonce, sealedSeed: sealed };
+  } finally {
+    for (const secret of [seed, pair.privateKey]) sodium.memzero(secret);
+  }
 }
 
 /** The file as text to write (stable key order, trailing newline). */
@@ -74,29 +69,7 @@ export const serialiseOrgKeyFile = (file: OrgKeyFile): string => `${JSON.stringi
  * or the file's text.
  */
 export function parseOrgKeyFile(sodium: SodiumSumo, input: unknown): OrgKeyFile {
-  const malformed = () => new CryptoError('KEY_FILE_MALFORMED', 'this is not a version 1 organisation key file');
-  let value = input;
-  if (typeof input === 'string') {
-    try {
-      value = JSON.parse(input);
-    } catch {
-      throw malformed();
-    }
-  }
-  if (!hasExactKeys(value, FILE_KEYS) || value.format !== 'tsunagari-org-key' || value.version !== 1) throw malformed();
-  if (!hasExactKeys(value.kdf, ['algorithm', 'salt', 'opslimit', 'memlimit']) || value.kdf.algorithm !== 'argon2id13') throw malformed();
-  const okLengths =
-    decodeFixed(sodium, value.publicKey, sodium.crypto_sign_PUBLICKEYBYTES) &&
-    decodeFixed(sodium, value.nonce, sodium.crypto_secretbox_NONCEBYTES) &&
-    decodeFixed(sodium, value.sealedSeed, sodium.crypto_sign_SEEDBYTES + sodium.crypto_secretbox_MACBYTES);
-  if (!okLengths) throw malformed();
-  const { algorithm: _alg, ...params } = value.kdf;
-  const checked = checkKdfParams(sodium, params);
-  if (!checked.ok) {
-    if (checked.reason === 'malformed') throw malformed();
-    throw new CryptoError('WEAK_KDF', `the key file's Argon2id parameters are ${checked.reason}`);
-  }
-  return value as unknown as OrgKeyFile;
+  return parsePassphraseFile(sodium, input, SHAPE(sodium)).value as unknown as OrgKeyFile;
 }
 
 /**
@@ -105,25 +78,14 @@ export function parseOrgKeyFile(sodium: SodiumSumo, input: unknown): OrgKeyFile 
  * apart) and `KEY_FILE_MISMATCH` when the secret key does not belong to the clear public key.
  */
 export function openOrgKeyFile(sodium: SodiumSumo, input: unknown, passphrase: string): OpenedOrgKey {
-  const file = parseOrgKeyFile(sodium, input);
-  const key = passphraseKey(sodium, passphrase, file.kdf);
-  let seed: Uint8Array;
-  try {
-    seed = sodium.crypto_secretbox_open_easy(
-      decodeFixed(sodium, file.sealedSeed, sodium.crypto_sign_SEEDBYTES + sodium.crypto_secretbox_MACBYTES) as Uint8Array,
-      decodeFixed(sodium, file.nonce, sodium.crypto_secretbox_NONCEBYTES) as Uint8Array,
-      key,
-    );
-  } catch {
-    throw new CryptoError('WRONG_PASSPHRASE', 'wrong passphrase, or the key file was altered');
-  } finally {
-    sodium.memzero(key);
-  }
+  const { value, box } = parsePassphraseFile(sodium, input, SHAPE(sodium));
+  const seed = openUnderPassphrase(sodium, passphrase, box, sodium.crypto_sign_SEEDBYTES);
   const pair = sodium.crypto_sign_seed_keypair(seed);
   sodium.memzero(seed);
-  if (toB64(sodium, pair.publicKey) !== file.publicKey) {
+  const publicKey = value.publicKey as string;
+  if (toB64(sodium, pair.publicKey) !== publicKey) {
     sodium.memzero(pair.privateKey);
     throw new CryptoError('KEY_FILE_MISMATCH', "the key file's secret key does not match its public key");
   }
-  return { publicKey: file.publicKey, secretKey: pair.privateKey };
+  return { publicKey, secretKey: pair.privateKey };
 }

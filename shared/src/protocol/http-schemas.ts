@@ -86,6 +86,7 @@ export const consoleConfigSchema = z.strictObject({
   lockAfterMinutes: z.number().int().min(1).max(24 * 60),
   kdfFloor: z.enum(['moderate', 'min']),
   landingUrl: landingUrlSchema.optional(),
+  recordsPublicKey: key32Schema.optional(),
 });
 
 export type AuthParamsRequest = z.infer<typeof authParamsRequestSchema>;

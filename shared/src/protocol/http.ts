@@ -65,6 +65,12 @@ export interface ConsoleConfig {
    * where printed codes lead.
    */
   landingUrl?: string;
+  /**
+   * The records key's X25519 public key, base64url (issue 16): case-log notes are sealed to it in
+   * the browser. Pinned here only, never taken from the relay, so a relay cannot have notes sealed
+   * to a key of its own. Absent: the case-log form has no note field.
+   */
+  recordsPublicKey?: string;
 }
 
 /** What the widget shows before she starts: open or not, and where else to turn. */

@@ -61,3 +61,6 @@ export interface SealedCaseNote {
   staffId: string;
   note: string;
 }
+
+/** A sealed note with its entry's closed-list fields, as a supervisor's reader shows it beside them. */
+export interface ListedCaseNote extends SealedCaseNote, Pick<CaseLogEntry, 'durationBand' | 'contact' | 'topics' | 'outcome' | 'ageBand'> {}

@@ -10,6 +10,8 @@ import type { FormResult } from '../../state/form-requests.js';
 import { compactFormStyles } from '../../styles/compact-form.styles.js';
 import { baseStyles, formBoxStyles, formGroupStyles } from '../../styles/shared.styles.js';
 import { caseLogFormStyles } from './case-log-form.styles.js';
+import type { TsgSealedNoteField } from '../sealed-note-field/sealed-note-field.component.js';
+import '../sealed-note-field/sealed-note-field.js';
 
 const t = ja.caseLog;
 
@@ -30,12 +32,15 @@ export class TsgCaseLogForm extends LitElement {
   @property({ attribute: false }) cancelEdit: (() => void) | null = null;
   /** The outcome a new draft starts from: the last she chose. */
   @property() lastOutcome: Outcome = 'listened';
+  /** Seals a note to the pinned records key; null (no records key pinned): no note field. */
+  @property({ attribute: false }) sealNote: ((text: string) => Promise<string>) | null = null;
 
   @state() private draft: CaseLogDraft = freshDraft(new Date());
   @state() private busy = false;
   @state() private error = '';
   @state() private notice = '';
   @query('#cl-topic-1') private firstTopic?: HTMLSelectElement;
+  @query('tsg-sealed-note-field') private noteField?: TsgSealedNoteField;
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('editing')) {
@@ -46,6 +51,11 @@ export class TsgCaseLogForm extends LitElement {
 
   override updated(changed: PropertyValues<this>): void {
     if (changed.has('editing') && this.editing) this.focusTopic();
+  }
+
+  /** The idle lock: an unsaved note's words leave the page (the closed-list fields stay). */
+  forgetNote(): void {
+    this.noteField?.clear();
   }
 
   /** Puts the cursor on the first topic: the one field a phone call always needs. */
@@ -76,6 +86,7 @@ export class TsgCaseLogForm extends LitElement {
         ${select('cl-duration', t.duration, DURATION_BANDS, d.durationBand, (k) => t.durations[k], (durationBand) => this.edit({ durationBand }))}
         ${select('cl-contact', t.contact, CONTACT_KINDS, d.contact, (k) => t.contacts[k], (contact) => this.edit({ contact }))}
       </div>
+      ${this.sealNote ? html`<tsg-sealed-note-field ?hasNote=${!!this.editing?.note}></tsg-sealed-note-field>` : nothing}
       <p class="error" role="alert">${this.error}</p>
       <div class="row">
         <button class="btn-primary" type="submit" ?disabled=${this.busy}>${this.busy ? t.busy : this.editing ? t.correct : t.submit}</button>
@@ -116,12 +127,15 @@ export class TsgCaseLogForm extends LitElement {
     const payload = draftPayload(this.draft);
     const wasEditing = this.editing;
     this.busy = true;
-    const res = await this.submit(payload);
+    // A note is sealed here to the pinned records key: only ciphertext leaves the page.
+    const [note, seal, submit] = [this.noteField?.value, this.sealNote, this.submit];
+    const res = note && seal ? await seal(note).then((sealed) => submit({ ...payload, note: sealed }), () => ({ ok: false as const, error: ja.sealedNote.failed })) : await submit(payload);
     this.busy = false;
     if (!res.ok) {
       this.error = res.error;
       return;
     }
+    this.noteField?.clear();
     const label = entryLabel(payload);
     this.notice = (wasEditing ? t.corrected : t.saved)(label);
     // The next call: same day and channel, her outcome, the rest fresh.

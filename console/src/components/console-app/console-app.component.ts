@@ -72,6 +72,7 @@ export class TsgConsoleApp extends LitElement {
         .trust=${this.signedIn.trust}
         .relayUrl=${config.relayUrl}
         .landingUrl=${config.landingUrl ?? ''}
+        .recordsPublicKey=${config.recordsPublicKey ?? ''}
         .lockMinutes=${config.lockAfterMinutes}
         ?locked=${this.locked}
         .unlock=${this.unlock}

@@ -34,6 +34,7 @@ import '../calendar-book-form/calendar-book-form.js';
 import type { TsgCaseLogForm } from '../case-log-form/case-log-form.component.js';
 import '../case-log-form/case-log-form.js';
 import '../case-log-list/case-log-list.js';
+import '../records-notes/records-notes.js';
 import '../outreach-log/outreach-log.js';
 import '../chat-list/chat-list.js';
 import type { TsgChatPanel } from '../chat-panel/chat-panel.component.js';
@@ -80,6 +81,8 @@ export class TsgStaffWorkspace extends LitElement {
   @property() relayUrl = '';
   /** The config's landing URL template (what flyers' QR codes open); empty: no flyers. */
   @property() landingUrl = '';
+  /** The records key pinned in the config (never a relay's): notes are sealed to it; empty, no notes. */
+  @property() recordsPublicKey = '';
   @property({ type: Boolean }) loggingOut = false;
   /** The idle lock is on: her keys are wiped until `unlock` succeeds. */
   @property({ type: Boolean }) locked = false;
@@ -185,6 +188,7 @@ export class TsgStaffWorkspace extends LitElement {
     if (!changed.has('locked')) return;
     if (this.locked) {
       this.chats.lock();
+      this.caseLogForm?.forgetNote();
       // The live region may still hold her last message's words.
       this.announcement = '';
     } else if (changed.get('locked') === true) this.chats.reopen();
@@ -308,8 +312,12 @@ export class TsgStaffWorkspace extends LitElement {
                   .editing=${this.caseLog.editing}
                   .cancelEdit=${this.caseLog.cancelEdit}
                   .lastOutcome=${this.caseLog.lastOutcome}
+                  .sealNote=${this.recordsPublicKey ? this.sealNote : null}
                 ></tsg-case-log-form>
                 <tsg-case-log-list .entries=${this.caseLog.entries ?? []} .withdraw=${this.caseLog.withdraw}></tsg-case-log-list>
+                ${this.isSupervisor && this.recordsPublicKey
+                  ? html`<tsg-records-notes .recordsPublicKey=${this.recordsPublicKey} .fetchNotes=${this.fetchNotes} ?active=${this.shown === 'caselog'}></tsg-records-notes>`
+                  : nothing}
                 <tsg-outreach-log .visits=${this.outreach.visits ?? []} .log=${this.outreach.log} .withdraw=${this.outreach.withdraw} .correct=${this.outreach.correct}></tsg-outreach-log>
                 ${this.renderDistribution()}
               </div>`}
@@ -397,6 +405,10 @@ export class TsgStaffWorkspace extends LitElement {
     if (res.ok) this.program = res.data;
     return res;
   };
+
+  /** Seals a case-log note to the pinned records key (the sealing code loads only when first used). */
+  private readonly sealNote = async (text: string) => (await import('../../services/records-notes.js')).sealCaseNote(this.recordsPublicKey, text);
+  private readonly fetchNotes = (fiscalYear: number) => this.socket.request('caselog:notes', { fiscalYear });
 
   private readonly onCaseLogEdit = (e: CaseLogEditEvent): void => this.caseLog.edit(e.detail.entryId);
 

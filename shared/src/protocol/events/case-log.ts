@@ -1,4 +1,4 @@
-import type { CaseLogEntry, SealedCaseNote } from '../../records/case-log.js';
+import type { CaseLogEntry, ListedCaseNote } from '../../records/case-log.js';
 import type { CaseLogAddPayload, CaseLogCorrectPayload, CaseLogNotesPayload, CaseLogWithdrawPayload } from '../case-log-schemas.js';
 import { caseLogAddSchema, caseLogCorrectSchema, caseLogNotesSchema, caseLogWithdrawSchema } from '../case-log-schemas.js';
 import type { Ack } from '../errors.js';
@@ -23,7 +23,7 @@ export interface CaseLogClientEvents {
   /** Her own entries of the last 30 days not withdrawn, newest first (for the console's list). */
   'caselog:mine': (payload: EmptyPayload, ack: Ack<{ entries: CaseLogEntry[] }>) => void;
   /** Supervisor: the year's entries that carry a sealed note (not withdrawn), to open with the records key. */
-  'caselog:notes': (payload: CaseLogNotesPayload, ack: Ack<{ notes: SealedCaseNote[] }>) => void;
+  'caselog:notes': (payload: CaseLogNotesPayload, ack: Ack<{ notes: ListedCaseNote[] }>) => void;
 }
 
 /** The schema each of this part's inbound payloads is validated against. */
