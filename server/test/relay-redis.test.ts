@@ -20,7 +20,7 @@ describe('a relay started with TSUNAGARI_REDIS_URL', { timeout: 60_000 }, () => 
   it('shares through that Redis (the job lock, the day\'s caller salt), and on SIGTERM releases the lock, quits Redis and exits 0', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(SERVER_ROOT, 'src', 'main.ts')], {
       cwd: SERVER_ROOT,
-      env: { ...process.env, DEMO: '1', STAFF_KDF: 'min', TSUNAGARI_DB: path.join(dir, 'relay.sqlite'), TSUNAGARI_REDIS_URL: file.redis.path, PORT: '0', LOG_LEVEL: 'silent' },
+      env: { ...process.env, DEMO: '1', STAFF_KDF: 'min', TSUNAGARI_DB: path.join(dir, 'relay.sqlite'), TSUNAGARI_REDIS_URL: file.redis.path, PORT: '0', LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -37,7 +37,8 @@ describe('a relay started with TSUNAGARI_REDIS_URL', { timeout: 60_000 }, () => 
     while ((await client.get('tsunagari:jobs:lock')) === null) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await client.keys('tsunagari:callers:salt:*')).toHaveLength(2);
     child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    // Its output with the exit code: a failure says why the relay stopped as it did.
+    expect({ code: await exited, out }).toMatchObject({ code: 0 });
     expect(await client.get('tsunagari:jobs:lock')).toBeNull();
     // Its own connections are gone: only the test's remains.
     const clients = (await client.client('LIST')) as string;
