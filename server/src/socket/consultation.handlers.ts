@@ -1,10 +1,11 @@
-import type { DemandKind, EndReason } from '@tsunagari/shared';
+import type { ConsultationStartPayload, DemandKind, EndReason } from '@tsunagari/shared';
 import type { Actor } from '../domain/types.js';
 import { DomainError, errors } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Services } from '../services.js';
 import type { HandlerTable } from './handle.js';
-import { rooms, type TsunagariSocket } from './types.js';
+import { StartReplies } from './start-replies.js';
+import { type ClientSocket, rooms, type TsunagariSocket } from './types.js';
 
 type Deps = Pick<Services, 'consultations' | 'routing' | 'presenter' | 'records' | 'hours' | 'starts' | 'callerLedger' | 'startProofs' | 'campaigns' | 'demand'> & { log: Logger };
 
@@ -29,9 +30,19 @@ export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps)
   // Refused starts are logged as a count, at most once a minute: a script hammering the limit
   // must not be able to fill the disk with log lines either.
   const refused = { count: 0, loggedAt: Number.NEGATIVE_INFINITY };
+  // The same start sent again on the same socket (its ack was lost) gets the same consultation.
+  const replies = new StartReplies();
+  const startedAlready = async (payload: ConsultationStartPayload, s: ClientSocket) => {
+    const earlier = replies.again(s, payload);
+    if (!earlier) throw errors.invalidState('socket already has a consultation');
+    // Ended meanwhile: INVALID_STATE, as for any request about it from this socket.
+    const c = consultations.access(s.data, earlier.consultationId);
+    // Her place now (she may have moved up, or been taken already: then first, as a start says).
+    return { ...earlier, position: (await routing.router.position(c.id)) ?? 1 };
+  };
   handlers.client('consultation:start', async (payload, s) => {
     const data = s.data;
-    if (data.consultationId) throw errors.invalidState('socket already has a consultation');
+    if (data.consultationId) return startedAlready(payload, s);
     // The server decides, whatever the widget believes about the time.
     if (!hours.isOpenNow()) {
       const closed = errors.outsideHours();
@@ -56,10 +67,11 @@ export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps)
     // Past her network's urgent budget she still joins the queue, just not ahead of anyone.
     const urgent = payload.urgent === true && (await ledger.honourUrgent(data.caller));
     // Two starts sent at once on one socket both got past the first check while waiting.
-    if (data.consultationId) throw errors.invalidState('socket already has a consultation');
+    if (data.consultationId) return startedAlready(payload, s);
     const { consultation, clientToken } = routing.start({ campaign: campaigns.recordedAs(payload.campaign), urgent });
     ledger.opened(data.caller, consultation.id);
     data.consultationId = consultation.id;
+    replies.started(s, payload, consultation.id, clientToken);
     void s.join(rooms.consultation(consultation.id));
     const position = await routing.enqueue(consultation);
     // Her intake's "in danger now" answer is for routing and the board only: never logged.
