@@ -7,7 +7,7 @@ import { from, sealer, serverDropped, tableCounts, womanIsServed } from './limit
 /**
  * Issue 14: large payloads cost more of a socket's event budget (a point per
  * TSUNAGARI_EVENT_BYTES_PER_POINT characters on top of the event's own cost), so a script sending
- * its largest messages as fast as acks come back is refused after some twenty, not a hundred,
+ * its largest messages as fast as acks come back is refused after about ten, not a hundred,
  * while the heaviest use a real woman makes of the chat is never refused. Production limits.
  */
 const servers = serverPerTest();
@@ -42,8 +42,9 @@ describe('the event budget counts payload size', () => {
     }
     const passed = answers.indexOf('RATE_LIMITED');
     // Fewer than the message count limit passed (a short message costs 2 points: 95 would have),
-    // and everything after the first refusal was refused and stored nothing.
-    expect(passed).toBeGreaterThan(10);
+    // though at least what her heaviest use sends at once (the next test), and everything after
+    // the first refusal was refused and stored nothing.
+    expect(passed).toBeGreaterThanOrEqual(10);
     expect(passed).toBeLessThan(MESSAGE_FLOOD.points);
     expect(answers.slice(passed).every((a) => a === 'RATE_LIMITED')).toBe(true);
     expect(messagesOf(server, script.consultationId)).toBe(passed);
@@ -65,10 +66,10 @@ describe('the event budget counts payload size', () => {
     const sato = await signIn(server, 'sato');
     servers.track(sato);
     const her = await inChat(server, sato, '203.0.113.20');
-    // Twelve of her longest messages in a row, far faster than anyone writes them.
+    // Ten of her longest messages in a row, far faster than anyone writes them.
     let last = her.seal(LONGEST);
     expect(await send(her.socket, 'message:send', last)).toMatchObject({ ok: true });
-    for (let i = 0; i < 11; i++) expect(await send(her.socket, 'message:send', (last = her.seal(LONGEST)))).toMatchObject({ ok: true });
+    for (let i = 0; i < 9; i++) expect(await send(her.socket, 'message:send', (last = her.seal(LONGEST)))).toMatchObject({ ok: true });
     // Her network drops; the widget reconnects, resumes, catches up and sends again the last
     // message whose ack she may not have had, then writes on.
     her.socket.disconnect();
@@ -78,7 +79,7 @@ describe('the event budget counts payload size', () => {
     await call(again, 'consultation:resume', { consultationId: her.consultationId, clientToken: her.clientToken });
     await call(again, 'message:list', { consultationId: her.consultationId, afterId: 0 });
     expect(await send(again, 'message:send', last)).toMatchObject({ ok: true });
-    for (let i = 0; i < 12; i++) expect(await send(again, 'message:send', her.seal(LONGEST))).toMatchObject({ ok: true });
-    expect(messagesOf(server, her.consultationId)).toBe(24);
+    for (let i = 0; i < 8; i++) expect(await send(again, 'message:send', her.seal(LONGEST))).toMatchObject({ ok: true });
+    expect(messagesOf(server, her.consultationId)).toBe(18);
   });
 });

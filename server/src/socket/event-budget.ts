@@ -16,10 +16,10 @@ export interface EventBudgetLimits {
 
 /**
  * Defaults: a console loading five chats' history and her board spends about 150 of the 200; her
- * longest message (4,000 characters of Japanese, some 16.4 KB sealed) costs 2 + 7 points, so a
- * fresh socket carries 22 of them at once and one a second after that.
+ * longest message (4,000 characters of Japanese, some 16.4 KB sealed) costs 2 + 15 points, so a
+ * fresh socket carries 11 of them at once and one every 2 seconds after that.
  */
-export const DEFAULT_EVENT_BUDGET: EventBudgetLimits = { burst: 200, perSecond: 10, refusalsBeforeDisconnect: 20, bytesPerPoint: 2048 };
+export const DEFAULT_EVENT_BUDGET: EventBudgetLimits = { burst: 200, perSecond: 10, refusalsBeforeDisconnect: 20, bytesPerPoint: 1024 };
 
 /** What the gate does with one event. */
 export type Verdict = 'pass' | 'refuse' | 'disconnect';
