@@ -51,10 +51,21 @@ async function clientFrom(address: string): Promise<Socket | null> {
   return ok ? s : null;
 }
 
+/**
+ * Proofs of work the attack solved before it began (mode `attack`): a challenge works for 30
+ * minutes, so a script fetches and solves its proofs ahead, while the queue is quiet and the
+ * challenges easy, and then starts at full speed, as the load's women start with theirs solved
+ * beforehand. Solving them during the attack spent a core of the attacker for its first two
+ * seconds on the 2 cores the relay and the load share; the relay's work per start is the same
+ * either way (the challenge made earlier, the proof checked at the start).
+ */
+const solvedAhead: Awaited<ReturnType<typeof startProof>>[] = [];
+
 async function start(address: string, payload: Record<string, unknown>): Promise<{ socket: Socket; id: string; token: string; position: number } | { error: string }> {
   const s = await clientFrom(address);
   if (!s) return { error: 'CONNECT_REFUSED' };
-  const r = await ack<{ consultationId: string; clientToken: string; position: number }>(s, 'consultation:start', { ...payload, ...(await startProof(config.url, { 'x-forwarded-for': address })) });
+  const proof = solvedAhead.pop() ?? (await startProof(config.url, { 'x-forwarded-for': address }));
+  const r = await ack<{ consultationId: string; clientToken: string; position: number }>(s, 'consultation:start', { ...payload, ...proof });
   return r.ok ? { socket: s, id: r.data.consultationId, token: r.data.clientToken, position: r.data.position } : { error: r.error };
 }
 
@@ -196,6 +207,11 @@ async function probe(): Promise<ProbeReport> {
 }
 
 const mode = process.env.BENCH_ATTACK_MODE;
+// One proof for every start the attack may make: each flooding client, the history loop, each urgent start.
+if (mode === 'attack') {
+  const starts = (runs('flood') ? config.floodClients : 0) + (runs('history') ? 1 : 0) + (runs('urgent') ? config.queueFlood : 0);
+  await pool(starts, 4, async () => void solvedAhead.push(await startProof(config.url, { 'x-forwarded-for': '198.18.200.1' })));
+}
 process.once('message', () => {
   const run = mode === 'probe' ? probe().then((r) => process.send?.({ type: 'probe', report: r })) : attack().then((r) => process.send?.({ type: 'report', report: r }));
   run.catch((err: unknown) => {
