@@ -49,11 +49,14 @@ export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps)
       unserved(s, closed);
       throw closed;
     }
+    // Her network's place is held from the check until the start is recorded or refused.
+    let release = (): void => undefined;
     try {
-      ledger.check(data.caller);
+      release = ledger.hold(data.caller);
       await startProofs.verify(payload.proof);
       await starts.admit(data.caller);
     } catch (caught) {
+      release();
       unserved(s, caught);
       refused.count++;
       if (performance.now() - refused.loggedAt >= 60_000) {
@@ -64,12 +67,18 @@ export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps)
       }
       throw caught;
     }
-    // Past her network's urgent budget she still joins the queue, just not ahead of anyone.
-    const urgent = payload.urgent === true && (await ledger.honourUrgent(data.caller));
-    // Two starts sent at once on one socket both got past the first check while waiting.
-    if (data.consultationId) return startedAlready(payload, s);
-    const { consultation, clientToken } = routing.start({ campaign: campaigns.recordedAs(payload.campaign), urgent });
-    ledger.opened(data.caller, consultation.id);
+    let consultation: ReturnType<typeof routing.start>['consultation'];
+    let clientToken: string;
+    try {
+      // Past her network's urgent budget she still joins the queue, just not ahead of anyone.
+      const urgent = payload.urgent === true && (await ledger.honourUrgent(data.caller));
+      // Two starts sent at once on one socket both got past the first check while waiting.
+      if (data.consultationId) return await startedAlready(payload, s);
+      ({ consultation, clientToken } = routing.start({ campaign: campaigns.recordedAs(payload.campaign), urgent }));
+      ledger.opened(data.caller, consultation.id);
+    } finally {
+      release();
+    }
     data.consultationId = consultation.id;
     replies.started(s, payload, consultation.id, clientToken);
     void s.join(rooms.consultation(consultation.id));

@@ -30,6 +30,8 @@ export class CallerLedger {
   /** Blocked caller → the Tokyo day (YYYY-MM-DD) the block holds for. */
   private readonly blocked = new Map<string, string>();
   private readonly urgent: RateLimiterMemory | null;
+  /** Starts that passed the check and are still being made (proof, start limit), per caller. */
+  private readonly starting = new Map<string, number>();
   private opensSinceSweep = 0;
 
   constructor(
@@ -47,7 +49,26 @@ export class CallerLedger {
   check(caller: string): void {
     if (this.isBlocked(caller)) throw errors.rateLimited();
     const limit = this.options.openPerCaller;
-    if (limit > 0 && this.openCount(caller) >= limit) throw errors.tooManyOpen();
+    if (limit > 0 && this.openCount(caller) + (this.starting.get(caller) ?? 0) >= limit) throw errors.tooManyOpen();
+  }
+
+  /**
+   * {@link check}, and a place held for this start until the returned release is called (once the
+   * start is recorded with {@link opened}, or refused). A start awaits its proof of work and the
+   * start limit between the check and `opened`: without the hold, twenty starts from one network
+   * arriving together all passed the check before any was opened, and all twenty queued.
+   */
+  hold(caller: string): () => void {
+    this.check(caller);
+    this.starting.set(caller, (this.starting.get(caller) ?? 0) + 1);
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      const n = (this.starting.get(caller) ?? 1) - 1;
+      if (n > 0) this.starting.set(caller, n);
+      else this.starting.delete(caller);
+    };
   }
 
   /** Whether an urgent start from this caller is honoured: each one spends its hourly urgent budget. */
