@@ -38,7 +38,8 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       { test: { name: 'shared', root: 'shared', include: ['src/**/*.test.ts'], ...sharedModules } },
-      { test: { name: 'server', root: 'server', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000, ...sharedModules } },
+      // PostgreSQL's files (*.pg.test.ts) need the cluster the `server-pg` project starts.
+      { test: { name: 'server', root: 'server', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: [...configDefaults.exclude, '**/*.pg.test.ts'], testTimeout: 30_000, hookTimeout: 60_000, ...sharedModules } },
       {
         // Issue 17's matrix, first part: the routing integration files again, with routing's queue
         // in a real Redis (one for the run, started and deleted by the global setup).
@@ -51,6 +52,20 @@ export default defineConfig({
           env: { TSUNAGARI_TEST_QUEUE: 'redis' },
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // Issue 17's second backend: the repository contract and the schema twin on a real
+        // PostgreSQL (one cluster for the run, started and deleted by the global setup; each file
+        // copies its own database from the migrated template).
+        test: {
+          name: 'server-pg',
+          root: 'server',
+          include: ['src/**/*.pg.test.ts', 'test/**/*.pg.test.ts'],
+          globalSetup: ['test/postgres-global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          ...sharedModules,
         },
       },
       { test: { name: 'widget', root: 'widget', include: ['src/**/*.test.ts'], ...sharedModules } },

@@ -9,6 +9,7 @@ import { ROOT, ensurePnpm, installDependencies, run, step } from './bootstrap.mj
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 const REDIS = process.env.REDIS_SERVER_PATH ?? '/usr/bin/redis-server';
+const PG_BIN = process.env.PG_BIN_DIR ?? '/usr/lib/postgresql/15/bin';
 const VITEST_JSON = path.join(ROOT, '.vitest-results.json');
 const PLAYWRIGHT_JSON = path.join(ROOT, '.playwright-results.json');
 
@@ -55,6 +56,28 @@ function ensureRedis() {
   if (install().status !== 0) {
     run('apt-get', ['update', '-qq']);
     run('apt-get', ['install', '-y', '-qq', 'redis-server'], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
+  }
+}
+
+/**
+ * Debian's PostgreSQL, for the `server-pg` vitest project (issue 17: the repository contract and
+ * the schema twin on a real PostgreSQL). The tests run initdb and pg_ctl themselves in a temporary
+ * folder (as the `postgres` user when run as root); installing the package starts no server here.
+ * Debian's package for this release is 15, where PG_BIN_DIR points by default.
+ */
+function ensurePostgres() {
+  if (fs.existsSync(path.join(PG_BIN, 'initdb'))) return;
+  if (process.getuid?.() !== 0) {
+    throw Object.assign(new Error(`PostgreSQL not found in ${PG_BIN}. Install it (Debian: sudo apt-get install -y postgresql) or set PG_BIN_DIR.`), { exitCode: 2 });
+  }
+  step('Installing Debian PostgreSQL for the PostgreSQL tests (once, some seconds)');
+  const install = () => spawnSync('apt-get', ['install', '-y', '-qq', 'postgresql'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  if (install().status !== 0) {
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', 'postgresql'], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
+  }
+  if (!fs.existsSync(path.join(PG_BIN, 'initdb'))) {
+    throw Object.assign(new Error(`PostgreSQL was installed but ${PG_BIN}/initdb is not there: set PG_BIN_DIR to its bin folder (/usr/lib/postgresql/<version>/bin).`), { exitCode: 2 });
   }
 }
 
@@ -131,6 +154,7 @@ try {
     ensureChromium();
     ensureNginx();
     ensureRedis();
+    ensurePostgres();
     ensureJapaneseFonts();
   });
 

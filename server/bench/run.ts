@@ -129,14 +129,14 @@ async function prepareDatabase(dir: string): Promise<{ dbPath: string; logins: L
   const repos = createSqliteRepositories(db);
   // A throwaway organisation for the run: enrolled as browsers would, signed here with its key.
   const org = sodium.crypto_sign_keypair();
-  repos.organisation.create('bench', toB64(sodium, org.publicKey), new Date().toISOString());
+  await repos.organisation.create('bench', toB64(sodium, org.publicKey), new Date().toISOString());
   const live = new LiveSessions(realScheduler, systemClock);
   const lifecycle = new StaffLifecycle(repos, sodium, systemClock, live, 'min');
   const logins = Array.from({ length: opts.counselors }, (_, i) => ({ username: `bench${i}`, password: `bench-password-${i}` }));
   const capacity = Math.ceil(opts.clients / Math.max(1, opts.counselors)) + 10;
   for (const l of logins) {
-    const { staffId } = enrolInProcess(sodium, lifecycle, org.privateKey, { ...l, displayName: l.username, role: 'counselor' }, { kdf: 'min', now: Date.now() });
-    repos.counselors.setCapacity(staffId, capacity);
+    const { staffId } = await enrolInProcess(sodium, lifecycle, org.privateKey, { ...l, displayName: l.username, role: 'counselor' }, { kdf: 'min', now: Date.now() });
+    await repos.counselors.setCapacity(staffId, capacity);
   }
   live.stop();
   db.close();

@@ -22,7 +22,7 @@ tuneHeapGrowth(config.heapGrowingPercent);
 const attack = process.env.BENCH_ATTACK === '1';
 const sodium = await loadSodium();
 const db = openDatabase(dbPath);
-const app = createApp({
+const app = await createApp({
   db,
   sodium,
   clock: systemClock,

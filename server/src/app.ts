@@ -34,6 +34,11 @@ import { rooms, type SocketData, type TsunagariServer } from './socket/types.js'
 
 export interface AppDeps {
   db: Db;
+  /**
+   * The storage the services use (default: the SQLite repositories over `db`). Tests give ones
+   * that answer on a later turn, as a database across a socket does.
+   */
+  repositories?: Repositories;
   sodium: SodiumSumo;
   clock: Clock;
   log: Logger;
@@ -124,12 +129,12 @@ export interface App {
 }
 
 /** Builds Express and Socket.IO on one HTTP server, without listening. */
-export function createApp(deps: AppDeps): App {
+export async function createApp(deps: AppDeps): Promise<App> {
   const { db, sodium, clock, log } = deps;
-  const repos = createSqliteRepositories(db);
+  const repos = deps.repositories ?? createSqliteRepositories(db);
   const limits = withDefaults(deps.limits);
   const verifier = deps.verifier ?? new VerifierPool(deps.verifyThreads);
-  const services = createServices(repos, { ...deps, limits, verifier });
+  const services = await createServices(repos, { ...deps, limits, verifier });
   const { auth, hours, routing, messages, retention } = services;
 
   const trustedHops = deps.trustedProxyHops ?? 0;
@@ -155,7 +160,7 @@ export function createApp(deps: AppDeps): App {
   // per request, within the caller network's share of the day (domain/demand.ts), nothing kept of her.
   app.get(API.widgetStatus, (req, res) => {
     res.setHeader('Access-Control-Allow-Origin', '*');
-    services.demand.count('opened', callers.of(req));
+    void services.demand.count('opened', callers.of(req)).catch((caught: unknown) => log.error({ event: 'demand.count_failed', errName: caught instanceof Error ? caught.name : typeof caught }, 'demand count not stored'));
     res.json({ ok: true, data: hours.status() });
   });
   // The widget asks for its challenge from the NPO's page (another origin), like the status.
@@ -231,15 +236,14 @@ export function createApp(deps: AppDeps): App {
       // Messages wait at most one turn for their transaction: commit them, let their acks and
       // relays go out, then close.
       setImmediate(() => {
-        messages.flushWrites();
-        setImmediate(() => {
+        void messages.flushWrites().then(() => setImmediate(() => {
           // Closing the engine drops transports without a Socket.IO "server disconnect", so
           // clients keep their reconnection logic and come back to the next process by themselves.
           io.engine.close();
           const verifierClosed = deps.verifier ? undefined : verifier.close();
           io.close(() => void Promise.all([checkpointer?.stop(), retentionStopped, verifierClosed]).then(() => resolve()));
           httpServer.closeAllConnections();
-        });
+        }));
       });
     });
     return closing;

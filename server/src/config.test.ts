@@ -8,6 +8,7 @@ describe('configuration for issue 13', () => {
     expect(() => checkStartable(loadConfig({ PUBLIC_URL: 'http://relay.example' }))).toThrow(/https/);
     expect(() => checkStartable(loadConfig({ PUBLIC_URL: 'https://relay.example' }))).not.toThrow();
     expect(() => checkStartable(loadConfig({ DEMO: '1' }))).not.toThrow();
+    expect(() => checkStartable(loadConfig({ DEMO: '1', TSUNAGARI_DB: 'postgres://relay@db.example:5432/tsunagari' }))).toThrow(/not wired/);
   });
 
   it('STAFF_KDF is the Argon2id floor: moderate by default, min only when asked, nothing else', () => {
@@ -201,6 +202,18 @@ describe('configuration for issue 14: logins, disk, demo database', () => {
     expect(loadConfig({ DEMO: '1' }).dbPath).toMatch(/data[\\/]demo\.sqlite$/);
     expect(loadConfig({}).dbPath).toMatch(/data[\\/]tsunagari\.db$/);
     expect(loadConfig({ DEMO: '1', TSUNAGARI_DB: '/tmp/x.db' }).dbPath).toBe('/tmp/x.db');
+  });
+
+  it('TSUNAGARI_DB names a SQLite file (the default) or a PostgreSQL server by its postgres:// URL (issue 17)', () => {
+    expect(loadConfig({}).database).toEqual({ kind: 'sqlite', path: loadConfig({}).dbPath });
+    expect(loadConfig({ TSUNAGARI_DB: '/tmp/x.db' }).database).toEqual({ kind: 'sqlite', path: '/tmp/x.db' });
+    const url = 'postgres://relay:secret@db.internal:5432/tsunagari';
+    expect(loadConfig({ TSUNAGARI_DB: url }).database).toEqual({ kind: 'postgres', url });
+    expect(loadConfig({ TSUNAGARI_DB: 'postgresql://relay@10.0.0.5/tsunagari' }).database.kind).toBe('postgres');
+    // The demo organisation's key file stays beside the default file.
+    expect(loadConfig({ TSUNAGARI_DB: url }).dbPath).toMatch(/data[\\/]tsunagari\.db$/);
+    expect(() => loadConfig({ TSUNAGARI_DB: 'postgres://db.internal' })).toThrow(/TSUNAGARI_DB/);
+    expect(() => loadConfig({ TSUNAGARI_DB: 'postgres://[bad/x' })).toThrow(/TSUNAGARI_DB/);
   });
 
   it('the widget and the flyers name the program\'s own phone and mail unless told otherwise (issue 16)', () => {

@@ -32,7 +32,16 @@ export interface Config {
    * the relay serves; none by default (`frame-ancestors 'none'`). Every other page: nobody.
    */
   frameAncestors: string[];
-  /** The SQLite file: TSUNAGARI_DB, or data/tsunagari.db (production) and data/demo.sqlite (DEMO=1), kept apart. */
+  /**
+   * Where the records live (issue 17): TSUNAGARI_DB as a file path — SQLite, embedded, the
+   * default — or a postgres:// (postgresql://) URL — PostgreSQL, which several relay nodes share.
+   */
+  database: DatabaseConfig;
+  /**
+   * The SQLite file: TSUNAGARI_DB when it is a path, or data/tsunagari.db (production) and
+   * data/demo.sqlite (DEMO=1), kept apart. With a PostgreSQL URL, that default: only files kept
+   * beside the database (the demo organisation's key) use it then.
+   */
   dbPath: string;
   /** Demo only: the demo organisation's key file (passphrase printed in the banner). */
   demoOrgKeyFile: string;
@@ -106,6 +115,27 @@ export interface Config {
   verifyThreads: number;
   /** Free space on the database's disk, in MB, below which the relay logs an alarm (TSUNAGARI_DISK_ALARM_MB). */
   diskAlarmMb: number;
+}
+
+/** TSUNAGARI_DB, parsed: an embedded SQLite file or a PostgreSQL server. */
+export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+
+/**
+ * A postgres:// or postgresql:// URL names PostgreSQL (it must name a host and a database);
+ * anything else is a SQLite file path. The URL may hold a password: never log `url` as a whole.
+ */
+export function databaseFrom(value: string | undefined, defaultPath: string): DatabaseConfig {
+  if (value === undefined || !/^postgres(ql)?:\/\//i.test(value)) {
+    return { kind: 'sqlite', path: path.resolve(REPO_ROOT, value ?? defaultPath) };
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error('TSUNAGARI_DB: not a valid postgres:// URL (postgres://user:password@host:5432/database)');
+  }
+  if (!url.hostname || url.pathname.length < 2) throw new Error('TSUNAGARI_DB: a postgres:// URL must name a host and a database (postgres://user:password@host:5432/database)');
+  return { kind: 'postgres', url: value };
 }
 
 export interface Heartbeat {
@@ -212,7 +242,8 @@ function parseFrameAncestors(raw: string | undefined): string[] {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const demo = (env.DEMO ?? '0') === '1';
   // The demo never shares the production file: a relay started without DEMO=1 refuses demo accounts.
-  const dbPath = path.resolve(REPO_ROOT, env.TSUNAGARI_DB ?? (demo ? 'data/demo.sqlite' : 'data/tsunagari.db'));
+  const database = databaseFrom(env.TSUNAGARI_DB, demo ? 'data/demo.sqlite' : 'data/tsunagari.db');
+  const dbPath = database.kind === 'sqlite' ? database.path : path.resolve(REPO_ROOT, demo ? 'data/demo.sqlite' : 'data/tsunagari.db');
   const testNow = env.TSUNAGARI_TEST_NOW ? new Date(env.TSUNAGARI_TEST_NOW) : null;
   if (testNow && Number.isNaN(testNow.getTime())) throw new Error('TSUNAGARI_TEST_NOW must be an ISO date-time');
   const testHooks = env.TSUNAGARI_TEST_HOOKS === '1';
@@ -224,6 +255,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: env.PORT === undefined ? 8080 : Number(env.PORT),
     publicUrl,
     frameAncestors: parseFrameAncestors(env.TSUNAGARI_FRAME_ANCESTORS),
+    database,
     dbPath,
     demoOrgKeyFile: demoOrgKeyPath(dbPath),
     demo,
@@ -313,6 +345,11 @@ function limitsFrom(env: NodeJS.ProcessEnv, demo: boolean): Limits {
 export function checkStartable(config: Config): void {
   if (!config.demo && !config.publicUrl?.startsWith('https://')) {
     throw new Error('PUBLIC_URL must be an https:// URL (the relay as people reach it through TLS); only the demo (DEMO=1) runs without');
+  }
+  // Refused rather than quietly opening the SQLite file: an operator who named PostgreSQL expects
+  // every node's records there (issue 17 wires start-up to server/src/repositories/pg/).
+  if (config.database.kind === 'postgres') {
+    throw new Error('TSUNAGARI_DB: PostgreSQL is not wired into the relay\'s start-up yet (issue 17); use a SQLite file path');
   }
 }
 

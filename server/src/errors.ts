@@ -64,7 +64,11 @@ export function describeError(caught: unknown): { name: string; stack?: string }
   return { name: typeof caught };
 }
 
-/** better-sqlite3's error for a write that found no space (the disk, or the file's page limit). */
+/**
+ * A write that found no space: better-sqlite3's SQLITE_FULL (the disk, or the file's page limit),
+ * or PostgreSQL's SQLSTATE 53100 disk_full (node-postgres puts the SQLSTATE in `code`).
+ */
 export function isDiskFull(caught: unknown): boolean {
-  return (caught as { code?: unknown } | null)?.code === 'SQLITE_FULL';
+  const code = (caught as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_FULL' || code === '53100';
 }

@@ -26,11 +26,11 @@ async function main(): Promise<void> {
   const releaseLock = claimRelayLock(config.dbPath);
   const db = openDatabase(config.dbPath);
   const repos = (await import('./repositories/sqlite.js')).createSqliteRepositories(db);
-  if (!config.demo) refuseDemoDatabase(repos, config.dbPath);
-  if (config.demo && seedDemo(sodium, repos, config.demoOrgKeyFile, config.staffKdf, clock).length > 0) {
+  if (!config.demo) await refuseDemoDatabase(repos, config.dbPath);
+  if (config.demo && (await seedDemo(sodium, repos, config.demoOrgKeyFile, config.staffKdf, clock)).length > 0) {
     log.info({ event: 'demo.seeded' }, 'demo organisation and staff enrolled');
   }
-  const app = createApp({
+  const app = await createApp({
     db,
     sodium,
     clock,

@@ -106,7 +106,7 @@ export interface ServiceOptions {
 }
 
 /** Builds the domain services; none of them knows of sockets, HTTP or SQL. */
-export function createServices(repos: Repositories, o: ServiceOptions): Services {
+export async function createServices(repos: Repositories, o: ServiceOptions): Promise<Services> {
   const { sodium, clock } = o;
   const scheduler = o.scheduler ?? realScheduler;
   const kdfFloor = o.kdfFloor ?? 'moderate';
@@ -116,7 +116,7 @@ export function createServices(repos: Repositories, o: ServiceOptions): Services
   const consultations = new ConsultationService(repos, sodium, clock);
   const caseLog = new CaseLogService(repos.caseLog, sodium, clock);
   const outreach = new OutreachService(repos.outreach, caseLog, sodium, clock);
-  const settings = new ProgramSettingsService(repos.programSettings, clock, firstStartSettings(o), o.alternatives ?? { phone: '', mail: '' });
+  const settings = await ProgramSettingsService.load(repos.programSettings, clock, firstStartSettings(o), o.alternatives ?? { phone: '', mail: '' });
   const routing = new RoutingService({
     repos,
     sodium,
@@ -159,7 +159,7 @@ export function createServices(repos: Repositories, o: ServiceOptions): Services
     starts: new StartLimit(o.startsPerHour),
     campaigns,
     startProofs: new StartProofs(clock, { counter: o.powCounter ?? DEFAULT_POW_COUNTER, floodWaiting: o.powFloodWaiting ?? DEFAULT_POW_FLOOD_WAITING }, async () => (await routing.router.queue()).length),
-    callerLedger: new CallerLedger((id) => repos.consultations.byId(id)?.status ?? null, clock, {
+    callerLedger: new CallerLedger(async (id) => (await repos.consultations.byId(id))?.status ?? null, clock, {
       openPerCaller: o.openPerCaller ?? DEFAULT_OPEN_PER_CALLER,
       urgentPerHour: o.urgentPerHour ?? DEFAULT_URGENT_PER_HOUR,
     }),

@@ -48,7 +48,7 @@ describe('limits per caller network', () => {
   });
 
   it('holds for starts from one /64 that arrive together with their proofs solved ahead: no more than 2 are queued', async () => {
-    const server = await servers.start({ trustedProxyHops: 1, openPerCaller: 2, powCounter: 200 });
+    const server = await servers.start({ trustedProxyHops: 1, openPerCaller: 2, powCounter: 200, storageLatency: true });
     const solved = async (): Promise<StartProof> => {
       const c = ((await (await fetch(server.url + API.startChallenge)).json()) as { data: Challenge }).data;
       const solution = await solveChallenge({ challenge: c, deriveKey });

@@ -31,17 +31,17 @@ describe('a demo database is not a production one', { timeout: 60_000 }, () => {
     const dbPath = path.join(tempDir(), 'demo.sqlite');
     const db = openDatabase(dbPath);
     const repos = createSqliteRepositories(db);
-    expect(holdsDemoAccounts(repos)).toBe(false);
-    seedDemo(sodium, repos, demoOrgKeyPath(dbPath), 'min', systemClock);
-    expect(holdsDemoAccounts(repos)).toBe(true);
-    expect(() => refuseDemoDatabase(repos, dbPath)).toThrow(/demo database.*DEMO=1.*TSUNAGARI_DB/s);
+    expect(await holdsDemoAccounts(repos)).toBe(false);
+    await seedDemo(sodium, repos, demoOrgKeyPath(dbPath), 'min', systemClock);
+    expect(await holdsDemoAccounts(repos)).toBe(true);
+    await expect(refuseDemoDatabase(repos, dbPath)).rejects.toThrow(/demo database.*DEMO=1.*TSUNAGARI_DB/s);
     db.close();
 
     const real = await startTestServer();
     try {
       // The test organisation has counselors named sato and tanaka too, but no demo account.
-      expect(holdsDemoAccounts(real.app.repos)).toBe(false);
-      expect(() => refuseDemoDatabase(real.app.repos, real.dbPath)).not.toThrow();
+      expect(await holdsDemoAccounts(real.app.repos)).toBe(false);
+      await expect(refuseDemoDatabase(real.app.repos, real.dbPath)).resolves.toBeUndefined();
     } finally {
       await real.stop();
       real.cleanup();
@@ -52,7 +52,7 @@ describe('a demo database is not a production one', { timeout: 60_000 }, () => {
     const sodium = await loadSodium();
     const dbPath = path.join(tempDir(), 'demo.sqlite');
     const db = openDatabase(dbPath);
-    seedDemo(sodium, createSqliteRepositories(db), demoOrgKeyPath(dbPath), 'min', systemClock);
+    await seedDemo(sodium, createSqliteRepositories(db), demoOrgKeyPath(dbPath), 'min', systemClock);
     db.close();
     const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(SERVER_ROOT, 'src', 'main.ts')], {
       cwd: SERVER_ROOT,

@@ -34,25 +34,25 @@ describe('demo seed', { timeout: 60_000 }, () => {
     const db = openDatabase(dbPath);
     const repos = createSqliteRepositories(db);
     const keyFile = demoOrgKeyPath(dbPath);
-    expect(seedDemo(sodium, repos, keyFile, 'min', systemClock)).toEqual(DEMO_STAFF.map((s) => s.username));
+    expect(await seedDemo(sodium, repos, keyFile, 'min', systemClock)).toEqual(DEMO_STAFF.map((s) => s.username));
     expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
     expect(fs.existsSync(path.join(dir, 'org-signing.key'))).toBe(false);
     const opened = openOrgKeyFile(sodium, fs.readFileSync(keyFile, 'utf8'), DEMO_ORG_PASSPHRASE);
-    expect(repos.organisation.get()?.signPublicKey).toBe(opened.publicKey);
+    expect((await repos.organisation.get())?.signPublicKey).toBe(opened.publicKey);
     const orgKey = pinOrgKey(sodium, opened.publicKey);
     for (const s of DEMO_STAFF) {
-      const r = repos.staff.byUsername(s.username);
+      const r = await repos.staff.byUsername(s.username);
       expect(r?.status).toBe('active');
       expect(verifyStaffStatement(sodium, r?.statement, { orgKey, acceptRoles: [s.role], now: Date.now(), revocations: null }), s.username).toMatchObject({ ok: true, statement: { role: s.role } });
     }
     // A second start changes nothing; an account from before signed statements is enrolled again.
     const before = db.prepare('SELECT * FROM staff ORDER BY id').all();
-    expect(seedDemo(sodium, repos, keyFile, 'min', systemClock)).toEqual([]);
+    expect(await seedDemo(sodium, repos, keyFile, 'min', systemClock)).toEqual([]);
     expect(db.prepare('SELECT * FROM staff ORDER BY id').all()).toEqual(before);
     db.prepare(`UPDATE staff SET status = 'invited', kdf_salt = NULL, kdf_opslimit = NULL, kdf_memlimit = NULL, auth_hash = NULL,
       wrapped_secret_keys = NULL, box_public_key = NULL, sign_public_key = NULL, statement = NULL WHERE username = 'sato'`).run();
-    expect(seedDemo(sodium, repos, keyFile, 'min', systemClock)).toEqual(['sato']);
-    expect(repos.staff.byUsername('sato')?.status).toBe('active');
+    expect(await seedDemo(sodium, repos, keyFile, 'min', systemClock)).toEqual(['sato']);
+    expect((await repos.staff.byUsername('sato'))?.status).toBe('active');
     db.close();
   });
 
@@ -62,7 +62,7 @@ describe('demo seed', { timeout: 60_000 }, () => {
     try {
       const missing = await fetch(`${server.url}/console/${CONSOLE_CONFIG_FILE}`);
       expect(missing.headers.get('content-type') ?? '').not.toMatch(/json/);
-      const app = createApp({
+      const app = await createApp({
         db: server.db, sodium: server.sodium, clock: systemClock, log: createLogger('silent'), widgetDist: '/nonexistent', consoleDist: '/nonexistent',
         publicUrl: null, demoConsoleConfig: { lockAfterMinutes: 15, kdfFloor: 'min' },
       });

@@ -31,6 +31,7 @@ import { LiveSessions } from '../src/domain/staff/live-sessions.js';
 import { createSqliteRepositories } from '../src/repositories/sqlite.js';
 import { realScheduler, type Scheduler } from '../src/scheduler.js';
 import { loadSodium } from '../src/sodium.js';
+import { answeringLater } from './slow-storage.js';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type Sumo = Awaited<ReturnType<typeof loadSodium>>;
@@ -96,6 +97,11 @@ export async function startTestServer(
     testHooks?: boolean;
     /** Demo mode: the relay serves the demo page, the landing pages and the console too. */
     demo?: boolean;
+    /**
+     * Repositories that answer a turn later, before and after their SQL, as PostgreSQL's would (see
+     * slow-storage.ts). Default: TSUNAGARI_TEST_STORAGE=later turns it on for every server of a run.
+     */
+    storageLatency?: boolean;
     heartbeat?: Heartbeat;
     /** The server's Argon2id floor for enrolment and password change (default min, as e2e servers). */
     kdfFloor?: 'moderate' | 'min';
@@ -126,22 +132,22 @@ export async function startTestServer(
   const repos = createSqliteRepositories(db);
   const org = testOrg(sodium, dir);
   const clock = opts.clock ?? systemClock;
-  if (!repos.organisation.get()) {
-    repos.organisation.create('test org', org.publicKey, clock.now().toISOString());
+  if (!(await repos.organisation.get())) {
+    await repos.organisation.create('test org', org.publicKey, clock.now().toISOString());
     // Enrolled as browsers would (keys made "client-side"), signed with the test's org key.
     const lifecycle = new StaffLifecycle(repos, sodium, clock, new LiveSessions(realScheduler, clock), 'min');
-    for (const s of Object.values(STAFF)) enrolInProcess(sodium, lifecycle, org.secretKey, s, { kdf: 'min', now: clock.now().getTime() });
+    for (const s of Object.values(STAFF)) await enrolInProcess(sodium, lifecycle, org.secretKey, s, { kdf: 'min', now: clock.now().getTime() });
   }
-  for (const name of opts.campaigns ?? []) repos.campaigns.save({ name, label: name, active: true, updatedAt: clock.now().toISOString() });
+  for (const name of opts.campaigns ?? []) await repos.campaigns.save({ name, label: name, active: true, updatedAt: clock.now().toISOString() });
   const logs: string[] = [];
   const log = createLogger('trace', { write: (line: string) => void logs.push(line) });
   const redis = queueInRedis();
-  const app = createApp({
-    // A prefix per server start: a restarted relay begins with an empty store, as one in memory
-    // does. A node that starts beside live Redis state (offers whose timers died with the node
-    // that made them) is issue 17's open work, not something this matrix can stand in for.
-    ...(redis ? { queueStore: new RedisQueueStore(redis, `test-${path.basename(dir)}-${++redisStarts}:`) } : {}),
+  const app = await createApp({
+    // One prefix per test's database: a restarted relay meets the Redis state its previous start
+    // left (offers whose timers died with it included), as a node restarting beside a live Redis does.
+    ...(redis ? { queueStore: new RedisQueueStore(redis, `test-${path.basename(dir)}:`) } : {}),
     db,
+    ...((opts.storageLatency ?? process.env.TSUNAGARI_TEST_STORAGE === 'later') ? { repositories: answeringLater(createSqliteRepositories(db)) } : {}),
     sodium,
     clock,
     log,
@@ -190,7 +196,7 @@ export async function startTestServer(
     dir,
     dbPath,
     sodium,
-    orgPublicKey: repos.organisation.get()?.signPublicKey ?? '',
+    orgPublicKey: (await repos.organisation.get())?.signPublicKey ?? '',
     org,
     logs,
     stop,
@@ -372,7 +378,6 @@ export function serverPerTest(): { start(opts?: TestServerOptions): Promise<Test
  * in a real Redis (issue 17's matrix): a connection of this server's own, or null in the default
  * project (queue in memory).
  */
-let redisStarts = 0;
 function queueInRedis(): Redis | null {
   if (process.env.TSUNAGARI_TEST_QUEUE !== 'redis') return null;
   return new Redis({ path: inject('redisPath'), maxRetriesPerRequest: 1 });

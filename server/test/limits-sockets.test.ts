@@ -103,7 +103,7 @@ describe('the outbound buffer per socket', () => {
     const seal = sealer(server, consultationId);
     for (let i = 0; i < 60; i++) {
       const e = seal('長い話'.repeat(1300));
-      server.app.repos.messages.insertOnce({ ...e, senderRole: 'client', senderStaffId: null });
+      await server.app.repos.messages.insertOnce({ ...e, senderRole: 'client', senderStaffId: null });
     }
     const dropped = serverDropped(server, script.id ?? '');
     // The script stops reading its socket, then keeps asking: every answer waits in the relay.
@@ -128,7 +128,7 @@ describe('the outbound buffer per socket', () => {
     const hers = sealer(server, woman.consultationId);
     for (let i = 0; i < 60; i++) {
       const e = hers('長い話'.repeat(1300));
-      server.app.repos.messages.insertOnce({ ...e, seq: e.seq + 1, senderRole: 'client', senderStaffId: null });
+      await server.app.repos.messages.insertOnce({ ...e, seq: e.seq + 1, senderRole: 'client', senderStaffId: null });
     }
     for (let round = 0; round < 2; round++) {
       let afterId = 0;

@@ -87,6 +87,24 @@ describe('no way back in after she leaves', () => {
     await call(sato, 'consultation:record', { consultationId: chat.consultationId, topics: ['虐待・DV'], outcome: 'listened' });
   });
 
+  it('her counselor ends the chat while another device opens her code at once (storage answering later): ended, and no token of hers is left on it', async () => {
+    const server = await start({ storageLatency: true });
+    const chat = await chatWithCode(server, true);
+    const other = await open(server);
+    const [opened, ended] = await Promise.all([
+      send(other, 'resume:open', { lookup: chat.lookup }),
+      send(chat.sato as ClientSocket, 'consultation:end', { consultationId: chat.consultationId }),
+    ]);
+    expect(ended.ok).toBe(true);
+    expect(server.db.prepare('SELECT status, client_token_hash AS t FROM consultation WHERE id = ?').get(chat.consultationId)).toEqual({ status: 'ended', t: '' });
+    expect(server.db.prepare('SELECT COUNT(*) AS n FROM resume_code').get()).toEqual({ n: 0 });
+    // Whichever came first, a token the open handed out opens nothing now.
+    if (opened.ok) {
+      const token = (opened.data as { clientToken: string }).clientToken;
+      expect(await send(await open(server), 'consultation:resume', { consultationId: chat.consultationId, clientToken: token })).toEqual({ ok: false, error: 'UNKNOWN_CONSULTATION' });
+    }
+  });
+
   it('resume:open moves the chat to the new device: the old one is dropped and her counselor is told', async () => {
     const server = await start();
     const chat = await chatWithCode(server, true);

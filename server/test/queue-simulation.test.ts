@@ -118,8 +118,8 @@ describe('queue simulation: 32 clients, 5 counselors, drops and a restart', () =
     const lifecycle = new StaffLifecycle(repos, first.sodium, systemClock, new LiveSessions(realScheduler, systemClock), 'min');
     const names = Array.from({ length: COUNSELORS }, (_, i) => `sim${i + 1}`);
     for (const n of names) {
-      const { staffId } = enrolInProcess(first.sodium, lifecycle, first.org.secretKey, { username: n, displayName: n, role: 'counselor', password: `pw-${n}-long` }, { kdf: 'min', now: Date.now() });
-      repos.counselors.setCapacity(staffId, CAPACITY);
+      const { staffId } = await enrolInProcess(first.sodium, lifecycle, first.org.secretKey, { username: n, displayName: n, role: 'counselor', password: `pw-${n}-long` }, { kdf: 'min', now: Date.now() });
+      await repos.counselors.setCapacity(staffId, CAPACITY);
     }
 
     const violations: string[] = [];

@@ -1,6 +1,6 @@
 import { newSessionKey, sealEpochMessage } from '@tsunagari/shared/crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { call, clientSocket, connected, startTestServer, type TestServer } from './harness.js';
+import { call, clientSocket, connected, loginStaff, next, staffSocket, startTestServer, type TestServer } from './harness.js';
 
 describe('server restart', () => {
   const servers: TestServer[] = [];
@@ -33,5 +33,35 @@ describe('server restart', () => {
     expect(snapshot.position).toBe(1);
     expect(snapshot.messages.map((m) => m.id)).toEqual(acked.map((m) => m.id));
     again.disconnect();
+  });
+  it('a counselor offered her when the relay stopped: after the restart she is offered again (no offer left pending for ever)', async () => {
+    // With the queue in Redis the second start meets the offer the first made; its timer died
+    // with the first process, so the new one must take it on (the Redis matrix runs this file).
+    const routing = { offerTimeoutMs: 800 };
+    const first = await startTestServer({ routing });
+    servers.push(first);
+    const sato = staffSocket(first, await loginStaff(first, 'sato'));
+    await connected(sato);
+    await call(sato, 'staff:status', { status: 'available' });
+    const client = clientSocket(first);
+    await connected(client);
+    const offered = next(sato, 'queue:offer');
+    const { consultationId, clientToken } = await call(client, 'consultation:start', {});
+    expect((await offered).consultationId).toBe(consultationId);
+    await first.stop();
+
+    const second = await startTestServer({ dir: first.dir, routing });
+    servers.push(second);
+    const again = clientSocket(second);
+    await connected(again);
+    await call(again, 'consultation:resume', { consultationId, clientToken });
+    const sato2 = staffSocket(second, await loginStaff(second, 'sato'));
+    await connected(sato2);
+    const offeredAgain = next(sato2, 'queue:offer');
+    await call(sato2, 'staff:status', { status: 'available' });
+    expect((await offeredAgain).consultationId).toBe(consultationId);
+    await call(sato2, 'offer:accept', { consultationId });
+    again.disconnect();
+    sato2.disconnect();
   });
 });

@@ -37,7 +37,7 @@ export const DEMO_CAMPAIGN = 'flyer';
  * verifies under it (enrolled as a browser would, signed here). An older demo database (staff
  * from before signed statements) is re-enrolled. Returns the usernames it (re-)enrolled.
  */
-export function seedDemo(sodium: SodiumSumo, repos: Repositories, keyFile: string, kdf: KdfFloor, clock: Clock): string[] {
+export async function seedDemo(sodium: SodiumSumo, repos: Repositories, keyFile: string, kdf: KdfFloor, clock: Clock): Promise<string[]> {
   // The old demo kept the org's secret key in plain text beside the database; the relay never reads it now.
   const legacy = path.join(path.dirname(keyFile), 'org-signing.key');
   if (fs.existsSync(legacy)) fs.rmSync(legacy);
@@ -47,28 +47,32 @@ export function seedDemo(sodium: SodiumSumo, repos: Repositories, keyFile: strin
   }
   const fileText = fs.readFileSync(keyFile, 'utf8');
   const { publicKey } = parseOrgKeyFile(sodium, fileText);
-  const org = repos.organisation.get();
-  if (!org) repos.organisation.create(DEMO_ORG_NAME, publicKey, clock.now().toISOString());
-  else if (org.signPublicKey !== publicKey) repos.organisation.replaceKey(publicKey);
+  const org = await repos.organisation.get();
+  if (!org) await repos.organisation.create(DEMO_ORG_NAME, publicKey, clock.now().toISOString());
+  else if (org.signPublicKey !== publicKey) await repos.organisation.replaceKey(publicKey);
 
   // The banner's QR landing page (/c/flyer) counts under its own name in the demo's report.
-  if (!repos.campaigns.all().some((c) => c.name === DEMO_CAMPAIGN)) {
-    repos.campaigns.save({ name: DEMO_CAMPAIGN, label: 'デモのチラシ', active: true, updatedAt: clock.now().toISOString() });
+  if (!(await repos.campaigns.all()).some((c) => c.name === DEMO_CAMPAIGN)) {
+    await repos.campaigns.save({ name: DEMO_CAMPAIGN, label: 'デモのチラシ', active: true, updatedAt: clock.now().toISOString() });
   }
 
   const pinned = pinOrgKey(sodium, publicKey);
   const now = clock.now().getTime();
-  const needed = DEMO_STAFF.filter((s) => {
-    const r = repos.staff.byUsername(s.username);
-    if (r?.status !== 'active') return true;
-    if (verifyStaffStatement(sodium, r.statement, { orgKey: pinned, acceptRoles: [r.role], now, revocations: null }).ok) return false;
+  const needed = [];
+  for (const s of DEMO_STAFF) {
+    const r = await repos.staff.byUsername(s.username);
+    if (r?.status !== 'active') {
+      needed.push(s);
+      continue;
+    }
+    if (verifyStaffStatement(sodium, r.statement, { orgKey: pinned, acceptRoles: [r.role], now, revocations: null }).ok) continue;
     throw new Error(`demo login ${s.username} is active under another organisation key: delete the demo database (${keyFile} was made anew) to start afresh`);
-  });
+  }
   if (needed.length === 0) return [];
   const lifecycle = new StaffLifecycle(repos, sodium, clock, new LiveSessions(realScheduler, clock), kdf);
   const key = openOrgKeyFile(sodium, fileText, DEMO_ORG_PASSPHRASE);
   try {
-    for (const s of needed) enrolInProcess(sodium, lifecycle, key.secretKey, s, { kdf, now });
+    for (const s of needed) await enrolInProcess(sodium, lifecycle, key.secretKey, s, { kdf, now });
   } finally {
     sodium.memzero(key.secretKey);
   }
@@ -80,14 +84,17 @@ export function seedDemo(sodium: SodiumSumo, repos: Repositories, keyFile: strin
  * passwords are printed in every demo banner and in the README). A real counselor may well be
  * sato / 佐藤, so only the names marked （デモ） count.
  */
-export function holdsDemoAccounts(repos: Pick<Repositories, 'organisation' | 'staff'>): boolean {
-  if (repos.organisation.get()?.name === DEMO_ORG_NAME) return true;
-  return DEMO_STAFF.some((s) => s.displayName.includes('（デモ）') && repos.staff.byUsername(s.username)?.displayName === s.displayName);
+export async function holdsDemoAccounts(repos: Pick<Repositories, 'organisation' | 'staff'>): Promise<boolean> {
+  if ((await repos.organisation.get())?.name === DEMO_ORG_NAME) return true;
+  for (const s of DEMO_STAFF) {
+    if (s.displayName.includes('（デモ）') && (await repos.staff.byUsername(s.username))?.displayName === s.displayName) return true;
+  }
+  return false;
 }
 
 /** Stops a relay started without DEMO=1 on a demo database, saying what to do instead. */
-export function refuseDemoDatabase(repos: Pick<Repositories, 'organisation' | 'staff'>, dbPath: string): void {
-  if (!holdsDemoAccounts(repos)) return;
+export async function refuseDemoDatabase(repos: Pick<Repositories, 'organisation' | 'staff'>, dbPath: string): Promise<void> {
+  if (!(await holdsDemoAccounts(repos))) return;
   throw new Error(
     `${dbPath} is a demo database: it holds the demo organisation and logins, whose passwords are public. ` +
       'A relay without DEMO=1 refuses it. For production, point TSUNAGARI_DB at a new file and set up the organisation ' +

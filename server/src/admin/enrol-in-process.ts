@@ -20,22 +20,22 @@ export interface NewStaff {
  * passphrase are printed for everyone) and tests use it: in production the browser and the
  * admin's own machine hold these secrets, never the relay.
  */
-export function enrolInProcess(
+export async function enrolInProcess(
   sodium: SodiumSumo,
   lifecycle: StaffLifecycle,
   orgSecretKey: Uint8Array,
   input: NewStaff,
   opts: { kdf: KdfFloor; now: number },
-): { staffId: string } {
-  const { inviteToken } = lifecycle.invite({ username: input.username, displayName: input.displayName, role: input.role });
+): Promise<{ staffId: string }> {
+  const { inviteToken } = await lifecycle.invite({ username: input.username, displayName: input.displayName, role: input.role });
   const pairs = generateStaffKeyPairs(sodium);
   const limits = KDF_FLOORS[opts.kdf];
   const wrapped = wrapKeysUnderPassword(sodium, input.password, pairs, limits, limits);
   sodium.memzero(pairs.boxSecretKey);
   sodium.memzero(pairs.signSecretKey);
-  const { staffId } = lifecycle.enrol({ token: inviteToken, kdf: wrapped.kdf, authKey: wrapped.loginValue, ...wrapped.keys });
-  const pending = lifecycle.directory().find((s) => s.staffId === staffId)?.pending;
+  const { staffId } = await lifecycle.enrol({ token: inviteToken, kdf: wrapped.kdf, authKey: wrapped.loginValue, ...wrapped.keys });
+  const pending = (await lifecycle.directory()).find((s) => s.staffId === staffId)?.pending;
   if (!pending) throw new Error(`${input.username} is not pending after enrolment`);
-  lifecycle.activate(staffId, signStaffStatement(sodium, orgSecretKey, newStaffStatement(pending, opts.now)));
+  await lifecycle.activate(staffId, signStaffStatement(sodium, orgSecretKey, newStaffStatement(pending, opts.now)));
   return { staffId };
 }

@@ -55,41 +55,41 @@ export async function runRelayCommand(
 ): Promise<void> {
   const { values: v } = parseArgs({ args, options: OPTIONS });
   const { sodium, repos, staff } = ctx;
-  const byUsername = (username: string | undefined) => {
-    const r = username ? repos.staff.byUsername(username) : null;
+  const byUsername = async (username: string | undefined) => {
+    const r = username ? await repos.staff.byUsername(username) : null;
     if (!r) throw new Error(`no staff member ${username ?? '(--username missing)'}`);
     return r;
   };
   try {
     if (command === 'org:register') {
-      if (repos.organisation.get()) throw new Error('the organisation is already registered');
+      if (await repos.organisation.get()) throw new Error('the organisation is already registered');
       const key = v['public-key'] ?? (v['key-file'] ? parseOrgKeyFile(sodium, await fs.readFile(v['key-file'], 'utf8')).publicKey : undefined);
       if (!key || !v.name) throw new Error('org:register needs --name and --public-key KEY (or --key-file ORG.key, read without its passphrase)');
       pinOrgKey(sodium, key);
-      repos.organisation.create(v.name, key, ctx.clock.now().toISOString());
+      await repos.organisation.create(v.name, key, ctx.clock.now().toISOString());
       out(`organisation registered with public key ${key}\n`);
     } else if (command === 'staff:invite') {
       const input = staffInviteSchema.safeParse({ username: v.username, displayName: v.name, role: v.role });
       if (!input.success) throw new Error('staff:invite needs --username (a-z 0-9 . _ -), --name and --role counselor|supervisor|admin');
-      const inv = staff.invite(input.data);
+      const inv = await staff.invite(input.data);
       const link = v['console-url'] ? inviteLink(v['console-url'], inv.inviteToken) : `<console URL>#invite=${inv.inviteToken}`;
       out(`invited ${input.data.username} (${inv.staffId}) until ${inv.expiresAt}\nlink (pass it on privately, it works once): ${link}\n`);
     } else if (command === 'staff:list') {
-      const list = staff.directory();
+      const list = await staff.directory();
       out(v.json ? `${JSON.stringify(list)}\n` : list.map((s) => `${s.username}\t${s.role}\t${s.status}\tv${s.keyVersion}\t${s.lastSignInDay ?? '-'}\n`).join(''));
     } else if (command === 'staff:pending') {
       if (!v.json) throw new Error('staff:pending prints JSON for statement:sign: add --json');
-      const pending = staff.directory().filter((s) => s.pending && (!v.username || s.username === v.username));
+      const pending = (await staff.directory()).filter((s) => s.pending && (!v.username || s.username === v.username));
       if (v.username && pending.length === 0) throw new Error(`${v.username} has no pending enrolment`);
       out(`${JSON.stringify(v.username ? pending[0]?.pending : pending.map((s) => ({ username: s.username, displayName: s.displayName, pending: s.pending })))}\n`);
     } else if (command === 'staff:activate' || command === 'staff:resign') {
       const signed = signedStatementSchema.safeParse(await readJson(v.in, 'the signed statement (--in FILE)'));
       if (!signed.success) throw new Error('the file is not a signed statement {statement, signature}');
       const id = signed.data.statement.staffId;
-      const listing = command === 'staff:activate' ? staff.activate(id, signed.data) : staff.resign(id, signed.data);
+      const listing = command === 'staff:activate' ? await staff.activate(id, signed.data) : await staff.resign(id, signed.data);
       out(`${listing.username} is ${listing.status}, statement valid until ${new Date(listing.statement?.statement.notAfter ?? 0).toISOString()}\n`);
     } else if (command === 'staff:disable') {
-      const target = byUsername(v.username);
+      const target = await byUsername(v.username);
       const list = signedRevocationListSchema.safeParse(await readJson(v.revocations, 'the signed revocation list (--revocations FILE)'));
       if (!list.success) throw new Error('the file is not a signed revocation list {list, signature}');
       const listing = await staff.disable(target.id, list.data);
@@ -97,7 +97,7 @@ export async function runRelayCommand(
     } else if (command === 'revocations:publish') {
       const list = signedRevocationListSchema.safeParse(await readJson(v.in, 'the signed revocation list (--in FILE)'));
       if (!list.success) throw new Error('the file is not a signed revocation list {list, signature}');
-      staff.publishRevocations(list.data);
+      await staff.publishRevocations(list.data);
       out('the revocation list is published\n');
     } else {
       throw new Error(`unknown command ${command}`);

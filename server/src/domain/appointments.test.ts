@@ -43,35 +43,55 @@ describe('AppointmentService.book', () => {
     endedBy: null,
   };
 
-  /** An in-memory repository: enough to see which codes the service tries. */
+  /** An in-memory repository: enough to see which codes the service tries; one booked appointment per code, as the unique index keeps it. */
   function memoryRepo(): AppointmentRepository & { all: Appointment[] } {
     const all: Appointment[] = [];
     return {
       all,
-      insert: (a) => void all.push({ ...a, staffName: '佐藤' }),
-      byId: (id) => all.find((a) => a.id === id) ?? null,
-      bookedByCode: (code) => all.find((a) => a.code === code && a.status === 'booked') ?? null,
-      latestByCode: (code) => all.filter((a) => a.code === code).at(-1) ?? null,
-      startingFrom: (from) => all.filter((a) => a.startsAt >= from),
-      startingBetween: (from, to) => all.filter((a) => a.startsAt >= from && a.startsAt < to),
-      setStatus: () => true,
+      insert: async (a) => {
+        if (all.some((b) => b.code === a.code && b.status === 'booked')) throw new Error('UNIQUE constraint failed: appointment.code');
+        all.push({ ...a, staffName: '佐藤' });
+      },
+      byId: async (id) => all.find((a) => a.id === id) ?? null,
+      bookedByCode: async (code) => all.find((a) => a.code === code && a.status === 'booked') ?? null,
+      latestByCode: async (code) => all.filter((a) => a.code === code).at(-1) ?? null,
+      startingFrom: async (from) => all.filter((a) => a.startsAt >= from),
+      startingBetween: async (from, to) => all.filter((a) => a.startsAt >= from && a.startsAt < to),
+      setStatus: async () => true,
     };
   }
 
-  it('draws again when the code is already booked', () => {
-    const repo = memoryRepo();
-    // The first two bookings draw the same six characters; the second must draw again.
+  /** The first two bookings draw the same six characters; the second must draw again. */
+  function scriptedService(repo: AppointmentRepository) {
     const draws = [...Array(12).fill(0), ...Array(6).fill(1)] as number[];
     const scripted = Object.assign(Object.create(sodium) as typeof sodium, { randombytes_uniform: () => draws.shift() ?? 2 });
-    const service = new AppointmentService({ byId: () => consultation }, repo, scripted, { now: () => new Date('2026-06-05T03:00:00Z') }, {
+    const service = new AppointmentService({ byId: async () => consultation }, repo, scripted, { now: () => new Date('2026-06-05T03:00:00Z') }, {
       planForAppointment: () => {
         throw new Error('booking marks no visit');
       },
     });
-    const first = service.book('sato', consultation.id, 'phone', '2026-06-08T15:00:00+09:00');
-    const second = service.book('sato', consultation.id, 'phone', '2026-06-08T16:00:00+09:00');
+    return { service, draws };
+  }
+
+  it('draws again when the code is already booked', async () => {
+    const { service, draws } = scriptedService(memoryRepo());
+    const first = await service.book('sato', consultation.id, 'phone', '2026-06-08T15:00:00+09:00');
+    const second = await service.book('sato', consultation.id, 'phone', '2026-06-08T16:00:00+09:00');
     expect(first.code).toBe('222222');
     expect(second.code).toBe('333333');
+    expect(draws).toEqual([]);
+  });
+
+  it('two bookings at once drawing the same code: the one that stores second is refused by the code and draws again', async () => {
+    const repo = memoryRepo();
+    const { service, draws } = scriptedService(repo);
+    // Both check the code before either stored it: the second insert is refused, and it draws again.
+    const [first, second] = await Promise.all([
+      service.book('sato', consultation.id, 'phone', '2026-06-08T15:00:00+09:00'),
+      service.book('sato', consultation.id, 'phone', '2026-06-08T16:00:00+09:00'),
+    ]);
+    expect([first.code, second.code]).toEqual(['222222', '333333']);
+    expect(repo.all.map((a) => a.code)).toEqual(['222222', '333333']);
     expect(draws).toEqual([]);
   });
 });

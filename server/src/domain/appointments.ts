@@ -16,6 +16,7 @@ import type { CaseLogActor } from './case-log.js';
 import type { OutreachService } from './outreach.js';
 import type { AppointmentRepository, ConsultationRepository, StaffRepository } from '../repositories/types.js';
 import { ANY_TIME, type BookingRules } from './booking-rules.js';
+import { KeyedSerial } from './routing/serial.js';
 
 /** What a booking may add to kind and time: its length, and the interview-day warning confirmed. */
 export interface BookingChoices {
@@ -51,6 +52,14 @@ export function newReservationCode(sodium: Pick<Sodium, 'randombytes_uniform'>):
  * mark them. Knows nothing of sockets or SQL.
  */
 export class AppointmentService {
+  /**
+   * Status changes of one appointment, one at a time: each checks what is stored (whether her code
+   * is booked by another, the visit marked on it) and then writes, with awaits between. Bookings
+   * need none of this: the overlap check is inside the insert, and a code taken meanwhile makes
+   * the insert fail and the booking draw again (see {@link store}).
+   */
+  private readonly statusChanges = new KeyedSerial();
+
   constructor(
     private readonly consultations: Pick<ConsultationRepository, 'byId'>,
     private readonly appointments: AppointmentRepository,
@@ -60,7 +69,7 @@ export class AppointmentService {
     /** The program's hours, holidays and interview day (issue 16); none by default. */
     private readonly rules: BookingRules = ANY_TIME,
     /** Who a supervisor may book for (active counselors). */
-    private readonly staff: Pick<StaffRepository, 'byId'> = { byId: () => null },
+    private readonly staff: Pick<StaffRepository, 'byId'> = { byId: () => Promise.resolve(null) },
   ) {}
 
   /**
@@ -72,8 +81,8 @@ export class AppointmentService {
    * ({@link BookingRules.check}: hours, holidays, closure days, the interview day); DOUBLE_BOOKED
    * when she has a booked appointment overlapping it. Nothing is stored on an error.
    */
-  book(staffId: string, consultationId: string, kind: HandoffKind, startsAt: string, choices: BookingChoices = {}): Appointment {
-    const c = this.consultations.byId(consultationId);
+  async book(staffId: string, consultationId: string, kind: HandoffKind, startsAt: string, choices: BookingChoices = {}): Promise<Appointment> {
+    const c = await this.consultations.byId(consultationId);
     if (!c) throw errors.unknownConsultation();
     // Like case records: a waiting chat is nobody's yet, which is a state, not a permission.
     if (c.status === 'waiting' || c.assignedStaffId === null) throw errors.invalidState('not taken up');
@@ -89,20 +98,20 @@ export class AppointmentService {
    * Errors: UNKNOWN_CONSULTATION; INVALID_STATE when nobody took her up; UNKNOWN_STAFF when the
    * counselor is not an active counselor; then as {@link book}.
    */
-  bookFor(supervisorId: string, p: AppointmentBookPayload): Appointment {
-    const c = this.consultations.byId(p.consultationId);
+  async bookFor(supervisorId: string, p: AppointmentBookPayload): Promise<Appointment> {
+    const c = await this.consultations.byId(p.consultationId);
     if (!c) throw errors.unknownConsultation();
     if (c.status === 'waiting' || c.assignedStaffId === null) throw errors.invalidState('not taken up');
-    const counselor = this.staff.byId(p.counselorId);
+    const counselor = await this.staff.byId(p.counselorId);
     if (counselor?.status !== 'active' || counselor.role !== 'counselor') throw errors.unknownStaff();
     return this.store({ ...p, staffId: counselor.id }, p.override ? supervisorId : null);
   }
 
   /** The checks every booking shares, then the write (atomic with the overlap check). */
-  private store(
+  private async store(
     b: BookingChoices & { consultationId: string; staffId: string; kind: HandoffKind; startsAt: string },
     overrider: string | null,
-  ): Appointment {
+  ): Promise<Appointment> {
     const now = this.clock.now();
     const at = new Date(b.startsAt);
     if (!(at.getTime() > now.getTime())) throw errors.invalidState('appointment time has passed');
@@ -110,27 +119,37 @@ export class AppointmentService {
     const end = new Date(at.getTime() + (b.minutes ?? DEFAULT_APPOINTMENT_MINUTES) * 60_000);
     const { overridden } = this.rules.check(b.kind, at, end, { offDayConfirmed: b.offDayConfirmed, override: overrider !== null });
     const nowIso = now.toISOString();
-    const appointment = {
+    const drawn = {
       id: randomId(this.sodium),
       consultationId: b.consultationId,
       kind: b.kind,
       // Stored as UTC so times sort and compare as text whatever offset the console sent.
       startsAt: at.toISOString(),
       endsAt: end.toISOString(),
-      code: this.freeCode(),
       status: 'booked' as const,
       staffId: b.staffId,
       // Recorded only when the override bent a rule: an ordinary booking by a supervisor is ordinary.
       overriddenBy: overridden ? overrider : null,
       createdAt: nowIso,
     };
-    // Synchronous from the check in freeCode to here: no other booking can take the code between.
-    this.appointments.insert(appointment, nowIso);
-    return this.appointments.byId(appointment.id) as Appointment;
+    for (let i = 0; i < CODE_ATTEMPTS; i++) {
+      const appointment = { ...drawn, code: newReservationCode(this.sodium) };
+      if (await this.appointments.bookedByCode(appointment.code)) continue;
+      try {
+        await this.appointments.insert(appointment, nowIso);
+      } catch (caught) {
+        // Another booking took the code between the check and the insert (its unique index
+        // refused this one): draw again. Anything else (DOUBLE_BOOKED) is the answer.
+        if (await this.appointments.bookedByCode(appointment.code)) continue;
+        throw caught;
+      }
+      return (await this.appointments.byId(appointment.id)) as Appointment;
+    }
+    throw new Error('no free reservation code');
   }
 
   /** Appointments starting from APPOINTMENT_LIST_PAST_DAYS days ago onwards, soonest first, any status. */
-  list(): Appointment[] {
+  list(): Promise<Appointment[]> {
     return this.appointments.startingFrom(new Date(this.clock.now().getTime() - APPOINTMENT_LIST_PAST_DAYS * DAY_MS).toISOString());
   }
 
@@ -139,8 +158,8 @@ export class AppointmentService {
    * recently created one that had it (she may call about one that was cancelled). UNKNOWN_APPOINTMENT
    * when no appointment ever had it.
    */
-  find(code: string): Appointment {
-    const found = this.appointments.bookedByCode(code) ?? this.appointments.latestByCode(code);
+  async find(code: string): Promise<Appointment> {
+    const found = (await this.appointments.bookedByCode(code)) ?? (await this.appointments.latestByCode(code));
     if (!found) throw errors.unknownAppointment();
     return found;
   }
@@ -153,26 +172,21 @@ export class AppointmentService {
    * appointment (the code was handed out again after this one was closed); the visit's errors.
    * Everything is checked before anything is written.
    */
-  setStatus(actor: CaseLogActor, appointmentId: string, status: AppointmentStatus, visit?: VisitDetails): { appointment: Appointment; changed: boolean } {
-    const current = this.appointments.byId(appointmentId);
-    if (!current) throw errors.unknownAppointment();
-    const plan = this.visits.planForAppointment(actor, current, status, visit);
-    if (current.status === status && !plan.changes) return { appointment: current, changed: false };
-    if (status === 'booked' && current.status !== 'booked') {
-      const holder = this.appointments.bookedByCode(current.code);
-      if (holder && holder.id !== current.id) throw errors.invalidState('code is booked by another appointment');
-    }
-    plan.apply();
-    if (current.status !== status) this.appointments.setStatus(appointmentId, status, this.clock.now().toISOString());
-    return { appointment: this.appointments.byId(appointmentId) as Appointment, changed: true };
+  setStatus(actor: CaseLogActor, appointmentId: string, status: AppointmentStatus, visit?: VisitDetails): Promise<{ appointment: Appointment; changed: boolean }> {
+    return this.statusChanges.run(appointmentId, () => this.setStatusNow(actor, appointmentId, status, visit));
   }
 
-  /** A code no booked appointment has. */
-  private freeCode(): string {
-    for (let i = 0; i < CODE_ATTEMPTS; i++) {
-      const code = newReservationCode(this.sodium);
-      if (!this.appointments.bookedByCode(code)) return code;
+  private async setStatusNow(actor: CaseLogActor, appointmentId: string, status: AppointmentStatus, visit?: VisitDetails): Promise<{ appointment: Appointment; changed: boolean }> {
+    const current = await this.appointments.byId(appointmentId);
+    if (!current) throw errors.unknownAppointment();
+    const plan = await this.visits.planForAppointment(actor, current, status, visit);
+    if (current.status === status && !plan.changes) return { appointment: current, changed: false };
+    if (status === 'booked' && current.status !== 'booked') {
+      const holder = await this.appointments.bookedByCode(current.code);
+      if (holder && holder.id !== current.id) throw errors.invalidState('code is booked by another appointment');
     }
-    throw new Error('no free reservation code');
+    await plan.apply();
+    if (current.status !== status) await this.appointments.setStatus(appointmentId, status, this.clock.now().toISOString());
+    return { appointment: (await this.appointments.byId(appointmentId)) as Appointment, changed: true };
   }
 }

@@ -71,22 +71,22 @@ describe('BookingRules: the program’s rules for a booking', () => {
 describe('AppointmentService with the rules and a real SQLite file: one counselor, no overlaps', () => {
   const freshDatabase = tempDatabases('booking');
 
-  function setup() {
+  async function setup() {
     const db = freshDatabase();
     const repos = createSqliteRepositories(db);
     // Invited staff rows are enough for the foreign keys.
     const staff = db.prepare(`INSERT INTO staff (id, username, display_name, role, status, key_version, created_at) VALUES (?, ?, ?, ?, 'invited', 1, '2026-01-01')`);
     staff.run('sato-000000000000000001', 'sato', '佐藤', 'counselor');
     staff.run('boss-000000000000000001', 'boss', '主任', 'supervisor');
-    repos.consultations.insert({
+    await repos.consultations.insert({
       id: 'consultation-0000000001', clientTokenHash: 'h', status: 'waiting', campaign: null, urgent: false,
       queuedAt: '2026-11-30T02:00:00.000Z', assignedStaffId: null, assignedAt: null, endedAt: null, endReason: null, endedBy: null,
     });
-    repos.consultations.assign('consultation-0000000001', 'sato-000000000000000001', '2026-11-30T02:01:00.000Z');
+    await repos.consultations.assign('consultation-0000000001', 'sato-000000000000000001', '2026-11-30T02:01:00.000Z');
     const service = new AppointmentService(repos.consultations, repos.appointments, sodium, clock, visitsOf(repos), new BookingRules(hours, FRIDAY), repos.staff);
-    const book = (start: string, minutes?: number) => {
+    const book = async (start: string, minutes?: number) => {
       try {
-        return service.book('sato-000000000000000001', 'consultation-0000000001', 'phone', `${start}+09:00`, { minutes }).endsAt;
+        return (await service.book('sato-000000000000000001', 'consultation-0000000001', 'phone', `${start}+09:00`, { minutes })).endsAt;
       } catch (e) {
         return (e as { code: string }).code;
       }
@@ -95,57 +95,57 @@ describe('AppointmentService with the rules and a real SQLite file: one counselo
     return { repos, service, book, count };
   }
 
-  it('refuses any overlap with a booked appointment, and takes one that starts as the other ends', () => {
-    const { book, count } = setup();
-    expect(book('2026-12-04T14:00:00')).toBe(tokyo('2026-12-04T15:00:00').toISOString());
-    expect(book('2026-12-04T14:00:00')).toBe('DOUBLE_BOOKED'); // the same time
-    expect(book('2026-12-04T14:59:00', 15)).toBe('DOUBLE_BOOKED'); // starts a minute before the end
-    expect(book('2026-12-04T13:05:00', 60)).toBe('DOUBLE_BOOKED'); // ends a minute after the start
-    expect(book('2026-12-04T13:30:00', 120)).toBe('DOUBLE_BOOKED'); // wraps it
-    expect(book('2026-12-04T14:15:00', 15)).toBe('DOUBLE_BOOKED'); // inside it
+  it('refuses any overlap with a booked appointment, and takes one that starts as the other ends', async () => {
+    const { book, count } = await setup();
+    expect(await book('2026-12-04T14:00:00')).toBe(tokyo('2026-12-04T15:00:00').toISOString());
+    expect(await book('2026-12-04T14:00:00')).toBe('DOUBLE_BOOKED'); // the same time
+    expect(await book('2026-12-04T14:59:00', 15)).toBe('DOUBLE_BOOKED'); // starts a minute before the end
+    expect(await book('2026-12-04T13:05:00', 60)).toBe('DOUBLE_BOOKED'); // ends a minute after the start
+    expect(await book('2026-12-04T13:30:00', 120)).toBe('DOUBLE_BOOKED'); // wraps it
+    expect(await book('2026-12-04T14:15:00', 15)).toBe('DOUBLE_BOOKED'); // inside it
     expect(count()).toBe(1);
-    expect(book('2026-12-04T15:00:00', 30)).toBe(tokyo('2026-12-04T15:30:00').toISOString()); // starts at its end
-    expect(book('2026-12-04T13:00:00', 60)).toBe(tokyo('2026-12-04T14:00:00').toISOString()); // ends at its start
+    expect(await book('2026-12-04T15:00:00', 30)).toBe(tokyo('2026-12-04T15:30:00').toISOString()); // starts at its end
+    expect(await book('2026-12-04T13:00:00', 60)).toBe(tokyo('2026-12-04T14:00:00').toISOString()); // ends at its start
     expect(count()).toBe(3);
   });
 
-  it('a cancelled appointment frees its time', () => {
-    const { service, book, count } = setup();
-    const first = service.book('sato-000000000000000001', 'consultation-0000000001', 'phone', '2026-12-04T14:00:00+09:00');
-    service.setStatus({ staffId: 'sato-000000000000000001', role: 'counselor' }, first.id, 'cancelled');
-    expect(book('2026-12-04T14:00:00')).toBe(tokyo('2026-12-04T15:00:00').toISOString());
+  it('a cancelled appointment frees its time', async () => {
+    const { service, book, count } = await setup();
+    const first = await service.book('sato-000000000000000001', 'consultation-0000000001', 'phone', '2026-12-04T14:00:00+09:00');
+    await service.setStatus({ staffId: 'sato-000000000000000001', role: 'counselor' }, first.id, 'cancelled');
+    expect(await book('2026-12-04T14:00:00')).toBe(tokyo('2026-12-04T15:00:00').toISOString());
     expect(count()).toBe(2);
   });
 
-  it('a supervisor books for an active counselor only, and her override is recorded only when it bent a rule', () => {
-    const { repos, count } = setup();
+  it('a supervisor books for an active counselor only, and her override is recorded only when it bent a rule', async () => {
+    const { repos, count } = await setup();
     // Who is who, as the staff table would say (active rows need keys and statements; their status and role are what count here).
     const people: Record<string, { id: string; role: string; status: string }> = {
       'sato-000000000000000001': { id: 'sato-000000000000000001', role: 'counselor', status: 'active' },
       'boss-000000000000000001': { id: 'boss-000000000000000001', role: 'supervisor', status: 'active' },
       'gone-000000000000000001': { id: 'gone-000000000000000001', role: 'counselor', status: 'disabled' },
     };
-    const staff = { byId: (id: string) => (people[id] ?? null) as never };
+    const staff = { byId: async (id: string) => (people[id] ?? null) as never };
     const service = new AppointmentService(repos.consultations, repos.appointments, sodium, clock, visitsOf(repos), new BookingRules(hours, FRIDAY), staff);
     const saturday = { consultationId: 'consultation-0000000001', kind: 'phone' as const, startsAt: '2026-12-05T14:00:00+09:00', counselorId: 'sato-000000000000000001' };
-    const code = (f: () => unknown) => {
+    const code = async (f: () => Promise<unknown>) => {
       try {
-        f();
+        await f();
         return 'ok';
       } catch (e) {
         return (e as { code: string }).code;
       }
     };
-    expect(code(() => service.bookFor('boss-000000000000000001', saturday))).toBe('BOOKING_OUTSIDE_HOURS');
-    expect(code(() => service.bookFor('boss-000000000000000001', { ...saturday, counselorId: 'boss-000000000000000001', override: true }))).toBe('UNKNOWN_STAFF');
-    expect(code(() => service.bookFor('boss-000000000000000001', { ...saturday, counselorId: 'gone-000000000000000001', override: true }))).toBe('UNKNOWN_STAFF');
+    expect(await code(() => service.bookFor('boss-000000000000000001', saturday))).toBe('BOOKING_OUTSIDE_HOURS');
+    expect(await code(() => service.bookFor('boss-000000000000000001', { ...saturday, counselorId: 'boss-000000000000000001', override: true }))).toBe('UNKNOWN_STAFF');
+    expect(await code(() => service.bookFor('boss-000000000000000001', { ...saturday, counselorId: 'gone-000000000000000001', override: true }))).toBe('UNKNOWN_STAFF');
     expect(count()).toBe(0);
-    const overridden = service.bookFor('boss-000000000000000001', { ...saturday, override: true });
+    const overridden = await service.bookFor('boss-000000000000000001', { ...saturday, override: true });
     expect(overridden).toMatchObject({ staffId: 'sato-000000000000000001', overriddenBy: 'boss-000000000000000001', startsAt: '2026-12-05T05:00:00.000Z' });
-    const ordinary = service.bookFor('boss-000000000000000001', { ...saturday, startsAt: '2026-12-04T14:00:00+09:00', override: true });
+    const ordinary = await service.bookFor('boss-000000000000000001', { ...saturday, startsAt: '2026-12-04T14:00:00+09:00', override: true });
     expect(ordinary.overriddenBy).toBeNull();
     // The override bends the hours, never the counselor's other bookings.
-    expect(code(() => service.bookFor('boss-000000000000000001', { ...saturday, override: true }))).toBe('DOUBLE_BOOKED');
+    expect(await code(() => service.bookFor('boss-000000000000000001', { ...saturday, override: true }))).toBe('DOUBLE_BOOKED');
     expect(count()).toBe(2);
   });
 });

@@ -18,14 +18,14 @@ export class CalendarService {
   ) {}
 
   /** The week starting on the Monday `weekStart` ("YYYY-MM-DD", Tokyo; the schema checked it is a Monday). */
-  week(weekStart: string): CalendarWeek {
+  async week(weekStart: string): Promise<CalendarWeek> {
     // Tokyo has no daylight saving: its midnight is always 15:00 UTC the day before.
     const from = Date.parse(`${weekStart}T00:00:00+09:00`);
     const days: CalendarDay[] = Array.from({ length: 7 }, (_, i) => {
       const date = new Date(from + i * DAY_MS + 9 * 3_600_000).toISOString().slice(0, 10);
       return { date, closed: this.hours.closedDay(date), interviewDay: this.rules.interviewWeekday === i + 1 };
     });
-    const appointments = this.appointments.startingBetween(new Date(from).toISOString(), new Date(from + 7 * DAY_MS).toISOString());
+    const appointments = await this.appointments.startingBetween(new Date(from).toISOString(), new Date(from + 7 * DAY_MS).toISOString());
     return { weekStart, days, appointments };
   }
 }

@@ -12,7 +12,7 @@ export const OTHER_CAMPAIGN = 'other';
  * every start asks.
  */
 export class CampaignList {
-  private active: Set<string> | null = null;
+  private active: Promise<Set<string>> | null = null;
 
   constructor(
     private readonly repo: CampaignRepository,
@@ -20,21 +20,28 @@ export class CampaignList {
   ) {}
 
   /** The list, by name. */
-  all(): Campaign[] {
+  all(): Promise<Campaign[]> {
     return this.repo.all();
   }
 
   /** Adds or changes one; the list as it now stands. */
-  save(input: CampaignSavePayload): Campaign[] {
-    this.repo.save({ ...input, updatedAt: this.clock.now().toISOString() });
+  async save(input: CampaignSavePayload): Promise<Campaign[]> {
+    await this.repo.save({ ...input, updatedAt: this.clock.now().toISOString() });
     this.active = null;
     return this.all();
   }
 
   /** The campaign a start is recorded under: its own name while active on the list, else 'other'; none stays none. */
-  recordedAs(name: string | undefined): string | undefined {
+  async recordedAs(name: string | undefined): Promise<string | undefined> {
     if (name === undefined) return undefined;
-    this.active ??= new Set(this.repo.all().filter((c) => c.active).map((c) => c.name));
-    return this.active.has(name) ? name : OTHER_CAMPAIGN;
+    // The read itself is kept, so starts that come while it is on its way share it.
+    this.active ??= this.repo.all().then((all) => new Set(all.filter((c) => c.active).map((c) => c.name)));
+    const active = this.active;
+    try {
+      return (await active).has(name) ? name : OTHER_CAMPAIGN;
+    } catch (caught) {
+      if (this.active === active) this.active = null; // read again next time
+      throw caught;
+    }
   }
 }

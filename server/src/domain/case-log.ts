@@ -28,37 +28,37 @@ export class CaseLogService {
   ) {}
 
   /** Logs one consultation. DATE_OUT_OF_RANGE for a day ahead of today or outside {@link openYears}. */
-  add(actor: CaseLogActor, input: CaseLogInput): CaseLogEntry {
+  async add(actor: CaseLogActor, input: CaseLogInput): Promise<CaseLogEntry> {
     this.checkDay(input.date);
     const entry = this.entry(input, { id: randomId(this.sodium), staffId: actor.staffId, recordedAt: this.clock.now().toISOString(), correctedAt: null });
-    this.log.insert(entry);
+    await this.log.insert(entry);
     return entry;
   }
 
   /** Replaces an entry's fields: its maker or a supervisor (FORBIDDEN), an entry that exists (UNKNOWN_CASE_LOG). */
-  correct(actor: CaseLogActor, entryId: string, input: CaseLogInput): CaseLogEntry {
-    const old = this.mayChange(actor, entryId);
+  async correct(actor: CaseLogActor, entryId: string, input: CaseLogInput): Promise<CaseLogEntry> {
+    const old = await this.mayChange(actor, entryId);
     this.checkDay(input.date);
     const entry = this.entry(input, { ...old, correctedAt: this.clock.now().toISOString() });
-    if (!this.log.correct(entry)) throw errors.unknownCaseLog();
+    if (!(await this.log.correct(entry))) throw errors.unknownCaseLog();
     return entry;
   }
 
   /** Withdraws an entry (kept, counted nowhere): its maker or a supervisor. */
-  withdraw(actor: CaseLogActor, entryId: string): { withdrawn: true } {
-    this.mayChange(actor, entryId);
-    if (!this.log.withdraw(entryId, this.clock.now().toISOString())) throw errors.unknownCaseLog();
+  async withdraw(actor: CaseLogActor, entryId: string): Promise<{ withdrawn: true }> {
+    await this.mayChange(actor, entryId);
+    if (!await this.log.withdraw(entryId, this.clock.now().toISOString())) throw errors.unknownCaseLog();
     return { withdrawn: true };
   }
 
   /** Her own entries of the last {@link MINE_DAYS} days, newest first. */
-  mine(staffId: string): CaseLogEntry[] {
+  mine(staffId: string): Promise<CaseLogEntry[]> {
     const since = new Date(this.clock.now().getTime() - MINE_DAYS * 86_400_000).toISOString();
     return this.log.mine(staffId, since, MINE_LIMIT);
   }
 
   /** Supervisor: the sealed notes of a fiscal year's entries; only the records key opens them, never here. */
-  notes(fiscalYear: number): SealedCaseNote[] {
+  notes(fiscalYear: number): Promise<SealedCaseNote[]> {
     return this.log.notes(`${fiscalYear}-04-01`, `${fiscalYear + 1}-03-31`);
   }
 
@@ -75,8 +75,8 @@ export class CaseLogService {
     checkOpenDay(this.clock.now(), ymd);
   }
 
-  private mayChange(actor: CaseLogActor, entryId: string): CaseLogEntry {
-    const entry = this.log.byId(entryId);
+  private async mayChange(actor: CaseLogActor, entryId: string): Promise<CaseLogEntry> {
+    const entry = await this.log.byId(entryId);
     if (!entry) throw errors.unknownCaseLog();
     if (entry.staffId !== actor.staffId && actor.role !== 'supervisor') throw errors.forbidden('not her entry');
     return entry;

@@ -36,14 +36,14 @@ export class CaseRecordService {
    * INVALID_STATE while she is waiting or when nobody ever took her up; FORBIDDEN for any other
    * counselor (the same code `ConsultationService.access` gives).
    */
-  record(staffId: string, consultationId: string, input: CaseRecordInput): { recordedAt: string } {
-    const c = this.consultations.byId(consultationId);
+  async record(staffId: string, consultationId: string, input: CaseRecordInput): Promise<{ recordedAt: string }> {
+    const c = await this.consultations.byId(consultationId);
     if (!c) throw errors.unknownConsultation();
     if (c.status === 'waiting') throw errors.invalidState('still waiting');
     if (c.assignedStaffId === null) throw errors.invalidState('never taken up');
     if (c.assignedStaffId !== staffId) throw errors.forbidden('not assigned to this counselor');
     const recordedAt = this.clock.now().toISOString();
-    this.records.save(c.id, staffId, { topics: input.topics, outcome: input.outcome, ageBand: input.ageBand ?? null, recordedAt });
+    await this.records.save(c.id, staffId, { topics: input.topics, outcome: input.outcome, ageBand: input.ageBand ?? null, recordedAt });
     return { recordedAt };
   }
 
@@ -52,25 +52,25 @@ export class CaseRecordService {
    * entries dated in it as they stand now (corrected, withdrawn ones left out), and the year's
    * targets against results with the pace for today; then the distribution events dated in it.
    */
-  yearReport(fiscalYear: number): FiscalYearReport {
+  async yearReport(fiscalYear: number): Promise<FiscalYearReport> {
     const { from, to } = fiscalYearRange(fiscalYear);
-    const logged = this.caseLog.between(`${fiscalYear}-04-01`, `${fiscalYear + 1}-03-31`);
-    const distribution = distributionSection(this.distribution.between(`${fiscalYear}-04-01`, `${fiscalYear + 1}-03-31`), this.distribution.campaignStarts);
+    const logged = await this.caseLog.between(`${fiscalYear}-04-01`, `${fiscalYear + 1}-03-31`);
+    const distribution = await distributionSection(await this.distribution.between(`${fiscalYear}-04-01`, `${fiscalYear + 1}-03-31`), this.distribution.campaignStarts);
     const goals = {
-      targets: this.goals.targets(fiscalYear),
-      visits: this.outreach.between(`${fiscalYear}-04-01`, `${fiscalYear + 1}-03-31`),
-      purgedVisits: this.goals.purgedVisits(fiscalYear),
+      targets: await this.goals.targets(fiscalYear),
+      visits: await this.outreach.between(`${fiscalYear}-04-01`, `${fiscalYear + 1}-03-31`),
+      purgedVisits: await this.goals.purgedVisits(fiscalYear),
       distributionSets: distribution.total.sets,
       asOf: tokyoParts(this.clock.now()).ymd,
     };
-    const rows = this.records.reportRows(from.toISOString(), to.toISOString());
-    const demand = this.demand.between(`${fiscalYear}-04-01`, `${fiscalYear + 1}-03-31`);
+    const rows = await this.records.reportRows(from.toISOString(), to.toISOString());
+    const demand = await this.demand.between(`${fiscalYear}-04-01`, `${fiscalYear + 1}-03-31`);
     return { ...buildFiscalYearReport(fiscalYear, rows, logged, goals), distribution, waits: buildWaitReport(fiscalYear, rows, demand) };
   }
 
   /** Admin: sets a fiscal year's targets, replacing the year's earlier ones; answers what is stored. */
-  setTargets(fiscalYear: number, targets: FiscalYearTargets): { fiscalYear: number; targets: FiscalYearTargets } {
-    this.goals.setTargets(fiscalYear, targets);
-    return { fiscalYear, targets: this.goals.targets(fiscalYear) };
+  async setTargets(fiscalYear: number, targets: FiscalYearTargets): Promise<{ fiscalYear: number; targets: FiscalYearTargets }> {
+    await this.goals.setTargets(fiscalYear, targets);
+    return { fiscalYear, targets: await this.goals.targets(fiscalYear) };
   }
 }

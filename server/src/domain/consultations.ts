@@ -39,8 +39,8 @@ export class ConsultationService {
    * Checks a client's token for a consultation; unknown id, wrong token and ended consultation look
    * the same (the end revoked her token: whoever holds her phone learns nothing from the answer).
    */
-  resume(consultationId: string, clientToken: string): Consultation {
-    const c = this.repos.consultations.byId(consultationId);
+  async resume(consultationId: string, clientToken: string): Promise<Consultation> {
+    const c = await this.repos.consultations.byId(consultationId);
     if (!c || c.status === 'ended' || c.clientTokenHash !== hashToken(this.sodium, clientToken)) throw errors.unknownConsultation();
     return c;
   }
@@ -51,8 +51,8 @@ export class ConsultationService {
    * after she leaves): INVALID_STATE to a socket that was in it, UNKNOWN_CONSULTATION to anyone
    * else (token and code were revoked). Her counselor keeps access, to record it.
    */
-  access(actor: Actor, consultationId: string): Consultation {
-    const c = this.repos.consultations.byId(consultationId);
+  async access(actor: Actor, consultationId: string): Promise<Consultation> {
+    const c = await this.repos.consultations.byId(consultationId);
     if (!c) throw errors.unknownConsultation();
     if (actor.role === 'client') {
       // A client socket is bound to one consultation; any other id is unknown to her.
@@ -68,21 +68,21 @@ export class ConsultationService {
    * Records session keys sealed to a counselor, one per key epoch. Only her assigned counselor may
    * receive them: a counselor who held the chat before gets no key of an epoch begun after her.
    */
-  grantKeys(c: Consultation, staffId: string, sealedKeys: readonly SealedEpochKey[], grantedBy: SenderRole): string {
+  async grantKeys(c: Consultation, staffId: string, sealedKeys: readonly SealedEpochKey[], grantedBy: SenderRole): Promise<string> {
     if (c.status !== 'active') throw errors.invalidState('not active');
     if (c.assignedStaffId !== staffId) throw errors.forbidden('key for another counselor');
     const grantedAt = this.clock.now().toISOString();
-    this.repos.keyGrants.grant(grantsOf(c.id, staffId, sealedKeys, grantedBy, grantedAt));
+    await this.repos.keyGrants.grant(grantsOf(c.id, staffId, sealedKeys, grantedBy, grantedAt));
     return grantedAt;
   }
 
   /** Raises her read mark in a chat she holds; the mark after (it never goes back). */
-  read(staffId: string, c: Consultation, lastReadId: number): number {
+  read(staffId: string, c: Consultation, lastReadId: number): Promise<number> {
     return this.repos.handover.setReadMark(c.id, staffId, lastReadId);
   }
 
   /** One page of messages after `afterId` (at most HISTORY_PAGE_BYTES, HISTORY_PAGE rows). */
-  history(c: Consultation, afterId: number): HistoryPage {
+  history(c: Consultation, afterId: number): Promise<HistoryPage> {
     return this.repos.messages.page(c.id, afterId, HISTORY_PAGE_BYTES, HISTORY_PAGE);
   }
 
@@ -90,17 +90,17 @@ export class ConsultationService {
    * The supervisors' board: the Tokyo day so far — women who came, taken up, left while waiting,
    * the answer rate and the waits of those taken up today, and today's demand counters.
    */
-  todayFigures(): TodayFigures {
+  async todayFigures(): Promise<TodayFigures> {
     const now = this.clock.now();
     const day = tokyoParts(now).ymd;
     const since = tokyoDayStart(now).toISOString();
-    const counts = this.repos.consultations.countSince(since);
-    const { opened, closed, refused } = this.repos.demand.between(day, day)[0] ?? { opened: 0, closed: 0, refused: 0 };
+    const counts = await this.repos.consultations.countSince(since);
+    const { opened, closed, refused } = (await this.repos.demand.between(day, day))[0] ?? { opened: 0, closed: 0, refused: 0 };
     return {
       day,
       ...counts,
       answerRate: answerRate(counts.answered, counts.leftWaiting),
-      ...waitPercentiles(this.repos.consultations.waitsSince(since)),
+      ...waitPercentiles(await this.repos.consultations.waitsSince(since)),
       opened,
       closed,
       refused,
@@ -112,8 +112,8 @@ export class ConsultationService {
    * that ended within {@link UNRECORDED_RECALL_MS} and have no case record yet (so she can still
    * record them). A recorded ended chat is not recalled; neither is anyone else's.
    */
-  forConsole(staffId: string): Consultation[] {
+  async forConsole(staffId: string): Promise<Consultation[]> {
     const since = new Date(this.clock.now().getTime() - UNRECORDED_RECALL_MS).toISOString();
-    return [...this.repos.consultations.openForStaff(staffId), ...this.repos.consultations.endedUnrecordedForStaff(staffId, since)];
+    return [...(await this.repos.consultations.openForStaff(staffId)), ...(await this.repos.consultations.endedUnrecordedForStaff(staffId, since))];
   }
 }

@@ -15,27 +15,31 @@ export interface CounselorCard {
  */
 export class CounselorDirectory {
   private readonly cards = new Map<string, CounselorCard>();
+  /** Moved by every {@link forget}: a card read before it is not kept (it may be the old statement). */
+  private forgotten = 0;
 
   constructor(private readonly staff: Pick<StaffRepository, 'byId'>) {}
 
   /** Her name and identity; INVALID_STATE when she has no statement (not enrolled). */
-  card(staffId: string): CounselorCard {
+  async card(staffId: string): Promise<CounselorCard> {
     const known = this.cards.get(staffId);
     if (known) return known;
-    const s = this.staff.byId(staffId);
+    const asked = this.forgotten;
+    const s = await this.staff.byId(staffId);
     if (!s?.statement) throw errors.invalidState('counselor has no statement');
     const card = { displayName: s.displayName, identity: { staffId: s.id, statement: s.statement } };
-    this.cards.set(staffId, card);
+    if (asked === this.forgotten) this.cards.set(staffId, card);
     return card;
   }
 
   /** What the widget gets: id and signed statement, no name. */
-  identity(staffId: string): CounselorIdentity {
-    return this.card(staffId).identity;
+  async identity(staffId: string): Promise<CounselorIdentity> {
+    return (await this.card(staffId)).identity;
   }
 
   /** Her statement changed (renewed, disabled): read it again next time. No id: forget everyone. */
   forget(staffId: string | null): void {
+    this.forgotten++;
     if (staffId === null) this.cards.clear();
     else this.cards.delete(staffId);
   }

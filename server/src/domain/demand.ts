@@ -29,7 +29,7 @@ export class DemandCounter {
   ) {}
 
   /** Counts one of `kind` for today unless `caller` has used its share; true when it counted. */
-  count(kind: DemandKind, caller: string): boolean {
+  async count(kind: DemandKind, caller: string): Promise<boolean> {
     const day = tokyoParts(this.clock.now()).ymd;
     if (day !== this.day) {
       this.day = day;
@@ -40,14 +40,15 @@ export class DemandCounter {
     if (used === undefined && this.perCaller.size >= MAX_DEMAND_CALLERS) return false;
     if ((used ?? 0) >= DEMAND_PER_CALLER_PER_DAY) return false;
     this.perCaller.set(key, (used ?? 0) + 1);
-    this.repo.add(day, kind);
+    // The share above is taken before this await: a burst of one caller cannot pass it.
+    await this.repo.add(day, kind);
     this.onCount?.();
     return true;
   }
 
   /** Today's counters (zeros when nothing was counted yet). */
-  today(): DemandDay {
+  async today(): Promise<DemandDay> {
     const day = tokyoParts(this.clock.now()).ymd;
-    return this.repo.between(day, day)[0] ?? { day, opened: 0, closed: 0, refused: 0 };
+    return (await this.repo.between(day, day))[0] ?? { day, opened: 0, closed: 0, refused: 0 };
   }
 }

@@ -1,7 +1,7 @@
 import { type DistributionEvent, type DistributionReport, followUpLastDay } from '@tsunagari/shared';
 
 /** The consultations started under a campaign in [from, to) (ISO instants): their ids. */
-export type CampaignStarts = (campaign: string, fromIso: string, toIso: string) => readonly string[];
+export type CampaignStarts = (campaign: string, fromIso: string, toIso: string) => Promise<readonly string[]>;
 
 /** The instant a Tokyo day (YYYY-MM-DD) begins. */
 function tokyoDayStart(ymd: string): string {
@@ -16,17 +16,18 @@ function tokyoDayStart(ymd: string): string {
  * Two events of one campaign whose windows overlap each count a chat in both; the total counts
  * each chat once.
  */
-export function distributionSection(events: readonly DistributionEvent[], starts: CampaignStarts): DistributionReport {
+export async function distributionSection(events: readonly DistributionEvent[], starts: CampaignStarts): Promise<DistributionReport> {
   const counted = new Set<string>();
-  const lines = events.map((e) => {
+  const lines = [];
+  for (const e of events) {
     let chatsAfter: number | null = null;
     if (e.campaign !== null) {
-      const ids = starts(e.campaign, tokyoDayStart(e.date), tokyoDayStart(nextDay(followUpLastDay(e.date))));
+      const ids = await starts(e.campaign, tokyoDayStart(e.date), tokyoDayStart(nextDay(followUpLastDay(e.date))));
       for (const id of ids) counted.add(id);
       chatsAfter = ids.length;
     }
-    return { date: e.date, municipality: e.municipality, partner: e.partner, sets: e.sets, flyers: e.flyers, campaign: e.campaign, chatsAfter };
-  });
+    lines.push({ date: e.date, municipality: e.municipality, partner: e.partner, sets: e.sets, flyers: e.flyers, campaign: e.campaign, chatsAfter });
+  }
   return {
     events: lines,
     total: {

@@ -21,10 +21,10 @@ export class DistributionService {
   ) {}
 
   /** Records an event: DATE_OUT_OF_RANGE, UNKNOWN_CAMPAIGN; nothing stored on either. */
-  add(staffId: string, input: DistributionEventInput): DistributionEvent {
-    this.check(input);
+  async add(staffId: string, input: DistributionEventInput): Promise<DistributionEvent> {
+    await this.check(input);
     const event = this.event(input, { id: randomId(this.sodium), staffId, recordedAt: this.clock.now().toISOString(), correctedAt: null });
-    this.repo.insert(event);
+    await this.repo.insert(event);
     return event;
   }
 
@@ -32,36 +32,36 @@ export class DistributionService {
    * Replaces an event's fields (UNKNOWN_DISTRIBUTION_EVENT). An event of a closed fiscal year is
    * DATE_OUT_OF_RANGE: that year's figures went to the prefecture as they were.
    */
-  correct(eventId: string, input: DistributionEventInput): DistributionEvent {
-    const old = this.open(eventId);
-    this.check(input);
+  async correct(eventId: string, input: DistributionEventInput): Promise<DistributionEvent> {
+    const old = await this.open(eventId);
+    await this.check(input);
     const event = this.event(input, { ...old, correctedAt: this.clock.now().toISOString() });
-    if (!this.repo.correct(event)) throw errors.unknownDistributionEvent();
+    if (!(await this.repo.correct(event))) throw errors.unknownDistributionEvent();
     return event;
   }
 
   /** Withdraws an event (kept, counted nowhere); the same checks as {@link correct}. */
-  withdraw(eventId: string): { withdrawn: true } {
-    this.open(eventId);
-    if (!this.repo.withdraw(eventId, this.clock.now().toISOString())) throw errors.unknownDistributionEvent();
+  async withdraw(eventId: string): Promise<{ withdrawn: true }> {
+    await this.open(eventId);
+    if (!await this.repo.withdraw(eventId, this.clock.now().toISOString())) throw errors.unknownDistributionEvent();
     return { withdrawn: true };
   }
 
   /** The events of the open fiscal year(s), newest day first. */
-  list(): DistributionEvent[] {
+  async list(): Promise<DistributionEvent[]> {
     const years = openFiscalYears(this.clock.now());
     const first = Math.min(...years);
     const last = Math.max(...years);
-    return this.repo.between(`${first}-04-01`, `${last + 1}-03-31`).reverse();
+    return (await this.repo.between(`${first}-04-01`, `${last + 1}-03-31`)).reverse();
   }
 
-  private check(input: DistributionEventInput): void {
+  private async check(input: DistributionEventInput): Promise<void> {
     checkOpenDay(this.clock.now(), input.date);
-    if (input.campaign !== undefined && !this.campaigns.all().some((c) => c.name === input.campaign)) throw errors.unknownCampaign();
+    if (input.campaign !== undefined && !(await this.campaigns.all()).some((c) => c.name === input.campaign)) throw errors.unknownCampaign();
   }
 
-  private open(eventId: string): DistributionEvent {
-    const event = this.repo.byId(eventId);
+  private async open(eventId: string): Promise<DistributionEvent> {
+    const event = await this.repo.byId(eventId);
     if (!event) throw errors.unknownDistributionEvent();
     if (!openFiscalYears(this.clock.now()).includes(fiscalYearOfDay(event.date))) throw errors.dateOutOfRange('a closed fiscal year');
     return event;

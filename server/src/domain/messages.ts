@@ -55,17 +55,18 @@ export class MessageService {
     } catch (caught) {
       if (!(caught instanceof RateLimiterRes)) throw caught;
       // Over the limit, a re-send of what is already stored is still answered (its ack was lost).
-      const stored = this.messages.bySeq(c.id, senderRole, envelope.keyEpoch, envelope.seq);
+      const stored = await this.messages.bySeq(c.id, senderRole, envelope.keyEpoch, envelope.seq);
       if (!stored) throw errors.rateLimited();
       return sameEnvelope({ message: stored, created: false }, envelope);
     }
     const bytes = envelope.ciphertext.length;
     if (senderRole === 'client') {
       try {
-        this.storage.reserve(c, bytes);
+        const loading = this.storage.reserve(c, bytes);
+        if (loading) await loading;
       } catch (caught) {
         if (counted) void this.flood.reward(floodKey, 1);
-        const stored = this.messages.bySeq(c.id, senderRole, envelope.keyEpoch, envelope.seq);
+        const stored = await this.messages.bySeq(c.id, senderRole, envelope.keyEpoch, envelope.seq);
         if (!stored) throw caught;
         return sameEnvelope({ message: stored, created: false }, envelope);
       }
@@ -93,8 +94,8 @@ export class MessageService {
   }
 
   /** Commits messages still waiting for their turn's transaction (shutdown). */
-  flushWrites(): void {
-    this.writer.flush();
+  flushWrites(): Promise<void> {
+    return this.writer.flush();
   }
 }
 

@@ -22,10 +22,10 @@ const MINE_LIMIT = 50;
 export interface VisitPlan {
   /** Whether {@link apply} writes anything. */
   changes: boolean;
-  apply(): void;
+  apply(): Promise<void>;
 }
 
-const NOTHING: VisitPlan = { changes: false, apply: () => {} };
+const NOTHING: VisitPlan = { changes: false, apply: () => Promise.resolve() };
 
 /**
  * Home visits and accompaniments done (issue 16): marked 済み on an appointment, or logged without
@@ -42,10 +42,10 @@ export class OutreachService {
   ) {}
 
   /** Logs a visit done without an appointment. DATE_OUT_OF_RANGE for a day ahead or outside the open year. */
-  log(actor: CaseLogActor, input: VisitInput): OutreachVisit {
+  async log(actor: CaseLogActor, input: VisitInput): Promise<OutreachVisit> {
     this.days.checkDay(input.date);
     const visit = this.visit(input.kind, input.date, input, { id: randomId(this.sodium), staffId: actor.staffId, appointmentId: null, correctedAt: null });
-    this.visits.insert(visit);
+    await this.visits.insert(visit);
     return visit;
   }
 
@@ -53,25 +53,25 @@ export class OutreachService {
    * Replaces a logged visit: its maker or a supervisor (FORBIDDEN), one that exists (UNKNOWN_VISIT).
    * One marked on an appointment is changed by marking the appointment again (INVALID_STATE).
    */
-  correct(actor: CaseLogActor, visitId: string, input: VisitInput): OutreachVisit {
-    const old = this.mayChange(actor, this.visits.byId(visitId));
+  async correct(actor: CaseLogActor, visitId: string, input: VisitInput): Promise<OutreachVisit> {
+    const old = this.mayChange(actor, await this.visits.byId(visitId));
     if (old.appointmentId !== null) throw errors.invalidState('marked on an appointment');
     this.days.checkDay(input.date);
     const visit = this.visit(input.kind, input.date, input, { ...old, correctedAt: this.now() });
-    if (!this.visits.correct(visit)) throw errors.unknownVisit();
+    if (!(await this.visits.correct(visit))) throw errors.unknownVisit();
     return visit;
   }
 
   /** Withdraws a logged visit (kept, counted nowhere): its maker or a supervisor. */
-  withdraw(actor: CaseLogActor, visitId: string): { withdrawn: true } {
-    const old = this.mayChange(actor, this.visits.byId(visitId));
+  async withdraw(actor: CaseLogActor, visitId: string): Promise<{ withdrawn: true }> {
+    const old = this.mayChange(actor, await this.visits.byId(visitId));
     if (old.appointmentId !== null) throw errors.invalidState('marked on an appointment');
-    if (!this.visits.withdraw(visitId, this.now())) throw errors.unknownVisit();
+    if (!(await this.visits.withdraw(visitId, this.now()))) throw errors.unknownVisit();
     return { withdrawn: true };
   }
 
   /** Her own visits of the last {@link MINE_DAYS} days, newest first. */
-  mine(staffId: string): OutreachVisit[] {
+  mine(staffId: string): Promise<OutreachVisit[]> {
     const since = new Date(this.clock.now().getTime() - MINE_DAYS * 86_400_000).toISOString();
     return this.visits.mine(staffId, since, MINE_LIMIT);
   }
@@ -84,16 +84,16 @@ export class OutreachService {
    * its visit is withdrawn. Someone else's visit only a supervisor may change (FORBIDDEN). Details
    * for an appointment that is not a visit: VISIT_DETAILS_INVALID.
    */
-  planForAppointment(actor: CaseLogActor, appointment: Appointment, status: AppointmentStatus, details: VisitDetails | undefined): VisitPlan {
+  async planForAppointment(actor: CaseLogActor, appointment: Appointment, status: AppointmentStatus, details: VisitDetails | undefined): Promise<VisitPlan> {
     if (!isVisitKind(appointment.kind)) {
       if (details) throw errors.visitDetailsInvalid('not a visit');
       return NOTHING;
     }
-    const existing = this.visits.byAppointment(appointment.id);
+    const existing = await this.visits.byAppointment(appointment.id);
     if (status !== 'done') {
       if (!existing) return NOTHING;
       this.mayChange(actor, existing);
-      return { changes: true, apply: () => void this.visits.withdraw(existing.id, this.now()) };
+      return { changes: true, apply: async () => void (await this.visits.withdraw(existing.id, this.now())) };
     }
     if (!details) throw errors.visitDetailsInvalid('how the visit went is missing');
     const day = tokyoParts(new Date(appointment.startsAt)).ymd;
@@ -101,7 +101,7 @@ export class OutreachService {
     if (existing) {
       this.mayChange(actor, existing);
       const visit = this.visit(appointment.kind, day, details, { ...existing, correctedAt: this.now() });
-      return { changes: true, apply: () => void this.visits.correct(visit) };
+      return { changes: true, apply: async () => void (await this.visits.correct(visit)) };
     }
     const visit = this.visit(appointment.kind, day, details, { id: randomId(this.sodium), staffId: actor.staffId, appointmentId: appointment.id, correctedAt: null });
     return { changes: true, apply: () => this.visits.insert(visit) };

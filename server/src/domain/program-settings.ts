@@ -1,6 +1,7 @@
 import type { OpeningHoursConfig, ProgramSettings, SettingsView } from '@tsunagari/shared';
 import type { Clock } from '../clock.js';
 import type { ProgramSettingsRepository } from '../repositories/types.js';
+import { KeyedSerial } from './routing/serial.js';
 
 /** Minutes of waiting from which the board shows the long-wait alert, unless configured otherwise. */
 export const DEFAULT_LONG_WAIT_ALERT_MINUTES = 10;
@@ -13,17 +14,21 @@ export const DEFAULT_LONG_WAIT_ALERT_MINUTES = 10;
  * of a change through {@link onChange}: nothing needs a restart.
  */
 export class ProgramSettingsService {
-  private current: ProgramSettings;
   private readonly listeners: ((s: ProgramSettings) => void)[] = [];
+  /** Saves one after another, so the settings in force are always the ones stored last. */
+  private readonly saves = new KeyedSerial();
 
-  constructor(
+  private constructor(
     private readonly repo: ProgramSettingsRepository,
     private readonly clock: Clock,
-    firstStartDefaults: ProgramSettings,
+    private current: ProgramSettings,
     private readonly contacts: SettingsView['contacts'],
-  ) {
-    repo.seed(firstStartDefaults, clock.now().toISOString());
-    this.current = repo.get() ?? firstStartDefaults;
+  ) {}
+
+  /** Seeds the environment's values on the first start, then reads the settings in force. */
+  static async load(repo: ProgramSettingsRepository, clock: Clock, firstStartDefaults: ProgramSettings, contacts: SettingsView['contacts']): Promise<ProgramSettingsService> {
+    await repo.seed(firstStartDefaults, clock.now().toISOString());
+    return new ProgramSettingsService(repo, clock, (await repo.get()) ?? firstStartDefaults, contacts);
   }
 
   /** The settings in force now. */
@@ -42,11 +47,13 @@ export class ProgramSettingsService {
   }
 
   /** Stores the admin's settings and applies them at once (already checked by the protocol's schema). */
-  save(next: ProgramSettings): SettingsView {
-    this.repo.put(next, this.clock.now().toISOString());
-    this.current = next;
-    for (const listener of this.listeners) listener(next);
-    return this.view();
+  save(next: ProgramSettings): Promise<SettingsView> {
+    return this.saves.run('settings', async () => {
+      await this.repo.put(next, this.clock.now().toISOString());
+      this.current = next;
+      for (const listener of this.listeners) listener(next);
+      return this.view();
+    });
   }
 
   /** Calls `listener` with the settings now and after every change. */

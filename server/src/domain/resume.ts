@@ -19,11 +19,11 @@ export class ResumeService {
     private readonly ttlDays: number,
   ) {}
 
-  create(c: Consultation, lookup: string, wrappedKey: string): { expiresAt: string } {
+  async create(c: Consultation, lookup: string, wrappedKey: string): Promise<{ expiresAt: string }> {
     if (c.status === 'ended') throw errors.invalidState('consultation ended');
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.ttlDays * 86_400_000).toISOString();
-    this.codes.upsert({ consultationId: c.id, lookupHash: hashToken(this.sodium, lookup), wrappedKey, createdAt: now.toISOString(), expiresAt });
+    await this.codes.upsert({ consultationId: c.id, lookupHash: hashToken(this.sodium, lookup), wrappedKey, createdAt: now.toISOString(), expiresAt });
     return { expiresAt };
   }
 
@@ -32,13 +32,20 @@ export class ResumeService {
    * old one stops working, so a device she left behind cannot reattach (the socket layer drops
    * its sockets too). Unknown, expired and ended look the same.
    */
-  open(lookup: string): { consultation: Consultation; clientToken: string; wrappedKey: string } {
-    const record = this.codes.live(hashToken(this.sodium, lookup), this.clock.now().toISOString());
-    const consultation = record ? this.consultations.byId(record.consultationId) : null;
+  async open(lookup: string): Promise<{ consultation: Consultation; clientToken: string; wrappedKey: string }> {
+    const record = await this.codes.live(hashToken(this.sodium, lookup), this.clock.now().toISOString());
+    const consultation = record ? await this.consultations.byId(record.consultationId) : null;
     // The end deletes the code; an ended consultation is refused here too, whatever is stored.
     if (!record || !consultation || consultation.status === 'ended') throw errors.unknownConsultation();
     const clientToken = newToken(this.sodium);
-    this.consultations.setClientTokenHash(consultation.id, hashToken(this.sodium, clientToken));
+    await this.consultations.setClientTokenHash(consultation.id, hashToken(this.sodium, clientToken));
+    // Ended between the read above and the new token (the end revokes her token and her code): that
+    // token must not stay on the row. An end after this read finds the new token and revokes it.
+    const now = await this.consultations.byId(consultation.id);
+    if (!now || now.status === 'ended') {
+      await this.consultations.setClientTokenHash(consultation.id, '');
+      throw errors.unknownConsultation();
+    }
     return { consultation: { ...consultation, clientTokenHash: hashToken(this.sodium, clientToken) }, clientToken, wrappedKey: record.wrappedKey };
   }
 }

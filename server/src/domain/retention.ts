@@ -73,15 +73,15 @@ export class RetentionService {
     let consultations = 0;
     let messages = 0;
     for (;;) {
-      const batch = this.repo.purgeEndedBefore(cutoff, now.toISOString(), BATCH);
+      const batch = await this.repo.purgeEndedBefore(cutoff, now.toISOString(), BATCH);
       consultations += batch.consultations;
       messages += batch.messages;
       if (batch.consultations < BATCH || this.stopped) break;
       await new Promise((resolve) => setImmediate(resolve));
     }
-    const codes = this.resumeCodes.purgeExpired(now.toISOString());
+    const codes = await this.resumeCodes.purgeExpired(now.toISOString());
     // Deleted means gone: free pages back to the file system, the WAL emptied.
-    this.repo.compact();
+    await this.repo.compact();
     if (consultations > 0 || codes > 0) {
       this.log.info({ event: 'retention.purged', consultations, messages, resumeCodes: codes, days: this.days }, 'transcripts past the retention period deleted');
     }

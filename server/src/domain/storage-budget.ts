@@ -22,19 +22,35 @@ const TALLIES_KEPT = 10_000;
  *
  * Tallies live in memory, read once from the database per consultation (so a restart forgets
  * nothing), and are reserved before the write, as the flood limit is, so a burst within one turn
- * is bounded too; `release` gives a reservation back when nothing was stored.
+ * is bounded too; `release` gives a reservation back when nothing was stored. The first read is
+ * asynchronous: messages that arrive while it is on its way share it (one tally, never two that
+ * would each let a message through), and the check and the reservation happen together after it.
  */
 export class StorageBudget {
   private readonly tallies = new Map<string, ClientTally>();
+  /** First reads on their way, so concurrent messages of one consultation wait for the same one. */
+  private readonly loading = new Map<string, Promise<ClientTally>>();
 
   constructor(
     private readonly messages: Pick<MessageRepository, 'clientTally'>,
     private readonly limits: StorageLimits,
   ) {}
 
-  /** Reserves room for one client message of `bytes` ciphertext characters, or throws WAITING_LIMIT / CONSULTATION_FULL. */
-  reserve(c: Consultation, bytes: number): void {
-    const tally = this.tally(c.id);
+  /**
+   * Reserves room for one client message of `bytes` ciphertext characters, or throws WAITING_LIMIT /
+   * CONSULTATION_FULL. Synchronous once the tally is in memory (the message path's usual case); a
+   * promise only while it is read from storage.
+   */
+  reserve(c: Consultation, bytes: number): Promise<void> | undefined {
+    const tally = this.tallies.get(c.id);
+    if (tally) {
+      this.take(tally, c, bytes);
+      return undefined;
+    }
+    return this.load(c.id).then((loaded) => this.take(loaded, c, bytes));
+  }
+
+  private take(tally: ClientTally, c: Consultation, bytes: number): void {
     if (c.status === 'waiting' && tally.unanswered >= 1 + this.limits.waitingMessages) throw errors.waitingLimit();
     if (tally.messages + 1 > this.limits.consultationMessages || tally.bytes + bytes > this.limits.consultationBytes) throw errors.consultationFull();
     tally.messages++;
@@ -55,18 +71,34 @@ export class StorageBudget {
   answered(consultationId: string): void {
     const tally = this.tallies.get(consultationId);
     if (tally) tally.unanswered = 0;
+    // Read before this answer was stored: zeroed once it arrives, after the reservations asked first.
+    else void this.loading.get(consultationId)?.then(
+      (loaded) => void (loaded.unanswered = 0),
+      () => undefined, // a failed read keeps nothing; the next message reads again
+    );
   }
 
-  private tally(consultationId: string): ClientTally {
-    let tally = this.tallies.get(consultationId);
-    if (tally) return tally;
-    if (this.tallies.size >= TALLIES_KEPT) {
-      // Maps keep insertion order: the first key is the longest-held tally.
-      const oldest = this.tallies.keys().next().value;
-      if (oldest !== undefined) this.tallies.delete(oldest);
-    }
-    tally = { ...this.messages.clientTally(consultationId) };
-    this.tallies.set(consultationId, tally);
-    return tally;
+  private load(consultationId: string): Promise<ClientTally> {
+    const pending = this.loading.get(consultationId);
+    if (pending) return pending;
+    const loaded = this.messages.clientTally(consultationId).then(
+      (stored) => {
+        this.loading.delete(consultationId);
+        if (this.tallies.size >= TALLIES_KEPT) {
+          // Maps keep insertion order: the first key is the longest-held tally.
+          const oldest = this.tallies.keys().next().value;
+          if (oldest !== undefined) this.tallies.delete(oldest);
+        }
+        const tally = { ...stored };
+        this.tallies.set(consultationId, tally);
+        return tally;
+      },
+      (caught: unknown) => {
+        this.loading.delete(consultationId);
+        throw caught;
+      },
+    );
+    this.loading.set(consultationId, loaded);
+    return loaded;
   }
 }

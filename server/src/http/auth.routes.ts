@@ -50,10 +50,14 @@ export function authRoutes(deps: AuthRouteDeps): express.Router {
 
   router.use('/api/auth', consoleOriginOnly(deps));
 
-  router.post(API.authParams, (req: Request, res: Response) => {
+  router.post(API.authParams, async (req: Request, res: Response) => {
     const body = authParamsRequestSchema.safeParse(req.body);
     if (!body.success) return fail(res, new DomainError('INVALID_PAYLOAD'), log, 'auth.failed');
-    res.json({ ok: true, data: auth.params(body.data.username) });
+    try {
+      res.json({ ok: true, data: await auth.params(body.data.username) });
+    } catch (caught) {
+      fail(res, caught, log, 'auth.failed');
+    }
   });
 
   router.post(API.login, async (req: Request, res: Response) => {
@@ -74,7 +78,7 @@ export function authRoutes(deps: AuthRouteDeps): express.Router {
     const body = passwordChangeRequestSchema.safeParse(req.body);
     if (!body.success) return fail(res, new DomainError('INVALID_PAYLOAD'), log, 'auth.failed');
     const token = cookieOf(req);
-    const who = auth.authenticate(token);
+    const who = await auth.authenticate(token);
     if (!who) return fail(res, new DomainError('NOT_AUTHENTICATED'), log, 'auth.failed');
     try {
       const opened = await limited(req, `staff:${who.staff.id}`, () => auth.changePassword(token, body.data));
@@ -86,8 +90,8 @@ export function authRoutes(deps: AuthRouteDeps): express.Router {
     }
   });
 
-  router.post(API.logout, (req: Request, res: Response) => {
-    auth.logout(cookieOf(req));
+  router.post(API.logout, async (req: Request, res: Response) => {
+    await auth.logout(cookieOf(req));
     res.setHeader('Set-Cookie', sessionCookie(deps, req, '', null));
     res.status(204).end();
   });

@@ -28,8 +28,8 @@ export interface DemoRoutesDeps {
  */
 export function demoRoutes(deps: DemoRoutesDeps): express.Router {
   const router = express.Router();
-  const pageContext = (req: Request, res: Response) => {
-    const org = deps.repos.organisation.get();
+  const pageContext = async (req: Request, res: Response) => {
+    const org = await deps.repos.organisation.get();
     if (!org) {
       res.status(503).type('text').send('no organisation yet: run the admin tool or start in demo mode');
       return null;
@@ -38,19 +38,19 @@ export function demoRoutes(deps: DemoRoutesDeps): express.Router {
     res.setHeader('Cache-Control', 'no-store');
     return { base: deps.publicUrl ?? `${req.protocol}://${req.headers.host ?? 'localhost'}`, orgKey: org.signPublicKey };
   };
-  router.get(['/demo', '/demo/'], (req, res) => {
-    const ctx = pageContext(req, res);
+  router.get(['/demo', '/demo/'], async (req, res) => {
+    const ctx = await pageContext(req, res);
     if (!ctx) return;
     const integrity = readWidgetIntegrity(deps.widgetDist);
     sendPageHeaders(res, widgetPageCsp(ctx.base, widgetImportMap(ctx.base, integrity), DEMO_STYLE), deps);
     res.type('html').send(demoHostPage(ctx.base, ctx.orgKey, integrity));
   });
   // The QR landing page: /c/<campaign>; the campaign code (only that) is recorded for statistics.
-  router.get('/c/:campaign', (req, res) => {
+  router.get('/c/:campaign', async (req, res) => {
     const campaign = campaignSchema.safeParse(req.params.campaign);
     if (!campaign.success) return void res.status(404).type('text').send('not found');
     const lang = req.query.lang === 'en' || req.query.lang === 'ja-easy' ? req.query.lang : 'ja';
-    const ctx = pageContext(req, res);
+    const ctx = await pageContext(req, res);
     if (!ctx) return;
     const integrity = readWidgetIntegrity(deps.widgetDist);
     sendPageHeaders(res, landingCsp(ctx.base, widgetImportMap(ctx.base, integrity)), { ...deps, landing: true });

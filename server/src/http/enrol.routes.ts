@@ -23,12 +23,13 @@ export function enrolRoutes(deps: EnrolRouteDeps): express.Router {
   const refusals = new RateLimiterMemory({ keyPrefix: 'enrol', points: 20, duration: 15 * 60 });
 
   /** Runs a step unless this caller spent its budget; an INVITE_INVALID spends a point. */
-  const limited = async <T>(req: Request, step: () => T): Promise<T> => {
+  const limited = async <T>(req: Request, step: () => Promise<T>): Promise<T> => {
     const caller = deps.callers.of(req);
     const spent = await refusals.get(caller);
     if (spent && spent.remainingPoints <= 0) throw new DomainError('RATE_LIMITED');
     try {
-      return step();
+      // Awaited here, so a refused token is caught (and counted) below.
+      return await step();
     } catch (caught) {
       if (caught instanceof DomainError && caught.code === 'INVITE_INVALID') await refusals.consume(caller).catch(() => undefined);
       throw caught;

@@ -30,12 +30,11 @@ export interface TestHookDeps {
 /** The routes of {@link TEST_HOOK_PATHS}; answers `{ok, data: {id}}` with the replayed copy's id. */
 export function testHookRoutes(deps: TestHookDeps): express.Router {
   const router = express.Router();
-  router.post(TEST_HOOK_PATHS.replay, (req, res) => {
+  router.post(TEST_HOOK_PATHS.replay, async (req, res) => {
     const parsed = replaySchema.safeParse(req.body);
     if (!parsed.success) return void res.status(400).json({ ok: false, error: 'INVALID_PAYLOAD' });
     const { consultationId, senderRole } = parsed.data;
-    const latest = deps.messages
-      .after(consultationId, 0, Number.MAX_SAFE_INTEGER)
+    const latest = (await deps.messages.after(consultationId, 0, Number.MAX_SAFE_INTEGER))
       .filter((m) => m.senderRole === senderRole)
       .at(-1);
     if (!latest) return void res.status(404).json({ ok: false, error: 'UNKNOWN_CONSULTATION' });

@@ -22,15 +22,15 @@ export function trustRoutes(deps: {
   demoConsoleConfig: DemoConsoleConfig | null;
 }): express.Router {
   const router = express.Router();
-  router.get(API.revocations, (_req: Request, res: Response) => {
+  router.get(API.revocations, async (_req: Request, res: Response) => {
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ ok: true, data: deps.staff.revocations() });
+    res.json({ ok: true, data: await deps.staff.revocations() });
   });
   const demo = deps.demoConsoleConfig;
   if (demo) {
-    router.get(`/console/${CONSOLE_CONFIG_FILE}`, (req: Request, res: Response) => {
-      const org = deps.organisation.get();
+    router.get(`/console/${CONSOLE_CONFIG_FILE}`, async (req: Request, res: Response) => {
+      const org = await deps.organisation.get();
       res.setHeader('Cache-Control', 'no-store');
       if (!org) return void res.status(503).type('text').send('no organisation yet');
       const relayUrl = deps.publicUrl ?? `${req.protocol}://${req.headers.host ?? 'localhost'}`;

@@ -16,6 +16,8 @@ type ScriptCaller = (keys: string[], args: Array<string | number>) => Promise<Re
  * about her, no message, no address.
  */
 export class RedisQueueStore implements QueueStore {
+  /** Several nodes may use it: any of them can die with its offers' timers. */
+  readonly shared = true;
   private readonly keys: string[];
   private readonly scripts = new Map<QueueScriptName, ScriptCaller>();
 

@@ -3,10 +3,11 @@ import type { Db } from '../db/database.js';
 import { errors } from '../errors.js';
 import type { NewAppointment } from '../domain/types.js';
 import type { AppointmentRepository } from './types.js';
+import { promised } from './promised.js';
 
 type Row = Record<string, unknown>;
 
-const fromRow = (r: Row): Appointment => ({
+export const fromRow = (r: Row): Appointment => ({
   id: r.id as string,
   consultationId: r.consultation_id as string,
   kind: r.kind as HandoffKind,
@@ -50,7 +51,7 @@ export function createSqliteAppointments(db: Db): AppointmentRepository {
     if (s.overlapping.get(a.staffId, a.endsAt, a.startsAt)) throw errors.doubleBooked();
     s.insert.run({ ...a, updatedAt: at });
   });
-  return {
+  return promised<AppointmentRepository>({
     insert: (a, at) => insertFree.immediate(a, at),
     startingBetween: (fromIso, toIso) => (s.between.all(fromIso, toIso) as Row[]).map(fromRow),
     byId: (id) => one(s.byId.get(id)),
@@ -58,5 +59,5 @@ export function createSqliteAppointments(db: Db): AppointmentRepository {
     latestByCode: (code) => one(s.latest.get(code)),
     startingFrom: (fromIso) => (s.from.all(fromIso) as Row[]).map(fromRow),
     setStatus: (id, status, at) => s.status.run(status, at, id).changes === 1,
-  };
+  });
 }

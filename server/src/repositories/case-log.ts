@@ -2,12 +2,13 @@ import type { AgeBand, CaseLogEntry, ContactKind, DurationBand, LoggedChannel, O
 import type { Db } from '../db/database.js';
 import { coarseOrNull, coarseTime } from '../domain/coarse-time.js';
 import type { CaseLogRepository } from './types.js';
+import { promised } from './promised.js';
 
 type Row = Record<string, unknown>;
 
 const COLUMNS = 'id, staff_id, channel, day, duration_band, contact, topics, outcome, age_band, sealed_note, recorded_at, corrected_at';
 
-function toEntry(r: Row): CaseLogEntry {
+export function toEntry(r: Row): CaseLogEntry {
   return {
     id: r.id as string,
     staffId: r.staff_id as string,
@@ -44,7 +45,7 @@ export function createSqliteCaseLog(db: Db): CaseLogRepository {
       WHERE day >= ? AND day <= ? AND withdrawn_at IS NULL AND sealed_note IS NOT NULL ORDER BY day, rowid`),
   };
   const params = (e: CaseLogEntry) => ({ ...e, topics: JSON.stringify(e.topics), recordedAt: coarseTime(e.recordedAt), correctedAt: coarseOrNull(e.correctedAt) });
-  return {
+  return promised<CaseLogRepository>({
     insert: (e) => void s.insert.run(params(e)),
     correct: (e) => s.correct.run(params(e)).changes === 1,
     withdraw: (id, at) => s.withdraw.run(coarseTime(at), id).changes === 1,
@@ -62,5 +63,5 @@ export function createSqliteCaseLog(db: Db): CaseLogRepository {
         staffId: r.staff_id as string,
         note: r.sealed_note as string,
       })),
-  };
+  });
 }

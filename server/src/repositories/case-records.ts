@@ -3,6 +3,7 @@ import type { Db } from '../db/database.js';
 import { coarseTime } from '../domain/coarse-time.js';
 import type { ReportRow } from '../domain/types.js';
 import type { CaseRecordRepository } from './types.js';
+import { promised } from './promised.js';
 
 type Row = Record<string, unknown>;
 
@@ -37,7 +38,7 @@ export function createSqliteCaseRecords(db: Db): CaseRecordRepository {
 
   const topicsOf = (r: Row): Topic[] => JSON.parse((r.topics as string | null) ?? '[]') as Topic[];
 
-  return {
+  return promised<CaseRecordRepository>({
     save: (consultationId, staffId, record) => save(consultationId, staffId, record),
     byConsultation: (consultationId) => {
       const r = s.byId.get(consultationId) as Row | undefined;
@@ -57,5 +58,5 @@ export function createSqliteCaseRecords(db: Db): CaseRecordRepository {
           waitMs: (r.wait_ms as number | null) ?? null,
         }),
       ),
-  };
+  });
 }

@@ -4,10 +4,11 @@ import type { Consultation } from '../domain/types.js';
 import { coarseTime } from '../domain/coarse-time.js';
 import { createCache, MAX_CACHED_CONSULTATIONS } from './consultation-cache.js';
 import type { ConsultationRepository } from './types.js';
+import { promised } from './promised.js';
 
 type Row = Record<string, unknown>;
 
-const consultationFromRow = (r: Row): Consultation => ({
+export const consultationFromRow = (r: Row): Consultation => ({
   id: r.id as string,
   clientTokenHash: r.client_token_hash as string,
   status: r.status as Consultation['status'],
@@ -68,7 +69,7 @@ export function createSqliteConsultations(db: Db): ConsultationRepository {
     if (assignedAt !== null) s.coarsenAssigned.run(coarseTime(assignedAt), id);
     return true;
   });
-  return {
+  return promised<ConsultationRepository>({
     // Times are stored to 10 minutes (coarse-time.ts). The assignment time alone is exact while the
     // chat is active: the widget tells one assignment from the next by it (it re-keys for a new one).
     insert: (c) =>
@@ -104,5 +105,5 @@ export function createSqliteConsultations(db: Db): ConsultationRepository {
       started: (s.startedSince.get(startIso) as { n: number }).n,
     }),
     waitsSince: (startIso) => (s.waitsSince.all(startIso) as { wait_ms: number }[]).map((r) => r.wait_ms),
-  };
+  });
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.js';
 import type { CounselorRepository } from './types.js';
+import { promised } from './promised.js';
 
 type Row = Record<string, unknown>;
 
@@ -15,7 +16,7 @@ export function createSqliteCounselors(db: Db): CounselorRepository {
     setStatus: db.prepare('UPDATE staff SET routing_status = ? WHERE id = ?'),
     setCapacity: db.prepare("UPDATE staff SET capacity = ? WHERE id = ? AND role = 'counselor' AND status = 'active'"),
   };
-  return {
+  return promised<CounselorRepository>({
     all: () =>
       (s.all.all() as Row[]).map((r) => ({
         staffId: r.id as string,
@@ -25,5 +26,5 @@ export function createSqliteCounselors(db: Db): CounselorRepository {
       })),
     setStatus: (staffId, status) => void s.setStatus.run(status, staffId),
     setCapacity: (staffId, capacity) => s.setCapacity.run(capacity, staffId).changes === 1,
-  };
+  });
 }

@@ -1,6 +1,7 @@
 import { DEMAND_KINDS, type DemandDay, type DemandKind } from '@tsunagari/shared';
 import type { Db } from '../db/database.js';
 import type { DemandRepository } from './types.js';
+import { promised } from './promised.js';
 
 /** SQLite per-day demand counters (issue 16's migration `demand_day`): a day, a kind, a number. */
 export function createSqliteDemand(db: Db): DemandRepository {
@@ -8,7 +9,7 @@ export function createSqliteDemand(db: Db): DemandRepository {
     add: db.prepare('INSERT INTO demand_day (day, kind, n) VALUES (?, ?, 1) ON CONFLICT (day, kind) DO UPDATE SET n = n + 1'),
     between: db.prepare('SELECT day, kind, n FROM demand_day WHERE day >= ? AND day <= ? ORDER BY day'),
   };
-  return {
+  return promised<DemandRepository>({
     add: (day, kind) => void s.add.run(day, kind),
     between: (fromDay, toDay) => {
       const days = new Map<string, DemandDay>();
@@ -20,5 +21,5 @@ export function createSqliteDemand(db: Db): DemandRepository {
       }
       return [...days.values()];
     },
-  };
+  });
 }

@@ -2,12 +2,13 @@ import type { DistributionEvent, Municipality } from '@tsunagari/shared';
 import type { Db } from '../db/database.js';
 import { coarseOrNull, coarseTime } from '../domain/coarse-time.js';
 import type { DistributionRepository } from './types.js';
+import { promised } from './promised.js';
 
 type Row = Record<string, unknown>;
 
 const COLUMNS = 'id, staff_id, day, municipality, partner, sets, flyers, campaign, recorded_at, corrected_at';
 
-function toEvent(r: Row): DistributionEvent {
+export function toEvent(r: Row): DistributionEvent {
   return {
     id: r.id as string,
     staffId: r.staff_id as string,
@@ -42,7 +43,7 @@ export function createSqliteDistribution(db: Db): DistributionRepository {
       AND (end_reason IS NULL OR end_reason != 'nuisance')`),
   };
   const params = (e: DistributionEvent) => ({ ...e, recordedAt: coarseTime(e.recordedAt), correctedAt: coarseOrNull(e.correctedAt) });
-  return {
+  return promised<DistributionRepository>({
     insert: (e) => void s.insert.run(params(e)),
     correct: (e) => s.correct.run(params(e)).changes === 1,
     withdraw: (id, at) => s.withdraw.run(coarseTime(at), id).changes === 1,
@@ -52,5 +53,5 @@ export function createSqliteDistribution(db: Db): DistributionRepository {
     },
     between: (fromYmd, toYmd) => (s.between.all(fromYmd, toYmd) as Row[]).map(toEvent),
     campaignStarts: (campaign, fromIso, toIso) => (s.starts.all(campaign, fromIso, toIso) as { id: string }[]).map((r) => r.id),
-  };
+  });
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.js';
 import type { HandoverRepository } from './types.js';
+import { promised } from './promised.js';
 
 type Row = Record<string, unknown>;
 
@@ -14,7 +15,7 @@ export function createSqliteHandover(db: Db): HandoverRepository {
       ON CONFLICT (consultation_id, staff_id) DO UPDATE SET last_read_id = MAX(last_read_id, excluded.last_read_id)`),
     readGet: db.prepare('SELECT last_read_id FROM read_mark WHERE consultation_id = ? AND staff_id = ?'),
   };
-  return {
+  return promised<HandoverRepository>({
     insertNote: (n) => void s.noteInsert.run(n),
     notes: (cid) =>
       (s.notes.all(cid) as Row[]).map((r) => ({
@@ -29,5 +30,5 @@ export function createSqliteHandover(db: Db): HandoverRepository {
       return (s.readGet.get(cid, staffId) as Row).last_read_id as number;
     },
     readMark: (cid, staffId) => ((s.readGet.get(cid, staffId) as Row | undefined)?.last_read_id as number | undefined) ?? 0,
-  };
+  });
 }

@@ -2,10 +2,11 @@ import type { HistoryPage, SealedEpochKey, SenderRole, StoredMessage } from '@ts
 import type { Db } from '../db/database.js';
 import type { KeyGrant, NewMessage } from '../domain/types.js';
 import type { ClientTally, KeyGrantRepository, MessageRepository } from './types.js';
+import { promised } from './promised.js';
 
 type Row = Record<string, unknown>;
 
-const messageFromRow = (r: Row): StoredMessage => ({
+export const messageFromRow = (r: Row): StoredMessage => ({
   id: r.id as number,
   consultationId: r.consultation_id as string,
   senderRole: r.sender_role as SenderRole,
@@ -20,7 +21,7 @@ const messageFromRow = (r: Row): StoredMessage => ({
  * and 200 for the rest (field names and ids take some 100; the answer's own wrapper fits in what
  * is left over), so a page never passes its budget.
  */
-const answerBytes = (m: StoredMessage): number => m.ciphertext.length + m.nonce.length + m.consultationId.length + 200;
+export const answerBytes = (m: StoredMessage): number => m.ciphertext.length + m.nonce.length + m.consultationId.length + 200;
 
 /** SQLite messages: ciphertext only, no time (the id keeps the order). */
 export function createSqliteMessages(db: Db): MessageRepository {
@@ -71,14 +72,14 @@ export function createSqliteMessages(db: Db): MessageRepository {
     return { messages, more: false };
   };
 
-  return {
+  return promised<MessageRepository>({
     insertOnce,
     page,
     insertMany: db.transaction((batch: readonly NewMessage[]) => batch.map(insertOnce)),
     after: (cid, afterId, limit) => (s.after.all(cid, afterId, limit) as Row[]).map(messageFromRow),
     bySeq,
     clientTally: (cid) => s.clientTally.get(cid, cid) as ClientTally,
-  };
+  });
 }
 
 /** SQLite key grants: session keys sealed to staff members, one per (consultation, staff member, key epoch). */
@@ -89,12 +90,12 @@ export function createSqliteKeyGrants(db: Db): KeyGrantRepository {
     ON CONFLICT (consultation_id, staff_id, key_epoch) DO UPDATE SET sealed_key = excluded.sealed_key, granted_by = excluded.granted_by, granted_at = excluded.granted_at`);
   const forStaff = db.prepare('SELECT key_epoch, sealed_key FROM key_grant WHERE consultation_id = ? AND staff_id = ? ORDER BY key_epoch');
   const newest = db.prepare('SELECT MAX(key_epoch) AS e FROM key_grant WHERE consultation_id = ?');
-  return {
+  return promised<KeyGrantRepository>({
     grant: db.transaction((grants: readonly KeyGrant[]) => {
       for (const g of grants) upsert.run(g);
     }),
     forStaff: (cid, staffId): SealedEpochKey[] =>
       (forStaff.all(cid, staffId) as Row[]).map((r) => ({ keyEpoch: r.key_epoch as number, sealedKey: r.sealed_key as string })),
     newestEpoch: (cid) => ((newest.get(cid) as Row | undefined)?.e as number | null | undefined) ?? null,
-  };
+  });
 }

@@ -2,12 +2,13 @@ import type { AgencyKind, DurationBand, OutreachVisit, VisitKind } from '@tsunag
 import type { Db } from '../db/database.js';
 import { coarseOrNull, coarseTime } from '../domain/coarse-time.js';
 import type { OutreachRepository } from './types.js';
+import { promised } from './promised.js';
 
 type Row = Record<string, unknown>;
 
 const COLUMNS = 'id, staff_id, kind, day, duration_band, agency, appointment_id, recorded_at, corrected_at';
 
-function toVisit(r: Row): OutreachVisit {
+export function toVisit(r: Row): OutreachVisit {
   return {
     id: r.id as string,
     staffId: r.staff_id as string,
@@ -40,7 +41,7 @@ export function createSqliteOutreach(db: Db): OutreachRepository {
   };
   const params = (v: OutreachVisit) => ({ ...v, recordedAt: coarseTime(v.recordedAt), correctedAt: coarseOrNull(v.correctedAt) });
   const one = (r: unknown) => (r ? toVisit(r as Row) : null);
-  return {
+  return promised<OutreachRepository>({
     insert: (v) => void s.insert.run(params(v)),
     correct: (v) => s.correct.run(params(v)).changes === 1,
     withdraw: (id, at) => s.withdraw.run(coarseTime(at), id).changes === 1,
@@ -48,5 +49,5 @@ export function createSqliteOutreach(db: Db): OutreachRepository {
     byAppointment: (appointmentId) => one(s.byAppointment.get(appointmentId)),
     mine: (staffId, sinceIso, limit) => (s.mine.all(staffId, sinceIso, limit) as Row[]).map(toVisit),
     between: (fromYmd, toYmd) => (s.between.all(fromYmd, toYmd) as Row[]).map(toVisit),
-  };
+  });
 }

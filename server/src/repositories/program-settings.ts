@@ -2,13 +2,14 @@ import { type ProgramSettings, programSettingsSchema } from '@tsunagari/shared';
 import { z } from 'zod';
 import type { Db } from '../db/database.js';
 import type { ProgramSettingsRepository } from './types.js';
+import { promised } from './promised.js';
 
 /**
  * What a stored row may hold: the admin's schema, except that the timings seeded from the
  * environment on the first start may be any positive number of seconds (test servers use
  * fractions of a second, below what an admin may set).
  */
-const storedSchema = programSettingsSchema.extend({
+export const storedSchema = programSettingsSchema.extend({
   offerTimeoutSeconds: z.number().positive(),
   clientGraceSeconds: z.number().positive(),
   counselorGraceSeconds: z.number().positive(),
@@ -26,12 +27,12 @@ export function createSqliteProgramSettings(db: Db): ProgramSettingsRepository {
     put: db.prepare('INSERT INTO program_settings (id, settings, updated_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at'),
     seed: db.prepare('INSERT INTO program_settings (id, settings, updated_at) VALUES (1, ?, ?) ON CONFLICT (id) DO NOTHING'),
   };
-  return {
+  return promised<ProgramSettingsRepository>({
     get: () => {
       const row = s.get.get() as { settings: string } | undefined;
       return row ? storedSchema.parse(JSON.parse(row.settings)) : null;
     },
     put: (settings: ProgramSettings, updatedAt: string) => void s.put.run(JSON.stringify(settings), updatedAt),
     seed: (settings: ProgramSettings, updatedAt: string) => s.seed.run(JSON.stringify(settings), updatedAt).changes === 1,
-  };
+  });
 }

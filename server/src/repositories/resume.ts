@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.js';
+import { promised } from './promised.js';
 
 /** A stored resume code: the hash of its lookup value and her wrapped session key, nothing else. */
 export interface ResumeCodeRecord {
@@ -11,13 +12,13 @@ export interface ResumeCodeRecord {
 
 export interface ResumeCodeRepository {
   /** Saves the code for a consultation, replacing an earlier one (one live code per consultation). */
-  upsert(record: ResumeCodeRecord): void;
+  upsert(record: ResumeCodeRecord): Promise<void>;
   /** The record for a lookup hash if it has not expired at `now`. */
-  live(lookupHash: string, now: string): ResumeCodeRecord | null;
+  live(lookupHash: string, now: string): Promise<ResumeCodeRecord | null>;
   /** Deletes the consultation's code, if any (she ended or left: the code must not open it again). */
-  revoke(consultationId: string): void;
+  revoke(consultationId: string): Promise<void>;
   /** Deletes expired codes; returns how many. */
-  purgeExpired(now: string): number;
+  purgeExpired(now: string): Promise<number>;
 }
 
 export function createSqliteResumeCodes(db: Db): ResumeCodeRepository {
@@ -28,7 +29,7 @@ export function createSqliteResumeCodes(db: Db): ResumeCodeRepository {
   const live = db.prepare('SELECT * FROM resume_code WHERE lookup_hash = ? AND expires_at > ?');
   const purge = db.prepare('DELETE FROM resume_code WHERE expires_at <= ?');
   const revoke = db.prepare('DELETE FROM resume_code WHERE consultation_id = ?');
-  return {
+  return promised<ResumeCodeRepository>({
     upsert: (r) => void upsert.run(r),
     live: (hash, now) => {
       const r = live.get(hash, now) as Record<string, string> | undefined;
@@ -38,5 +39,5 @@ export function createSqliteResumeCodes(db: Db): ResumeCodeRepository {
     },
     revoke: (consultationId) => void revoke.run(consultationId),
     purgeExpired: (now) => purge.run(now).changes,
-  };
+  });
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.js';
 import { coarseTime } from '../domain/coarse-time.js';
+import { promised } from './promised.js';
 
 /** Deleting transcripts and per-consultation metadata once their retention period is over. */
 export interface RetentionRepository {
@@ -12,12 +13,12 @@ export interface RetentionRepository {
    * the statistics with no staff member, no token and no requeue time, marked purged at `now`
    * (coarse); its case record keeps only the month, topics, outcome and age band. One transaction.
    */
-  purgeEndedBefore(endedBefore: string, now: string, limit: number): { consultations: number; messages: number };
+  purgeEndedBefore(endedBefore: string, now: string, limit: number): Promise<{ consultations: number; messages: number }>;
   /**
    * Gives deleted pages back (incremental vacuum) and truncates the WAL, so deleted rows survive
    * neither in free pages nor in old WAL frames (secure_delete zeroes them in the pages).
    */
-  compact(): void;
+  compact(): Promise<void>;
 }
 
 export function createSqliteRetention(db: Db): RetentionRepository {
@@ -59,11 +60,11 @@ export function createSqliteRetention(db: Db): RetentionRepository {
     appointments.run(now);
     return { consultations: ids.length, messages };
   });
-  return {
+  return promised<RetentionRepository>({
     purgeEndedBefore: (endedBefore, now, limit) => purge(endedBefore, now, limit),
     compact: () => {
       db.pragma('incremental_vacuum');
       db.pragma('wal_checkpoint(TRUNCATE)');
     },
-  };
+  });
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.js';
+import { promised } from './promised.js';
 
 /**
  * Secrets the relay makes for itself and keeps across restarts (the decoy salts' key): a secret
@@ -6,13 +7,13 @@ import type { Db } from '../db/database.js';
  */
 export interface ServerSecretRepository {
   /** The secret by this name, made with `make` and stored the first time it is asked for. */
-  getOrCreate(name: string, make: () => Uint8Array): Uint8Array;
+  getOrCreate(name: string, make: () => Uint8Array): Promise<Uint8Array>;
 }
 
 export function createSqliteServerSecrets(db: Db): ServerSecretRepository {
   const read = db.prepare<[string], { value: Buffer }>('SELECT value FROM server_secret WHERE name = ?');
   const insert = db.prepare<[string, Buffer]>('INSERT OR IGNORE INTO server_secret (name, value) VALUES (?, ?)');
-  return {
+  return promised<ServerSecretRepository>({
     getOrCreate(name, make) {
       const found = read.get(name);
       if (found) return new Uint8Array(found.value);
@@ -20,5 +21,5 @@ export function createSqliteServerSecrets(db: Db): ServerSecretRepository {
       // Read back: a second process that raced this one made the secret both now use.
       return new Uint8Array((read.get(name) as { value: Buffer }).value);
     },
-  };
+  });
 }

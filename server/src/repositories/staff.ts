@@ -1,11 +1,12 @@
 import type { SignedRevocationList, SignedStaffStatement } from '@tsunagari/shared/trust';
 import type { Db } from '../db/database.js';
 import type { StaffRecord } from '../domain/types.js';
+import { promised } from './promised.js';
 import type { OrganisationRepository, RevocationRepository, StaffChanges, StaffRepository, StaffSessionRepository } from './types.js';
 
 type Row = Record<string, unknown>;
 
-const staffFromRow = (r: Row): StaffRecord => ({
+export const staffFromRow = (r: Row): StaffRecord => ({
   id: r.id as string,
   username: r.username as string,
   displayName: r.display_name as string,
@@ -29,7 +30,7 @@ const staffFromRow = (r: Row): StaffRecord => ({
 });
 
 /** The row's columns for a whole record (insert). */
-const rowOf = (s: StaffRecord) => ({
+export const rowOf = (s: StaffRecord) => ({
   id: s.id,
   username: s.username,
   displayName: s.displayName,
@@ -114,15 +115,15 @@ export function createSqliteStaff(db: Db): {
     return true;
   });
   return {
-    organisation: {
+    organisation: promised<OrganisationRepository>({
       get: () => {
         const r = s.orgGet.get() as Row | undefined;
         return r ? { name: r.name as string, signPublicKey: r.sign_public_key as string } : null;
       },
       create: (name, key, at) => void s.orgInsert.run(name, key, at),
       replaceKey: (key) => void s.orgReplaceKey.run(key),
-    },
-    staff: {
+    }),
+    staff: promised<StaffRepository>({
       byId: (id) => one(s.staffById.get(id)),
       byUsername: (name) => one(s.staffByName.get(name)),
       byInviteTokenHash: (hash) => one(s.staffByInvite.get(hash)),
@@ -144,8 +145,8 @@ export function createSqliteStaff(db: Db): {
       },
       setCredentials: (id, c) => s.setCredentials.run({ id, ...c.kdf, authHash: c.authHash, wrappedSecretKeys: c.wrappedSecretKeys }).changes === 1,
       setLastSignInDay: (id, day) => void s.setLastSignInDay.run(day, id),
-    },
-    sessions: {
+    }),
+    sessions: promised<StaffSessionRepository>({
       insert: (hash, staffId, at, expires) => void s.sessionInsert.run(hash, staffId, at, expires),
       find: (hash, now) => {
         const r = s.sessionGet.get(hash, now) as Row | undefined;
@@ -154,21 +155,21 @@ export function createSqliteStaff(db: Db): {
       isLive: (hash, now) => s.sessionLive.get(hash, now) !== undefined,
       delete: (hash) => void s.sessionDelete.run(hash),
       deleteForStaff: (staffId) => void s.sessionDeleteForStaff.run(staffId),
-    },
-    revocations: {
+    }),
+    revocations: promised<RevocationRepository>({
       current: () => {
         const r = s.listGet.get() as Row | undefined;
         return r ? { signed: JSON.parse(r.signed as string) as SignedRevocationList, issuedAt: r.issued_at as number } : null;
       },
       publish: putList,
-    },
+    }),
   };
 }
 
 /** SQLite: the counter migration 8's triggers move (one primary-key read). */
 export function createSqliteStaffChanges(db: Db): StaffChanges {
   const read = db.prepare('SELECT n FROM staff_change WHERE id = 1');
-  return { version: () => (read.get() as { n: number }).n };
+  return promised<StaffChanges>({ version: () => (read.get() as { n: number }).n });
 }
 
 /** Thrown inside the disable transaction to roll it back when the list is not newer. */

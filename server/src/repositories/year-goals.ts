@@ -1,6 +1,7 @@
 import type { FiscalYearTargets, TargetKey, VisitKind } from '@tsunagari/shared';
 import type { Db } from '../db/database.js';
 import type { YearGoalRepository } from './types.js';
+import { promised } from './promised.js';
 
 type DoneRow = { kind: VisitKind; n: number };
 
@@ -18,10 +19,10 @@ export function createSqliteYearGoals(db: Db): YearGoalRepository {
     s.clear.run(fiscalYear);
     for (const [key, value] of Object.entries(targets)) if (value !== undefined) s.put.run(fiscalYear, key, value);
   });
-  return {
+  return promised<YearGoalRepository>({
     setTargets: (fiscalYear, targets) => set(fiscalYear, targets),
     targets: (fiscalYear) =>
       Object.fromEntries((s.get.all(fiscalYear) as { key: TargetKey; value: number }[]).map((r) => [r.key, r.value])) as FiscalYearTargets,
     purgedVisits: (fiscalYear) => Object.fromEntries((s.purged.all(fiscalYear) as DoneRow[]).map((r) => [r.kind, r.n])),
-  };
+  });
 }

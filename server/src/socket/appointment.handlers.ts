@@ -12,20 +12,20 @@ function pushChanged(s: TsunagariSocket, appointment: Appointment): void {
 /** handoff:book and appointment:list / find / status — hand-off appointments. Thin: the domain decides. */
 export function registerAppointmentHandlers(handlers: HandlerTable, deps: Pick<Services, 'appointments'> & { log: Logger }): void {
   const { appointments, log } = deps;
-  handlers.staff('handoff:book', (payload, s) => {
-    const appointment = appointments.book(s.data.staffId, payload.consultationId, payload.kind, payload.startsAt, payload);
+  handlers.staff('handoff:book', async (payload, s) => {
+    const appointment = await appointments.book(s.data.staffId, payload.consultationId, payload.kind, payload.startsAt, payload);
     // The kind only: the code and the time would let a log reader find her appointment.
     log.info({ event: 'handoff.booked', kind: appointment.kind }, 'counselor booked a hand-off');
     pushChanged(s, appointment);
     return appointment;
   });
 
-  handlers.staff('appointment:list', () => ({ appointments: appointments.list() }));
+  handlers.staff('appointment:list', async () => ({ appointments: await appointments.list() }));
 
   handlers.staff('appointment:find', (payload) => appointments.find(payload.code));
 
-  handlers.staff('appointment:status', (payload, s) => {
-    const { appointment, changed } = appointments.setStatus({ staffId: s.data.staffId, role: s.data.role }, payload.appointmentId, payload.status, payload.visit);
+  handlers.staff('appointment:status', async (payload, s) => {
+    const { appointment, changed } = await appointments.setStatus({ staffId: s.data.staffId, role: s.data.role }, payload.appointmentId, payload.status, payload.visit);
     if (changed) {
       log.info({ event: 'appointment.status', status: appointment.status }, 'appointment status set');
       pushChanged(s, appointment);

@@ -8,8 +8,8 @@ export function registerCalendarHandlers(handlers: HandlerTable, deps: Pick<Serv
   const { appointments, calendar, log } = deps;
   handlers.staff('calendar:week', (payload) => calendar.week(payload.weekStart));
 
-  handlers.staff('appointment:book', (payload, s) => {
-    const appointment = appointments.bookFor(s.data.staffId, payload);
+  handlers.staff('appointment:book', async (payload, s) => {
+    const appointment = await appointments.bookFor(s.data.staffId, payload);
     // The kind and whether a rule was overridden: never the code or the time (see handoff.booked).
     log.info({ event: 'appointment.booked', kind: appointment.kind, overridden: appointment.overriddenBy !== null }, 'supervisor booked an appointment');
     // Every staff socket, as for a hand-off: the counselor sees it in her calendar at once.

@@ -6,8 +6,8 @@ import type { HandlerTable } from './handle.js';
 export function registerCaseLogHandlers(handlers: HandlerTable, deps: Pick<Services, 'caseLog'> & { log: Logger }): void {
   const { caseLog, log } = deps;
   const actor = (data: { staffId: string; role: 'counselor' | 'supervisor' | 'admin' }) => ({ staffId: data.staffId, role: data.role });
-  handlers.staff('caselog:add', (payload, s) => {
-    const entry = caseLog.add(actor(s.data), payload);
+  handlers.staff('caselog:add', async (payload, s) => {
+    const entry = await caseLog.add(actor(s.data), payload);
     // The channel only: no topic, no day (with the staff member they would narrow down who called).
     log.info({ event: 'caselog.added', channel: entry.channel }, 'consultation logged');
     return entry;
@@ -17,6 +17,6 @@ export function registerCaseLogHandlers(handlers: HandlerTable, deps: Pick<Servi
     return caseLog.correct(actor(s.data), entryId, input);
   });
   handlers.staff('caselog:withdraw', (payload, s) => caseLog.withdraw(actor(s.data), payload.entryId));
-  handlers.staff('caselog:mine', (_payload, s) => ({ entries: caseLog.mine(s.data.staffId) }));
-  handlers.staff('caselog:notes', (payload) => ({ notes: caseLog.notes(payload.fiscalYear) }));
+  handlers.staff('caselog:mine', async (_payload, s) => ({ entries: await caseLog.mine(s.data.staffId) }));
+  handlers.staff('caselog:notes', async (payload) => ({ notes: await caseLog.notes(payload.fiscalYear) }));
 }

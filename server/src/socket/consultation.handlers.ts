@@ -5,7 +5,7 @@ import type { Logger } from '../log.js';
 import type { Services } from '../services.js';
 import type { HandlerTable } from './handle.js';
 import { StartReplies } from './start-replies.js';
-import { type ClientSocket, rooms, type TsunagariSocket } from './types.js';
+import { rooms, type ClientSocket, type TsunagariSocket } from './types.js';
 
 type Deps = Pick<Services, 'consultations' | 'routing' | 'presenter' | 'records' | 'hours' | 'starts' | 'callerLedger' | 'startProofs' | 'campaigns' | 'demand'> & { log: Logger };
 
@@ -25,24 +25,41 @@ export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps)
     if (!kinds) counted.set(s, (kinds = new Set()));
     if (kinds.has(kind)) return;
     kinds.add(kind);
-    demand.count(kind, s.data.caller);
+    void demand.count(kind, s.data.caller).catch((caught: unknown) => log.error({ event: 'demand.count_failed', errName: caught instanceof Error ? caught.name : typeof caught }, 'demand count not stored'));
   };
   // Refused starts are logged as a count, at most once a minute: a script hammering the limit
   // must not be able to fill the disk with log lines either.
   const refused = { count: 0, loggedAt: Number.NEGATIVE_INFINITY };
-  // The same start sent again on the same socket (its ack was lost) gets the same consultation.
+  // The same start sent again on the same socket (its ack was lost, or it is still on its way)
+  // gets the same consultation; its row is written across awaits, so one on its way is waited for.
   const replies = new StartReplies();
   const startedAlready = async (payload: ConsultationStartPayload, s: ClientSocket) => {
     const earlier = replies.again(s, payload);
     if (!earlier) throw errors.invalidState('socket already has a consultation');
     // Ended meanwhile: INVALID_STATE, as for any request about it from this socket.
-    const c = consultations.access(s.data, earlier.consultationId);
+    const c = await consultations.access(s.data, earlier.consultationId);
     // Her place now (she may have moved up, or been taken already: then first, as a start says).
     return { ...earlier, position: (await routing.router.position(c.id)) ?? 1 };
   };
+  const starting = new WeakMap<ClientSocket, { request: string; answer: Promise<{ consultationId: string; clientToken: string; position: number }> }>();
   handlers.client('consultation:start', async (payload, s) => {
+    if (s.data.consultationId) return startedAlready(payload, s);
+    const request = JSON.stringify(payload);
+    const going = starting.get(s);
+    if (going) {
+      if (going.request !== request) throw errors.invalidState('socket already has a consultation');
+      return going.answer;
+    }
+    const answer = start(payload, s);
+    starting.set(s, { request, answer });
+    try {
+      return await answer;
+    } finally {
+      starting.delete(s);
+    }
+  });
+  const start = async (payload: ConsultationStartPayload, s: ClientSocket) => {
     const data = s.data;
-    if (data.consultationId) return startedAlready(payload, s);
     // The server decides, whatever the widget believes about the time.
     if (!hours.isOpenNow()) {
       const closed = errors.outsideHours();
@@ -52,7 +69,7 @@ export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps)
     // Her network's place is held from the check until the start is recorded or refused.
     let release = (): void => undefined;
     try {
-      release = ledger.hold(data.caller);
+      release = await ledger.hold(data.caller);
       await startProofs.verify(payload.proof);
       await starts.admit(data.caller);
     } catch (caught) {
@@ -67,18 +84,16 @@ export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps)
       }
       throw caught;
     }
-    let consultation: ReturnType<typeof routing.start>['consultation'];
-    let clientToken: string;
+    let started: Awaited<ReturnType<typeof routing.start>>;
     try {
       // Past her network's urgent budget she still joins the queue, just not ahead of anyone.
       const urgent = payload.urgent === true && (await ledger.honourUrgent(data.caller));
-      // Two starts sent at once on one socket both got past the first check while waiting.
-      if (data.consultationId) return await startedAlready(payload, s);
-      ({ consultation, clientToken } = routing.start({ campaign: campaigns.recordedAs(payload.campaign), urgent }));
-      ledger.opened(data.caller, consultation.id);
+      started = await routing.start({ campaign: await campaigns.recordedAs(payload.campaign), urgent });
+      ledger.opened(data.caller, started.consultation.id);
     } finally {
       release();
     }
+    const { consultation, clientToken } = started;
     data.consultationId = consultation.id;
     replies.started(s, payload, consultation.id, clientToken);
     void s.join(rooms.consultation(consultation.id));
@@ -86,17 +101,17 @@ export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps)
     // Her intake's "in danger now" answer is for routing and the board only: never logged.
     log.info({ event: 'consultation.started' }, 'client joined the queue');
     return { consultationId: consultation.id, clientToken, position };
-  });
+  };
 
   handlers.client('consultation:resume', async (payload, s) => {
-    const c = consultations.resume(payload.consultationId, payload.clientToken);
+    const c = await consultations.resume(payload.consultationId, payload.clientToken);
     s.data.consultationId = c.id;
     void s.join(rooms.consultation(c.id));
     return presenter.snapshot(c, await routing.view());
   });
 
   const end = async (consultationId: string, s: TsunagariSocket, actor: Actor, reason: EndReason) => {
-    const c = consultations.access(actor, consultationId);
+    const c = await consultations.access(actor, consultationId);
     // Leaving while still waiting is recorded as abandoned, with her wait (routing decides).
     const result = await routing.end(c, actor.role, reason);
     if (result.changed) {
@@ -117,7 +132,7 @@ export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps)
 
   handlers.staff('consultation:nuisance', async (payload, s) => {
     const staffId = s.data.staffId;
-    const c = consultations.access({ role: 'counselor', staffId }, payload.consultationId);
+    const c = await consultations.access({ role: 'counselor', staffId }, payload.consultationId);
     if (c.status !== 'active' || c.assignedStaffId !== staffId) throw errors.invalidState('not active with this counselor');
     const caller = ledger.caller(c.id);
     const result = await routing.end(c, 'counselor', 'nuisance');
@@ -131,25 +146,25 @@ export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps)
     return { endedAt: result.endedAt };
   });
 
-  handlers.staff('consultation:mine', (_payload, s) => ({ consultations: presenter.mine(s.data.staffId) }));
+  handlers.staff('consultation:mine', async (_payload, s) => ({ consultations: await presenter.mine(s.data.staffId) }));
 
   handlers.staff('consultation:transfer', async (payload, s) => {
     const staffId = s.data.staffId;
-    const c = consultations.access({ role: 'counselor', staffId }, payload.consultationId);
+    const c = await consultations.access({ role: 'counselor', staffId }, payload.consultationId);
     const result = await routing.transfer(staffId, c, payload);
     log.info({ event: 'consultation.transferred', toQueue: payload.toStaffId === undefined, withKeys: payload.sealedKeys?.length ?? 0 }, 'consultation transferred');
     return result;
   });
 
-  handlers.staff('consultation:read', (payload, s) => {
+  handlers.staff('consultation:read', async (payload, s) => {
     const staffId = s.data.staffId;
-    const c = consultations.access({ role: 'counselor', staffId }, payload.consultationId);
-    return { lastReadId: consultations.read(staffId, c, payload.lastReadId) };
+    const c = await consultations.access({ role: 'counselor', staffId }, payload.consultationId);
+    return { lastReadId: await consultations.read(staffId, c, payload.lastReadId) };
   });
 
-  handlers.staff('consultation:record', (payload, s) => {
+  handlers.staff('consultation:record', async (payload, s) => {
     const { consultationId, ...input } = payload;
-    const result = records.record(s.data.staffId, consultationId, input);
+    const result = await records.record(s.data.staffId, consultationId, input);
     // Which topics or outcome is not logged: the log says only that a record was made.
     log.info({ event: 'consultation.recorded' }, 'counselor recorded a consultation');
     return result;

@@ -5,8 +5,8 @@ import type { HandlerTable } from './handle.js';
 /** distribution:add / correct / withdraw / list — distribution events (生理用品配布会). Thin: the domain decides. */
 export function registerDistributionHandlers(handlers: HandlerTable, deps: Pick<Services, 'distribution'> & { log: Logger }): void {
   const { distribution, log } = deps;
-  handlers.staff('distribution:add', (payload, s) => {
-    const event = distribution.add(s.data.staffId, payload);
+  handlers.staff('distribution:add', async (payload, s) => {
+    const event = await distribution.add(s.data.staffId, payload);
     log.info({ event: 'distribution.added', municipality: event.municipality }, 'distribution event recorded');
     return event;
   });
@@ -15,5 +15,5 @@ export function registerDistributionHandlers(handlers: HandlerTable, deps: Pick<
     return distribution.correct(eventId, input);
   });
   handlers.staff('distribution:withdraw', (payload) => distribution.withdraw(payload.eventId));
-  handlers.staff('distribution:list', () => ({ events: distribution.list() }));
+  handlers.staff('distribution:list', async () => ({ events: await distribution.list() }));
 }

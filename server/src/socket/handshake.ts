@@ -30,12 +30,12 @@ export function forgetHandshake(socket: TsunagariSocket): void {
  * member with a live session cookie from the console's origin; NOT_AUTHENTICATED without one,
  * and null for a socket that says neither.
  */
-export function identify(socket: TsunagariSocket, auth: Services['auth'], callers: CallerKeys, origin: StaffOrigin): SocketData | 'NOT_AUTHENTICATED' | null {
+export async function identify(socket: TsunagariSocket, auth: Services['auth'], callers: CallerKeys, origin: StaffOrigin): Promise<SocketData | 'NOT_AUTHENTICATED' | null> {
   const requested = (socket.handshake.auth as { role?: unknown } | undefined)?.role;
   if (requested === 'client') return { role: 'client', consultationId: null, caller: callers.of(socket.request) };
   if (requested === 'staff') {
     const token = parseCookie(socket.handshake.headers.cookie ?? '')[STAFF_SESSION_COOKIE];
-    const who = origin.allows(socket.handshake.headers) ? auth.authenticate(token) : null;
+    const who = origin.allows(socket.handshake.headers) ? await auth.authenticate(token) : null;
     return who ? { role: who.staff.role, staffId: who.staff.id, sessionHash: who.tokenHash } : 'NOT_AUTHENTICATED';
   }
   return null;

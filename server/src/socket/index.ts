@@ -35,7 +35,7 @@ export type SocketDeps = Services & {
   /** Where staff sockets may come from (the console's origin). */
   staffOrigin: StaffOrigin;
   /** Moves when staff, sessions or the revocation list change in storage (the admin CLI included). */
-  staffChanges: { version(): number };
+  staffChanges: { version(): Promise<number> };
   scheduler: Scheduler;
   /** Budgets per socket, per caller and per consultation (README "Limits"). */
   limits: Limits;
@@ -101,18 +101,19 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: Q
   io.sockets.adapter.on('join-room', (room: string, id: string) => {
     if (!room.startsWith('c:')) return;
     if (io.sockets.sockets.get(id)?.data.role !== 'client') return;
-    routing.clientOnline(room.slice(2));
+    void routing.clientOnline(room.slice(2)).catch(events.failed);
     pusher.rejoined(room.slice(2));
   });
 
   io.use((socket, next) => {
-    const data = identify(socket, auth, callers, staffOrigin);
-    if (data === 'NOT_AUTHENTICATED') return next(new Error('NOT_AUTHENTICATED'));
-    if (!data) return next(new Error('INVALID_PAYLOAD'));
-    // Staff sockets come with a live session, so only clients are counted per caller.
-    if (data.role === 'client' && !callerSockets.admits(data.caller)) return next(new Error('RATE_LIMITED'));
-    socket.data = data;
-    booted.then(() => next(), next);
+    identify(socket, auth, callers, staffOrigin).then((data) => {
+      if (data === 'NOT_AUTHENTICATED') return next(new Error('NOT_AUTHENTICATED'));
+      if (!data) return next(new Error('INVALID_PAYLOAD'));
+      // Staff sockets come with a live session, so only clients are counted per caller.
+      if (data.role === 'client' && !callerSockets.admits(data.caller)) return next(new Error('RATE_LIMITED'));
+      socket.data = data;
+      booted.then(() => next(), next);
+    }, next);
   });
 
   const present = presence(io, routing, events.failed);
@@ -131,7 +132,10 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: Q
       // Her session may have ended while the handshake waited for routing to boot.
       if (!auth.isLive(data.sessionHash)) return void socket.disconnect(true);
       void socket.join([rooms.staff, rooms.staffMember(data.staffId), rooms.staffSession(data.sessionHash)]);
-      for (const c of consultations.forConsole(data.staffId)) void socket.join(rooms.consultation(c.id));
+      // Read after she is in her own room: a chat she takes meanwhile joins her there, and is read here too.
+      consultations.forConsole(data.staffId).then((mine) => {
+        for (const c of mine) void socket.join(rooms.consultation(c.id));
+      }, events.failed);
     }
     if (data.role === 'client') callerSockets.opened(data.caller);
     log.debug({ event: 'socket.connected', role: data.role }, 'socket connected');

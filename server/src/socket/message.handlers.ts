@@ -6,7 +6,7 @@ import { rooms } from './types.js';
 export function registerMessageHandlers(handlers: HandlerTable, deps: Pick<Services, 'consultations' | 'messages' | 'routing'>): void {
   const { consultations, messages, routing } = deps;
   handlers.participant('message:send', async (envelope, s, actor) => {
-    const c = consultations.access(actor, envelope.consultationId);
+    const c = await consultations.access(actor, envelope.consultationId);
     const { message, created } = await messages.send(c, actor, envelope);
     // A re-send after a lost ack is answered but not relayed again: the others already have it.
     if (created) s.to(rooms.consultation(c.id)).emit('message:new', message);
@@ -15,8 +15,8 @@ export function registerMessageHandlers(handlers: HandlerTable, deps: Pick<Servi
     return { id: message.id };
   });
 
-  handlers.participant('message:list', (payload, _s, actor) => {
-    const c = consultations.access(actor, payload.consultationId);
+  handlers.participant('message:list', async (payload, _s, actor) => {
+    const c = await consultations.access(actor, payload.consultationId);
     return consultations.history(c, payload.afterId ?? 0);
   });
 }

@@ -6,8 +6,8 @@ import type { HandlerTable } from './handle.js';
 export function registerOutreachHandlers(handlers: HandlerTable, deps: Pick<Services, 'outreach'> & { log: Logger }): void {
   const { outreach, log } = deps;
   const actor = (data: { staffId: string; role: 'counselor' | 'supervisor' | 'admin' }) => ({ staffId: data.staffId, role: data.role });
-  handlers.staff('outreach:log', (payload, s) => {
-    const visit = outreach.log(actor(s.data), payload);
+  handlers.staff('outreach:log', async (payload, s) => {
+    const visit = await outreach.log(actor(s.data), payload);
     // The kind only: the day and the agency with the staff member would narrow down whom she visited.
     log.info({ event: 'outreach.logged', kind: visit.kind }, 'visit logged');
     return visit;
@@ -17,5 +17,5 @@ export function registerOutreachHandlers(handlers: HandlerTable, deps: Pick<Serv
     return outreach.correct(actor(s.data), entryId, input);
   });
   handlers.staff('outreach:withdraw', (payload, s) => outreach.withdraw(actor(s.data), payload.entryId));
-  handlers.staff('outreach:mine', (_payload, s) => ({ visits: outreach.mine(s.data.staffId) }));
+  handlers.staff('outreach:mine', async (_payload, s) => ({ visits: await outreach.mine(s.data.staffId) }));
 }

@@ -39,7 +39,7 @@ export class QueuePusher {
     if (this.figuresTimer !== null) return;
     this.figuresTimer = this.scheduler.set(FIGURES_EVERY_MS, () => {
       this.figuresTimer = null;
-      if ((this.io.sockets.adapter.rooms.get(rooms.staff)?.size ?? 0) > 0) this.pushFigures();
+      if ((this.io.sockets.adapter.rooms.get(rooms.staff)?.size ?? 0) > 0) void this.pushFigures();
     });
   }
 
@@ -75,10 +75,10 @@ export class QueuePusher {
    * Today's figures come from the database, unlike everything else here; a push that lands while
    * the server is closing it is skipped rather than thrown out of a timer (which would end the process).
    */
-  private pushFigures(): void {
+  private async pushFigures(): Promise<void> {
     let figures: TodayFigures;
     try {
-      figures = this.services.consultations.todayFigures();
+      figures = await this.services.consultations.todayFigures();
     } catch {
       return;
     }
@@ -94,9 +94,9 @@ export class QueuePusher {
     const view = await routing.view();
     if (queueDirty && (this.io.sockets.adapter.rooms.get(rooms.staff)?.size ?? 0) > 0) {
       this.io.to(rooms.staff).emit('queue:changed', presenter.queueList(view));
-      this.pushFigures();
+      void this.pushFigures();
     }
-    if (counselorsDirty) this.io.to(rooms.staff).emit('staff:changed', { counselors: presenter.counselorStates(view) });
+    if (counselorsDirty) this.io.to(rooms.staff).emit('staff:changed', { counselors: await presenter.counselorStates(view) });
     const waiting = new Set<string>();
     for (const p of presenter.positions(view)) {
       waiting.add(p.consultationId);

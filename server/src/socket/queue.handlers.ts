@@ -16,8 +16,8 @@ export function registerQueueHandlers(handlers: HandlerTable, deps: Pick<Service
     return presenter.forStaff(c, s.data.staffId);
   });
 
-  handlers.client('queue:still-here', (payload, s) => {
-    const c = consultations.access(s.data, payload.consultationId);
+  handlers.client('queue:still-here', async (payload, s) => {
+    const c = await consultations.access(s.data, payload.consultationId);
     return { answered: routing.clientStillHere(c) };
   });
 }

@@ -8,6 +8,6 @@ import type { HandlerTable } from './handle.js';
 export function registerReportHandlers(handlers: HandlerTable, deps: Pick<Services, 'records' | 'campaigns'>): void {
   handlers.staff('report:year', (payload) => deps.records.yearReport(payload.fiscalYear));
   handlers.staff('targets:set', (payload) => deps.records.setTargets(payload.fiscalYear, payload.targets));
-  handlers.staff('campaign:list', () => ({ campaigns: deps.campaigns.all() }));
-  handlers.staff('campaign:save', (payload) => ({ campaigns: deps.campaigns.save(payload) }));
+  handlers.staff('campaign:list', async () => ({ campaigns: await deps.campaigns.all() }));
+  handlers.staff('campaign:save', async (payload) => ({ campaigns: await deps.campaigns.save(payload) }));
 }

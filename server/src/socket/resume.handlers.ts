@@ -6,13 +6,13 @@ import { rooms } from './types.js';
 /** resume:* — register a resume code, and continue by code from any device. */
 export function registerResumeHandlers(handlers: HandlerTable, deps: Pick<Services, 'consultations' | 'resume' | 'routing' | 'presenter'> & { log: Logger }): void {
   const { consultations, resume, routing, presenter, log } = deps;
-  handlers.client('resume:create', (payload, s) => {
-    const c = consultations.access(s.data, payload.consultationId);
+  handlers.client('resume:create', async (payload, s) => {
+    const c = await consultations.access(s.data, payload.consultationId);
     return resume.create(c, payload.lookup, payload.wrappedKey);
   });
 
   handlers.client('resume:open', async (payload, s) => {
-    const { consultation, clientToken, wrappedKey } = resume.open(payload.lookup);
+    const { consultation, clientToken, wrappedKey } = await resume.open(payload.lookup);
     const room = rooms.consultation(consultation.id);
     s.data.consultationId = consultation.id;
     // Joined before the others go, so their leaving does not start her away period.
@@ -25,6 +25,6 @@ export function registerResumeHandlers(handlers: HandlerTable, deps: Pick<Servic
     for (const o of others) o?.disconnect(true);
     if (consultation.assignedStaffId) s.nsp.to(rooms.staffMember(consultation.assignedStaffId)).emit('consultation:moved', { consultationId: consultation.id });
     log.info({ event: 'consultation.resumed_by_code' }, 'client continued by resume code');
-    return { consultationId: consultation.id, clientToken, wrappedKey, snapshot: presenter.snapshot(consultation, await routing.view()) };
+    return { consultationId: consultation.id, clientToken, wrappedKey, snapshot: await presenter.snapshot(consultation, await routing.view()) };
   });
 }

@@ -25,28 +25,25 @@ export function routingEvents(io: TsunagariServer, deps: Deps, pusher: QueuePush
     if (to) io.in(rooms.staffMember(to)).socketsJoin(rooms.consultation(consultationId));
   };
   /** Her widget learns who holds her chat now, and since when (a new assignment: it re-keys). */
-  const tellClient = (consultationId: string, staffId: string, assignedAt: string) => {
-    io.to(rooms.consultation(consultationId)).except(rooms.staffMember(staffId)).emit('consultation:assigned', {
-      consultationId,
-      counselor: counselors.identity(staffId),
-      assignedAt,
-    });
+  const tellClient = async (consultationId: string, staffId: string, assignedAt: string) => {
+    const counselor = await counselors.identity(staffId);
+    io.to(rooms.consultation(consultationId)).except(rooms.staffMember(staffId)).emit('consultation:assigned', { consultationId, counselor, assignedAt });
   };
   return {
     offered: (staffId, offer) => void io.to(rooms.staffMember(staffId)).emit('queue:offer', offer),
     offerWithdrawn: (staffId, consultationId, reason) => void io.to(rooms.staffMember(staffId)).emit('queue:offer-withdrawn', { consultationId, reason }),
     changed: (what) => pusher.changed(what),
-    assigned: (consultationId, staffId, assignedAt) => {
+    assigned: async (consultationId, staffId, assignedAt) => {
       moveStaffSockets(consultationId, null, staffId);
-      tellClient(consultationId, staffId, assignedAt);
+      await tellClient(consultationId, staffId, assignedAt);
     },
-    transferred: (consultationId, from, to, assignedAt) => {
+    transferred: async (consultationId, from, to, assignedAt) => {
       moveStaffSockets(consultationId, from, to);
       io.to(rooms.staffMember(from)).emit('consultation:released', { consultationId });
-      const c = consultations.access({ role: 'counselor', staffId: to }, consultationId);
-      io.to(rooms.staffMember(to)).emit('consultation:incoming', { consultation: presenter.forStaff(c, to), fromStaffId: from });
+      const c = await consultations.access({ role: 'counselor', staffId: to }, consultationId);
+      io.to(rooms.staffMember(to)).emit('consultation:incoming', { consultation: await presenter.forStaff(c, to), fromStaffId: from });
       // Her widget, when connected, starts a new key epoch and seals it to the new counselor.
-      tellClient(consultationId, to, assignedAt);
+      await tellClient(consultationId, to, assignedAt);
     },
     requeued: (consultationId, from) => {
       io.to(rooms.staffMember(from)).emit('consultation:released', { consultationId });

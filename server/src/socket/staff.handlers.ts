@@ -23,27 +23,27 @@ export function registerStaffHandlers(
     return presenter.counselorState(await routing.view(), payload.staffId);
   });
 
-  handlers.staff('staff:list', async () => ({ counselors: presenter.counselorStates(await routing.view()) }));
+  handlers.staff('staff:list', async () => ({ counselors: await presenter.counselorStates(await routing.view()) }));
 
   handlers.staff('stats:today', () => consultations.todayFigures());
 
   // Logs name the step and the role only: never a username, a token or a key.
-  handlers.staff('staff:invite', (payload) => {
-    const invitation = staff.invite(payload);
+  handlers.staff('staff:invite', async (payload) => {
+    const invitation = await staff.invite(payload);
     log.info({ event: 'staff.invited', staffRole: payload.role }, 'staff member invited');
     return invitation;
   });
 
-  handlers.staff('staff:directory', () => ({ staff: staff.directory() }));
+  handlers.staff('staff:directory', async () => ({ staff: await staff.directory() }));
 
-  handlers.staff('staff:activate', (payload) => {
-    const listing = staff.activate(payload.staffId, payload.signed);
+  handlers.staff('staff:activate', async (payload) => {
+    const listing = await staff.activate(payload.staffId, payload.signed);
     log.info({ event: 'staff.activated', staffRole: listing.role }, 'staff statement signed');
     return listing;
   });
 
-  handlers.staff('staff:resign', (payload) => {
-    const listing = staff.resign(payload.staffId, payload.signed);
+  handlers.staff('staff:resign', async (payload) => {
+    const listing = await staff.resign(payload.staffId, payload.signed);
     log.info({ event: 'staff.resigned', staffRole: listing.role }, 'staff statement renewed');
     return listing;
   });

@@ -35,7 +35,7 @@ export class CallerLedger {
   private opensSinceSweep = 0;
 
   constructor(
-    private readonly statusOf: (consultationId: string) => ConsultationStatus | null,
+    private readonly statusOf: (consultationId: string) => Promise<ConsultationStatus | null>,
     private readonly clock: Clock,
     private readonly options: CallerLedgerOptions = { openPerCaller: DEFAULT_OPEN_PER_CALLER, urgentPerHour: DEFAULT_URGENT_PER_HOUR },
   ) {
@@ -46,20 +46,25 @@ export class CallerLedger {
    * Before a start: RATE_LIMITED while the caller is blocked for today (the same answer as the start
    * limit, so a script learns nothing), TOO_MANY_OPEN while it has its share of chats open.
    */
-  check(caller: string): void {
+  async check(caller: string): Promise<void> {
     if (this.isBlocked(caller)) throw errors.rateLimited();
     const limit = this.options.openPerCaller;
-    if (limit > 0 && this.openCount(caller) + (this.starting.get(caller) ?? 0) >= limit) throw errors.tooManyOpen();
+    if (limit > 0 && (await this.openCount(caller)) + (this.starting.get(caller) ?? 0) >= limit) throw errors.tooManyOpen();
   }
 
   /**
    * {@link check}, and a place held for this start until the returned release is called (once the
    * start is recorded with {@link opened}, or refused). A start awaits its proof of work and the
    * start limit between the check and `opened`: without the hold, twenty starts from one network
-   * arriving together all passed the check before any was opened, and all twenty queued.
+   * arriving together all passed the check before any was opened, and all twenty queued. Nothing
+   * is awaited between the count and the hold, so starts arriving together each count the places
+   * held before them (`openCount` counts the set as it is after its reads).
    */
-  hold(caller: string): () => void {
-    this.check(caller);
+  async hold(caller: string): Promise<() => void> {
+    if (this.isBlocked(caller)) throw errors.rateLimited();
+    const limit = this.options.openPerCaller;
+    const open = limit > 0 ? await this.openCount(caller) : 0;
+    if (limit > 0 && open + (this.starting.get(caller) ?? 0) >= limit) throw errors.tooManyOpen();
     this.starting.set(caller, (this.starting.get(caller) ?? 0) + 1);
     let held = true;
     return () => {
@@ -93,7 +98,8 @@ export class CallerLedger {
     // caller is looked over, so memory stays the open consultations plus at most one sweep's worth.
     if (++this.opensSinceSweep >= SWEEP_EVERY) {
       this.opensSinceSweep = 0;
-      for (const key of [...this.open.keys()]) this.openCount(key);
+      // A read that fails leaves its entries for the next sweep or check.
+      for (const key of [...this.open.keys()]) void this.openCount(key).catch(() => undefined);
     }
   }
 
@@ -116,17 +122,20 @@ export class CallerLedger {
   }
 
   /** Open consultations of a caller; ended ones are forgotten here rather than on every end path. */
-  private openCount(caller: string): number {
+  private async openCount(caller: string): Promise<number> {
     const set = this.open.get(caller);
     if (!set) return 0;
-    for (const id of set) {
-      const status = this.statusOf(id);
+    const ids = [...set];
+    const statuses = await Promise.all(ids.map((id) => this.statusOf(id)));
+    ids.forEach((id, i) => {
+      const status = statuses[i];
       if (status === null || status === 'ended') {
         set.delete(id);
         this.callerOf.delete(id);
       }
-    }
-    if (set.size === 0) this.open.delete(caller);
+    });
+    // Counted from the set as it is now: a start opened while the statuses were read counts too.
+    if (set.size === 0 && this.open.get(caller) === set) this.open.delete(caller);
     return set.size;
   }
 }

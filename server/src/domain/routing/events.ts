@@ -18,10 +18,13 @@ export interface RoutingEvents {
    * listens coalesces, so one turn's changes make one push (see QueuePusher).
    */
   changed(what: RoutingChange): void;
-  /** A waiting client was assigned (accepted offer or take) at `assignedAt` (ISO). */
-  assigned(consultationId: string, staffId: string, assignedAt: string): void;
-  /** A chat moved from one counselor to another at `assignedAt` (ISO). */
-  transferred(consultationId: string, fromStaffId: string, toStaffId: string, assignedAt: string): void;
+  /**
+   * A waiting client was assigned (accepted offer or take) at `assignedAt` (ISO). Awaited before
+   * the take answers, so she is told before her counselor can write.
+   */
+  assigned(consultationId: string, staffId: string, assignedAt: string): Promise<void>;
+  /** A chat moved from one counselor to another at `assignedAt` (ISO); awaited like {@link assigned}. */
+  transferred(consultationId: string, fromStaffId: string, toStaffId: string, assignedAt: string): Promise<void>;
   /** A chat went back to the queue (transfer to the queue, or her counselor's grace ran out). */
   requeued(consultationId: string, fromStaffId: string): void;
   /** A waiting client silent for the silence period is asked whether she still waits, until `answerBy` (ISO). */

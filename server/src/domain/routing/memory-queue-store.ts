@@ -9,6 +9,8 @@ import type { AssignRefusal, CounselorSlot, Holding, Offer, QueueItem, RoutingVi
  * it was.
  */
 export class MemoryQueueStore implements QueueStore {
+  /** One process's memory: its offers' timers die only with the store itself. */
+  readonly shared = false;
   private readonly items = new Map<string, QueueItem>();
   /**
    * The waiting items, kept in queue order as they come and go (a binary search and a move of

@@ -54,10 +54,10 @@ export class Presenter {
   }
 
   /** The counselors' board, by name. */
-  counselorStates(view: RoutingView): CounselorState[] {
-    return view.counselors
-      .map((slot) => {
-        const { displayName, identity } = this.counselors.card(slot.staffId);
+  async counselorStates(view: RoutingView): Promise<CounselorState[]> {
+    const states = await Promise.all(
+      view.counselors.map(async (slot) => {
+        const { displayName, identity } = await this.counselors.card(slot.staffId);
         return {
           staffId: slot.staffId,
           displayName,
@@ -66,40 +66,41 @@ export class Presenter {
           load: slot.load,
           identity,
         };
-      })
-      .sort((a, b) => (a.displayName < b.displayName ? -1 : 1));
+      }),
+    );
+    return states.sort((a, b) => (a.displayName < b.displayName ? -1 : 1));
   }
 
   /** One counselor's line of the board; FORBIDDEN for staff who are not routed to. */
-  counselorState(view: RoutingView, staffId: string): CounselorState {
-    const found = this.counselorStates(view).find((c) => c.staffId === staffId);
+  async counselorState(view: RoutingView, staffId: string): Promise<CounselorState> {
+    const found = (await this.counselorStates(view)).find((c) => c.staffId === staffId);
     if (!found) throw errors.forbidden('not a counselor');
     return found;
   }
 
   /** Her view of a chat: its state, every epoch's key sealed to her, her read mark, handover notes, whether it is recorded. */
-  forStaff(c: Consultation, staffId: string): StaffConsultation {
-    const notes = this.repos.handover.notes(c.id);
+  async forStaff(c: Consultation, staffId: string): Promise<StaffConsultation> {
+    const notes = await this.repos.handover.notes(c.id);
     return {
       consultationId: c.id,
       status: c.status,
       assignedAt: c.assignedAt,
-      sealedKeys: this.repos.keyGrants.forStaff(c.id, staffId),
+      sealedKeys: await this.repos.keyGrants.forStaff(c.id, staffId),
       campaign: c.campaign,
       urgent: c.urgent,
-      recordedAt: this.repos.caseRecords.byConsultation(c.id)?.recordedAt ?? null,
-      lastReadId: this.repos.handover.readMark(c.id, staffId),
+      recordedAt: (await this.repos.caseRecords.byConsultation(c.id))?.recordedAt ?? null,
+      lastReadId: await this.repos.handover.readMark(c.id, staffId),
       ...(notes.length ? { handover: notes } : {}),
     };
   }
 
   /** Her console's list ({@link ConsultationService.forConsole}) in her view. */
-  mine(staffId: string): StaffConsultation[] {
-    return this.consultations.forConsole(staffId).map((c) => this.forStaff(c, staffId));
+  async mine(staffId: string): Promise<StaffConsultation[]> {
+    return Promise.all((await this.consultations.forConsole(staffId)).map((c) => this.forStaff(c, staffId)));
   }
 
   /** What her widget needs after a reload or on another device: state, place, counselor, history. */
-  snapshot(c: Consultation, view: RoutingView): ConsultationSnapshot {
+  async snapshot(c: Consultation, view: RoutingView): Promise<ConsultationSnapshot> {
     const at = c.status === 'waiting' ? view.waiting.findIndex((e) => e.consultationId === c.id) : -1;
     const active = c.status === 'active' ? c.assignedStaffId : null;
     return {
@@ -107,10 +108,10 @@ export class Presenter {
       status: c.status,
       position: at < 0 ? null : at + 1,
       requeued: at < 0 ? false : (view.waiting[at]?.requeued ?? false),
-      counselor: active ? this.counselors.identity(active) : null,
+      counselor: active ? await this.counselors.identity(active) : null,
       assignedAt: active ? c.assignedAt : null,
-      keyEpoch: this.repos.keyGrants.newestEpoch(c.id),
-      ...firstPage(this.consultations.history(c, 0)),
+      keyEpoch: await this.repos.keyGrants.newestEpoch(c.id),
+      ...firstPage(await this.consultations.history(c, 0)),
     };
   }
 }

@@ -16,6 +16,11 @@ import type { AssignRefusal, CounselorSlot, Holding, Offer, QueueItem, RoutingVi
  * over), one ordered set (the queue, in {@link compareItems} order), one capped list (handle times).
  */
 export interface QueueStore {
+  /**
+   * True when several nodes share this store (Redis): a node can die with the timers of the offers
+   * it made, so every node sweeps for offers nobody watches (`Router.adoptOffers`).
+   */
+  readonly shared: boolean;
   /** One consistent picture of the queue, the counselors, the offers and recent handle times. */
   view(): Promise<RoutingView>;
   counselor(staffId: string): Promise<CounselorSlot | null>;

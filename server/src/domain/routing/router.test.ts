@@ -166,3 +166,64 @@ describe('routing policy, through the router', () => {
   });
 });
 
+
+describe('offers a node left behind (a store shared by several nodes)', () => {
+  /** Two routers on one store, as two relay nodes on one Redis; one clock, one set of timers. */
+  function twoNodes() {
+    const time = fakeTime();
+    const store = new MemoryQueueStore();
+    const heard: { node: string; offer: Offer; reason: WithdrawReason }[] = [];
+    const offered: { node: string; offer: Offer }[] = [];
+    const node = (name: string) =>
+      new Router(store, time.now, time.scheduler, {
+        offered: (offer) => void offered.push({ node: name, offer }),
+        offerWithdrawn: (offer, reason) => void heard.push({ node: name, offer, reason }),
+        failed: (caught) => {
+          throw caught;
+        },
+      }, { offerTimeoutMs: 30_000 });
+    return { time, store, heard, offered, a: node('a'), b: node('b') };
+  }
+  const waiting = (id: string): QueueItem => ({ consultationId: id, urgent: false, requeued: false, queuedAt: '2026-01-01T10:00:00.000Z' });
+
+  it('a node that died with its timer: the offer expires on another node, and she is offered to the next counselor', async () => {
+    const { time, heard, offered, a, b } = twoNodes();
+    await a.updateCounselor('s1', { status: 'available', connected: true, capacity: 1 });
+    await a.enqueue(waiting('w'));
+    expect(offered.map((o) => [o.node, o.offer.staffId])).toEqual([['a', 's1']]);
+    a.stop(); // node A dies: its timer for the offer is gone, the offer stays in the store
+    await b.updateCounselor('s2', { status: 'available', connected: true, capacity: 1 });
+    await time.advance(60_000);
+    expect(heard).toEqual([]); // nobody watches it: without adoption she would wait for ever
+    // The sweep leaves an offer alone until it is overdue by the slack, then takes it on.
+    expect(await b.adoptOffers(90_000)).toBe(0);
+    expect(await b.adoptOffers(2_000)).toBe(1);
+    await time.advance(0);
+    expect(heard.map((h) => [h.node, h.offer.staffId, h.reason])).toEqual([['b', 's1', 'expired']]);
+    expect(offered.at(-1)).toMatchObject({ node: 'b', offer: { consultationId: 'w', staffId: 's2' } });
+  });
+
+  it('a restart that meets its own offers: watched for the time they have left, not restarted', async () => {
+    const { time, heard, a, b } = twoNodes();
+    await a.updateCounselor('s1', { status: 'available', connected: true, capacity: 1 });
+    await a.enqueue(waiting('w'));
+    a.stop();
+    await time.advance(10_000);
+    expect(await b.adoptOffers()).toBe(1);
+    await time.advance(19_999);
+    expect(heard).toEqual([]);
+    await time.advance(1);
+    expect(heard.map((h) => h.reason)).toEqual(['expired']);
+  });
+
+  it('both nodes watching one offer expire it once', async () => {
+    const { time, heard, a, b } = twoNodes();
+    await a.updateCounselor('s1', { status: 'available', connected: true, capacity: 1 });
+    await a.updateCounselor('s2', { status: 'available', connected: true, capacity: 1 });
+    await a.enqueue(waiting('w'));
+    expect(await b.adoptOffers()).toBe(1); // A's own timer and B's, both live
+    expect(await b.adoptOffers()).toBe(0); // adopting again adds no second timer
+    await time.advance(30_000);
+    expect(heard.filter((h) => h.offer.staffId === 's1').map((h) => h.reason)).toEqual(['expired']);
+  });
+});

@@ -15,8 +15,9 @@ export interface RouterListener {
 /**
  * Offers, over the {@link QueueStore}: after every change it plans with the pure policy and makes
  * the offers the store still accepts, and it withdraws offers that time out (each offer's timer
- * lives in this process; the store decides whether the withdrawal still applies). Event-driven,
- * never polled. Time comes from an injected clock and timers from an injected {@link Scheduler}.
+ * lives in the process that made it; the store decides whether the withdrawal still applies, and
+ * {@link adoptOffers} takes on the offers of a process that is gone). Event-driven; the one sweep
+ * is for a store shared by several nodes, where a node can die with its timers. Time comes from an injected clock and timers from an injected {@link Scheduler}.
  */
 export class Router {
   private readonly timers = new Map<string, unknown>();
@@ -172,9 +173,34 @@ export class Router {
         this.dispatch().catch((caught: unknown) => this.listener.failed(caught));
         return;
       }
-      this.timers.set(offer.consultationId, this.scheduler.set(this.options.offerTimeoutMs, () => void this.expire(offer).catch((caught: unknown) => this.listener.failed(caught))));
+      this.watch(offer, this.options.offerTimeoutMs);
       this.listener.offered(offer, item);
     }
+  }
+
+  /**
+   * Takes on offers pending in the store that no timer of this process watches: offers made by a
+   * node that stopped (its timers died with it), or by this process before a restart that met the
+   * shared store again. Each gets a timer for what is left of its time (none left: at once); the
+   * store's compare-and-set withdrawal makes this timer and the maker's, or two nodes' adoptions,
+   * expire one offer once. `overdueByMs`: only offers at least this far past their expiry (a
+   * periodic sweep leaves a live maker's own timer to fire first). The number taken on.
+   */
+  async adoptOffers(overdueByMs: number | null = null): Promise<number> {
+    if (this.stopped) return 0;
+    const now = this.now();
+    let adopted = 0;
+    for (const offer of (await this.store.view()).offers) {
+      if (this.timers.has(offer.consultationId)) continue;
+      if (overdueByMs !== null && offer.expiresAt + overdueByMs > now) continue;
+      this.watch(offer, Math.max(0, offer.expiresAt - now));
+      adopted++;
+    }
+    return adopted;
+  }
+
+  private watch(offer: Offer, ms: number): void {
+    this.timers.set(offer.consultationId, this.scheduler.set(ms, () => void this.expire(offer).catch((caught: unknown) => this.listener.failed(caught))));
   }
 
   private async withdraw(offer: Offer, reason: WithdrawReason): Promise<void> {

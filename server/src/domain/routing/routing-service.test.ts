@@ -18,8 +18,8 @@ const staff = (id: string, capacity: number): StaffRecord => activeStaffRecord(i
 /** Timers that never fire: these tests are about the order of changes, not about time. */
 const idle: Scheduler = { set: () => 0, clear: () => undefined };
 const noEvents: RoutingEvents = {
-  offered: () => undefined, offerWithdrawn: () => undefined, changed: () => undefined, assigned: () => undefined,
-  transferred: () => undefined, requeued: () => undefined, abandoned: () => undefined, clientAway: () => undefined, clientGone: () => undefined, stillWaiting: () => undefined,
+  offered: () => undefined, offerWithdrawn: () => undefined, changed: () => undefined, assigned: async () => undefined,
+  transferred: async () => undefined, requeued: () => undefined, abandoned: () => undefined, clientAway: () => undefined, clientGone: () => undefined, stillWaiting: () => undefined,
   failed: (caught) => {
     throw caught;
   },
@@ -32,13 +32,13 @@ describe('routing service: changes at once', () => {
 
   async function setup(capacities: Record<string, number>) {
     const repos = createSqliteRepositories(freshDatabase());
-    for (const [id, capacity] of Object.entries(capacities)) repos.staff.insert(staff(id, capacity));
+    for (const [id, capacity] of Object.entries(capacities)) await repos.staff.insert(staff(id, capacity));
     const routing = new RoutingService({ repos, sodium: await loadSodium(), clock: { now: () => new Date('2026-04-01T01:00:00Z') }, scheduler: idle, store: new MemoryQueueStore() });
     await routing.boot(noEvents);
     // Connected but away: nothing is offered by itself, so each take below is by hand.
     for (const id of Object.keys(capacities)) await routing.staffOnline(id);
     const woman = async () => {
-      const { consultation } = routing.start({});
+      const { consultation } = await routing.start({});
       await routing.enqueue(consultation);
       return consultation;
     };
@@ -52,7 +52,7 @@ describe('routing service: changes at once', () => {
     const results = await Promise.allSettled([routing.take('s1', c.id), routing.take('s2', c.id)]);
     expect(results.map(outcome).sort()).toEqual(['ALREADY_TAKEN', 'ok']);
     const winner = results[0]?.status === 'fulfilled' ? 's1' : 's2';
-    expect(repos.consultations.byId(c.id)).toMatchObject({ status: 'active', assignedStaffId: winner });
+    expect(await repos.consultations.byId(c.id)).toMatchObject({ status: 'active', assignedStaffId: winner });
     expect([await load('s1'), await load('s2')].sort()).toEqual([0, 1]);
   });
 
@@ -62,7 +62,7 @@ describe('routing service: changes at once', () => {
     const results = await Promise.allSettled(women.map((c) => routing.take('s1', c.id)));
     expect(results.map(outcome).sort()).toEqual(['AT_CAPACITY', 'ok', 'ok']);
     expect(await load('s1')).toBe(2);
-    expect(repos.consultations.openForStaff('s1')).toHaveLength(2);
+    expect(await repos.consultations.openForStaff('s1')).toHaveLength(2);
   });
 
   it('she leaves while a counselor takes her: the take is refused and her place given back', async () => {
@@ -71,7 +71,7 @@ describe('routing service: changes at once', () => {
     const [take, end] = await Promise.allSettled([routing.take('s1', c.id), routing.end(c, 'client', 'ended')]);
     expect(outcome(take)).toBe('INVALID_STATE');
     expect(end).toMatchObject({ status: 'fulfilled', value: { changed: true, reason: 'abandoned' } });
-    expect(repos.consultations.byId(c.id)).toMatchObject({ status: 'ended', assignedStaffId: null });
+    expect(await repos.consultations.byId(c.id)).toMatchObject({ status: 'ended', assignedStaffId: null });
     expect(await load('s1')).toBe(0);
     expect(await routing.router.queue()).toEqual([]);
   });
@@ -80,13 +80,15 @@ describe('routing service: changes at once', () => {
     const { repos, routing, woman, load } = await setup({ s1: 3, s2: 1, s3: 1, s4: 1 });
     const [a, b, c] = [await woman(), await woman(), await woman()];
     for (const w of [a, b, c]) await routing.take('s1', w.id);
-    const row = (id: string) => repos.consultations.byId(id)!;
-    const toS2 = await Promise.allSettled([routing.transfer('s1', row(a.id), { toStaffId: 's2' }), routing.transfer('s1', row(b.id), { toStaffId: 's2' })]);
+    const row = async (id: string) => (await repos.consultations.byId(id))!;
+    const [rowA, rowB] = [await row(a.id), await row(b.id)];
+    const toS2 = await Promise.allSettled([routing.transfer('s1', rowA, { toStaffId: 's2' }), routing.transfer('s1', rowB, { toStaffId: 's2' })]);
     expect(toS2.map(outcome).sort()).toEqual(['AT_CAPACITY', 'ok']);
     // The same chat handed to two counselors at once: it moves once; the other hand-over is refused.
-    const twice = await Promise.allSettled([routing.transfer('s1', row(c.id), { toStaffId: 's3' }), routing.transfer('s1', row(c.id), { toStaffId: 's4' })]);
+    const rowC = await row(c.id);
+    const twice = await Promise.allSettled([routing.transfer('s1', rowC, { toStaffId: 's3' }), routing.transfer('s1', rowC, { toStaffId: 's4' })]);
     expect(twice.map(outcome)).toEqual(['ok', 'INVALID_STATE']);
-    expect(row(c.id).assignedStaffId).toBe('s3');
+    expect((await row(c.id)).assignedStaffId).toBe('s3');
     expect([await load('s1'), await load('s2'), await load('s3'), await load('s4')]).toEqual([1, 1, 1, 0]);
   });
 
@@ -99,7 +101,7 @@ describe('routing service: changes at once', () => {
     const [t, e] = endFirst ? (await Promise.allSettled([end(), transfer()])).reverse() : await Promise.allSettled([transfer(), end()]);
     expect(outcome(t as PromiseSettledResult<unknown>)).toBe('INVALID_STATE');
     expect(e).toMatchObject({ status: 'fulfilled', value: { changed: true } });
-    expect(repos.consultations.byId(c.id)?.status).toBe('ended');
+    expect((await repos.consultations.byId(c.id))?.status).toBe('ended');
     expect([await load('s1'), await load('s2')]).toEqual([0, 0]);
   });
 });
@@ -117,7 +119,7 @@ describe('routing service: a restart keeps the queue in order', () => {
     await first.boot(noEvents);
     const came: string[] = [];
     for (let i = 0; i < 6; i++) {
-      const { consultation } = first.start({});
+      const { consultation } = await first.start({});
       await first.enqueue(consultation);
       came.push(consultation.id);
       t += 60_000;
@@ -126,7 +128,7 @@ describe('routing service: a restart keeps the queue in order', () => {
     expect(before).toEqual([1, 2, 3, 4, 5, 6]);
     first.stop();
     // Every row's time is the same ten minutes; their ids are random, so only the stored order can tell.
-    expect(new Set(repos.consultations.waiting().map((w) => w.queuedAt)).size).toBe(1);
+    expect(new Set((await repos.consultations.waiting()).map((w) => w.queuedAt)).size).toBe(1);
 
     const next = new RoutingService({ repos: createSqliteRepositories(db), sodium: await loadSodium(), clock, scheduler: idle, store: new MemoryQueueStore() });
     await next.boot(noEvents);

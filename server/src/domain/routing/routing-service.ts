@@ -32,6 +32,9 @@ type AbandonCause = Parameters<RoutingDeps['repos']['consultations']['recordAban
 
 const ms = (iso: string): number => new Date(iso).getTime();
 
+/** How far past its expiry an offer must be before another node's sweep takes it on. */
+const ORPHANED_OFFER_SLACK_MS = 2_000;
+
 /**
  * The one owner of a consultation's lifecycle: start, offer, take, end, requeue, transfer; and of
  * counselors' status, capacity and presence. It keeps the consultation row (through its one
@@ -48,12 +51,23 @@ export class RoutingService {
   private readonly grace: GracePeriods;
   /** Presence changes of one counselor, one at a time (see {@link KeyedSerial}). */
   private readonly presence = new KeyedSerial();
+  /**
+   * Per consultation, one at a time: a take, a requeue, and the timers' ends and questions. Each
+   * reads the row, decides, and writes across awaits; a timer that read "waiting" must not end a
+   * chat a counselor took meanwhile (nor a requeued one as gone). Ends by a person are not in it:
+   * the row's conditional end and the store's leave keep those right in any order.
+   */
+  private readonly lifecycle = new KeyedSerial();
   private readonly options: RoutingOptions;
   private readonly repos: RoutingDeps['repos'];
   private readonly clock: Clock;
   private readonly sodium: Sodium;
   private events: RoutingEvents | null = null;
   private stopped = false;
+  private readonly scheduler: Scheduler;
+  private readonly sharedStore: boolean;
+  /** The next sweep for offers a dead node left (shared stores only). */
+  private sweep: unknown = null;
   /**
    * When each consultation started here, exactly (ms): the row keeps it to 10 minutes only
    * (issue 15), the wait figure wants it exact. In memory, while she waits for her first counselor.
@@ -61,7 +75,8 @@ export class RoutingService {
   private readonly startedAt = new Map<string, number>();
 
   constructor(deps: RoutingDeps) {
-    ({ repos: this.repos, clock: this.clock, sodium: this.sodium } = deps);
+    ({ repos: this.repos, clock: this.clock, sodium: this.sodium, scheduler: this.scheduler } = deps);
+    this.sharedStore = deps.store.shared;
     this.options = { ...defaultRoutingOptions, ...deps.options };
     this.router = new Router(deps.store, () => this.clock.now().getTime(), deps.scheduler, {
       offered: (offer, item) =>
@@ -80,10 +95,11 @@ export class RoutingService {
     const grace = { staff: o.counselorGraceMs, client: o.clientGraceMs, clientAway: o.clientAwayMs, clientGone: o.clientGoneMs, silence: o.clientSilenceMs, silenceAnswer: o.clientSilenceAnswerMs };
     this.grace = new GracePeriods(deps.scheduler, grace, {
       staff: (staffId) => void this.presence.run(staffId, () => this.staffGraceOver(staffId)).catch(failed),
-      client: (consultationId) => void this.clientGraceOver(consultationId, 'timeout').catch(failed),
-      silent: (consultationId, final) => void (final ? this.clientGraceOver(consultationId, 'silent') : this.askStillWaiting(consultationId)).catch(failed),
-      away: (consultationId, endsInMs) => this.clientParked(consultationId, endsInMs),
-      gone: (consultationId) => void this.clientGoneOver(consultationId).catch(failed),
+      client: (consultationId) => void this.lifecycle.run(consultationId, () => this.clientGraceOver(consultationId, 'timeout')).catch(failed),
+      silent: (consultationId, final) =>
+        void this.lifecycle.run(consultationId, () => (final ? this.clientGraceOver(consultationId, 'silent') : this.askStillWaiting(consultationId))).catch(failed),
+      away: (consultationId, endsInMs) => void this.clientParked(consultationId, endsInMs).catch(failed),
+      gone: (consultationId) => void this.lifecycle.run(consultationId, () => this.clientGoneOver(consultationId)).catch(failed),
     }, () => this.clock.now().getTime());
   }
 
@@ -102,10 +118,10 @@ export class RoutingService {
    */
   async boot(events: RoutingEvents): Promise<void> {
     this.events = events;
-    const items = keepStoredOrder(this.repos.consultations.waiting().map(itemFor));
+    const items = keepStoredOrder((await this.repos.consultations.waiting()).map(itemFor));
     const now = this.clock.now().getTime();
-    const counselors = this.repos.counselors.all().map((c) => ({ ...c, connected: false, idleSince: now }));
-    const active = this.repos.consultations.active();
+    const counselors = (await this.repos.counselors.all()).map((c) => ({ ...c, connected: false, idleSince: now }));
+    const active = await this.repos.consultations.active();
     await this.router.restore(items, counselors, active);
     for (const w of items) {
       this.grace.startClient(w.consultationId);
@@ -114,6 +130,25 @@ export class RoutingService {
     // Nobody is connected yet: an active chat whose woman does not come back is parked, then ends.
     for (const a of active) this.grace.startAway(a.consultationId);
     for (const c of counselors) if (c.load > 0) this.grace.startStaff(c.staffId);
+    // A shared store may hold offers whose timers died with the process that made them (this one
+    // before a restart, or another node): they are watched from here on, and swept for while the
+    // other nodes live.
+    await this.router.adoptOffers();
+    if (this.sharedStore) this.sweepForOrphanedOffers();
+  }
+
+  /**
+   * Every offer timeout, takes on offers at least {@link ORPHANED_OFFER_SLACK_MS} past their
+   * expiry that no timer here watches: their node died. A live maker's own timer fires first.
+   */
+  private sweepForOrphanedOffers(): void {
+    if (this.stopped) return;
+    this.sweep = this.scheduler.set(this.options.offerTimeoutMs, () => {
+      void this.router
+        .adoptOffers(ORPHANED_OFFER_SLACK_MS)
+        .catch((caught: unknown) => this.events?.failed(caught))
+        .finally(() => this.sweepForOrphanedOffers());
+    });
   }
 
   /**
@@ -128,6 +163,7 @@ export class RoutingService {
 
   stop(): void {
     this.stopped = true;
+    if (this.sweep !== null) this.scheduler.clear(this.sweep);
     this.router.stop();
     this.grace.stop();
   }
@@ -146,7 +182,7 @@ export class RoutingService {
       this.grace.staffBack(staffId);
       if (!(await this.router.counselor(staffId))) {
         // A counselor account made after start-up; supervisors and admins are not routed to.
-        const known = this.repos.counselors.all().find((c) => c.staffId === staffId);
+        const known = (await this.repos.counselors.all()).find((c) => c.staffId === staffId);
         if (!known) return;
         await this.router.updateCounselor(staffId, { connected: true }, { ...known, connected: false, idleSince: this.clock.now().getTime() });
       } else {
@@ -178,7 +214,7 @@ export class RoutingService {
       this.grace.staffBack(staffId);
       if (this.stopped) return;
       await this.router.removeCounselor(staffId);
-      for (const c of this.repos.consultations.openForStaff(staffId)) await this.requeue(c, staffId);
+      for (const c of await this.repos.consultations.openForStaff(staffId)) await this.requeue(c, staffId);
       this.ev.changed({ queue: true, counselors: true });
     });
   }
@@ -186,16 +222,16 @@ export class RoutingService {
   private async staffGraceOver(staffId: string): Promise<void> {
     if (this.stopped || (await this.router.counselor(staffId))?.connected) return;
     // Her chats go back to the front of the queue, history intact.
-    for (const c of this.repos.consultations.openForStaff(staffId)) await this.requeue(c, staffId);
+    for (const c of await this.repos.consultations.openForStaff(staffId)) await this.requeue(c, staffId);
     this.ev.changed({ queue: true, counselors: true });
   }
 
   /** A socket of hers is bound to her consultation again; a counselor whose chat was parked is told. */
-  clientOnline(consultationId: string): void {
+  async clientOnline(consultationId: string): Promise<void> {
     // Asked while she was away (the push went nowhere): asked again now that she is here.
     this.ask(consultationId);
     if (!this.grace.clientBack(consultationId)) return;
-    const staffId = this.repos.consultations.byId(consultationId)?.assignedStaffId;
+    const staffId = (await this.repos.consultations.byId(consultationId))?.assignedStaffId;
     if (staffId) this.events?.clientAway(consultationId, staffId, false, null);
   }
 
@@ -207,17 +243,17 @@ export class RoutingService {
     this.grace.clientGone(consultationId);
     if (this.stopped) return;
     if ((await this.router.position(consultationId)) !== null) this.grace.startClient(consultationId);
-    else if (this.repos.consultations.byId(consultationId)?.status === 'active') this.grace.startAway(consultationId);
+    else if ((await this.repos.consultations.byId(consultationId))?.status === 'active') this.grace.startAway(consultationId);
   }
 
-  private clientParked(consultationId: string, endsInMs: number): void {
-    const c = this.repos.consultations.byId(consultationId);
+  private async clientParked(consultationId: string, endsInMs: number): Promise<void> {
+    const c = await this.repos.consultations.byId(consultationId);
     if (this.stopped || c?.status !== 'active' || !c.assignedStaffId) return;
     this.events?.clientAway(consultationId, c.assignedStaffId, true, new Date(this.clock.now().getTime() + endsInMs).toISOString());
   }
 
   private async clientGoneOver(consultationId: string): Promise<void> {
-    const c = this.repos.consultations.byId(consultationId);
+    const c = await this.repos.consultations.byId(consultationId);
     if (this.stopped || c?.status !== 'active') return;
     if ((await this.end(c, 'client', 'client_gone')).changed) this.ev.clientGone(consultationId);
   }
@@ -239,7 +275,7 @@ export class RoutingService {
   }
 
   private async askStillWaiting(consultationId: string): Promise<void> {
-    const c = this.repos.consultations.byId(consultationId);
+    const c = await this.repos.consultations.byId(consultationId);
     const item = (await this.router.queue()).find((q) => q.consultationId === consultationId);
     // Taken meanwhile, ended, or a chat back in the queue (only her grace ends those): not asked.
     if (this.stopped || c?.status !== 'waiting' || item?.requeued !== false) return void this.grace.clientNotWaiting(consultationId);
@@ -254,7 +290,7 @@ export class RoutingService {
 
   /** Her grace ran out while away ('timeout'), or she sent nothing for too long while waiting ('silent'). */
   private async clientGraceOver(consultationId: string, cause: 'timeout' | 'silent'): Promise<void> {
-    const c = this.repos.consultations.byId(consultationId);
+    const c = await this.repos.consultations.byId(consultationId);
     if (this.stopped || !c || c.status !== 'waiting') return;
     // A chat that went back to the queue is not a new start that never spoke: only her grace ends it.
     if (cause === 'silent' && (await this.router.queue()).find((q) => q.consultationId === consultationId)?.requeued !== false) return;
@@ -271,7 +307,7 @@ export class RoutingService {
    * hash). Nothing is queued yet: the caller binds her socket to it, then calls {@link enqueue},
    * so a second start on the same socket sees the first at once.
    */
-  start(input: { campaign?: string | undefined; urgent?: boolean | undefined }): { consultation: Consultation; clientToken: string } {
+  async start(input: { campaign?: string | undefined; urgent?: boolean | undefined }): Promise<{ consultation: Consultation; clientToken: string }> {
     const clientToken = newToken(this.sodium);
     const consultation: Consultation = {
       id: randomId(this.sodium),
@@ -286,7 +322,7 @@ export class RoutingService {
       endReason: null,
       endedBy: null,
     };
-    this.repos.consultations.insert(consultation);
+    await this.repos.consultations.insert(consultation);
     this.startedAt.set(consultation.id, ms(consultation.queuedAt));
     return { consultation, clientToken };
   }
@@ -300,8 +336,12 @@ export class RoutingService {
   }
 
   /** A counselor takes a waiting client, by hand or by accepting the offer made to her. Of two at once, one wins. */
-  async take(staffId: string, consultationId: string): Promise<Consultation> {
-    const existing = this.repos.consultations.byId(consultationId);
+  take(staffId: string, consultationId: string): Promise<Consultation> {
+    return this.lifecycle.run(consultationId, () => this.takeNow(staffId, consultationId));
+  }
+
+  private async takeNow(staffId: string, consultationId: string): Promise<Consultation> {
+    const existing = await this.repos.consultations.byId(consultationId);
     if (!existing) throw errors.unknownConsultation();
     if (existing.status === 'active') throw errors.alreadyTaken();
     if (existing.status === 'ended') throw errors.invalidState('consultation ended');
@@ -310,20 +350,20 @@ export class RoutingService {
     if (refusal === 'unknown_counselor') throw errors.forbidden('not a counselor');
     if (refusal === 'not_waiting') throw errors.alreadyTaken();
     const at = this.nowIso();
-    if (!this.repos.consultations.assign(consultationId, staffId, at)) {
+    if (!(await this.repos.consultations.assign(consultationId, staffId, at))) {
       // The store said yes, but she ended it meanwhile: her end frees the place it names in the
       // store (the chat, whoever holds it), before or after this.
-      throw this.repos.consultations.byId(consultationId)?.status === 'ended' ? errors.invalidState('consultation ended') : errors.alreadyTaken();
+      throw (await this.repos.consultations.byId(consultationId))?.status === 'ended' ? errors.invalidState('consultation ended') : errors.alreadyTaken();
     }
     this.grace.clientNotWaiting(consultationId);
     const since = this.startedAt.get(consultationId) ?? ms(existing.queuedAt);
     this.startedAt.delete(consultationId);
-    this.repos.consultations.recordWait(consultationId, Math.max(0, this.clock.now().getTime() - since));
-    this.ev.assigned(consultationId, staffId, at);
+    await this.repos.consultations.recordWait(consultationId, Math.max(0, this.clock.now().getTime() - since));
+    await this.ev.assigned(consultationId, staffId, at);
     this.ev.changed({ queue: true, counselors: true });
     // Taken while she was away within her place's grace: the active chat's periods start now.
     this.grace.startAway(consultationId);
-    return this.repos.consultations.byId(consultationId) as Consultation;
+    return (await this.repos.consultations.byId(consultationId)) as Consultation;
   }
 
   /**
@@ -340,9 +380,9 @@ export class RoutingService {
       return { ...result, reason: finalReason };
     }
     const endedAt = this.nowIso();
-    const changed = this.repos.consultations.end(c.id, endedAt, reason, by);
+    const changed = await this.repos.consultations.end(c.id, endedAt, reason, by);
     if (changed) {
-      this.closedToClients(c.id);
+      await this.closedToClients(c.id);
       await this.router.leave(c.id, c.assignedAt ? ms(endedAt) - ms(c.assignedAt) : null);
       this.ev.changed({ queue: true, counselors: true });
     }
@@ -352,13 +392,13 @@ export class RoutingService {
   private async endWaiting(c: Consultation, by: SenderRole, reason: EndReason, cause: AbandonCause): Promise<{ endedAt: string; changed: boolean }> {
     this.grace.clientNotWaiting(c.id);
     const endedAt = this.nowIso();
-    const changed = this.repos.consultations.end(c.id, endedAt, reason, by);
+    const changed = await this.repos.consultations.end(c.id, endedAt, reason, by);
     if (changed) {
-      this.closedToClients(c.id);
+      await this.closedToClients(c.id);
       this.startedAt.delete(c.id);
       const { item } = await this.router.leave(c.id);
       const since = item ? ms(item.queuedAt) : ms(c.queuedAt);
-      this.repos.consultations.recordAbandon(c.id, Math.max(0, this.clock.now().getTime() - since), cause);
+      await this.repos.consultations.recordAbandon(c.id, Math.max(0, this.clock.now().getTime() - since), cause);
     }
     return { endedAt, changed };
   }
@@ -367,15 +407,19 @@ export class RoutingService {
    * No way back in (issue 15): the end already revoked her reconnect token (the same write); her
    * resume code goes now, and so does any parking.
    */
-  private closedToClients(consultationId: string): void {
-    this.repos.resumeCodes.revoke(consultationId);
+  private async closedToClients(consultationId: string): Promise<void> {
     this.grace.stopAway(consultationId);
+    await this.repos.resumeCodes.revoke(consultationId);
   }
 
   /** Active chat → front of the queue. Her counselor's place is freed. */
-  private async requeue(c: Consultation, fromStaffId: string): Promise<void> {
+  private requeue(c: Consultation, fromStaffId: string): Promise<void> {
+    return this.lifecycle.run(c.id, () => this.requeueNow(c, fromStaffId));
+  }
+
+  private async requeueNow(c: Consultation, fromStaffId: string): Promise<void> {
     const at = this.nowIso();
-    if (!this.repos.consultations.requeue(c.id, fromStaffId, at)) return;
+    if (!(await this.repos.consultations.requeue(c.id, fromStaffId, at))) return;
     this.grace.stopAway(c.id);
     await this.router.requeue(itemFor({ id: c.id, urgent: c.urgent, queuedAt: c.queuedAt, requeuedAt: at, campaign: c.campaign }));
     this.ev.requeued(c.id, fromStaffId);
@@ -396,7 +440,7 @@ export class RoutingService {
     const at = this.nowIso();
     const to = input.toStaffId;
     if (to === undefined) {
-      if (input.note) this.repos.handover.insertNote({ consultationId: c.id, fromStaffId, toStaffId: null, ...input.note, createdAt: at });
+      if (input.note) await this.repos.handover.insertNote({ consultationId: c.id, fromStaffId, toStaffId: null, ...input.note, createdAt: at });
       await this.requeue(c, fromStaffId);
     } else {
       if (to === fromStaffId) throw errors.invalidState('already hers');
@@ -407,11 +451,11 @@ export class RoutingService {
       if (refusal === 'at_capacity') throw new DomainError('AT_CAPACITY');
       // Refused only when it ended or went back to the queue meanwhile; that change frees the
       // place it names in the store (the chat, whoever holds it), before or after this.
-      if (!this.repos.consultations.reassign(c.id, fromStaffId, to, at)) throw errors.invalidState('moved meanwhile');
-      if (input.note) this.repos.handover.insertNote({ consultationId: c.id, fromStaffId, toStaffId: to, ...input.note, createdAt: at });
+      if (!(await this.repos.consultations.reassign(c.id, fromStaffId, to, at))) throw errors.invalidState('moved meanwhile');
+      if (input.note) await this.repos.handover.insertNote({ consultationId: c.id, fromStaffId, toStaffId: to, ...input.note, createdAt: at });
       // The row now names her as its counselor: the grants go to the holder, as grantKeys requires.
-      if (input.sealedKeys) this.repos.keyGrants.grant(grantsOf(c.id, to, input.sealedKeys, 'counselor', at));
-      this.ev.transferred(c.id, fromStaffId, to, at);
+      if (input.sealedKeys) await this.repos.keyGrants.grant(grantsOf(c.id, to, input.sealedKeys, 'counselor', at));
+      await this.ev.transferred(c.id, fromStaffId, to, at);
     }
     this.ev.changed({ queue: true, counselors: true });
     return { transferredAt: at };
@@ -422,14 +466,14 @@ export class RoutingService {
   /** She goes on or off duty. FORBIDDEN for staff who are not counselors. */
   async setStatus(staffId: string, status: RoutingStatus): Promise<void> {
     if (!(await this.router.counselor(staffId))) throw errors.forbidden('not a counselor');
-    this.repos.counselors.setStatus(staffId, status);
+    await this.repos.counselors.setStatus(staffId, status);
     await this.router.updateCounselor(staffId, { status });
     this.ev.changed({ queue: true, counselors: true });
   }
 
   /** A supervisor sets how many chats she may hold. INVALID_STATE for anyone not a counselor. */
   async setCapacity(staffId: string, capacity: number): Promise<void> {
-    if (!(await this.router.counselor(staffId)) || !this.repos.counselors.setCapacity(staffId, capacity)) throw errors.invalidState('not a counselor');
+    if (!(await this.router.counselor(staffId)) || !(await this.repos.counselors.setCapacity(staffId, capacity))) throw errors.invalidState('not a counselor');
     await this.router.updateCounselor(staffId, { capacity });
     this.ev.changed({ queue: true, counselors: true });
   }

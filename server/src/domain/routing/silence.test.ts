@@ -21,13 +21,13 @@ describe('routing: silent waiting clients', () => {
   async function setup(options: { clientSilenceMs?: number; clientSilenceAnswerMs?: number; clientGraceMs?: number } = {}) {
     const db = freshDatabase();
     const repos = createSqliteRepositories(db);
-    repos.staff.insert(activeStaffRecord('s1', 2));
+    await repos.staff.insert(activeStaffRecord('s1', 2));
     const time = fakeTime(Date.parse('2026-11-30T01:00:00Z'));
     const abandoned: string[] = [];
     const asked: Array<{ id: string; answerBy: string }> = [];
     const events: RoutingEvents = {
-      offered: () => undefined, offerWithdrawn: () => undefined, changed: () => undefined, assigned: () => undefined,
-      transferred: () => undefined, requeued: () => undefined, abandoned: (id) => void abandoned.push(id),
+      offered: () => undefined, offerWithdrawn: () => undefined, changed: () => undefined, assigned: async () => undefined,
+      transferred: async () => undefined, requeued: () => undefined, abandoned: (id) => void abandoned.push(id),
       clientAway: () => undefined, clientGone: () => undefined, stillWaiting: (id, answerBy) => void asked.push({ id, answerBy }),
       failed: (caught) => {
         throw caught;
@@ -39,8 +39,8 @@ describe('routing: silent waiting clients', () => {
     });
     await routing.boot(events);
     const woman = async () => {
-      const { consultation } = routing.start({});
-      routing.clientOnline(consultation.id);
+      const { consultation } = await routing.start({});
+      await routing.clientOnline(consultation.id);
       await routing.enqueue(consultation);
       return consultation;
     };
@@ -53,13 +53,13 @@ describe('routing: silent waiting clients', () => {
     const script = await woman();
     const her = await woman();
     await time.advance(20 * MIN);
-    routing.clientSpoke(repos.consultations.byId(her.id)!);
+    routing.clientSpoke((await repos.consultations.byId(her.id))!);
     await time.advance(10 * MIN);
-    expect(repos.consultations.byId(script.id)?.status).toBe('ended');
+    expect((await repos.consultations.byId(script.id))?.status).toBe('ended');
     expect(cause(script.id)).toEqual({ c: 'silent', r: 'abandoned' });
     expect(abandoned).toEqual([script.id]);
     // Her silence counts from her last message: still waiting, and first in the queue now.
-    expect(repos.consultations.byId(her.id)?.status).toBe('waiting');
+    expect((await repos.consultations.byId(her.id))?.status).toBe('waiting');
     expect((await routing.router.queue()).map((q) => q.consultationId)).toEqual([her.id]);
     await time.advance(20 * MIN);
     expect(cause(her.id)).toEqual({ c: 'silent', r: 'abandoned' });
@@ -79,18 +79,18 @@ describe('routing: silent waiting clients', () => {
     const c = await woman();
     await routing.take('s1', c.id);
     await time.advance(31 * MIN);
-    expect(repos.consultations.byId(c.id)?.status).toBe('active');
-    await routing.transfer('s1', repos.consultations.byId(c.id)!, {});
-    routing.clientSpoke(repos.consultations.byId(c.id)!);
+    expect((await repos.consultations.byId(c.id))?.status).toBe('active');
+    await routing.transfer('s1', (await repos.consultations.byId(c.id))!, {});
+    routing.clientSpoke((await repos.consultations.byId(c.id))!);
     await time.advance(31 * MIN);
-    expect(repos.consultations.byId(c.id)?.status).toBe('waiting');
+    expect((await repos.consultations.byId(c.id))?.status).toBe('waiting');
   });
 
   it('0 turns the silence limit off', async () => {
     const { repos, time, woman } = await setup({ clientSilenceMs: 0 });
     const c = await woman();
     await time.advance(24 * 60 * MIN);
-    expect(repos.consultations.byId(c.id)?.status).toBe('waiting');
+    expect((await repos.consultations.byId(c.id))?.status).toBe('waiting');
   });
 
   it('asks a silent woman whether she still waits; she keeps her place while she may answer, and her answer keeps it', async () => {
@@ -102,10 +102,10 @@ describe('routing: silent waiting clients', () => {
       [quiet.id, new Date(time.now() + 10 * MIN).toISOString()],
       [script.id, new Date(time.now() + 10 * MIN).toISOString()],
     ]);
-    expect(repos.consultations.byId(quiet.id)?.status).toBe('waiting');
+    expect((await repos.consultations.byId(quiet.id))?.status).toBe('waiting');
     await time.advance(9 * MIN);
-    expect(routing.clientStillHere(repos.consultations.byId(quiet.id)!)).toBe(true);
-    expect(routing.clientStillHere(repos.consultations.byId(quiet.id)!)).toBe(false); // answered once per question
+    expect(routing.clientStillHere((await repos.consultations.byId(quiet.id))!)).toBe(true);
+    expect(routing.clientStillHere((await repos.consultations.byId(quiet.id))!)).toBe(false); // answered once per question
     await time.advance(1 * MIN);
     expect(cause(script.id)).toEqual({ c: 'silent', r: 'abandoned' });
     expect(abandoned).toEqual([script.id]);
@@ -121,7 +121,7 @@ describe('routing: silent waiting clients', () => {
     const { repos, routing, time, woman, cause } = await setup();
     const script = await woman();
     for (let minute = 0; minute < 30; minute += 5) {
-      expect(routing.clientStillHere(repos.consultations.byId(script.id)!)).toBe(false);
+      expect(routing.clientStillHere((await repos.consultations.byId(script.id))!)).toBe(false);
       await time.advance(5 * MIN);
     }
     await time.advance(10 * MIN);
@@ -133,9 +133,9 @@ describe('routing: silent waiting clients', () => {
     const c = await woman();
     await routing.clientOffline(c.id);
     await time.advance(30 * MIN);
-    routing.clientOnline(c.id);
+    await routing.clientOnline(c.id);
     expect(asked).toHaveLength(2);
     expect(asked[1]).toEqual(asked[0]);
-    expect(repos.consultations.byId(c.id)?.status).toBe('waiting');
+    expect((await repos.consultations.byId(c.id))?.status).toBe('waiting');
   });
 });

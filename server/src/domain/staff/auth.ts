@@ -4,6 +4,7 @@ import type { Clock } from '../../clock.js';
 import { errors } from '../../errors.js';
 import type { Repositories } from '../../repositories/types.js';
 import { hashToken, newToken } from '../tokens.js';
+import { KeyedSerial } from '../routing/serial.js';
 import type { StaffRecord } from '../types.js';
 import type { LiveSessions } from './live-sessions.js';
 import type { PasswordVerifier } from './verifier-pool.js';
@@ -48,10 +49,13 @@ export class StaffAuthService {
   /**
    * The relay's stored secret that makes fake KDF salts for unknown usernames stable and
    * unguessable, across restarts too (a salt that changed at a restart would give a name away).
+   * Read (or made) on the first request that needs it.
    */
-  private readonly decoySecret: Uint8Array;
+  private decoySecret: Promise<Uint8Array> | null = null;
   /** Made with the same limits as every stored hash, so a decoy check costs what a real one does. */
   private readonly decoyHash: string;
+  /** Password changes of one account, one at a time: each replaces her credentials and sessions. */
+  private readonly passwordChanges = new KeyedSerial();
 
   constructor(
     private readonly repos: Pick<Repositories, 'staff' | 'sessions' | 'serverSecrets'>,
@@ -63,7 +67,6 @@ export class StaffAuthService {
     /** Runs Argon2id verification off the event loop. */
     private readonly verifier: PasswordVerifier,
   ) {
-    this.decoySecret = repos.serverSecrets.getOrCreate('decoy-kdf-salt', () => sodium.randombytes_buf(32));
     this.decoyHash = hashAuthKey(sodium, sodium.randombytes_buf(32));
   }
 
@@ -71,22 +74,30 @@ export class StaffAuthService {
    * The salt and limits for a username. Unknown names, and accounts that cannot log in (invited,
    * enrolling, disabled), get plausible fake ones, so neither names nor status can be probed.
    */
-  params(username: string): KdfParamsResponse {
-    const staff = this.repos.staff.byUsername(username);
+  async params(username: string): Promise<KdfParamsResponse> {
+    const staff = await this.repos.staff.byUsername(username);
     if (staff?.status === 'active' && staff.credentials) return { ...staff.credentials.kdf };
-    const salt = this.sodium.crypto_generichash(this.sodium.crypto_pwhash_SALTBYTES, username, this.decoySecret);
+    this.decoySecret ??= this.repos.serverSecrets.getOrCreate('decoy-kdf-salt', () => this.sodium.randombytes_buf(32));
+    let secret: Uint8Array;
+    try {
+      secret = await this.decoySecret;
+    } catch (caught) {
+      this.decoySecret = null; // asked again next time
+      throw caught;
+    }
+    const salt = this.sodium.crypto_generichash(this.sodium.crypto_pwhash_SALTBYTES, username, secret);
     return { salt: toB64(this.sodium, salt), ...KDF_FLOORS[this.kdfFloor] };
   }
 
   /** Checks the auth key; on success opens a session and notes the Tokyo day of the sign-in. */
   async login(username: string, authKey: string): Promise<OpenedSession> {
-    const staff = this.repos.staff.byUsername(username);
+    const staff = await this.repos.staff.byUsername(username);
     const active = staff?.status === 'active' ? staff : null;
     // Verify against a decoy hash for unknown or inactive names so every path takes the same time.
     if (!(await this.authKeyMatches(active, authKey)) || !active) throw errors.notAuthenticated();
     // She may have been disabled while the thread checked her key.
-    if (this.repos.staff.byId(active.id)?.status !== 'active') throw errors.notAuthenticated();
-    this.repos.staff.setLastSignInDay(active.id, tokyoParts(this.clock.now()).ymd);
+    if ((await this.repos.staff.byId(active.id))?.status !== 'active') throw errors.notAuthenticated();
+    await this.repos.staff.setLastSignInDay(active.id, tokyoParts(this.clock.now()).ymd);
     return this.open(active);
   }
 
@@ -94,14 +105,20 @@ export class StaffAuthService {
    * The staff member behind a session token, if the session is live and she is still active; the
    * session is then tracked for the live-socket gate.
    */
-  authenticate(token: string | undefined): AuthenticatedStaff | null {
+  async authenticate(token: string | undefined): Promise<AuthenticatedStaff | null> {
     if (!token) return null;
     const tokenHash = hashToken(this.sodium, token);
-    const found = this.repos.sessions.find(tokenHash, this.clock.now().toISOString());
-    const staff = found ? this.repos.staff.byId(found.staffId) : null;
+    const found = await this.repos.sessions.find(tokenHash, this.clock.now().toISOString());
+    const staff = found ? await this.repos.staff.byId(found.staffId) : null;
     if (!found || staff?.status !== 'active') return null;
     const expiresAt = new Date(found.expiresAt).getTime();
     this.live.track(tokenHash, staff.id, expiresAt);
+    // A logout, disable or password change stored between the reads above and the tracking ended
+    // her sockets before this session was tracked: read again, now that any later one will end it.
+    if (!(await this.stillActive(tokenHash, staff.id))) {
+      this.live.end(tokenHash);
+      return null;
+    }
     return { staff, tokenHash, expiresAt };
   }
 
@@ -111,10 +128,10 @@ export class StaffAuthService {
   }
 
   /** Ends the session: deleted, and its sockets closed. */
-  logout(token: string | undefined): void {
+  async logout(token: string | undefined): Promise<void> {
     if (!token) return;
     const tokenHash = hashToken(this.sodium, token);
-    this.repos.sessions.delete(tokenHash);
+    await this.repos.sessions.delete(tokenHash);
     this.live.end(tokenHash);
   }
 
@@ -125,15 +142,20 @@ export class StaffAuthService {
    * one is opened for this browser.
    */
   async changePassword(token: string | undefined, req: PasswordChangeRequest): Promise<OpenedSession> {
-    const who = this.authenticate(token);
-    if (!who || !(await this.authKeyMatches(who.staff, req.authKey))) throw errors.notAuthenticated();
+    const who = await this.authenticate(token);
+    if (!who) throw errors.notAuthenticated();
+    return this.passwordChanges.run(who.staff.id, () => this.changePasswordNow(who, token, req));
+  }
+
+  private async changePasswordNow(who: AuthenticatedStaff, token: string | undefined, req: PasswordChangeRequest): Promise<OpenedSession> {
+    if (!(await this.authKeyMatches(who.staff, req.authKey))) throw errors.notAuthenticated();
     // Her session may have ended while the thread checked her key.
-    if (!this.authenticate(token)) throw errors.notAuthenticated();
+    if (!(await this.authenticate(token))) throw errors.notAuthenticated();
     const kdf = checkKdfParams(this.sodium, req.kdf, KDF_FLOORS[this.kdfFloor]);
     if (!kdf.ok) throw errors.weakKdf(kdf.reason);
     const credentials = { kdf: kdf.params, authHash: hashAuthKey(this.sodium, fromB64(this.sodium, req.newAuthKey)), wrappedSecretKeys: req.wrappedSecretKeys };
-    if (!this.repos.staff.setCredentials(who.staff.id, credentials)) throw errors.notAuthenticated();
-    this.repos.sessions.deleteForStaff(who.staff.id);
+    if (!(await this.repos.staff.setCredentials(who.staff.id, credentials))) throw errors.notAuthenticated();
+    await this.repos.sessions.deleteForStaff(who.staff.id);
     this.live.endAllOf(who.staff.id);
     return this.open({ ...who.staff, credentials });
   }
@@ -143,12 +165,26 @@ export class StaffAuthService {
     return (await this.verifier.verify(staff?.credentials?.authHash ?? this.decoyHash, presented)) && Boolean(staff?.credentials);
   }
 
-  private open(staff: StaffRecord): OpenedSession {
+  /**
+   * A new session for her. Checked again once stored: a disable that landed while it was being
+   * written deleted her sessions before this one existed, so this one is deleted here.
+   */
+  private async open(staff: StaffRecord): Promise<OpenedSession> {
     const token = newToken(this.sodium);
+    const tokenHash = hashToken(this.sodium, token);
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
-    this.repos.sessions.insert(hashToken(this.sodium, token), staff.id, now.toISOString(), expiresAt.toISOString());
+    await this.repos.sessions.insert(tokenHash, staff.id, now.toISOString(), expiresAt.toISOString());
+    if (!(await this.stillActive(tokenHash, staff.id))) {
+      await this.repos.sessions.delete(tokenHash);
+      throw errors.notAuthenticated();
+    }
     return { token, session: sessionOf(staff), expiresAt };
+  }
+
+  /** Her session row is still there and she is still active. */
+  private async stillActive(tokenHash: string, staffId: string): Promise<boolean> {
+    return (await this.repos.sessions.isLive(tokenHash, this.clock.now().toISOString())) && (await this.repos.staff.byId(staffId))?.status === 'active';
   }
 }
 

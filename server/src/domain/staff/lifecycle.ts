@@ -16,6 +16,7 @@ import type { StaffRecord } from '../types.js';
 import { hashAuthKey } from './auth.js';
 import type { LiveSessions } from './live-sessions.js';
 import { listingOf } from './listing.js';
+import { KeyedSerial } from '../routing/serial.js';
 import { checkedRevocations, checkedStatement } from './trust-checks.js';
 
 /** What the lifecycle needs done elsewhere when trust changes; the socket layer and routing listen. */
@@ -30,6 +31,11 @@ export interface StaffLifecycleEvents {
  * A staff account's life: invite → enrol (her browser) → activate (the admin signed, offline or
  * in her own browser) → re-sign → disable. No sockets, no SQL. Every change is one conditional
  * repository step, so concurrent admins (or the CLI beside a running relay) cannot both win.
+ *
+ * Within this process the changes (and {@link reconcile}) also run one at a time: each checks
+ * what is stored, then writes, with awaits between. Two disables at once would otherwise both
+ * check their list against the accounts disabled before either, and the later list, published
+ * second, would no longer revoke the key the first one disabled.
  */
 export class StaffLifecycle {
   private events: StaffLifecycleEvents | null = null;
@@ -37,6 +43,8 @@ export class StaffLifecycle {
   private knownDisabled = new Set<string>();
   /** What trust looked like at the last {@link reconcile}: statements and the list's date. */
   private lastTrust: string | null = null;
+  /** Every change and reconcile, one after another (see above). */
+  private readonly changes = new KeyedSerial();
 
   constructor(
     private readonly repos: Pick<Repositories, 'organisation' | 'staff' | 'sessions' | 'revocations'>,
@@ -57,15 +65,19 @@ export class StaffLifecycle {
    * re-enabling someone disabled with key version + 1). The token is returned once; only its hash
    * is kept, for {@link INVITE_VALID_MS}.
    */
-  invite(input: StaffInvitePayload): StaffInvitation {
+  invite(input: StaffInvitePayload): Promise<StaffInvitation> {
+    return this.changes.run('staff', () => this.inviteNow(input));
+  }
+
+  private async inviteNow(input: StaffInvitePayload): Promise<StaffInvitation> {
     const token = newToken(this.sodium);
     const now = this.clock.now();
     const invite = { tokenHash: hashToken(this.sodium, token), expiresAt: new Date(now.getTime() + INVITE_VALID_MS).toISOString() };
-    const existing = this.repos.staff.byUsername(input.username);
+    const existing = await this.repos.staff.byUsername(input.username);
     let staffId: string;
     if (!existing) {
       staffId = randomId(this.sodium);
-      this.repos.staff.insert({
+      await this.repos.staff.insert({
         id: staffId, username: input.username, displayName: input.displayName, role: input.role, status: 'invited', keyVersion: 1,
         credentials: null, publicKeys: null, statement: null, invite, lastSignInDay: null, capacity: 3, createdAt: now.toISOString(),
       });
@@ -73,15 +85,15 @@ export class StaffLifecycle {
       if (existing.status === 'active') throw errors.usernameTaken();
       // Keys uploaded or signed before are never reused under the same version.
       const keyVersion = existing.status === 'invited' ? existing.keyVersion : existing.keyVersion + 1;
-      if (!this.repos.staff.reinvite(existing.id, { displayName: input.displayName, role: input.role, keyVersion, ...invite })) throw errors.usernameTaken();
+      if (!(await this.repos.staff.reinvite(existing.id, { displayName: input.displayName, role: input.role, keyVersion, ...invite }))) throw errors.usernameTaken();
       staffId = existing.id;
     }
     return { staffId, inviteToken: token, expiresAt: invite.expiresAt };
   }
 
   /** Who an invitation is for. INVITE_INVALID when unknown, used or expired. */
-  enrolInfo(token: string): EnrolInfo {
-    const r = this.invited(token);
+  async enrolInfo(token: string): Promise<EnrolInfo> {
+    const r = await this.invited(token);
     return { staffId: r.id, username: r.username, displayName: r.displayName, role: r.role, keyVersion: r.keyVersion };
   }
 
@@ -89,29 +101,33 @@ export class StaffLifecycle {
    * Her browser's enrolment: consumes the token and stores what it made (public keys, wrapped
    * secret keys, KDF parameters, a hash of the auth key). She is pending until an admin signs.
    */
-  enrol(req: EnrolRequest): { staffId: string } {
-    const r = this.invited(req.token);
+  enrol(req: EnrolRequest): Promise<{ staffId: string }> {
+    return this.changes.run('staff', () => this.enrolNow(req));
+  }
+
+  private async enrolNow(req: EnrolRequest): Promise<{ staffId: string }> {
+    const r = await this.invited(req.token);
     const kdf = checkKdfParams(this.sodium, req.kdf, KDF_FLOORS[this.kdfFloor]);
     if (!kdf.ok) throw errors.weakKdf(kdf.reason);
     const keys = { boxPublicKey: req.boxPublicKey, signPublicKey: req.signPublicKey };
     if (!parsePendingStatement(this.sodium, { staffId: r.id, role: r.role, ...keys, keyVersion: r.keyVersion })) throw errors.invalidPayload('keys');
     const credentials = { kdf: kdf.params, authHash: hashAuthKey(this.sodium, fromB64(this.sodium, req.authKey)), wrappedSecretKeys: req.wrappedSecretKeys };
-    if (!this.repos.staff.enrol(r.id, hashToken(this.sodium, req.token), this.nowIso(), credentials, keys)) throw errors.inviteInvalid();
+    if (!(await this.repos.staff.enrol(r.id, hashToken(this.sodium, req.token), this.nowIso(), credentials, keys))) throw errors.inviteInvalid();
     return { staffId: r.id };
   }
 
   /** Every account, for the admins' directory. */
-  directory(): StaffListing[] {
-    return this.repos.staff.all().map(listingOf);
+  async directory(): Promise<StaffListing[]> {
+    return (await this.repos.staff.all()).map(listingOf);
   }
 
   /** The admin signed her pending statement (after comparing fingerprints): she is active. */
-  activate(staffId: string, signed: SignedStaffStatement): StaffListing {
+  activate(staffId: string, signed: SignedStaffStatement): Promise<StaffListing> {
     return this.takeStatement(staffId, signed, 'pending', (r, statement) => this.repos.staff.activate(r.id, r.keyVersion, statement));
   }
 
   /** A renewed statement for an active account: same keys, role and key version. */
-  resign(staffId: string, signed: SignedStaffStatement): StaffListing {
+  resign(staffId: string, signed: SignedStaffStatement): Promise<StaffListing> {
     return this.takeStatement(staffId, signed, 'active', (r, statement) => this.repos.staff.replaceStatement(r.id, r.keyVersion, statement));
   }
 
@@ -120,14 +136,16 @@ export class StaffLifecycle {
     staffId: string,
     signed: SignedStaffStatement,
     status: 'pending' | 'active',
-    store: (r: StaffRecord, statement: SignedStaffStatement) => boolean,
-  ): StaffListing {
-    const r = this.known(staffId);
-    if (r.status !== status || !r.publicKeys) throw errors.invalidState(`not ${status}`);
-    const expected = { staffId: r.id, role: r.role, keyVersion: r.keyVersion, ...r.publicKeys };
-    if (!store(r, checkedStatement(this.sodium, this.repos, signed, expected, this.clock.now().getTime()))) throw errors.invalidState('moved meanwhile');
-    this.told(r.id);
-    return listingOf(this.known(r.id));
+    store: (r: StaffRecord, statement: SignedStaffStatement) => Promise<boolean>,
+  ): Promise<StaffListing> {
+    return this.changes.run('staff', async () => {
+      const r = await this.known(staffId);
+      if (r.status !== status || !r.publicKeys) throw errors.invalidState(`not ${status}`);
+      const expected = { staffId: r.id, role: r.role, keyVersion: r.keyVersion, ...r.publicKeys };
+      if (!(await store(r, await checkedStatement(this.sodium, this.repos, signed, expected, this.clock.now().getTime())))) throw errors.invalidState('moved meanwhile');
+      await this.told(r.id);
+      return listingOf(await this.known(r.id));
+    });
   }
 
   /**
@@ -135,26 +153,32 @@ export class StaffLifecycle {
    * In one transaction: disabled (credentials wiped), her sessions deleted, the list published.
    * Then at once: her sockets closed, out of routing with her chats requeued, trust:changed.
    */
-  async disable(staffId: string, revocations: SignedRevocationList): Promise<StaffListing> {
-    const r = this.known(staffId);
+  disable(staffId: string, revocations: SignedRevocationList): Promise<StaffListing> {
+    return this.changes.run('staff', () => this.disableNow(staffId, revocations));
+  }
+
+  private async disableNow(staffId: string, revocations: SignedRevocationList): Promise<StaffListing> {
+    const r = await this.known(staffId);
     if (r.status !== 'active') throw errors.invalidState('not active');
-    const list = checkedRevocations(this.sodium, this.repos, revocations, [{ staffId: r.id, keyVersion: r.keyVersion }]);
-    const outcome = this.repos.staff.disable(r.id, r.keyVersion, list, this.nowIso());
+    const list = await checkedRevocations(this.sodium, this.repos, revocations, [{ staffId: r.id, keyVersion: r.keyVersion }]);
+    const outcome = await this.repos.staff.disable(r.id, r.keyVersion, list, this.nowIso());
     if (outcome === 'stale-list') throw errors.revocationsStale();
     if (outcome === 'not-active') throw errors.invalidState('moved meanwhile');
     this.live.endAllOf(r.id);
     this.knownDisabled.add(r.id);
     await this.events?.disabled(r.id);
-    this.told(r.id);
-    return listingOf(this.known(r.id));
+    await this.told(r.id);
+    return listingOf(await this.known(r.id));
   }
 
   /** Publishes a newer list (a fresh issue date, or more entries) without disabling anyone; its issue date. */
-  publishRevocations(revocations: SignedRevocationList): { issuedAt: number } {
-    const list = checkedRevocations(this.sodium, this.repos, revocations, []);
-    if (!this.repos.revocations.publish(list, this.nowIso())) throw errors.revocationsStale();
-    this.told(null);
-    return { issuedAt: list.issuedAt };
+  publishRevocations(revocations: SignedRevocationList): Promise<{ issuedAt: number }> {
+    return this.changes.run('staff', async () => {
+      const list = await checkedRevocations(this.sodium, this.repos, revocations, []);
+      if (!(await this.repos.revocations.publish(list, this.nowIso()))) throw errors.revocationsStale();
+      await this.told(null);
+      return { issuedAt: list.issuedAt };
+    });
   }
 
   /**
@@ -163,44 +187,49 @@ export class StaffLifecycle {
    * active end (their sockets close); accounts disabled since are taken out of routing with
    * their chats requeued; a changed statement or list tells the consoles `trust:changed`.
    */
-  async reconcile(): Promise<void> {
+  reconcile(): Promise<void> {
+    return this.changes.run('staff', () => this.reconcileNow());
+  }
+
+  private async reconcileNow(): Promise<void> {
     const now = this.nowIso();
     for (const { tokenHash, staffId } of this.live.tracked()) {
-      if (this.repos.staff.byId(staffId)?.status !== 'active' || !this.repos.sessions.isLive(tokenHash, now)) this.live.end(tokenHash);
+      if ((await this.repos.staff.byId(staffId))?.status !== 'active' || !(await this.repos.sessions.isLive(tokenHash, now))) this.live.end(tokenHash);
     }
-    const all = this.repos.staff.all();
+    const all = await this.repos.staff.all();
     const disabled = new Set(all.filter((s) => s.status === 'disabled').map((s) => s.id));
     for (const id of disabled) if (!this.knownDisabled.has(id)) await this.events?.disabled(id);
     this.knownDisabled = disabled;
-    const trust = this.trustNow(all);
+    const trust = await this.trustNow(all);
     if (this.lastTrust !== null && trust !== this.lastTrust) this.events?.trustChanged(null);
     this.lastTrust = trust;
   }
 
   /** What trust looks like now: the list's date and every account's status and signature. */
-  private trustNow(all = this.repos.staff.all()): string {
-    return JSON.stringify([this.repos.revocations.current()?.issuedAt ?? null, all.map((s) => [s.id, s.status, s.statement?.signature ?? null])]);
+  private async trustNow(given?: StaffRecord[]): Promise<string> {
+    const all = given ?? (await this.repos.staff.all());
+    return JSON.stringify([(await this.repos.revocations.current())?.issuedAt ?? null, all.map((s) => [s.id, s.status, s.statement?.signature ?? null])]);
   }
 
   /** A change made here was told already: {@link reconcile} must not tell it again. */
-  private told(staffId: string | null): void {
-    if (this.lastTrust !== null) this.lastTrust = this.trustNow();
+  private async told(staffId: string | null): Promise<void> {
+    if (this.lastTrust !== null) this.lastTrust = await this.trustNow();
     this.events?.trustChanged(staffId);
   }
 
   /** The list the relay publishes, as the organisation signed it, or null. */
-  revocations(): SignedRevocationList | null {
-    return this.repos.revocations.current()?.signed ?? null;
+  async revocations(): Promise<SignedRevocationList | null> {
+    return (await this.repos.revocations.current())?.signed ?? null;
   }
 
-  private invited(token: string): StaffRecord {
-    const r = this.repos.staff.byInviteTokenHash(hashToken(this.sodium, token));
+  private async invited(token: string): Promise<StaffRecord> {
+    const r = await this.repos.staff.byInviteTokenHash(hashToken(this.sodium, token));
     if (!r || r.status !== 'invited' || !r.invite || r.invite.expiresAt <= this.nowIso()) throw errors.inviteInvalid();
     return r;
   }
 
-  private known(staffId: string): StaffRecord {
-    const r = this.repos.staff.byId(staffId);
+  private async known(staffId: string): Promise<StaffRecord> {
+    const r = await this.repos.staff.byId(staffId);
     if (!r) throw errors.unknownStaff();
     return r;
   }

@@ -19,15 +19,18 @@ export class OutsideChanges {
 
   constructor(
     private readonly scheduler: Scheduler,
-    private readonly version: () => number,
+    private readonly version: () => Promise<number>,
     private readonly reconcile: () => Promise<void>,
     private readonly failed: (caught: unknown) => void,
     private readonly intervalMs = OUTSIDE_CHANGE_POLL_MS,
   ) {}
 
   start(): void {
-    this.last = this.version();
-    this.run();
+    // The counter first, then the first reconcile: a change after the read is the next poll's.
+    this.run(async () => {
+      this.last = await this.version();
+      await this.reconcile();
+    });
     this.arm();
   }
 
@@ -40,21 +43,18 @@ export class OutsideChanges {
   private arm(): void {
     if (this.stopped) return;
     this.timer = this.scheduler.set(this.intervalMs, () => {
-      try {
-        const now = this.version();
-        if (now !== this.last) {
-          this.last = now;
-          this.run();
-        }
-      } catch (caught) {
-        this.failed(caught);
-      }
+      this.run(async () => {
+        const now = await this.version();
+        if (now === this.last) return;
+        this.last = now;
+        await this.reconcile();
+      });
       this.arm();
     });
   }
 
-  /** One reconcile at a time, in order. */
-  private run(): void {
-    this.running = this.running.then(() => (this.stopped ? undefined : this.reconcile())).catch(this.failed);
+  /** One poll (and reconcile) at a time, in order; nothing after stop. */
+  private run(step: () => Promise<void>): void {
+    this.running = this.running.then(() => (this.stopped ? undefined : step())).catch(this.failed);
   }
 }

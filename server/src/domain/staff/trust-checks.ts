@@ -25,17 +25,17 @@ import type { StaffPublicKeys } from '../types.js';
 const ALL_ROLES: readonly StaffRole[] = ['counselor', 'supervisor', 'admin'];
 
 /** The organisation key as the relay's own database holds it. */
-export function storedOrgKey(sodium: Sodium, repos: Pick<Repositories, 'organisation'>): PinnedOrgKey {
-  const org = repos.organisation.get();
+export async function storedOrgKey(sodium: Sodium, repos: Pick<Repositories, 'organisation'>): Promise<PinnedOrgKey> {
+  const org = await repos.organisation.get();
   if (!org) throw errors.invalidState('no organisation');
   return pinOrgKey(sodium, org.signPublicKey);
 }
 
 /** The published list, verified against the stored key, or null (none, or it no longer verifies). */
-export function publishedList(sodium: Sodium, repos: Pick<Repositories, 'organisation' | 'revocations'>): VerifiedRevocationList | null {
-  const stored = repos.revocations.current();
+export async function publishedList(sodium: Sodium, repos: Pick<Repositories, 'organisation' | 'revocations'>): Promise<VerifiedRevocationList | null> {
+  const stored = await repos.revocations.current();
   if (!stored) return null;
-  const verdict = verifyRevocationList(sodium, storedOrgKey(sodium, repos), stored.signed);
+  const verdict = verifyRevocationList(sodium, await storedOrgKey(sodium, repos), stored.signed);
   return verdict.ok ? verdict.list : null;
 }
 
@@ -52,13 +52,13 @@ export interface ExpectedStatement extends StaffPublicKeys {
  * another id, role or key version, or its validity has ended (or not begun), BAD_SIGNATURE when
  * the organisation did not sign it. Returns it in canonical form, as it will be stored.
  */
-export function checkedStatement(
+export async function checkedStatement(
   sodium: Sodium,
   repos: Pick<Repositories, 'organisation' | 'revocations'>,
   signed: SignedStaffStatement,
   expected: ExpectedStatement,
   now: number,
-): SignedStaffStatement {
+): Promise<SignedStaffStatement> {
   const statement = parseStaffStatement(sodium, signed.statement);
   if (!statement) throw errors.invalidPayload('statement not canonical');
   const same =
@@ -69,10 +69,10 @@ export function checkedStatement(
     statement.keyVersion === expected.keyVersion;
   if (!same) throw errors.statementMismatch('not about the keys on file');
   const verdict = verifyStaffStatement(sodium, signed, {
-    orgKey: storedOrgKey(sodium, repos),
+    orgKey: await storedOrgKey(sodium, repos),
     acceptRoles: ALL_ROLES,
     now,
-    revocations: publishedList(sodium, repos),
+    revocations: await publishedList(sodium, repos),
   });
   if (!verdict.ok) {
     if (verdict.reason === 'bad-signature') throw errors.badSignature();
@@ -88,19 +88,19 @@ export function checkedStatement(
  * (REVOCATIONS_STALE), and still revokes everything the published list did and every disabled
  * account's key version, plus `mustRevoke` (NOT_REVOKED): an admin cannot un-revoke by mistake.
  */
-export function checkedRevocations(
+export async function checkedRevocations(
   sodium: Sodium,
   repos: Pick<Repositories, 'organisation' | 'revocations' | 'staff'>,
   signed: SignedRevocationList,
   mustRevoke: { staffId: string; keyVersion: number }[],
-): { signed: SignedRevocationList; issuedAt: number } {
-  const verdict = verifyRevocationList(sodium, storedOrgKey(sodium, repos), signed);
+): Promise<{ signed: SignedRevocationList; issuedAt: number }> {
+  const verdict = verifyRevocationList(sodium, await storedOrgKey(sodium, repos), signed);
   if (!verdict.ok) throw verdict.reason === 'bad-signature' ? errors.badSignature() : errors.invalidPayload('list malformed');
   const list = verdict.list;
-  const published = repos.revocations.current();
+  const published = await repos.revocations.current();
   if (published && list.issuedAt <= published.issuedAt) throw errors.revocationsStale();
   const before = published ? (parseRevocationList(published.signed.list)?.entries ?? []) : [];
-  const disabled = repos.staff.all().filter((s) => s.status === 'disabled' && s.statement).map((s) => ({ staffId: s.id, keyVersion: s.statement?.statement.keyVersion ?? s.keyVersion }));
+  const disabled = (await repos.staff.all()).filter((s) => s.status === 'disabled' && s.statement).map((s) => ({ staffId: s.id, keyVersion: s.statement?.statement.keyVersion ?? s.keyVersion }));
   for (const key of [...mustRevoke, ...before, ...disabled]) {
     if (!revocationFor(list, key)) throw errors.notRevoked(`${key.staffId} v${key.keyVersion}`);
   }

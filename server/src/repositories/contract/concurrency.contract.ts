@@ -1,0 +1,104 @@
+import { DomainError } from '../../errors.js';
+import { expect, it } from 'vitest';
+import type { AsyncRepositories } from '../async.js';
+import { appointment, at, consultation, message, revocationList, staffMember, T0, withStaff } from './fixtures.js';
+
+/**
+ * Calls made at once. Against SQLite (one synchronous writer) they are decided one after the
+ * other; against PostgreSQL each runs on its own pooled client, so these are the tests where
+ * row locks, conditional UPDATEs and advisory locks have to hold.
+ */
+export function concurrencyContract(repos: () => AsyncRepositories): void {
+  it('of counselors assigning one waiting woman at once, one wins', async () => {
+    const r = repos();
+    const ids = ['k1', 'k2', 'k3', 'k4'];
+    await withStaff(r, ...ids);
+    await r.consultations.insert(consultation('c1'));
+    const won = await Promise.all(ids.map((k) => r.consultations.assign('c1', k, at(1))));
+    expect(won.filter(Boolean)).toHaveLength(1);
+    expect((await r.consultations.byId('c1'))?.assignedStaffId).toBe(ids[won.indexOf(true)]);
+    const ended = await Promise.all([1, 2, 3].map(() => r.consultations.end('c1', at(2), 'ended', 'client')));
+    expect(ended.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('three overlapping bookings for one counselor at once leave one appointment', async () => {
+    const r = repos();
+    await withStaff(r, 'k1');
+    await r.consultations.insert(consultation('c1'));
+    const tries = await Promise.allSettled([0, 15, 30].map((m, i) => r.appointments.insert(appointment(`a${i}`, 'c1', 'k1', at(60 + m)), T0)));
+    expect(tries.filter((t) => t.status === 'fulfilled')).toHaveLength(1);
+    for (const t of tries) if (t.status === 'rejected') expect((t.reason as DomainError).code).toBe('DOUBLE_BOOKED');
+    expect(await r.appointments.startingFrom(T0)).toHaveLength(1);
+  });
+
+  it('disables racing on one list: all or nothing for each', async () => {
+    const r = repos();
+    await r.staff.insert(staffMember('s1'));
+    await r.staff.insert(staffMember('s2', { username: 's2' }));
+    await r.sessions.insert('h1', 's1', T0, at(60));
+    await r.sessions.insert('h2', 's2', T0, at(60));
+    await r.revocations.publish(revocationList(1), T0);
+    // Both signed list 2: whichever commits first publishes it; the other is stale and changes nothing.
+    const outcomes = await Promise.all([r.staff.disable('s1', 1, revocationList(2), T0), r.staff.disable('s2', 1, revocationList(2), T0)]);
+    expect([...outcomes].sort()).toEqual(['disabled', 'stale-list']);
+    const loser = outcomes[0] === 'stale-list' ? 's1' : 's2';
+    expect((await r.staff.byId(loser))?.status).toBe('active');
+    expect(await r.sessions.isLive(loser === 's1' ? 'h1' : 'h2', T0)).toBe(true);
+    const twice = await Promise.all([r.staff.disable(loser, 1, revocationList(3), T0), r.staff.disable(loser, 1, revocationList(4), T0)]);
+    expect(twice.filter((o) => o === 'disabled')).toHaveLength(1);
+  });
+
+  it('a disable, her sign-out and a list published at once all finish (the change counter takes no lock order of its own)', async () => {
+    const r = repos();
+    for (let round = 1; round <= 5; round++) {
+      const id = `s${round}`;
+      await r.staff.insert(staffMember(id, { username: id }));
+      await r.sessions.insert(`h${round}`, id, T0, at(60));
+      const before = await r.staffChanges.version();
+      const [outcome] = await Promise.all([
+        r.staff.disable(id, 1, revocationList(round * 10), T0),
+        r.sessions.delete(`h${round}`),
+        r.revocations.publish(revocationList(round * 10 - 5), T0),
+      ]);
+      expect(['disabled', 'stale-list']).toContain(outcome);
+      expect(await r.sessions.isLive(`h${round}`, T0)).toBe(false);
+      expect(await r.staffChanges.version()).toBeGreaterThan(before);
+    }
+  });
+
+  it('writers to one consultation at once: a reader paging by id as they commit misses none', async () => {
+    const r = repos();
+    await r.consultations.insert(consultation('c1'));
+    const seen: number[] = [];
+    let last = 0;
+    const read = async () => {
+      for (const m of await r.messages.after('c1', last, 1000)) {
+        seen.push(m.id);
+        last = m.id;
+      }
+    };
+    let writing = true;
+    const reader = (async () => {
+      while (writing) await read();
+    })();
+    await Promise.all(Array.from({ length: 12 }, (_, w) => r.messages.insertMany([1, 2, 3].map((i) => message('c1', w * 10 + i)))));
+    writing = false;
+    await reader;
+    await read();
+    expect(seen).toHaveLength(36);
+    expect(new Set(seen).size).toBe(36);
+  });
+
+  it('read marks, demand counters and a server secret written at once', async () => {
+    const r = repos();
+    await withStaff(r, 'k1');
+    await r.consultations.insert(consultation('c1'));
+    const marks = Array.from({ length: 10 }, (_, i) => i + 1);
+    await Promise.all(marks.map((m) => r.handover.setReadMark('c1', 'k1', m)));
+    expect(await r.handover.readMark('c1', 'k1')).toBe(10);
+    await Promise.all(marks.map(() => r.demand.add('2026-05-11', 'opened')));
+    expect((await r.demand.between('2026-05-11', '2026-05-11'))[0]?.opened).toBe(10);
+    const secrets = await Promise.all([1, 2, 3].map((n) => r.serverSecrets.getOrCreate('decoy', () => new Uint8Array([n]))));
+    expect(new Set(secrets.map((s) => s[0])).size).toBe(1);
+  });
+}

@@ -1,0 +1,88 @@
+import type pg from 'pg';
+import { coarseTime } from '../../domain/coarse-time.js';
+import type { Async } from '../async.js';
+import { consultationFromRow } from '../consultations.js';
+import type { ConsultationRepository, CounselorRepository } from '../types.js';
+import { all, changes, inTransaction, one } from './pool.js';
+
+// A chat ended as a nuisance is not a consultation answered (as in the fiscal-year report).
+const NOT_NUISANCE = "end_reason IS DISTINCT FROM 'nuisance'";
+
+/**
+ * PostgreSQL consultation rows. Unlike SQLite's, no rows are kept in memory: several relay nodes
+ * write the same rows, so a kept copy could be another node's past. Every lifecycle change is a
+ * conditional UPDATE (the state it expects in its WHERE), so of two nodes racing one wins.
+ */
+export function createPgConsultations(pool: pg.Pool): Async<ConsultationRepository> {
+  const count = async (sql: string, param: string) => (await one(pool, sql, [param]))?.n as number;
+  return {
+    insert: async (c) =>
+      void (await pool.query('INSERT INTO consultation (id, client_token_hash, status, campaign, urgent, queued_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+        c.id, c.clientTokenHash, c.status, c.campaign, c.urgent ? 1 : 0, coarseTime(c.queuedAt),
+      ])),
+    byId: async (id) => {
+      const r = await one(pool, 'SELECT * FROM consultation WHERE id = $1', [id]);
+      return r ? consultationFromRow(r) : null;
+    },
+    // In the order the rows were stored (rowid, as SQLite's): what tells apart women who came within the same ten minutes.
+    waiting: async () =>
+      (await all(pool, "SELECT id, urgent, queued_at, requeued_at, campaign FROM consultation WHERE status = 'waiting' ORDER BY rowid")).map((r) => ({
+        id: r.id as string,
+        urgent: r.urgent === 1,
+        queuedAt: r.queued_at as string,
+        requeuedAt: (r.requeued_at as string | null) ?? null,
+        campaign: (r.campaign as string | null) ?? null,
+      })),
+    active: async () =>
+      (await all(pool, "SELECT id, assigned_staff_id FROM consultation WHERE status = 'active' ORDER BY rowid")).map((r) => ({ consultationId: r.id as string, staffId: r.assigned_staff_id as string })),
+    assign: async (id, staffId, at) =>
+      (await changes(pool, "UPDATE consultation SET status = 'active', assigned_staff_id = $1, assigned_at = $2 WHERE id = $3 AND status = 'waiting'", [staffId, at, id])) === 1,
+    reassign: async (id, from, to, at) =>
+      (await changes(pool, "UPDATE consultation SET assigned_staff_id = $1, assigned_at = $2 WHERE id = $3 AND status = 'active' AND assigned_staff_id = $4", [to, at, id, from])) === 1,
+    requeue: async (id, from, at) =>
+      (await changes(pool, `UPDATE consultation SET status = 'waiting', assigned_staff_id = NULL, assigned_at = NULL, requeued_at = $1
+        WHERE id = $2 AND status = 'active' AND assigned_staff_id = $3`, [coarseTime(at), id, from])) === 1,
+    // Her reconnect token goes with the end; the assignment time becomes coarse like every other.
+    end: (id, at, reason, by) =>
+      inTransaction(pool, async (client) => {
+        const ended = await one(client, `UPDATE consultation SET status = 'ended', ended_at = $1, end_reason = $2, ended_by = $3, client_token_hash = ''
+          WHERE id = $4 AND status <> 'ended' RETURNING assigned_at`, [coarseTime(at), reason, by, id]);
+        if (!ended) return false;
+        if (ended.assigned_at !== null) await client.query('UPDATE consultation SET assigned_at = $1 WHERE id = $2', [coarseTime(ended.assigned_at as string), id]);
+        return true;
+      }),
+    recordWait: async (id, waitMs) => void (await pool.query('UPDATE consultation SET wait_ms = COALESCE(wait_ms, $1) WHERE id = $2', [waitMs, id])),
+    recordAbandon: async (id, waitMs, cause) => void (await pool.query('UPDATE consultation SET wait_ms = $1, abandon_cause = $2 WHERE id = $3', [waitMs, cause, id])),
+    openForStaff: async (staffId) =>
+      (await all(pool, "SELECT * FROM consultation WHERE assigned_staff_id = $1 AND status = 'active' ORDER BY assigned_at, rowid", [staffId])).map(consultationFromRow),
+    endedUnrecordedForStaff: async (staffId, since) =>
+      (await all(pool, `SELECT c.* FROM consultation c WHERE c.assigned_staff_id = $1 AND c.status = 'ended' AND c.ended_at >= $2
+        AND NOT EXISTS (SELECT 1 FROM case_record r WHERE r.consultation_id = c.id) ORDER BY c.ended_at, c.rowid`, [staffId, since])).map(consultationFromRow),
+    setClientTokenHash: async (id, hash) => void (await pool.query('UPDATE consultation SET client_token_hash = $1 WHERE id = $2', [hash, id])),
+    countSince: async (startIso) => ({
+      answered: await count(`SELECT COUNT(*) AS n FROM consultation WHERE assigned_at >= $1 AND ${NOT_NUISANCE}`, startIso),
+      leftWaiting: await count('SELECT COUNT(*) AS n FROM consultation WHERE ended_at >= $1 AND assigned_at IS NULL', startIso),
+      started: await count(`SELECT COUNT(*) AS n FROM consultation WHERE queued_at >= $1 AND ${NOT_NUISANCE}`, startIso),
+    }),
+    waitsSince: async (startIso) =>
+      (await all(pool, `SELECT wait_ms FROM consultation WHERE assigned_at >= $1 AND wait_ms IS NOT NULL AND ${NOT_NUISANCE} ORDER BY rowid`, [startIso])).map((r) => r.wait_ms as number),
+  };
+}
+
+/** PostgreSQL: counselors' routing columns on the staff row; load counted from consultations. Only active counselors. */
+export function createPgCounselors(pool: pg.Pool): Async<CounselorRepository> {
+  return {
+    all: async () =>
+      (await all(pool, `SELECT s.id, s.routing_status, s.capacity,
+        (SELECT COUNT(*) FROM consultation c WHERE c.assigned_staff_id = s.id AND c.status = 'active') AS load
+        FROM staff s WHERE s.role = 'counselor' AND s.status = 'active' ORDER BY s.rowid`)).map((r) => ({
+        staffId: r.id as string,
+        status: r.routing_status === 'available' ? ('available' as const) : ('away' as const),
+        capacity: r.capacity as number,
+        load: r.load as number,
+      })),
+    setStatus: async (staffId, status) => void (await pool.query('UPDATE staff SET routing_status = $1 WHERE id = $2', [status, staffId])),
+    setCapacity: async (staffId, capacity) =>
+      (await changes(pool, "UPDATE staff SET capacity = $1 WHERE id = $2 AND role = 'counselor' AND status = 'active'", [capacity, staffId])) === 1,
+  };
+}
