@@ -35,8 +35,8 @@ const app = await createApp({
   // know; each simulated counselor sends for some fifty chats at machine speed, far past the
   // event budget sized for one person at a keyboard; and the normal load measures chat, not each
   // woman's proof-of-work search. Under --attack each has a network of her own and every limit is
-  // the production one, the proof of work included: every start, the women's (before the
-  // exchange) and the attackers' (during it), solves the relay's challenge (start-proof.ts).
+  // the production one, the proof of work included: every start, the women's and the attackers',
+  // solves the relay's challenge (start-proof.ts), both before the exchange begins (attack-load.ts).
   startsPerHour: attack ? config.startsPerHour : 0,
   limits: attack ? config.limits : { socketsPerCaller: 1_000_000, events: { burst: 1_000_000, perSecond: 1_000_000 } },
   openPerCaller: attack ? config.openPerCaller : 0,

@@ -95,6 +95,7 @@ describe('configuration: limits (issue 14)', () => {
       TSUNAGARI_EVENT_BURST: '50',
       TSUNAGARI_EVENT_RATE: '5',
       TSUNAGARI_EVENT_REFUSALS: '3',
+      TSUNAGARI_EVENT_BYTES_PER_POINT: '1024',
       TSUNAGARI_SOCKETS_PER_CALLER: '4',
       TSUNAGARI_OUTBOUND_BUFFER_BYTES: '65536',
       TSUNAGARI_WAITING_MESSAGES: '2',
@@ -102,7 +103,7 @@ describe('configuration: limits (issue 14)', () => {
       TSUNAGARI_CONSULTATION_MESSAGES: '300',
     }).limits;
     expect(limits).toEqual({
-      events: { burst: 50, perSecond: 5, refusalsBeforeDisconnect: 3 },
+      events: { burst: 50, perSecond: 5, refusalsBeforeDisconnect: 3, bytesPerPoint: 1024 },
       socketsPerCaller: 4,
       outboundBufferBytes: 65536,
       waitingMessages: 2,

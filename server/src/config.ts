@@ -103,7 +103,7 @@ export interface Config {
   heartbeat: Heartbeat;
   /**
    * Budgets per socket, caller and consultation (README "Limits"), one setting each:
-   * TSUNAGARI_EVENT_BURST, TSUNAGARI_EVENT_RATE, TSUNAGARI_EVENT_REFUSALS, TSUNAGARI_SOCKETS_PER_CALLER,
+   * TSUNAGARI_EVENT_BURST, TSUNAGARI_EVENT_RATE, TSUNAGARI_EVENT_REFUSALS, TSUNAGARI_EVENT_BYTES_PER_POINT, TSUNAGARI_SOCKETS_PER_CALLER,
    * TSUNAGARI_OUTBOUND_BUFFER_BYTES, TSUNAGARI_WAITING_MESSAGES, TSUNAGARI_CONSULTATION_BYTES,
    * TSUNAGARI_CONSULTATION_MESSAGES.
    */
@@ -355,6 +355,7 @@ function limitsFrom(env: NodeJS.ProcessEnv, demo: boolean): Limits {
       burst: positive(env, 'TSUNAGARI_EVENT_BURST', d.events.burst),
       perSecond: positive(env, 'TSUNAGARI_EVENT_RATE', d.events.perSecond),
       refusalsBeforeDisconnect: positive(env, 'TSUNAGARI_EVENT_REFUSALS', d.events.refusalsBeforeDisconnect),
+      bytesPerPoint: positive(env, 'TSUNAGARI_EVENT_BYTES_PER_POINT', d.events.bytesPerPoint),
     },
     socketsPerCaller: positive(env, 'TSUNAGARI_SOCKETS_PER_CALLER', demo ? 200 : d.socketsPerCaller),
     outboundBufferBytes: positive(env, 'TSUNAGARI_OUTBOUND_BUFFER_BYTES', d.outboundBufferBytes),

@@ -1,3 +1,6 @@
+import { API, type StartProof } from '@tsunagari/shared';
+import { type Challenge, solveChallenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { describe, expect, it } from 'vitest';
 import { call, clientSocket, connected, loginStaff, next, send, serverPerTest, staffSocket, type ClientSocket, type TestServer } from './harness.js';
 
@@ -42,6 +45,30 @@ describe('limits per caller network', () => {
 
     await call(first, 'consultation:end', { consultationId: a.consultationId });
     expect(await send(third, 'consultation:start', {})).toMatchObject({ ok: true });
+  });
+
+  it('holds for starts from one /64 that arrive together with their proofs solved ahead: no more than 2 are queued', async () => {
+    const server = await servers.start({ trustedProxyHops: 1, openPerCaller: 2, powCounter: 200, storageLatency: true });
+    const solved = async (): Promise<StartProof> => {
+      const c = ((await (await fetch(server.url + API.startChallenge)).json()) as { data: Challenge }).data;
+      const solution = await solveChallenge({ challenge: c, deriveKey });
+      if (!solution) throw new Error('not solved');
+      return { challenge: { parameters: c.parameters, signature: c.signature ?? '' }, solution } as StartProof;
+    };
+    const sockets = await Promise.all(Array.from({ length: 8 }, (_, i) => client(server, script(i + 1))));
+    const proofs = await Promise.all(sockets.map(() => solved()));
+    const answers = await Promise.all(sockets.map((s, i) => send(s, 'consultation:start', { urgent: true, proof: proofs[i] })));
+    expect(answers.filter((a) => a.ok)).toHaveLength(2);
+    expect(answers.filter((a) => !a.ok).map((a) => (a as { error: string }).error)).toEqual(Array(6).fill('TOO_MANY_OPEN'));
+    expect(await server.app.services.routing.router.queue()).toHaveLength(2);
+    // A place held for a refused start is given back: a real woman is served, and once one of the
+    // script's two ends, its network may start again.
+    const her = await call(await client(server, realWoman), 'consultation:start', { proof: await solved() });
+    await served(server, her.consultationId);
+    const first = answers.findIndex((a) => a.ok);
+    const refusedSocket = sockets[answers.findIndex((a) => !a.ok)] as ClientSocket;
+    await call(sockets[first] as ClientSocket, 'consultation:end', { consultationId: (answers[first] as { data: { consultationId: string } }).data.consultationId });
+    expect(await send(refusedSocket, 'consultation:start', { proof: await solved() })).toMatchObject({ ok: true });
   });
 
   it('urgent starts past the network’s hourly budget queue as non-urgent; a real woman’s urgent start still goes ahead of them', async () => {

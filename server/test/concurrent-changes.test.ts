@@ -38,14 +38,18 @@ describe('changes sent at once, with async repositories', () => {
     for (const d of disabled) expect(verified.list.entries.map((e) => [e.staffId, e.keyVersion])).toContainEqual([d.id, d.v]);
   });
 
-  it('two starts sent at once on one socket: one consultation, the other start refused', async () => {
+  it('two starts sent at once on one socket: one consultation; the same start again is answered with it, a different one refused', async () => {
     const server = await servers.start({ storageLatency: true });
     const her = clientSocket(server);
-    servers.track(her);
-    await connected(her);
-    const results = await Promise.all([send(her, 'consultation:start', {}), send(her, 'consultation:start', {})]);
+    const other = clientSocket(server);
+    servers.track(her, other);
+    await Promise.all([connected(her), connected(other)]);
+    const [a, b] = await Promise.all([send(her, 'consultation:start', {}), send(her, 'consultation:start', {})]);
+    expect(a.ok).toBe(true);
+    expect(b).toEqual(a);
+    const results = await Promise.all([send(other, 'consultation:start', {}), send(other, 'consultation:start', { urgent: true })]);
     expect(results.map((r) => (r.ok ? 'ok' : r.error)).sort()).toEqual(['INVALID_STATE', 'ok']);
-    expect(server.db.prepare('SELECT COUNT(*) AS n FROM consultation').get()).toEqual({ n: 1 });
+    expect(server.db.prepare('SELECT COUNT(*) AS n FROM consultation').get()).toEqual({ n: 2 });
   });
 
   it('a waiting client sends a burst at once before her tally was read: her intake and 5 more are stored, the rest WAITING_LIMIT', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { call, connected, send, serverPerTest } from './harness.js';
+import { io as connect } from 'socket.io-client';
+import { call, connected, loginStaff, send, serverPerTest } from './harness.js';
 import { from, sealer, serverDropped, tableCounts, womanIsServed } from './limits-helpers.js';
 
 /**
@@ -49,16 +50,29 @@ describe('the event budget per socket', () => {
 });
 
 describe('client sockets per caller', () => {
-  it('refuses the handshake past the limit with RATE_LIMITED, frees a place when one closes, and serves another network', async () => {
+  it('refuses past the limit before the WebSocket upgrade (RATE_LIMITED), frees a place when one closes, and serves another network and a counselor on the same one', async () => {
     const server = await servers.start({ trustedProxyHops: 1, limits: { socketsPerCaller: 3 } });
     const open = [1, 2, 3].map(() => from(server, '198.51.100.7'));
     servers.track(...open);
     await Promise.all(open.map(connected));
+    // The fourth is refused before the WebSocket upgrade: engine.io answers RATE_LIMITED and no
+    // engine connection (so no Socket.IO handshake, no frames) is ever made for it.
+    const engineErrors: { code: number; message: string | undefined }[] = [];
+    server.app.io.engine.on('connection_error', (e: { code: number; context?: { message?: string } }) => engineErrors.push({ code: e.code, message: e.context?.message }));
+    let engineConnections = 0;
+    server.app.io.engine.on('connection', () => engineConnections++);
     const fourth = from(server, '198.51.100.7');
     servers.track(fourth);
-    await expect(connected(fourth)).rejects.toThrow('RATE_LIMITED');
+    await expect(connected(fourth)).rejects.toThrow();
+    expect(engineErrors).toEqual([{ code: 4, message: 'RATE_LIMITED' }]);
+    expect(engineConnections).toBe(0);
 
     await womanIsServed(server, '203.0.113.20', servers.track);
+    // A counselor on the capped network still connects: staff sockets are not counted per caller.
+    const sato = await loginStaff(server, 'sato', { 'x-forwarded-for': '198.51.100.7' });
+    const counselor = connect(server.url, { auth: { role: 'staff' }, transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie: sato.cookie, origin: server.url, 'x-forwarded-for': '198.51.100.7' } });
+    servers.track(counselor);
+    await connected(counselor);
 
     const closed = serverDropped(server, open[0]?.id ?? '');
     open[0]?.disconnect();
@@ -66,6 +80,15 @@ describe('client sockets per caller', () => {
     const again = from(server, '198.51.100.7');
     servers.track(again);
     await connected(again);
+  });
+
+  it('holds for handshakes that arrive together: no more than the limit connect', async () => {
+    const server = await servers.start({ trustedProxyHops: 1, limits: { socketsPerCaller: 3 } });
+    const burst = Array.from({ length: 8 }, () => from(server, '198.51.100.7'));
+    servers.track(...burst);
+    const outcomes = await Promise.allSettled(burst.map(connected));
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(3);
+    expect(server.app.io.sockets.sockets.size).toBe(3);
   });
 });
 

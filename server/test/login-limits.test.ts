@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { API } from '@tsunagari/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VerifierPool } from '../src/domain/staff/verifier-pool.js';
@@ -76,6 +77,15 @@ describe('staff login limits', () => {
   });
 });
 
+/** Nice values of this process's threads (Linux: field 19 of each /proc/self/task/<tid>/stat). */
+function threadNiceness(): number[] {
+  return fs.readdirSync('/proc/self/task').map((tid) => {
+    const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    // After the command name in parentheses: state is field 3, nice field 19.
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+  });
+}
+
 describe('login verification off the event loop', () => {
   let pool: VerifierPool | null = null;
   afterEach(async () => {
@@ -84,7 +94,7 @@ describe('login verification off the event loop', () => {
   });
   const servers = serverPerTest();
 
-  it('answers other requests and sockets while a login is being verified', async () => {
+  it('answers other requests and sockets while a login is being verified, on a thread of lower priority', async () => {
     const gate = new SharedArrayBuffer(8);
     const held = new Int32Array(gate);
     pool = new VerifierPool(1, gate);
@@ -96,6 +106,8 @@ describe('login verification off the event loop', () => {
     });
     // Wait until the verification has reached its thread and is held there.
     await waitAsync(held, 1, 0).value;
+    // That thread runs below the relay's priority (nice 10), so chat traffic comes first on a busy machine.
+    expect(threadNiceness()).toContain(10);
     const health = await fetch(server.url + API.health);
     expect(health.status).toBe(200);
     const woman = clientSocket(server);

@@ -63,6 +63,16 @@ describe('proof of work to start', () => {
     expect(rows(server)).toBe(1);
   });
 
+  it('a start sent again on the same socket with the proof it spent gets the same consultation; on another socket the proof is spent', async () => {
+    const server = await servers.start({ powCounter: 200 });
+    const proof = await solved(server);
+    const her = await client(server);
+    const started = await call(her, 'consultation:start', { proof });
+    expect(await call(her, 'consultation:start', { proof })).toEqual(started);
+    expect(await send(await client(server), 'consultation:start', { proof })).toEqual({ ok: false, error: 'PROOF_REFUSED' });
+    expect(rows(server)).toBe(1);
+  });
+
   it('a challenge expires after 30 minutes on the server’s clock', async () => {
     const clock = manualClock('2026-11-30T01:00:00Z');
     const server = await servers.start({ powCounter: 200, clock });

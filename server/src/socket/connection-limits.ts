@@ -1,3 +1,7 @@
+import type { IncomingMessage } from 'node:http';
+import { STAFF_SESSION_COOKIE } from '@tsunagari/shared';
+import { parseCookie } from 'cookie';
+import type { CallerKeys } from '../http/client-key.js';
 import type { Logger } from '../log.js';
 import type { TsunagariSocket } from './types.js';
 
@@ -25,6 +29,29 @@ export class CallerSockets {
     if (n > 0) this.open.set(caller, n);
     else this.open.delete(caller);
   }
+}
+
+/** engine.io's `allowRequest` hook: an error message (null to admit) and whether to admit. */
+export type AllowRequest = (req: IncomingMessage, answer: (message: string | null, admitted: boolean) => void) => void;
+
+/**
+ * Refuses a new connection from a caller at her socket limit before the WebSocket upgrade
+ * (engine.io's `allowRequest`): engine.io answers a short HTTP 400 with the body RATE_LIMITED and
+ * closes the TCP socket, so a script reconnecting in a loop costs no upgrade, no engine or
+ * Socket.IO handshake and no frames. The count is the handshake middleware's (`CallerSockets`),
+ * which stays the authority: sockets still between this check and their Socket.IO connection are
+ * not counted here, so a burst of simultaneous handshakes can pass this check and meet that one.
+ * A request that carries a staff session cookie passes (staff sockets are not counted per caller;
+ * the handshake checks the session), and so does every request of an established connection
+ * (engine.io asks only for new ones).
+ */
+export function admitUnderCap(sockets: CallerSockets, callers: CallerKeys): AllowRequest {
+  return (req, answer) => {
+    const cookie = req.headers.cookie;
+    if (cookie && parseCookie(cookie)[STAFF_SESSION_COOKIE] !== undefined) return answer(null, true);
+    if (sockets.admits(callers.of(req))) return answer(null, true);
+    answer('RATE_LIMITED', false);
+  };
 }
 
 /** The parts of engine.io's connection this reads (not in its public types). */

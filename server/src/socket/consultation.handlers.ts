@@ -4,6 +4,7 @@ import { DomainError, errors } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Services } from '../services.js';
 import type { HandlerTable } from './handle.js';
+import { StartReplies } from './start-replies.js';
 import { rooms, type ClientSocket, type TsunagariSocket } from './types.js';
 
 type Deps = Pick<Services, 'consultations' | 'routing' | 'presenter' | 'records' | 'hours' | 'starts' | 'callerLedger' | 'startProofs' | 'campaigns' | 'demand'> & { log: Logger };
@@ -29,14 +30,30 @@ export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps)
   // Refused starts are logged as a count, at most once a minute: a script hammering the limit
   // must not be able to fill the disk with log lines either.
   const refused = { count: 0, loggedAt: Number.NEGATIVE_INFINITY };
-  // Sockets with a start on its way: its row is written across awaits, so a second start sent at
-  // once on the same socket is refused here rather than making a second consultation.
-  const starting = new WeakSet<ClientSocket>();
+  // The same start sent again on the same socket (its ack was lost, or it is still on its way)
+  // gets the same consultation; its row is written across awaits, so one on its way is waited for.
+  const replies = new StartReplies();
+  const startedAlready = async (payload: ConsultationStartPayload, s: ClientSocket) => {
+    const earlier = replies.again(s, payload);
+    if (!earlier) throw errors.invalidState('socket already has a consultation');
+    // Ended meanwhile: INVALID_STATE, as for any request about it from this socket.
+    const c = await consultations.access(s.data, earlier.consultationId);
+    // Her place now (she may have moved up, or been taken already: then first, as a start says).
+    return { ...earlier, position: (await routing.router.position(c.id)) ?? 1 };
+  };
+  const starting = new WeakMap<ClientSocket, { request: string; answer: Promise<{ consultationId: string; clientToken: string; position: number }> }>();
   handlers.client('consultation:start', async (payload, s) => {
-    if (s.data.consultationId || starting.has(s)) throw errors.invalidState('socket already has a consultation');
-    starting.add(s);
+    if (s.data.consultationId) return startedAlready(payload, s);
+    const request = JSON.stringify(payload);
+    const going = starting.get(s);
+    if (going) {
+      if (going.request !== request) throw errors.invalidState('socket already has a consultation');
+      return going.answer;
+    }
+    const answer = start(payload, s);
+    starting.set(s, { request, answer });
     try {
-      return await start(payload, s);
+      return await answer;
     } finally {
       starting.delete(s);
     }
@@ -49,11 +66,14 @@ export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps)
       unserved(s, closed);
       throw closed;
     }
+    // Her network's place is held from the check until the start is recorded or refused.
+    let release = (): void => undefined;
     try {
-      await ledger.check(data.caller);
+      release = await ledger.hold(data.caller);
       await startProofs.verify(payload.proof);
       await starts.admit(data.caller);
     } catch (caught) {
+      release();
       unserved(s, caught);
       refused.count++;
       if (performance.now() - refused.loggedAt >= 60_000) {
@@ -64,15 +84,20 @@ export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps)
       }
       throw caught;
     }
-    // Past her network's urgent budget she still joins the queue, just not ahead of anyone.
-    const urgent = payload.urgent === true && (await ledger.honourUrgent(data.caller));
-    // Two starts sent at once on one socket both got past the first check while waiting.
-    if (data.consultationId) throw errors.invalidState('socket already has a consultation');
-    const { consultation, clientToken } = await routing.start({ campaign: await campaigns.recordedAs(payload.campaign), urgent });
+    let started: Awaited<ReturnType<typeof routing.start>>;
+    try {
+      // Past her network's urgent budget she still joins the queue, just not ahead of anyone.
+      const urgent = payload.urgent === true && (await ledger.honourUrgent(data.caller));
+      started = await routing.start({ campaign: await campaigns.recordedAs(payload.campaign), urgent });
+      // Recorded before her network's held place is let go, so the two never both count or both miss.
+      await ledger.opened(data.caller, started.consultation.id);
+    } finally {
+      release();
+    }
+    const { consultation, clientToken } = started;
     data.consultationId = consultation.id;
+    replies.started(s, payload, consultation.id, clientToken);
     void s.join(rooms.consultation(consultation.id));
-    // After the socket is bound: a second start sent at once is refused above, not counted twice.
-    await ledger.opened(data.caller, consultation.id);
     const position = await routing.enqueue(consultation);
     // Her intake's "in danger now" answer is for routing and the board only: never logged.
     log.info({ event: 'consultation.started' }, 'client joined the queue');

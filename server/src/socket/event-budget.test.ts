@@ -8,7 +8,7 @@ function manualTime() {
 }
 
 describe('EventBudgets (per-socket token bucket)', () => {
-  const limits = { burst: 10, perSecond: 2, refusalsBeforeDisconnect: 3 };
+  const limits = { burst: 10, perSecond: 2, refusalsBeforeDisconnect: 3, bytesPerPoint: 2048 };
 
   it('lets a burst through, then refuses, and refills at the rate', () => {
     const time = manualTime();

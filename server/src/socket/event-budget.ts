@@ -6,10 +6,20 @@ export interface EventBudgetLimits {
   perSecond: number;
   /** Refusals in a row after which the socket is disconnected (it keeps sending regardless). */
   refusalsBeforeDisconnect: number;
+  /**
+   * Payload characters that cost one more point, on top of the event's own cost (whole multiples
+   * only: an event under this size costs just its own points). A count limit alone let a script
+   * send a hundred 16 KB messages at once for what a hundred short ones cost.
+   */
+  bytesPerPoint: number;
 }
 
-/** Defaults: a console loading five chats' history and her board spends about 150 of the 200. */
-export const DEFAULT_EVENT_BUDGET: EventBudgetLimits = { burst: 200, perSecond: 10, refusalsBeforeDisconnect: 20 };
+/**
+ * Defaults: a console loading five chats' history and her board spends about 150 of the 200; her
+ * longest message (4,000 characters of Japanese, some 16.4 KB sealed) costs 2 + 15 points, so a
+ * fresh socket carries 11 of them at once and one every 2 seconds after that.
+ */
+export const DEFAULT_EVENT_BUDGET: EventBudgetLimits = { burst: 200, perSecond: 10, refusalsBeforeDisconnect: 20, bytesPerPoint: 1024 };
 
 /** What the gate does with one event. */
 export type Verdict = 'pass' | 'refuse' | 'disconnect';
@@ -33,7 +43,8 @@ export class EventBudgets {
   private readonly buckets = new WeakMap<object, Bucket>();
 
   constructor(
-    private readonly limits: EventBudgetLimits,
+    /** The budget every socket gets. */
+    readonly limits: EventBudgetLimits,
     private readonly now: () => number = () => performance.now(),
   ) {}
 

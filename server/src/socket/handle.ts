@@ -5,6 +5,7 @@ import {
   type ErrorCode,
   type EventRoles,
   MAX_ENVELOPE_BYTES,
+  MAX_FRAME_BYTES,
   MAX_STAFF_DISABLE_BYTES,
   MAX_TRANSFER_BYTES,
   ackError,
@@ -19,7 +20,7 @@ import type { Actor } from '../domain/types.js';
 import { describeError, toErrorCode } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { EventBudgets } from './event-budget.js';
-import { exceedsSize } from './payload-size.js';
+import { exceedsSize, sizeUpTo } from './payload-size.js';
 import type { ClientSocket, StaffData, StaffSocket, TsunagariSocket } from './types.js';
 
 type EventName = keyof ClientToServerEvents;
@@ -62,7 +63,7 @@ type AnyHandler = (payload: never, socket: never, actor: Actor) => unknown;
  * ended (logout, expiry, password change, disable) is answered NOT_AUTHENTICATED and its socket closed.
  *
  * Before all of that, every event (known or not, with an ack or without) spends its cost
- * (`eventCosts`) from the socket's budget: over it, the event is answered RATE_LIMITED and nothing
+ * (`eventCosts`, plus a point per `bytesPerPoint` characters of payload) from the socket's budget: over it, the event is answered RATE_LIMITED and nothing
  * is done, and a socket that goes on sending through `refusalsBeforeDisconnect` refusals in a row
  * is disconnected. It comes first so that a flood is refused before its size walk, its schema or
  * its session check cost anything.
@@ -81,13 +82,17 @@ export class HandlerTable {
     const listeners = this.listeners;
     const costs = new Map<string, number>(Object.entries(eventCosts));
     const overBudget = throttledCount(log);
+    const bytesPerPoint = budgets.limits.bytesPerPoint;
     // Socket.IO calls this with (event, ...arguments, ack?): the ack is the last argument and the
     // payload the first after the event. Read from `arguments` rather than gathered into an array,
     // twice, for every inbound event.
     this.dispatch = function (this: TsunagariSocket, event: string): void {
       const n = arguments.length;
       const ack: unknown = n > 1 ? arguments[n - 1] : undefined;
-      const verdict = budgets.spend(this, costs.get(event) ?? UNKNOWN_EVENT_COST);
+      // Large payloads cost more (one point per `bytesPerPoint` characters): counted on the decoded
+      // payload, a walk of its few keys, before anything else is done with it.
+      const size = n > 2 ? sizeUpTo(arguments[1], MAX_FRAME_BYTES) : 0;
+      const verdict = budgets.spend(this, (costs.get(event) ?? UNKNOWN_EVENT_COST) + Math.floor(size / bytesPerPoint));
       if (verdict !== 'pass') {
         if (typeof ack === 'function') (ack as (r: AckResult<unknown>) => void)(ackError('RATE_LIMITED'));
         if (verdict === 'disconnect') {

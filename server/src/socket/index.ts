@@ -7,7 +7,7 @@ import { registerAppointmentHandlers } from './appointment.handlers.js';
 import { registerCalendarHandlers } from './calendar.handlers.js';
 import { registerCaseLogHandlers } from './case-log.handlers.js';
 import { registerDistributionHandlers } from './distribution.handlers.js';
-import { CallerSockets, OutboundCap } from './connection-limits.js';
+import { admitUnderCap, CallerSockets, OutboundCap } from './connection-limits.js';
 import { registerConsultationHandlers } from './consultation.handlers.js';
 import { EventBudgets } from './event-budget.js';
 import { HandlerTable } from './handle.js';
@@ -75,6 +75,8 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: Q
   deps.demand.onCount = () => pusher.figuresChanged();
   const handlers = handlerTable(deps);
   const callerSockets = new CallerSockets(deps.limits.socketsPerCaller);
+  // A caller at her limit is refused before the upgrade; the handshake below checks again.
+  io.engine.opts.allowRequest = admitUnderCap(callerSockets, callers);
   const outbound = new OutboundCap(deps.limits.outboundBufferBytes, log);
   const events = routingEvents(io, deps, pusher);
   // No socket is admitted before routing has loaded the queue it will be told about.

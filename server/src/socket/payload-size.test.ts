@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exceedsSize } from './payload-size.js';
+import { exceedsSize, sizeUpTo } from './payload-size.js';
 
 describe('exceedsSize', () => {
   it('stays close to the JSON length for the shapes events carry', () => {
@@ -25,5 +25,17 @@ describe('exceedsSize', () => {
 
   it('accepts empty and scalar payloads', () => {
     for (const p of [undefined, null, 0, true, {}, []]) expect(exceedsSize(p, 64)).toBe(false);
+  });
+});
+
+describe('sizeUpTo', () => {
+  it('measures as exceedsSize counts, and stops at the cap', () => {
+    const envelope = { consultationId: 'c'.repeat(26), seq: 12, nonce: 'n'.repeat(32), ciphertext: 'x'.repeat(600) };
+    const size = sizeUpTo(envelope, 64 * 1024);
+    expect(exceedsSize(envelope, size)).toBe(false);
+    expect(exceedsSize(envelope, size - 1)).toBe(true);
+    expect(Math.abs(size - JSON.stringify(envelope).length)).toBeLessThan(10);
+    expect(sizeUpTo({ ciphertext: 'x'.repeat(100_000) }, 64 * 1024)).toBe(64 * 1024);
+    expect(sizeUpTo(undefined, 100)).toBe(8);
   });
 });

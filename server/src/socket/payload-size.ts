@@ -13,6 +13,15 @@ export function exceedsSize(payload: unknown, budget: number): boolean {
 }
 
 /**
+ * About how many characters a decoded payload would take as JSON (counted as {@link exceedsSize}
+ * counts), or `cap` once it reaches that: counting stops there.
+ */
+export function sizeUpTo(payload: unknown, cap: number): number {
+  const left = fits(payload, cap, 0);
+  return left < 0 ? cap : cap - left;
+}
+
+/**
  * What is left of `left` after `value`, or a negative number once it is spent (counting stops
  * there). A plain recursive function rather than a closure over a counter, so measuring a payload
  * allocates nothing: it runs for every inbound event.

@@ -193,7 +193,11 @@ export class ConsultationSession implements ConversationHost {
     const ask = async () => {
       const solved = proof ? await proof() : null;
       if (this.stopped) return null;
-      return this.request('consultation:start', { ...(campaign ? { campaign } : {}), ...(urgent ? { urgent: true } : {}), ...(solved ? { proof: solved } : {}) });
+      const payload = { ...(campaign ? { campaign } : {}), ...(urgent ? { urgent: true } : {}), ...(solved ? { proof: solved } : {}) };
+      const first = await this.request('consultation:start', payload);
+      // Its answer was lost (a drop, a slow network): the very same start once more. The relay
+      // answers it with the consultation it already started for this socket, so she keeps her place.
+      return first && !first.ok && first.error === 'TIMEOUT' ? this.request('consultation:start', payload) : first;
     };
     let r = await ask();
     // A proof refused (expired while she read, or the relay restarted): once more with a fresh one, quietly.

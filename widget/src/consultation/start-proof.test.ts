@@ -34,6 +34,21 @@ describe('the start carries its proof of work', () => {
     expect([s.ctrl.phase, s.ctrl.error, s.ctrl.position]).toEqual(['waiting', null, 2]);
   });
 
+  test('a start whose answer never came is sent again, the very same, once; she is then in line with no error', async () => {
+    const source = proofs();
+    const s = setup(ORG_KEY, source);
+    const answers = [{ ok: false, error: 'TIMEOUT' }, { ok: true, data: { consultationId: CID, clientToken: TOKEN, position: 4 } }];
+    s.socket.replies['consultation:start'] = (() => answers.shift()) as never;
+    await s.ctrl.start();
+    s.socket.setStatus({ type: 'connected' });
+    await flush();
+    const sent = s.socket.sent('consultation:start') as { proof: StartProof }[];
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toEqual(sent[0]);
+    expect(source.take).toHaveBeenCalledTimes(1);
+    expect([s.ctrl.phase, s.ctrl.error, s.ctrl.position]).toEqual(['waiting', null, 4]);
+  });
+
   test('refused twice: back to the first screen with PROOF_REFUSED, which she is told about', async () => {
     const source = proofs();
     const s = setup(ORG_KEY, source);

@@ -28,6 +28,11 @@ export interface CallerLedgerOptions {
 export class CallerLedger {
   private readonly urgent: RateLimiterAbstract | null;
   private readonly store: CallerLedgerStore;
+  /**
+   * Starts that passed the check and are still being made (proof, start limit), per caller, on
+   * this node (with several nodes, starts racing on two nodes at once can each pass one more).
+   */
+  private readonly starting = new Map<string, number>();
 
   constructor(
     private readonly statusOf: (consultationId: string) => Promise<ConsultationStatus | null>,
@@ -47,7 +52,31 @@ export class CallerLedger {
   async check(caller: string): Promise<void> {
     if (await this.isBlocked(caller)) throw errors.rateLimited();
     const limit = this.options.openPerCaller;
-    if (limit > 0 && (await this.openCount(caller)) >= limit) throw errors.tooManyOpen();
+    if (limit > 0 && (await this.openCount(caller)) + (this.starting.get(caller) ?? 0) >= limit) throw errors.tooManyOpen();
+  }
+
+  /**
+   * {@link check}, and a place held for this start until the returned release is called (once the
+   * start is recorded with {@link opened}, or refused). A start awaits its proof of work and the
+   * start limit between the check and `opened`: without the hold, twenty starts from one network
+   * arriving together all passed the check before any was opened, and all twenty queued. Nothing
+   * is awaited between the count and the hold, so starts arriving together each count the places
+   * held before them (`openCount` counts the set as it is after its reads).
+   */
+  async hold(caller: string): Promise<() => void> {
+    if (await this.isBlocked(caller)) throw errors.rateLimited();
+    const limit = this.options.openPerCaller;
+    const open = limit > 0 ? await this.openCount(caller) : 0;
+    if (limit > 0 && open + (this.starting.get(caller) ?? 0) >= limit) throw errors.tooManyOpen();
+    this.starting.set(caller, (this.starting.get(caller) ?? 0) + 1);
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      const n = (this.starting.get(caller) ?? 1) - 1;
+      if (n > 0) this.starting.set(caller, n);
+      else this.starting.delete(caller);
+    };
   }
 
   /** Whether an urgent start from this caller is honoured: each one spends its hourly urgent budget. */
