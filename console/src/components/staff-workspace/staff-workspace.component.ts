@@ -1,12 +1,8 @@
-import type { AppointmentStatusPayload, CampaignSavePayload, FiscalYearTargets, ProgramContacts, ProgramSettings, SettingsView, StaffSession } from '@tsunagari/shared';
+import type { StaffSession } from '@tsunagari/shared';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { CaseLogEditEvent } from '../../events/case-log-edit.event.js';
-import type { DistributionEditEvent } from '../../events/distribution-edit.event.js';
-import type { FlyerOpenEvent } from '../../events/flyer-open.event.js';
 import { LogoutRequestEvent } from '../../events/logout-request.event.js';
 import type { ViewChangeEvent, WorkspaceView } from '../../events/view-change.event.js';
-import type { WeekChangeEvent } from '../../events/week-change.event.js';
 import { ja } from '../../i18n/ja.js';
 import { AppointmentsController } from '../../services/appointments.controller.js';
 import { CalendarController } from '../../services/calendar.controller.js';
@@ -16,6 +12,7 @@ import { ChatActionsController } from '../../services/chat-actions.controller.js
 import { ChatShortcutsController } from '../../services/chat-shortcuts.controller.js';
 import { ChatSyncController } from '../../services/chat-sync.controller.js';
 import { DistributionController } from '../../services/distribution.controller.js';
+import { ProgramSettingsController } from '../../services/program-settings.controller.js';
 import { QueueRoutingController } from '../../services/queue-routing.controller.js';
 import { StaffAdminController } from '../../services/staff-admin.controller.js';
 import type { StaffCrypto } from '../../services/staff-crypto.js';
@@ -24,49 +21,35 @@ import type { StaffTrust } from '../../services/staff-trust.js';
 import { TrustController } from '../../services/trust.controller.js';
 import type { FormResult, PasswordChange } from '../../state/form-requests.js';
 import { ConsoleStore, type WorkspaceContext } from '../../services/workspace-context.js';
-import * as store from '../../state/chats.js';
-import { knownPartners } from '../../state/distribution.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 import '../app-header/app-header.js';
-import '../appointment-list/appointment-list.js';
-import '../calendar-week/calendar-week.js';
-import '../calendar-book-form/calendar-book-form.js';
 import type { TsgCaseLogForm } from '../case-log-form/case-log-form.component.js';
-import '../case-log-form/case-log-form.js';
-import '../case-log-list/case-log-list.js';
-import '../records-notes/records-notes.js';
-import '../outreach-log/outreach-log.js';
-import '../chat-list/chat-list.js';
 import type { TsgChatPanel } from '../chat-panel/chat-panel.component.js';
-import '../chat-panel/chat-panel.js';
-import '../distribution-form/distribution-form.js';
-import '../distribution-list/distribution-list.js';
 import type { TsgLockScreen } from '../lock-screen/lock-screen.component.js';
 import '../lock-screen/lock-screen.js';
 import '../password-form/password-form.js';
-import '../staff-admin/staff-admin.js';
-import '../queue-list/queue-list.js';
-import '../routing-panel/routing-panel.js';
-import '../today-board/today-board.js';
-import '../campaign-admin/campaign-admin.js';
-import '../settings-form/settings-form.js';
 import '../view-switch/view-switch.js';
-import '../year-report/year-report.js';
+import { WorkspaceAppointmentsView } from './workspace-appointments-view.js';
+import { renderCalendarView, type CalendarViewParts } from './workspace-calendar-view.js';
+import { WorkspaceCaseLogView } from './workspace-caselog-view.js';
+import { WorkspaceMainView } from './workspace-main-view.js';
+import { renderNavView, type NavViewParts } from './workspace-nav-view.js';
+import { WorkspaceStaffView } from './workspace-staff-view.js';
 import { staffWorkspaceStyles } from './staff-workspace.styles.js';
 
 /**
  * Everything after login: the socket, the queue, her chats and the selected chat. State lives in
- * one immutable {@link store.ConsoleState} (held by a {@link ConsoleStore}) changed only through
+ * one immutable ConsoleState (held by a {@link ConsoleStore}) changed only through
  * the store's pure functions. The work is done by controllers this element wires together:
  * {@link ChatSyncController} (history, keys, reads, pushes), {@link ChatActionsController}
  * (send, end, record, close, transfer), {@link QueueRoutingController} (queue, offers,
  * counselors, board figures), {@link AppointmentsController} (予約 and hand-offs),
  * {@link TrustController} (the revocation list) and, for admins, {@link StaffAdminController}.
+ * Each screen's markup and its stable functions live in a view module beside this file
+ * (workspace-*-view.ts), rendered into this element's shadow root; this element keeps the view
+ * switch, the controllers, the connection status and the live region.
  * Under the idle lock (`locked`) her chats stay listed but every key and plaintext is dropped,
  * and the main area asks for her password.
- *
- * Over 300 lines on purpose: it is the wiring of those controllers and the one template that
- * lays the views out; the work is theirs, and splitting the template would pass every state twice.
  *
  * @fires tsg-logout-request
  */
@@ -93,8 +76,6 @@ export class TsgStaffWorkspace extends LitElement {
   @state() private announcement = '';
   /** Her usual screen, the appointments (予約), the staff screen (admins) or her password change. */
   @state() private view: WorkspaceView = 'main';
-  /** The program's settings in force (hours, the long-wait alert, …) and its phone and mail. */
-  @state() private program: SettingsView | null = null;
 
   @query('tsg-chat-panel') private panel?: TsgChatPanel;
   @query('tsg-case-log-form') private caseLogForm?: TsgCaseLogForm;
@@ -145,6 +126,25 @@ export class TsgStaffWorkspace extends LitElement {
   /** After the list changed, admins see the staff changes behind it (activated, renewed, disabled) at once. */
   private readonly trustUpdates = new TrustController(this.ctx, () => this.relayUrl, () => void (this.isAdmin ? this.staffAdmin.load() : undefined));
 
+  /** The program's settings in force (the board's long-wait alert, the settings form, flyers' hours). */
+  private readonly program = new ProgramSettingsController(this.ctx);
+
+  // The views: each renders its screen into this shadow root (styles and tests reach it here) and
+  // keeps its own stable functions, so a re-render hands the same ones down.
+  private readonly navView: NavViewParts = { ctx: this.ctx, routing: this.routing, chats: this.chats, program: this.program };
+  private readonly mainView = new WorkspaceMainView({ ...this.navView, socket: this.socket, actions: this.actions, appointments: this.appointments });
+  private readonly appointmentsView = new WorkspaceAppointmentsView({ ctx: this.ctx, appointments: this.appointments, outreach: this.outreach });
+  private readonly calendarView: CalendarViewParts = { ctx: this.ctx, calendar: this.calendar, routing: this.routing };
+  private readonly caseLogView = new WorkspaceCaseLogView({
+    ...this.navView,
+    socket: this.socket,
+    caseLog: this.caseLog,
+    outreach: this.outreach,
+    distribution: this.distribution,
+    recordsPublicKey: () => this.recordsPublicKey,
+  });
+  private readonly staffView = new WorkspaceStaffView({ ...this.navView, socket: this.socket, staffAdmin: this.staffAdmin, landingUrl: () => this.landingUrl });
+
   /** Alt+↑/↓ and Alt+1…9 between her chats (counselors only). */
   private readonly shortcuts = new ChatShortcutsController(this, {
     enabled: () => this.isCounselor,
@@ -171,10 +171,6 @@ export class TsgStaffWorkspace extends LitElement {
     this.socket.listen(this, {
       connected: () => void this.refresh(),
       authLost: () => this.dispatchEvent(new LogoutRequestEvent({ expired: true })),
-      // An admin saved the program's settings: the board's alert follows at once.
-      'settings:changed': (view) => {
-        this.program = view;
-      },
     });
   }
 
@@ -207,10 +203,7 @@ export class TsgStaffWorkspace extends LitElement {
   }
 
   override render() {
-    const model = this.store.model;
-    const { routing, actions, appointments } = this;
-    const selected = store.findChat(model, model.selectedId) ?? null;
-    const selectedId = selected?.consultation.consultationId ?? '';
+    const shown = this.shown;
     return html`
       <tsg-app-header
         .displayName=${this.session.staff.displayName}
@@ -222,38 +215,7 @@ export class TsgStaffWorkspace extends LitElement {
         @tsg-view-change=${this.onViewChange}
       ></tsg-app-header>
       <div class="body">
-        <nav aria-label=${ja.nav.label} ?inert=${this.locked}>
-          ${this.locked ? html`<p class="locked-note">${ja.lock.chatsLocked}</p>` : nothing}
-          ${this.isCounselor
-            ? ''
-            : html`<tsg-today-board .figures=${routing.today} .entries=${model.queue} .urgentAlert=${routing.urgentAlert} .longWaitMinutes=${this.program?.settings.longWaitAlertMinutes ?? 10} @tsg-today-stale=${() => void routing.loadToday()}></tsg-today-board>`}
-          <tsg-routing-panel
-            .counselor=${this.isCounselor}
-            .me=${routing.me}
-            .offers=${model.offers}
-            .counselors=${routing.counselors}
-            .acceptingId=${routing.acceptingId}
-            .error=${routing.routingError}
-            @tsg-status-change=${routing.onStatusChange}
-            @tsg-offer-accept=${routing.onOfferAccept}
-            @tsg-capacity-change=${routing.onCapacity}
-          ></tsg-routing-panel>
-          <tsg-queue-list
-            .entries=${model.queue}
-            ?canTake=${this.isCounselor}
-            .takingId=${routing.takingId}
-            .notice=${routing.queueNotice}
-            @tsg-take-request=${routing.onTake}
-          ></tsg-queue-list>
-          ${this.isCounselor
-            ? html`<tsg-chat-list
-                .chats=${model.chats}
-                .selectedId=${model.selectedId}
-                ?locked=${this.locked}
-                @tsg-chat-select=${this.chats.onSelect}
-              ></tsg-chat-list>`
-            : ''}
-        </nav>
+        ${renderNavView(this.navView)}
         <main>
           ${this.locked ? html`<tsg-lock-screen .minutes=${this.lockMinutes} .unlock=${this.unlock}></tsg-lock-screen>` : nothing}
           <tsg-view-switch
@@ -264,80 +226,9 @@ export class TsgStaffWorkspace extends LitElement {
             .view=${this.view}
             @tsg-view-change=${this.onViewChange}
           ></tsg-view-switch>
-          <!-- Hidden, not removed: the chat panel keeps its open forms and drafts while she looks at 予約 (or is locked). -->
-          <div class="view" ?hidden=${this.shown !== 'main'}>
-          ${this.isCounselor
-            ? html`<tsg-chat-panel
-                .chat=${selected}
-                .error=${actions.chatErrors[selectedId] ?? ''}
-                ?ending=${actions.endingId !== null && actions.endingId === selectedId}
-                .counselors=${routing.counselors.filter((c) => c.staffId !== this.session.staff.id)}
-                ?transferring=${actions.transferringId !== null && actions.transferringId === selectedId}
-                .send=${actions.send}
-                .record=${actions.record}
-                .transfer=${actions.transfer}
-                .book=${appointments.book}
-                @tsg-typing=${this.chats.onTypingInput}
-                @tsg-end-request=${actions.onEnd}
-                @tsg-chat-close=${actions.onClose}
-              ></tsg-chat-panel>`
-            : html`<tsg-year-report
-                .fetchReport=${this.fetchReport}
-                .setTargets=${this.isAdmin ? this.setTargets : null}
-                ?connected=${this.socket.status === 'connected'}
-              ></tsg-year-report>`}
-          </div>
-          <div class="view" ?hidden=${this.shown !== 'appointments'}>
-            <tsg-appointment-list
-              .appointments=${appointments.appointments ?? []}
-              ?loaded=${appointments.appointments !== null}
-              .findByCode=${appointments.findByCode}
-              .changeStatus=${this.changeStatus}
-            ></tsg-appointment-list>
-          </div>
-          <div class="view scroll" ?hidden=${this.shown !== 'calendar'}>
-            <tsg-calendar-week
-              .week=${this.calendar.week}
-              .counselors=${routing.counselors}
-              .notice=${this.calendar.notice}
-              @tsg-week-change=${(e: WeekChangeEvent) => void this.calendar.go(e.detail.weekStart)}
-            ></tsg-calendar-week>
-            ${this.isSupervisor ? html`<tsg-calendar-book-form .counselors=${routing.counselors} .submit=${this.calendar.bookFor}></tsg-calendar-book-form>` : nothing}
-          </div>
-          ${this.isAdmin
-            ? nothing
-            : html`<div class="view scroll caselog" ?hidden=${this.shown !== 'caselog'} @tsg-case-log-edit=${this.onCaseLogEdit}>
-                <tsg-case-log-form
-                  .submit=${this.caseLog.save}
-                  .editing=${this.caseLog.editing}
-                  .cancelEdit=${this.caseLog.cancelEdit}
-                  .lastOutcome=${this.caseLog.lastOutcome}
-                  .sealNote=${this.recordsPublicKey ? this.sealNote : null}
-                ></tsg-case-log-form>
-                <tsg-case-log-list .entries=${this.caseLog.entries ?? []} .withdraw=${this.caseLog.withdraw}></tsg-case-log-list>
-                ${this.isSupervisor && this.recordsPublicKey
-                  ? html`<tsg-records-notes .recordsPublicKey=${this.recordsPublicKey} .fetchNotes=${this.fetchNotes} ?active=${this.shown === 'caselog'}></tsg-records-notes>`
-                  : nothing}
-                <tsg-outreach-log .visits=${this.outreach.visits ?? []} .log=${this.outreach.log} .withdraw=${this.outreach.withdraw} .correct=${this.outreach.correct}></tsg-outreach-log>
-                ${this.renderDistribution()}
-              </div>`}
-          ${this.isAdmin
-            ? html`<div class="view scroll" ?hidden=${this.shown !== 'staff'}>
-                <tsg-staff-admin
-                  @tsg-staff-reload=${() => void this.staffAdmin.load()}
-                  .rows=${this.staffAdmin.rows}
-                  .invite=${this.staffAdmin.invite}
-                  .activate=${this.staffAdmin.activate}
-                  .renew=${this.staffAdmin.renew}
-                  .disable=${this.staffAdmin.disable}
-                  .list=${this.staffAdmin.list}
-                  .republish=${this.staffAdmin.republish}
-                ></tsg-staff-admin>
-                <tsg-campaign-admin .load=${this.loadCampaigns} .save=${this.saveCampaign} ?flyers=${this.landingUrl !== ''} @tsg-flyer-open=${this.onFlyerOpen}></tsg-campaign-admin>
-                <tsg-settings-form .settings=${this.program?.settings ?? null} .contacts=${this.program?.contacts ?? null} .save=${this.saveSettings}></tsg-settings-form>
-              </div>`
-            : nothing}
-          <div class="view scroll" ?hidden=${this.shown !== 'password'}>
+          ${this.mainView.render(shown)} ${this.appointmentsView.render(shown)} ${renderCalendarView(this.calendarView, shown)}
+          ${this.isAdmin ? nothing : this.caseLogView.render(shown)} ${this.isAdmin ? this.staffView.render(shown) : nothing}
+          <div class="view scroll" ?hidden=${shown !== 'password'}>
             <tsg-password-form .change=${this.changePasswordHere}></tsg-password-form>
           </div>
         </main>
@@ -346,71 +237,10 @@ export class TsgStaffWorkspace extends LitElement {
     `;
   }
 
-  /** 生理用品配布会 on the records screen: the form for supervisors, the list for both. */
-  private renderDistribution() {
-    const d = this.distribution;
-    return html`<div class="distribution" @tsg-distribution-edit=${this.onDistributionEdit}>
-      ${this.isSupervisor
-        ? html`<tsg-distribution-form
-            .submit=${d.save}
-            .editing=${d.editing}
-            .cancelEdit=${d.cancelEdit}
-            .campaigns=${d.campaigns}
-            .partners=${knownPartners(d.events ?? [])}
-          ></tsg-distribution-form>`
-        : nothing}
-      <tsg-distribution-list .events=${d.events ?? []} .withdraw=${this.isSupervisor ? d.withdraw : null}></tsg-distribution-list>
-    </div>`;
-  }
-
-  private readonly onDistributionEdit = (e: DistributionEditEvent): void => this.distribution.edit(e.detail.eventId);
-
-  /** The admin's campaign list (stable functions, as for the report). */
-  private readonly loadCampaigns = () => this.socket.request('campaign:list', {});
-  private readonly saveCampaign = (c: CampaignSavePayload) => this.socket.request('campaign:save', c);
-
-  /** The fiscal-year report for supervisors (one stable function, so the report does not reload on each render). */
-  private readonly fetchReport = (fiscalYear: number) => this.socket.request('report:year', { fiscalYear });
-  /** Admins: the year's targets (stable, like fetchReport). */
-  private readonly setTargets = (fiscalYear: number, targets: FiscalYearTargets) => this.socket.request('targets:set', { fiscalYear, targets });
-
   /** The screen in the main area now: none while locked. */
   private get shown(): WorkspaceView | null {
     return this.locked ? null : this.view;
   }
-
-  /** A status change from the appointment list; a visit marked 済み (or undone) shows in her visits too. */
-  private readonly changeStatus = async (change: AppointmentStatusPayload): Promise<FormResult> => {
-    const res = await this.appointments.changeStatus(change);
-    if (res.ok && !this.isAdmin) void this.outreach.load();
-    return res;
-  };
-
-  /** A campaign's flyer: its code and page load only now (flyer-print.ts). */
-  private readonly onFlyerOpen = (e: FlyerOpenEvent): void => {
-    const opener = e.composedPath()[0];
-    void (async () => {
-      // The hours in force now, as the relay applies them (an admin may just have changed them).
-      const [{ openFlyer }, program] = await Promise.all([import('../../services/flyer-print.js'), this.socket.request('settings:get', {})]);
-      if (!program.ok) throw new Error(program.error);
-      this.program = program.data;
-      const { settings, contacts } = program.data;
-      await openFlyer({ ...e.detail, landingTemplate: this.landingUrl, hours: settings.hours, contacts, returnFocus: opener instanceof HTMLElement ? opener : null });
-    })().catch(() => this.announce(ja.campaigns.flyerFailed));
-  };
-
-  /** Admins: the program's settings, applied by the relay at once. */
-  private readonly saveSettings = async (settings: ProgramSettings, contacts: ProgramContacts) => {
-    const res = await this.socket.request('settings:save', { settings, contacts });
-    if (res.ok) this.program = res.data;
-    return res;
-  };
-
-  /** Seals a case-log note to the pinned records key (the sealing code loads only when first used). */
-  private readonly sealNote = async (text: string) => (await import('../../services/records-notes.js')).sealCaseNote(this.recordsPublicKey, text);
-  private readonly fetchNotes = (fiscalYear: number) => this.socket.request('caselog:notes', { fiscalYear });
-
-  private readonly onCaseLogEdit = (e: CaseLogEditEvent): void => this.caseLog.edit(e.detail.entryId);
 
   private readonly onViewChange = (e: ViewChangeEvent): void => {
     this.view = e.detail.view;
@@ -419,19 +249,13 @@ export class TsgStaffWorkspace extends LitElement {
     // Records (a distribution event, a call) are not pushed: the report reads the year again each time it is opened.
     if (this.view === 'main' && !this.isCounselor) void this.renderRoot.querySelector('tsg-year-report')?.load();
     if (this.view === 'calendar') void this.calendar.open();
-    // Enrolments are not pushed: the staff screen reads the directory each time it is opened.
-    if (this.view === 'staff' && this.isAdmin) {
-      void this.staffAdmin.load();
-      void this.renderRoot.querySelector('tsg-campaign-admin')?.reload();
-    }
+    if (this.view === 'staff' && this.isAdmin) this.staffView.opened(this.renderRoot);
   };
 
   /** After every (re)connect: the queue and her chats (and the revocation list) may have changed while she was away. */
   private async refresh(): Promise<void> {
     void this.trustUpdates.refresh();
-    void this.socket.request('settings:get', {}).then((res) => {
-      if (res.ok) this.program = res.data;
-    });
+    void this.program.load();
     await this.routing.refresh();
     void this.appointments.load();
     void this.calendar.refresh();
