@@ -1,14 +1,13 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { newSessionKey, sealEpochMessage } from '@tsunagari/shared/crypto';
 import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SERVER_ROOT } from '../src/config.js';
 import { loadSodium } from '../src/sodium.js';
 import { call, type ClientSocket, connected } from './harness.js';
 import { freshPgDatabase } from './postgres-server.js';
+import { startRelayProcess } from './relay-process.js';
 
 // Issue 17: the relay as `npm start` runs it, with TSUNAGARI_DB naming a real PostgreSQL database
 // (a fresh, empty one: the relay migrates it itself).
@@ -31,19 +30,9 @@ async function relayConnections(): Promise<number> {
 
 describe('a relay started with TSUNAGARI_DB=postgres://…', { timeout: 60_000 }, () => {
   it('migrates and seeds the demo in PostgreSQL, stores her message there, and on SIGTERM ends its pool and exits 0', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(SERVER_ROOT, 'src', 'main.ts')], {
-      cwd: SERVER_ROOT,
-      env: { ...process.env, DEMO: '1', STAFF_KDF: 'min', TSUNAGARI_DB: database.url, TSUNAGARI_POW_COUNTER: '0', PORT: '0', LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => void (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => void (out += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', () => /listening on/.test(out) && /Demo logins/.test(out) && resolve());
-      void exited.then((code) => reject(new Error(`the relay exited (${code}):\n${out}`)));
-    });
+    const relay = await startRelayProcess({ DEMO: '1', STAFF_KDF: 'min', TSUNAGARI_DB: database.url, TSUNAGARI_POW_COUNTER: '0', PORT: '0', LOG_LEVEL: 'silent' }, /Demo logins/);
+    const { child, exited } = relay;
+    const out = relay.out();
     expect(out).toMatch(/Database: +PostgreSQL 127\.0\.0\.1:\d+\/t_/);
     expect(out).not.toMatch(/\.sqlite/);
     const url = /listening on (http:\/\/\S+)/.exec(out)?.[1] ?? '';
