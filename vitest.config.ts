@@ -27,7 +27,7 @@ const REDIS_MATRIX = ['test/routing.test.ts', 'test/restart.test.ts', 'test/staf
  * (never an empty file read as "nothing changed"), which is how they were sorted out.
  */
 const PG_MATRIX = [
-  'test/auth.test.ts', 'test/heartbeat.test.ts', 'test/login-limits.test.ts', 'test/nodes.test.ts', 'test/page-headers.test.ts',
+  'test/auth.test.ts', 'test/bad-input.test.ts', 'test/heartbeat.test.ts', 'test/login-limits.test.ts', 'test/nodes.test.ts', 'test/page-headers.test.ts',
   'test/recall.test.ts', 'test/restart.test.ts', 'test/seed-fiscal-2022.test.ts', 'test/today-figures.test.ts',
 ];
 

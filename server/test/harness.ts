@@ -56,6 +56,11 @@ export interface TestServer {
   url: string;
   app: App;
   db: Db;
+  /**
+   * Rows of a SQL query without parameters, from whichever database holds the records (SQLite, or
+   * PostgreSQL in the `server-pg` matrix): for tests that look at rows on both backends.
+   */
+  rows(sql: string): Promise<unknown[]>;
   dir: string;
   dbPath: string;
   sodium: Sumo;
@@ -205,6 +210,7 @@ export async function startTestServer(
     url: `http://127.0.0.1:${port}`,
     app,
     db,
+    rows: async (sql) => (pgStorage ? pgStorage.query(sql) : db.prepare(sql).all()),
     dir,
     dbPath,
     sodium,

@@ -10,6 +10,8 @@ import { freshPgDatabase } from './postgres-server.js';
 /** A test server's PostgreSQL: its repositories, and the pool's end (after the app has closed). */
 export interface TestPgStorage {
   repos: Repositories;
+  /** Runs SQL without parameters on the test server's database (a test's look at its rows). */
+  query(sql: string): Promise<unknown[]>;
   close(): Promise<void>;
 }
 
@@ -31,7 +33,7 @@ export async function pgStorageFor(dir: string): Promise<TestPgStorage | null> {
     fs.writeFileSync(file, fresh.url);
     pool = fresh.pool;
   }
-  return { repos: createPgRepositories(pool), close: () => pool.end() };
+  return { repos: createPgRepositories(pool), query: async (sql) => (await pool.query(sql)).rows, close: () => pool.end() };
 }
 
 /**
