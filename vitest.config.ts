@@ -23,12 +23,14 @@ const REDIS_MATRIX = ['test/routing.test.ts', 'test/restart.test.ts', 'test/staf
  * test/pg-storage.ts). Every other integration file has at least one test that reads or writes
  * the SQLite file itself (`server.db`, the table counts of limits-helpers.ts, the file and its WAL
  * for plaintext) or runs the SQLite-only CLI and backup: they pass on PostgreSQL but for those
- * reads, and stay on SQLite until they read through the repositories. There `server.db` throws
+ * reads, and stay on SQLite until they read through `server.rows` (either database) or the
+ * repositories. There `server.db` throws
  * (never an empty file read as "nothing changed"), which is how they were sorted out.
  */
 const PG_MATRIX = [
-  'test/auth.test.ts', 'test/bad-input.test.ts', 'test/heartbeat.test.ts', 'test/login-limits.test.ts', 'test/nodes.test.ts', 'test/page-headers.test.ts',
-  'test/recall.test.ts', 'test/restart.test.ts', 'test/seed-fiscal-2022.test.ts', 'test/today-figures.test.ts',
+  'test/auth.test.ts', 'test/bad-input.test.ts', 'test/campaigns.test.ts', 'test/heartbeat.test.ts', 'test/login-limits.test.ts', 'test/nodes.test.ts',
+  'test/page-headers.test.ts', 'test/recall.test.ts', 'test/restart.test.ts', 'test/routing.test.ts', 'test/seed-fiscal-2022.test.ts',
+  'test/staff-sessions.test.ts', 'test/start-limit.test.ts', 'test/start-proof.test.ts', 'test/still-waiting.test.ts', 'test/today-figures.test.ts',
 ];
 
 /**

@@ -57,10 +57,10 @@ export interface TestServer {
   app: App;
   db: Db;
   /**
-   * Rows of a SQL query without parameters, from whichever database holds the records (SQLite, or
+   * Rows of a SQL query (`?` placeholders), from whichever database holds the records (SQLite, or
    * PostgreSQL in the `server-pg` matrix): for tests that look at rows on both backends.
    */
-  rows(sql: string): Promise<unknown[]>;
+  rows(sql: string, ...params: unknown[]): Promise<unknown[]>;
   dir: string;
   dbPath: string;
   sodium: Sumo;
@@ -210,7 +210,7 @@ export async function startTestServer(
     url: `http://127.0.0.1:${port}`,
     app,
     db,
-    rows: async (sql) => (pgStorage ? pgStorage.query(sql) : db.prepare(sql).all()),
+    rows: async (sql, ...params) => (pgStorage ? pgStorage.query(sql, params) : db.prepare(sql).all(...params)),
     dir,
     dbPath,
     sodium,

@@ -10,8 +10,8 @@ import { freshPgDatabase } from './postgres-server.js';
 /** A test server's PostgreSQL: its repositories, and the pool's end (after the app has closed). */
 export interface TestPgStorage {
   repos: Repositories;
-  /** Runs SQL without parameters on the test server's database (a test's look at its rows). */
-  query(sql: string): Promise<unknown[]>;
+  /** Runs SQL with SQLite's `?` placeholders on the test server's database (a test's look at its rows). */
+  query(sql: string, params: unknown[]): Promise<unknown[]>;
   close(): Promise<void>;
 }
 
@@ -33,7 +33,10 @@ export async function pgStorageFor(dir: string): Promise<TestPgStorage | null> {
     fs.writeFileSync(file, fresh.url);
     pool = fresh.pool;
   }
-  return { repos: createPgRepositories(pool), query: async (sql) => (await pool.query(sql)).rows, close: () => pool.end() };
+  return { repos: createPgRepositories(pool), query: async (sql, params) => {
+      let n = 0;
+      return (await pool.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows;
+    }, close: () => pool.end() };
 }
 
 /**

@@ -16,14 +16,14 @@ describe('start limit per caller', () => {
     await connected(client);
     return send(client, 'consultation:start', {});
   }
-  const waitingRows = (s: TestServer) => (s.db.prepare("SELECT COUNT(*) AS n FROM consultation WHERE status = 'waiting'").get() as { n: number }).n;
+  const waitingRows = async (s: TestServer) => ((await s.rows("SELECT COUNT(*) AS n FROM consultation WHERE status = 'waiting'"))[0] as { n: number }).n;
 
   it('refuses the start past the limit with RATE_LIMITED, and that start leaves nothing behind', async () => {
     const server = await servers.start({ startsPerHour: 3 });
     for (let i = 0; i < 3; i++) expect(await start(server)).toMatchObject({ ok: true });
     expect(await start(server)).toEqual({ ok: false, error: 'RATE_LIMITED' });
     expect(await start(server)).toEqual({ ok: false, error: 'RATE_LIMITED' });
-    expect(waitingRows(server)).toBe(3);
+    expect(await waitingRows(server)).toBe(3);
     expect((await server.app.services.routing.router.queue()).map((e) => e.consultationId)).toHaveLength(3);
     const logged = server.logs.join('\n');
     // One line for the first refusal; the second is only counted (a flood cannot flood the log).
@@ -38,7 +38,7 @@ describe('start limit per caller', () => {
     await connected(client);
     const [a, b] = await Promise.all([send(client, 'consultation:start', {}), send(client, 'consultation:start', {})]);
     expect([a.ok, b.ok].sort()).toEqual([false, true]);
-    expect(waitingRows(server)).toBe(1);
+    expect(await waitingRows(server)).toBe(1);
   });
 
   it('behind one trusted proxy, tells callers apart by their forwarded address', async () => {
@@ -46,7 +46,7 @@ describe('start limit per caller', () => {
     expect(await start(server, { 'x-forwarded-for': '203.0.113.7' })).toMatchObject({ ok: true });
     expect(await start(server, { 'x-forwarded-for': '203.0.113.7' })).toEqual({ ok: false, error: 'RATE_LIMITED' });
     expect(await start(server, { 'x-forwarded-for': '203.0.113.8' })).toMatchObject({ ok: true });
-    expect(waitingRows(server)).toBe(2);
+    expect(await waitingRows(server)).toBe(2);
   });
 
   it('without a trusted proxy, a forged X-Forwarded-For does not get round the limit', async () => {
