@@ -20,17 +20,19 @@ const REDIS_MATRIX = ['test/routing.test.ts', 'test/restart.test.ts', 'test/staf
 /**
  * Server integration files that run a second time with their records in PostgreSQL (issue 17;
  * TSUNAGARI_TEST_STORAGE=pg builds each test server on a fresh database of its own, see
- * test/pg-storage.ts). Every other integration file has at least one test that reads or writes
- * the SQLite file itself (`server.db`, the table counts of limits-helpers.ts, the file and its WAL
- * for plaintext) or runs the SQLite-only CLI and backup: they pass on PostgreSQL but for those
- * reads, and stay on SQLite until they read through `server.rows` (either database) or the
- * repositories. There `server.db` throws
- * (never an empty file read as "nothing changed"), which is how they were sorted out.
+ * test/pg-storage.ts). They look at rows through `server.rows` (either database). The other files
+ * still read or write the SQLite file itself in some test (`server.db`, limits-helpers.ts's table
+ * counts, the file and its WAL searched for plaintext) or run the SQLite-only CLI and backup; on
+ * PostgreSQL `server.db` throws, so none passes by reading an empty file. Two tests differ on
+ * PostgreSQL for another reason, not yet traced: consultation.test.ts's flood burst (36 messages
+ * sent in one turn: the 5 refused are not the last 5, e.g. seq 5 and 6 refused, 7 to 33 kept) and
+ * limits-sockets.test.ts's outbound cap (its drop logged twice, once expected).
  */
 const PG_MATRIX = [
-  'test/auth.test.ts', 'test/bad-input.test.ts', 'test/campaigns.test.ts', 'test/heartbeat.test.ts', 'test/login-limits.test.ts', 'test/nodes.test.ts',
-  'test/page-headers.test.ts', 'test/recall.test.ts', 'test/restart.test.ts', 'test/routing.test.ts', 'test/seed-fiscal-2022.test.ts',
-  'test/staff-sessions.test.ts', 'test/start-limit.test.ts', 'test/start-proof.test.ts', 'test/still-waiting.test.ts', 'test/today-figures.test.ts',
+  'test/auth.test.ts', 'test/bad-input.test.ts', 'test/calendar.test.ts', 'test/campaigns.test.ts', 'test/case-log.test.ts', 'test/heartbeat.test.ts',
+  'test/key-epochs.test.ts', 'test/login-limits.test.ts', 'test/no-way-back.test.ts', 'test/nodes.test.ts', 'test/page-headers.test.ts', 'test/recall.test.ts',
+  'test/restart.test.ts', 'test/routing.test.ts', 'test/seed-fiscal-2022.test.ts', 'test/staff-disable.test.ts', 'test/staff-sessions.test.ts',
+  'test/start-limit.test.ts', 'test/start-proof.test.ts', 'test/still-waiting.test.ts', 'test/today-figures.test.ts',
 ];
 
 /**
