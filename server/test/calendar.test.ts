@@ -88,10 +88,13 @@ describe('the calendar', () => {
 
   it('two simultaneous bookings of one counselor at overlapping times: exactly one is stored, the other is DOUBLE_BOOKED', async () => {
     const { server, sato, satoTab, boss, satoId, consultationId } = await scene();
+    // Every two of the three overlap, so exactly one fits whichever the database decides first (on
+    // PostgreSQL they come back in any order; an interview at 13:30 would fit beside a remote at
+    // 14:30 whenever both went before the 14:00 phone call).
     const results = await Promise.all([
       send(sato, 'handoff:book', { consultationId, kind: 'phone', startsAt: '2026-12-04T14:00:00+09:00' }),
       send(satoTab, 'handoff:book', { consultationId, kind: 'remote', startsAt: '2026-12-04T14:30:00+09:00' }),
-      send(boss, 'appointment:book', { consultationId, kind: 'interview', startsAt: '2026-12-04T13:30:00+09:00', counselorId: satoId }),
+      send(boss, 'appointment:book', { consultationId, kind: 'interview', startsAt: '2026-12-04T14:15:00+09:00', counselorId: satoId }),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([
