@@ -18,6 +18,24 @@ const chromium = {
 const REDIS_MATRIX = ['test/routing.test.ts', 'test/restart.test.ts', 'test/staff-disable.test.ts'];
 
 /**
+ * Server integration files that run a second time with their records in PostgreSQL (issue 17;
+ * TSUNAGARI_TEST_STORAGE=pg builds each test server on a fresh database of its own, see
+ * test/pg-storage.ts). They look at rows through `server.rows` (either database). The other files
+ * still read or write the SQLite file itself in some test (`server.db`, limits-helpers.ts's table
+ * counts, the file and its WAL searched for plaintext) or run the SQLite-only CLI and backup; on
+ * PostgreSQL `server.db` throws, so none passes by reading an empty file. Two tests differ on
+ * PostgreSQL for another reason, not yet traced: consultation.test.ts's flood burst (36 messages
+ * sent in one turn: the 5 refused are not the last 5, e.g. seq 5 and 6 refused, 7 to 33 kept) and
+ * limits-sockets.test.ts's outbound cap (its drop logged twice, once expected).
+ */
+const PG_MATRIX = [
+  'test/auth.test.ts', 'test/bad-input.test.ts', 'test/calendar.test.ts', 'test/campaigns.test.ts', 'test/case-log.test.ts', 'test/heartbeat.test.ts',
+  'test/key-epochs.test.ts', 'test/login-limits.test.ts', 'test/no-way-back.test.ts', 'test/nodes.test.ts', 'test/page-headers.test.ts', 'test/recall.test.ts',
+  'test/restart.test.ts', 'test/routing.test.ts', 'test/seed-fiscal-2022.test.ts', 'test/staff-disable.test.ts', 'test/staff-sessions.test.ts',
+  'test/start-limit.test.ts', 'test/start-proof.test.ts', 'test/still-waiting.test.ts', 'test/today-figures.test.ts',
+];
+
+/**
  * The Node projects' test files share their worker's modules instead of importing everything
  * afresh for each file (vitest's default): of ~80 s, importing (libsodium above all) was 35 s of
  * the two workers' time, and the suite's CPU fell from 135 to 86 s. It holds because no test
@@ -57,12 +75,14 @@ export default defineConfig({
       {
         // Issue 17's second backend: the repository contract and the schema twin on a real
         // PostgreSQL (one cluster for the run, started and deleted by the global setup; each file
-        // copies its own database from the migrated template).
+        // copies its own database from the migrated template), the relay started on it, and the
+        // integration files of PG_MATRIX with their test servers' records there.
         test: {
           name: 'server-pg',
           root: 'server',
-          include: ['src/**/*.pg.test.ts', 'test/**/*.pg.test.ts'],
+          include: ['src/**/*.pg.test.ts', 'test/**/*.pg.test.ts', ...PG_MATRIX],
           globalSetup: ['test/postgres-global-setup.ts'],
+          env: { TSUNAGARI_TEST_STORAGE: 'pg' },
           testTimeout: 30_000,
           hookTimeout: 60_000,
           ...sharedModules,

@@ -35,10 +35,15 @@ import { setupSockets } from './socket/index.js';
 import { type InterNodeEvents, rooms, type SocketData, type TsunagariServer } from './socket/types.js';
 
 export interface AppDeps {
-  db: Db;
+  /**
+   * The SQLite database. Absent when `repositories` are another store (PostgreSQL, issue 17): the
+   * SQLite-only parts — the WAL checkpointer and the disk alarm on the file's folder — then do not run
+   * (PostgreSQL checkpoints itself, and its disk is the database server's, watched there).
+   */
+  db?: Db;
   /**
    * The storage the services use (default: the SQLite repositories over `db`). Tests give ones
-   * that answer on a later turn, as a database across a socket does.
+   * that answer on a later turn, as a database across a socket does; main.ts gives PostgreSQL's.
    */
   repositories?: Repositories;
   sodium: SodiumSumo;
@@ -138,7 +143,8 @@ export interface App {
 /** Builds Express and Socket.IO on one HTTP server, without listening. */
 export async function createApp(deps: AppDeps): Promise<App> {
   const { db, sodium, clock, log } = deps;
-  const repos = deps.repositories ?? createSqliteRepositories(db);
+  const repos = deps.repositories ?? (db ? createSqliteRepositories(db) : null);
+  if (!repos) throw new Error('createApp needs a SQLite database or repositories');
   const limits = withDefaults(deps.limits);
   const verifier = deps.verifier ?? new VerifierPool(deps.verifyThreads);
   const services = await createServices(repos, { ...deps, limits, verifier });
@@ -202,12 +208,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
 
   // WAL checkpoints (and their fsyncs) run on a thread of their own, never on the event loop.
-  const checkpointer = db.memory ? null : startCheckpointer(db, db.name);
+  const checkpointer = !db || db.memory ? null : startCheckpointer(db, db.name);
   // The disk alarm and retention run on one node at a time when there are several (cluster/job-lock.ts).
   const jobs = oneNodeJobs(deps.shared?.jobLock ?? null, log, {
     start: () => {
       retention.start();
-      const stopDiskWatch = db.memory ? () => undefined : watchDisk(path.dirname(db.name), deps.diskAlarmMb ?? DEFAULT_DISK_ALARM_MB, log);
+      const stopDiskWatch = !db || db.memory ? () => undefined : watchDisk(path.dirname(db.name), deps.diskAlarmMb ?? DEFAULT_DISK_ALARM_MB, log);
       return async () => {
         stopDiskWatch();
         await retention.stop();

@@ -8,7 +8,10 @@ describe('configuration for issue 13', () => {
     expect(() => checkStartable(loadConfig({ PUBLIC_URL: 'http://relay.example' }))).toThrow(/https/);
     expect(() => checkStartable(loadConfig({ PUBLIC_URL: 'https://relay.example' }))).not.toThrow();
     expect(() => checkStartable(loadConfig({ DEMO: '1' }))).not.toThrow();
-    expect(() => checkStartable(loadConfig({ DEMO: '1', TSUNAGARI_DB: 'postgres://relay@db.example:5432/tsunagari' }))).toThrow(/not wired/);
+    // PostgreSQL is a database like the SQLite file (issue 17): the same rule, no refusal of its own.
+    expect(() => checkStartable(loadConfig({ DEMO: '1', TSUNAGARI_DB: 'postgres://relay@db.example:5432/tsunagari' }))).not.toThrow();
+    expect(() => checkStartable(loadConfig({ TSUNAGARI_DB: 'postgres://relay@db.example:5432/tsunagari' }))).toThrow(/PUBLIC_URL must be an https/);
+    expect(() => checkStartable(loadConfig({ PUBLIC_URL: 'https://relay.example', TSUNAGARI_DB: 'postgres://relay@db.example:5432/tsunagari' }))).not.toThrow();
   });
 
   it('STAFF_KDF is the Argon2id floor: moderate by default, min only when asked, nothing else', () => {

@@ -373,11 +373,6 @@ export function checkStartable(config: Config): void {
   if (!config.demo && !config.publicUrl?.startsWith('https://')) {
     throw new Error('PUBLIC_URL must be an https:// URL (the relay as people reach it through TLS); only the demo (DEMO=1) runs without');
   }
-  // Refused rather than quietly opening the SQLite file: an operator who named PostgreSQL expects
-  // every node's records there (issue 17 wires start-up to server/src/repositories/pg/).
-  if (config.database.kind === 'postgres') {
-    throw new Error('TSUNAGARI_DB: PostgreSQL is not wired into the relay\'s start-up yet (issue 17); use a SQLite file path');
-  }
 }
 
 /**

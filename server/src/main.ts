@@ -3,11 +3,10 @@ import { createApp } from './app.js';
 import { DEMO_ORG_PASSPHRASE, DEMO_RECORDS_PASSPHRASE, DEMO_STAFF, demoRecordsKeyPath, refuseDemoDatabase, seedDemo, seedDemoRecordsKey } from './admin/demo-seed.js';
 import { clockStartingAt, systemClock } from './clock.js';
 import { checkStartable, loadConfig, loginLimitsOf } from './config.js';
-import { openDatabase } from './db/database.js';
-import { claimRelayLock } from './db/relay-lock.js';
 import { createLogger } from './log.js';
 import { missingNodeFlags, tuneHeapGrowth } from './heap-tuning.js';
 import { loadSodium } from './sodium.js';
+import { openStorage } from './storage.js';
 
 /** Reads config, opens the database (migrating it), seeds the demo, listens, and stops cleanly. */
 async function main(): Promise<void> {
@@ -21,12 +20,10 @@ async function main(): Promise<void> {
   }
   const clock = config.testNow ? clockStartingAt(config.testNow) : systemClock;
   const sodium = await loadSodium();
-  // One relay per database file (its consultation cache assumes it is the only writer), and a
-  // restore refuses while this runs.
-  const releaseLock = claimRelayLock(config.dbPath);
-  const db = openDatabase(config.dbPath);
-  const repos = (await import('./repositories/sqlite.js')).createSqliteRepositories(db);
-  if (!config.demo) await refuseDemoDatabase(repos, config.dbPath);
+  // SQLite (one relay per file, under its lock) or PostgreSQL (a pool; several nodes share it).
+  const storage = await openStorage(config);
+  const { repos } = storage;
+  if (!config.demo) await refuseDemoDatabase(repos, storage.label);
   if (config.demo && (await seedDemo(sodium, repos, config.demoOrgKeyFile, config.staffKdf, clock)).length > 0) {
     log.info({ event: 'demo.seeded' }, 'demo organisation and staff enrolled');
   }
@@ -39,7 +36,8 @@ async function main(): Promise<void> {
   await shared?.start();
   const app = await createApp({
     ...(shared ? { shared } : {}),
-    db,
+    ...(storage.db ? { db: storage.db } : {}),
+    repositories: repos,
     sodium,
     clock,
     log,
@@ -92,7 +90,7 @@ async function main(): Promise<void> {
     );
   }
   lines.push(
-    `  Database:                    ${config.dbPath}`,
+    `  Database:                    ${storage.label}`,
     `  Opening hours:               ${app.services.hours.config().mode === 'always' ? 'always open' : 'program hours (Tokyo, closed on holidays)'}; an admin changes them in the console (設定)`,
   );
   if (config.redis) lines.push('  Several nodes:               shared through Redis (TSUNAGARI_REDIS_URL): queue, rooms, limits; jobs on the node holding the lock');
@@ -124,8 +122,8 @@ async function main(): Promise<void> {
       // After the app: its last pushes and lock release went through this connection.
       shared?.stop();
       await redis?.quit().catch(() => redis.disconnect());
-      db.close();
-      releaseLock();
+      // Last: the app's close flushed the message batcher's writes through it.
+      await storage.close();
       log.info({ event: 'server.stopped' }, 'stopped');
       process.exit(0);
     });

@@ -55,12 +55,17 @@ describe('bad input gets a coded error and changes nothing', () => {
   let admin: ClientSocket;
   let ownConsultation: string;
 
-  /** Row counts of every table, and every staff account's lifecycle: the state that bad input must not change. */
-  const state = () => [
-    ...['consultation', 'message', 'key_grant', 'staff', 'staff_session', 'case_record', 'case_record_topic', 'appointment', 'revocation_list'].map(
-      (t) => (server.db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n,
-    ),
-    JSON.stringify(server.db.prepare('SELECT id, username, role, status, key_version, statement, invite_token_hash, auth_hash FROM staff ORDER BY id').all()),
+  /**
+   * Row counts of every table, and every staff account's lifecycle: the state that bad input must
+   * not change (read from SQLite, or from PostgreSQL in the `server-pg` matrix).
+   */
+  const state = async () => [
+    ...(await Promise.all(
+      ['consultation', 'message', 'key_grant', 'staff', 'staff_session', 'case_record', 'case_record_topic', 'appointment', 'revocation_list'].map(
+        async (t) => ((await server.rows(`SELECT COUNT(*) AS n FROM ${t}`))[0] as { n: number }).n,
+      ),
+    )),
+    JSON.stringify(await server.rows('SELECT id, username, role, status, key_version, statement, invite_token_hash, auth_hash FROM staff ORDER BY id')),
   ];
 
   beforeAll(async () => {
@@ -88,38 +93,38 @@ describe('bad input gets a coded error and changes nothing', () => {
     CLIENT_EVENTS.includes(event) ? client : COUNSELOR_EVENTS.includes(event) ? counselor : SUPERVISOR_EVENTS.includes(event) ? supervisor : admin;
 
   it.each(EVENTS)('%s: malformed payloads → INVALID_PAYLOAD', async (event) => {
-    const before = state();
+    const before = await state();
     for (const bad of [undefined, null, 'text', 42, [], { consultationId: 5 }, { unexpected: true }]) {
       const args = bad === undefined ? [] : [bad];
       expect(await send(socketFor(event), event, ...args), JSON.stringify(bad)).toEqual({ ok: false, error: 'INVALID_PAYLOAD' });
     }
-    expect(state()).toEqual(before);
+    expect(await state()).toEqual(before);
   });
 
   it.each(EVENTS)('%s: oversized payload → PAYLOAD_TOO_LARGE', async (event) => {
-    const before = state();
+    const before = await state();
     // staff:disable carries a whole signed revocation list, a transfer every epoch's key and a padded note, so
     // their limits are higher (still under the frame limit).
     const limit = event === 'staff:disable' ? MAX_STAFF_DISABLE_BYTES : event === 'consultation:transfer' ? MAX_TRANSFER_BYTES : MAX_ENVELOPE_BYTES;
     const huge = { consultationId: ownConsultation, keyEpoch: 0, seq: 1, nonce: NONCE, ciphertext: 'A'.repeat(limit + 10) };
     expect(await send(socketFor(event), event, huge)).toEqual({ ok: false, error: 'PAYLOAD_TOO_LARGE' });
-    expect(state()).toEqual(before);
+    expect(await state()).toEqual(before);
   });
 
   it.each(Object.keys(unknownIdPayload) as EventName[])('%s: unknown consultation → UNKNOWN_CONSULTATION', async (event) => {
-    const before = state();
+    const before = await state();
     expect(await send(socketFor(event), event, unknownIdPayload[event])).toEqual({ ok: false, error: 'UNKNOWN_CONSULTATION' });
-    expect(state()).toEqual(before);
+    expect(await state()).toEqual(before);
   });
 
   it.each(Object.keys(unknownAppointmentPayload) as EventName[])('%s: unknown appointment → UNKNOWN_APPOINTMENT', async (event) => {
-    const before = state();
+    const before = await state();
     for (const s of [counselor, supervisor]) expect(await send(s, event, unknownAppointmentPayload[event])).toEqual({ ok: false, error: 'UNKNOWN_APPOINTMENT' });
-    expect(state()).toEqual(before);
+    expect(await state()).toEqual(before);
   });
 
   it.each(EVENTS)('%s: from a role that may not send it → FORBIDDEN', async (event) => {
-    const before = state();
+    const before = await state();
     const wrong: ClientSocket[] = [];
     if (!CLIENT_EVENTS.includes(event)) wrong.push(client);
     if (!COUNSELOR_EVENTS.includes(event)) wrong.push(counselor);
@@ -127,20 +132,20 @@ describe('bad input gets a coded error and changes nothing', () => {
     if (!ADMIN_EVENTS.includes(event)) wrong.push(admin);
     expect(wrong.length).toBeGreaterThan(0);
     for (const s of wrong) expect(await send(s, event, unknownIdPayload[event] ?? {})).toEqual({ ok: false, error: 'FORBIDDEN' });
-    expect(state()).toEqual(before);
+    expect(await state()).toEqual(before);
   });
 
   it('a client cannot reach another woman’s consultation, even knowing its id', async () => {
     const other = clientSocket(server);
     await connected(other);
-    const before = state();
+    const before = await state();
     expect(await send(other, 'message:list', { consultationId: ownConsultation })).toEqual({ ok: false, error: 'UNKNOWN_CONSULTATION' });
     expect(await send(other, 'consultation:end', { consultationId: ownConsultation })).toEqual({ ok: false, error: 'UNKNOWN_CONSULTATION' });
     expect(await send(other, 'consultation:resume', { consultationId: ownConsultation, clientToken: 'B'.repeat(43) })).toEqual({
       ok: false,
       error: 'UNKNOWN_CONSULTATION',
     });
-    expect(state()).toEqual(before);
+    expect(await state()).toEqual(before);
     other.disconnect();
   });
 
@@ -149,11 +154,11 @@ describe('bad input gets a coded error and changes nothing', () => {
   });
 
   it('an event without an ack callback is ignored and the server keeps serving', async () => {
-    const before = state();
+    const before = await state();
     (client as unknown as { emit(e: string, p: unknown): void }).emit('consultation:start', {});
     (client as unknown as { emit(e: string): void }).emit('no-such-event');
     expect((await call(counselor, 'queue:list', {})).entries.map((e) => e.consultationId)).toEqual([ownConsultation]);
-    expect(state()).toEqual(before);
+    expect(await state()).toEqual(before);
   });
 
   it('a frame over the transport limit closes only that socket; the server keeps serving', async () => {

@@ -12,7 +12,7 @@ describe('the campaign list', () => {
     await connected(s);
     return s;
   }
-  const recorded = (server: TestServer, id: string) => (server.db.prepare('SELECT campaign FROM consultation WHERE id = ?').get(id) as { campaign: string | null }).campaign;
+  const recorded = async (server: TestServer, id: string) => ((await server.rows('SELECT campaign FROM consultation WHERE id = ?', id))[0] as { campaign: string | null }).campaign;
   const start = async (server: TestServer, campaign?: string) =>
     (await call(await socket(clientSocket(server)), 'consultation:start', campaign ? { campaign } : {})).consultationId;
 
@@ -23,12 +23,12 @@ describe('the campaign list', () => {
     const saved = await call(admin, 'campaign:save', { name: 'ube-2026', label: '宇部市 駅のポスター', active: true });
     expect(saved.campaigns).toEqual([{ name: 'ube-2026', label: '宇部市 駅のポスター', active: true, updatedAt: expect.any(String) }]);
 
-    expect(recorded(server, await start(server, 'ube-2026'))).toBe('ube-2026');
-    expect(recorded(server, await start(server, 'made-up'))).toBe('other');
-    expect(recorded(server, await start(server))).toBeNull();
+    expect(await recorded(server, await start(server, 'ube-2026'))).toBe('ube-2026');
+    expect(await recorded(server, await start(server, 'made-up'))).toBe('other');
+    expect(await recorded(server, await start(server))).toBeNull();
 
     await call(admin, 'campaign:save', { name: 'ube-2026', label: '宇部市 駅のポスター（終了）', active: false });
-    expect(recorded(server, await start(server, 'ube-2026'))).toBe('other');
+    expect(await recorded(server, await start(server, 'ube-2026'))).toBe('other');
     expect((await call(admin, 'campaign:list', {})).campaigns).toMatchObject([{ name: 'ube-2026', label: '宇部市 駅のポスター（終了）', active: false }]);
   });
 

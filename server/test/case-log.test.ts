@@ -11,7 +11,7 @@ describe('the case log of the other channels', () => {
   const servers = serverPerTest();
 
   /** Every stored case-log row: what a refused event must leave as it was. */
-  const logState = (s: TestServer) => s.db.prepare('SELECT * FROM case_log ORDER BY id').all();
+  const logState = async (s: TestServer) => s.rows('SELECT * FROM case_log ORDER BY id');
 
   async function scene(start: string) {
     const clock = manualClock(start);
@@ -43,7 +43,7 @@ describe('the case log of the other channels', () => {
     expect(report.total).toMatchObject({ consultations: 2, recorded: 2 });
     expect(report.total.byChannel).toEqual({ chat: 0, phone: 0, mail: 1, interview: 1, remote: 0 });
     expect(report.total.byOutcome).toMatchObject({ referral: 0, information: 1, listened: 1 });
-    expect(logState(server)).toHaveLength(2);
+    expect(await logState(server)).toHaveLength(2);
     // Nothing she chose reaches the log but the channel.
     expect(server.logs.join('\n')).not.toContain('虐待');
   });
@@ -52,10 +52,10 @@ describe('the case log of the other channels', () => {
     const { server, sato, tanaka, boss } = await scene('2026-06-15T12:00:00+09:00');
     const a = await call(sato, 'caselog:add', phoneCall);
     const b = await call(sato, 'caselog:add', { ...phoneCall, channel: 'remote' });
-    const before = logState(server);
+    const before = await logState(server);
     expect(await send(tanaka, 'caselog:withdraw', { entryId: a.id })).toEqual({ ok: false, error: 'FORBIDDEN' });
     expect(await send(tanaka, 'caselog:correct', { entryId: a.id, ...phoneCall, outcome: 'other' })).toEqual({ ok: false, error: 'FORBIDDEN' });
-    expect(logState(server)).toEqual(before);
+    expect(await logState(server)).toEqual(before);
 
     // The supervisor may correct and withdraw anyone's; the maker her own.
     await call(boss, 'caselog:correct', { entryId: b.id, ...phoneCall, channel: 'remote', outcome: 'other' });
@@ -69,7 +69,7 @@ describe('the case log of the other channels', () => {
     report = await call(boss, 'report:year', { fiscalYear: 2026 });
     expect(report.total).toMatchObject({ consultations: 0, recorded: 0 });
     // Withdrawn rows stay stored (marked), so a mistaken withdrawal can be seen in the database.
-    expect(server.db.prepare('SELECT COUNT(*) AS n FROM case_log WHERE withdrawn_at IS NOT NULL').get()).toEqual({ n: 2 });
+    expect((await server.rows('SELECT COUNT(*) AS n FROM case_log WHERE withdrawn_at IS NOT NULL'))[0]).toEqual({ n: 2 });
   });
 
   it('stores its times to 10 minutes, like every stored time about consultations (issue 15)', async () => {
@@ -79,7 +79,7 @@ describe('the case log of the other channels', () => {
     await call(sato, 'caselog:correct', { entryId: entry.id, ...phoneCall, outcome: 'other' });
     clock.set('2026-06-15T19:58:01.002+09:00');
     await call(sato, 'caselog:withdraw', { entryId: entry.id });
-    expect(server.db.prepare('SELECT recorded_at, corrected_at, withdrawn_at FROM case_log').all()).toEqual([
+    expect(await server.rows('SELECT recorded_at, corrected_at, withdrawn_at FROM case_log')).toEqual([
       { recorded_at: '2026-06-15T10:30:00.000Z', corrected_at: '2026-06-15T10:40:00.000Z', withdrawn_at: '2026-06-15T10:50:00.000Z' },
     ]);
   });
@@ -87,7 +87,7 @@ describe('the case log of the other channels', () => {
   it('refuses unknown words, identifying fields, days ahead or outside the open year, and the wrong roles; nothing is stored', async () => {
     const { server, sato, chief } = await scene('2026-06-15T12:00:00+09:00');
     const ok = await call(sato, 'caselog:add', phoneCall);
-    const before = logState(server);
+    const before = await logState(server);
     for (const bad of [
       { ...phoneCall, channel: 'chat' },
       { ...phoneCall, channel: 'fax' },
@@ -114,7 +114,7 @@ describe('the case log of the other channels', () => {
     }
     expect(await send(sato, 'caselog:correct', { entryId: 'Z'.repeat(22), ...phoneCall })).toEqual({ ok: false, error: 'UNKNOWN_CASE_LOG' });
     expect(await send(chief, 'caselog:add', phoneCall)).toEqual({ ok: false, error: 'FORBIDDEN' });
-    expect(logState(server)).toEqual(before);
+    expect(await logState(server)).toEqual(before);
   });
 
   it('in April still takes March of the year before, and the open year counts from 1 April Tokyo', async () => {
@@ -139,7 +139,7 @@ describe('targets of a fiscal year', () => {
     const [boss, chief] = await Promise.all([signIn(server, 'boss'), signIn(server, 'chief')]);
     servers.track(boss, chief);
     await Promise.all([boss, chief].map(connected));
-    const rows = () => server.db.prepare('SELECT fiscal_year, key, value FROM fiscal_target ORDER BY key').all();
+    const rows = async () => server.rows('SELECT fiscal_year, key, value FROM fiscal_target ORDER BY key');
 
     expect(await send(boss, 'targets:set', { fiscalYear: 2026, targets: { homeVisits: 45 } })).toEqual({ ok: false, error: 'FORBIDDEN' });
     expect(await call(chief, 'targets:set', { fiscalYear: 2026, targets: { homeVisits: 45, accompaniments: 18 } })).toEqual({
@@ -147,12 +147,12 @@ describe('targets of a fiscal year', () => {
       targets: { homeVisits: 45, accompaniments: 18 },
     });
     await call(chief, 'targets:set', { fiscalYear: 2026, targets: { homeVisits: 40 } });
-    const before = rows();
+    const before = await rows();
     expect(before).toEqual([{ fiscal_year: 2026, key: 'homeVisits', value: 40 }]);
     for (const bad of [{ fiscalYear: 2026, targets: { homeVisits: -1 } }, { fiscalYear: 2026, targets: { flyers: 3 } }, { fiscalYear: 1999, targets: {} }]) {
       expect(await send(chief, 'targets:set', bad), JSON.stringify(bad)).toEqual({ ok: false, error: 'INVALID_PAYLOAD' });
     }
-    expect(rows()).toEqual(before);
+    expect(await rows()).toEqual(before);
     // Half the year gone (1 April to 1 October in Tokyo: 183 of 365 days): pace 20 of 40.
     const report = await call(boss, 'report:year', { fiscalYear: 2026 });
     expect(report.kpis).toEqual([{ key: 'homeVisits', target: 40, result: 0, achievement: 0, expected: 20 }]);

@@ -32,6 +32,7 @@ import { LiveSessions } from '../src/domain/staff/live-sessions.js';
 import { createSqliteRepositories } from '../src/repositories/sqlite.js';
 import { realScheduler, type Scheduler } from '../src/scheduler.js';
 import { loadSodium } from '../src/sodium.js';
+import { noSqlite, pgStorageFor } from './pg-storage.js';
 import { answeringLater } from './slow-storage.js';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -55,6 +56,11 @@ export interface TestServer {
   url: string;
   app: App;
   db: Db;
+  /**
+   * Rows of a SQL query (`?` placeholders), from whichever database holds the records (SQLite, or
+   * PostgreSQL in the `server-pg` matrix): for tests that look at rows on both backends.
+   */
+  rows(sql: string, ...params: unknown[]): Promise<unknown[]>;
   dir: string;
   dbPath: string;
   sodium: Sumo;
@@ -131,8 +137,11 @@ export async function startTestServer(
   const sodium = await loadSodium();
   const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-test-'));
   const dbPath = path.join(dir, 'test.db');
-  const db = openDatabase(dbPath);
-  const repos = createSqliteRepositories(db);
+  // TSUNAGARI_TEST_STORAGE=pg: the records in PostgreSQL, and no SQLite file at all: a test that
+  // reads `server.db` fails there rather than passing on an empty file (pg-storage.ts).
+  const pgStorage = await pgStorageFor(dir);
+  const db = pgStorage ? noSqlite() : openDatabase(dbPath);
+  const repos = pgStorage?.repos ?? createSqliteRepositories(db);
   const org = testOrg(sodium, dir);
   const clock = opts.clock ?? systemClock;
   if (!(await repos.organisation.get())) {
@@ -151,8 +160,9 @@ export async function startTestServer(
     // left (offers whose timers died with it included), as a node restarting beside a live Redis does.
     ...(redis ? { queueStore: new RedisQueueStore(redis, `test-${path.basename(dir)}:`) } : {}),
     ...(opts.shared ? { shared: opts.shared } : {}),
-    db,
-    ...((opts.storageLatency ?? process.env.TSUNAGARI_TEST_STORAGE === 'later') ? { repositories: answeringLater(createSqliteRepositories(db)) } : {}),
+    ...(pgStorage ? { repositories: pgStorage.repos } : { db }),
+    // PostgreSQL answers across a socket already: the stand-in for it is for SQLite runs only.
+    ...(!pgStorage && (opts.storageLatency ?? process.env.TSUNAGARI_TEST_STORAGE === 'later') ? { repositories: answeringLater(createSqliteRepositories(db)) } : {}),
     sodium,
     clock,
     log,
@@ -193,12 +203,14 @@ export async function startTestServer(
     await app.close();
     opts.shared?.stop();
     await redis?.quit();
-    db.close();
+    if (pgStorage) await pgStorage.close();
+    else db.close();
   };
   return {
     url: `http://127.0.0.1:${port}`,
     app,
     db,
+    rows: async (sql, ...params) => (pgStorage ? pgStorage.query(sql, params) : db.prepare(sql).all(...params)),
     dir,
     dbPath,
     sodium,

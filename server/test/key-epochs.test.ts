@@ -87,7 +87,7 @@ describe('key epochs on the relay', () => {
     const server = await servers.start();
     const s = await transferScene(server, servers.track);
     const satoId = s.sato.session.staff.id;
-    const rows = server.db.prepare('SELECT staff_id, key_epoch, granted_by FROM key_grant WHERE consultation_id = ? ORDER BY staff_id, key_epoch').all(s.id);
+    const rows = await server.rows('SELECT staff_id, key_epoch, granted_by FROM key_grant WHERE consultation_id = ? ORDER BY staff_id, key_epoch', s.id);
     expect(rows).toEqual(
       [
         { staff_id: satoId, key_epoch: 0, granted_by: 'client' },
@@ -99,7 +99,7 @@ describe('key epochs on the relay', () => {
     // A key for her now is refused, whoever sends it: she no longer holds the chat.
     const toSato = { consultationId: s.id, staffId: satoId, sealedKeys: [{ keyEpoch: 1, sealedKey: sealSessionKey(s.sodium, s.keys[1] as Uint8Array, toB64(s.sodium, s.sato.keys.boxPublicKey)) }] };
     expect(await send(s.client, 'key:grant', toSato)).toEqual({ ok: false, error: 'FORBIDDEN' });
-    expect(server.db.prepare('SELECT COUNT(*) AS n FROM key_grant WHERE staff_id = ? AND key_epoch = 1').get(satoId)).toEqual({ n: 0 });
+    expect((await server.rows('SELECT COUNT(*) AS n FROM key_grant WHERE staff_id = ? AND key_epoch = 1', satoId))[0]).toEqual({ n: 0 });
     expect(await send(s.satoSock, 'message:list', { consultationId: s.id })).toEqual({ ok: false, error: 'FORBIDDEN' });
     expect((await call(s.satoSock, 'consultation:mine', {})).consultations).toEqual([]);
     // Even given the new epoch's ciphertext, her epoch-0 key does not open it.
@@ -119,7 +119,7 @@ describe('key epochs on the relay', () => {
     expect(await send(s.client, 'message:send', s.seal('client', 1, 1, 'ちがう'))).toEqual({ ok: false, error: 'INVALID_STATE' });
     // Seq 2 was used in epoch 0 (and seq 1 in both): each epoch has its own.
     expect((await call(s.client, 'message:send', s.seal('client', 1, 2, 'に'))).id).toBeGreaterThan(first.id);
-    const count = server.db.prepare('SELECT key_epoch, COUNT(*) AS n FROM message WHERE consultation_id = ? AND sender_role = ? GROUP BY key_epoch').all(s.id, 'client');
+    const count = await server.rows('SELECT key_epoch, COUNT(*) AS n FROM message WHERE consultation_id = ? AND sender_role = ? GROUP BY key_epoch', s.id, 'client');
     expect(count).toEqual([
       { key_epoch: 0, n: 2 },
       { key_epoch: 1, n: 2 },
@@ -136,7 +136,7 @@ describe('key epochs on the relay', () => {
     expect(before).toMatchObject({ status: 'waiting', counselor: null, assignedAt: null, keyEpoch: null });
 
     const s = await transferScene(server, servers.track);
-    const row = server.db.prepare('SELECT assigned_at FROM consultation WHERE id = ?').get(s.id) as { assigned_at: string };
+    const row = (await server.rows('SELECT assigned_at FROM consultation WHERE id = ?', s.id))[0] as { assigned_at: string };
     expect(s.told.assignedAt).toBe(row.assigned_at);
     // Reconnect as her widget does after a drop: the snapshot carries the same assignment and epoch 1.
     const again = clientSocket(server);

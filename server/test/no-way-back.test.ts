@@ -41,13 +41,13 @@ async function chatWithCode(server: TestServer, taken: boolean) {
 async function tryEverything(server: TestServer, chat: { phone: ClientSocket; consultationId: string; clientToken: string; lookup: string }) {
   const { consultationId, clientToken, lookup } = chat;
   const other = await open(server);
-  const row = server.db.prepare('SELECT client_token_hash AS t FROM consultation WHERE id = ?').get(consultationId) as { t: string };
+  const row = (await server.rows('SELECT client_token_hash AS t FROM consultation WHERE id = ?', consultationId))[0] as { t: string };
   return {
     byToken: await send(other, 'consultation:resume', { consultationId, clientToken }),
     byCode: await send(other, 'resume:open', { lookup }),
     historyAfterToken: await send(other, 'message:list', { consultationId, afterId: 0 }),
     historyOnHerSocket: await send(chat.phone, 'message:list', { consultationId, afterId: 0 }),
-    codesStored: (server.db.prepare('SELECT COUNT(*) AS n FROM resume_code WHERE consultation_id = ?').get(consultationId) as { n: number }).n,
+    codesStored: ((await server.rows('SELECT COUNT(*) AS n FROM resume_code WHERE consultation_id = ?', consultationId))[0] as { n: number }).n,
     tokenStored: row.t !== '',
   };
 }
@@ -96,8 +96,8 @@ describe('no way back in after she leaves', () => {
       send(chat.sato as ClientSocket, 'consultation:end', { consultationId: chat.consultationId }),
     ]);
     expect(ended.ok).toBe(true);
-    expect(server.db.prepare('SELECT status, client_token_hash AS t FROM consultation WHERE id = ?').get(chat.consultationId)).toEqual({ status: 'ended', t: '' });
-    expect(server.db.prepare('SELECT COUNT(*) AS n FROM resume_code').get()).toEqual({ n: 0 });
+    expect((await server.rows('SELECT status, client_token_hash AS t FROM consultation WHERE id = ?', chat.consultationId))[0]).toEqual({ status: 'ended', t: '' });
+    expect((await server.rows('SELECT COUNT(*) AS n FROM resume_code'))[0]).toEqual({ n: 0 });
     // Whichever came first, a token the open handed out opens nothing now.
     if (opened.ok) {
       const token = (opened.data as { clientToken: string }).clientToken;
@@ -155,7 +155,7 @@ describe('a client gone from an active chat', () => {
     const ended = next(sato, 'consultation:ended');
     scheduler.advance(20 * MIN);
     expect(await ended).toEqual({ consultationId: chat.consultationId, endedBy: 'client', reason: 'client_gone' });
-    expect(server.db.prepare('SELECT status, end_reason FROM consultation WHERE id = ?').get(chat.consultationId)).toEqual({ status: 'ended', end_reason: 'client_gone' });
+    expect((await server.rows('SELECT status, end_reason FROM consultation WHERE id = ?', chat.consultationId))[0]).toEqual({ status: 'ended', end_reason: 'client_gone' });
     // Nothing of hers opens it again, and her counselor can record it.
     expect(await tryEverything(server, { ...chat, phone: await open(server) })).toMatchObject({ byToken: REFUSED.byToken, byCode: REFUSED.byCode, codesStored: 0, tokenStored: false });
     await call(sato, 'consultation:record', { consultationId: chat.consultationId, topics: ['虐待・DV'], outcome: 'listened' });
@@ -172,6 +172,6 @@ describe('a client gone from an active chat', () => {
     expect(await back).toEqual({ consultationId: chat.consultationId, away: false, endsAt: null });
     scheduler.advance(60 * MIN);
     await call(sato, 'staff:list', {});
-    expect(server.db.prepare('SELECT status FROM consultation WHERE id = ?').get(chat.consultationId)).toEqual({ status: 'active' });
+    expect((await server.rows('SELECT status FROM consultation WHERE id = ?', chat.consultationId))[0]).toEqual({ status: 'active' });
   });
 });

@@ -51,7 +51,7 @@ describe('routing over real sockets', () => {
     const { consultationId } = await call(client, 'consultation:start', {});
     expect(await pos).toMatchObject({ position: 1, waiting: 1, estimatedWaitSeconds: null, showAlternatives: true });
     await call(client, 'consultation:end', { consultationId });
-    const row = server.db.prepare('SELECT end_reason, abandon_cause, wait_ms FROM consultation WHERE id = ?').get(consultationId) as Record<string, unknown>;
+    const row = (await server.rows('SELECT end_reason, abandon_cause, wait_ms FROM consultation WHERE id = ?', consultationId))[0] as Record<string, unknown>;
     expect(row).toMatchObject({ end_reason: 'abandoned', abandon_cause: 'left' });
     expect(row.wait_ms).toBeGreaterThanOrEqual(0);
   });
@@ -92,7 +92,7 @@ describe('routing over real sockets', () => {
     expect(got.consultation).toMatchObject({ consultationId: id, sealedKeys, handover: [{ fromName: '佐藤', ...note }] });
     expect((await released).consultationId).toBe(id);
     expect(await send(satoSock, 'message:list', { consultationId: id })).toEqual({ ok: false, error: 'FORBIDDEN' });
-    const grant = server.db.prepare('SELECT granted_by FROM key_grant WHERE consultation_id = ? AND staff_id = ?').get(id, tanaka.session.staff.id);
+    const grant = (await server.rows('SELECT granted_by FROM key_grant WHERE consultation_id = ? AND staff_id = ?', id, tanaka.session.staff.id))[0];
     expect(grant).toEqual({ granted_by: 'counselor' });
 
     // Back to the queue: she goes to the front, ahead of anyone waiting.

@@ -13,10 +13,10 @@ import { rooms } from '../src/socket/types.js';
 import { type TestServer, call, clientSocket, connected, loginStaff, next, send, serverPerTest, signIn, staffSocket } from './harness.js';
 import { api, inviteAndEnrol, listingOf, revocations, sign } from './staff-helpers.js';
 
-const staffState = (s: TestServer) => [
-  s.db.prepare('SELECT * FROM staff ORDER BY id').all(),
-  s.db.prepare('SELECT * FROM revocation_list').all(),
-  s.db.prepare('SELECT COUNT(*) AS n FROM staff_session').get(),
+const staffState = async (s: TestServer) => [
+  await s.rows('SELECT * FROM staff ORDER BY id'),
+  await s.rows('SELECT * FROM revocation_list'),
+  (await s.rows('SELECT COUNT(*) AS n FROM staff_session'))[0],
 ];
 
 describe('disabling a staff member', () => {
@@ -59,7 +59,7 @@ describe('disabling a staff member', () => {
     expect(await closed).toEqual(['io server disconnect', 'io server disconnect']);
     await Promise.all([requeued, told]);
     expect(listing).toMatchObject({ staffId: satoId, status: 'disabled', statement: satoLogin.session.keys.statement });
-    expect(server.db.prepare('SELECT auth_hash, wrapped_secret_keys FROM staff WHERE id = ?').get(satoId)).toEqual({ auth_hash: null, wrapped_secret_keys: null });
+    expect((await server.rows('SELECT auth_hash, wrapped_secret_keys FROM staff WHERE id = ?', satoId))[0]).toEqual({ auth_hash: null, wrapped_secret_keys: null });
 
     await expect(loginStaff(server, 'sato')).rejects.toThrow('NOT_AUTHENTICATED');
     await expect(connected(staffSocket(server, satoLogin))).rejects.toThrow('NOT_AUTHENTICATED');
@@ -95,10 +95,10 @@ describe('disabling a staff member', () => {
     const { server, admin, satoId, tanakaId, sato1 } = await scene();
     const t0 = Date.now();
     const other = server.sodium.crypto_sign_keypair();
-    let before = staffState(server);
+    let before = await staffState(server);
     const refuse = async (staffId: string, list: SignedRevocationList, error: string) => {
       expect(await send(admin, 'staff:disable', { staffId, revocations: list }), error).toEqual({ ok: false, error });
-      expect(staffState(server)).toEqual(before);
+      expect(await staffState(server)).toEqual(before);
     };
     await refuse(satoId, revocations(server, [{ staffId: satoId, keyVersion: 1 }], { secretKey: other.privateKey }), 'BAD_SIGNATURE');
     await refuse(satoId, revocations(server, [{ staffId: tanakaId, keyVersion: 1 }]), 'NOT_REVOKED');
@@ -108,7 +108,7 @@ describe('disabling a staff member', () => {
     expect(sato1.connected).toBe(true);
 
     await call(admin, 'staff:disable', { staffId: satoId, revocations: good });
-    before = staffState(server);
+    before = await staffState(server);
     await refuse(satoId, revocations(server, [{ staffId: satoId, keyVersion: 1 }], { issuedAt: t0 + 5 }), 'INVALID_STATE');
     await refuse(tanakaId, revocations(server, [{ staffId: satoId, keyVersion: 1 }, { staffId: tanakaId, keyVersion: 1 }], { issuedAt: t0 }), 'REVOCATIONS_STALE');
     await refuse(tanakaId, revocations(server, [{ staffId: tanakaId, keyVersion: 1 }], { issuedAt: t0 + 10 }), 'NOT_REVOKED');
@@ -119,7 +119,7 @@ describe('disabling a staff member', () => {
     const { server, admin, satoId, tanakaId, tanaka } = await scene();
     const t0 = Date.now();
     await call(admin, 'staff:disable', { staffId: satoId, revocations: revocations(server, [{ staffId: satoId, keyVersion: 1 }], { issuedAt: t0 }) });
-    const before = staffState(server);
+    const before = await staffState(server);
     for (const [list, error] of [
       [revocations(server, [{ staffId: satoId, keyVersion: 1 }], { issuedAt: t0 }), 'REVOCATIONS_STALE'],
       [revocations(server, [], { issuedAt: t0 + 5 }), 'NOT_REVOKED'],
@@ -128,7 +128,7 @@ describe('disabling a staff member', () => {
       expect(await send(admin, 'trust:publish', { revocations: list }), error).toEqual({ ok: false, error });
     }
     expect(await send(tanaka, 'trust:publish', { revocations: revocations(server, [{ staffId: satoId, keyVersion: 1 }], { issuedAt: t0 + 5 }) })).toEqual({ ok: false, error: 'FORBIDDEN' });
-    expect(staffState(server)).toEqual(before);
+    expect(await staffState(server)).toEqual(before);
     const fresh = revocations(server, [{ staffId: satoId, keyVersion: 1 }], { issuedAt: t0 + 7 * 24 * 3600_000 });
     const told = new Promise<void>((resolve) => tanaka.once('trust:changed', () => resolve()));
     expect(await call(admin, 'trust:publish', { revocations: fresh })).toEqual({ issuedAt: fresh.list.issuedAt });

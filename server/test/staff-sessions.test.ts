@@ -95,15 +95,15 @@ describe('staff sessions on live sockets', () => {
     const s = staffSocket(server, sato);
     servers.track(s);
     await connected(s);
-    const row = () => server.db.prepare("SELECT kdf_salt, auth_hash, wrapped_secret_keys FROM staff WHERE username = 'sato'").get();
-    const before = row();
+    const row = async () => (await server.rows("SELECT kdf_salt, auth_hash, wrapped_secret_keys FROM staff WHERE username = 'sato'"))[0];
+    const before = await row();
     const weak = (await passwordChange(server, sato, STAFF.sato.password, 'another-password-2026')()).body;
     expect(await api(server, API.passwordChange, weak, { cookie: sato.cookie })).toEqual({ status: 400, body: { ok: false, error: 'WEAK_KDF' } });
     const wrong = (await passwordChange(server, sato, 'not-her-password-at-all', 'another-password-2026', KDF_FLOORS.moderate)()).body;
     expect(await api(server, API.passwordChange, wrong, { cookie: sato.cookie })).toEqual({ status: 401, body: { ok: false, error: 'NOT_AUTHENTICATED' } });
     expect(await api(server, API.passwordChange, wrong, {})).toEqual({ status: 401, body: { ok: false, error: 'NOT_AUTHENTICATED' } });
     expect(await api(server, API.passwordChange, { ...wrong, extra: 1 }, { cookie: sato.cookie })).toEqual({ status: 400, body: { ok: false, error: 'INVALID_PAYLOAD' } });
-    expect(row()).toEqual(before);
+    expect(await row()).toEqual(before);
     expect(s.connected).toBe(true);
   });
 });

@@ -16,14 +16,14 @@ describe('start limit per caller', () => {
     await connected(client);
     return send(client, 'consultation:start', {});
   }
-  const waitingRows = (s: TestServer) => (s.db.prepare("SELECT COUNT(*) AS n FROM consultation WHERE status = 'waiting'").get() as { n: number }).n;
+  const waitingRows = async (s: TestServer) => ((await s.rows("SELECT COUNT(*) AS n FROM consultation WHERE status = 'waiting'"))[0] as { n: number }).n;
 
   it('refuses the start past the limit with RATE_LIMITED, and that start leaves nothing behind', async () => {
     const server = await servers.start({ startsPerHour: 3 });
     for (let i = 0; i < 3; i++) expect(await start(server)).toMatchObject({ ok: true });
     expect(await start(server)).toEqual({ ok: false, error: 'RATE_LIMITED' });
     expect(await start(server)).toEqual({ ok: false, error: 'RATE_LIMITED' });
-    expect(waitingRows(server)).toBe(3);
+    expect(await waitingRows(server)).toBe(3);
     expect((await server.app.services.routing.router.queue()).map((e) => e.consultationId)).toHaveLength(3);
     const logged = server.logs.join('\n');
     // One line for the first refusal; the second is only counted (a flood cannot flood the log).
@@ -40,7 +40,7 @@ describe('start limit per caller', () => {
     // The second is the same start again (start-retry.test.ts): answered with the same consultation.
     expect(a.ok).toBe(true);
     expect(b).toEqual(a);
-    expect(waitingRows(server)).toBe(1);
+    expect(await waitingRows(server)).toBe(1);
   });
 
   it('behind one trusted proxy, tells callers apart by their forwarded address', async () => {
@@ -48,7 +48,7 @@ describe('start limit per caller', () => {
     expect(await start(server, { 'x-forwarded-for': '203.0.113.7' })).toMatchObject({ ok: true });
     expect(await start(server, { 'x-forwarded-for': '203.0.113.7' })).toEqual({ ok: false, error: 'RATE_LIMITED' });
     expect(await start(server, { 'x-forwarded-for': '203.0.113.8' })).toMatchObject({ ok: true });
-    expect(waitingRows(server)).toBe(2);
+    expect(await waitingRows(server)).toBe(2);
   });
 
   it('without a trusted proxy, a forged X-Forwarded-For does not get round the limit', async () => {

@@ -30,7 +30,7 @@ describe('proof of work to start', () => {
     await connected(socket);
     return socket;
   }
-  const rows = (s: TestServer) => (s.db.prepare('SELECT COUNT(*) AS n FROM consultation').get() as { n: number }).n;
+  const rows = async (s: TestServer) => ((await s.rows('SELECT COUNT(*) AS n FROM consultation'))[0] as { n: number }).n;
 
   it('refuses a start without a proof, or with a wrong one, and stores nothing; a solved one starts her, and a real woman is served', async () => {
     const server = await servers.start({ powCounter: 200, trustedProxyHops: 1 });
@@ -43,7 +43,7 @@ describe('proof of work to start', () => {
     expect(await send(script, 'consultation:start', { proof: wrong })).toEqual({ ok: false, error: 'PROOF_REFUSED' });
     const forged = { ...proof, challenge: { ...proof.challenge, parameters: { ...proof.challenge.parameters, data: { exp: Date.now() + 1e9 } } } };
     expect(await send(script, 'consultation:start', { proof: forged })).toEqual({ ok: false, error: 'PROOF_REFUSED' });
-    expect(rows(server)).toBe(0);
+    expect(await rows(server)).toBe(0);
     // The wrong answer spent that challenge: the right one is refused after it.
     expect(await send(script, 'consultation:start', { proof })).toEqual({ ok: false, error: 'PROOF_REFUSED' });
 
@@ -60,7 +60,7 @@ describe('proof of work to start', () => {
     const [a, b] = await Promise.all([send(await client(server), 'consultation:start', { proof }), send(await client(server), 'consultation:start', { proof })]);
     expect([a.ok, b.ok].sort()).toEqual([false, true]);
     expect(await send(await client(server), 'consultation:start', { proof })).toEqual({ ok: false, error: 'PROOF_REFUSED' });
-    expect(rows(server)).toBe(1);
+    expect(await rows(server)).toBe(1);
   });
 
   it('a start sent again on the same socket with the proof it spent gets the same consultation; on another socket the proof is spent', async () => {

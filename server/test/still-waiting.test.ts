@@ -26,7 +26,7 @@ async function silentQueue() {
   return { server, scheduler };
 }
 
-const status = (server: TestServer, id: string) => server.db.prepare('SELECT status, end_reason, abandon_cause FROM consultation WHERE id = ?').get(id);
+const status = async (server: TestServer, id: string) => (await server.rows('SELECT status, end_reason, abandon_cause FROM consultation WHERE id = ?', id))[0];
 
 describe('a woman who waits quietly', () => {
   it('is asked after the silence period, keeps her place while she may answer, and stays when she answers', async () => {
@@ -36,13 +36,13 @@ describe('a woman who waits quietly', () => {
     const asked = next(her.socket, 'queue:still-waiting');
     scheduler.advance(30 * MIN);
     expect(await asked).toEqual({ consultationId: her.consultationId, answerBy: new Date('2026-12-01T10:40:00+09:00').toISOString() });
-    expect(status(server, her.consultationId)).toMatchObject({ status: 'waiting' });
+    expect(await status(server, her.consultationId)).toMatchObject({ status: 'waiting' });
     expect(await call(her.socket, 'queue:still-here', { consultationId: her.consultationId })).toEqual({ answered: true });
     const ended = next(script.socket, 'consultation:ended');
     scheduler.advance(10 * MIN);
     expect(await ended).toEqual({ consultationId: script.consultationId, endedBy: 'client', reason: 'abandoned' });
-    expect(status(server, script.consultationId)).toEqual({ status: 'ended', end_reason: 'abandoned', abandon_cause: 'silent' });
-    expect(status(server, her.consultationId)).toMatchObject({ status: 'waiting' });
+    expect(await status(server, script.consultationId)).toEqual({ status: 'ended', end_reason: 'abandoned', abandon_cause: 'silent' });
+    expect(await status(server, her.consultationId)).toMatchObject({ status: 'waiting' });
     // A counselor still finds her first in the queue.
     const sato = await signIn(server, 'sato');
     track(sato);
@@ -59,7 +59,7 @@ describe('a woman who waits quietly', () => {
     const ended = next(script.socket, 'consultation:ended');
     scheduler.advance(15 * MIN);
     await ended;
-    expect(status(server, script.consultationId)).toMatchObject({ abandon_cause: 'silent' });
+    expect(await status(server, script.consultationId)).toMatchObject({ abandon_cause: 'silent' });
   });
 
   it('only the woman herself may answer: another client, a counselor and bad payloads are refused and change nothing', async () => {
@@ -76,6 +76,6 @@ describe('a woman who waits quietly', () => {
     const ended = next(her.socket, 'consultation:ended');
     scheduler.advance(10 * MIN);
     await ended;
-    expect(status(server, her.consultationId)).toMatchObject({ abandon_cause: 'silent' });
+    expect(await status(server, her.consultationId)).toMatchObject({ abandon_cause: 'silent' });
   });
 });

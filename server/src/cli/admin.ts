@@ -30,6 +30,10 @@ async function run(): Promise<void> {
   if (command && isRecordsKeyCommand(command)) return runOrgKeyCli(command, rest, runRecordsKeyCommand, RECORDS_PASSPHRASE_ENV); // offline too
   if (!command || !RELAY_COMMANDS.includes(command)) throw new Error(USAGE);
   const config = loadConfig();
+  // Refused rather than opening the SQLite default: the staff the operator means are in PostgreSQL.
+  if (config.database.kind === 'postgres') {
+    throw new Error(`${command}: TSUNAGARI_DB names PostgreSQL; the relay-host commands open the SQLite file only (issue 17) — run them with TSUNAGARI_DB set to a SQLite path, or not at all on a PostgreSQL relay yet`);
+  }
   const sodium = await loadSodium();
   const db = openDatabase(config.dbPath);
   const repos = createSqliteRepositories(db);

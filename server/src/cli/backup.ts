@@ -9,7 +9,11 @@ async function main(): Promise<void> {
   if ((command !== 'backup' && command !== 'restore') || !file) {
     throw new Error('usage: npm run backup -- <file>   |   npm run restore -- <file>');
   }
-  const { dbPath } = loadConfig();
+  const { dbPath, database } = loadConfig();
+  // Not the SQLite default in its place: PostgreSQL is backed up by its own tools, while it runs.
+  if (database.kind === 'postgres') {
+    throw new Error(`npm run ${command}: TSUNAGARI_DB names PostgreSQL, which this command does not copy (it copies a SQLite file). Use pg_dump (backup: pg_dump --format=custom --file=FILE URL) and pg_restore (restore, with the relays stopped: pg_restore --clean --dbname=URL FILE)`);
+  }
   if (command === 'backup') {
     const pages = await backupDatabase(dbPath, file);
     process.stdout.write(`backed up ${dbPath} to ${file} (${pages} pages) while the relay kept running\n`);

@@ -1,0 +1,34 @@
+import { type ChildProcessByStdio, spawn } from 'node:child_process';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { SERVER_ROOT } from '../src/config.js';
+
+/** A relay started as `npm start` runs it (`main.ts` in a process of its own). */
+export interface RelayProcess {
+  child: ChildProcessByStdio<null, Readable, Readable>;
+  /** Everything it wrote so far, stdout and stderr. */
+  out(): string;
+  /** Its exit code, once it exits. */
+  exited: Promise<number | null>;
+}
+
+/**
+ * Spawns the relay with `env` on top of the test's environment and resolves once its banner says
+ * it listens (and holds `until`, when given); rejects with what it wrote if it exits first.
+ */
+export async function startRelayProcess(env: NodeJS.ProcessEnv, until: RegExp = /listening on/): Promise<RelayProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(SERVER_ROOT, 'src', 'main.ts')], {
+    cwd: SERVER_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => void (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => void (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', () => /listening on/.test(out) && until.test(out) && resolve());
+    void exited.then((code) => reject(new Error(`the relay exited (${code}):\n${out}`)));
+  });
+  return { child, out: () => out, exited };
+}
