@@ -118,6 +118,14 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ event: 'server.stopping', signal }, 'shutting down');
+    // Closing Redis on purpose rejects the commands still queued on its connections (the
+    // adapter's blocking stream read among them, whose loop does not catch it): expected while
+    // stopping, and no reason to exit 1. Anything else still ends the process as an error.
+    process.on('unhandledRejection', (caught: unknown) => {
+      if (caught instanceof Error && caught.message === 'Connection is closed.') return;
+      log.error({ event: 'server.stop_failed', err: caught }, 'failed while stopping');
+      process.exit(1);
+    });
     void app.close().then(async () => {
       // After the app: its last pushes and lock release went through this connection.
       shared?.stop();

@@ -70,7 +70,7 @@ describe('proof of work to start', () => {
     const started = await call(her, 'consultation:start', { proof });
     expect(await call(her, 'consultation:start', { proof })).toEqual(started);
     expect(await send(await client(server), 'consultation:start', { proof })).toEqual({ ok: false, error: 'PROOF_REFUSED' });
-    expect(rows(server)).toBe(1);
+    expect(await rows(server)).toBe(1);
   });
 
   it('a challenge expires after 30 minutes on the server’s clock', async () => {
