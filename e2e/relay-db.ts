@@ -21,7 +21,7 @@ export function openRelayDb(file: string): Db {
 
 /** What the demo banner says about where things are: the database and the demo org key file with its passphrase. */
 export function demoPaths(banner: string): { db: string; orgKeyFile: string; passphrase: string; recordsKeyFile: string; recordsPassphrase: string } {
-  const db = /^\s+Database:\s+(\S+)$/m.exec(banner)?.[1];
+  const db = /^\s+Database:\s+SQLite (\S+)$/m.exec(banner)?.[1];
   const key = /^\s+Demo org key file:\s+(\S+) \(passphrase: (\S+)\)$/m.exec(banner);
   const records = /^\s+Demo records key file:\s+(\S+) \(passphrase: ([^;\s]+);/m.exec(banner);
   if (!db || !key?.[1] || !key[2] || !records?.[1] || !records[2]) throw new Error(`the banner did not say where the database and key files are:\n${banner}`);
