@@ -125,7 +125,7 @@ try {
   const lines = [
     '',
     nodes[0].banner,
-    `  Several nodes:               ${NODES} relay nodes behind nginx (least connections, WebSocket only, no sticky sessions)`,
+    `  Nodes:                       ${NODES} relay nodes behind nginx (least connections, WebSocket only, no sticky sessions)`,
     ...nodes.map((n) => `    node ${n.n}:                    http://127.0.0.1:${n.port} (pid ${n.child.pid})`),
     `    nginx:                     ${publicUrl} (pid ${nginx.child.pid})`,
     `    PostgreSQL:                127.0.0.1:${pg.port}, database tsunagari (pid ${pg.pid})`,
