@@ -19,7 +19,7 @@ export function ensureNginx() {
   if (process.getuid?.() !== 0) {
     throw Object.assign(new Error(`nginx not found at ${NGINX}. Install it (Debian: sudo apt-get install -y nginx-light) or set NGINX_PATH.`), { exitCode: 2 });
   }
-  step('Installing Debian nginx-light for the reverse-proxy test (once, a few seconds)');
+  step('Installing Debian nginx-light, the reverse proxy (once, a few seconds)');
   const install = () => spawnSync('apt-get', ['install', '-y', '-qq', 'nginx-light'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   if (install().status !== 0) {
     run('apt-get', ['update', '-qq']);
@@ -37,7 +37,7 @@ export function ensureRedis() {
   if (process.getuid?.() !== 0) {
     throw Object.assign(new Error(`redis-server not found at ${REDIS}. Install it (Debian: sudo apt-get install -y redis-server) or set REDIS_SERVER_PATH.`), { exitCode: 2 });
   }
-  step('Installing Debian redis-server for the Redis tests (once, a few seconds)');
+  step('Installing Debian redis-server (once, a few seconds)');
   const install = () => spawnSync('apt-get', ['install', '-y', '-qq', 'redis-server'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   if (install().status !== 0) {
     run('apt-get', ['update', '-qq']);
@@ -56,7 +56,7 @@ export function ensurePostgres() {
   if (process.getuid?.() !== 0) {
     throw Object.assign(new Error(`PostgreSQL not found in ${PG_BIN}. Install it (Debian: sudo apt-get install -y postgresql) or set PG_BIN_DIR.`), { exitCode: 2 });
   }
-  step('Installing Debian PostgreSQL for the PostgreSQL tests (once, some seconds)');
+  step('Installing Debian PostgreSQL (once, some seconds)');
   const install = () => spawnSync('apt-get', ['install', '-y', '-qq', 'postgresql'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   if (install().status !== 0) {
     run('apt-get', ['update', '-qq']);
