@@ -11,57 +11,47 @@ export const REDIS = process.env.REDIS_SERVER_PATH ?? '/usr/bin/redis-server';
 export const PG_BIN = process.env.PG_BIN_DIR ?? '/usr/lib/postgresql/15/bin';
 
 /**
- * Debian's nginx-light, for the test that runs the shipped nginx example in front of the relay
- * (e2e/tests/nginx.spec.ts). Installed the same way as Chromium: only when missing and run as root.
+ * Installs Debian package `pkg` when `file` is missing, as root only (apt-get install, and once
+ * more after apt-get update if the package lists were stale); otherwise stops with what to do.
  */
-export function ensureNginx() {
-  if (fs.existsSync(NGINX)) return;
+function ensureDebianPackage(file, pkg, what, variable, label) {
+  if (fs.existsSync(file)) return;
   if (process.getuid?.() !== 0) {
-    throw Object.assign(new Error(`nginx not found at ${NGINX}. Install it (Debian: sudo apt-get install -y nginx-light) or set NGINX_PATH.`), { exitCode: 2 });
+    throw Object.assign(new Error(`${what} not found at ${file}. Install it (Debian: sudo apt-get install -y ${pkg}) or set ${variable}.`), { exitCode: 2 });
   }
-  step('Installing Debian nginx-light, the reverse proxy (once, a few seconds)');
-  const install = () => spawnSync('apt-get', ['install', '-y', '-qq', 'nginx-light'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  step(`Installing Debian ${label} (once, a few seconds)`);
+  const install = () => spawnSync('apt-get', ['install', '-y', '-qq', pkg], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   if (install().status !== 0) {
     run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', 'nginx-light'], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
+    run('apt-get', ['install', '-y', '-qq', pkg], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
   }
+}
+
+/**
+ * Debian's nginx-light: the test that runs the shipped nginx example in front of the relay
+ * (e2e/tests/nginx.spec.ts) and `npm run cluster`'s proxy.
+ */
+export function ensureNginx() {
+  ensureDebianPackage(NGINX, 'nginx-light', 'nginx', 'NGINX_PATH', 'nginx-light, the reverse proxy');
 }
 
 /**
  * Debian's redis-server, for the tests that run routing's queue in a real Redis (issue 17: the
- * queue store's contract and the `server-redis` vitest project). The tests start it themselves as
- * the current user on a Unix socket; installing it does not start it (no systemd here).
+ * queue store's contract and the `server-redis` vitest project) and `npm run cluster`. They start
+ * it themselves as the current user on a Unix socket; installing it does not start it (no systemd here).
  */
 export function ensureRedis() {
-  if (fs.existsSync(REDIS)) return;
-  if (process.getuid?.() !== 0) {
-    throw Object.assign(new Error(`redis-server not found at ${REDIS}. Install it (Debian: sudo apt-get install -y redis-server) or set REDIS_SERVER_PATH.`), { exitCode: 2 });
-  }
-  step('Installing Debian redis-server (once, a few seconds)');
-  const install = () => spawnSync('apt-get', ['install', '-y', '-qq', 'redis-server'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  if (install().status !== 0) {
-    run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', 'redis-server'], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
-  }
+  ensureDebianPackage(REDIS, 'redis-server', 'redis-server', 'REDIS_SERVER_PATH', 'redis-server');
 }
 
 /**
  * Debian's PostgreSQL, for the `server-pg` vitest project (issue 17: the repository contract and
- * the schema twin on a real PostgreSQL). The tests run initdb and pg_ctl themselves in a temporary
- * folder (as the `postgres` user when run as root); installing the package starts no server here.
- * Debian's package for this release is 15, where PG_BIN_DIR points by default.
+ * the schema twin on a real PostgreSQL) and `npm run cluster`. They run initdb and pg_ctl
+ * themselves in a temporary folder (as the `postgres` user when run as root); installing the
+ * package starts no server here. Debian's package for this release is 15, where PG_BIN_DIR points by default.
  */
 export function ensurePostgres() {
-  if (fs.existsSync(path.join(PG_BIN, 'initdb'))) return;
-  if (process.getuid?.() !== 0) {
-    throw Object.assign(new Error(`PostgreSQL not found in ${PG_BIN}. Install it (Debian: sudo apt-get install -y postgresql) or set PG_BIN_DIR.`), { exitCode: 2 });
-  }
-  step('Installing Debian PostgreSQL (once, some seconds)');
-  const install = () => spawnSync('apt-get', ['install', '-y', '-qq', 'postgresql'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  if (install().status !== 0) {
-    run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', 'postgresql'], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
-  }
+  ensureDebianPackage(path.join(PG_BIN, 'initdb'), 'postgresql', 'PostgreSQL', 'PG_BIN_DIR', 'PostgreSQL');
   if (!fs.existsSync(path.join(PG_BIN, 'initdb'))) {
     throw Object.assign(new Error(`PostgreSQL was installed but ${PG_BIN}/initdb is not there: set PG_BIN_DIR to its bin folder (/usr/lib/postgresql/<version>/bin).`), { exitCode: 2 });
   }
