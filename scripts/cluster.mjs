@@ -105,7 +105,9 @@ try {
   // The first node alone: it migrates and seeds the demo (organisation, key files, staff), which
   // two nodes doing at once could each start; the others then find it done.
   step(`Starting ${NODES} relay nodes`);
-  const env = { TSUNAGARI_DB: pg.url, TSUNAGARI_REDIS_URL: redis.socket, PUBLIC_URL: publicUrl, TSUNAGARI_TRUST_PROXY: '1' };
+  // One folder for the demo's key files (organisation, records), the same for every node.
+  const keys = path.join(tmp, 'demo-keys');
+  const env = { TSUNAGARI_DB: pg.url, TSUNAGARI_REDIS_URL: redis.socket, TSUNAGARI_DEMO_KEYS_DIR: keys, PUBLIC_URL: publicUrl, TSUNAGARI_TRUST_PROXY: '1' };
   const nodes = [];
   const track = (node) => {
     nodes.push(node);

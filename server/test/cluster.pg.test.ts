@@ -105,6 +105,8 @@ describe('npm run cluster', { timeout: 120_000 }, () => {
     // The nodes, nginx, PostgreSQL and Redis.
     expect(pids).toHaveLength(6);
     expect(banner).toContain(`Staff console:               ${url}/console/`);
+    // One folder of demo keys for every node, inside the run's folder (deleted with it).
+    expect(banner).toContain(`Demo org key file:           ${path.join(tmp, 'demo-keys', 'demo-org.key')}`);
 
     for (const page of ['/demo/', '/console/']) expect((await fetch(url + page)).status, page).toBe(200);
 
