@@ -16,9 +16,13 @@ import { loginWithPassword } from './staff-helpers.js';
 
 let cluster: ChildProcessByStdio<null, Readable, Readable> | null = null;
 const sockets: ClientSocket[] = [];
-afterAll(() => {
+// A failed test still stops the cluster, and waits until it has stopped everything it started.
+afterAll(async () => {
   for (const s of sockets) s.close();
-  if (cluster && cluster.exitCode === null) cluster.kill('SIGTERM');
+  if (!cluster || cluster.exitCode !== null || cluster.signalCode !== null) return;
+  const gone = new Promise((resolve) => cluster!.once('exit', resolve));
+  cluster.kill('SIGTERM');
+  await gone;
 });
 
 /** Starts the script and resolves with its banner once it says everything is up. */
