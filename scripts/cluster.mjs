@@ -78,6 +78,10 @@ async function stopAll(code) {
   process.exit(code);
 }
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void stopAll(0));
+// `npm run cluster` runs this through a shell that does not pass a SIGTERM on: npm exits and
+// this script is left to init. A new parent means whoever started it is gone: stop, as on SIGTERM.
+const parent = process.ppid;
+setInterval(() => process.ppid !== parent && void stopAll(0), 500).unref();
 
 try {
   if (!process.argv.includes('--no-build')) {
