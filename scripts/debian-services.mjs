@@ -12,7 +12,8 @@ export const PG_BIN = process.env.PG_BIN_DIR ?? '/usr/lib/postgresql/15/bin';
 
 /**
  * Installs Debian package `pkg` when `file` is missing, as root only (apt-get install, and once
- * more after apt-get update if the package lists were stale); otherwise stops with what to do.
+ * more after apt-get update if the package lists were stale); otherwise, or if `file` is still
+ * missing then, stops with what to do (exit code 2).
  */
 function ensureDebianPackage(file, pkg, what, variable, label) {
   if (fs.existsSync(file)) return;
@@ -24,6 +25,9 @@ function ensureDebianPackage(file, pkg, what, variable, label) {
   if (install().status !== 0) {
     run('apt-get', ['update', '-qq']);
     run('apt-get', ['install', '-y', '-qq', pkg], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
+  }
+  if (!fs.existsSync(file)) {
+    throw Object.assign(new Error(`${pkg} was installed but ${file} is not there: set ${variable} to where it is.`), { exitCode: 2 });
   }
 }
 
@@ -51,8 +55,5 @@ export function ensureRedis() {
  * package starts no server here. Debian's package for this release is 15, where PG_BIN_DIR points by default.
  */
 export function ensurePostgres() {
-  ensureDebianPackage(path.join(PG_BIN, 'initdb'), 'postgresql', 'PostgreSQL', 'PG_BIN_DIR', 'PostgreSQL');
-  if (!fs.existsSync(path.join(PG_BIN, 'initdb'))) {
-    throw Object.assign(new Error(`PostgreSQL was installed but ${PG_BIN}/initdb is not there: set PG_BIN_DIR to its bin folder (/usr/lib/postgresql/<version>/bin).`), { exitCode: 2 });
-  }
+  ensureDebianPackage(path.join(PG_BIN, 'initdb'), 'postgresql', 'PostgreSQL', 'PG_BIN_DIR (its bin folder, /usr/lib/postgresql/<version>/bin)', 'PostgreSQL');
 }
