@@ -215,6 +215,9 @@ describe('configuration for issue 14: logins, disk, demo database', () => {
     expect(loadConfig({ TSUNAGARI_DB: 'postgresql://relay@10.0.0.5/tsunagari' }).database.kind).toBe('postgres');
     // The demo organisation's key file stays beside the default file.
     expect(loadConfig({ TSUNAGARI_DB: url }).dbPath).toMatch(/data[\\/]tsunagari\.db$/);
+    // npm run cluster: every node's demo key files in the run's own folder, not the repository's data/.
+    expect(loadConfig({ DEMO: '1', TSUNAGARI_DB: url, TSUNAGARI_DEMO_KEYS_DIR: '/tmp/cluster-x' }).demoOrgKeyFile).toMatch(/^\/tmp\/cluster-x\//);
+    expect(loadConfig({ DEMO: '1', TSUNAGARI_DB: '/tmp/x.db', TSUNAGARI_DEMO_KEYS_DIR: '/tmp/cluster-x' }).dbPath).toBe('/tmp/x.db');
     expect(() => loadConfig({ TSUNAGARI_DB: 'postgres://db.internal' })).toThrow(/TSUNAGARI_DB/);
     expect(() => loadConfig({ TSUNAGARI_DB: 'postgres://[bad/x' })).toThrow(/TSUNAGARI_DB/);
   });

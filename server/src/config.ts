@@ -46,8 +46,8 @@ export interface Config {
   redis: RedisConfig | null;
   /**
    * The SQLite file: TSUNAGARI_DB when it is a path, or data/tsunagari.db (production) and
-   * data/demo.sqlite (DEMO=1), kept apart. With a PostgreSQL URL, that default: only files kept
-   * beside the database (the demo organisation's key) use it then.
+   * data/demo.sqlite (DEMO=1), kept apart. With a PostgreSQL URL, that default, or the same name
+   * in TSUNAGARI_DEMO_KEYS_DIR: only files kept beside the database (the demo's key files) use it then.
    */
   dbPath: string;
   /** Demo only: the demo organisation's key file (passphrase printed in the banner). */
@@ -269,7 +269,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const demo = (env.DEMO ?? '0') === '1';
   // The demo never shares the production file: a relay started without DEMO=1 refuses demo accounts.
   const database = databaseFrom(env.TSUNAGARI_DB, demo ? 'data/demo.sqlite' : 'data/tsunagari.db');
-  const dbPath = database.kind === 'sqlite' ? database.path : path.resolve(REPO_ROOT, demo ? 'data/demo.sqlite' : 'data/tsunagari.db');
+  // With PostgreSQL no file is the database: TSUNAGARI_DEMO_KEYS_DIR (npm run cluster's temporary
+  // folder) or data/ holds what is kept beside it, the demo's key files.
+  const beside = path.resolve(REPO_ROOT, env.TSUNAGARI_DEMO_KEYS_DIR ?? 'data');
+  const dbPath = database.kind === 'sqlite' ? database.path : path.join(beside, demo ? 'demo.sqlite' : 'tsunagari.db');
   const testNow = env.TSUNAGARI_TEST_NOW ? new Date(env.TSUNAGARI_TEST_NOW) : null;
   if (testNow && Number.isNaN(testNow.getTime())) throw new Error('TSUNAGARI_TEST_NOW must be an ISO date-time');
   const testHooks = env.TSUNAGARI_TEST_HOOKS === '1';

@@ -275,12 +275,12 @@ export async function signIn(server: TestServer, who: keyof typeof STAFF): Promi
 }
 
 /** An anonymous client socket, as the widget opens it. */
-export function clientSocket(server: TestServer, extraHeaders: Record<string, string> = {}): ClientSocket {
+export function clientSocket(server: Pick<TestServer, 'url'>, extraHeaders: Record<string, string> = {}): ClientSocket {
   return connect(server.url, { auth: { role: 'client' }, transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders });
 }
 
 /** A staff socket, with the session cookie and the console's origin. */
-export function staffSocket(server: TestServer, staff: LoggedInStaff, origin = server.url): ClientSocket {
+export function staffSocket(server: Pick<TestServer, 'url'>, staff: LoggedInStaff, origin = server.url): ClientSocket {
   return connect(server.url, {
     auth: { role: 'staff' },
     transports: ['websocket'],

@@ -36,7 +36,7 @@ import { type ClientSocket, type LoggedInStaff, type TestServer, call, postJson 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** POSTs JSON and returns the parsed answer with its status. */
-export async function api<T>(server: TestServer, path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: AckResult<T> }> {
+export async function api<T>(server: Pick<TestServer, 'url'>, path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: AckResult<T> }> {
   const res = await postJson(server.url + path, body, headers);
   return { status: res.status, body: (await res.json()) as AckResult<T> };
 }
@@ -92,7 +92,7 @@ export function revocations(
  * Logs in as her browser would, with a password the harness does not know (someone enrolled in
  * the test). Throws the error code when refused.
  */
-export async function loginWithPassword(server: TestServer, username: string, password: string): Promise<LoggedInStaff> {
+export async function loginWithPassword(server: Pick<TestServer, 'url' | 'sodium'>, username: string, password: string): Promise<LoggedInStaff> {
   const params = await api<{ salt: string; opslimit: number; memlimit: number }>(server, API.authParams, { username });
   if (!params.body.ok) throw new Error(params.body.error);
   const derived = deriveStaffPasswordKeys(server.sodium, password, params.body.data);
