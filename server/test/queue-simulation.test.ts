@@ -151,6 +151,8 @@ describe('queue simulation: 32 clients, 5 counselors, drops and a restart', () =
     // ---- counselors ----------------------------------------------------------------------------
     interface Bot { name: string; sock: Sock; staffId: string; held: Set<string>; up: boolean }
     const bots: Bot[] = [];
+    /** What each counselor did in each chat (printed for a client stuck waiting for her lines). */
+    const servedBy = new Map<string, string[]>();
     const overCapacity = () => {
       const rows = server.db
         .prepare("SELECT assigned_staff_id AS s, COUNT(*) AS n FROM consultation WHERE status = 'active' GROUP BY assigned_staff_id")
@@ -180,16 +182,19 @@ describe('queue simulation: 32 clients, 5 counselors, drops and a restart', () =
       const bot: Bot = { name, sock, staffId: session.staff.id, held: new Set(), up: true };
       const ready = () => until(sock, () => sock.connected);
       const serve = async (cid: string) => {
+        const cnote = (what: string) => void (servedBy.get(cid) ?? servedBy.set(cid, []).get(cid))?.push(`${Date.now() - t0}:${name}:${what}`);
+        cnote('serve');
         // Continue the counselor sequence where an earlier counselor of hers left off.
         const list = await retry<{ messages: { senderRole: string; seq: number }[] }>(sock, ready, 'message:list', { consultationId: cid });
-        if (!list.ok) return;
+        if (!list.ok) return cnote(`list ${list.error}`);
         const last = Math.max(0, ...list.data.messages.filter((m) => m.senderRole === 'counselor').map((m) => m.seq));
         for (let seq = last + 1; seq <= last + 2; seq++) {
           // A counselor who has gone away sends nothing more; her chats wait for her, then for the next one.
           if (seq > last + 1) await sleep(600 + random() * 600);
-          if (!bot.up) return;
+          if (!bot.up) return cnote('gone');
           attempt(cid, `counselor:${seq}`);
           const r = await retry<{ id: number }>(sock, ready, 'message:send', { consultationId: cid, keyEpoch: 0, seq, nonce: b64(32), ciphertext: b64(60) });
+          cnote(r.ok ? `sent ${seq}` : `send ${seq} ${r.error}`);
           if (r.ok) ack(cid, `counselor:${seq}`, r.data.id);
           else if (r.error !== 'INVALID_STATE' && r.error !== 'FORBIDDEN') violations.push(`counselor send: ${r.error}`);
           if (!r.ok) return;
@@ -240,6 +245,7 @@ describe('queue simulation: 32 clients, 5 counselors, drops and a restart', () =
     const positionsSeen: QueuePosition[] = [];
     const traces = new Map<number, string[]>();
     const movedBack = new Map<number, number>();
+    const cidOf = new Map<number, string>();
     const runClient = async (i: number): Promise<{ cid: string; outcome: Outcome }> => {
       await sleep(i * 40 + random() * 40);
       const sock: Sock = connect(url, { auth: { role: 'client' }, transports: ['websocket'], forceNew: true, reconnectionDelay: 50, reconnectionDelayMax: 200, timeout: 1000 });
@@ -305,6 +311,7 @@ describe('queue simulation: 32 clients, 5 counselors, drops and a restart', () =
       const started = await retry<{ consultationId: string; clientToken: string }>(sock, ready, 'consultation:start', {});
       if (!started.ok) throw new Error(started.error);
       cid = started.data.consultationId;
+      cidOf.set(i, cid);
       token = started.data.clientToken;
       bound = true;
       joinedAt.set(cid, startedAt);
@@ -385,7 +392,7 @@ describe('queue simulation: 32 clients, 5 counselors, drops and a restart', () =
     const finished = new Set<number>();
     clientRuns.forEach((r, i) => void r.then(() => finished.add(i)));
     const watchdog = setTimeout(() => {
-      for (let i = 0; i < CLIENTS; i++) if (!finished.has(i)) process.stdout.write(`stuck ${i}: ${(traces.get(i) ?? []).join(' ')}\n`);
+      for (let i = 0; i < CLIENTS; i++) if (!finished.has(i)) process.stdout.write(`stuck ${i}: ${(traces.get(i) ?? []).join(' ')} | counselors: ${(servedBy.get(cidOf.get(i) ?? '') ?? []).join(' ')}\n`);
     }, 30_000);
     const results = await Promise.all(clientRuns);
     clearTimeout(watchdog);
