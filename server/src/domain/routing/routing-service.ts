@@ -465,10 +465,14 @@ export class RoutingService {
 
   /** She goes on or off duty. FORBIDDEN for staff who are not counselors. */
   async setStatus(staffId: string, status: RoutingStatus): Promise<void> {
-    if (!(await this.router.counselor(staffId))) throw errors.forbidden('not a counselor');
-    await this.repos.counselors.setStatus(staffId, status);
-    await this.router.updateCounselor(staffId, { status });
-    this.ev.changed({ queue: true, counselors: true });
+    // After her presence: a counselor made after start-up has a slot only once staffOnline, queued
+    // when her socket connected, has run; her first status right after connecting waits for it.
+    await this.presence.run(staffId, async () => {
+      if (!(await this.router.counselor(staffId))) throw errors.forbidden('not a counselor');
+      await this.repos.counselors.setStatus(staffId, status);
+      await this.router.updateCounselor(staffId, { status });
+      this.ev.changed({ queue: true, counselors: true });
+    });
   }
 
   /** A supervisor sets how many chats she may hold. INVALID_STATE for anyone not a counselor. */
