@@ -76,6 +76,8 @@ function until(check: () => boolean, what = 'a condition', ms = 30_000): Promise
  */
 class Peer {
   sock!: Sock;
+  /** The node its current socket goes to. */
+  url = '';
   bound = false;
   closed = false;
   private readonly handlers: ((s: Sock) => void)[] = [];
@@ -92,6 +94,7 @@ class Peer {
   open(url: string): Promise<void> {
     const sock: Sock = connect(url, { transports: ['websocket'], reconnection: false, forceNew: true, timeout: 1000, ...this.options(url) });
     this.sock = sock;
+    this.url = url;
     this.bound = false;
     for (const h of this.handlers) h(sock);
     const again = () => {
@@ -279,10 +282,10 @@ describe('three relays on one PostgreSQL and one Redis, a node killed mid-exchan
     /** Her last pushed place, by consultation (her first may come before the ack of her start). */
     const lastPosition = new Map<string, { position: number; waiting: number }>();
     const cids: string[] = [];
-    interface Woman { peer: Peer; cid: string; token: string; counselor: string | null; ended: boolean; read: Set<number> }
+    interface Woman { peer: Peer; cid: string; token: string; counselor: string | null; ended: boolean; read: Set<number>; resumedOn: string[] }
     const women: Woman[] = [];
     for (let i = 0; i < WOMEN; i++) {
-      const w: Woman = { cid: '', token: '', counselor: null, ended: false, read: new Set(), peer: undefined as unknown as Peer };
+      const w: Woman = { cid: '', token: '', counselor: null, ended: false, read: new Set(), resumedOn: [], peer: undefined as unknown as Peer };
       w.peer = new Peer(nodes, () => ({ auth: { role: 'client' } }), async (p) => {
         if (!w.cid) return;
         // Every reconnect is a fresh socket on whichever node: she resumes with her token to rebind.
@@ -295,6 +298,7 @@ describe('three relays on one PostgreSQL and one Redis, a node killed mid-exchan
           w.ended = true;
           return;
         }
+        w.resumedOn.push(p.url);
         for (const m of r.data.messages) if (m.senderRole === 'counselor') w.read.add(m.id);
         if (r.data.status === 'active' && r.data.counselor) w.counselor = r.data.counselor.staffId;
         if (r.data.status === 'ended') w.ended = true;
@@ -399,6 +403,9 @@ describe('three relays on one PostgreSQL and one Redis, a node killed mid-exchan
     // Redis, PostgreSQL or its sockets) and is started again on a new port.
     await until(() => [...acked.values()].some((m) => [...m.keys()].some((k) => k.startsWith('counselor:'))) && [...acked.values()].filter((m) => m.size >= 2).length >= 2, 'an exchange under way');
     const killed = relays[1] as RelayProcess;
+    // Women talking with a counselor through node 1 when it dies: each must resume elsewhere and finish.
+    const caught = women.filter((w) => w.peer.url === urls[1] && w.counselor !== null && !w.ended);
+    const resumesBefore = new Map(caught.map((w) => [w, w.resumedOn.length]));
     alive.delete(urls[1] as string);
     killed.child.kill('SIGKILL');
     await killed.exited;
@@ -406,7 +413,13 @@ describe('three relays on one PostgreSQL and one Redis, a node killed mid-exchan
     relays.push(again);
     alive.add(urlOf(again));
     // Some come back through the restarted node.
-    for (const w of women.filter((x) => !x.ended).slice(0, 3)) w.peer.sock.io.engine?.close();
+    const throughRestarted = women.filter((x) => !x.ended).slice(0, 3);
+    for (const w of throughRestarted) {
+      // Whichever node her next socket picks; once, at least, the restarted one.
+      w.peer.sock.io.engine?.close();
+    }
+    await until(() => throughRestarted.every((w) => w.ended || w.resumedOn.length > (resumesBefore.get(w) ?? 0) || w.peer.bound), 'their reconnects');
+    const onRestarted = () => women.filter((w) => w.resumedOn.includes(urlOf(again))).length;
 
     const outcomes = await Promise.all(runs);
     clearInterval(capacityWatch);
@@ -441,7 +454,22 @@ describe('three relays on one PostgreSQL and one Redis, a node killed mid-exchan
       for (const key of byKey.keys()) expect(tried.get(cid)?.has(key), `${cid} ${key} stored but never sent`).toBe(true);
     }
     const ackedCount = [...acked.values()].reduce((n, m) => n + m.size, 0);
-    process.stdout.write(`\ncluster simulation: ${JSON.stringify({ women: WOMEN, served, leftByChoice: left, messagesAcked: ackedCount, messagesStored: stored, lost, violations: violations.length, seconds: (Date.now() - t0) / 1000 })}\n`);
+    // Served means talked: her three lines and at least two of a counselor's are in PostgreSQL.
+    for (const [k, o] of outcomes.entries()) {
+      if (o !== 'served') continue;
+      const cid = (women[k] as Woman).cid;
+      const { rows: by } = await database.pool.query<{ r: string; n: number }>('SELECT sender_role AS r, COUNT(*)::int AS n FROM message WHERE consultation_id = $1 GROUP BY 1', [cid]);
+      expect(Object.fromEntries(by.map((x) => [x.r, x.n])), `${cid} served without an exchange`).toMatchObject({ client: 3, counselor: expect.any(Number) });
+      expect(by.find((x) => x.r === 'counselor')?.n ?? 0).toBeGreaterThanOrEqual(2);
+    }
+    // Those caught on the killed node resumed on another node and were served or left by choice (above).
+    expect(caught.length, 'nobody was talking through the node that was killed').toBeGreaterThan(0);
+    for (const w of caught) {
+      const later = w.resumedOn.slice(resumesBefore.get(w));
+      expect(later.length, `${w.cid} never resumed after the kill`).toBeGreaterThan(0);
+      expect(later[0]).not.toBe(urls[1]);
+    }
+    process.stdout.write(`\ncluster simulation: ${JSON.stringify({ women: WOMEN, served, leftByChoice: left, caughtOnKilledNode: caught.length, resumedOnRestartedNode: onRestarted(), resumes: women.reduce((n, w) => n + w.resumedOn.length, 0), offers: [...offers.values()].reduce((n, l) => n + l.length, 0), messagesAcked: ackedCount, messagesStored: stored, lost, violations: violations.length, seconds: (Date.now() - t0) / 1000 })}\n`);
     expect(violations).toEqual([]);
     expect(lost).toBe(0);
     expect(served + left).toBe(WOMEN);
