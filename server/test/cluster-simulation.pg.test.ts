@@ -335,31 +335,29 @@ describe('three relays on one PostgreSQL and one Redis, a node killed mid-exchan
       const r = await retry<{ entries: Entries }>(bots[0]?.peer as Peer, 'queue:list', {});
       return r.ok ? r.data.entries : null;
     };
-    const consistent = async () => {
-      const q = await queue();
-      if (!q) return false;
-      return q.length === WOMEN && women.every((w) => {
-        const mine = q.find((e) => e.consultationId === w.cid);
-        const last = lastPosition.get(w.cid);
-        return mine !== undefined && last !== undefined && last.position === mine.position;
-      });
-    };
-    for (let tries = 0; !(await consistent()); tries++) {
-      if (tries > 100) {
+    /** Waits until every woman in the queue was last told her place in it; how many wait. */
+    const positionsSettled = async (): Promise<number> => {
+      for (let tries = 0; ; tries++) {
         const q = await queue();
-        throw new Error(`positions never matched the queue: ${JSON.stringify({ queue: q?.map((e) => e.consultationId), pushed: women.map((w) => [w.cid, lastPosition.get(w.cid)]) })}`);
+        if (q && q.every((e) => lastPosition.get(e.consultationId)?.position === e.position)) return q.length;
+        if (tries > 100) {
+          throw new Error(`positions never matched the queue: ${JSON.stringify({ queue: q?.map((e) => [e.consultationId, e.position, lastPosition.get(e.consultationId)?.position]) })}`);
+        }
+        await sleep(50);
       }
-      await sleep(50);
-    }
+    };
+    expect(await positionsSettled()).toBe(WOMEN);
     // The queue is first come, first served: her place is her arrival.
     expect((await queue())?.map((e) => e.consultationId)).toEqual(cids);
 
     // ---- the exchange, with drops and a killed node --------------------------------------------
-    for (const b of bots) {
-      b.available = true;
-      const r = await retry(b.peer, 'staff:status', { status: 'available' });
-      expect(r.ok).toBe(true);
-    }
+    const setAvailable = async (available: boolean) => {
+      for (const b of bots) {
+        b.available = available;
+        const r = await retry(b.peer, 'staff:status', { status: available ? 'available' : 'away' });
+        expect(r.ok).toBe(true);
+      }
+    };
     const runWoman = async (w: Woman): Promise<'served' | 'left'> => {
       const drops = random() < 0.5 ? 1 + Math.floor(random() * 2) : 0;
       for (let d = 0; d < drops; d++) setTimeout(() => w.peer.sock.io.engine?.close(), 200 + random() * 5000);
@@ -397,12 +395,14 @@ describe('three relays on one PostgreSQL and one Redis, a node killed mid-exchan
       if (!w.ended) await retry(w.peer, 'consultation:end', { consultationId: w.cid });
       return 'served';
     };
+    await setAvailable(true);
     const runs = women.map((w) => runWoman(w));
     for (const b of bots) setTimeout(() => b.peer.sock.io.engine?.close(), 500 + random() * 4000);
 
     // Mid-exchange: once messages flow both ways, node 1 dies at once (SIGKILL: no goodbye to
     // Redis, PostgreSQL or its sockets) and is started again on a new port.
-    await until(() => [...acked.values()].some((m) => [...m.keys()].some((k) => k.startsWith('counselor:'))) && [...acked.values()].filter((m) => m.size >= 2).length >= 2, 'an exchange under way');
+    const talkingOn1 = () => women.filter((w) => w.peer.url === urls[1] && w.counselor !== null && !w.ended && (acked.get(w.cid)?.size ?? 0) >= 1).length;
+    await until(() => [...acked.values()].some((m) => [...m.keys()].some((k) => k.startsWith('counselor:'))) && talkingOn1() >= 2, 'an exchange under way on node 1');
     const killed = relays[1] as RelayProcess;
     // Women talking with a counselor through node 1 when it dies: each must resume elsewhere and finish.
     const caught = women.filter((w) => w.peer.url === urls[1] && w.counselor !== null && !w.ended);
@@ -419,6 +419,12 @@ describe('three relays on one PostgreSQL and one Redis, a node killed mid-exchan
       // Whichever node her next socket picks; once, at least, the restarted one.
       w.peer.sock.io.engine?.close();
     }
+    // Positions again, across the restarted node too: the counselors pause (keeping their chats),
+    // and everyone still waiting is, once the pushes settle, told her place in the one queue.
+    await setAvailable(false);
+    const waitingAfterRestart = await positionsSettled();
+    expect(waitingAfterRestart, 'nobody waiting to check positions on after the restart').toBeGreaterThan(0);
+    await setAvailable(true);
     const onRestarted = () => women.filter((w) => w.resumedOn.includes(urlOf(again))).length;
 
     const outcomes = await Promise.all(runs);
@@ -469,7 +475,7 @@ describe('three relays on one PostgreSQL and one Redis, a node killed mid-exchan
       expect(later.length, `${w.cid} never resumed after the kill`).toBeGreaterThan(0);
       expect(later[0]).not.toBe(urls[1]);
     }
-    process.stdout.write(`\ncluster simulation: ${JSON.stringify({ women: WOMEN, served, leftByChoice: left, caughtOnKilledNode: caught.length, resumedOnRestartedNode: onRestarted(), resumes: women.reduce((n, w) => n + w.resumedOn.length, 0), offers: [...offers.values()].reduce((n, l) => n + l.length, 0), messagesAcked: ackedCount, messagesStored: stored, lost, violations: violations.length, seconds: (Date.now() - t0) / 1000 })}\n`);
+    process.stdout.write(`\ncluster simulation: ${JSON.stringify({ women: WOMEN, served, leftByChoice: left, caughtOnKilledNode: caught.length, waitingAfterRestart, resumedOnRestartedNode: onRestarted(), resumes: women.reduce((n, w) => n + w.resumedOn.length, 0), offers: [...offers.values()].reduce((n, l) => n + l.length, 0), messagesAcked: ackedCount, messagesStored: stored, lost, violations: violations.length, seconds: (Date.now() - t0) / 1000 })}\n`);
     expect(violations).toEqual([]);
     expect(lost).toBe(0);
     expect(served + left).toBe(WOMEN);
