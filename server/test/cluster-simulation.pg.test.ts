@@ -163,7 +163,7 @@ describe('three relays on one PostgreSQL and one Redis, a node killed mid-exchan
     const env = {
       DEMO: '1', STAFF_KDF: 'min', TSUNAGARI_DB: database.url, TSUNAGARI_REDIS_URL: file.redis.path, PORT: '0', LOG_LEVEL: 'warn',
       // Every simulated woman comes from 127.0.0.1: no proof of work (start-proof tests it).
-      TSUNAGARI_POW_COUNTER: '0', TSUNAGARI_OFFER_TIMEOUT_S: String(OFFER_TIMEOUT_MS / 1000), TSUNAGARI_COUNSELOR_GRACE_S: '3', TSUNAGARI_CLIENT_GRACE_S: '30',
+      TSUNAGARI_POW_COUNTER: '0', TSUNAGARI_OFFER_TIMEOUT_S: String(OFFER_TIMEOUT_MS / 1000), TSUNAGARI_COUNSELOR_GRACE_S: '3', TSUNAGARI_CLIENT_GRACE_S: '4',
     };
     const urlOf = (r: RelayProcess) => /listening on (http:\/\/\S+)/.exec(r.out())?.[1] ?? '';
     // The first node migrates and seeds the demo; the others start on what it made.
@@ -413,6 +413,15 @@ describe('three relays on one PostgreSQL and one Redis, a node killed mid-exchan
     const again = await startRelayProcess(env);
     relays.push(again);
     alive.add(urlOf(again));
+    // A node starting in a running cluster leaves the others' counselors as they are: each one
+    // with a socket open (on any node) is still seen online, her chats still hers.
+    const counselorsOnline = async () => {
+      await Promise.all(bots.map((b) => b.peer.ready()));
+      const r = await retry<{ counselors: { staffId: string; status: string }[] }>(bots[0]?.peer as Peer, 'staff:list', {});
+      return r.ok ? r.data.counselors.filter((c) => c.status === 'offline').map((c) => c.staffId) : ['?'];
+    };
+    const offline = await counselorsOnline();
+    expect(offline, 'counselors with an open socket shown offline after a node started').toEqual([]);
     // Some come back through the restarted node.
     const throughRestarted = women.filter((x) => !x.ended).slice(0, 3);
     for (const w of throughRestarted) {
