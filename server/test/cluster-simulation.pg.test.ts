@@ -26,6 +26,7 @@ import { postJson } from './harness.js';
 import { freshPgDatabase } from './postgres-server.js';
 import { redisPerFile } from './redis-per-file.js';
 import { type RelayProcess, startRelayProcess } from './relay-process.js';
+import { rng } from './seeded-random.js';
 
 type Sock = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -40,17 +41,6 @@ const COUNSELORS = [
   ...[3, 4, 5].map((n) => ({ username: `sim${n}`, password: `pw-sim${n}-long-enough` })),
 ];
 
-/** mulberry32: a small seeded generator, so every run makes the same choices. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = rng(SEED);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
