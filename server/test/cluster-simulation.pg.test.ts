@@ -1,6 +1,6 @@
 /**
  * Issue 17's multi-node simulation: three relays as `npm start` runs them (one process each, port
- * 0), one PostgreSQL database and one Redis. Women spread over the nodes, three counselors on
+ * 0), one PostgreSQL database and one Redis. 30 women spread over the nodes, 5 counselors on
  * different nodes, random socket drops with reconnects to any node, and one node killed with
  * SIGKILL mid-exchange and started again. Seeded, so a run makes the same choices; it waits for
  * events (the pauses are the simulated people's own).
@@ -163,7 +163,7 @@ describe('three relays on one PostgreSQL and one Redis, a node killed mid-exchan
     const alive = new Set(urls);
     const nodes = () => [...alive];
 
-    // A third counselor, enrolled as the demo's are (signed with the demo org key); capacities set.
+    // Three more counselors, enrolled as the demo's are (signed with the demo org key).
     const sodium = await loadSodium();
     const repos = createPgRepositories(database.pool);
     const orgFile = loadConfig({ DEMO: '1', TSUNAGARI_DB: database.url }).demoOrgKeyFile;
@@ -205,7 +205,7 @@ describe('three relays on one PostgreSQL and one Redis, a node killed mid-exchan
       for (const o of offers.get(cid) ?? []) if (o.staff === staff && o.endsAt > Date.now()) o.endsAt = Date.now();
     };
 
-    // ---- counselors: one per node --------------------------------------------------------------
+    // ---- counselors: spread over the nodes -----------------------------------------------------------
     interface Bot { name: string; peer: Peer; staffId: string; available: boolean }
     const bots: Bot[] = [];
     for (const [k, c] of COUNSELORS.entries()) {
