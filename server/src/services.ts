@@ -127,6 +127,7 @@ export async function createServices(repos: Repositories, o: ServiceOptions): Pr
     scheduler,
     store: o.queueStore ?? o.shared?.queueStore ?? new MemoryQueueStore(),
     options: o.routing,
+    clusterRunning: o.shared ? () => o.shared?.jobLock.heldElsewhere() ?? Promise.resolve(false) : undefined,
   });
   const hours = new OpeningHours(() => settings.hours(), clock, () => settings.programContacts(), () => ({
     retentionDays: settings.get().retentionDays,

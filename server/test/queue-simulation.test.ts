@@ -26,6 +26,7 @@ import { LiveSessions } from '../src/domain/staff/live-sessions.js';
 import { createSqliteRepositories } from '../src/repositories/sqlite.js';
 import { realScheduler } from '../src/scheduler.js';
 import { postJson, startTestServer, type TestServer } from './harness.js';
+import { rng } from './seeded-random.js';
 
 /**
  * Every simulated woman comes from 127.0.0.1 and some write a lot while they wait, and the
@@ -42,17 +43,6 @@ const CAPACITY = 3;
 const SEED = 20260401;
 const ROUTING = { offerTimeoutMs: 800, counselorGraceMs: 1500, clientGraceMs: 30_000 };
 
-/** mulberry32: a small seeded generator, so every run makes the same choices. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = rng(SEED);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const b64 = (n: number) => {

@@ -12,6 +12,8 @@ export interface JobLock {
   acquire(): Promise<boolean>;
   /** Gives the lease up if this node holds it (another node may take it at once). */
   release(): Promise<void>;
+  /** Whether another node holds the lease now: a node starting sees that the cluster is running. */
+  heldElsewhere(): Promise<boolean>;
   /** How long a taken or renewed lease lasts without renewal, in ms. */
   readonly leaseMs: number;
 }

@@ -34,8 +34,11 @@ describe('the job lock in Redis', () => {
     const key = `lock${++n}`;
     const dead = new RedisJobLock(file.redis.connect(), key, 200);
     const live = new RedisJobLock(file.redis.connect(), key, 200);
+    expect(await live.heldElsewhere()).toBe(false);
     expect(await dead.acquire()).toBe(true);
     expect(await live.acquire()).toBe(false);
+    // A node starting sees the cluster running; the holder does not see itself as another.
+    expect([await live.heldElsewhere(), await dead.heldElsewhere()]).toEqual([true, false]);
     await until(() => live.acquire());
     expect(await dead.acquire()).toBe(false);
     await dead.release();
@@ -51,7 +54,7 @@ describe('the job lock in Redis', () => {
     const tries = { a: 0, b: 0 };
     const leader = (name: 'a' | 'b') => {
       const lock = new RedisJobLock(file.redis.connect(), key, 300);
-      const counted = { leaseMs: lock.leaseMs, release: () => lock.release(), acquire: () => (tries[name]++, lock.acquire()) };
+      const counted = { leaseMs: lock.leaseMs, release: () => lock.release(), heldElsewhere: () => lock.heldElsewhere(), acquire: () => (tries[name]++, lock.acquire()) };
       return new JobLeader(
         counted,
         {

@@ -38,4 +38,9 @@ export class RedisJobLock implements JobLock {
   async release(): Promise<void> {
     await this.redis.eval(RELEASE, 1, this.key, this.token);
   }
+
+  async heldElsewhere(): Promise<boolean> {
+    const holder = await this.redis.get(this.key);
+    return holder !== null && holder !== this.token;
+  }
 }

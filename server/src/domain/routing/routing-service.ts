@@ -25,6 +25,8 @@ export interface RoutingDeps {
   scheduler: Scheduler;
   store: QueueStore;
   options?: Partial<RoutingOptions> | undefined;
+  /** Several nodes: whether other nodes are running now (one holds the job lease), asked at boot. */
+  clusterRunning?: (() => Promise<boolean>) | undefined;
 }
 
 type Ended = { endedAt: string; changed: boolean; reason: EndReason };
@@ -66,6 +68,7 @@ export class RoutingService {
   private stopped = false;
   private readonly scheduler: Scheduler;
   private readonly sharedStore: boolean;
+  private readonly clusterRunning: () => Promise<boolean>;
   /** The next sweep for offers a dead node left (shared stores only). */
   private sweep: unknown = null;
   /**
@@ -77,6 +80,7 @@ export class RoutingService {
   constructor(deps: RoutingDeps) {
     ({ repos: this.repos, clock: this.clock, sodium: this.sodium, scheduler: this.scheduler } = deps);
     this.sharedStore = deps.store.shared;
+    this.clusterRunning = deps.clusterRunning ?? (async () => false);
     this.options = { ...defaultRoutingOptions, ...deps.options };
     this.router = new Router(deps.store, () => this.clock.now().getTime(), deps.scheduler, {
       offered: (offer, item) =>
@@ -118,6 +122,15 @@ export class RoutingService {
    */
   async boot(events: RoutingEvents): Promise<void> {
     this.events = events;
+    // Joining a running cluster (issue 17): the shared store is live — the queue, loads, offers
+    // and who is connected, kept by the other nodes. Restored from the database it would show
+    // every counselor offline (no offers to her) and this node's grace timers would requeue the
+    // chats of counselors, and end the waits of women, whose sockets are on other nodes.
+    if (this.sharedStore && (await this.clusterRunning())) {
+      await this.router.adoptOffers();
+      this.sweepForOrphanedOffers();
+      return;
+    }
     const items = keepStoredOrder((await this.repos.consultations.waiting()).map(itemFor));
     const now = this.clock.now().getTime();
     const counselors = (await this.repos.counselors.all()).map((c) => ({ ...c, connected: false, idleSince: now }));
@@ -465,10 +478,14 @@ export class RoutingService {
 
   /** She goes on or off duty. FORBIDDEN for staff who are not counselors. */
   async setStatus(staffId: string, status: RoutingStatus): Promise<void> {
-    if (!(await this.router.counselor(staffId))) throw errors.forbidden('not a counselor');
-    await this.repos.counselors.setStatus(staffId, status);
-    await this.router.updateCounselor(staffId, { status });
-    this.ev.changed({ queue: true, counselors: true });
+    // After her presence: a counselor made after start-up has a slot only once staffOnline, queued
+    // when her socket connected, has run; her first status right after connecting waits for it.
+    await this.presence.run(staffId, async () => {
+      if (!(await this.router.counselor(staffId))) throw errors.forbidden('not a counselor');
+      await this.repos.counselors.setStatus(staffId, status);
+      await this.router.updateCounselor(staffId, { status });
+      this.ev.changed({ queue: true, counselors: true });
+    });
   }
 
   /** A supervisor sets how many chats she may hold. INVALID_STATE for anyone not a counselor. */
