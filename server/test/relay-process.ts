@@ -8,8 +8,8 @@ export interface RelayProcess {
   child: ChildProcessByStdio<null, Readable, Readable>;
   /** Everything it wrote so far, stdout and stderr. */
   out(): string;
-  /** Its exit code, once it exits. */
-  exited: Promise<number | null>;
+  /** Its exit code once it exits, or the name of the signal that ended it. */
+  exited: Promise<number | string | null>;
 }
 
 /**
@@ -25,7 +25,8 @@ export async function startRelayProcess(env: NodeJS.ProcessEnv, until: RegExp = 
   let out = '';
   child.stdout.on('data', (d: Buffer) => void (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => void (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  // Its exit code, or the signal that ended it (a relay that dies by a signal must say which).
+  const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
   await new Promise<void>((resolve, reject) => {
     child.stdout.on('data', () => /listening on/.test(out) && until.test(out) && resolve());
     void exited.then((code) => reject(new Error(`the relay exited (${code}):\n${out}`)));
