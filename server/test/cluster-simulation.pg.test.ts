@@ -222,6 +222,7 @@ describe('three relays on one PostgreSQL and one Redis, a node killed mid-exchan
         const list = await retry<{ messages: { senderRole: string; seq: number }[] }>(bot.peer, 'message:list', { consultationId: cid });
         if (!list.ok) return;
         const last = Math.max(0, ...list.data.messages.filter((m) => m.senderRole === 'counselor').map((m) => m.seq));
+        let refusedWhileHers = 0;
         for (let seq = last + 1; seq <= last + 2; seq++) {
           await sleep(300 + random() * 500);
           attempt(cid, `counselor:${seq}`);
@@ -229,7 +230,15 @@ describe('three relays on one PostgreSQL and one Redis, a node killed mid-exchan
           const r = await retry<{ id: number }>(bot.peer, 'message:send', sealed);
           if (r.ok) ack(cid, `counselor:${seq}`, r.data.id);
           else if (r.error !== 'INVALID_STATE' && r.error !== 'FORBIDDEN') violations.push(`counselor send: ${r.error}`);
-          if (!r.ok) return;
+          if (!r.ok) {
+            // Refused while the chat is still hers (seen after a node's kill, not yet explained): she
+            // sends again, as a counselor whose console showed the error would. Printed, not hidden.
+            const mine = await retry<{ consultations: { consultationId: string; status: string }[] }>(bot.peer, 'consultation:mine', {});
+            if (!mine.ok || !mine.data.consultations.some((x) => x.consultationId === cid && x.status === 'active') || refusedWhileHers >= 20) return;
+            refusedWhileHers++;
+            process.stdout.write(`counselor ${c.username} refused ${r.error} in a chat still hers (${cid}, seq ${seq})\n`);
+            seq--;
+          }
         }
       };
       bot.peer.on((s) => {
