@@ -7,6 +7,9 @@ import { promised } from './promised.js';
 
 type Row = Record<string, unknown>;
 
+/** A row's topics, selected as a JSON array. */
+export const topicsOf = (r: Row): Topic[] => JSON.parse((r.topics as string | null) ?? '[]') as Topic[];
+
 /** SQLite case records (migration 6): one row per consultation, its topics as rows of their own. */
 export function createSqliteCaseRecords(db: Db): CaseRecordRepository {
   const s = {
@@ -36,7 +39,6 @@ export function createSqliteCaseRecords(db: Db): CaseRecordRepository {
     for (const topic of record.topics) s.addTopic.run(consultationId, topic);
   });
 
-  const topicsOf = (r: Row): Topic[] => JSON.parse((r.topics as string | null) ?? '[]') as Topic[];
 
   return promised<CaseRecordRepository>({
     save: (consultationId, staffId, record) => save(consultationId, staffId, record),
@@ -46,17 +48,18 @@ export function createSqliteCaseRecords(db: Db): CaseRecordRepository {
       return { topics: topicsOf(r), outcome: r.outcome as Outcome, ageBand: (r.age_band as AgeBand | null) ?? null, recordedAt: r.recorded_at as string };
     },
     reportRows: (fromIso, toIso) =>
-      (s.rows.all(fromIso, toIso) as Row[]).map(
-        (r): ReportRow => ({
-          queuedAt: r.queued_at as string,
-          assignedAt: (r.assigned_at as string | null) ?? null,
-          endedAt: (r.ended_at as string | null) ?? null,
-          endReason: (r.end_reason as EndReason | null) ?? null,
-          campaign: (r.campaign as string | null) ?? null,
-          record: r.outcome == null ? null : { topics: topicsOf(r), outcome: r.outcome as Outcome, ageBand: (r.age_band as AgeBand | null) ?? null },
-          handoffs: JSON.parse((r.handoffs as string | null) ?? '[]') as HandoffKind[],
-          waitMs: (r.wait_ms as number | null) ?? null,
-        }),
-      ),
+      (s.rows.all(fromIso, toIso) as Row[]).map(toReportRow),
   });
 }
+
+/** A report row from its columns (both backends select the same ones; topics and hand-offs as JSON arrays). */
+export const toReportRow = (r: Row): ReportRow => ({
+  queuedAt: r.queued_at as string,
+  assignedAt: (r.assigned_at as string | null) ?? null,
+  endedAt: (r.ended_at as string | null) ?? null,
+  endReason: (r.end_reason as EndReason | null) ?? null,
+  campaign: (r.campaign as string | null) ?? null,
+  record: r.outcome == null ? null : { topics: topicsOf(r), outcome: r.outcome as Outcome, ageBand: (r.age_band as AgeBand | null) ?? null },
+  handoffs: JSON.parse((r.handoffs as string | null) ?? '[]') as HandoffKind[],
+  waitMs: (r.wait_ms as number | null) ?? null,
+});

@@ -1,14 +1,13 @@
-import type { AgeBand, CaseLogEntry, EndReason, HandoffKind, LoggedChannel, Outcome, Topic } from '@tsunagari/shared';
+import type { AgeBand, CaseLogEntry, LoggedChannel, Outcome } from '@tsunagari/shared';
 import type pg from 'pg';
 import { coarseOrNull, coarseTime } from '../../domain/coarse-time.js';
-import type { ReportRow } from '../../domain/types.js';
 import { toEntry } from '../case-log.js';
+import { toReportRow, topicsOf } from '../case-records.js';
 import type { CaseLogRepository, CaseRecordRepository } from '../types.js';
 import { all, changes, inTransaction, one } from './pool.js';
 
 // Topics in the order SQLite's primary-key index gives them (by topic); hand-off kinds by appointment row.
 const TOPICS = '(SELECT COALESCE(json_agg(t.topic ORDER BY t.topic), \'[]\')::text FROM case_record_topic t WHERE t.consultation_id = $ID)';
-const topicsOf = (r: Record<string, unknown>): Topic[] => JSON.parse((r.topics as string | null) ?? '[]') as Topic[];
 
 /** PostgreSQL case records: one row per consultation, its topics as rows of their own. */
 export function createPgCaseRecords(pool: pg.Pool): CaseRecordRepository {
@@ -33,18 +32,7 @@ export function createPgCaseRecords(pool: pg.Pool): CaseRecordRepository {
         ${TOPICS.replace('$ID', 'c.id')} AS topics,
         COALESCE(c.handoff_kinds, (SELECT COALESCE(json_agg(a.kind ORDER BY a.rowid), '[]')::text FROM appointment a WHERE a.consultation_id = c.id AND a.status <> 'cancelled')) AS handoffs
         FROM consultation c LEFT JOIN case_record r ON r.consultation_id = c.id
-        WHERE c.queued_at >= $1 AND c.queued_at < $2 ORDER BY c.rowid`, [fromIso, toIso])).map(
-        (r): ReportRow => ({
-          queuedAt: r.queued_at as string,
-          assignedAt: (r.assigned_at as string | null) ?? null,
-          endedAt: (r.ended_at as string | null) ?? null,
-          endReason: (r.end_reason as EndReason | null) ?? null,
-          campaign: (r.campaign as string | null) ?? null,
-          record: r.outcome == null ? null : { topics: topicsOf(r), outcome: r.outcome as Outcome, ageBand: (r.age_band as AgeBand | null) ?? null },
-          handoffs: JSON.parse((r.handoffs as string | null) ?? '[]') as HandoffKind[],
-          waitMs: (r.wait_ms as number | null) ?? null,
-        }),
-      ),
+        WHERE c.queued_at >= $1 AND c.queued_at < $2 ORDER BY c.rowid`, [fromIso, toIso])).map(toReportRow),
   };
 }
 
