@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryCallerLedgerStore } from './caller-ledger-store.js';
+import { type CallerLedgerStore, MemoryCallerLedgerStore } from './caller-ledger-store.js';
 
 describe('MemoryCallerLedgerStore: nuisance blocks', () => {
   it('keeps a block for its own day, and a later day\'s block drops the blocks of earlier days', async () => {
-    const store = new MemoryCallerLedgerStore();
+    const store: CallerLedgerStore = new MemoryCallerLedgerStore();
     await store.block('network-a', '2026-12-01', 1000);
     await store.block('network-b', '2026-12-01', 1000);
     expect(await store.blockedDay('network-a')).toBe('2026-12-01');
