@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { createPgRepositories } from '../src/repositories/pg/index.js';
 import { createPgPool } from '../src/repositories/pg/pool.js';
 import { createSqliteRepositories } from '../src/repositories/sqlite.js';
 import { call, clientSocket, type ClientSocket, connected, loginStaff, manualClock, signIn, startTestServer, staffSocket, type TestServer } from './harness.js';
-import { freshPgDatabase } from './postgres-server.js';
+import { freshPgDatabase, PG_BIN } from './postgres-server.js';
 
 // Issue 17: `npm run migrate-to-postgres` moves a SQLite deployment into an empty PostgreSQL
 // database. The file is filled through the protocol (a conversation with a hand-off and a
@@ -192,6 +192,30 @@ describe('npm run migrate-to-postgres', { timeout: 120_000 }, () => {
       expect((await untouched.query("SELECT COUNT(*) AS n FROM pg_tables WHERE schemaname = current_schema()")).rows).toEqual([{ n: 0 }]);
     } finally {
       await untouched.end();
+    }
+  });
+
+  it("README's backup and restore for PostgreSQL: pg_dump --format=custom, pg_restore into a new database, every row back", async () => {
+    const url = await emptyDatabase();
+    expect((await migrate(server.dbPath, url)).code).toBe(0);
+    const dump = path.join(server.dir, 'tsunagari.dump');
+    execFileSync(path.join(PG_BIN, 'pg_dump'), ['--format=custom', `--file=${dump}`, url]);
+    const restored = await emptyDatabase();
+    execFileSync(path.join(PG_BIN, 'pg_restore'), ['--no-owner', `--dbname=${restored}`, dump]);
+    const [before, after] = [createPgPool(url, 1), createPgPool(restored, 1)];
+    try {
+      const tables = (await before.query<{ t: string }>("SELECT tablename AS t FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename")).rows.map((r) => r.t);
+      expect(tables).toContain('message');
+      for (const table of tables) {
+        const read = (pool: typeof before) => async (sql: string) => (await pool.query(sql)).rows;
+        const columns = (await before.query<{ c: string }>('SELECT column_name AS c FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1', [table])).rows.map((r) => r.c);
+        expect(await rowsOf(read(after), table, columns), table).toEqual(await rowsOf(read(before), table, columns));
+      }
+      // The restored identity sequences go on after the highest id, as the moved ones did.
+      const next = async (pool: typeof before) => (await pool.query("SELECT nextval(pg_get_serial_sequence('message', 'id')) AS n")).rows[0];
+      expect(await next(after)).toEqual(await next(before));
+    } finally {
+      await Promise.all([before.end(), after.end()]);
     }
   });
 });
