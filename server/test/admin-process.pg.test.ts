@@ -19,7 +19,7 @@ const tsx = path.join(SERVER_ROOT, 'node_modules', '.bin', 'tsx');
 /** One admin command in its own process: its exit code and what it printed. */
 function admin(db: string, args: string[]): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
-    execFile(tsx, ['src/cli/admin.ts', ...args], { cwd: SERVER_ROOT, env: { ...process.env, DEMO: '0', TSUNAGARI_DB: db }, timeout: 25_000 }, (error, out, err) => {
+    execFile(tsx, ['src/cli/admin.ts', ...args], { cwd: SERVER_ROOT, env: { ...process.env, DEMO: '0', TSUNAGARI_DB: db }, timeout: 60_000 }, (error, out, err) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, out, err });
     });
   });
@@ -43,7 +43,7 @@ const backends: { name: string; open(): Promise<{ location: string; drop(): Prom
   },
 ];
 
-describe.each(backends)('tsunagari-admin on $name', { timeout: 120_000 }, (backend) => {
+describe.each(backends)('tsunagari-admin on $name', { timeout: 240_000 }, (backend) => {
   let db: { location: string; drop(): Promise<void> };
   beforeAll(async () => {
     db = await backend.open();
