@@ -23,10 +23,10 @@ const REDIS_MATRIX = ['test/routing.test.ts', 'test/restart.test.ts', 'test/staf
  * test/pg-storage.ts). They look at rows through `server.rows` (either database). The other files
  * still read or write the SQLite file itself in some test (`server.db`, limits-helpers.ts's table
  * counts, the file and its WAL searched for plaintext) or run the SQLite-only CLI and backup; on
- * PostgreSQL `server.db` throws, so none passes by reading an empty file. Two tests differ on
- * PostgreSQL for another reason, not yet traced: consultation.test.ts's flood burst (36 messages
- * sent in one turn: the 5 refused are not the last 5, e.g. seq 5 and 6 refused, 7 to 33 kept) and
- * limits-sockets.test.ts's outbound cap (its drop logged twice, once expected).
+ * PostgreSQL `server.db` throws, so none passes by reading an empty file. One test differs on
+ * PostgreSQL for another reason, not yet traced: limits-sockets.test.ts's outbound cap (its drop
+ * logged twice, once expected). (The flood burst that was refused from its middle on PostgreSQL
+ * was messages overtaking each other: message-order.test.ts, in the matrix.)
  */
 const PG_MATRIX = [
   'test/auth.test.ts', 'test/bad-input.test.ts', 'test/message-order.test.ts', 'test/calendar.test.ts', 'test/campaigns.test.ts', 'test/case-log.test.ts', 'test/heartbeat.test.ts',
