@@ -348,7 +348,11 @@ export class RoutingService {
     return (await this.router.position(c.id)) ?? 1;
   }
 
-  /** A counselor takes a waiting client, by hand or by accepting the offer made to her. Of two at once, one wins. */
+  /**
+   * A counselor takes a waiting client, by hand or by accepting the offer made to her. Of two at
+   * once, one wins. Her own take sent again (its answer lost to a drop, a restart or an ack slower
+   * than her console waits) is answered with the chat she holds, as the first was: re-sends are safe.
+   */
   take(staffId: string, consultationId: string): Promise<Consultation> {
     return this.lifecycle.run(consultationId, () => this.takeNow(staffId, consultationId));
   }
@@ -356,17 +360,19 @@ export class RoutingService {
   private async takeNow(staffId: string, consultationId: string): Promise<Consultation> {
     const existing = await this.repos.consultations.byId(consultationId);
     if (!existing) throw errors.unknownConsultation();
-    if (existing.status === 'active') throw errors.alreadyTaken();
+    if (existing.status === 'active') return heldBy(existing, staffId);
     if (existing.status === 'ended') throw errors.invalidState('consultation ended');
     const refusal = await this.router.assign(staffId, consultationId);
     if (refusal === 'at_capacity') throw new DomainError('AT_CAPACITY');
     if (refusal === 'unknown_counselor') throw errors.forbidden('not a counselor');
-    if (refusal === 'not_waiting') throw errors.alreadyTaken();
+    if (refusal === 'not_waiting') return heldBy(await this.repos.consultations.byId(consultationId), staffId);
     const at = this.nowIso();
     if (!(await this.repos.consultations.assign(consultationId, staffId, at))) {
       // The store said yes, but she ended it meanwhile: her end frees the place it names in the
       // store (the chat, whoever holds it), before or after this.
-      throw (await this.repos.consultations.byId(consultationId))?.status === 'ended' ? errors.invalidState('consultation ended') : errors.alreadyTaken();
+      const now = await this.repos.consultations.byId(consultationId);
+      if (now?.status === 'ended') throw errors.invalidState('consultation ended');
+      return heldBy(now, staffId);
     }
     this.grace.clientNotWaiting(consultationId);
     const since = this.startedAt.get(consultationId) ?? ms(existing.queuedAt);
@@ -509,6 +515,15 @@ function keepStoredOrder(items: QueueItem[]): QueueItem[] {
     seen.set(key, n + 1);
     return { ...item, queuedAt: new Date(Date.parse(item.queuedAt) + n).toISOString() };
   });
+}
+
+/**
+ * A take of a chat already taken: hers (her earlier take went through, and this is it sent again)
+ * is answered with it; anyone else's is ALREADY_TAKEN.
+ */
+function heldBy(c: Consultation | null, staffId: string): Consultation {
+  if (c?.status === 'active' && c.assignedStaffId === staffId) return c;
+  throw errors.alreadyTaken();
 }
 
 function itemFor(w: WaitingConsultation): QueueItem {
