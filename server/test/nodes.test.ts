@@ -174,6 +174,49 @@ describe('two relay nodes on one Redis', () => {
     await until(async () => (await connectedNow()) === false);
   });
 
+  it("a counselor's socket moving from node A to node B while A marks her gone: B's online landing first does not leave her offline", async () => {
+    const [a, b] = await twoNodes({}, true);
+    await linked(a, b);
+    await linked(b, a);
+    const sato = await loginStaff(a, 'sato');
+    const staffId = sato.session.staff.id;
+    const onA = track(staffSocket(a, sato));
+    await connected(onA);
+    await call(onA, 'staff:status', { status: 'available' });
+    const connectedNow = async () => (await a.app.services.routing.view()).counselors.find((c) => c.staffId === staffId)?.connected;
+    await until(async () => (await connectedNow()) === true);
+    // The order a loaded node meets, made by hand: node A has found no socket of hers (her next one
+    // is not open yet) and is about to write "offline"; it waits there until her socket on node B
+    // is open and B's "online" is written, then writes.
+    const routingA = a.app.services.routing;
+    const routingB = b.app.services.routing;
+    const offlineOnA = routingA.staffOffline.bind(routingA);
+    const onlineOnB = routingB.staffOnline.bind(routingB);
+    let onlineWritten: () => void = () => undefined;
+    const wroteOnlineOnB = new Promise<void>((resolve) => (onlineWritten = resolve));
+    routingB.staffOnline = async (id) => {
+      await onlineOnB(id);
+      onlineWritten();
+    };
+    let onB: ClientSocket | null = null;
+    let offlineWritten: () => void = () => undefined;
+    const wroteOfflineOnA = new Promise<void>((resolve) => (offlineWritten = resolve));
+    routingA.staffOffline = async (id) => {
+      onB = track(staffSocket(b, sato));
+      await connected(onB);
+      await wroteOnlineOnB;
+      await offlineOnA(id);
+      offlineWritten();
+    };
+    onA.disconnect();
+    await wroteOfflineOnA;
+    // She is connected (on B): shown online again, offered the next woman, and her grace on A stopped.
+    await expect.poll(connectedNow, { timeout: 5000 }).toBe(true);
+    const offered = next(onB as unknown as ClientSocket, 'queue:offer');
+    const { consultationId } = await call(track(clientSocket(a)), 'consultation:start', {});
+    expect((await offered).consultationId).toBe(consultationId);
+  });
+
   it("a node shutting down tells its own sockets, not the other nodes'", async () => {
     const [a, b, c] = (await nodes(3)) as [TestServer, TestServer, TestServer];
     await linked(a, b);
