@@ -340,7 +340,9 @@ describe('queue simulation: 32 clients, 5 counselors, drops and a restart', () =
       await until(sock, () => counselor !== null || ended || Date.now() > gaveUpAt);
       if (counselor === null && !ended) {
         const r = await retry<{ endedAt: string }>(sock, ready, 'consultation:end', { consultationId: cid });
-        if (!r.ok) violations.push(`leave: ${r.error}`);
+        // Her end can go through with its answer lost in the restart: her reconnect then learns it
+        // ended (no way back in, issue 15), and the end sent again finds no consultation of hers.
+        if (!r.ok && !(r.error === 'UNKNOWN_CONSULTATION' && ended)) violations.push(`leave: ${r.error}`);
         // If a counselor got there first, she was served after all; the database decides below.
         return { cid, outcome: 'left' };
       }
