@@ -4,7 +4,22 @@ import { createRedisNode } from '../src/redis/redis-node.js';
 import { systemClock } from '../src/clock.js';
 import { createLogger } from '../src/log.js';
 import { rooms } from '../src/socket/types.js';
-import { type ClientSocket, call, clientSocket, connected, loginStaff, next, send, signIn, staffSocket, startTestServer, type TestServer, type TestServerOptions } from './harness.js';
+import {
+  type ClientSocket,
+  call,
+  clientSocket,
+  connected,
+  loginStaff,
+  manualClock,
+  manualScheduler,
+  next,
+  send,
+  signIn,
+  staffSocket,
+  startTestServer,
+  type TestServer,
+  type TestServerOptions,
+} from './harness.js';
 import { redisPerFile } from './redis-per-file.js';
 
 // Issue 17, sockets across nodes: two relays (each createApp on port 0, each its own SQLite file)
@@ -215,6 +230,65 @@ describe('two relay nodes on one Redis', () => {
     const offered = next(onB as unknown as ClientSocket, 'queue:offer');
     const { consultationId } = await call(track(clientSocket(a)), 'consultation:start', {});
     expect((await offered).consultationId).toBe(consultationId);
+  });
+
+  it("a woman who drops on node A and comes back through node B keeps her place, then her chat, when A's grace timers run out", async () => {
+    // Node A's timers are moved by hand; node B runs on real time. One database, as on PostgreSQL.
+    const clock = manualClock(new Date().toISOString());
+    const scheduler = manualScheduler(clock);
+    const periods = { clientGraceMs: 60_000, clientAwayMs: 60_000, clientGoneMs: 60_000 };
+    const prefix = `nodes${++n}:`;
+    const node = () => createRedisNode(file.redis.connect(), { prefix, adapterBlockMs: 200, clock: systemClock, log: createLogger('silent') });
+    const a = await startTestServer({ routing: periods, clock, scheduler, shared: node() });
+    open.servers.push(a);
+    const b = await startTestServer({ routing: periods, dir: a.dir, shared: node() });
+    open.servers.push(b);
+    await linked(a, b);
+    await linked(b, a);
+    const sato = track(staffSocket(a, await loginStaff(a, 'sato')));
+    await connected(sato);
+    // Node A has seen her go (its grace timer for her is set) once its clientOffline has run.
+    const routingA = a.app.services.routing;
+    const clientOffline = routingA.clientOffline.bind(routingA);
+    const goneFromA = () => new Promise<void>((resolve) => {
+      routingA.clientOffline = async (id) => {
+        await clientOffline(id);
+        resolve();
+      };
+    });
+    const comeBack = async (server: TestServer, chat: { consultationId: string; clientToken: string }) => {
+      const phone = track(clientSocket(server));
+      await connected(phone);
+      await call(phone, 'consultation:resume', { consultationId: chat.consultationId, clientToken: chat.clientToken });
+      return phone;
+    };
+
+    // Waiting (nobody on duty): she drops from A and is back through B within her grace.
+    const first = track(clientSocket(a));
+    await connected(first);
+    const chat = await call(first, 'consultation:start', {});
+    let gone = goneFromA();
+    first.disconnect();
+    await gone;
+    const throughB = await comeBack(b, chat);
+    scheduler.advance(60_000);
+    // A take waits behind A's grace-over for her (one at a time per consultation): she still waits.
+    expect(await send(sato, 'consultation:take', { consultationId: chat.consultationId })).toMatchObject({ ok: true });
+
+    // In her chat: back on A, gone from A, back through B; A's away and gone periods both run out.
+    throughB.disconnect();
+    const again = await comeBack(a, chat);
+    gone = goneFromA();
+    again.disconnect();
+    await gone;
+    await comeBack(b, chat);
+    const away: unknown[] = [];
+    sato.on('consultation:client-away', (p) => void away.push(p));
+    scheduler.advance(60_000);
+    scheduler.advance(60_000);
+    expect(await send(sato, 'consultation:take', { consultationId: chat.consultationId })).toMatchObject({ ok: true });
+    expect((await a.rows('SELECT status FROM consultation WHERE id = ?', chat.consultationId))[0]).toEqual({ status: 'active' });
+    expect(away).toEqual([]);
   });
 
   it("a node shutting down tells its own sockets, not the other nodes'", async () => {

@@ -32,8 +32,11 @@ function whenNoOther(io: TsunagariServer, shared: boolean, room: string, except:
 
 type Deps = Pick<Services, 'consultations' | 'presenter' | 'counselors'> & { log: Logger };
 
-/** Pushes for what routing reports. Queue and counselor changes go through the pusher, coalesced. */
-export function routingEvents(io: TsunagariServer, deps: Deps, pusher: QueuePusher): RoutingEvents {
+/**
+ * Pushes for what routing reports. Queue and counselor changes go through the pusher, coalesced.
+ * With several nodes (`shared`) it also answers whether a woman is bound on any node.
+ */
+export function routingEvents(io: TsunagariServer, deps: Deps, pusher: QueuePusher, shared = false): RoutingEvents {
   const { consultations, presenter, counselors, log } = deps;
   const moveStaffSockets = (consultationId: string, from: string | null, to: string | null) => {
     if (from) io.in(rooms.staffMember(from)).socketsLeave(rooms.consultation(consultationId));
@@ -81,6 +84,9 @@ export function routingEvents(io: TsunagariServer, deps: Deps, pusher: QueuePush
     failed: (caught) => {
       log.error({ event: 'routing.failed', err: describeError(caught) }, 'routing work outside a handler failed');
     },
+    ...(shared
+      ? { clientConnected: async (consultationId: string) => (await io.in(rooms.consultation(consultationId)).fetchSockets()).some((s) => s.data.role === 'client') }
+      : {}),
   };
 }
 

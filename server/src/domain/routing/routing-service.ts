@@ -262,12 +262,14 @@ export class RoutingService {
   private async clientParked(consultationId: string, endsInMs: number): Promise<void> {
     const c = await this.repos.consultations.byId(consultationId);
     if (this.stopped || c?.status !== 'active' || !c.assignedStaffId) return;
+    // Back through another node: that node watches her from now on; this one lets her chat be.
+    if (await this.connectedElsewhere(consultationId)) return void this.grace.stopAway(consultationId);
     this.events?.clientAway(consultationId, c.assignedStaffId, true, new Date(this.clock.now().getTime() + endsInMs).toISOString());
   }
 
   private async clientGoneOver(consultationId: string): Promise<void> {
     const c = await this.repos.consultations.byId(consultationId);
-    if (this.stopped || c?.status !== 'active') return;
+    if (this.stopped || c?.status !== 'active' || (await this.connectedElsewhere(consultationId))) return;
     if ((await this.end(c, 'client', 'client_gone')).changed) this.ev.clientGone(consultationId);
   }
 
@@ -307,10 +309,20 @@ export class RoutingService {
     if (this.stopped || !c || c.status !== 'waiting') return;
     // A chat that went back to the queue is not a new start that never spoke: only her grace ends it.
     if (cause === 'silent' && (await this.router.queue()).find((q) => q.consultationId === consultationId)?.requeued !== false) return;
+    // Her place's grace ran out here, but she may be waiting through another node now.
+    if (cause === 'timeout' && (await this.connectedElsewhere(consultationId))) return;
     this.grace.clientNotWaiting(consultationId);
     await this.endWaiting(c, 'client', 'abandoned', cause);
     this.ev.abandoned(consultationId);
     this.ev.changed({ queue: true });
+  }
+
+  /**
+   * Several nodes: a socket of hers is bound to the consultation on another node (this node's
+   * grace timers, which know only its own sockets, ran out). False with one node.
+   */
+  private async connectedElsewhere(consultationId: string): Promise<boolean> {
+    return (await this.events?.clientConnected?.(consultationId)) ?? false;
   }
 
   // ---- the lifecycle -------------------------------------------------------------------------
