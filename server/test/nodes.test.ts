@@ -52,6 +52,17 @@ async function nodes(count: number, opts: TestServerOptions = {}, oneDatabase = 
   return servers;
 }
 
+/** Two linked nodes on one database, sato logged in, and whether node A's routing shows her connected. */
+async function satoOnTwoNodes() {
+  const [a, b] = await twoNodes({}, true);
+  await linked(a, b);
+  await linked(b, a);
+  const sato = await loginStaff(a, 'sato');
+  const staffId = sato.session.staff.id;
+  const connectedNow = async () => (await a.app.services.routing.view()).counselors.find((c) => c.staffId === staffId)?.connected;
+  return { a, b, sato, staffId, connectedNow };
+}
+
 function track<T extends ClientSocket>(socket: T): T {
   open.sockets.push(socket);
   return socket;
@@ -168,15 +179,10 @@ describe('two relay nodes on one Redis', () => {
   });
 
   it('a counselor whose tab on node A closes while another tab of hers is on node B stays online; her last tab closing takes her offline', async () => {
-    const [a, b] = await twoNodes({}, true);
-    await linked(a, b);
-    await linked(b, a);
-    const sato = await loginStaff(a, 'sato');
-    const staffId = sato.session.staff.id;
+    const { a, b, sato, staffId, connectedNow } = await satoOnTwoNodes();
     const onA = track(staffSocket(a, sato));
     const onB = track(staffSocket(b, sato));
     await Promise.all([connected(onA), connected(onB)]);
-    const connectedNow = async () => (await a.app.services.routing.view()).counselors.find((c) => c.staffId === staffId)?.connected;
     await until(async () => (await connectedNow()) === true);
     onA.disconnect();
     await until(() => a.app.io.sockets.sockets.size === 0);
@@ -190,15 +196,10 @@ describe('two relay nodes on one Redis', () => {
   });
 
   it("a counselor's socket moving from node A to node B while A marks her gone: B's online landing first does not leave her offline", async () => {
-    const [a, b] = await twoNodes({}, true);
-    await linked(a, b);
-    await linked(b, a);
-    const sato = await loginStaff(a, 'sato');
-    const staffId = sato.session.staff.id;
+    const { a, b, sato, connectedNow } = await satoOnTwoNodes();
     const onA = track(staffSocket(a, sato));
     await connected(onA);
     await call(onA, 'staff:status', { status: 'available' });
-    const connectedNow = async () => (await a.app.services.routing.view()).counselors.find((c) => c.staffId === staffId)?.connected;
     await until(async () => (await connectedNow()) === true);
     // The order a loaded node meets, made by hand: node A has found no socket of hers (her next one
     // is not open yet) and is about to write "offline"; it waits there until her socket on node B
