@@ -423,6 +423,10 @@ describe('three relays on one PostgreSQL and one Redis, a node killed mid-exchan
     alive.delete(urls[1] as string);
     killed.child.kill('SIGKILL');
     await killed.exited;
+    // The counselors pause (keeping their chats) while node 1 starts again, so that women still
+    // wait to check positions on across the restarted node: a restart takes seconds under load,
+    // and counselors who went on taking would sometimes have served everyone by then.
+    await setAvailable(false);
     const again = await startRelayProcess(env);
     relays.push(again);
     alive.add(urlOf(again));
@@ -441,9 +445,8 @@ describe('three relays on one PostgreSQL and one Redis, a node killed mid-exchan
       // Whichever node her next socket picks; once, at least, the restarted one.
       w.peer.sock.io.engine?.close();
     }
-    // Positions again, across the restarted node too: the counselors pause (keeping their chats),
-    // and everyone still waiting is, once the pushes settle, told her place in the one queue.
-    await setAvailable(false);
+    // Positions again, across the restarted node too: with the counselors paused, everyone still
+    // waiting is, once the pushes settle, told her place in the one queue.
     const waitingAfterRestart = await positionsSettled();
     expect(waitingAfterRestart, 'nobody waiting to check positions on after the restart').toBeGreaterThan(0);
     await setAvailable(true);
