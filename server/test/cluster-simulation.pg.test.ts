@@ -242,8 +242,11 @@ describe('three relays on one PostgreSQL and one Redis, a node killed mid-exchan
           }
           if (r.error !== 'INVALID_STATE' && r.error !== 'FORBIDDEN') violations.push(`counselor send: ${r.error}`);
           // Refused: right only when the chat is no longer hers as she took it — ended, back in the
-          // queue, or taken again (a new assignment, served by its own serve). A refusal in the
-          // assignment she still holds is the relay failing its counselor: counted, never re-sent.
+          // queue, or taken again (a new assignment, served by its own serve). That happens: her
+          // grace runs while her console is away (a restart, a killed node), and on a loaded machine
+          // it can run out first; her chats go to the queue, then to whoever accepts, her included,
+          // so "active and hers" alone is not "still hers". A refusal in the assignment she still
+          // holds is the relay failing its counselor: counted, never re-sent.
           const mine = await retry<{ consultations: { consultationId: string; status: string; assignedAt: string | null }[] }>(bot.peer, 'consultation:mine', {});
           if (mine.ok && mine.data.consultations.some((x) => x.consultationId === cid && x.status === 'active' && x.assignedAt === assignedAt)) {
             violations.push(`counselor ${c.username} refused ${r.error} in her own live chat (${cid}, seq ${seq})`);
