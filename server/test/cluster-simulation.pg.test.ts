@@ -370,6 +370,10 @@ describe('three relays on one PostgreSQL and one Redis, a node killed mid-exchan
     const setAvailable = async (available: boolean) => {
       for (const b of bots) {
         b.available = available;
+        // Going away, her console drops the offers it shows from the moment she asks: the relay
+        // withdraws them and may offer the same women to the next counselor at once, and that push
+        // can reach the test before the withdrawal reaches her socket.
+        if (!available) for (const [cid] of offers) endOffer(cid, b.staffId);
         const r = await retry(b.peer, 'staff:status', { status: available ? 'available' : 'away' });
         expect(r.ok).toBe(true);
       }

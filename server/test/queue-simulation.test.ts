@@ -440,7 +440,11 @@ describe('queue simulation: 32 clients, 5 counselors, drops and a restart', () =
     const requeued = rows.filter((r) => r.requeued_at !== null).length;
     // Those who talked handed their key to a counselor (metadata only: the grant rows).
     for (const r of results) if (r.outcome === 'served') expect(grantsFor(r.cid), r.cid).toBeGreaterThan(0);
-    expect(results.filter((r) => r.outcome === 'served').length).toBeLessThanOrEqual(served);
+    // Served in her eyes is served in the database, or answered and then back in the queue when she
+    // said goodbye: on a loaded machine her counselor's grace can run out (after the restart, or
+    // the counselor who left) before her goodbye, which is then recorded as leaving the queue.
+    const talked = rows.filter((r) => r.end_reason !== 'abandoned' || r.requeued_at !== null).length;
+    expect(results.filter((r) => r.outcome === 'served').length).toBeLessThanOrEqual(talked);
 
     // Every acked message is stored exactly once under the id its ack gave; nothing is stored that
     // its sender did not send, and nothing twice.
