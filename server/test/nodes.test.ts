@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: every case here needs the same two- or three-node set-up and its
+// helpers (nodes, linked, track, satoOnTwoNodes, record); split by topic if it grows further.
 import type { QueueList, SettingsView } from '@tsunagari/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRedisNode } from '../src/redis/redis-node.js';
