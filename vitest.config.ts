@@ -15,7 +15,7 @@ const chromium = {
  * 2-core machine (one per project) miss its timing (retried starts answered INVALID_STATE,
  * 1 run in 3) — it waits for issue 17's multi-node simulation, which replaces it for Redis.
  */
-const REDIS_MATRIX = ['test/routing.test.ts', 'test/restart.test.ts', 'test/staff-disable.test.ts'];
+const REDIS_MATRIX = ['test/routing.test.ts', 'test/restart.test.ts', 'test/staff-disable.test.ts', 'test/take-resend.test.ts'];
 
 /**
  * Server integration files that run a second time with their records in PostgreSQL (issue 17;
@@ -33,6 +33,7 @@ const PG_MATRIX = [
   'test/key-epochs.test.ts', 'test/limits-sockets.test.ts', 'test/login-limits.test.ts', 'test/no-way-back.test.ts', 'test/nodes.test.ts', 'test/page-headers.test.ts', 'test/recall.test.ts',
   'test/relay-cli.test.ts', 'test/restart.test.ts', 'test/routing.test.ts', 'test/seed-fiscal-2022.test.ts', 'test/staff-disable.test.ts', 'test/staff-sessions.test.ts',
   'test/start-limit.test.ts', 'test/start-proof.test.ts', 'test/still-waiting.test.ts', 'test/today-figures.test.ts',
+  'test/take-resend.test.ts',
 ];
 
 /**

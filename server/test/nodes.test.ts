@@ -1,10 +1,27 @@
+// Over 300 lines on purpose: every case here needs the same two- or three-node set-up and its
+// helpers (nodes, linked, track, satoOnTwoNodes, record); split by topic if it grows further.
 import type { QueueList, SettingsView } from '@tsunagari/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRedisNode } from '../src/redis/redis-node.js';
 import { systemClock } from '../src/clock.js';
 import { createLogger } from '../src/log.js';
 import { rooms } from '../src/socket/types.js';
-import { type ClientSocket, call, clientSocket, connected, loginStaff, next, send, signIn, staffSocket, startTestServer, type TestServer, type TestServerOptions } from './harness.js';
+import {
+  type ClientSocket,
+  call,
+  clientSocket,
+  connected,
+  loginStaff,
+  manualClock,
+  manualScheduler,
+  next,
+  send,
+  signIn,
+  staffSocket,
+  startTestServer,
+  type TestServer,
+  type TestServerOptions,
+} from './harness.js';
 import { redisPerFile } from './redis-per-file.js';
 
 // Issue 17, sockets across nodes: two relays (each createApp on port 0, each its own SQLite file)
@@ -35,6 +52,17 @@ async function nodes(count: number, opts: TestServerOptions = {}, oneDatabase = 
   for (let i = 0; i < count; i++) servers.push(await start(oneDatabase && servers[0] ? { dir: servers[0].dir } : {}));
   open.servers.push(...servers);
   return servers;
+}
+
+/** Two linked nodes on one database, sato logged in, and whether node A's routing shows her connected. */
+async function satoOnTwoNodes() {
+  const [a, b] = await twoNodes({}, true);
+  await linked(a, b);
+  await linked(b, a);
+  const sato = await loginStaff(a, 'sato');
+  const staffId = sato.session.staff.id;
+  const connectedNow = async () => (await a.app.services.routing.view()).counselors.find((c) => c.staffId === staffId)?.connected;
+  return { a, b, sato, staffId, connectedNow };
 }
 
 function track<T extends ClientSocket>(socket: T): T {
@@ -153,15 +181,10 @@ describe('two relay nodes on one Redis', () => {
   });
 
   it('a counselor whose tab on node A closes while another tab of hers is on node B stays online; her last tab closing takes her offline', async () => {
-    const [a, b] = await twoNodes({}, true);
-    await linked(a, b);
-    await linked(b, a);
-    const sato = await loginStaff(a, 'sato');
-    const staffId = sato.session.staff.id;
+    const { a, b, sato, staffId, connectedNow } = await satoOnTwoNodes();
     const onA = track(staffSocket(a, sato));
     const onB = track(staffSocket(b, sato));
     await Promise.all([connected(onA), connected(onB)]);
-    const connectedNow = async () => (await a.app.services.routing.view()).counselors.find((c) => c.staffId === staffId)?.connected;
     await until(async () => (await connectedNow()) === true);
     onA.disconnect();
     await until(() => a.app.io.sockets.sockets.size === 0);
@@ -172,6 +195,103 @@ describe('two relay nodes on one Redis', () => {
     expect(await connectedNow()).toBe(true);
     onB.disconnect();
     await until(async () => (await connectedNow()) === false);
+  });
+
+  it("a counselor's socket moving from node A to node B while A marks her gone: B's online landing first does not leave her offline", async () => {
+    const { a, b, sato, connectedNow } = await satoOnTwoNodes();
+    const onA = track(staffSocket(a, sato));
+    await connected(onA);
+    await call(onA, 'staff:status', { status: 'available' });
+    await until(async () => (await connectedNow()) === true);
+    // The order a loaded node meets, made by hand: node A has found no socket of hers (her next one
+    // is not open yet) and is about to write "offline"; it waits there until her socket on node B
+    // is open and B's "online" is written, then writes.
+    const routingA = a.app.services.routing;
+    const routingB = b.app.services.routing;
+    const offlineOnA = routingA.staffOffline.bind(routingA);
+    const onlineOnB = routingB.staffOnline.bind(routingB);
+    let onlineWritten: () => void = () => undefined;
+    const wroteOnlineOnB = new Promise<void>((resolve) => (onlineWritten = resolve));
+    routingB.staffOnline = async (id) => {
+      await onlineOnB(id);
+      onlineWritten();
+    };
+    let onB: ClientSocket | null = null;
+    let offlineWritten: () => void = () => undefined;
+    const wroteOfflineOnA = new Promise<void>((resolve) => (offlineWritten = resolve));
+    routingA.staffOffline = async (id) => {
+      onB = track(staffSocket(b, sato));
+      await connected(onB);
+      await wroteOnlineOnB;
+      await offlineOnA(id);
+      offlineWritten();
+    };
+    onA.disconnect();
+    await wroteOfflineOnA;
+    // She is connected (on B): shown online again, offered the next woman, and her grace on A stopped.
+    await expect.poll(connectedNow, { timeout: 5000 }).toBe(true);
+    const offered = next(onB as unknown as ClientSocket, 'queue:offer');
+    const { consultationId } = await call(track(clientSocket(a)), 'consultation:start', {});
+    expect((await offered).consultationId).toBe(consultationId);
+  });
+
+  it("a woman who drops on node A and comes back through node B keeps her place, then her chat, when A's grace timers run out", async () => {
+    // Node A's timers are moved by hand; node B runs on real time. One database, as on PostgreSQL.
+    const clock = manualClock(new Date().toISOString());
+    const scheduler = manualScheduler(clock);
+    const periods = { clientGraceMs: 60_000, clientAwayMs: 60_000, clientGoneMs: 60_000 };
+    const prefix = `nodes${++n}:`;
+    const node = () => createRedisNode(file.redis.connect(), { prefix, adapterBlockMs: 200, clock: systemClock, log: createLogger('silent') });
+    const a = await startTestServer({ routing: periods, clock, scheduler, shared: node() });
+    open.servers.push(a);
+    const b = await startTestServer({ routing: periods, dir: a.dir, shared: node() });
+    open.servers.push(b);
+    await linked(a, b);
+    await linked(b, a);
+    const sato = track(staffSocket(a, await loginStaff(a, 'sato')));
+    await connected(sato);
+    // Node A has seen her go (its grace timer for her is set) once its clientOffline has run.
+    const routingA = a.app.services.routing;
+    const clientOffline = routingA.clientOffline.bind(routingA);
+    const goneFromA = () => new Promise<void>((resolve) => {
+      routingA.clientOffline = async (id) => {
+        await clientOffline(id);
+        resolve();
+      };
+    });
+    const comeBack = async (server: TestServer, chat: { consultationId: string; clientToken: string }) => {
+      const phone = track(clientSocket(server));
+      await connected(phone);
+      await call(phone, 'consultation:resume', { consultationId: chat.consultationId, clientToken: chat.clientToken });
+      return phone;
+    };
+
+    // Waiting (nobody on duty): she drops from A and is back through B within her grace.
+    const first = track(clientSocket(a));
+    await connected(first);
+    const chat = await call(first, 'consultation:start', {});
+    let gone = goneFromA();
+    first.disconnect();
+    await gone;
+    const throughB = await comeBack(b, chat);
+    scheduler.advance(60_000);
+    // A take waits behind A's grace-over for her (one at a time per consultation): she still waits.
+    expect(await send(sato, 'consultation:take', { consultationId: chat.consultationId })).toMatchObject({ ok: true });
+
+    // In her chat: back on A, gone from A, back through B; A's away and gone periods both run out.
+    throughB.disconnect();
+    const again = await comeBack(a, chat);
+    gone = goneFromA();
+    again.disconnect();
+    await gone;
+    await comeBack(b, chat);
+    const away: unknown[] = [];
+    sato.on('consultation:client-away', (p) => void away.push(p));
+    scheduler.advance(60_000);
+    scheduler.advance(60_000);
+    expect(await send(sato, 'consultation:take', { consultationId: chat.consultationId })).toMatchObject({ ok: true });
+    expect((await a.rows('SELECT status FROM consultation WHERE id = ?', chat.consultationId))[0]).toEqual({ status: 'active' });
+    expect(away).toEqual([]);
   });
 
   it("a node shutting down tells its own sockets, not the other nodes'", async () => {

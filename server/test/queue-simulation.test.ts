@@ -139,7 +139,11 @@ describe('queue simulation: 32 clients, 5 counselors, drops and a restart', () =
     };
 
     // ---- counselors ----------------------------------------------------------------------------
-    interface Bot { name: string; sock: Sock; staffId: string; held: Set<string>; up: boolean }
+    /**
+     * `serving`: the assignment (its time) each chat she took is served for; `lastSeq`: the last
+     * number she gave a line in each chat (a console numbers its own lines on).
+     */
+    interface Bot { name: string; sock: Sock; staffId: string; held: Set<string>; serving: Map<string, string>; lastSeq: Map<string, number>; up: boolean }
     const bots: Bot[] = [];
     /** What each counselor did in each chat (printed for a client stuck waiting for her lines). */
     const servedBy = new Map<string, string[]>();
@@ -169,41 +173,50 @@ describe('queue simulation: 32 clients, 5 counselors, drops and a restart', () =
         extraHeaders: { cookie, origin: url },
       });
       sockets.push(sock);
-      const bot: Bot = { name, sock, staffId: session.staff.id, held: new Set(), up: true };
+      const bot: Bot = { name, sock, staffId: session.staff.id, held: new Set(), serving: new Map(), lastSeq: new Map(), up: true };
       const ready = () => until(sock, () => sock.connected);
-      const serve = async (cid: string) => {
+      const serve = async (cid: string, assignedAt: string) => {
         const cnote = (what: string) => void (servedBy.get(cid) ?? servedBy.set(cid, []).get(cid))?.push(`${Date.now() - t0}:${name}:${what}`);
         cnote('serve');
         // Continue the counselor sequence where an earlier counselor of hers left off.
         const list = await retry<{ messages: { senderRole: string; seq: number }[] }>(sock, ready, 'message:list', { consultationId: cid });
         if (!list.ok) return cnote(`list ${list.error}`);
         const last = Math.max(0, ...list.data.messages.filter((m) => m.senderRole === 'counselor').map((m) => m.seq));
-        let refusedWhileHers = 0;
-        for (let seq = last + 1; seq <= last + 2; seq++) {
+        for (let line = 1; line <= 2; line++) {
           // A counselor who has gone away sends nothing more; her chats wait for her, then for the next one.
-          if (seq > last + 1) await sleep(600 + random() * 600);
+          if (line > 1) await sleep(600 + random() * 600);
           if (!bot.up) return cnote('gone');
+          // This assignment only: a chat she lost (grace, requeue) and took again has a serve of its own.
+          if (bot.serving.get(cid) !== assignedAt) return cnote('moved');
+          // Her console numbers her lines on; a line an earlier assignment's serve had on its way keeps its number.
+          const seq = Math.max(last, bot.lastSeq.get(cid) ?? 0) + 1;
+          bot.lastSeq.set(cid, seq);
           attempt(cid, `counselor:${seq}`);
           const r = await retry<{ id: number }>(sock, ready, 'message:send', { consultationId: cid, keyEpoch: 0, seq, nonce: b64(32), ciphertext: b64(60) });
           cnote(r.ok ? `sent ${seq}` : `send ${seq} ${r.error}`);
-          if (r.ok) ack(cid, `counselor:${seq}`, r.data.id);
-          else if (r.error !== 'INVALID_STATE' && r.error !== 'FORBIDDEN') violations.push(`counselor send: ${r.error}`);
-          if (!r.ok) {
-            // Refused while the chat is still hers (seen after the restart, not yet explained): she
-            // sends again, as a counselor whose console showed the error would. Printed, not hidden.
-            const mine = await retry<{ consultations: { consultationId: string; status: string }[] }>(sock, ready, 'consultation:mine', {});
-            if (!mine.ok || !mine.data.consultations.some((x) => x.consultationId === cid && x.status === 'active') || refusedWhileHers >= 20) return;
-            refusedWhileHers++;
-            process.stdout.write(`counselor ${name} refused ${r.error} in a chat still hers (${cid}, seq ${seq})\n`);
-            seq--;
-            await sleep(200);
+          if (r.ok) {
+            ack(cid, `counselor:${seq}`, r.data.id);
+            continue;
           }
+          if (r.error !== 'INVALID_STATE' && r.error !== 'FORBIDDEN') violations.push(`counselor send: ${r.error}`);
+          // Refused: right only when the chat is no longer hers as she took it — ended, back in the
+          // queue, or taken again (a new assignment, served by its own serve). That happens: her
+          // grace runs while her console is away (a restart, a killed node), and on a loaded machine
+          // it can run out first; her chats go to the queue, then to whoever accepts, her included,
+          // so "active and hers" alone is not "still hers". A refusal in the assignment she still
+          // holds is the relay failing its counselor: counted, never re-sent.
+          const mine = await retry<{ consultations: { consultationId: string; status: string; assignedAt: string | null }[] }>(sock, ready, 'consultation:mine', {});
+          if (mine.ok && mine.data.consultations.some((x) => x.consultationId === cid && x.status === 'active' && x.assignedAt === assignedAt)) {
+            violations.push(`counselor ${name} refused ${r.error} in her own live chat (${cid}, seq ${seq})`);
+            process.stdout.write(`counselor ${name} refused ${r.error} in her own live chat (${cid}, seq ${seq})\n`);
+          }
+          return;
         }
       };
       sock.on('connect', () => {
         void (async () => {
           await retry(sock, ready, 'staff:status', { status: 'available' });
-          const mine = await retry<{ consultations: { consultationId: string; status: string }[] }>(sock, ready, 'consultation:mine', {});
+          const mine = await retry<{ consultations: { consultationId: string }[] }>(sock, ready, 'consultation:mine', {});
           if (mine.ok) bot.held = new Set(mine.data.consultations.map((c) => c.consultationId));
         })();
       });
@@ -213,16 +226,20 @@ describe('queue simulation: 32 clients, 5 counselors, drops and a restart', () =
         if (random() < 0.15) return;
         setTimeout(() => {
           void (async () => {
-            const r = await retry<{ consultationId: string }>(sock, ready, 'offer:accept', { consultationId: offer.consultationId });
+            const r = await retry<{ consultationId: string; assignedAt: string }>(sock, ready, 'offer:accept', { consultationId: offer.consultationId });
             overCapacity();
             if (!r.ok) return; // taken by someone else meanwhile, or she left
             bot.held.add(offer.consultationId);
-            await serve(offer.consultationId);
+            bot.serving.set(offer.consultationId, r.data.assignedAt);
+            await serve(offer.consultationId, r.data.assignedAt);
           })();
         }, 20 + random() * 150);
       });
       sock.on('consultation:ended', (e) => void bot.held.delete(e.consultationId));
-      sock.on('consultation:released', (e) => void bot.held.delete(e.consultationId));
+      sock.on('consultation:released', (e) => {
+        bot.held.delete(e.consultationId);
+        bot.serving.delete(e.consultationId);
+      });
       sock.on('queue:changed', ({ entries }) => {
         // Every staff snapshot is a proper ranking: places 1..n, requeued before the rest, FIFO within.
         entries.forEach((e, k) => {
@@ -326,7 +343,9 @@ describe('queue simulation: 32 clients, 5 counselors, drops and a restart', () =
       await until(sock, () => counselor !== null || ended || Date.now() > gaveUpAt);
       if (counselor === null && !ended) {
         const r = await retry<{ endedAt: string }>(sock, ready, 'consultation:end', { consultationId: cid });
-        if (!r.ok) violations.push(`leave: ${r.error}`);
+        // Her end can go through with its answer lost in the restart: her reconnect then learns it
+        // ended (no way back in, issue 15), and the end sent again finds no consultation of hers.
+        if (!r.ok && !(r.error === 'UNKNOWN_CONSULTATION' && ended)) violations.push(`leave: ${r.error}`);
         // If a counselor got there first, she was served after all; the database decides below.
         return { cid, outcome: 'left' };
       }
@@ -392,7 +411,7 @@ describe('queue simulation: 32 clients, 5 counselors, drops and a restart', () =
     const finished = new Set<number>();
     clientRuns.forEach((r, i) => void r.then(() => finished.add(i)));
     const watchdog = setTimeout(() => {
-      for (let i = 0; i < CLIENTS; i++) if (!finished.has(i)) process.stdout.write(`stuck ${i}: ${(traces.get(i) ?? []).join(' ')} | counselors: ${(servedBy.get(cidOf.get(i) ?? '') ?? []).join(' ')}\n`);
+      for (let i = 0; i < CLIENTS; i++) if (!finished.has(i)) process.stdout.write(`stuck ${i} ${cidOf.get(i)}: ${(traces.get(i) ?? []).join(' ')} | counselors: ${(servedBy.get(cidOf.get(i) ?? '') ?? []).join(' ')}\n`);
     }, 30_000);
     const results = await Promise.all(clientRuns);
     clearTimeout(watchdog);
@@ -421,7 +440,11 @@ describe('queue simulation: 32 clients, 5 counselors, drops and a restart', () =
     const requeued = rows.filter((r) => r.requeued_at !== null).length;
     // Those who talked handed their key to a counselor (metadata only: the grant rows).
     for (const r of results) if (r.outcome === 'served') expect(grantsFor(r.cid), r.cid).toBeGreaterThan(0);
-    expect(results.filter((r) => r.outcome === 'served').length).toBeLessThanOrEqual(served);
+    // Served in her eyes is served in the database, or answered and then back in the queue when she
+    // said goodbye: on a loaded machine her counselor's grace can run out (after the restart, or
+    // the counselor who left) before her goodbye, which is then recorded as leaving the queue.
+    const talked = rows.filter((r) => r.end_reason !== 'abandoned' || r.requeued_at !== null).length;
+    expect(results.filter((r) => r.outcome === 'served').length).toBeLessThanOrEqual(talked);
 
     // Every acked message is stored exactly once under the id its ack gave; nothing is stored that
     // its sender did not send, and nothing twice.

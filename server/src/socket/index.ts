@@ -81,7 +81,7 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: Q
   // A caller at her limit is refused before the upgrade; the handshake below checks again.
   io.engine.opts.allowRequest = admitUnderCap(callerSockets, callers);
   const outbound = new OutboundCap(deps.limits.outboundBufferBytes, log);
-  const events = routingEvents(io, deps, pusher);
+  const events = routingEvents(io, deps, pusher, deps.shared ?? false);
   // No socket is admitted before routing has loaded the queue it will be told about.
   const booted = routing.boot(events);
   booted.catch(events.failed);

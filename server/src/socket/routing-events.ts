@@ -32,8 +32,11 @@ function whenNoOther(io: TsunagariServer, shared: boolean, room: string, except:
 
 type Deps = Pick<Services, 'consultations' | 'presenter' | 'counselors'> & { log: Logger };
 
-/** Pushes for what routing reports. Queue and counselor changes go through the pusher, coalesced. */
-export function routingEvents(io: TsunagariServer, deps: Deps, pusher: QueuePusher): RoutingEvents {
+/**
+ * Pushes for what routing reports. Queue and counselor changes go through the pusher, coalesced.
+ * With several nodes (`shared`) it also answers whether a woman is bound on any node.
+ */
+export function routingEvents(io: TsunagariServer, deps: Deps, pusher: QueuePusher, shared = false): RoutingEvents {
   const { consultations, presenter, counselors, log } = deps;
   const moveStaffSockets = (consultationId: string, from: string | null, to: string | null) => {
     if (from) io.in(rooms.staffMember(from)).socketsLeave(rooms.consultation(consultationId));
@@ -81,6 +84,9 @@ export function routingEvents(io: TsunagariServer, deps: Deps, pusher: QueuePush
     failed: (caught) => {
       log.error({ event: 'routing.failed', err: describeError(caught) }, 'routing work outside a handler failed');
     },
+    ...(shared
+      ? { clientConnected: async (consultationId: string) => (await io.in(rooms.consultation(consultationId)).fetchSockets()).some((s) => s.data.role === 'client') }
+      : {}),
   };
 }
 
@@ -101,7 +107,17 @@ export function presence(io: TsunagariServer, routing: Services['routing'], fail
         const cid = d.consultationId;
         if (cid) whenNoOther(io, shared, rooms.consultation(cid), this.id, (o) => o.role === 'client', () => routing.clientOffline(cid), failed);
       } else {
-        whenNoOther(io, shared, rooms.staffMember(d.staffId), this.id, () => true, () => routing.staffOffline(d.staffId), failed);
+        const gone = this.id;
+        const room = rooms.staffMember(d.staffId);
+        whenNoOther(io, shared, room, gone, () => true, async () => {
+          await routing.staffOffline(d.staffId);
+          // Several nodes: her next socket may have reached another node after this one looked, and
+          // that node's "online" may have landed before this "offline" (each node's presence work
+          // is in order only on that node). Left so, she would be shown offline while connected,
+          // get no offers, and at the end of her grace lose her live chats to the queue. Looked
+          // for once more after the write: a socket of hers anywhere puts her back online.
+          if (shared && (await io.in(room).fetchSockets()).some((s) => s.id !== gone)) await routing.staffOnline(d.staffId);
+        }, failed);
       }
     },
   };

@@ -262,12 +262,14 @@ export class RoutingService {
   private async clientParked(consultationId: string, endsInMs: number): Promise<void> {
     const c = await this.repos.consultations.byId(consultationId);
     if (this.stopped || c?.status !== 'active' || !c.assignedStaffId) return;
+    // Back through another node: that node watches her from now on; this one lets her chat be.
+    if (await this.connectedElsewhere(consultationId)) return void this.grace.stopAway(consultationId);
     this.events?.clientAway(consultationId, c.assignedStaffId, true, new Date(this.clock.now().getTime() + endsInMs).toISOString());
   }
 
   private async clientGoneOver(consultationId: string): Promise<void> {
     const c = await this.repos.consultations.byId(consultationId);
-    if (this.stopped || c?.status !== 'active') return;
+    if (this.stopped || c?.status !== 'active' || (await this.connectedElsewhere(consultationId))) return;
     if ((await this.end(c, 'client', 'client_gone')).changed) this.ev.clientGone(consultationId);
   }
 
@@ -307,10 +309,20 @@ export class RoutingService {
     if (this.stopped || !c || c.status !== 'waiting') return;
     // A chat that went back to the queue is not a new start that never spoke: only her grace ends it.
     if (cause === 'silent' && (await this.router.queue()).find((q) => q.consultationId === consultationId)?.requeued !== false) return;
+    // Her place's grace ran out here, but she may be waiting through another node now.
+    if (cause === 'timeout' && (await this.connectedElsewhere(consultationId))) return;
     this.grace.clientNotWaiting(consultationId);
     await this.endWaiting(c, 'client', 'abandoned', cause);
     this.ev.abandoned(consultationId);
     this.ev.changed({ queue: true });
+  }
+
+  /**
+   * Several nodes: a socket of hers is bound to the consultation on another node (this node's
+   * grace timers, which know only its own sockets, ran out). False with one node.
+   */
+  private async connectedElsewhere(consultationId: string): Promise<boolean> {
+    return (await this.events?.clientConnected?.(consultationId)) ?? false;
   }
 
   // ---- the lifecycle -------------------------------------------------------------------------
@@ -348,7 +360,11 @@ export class RoutingService {
     return (await this.router.position(c.id)) ?? 1;
   }
 
-  /** A counselor takes a waiting client, by hand or by accepting the offer made to her. Of two at once, one wins. */
+  /**
+   * A counselor takes a waiting client, by hand or by accepting the offer made to her. Of two at
+   * once, one wins. Her own take sent again (its answer lost to a drop, a restart or an ack slower
+   * than her console waits) is answered with the chat she holds, as the first was: re-sends are safe.
+   */
   take(staffId: string, consultationId: string): Promise<Consultation> {
     return this.lifecycle.run(consultationId, () => this.takeNow(staffId, consultationId));
   }
@@ -356,17 +372,19 @@ export class RoutingService {
   private async takeNow(staffId: string, consultationId: string): Promise<Consultation> {
     const existing = await this.repos.consultations.byId(consultationId);
     if (!existing) throw errors.unknownConsultation();
-    if (existing.status === 'active') throw errors.alreadyTaken();
+    if (existing.status === 'active') return heldBy(existing, staffId);
     if (existing.status === 'ended') throw errors.invalidState('consultation ended');
     const refusal = await this.router.assign(staffId, consultationId);
     if (refusal === 'at_capacity') throw new DomainError('AT_CAPACITY');
     if (refusal === 'unknown_counselor') throw errors.forbidden('not a counselor');
-    if (refusal === 'not_waiting') throw errors.alreadyTaken();
+    if (refusal === 'not_waiting') return heldBy(await this.repos.consultations.byId(consultationId), staffId);
     const at = this.nowIso();
     if (!(await this.repos.consultations.assign(consultationId, staffId, at))) {
       // The store said yes, but she ended it meanwhile: her end frees the place it names in the
       // store (the chat, whoever holds it), before or after this.
-      throw (await this.repos.consultations.byId(consultationId))?.status === 'ended' ? errors.invalidState('consultation ended') : errors.alreadyTaken();
+      const now = await this.repos.consultations.byId(consultationId);
+      if (now?.status === 'ended') throw errors.invalidState('consultation ended');
+      return heldBy(now, staffId);
     }
     this.grace.clientNotWaiting(consultationId);
     const since = this.startedAt.get(consultationId) ?? ms(existing.queuedAt);
@@ -509,6 +527,15 @@ function keepStoredOrder(items: QueueItem[]): QueueItem[] {
     seen.set(key, n + 1);
     return { ...item, queuedAt: new Date(Date.parse(item.queuedAt) + n).toISOString() };
   });
+}
+
+/**
+ * A take of a chat already taken: hers (her earlier take went through, and this is it sent again)
+ * is answered with it; anyone else's is ALREADY_TAKEN.
+ */
+function heldBy(c: Consultation | null, staffId: string): Consultation {
+  if (c?.status === 'active' && c.assignedStaffId === staffId) return c;
+  throw errors.alreadyTaken();
 }
 
 function itemFor(w: WaitingConsultation): QueueItem {
