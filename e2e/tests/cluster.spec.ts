@@ -18,10 +18,13 @@ test.describe.configure({ mode: 'serial' });
 
 let cluster: LocalCluster | undefined;
 let started: StartedCluster;
+/** Where this file's time goes (printed at the end): what it adds to the browser tests' phase. */
+const timings: string[] = [];
 
 test.beforeAll(async () => {
   // initdb, the first node's seed, then two nodes and nginx: 10–25 s on a busy machine.
   test.setTimeout(120_000);
+  const since = Date.now();
   cluster = createCluster();
   started = await cluster.start({
     nodes: 3,
@@ -29,10 +32,14 @@ test.beforeAll(async () => {
     upstreamHeader: true,
     output: (n, line) => process.stderr.write(`[node ${n}] ${line}\n`),
   });
+  timings.push(`cluster started in ${Date.now() - since} ms`);
 });
 
 test.afterAll(async () => {
+  const since = Date.now();
   await cluster?.stop();
+  timings.push(`stopped in ${Date.now() - since} ms`);
+  console.log(`cluster e2e: ${timings.join('; ')}`);
 });
 
 /** Every line each of them wrote, in order: each must be on both screens exactly once at the end. */
@@ -109,7 +116,7 @@ test('a woman on one node, her counselor on another, through nginx: both ways, a
     await expect(counselorLog(counselor).getByText(line, { exact: true }), line).toHaveCount(1);
   }
   expect(staff.landed).toEqual([nodeB]);
-  console.log(`cluster e2e: woman on node ${nodeA}, counselor on node ${nodeB}; after her reload node ${nodeAfterReload} (killed), then node ${nodeAfterKill}`);
+  timings.push(`woman on node ${nodeA}, counselor on node ${nodeB}; after her reload node ${nodeAfterReload} (killed), then node ${nodeAfterKill}`);
 
   await expectNoAxeViolations(client, 'the widget in a chat through nginx, after her node was killed (360)');
   await expectNoAxeViolations(counselor, 'the console in a chat through nginx');
