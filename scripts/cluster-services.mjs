@@ -89,8 +89,12 @@ export async function startRedis(dir) {
  * upgrade passed on, the Host header kept (the relay checks staff origins against it) and no
  * access log (the relay keeps no addresses; neither does its demo proxy). No sticky sessions:
  * the widget and the console open Socket.IO with `transports: ['websocket']` only.
+ * `upstreamHeader` (the browser test only, never `npm run cluster`): every response, the
+ * WebSocket upgrade's included, names the node that answered in `X-Tsunagari-Upstream` (nginx's
+ * `$upstream_addr`: `127.0.0.1:PORT`, or the nodes tried in turn, comma-separated, the last one
+ * answering), so the test can tell which node a socket landed on.
  */
-export async function startNginx(dir, port, nodePorts) {
+export async function startNginx(dir, port, nodePorts, { upstreamHeader = false } = {}) {
   const home = path.join(dir, 'nginx');
   fs.mkdirSync(path.join(home, 'tmp'), { recursive: true });
   const conf = `${asRoot ? `user ${os.userInfo().username};\n` : ''}worker_processes 1;
@@ -118,7 +122,7 @@ ${nodePorts.map((p) => `        server 127.0.0.1:${p};`).join('\n')}
             proxy_set_header Connection $connection_upgrade;
             proxy_set_header Host $http_host;
             proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-            proxy_read_timeout 120s;
+            proxy_read_timeout 120s;${upstreamHeader ? '\n            add_header X-Tsunagari-Upstream $upstream_addr always;' : ''}
         }
     }
 }

@@ -109,9 +109,10 @@ export async function snap(page: Page, info: TestInfo, name: string): Promise<vo
 
 /**
  * Signs a staff member in to `server`'s console with the demo login its banner printed; the
- * password unlocks her keys in the browser.
+ * password unlocks her keys in the browser. (`server`: a test server, or a cluster node's banner
+ * with nginx's address.)
  */
-export async function signIn(page: Page, username: string, server: RunningServer): Promise<void> {
+export async function signIn(page: Page, username: string, server: Pick<RunningServer, 'url' | 'banner'>): Promise<void> {
   const login = parseDemoLogins(server.banner).find((l) => l.username === username);
   if (!login) throw new Error(`demo login ${username} was not printed by the server`);
   const { password } = login;
