@@ -93,7 +93,12 @@ async function main(): Promise<void> {
     `  Database:                    ${storage.label}`,
     `  Opening hours:               ${app.services.hours.config().mode === 'always' ? 'always open' : 'program hours (Tokyo, closed on holidays)'}; an admin changes them in the console (設定)`,
   );
-  if (config.redis) lines.push('  Several nodes:               shared through Redis (TSUNAGARI_REDIS_URL): queue, rooms, limits; jobs on the node holding the lock');
+  if (shared) {
+    lines.push(
+      '  Several nodes:               shared through Redis (TSUNAGARI_REDIS_URL): queue, rooms, limits; jobs on the node holding the lock',
+      `  This node:                   ${shared.presence.nodeId} (heartbeat every ${config.nodeHeartbeatMs} ms)`,
+    );
+  }
   if (config.consoleOrigin) lines.push(`  Console origin (staff):      ${config.consoleOrigin}`);
   if (config.staffKdf === 'min') lines.push('  STAFF_KDF=min:               TEST SETTING — staff passwords accepted with weak Argon2id; never in production');
   if (config.testHooks) lines.push('  Test hooks:                  ON (TSUNAGARI_TEST_HOOKS=1): this relay replays messages on request — tests only');

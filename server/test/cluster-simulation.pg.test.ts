@@ -22,10 +22,10 @@ import { LiveSessions } from '../src/domain/staff/live-sessions.js';
 import { createPgRepositories } from '../src/repositories/pg/index.js';
 import { realScheduler } from '../src/scheduler.js';
 import { loadSodium } from '../src/sodium.js';
-import { postJson } from './harness.js';
 import { freshPgDatabase } from './postgres-server.js';
 import { redisPerFile } from './redis-per-file.js';
 import { type RelayProcess, startRelayProcess } from './relay-process.js';
+import { loginTo } from './relay-login.js';
 import { rng } from './seeded-random.js';
 
 type Sock = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -171,15 +171,8 @@ describe('three relays on one PostgreSQL and one Redis, a node killed mid-exchan
     const lifecycle = new StaffLifecycle(repos, sodium, systemClock, new LiveSessions(realScheduler, systemClock), 'min');
     for (const c of COUNSELORS.slice(2)) await enrolInProcess(sodium, lifecycle, org.secretKey, { ...c, displayName: c.username, role: 'counselor' }, { kdf: 'min', now: Date.now() });
 
-    /** Logs in as her console would (KDF parameters, derived key); her session cookie works on every node. */
-    const login = async (url: string, who: { username: string; password: string }) => {
-      const params = (await (await postJson(url + API.authParams, { username: who.username })).json()) as AckResult<{ salt: string; opslimit: number; memlimit: number }>;
-      if (!params.ok) throw new Error(params.error);
-      const derived = deriveStaffPasswordKeys(sodium, who.password, params.data);
-      const res = await postJson(url + API.login, { username: who.username, authKey: toB64(sodium, derived.authKey) });
-      const session = ((await res.json()) as { ok: true; data: StaffSession }).data;
-      return { session, cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
-    };
+    /** Logs in as her console would; her session cookie works on every node. */
+    const login = (url: string, who: { username: string; password: string }) => loginTo(sodium, url, who);
 
     const violations: string[] = [];
     const acked = new Map<string, Map<string, number>>();
