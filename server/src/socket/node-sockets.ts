@@ -38,7 +38,8 @@ export class NodeSockets {
 
   /** A socket's own disconnect ran here. */
   closed(socket: TsunagariSocket): void {
-    if (this.closing) return;
+    // A woman's socket never bound to a consultation was never recorded.
+    if (this.closing || (socket.data.role === 'client' && !socket.data.consultationId)) return;
     this.registry.remove(socket.id).catch(this.failed);
   }
 
