@@ -10,6 +10,22 @@ import { openStorage } from './storage.js';
 
 /** Reads config, opens the database (migrating it), seeds the demo, listens, and stops cleanly. */
 async function main(): Promise<void> {
+  // The signal handlers come first. Before a handler is installed, SIGTERM's default kills the
+  // process at once; a supervisor stopping the relay while it starts (or a test that read the
+  // banner a moment before the handlers were installed, under load) then got a relay dead by the
+  // signal. A signal while starting now stops it cleanly once it is up; a second one leaves at once.
+  let stopNow: ((signal: string) => void) | null = null;
+  let stopPending: string | null = null;
+  const onSignal = (signal: string): void => {
+    if (stopNow) return stopNow(signal);
+    if (stopPending) {
+      process.stderr.write(`Tsunagari chat: ${signal} again while starting — leaving at once\n`);
+      process.exit(1);
+    }
+    stopPending = signal;
+  };
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  process.on('SIGINT', () => onSignal('SIGINT'));
   const config = loadConfig();
   checkStartable(config);
   tuneHeapGrowth(config.heapGrowingPercent);
@@ -119,7 +135,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${lines.join('\n')}\n\n`);
 
   let stopping = false;
-  const stop = (signal: string) => {
+  stopNow = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ event: 'server.stopping', signal }, 'shutting down');
@@ -141,8 +157,8 @@ async function main(): Promise<void> {
       process.exit(0);
     });
   };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  // Asked to stop while starting: now that it is up (its lock taken, its banner out), it stops.
+  if (stopPending) stopNow(stopPending);
 }
 
 main().catch((caught: unknown) => {

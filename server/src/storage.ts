@@ -18,8 +18,10 @@ export interface Storage {
  * consultation cache assumes it is the only writer, and a restore refuses while it runs) and the
  * file, migrated. PostgreSQL: a pool, migrated under the advisory lock (several nodes may start at
  * once), and no lock file — any number of nodes share it. Each backend's modules load only when chosen.
+ * `besideRelay` (the admin CLI): the SQLite file without the relay lock — the CLI writes beside a
+ * running relay, which notices its changes (data_version); PostgreSQL is the same either way.
  */
-export async function openStorage(config: Config): Promise<Storage> {
+export async function openStorage(config: Config, opts: { besideRelay?: boolean } = {}): Promise<Storage> {
   if (config.database.kind === 'postgres') {
     const { createPgPool } = await import('./repositories/pg/pool.js');
     const { migratePg } = await import('./repositories/pg/migrations.js');
@@ -37,7 +39,7 @@ export async function openStorage(config: Config): Promise<Storage> {
   const { claimRelayLock } = await import('./db/relay-lock.js');
   const { openDatabase } = await import('./db/database.js');
   const { createSqliteRepositories } = await import('./repositories/sqlite.js');
-  const releaseLock = claimRelayLock(config.dbPath);
+  const releaseLock = opts.besideRelay ? () => undefined : claimRelayLock(config.dbPath);
   const db = openDatabase(config.dbPath);
   return {
     repos: createSqliteRepositories(db),

@@ -132,6 +132,8 @@ export async function startTestServer(
     publicUrl?: string;
     /** One of several nodes (issue 17): what it shares with the others through Redis (the test owns the connection). */
     shared?: SharedNode;
+    /** 'sqlite': the records in the SQLite file even in the `server-pg` project (the move to PostgreSQL starts from one). */
+    storage?: 'sqlite';
   } = {},
 ): Promise<TestServer> {
   const sodium = await loadSodium();
@@ -139,7 +141,7 @@ export async function startTestServer(
   const dbPath = path.join(dir, 'test.db');
   // TSUNAGARI_TEST_STORAGE=pg: the records in PostgreSQL, and no SQLite file at all: a test that
   // reads `server.db` fails there rather than passing on an empty file (pg-storage.ts).
-  const pgStorage = await pgStorageFor(dir);
+  const pgStorage = opts.storage === 'sqlite' ? null : await pgStorageFor(dir);
   const db = pgStorage ? noSqlite() : openDatabase(dbPath);
   const repos = pgStorage?.repos ?? createSqliteRepositories(db);
   const org = testOrg(sodium, dir);

@@ -37,7 +37,7 @@ describe('the event budget counts payload size', () => {
     let before: number[] = [];
     while (answers.filter((a) => a === 'RATE_LIMITED').length < 20) {
       const r = await send(script.socket, 'message:send', script.seal(LONGEST));
-      if (!r.ok && answers.at(-1) === 'OK') before = tableCounts(server);
+      if (!r.ok && answers.at(-1) === 'OK') before = await tableCounts(server);
       answers.push(r.ok ? 'OK' : r.error);
     }
     const passed = answers.indexOf('RATE_LIMITED');
@@ -48,7 +48,7 @@ describe('the event budget counts payload size', () => {
     expect(passed).toBeLessThan(MESSAGE_FLOOD.points);
     expect(answers.slice(passed).every((a) => a === 'RATE_LIMITED')).toBe(true);
     expect(messagesOf(server, script.consultationId)).toBe(passed);
-    expect(tableCounts(server)).toEqual(before);
+    expect(await tableCounts(server)).toEqual(before);
     expect(await dropped).toBe('server namespace disconnect');
 
     // A woman from another network: served, taken by the same counselor, and her words reach her.

@@ -21,8 +21,10 @@ export function sealer(server: TestServer, consultationId: string): (text: strin
 }
 
 /** Row counts of the tables a refused event must not change. */
-export function tableCounts(server: TestServer): number[] {
-  return ['consultation', 'message', 'key_grant', 'resume_code'].map((t) => (server.db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n);
+export async function tableCounts(server: TestServer): Promise<number[]> {
+  const counts: number[] = [];
+  for (const t of ['consultation', 'message', 'key_grant', 'resume_code']) counts.push(Number(((await server.rows(`SELECT COUNT(*) AS n FROM ${t}`))[0] as { n: number | string }).n));
+  return counts;
 }
 
 /**

@@ -40,6 +40,15 @@ export async function pgStorageFor(dir: string): Promise<TestPgStorage | null> {
 }
 
 /**
+ * What TSUNAGARI_DB names for a test server's records: its PostgreSQL database's URL in the
+ * `server-pg` matrix, or its SQLite file. For a second process or tool opened beside the server.
+ */
+export function testDatabaseLocation(server: { dir: string; dbPath: string }): string {
+  const file = path.join(server.dir, 'postgres-url');
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : server.dbPath;
+}
+
+/**
  * The test server's `db` when its records are in PostgreSQL: any use throws, so a test that reads
  * the SQLite file directly fails on PostgreSQL instead of reading nothing and passing for it.
  */

@@ -4,6 +4,9 @@
  * (org-key.ts) from a passphrase-encrypted org key file. The CLI opens its own database
  * connection; the running relay notices its writes (data_version) and acts at once: a member
  * disabled from the CLI loses her sockets and her chats go back to the queue.
+ * Issue 17: the file runs on both backends (it is in vitest.config.ts's PG_MATRIX): in the
+ * `server-pg` project the CLI opens the test server's PostgreSQL database as `TSUNAGARI_DB=postgres://…`
+ * would, and the relay notices through the staff_change counter instead of data_version.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,33 +15,33 @@ import { describe, expect, it } from 'vitest';
 import { runOrgKeyCommand } from '../src/cli/org-key.js';
 import { runRelayCommand } from '../src/cli/relay-staff.js';
 import { systemClock } from '../src/clock.js';
-import { openDatabase } from '../src/db/database.js';
+import { loadConfig } from '../src/config.js';
 import { StaffLifecycle } from '../src/domain/staff/lifecycle.js';
 import { LiveSessions } from '../src/domain/staff/live-sessions.js';
-import { createSqliteRepositories } from '../src/repositories/sqlite.js';
 import { realScheduler } from '../src/scheduler.js';
+import { openStorage } from '../src/storage.js';
 import { API } from '@tsunagari/shared';
 import { staffKeysFingerprint } from '@tsunagari/shared/trust';
 import { type TestServer, call, clientSocket, connected, next, serverPerTest, signIn, staffSocket } from './harness.js';
+import { testDatabaseLocation } from './pg-storage.js';
 import { api, browserEnrolment, loginWithPassword } from './staff-helpers.js';
 
 const PASSPHRASE = 'relay-cli-test-passphrase';
 
-/** The CLI as a separate process would run it: its own connection to the relay's database. */
-function cli(server: TestServer) {
-  const db = openDatabase(server.dbPath);
-  const repos = createSqliteRepositories(db);
+/** The CLI as a separate process would run it: its own connection to the relay's database, opened as admin.ts opens it. */
+async function cli(server: TestServer) {
+  const storage = await openStorage(loadConfig({ TSUNAGARI_DB: testDatabaseLocation(server) }), { besideRelay: true });
   const live = new LiveSessions(realScheduler, systemClock);
-  const staff = new StaffLifecycle(repos, server.sodium, systemClock, live, 'min');
+  const staff = new StaffLifecycle(storage.repos, server.sodium, systemClock, live, 'min');
   return {
     run: async (command: string, args: string[]) => {
       let out = '';
-      await runRelayCommand({ sodium: server.sodium, repos, staff, clock: systemClock }, command, args, (t) => (out += t));
+      await runRelayCommand({ sodium: server.sodium, repos: storage.repos, staff, clock: systemClock }, command, args, (t) => (out += t));
       return out;
     },
-    close: () => {
+    close: async () => {
       live.stop();
-      db.close();
+      await storage.close();
     },
   };
 }
@@ -59,8 +62,8 @@ describe('relay-host CLI beside a running relay', { timeout: 60_000 }, () => {
     const keyFile = path.join(server.dir, 'org.key');
     const file = createOrgKeyFile(server.sodium, PASSPHRASE);
     fs.writeFileSync(keyFile, serialiseOrgKeyFile(file));
-    server.db.prepare('UPDATE organisation SET sign_public_key = ?').run(file.publicKey);
-    const tool = cli(server);
+    await server.rows('UPDATE organisation SET sign_public_key = ? RETURNING id', file.publicKey);
+    const tool = await cli(server);
     try {
       const invited = await tool.run('staff:invite', ['--username', 'mori', '--name', '森', '--role', 'counselor', '--console-url', 'https://console.npo.example/']);
       const token = /#invite=([A-Za-z0-9_-]{43})/.exec(invited)?.[1];
@@ -98,15 +101,15 @@ describe('relay-host CLI beside a running relay', { timeout: 60_000 }, () => {
       expect((await call(watcher, 'queue:list', {})).entries[0]).toMatchObject({ consultationId: id, requeued: true });
       await expect(tool.run('staff:disable', ['--username', 'mori', '--revocations', listFile])).rejects.toThrow(/^INVALID_STATE/);
     } finally {
-      tool.close();
+      await tool.close();
     }
   });
 
   it('refuses what it cannot check, with the code, and changes nothing', async () => {
     const server = await servers.start();
-    const tool = cli(server);
+    const tool = await cli(server);
     try {
-      const before = server.db.prepare('SELECT * FROM staff ORDER BY id').all();
+      const before = await server.rows('SELECT * FROM staff ORDER BY id');
       await expect(tool.run('staff:invite', ['--username', 'sato', '--name', '佐藤', '--role', 'counselor'])).rejects.toThrow(/^USERNAME_TAKEN/);
       await expect(tool.run('staff:invite', ['--username', 'Bad Name', '--name', 'x', '--role', 'counselor'])).rejects.toThrow(/needs --username/);
       const bogus = path.join(server.dir, 'bogus.json');
@@ -114,9 +117,9 @@ describe('relay-host CLI beside a running relay', { timeout: 60_000 }, () => {
       await expect(tool.run('staff:activate', ['--in', bogus])).rejects.toThrow(/not a signed statement/);
       await expect(tool.run('staff:pending', ['--username', 'sato'])).rejects.toThrow(/--json/);
       await expect(tool.run('org:register', ['--name', 'x', '--public-key', 'A'.repeat(43)])).rejects.toThrow(/already registered/);
-      expect(server.db.prepare('SELECT * FROM staff ORDER BY id').all()).toEqual(before);
+      expect(await server.rows('SELECT * FROM staff ORDER BY id')).toEqual(before);
     } finally {
-      tool.close();
+      await tool.close();
     }
   });
 });

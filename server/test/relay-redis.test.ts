@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisPerFile } from './redis-per-file.js';
-import { startRelayProcess } from './relay-process.js';
+import { spawnRelayProcess, startRelayProcess } from './relay-process.js';
 
 // Issue 17: the relay as `npm start` runs it, with TSUNAGARI_REDIS_URL naming a real Redis.
 const file = redisPerFile();
@@ -35,5 +35,27 @@ describe('a relay started with TSUNAGARI_REDIS_URL', { timeout: 60_000 }, () => 
     // Its own connections are gone: only the test's remains.
     const clients = (await client.client('LIST')) as string;
     expect(clients).not.toMatch(/name=tsunagari-relay/);
+  });
+
+  it('told to stop while it starts (its Redis writes held), stops cleanly once up: exit 0, lock released — never killed by the signal', async () => {
+    const client = file.redis.connect();
+    // Redis holds every write for now: the relay connects (and names its connection) but waits on
+    // its first write, the day's caller salt, inside start-up.
+    await client.call('CLIENT', 'PAUSE', '20000', 'WRITE');
+    try {
+      const relay = spawnRelayProcess({ DEMO: '1', STAFF_KDF: 'min', TSUNAGARI_DB: path.join(dir, 'starting.sqlite'), TSUNAGARI_REDIS_URL: file.redis.path, PORT: '0', LOG_LEVEL: 'warn' });
+      while (!/name=tsunagari-relay/.test((await client.client('LIST')) as string)) {
+        if (relay.child.exitCode !== null || relay.child.signalCode !== null) throw new Error(`the relay exited while starting:\n${relay.out()}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      // Pending in the relay from here on: it reaches the relay before Redis lets start-up go on.
+      relay.child.kill('SIGTERM');
+      await client.call('CLIENT', 'UNPAUSE');
+      expect(await relay.exited, `the relay's output:\n${relay.out()}`).toBe(0);
+      expect(relay.out()).toMatch(/listening on/);
+      expect(await client.get('tsunagari:jobs:lock')).toBeNull();
+    } finally {
+      await client.call('CLIENT', 'UNPAUSE');
+    }
   });
 });

@@ -92,6 +92,21 @@ describe('proof of work to start', () => {
     await call(await client(server), 'consultation:start', { proof: ordinary[1] });
     const flooded = await solved(server);
     expect(flooded.solution.counter).toBeGreaterThanOrEqual(500);
+    // Stocked while the queue was calm, spent during the flood: refused, and it stores nothing;
+    // one made at the flood's difficulty starts her.
+    expect(await send(await client(server), 'consultation:start', { proof: ordinary[2] })).toEqual({ ok: false, error: 'PROOF_REFUSED' });
+    expect(await rows(server)).toBe(2);
+    expect(await send(await client(server), 'consultation:start', { proof: flooded })).toMatchObject({ ok: true });
+  });
+
+  it('a proof made under a flood still works once the queue is calm again', async () => {
+    const server = await servers.start({ powCounter: 100, powFloodWaiting: 1 });
+    const first = await client(server);
+    const started = await call(first, 'consultation:start', { proof: await solved(server) });
+    const hard = await solved(server);
+    expect(hard.solution.counter).toBeGreaterThanOrEqual(500);
+    await call(first, 'consultation:end', { consultationId: started.consultationId });
+    expect(await send(await client(server), 'consultation:start', { proof: hard })).toMatchObject({ ok: true });
   });
 
   it('asks for nothing when turned off (TSUNAGARI_POW_COUNTER=0)', async () => {

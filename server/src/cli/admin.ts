@@ -5,16 +5,16 @@
  * records-key.ts) run on the admin's own machine and open no database. The
  * relay-host commands (org:register, staff:invite, staff:list, staff:pending, staff:activate,
  * staff:resign, staff:disable, revocations:publish: see relay-staff.ts) open the relay's database
+ * — the SQLite file or PostgreSQL, as TSUNAGARI_DB names it, through the relay's own repositories —
  * and hold no secret. Nothing here makes or sees a staff password or a private key.
  */
 import { loadConfig } from '../config.js';
-import { openDatabase } from '../db/database.js';
 import { StaffLifecycle } from '../domain/staff/lifecycle.js';
 import { LiveSessions } from '../domain/staff/live-sessions.js';
-import { createSqliteRepositories } from '../repositories/sqlite.js';
 import { realScheduler } from '../scheduler.js';
 import { systemClock } from '../clock.js';
 import { loadSodium } from '../sodium.js';
+import { openStorage } from '../storage.js';
 import { isOrgKeyCommand, runOrgKeyCli } from './org-key.js';
 import { isRecordsKeyCommand, RECORDS_PASSPHRASE_ENV, runRecordsKeyCommand } from './records-key.js';
 import { RELAY_COMMANDS, runRelayCommand } from './relay-staff.js';
@@ -30,21 +30,17 @@ async function run(): Promise<void> {
   if (command && isRecordsKeyCommand(command)) return runOrgKeyCli(command, rest, runRecordsKeyCommand, RECORDS_PASSPHRASE_ENV); // offline too
   if (!command || !RELAY_COMMANDS.includes(command)) throw new Error(USAGE);
   const config = loadConfig();
-  // Refused rather than opening the SQLite default: the staff the operator means are in PostgreSQL.
-  if (config.database.kind === 'postgres') {
-    throw new Error(`${command}: TSUNAGARI_DB names PostgreSQL; the relay-host commands open the SQLite file only (issue 17) — run them with TSUNAGARI_DB set to a SQLite path, or not at all on a PostgreSQL relay yet`);
-  }
   const sodium = await loadSodium();
-  const db = openDatabase(config.dbPath);
-  const repos = createSqliteRepositories(db);
+  const storage = await openStorage(config, { besideRelay: true });
   const clock = systemClock;
   const live = new LiveSessions(realScheduler, clock);
   try {
-    const staff = new StaffLifecycle(repos, sodium, clock, live, config.staffKdf);
-    await runRelayCommand({ sodium, repos, staff, clock }, command, rest, (text) => process.stdout.write(text));
+    const staff = new StaffLifecycle(storage.repos, sodium, clock, live, config.staffKdf);
+    await runRelayCommand({ sodium, repos: storage.repos, staff, clock }, command, rest, (text) => process.stdout.write(text));
   } finally {
     live.stop();
-    db.close();
+    // PostgreSQL: the pool ends here, so the process exits when the command is done.
+    await storage.close();
   }
 }
 

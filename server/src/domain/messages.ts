@@ -42,8 +42,10 @@ export class MessageService {
    * past her {@link StorageBudget} are refused with WAITING_LIMIT or CONSULTATION_FULL. A re-send
    * of a stored message is answered whatever the limits say. Her first message (seq 1 of epoch 0:
    * the intake her widget sends by itself at every start) does not count towards the flood limit.
+   * `queued` is called once the envelope is queued for its turn's commit (the caller's next
+   * message may go ahead from there: see `socket/arrival-order.ts`).
    */
-  async send(c: Consultation, actor: Actor, envelope: EnvelopePayload): Promise<Sent> {
+  async send(c: Consultation, actor: Actor, envelope: EnvelopePayload, queued?: () => void): Promise<Sent> {
     if (c.status === 'ended') throw errors.invalidState('consultation ended');
     if (actor.role === 'counselor' && c.status !== 'active') throw errors.invalidState('not active');
     const senderRole: SenderRole = actor.role;
@@ -73,7 +75,7 @@ export class MessageService {
     }
     let result: Sent;
     try {
-      result = await this.writer.write({
+      const written = this.writer.write({
         consultationId: c.id,
         senderRole,
         senderStaffId: actor.role === 'counselor' ? actor.staffId : null,
@@ -82,6 +84,8 @@ export class MessageService {
         nonce: envelope.nonce,
         ciphertext: envelope.ciphertext,
       });
+      queued?.();
+      result = await written;
     } catch (caught) {
       if (senderRole === 'client') this.storage.release(c.id, bytes);
       throw caught;

@@ -2,7 +2,7 @@ import type { SignedRevocationList, SignedStaffStatement } from '@tsunagari/shar
 import type { Db } from '../db/database.js';
 import type { StaffRecord } from '../domain/types.js';
 import { promised } from './promised.js';
-import type { OrganisationRepository, RevocationRepository, StaffChanges, StaffRepository, StaffSessionRepository } from './types.js';
+import type { OrganisationRepository, RevocationListToPublish, RevocationRepository, StaffChanges, StaffRepository, StaffSessionRepository } from './types.js';
 
 type Row = Record<string, unknown>;
 
@@ -103,11 +103,17 @@ export function createSqliteStaff(db: Db): {
     listPut: db.prepare(`INSERT INTO revocation_list (id, issued_at, signed, stored_at) VALUES (1, @issuedAt, @signed, @at)
       ON CONFLICT (id) DO UPDATE SET issued_at = excluded.issued_at, signed = excluded.signed, stored_at = excluded.stored_at
       WHERE excluded.issued_at > revocation_list.issued_at`),
+    // The same, only over the list it was checked against (null: none was published; IS compares NULL too).
+    listPutBased: db.prepare(`INSERT INTO revocation_list (id, issued_at, signed, stored_at) VALUES (1, @issuedAt, @signed, @at)
+      ON CONFLICT (id) DO UPDATE SET issued_at = excluded.issued_at, signed = excluded.signed, stored_at = excluded.stored_at
+      WHERE excluded.issued_at > revocation_list.issued_at AND revocation_list.issued_at IS @basedOn`),
   };
   const one = (r: unknown): StaffRecord | null => (r ? staffFromRow(r as Row) : null);
-  const putList = (list: { signed: SignedRevocationList; issuedAt: number }, at: string): boolean =>
-    s.listPut.run({ issuedAt: list.issuedAt, signed: JSON.stringify(list.signed), at }).changes === 1;
-  const disable = db.transaction((id: string, keyVersion: number, list: { signed: SignedRevocationList; issuedAt: number }, at: string): boolean => {
+  const putList = (list: RevocationListToPublish, at: string): boolean => {
+    const row = { issuedAt: list.issuedAt, signed: JSON.stringify(list.signed), at };
+    return (list.basedOn === undefined ? s.listPut.run(row) : s.listPutBased.run({ ...row, basedOn: list.basedOn })).changes === 1;
+  };
+  const disable = db.transaction((id: string, keyVersion: number, list: RevocationListToPublish, at: string): boolean => {
     if (s.disable.run(id, keyVersion).changes !== 1) return false;
     // Newer than the published list, or nothing changes (the whole transaction rolls back).
     if (!putList(list, at)) throw new StaleList();

@@ -52,7 +52,7 @@ export interface StaffRepository {
    * Active at this key version → disabled (credentials wiped), her sessions deleted and the list
    * published, in one transaction; nothing changes unless all three do.
    */
-  disable(id: string, keyVersion: number, list: { signed: SignedRevocationList; issuedAt: number }, at: string): Promise<DisableOutcome>;
+  disable(id: string, keyVersion: number, list: RevocationListToPublish, at: string): Promise<DisableOutcome>;
   /** New credentials for an active account (password change: same keys, re-wrapped). */
   setCredentials(id: string, credentials: StaffCredentials): Promise<boolean>;
   setLastSignInDay(id: string, day: string): Promise<void>;
@@ -68,11 +68,22 @@ export interface StaffSessionRepository {
   deleteForStaff(staffId: string): Promise<void>;
 }
 
+/**
+ * A list to publish. `basedOn` makes the publish a compare-and-set: the domain checked that the
+ * list revokes everything the published one did and every disabled account; another node (or the
+ * admin CLI) publishing in between would make that check stale, so the list is then refused.
+ */
+export type RevocationListToPublish = { signed: SignedRevocationList; issuedAt: number; basedOn?: number | null };
+
 /** The organisation-signed revocation list the relay publishes, as it was signed. */
 export interface RevocationRepository {
   current(): Promise<{ signed: SignedRevocationList; issuedAt: number } | null>;
-  /** Stores the list if it is newer than the current one; false (nothing changed) otherwise. */
-  publish(list: { signed: SignedRevocationList; issuedAt: number }, at: string): Promise<boolean>;
+  /**
+   * Stores the list if it is newer than the current one — and, when `basedOn` is given, only if the
+   * published list is still the one it was checked against (its issue date; null: none was) — false
+   * (nothing changed) otherwise.
+   */
+  publish(list: RevocationListToPublish, at: string): Promise<boolean>;
 }
 
 /** The only writer of consultation rows: every lifecycle change goes through here. */

@@ -3,18 +3,19 @@ import type { Actor } from '../domain/types.js';
 import { DomainError, errors } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Services } from '../services.js';
+import { ArrivalOrder } from './arrival-order.js';
 import type { HandlerTable } from './handle.js';
 import { StartReplies } from './start-replies.js';
 import { rooms, type ClientSocket, type TsunagariSocket } from './types.js';
 
-type Deps = Pick<Services, 'consultations' | 'routing' | 'presenter' | 'records' | 'hours' | 'starts' | 'callerLedger' | 'startProofs' | 'campaigns' | 'demand'> & { log: Logger };
+type Deps = Pick<Services, 'consultations' | 'routing' | 'presenter' | 'records' | 'hours' | 'starts' | 'callerLedger' | 'startProofs' | 'campaigns' | 'demand'> & { log: Logger; arrivalOrder: ArrivalOrder };
 
 /** The refusals that are demand turned away (issue 16); a refused proof of work is not counted: that is a script or a broken client. */
 const UNSERVED: Partial<Record<string, DemandKind>> = { OUTSIDE_HOURS: 'closed', RATE_LIMITED: 'refused', TOO_MANY_OPEN: 'refused' };
 
 /** consultation:* — start, resume, end, nuisance, take, mine, transfer, read, record. Thin: the domain decides, this tells people. */
 export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps): void {
-  const { consultations, routing, presenter, records, hours, starts, callerLedger: ledger, startProofs, campaigns, demand, log } = deps;
+  const { consultations, routing, presenter, records, hours, starts, callerLedger: ledger, startProofs, campaigns, demand, log, arrivalOrder } = deps;
   // A start turned away counts once per socket and kind (the widget may retry on the same socket);
   // the counter itself also caps each caller network's share of a day.
   const counted = new WeakMap<TsunagariSocket, Set<DemandKind>>();
@@ -121,7 +122,9 @@ export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps)
     }
     return { endedAt: result.endedAt };
   };
-  handlers.participant('consultation:end', (p, s, actor) => end(p.consultationId, s, actor, 'ended'));
+  // After the messages this socket sent before it (her last line is stored, then the chat ends).
+  // Quick exit does not wait for anything.
+  handlers.participant('consultation:end', (p, s, actor) => arrivalOrder.run(ArrivalOrder.key(s.id, p.consultationId), () => end(p.consultationId, s, actor, 'ended')));
   handlers.client('consultation:quick-exit', (p, s) => end(p.consultationId, s, s.data, 'quick_exit'));
 
   handlers.staff('consultation:take', async (payload, s) => {

@@ -7,6 +7,7 @@ import { registerAppointmentHandlers } from './appointment.handlers.js';
 import { registerCalendarHandlers } from './calendar.handlers.js';
 import { registerCaseLogHandlers } from './case-log.handlers.js';
 import { registerDistributionHandlers } from './distribution.handlers.js';
+import { ArrivalOrder } from './arrival-order.js';
 import { admitUnderCap, CallerSockets, OutboundCap } from './connection-limits.js';
 import { registerConsultationHandlers } from './consultation.handlers.js';
 import { EventBudgets } from './event-budget.js';
@@ -50,10 +51,12 @@ export type SocketDeps = Services & {
 /** Every inbound event's handler, one register call per event prefix. */
 function handlerTable(deps: SocketDeps): HandlerTable {
   const handlers = new HandlerTable(deps.log, (data) => deps.auth.isLive(data.sessionHash), new EventBudgets(deps.limits.events));
-  registerConsultationHandlers(handlers, deps);
+  // One sender's messages and her end of a chat take effect in the order they arrived.
+  const arrivalOrder = new ArrivalOrder();
+  registerConsultationHandlers(handlers, { ...deps, arrivalOrder });
   registerQueueHandlers(handlers, deps);
   registerStaffHandlers(handlers, deps);
-  registerMessageHandlers(handlers, deps);
+  registerMessageHandlers(handlers, { ...deps, arrivalOrder });
   registerKeyHandlers(handlers, deps);
   registerTypingHandlers(handlers, deps);
   registerResumeHandlers(handlers, deps);

@@ -1,19 +1,23 @@
 import type { Services } from '../services.js';
+import { ArrivalOrder } from './arrival-order.js';
 import type { HandlerTable } from './handle.js';
 import { rooms } from './types.js';
 
 /** message:* — store and relay ciphertext; never look inside. */
-export function registerMessageHandlers(handlers: HandlerTable, deps: Pick<Services, 'consultations' | 'messages' | 'routing'>): void {
-  const { consultations, messages, routing } = deps;
-  handlers.participant('message:send', async (envelope, s, actor) => {
-    const c = await consultations.access(actor, envelope.consultationId);
-    const { message, created } = await messages.send(c, actor, envelope);
-    // A re-send after a lost ack is answered but not relayed again: the others already have it.
-    if (created) s.to(rooms.consultation(c.id)).emit('message:new', message);
-    // A waiting woman who writes is not a silent script: her silence counts again from now.
-    if (created && actor.role === 'client') routing.clientSpoke(c);
-    return { id: message.id };
-  });
+export function registerMessageHandlers(handlers: HandlerTable, deps: Pick<Services, 'consultations' | 'messages' | 'routing'> & { arrivalOrder: ArrivalOrder }): void {
+  const { consultations, messages, routing, arrivalOrder } = deps;
+  // In the order she (or her counselor) sent them: each lets the next go once it is queued for its commit.
+  handlers.participant('message:send', (envelope, s, actor) =>
+    arrivalOrder.run(ArrivalOrder.key(s.id, envelope.consultationId), async (queued) => {
+      const c = await consultations.access(actor, envelope.consultationId);
+      const { message, created } = await messages.send(c, actor, envelope, queued);
+      // A re-send after a lost ack is answered but not relayed again: the others already have it.
+      if (created) s.to(rooms.consultation(c.id)).emit('message:new', message);
+      // A waiting woman who writes is not a silent script: her silence counts again from now.
+      if (created && actor.role === 'client') routing.clientSpoke(c);
+      return { id: message.id };
+    }),
+  );
 
   handlers.participant('message:list', async (payload, _s, actor) => {
     const c = await consultations.access(actor, payload.consultationId);

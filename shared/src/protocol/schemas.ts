@@ -41,7 +41,8 @@ export const startProofSchema = z.strictObject({
       keyLength: z.number().int().positive().max(64),
       keyPrefix: z.string().regex(/^[0-9a-f]{1,128}$/),
       keySignature: z.string().max(256).optional(),
-      data: z.strictObject({ exp: z.number().int().nonnegative() }).optional(),
+      // `exp`: when it stops working; `max`: how hard the relay made it (checked again when it is used).
+      data: z.strictObject({ exp: z.number().int().nonnegative(), max: z.number().int().positive().max(2 ** 32 - 1).optional() }).optional(),
     }),
     signature: z.string().max(256),
   }),

@@ -63,15 +63,13 @@ export class MemoryCallerLedgerStore implements CallerLedgerStore {
   }
 
   async block(caller: string, day: string): Promise<void> {
+    // Blocks of days before this one are over: they go now (Redis lets its keys expire), so memory
+    // holds at most the blocks of the current day and a block's own day is all a check compares.
+    for (const [blockedCaller, blockedDay] of this.blocked) if (blockedDay < day) this.blocked.delete(blockedCaller);
     this.blocked.set(caller, day);
   }
 
   async blockedDay(caller: string): Promise<string | null> {
     return this.blocked.get(caller) ?? null;
-  }
-
-  /** Drops a block that is over (memory only; Redis lets it expire). */
-  unblock(caller: string): void {
-    this.blocked.delete(caller);
   }
 }

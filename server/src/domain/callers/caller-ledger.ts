@@ -112,10 +112,7 @@ export class CallerLedger {
 
   async isBlocked(caller: string): Promise<boolean> {
     const day = await this.store.blockedDay(caller);
-    if (day === null) return false;
-    if (day === tokyoParts(this.clock.now()).ymd) return true;
-    if (this.store instanceof MemoryCallerLedgerStore) this.store.unblock(caller);
-    return false;
+    return day !== null && day === tokyoParts(this.clock.now()).ymd;
   }
 
   /** Open consultations of a caller; ended ones are forgotten here rather than on every end path. */

@@ -49,29 +49,45 @@ export class StartProofs {
   /** A fresh challenge, harder while the queue is flooded; null when no proof is asked for. */
   async challenge(): Promise<Challenge | null> {
     if (!this.required) return null;
-    const flooded = (await this.waiting()) >= this.options.floodWaiting;
-    const max = this.options.counter * (flooded ? FLOOD_FACTOR : 1);
+    const max = await this.requiredMax();
     return createChallenge({
       algorithm: 'SHA-256',
       cost: 1,
       counter: randomInt(max, Math.ceil(max / 2)),
       deriveKey,
-      data: { exp: this.clock.now().getTime() + CHALLENGE_TTL_MS },
+      // Signed with the rest: `max` says how hard it was made, checked again when it is used.
+      data: { exp: this.clock.now().getTime() + CHALLENGE_TTL_MS, max },
       ...(await this.secrets()),
     });
   }
 
-  /** Accepts a solved challenge once; PROOF_REFUSED when missing, expired, used, forged or wrong. */
+  /**
+   * Accepts a solved challenge once; PROOF_REFUSED when missing, expired, used, forged, wrong, or
+   * easier than the queue now asks for. The last closes stocking: a script that fetched and solved
+   * a pile of easy challenges while the queue was calm cannot spend them during a flood (each works
+   * 30 minutes). A woman whose proof was made just before the flood is refused once, and the
+   * widget quietly solves a fresh, harder one.
+   */
   async verify(proof: StartProof | undefined): Promise<void> {
     if (!this.required) return;
     if (!proof) throw errors.proofRefused('missing');
     const now = this.clock.now().getTime();
-    const exp = proof.challenge.parameters.data?.exp;
+    const data = proof.challenge.parameters.data;
+    const exp = data?.exp;
     if (exp === undefined || exp < now) throw errors.proofRefused('expired');
+    // Challenges made before `max` was signed in count as ordinary ones.
+    const max = typeof data?.max === 'number' ? data.max : this.options.counter;
+    if (max < (await this.requiredMax())) throw errors.proofRefused('easy');
     // Claimed before the solution is checked: two starts with one proof at once cannot both pass.
     if (!(await this.ledger.claim(proof.challenge.signature, exp, now))) throw errors.proofRefused('used');
     const result = await verifySolution({ challenge: proof.challenge, solution: proof.solution, deriveKey, ...(await this.secrets()) });
     if (!result.verified) throw errors.proofRefused('wrong');
+  }
+
+  /** The highest counter the queue asks for now: the ordinary one, ten times that under a flood. */
+  private async requiredMax(): Promise<number> {
+    const flooded = (await this.waiting()) >= this.options.floodWaiting;
+    return this.options.counter * (flooded ? FLOOD_FACTOR : 1);
   }
 
   private async secrets(): Promise<{ hmacSignatureSecret: string; hmacKeySignatureSecret: string }> {

@@ -93,7 +93,7 @@ export async function checkedRevocations(
   repos: Pick<Repositories, 'organisation' | 'revocations' | 'staff'>,
   signed: SignedRevocationList,
   mustRevoke: { staffId: string; keyVersion: number }[],
-): Promise<{ signed: SignedRevocationList; issuedAt: number }> {
+): Promise<{ signed: SignedRevocationList; issuedAt: number; basedOn: number | null }> {
   const verdict = verifyRevocationList(sodium, await storedOrgKey(sodium, repos), signed);
   if (!verdict.ok) throw verdict.reason === 'bad-signature' ? errors.badSignature() : errors.invalidPayload('list malformed');
   const list = verdict.list;
@@ -104,5 +104,7 @@ export async function checkedRevocations(
   for (const key of [...mustRevoke, ...before, ...disabled]) {
     if (!revocationFor(list, key)) throw errors.notRevoked(`${key.staffId} v${key.keyVersion}`);
   }
-  return { signed: { list: { issuedAt: list.issuedAt, entries: [...list.entries] }, signature: signed.signature }, issuedAt: list.issuedAt };
+  // Published only over the list checked here: another node's (or the CLI's) list published in
+  // between may revoke a key this one does not.
+  return { signed: { list: { issuedAt: list.issuedAt, entries: [...list.entries] }, signature: signed.signature }, issuedAt: list.issuedAt, basedOn: published?.issuedAt ?? null };
 }

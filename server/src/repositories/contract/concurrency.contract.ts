@@ -48,6 +48,29 @@ export function concurrencyContract(repos: () => Repositories): void {
     expect(twice.filter((o) => o === 'disabled')).toHaveLength(1);
   });
 
+  it('a list checked against a published list since replaced is refused (another node published in between), on publish and on disable', async () => {
+    const r = repos();
+    await r.staff.insert(staffMember('s1'));
+    await r.staff.insert(staffMember('s2', { username: 's2' }));
+    // The first list ever: checked against none; a second checked against none is then refused.
+    expect(await r.revocations.publish({ ...revocationList(1), basedOn: null }, T0)).toBe(true);
+    expect(await r.revocations.publish({ ...revocationList(5), basedOn: null }, T0)).toBe(false);
+    // Two nodes each checked their list against list 1; node A's (2, revoking s1) commits first.
+    const [a, b] = await Promise.all([
+      r.staff.disable('s1', 1, { ...revocationList(2), basedOn: 1 }, T0),
+      r.staff.disable('s2', 1, { ...revocationList(3), basedOn: 1 }, T0),
+    ]);
+    // Whichever committed second was checked against a list no longer published: refused, nothing changed.
+    expect([a, b].sort()).toEqual(['disabled', 'stale-list']);
+    const loser = a === 'stale-list' ? 's1' : 's2';
+    expect((await r.staff.byId(loser))?.status).toBe('active');
+    const published = (await r.revocations.current())?.issuedAt;
+    expect(published).toBe(loser === 's1' ? 3 : 2);
+    // A publish checked against the old list is refused; checked against the current one, stored.
+    expect(await r.revocations.publish({ ...revocationList(9), basedOn: 1 }, T0)).toBe(false);
+    expect(await r.revocations.publish({ ...revocationList(9), basedOn: published }, T0)).toBe(true);
+  });
+
   it('a disable, her sign-out and a list published at once all finish (the change counter takes no lock order of its own)', async () => {
     const r = repos();
     for (let round = 1; round <= 5; round++) {

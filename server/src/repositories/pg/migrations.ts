@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { inTransaction, one } from './pool.js';
 
 /**
@@ -298,14 +298,20 @@ const MIGRATION_LOCK = 1_700_017;
  * first's commit, then reads the versions it recorded). Returns how many this call applied.
  */
 export async function migratePg(pool: Pool, list: readonly string[] = pgMigrations): Promise<number> {
-  return inTransaction(pool, async (client) => {
-    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at TEXT NOT NULL)');
-    const current = ((await one(client, 'SELECT MAX(version) AS v FROM schema_migrations'))?.v as number | null) ?? 0;
-    for (let i = current; i < list.length; i++) {
-      await client.query(list[i] as string);
-      await client.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [i + 1, new Date().toISOString()]);
-    }
-    return list.length - current;
-  });
+  return inTransaction(pool, (client) => applyPgMigrations(client, list));
+}
+
+/**
+ * {@link migratePg}'s work inside a transaction the caller holds (the move from SQLite migrates
+ * and fills an empty database in one transaction): the advisory lock, then what is missing.
+ */
+export async function applyPgMigrations(client: PoolClient, list: readonly string[] = pgMigrations): Promise<number> {
+  await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+  await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at TEXT NOT NULL)');
+  const current = ((await one(client, 'SELECT MAX(version) AS v FROM schema_migrations'))?.v as number | null) ?? 0;
+  for (let i = current; i < list.length; i++) {
+    await client.query(list[i] as string);
+    await client.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [i + 1, new Date().toISOString()]);
+  }
+  return list.length - current;
 }

@@ -1,10 +1,10 @@
 import type { SignedRevocationList } from '@tsunagari/shared/trust';
 import type pg from 'pg';
 import { rowOf, staffFromRow } from '../staff.js';
-import type { OrganisationRepository, RevocationRepository, StaffChanges, StaffRepository, StaffSessionRepository } from '../types.js';
+import type { OrganisationRepository, RevocationListToPublish, RevocationRepository, StaffChanges, StaffRepository, StaffSessionRepository } from '../types.js';
 import { all, changes, inTransaction, one, type Queryable, type Row } from './pool.js';
 
-type List = { signed: SignedRevocationList; issuedAt: number };
+type List = RevocationListToPublish;
 
 const INSERT_STAFF = `INSERT INTO staff (id, username, display_name, role, status, key_version, kdf_salt, kdf_opslimit,
   kdf_memlimit, auth_hash, wrapped_secret_keys, box_public_key, sign_public_key, statement, invite_token_hash,
@@ -15,6 +15,8 @@ const INSERT_STAFF = `INSERT INTO staff (id, username, display_name, role, statu
 const PUT_LIST = `INSERT INTO revocation_list (id, issued_at, signed, stored_at) VALUES (1, $1, $2, $3)
   ON CONFLICT (id) DO UPDATE SET issued_at = excluded.issued_at, signed = excluded.signed, stored_at = excluded.stored_at
   WHERE excluded.issued_at > revocation_list.issued_at`;
+/** The same, only over the list it was checked against ($4; null: none was published). */
+const PUT_LIST_BASED = `${PUT_LIST} AND revocation_list.issued_at IS NOT DISTINCT FROM $4::bigint`;
 
 const CREDENTIALS = 'kdf_salt = $2, kdf_opslimit = $3, kdf_memlimit = $4, auth_hash = $5, wrapped_secret_keys = $6';
 
@@ -34,7 +36,10 @@ export function createPgStaff(pool: pg.Pool): {
     const r = await one(pool, `SELECT * FROM staff WHERE ${where} = $1`, [value]);
     return r ? staffFromRow(r) : null;
   };
-  const putList = async (db: Queryable, list: List, at: string) => (await changes(db, PUT_LIST, [list.issuedAt, JSON.stringify(list.signed), at])) === 1;
+  const putList = async (db: Queryable, list: List, at: string) =>
+    (list.basedOn === undefined
+      ? await changes(db, PUT_LIST, [list.issuedAt, JSON.stringify(list.signed), at])
+      : await changes(db, PUT_LIST_BASED, [list.issuedAt, JSON.stringify(list.signed), at, list.basedOn])) === 1;
   return {
     organisation: {
       get: async () => {
