@@ -61,9 +61,10 @@ try {
 
   const lines = [
     '',
-    nodes[0].banner,
+    // Each node names itself in its banner: listed below with the others, not as the whole cluster's.
+    nodes[0].banner.replace(/^ {2}This node: .*\n/m, ''),
     `  Nodes:                       ${NODES} relay nodes behind nginx (least connections, WebSocket only, no sticky sessions)`,
-    ...nodes.map((n) => `    node ${n.n}:                    http://127.0.0.1:${n.port} (pid ${n.child.pid})`),
+    ...nodes.map((n) => `    node ${n.n}:                    http://127.0.0.1:${n.port} (pid ${n.child.pid}), node id ${/This node: +(\S+)/.exec(n.banner)?.[1] ?? '?'}`),
     `    nginx:                     ${publicUrl} (pid ${nginx.child.pid})`,
     `    PostgreSQL:                127.0.0.1:${pg.port}, database tsunagari (pid ${pg.pid})`,
     `    Redis:                     ${redis.socket} (pid ${redis.child.pid})`,

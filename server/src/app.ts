@@ -213,10 +213,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const jobs = oneNodeJobs(deps.shared?.jobLock ?? null, log, {
     start: () => {
       retention.start();
+      // Several nodes: the sockets of nodes whose heartbeat is gone are swept by this one node.
+      const stopSweeping = nodeSockets?.startSweeping() ?? (async () => undefined);
       const stopDiskWatch = !db || db.memory ? () => undefined : watchDisk(path.dirname(db.name), deps.diskAlarmMb ?? DEFAULT_DISK_ALARM_MB, log);
       return async () => {
         stopDiskWatch();
-        await retention.stop();
+        await Promise.all([retention.stop(), stopSweeping()]);
       };
     },
   });
@@ -237,7 +239,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     // collections held the event loop up to 150 ms). Both clients catch up on their own after a
     // drop: the widget resumes and lists messages after its last id, the console refreshes its chats.
   });
-  const { pusher, outside } = setupSockets(io, {
+  const { pusher, outside, nodeSockets } = setupSockets(io, {
     ...services,
     log,
     callers,
@@ -246,6 +248,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     scheduler: deps.scheduler ?? realScheduler,
     limits,
     shared: deps.shared !== undefined,
+    nodePresence: deps.shared?.presence,
   });
 
   let closing: Promise<void> | null = null;
@@ -253,6 +256,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     closing ??= new Promise<void>((resolve) => {
       // This node's sockets only: with several nodes, the others keep serving theirs.
       io.local.emit('server:shutdown');
+      // Its sockets' entries stay in the registry, swept once its heartbeat goes (SharedNode.stop).
+      nodeSockets?.close();
       // No timer may fire on a closed database; the next process restores the queue from it.
       routing.stop();
       pusher.stop();

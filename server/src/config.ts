@@ -45,6 +45,13 @@ export interface Config {
    */
   redis: RedisConfig | null;
   /**
+   * With Redis: TSUNAGARI_NODE_HEARTBEAT_MS (default 2,000), how often a node renews its heartbeat,
+   * which lives three times as long — a killed node's sockets are taken for disconnected within
+   * about that; and TSUNAGARI_JOB_LEASE_MS (default 30,000), the job lock's lease.
+   */
+  nodeHeartbeatMs: number;
+  jobLeaseMs: number;
+  /**
    * The SQLite file: TSUNAGARI_DB when it is a path, or data/tsunagari.db (production) and
    * data/demo.sqlite (DEMO=1), kept apart. With a PostgreSQL URL, that default, or the same name
    * in TSUNAGARI_DEMO_KEYS_DIR: only files kept beside the database (the demo's key files) use it then.
@@ -286,6 +293,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     frameAncestors: parseFrameAncestors(env.TSUNAGARI_FRAME_ANCESTORS),
     database,
     redis: redisFrom(env.TSUNAGARI_REDIS_URL),
+    nodeHeartbeatMs: positive(env, 'TSUNAGARI_NODE_HEARTBEAT_MS', 2_000),
+    jobLeaseMs: positive(env, 'TSUNAGARI_JOB_LEASE_MS', 30_000),
     dbPath,
     demoOrgKeyFile: demoOrgKeyPath(dbPath),
     demo,

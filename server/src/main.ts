@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   const recordsPublicKey = config.demo ? seedDemoRecordsKey(sodium, demoRecordsKeyFile) : undefined;
   // Several nodes (issue 17): Redis is loaded only when TSUNAGARI_REDIS_URL is set.
   const redis = config.redis ? (await import('./redis/connection.js')).connectRedis(config.redis) : null;
-  const shared = redis ? (await import('./redis/redis-node.js')).createRedisNode(redis, { clock, log }) : undefined;
+  const shared = redis ? (await import('./redis/redis-node.js')).createRedisNode(redis, { clock, log, heartbeatMs: config.nodeHeartbeatMs, jobLeaseMs: config.jobLeaseMs }) : undefined;
   // The day's caller salt is at hand before the first request (a caller key is made without waiting).
   await shared?.start();
   const app = await createApp({
@@ -109,7 +109,12 @@ async function main(): Promise<void> {
     `  Database:                    ${storage.label}`,
     `  Opening hours:               ${app.services.hours.config().mode === 'always' ? 'always open' : 'program hours (Tokyo, closed on holidays)'}; an admin changes them in the console (設定)`,
   );
-  if (config.redis) lines.push('  Several nodes:               shared through Redis (TSUNAGARI_REDIS_URL): queue, rooms, limits; jobs on the node holding the lock');
+  if (shared) {
+    lines.push(
+      '  Several nodes:               shared through Redis (TSUNAGARI_REDIS_URL): queue, rooms, limits; jobs on the node holding the lock',
+      `  This node:                   ${shared.presence.nodeId} (heartbeat every ${config.nodeHeartbeatMs} ms)`,
+    );
+  }
   if (config.consoleOrigin) lines.push(`  Console origin (staff):      ${config.consoleOrigin}`);
   if (config.staffKdf === 'min') lines.push('  STAFF_KDF=min:               TEST SETTING — staff passwords accepted with weak Argon2id; never in production');
   if (config.testHooks) lines.push('  Test hooks:                  ON (TSUNAGARI_TEST_HOOKS=1): this relay replays messages on request — tests only');

@@ -1,6 +1,7 @@
 import type { WidgetStatus, OpeningHoursConfig, ProgramSettings } from '@tsunagari/shared';
 import type { KdfFloor, SodiumSumo } from '@tsunagari/shared/crypto';
 import type { Clock } from './clock.js';
+import { clientPerson } from './cluster/node-presence.js';
 import type { SharedNode } from './cluster/shared-node.js';
 import { AppointmentService } from './domain/appointments.js';
 import { BookingRules } from './domain/booking-rules.js';
@@ -128,6 +129,7 @@ export async function createServices(repos: Repositories, o: ServiceOptions): Pr
     store: o.queueStore ?? o.shared?.queueStore ?? new MemoryQueueStore(),
     options: o.routing,
     clusterRunning: o.shared ? () => o.shared?.jobLock.heldElsewhere() ?? Promise.resolve(false) : undefined,
+    clientPresent: o.shared ? (id: string) => o.shared?.presence.anywhere(clientPerson(id)) ?? Promise.resolve(false) : undefined,
   });
   const hours = new OpeningHours(() => settings.hours(), clock, () => settings.programContacts(), () => ({
     retentionDays: settings.get().retentionDays,

@@ -22,10 +22,10 @@ import { LiveSessions } from '../src/domain/staff/live-sessions.js';
 import { createPgRepositories } from '../src/repositories/pg/index.js';
 import { realScheduler } from '../src/scheduler.js';
 import { loadSodium } from '../src/sodium.js';
-import { postJson } from './harness.js';
 import { freshPgDatabase } from './postgres-server.js';
 import { redisPerFile } from './redis-per-file.js';
 import { type RelayProcess, startRelayProcess } from './relay-process.js';
+import { loginTo } from './relay-login.js';
 import { rng } from './seeded-random.js';
 
 type Sock = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -154,6 +154,7 @@ describe('three relays on one PostgreSQL and one Redis, a node killed mid-exchan
       DEMO: '1', STAFF_KDF: 'min', TSUNAGARI_DB: database.url, TSUNAGARI_REDIS_URL: file.redis.path, PORT: '0', LOG_LEVEL: 'warn',
       // Every simulated woman comes from 127.0.0.1: no proof of work (start-proof tests it).
       TSUNAGARI_POW_COUNTER: '0', TSUNAGARI_OFFER_TIMEOUT_S: String(OFFER_TIMEOUT_MS / 1000), TSUNAGARI_COUNSELOR_GRACE_S: '3', TSUNAGARI_CLIENT_GRACE_S: '4',
+      TSUNAGARI_NODE_HEARTBEAT_MS: '300',
     };
     const urlOf = (r: RelayProcess) => /listening on (http:\/\/\S+)/.exec(r.out())?.[1] ?? '';
     // The first node migrates and seeds the demo; the others start on what it made.
@@ -171,15 +172,8 @@ describe('three relays on one PostgreSQL and one Redis, a node killed mid-exchan
     const lifecycle = new StaffLifecycle(repos, sodium, systemClock, new LiveSessions(realScheduler, systemClock), 'min');
     for (const c of COUNSELORS.slice(2)) await enrolInProcess(sodium, lifecycle, org.secretKey, { ...c, displayName: c.username, role: 'counselor' }, { kdf: 'min', now: Date.now() });
 
-    /** Logs in as her console would (KDF parameters, derived key); her session cookie works on every node. */
-    const login = async (url: string, who: { username: string; password: string }) => {
-      const params = (await (await postJson(url + API.authParams, { username: who.username })).json()) as AckResult<{ salt: string; opslimit: number; memlimit: number }>;
-      if (!params.ok) throw new Error(params.error);
-      const derived = deriveStaffPasswordKeys(sodium, who.password, params.data);
-      const res = await postJson(url + API.login, { username: who.username, authKey: toB64(sodium, derived.authKey) });
-      const session = ((await res.json()) as { ok: true; data: StaffSession }).data;
-      return { session, cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
-    };
+    /** Logs in as her console would; her session cookie works on every node. */
+    const login = (url: string, who: { username: string; password: string }) => loginTo(sodium, url, who);
 
     const violations: string[] = [];
     const acked = new Map<string, Map<string, number>>();
@@ -457,11 +451,32 @@ describe('three relays on one PostgreSQL and one Redis, a node killed mid-exchan
     const waitingAfterRestart = await positionsSettled();
     expect(waitingAfterRestart, 'nobody waiting to check positions on after the restart').toBeGreaterThan(0);
     await setAvailable(true);
+    // Node liveness: once its heartbeat is gone, the killed node's sockets are swept from the
+    // registry (taken for disconnected there and then), and only live nodes stay in it.
+    const nodeIdOf = (r: RelayProcess) => /This node: +(\S+)/.exec(r.out())?.[1] ?? '';
+    const registry = file.redis.connect();
+    const registered = async () => (await registry.smembers('tsunagari:{routing}:nodes')).sort();
+    for (let tries = 0; (await registry.exists(`tsunagari:{routing}:on:${nodeIdOf(killed)}`)) === 1; tries++) {
+      if (tries > 300) throw new Error("the killed node's sockets were never swept");
+      await sleep(50);
+    }
+    expect(await registered()).toEqual(relays.filter((r) => r !== killed).map(nodeIdOf).sort());
     const onRestarted = () => women.filter((w) => w.resumedOn.includes(urlOf(again))).length;
 
     const outcomes = await Promise.all(runs);
     clearInterval(capacityWatch);
     await overCapacity();
+    // Every counselor closes her console: none is left shown online by a socket that died with the killed node.
+    const watch = new Peer(() => [urlOf(again)], (url) => ({ auth: { role: 'staff' }, extraHeaders: { cookie: supervisor.cookie, origin: url } }), async () => undefined);
+    peers.push(watch);
+    await watch.open(urlOf(again));
+    for (const b of bots) b.peer.close();
+    for (let tries = 0; ; tries++) {
+      const r = await retry<{ counselors: { status: string }[] }>(watch, 'staff:list', {});
+      if (r.ok && r.data.counselors.every((c) => c.status === 'offline')) break;
+      if (tries > 100) throw new Error(`counselors still shown online with every console closed: ${JSON.stringify(r)}`);
+      await sleep(250);
+    }
 
     // ---- checks --------------------------------------------------------------------------------
     const { rows } = await database.pool.query<{ id: string; status: string; end_reason: string | null; abandon_cause: string | null; assigned_at: unknown; requeued_at: unknown }>(

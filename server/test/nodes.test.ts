@@ -2,6 +2,7 @@
 // helpers (nodes, linked, track, satoOnTwoNodes, record); split by topic if it grows further.
 import type { QueueList, SettingsView } from '@tsunagari/shared';
 import { afterEach, describe, expect, it } from 'vitest';
+import { fakeTime } from '../src/domain/routing/fake-time.js';
 import { createRedisNode } from '../src/redis/redis-node.js';
 import { systemClock } from '../src/clock.js';
 import { createLogger } from '../src/log.js';
@@ -328,6 +329,35 @@ describe('two relay nodes on one Redis', () => {
     a.app.io.to(rooms.staff).emit('trust:changed', {});
     await marker;
     expect(told.filter((v) => v.settings.longWaitAlertMinutes === 25)).toHaveLength(1);
+  });
+
+  it('a waiting woman who drops on node A and comes back through node B within her grace keeps her place; her grace runs out on A all the same', async () => {
+    // Both nodes' timers fired by hand: her grace timer is started by node A, where she dropped.
+    const time = fakeTime();
+    const [a, b] = await twoNodes({ scheduler: time.scheduler, routing: { clientGraceMs: 60_000 } }, true);
+    const her = track(clientSocket(a));
+    const other = track(clientSocket(a));
+    await Promise.all([connected(her), connected(other)]);
+    const mine = await call(her, 'consultation:start', {});
+    const theirs = await call(other, 'consultation:start', {});
+    const timers = time.pending();
+    her.disconnect();
+    await until(() => time.pending() > timers);
+    // Back through node B (as the proxy may send her), before her grace runs out on node A.
+    const back = track(clientSocket(b));
+    await connected(back);
+    expect((await call(back, 'consultation:resume', { consultationId: mine.consultationId, clientToken: mine.clientToken })).status).toBe('waiting');
+    // The other woman drops on A too and does not come back: her grace timer starts after the first's.
+    const timersNow = time.pending();
+    other.disconnect();
+    await until(() => time.pending() > timersNow);
+    await time.advance(60_000);
+    const status = async (id: string) => ((await a.rows('SELECT status, end_reason FROM consultation WHERE id = ?', id)) as { status: string; end_reason: string | null }[])[0];
+    await until(async () => (await status(theirs.consultationId))?.status === 'ended');
+    expect(await status(theirs.consultationId)).toEqual({ status: 'ended', end_reason: 'abandoned' });
+    // Node A's timer for the first ran before the second's and found her on node B: she still waits.
+    expect((await status(mine.consultationId))?.status).toBe('waiting');
+    expect((await a.app.services.routing.view()).waiting.map((w) => w.consultationId)).toEqual([mine.consultationId]);
   });
 });
 

@@ -16,6 +16,8 @@ export interface JobLock {
   heldElsewhere(): Promise<boolean>;
   /** How long a taken or renewed lease lasts without renewal, in ms. */
   readonly leaseMs: number;
+  /** Tried at least this often (ms; default a third of the lease): a dead holder's lease may be taken over sooner. */
+  readonly retryMs?: number | undefined;
 }
 
 export interface JobLeaderHooks {
@@ -26,8 +28,8 @@ export interface JobLeaderHooks {
 }
 
 /**
- * Keeps trying for the {@link JobLock} and renews it while held, three times a lease: the jobs run
- * only between `lead` and `follow`. A renewal that fails (Redis unreachable, the lease taken over
+ * Keeps trying for the {@link JobLock} and renews it while held, three times a lease (or every
+ * `retryMs`, when sooner): the jobs run only between `lead` and `follow`. A renewal that fails (Redis unreachable, the lease taken over
  * after a long pause) stops the jobs at once: better no node running them for a while than two.
  */
 export class JobLeader {
@@ -68,7 +70,7 @@ export class JobLeader {
   private tick(): void {
     this.turn = this.attempt().finally(() => {
       if (this.stopped) return;
-      this.timer = setTimeout(() => this.tick(), Math.max(1, Math.floor(this.lock.leaseMs / 3)));
+      this.timer = setTimeout(() => this.tick(), Math.max(1, Math.floor(Math.min(this.lock.leaseMs / 3, this.lock.retryMs ?? Infinity))));
       this.timer.unref?.();
     });
   }

@@ -5,6 +5,7 @@ import type { QueueStore } from '../domain/routing/queue-store.js';
 import type { DailySalts } from '../http/client-key.js';
 import type { JobLock } from './job-lock.js';
 import type { LimiterFactory } from './limiters.js';
+import type { NodePresence } from './node-presence.js';
 
 /**
  * What one relay node shares with the others (issue 17), built from TSUNAGARI_REDIS_URL by
@@ -23,12 +24,14 @@ export interface SharedNode {
   callerLedger: CallerLedgerStore;
   /** The start challenges' secrets and the used ones: a challenge from any node works once on any node. */
   proofs: ProofLedger;
-  /** Retention and the database jobs run on the node that holds it. */
+  /** Retention and the database jobs run on the node that holds it; so does the sweep of dead nodes' sockets. */
   jobLock: JobLock;
+  /** This node's heartbeat and which node holds whose sockets: a dead node's sockets are taken for disconnected. */
+  presence: NodePresence;
   /** The caller keys' daily salt, the same on every node (so one network is one caller everywhere). */
   salts: DailySalts;
-  /** Fetches what must be at hand before the first request (the day's salt); the owner awaits it before createApp. */
+  /** Fetches what must be at hand before the first request (the day's salt) and beats once; the owner awaits it before createApp. */
   start(): Promise<void>;
-  /** Stops the background fetching; the owner calls it after the app has closed, then quits Redis. */
+  /** Stops the background fetching and the heartbeat; the owner calls it after the app has closed, then quits Redis. */
   stop(): void;
 }

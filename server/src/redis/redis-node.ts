@@ -7,6 +7,7 @@ import type { Logger } from '../log.js';
 import { RedisCallerLedgerStore } from './redis-caller-ledger.js';
 import { RedisDailySalts } from './redis-daily-salts.js';
 import { RedisJobLock } from './redis-job-lock.js';
+import { RedisNodePresence } from './redis-node-presence.js';
 import { RedisProofLedger } from './redis-proof-ledger.js';
 import { RedisQueueStore } from './redis-queue-store.js';
 
@@ -15,8 +16,10 @@ export interface RedisNodeOptions {
   log: Logger;
   /** Put before every key and the adapter's stream: several relays (or tests) on one Redis stay apart. */
   prefix?: string;
-  /** The job lock's lease, in ms (default 30 s): how long jobs pause when their node dies. */
+  /** The job lock's lease, in ms (default 30 s): how long jobs pause when their node stops renewing but still beats. */
   jobLeaseMs?: number;
+  /** How often the node's heartbeat is renewed, in ms (default 2 s; it lives three times as long). */
+  heartbeatMs?: number;
   /** How long the adapter's stream reader blocks in one read, in ms (default 5 s; tests shorten it so closing is quick). */
   adapterBlockMs?: number;
 }
@@ -35,6 +38,7 @@ export function createRedisNode(redis: Redis, options: RedisNodeOptions): Shared
   const prefix = options.prefix ?? 'tsunagari:';
   let adapter: SharedNode['adapter'] | null = null;
   const salts = new RedisDailySalts(redis, options.clock, options.log, prefix);
+  const presence = new RedisNodePresence(redis, options.log, prefix, options.heartbeatMs);
   return {
     queueStore: new RedisQueueStore(redis, prefix),
     // Made when Socket.IO first asks: it opens its reading connections as soon as it exists.
@@ -49,9 +53,17 @@ export function createRedisNode(redis: Redis, options: RedisNodeOptions): Shared
     limiters: (o) => new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}limits:${o.keyPrefix}`, points: o.points, duration: o.duration }),
     callerLedger: new RedisCallerLedgerStore(redis, prefix),
     proofs: new RedisProofLedger(redis, prefix),
-    jobLock: new RedisJobLock(redis, `${prefix}jobs:lock`, options.jobLeaseMs),
+    jobLock: new RedisJobLock(redis, `${prefix}jobs:lock`, options.jobLeaseMs, presence),
+    presence,
     salts,
-    start: () => salts.start(),
-    stop: () => salts.stop(),
+    // The heartbeat first: the job lock and a starting node's look at the cluster go by it.
+    start: async () => {
+      await presence.start();
+      await salts.start();
+    },
+    stop: () => {
+      presence.stop();
+      salts.stop();
+    },
   };
 }

@@ -18,6 +18,8 @@ import { registerMessageHandlers } from './message.handlers.js';
 import { OutsideChanges } from '../domain/staff/outside-changes.js';
 import type { Scheduler } from '../scheduler.js';
 import { QueuePusher } from './queue-pusher.js';
+import { NodeSockets } from './node-sockets.js';
+import type { NodePresence } from '../cluster/node-presence.js';
 import { registerOutreachHandlers } from './outreach.handlers.js';
 import { registerQueueHandlers } from './queue.handlers.js';
 import { registerReportHandlers } from './report.handlers.js';
@@ -42,6 +44,8 @@ export type SocketDeps = Services & {
   limits: Limits;
   /** One of several nodes (issue 17): staff may be connected to another node, so pushes never skip for want of local staff. */
   shared?: boolean;
+  /** Several nodes: this node's heartbeat and the registry of whose sockets are on which node. */
+  nodePresence?: NodePresence | undefined;
 };
 
 /** Every inbound event's handler, one register call per event prefix. */
@@ -70,9 +74,10 @@ function handlerTable(deps: SocketDeps): HandlerTable {
 /**
  * Wires the handshake (who is this socket?), routing's pushes and the handlers. Logs carry the
  * role and event only: never the handshake's address, headers or payloads. Returns what shutdown
- * must stop: the pusher and the watch for changes made by the admin CLI.
+ * must stop: the pusher and the watch for changes made by the admin CLI; and, with several nodes,
+ * this node's sockets in the shared registry (whose sweep runs with the one-node jobs).
  */
-export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: QueuePusher; outside: OutsideChanges } {
+export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: QueuePusher; outside: OutsideChanges; nodeSockets: NodeSockets | null } {
   const { routing, consultations, log, auth, callers, staffOrigin, liveSessions, staff, counselors, settings } = deps;
   const pusher = new QueuePusher(io, deps, log, deps.scheduler, deps.shared ?? false);
   deps.demand.onCount = () => pusher.figuresChanged();
@@ -84,7 +89,9 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: Q
   const events = routingEvents(io, deps, pusher, deps.shared ?? false);
   // No socket is admitted before routing has loaded the queue it will be told about.
   const booted = routing.boot(events);
-  booted.catch(events.failed);
+  // Several nodes: whether this node restored routing from the database or joined a running cluster.
+  booted.then((from) => deps.shared && log.info({ event: 'routing.booted', from }, 'routing loaded'), events.failed);
+  const nodeSockets = deps.nodePresence ? new NodeSockets(io, deps.nodePresence, routing, log, events.failed) : null;
   // Changes the admin CLI makes beside the running relay take effect here within a second.
   const outside = new OutsideChanges(deps.scheduler, () => deps.staffChanges.version(), () => staff.reconcile(), events.failed);
   booted.then(() => outside.start(), () => undefined);
@@ -113,6 +120,7 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: Q
   io.sockets.adapter.on('join-room', (room: string, id: string) => {
     if (!room.startsWith('c:')) return;
     if (io.sockets.sockets.get(id)?.data.role !== 'client') return;
+    nodeSockets?.clientBound(id, room.slice(2));
     void routing.clientOnline(room.slice(2)).catch(events.failed);
     pusher.rejoined(room.slice(2));
   });
@@ -131,6 +139,7 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: Q
   const present = presence(io, routing, events.failed, deps.shared ?? false);
   // Shared by every socket (called with the socket as `this`): no closure per connection.
   function onDisconnect(this: TsunagariSocket, reason: string): void {
+    nodeSockets?.closed(this);
     present.offline.call(this);
     if (this.data.role === 'client') callerSockets.closed(this.data.caller);
     log.debug({ event: 'socket.disconnected', role: this.data.role, reason }, 'socket disconnected');
@@ -152,8 +161,9 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: Q
     if (data.role === 'client') callerSockets.opened(data.caller);
     log.debug({ event: 'socket.connected', role: data.role }, 'socket connected');
     handlers.attach(socket);
+    nodeSockets?.staffOpened(socket);
     present.online(socket);
     socket.on('disconnect', onDisconnect);
   });
-  return { pusher, outside };
+  return { pusher, outside, nodeSockets };
 }

@@ -84,9 +84,6 @@ export function routingEvents(io: TsunagariServer, deps: Deps, pusher: QueuePush
     failed: (caught) => {
       log.error({ event: 'routing.failed', err: describeError(caught) }, 'routing work outside a handler failed');
     },
-    ...(shared
-      ? { clientConnected: async (consultationId: string) => (await io.in(rooms.consultation(consultationId)).fetchSockets()).some((s) => s.data.role === 'client') }
-      : {}),
   };
 }
 

@@ -40,10 +40,4 @@ export interface RoutingEvents {
   clientGone(consultationId: string): void;
   /** Work started by a timer failed; nobody else would hear of it. */
   failed(caught: unknown): void;
-  /**
-   * Several nodes (issue 17): whether a socket of hers is bound to the consultation on any node.
-   * A node's grace timers know only its own sockets; before one ends her wait, parks or ends her
-   * chat, it asks, since she may have come back through another node. Absent with one node.
-   */
-  clientConnected?(consultationId: string): Promise<boolean>;
 }

@@ -25,8 +25,13 @@ export interface RoutingDeps {
   scheduler: Scheduler;
   store: QueueStore;
   options?: Partial<RoutingOptions> | undefined;
-  /** Several nodes: whether other nodes are running now (one holds the job lease), asked at boot. */
+  /** Several nodes: whether other nodes are running now (a live one holds the job lease), asked at boot. */
   clusterRunning?: (() => Promise<boolean>) | undefined;
+  /**
+   * Several nodes: whether she has a socket on some live node. A grace timer here runs out while
+   * she may have come back through another node; asked before her wait or chat ends as gone.
+   */
+  clientPresent?: ((consultationId: string) => Promise<boolean>) | undefined;
 }
 
 type Ended = { endedAt: string; changed: boolean; reason: EndReason };
@@ -69,6 +74,7 @@ export class RoutingService {
   private readonly scheduler: Scheduler;
   private readonly sharedStore: boolean;
   private readonly clusterRunning: () => Promise<boolean>;
+  private readonly clientPresent: (consultationId: string) => Promise<boolean>;
   /** The next sweep for offers a dead node left (shared stores only). */
   private sweep: unknown = null;
   /**
@@ -81,6 +87,7 @@ export class RoutingService {
     ({ repos: this.repos, clock: this.clock, sodium: this.sodium, scheduler: this.scheduler } = deps);
     this.sharedStore = deps.store.shared;
     this.clusterRunning = deps.clusterRunning ?? (async () => false);
+    this.clientPresent = deps.clientPresent ?? (async () => false);
     this.options = { ...defaultRoutingOptions, ...deps.options };
     this.router = new Router(deps.store, () => this.clock.now().getTime(), deps.scheduler, {
       offered: (offer, item) =>
@@ -118,9 +125,9 @@ export class RoutingService {
 
   /**
    * Loads the persisted queue and loads at start-up. Nobody is connected yet, so nothing is
-   * offered; everyone gets her grace period to come back.
+   * offered; everyone gets her grace period to come back. Says where the state came from.
    */
-  async boot(events: RoutingEvents): Promise<void> {
+  async boot(events: RoutingEvents): Promise<'database' | 'cluster'> {
     this.events = events;
     // Joining a running cluster (issue 17): the shared store is live — the queue, loads, offers
     // and who is connected, kept by the other nodes. Restored from the database it would show
@@ -129,7 +136,7 @@ export class RoutingService {
     if (this.sharedStore && (await this.clusterRunning())) {
       await this.router.adoptOffers();
       this.sweepForOrphanedOffers();
-      return;
+      return 'cluster';
     }
     const items = keepStoredOrder((await this.repos.consultations.waiting()).map(itemFor));
     const now = this.clock.now().getTime();
@@ -148,6 +155,7 @@ export class RoutingService {
     // other nodes live.
     await this.router.adoptOffers();
     if (this.sharedStore) this.sweepForOrphanedOffers();
+    return 'database';
   }
 
   /**
@@ -262,14 +270,14 @@ export class RoutingService {
   private async clientParked(consultationId: string, endsInMs: number): Promise<void> {
     const c = await this.repos.consultations.byId(consultationId);
     if (this.stopped || c?.status !== 'active' || !c.assignedStaffId) return;
-    // Back through another node: that node watches her from now on; this one lets her chat be.
-    if (await this.connectedElsewhere(consultationId)) return void this.grace.stopAway(consultationId);
+    // Back through another node (issue 17): not parked; that node starts her periods if she drops there.
+    if (await this.clientPresent(consultationId)) return void this.grace.stopAway(consultationId);
     this.events?.clientAway(consultationId, c.assignedStaffId, true, new Date(this.clock.now().getTime() + endsInMs).toISOString());
   }
 
   private async clientGoneOver(consultationId: string): Promise<void> {
     const c = await this.repos.consultations.byId(consultationId);
-    if (this.stopped || c?.status !== 'active' || (await this.connectedElsewhere(consultationId))) return;
+    if (this.stopped || c?.status !== 'active' || (await this.clientPresent(consultationId))) return;
     if ((await this.end(c, 'client', 'client_gone')).changed) this.ev.clientGone(consultationId);
   }
 
@@ -307,10 +315,10 @@ export class RoutingService {
   private async clientGraceOver(consultationId: string, cause: 'timeout' | 'silent'): Promise<void> {
     const c = await this.repos.consultations.byId(consultationId);
     if (this.stopped || !c || c.status !== 'waiting') return;
+    // Back through another node within her grace (issue 17): her place stays hers.
+    if (cause === 'timeout' && (await this.clientPresent(consultationId))) return;
     // A chat that went back to the queue is not a new start that never spoke: only her grace ends it.
     if (cause === 'silent' && (await this.router.queue()).find((q) => q.consultationId === consultationId)?.requeued !== false) return;
-    // Her place's grace ran out here, but she may be waiting through another node now.
-    if (cause === 'timeout' && (await this.connectedElsewhere(consultationId))) return;
     this.grace.clientNotWaiting(consultationId);
     await this.endWaiting(c, 'client', 'abandoned', cause);
     this.ev.abandoned(consultationId);
@@ -321,10 +329,6 @@ export class RoutingService {
    * Several nodes: a socket of hers is bound to the consultation on another node (this node's
    * grace timers, which know only its own sockets, ran out). False with one node.
    */
-  private async connectedElsewhere(consultationId: string): Promise<boolean> {
-    return (await this.events?.clientConnected?.(consultationId)) ?? false;
-  }
-
   // ---- the lifecycle -------------------------------------------------------------------------
 
   /**
