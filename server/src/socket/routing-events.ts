@@ -34,7 +34,7 @@ type Deps = Pick<Services, 'consultations' | 'presenter' | 'counselors'> & { log
 
 /**
  * Pushes for what routing reports. Queue and counselor changes go through the pusher, coalesced.
- * With several nodes (`shared`) it also answers whether a woman is bound on any node.
+ * With several nodes (`shared`) it also tells the other nodes when a waiting woman speaks through this one.
  */
 export function routingEvents(io: TsunagariServer, deps: Deps, pusher: QueuePusher, shared = false): RoutingEvents {
   const { consultations, presenter, counselors, log } = deps;
@@ -84,6 +84,7 @@ export function routingEvents(io: TsunagariServer, deps: Deps, pusher: QueuePush
     failed: (caught) => {
       log.error({ event: 'routing.failed', err: describeError(caught) }, 'routing work outside a handler failed');
     },
+    ...(shared ? { clientSpokeHere: (consultationId: string, answered: boolean) => void io.serverSideEmit('routing:client-spoke', consultationId, answered) } : {}),
   };
 }
 

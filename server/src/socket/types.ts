@@ -16,6 +16,8 @@ export type SocketData = ClientData | StaffData;
  */
 export interface InterNodeEvents {
   'settings:changed': () => void;
+  /** A waiting woman spoke through the sending node (`answered`: her answer to 「まだお待ちですか？」). */
+  'routing:client-spoke': (consultationId: string, answered: boolean) => void;
 }
 
 export type TsunagariServer = Server<ClientToServerEvents, ServerToClientEvents, InterNodeEvents, SocketData>;

@@ -38,6 +38,13 @@ export interface RoutingEvents {
   clientAway(consultationId: string, staffId: string, away: boolean, endsAt: string | null): void;
   /** A parked chat ended: she did not come back ('client_gone'). */
   clientGone(consultationId: string): void;
+  /**
+   * Several nodes (issue 17): a waiting woman spoke (a message, or her answer to 「まだお待ちですか？」)
+   * through this node. Her silence timer runs on the node where she started, which did not see it:
+   * the other nodes are told, and count it if they time her (see `RoutingService.spokeElsewhere`).
+   * Absent with one node.
+   */
+  clientSpokeHere?(consultationId: string, answered: boolean): void;
   /** Work started by a timer failed; nobody else would hear of it. */
   failed(caught: unknown): void;
 }

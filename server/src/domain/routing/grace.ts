@@ -84,6 +84,11 @@ export class GracePeriods {
     }));
   }
 
+  /** {@link clientSpoke}, only where her silence is counted (with several nodes: on the node timing her). */
+  clientSpokeIfTimed(consultationId: string): void {
+    if (this.silenceTimers.has(consultationId)) this.clientSpoke(consultationId);
+  }
+
   /** She answered that she still waits: counted only while she is asked (then her silence starts again). */
   clientAnswered(consultationId: string): boolean {
     if (!this.asked.has(consultationId)) return false;

@@ -286,15 +286,31 @@ export class RoutingService {
    * Anything else is ignored here.
    */
   clientSpoke(c: Consultation): void {
-    if (c.status === 'waiting') this.grace.clientSpoke(c.id);
+    if (c.status !== 'waiting') return;
+    this.grace.clientSpoke(c.id);
+    this.events?.clientSpokeHere?.(c.id, false);
   }
 
   /**
    * She answered `queue:still-waiting`: her place stays and her silence counts again from now.
-   * False (nothing changes) when she was not asked: the answer cannot keep a script's place.
+   * False (nothing changes) when she was not asked: the answer cannot keep a script's place. With
+   * several nodes the node that asked may be another one: it is told and counts it there.
    */
   clientStillHere(c: Consultation): boolean {
-    return c.status === 'waiting' && this.grace.clientAnswered(c.id);
+    if (c.status !== 'waiting') return false;
+    const answered = this.grace.clientAnswered(c.id);
+    this.events?.clientSpokeHere?.(c.id, true);
+    return answered;
+  }
+
+  /**
+   * Another node saw her speak (`answered`: her answer to the question) while she waits. Counted
+   * only where her silence is timed (or, for an answer, where she was asked): a node that does not
+   * time her starts nothing, so the answer still cannot keep a place nobody asked about.
+   */
+  spokeElsewhere(consultationId: string, answered: boolean): void {
+    if (answered) this.grace.clientAnswered(consultationId);
+    else this.grace.clientSpokeIfTimed(consultationId);
   }
 
   private async askStillWaiting(consultationId: string): Promise<void> {
