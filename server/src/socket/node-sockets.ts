@@ -86,6 +86,8 @@ export class NodeSockets {
         await this.routing.clientOffline(person.consultationId);
       }
     }
+    // The dead node's own timers (for people who had dropped before it died) are taken on here.
+    await this.routing.adoptTimers();
   }
 
   /** After a lapse of this node's heartbeat: its sockets recorded again, its staff online again. */

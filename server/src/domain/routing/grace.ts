@@ -84,6 +84,11 @@ export class GracePeriods {
     }));
   }
 
+  /** {@link clientSpoke}, only where her silence is not counted yet (a dead node's timers taken on). */
+  clientSpokeIfUntimed(consultationId: string): void {
+    if (!this.silenceTimers.has(consultationId)) this.clientSpoke(consultationId);
+  }
+
   /** {@link clientSpoke}, only where her silence is counted (with several nodes: on the node timing her). */
   clientSpokeIfTimed(consultationId: string): void {
     if (this.silenceTimers.has(consultationId)) this.clientSpoke(consultationId);

@@ -173,6 +173,26 @@ export class RoutingService {
   }
 
   /**
+   * A node died (issue 17), and the grace and silence timers it ran died with it: someone who had
+   * dropped before it died would never have hers run out. The node that swept it calls this: for
+   * everyone no live node has a socket of, the timers start again here, from now, as `boot` starts
+   * them after a restart (at most one period longer, never shorter). A woman's silence is timed
+   * here again too. Someone timed on a live node as well is timed twice; each timer's end
+   * re-checks what it finds (her presence, her counselor's connection, the chat's state).
+   */
+  async adoptTimers(): Promise<void> {
+    if (this.stopped) return;
+    for (const w of await this.router.queue()) {
+      if (!(await this.clientPresent(w.consultationId))) this.grace.startClient(w.consultationId);
+      if (!w.requeued) this.grace.clientSpokeIfUntimed(w.consultationId);
+    }
+    for (const a of await this.repos.consultations.active()) {
+      if (!(await this.clientPresent(a.consultationId))) this.grace.startAway(a.consultationId);
+    }
+    for (const c of (await this.router.view()).counselors) if (!c.connected && c.load > 0) this.grace.startStaff(c.staffId);
+  }
+
+  /**
    * The admin's offer timeout and grace periods, applied without a restart: offers and grace
    * timers started from now on use them (the presenter reads the same options object).
    */
