@@ -53,10 +53,10 @@ function attempt(label, cmd, args, env = {}) {
  * Runs a step beside others: its output goes out line by line, each line marked with `tag`, so
  * the two streams stay readable. Resolves to whether it passed.
  */
-function attemptBeside(tag, label, cmd, args) {
+function attemptBeside(tag, label, cmd, args, env = {}) {
   step(`${label} [${tag}]`);
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     for (const [from, to] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
       let rest = '';
       from.on('data', (chunk) => {
@@ -113,9 +113,25 @@ try {
   if (!builtOk) throw Object.assign(new Error('the build failed: no tests were run'), { exitCode: 1 });
 
   for (const f of [VITEST_JSON, PLAYWRIGHT_JSON]) fs.rmSync(f, { force: true });
-  const unitOk = await timed('vitest', () => attempt('Unit and integration tests (vitest)', pnpm, [
-    'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_JSON}`,
-  ]));
+  // vitest and Playwright side by side (unless `--one-at-a-time`): the browser tests spend most of
+  // their wall time waiting (sign-ins, animations, reconnection back-off, the flood window), about
+  // 0.8 of one core, while vitest keeps both cores busy for two minutes; one after the other left
+  // a core idle for most of five minutes. Each has its own servers, databases and ports.
+  const oneAtATime = process.argv.includes('--one-at-a-time');
+  const vitestArgs = ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_JSON}`];
+  const playwrightArgs = ['--filter', '@tsunagari/e2e', 'exec', 'playwright', 'test'];
+  const playwrightEnv = { PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON, CHROMIUM_PATH: CHROMIUM, NGINX_PATH: NGINX };
+  const unitLabel = 'Unit and integration tests (vitest)';
+  const e2eLabel = 'Browser tests (Playwright, Chromium)';
+  const [unitOk, e2eOk] = oneAtATime
+    ? [
+        await timed('vitest', () => attempt(unitLabel, pnpm, vitestArgs)),
+        await timed('playwright', () => attempt(e2eLabel, pnpm, playwrightArgs, playwrightEnv)),
+      ]
+    : await Promise.all([
+        timed('vitest', () => attemptBeside('vitest', unitLabel, pnpm, vitestArgs), '(beside Playwright)'),
+        timed('playwright', () => attemptBeside('playwright', e2eLabel, pnpm, playwrightArgs, playwrightEnv), '(beside vitest)'),
+      ]);
   const unit = readJson(VITEST_JSON);
   if (unit) {
     totals.passed += unit.numPassedTests;
@@ -126,13 +142,6 @@ try {
   } else if (!unitOk) totals.failed += 1;
   ok &&= unitOk;
 
-  const e2eOk = await timed('playwright', () =>
-    attempt('Browser tests (Playwright, Chromium)', pnpm, ['--filter', '@tsunagari/e2e', 'exec', 'playwright', 'test'], {
-      PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON,
-      CHROMIUM_PATH: CHROMIUM,
-      NGINX_PATH: NGINX,
-    }),
-  );
   const e2e = readJson(PLAYWRIGHT_JSON);
   if (e2e) {
     totals.passed += e2e.stats.expected + e2e.stats.flaky;
