@@ -113,17 +113,18 @@ try {
   if (!builtOk) throw Object.assign(new Error('the build failed: no tests were run'), { exitCode: 1 });
 
   for (const f of [VITEST_JSON, PLAYWRIGHT_JSON]) fs.rmSync(f, { force: true });
-  // vitest and Playwright side by side (unless `--one-at-a-time`): the browser tests spend most of
-  // their wall time waiting (sign-ins, animations, reconnection back-off, the flood window), about
-  // 0.8 of one core, while vitest keeps both cores busy for two minutes; one after the other left
-  // a core idle for most of five minutes. Each has its own servers, databases and ports.
-  const oneAtATime = process.argv.includes('--one-at-a-time');
+  // vitest, then Playwright. `--side-by-side` runs them at once: the browser tests alone use
+  // ~0.7 of a core (200 CPU-s in 5 min) while they mostly wait, so on an otherwise idle machine
+  // the two overlap well. Not the default: on this shared 2-core machine, with other work using
+  // 1.2–1.5 cores, it took as long as one after the other (525 s against 420–450 s) and the
+  // timing-sensitive simulations failed more often (docs/performance.md).
+  const sideBySide = process.argv.includes('--side-by-side');
   const vitestArgs = ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_JSON}`];
   const playwrightArgs = ['--filter', '@tsunagari/e2e', 'exec', 'playwright', 'test'];
   const playwrightEnv = { PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON, CHROMIUM_PATH: CHROMIUM, NGINX_PATH: NGINX };
   const unitLabel = 'Unit and integration tests (vitest)';
   const e2eLabel = 'Browser tests (Playwright, Chromium)';
-  const [unitOk, e2eOk] = oneAtATime
+  const [unitOk, e2eOk] = !sideBySide
     ? [
         await timed('vitest', () => attempt(unitLabel, pnpm, vitestArgs)),
         await timed('playwright', () => attempt(e2eLabel, pnpm, playwrightArgs, playwrightEnv)),
