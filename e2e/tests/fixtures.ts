@@ -17,8 +17,8 @@ interface ServerFixtures {
    * Closes every browser context the test opened ({@link phonePage}, {@link desktopPage}) when it
    * ends (automatic). Playwright closes only the contexts of its own `page`/`context` fixtures:
    * contexts made from the worker's `browser` stayed open for the worker's life, each page still
-   * connected (or reconnecting to a stopped server), timers and animations running, so the
-   * browser worked harder with every test.
+   * connected (or reconnecting to a stopped server): a counselor an earlier test signed in stayed
+   * on the worker's shared server, where routing could offer her a later test's chat.
    */
   contextsClosed: void;
 }
