@@ -53,10 +53,10 @@ function attempt(label, cmd, args, env = {}) {
  * Runs a step beside others: its output goes out line by line, each line marked with `tag`, so
  * the two streams stay readable. Resolves to whether it passed.
  */
-function attemptBeside(tag, label, cmd, args) {
+function attemptBeside(tag, label, cmd, args, env = {}) {
   step(`${label} [${tag}]`);
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     for (const [from, to] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
       let rest = '';
       from.on('data', (chunk) => {
@@ -113,9 +113,26 @@ try {
   if (!builtOk) throw Object.assign(new Error('the build failed: no tests were run'), { exitCode: 1 });
 
   for (const f of [VITEST_JSON, PLAYWRIGHT_JSON]) fs.rmSync(f, { force: true });
-  const unitOk = await timed('vitest', () => attempt('Unit and integration tests (vitest)', pnpm, [
-    'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_JSON}`,
-  ]));
+  // vitest and Playwright side by side (`--one-at-a-time`: one after the other). The browser tests
+  // alone use ~0.7 of a core (200 CPU-s in 5 min) while they mostly wait, so on an idle machine
+  // the two overlap; on this shared one they took the suite a larger share of the cores (fresh
+  // clones: 446 s side by side, 698 s one after the other at heavier load; docs/performance.md).
+  // Each has its own servers, databases and ports.
+  const sideBySide = !process.argv.includes('--one-at-a-time');
+  const vitestArgs = ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_JSON}`];
+  const playwrightArgs = ['--filter', '@tsunagari/e2e', 'exec', 'playwright', 'test'];
+  const playwrightEnv = { PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON, CHROMIUM_PATH: CHROMIUM, NGINX_PATH: NGINX };
+  const unitLabel = 'Unit and integration tests (vitest)';
+  const e2eLabel = 'Browser tests (Playwright, Chromium)';
+  const [unitOk, e2eOk] = !sideBySide
+    ? [
+        await timed('vitest', () => attempt(unitLabel, pnpm, vitestArgs)),
+        await timed('playwright', () => attempt(e2eLabel, pnpm, playwrightArgs, playwrightEnv)),
+      ]
+    : await Promise.all([
+        timed('vitest', () => attemptBeside('vitest', unitLabel, pnpm, vitestArgs), '(beside Playwright)'),
+        timed('playwright', () => attemptBeside('playwright', e2eLabel, pnpm, playwrightArgs, playwrightEnv), '(beside vitest)'),
+      ]);
   const unit = readJson(VITEST_JSON);
   if (unit) {
     totals.passed += unit.numPassedTests;
@@ -126,13 +143,6 @@ try {
   } else if (!unitOk) totals.failed += 1;
   ok &&= unitOk;
 
-  const e2eOk = await timed('playwright', () =>
-    attempt('Browser tests (Playwright, Chromium)', pnpm, ['--filter', '@tsunagari/e2e', 'exec', 'playwright', 'test'], {
-      PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON,
-      CHROMIUM_PATH: CHROMIUM,
-      NGINX_PATH: NGINX,
-    }),
-  );
   const e2e = readJson(PLAYWRIGHT_JSON);
   if (e2e) {
     totals.passed += e2e.stats.expected + e2e.stats.flaky;

@@ -1,8 +1,7 @@
-import { expect, test } from '@playwright/test';
 import { admitted, RelayPushes, trustChanged } from '../relay-pushes.js';
 import { type Lie, keysAndMessages, newestConsultation, tellLie } from '../relay-lies.js';
 import { startServer } from '../server.js';
-import { chatItems, desktopPage, expectNoAxeViolations, phonePage, signIn, snap, startFromLanding } from './fixtures.js';
+import { chatItems, desktopPage, expect, expectNoAxeViolations, phonePage, signIn, snap, startFromLanding, test } from './fixtures.js';
 
 /**
  * A relay that lies about the colleague a counselor hands a chat on to (issue 13): each test

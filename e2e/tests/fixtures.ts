@@ -13,6 +13,14 @@ interface ServerFixtures {
   ownServer: RunningServer;
   /** Extra environment for `ownServer` (`test.use({ serverEnv: … })`). */
   serverEnv: Record<string, string>;
+  /**
+   * Closes every browser context the test opened ({@link phonePage}, {@link desktopPage}) when it
+   * ends (automatic). Playwright closes only the contexts of its own `page`/`context` fixtures:
+   * contexts made from the worker's `browser` stayed open for the worker's life, each page still
+   * connected (or reconnecting to a stopped server): a counselor an earlier test signed in stayed
+   * on the worker's shared server, where routing could offer her a later test's chat.
+   */
+  contextsClosed: void;
 }
 
 interface WorkerFixtures {
@@ -40,6 +48,14 @@ export const test = base.extend<ServerFixtures, WorkerFixtures>({
     await use(server);
     await server.stop();
   },
+  contextsClosed: [
+    async ({ browser }, use) => {
+      const before = new Set(browser.contexts());
+      await use();
+      await Promise.all(browser.contexts().filter((c) => !before.has(c)).map((c) => c.close()));
+    },
+    { auto: true },
+  ],
 });
 
 /** A phone-sized page for her, as from a QR code. */

@@ -1,7 +1,7 @@
-import { type Page, expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { dropMessage, keysAndMessages, newestConsultation } from '../relay-lies.js';
 import { type RunningServer, startServer } from '../server.js';
-import { chatItems, chatList, desktopPage, endChat, expectNoAxeViolations, phonePage, say, signIn, snap, startFromLanding } from './fixtures.js';
+import { chatItems, chatList, desktopPage, endChat, expect, expectNoAxeViolations, phonePage, say, signIn, snap, startFromLanding, test } from './fixtures.js';
 
 /**
  * Issue 13's key epochs and the order of messages, in real browsers against a real relay with its

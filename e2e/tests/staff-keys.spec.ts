@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { type Locator, type Page, expect, test } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { demoPaths, openRelayDb } from '../relay-db.js';
 import { type RunningServer, parseDemoLogins, startServer } from '../server.js';
-import { desktopPage, expectNoAxeViolations, phonePage, say, signIn, snap, startFromLanding } from './fixtures.js';
+import { desktopPage, expect, expectNoAxeViolations, phonePage, say, signIn, snap, startFromLanding, test } from './fixtures.js';
 
 /**
  * Issue 13 in the console, against a real relay with its own database: an admin invites, the new
