@@ -10,10 +10,13 @@ import sodium from 'libsodium-wrappers-sumo';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { startProof } from './start-proof.js';
 import { countWire, type WireCount } from './wire-count.js';
-import { type LoadConfig, type LoadResult, watchStalls } from './stats.js';
+import { type HoldReport, type LoadConfig, type LoadResult, watchStalls } from './stats.js';
 
 const config = JSON.parse(process.env.BENCH_LOAD ?? '{}') as LoadConfig;
-if (!config.url?.startsWith('http://127.0.0.1:')) throw new Error('the load generator only targets 127.0.0.1');
+const urls = config.urls ?? [config.url];
+if (!urls.every((u) => u?.startsWith('http://127.0.0.1:'))) throw new Error('the load generator only targets 127.0.0.1');
+/** The node client or counselor i talks to: round-robin over the nodes (one node: always it). */
+const urlOf = (i: number): string => urls[i % urls.length] as string;
 type AnySocket = Socket;
 
 const connectOpts: Partial<ManagerOptions & SocketOptions> = { transports: ['websocket'], reconnection: false, forceNew: true, timeout: 20_000 };
@@ -54,8 +57,8 @@ async function pool(n: number, limit: number, task: (i: number) => Promise<void>
 const networkOf = (kind: 'woman' | 'counselor', i: number): Record<string, string> =>
   config.networks ? { 'x-forwarded-for': kind === 'woman' ? `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` : `172.16.0.${i + 1}` } : {};
 
-async function login(username: string, password: string, headers: Record<string, string> = {}): Promise<string> {
-  const post = (path: string, body: unknown) => fetch(config.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+async function login(url: string, username: string, password: string, headers: Record<string, string> = {}): Promise<string> {
+  const post = (path: string, body: unknown) => fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   const params = (await (await post(API.authParams, { username })).json()) as AckResult<KdfParamsResponse>;
   if (!params.ok) throw new Error(params.error);
   const { authKey } = deriveStaffPasswordKeys(sodium, password, params.data);
@@ -72,23 +75,39 @@ interface Pair {
   seq: { client: number; counselor: number };
 }
 
-/** Hold mode: N idle clients wait in the queue until their position pushes settle. */
+/**
+ * Hold mode: N idle clients wait in the queue until their position pushes settle. A client that
+ * cannot connect or start is counted, not fatal: how many are actually held is the figure.
+ */
 async function hold(): Promise<void> {
   const clients: AnySocket[] = [];
+  const positioned = new Set<AnySocket>();
+  let failed = 0;
+  let firstError: string | undefined;
   let lastPush = performance.now();
-  const joined = phase('joining', 300_000, () => `(${clients.length}/${config.clients} waiting)`);
-  await pool(config.clients, 200, async () => {
-    const client = io(config.url, { ...connectOpts, auth: { role: 'client' } });
-    client.on('queue:position', () => void (lastPush = performance.now()));
-    await connected(client);
-    const started = await ack(client, 'consultation:start', {});
-    if (!started.ok) throw new Error(`start: ${started.error}`);
-    clients.push(client);
+  const joined = phase('joining', 300_000, () => `(${clients.length}/${config.clients} waiting, ${failed} failed)`);
+  await pool(config.clients, 200, async (i) => {
+    const client = io(urlOf(i), { ...connectOpts, auth: { role: 'client' } });
+    client.on('queue:position', () => {
+      positioned.add(client);
+      lastPush = performance.now();
+    });
+    try {
+      await connected(client);
+      const started = await ack(client, 'consultation:start', {});
+      if (!started.ok) throw new Error(`start: ${started.error}`);
+      clients.push(client);
+    } catch (caught) {
+      failed++;
+      firstError ??= caught instanceof Error ? caught.message : String(caught);
+      client.disconnect();
+    }
   });
   joined();
   const settleUntil = performance.now() + 300_000;
   while (performance.now() - lastPush < 2000 && performance.now() < settleUntil) await new Promise((r) => setTimeout(r, 200));
-  process.send?.({ type: 'connected' });
+  const held = clients.filter((c) => c.connected).length;
+  process.send?.({ type: 'connected', held, positioned: [...positioned].filter((c) => c.connected).length, failed, ...(firstError ? { firstError } : {}) } satisfies HoldReport);
   await new Promise<void>((resolve) => process.once('message', () => resolve()));
   for (const c of clients) c.disconnect();
   setTimeout(() => process.exit(0), 200);
@@ -116,14 +135,15 @@ async function main(): Promise<void> {
   const offerWaiters = new Map<string, () => void>();
   const counselorOf = new Map<string, AnySocket>();
   for (let i = 0; i < config.counselors; i++) {
+    const url = urlOf(i);
     const s =
       config.target === 'tsunagari'
-        ? io(config.url, {
+        ? io(url, {
             ...connectOpts,
             auth: { role: 'staff' },
-            extraHeaders: { cookie: await login(config.logins[i]?.username ?? '', config.logins[i]?.password ?? '', networkOf('counselor', i)), origin: config.url, ...networkOf('counselor', i) },
+            extraHeaders: { cookie: await login(url, config.logins[i]?.username ?? '', config.logins[i]?.password ?? '', networkOf('counselor', i)), origin: url, ...networkOf('counselor', i) },
           })
-        : io(config.url, connectOpts);
+        : io(url, connectOpts);
     await connected(s);
     if (config.target === 'tsunagari') {
       s.on('queue:offer', (offer: { consultationId: string }) => {
@@ -144,7 +164,7 @@ async function main(): Promise<void> {
   let connectedCount = 0;
   const connecting = phase('connecting clients', 180_000, () => `(${connectedCount}/${config.clients} connected)`);
   await pool(config.clients, 100, async (i) => {
-    const client = io(config.url, config.target === 'tsunagari' ? { ...connectOpts, auth: { role: 'client' }, extraHeaders: networkOf('woman', i) } : connectOpts);
+    const client = io(urlOf(i), config.target === 'tsunagari' ? { ...connectOpts, auth: { role: 'client' }, extraHeaders: networkOf('woman', i) } : connectOpts);
     await connected(client);
     sockets[i] = client;
     connectedCount++;
@@ -158,7 +178,7 @@ async function main(): Promise<void> {
   const proofs: Awaited<ReturnType<typeof startProof>>[] = new Array(config.clients);
   if (config.target === 'tsunagari' && config.networks) {
     const solving = phase('solving start proofs', 300_000);
-    await pool(config.clients, 4, async (i) => void (proofs[i] = await startProof(config.url, networkOf('woman', i))));
+    await pool(config.clients, 4, async (i) => void (proofs[i] = await startProof(urlOf(i), networkOf('woman', i))));
     solving();
   }
 
