@@ -10,6 +10,7 @@
  *   --nodes N     (issue 17) after the single-node rounds, the same load against N of our nodes on
  *                 PostgreSQL + Redis and N bare relays on the same Redis Streams adapter (cluster.ts);
  *                 with --hold, the waiting clients spread over N nodes. Ctrl+C stops every process.
+ *   --no-build    run server/dist as it is (otherwise rebuilt first)
  *   --attack      the normal load (default 300 women, 20 counselors) without and then with the
  *                 attacks of issue 14 beside it, and a queue probe under the urgent flood (attack.ts)
  * Environment (--attack: BENCH_ATTACKS=login,history,flood,urgent runs only those attacks, BENCH_ATTACKER_CPUS=1 pins the
@@ -59,6 +60,7 @@ const { values } = parseArgs({
     nodes: { type: 'string', default: '1' },
     attack: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
   },
 });
 /** An attack run's normal load is a prefecture's busy hour, not the throughput test's, unless the command line says. */
@@ -78,9 +80,11 @@ const say = (line: string) => {
   if (!values.json) process.stdout.write(`${line}\n`);
 };
 
-// Both servers run as plain JavaScript from dist/, as `npm start` runs ours; build it fresh.
-execFileSync(process.execPath, [path.join(here, '..', 'build.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+// Both servers run as plain JavaScript from dist/, as `npm start` runs ours; build it fresh, unless
+// `--no-build` (the smoke test: the suite built dist/ already, and other tests run from it meanwhile).
 const built = (name: string) => path.join(here, '..', 'dist', `${name}.js`);
+if (!values['no-build']) execFileSync(process.execPath, [path.join(here, '..', 'build.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+else if (!fs.existsSync(built('bench-server'))) throw new Error(`--no-build, but ${built('bench-server')} is missing: run pnpm run build`);
 
 /**
  * A server or the load generator as a forked child, all three built to plain JavaScript: the load
@@ -203,8 +207,9 @@ export interface Measured {
  * and how long before that it is left to settle: the memory reading just before forces a full
  * collection, whose sweeping on V8's threads would otherwise count as idle CPU.
  */
-const IDLE_MS = 3000;
-const SETTLE_MS = 2000;
+// BENCH_IDLE_MS / BENCH_SETTLE_MS shorten them for the smoke test only (bench-nodes.pg.test.ts): its figures are not read.
+const IDLE_MS = Number(process.env.BENCH_IDLE_MS ?? 3000);
+const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 2000);
 const sum = (xs: number[]) => xs.reduce((t, x) => t + x, 0);
 
 async function serverCpuMs(p: ChildProcess): Promise<number> {
