@@ -8,12 +8,12 @@
  * `npm run cluster` starts them (scripts/cluster-services.mjs), in the bench's temporary folder;
  * run.ts stops them, by their own process ids, on exit, on an error and on Ctrl+C.
  */
-import type { ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
 import { startPostgres, startRedis } from '../../scripts/cluster-services.mjs';
-import { ensurePostgres, ensureRedis } from '../../scripts/debian-services.mjs';
+import { REDIS, ensurePostgres, ensureRedis } from '../../scripts/debian-services.mjs';
 import { migratePg } from '../src/repositories/pg/migrations.js';
 import { createPgRepositories } from '../src/repositories/pg/index.js';
 import { createPgPool } from '../src/repositories/pg/pool.js';
@@ -102,6 +102,17 @@ function serviceCpu(s: Services): { extra: MeasureExtra; result: () => { postgre
   };
 }
 
+/**
+ * How many packets a node has put on the adapter's Redis stream since Redis started (XINFO's
+ * entries-added). The stream keeps about 10,000 (the adapter's maxLen): a node that falls
+ * further behind than that in reading it misses what was trimmed.
+ */
+function streamEntries(s: Services, stream: string): number {
+  const r = spawnSync(path.join(path.dirname(REDIS), 'redis-cli'), ['-s', s.redis.socket, 'XINFO', 'STREAM', stream], { encoding: 'utf8' });
+  const lines = r.stdout.split('\n');
+  return Number(lines[lines.indexOf('entries-added') + 1] ?? Number.NaN);
+}
+
 /** A migrated database on the run's PostgreSQL, and a pool to it (ended by the caller). */
 async function migratedPool(kit: ClusterKit, s: Services): Promise<pg.Pool> {
   const pool = createPgPool(s.pg.url, 2);
@@ -115,7 +126,7 @@ const nodesOf = (kit: ClusterKit, name: string, env: Record<string, string>) => 
 /** The cluster's figures, as `cluster` in the JSON. */
 export type ClusterFigures = ReturnType<typeof figures>;
 
-function figures(kit: ClusterKit, a: Measured, b: Measured, stored: number, cpu: { a: { postgres: number; redis: number }; b: { redis: number } }) {
+function figures(kit: ClusterKit, a: Measured, b: Measured, stored: number, cpu: { a: { postgres: number; redis: number }; b: { redis: number } }, stream: { a: number; b: number }) {
   const la = summarize(a.result.latencies);
   const lb = summarize(b.result.latencies);
   const offers = summarize(a.result.offerLatencies);
@@ -124,6 +135,7 @@ function figures(kit: ClusterKit, a: Measured, b: Measured, stored: number, cpu:
     nodes: kit.nodes,
     storage: 'postgresql',
     adapter: 'redis-streams',
+    unpaired: a.result.unpaired,
     sent: a.result.sent,
     received: a.result.received,
     lost: a.result.lost,
@@ -152,6 +164,9 @@ function figures(kit: ClusterKit, a: Measured, b: Measured, stored: number, cpu:
     postgres_cpu_ms: cpu.a.postgres,
     redis_cpu_ms: cpu.a.redis,
     baseline_redis_cpu_ms: cpu.b.redis,
+    /** Packets the nodes put on the adapter's Redis stream over the whole phase (connecting, pairing, exchange). */
+    adapter_stream_entries: stream.a,
+    baseline_adapter_stream_entries: stream.b,
     loop_delay_p99_ms: a.loop.p99,
     loop_delay_max_ms: a.loop.max,
     baseline_loop_delay_p99_ms: b.loop.p99,
@@ -173,6 +188,7 @@ export async function clusterRound(kit: ClusterKit): Promise<ClusterFigures> {
   const ours = nodesOf(kit, 'bench-server', { TSUNAGARI_DB: services.pg.url, TSUNAGARI_REDIS_URL: services.redis.socket });
   const cpuA = serviceCpu(services);
   const a = await kit.measure('tsunagari', ours, logins, cpuA.extra);
+  const streamA = streamEntries(services, 'tsunagari:socket.io');
   await Promise.all(ours.map(kit.stop));
   // Counted after the nodes stopped: each flushed its message batcher on the way out.
   const stored = Number((await pool.query<{ n: number }>('SELECT COUNT(*) AS n FROM message')).rows[0]?.n ?? 0);
@@ -181,8 +197,9 @@ export async function clusterRound(kit: ClusterKit): Promise<ClusterFigures> {
   const bare = nodesOf(kit, 'bench-baseline', { BENCH_REDIS: services.redis.socket });
   const cpuB = serviceCpu(services);
   const b = await kit.measure('baseline', bare, [], cpuB.extra);
+  const streamB = streamEntries(services, 'bench-baseline:socket.io');
   await Promise.all(bare.map(kit.stop));
-  return figures(kit, a, b, stored, { a: cpuA.result(), b: cpuB.result() });
+  return figures(kit, a, b, stored, { a: cpuA.result(), b: cpuB.result() }, { a: streamA, b: streamB });
 }
 
 /** Redis's resident memory in MB, from /proc. */
@@ -236,6 +253,7 @@ export async function holdCluster(kit: ClusterKit, asked: number, opts: LoadConf
 interface SingleNode {
   sent: number;
   rounds: number;
+  unpaired: number;
   lost: number;
   baseline_lost: number;
   p50_ms: number;
@@ -253,6 +271,7 @@ export function printCluster(say: (line: string) => void, one: SingleNode, c: Cl
   const perMessage = (ms: number) => round((ms * 1000 * one.rounds) / Math.max(1, one.sent), 0);
   const rows: [string, string, string, string, string][] = [
     ['', 'ours, 1 node (SQLite)', 'bare, 1 node', `ours, ${c.nodes} nodes (PostgreSQL + Redis)`, `bare, ${c.nodes} nodes (Redis adapter)`],
+    ['unpaired women', `${one.unpaired}`, '', `${c.unpaired}`, ''],
     ['lost', `${one.lost}`, `${one.baseline_lost}`, `${c.lost} (stored ${c.stored}/${c.sent})`, `${c.baseline_lost}`],
     ['p50', `${one.p50_ms} ms`, `${one.baseline_p50_ms} ms`, `${c.p50_ms} ms`, `${c.baseline_p50_ms} ms`],
     ['p99', `${one.p99_ms} ms`, `${one.baseline_p99_ms} ms`, `${c.p99_ms} ms`, `${c.baseline_p99_ms} ms`],
@@ -265,5 +284,6 @@ export function printCluster(say: (line: string) => void, one: SingleNode, c: Cl
   for (const r of rows) say(r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
   say(`  ${c.nodes} nodes' CPU: ours ${c.node_cpu_ms.join(' + ')} = ${c.server_cpu_ms} ms, bare ${c.baseline_node_cpu_ms.join(' + ')} = ${c.baseline_server_cpu_ms} ms`);
   say(`  beside them: PostgreSQL ${c.postgres_cpu_ms} ms, Redis ${c.redis_cpu_ms} ms (with the bare nodes: Redis ${c.baseline_redis_cpu_ms} ms)`);
+  say(`  packets on the adapter's Redis stream: ours ${c.adapter_stream_entries}, bare ${c.baseline_adapter_stream_entries} (it keeps ~10,000)`);
   say(`  offers p50 ${c.offer_p50_ms} ms, p99 ${c.offer_p99_ms} ms; worst node's event-loop delay p99 ${c.loop_delay_p99_ms} ms (bare ${c.baseline_loop_delay_p99_ms} ms)`);
 }

@@ -392,6 +392,7 @@ async function main(): Promise<void> {
       sent: sum(A.map((m) => m.result.sent)),
       received: sum(A.map((m) => m.result.received)),
       lost: sum(A.map((m) => m.result.lost)),
+      unpaired: sum(A.map((m) => m.result.unpaired)),
       stored,
       p50_ms: round(la.p50),
       p90_ms: round(la.p90),
@@ -434,6 +435,7 @@ async function main(): Promise<void> {
     }
     say('');
     say(`delivered ${out.received}/${out.sent} (lost ${out.lost}), stored ${out.stored} (${out.inserts_per_s}/s)`);
+    if (out.unpaired) say(`${out.unpaired} women were never paired (offered, never told they were assigned): the exchange ran without them`);
     say(`latency send→delivery  ours: p50 ${out.p50_ms} ms  p90 ${out.p90_ms} ms  p99 ${out.p99_ms} ms  max ${out.max_ms} ms`);
     say(`                   baseline: p50 ${out.baseline_p50_ms} ms  p99 ${out.baseline_p99_ms} ms   → p99 ratio ${out.p99_ratio}`);
     if (opts.rounds > 1) say(`  ratio per round: ${out.per_round.map((r) => r.p99_ratio).join(', ')} (median ${out.p99_ratio_median})`);

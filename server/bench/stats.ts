@@ -38,6 +38,8 @@ export interface LoadConfig {
 }
 
 export interface LoadResult {
+  /** Women who arrived but were never paired within the load generator's wait (the exchange ran without them). */
+  unpaired: number;
   sent: number;
   received: number;
   lost: number;

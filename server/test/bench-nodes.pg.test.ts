@@ -70,8 +70,8 @@ describe('npm run bench -- --nodes 3', { timeout: 90_000 }, () => {
     for (const key of ['sent', 'received', 'lost', 'stored', 'p50_ms', 'p99_ms', 'baseline_p99_ms', 'baseline_lost', 'p99_ratio', 'server_cpu_ms', 'baseline_server_cpu_ms', 'offer_p99_ms', 'rss_per_client_kb']) {
       expect(result, key).toHaveProperty(key);
     }
-    expect(result).toMatchObject({ nodes: 3, sent: 50, received: 50, lost: 0, stored: 50, baseline_lost: 0 });
-    expect(result.cluster).toMatchObject({ nodes: 3, storage: 'postgresql', adapter: 'redis-streams', sent: 50, received: 50, lost: 0, stored: 50, baseline_sent: 50, baseline_lost: 0 });
+    expect(result).toMatchObject({ nodes: 3, unpaired: 0, sent: 50, received: 50, lost: 0, stored: 50, baseline_lost: 0 });
+    expect(result.cluster).toMatchObject({ nodes: 3, storage: 'postgresql', adapter: 'redis-streams', unpaired: 0, sent: 50, received: 50, lost: 0, stored: 50, baseline_sent: 50, baseline_lost: 0 });
     expect(result.cluster.node_cpu_ms).toHaveLength(3);
     expect(result.cluster.baseline_node_cpu_ms).toHaveLength(3);
     for (const key of ['p99_ms', 'baseline_p99_ms', 'p99_ratio', 'cpu_us_per_message', 'baseline_cpu_us_per_message', 'postgres_cpu_ms', 'redis_cpu_ms']) {
