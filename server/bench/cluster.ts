@@ -227,7 +227,7 @@ export async function holdCluster(kit: ClusterKit, asked: number, opts: LoadConf
   for (const l of loads) l.send({ type: 'done' });
   await Promise.all(loads.map(kit.stop));
   await Promise.all(nodes.map(kit.stop));
-  const total = (key: 'held' | 'positioned' | 'failed') => reports.reduce((t, r) => t + r[key], 0);
+  const total = (key: 'held' | 'positioned' | 'failed' | 'untried') => reports.reduce((t, r) => t + r[key], 0);
   const heldCount = total('held');
   const mb = (bytes: number) => round(bytes / 2 ** 20, 1);
   const rss = held.reduce((t, m) => t + m.rss, 0);
@@ -243,8 +243,9 @@ export async function holdCluster(kit: ClusterKit, asked: number, opts: LoadConf
     asked,
     positioned: total('positioned'),
     failed: total('failed'),
+    untried: total('untried'),
     ...(reports.find((r) => r.firstError) ? { first_error: reports.find((r) => r.firstError)?.firstError } : {}),
-    per_node: reports.map((r, i) => ({ held: r.held, failed: r.failed, rss_mb: mb(held[i]?.rss ?? 0), heap_mb: mb(held[i]?.heapUsed ?? 0) })),
+    per_node: reports.map((r, i) => ({ held: r.held, failed: r.failed, untried: r.untried, rss_mb: mb(held[i]?.rss ?? 0), heap_mb: mb(held[i]?.heapUsed ?? 0) })),
     redis_rss_mb: redisRss,
   };
 }

@@ -296,6 +296,7 @@ async function holdRun(n: number, dir: string): Promise<void> {
     nodes: 1,
     asked: n,
     failed: report.failed,
+    untried: report.untried,
   };
   if (values.json) process.stdout.write(`${JSON.stringify(out)}\n`);
   else say(`held ${out.held} of ${n} waiting clients in ${out.seconds_to_settle} s: RSS ${out.rss_mb} MB, heap ${out.heap_mb} MB (${out.rss_per_client_kb} KB RSS / ${out.heap_per_client_kb} KB heap per client)`);
@@ -355,7 +356,7 @@ async function main(): Promise<void> {
     if (values.hold && nodes > 1) {
       const out = await holdCluster(clusterKit(path.join(dir, 'cluster')), Number(values.hold), { ...opts, target: 'tsunagari', url: '', logins: [] });
       if (values.json) process.stdout.write(`${JSON.stringify(out)}\n`);
-      else say(`held ${out.held} of ${out.asked} waiting clients over ${nodes} nodes (${out.failed} failed, ${out.positioned} told their place) in ${out.seconds_to_settle} s: RSS ${out.rss_mb} MB, heap ${out.heap_mb} MB summed (${out.rss_per_client_kb} KB RSS / ${out.heap_per_client_kb} KB heap per client), Redis ${out.redis_rss_mb} MB${out.first_error ? `; first failure: ${out.first_error}` : ''}`);
+      else say(`held ${out.held} of ${out.asked} waiting clients over ${nodes} nodes (${out.failed} failed, ${out.untried} not tried in time, ${out.positioned} told their place) in ${out.seconds_to_settle} s: RSS ${out.rss_mb} MB, heap ${out.heap_mb} MB summed (${out.rss_per_client_kb} KB RSS / ${out.heap_per_client_kb} KB heap per client), Redis ${out.redis_rss_mb} MB${out.first_error ? `; first failure: ${out.first_error}` : ''}`);
       return;
     }
     if (values.hold) return await holdRun(Number(values.hold), dir);

@@ -62,6 +62,8 @@ export interface HoldReport {
   positioned: number;
   /** Clients that could not connect or whose start was refused (the first reason in `firstError`). */
   failed: number;
+  /** Clients never started: the joining phase's time ran out first. */
+  untried: number;
   firstError?: string;
 }
 
