@@ -1,6 +1,8 @@
 /**
  * The baseline: a bare Socket.IO relay with the same shape as ours (client rooms, counselors in
  * their clients' rooms, acks), but no validation, no storage, no queue. Run as a forked child.
+ * With BENCH_REDIS (a Redis Unix socket; `--nodes`) it is one of several bare nodes sharing the
+ * same Redis Streams adapter our relay uses, with the adapter's defaults as ours has them.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,7 +10,14 @@ import { Server } from 'socket.io';
 import { type IpcReply, answerMemoryRequests } from './stats.js';
 
 const server = http.createServer();
-const io = new Server(server, { maxHttpBufferSize: 64 * 1024 });
+const redisSocket = process.env.BENCH_REDIS;
+const adapter = redisSocket
+  ? (await import('@socket.io/redis-streams-adapter')).createAdapter(new (await import('ioredis')).Redis({ path: redisSocket }), {
+      streamName: 'bench-baseline:socket.io',
+      channelPrefix: 'bench-baseline:socket.io',
+    })
+  : undefined;
+const io = new Server(server, { maxHttpBufferSize: 64 * 1024, ...(adapter ? { adapter } : {}) });
 io.on('connection', (socket) => {
   socket.on('join', (room: string, ack: () => void) => {
     void socket.join(room);

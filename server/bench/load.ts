@@ -10,11 +10,18 @@ import sodium from 'libsodium-wrappers-sumo';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { startProof } from './start-proof.js';
 import { countWire, type WireCount } from './wire-count.js';
-import { type LoadConfig, type LoadResult, watchStalls } from './stats.js';
+import { type HoldReport, type LoadConfig, type LoadResult, watchStalls } from './stats.js';
 
 const config = JSON.parse(process.env.BENCH_LOAD ?? '{}') as LoadConfig;
-if (!config.url?.startsWith('http://127.0.0.1:')) throw new Error('the load generator only targets 127.0.0.1');
+const urls = config.urls ?? [config.url];
+if (!urls.every((u) => u?.startsWith('http://127.0.0.1:'))) throw new Error('the load generator only targets 127.0.0.1');
+/** The node client or counselor i talks to: round-robin over the nodes (one node: always it). */
+const urlOf = (i: number): string => urls[i % urls.length] as string;
 type AnySocket = Socket;
+/** How long after the last arrival pairs still missing are waited for, before the exchange goes ahead without them. */
+const UNPAIRED_WAIT_MS = 30_000;
+/** Hold mode: how long clients keep being started. */
+const JOIN_MS = 300_000;
 
 const connectOpts: Partial<ManagerOptions & SocketOptions> = { transports: ['websocket'], reconnection: false, forceNew: true, timeout: 20_000 };
 const ack = <T>(s: AnySocket, event: string, payload: unknown): Promise<AckResult<T>> => s.timeout(20_000).emitWithAck(event, payload) as Promise<AckResult<T>>;
@@ -54,8 +61,8 @@ async function pool(n: number, limit: number, task: (i: number) => Promise<void>
 const networkOf = (kind: 'woman' | 'counselor', i: number): Record<string, string> =>
   config.networks ? { 'x-forwarded-for': kind === 'woman' ? `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` : `172.16.0.${i + 1}` } : {};
 
-async function login(username: string, password: string, headers: Record<string, string> = {}): Promise<string> {
-  const post = (path: string, body: unknown) => fetch(config.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+async function login(url: string, username: string, password: string, headers: Record<string, string> = {}): Promise<string> {
+  const post = (path: string, body: unknown) => fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   const params = (await (await post(API.authParams, { username })).json()) as AckResult<KdfParamsResponse>;
   if (!params.ok) throw new Error(params.error);
   const { authKey } = deriveStaffPasswordKeys(sodium, password, params.data);
@@ -72,23 +79,42 @@ interface Pair {
   seq: { client: number; counselor: number };
 }
 
-/** Hold mode: N idle clients wait in the queue until their position pushes settle. */
+/**
+ * Hold mode: N idle clients wait in the queue until their position pushes settle. A client that
+ * cannot connect or start is counted, not fatal: how many are actually held is the figure.
+ */
 async function hold(): Promise<void> {
   const clients: AnySocket[] = [];
+  const positioned = new Set<AnySocket>();
+  let failed = 0;
+  let firstError: string | undefined;
   let lastPush = performance.now();
-  const joined = phase('joining', 300_000, () => `(${clients.length}/${config.clients} waiting)`);
-  await pool(config.clients, 200, async () => {
-    const client = io(config.url, { ...connectOpts, auth: { role: 'client' } });
-    client.on('queue:position', () => void (lastPush = performance.now()));
-    await connected(client);
-    const started = await ack(client, 'consultation:start', {});
-    if (!started.ok) throw new Error(`start: ${started.error}`);
-    clients.push(client);
+  // Past JOIN_MS no more clients are started and the ones held so far are reported (`untried`):
+  // a relay too slow to take them all is a figure, not a crash that loses the count.
+  const joinUntil = performance.now() + JOIN_MS;
+  let untried = 0;
+  await pool(config.clients, 200, async (i) => {
+    if (performance.now() > joinUntil) return void untried++;
+    const client = io(urlOf(i), { ...connectOpts, auth: { role: 'client' } });
+    client.on('queue:position', () => {
+      positioned.add(client);
+      lastPush = performance.now();
+    });
+    try {
+      await connected(client);
+      const started = await ack(client, 'consultation:start', {});
+      if (!started.ok) throw new Error(`start: ${started.error}`);
+      clients.push(client);
+    } catch (caught) {
+      failed++;
+      firstError ??= caught instanceof Error ? caught.message : String(caught);
+      client.disconnect();
+    }
   });
-  joined();
   const settleUntil = performance.now() + 300_000;
   while (performance.now() - lastPush < 2000 && performance.now() < settleUntil) await new Promise((r) => setTimeout(r, 200));
-  process.send?.({ type: 'connected' });
+  const held = clients.filter((c) => c.connected).length;
+  process.send?.({ type: 'connected', held, positioned: [...positioned].filter((c) => c.connected).length, failed, untried, ...(firstError ? { firstError } : {}) } satisfies HoldReport);
   await new Promise<void>((resolve) => process.once('message', () => resolve()));
   for (const c of clients) c.disconnect();
   setTimeout(() => process.exit(0), 200);
@@ -115,22 +141,27 @@ async function main(): Promise<void> {
   const offeredAt = new Map<string, number>();
   const offerWaiters = new Map<string, () => void>();
   const counselorOf = new Map<string, AnySocket>();
+  // Refused accepts, by error: a woman whose offer was refused to every counselor waits unpaired.
+  const refusedAccepts = new Map<string, number>();
   for (let i = 0; i < config.counselors; i++) {
+    const url = urlOf(i);
     const s =
       config.target === 'tsunagari'
-        ? io(config.url, {
+        ? io(url, {
             ...connectOpts,
             auth: { role: 'staff' },
-            extraHeaders: { cookie: await login(config.logins[i]?.username ?? '', config.logins[i]?.password ?? '', networkOf('counselor', i)), origin: config.url, ...networkOf('counselor', i) },
+            extraHeaders: { cookie: await login(url, config.logins[i]?.username ?? '', config.logins[i]?.password ?? '', networkOf('counselor', i)), origin: url, ...networkOf('counselor', i) },
           })
-        : io(config.url, connectOpts);
+        : io(url, connectOpts);
     await connected(s);
     if (config.target === 'tsunagari') {
       s.on('queue:offer', (offer: { consultationId: string }) => {
         offeredAt.set(offer.consultationId, performance.now());
         counselorOf.set(offer.consultationId, s);
         offerWaiters.get(offer.consultationId)?.();
-        s.emit('offer:accept', { consultationId: offer.consultationId }, () => undefined);
+        s.emit('offer:accept', { consultationId: offer.consultationId }, (r?: AckResult<unknown>) => {
+          if (r && !r.ok) refusedAccepts.set(r.error, (refusedAccepts.get(r.error) ?? 0) + 1);
+        });
       });
       const status = await ack(s, 'staff:status', { status: 'available' });
       if (!status.ok) throw new Error(`staff:status: ${status.error}`);
@@ -144,7 +175,7 @@ async function main(): Promise<void> {
   let connectedCount = 0;
   const connecting = phase('connecting clients', 180_000, () => `(${connectedCount}/${config.clients} connected)`);
   await pool(config.clients, 100, async (i) => {
-    const client = io(config.url, config.target === 'tsunagari' ? { ...connectOpts, auth: { role: 'client' }, extraHeaders: networkOf('woman', i) } : connectOpts);
+    const client = io(urlOf(i), config.target === 'tsunagari' ? { ...connectOpts, auth: { role: 'client' }, extraHeaders: networkOf('woman', i) } : connectOpts);
     await connected(client);
     sockets[i] = client;
     connectedCount++;
@@ -158,7 +189,7 @@ async function main(): Promise<void> {
   const proofs: Awaited<ReturnType<typeof startProof>>[] = new Array(config.clients);
   if (config.target === 'tsunagari' && config.networks) {
     const solving = phase('solving start proofs', 300_000);
-    await pool(config.clients, 4, async (i) => void (proofs[i] = await startProof(config.url, networkOf('woman', i))));
+    await pool(config.clients, 4, async (i) => void (proofs[i] = await startProof(urlOf(i), networkOf('woman', i))));
     solving();
   }
 
@@ -166,9 +197,16 @@ async function main(): Promise<void> {
   // before her were answered yet (as women do). On our relay she joins the queue and routing
   // offers her to a counselor with room: the offer latency runs from her joining to the offer
   // reaching that counselor. On the baseline each pairs with counselor i % M in a room.
-  const pairs: Pair[] = new Array(config.clients);
+  const arrivedPairs: (Pair | undefined)[] = new Array(config.clients);
   let paired = 0;
-  const pairing = phase('arrivals and pairing', 180_000, () => `(${paired}/${config.clients} paired, ${offerWaiters.size} waiting for an offer)`);
+  let awaitingStart = 0;
+  let awaitingAssigned = 0;
+  const pairing = phase(
+    'arrivals and pairing',
+    180_000,
+    () =>
+      `(${paired}/${config.clients} paired, ${awaitingStart} waiting for their start's answer, ${offerWaiters.size} for an offer, ${awaitingAssigned} offered but not told they were assigned; accepts refused: ${JSON.stringify(Object.fromEntries(refusedAccepts))})`,
+  );
   const arrive = async (i: number): Promise<void> => {
     const client = sockets[i] as AnySocket;
     let id = `room-${i}`;
@@ -176,19 +214,23 @@ async function main(): Promise<void> {
     if (config.target === 'tsunagari') {
       const assigned = new Promise<void>((resolve) => client.once('consultation:assigned', () => resolve()));
       const t0 = performance.now();
+      awaitingStart++;
       const started = await ack<{ consultationId: string }>(client, 'consultation:start', proofs[i] ?? {});
+      awaitingStart--;
       if (!started.ok) throw new Error(`start: ${started.error}`);
       id = started.data.consultationId;
       if (!offeredAt.has(id)) await new Promise<void>((resolve) => offerWaiters.set(id, resolve));
       offerWaiters.delete(id);
       offerLatencies.push((offeredAt.get(id) as number) - t0);
+      awaitingAssigned++;
       await assigned;
+      awaitingAssigned--;
       counselor = counselorOf.get(id) ?? counselor;
     } else {
       await ack(client, 'join', id);
       await ack(counselor, 'join', id);
     }
-    pairs[i] = { id, client, counselor, seq: { client: 0, counselor: 0 } };
+    arrivedPairs[i] = { id, client, counselor, seq: { client: 0, counselor: 0 } };
     paired++;
   };
   await new Promise<void>((resolve, reject) => {
@@ -200,10 +242,22 @@ async function main(): Promise<void> {
       if (arrivals.length >= config.clients) {
         clearInterval(tick);
         Promise.all(arrivals).then(() => resolve(), reject);
+        // A woman offered and never told she was assigned (seen on several nodes) would hold the
+        // run up until the phase's limit: past UNPAIRED_WAIT_MS the exchange goes ahead with the
+        // pairs made, and the ones left are reported (`unpaired`), never silently dropped.
+        const waitUntil = performance.now() + UNPAIRED_WAIT_MS;
+        const check = setInterval(() => {
+          if (paired >= config.clients) return clearInterval(check);
+          if (performance.now() < waitUntil || awaitingStart > 0 || offerWaiters.size > 0) return;
+          clearInterval(check);
+          process.stderr.write(`load generator: ${config.clients - paired} of ${config.clients} not paired ${UNPAIRED_WAIT_MS / 1000} s after the last arrival (offered, never told they were assigned): the exchange goes ahead without them\n`);
+          resolve();
+        }, 100);
       }
     }, 2);
   });
   pairing();
+  const pairs = arrivedPairs.filter((p): p is Pair => p !== undefined);
   const event = config.target === 'tsunagari' ? 'message:new' : 'msg';
   type Wire = { consultationId?: string; room?: string; senderRole: string; seq: number };
   const onMessage = (m: Wire) => received(`${m.consultationId ?? m.room}|${m.senderRole}|${m.seq}`);
@@ -260,7 +314,7 @@ async function main(): Promise<void> {
   const drainUntil = performance.now() + 10_000;
   while ((sentAt.size > 0 || acked + failed < sent) && performance.now() < drainUntil) await new Promise((r) => setTimeout(r, 50));
 
-  const result: LoadResult = { sent, received: latencies.length, lost: sent - latencies.length, latencies, offerLatencies, stalls: ownStalls.take(), cpuMs: Math.round((used.user + used.system) / 1000), ...(wire ? { wire } : {}) };
+  const result: LoadResult = { unpaired: config.clients - pairs.length, sent, received: latencies.length, lost: sent - latencies.length, latencies, offerLatencies, stalls: ownStalls.take(), cpuMs: Math.round((used.user + used.system) / 1000), ...(wire ? { wire } : {}) };
   const unanswered = sent - acked - failed;
   if (failed > 0 || unanswered > 0) process.stderr.write(`${failed} sends were refused, ${unanswered} not answered\n`);
   process.send?.({ type: 'result', result });

@@ -7,6 +7,10 @@
  *                 ratio of each round and their median are printed too
  *   --json        one JSON object instead of the human-readable figures
  *   --hold N      connect N idle waiting clients and report memory once positions are pushed
+ *   --nodes N     (issue 17) after the single-node rounds, the same load against N of our nodes on
+ *                 PostgreSQL + Redis and N bare relays on the same Redis Streams adapter (cluster.ts);
+ *                 with --hold, the waiting clients spread over N nodes. Ctrl+C stops every process.
+ *   --no-build    run server/dist as it is (otherwise rebuilt first)
  *   --attack      the normal load (default 300 women, 20 counselors) without and then with the
  *                 attacks of issue 14 beside it, and a queue probe under the urgent flood (attack.ts)
  * Environment (--attack: BENCH_ATTACKS=login,history,flood,urgent runs only those attacks, BENCH_ATTACKER_CPUS=1 pins the
@@ -35,10 +39,12 @@ import { openDatabase } from '../src/db/database.js';
 import { StaffLifecycle } from '../src/domain/staff/lifecycle.js';
 import { LiveSessions } from '../src/domain/staff/live-sessions.js';
 import { createSqliteRepositories } from '../src/repositories/sqlite.js';
+import type { Repositories } from '../src/repositories/types.js';
 import { realScheduler } from '../src/scheduler.js';
 import { loadSodium } from '../src/sodium.js';
 import { attackRun } from './attack.js';
-import { type IpcReply, type LoadConfig, type LoadResult, round, STALL_MS, type Stall, summarize } from './stats.js';
+import { type ClusterFigures, type ClusterKit, clusterRound, holdCluster, printCluster } from './cluster.js';
+import { type HoldReport, type IpcReply, type LoadConfig, type LoadResult, round, STALL_MS, type Stall, summarize } from './stats.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
@@ -51,8 +57,10 @@ const { values } = parseArgs({
     arrivals: { type: 'string', default: '200' },
     rounds: { type: 'string', default: '1' },
     hold: { type: 'string' },
+    nodes: { type: 'string', default: '1' },
     attack: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
   },
 });
 /** An attack run's normal load is a prefecture's busy hour, not the throughput test's, unless the command line says. */
@@ -67,13 +75,16 @@ const opts = {
   arrivals: pick('arrivals', '100'),
   rounds: Math.max(1, Number(values.rounds)),
 };
+const nodes = Math.max(1, Number(values.nodes));
 const say = (line: string) => {
   if (!values.json) process.stdout.write(`${line}\n`);
 };
 
-// Both servers run as plain JavaScript from dist/, as `npm start` runs ours; build it fresh.
-execFileSync(process.execPath, [path.join(here, '..', 'build.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+// Both servers run as plain JavaScript from dist/, as `npm start` runs ours; build it fresh, unless
+// `--no-build` (the smoke test: the suite built dist/ already, and other tests run from it meanwhile).
 const built = (name: string) => path.join(here, '..', 'dist', `${name}.js`);
+if (!values['no-build']) execFileSync(process.execPath, [path.join(here, '..', 'build.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+else if (!fs.existsSync(built('bench-server'))) throw new Error(`--no-build, but ${built('bench-server')} is missing: run pnpm run build`);
 
 /**
  * A server or the load generator as a forked child, all three built to plain JavaScript: the load
@@ -90,7 +101,37 @@ function child(name: string, env: Record<string, string>): ChildProcess {
   // Our server runs with the flags every launch of it uses; the baseline and the load generator
   // with Node's defaults, as a bare Socket.IO relay would be run.
   const launch = name === 'bench-server' ? SERVER_NODE_FLAGS : ['--enable-source-maps'];
-  return fork(built(name), [], { execArgv: [...launch, '--expose-gc', ...flags], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const p = fork(built(name), [], { execArgv: [...launch, '--expose-gc', ...flags], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  running.add(p);
+  p.once('exit', () => running.delete(p));
+  return p;
+}
+
+/** Every child still running, and what else to stop when the bench ends (PostgreSQL, Redis, pools). */
+const running = new Set<ChildProcess>();
+const atExit: (() => unknown)[] = [];
+
+/** Stops every child (killed: this is the end) and then the services, last started first. Runs once. */
+let tornDown: Promise<void> | null = null;
+function tearDown(): Promise<void> {
+  tornDown ??= (async () => {
+    for (const p of running) p.kill('SIGKILL');
+    for (const stopIt of atExit.reverse()) {
+      try {
+        await stopIt();
+      } catch (err) {
+        process.stderr.write(`while stopping: ${err instanceof Error ? err.message : String(err)}\n`);
+      }
+    }
+  })();
+  return tornDown;
+}
+// Ctrl+C reaches the children too, but not PostgreSQL (pg_ctl puts it in a session of its own).
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => void tearDown().then(() => {
+    fs.rmSync(benchDir, { recursive: true, force: true });
+    process.exit(130);
+  }));
 }
 
 function nextMessage<T extends { type: string }>(p: ChildProcess, type: string, timeoutMs = 600_000): Promise<T> {
@@ -124,10 +165,16 @@ async function stop(p: ChildProcess): Promise<void> {
 
 /** A temporary database with an organisation and M counselors who can take everyone. */
 async function prepareDatabase(dir: string): Promise<{ dbPath: string; logins: LoadConfig['logins'] }> {
-  const sodium = await loadSodium();
   const dbPath = path.join(dir, 'bench.db');
   const db = openDatabase(dbPath);
-  const repos = createSqliteRepositories(db);
+  const logins = await seed(createSqliteRepositories(db));
+  db.close();
+  return { dbPath, logins };
+}
+
+/** An organisation and M counselors who can take everyone, in `repos` (SQLite or PostgreSQL). */
+async function seed(repos: Repositories): Promise<LoadConfig['logins']> {
+  const sodium = await loadSodium();
   // A throwaway organisation for the run: enrolled as browsers would, signed here with its key.
   const org = sodium.crypto_sign_keypair();
   await repos.organisation.create('bench', toB64(sodium, org.publicKey), new Date().toISOString());
@@ -140,8 +187,7 @@ async function prepareDatabase(dir: string): Promise<{ dbPath: string; logins: L
     await repos.counselors.setCapacity(staffId, capacity);
   }
   live.stop();
-  db.close();
-  return { dbPath, logins };
+  return logins;
 }
 
 export interface Measured {
@@ -152,6 +198,8 @@ export interface Measured {
   loop: { p50: number; p99: number; max: number; stalls: Stall[]; cpuMs: number };
   /** The server's CPU per second with everyone connected and paired but no message sent (IDLE_MS before the exchange). */
   idleCpuMsPerS: number;
+  /** Several nodes: each node's CPU during the exchange (their sum is `loop.cpuMs`). */
+  nodeCpuMs?: number[];
 }
 
 /**
@@ -159,8 +207,10 @@ export interface Measured {
  * and how long before that it is left to settle: the memory reading just before forces a full
  * collection, whose sweeping on V8's threads would otherwise count as idle CPU.
  */
-const IDLE_MS = 3000;
-const SETTLE_MS = 2000;
+// BENCH_IDLE_MS / BENCH_SETTLE_MS shorten them for the smoke test only (bench-nodes.pg.test.ts): its figures are not read.
+const IDLE_MS = Number(process.env.BENCH_IDLE_MS ?? 3000);
+const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 2000);
+const sum = (xs: number[]) => xs.reduce((t, x) => t + x, 0);
 
 async function serverCpuMs(p: ChildProcess): Promise<number> {
   const reply = nextMessage<Extract<IpcReply, { type: 'cpu' }>>(p, 'cpu');
@@ -175,31 +225,52 @@ export interface MeasureExtra {
   afterResult?: () => Promise<void>;
 }
 
-async function measure(target: LoadConfig['target'], server: ChildProcess, logins: LoadConfig['logins'], extra: MeasureExtra = {}): Promise<Measured> {
-  const { url } = await nextMessage<Extract<IpcReply, { type: 'ready' }>>(server, 'ready');
-  const idle = await memory(server);
-  const load = child('bench-load', { BENCH_LOAD: JSON.stringify({ target, url, logins, ...opts, ...(extra.networks ? { networks: true } : {}) } satisfies LoadConfig) });
+/** Every server's answer to the same question, in order. */
+const fromAll = <T>(servers: ChildProcess[], ask: (p: ChildProcess) => Promise<T>): Promise<T[]> => Promise.all(servers.map(ask));
+const addMemory = (ms: { rss: number; heapUsed: number }[]) => ({ rss: sum(ms.map((m) => m.rss)), heapUsed: sum(ms.map((m) => m.heapUsed)) });
+
+/**
+ * One exchange against one server, or against several nodes (`--nodes`: the load generator spreads
+ * its clients and counselors over them round-robin). With several, memory and CPU are the nodes'
+ * sums, event-loop delays the worst node's, stalls every node's.
+ */
+export async function measure(target: LoadConfig['target'], serverOrNodes: ChildProcess | ChildProcess[], logins: LoadConfig['logins'], extra: MeasureExtra = {}): Promise<Measured> {
+  const servers = Array.isArray(serverOrNodes) ? serverOrNodes : [serverOrNodes];
+  const urls = (await fromAll(servers, (s) => nextMessage<Extract<IpcReply, { type: 'ready' }>>(s, 'ready'))).map((r) => r.url);
+  const url = urls[0] as string;
+  const idle = addMemory(await fromAll(servers, memory));
+  const load = child('bench-load', { BENCH_LOAD: JSON.stringify({ target, url, ...(urls.length > 1 ? { urls } : {}), logins, ...opts, ...(extra.networks ? { networks: true } : {}) } satisfies LoadConfig) });
   load.once('exit', (code, signal) => {
     if (code || signal) process.stderr.write(`load generator exited early (${code ?? signal})\n`);
   });
   await nextMessage(load, 'connected');
-  const loaded = await memory(server);
+  const loaded = addMemory(await fromAll(servers, memory));
   // What the server spends with nobody writing (heartbeats, timers, its own housekeeping): part of
   // the exchange's CPU too, but not a cost of any message.
   await new Promise((r) => setTimeout(r, SETTLE_MS));
-  const idleFrom = await serverCpuMs(server);
+  const idleFrom = sum(await fromAll(servers, serverCpuMs));
   await new Promise((r) => setTimeout(r, IDLE_MS));
-  const idleCpuMsPerS = ((await serverCpuMs(server)) - idleFrom) / (IDLE_MS / 1000);
-  server.send({ type: 'loop-reset' });
+  const idleCpuMsPerS = (sum(await fromAll(servers, serverCpuMs)) - idleFrom) / (IDLE_MS / 1000);
+  for (const s of servers) s.send({ type: 'loop-reset' });
   await extra.beforeGo?.(url);
   load.send({ type: 'go' });
   const { result } = await nextMessage<{ type: 'result'; result: LoadResult }>(load, 'result', (opts.seconds + 90) * 1000);
   await extra.afterResult?.();
-  const loop = nextMessage<Extract<IpcReply, { type: 'loop' }>>(server, 'loop');
-  server.send({ type: 'loop' });
-  const { p50, p99, max, stalls, cpuMs } = await loop;
+  const loops = await fromAll(servers, (s) => {
+    const loop = nextMessage<Extract<IpcReply, { type: 'loop' }>>(s, 'loop');
+    s.send({ type: 'loop' });
+    return loop;
+  });
   await stop(load);
-  return { result, idle, loaded, loop: { p50, p99, max, stalls, cpuMs }, idleCpuMsPerS };
+  const worst = (key: 'p50' | 'p99' | 'max') => Math.max(...loops.map((l) => l[key]));
+  return {
+    result,
+    idle,
+    loaded,
+    loop: { p50: worst('p50'), p99: worst('p99'), max: worst('max'), stalls: loops.flatMap((l) => l.stalls), cpuMs: sum(loops.map((l) => l.cpuMs)) },
+    idleCpuMsPerS,
+    ...(servers.length > 1 ? { nodeCpuMs: loops.map((l) => l.cpuMs) } : {}),
+  };
 }
 
 async function holdRun(n: number, dir: string): Promise<void> {
@@ -209,22 +280,26 @@ async function holdRun(n: number, dir: string): Promise<void> {
   const idle = await memory(server);
   const started = performance.now();
   const load = child('bench-load', { BENCH_LOAD: JSON.stringify({ target: 'tsunagari', url, logins: [], hold: true, ...opts, clients: n } satisfies LoadConfig) });
-  await nextMessage(load, 'connected');
+  const report = await nextMessage<HoldReport>(load, 'connected');
   const seconds = (performance.now() - started) / 1000;
   const held = await memory(server);
   load.send({ type: 'done' });
   await stop(load);
   await stop(server);
   const out = {
-    held: n,
+    held: report.held,
     seconds_to_settle: round(seconds, 1),
     rss_mb: round(held.rss / 2 ** 20, 1),
     heap_mb: round(held.heapUsed / 2 ** 20, 1),
-    rss_per_client_kb: round((held.rss - idle.rss) / 1024 / n, 1),
-    heap_per_client_kb: round((held.heapUsed - idle.heapUsed) / 1024 / n, 1),
+    rss_per_client_kb: round((held.rss - idle.rss) / 1024 / Math.max(1, report.held), 1),
+    heap_per_client_kb: round((held.heapUsed - idle.heapUsed) / 1024 / Math.max(1, report.held), 1),
+    nodes: 1,
+    asked: n,
+    failed: report.failed,
+    untried: report.untried,
   };
   if (values.json) process.stdout.write(`${JSON.stringify(out)}\n`);
-  else say(`held ${n} waiting clients in ${out.seconds_to_settle} s: RSS ${out.rss_mb} MB, heap ${out.heap_mb} MB (${out.rss_per_client_kb} KB RSS / ${out.heap_per_client_kb} KB heap per client)`);
+  else say(`held ${out.held} of ${n} waiting clients in ${out.seconds_to_settle} s: RSS ${out.rss_mb} MB, heap ${out.heap_mb} MB (${out.rss_per_client_kb} KB RSS / ${out.heap_per_client_kb} KB heap per client)`);
 }
 
 /** One round: our relay, then the bare relay, each on fresh processes (ours on a fresh database). */
@@ -250,8 +325,6 @@ async function runRound(dir: string): Promise<Round> {
   return { a, b, stored };
 }
 
-const sum = (xs: number[]) => xs.reduce((t, x) => t + x, 0);
-
 /** BENCH_WIRE=1: each kind of packet's frames and bytes over all rounds, per message sent. */
 function wirePerMessage(ms: Measured[]): Record<string, { frames: number; bytes: number }> {
   const sent = sum(ms.map((m) => m.result.sent));
@@ -268,9 +341,24 @@ function wirePerMessage(ms: Measured[]): Record<string, { frames: number; bytes:
 const mean = (xs: number[]) => sum(xs) / xs.length;
 const median = (xs: number[]) => summarize(xs).p50;
 
+/** The run's temporary folder (databases, and with `--nodes` PostgreSQL's and Redis's files). */
+const benchDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-bench-'));
+
+/** What cluster.ts borrows to run the `--nodes` part in the folder `dir`. */
+function clusterKit(dir: string): ClusterKit {
+  fs.mkdirSync(dir);
+  return { dir, nodes, say, child, nextMessage, memory, stop, atExit: (s) => void atExit.push(s), seed, measure };
+}
+
 async function main(): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-bench-'));
+  const dir = benchDir;
   try {
+    if (values.hold && nodes > 1) {
+      const out = await holdCluster(clusterKit(path.join(dir, 'cluster')), Number(values.hold), { ...opts, target: 'tsunagari', url: '', logins: [] });
+      if (values.json) process.stdout.write(`${JSON.stringify(out)}\n`);
+      else say(`held ${out.held} of ${out.asked} waiting clients over ${nodes} nodes (${out.failed} failed, ${out.untried} not tried in time, ${out.positioned} told their place) in ${out.seconds_to_settle} s: RSS ${out.rss_mb} MB, heap ${out.heap_mb} MB summed (${out.rss_per_client_kb} KB RSS / ${out.heap_per_client_kb} KB heap per client), Redis ${out.redis_rss_mb} MB${out.first_error ? `; first failure: ${out.first_error}` : ''}`);
+      return;
+    }
     if (values.hold) return await holdRun(Number(values.hold), dir);
     if (values.attack) return await attackRun({ dir, opts, json: values.json, say, child, nextMessage, memory, stop, prepareDatabase, measure });
     say(`bench: ${opts.clients} clients, ${opts.counselors} counselors, ${opts.rate} msg/s for ${opts.seconds} s, ${opts.payloadBytes}-byte envelopes`);
@@ -285,6 +373,8 @@ async function main(): Promise<void> {
     const A = rounds.map((r) => r.a);
     const B = rounds.map((r) => r.b);
     const stored = sum(rounds.map((r) => r.stored));
+    let cluster: ClusterFigures | undefined;
+    if (nodes > 1) cluster = await clusterRound(clusterKit(path.join(dir, 'cluster')));
     if (process.env.BENCH_DUMP) fs.writeFileSync(process.env.BENCH_DUMP, JSON.stringify({ ours: A.flatMap((m) => m.result.latencies), base: B.flatMap((m) => m.result.latencies) }));
     const la = summarize(A.flatMap((m) => m.result.latencies));
     const lb = summarize(B.flatMap((m) => m.result.latencies));
@@ -303,6 +393,7 @@ async function main(): Promise<void> {
       sent: sum(A.map((m) => m.result.sent)),
       received: sum(A.map((m) => m.result.received)),
       lost: sum(A.map((m) => m.result.lost)),
+      unpaired: sum(A.map((m) => m.result.unpaired)),
       stored,
       p50_ms: round(la.p50),
       p90_ms: round(la.p90),
@@ -336,6 +427,8 @@ async function main(): Promise<void> {
       arrivals_per_s: opts.arrivals,
       inserts_per_s: round(stored / opts.seconds / opts.rounds, 0),
       ...(A[0]?.result.wire ? { wire_per_message: wirePerMessage(A), baseline_wire_per_message: wirePerMessage(B) } : {}),
+      nodes,
+      ...(cluster ? { cluster } : {}),
     };
     if (values.json) {
       process.stdout.write(`${JSON.stringify(out)}\n`);
@@ -343,6 +436,7 @@ async function main(): Promise<void> {
     }
     say('');
     say(`delivered ${out.received}/${out.sent} (lost ${out.lost}), stored ${out.stored} (${out.inserts_per_s}/s)`);
+    if (out.unpaired) say(`${out.unpaired} women were never paired (offered, never told they were assigned): the exchange ran without them`);
     say(`latency send→delivery  ours: p50 ${out.p50_ms} ms  p90 ${out.p90_ms} ms  p99 ${out.p99_ms} ms  max ${out.max_ms} ms`);
     say(`                   baseline: p50 ${out.baseline_p50_ms} ms  p99 ${out.baseline_p99_ms} ms   → p99 ratio ${out.p99_ratio}`);
     if (opts.rounds > 1) say(`  ratio per round: ${out.per_round.map((r) => r.p99_ratio).join(', ')} (median ${out.p99_ratio_median})`);
@@ -362,12 +456,18 @@ async function main(): Promise<void> {
         say(`  ${name}: ${Object.entries(w ?? {}).map(([k, v]) => `${k} ${v.frames} / ${v.bytes}`).join(';  ')}`);
       }
     }
+    if (cluster) printCluster(say, out, cluster);
   } finally {
+    await tearDown();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
-  process.exit(1);
-});
+main().then(
+  // Nothing of the run may keep the process (or a service) alive once it has printed its figures.
+  () => process.exit(0),
+  (err: unknown) => {
+    process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exit(1);
+  },
+);

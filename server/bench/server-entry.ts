@@ -1,19 +1,20 @@
 /**
- * Our real server (createApp, SQLite file, logger at warn) as a forked child, with one addition:
- * it answers the orchestrator's memory questions over IPC.
+ * Our real server (createApp, logger at warn) as a forked child, with one addition: it answers the
+ * orchestrator's memory questions over IPC. Its storage is what TSUNAGARI_DB names, opened as
+ * main.ts opens it (a SQLite file, or PostgreSQL for `--nodes`), and with TSUNAGARI_REDIS_URL it is
+ * one node of several sharing Redis, as main.ts makes it (issue 17).
  */
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../src/app.js';
 import { systemClock } from '../src/clock.js';
-import { openDatabase } from '../src/db/database.js';
 import { loadConfig, loginLimitsOf } from '../src/config.js';
 import { tuneHeapGrowth } from '../src/heap-tuning.js';
 import { createLogger } from '../src/log.js';
 import { loadSodium } from '../src/sodium.js';
+import { openStorage } from '../src/storage.js';
 import { type IpcReply, answerMemoryRequests } from './stats.js';
 
-const dbPath = process.env.TSUNAGARI_DB;
-if (!dbPath) throw new Error('TSUNAGARI_DB is required');
+if (!process.env.TSUNAGARI_DB) throw new Error('TSUNAGARI_DB is required');
 // As main.ts does: the bench measures the server as it runs in production.
 const config = loadConfig();
 tuneHeapGrowth(config.heapGrowingPercent);
@@ -21,12 +22,19 @@ tuneHeapGrowth(config.heapGrowingPercent);
 // simulated woman, counselor and attacker is the caller network it claims (X-Forwarded-For).
 const attack = process.env.BENCH_ATTACK === '1';
 const sodium = await loadSodium();
-const db = openDatabase(dbPath);
+const log = createLogger('warn');
+const storage = await openStorage(config);
+// Several nodes (`--nodes`): Redis loaded only then, as main.ts loads it.
+const redis = config.redis ? (await import('../src/redis/connection.js')).connectRedis(config.redis) : null;
+const shared = redis ? (await import('../src/redis/redis-node.js')).createRedisNode(redis, { clock: systemClock, log }) : undefined;
+await shared?.start();
 const app = await createApp({
-  db,
+  ...(shared ? { shared } : {}),
+  ...(storage.db ? { db: storage.db } : {}),
+  repositories: storage.repos,
   sodium,
   clock: systemClock,
-  log: createLogger('warn'),
+  log,
   widgetDist: '/nonexistent',
   consoleDist: '/nonexistent',
   publicUrl: null,
@@ -57,8 +65,15 @@ app.httpServer.listen(0, '127.0.0.1', () => {
 });
 answerMemoryRequests();
 process.on('disconnect', () => {
-  void app.close().then(() => {
-    db.close();
+  // Closing Redis rejects the adapter's blocking read still queued on it (main.ts says why): expected here.
+  process.on('unhandledRejection', (caught: unknown) => {
+    if (!(caught instanceof Error && caught.message === 'Connection is closed.')) throw caught;
+  });
+  void app.close().then(async () => {
+    shared?.stop();
+    await redis?.quit().catch(() => redis.disconnect());
+    // Last: the app's close flushed the message batcher's writes through it.
+    await storage.close();
     process.exit(0);
   });
 });

@@ -20,6 +20,8 @@ export const round = (n: number, digits = 2): number => Math.round(n * 10 ** dig
 export interface LoadConfig {
   target: 'tsunagari' | 'baseline';
   url: string;
+  /** Several nodes (`--nodes`): client and counselor i connect to `urls[i % urls.length]` (default: `url` alone). */
+  urls?: string[];
   clients: number;
   counselors: number;
   rate: number;
@@ -36,6 +38,8 @@ export interface LoadConfig {
 }
 
 export interface LoadResult {
+  /** Women who arrived but were never paired within the load generator's wait (the exchange ran without them). */
+  unpaired: number;
   sent: number;
   received: number;
   lost: number;
@@ -47,6 +51,20 @@ export interface LoadResult {
   cpuMs: number;
   /** With BENCH_WIRE=1: frames and bytes each way during the exchange and its drain. */
   wire?: WireCount;
+}
+
+/** Hold mode's report, sent with `connected`: how many start and are held, not just how many were asked. */
+export interface HoldReport {
+  type: 'connected';
+  /** Clients whose start was acknowledged and who are still connected. */
+  held: number;
+  /** Of those, how many were told their place in the queue at least once. */
+  positioned: number;
+  /** Clients that could not connect or whose start was refused (the first reason in `firstError`). */
+  failed: number;
+  /** Clients never started: the joining phase's time ran out first. */
+  untried: number;
+  firstError?: string;
 }
 
 /** Messages between processes: the orchestrator asks, servers answer. */
