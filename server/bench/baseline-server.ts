@@ -7,6 +7,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
+import { DEFAULT_ADAPTER_STREAM_LENGTH } from '../src/config.js';
 import { type IpcReply, answerMemoryRequests } from './stats.js';
 
 const server = http.createServer();
@@ -15,6 +16,9 @@ const adapter = redisSocket
   ? (await import('@socket.io/redis-streams-adapter')).createAdapter(new (await import('ioredis')).Redis({ path: redisSocket }), {
       streamName: 'bench-baseline:socket.io',
       channelPrefix: 'bench-baseline:socket.io',
+      // The relay's adapter settings (redis/redis-node.ts), so the comparison is like for like.
+      maxLen: DEFAULT_ADAPTER_STREAM_LENGTH,
+      readCount: 1000,
     })
   : undefined;
 const io = new Server(server, { maxHttpBufferSize: 64 * 1024, ...(adapter ? { adapter } : {}) });

@@ -50,6 +50,8 @@ export interface Config {
    * about that; and TSUNAGARI_JOB_LEASE_MS (default 30,000), the job lock's lease.
    */
   nodeHeartbeatMs: number;
+  /** Several nodes: how many packets the adapter's Redis stream keeps (a node further behind than this misses some). */
+  adapterStreamLength: number;
   jobLeaseMs: number;
   /**
    * The SQLite file: TSUNAGARI_DB when it is a path, or data/tsunagari.db (production) and
@@ -154,6 +156,14 @@ export function databaseFrom(value: string | undefined, defaultPath: string): Da
 
 /** TSUNAGARI_REDIS_URL, parsed: what ioredis takes (`redis/connection.ts`). */
 export type RedisConfig = { kind: 'url'; url: string } | { kind: 'socket'; path: string };
+
+/**
+ * Packets the Socket.IO adapter's Redis stream keeps (the adapter's own default is 10,000). A node
+ * reading the stream more than this many packets behind — a burst, a node short of CPU — silently
+ * misses the trimmed ones: in `bench --nodes 3` on a saturated 2-core machine, 5–8 % of the women
+ * were never told they had been assigned. Kept longer, with bigger reads to catch up.
+ */
+export const DEFAULT_ADAPTER_STREAM_LENGTH = 100_000;
 
 /** A redis:// or rediss:// URL, or an absolute path to Redis's Unix socket; anything else is refused. */
 export function redisFrom(value: string | undefined): RedisConfig | null {
@@ -294,6 +304,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database,
     redis: redisFrom(env.TSUNAGARI_REDIS_URL),
     nodeHeartbeatMs: positive(env, 'TSUNAGARI_NODE_HEARTBEAT_MS', 2_000),
+    adapterStreamLength: positive(env, 'TSUNAGARI_ADAPTER_STREAM_LENGTH', DEFAULT_ADAPTER_STREAM_LENGTH),
     jobLeaseMs: positive(env, 'TSUNAGARI_JOB_LEASE_MS', 30_000),
     dbPath,
     demoOrgKeyFile: demoOrgKeyPath(dbPath),

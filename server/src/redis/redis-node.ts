@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
 import type { SharedNode } from '../cluster/shared-node.js';
 import type { Clock } from '../clock.js';
+import { DEFAULT_ADAPTER_STREAM_LENGTH } from '../config.js';
 import type { Logger } from '../log.js';
 import { RedisCallerLedgerStore } from './redis-caller-ledger.js';
 import { RedisDailySalts } from './redis-daily-salts.js';
@@ -22,6 +23,8 @@ export interface RedisNodeOptions {
   heartbeatMs?: number;
   /** How long the adapter's stream reader blocks in one read, in ms (default 5 s; tests shorten it so closing is quick). */
   adapterBlockMs?: number;
+  /** Packets the adapter's stream keeps (default {@link DEFAULT_ADAPTER_STREAM_LENGTH}). */
+  adapterStreamLength?: number;
 }
 
 /**
@@ -47,6 +50,10 @@ export function createRedisNode(redis: Redis, options: RedisNodeOptions): Shared
         streamName: `${prefix}socket.io`,
         channelPrefix: `${prefix}socket.io`,
         ...(options.adapterBlockMs ? { blockTimeInMs: options.adapterBlockMs } : {}),
+        // A node that fell behind catches up in reads of 1,000 (the adapter reads 100 at a time),
+        // before the stream's trimming passes it by (see DEFAULT_ADAPTER_STREAM_LENGTH).
+        maxLen: options.adapterStreamLength ?? DEFAULT_ADAPTER_STREAM_LENGTH,
+        readCount: 1000,
       });
       return adapter;
     },
