@@ -83,8 +83,10 @@ describe('npm run bench -- --nodes 3', { timeout: 90_000 }, () => {
     const names = [...seen.values()];
     expect(names.some((c) => c.includes('postgres -D') && c.includes(dir!))).toBe(true);
     expect(names.some((c) => c.includes('redis-server'))).toBe(true);
-    expect(names.filter((c) => c.includes('bench-server.js')).length).toBeGreaterThanOrEqual(3);
-    expect(names.filter((c) => c.includes('bench-baseline.js')).length).toBeGreaterThanOrEqual(3);
+    // That 3 of each ran is the JSON's (a CPU figure per node above); the watcher, sampling every
+    // 100 ms, must have seen them (it missed a bare node living ~1 s in 2 of 3 runs under load).
+    expect(names.filter((c) => c.includes('bench-server.js')).length).toBeGreaterThanOrEqual(1);
+    expect(names.filter((c) => c.includes('bench-baseline.js')).length).toBeGreaterThanOrEqual(1);
     const now = processes();
     const left = [...seen].filter(([pid, cmdline]) => now.get(pid)?.cmdline === cmdline && now.get(pid)?.state !== 'Z');
     expect(left).toEqual([]);
