@@ -1,23 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { systemClock } from '../src/clock.js';
 import { createLogger } from '../src/log.js';
 import { createRedisNode } from '../src/redis/redis-node.js';
-import { call, type ClientSocket, clientSocket, connected, loginStaff, manualClock, manualScheduler, next, send, staffSocket, startTestServer, type TestServer } from './harness.js';
+import { call, type ClientSocket, clientSocket, connected, loginStaff, manualClock, manualScheduler, next, send, staffSocket, startTestServer } from './harness.js';
 import { sealer } from './limits-helpers.js';
+import { openPerTest } from './open-per-test.js';
 import { redisPerFile } from './redis-per-file.js';
 
 // Issue 17: a waiting woman's silence is timed on the node where she started. Before, what she
 // said through another node (a message, her answer to 「まだお待ちですか？」) never reached that
 // timer: she was asked while writing, and ended as silent although she had answered.
 const file = redisPerFile();
-const open: { servers: TestServer[]; sockets: ClientSocket[] } = { servers: [], sockets: [] };
-afterEach(async () => {
-  for (const s of open.sockets.splice(0)) s.disconnect();
-  for (const s of open.servers.splice(0)) {
-    await s.stop();
-    s.cleanup();
-  }
-});
+const open = openPerTest();
 const track = <T extends ClientSocket>(socket: T): T => (open.sockets.push(socket), socket);
 
 describe('a waiting woman talking through another node than the one timing her silence', () => {

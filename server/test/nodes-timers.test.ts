@@ -1,24 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { systemClock } from '../src/clock.js';
 import { createLogger } from '../src/log.js';
 import { createRedisNode } from '../src/redis/redis-node.js';
-import { call, type ClientSocket, clientSocket, connected, startTestServer, type TestServer } from './harness.js';
+import { call, clientSocket, connected, startTestServer } from './harness.js';
+import { openPerTest } from './open-per-test.js';
 import { redisPerFile } from './redis-per-file.js';
 
 // Issue 17: "grace periods survive the node that set them". A node's timers die with it; the
 // node that sweeps it (the job-lock holder) starts them again for everyone no live node has a
 // socket of — before, a woman who had dropped before her node went kept her place for ever.
 const file = redisPerFile();
-const open: { servers: TestServer[]; sockets: ClientSocket[] } = { servers: [], sockets: [] };
-const after: (() => void)[] = [];
-afterEach(async () => {
-  for (const s of open.sockets.splice(0)) s.disconnect();
-  for (const s of open.servers.splice(0)) {
-    await s.stop();
-    s.cleanup();
-  }
-  for (const f of after.splice(0)) f();
-});
+const open = openPerTest();
 
 describe("a node's grace timers, once it is gone", () => {
   it('run out on the node that swept it: a woman who dropped before her node stopped is ended as abandoned there', async () => {
@@ -45,7 +37,7 @@ describe("a node's grace timers, once it is gone", () => {
     // …and stops before it runs out: its timers stop with it, and its heartbeat goes.
     await a.stop();
     // Its folder is node B's database too: removed once B has stopped (after this test).
-    after.push(() => a.cleanup());
+    open.after.push(() => a.cleanup());
     const status = async () => ((await b.rows('SELECT status, end_reason FROM consultation WHERE id = ?', consultationId)) as { status: string; end_reason: string | null }[])[0];
     expect((await status())?.status).toBe('waiting');
     // Node B takes the lock, sweeps node A, and runs her grace out itself.

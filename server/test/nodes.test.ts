@@ -1,7 +1,7 @@
 // Over 300 lines on purpose: every case here needs the same two- or three-node set-up and its
 // helpers (nodes, linked, track, satoOnTwoNodes, record); split by topic if it grows further.
 import type { QueueList, SettingsView } from '@tsunagari/shared';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeTime } from '../src/domain/routing/fake-time.js';
 import { createRedisNode } from '../src/redis/redis-node.js';
 import { systemClock } from '../src/clock.js';
@@ -23,20 +23,14 @@ import {
   type TestServer,
   type TestServerOptions,
 } from './harness.js';
+import { openPerTest } from './open-per-test.js';
 import { redisPerFile } from './redis-per-file.js';
 
 // Issue 17, sockets across nodes: two relays (each createApp on port 0, each its own SQLite file)
 // share one real Redis through the Socket.IO Redis Streams adapter and the queue store.
 const file = redisPerFile();
 let n = 0;
-const open: { servers: TestServer[]; sockets: ClientSocket[] } = { servers: [], sockets: [] };
-afterEach(async () => {
-  for (const s of open.sockets.splice(0)) s.disconnect();
-  for (const s of open.servers.splice(0)) {
-    await s.stop();
-    s.cleanup();
-  }
-});
+const open = openPerTest();
 
 /** Two nodes on one Redis, sharing a prefix of this test's own. */
 async function twoNodes(opts: TestServerOptions = {}, oneDatabase = false): Promise<[TestServer, TestServer]> {
