@@ -113,12 +113,12 @@ try {
   if (!builtOk) throw Object.assign(new Error('the build failed: no tests were run'), { exitCode: 1 });
 
   for (const f of [VITEST_JSON, PLAYWRIGHT_JSON]) fs.rmSync(f, { force: true });
-  // vitest and Playwright side by side (`--one-at-a-time`: one after the other). The browser tests
-  // alone use ~0.7 of a core (200 CPU-s in 5 min) while they mostly wait, so on an idle machine
-  // the two overlap; on this shared one they took the suite a larger share of the cores (fresh
-  // clones: 446 s side by side, 698 s one after the other at heavier load; docs/performance.md).
-  // Each has its own servers, databases and ports.
-  const sideBySide = !process.argv.includes('--one-at-a-time');
+  // vitest, then Playwright. `--side-by-side` runs them at once: the browser tests alone use
+  // ~0.7 of a core (200 CPU-s in 5 min) while they mostly wait, but vitest's workers fill both
+  // cores and the waiting tests get slower beside them. Not the default: on one fresh clone with
+  // nothing else running, side by side took 7 min 28 s and one after the other 6 min 48 s
+  // (docs/performance.md).
+  const sideBySide = process.argv.includes('--side-by-side');
   const vitestArgs = ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_JSON}`];
   const playwrightArgs = ['--filter', '@tsunagari/e2e', 'exec', 'playwright', 'test'];
   const playwrightEnv = { PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON, CHROMIUM_PATH: CHROMIUM, NGINX_PATH: NGINX };
