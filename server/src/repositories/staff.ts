@@ -57,6 +57,11 @@ export const rowOf = (s: StaffRecord) => ({
  * published revocation list. Each lifecycle step is one conditional UPDATE (the status and key
  * version it expects are in its WHERE), so two admins, or an admin and the CLI, cannot both win.
  */
+/** Stores the list if it is newer than the published one. */
+const PUT_LIST = `INSERT INTO revocation_list (id, issued_at, signed, stored_at) VALUES (1, @issuedAt, @signed, @at)
+  ON CONFLICT (id) DO UPDATE SET issued_at = excluded.issued_at, signed = excluded.signed, stored_at = excluded.stored_at
+  WHERE excluded.issued_at > revocation_list.issued_at`;
+
 export function createSqliteStaff(db: Db): {
   organisation: OrganisationRepository;
   staff: StaffRepository;
@@ -100,13 +105,9 @@ export function createSqliteStaff(db: Db): {
     sessionDeleteForStaff: db.prepare('DELETE FROM staff_session WHERE staff_id = ?'),
     sessionLive: db.prepare('SELECT token_hash FROM staff_session WHERE token_hash = ? AND expires_at > ?'),
     listGet: db.prepare('SELECT signed, issued_at FROM revocation_list WHERE id = 1'),
-    listPut: db.prepare(`INSERT INTO revocation_list (id, issued_at, signed, stored_at) VALUES (1, @issuedAt, @signed, @at)
-      ON CONFLICT (id) DO UPDATE SET issued_at = excluded.issued_at, signed = excluded.signed, stored_at = excluded.stored_at
-      WHERE excluded.issued_at > revocation_list.issued_at`),
+    listPut: db.prepare(PUT_LIST),
     // The same, only over the list it was checked against (null: none was published; IS compares NULL too).
-    listPutBased: db.prepare(`INSERT INTO revocation_list (id, issued_at, signed, stored_at) VALUES (1, @issuedAt, @signed, @at)
-      ON CONFLICT (id) DO UPDATE SET issued_at = excluded.issued_at, signed = excluded.signed, stored_at = excluded.stored_at
-      WHERE excluded.issued_at > revocation_list.issued_at AND revocation_list.issued_at IS @basedOn`),
+    listPutBased: db.prepare(`${PUT_LIST} AND revocation_list.issued_at IS @basedOn`),
   };
   const one = (r: unknown): StaffRecord | null => (r ? staffFromRow(r as Row) : null);
   const putList = (list: RevocationListToPublish, at: string): boolean => {

@@ -59,6 +59,7 @@ interface EngineConn {
   transport: { writable: boolean; socket?: { bufferedAmount?: number; terminate?: () => void } };
   on(event: 'packetCreate', listener: (this: EngineConn, packet: { data?: unknown }) => void): void;
   on(event: 'flush', listener: (this: EngineConn) => void): void;
+  off(event: 'packetCreate' | 'flush', listener: (...args: never[]) => void): void;
   close(discard: boolean): void;
 }
 
@@ -73,19 +74,15 @@ interface EngineConn {
  */
 export class OutboundCap {
   private readonly queued = new WeakMap<EngineConn, number>();
-  /** Connections already dropped: answers still on their way to them (a slower database's) are not counted, or logged, again. */
-  private readonly dropped = new WeakSet<EngineConn>();
   private readonly onPacket: (this: EngineConn, packet: { data?: unknown }) => void;
   private readonly onFlush: (this: EngineConn) => void;
 
   constructor(maxBytes: number, log: Logger) {
     const queued = this.queued;
-    const dropped = this.dropped;
-    this.onFlush = function (this: EngineConn): void {
+    const onFlush = function (this: EngineConn): void {
       queued.delete(this);
     };
-    this.onPacket = function (this: EngineConn, packet): void {
-      if (dropped.has(this)) return;
+    const onPacket = function (this: EngineConn, packet: { data?: unknown }): void {
       const data = packet.data;
       const size = typeof data === 'string' ? data.length : data instanceof Uint8Array ? data.byteLength : 0;
       // While the transport is free the packet goes out at once; only a busy one queues it.
@@ -94,13 +91,18 @@ export class OutboundCap {
       if (held + (this.transport.socket?.bufferedAmount ?? 0) <= maxBytes) return;
       log.info({ event: 'socket.outbound_full' }, 'socket disconnected: its peer stopped reading');
       queued.delete(this);
-      dropped.add(this);
+      // Stops watching it: answers still on their way to it (a slower database's) are not
+      // counted, or logged, again.
+      this.off('packetCreate', onPacket);
+      this.off('flush', onFlush);
       // A WebSocket's polite close waits for the peer (up to 30 s) with the buffer still held: drop
       // the TCP connection instead (Socket.IO then sees a transport close). Polling has no such socket.
       const ws = this.transport.socket;
       if (ws?.terminate) ws.terminate();
       else this.close(true);
     };
+    this.onFlush = onFlush;
+    this.onPacket = onPacket;
   }
 
   /** Watches one socket's connection. */

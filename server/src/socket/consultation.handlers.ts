@@ -3,12 +3,13 @@ import type { Actor } from '../domain/types.js';
 import { DomainError, errors } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Services } from '../services.js';
-import { ArrivalOrder } from './arrival-order.js';
+import type { KeyedSerial } from '../domain/routing/serial.js';
+import { arrivalKey } from './arrival-order.js';
 import type { HandlerTable } from './handle.js';
 import { StartReplies } from './start-replies.js';
 import { rooms, type ClientSocket, type TsunagariSocket } from './types.js';
 
-type Deps = Pick<Services, 'consultations' | 'routing' | 'presenter' | 'records' | 'hours' | 'starts' | 'callerLedger' | 'startProofs' | 'campaigns' | 'demand'> & { log: Logger; arrivalOrder: ArrivalOrder };
+type Deps = Pick<Services, 'consultations' | 'routing' | 'presenter' | 'records' | 'hours' | 'starts' | 'callerLedger' | 'startProofs' | 'campaigns' | 'demand'> & { log: Logger; arrivalOrder: KeyedSerial };
 
 /** The refusals that are demand turned away (issue 16); a refused proof of work is not counted: that is a script or a broken client. */
 const UNSERVED: Partial<Record<string, DemandKind>> = { OUTSIDE_HOURS: 'closed', RATE_LIMITED: 'refused', TOO_MANY_OPEN: 'refused' };
@@ -124,7 +125,7 @@ export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps)
   };
   // After the messages this socket sent before it (her last line is stored, then the chat ends).
   // Quick exit does not wait for anything.
-  handlers.participant('consultation:end', (p, s, actor) => arrivalOrder.run(ArrivalOrder.key(s.id, p.consultationId), () => end(p.consultationId, s, actor, 'ended')));
+  handlers.participant('consultation:end', (p, s, actor) => arrivalOrder.run(arrivalKey(s.id, p.consultationId), () => end(p.consultationId, s, actor, 'ended')));
   handlers.client('consultation:quick-exit', (p, s) => end(p.consultationId, s, s.data, 'quick_exit'));
 
   handlers.staff('consultation:take', async (payload, s) => {

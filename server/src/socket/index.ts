@@ -7,7 +7,7 @@ import { registerAppointmentHandlers } from './appointment.handlers.js';
 import { registerCalendarHandlers } from './calendar.handlers.js';
 import { registerCaseLogHandlers } from './case-log.handlers.js';
 import { registerDistributionHandlers } from './distribution.handlers.js';
-import { ArrivalOrder } from './arrival-order.js';
+import { KeyedSerial } from '../domain/routing/serial.js';
 import { admitUnderCap, CallerSockets, OutboundCap } from './connection-limits.js';
 import { registerConsultationHandlers } from './consultation.handlers.js';
 import { EventBudgets } from './event-budget.js';
@@ -52,7 +52,7 @@ export type SocketDeps = Services & {
 function handlerTable(deps: SocketDeps): HandlerTable {
   const handlers = new HandlerTable(deps.log, (data) => deps.auth.isLive(data.sessionHash), new EventBudgets(deps.limits.events));
   // One sender's messages and her end of a chat take effect in the order they arrived.
-  const arrivalOrder = new ArrivalOrder();
+  const arrivalOrder = new KeyedSerial();
   registerConsultationHandlers(handlers, { ...deps, arrivalOrder });
   registerQueueHandlers(handlers, deps);
   registerStaffHandlers(handlers, deps);

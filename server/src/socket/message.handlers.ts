@@ -1,14 +1,15 @@
 import type { Services } from '../services.js';
-import { ArrivalOrder } from './arrival-order.js';
+import type { KeyedSerial } from '../domain/routing/serial.js';
+import { arrivalKey } from './arrival-order.js';
 import type { HandlerTable } from './handle.js';
 import { rooms } from './types.js';
 
 /** message:* — store and relay ciphertext; never look inside. */
-export function registerMessageHandlers(handlers: HandlerTable, deps: Pick<Services, 'consultations' | 'messages' | 'routing'> & { arrivalOrder: ArrivalOrder }): void {
+export function registerMessageHandlers(handlers: HandlerTable, deps: Pick<Services, 'consultations' | 'messages' | 'routing'> & { arrivalOrder: KeyedSerial }): void {
   const { consultations, messages, routing, arrivalOrder } = deps;
   // In the order she (or her counselor) sent them: each lets the next go once it is queued for its commit.
   handlers.participant('message:send', (envelope, s, actor) =>
-    arrivalOrder.run(ArrivalOrder.key(s.id, envelope.consultationId), async (queued) => {
+    arrivalOrder.run(arrivalKey(s.id, envelope.consultationId), async (queued) => {
       const c = await consultations.access(actor, envelope.consultationId);
       const { message, created } = await messages.send(c, actor, envelope, queued);
       // A re-send after a lost ack is answered but not relayed again: the others already have it.

@@ -182,14 +182,16 @@ export class RoutingService {
    */
   async adoptTimers(): Promise<void> {
     if (this.stopped) return;
-    for (const w of await this.router.queue()) {
+    // One read of the shared store for the queue and the counselors.
+    const view = await this.router.view();
+    for (const w of view.waiting) {
       if (!(await this.clientPresent(w.consultationId))) this.grace.startClient(w.consultationId);
       if (!w.requeued) this.grace.clientSpokeIfUntimed(w.consultationId);
     }
     for (const a of await this.repos.consultations.active()) {
       if (!(await this.clientPresent(a.consultationId))) this.grace.startAway(a.consultationId);
     }
-    for (const c of (await this.router.view()).counselors) if (!c.connected && c.load > 0) this.grace.startStaff(c.staffId);
+    for (const c of view.counselors) if (!c.connected && c.load > 0) this.grace.startStaff(c.staffId);
   }
 
   /**

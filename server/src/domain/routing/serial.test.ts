@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ArrivalOrder } from './arrival-order.js';
+import { KeyedSerial } from './serial.js';
 
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
-describe('ArrivalOrder', () => {
+describe('KeyedSerial', () => {
   it("starts a key's next task only once the one before lets go, early or by ending; other keys run freely", async () => {
-    const order = new ArrivalOrder();
+    const order = new KeyedSerial();
     const started: string[] = [];
     let finishFirst = (): void => undefined;
     let letFirstGo = (): void => undefined;
@@ -29,7 +29,7 @@ describe('ArrivalOrder', () => {
   });
 
   it('a task that fails lets the next one go, and the failure reaches only its own caller', async () => {
-    const order = new ArrivalOrder();
+    const order = new KeyedSerial();
     const failed = order.run('a', async () => {
       throw new Error('refused');
     });
