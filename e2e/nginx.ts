@@ -1,9 +1,11 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort, runNginx } from '../scripts/cluster-services.mjs';
+import { NGINX } from '../scripts/debian-services.mjs';
+
+export { freePort };
 
 /**
  * A real nginx (Debian's nginx-light) run by the current user in a temporary folder, configured
@@ -12,20 +14,7 @@ import { fileURLToPath } from 'node:url';
  * test's own wrapper, a plain static site standing in for the NPO's (the landing page's origin).
  */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 export const HOSTS = { console: 'console.tsunagari.test', relay: 'relay.tsunagari.test', site: 'www.tsunagari.test' } as const;
-
-/** A port nobody listens on now (the OS picks it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** A self-signed certificate for one host name, valid for a day, where the example expects Let's Encrypt's. */
 function throwawayCertificate(certs: string, host: string): void {
@@ -59,24 +48,6 @@ export interface RunningNginx {
   stop(): Promise<void>;
 }
 
-/** Waits until `port` accepts a connection (nginx is listening), or fails after `ms`. */
-async function listening(port: number, child: ChildProcess, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode})`);
-    const ok = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (ok) return;
-    if (Date.now() > until) throw new Error(`nginx did not listen on ${port} within ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
 /**
  * Starts nginx in `dir` (pid file and logs there) in front of the relay at `relayAddress`
  * (`http://127.0.0.1:PORT`), serving the console bundle in `consoleDir` and the NPO site in `siteDir`.
@@ -89,7 +60,6 @@ export async function startNginx(o: { dir: string; consoleDir: string; siteDir: 
   const redirectPort = await freePort();
   const certs = path.join(dir, 'certs');
   for (const host of Object.values(HOSTS)) throwawayCertificate(certs, host);
-  for (const t of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) fs.mkdirSync(path.join(dir, 'tmp', t), { recursive: true });
   const origins = {
     console: `https://${HOSTS.console}:${port}`,
     relay: `https://${HOSTS.relay}:${port}`,
@@ -110,23 +80,12 @@ export async function startNginx(o: { dir: string; consoleDir: string; siteDir: 
     ['/var/log/nginx/', `${dir}/`],
   ]);
   fs.writeFileSync(path.join(dir, 'tsunagari.conf'), config);
-  const root = process.getuid?.() === 0;
-  fs.writeFileSync(
-    path.join(dir, 'nginx.conf'),
-    `# Written by e2e/nginx.ts: a wrapper around the shipped example (tsunagari.conf beside it).
-${root ? `user ${os.userInfo().username};\n` : ''}worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 512; }
-http {
-    include /etc/nginx/mime.types;
+  // The unprivileged preamble (pid, logs and temp paths in `dir`) is scripts/cluster-services.mjs's.
+  const { child, stop } = await runNginx(
+    dir,
+    port,
+    `    include /etc/nginx/mime.types;
     default_type application/octet-stream;
-    access_log off;
-    client_body_temp_path ${dir}/tmp/body;
-    proxy_temp_path ${dir}/tmp/proxy;
-    fastcgi_temp_path ${dir}/tmp/fastcgi;
-    uwsgi_temp_path ${dir}/tmp/uwsgi;
-    scgi_temp_path ${dir}/tmp/scgi;
     include ${dir}/tsunagari.conf;
     # The NPO's own site (not part of the example): where the landing page is published.
     server {
@@ -136,30 +95,14 @@ http {
         ssl_certificate_key ${certs}/${HOSTS.site}/privkey.pem;
         root ${o.siteDir};
     }
-}
 `,
+    { head: '# Written by e2e/nginx.ts: a wrapper around the shipped example (tsunagari.conf beside it).\n', workerConnections: 512 },
   );
-  const args = ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-e', path.join(dir, 'error.log')];
-  execFileSync(NGINX, [...args, '-t', '-q'], { stdio: 'pipe' });
-  const child = spawn(NGINX, [...args, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  try {
-    await listening(port, child, 10_000);
-  } catch (caught) {
-    child.kill('SIGTERM');
-    throw new Error(`${(caught as Error).message}\n${stderr}`);
-  }
   return {
     port,
     pid: child.pid ?? 0,
     origins,
     config,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      process.kill(child.pid ?? 0, 'SIGTERM'); // fast shutdown: open WebSockets would hold a graceful one
-      await exited;
-    },
+    stop, // SIGTERM, nginx's fast shutdown: open WebSockets would hold a graceful one
   };
 }

@@ -4,8 +4,10 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 /**
  * Real Chromium (Debian's: Playwright cannot download its own here) against real servers, each
  * started on port 0 with a fresh SQLite file and the demo organisation (tests/fixtures.ts): one
- * per worker, and one per test for tests that need a server to themselves. Two workers, as this
- * machine has two cores; tests run side by side, each file's tests in any order.
+ * per worker, and one per test for tests that need a server to themselves. Three workers on this
+ * 2-core machine (E2E_WORKERS to change it): the browser tests mostly wait (on pages, sockets and
+ * Playwright's own polling), two workers used ~0.7 of a core with nothing else running
+ * (docs/performance.md); tests run side by side, each file's tests in any order.
  */
 export default defineConfig({
   testDir: './tests',
@@ -13,7 +15,7 @@ export default defineConfig({
   globalSetup: './global-setup.ts',
   outputDir: './artifacts/test-results',
   fullyParallel: true,
-  workers: 2,
+  workers: Number(process.env.E2E_WORKERS ?? 3),
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },

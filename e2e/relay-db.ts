@@ -1,23 +1,8 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'server');
-
-/** The few better-sqlite3 calls the tests make, typed here (the e2e package does not depend on it). */
-interface Db {
-  prepare(sql: string): { run(...params: unknown[]): { changes: number }; get(...params: unknown[]): unknown; all(...params: unknown[]): unknown[] };
-  close(): void;
-}
-
 /**
  * Opens a running relay's SQLite file from the test process, as a compromised relay's operator
- * could, to rewrite rows behind the server's back. better-sqlite3 is the server's own dependency.
+ * could, to rewrite rows behind the server's back (better-sqlite3 is the server's own dependency).
  */
-export function openRelayDb(file: string): Db {
-  const Database = createRequire(path.join(serverDir, 'package.json'))('better-sqlite3') as new (file: string) => Db;
-  return new Database(file);
-}
+export { openRelayDb, type RelayDb } from '../scripts/e2e-templates.mjs';
 
 /** What the demo banner says about where things are: the database and the demo org key file with its passphrase. */
 export function demoPaths(banner: string): { db: string; orgKeyFile: string; passphrase: string; recordsKeyFile: string; recordsPassphrase: string } {

@@ -4,5 +4,11 @@ import type { ChildProcess } from 'node:child_process';
 export declare function freePort(): Promise<number>;
 export declare function startPostgres(dir: string): Promise<{ url: string; port: number; pid: number; stop(): unknown }>;
 export declare function startRedis(dir: string): Promise<{ socket: string; child: ChildProcess; stop(): Promise<void> }>;
-export declare function startNginx(dir: string, port: number, nodePorts: number[]): Promise<{ child: ChildProcess; stop(): Promise<void> }>;
+export declare function runNginx(
+  home: string,
+  port: number,
+  http: string,
+  options?: { head?: string; workerConnections?: number },
+): Promise<{ child: ChildProcess; config: string; stop(): Promise<void> }>;
+export declare function startNginx(dir: string, port: number, nodePorts: number[], options?: { upstreamHeader?: boolean }): Promise<{ child: ChildProcess; config: string; stop(): Promise<void> }>;
 export declare function stopChild(child: ChildProcess): Promise<void>;

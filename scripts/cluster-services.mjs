@@ -85,6 +85,55 @@ export async function startRedis(dir) {
 }
 
 /**
+ * Runs nginx as the current user out of the folder `home` (made if missing): the preamble that
+ * lets it run unprivileged there (`user` when run as root, so its workers are not `nobody` unable
+ * to read our files; pid file, error log and every temp path in `home`, no access log), then
+ * `http`, the directives of the `http` block (servers, upstreams, maps), and `head`, lines before
+ * `events` (e.g. a comment saying who wrote the file). Checks the configuration first (`nginx -t`:
+ * its complaint is the error), starts nginx in the foreground and resolves once `port` accepts a
+ * connection (within 10 s). `npm run cluster`, the bench and e2e's production layout use it.
+ */
+export async function runNginx(home, port, http, { head = '', workerConnections = 1024 } = {}) {
+  for (const t of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) fs.mkdirSync(path.join(home, 'tmp', t), { recursive: true });
+  const conf = `${head}${asRoot ? `user ${os.userInfo().username};\n` : ''}worker_processes 1;
+pid ${home}/nginx.pid;
+error_log ${home}/error.log warn;
+events { worker_connections ${workerConnections}; }
+http {
+    access_log off;
+    client_body_temp_path ${home}/tmp/body;
+    proxy_temp_path ${home}/tmp/proxy;
+    fastcgi_temp_path ${home}/tmp/fastcgi;
+    uwsgi_temp_path ${home}/tmp/uwsgi;
+    scgi_temp_path ${home}/tmp/scgi;
+${http.trimEnd()}
+}
+`;
+  const file = path.join(home, 'nginx.conf');
+  fs.writeFileSync(file, conf);
+  const args = ['-p', home, '-c', file, '-e', path.join(home, 'error.log')];
+  const checked = spawnSync(NGINX, [...args, '-t', '-q'], { encoding: 'utf8' });
+  if (checked.status !== 0) throw new Error(`nginx -t refused ${file} (${checked.status}): ${checked.stderr}`);
+  const child = spawn(NGINX, [...args, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let failed = '';
+  child.stderr.on('data', (d) => void (failed += d.toString()));
+  const until = Date.now() + 10_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}): ${failed}`);
+    const up = await new Promise((resolve) => {
+      const s = net.connect(port, '127.0.0.1', () => resolve(s.destroy() || true)).once('error', () => resolve(false));
+    });
+    if (up) break;
+    if (Date.now() > until) {
+      await stopChild(child);
+      throw new Error(`nginx did not listen on ${port} within 10 s: ${failed}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return { child, config: conf, stop: () => stopChild(child) };
+}
+
+/**
  * nginx in front of the nodes: one listen port on 127.0.0.1, least connections, the WebSocket
  * upgrade passed on, the Host header kept (the relay checks staff origins against it) and no
  * access log (the relay keeps no addresses; neither does its demo proxy). No sticky sessions:
@@ -94,21 +143,11 @@ export async function startRedis(dir) {
  * `$upstream_addr`: `127.0.0.1:PORT`, or the nodes tried in turn, comma-separated, the last one
  * answering), so the test can tell which node a socket landed on.
  */
-export async function startNginx(dir, port, nodePorts, { upstreamHeader = false } = {}) {
-  const home = path.join(dir, 'nginx');
-  fs.mkdirSync(path.join(home, 'tmp'), { recursive: true });
-  const conf = `${asRoot ? `user ${os.userInfo().username};\n` : ''}worker_processes 1;
-pid ${home}/nginx.pid;
-error_log ${home}/error.log warn;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    client_body_temp_path ${home}/tmp/body;
-    proxy_temp_path ${home}/tmp/proxy;
-    fastcgi_temp_path ${home}/tmp/fastcgi;
-    uwsgi_temp_path ${home}/tmp/uwsgi;
-    scgi_temp_path ${home}/tmp/scgi;
-    map $http_upgrade $connection_upgrade { default upgrade; '' close; }
+export function startNginx(dir, port, nodePorts, { upstreamHeader = false } = {}) {
+  return runNginx(
+    path.join(dir, 'nginx'),
+    port,
+    `    map $http_upgrade $connection_upgrade { default upgrade; '' close; }
     upstream tsunagari {
         least_conn;
 ${nodePorts.map((p) => `        server 127.0.0.1:${p};`).join('\n')}
@@ -125,22 +164,8 @@ ${nodePorts.map((p) => `        server 127.0.0.1:${p};`).join('\n')}
             proxy_read_timeout 120s;${upstreamHeader ? '\n            add_header X-Tsunagari-Upstream $upstream_addr always;' : ''}
         }
     }
-}
-`;
-  const file = path.join(home, 'nginx.conf');
-  fs.writeFileSync(file, conf);
-  const child = spawn(NGINX, ['-p', home, '-c', file, '-e', path.join(home, 'error.log'), '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let failed = '';
-  child.stderr.on('data', (d) => void (failed += d.toString()));
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}): ${failed}`);
-    const up = await new Promise((resolve) => {
-      const s = net.connect(port, '127.0.0.1', () => resolve(s.destroy() || true)).once('error', () => resolve(false));
-    });
-    if (up) break;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  return { child, stop: () => stopChild(child) };
+`,
+  );
 }
 
 export { stopChild };

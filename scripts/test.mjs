@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, ensurePnpm, installDependencies, run, step } from './bootstrap.mjs';
 import { NGINX, ensureNginx, ensurePostgres, ensureRedis } from './debian-services.mjs';
+import { seedServerTemplates } from './e2e-templates.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const VITEST_JSON = path.join(ROOT, '.vitest-results.json');
@@ -84,6 +85,8 @@ async function timed(name, fn, note = '') {
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let ok = true;
+/** Removes the browser tests' seeded databases (once seeded). */
+let removeTemplates = () => {};
 const suiteStarted = performance.now();
 try {
   const pnpm = await timed('install', () => {
@@ -101,10 +104,23 @@ try {
 
   // Type-checking (one tsc process: shared is checked once, then each package against its
   // declarations) and the build (vite, esbuild, compression) share nothing: run them side by side.
+  // Once the build is done, the browser tests' seeded demo databases (scripts/e2e-templates.mjs:
+  // ~10 s of Argon2id and server starts, Playwright's global setup otherwise) are made beside the
+  // rest of the type-check, which uses one core; Playwright inherits where they are.
+  const built = timed('build', () => attemptBeside('build', 'Building the server, the widget and the console', pnpm, ['run', 'build']), '(beside the type-check)');
+  const seeded = built.then((builtOk) =>
+    builtOk
+      ? timed('e2e seed', () => seedServerTemplates(), '(beside the type-check)').then(
+          (remove) => (removeTemplates = remove),
+          (err) => process.stderr.write(`Seeding the browser tests' databases failed; Playwright's global setup tries again: ${err.message}\n`),
+        )
+      : undefined,
+  );
   const [typesOk, builtOk] = await Promise.all([
     timed('typecheck', () => attemptBeside('typecheck', 'Type-checking every package', pnpm, ['run', 'typecheck']), '(beside the build)'),
-    timed('build', () => attemptBeside('build', 'Building the server, the widget and the console', pnpm, ['run', 'build']), '(beside the type-check)'),
+    built,
   ]);
+  await seeded;
   // A failed type-check counts as one failed check: the code does not hold together.
   if (!typesOk) {
     totals.failed += 1;
@@ -156,6 +172,8 @@ try {
   totals.failed += 1;
   ok = false;
 }
+
+removeTemplates();
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 process.stdout.write('\nWall time by phase:\n');

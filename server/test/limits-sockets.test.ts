@@ -112,10 +112,25 @@ describe('the outbound buffer per socket', () => {
     let asked = 0;
     let gone = false;
     void dropped.then(() => (gone = true));
+    // Each ask waits until the relay has made a packet since the last (its answer, held for the
+    // socket that stopped reading): paced by the relay, not by how fast this loop spins. Spinning
+    // on setImmediate, a slow answer (PostgreSQL on a busy machine) let all 400 asks out before
+    // the answers had filled the buffer, and the count below said nothing about the cap.
+    const conn = server.app.io.sockets.sockets.get(script.id ?? '')?.conn;
+    let made = 0;
+    let answered = () => {};
+    conn?.on('packetCreate', () => {
+      made++;
+      answered();
+    });
     while (!gone && asked < 400) {
       script.emit('message:list', { consultationId }, () => undefined);
       asked++;
-      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise<void>((resolve) => {
+        if (made >= asked) return resolve();
+        answered = resolve;
+        void dropped.then(() => resolve());
+      });
     }
     expect(await dropped).toMatch(/^transport (close|error)$/);
     // Dropped by the cap (not by a timeout or an error of its own): the relay says so.
