@@ -92,8 +92,9 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: Q
   // Several nodes: whether this node restored routing from the database or joined a running cluster.
   booted.then((from) => deps.shared && log.info({ event: 'routing.booted', from }, 'routing loaded'), events.failed);
   const nodeSockets = deps.nodePresence ? new NodeSockets(io, deps.nodePresence, routing, log, events.failed) : null;
-  // Changes the admin CLI makes beside the running relay take effect here within a second.
-  const outside = new OutsideChanges(deps.scheduler, () => deps.staffChanges.version(), () => staff.reconcile(), events.failed);
+  // Changes the admin CLI makes beside the running relay take effect here within a second; so do
+  // capacities written straight to the database (routing offers by them on every node).
+  const outside = new OutsideChanges(deps.scheduler, () => deps.staffChanges.version(), async () => void (await Promise.all([staff.reconcile(), routing.capacitiesFromDatabase()])), events.failed);
   booted.then(() => outside.start(), () => undefined);
   // A session that ended (logout, expiry, password change, disable) loses its sockets at once.
   liveSessions.onEnded((tokenHash) => io.in(rooms.staffSession(tokenHash)).disconnectSockets(true));

@@ -95,4 +95,26 @@ export class CounselorPresence {
     await router.updateCounselor(staffId, { capacity });
     eventsOf(this.ctx).changed({ queue: true, counselors: true });
   }
+
+  /**
+   * Capacities as the database holds them now, taken into routing where they differ (issue 17): a
+   * capacity written straight to the database — by an operator, a tool, anything but
+   * {@link setCapacity} — is offered by from the next poll of the staff change counter, which that
+   * write moves, on every node. Counselors with no slot yet take theirs from the database when
+   * they connect. A read that raced a supervisor's change is put right by the next poll: her
+   * write moved the counter too.
+   */
+  async capacitiesFromDatabase(): Promise<void> {
+    if (this.ctx.stopped()) return;
+    let changed = false;
+    for (const stored of await this.ctx.repos.counselors.all()) {
+      await this.presence.run(stored.staffId, async () => {
+        const slot = await this.ctx.router.counselor(stored.staffId);
+        if (!slot || slot.capacity === stored.capacity) return;
+        await this.ctx.router.updateCounselor(stored.staffId, { capacity: stored.capacity });
+        changed = true;
+      });
+    }
+    if (changed) eventsOf(this.ctx).changed({ queue: true, counselors: true });
+  }
 }

@@ -177,6 +177,10 @@ export class RoutingService {
   setCapacity(staffId: string, capacity: number): Promise<void> {
     return this.counselors.setCapacity(staffId, capacity);
   }
+  /** {@link CounselorPresence.capacitiesFromDatabase} */
+  capacitiesFromDatabase(): Promise<void> {
+    return this.counselors.capacitiesFromDatabase();
+  }
   /** {@link ClientAbsence.online} */
   clientOnline(consultationId: string): Promise<void> {
     return this.absence.online(consultationId);
