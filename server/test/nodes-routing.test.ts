@@ -4,7 +4,7 @@ import { createLogger } from '../src/log.js';
 import { createRedisNode } from '../src/redis/redis-node.js';
 import type { Scheduler } from '../src/scheduler.js';
 import type { Clock } from '../src/clock.js';
-import { call, type ClientSocket, clientSocket, connected, loginStaff, next, staffSocket, startTestServer, type TestServer } from './harness.js';
+import { call, type ClientSocket, clientSocket, connected, loginStaff, manualClock, manualScheduler, next, staffSocket, startTestServer, type TestServer } from './harness.js';
 import { linked } from './node-links.js';
 import { openPerTest } from './open-per-test.js';
 import { redisPerFile } from './redis-per-file.js';
@@ -62,5 +62,43 @@ describe('routing on two nodes', () => {
     expect((await offeredAgain).consultationId).toBe(two.consultationId);
     expect(await capacityOn(a)).toBe(2);
     expect(await capacityOn(b)).toBe(2);
+  });
+
+  it('a woman whose chat node A parked comes back through node B: her counselor is told she is back', async () => {
+    // Node A's timers are moved by hand; node B runs on real time.
+    const clock = manualClock(new Date().toISOString());
+    const scheduler = manualScheduler(clock);
+    const [a, b] = await twoNodes({ clientAwayMs: 60_000, clientGoneMs: 600_000 }, { clock, scheduler });
+    const sato = track(staffSocket(b, await loginStaff(b, 'sato')));
+    await connected(sato);
+    const first = track(clientSocket(a));
+    await connected(first);
+    const chat = await call(first, 'consultation:start', {});
+    await call(sato, 'consultation:take', { consultationId: chat.consultationId });
+    // She drops from node A; once A has seen her go, her away period runs out there: parked.
+    const routingA = a.app.services.routing;
+    const clientOffline = routingA.clientOffline.bind(routingA);
+    const goneFromA = new Promise<void>((resolve) => {
+      routingA.clientOffline = async (id) => {
+        await clientOffline(id);
+        resolve();
+      };
+    });
+    first.disconnect();
+    await goneFromA;
+    const parked = next(sato, 'consultation:client-away');
+    scheduler.advance(60_000);
+    expect(await parked).toMatchObject({ consultationId: chat.consultationId, away: true });
+
+    // She comes back through node B: her counselor hears it (node A parked the chat, node B saw her).
+    const back = next(sato, 'consultation:client-away');
+    const phone = track(clientSocket(b));
+    await connected(phone);
+    await call(phone, 'consultation:resume', { consultationId: chat.consultationId, clientToken: chat.clientToken });
+    expect(await back).toEqual({ consultationId: chat.consultationId, away: false, endsAt: null });
+    // Her chat stays hers past node A's gone period.
+    scheduler.advance(600_000);
+    await call(sato, 'staff:list', {});
+    expect((await a.rows('SELECT status FROM consultation WHERE id = ?', chat.consultationId))[0]).toEqual({ status: 'active' });
   });
 });

@@ -27,7 +27,22 @@ export class ClientAbsence {
   async online(consultationId: string): Promise<void> {
     // Asked while she was away (the push went nowhere): asked again now that she is here.
     this.silence.ask(consultationId);
-    if (!this.ctx.grace.clientBack(consultationId)) return;
+    // Several nodes: another node may hold her chat parked (it timed her absence there).
+    this.ctx.events()?.clientBackHere?.(consultationId);
+    if (this.ctx.grace.clientBack(consultationId)) await this.tellBack(consultationId);
+  }
+
+  /**
+   * Several nodes: she is back through another node. A chat parked here is parked no longer, and
+   * her counselor is told, as when she comes back through this node; nothing else changes here
+   * (this node has no socket of hers: if she drops there, that node times her).
+   */
+  async backElsewhere(consultationId: string): Promise<void> {
+    if (this.ctx.grace.stopAway(consultationId)) await this.tellBack(consultationId);
+  }
+
+  /** Her counselor, told she is back to a parked chat. */
+  private async tellBack(consultationId: string): Promise<void> {
     const staffId = (await this.ctx.repos.consultations.byId(consultationId))?.assignedStaffId;
     if (staffId) this.ctx.events()?.clientAway(consultationId, staffId, false, null);
   }

@@ -46,6 +46,13 @@ export interface RoutingEvents {
    * Absent with one node.
    */
   clientSpokeHere?(consultationId: string, answered: boolean): void;
+  /**
+   * Several nodes (issue 17): a woman's socket was bound to her consultation through this node.
+   * Her chat may be parked on the node that timed her absence: the other nodes are told, and the
+   * one that parked it tells her counselor she is back (see `RoutingService.backElsewhere`).
+   * Absent with one node.
+   */
+  clientBackHere?(consultationId: string): void;
   /** Work started by a timer failed; nobody else would hear of it. */
   failed(caught: unknown): void;
 }

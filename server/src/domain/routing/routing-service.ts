@@ -185,6 +185,10 @@ export class RoutingService {
   clientOnline(consultationId: string): Promise<void> {
     return this.absence.online(consultationId);
   }
+  /** {@link ClientAbsence.backElsewhere} */
+  backElsewhere(consultationId: string): Promise<void> {
+    return this.absence.backElsewhere(consultationId);
+  }
   /** {@link ClientAbsence.offline} */
   clientOffline(consultationId: string): Promise<void> {
     return this.absence.offline(consultationId);
