@@ -35,6 +35,7 @@ const PG_MATRIX = [
   'test/start-limit.test.ts', 'test/start-proof.test.ts', 'test/still-waiting.test.ts', 'test/today-figures.test.ts',
   'test/take-resend.test.ts',
   'test/nodes-routing.test.ts',
+  'test/answered-report.test.ts',
 ];
 
 /**

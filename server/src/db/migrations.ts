@@ -462,4 +462,12 @@ export const migrations: readonly Migration[] = [
   `
   CREATE TRIGGER staff_change_capacity AFTER UPDATE OF capacity ON staff BEGIN UPDATE staff_change SET n = n + 1; END;
   `,
+  // issue 17 (report decision): whether a counselor ever took her up, kept whatever became of the
+  // chat. The fiscal-year report counts such a consultation as answered (対応済み) even when it
+  // went back to the queue and she then left; assigned_at says only who holds it now, and
+  // requeued_at goes at the retention purge. Rows from before: taken when held or requeued.
+  `
+  ALTER TABLE consultation ADD COLUMN taken INTEGER NOT NULL DEFAULT 0;
+  UPDATE consultation SET taken = 1 WHERE assigned_at IS NOT NULL OR requeued_at IS NOT NULL;
+  `,
 ];
