@@ -5,7 +5,7 @@ import { createRedisNode } from '../src/redis/redis-node.js';
 import type { Scheduler } from '../src/scheduler.js';
 import type { Clock } from '../src/clock.js';
 import { call, type ClientSocket, clientSocket, connected, loginStaff, manualClock, manualScheduler, next, staffSocket, startTestServer, type TestServer } from './harness.js';
-import { linked } from './node-links.js';
+import { linked, nextClientOffline } from './node-links.js';
 import { openPerTest } from './open-per-test.js';
 import { redisPerFile } from './redis-per-file.js';
 
@@ -76,14 +76,7 @@ describe('routing on two nodes', () => {
     const chat = await call(first, 'consultation:start', {});
     await call(sato, 'consultation:take', { consultationId: chat.consultationId });
     // She drops from node A; once A has seen her go, her away period runs out there: parked.
-    const routingA = a.app.services.routing;
-    const clientOffline = routingA.clientOffline.bind(routingA);
-    const goneFromA = new Promise<void>((resolve) => {
-      routingA.clientOffline = async (id) => {
-        await clientOffline(id);
-        resolve();
-      };
-    });
+    const goneFromA = nextClientOffline(a);
     first.disconnect();
     await goneFromA;
     const parked = next(sato, 'consultation:client-away');
