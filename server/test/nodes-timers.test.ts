@@ -3,6 +3,7 @@ import { systemClock } from '../src/clock.js';
 import { createLogger } from '../src/log.js';
 import { createRedisNode } from '../src/redis/redis-node.js';
 import { call, clientSocket, connected, startTestServer } from './harness.js';
+import { nextClientOffline } from './node-links.js';
 import { openPerTest } from './open-per-test.js';
 import { redisPerFile } from './redis-per-file.js';
 
@@ -24,14 +25,7 @@ describe("a node's grace timers, once it is gone", () => {
     await connected(her);
     const { consultationId } = await call(her, 'consultation:start', {});
     // She drops: node A removes her socket from the registry and starts her grace timer…
-    const routingA = a.app.services.routing;
-    const clientOffline = routingA.clientOffline.bind(routingA);
-    const goneFromA = new Promise<void>((resolve) => {
-      routingA.clientOffline = async (id) => {
-        await clientOffline(id);
-        resolve();
-      };
-    });
+    const goneFromA = nextClientOffline(a);
     her.disconnect();
     await goneFromA;
     // …and stops before it runs out: its timers stop with it, and its heartbeat goes.

@@ -23,6 +23,7 @@ import {
   type TestServer,
   type TestServerOptions,
 } from './harness.js';
+import { linked } from './node-links.js';
 import { openPerTest } from './open-per-test.js';
 import { redisPerFile } from './redis-per-file.js';
 
@@ -63,23 +64,6 @@ async function satoOnTwoNodes() {
 function track<T extends ClientSocket>(socket: T): T {
   open.sockets.push(socket);
   return socket;
-}
-
-/**
- * The adapter starts reading the stream a moment after it is made, and says nothing when it has:
- * `from` emits to a room only `to` holds until `to` hears it, so what the test emits next is read.
- */
-async function linked(from: TestServer, to: TestServer): Promise<void> {
-  const probe = track(clientSocket(to));
-  await connected(probe);
-  to.app.io.sockets.sockets.get(probe.id ?? '')?.join('probe');
-  let heard = false;
-  probe.on('trust:changed', () => void (heard = true));
-  while (!heard) {
-    from.app.io.to('probe').emit('trust:changed', {});
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  probe.disconnect();
 }
 
 /** A client socket on each node; node B's joined to `room`. */

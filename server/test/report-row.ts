@@ -4,6 +4,7 @@ import type { ReportRow } from '../src/domain/types.js';
 export const reportRow = (queuedAt: string, more: Partial<ReportRow> = {}): ReportRow => ({
   queuedAt,
   assignedAt: null,
+  taken: false,
   endedAt: null,
   endReason: null,
   campaign: null,

@@ -455,4 +455,19 @@ export const migrations: readonly Migration[] = [
     updated_at TEXT NOT NULL
   );
   `,
+  // issue 17: a counselor's capacity written straight to the database (by an operator, a tool, or
+  // any writer but routing) moves the staff change counter too, so every running relay's routing
+  // reads it again within a poll (RoutingService.counselorsFromDatabase) instead of offering by
+  // the old capacity until a restart.
+  `
+  CREATE TRIGGER staff_change_capacity AFTER UPDATE OF capacity ON staff BEGIN UPDATE staff_change SET n = n + 1; END;
+  `,
+  // issue 17 (report decision): whether a counselor ever took her up, kept whatever became of the
+  // chat. The fiscal-year report counts such a consultation as answered (対応済み) even when it
+  // went back to the queue and she then left; assigned_at says only who holds it now, and
+  // requeued_at goes at the retention purge. Rows from before: taken when held or requeued.
+  `
+  ALTER TABLE consultation ADD COLUMN taken INTEGER NOT NULL DEFAULT 0;
+  UPDATE consultation SET taken = 1 WHERE assigned_at IS NOT NULL OR requeued_at IS NOT NULL;
+  `,
 ];

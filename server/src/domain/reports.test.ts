@@ -43,7 +43,8 @@ describe('the fiscal-year report', () => {
       row(t, { endedAt: t, endReason: 'abandoned' }),
       // Still waiting: started only.
       row(t),
-      // Recorded, then back to the queue and never taken again: not answered, so its record is not counted.
+      // A record on a row that does not say a counselor took her up (a requeued chat from before the
+      // `taken` column whose requeue time the retention purge had cleared): not answered, its record not counted.
       row(t, { endedAt: t, endReason: 'ended', record: { topics: ['孤独'], outcome: 'other', ageBand: '20s' } }),
     ]);
     const june = report.months[2];
@@ -53,6 +54,20 @@ describe('the fiscal-year report', () => {
     expect(june?.byAgeBand).toMatchObject({ '30s': 1, unknown: 1, '20s': 0 });
     expect(june?.byCampaign).toEqual({ 'flyer-ube': 2, web: 5 });
     expect(report.total).toEqual({ ...june, month: 'total' });
+  });
+
+  it('counts a chat a counselor took up as answered whatever its ending: requeued when her grace ran out, then she left (the lead\'s decision)', () => {
+    const t = '2026-06-10T01:00:00.000Z';
+    const report = buildFiscalYearReport(2026, [
+      // Taken up, back to the queue, she left: answered, its end kept as it was (abandoned), its record counted.
+      row(t, { taken: true, endedAt: t, endReason: 'abandoned', record: { topics: ['孤独'], outcome: 'listened', ageBand: '20s' } }),
+      // Taken up, back to the queue, still waiting: answered too.
+      row(t, { taken: true }),
+      // Never taken up, left: left waiting.
+      row(t, { endedAt: t, endReason: 'abandoned' }),
+    ]);
+    expect(report.months[2]).toMatchObject({ started: 3, answered: 2, leftWaiting: 1, recorded: 1 });
+    expect(report.months[2]?.byTopic).toMatchObject({ 孤独: 1 });
   });
 
   it('makes the total the sum of the months, with every column present even when empty', () => {

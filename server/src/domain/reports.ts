@@ -24,12 +24,13 @@ export const WEB_CAMPAIGN = 'web';
  * socket, no SQL, no clock: the same rows always give the same report.
  *
  * - A consultation belongs to the Tokyo calendar month she reached the queue in (`queuedAt`).
- * - started: every consultation; answered: a counselor holds or held it (`assignedAt` as the row
- *   stands now, so one requeued and taken again counts once, as on the supervisors' board).
- * - leftWaiting: ended with no counselor assigned (she left, quick exit, timeout) — the same rule
- *   as today's figures (`countSince`), by the month she came rather than the day she left.
- * - recorded, byTopic, byOutcome, byAgeBand: answered consultations with a case record (one with
- *   a record that went back to the queue and was never taken again is not answered, so not here).
+ * - started: every consultation; answered (対応済み): a counselor took her up at some time
+ *   ({@link answered}), whatever its ending — one requeued when her counselor's grace ran out and
+ *   then left is answered, her end reason still as recorded (abandoned, cause 'left'); one
+ *   requeued and taken again counts once.
+ * - leftWaiting: ended and never taken up (she left, quick exit, timeout), by the month she came
+ *   rather than the day she left.
+ * - recorded, byTopic, byOutcome, byAgeBand: answered consultations with a case record.
  * - byCampaign: started, by campaign; none is {@link WEB_CAMPAIGN}.
  * - byHandoff: hand-offs booked from the month's consultations and not cancelled, by kind (one
  *   chat may give several). Counted whatever became of the chat after, so the month they came
@@ -106,7 +107,7 @@ function count(f: ReportFigures, row: ReportRow): void {
   const campaign = row.campaign ?? WEB_CAMPAIGN;
   f.byCampaign[campaign] = (f.byCampaign[campaign] ?? 0) + 1;
   for (const kind of row.handoffs) f.byHandoff[kind]++;
-  if (row.assignedAt === null) {
+  if (!answered(row)) {
     if (row.endedAt !== null) f.leftWaiting++;
     return;
   }
@@ -116,6 +117,15 @@ function count(f: ReportFigures, row: ReportRow): void {
   for (const topic of row.record.topics) f.byTopic[topic]++;
   f.byOutcome[row.record.outcome]++;
   f.byAgeBand[row.record.ageBand ?? 'unknown']++;
+}
+
+/**
+ * Answered (対応済み) in the report: a counselor took her up, now or before (the lead's decision,
+ * issue 17) — a woman who talked with a counselor is not counted as unanswered because the chat
+ * went back to the queue and she then left. `assignedAt` covers rows read before `taken` existed.
+ */
+export function answered(row: Pick<ReportRow, 'assignedAt' | 'taken'>): boolean {
+  return row.assignedAt !== null || row.taken;
 }
 
 function countLogged(f: ReportFigures, entry: CaseLogEntry): void {

@@ -93,6 +93,11 @@ export interface NewMessage {
 export interface ReportRow {
   queuedAt: string;
   assignedAt: string | null;
+  /**
+   * A counselor took her up at some time (held now, or held before and requeued): answered in the
+   * report whatever became of the chat after (the lead's decision, issue 17).
+   */
+  taken: boolean;
   endedAt: string | null;
   endReason: EndReason | null;
   campaign: string | null;

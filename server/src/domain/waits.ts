@@ -1,4 +1,5 @@
 import { answerRate, type DemandDay, fiscalYearMonths, nearestRank, tokyoParts, type WaitFigures, type WaitReport } from '@tsunagari/shared';
+import { answered } from './reports.js';
 import type { ReportRow } from './types.js';
 
 /**
@@ -6,7 +7,8 @@ import type { ReportRow } from './types.js';
  * with the same counting rules as the report's months (reports.ts): a consultation belongs to the
  * day she reached the queue (`queuedAt`, stored to 10 minutes; a Tokyo day starts on a 10-minute
  * boundary, so the rounding never moves her to another day); nuisance chats count nowhere;
- * answered = a counselor holds or held it; left waiting = ended with no counselor.
+ * answered = a counselor took her up at some time (reports.ts `answered`); left waiting = ended
+ * and never taken up.
  * Waits are those of answered consultations (the first wait, until a counselor first took her up;
  * stored to the millisecond), given as the median and 90th percentile by nearest rank, in whole
  * seconds. The demand counters are summed over the period. Plain counting: no clock, no SQL.
@@ -47,7 +49,7 @@ class Tally {
 
   consultation(row: ReportRow): void {
     this.started++;
-    if (row.assignedAt !== null) {
+    if (answered(row)) {
       this.answered++;
       if (row.waitMs !== null) this.waits.push(row.waitMs);
     } else if (row.endedAt !== null) this.leftWaiting++;

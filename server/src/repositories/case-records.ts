@@ -25,7 +25,7 @@ export function createSqliteCaseRecords(db: Db): CaseRecordRepository {
     // One pass over the year's consultations; the topics and the hand-off kinds come along as a
     // JSON array per row (appointments found by the index appointment_consultation; past
     // retention, the kinds folded into the row when its appointments were deleted).
-    rows: db.prepare(`SELECT c.queued_at, c.assigned_at, c.ended_at, c.end_reason, c.campaign, c.wait_ms, r.outcome, r.age_band,
+    rows: db.prepare(`SELECT c.queued_at, c.assigned_at, c.taken, c.ended_at, c.end_reason, c.campaign, c.wait_ms, r.outcome, r.age_band,
       (SELECT json_group_array(t.topic) FROM case_record_topic t WHERE t.consultation_id = c.id) AS topics,
       COALESCE(c.handoff_kinds, (SELECT json_group_array(a.kind) FROM appointment a WHERE a.consultation_id = c.id AND a.status != 'cancelled')) AS handoffs
       FROM consultation c LEFT JOIN case_record r ON r.consultation_id = c.id
@@ -56,6 +56,7 @@ export function createSqliteCaseRecords(db: Db): CaseRecordRepository {
 export const toReportRow = (r: Row): ReportRow => ({
   queuedAt: r.queued_at as string,
   assignedAt: (r.assigned_at as string | null) ?? null,
+  taken: Number(r.taken ?? 0) === 1,
   endedAt: (r.ended_at as string | null) ?? null,
   endReason: (r.end_reason as EndReason | null) ?? null,
   campaign: (r.campaign as string | null) ?? null,

@@ -36,7 +36,7 @@ export function createSqliteConsultations(db: Db): ConsultationRepository {
     // tells apart women who came within the same ten minutes (see routing-service boot()).
     waiting: db.prepare("SELECT id, urgent, queued_at, requeued_at, campaign FROM consultation WHERE status = 'waiting' ORDER BY rowid"),
     active: db.prepare("SELECT id, assigned_staff_id FROM consultation WHERE status = 'active'"),
-    assign: db.prepare("UPDATE consultation SET status = 'active', assigned_staff_id = ?, assigned_at = ? WHERE id = ? AND status = 'waiting'"),
+    assign: db.prepare("UPDATE consultation SET status = 'active', assigned_staff_id = ?, assigned_at = ?, taken = 1 WHERE id = ? AND status = 'waiting'"),
     reassign: db.prepare(`UPDATE consultation SET assigned_staff_id = ?, assigned_at = ?
       WHERE id = ? AND status = 'active' AND assigned_staff_id = ?`),
     requeue: db.prepare(`UPDATE consultation SET status = 'waiting', assigned_staff_id = NULL, assigned_at = NULL, requeued_at = ?
@@ -47,7 +47,8 @@ export function createSqliteConsultations(db: Db): ConsultationRepository {
     // can come back into a chat she left.
     end: db.prepare("UPDATE consultation SET status = 'ended', ended_at = ?, end_reason = ?, ended_by = ?, client_token_hash = '' WHERE id = ? AND status != 'ended'"),
     wait: db.prepare('UPDATE consultation SET wait_ms = COALESCE(wait_ms, ?) WHERE id = ?'),
-    abandon: db.prepare('UPDATE consultation SET wait_ms = ?, abandon_cause = ? WHERE id = ?'),
+    // A woman taken up before (then requeued) keeps her first wait, as recordWait does.
+    abandon: db.prepare('UPDATE consultation SET wait_ms = COALESCE(wait_ms, ?), abandon_cause = ? WHERE id = ?'),
     token: db.prepare('UPDATE consultation SET client_token_hash = ? WHERE id = ?'),
     // A chat ended as a nuisance is not a consultation answered (as in the fiscal-year report).
     answeredSince: db.prepare("SELECT COUNT(*) AS n FROM consultation WHERE assigned_at >= ? AND end_reason IS NOT 'nuisance'"),

@@ -6,7 +6,7 @@ import { createSqliteRepositories } from './sqlite.js';
 describe('staff repository (real SQLite file)', () => {
   const freshDatabase = tempDatabases('staff');
 
-  it('the change counter moves on lifecycle changes, session ends and the list, not on a sign-in, a status or a capacity', async () => {
+  it('the change counter moves on lifecycle changes, session ends, the list and a capacity (issue 17), not on a sign-in or a status', async () => {
     const repos = createSqliteRepositories(freshDatabase());
     const moved = async (change: () => Promise<unknown>) => {
       const before = await repos.staffChanges.version();
@@ -17,7 +17,7 @@ describe('staff repository (real SQLite file)', () => {
     expect(await moved(() => repos.sessions.insert('hash-1', 'staff-a', '2026-01-01T00:00:00Z', '2026-01-01T12:00:00Z'))).toBe(false);
     expect(await moved(() => repos.staff.setLastSignInDay('staff-a', '2026-01-01'))).toBe(false);
     expect(await moved(() => repos.counselors.setStatus('staff-a', 'available'))).toBe(false);
-    expect(await moved(() => repos.counselors.setCapacity('staff-a', 2))).toBe(false);
+    expect(await moved(() => repos.counselors.setCapacity('staff-a', 2))).toBe(true);
     expect(await moved(() => repos.sessions.delete('hash-1'))).toBe(true);
     const list = { signed: { list: { issuedAt: 5, entries: [] }, signature: 's' }, issuedAt: 5 };
     expect(await moved(() => repos.revocations.publish(list, '2026-01-01T00:00:00Z'))).toBe(true);

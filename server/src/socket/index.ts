@@ -92,8 +92,9 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: Q
   // Several nodes: whether this node restored routing from the database or joined a running cluster.
   booted.then((from) => deps.shared && log.info({ event: 'routing.booted', from }, 'routing loaded'), events.failed);
   const nodeSockets = deps.nodePresence ? new NodeSockets(io, deps.nodePresence, routing, log, events.failed) : null;
-  // Changes the admin CLI makes beside the running relay take effect here within a second.
-  const outside = new OutsideChanges(deps.scheduler, () => deps.staffChanges.version(), () => staff.reconcile(), events.failed);
+  // Changes the admin CLI makes beside the running relay take effect here within a second; so do
+  // capacities written straight to the database (routing offers by them on every node).
+  const outside = new OutsideChanges(deps.scheduler, () => deps.staffChanges.version(), async () => void (await Promise.all([staff.reconcile(), routing.capacitiesFromDatabase()])), events.failed);
   booted.then(() => outside.start(), () => undefined);
   // A session that ended (logout, expiry, password change, disable) loses its sockets at once.
   liveSessions.onEnded((tokenHash) => io.in(rooms.staffSession(tokenHash)).disconnectSockets(true));
@@ -117,6 +118,8 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: Q
   io.on('settings:changed', () => void settings.reload().catch(events.failed));
   // A waiting woman who spoke through another node: her silence timer may run here.
   io.on('routing:client-spoke', (consultationId: string, answered: boolean) => routing.spokeElsewhere(consultationId, answered));
+  // A woman bound through another node: a chat of hers parked here is hers again, her counselor told.
+  io.on('routing:client-back', (consultationId: string) => void routing.backElsewhere(consultationId).catch(events.failed));
   // Whichever event binds a client socket to her consultation (start, resume, resume by code),
   // she is present again: her grace period stops.
   io.sockets.adapter.on('join-room', (room: string, id: string) => {

@@ -84,7 +84,10 @@ export function routingEvents(io: TsunagariServer, deps: Deps, pusher: QueuePush
     failed: (caught) => {
       log.error({ event: 'routing.failed', err: describeError(caught) }, 'routing work outside a handler failed');
     },
-    ...(shared ? { clientSpokeHere: (consultationId: string, answered: boolean) => void io.serverSideEmit('routing:client-spoke', consultationId, answered) } : {}),
+    ...(shared ? {
+      clientSpokeHere: (consultationId: string, answered: boolean) => void io.serverSideEmit('routing:client-spoke', consultationId, answered),
+      clientBackHere: (consultationId: string) => void io.serverSideEmit('routing:client-back', consultationId),
+    } : {}),
   };
 }
 

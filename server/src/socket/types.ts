@@ -18,6 +18,8 @@ export interface InterNodeEvents {
   'settings:changed': () => void;
   /** A waiting woman spoke through the sending node (`answered`: her answer to 「まだお待ちですか？」). */
   'routing:client-spoke': (consultationId: string, answered: boolean) => void;
+  /** A woman's socket was bound to her consultation through the sending node (a parked chat elsewhere is hers again). */
+  'routing:client-back': (consultationId: string) => void;
 }
 
 export type TsunagariServer = Server<ClientToServerEvents, ServerToClientEvents, InterNodeEvents, SocketData>;

@@ -1,4 +1,5 @@
 import type { QueueOffer } from '@tsunagari/shared';
+import type { RouterListener } from './router.js';
 import type { WithdrawReason } from './types.js';
 
 /** What changed, for the pushes that show it. */
@@ -45,6 +46,29 @@ export interface RoutingEvents {
    * Absent with one node.
    */
   clientSpokeHere?(consultationId: string, answered: boolean): void;
+  /**
+   * Several nodes (issue 17): a woman's socket was bound to her consultation through this node.
+   * Her chat may be parked on the node that timed her absence: the other nodes are told, and the
+   * one that parked it tells her counselor she is back (see `RoutingService.backElsewhere`).
+   * Absent with one node.
+   */
+  clientBackHere?(consultationId: string): void;
   /** Work started by a timer failed; nobody else would hear of it. */
   failed(caught: unknown): void;
+}
+
+/** The router's offers told through routing's events (to whoever is attached: nothing before boot). */
+export function offerEvents(events: () => RoutingEvents | null): RouterListener {
+  return {
+    offered: (offer, item) =>
+      events()?.offered(offer.staffId, {
+        consultationId: offer.consultationId,
+        urgent: item.urgent,
+        requeued: item.requeued,
+        queuedAt: item.queuedAt,
+        expiresAt: new Date(offer.expiresAt).toISOString(),
+      }),
+    offerWithdrawn: (offer, reason) => events()?.offerWithdrawn(offer.staffId, offer.consultationId, reason),
+    failed: (caught) => events()?.failed(caught),
+  };
 }

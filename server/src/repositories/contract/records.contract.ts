@@ -19,7 +19,26 @@ export function recordsContract(repos: () => Repositories): void {
     await r.appointments.insert(appointment('a3', 'c1', 'k1', at(180), 60, { kind: 'remote' }), T0);
     await r.appointments.setStatus('a3', 'cancelled', T0);
     expect(await r.caseRecords.reportRows(T0, at(60))).toEqual([
-      { queuedAt: T0, assignedAt: null, endedAt: null, endReason: null, campaign: 'web', waitMs: 4000, record: { topics: ['生活困窮'], outcome: 'listened', ageBand: null }, handoffs: ['phone', 'interview'] },
+      { queuedAt: T0, assignedAt: null, taken: false, endedAt: null, endReason: null, campaign: 'web', waitMs: 4000, record: { topics: ['生活困窮'], outcome: 'listened', ageBand: null }, handoffs: ['phone', 'interview'] },
+    ]);
+  });
+
+  it('report rows: taken once a counselor took her up, kept through a requeue and her leaving, with her first wait', async () => {
+    const r = repos();
+    await withStaff(r, 'k1');
+    await r.consultations.insert(consultation('c1'));
+    await r.consultations.insert(consultation('c2'));
+    expect(await r.consultations.assign('c1', 'k1', at(5))).toBe(true);
+    await r.consultations.recordWait('c1', 300_000);
+    expect(await r.consultations.requeue('c1', 'k1', at(10))).toBe(true);
+    expect(await r.consultations.end('c1', at(20), 'abandoned', 'client')).toBe(true);
+    await r.consultations.recordAbandon('c1', 600_000, 'left');
+    expect(await r.consultations.end('c2', at(20), 'abandoned', 'client')).toBe(true);
+    await r.consultations.recordAbandon('c2', 1_200_000, 'left');
+    const rows = (await r.caseRecords.reportRows(T0, at(60))).map(({ assignedAt, taken, endReason, waitMs }) => ({ assignedAt, taken, endReason, waitMs }));
+    expect(rows.sort((x, y) => Number(y.taken) - Number(x.taken))).toEqual([
+      { assignedAt: null, taken: true, endReason: 'abandoned', waitMs: 300_000 },
+      { assignedAt: null, taken: false, endReason: 'abandoned', waitMs: 1_200_000 },
     ]);
   });
 

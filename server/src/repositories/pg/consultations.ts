@@ -35,7 +35,7 @@ export function createPgConsultations(pool: pg.Pool): ConsultationRepository {
     active: async () =>
       (await all(pool, "SELECT id, assigned_staff_id FROM consultation WHERE status = 'active' ORDER BY rowid")).map((r) => ({ consultationId: r.id as string, staffId: r.assigned_staff_id as string })),
     assign: async (id, staffId, at) =>
-      (await changes(pool, "UPDATE consultation SET status = 'active', assigned_staff_id = $1, assigned_at = $2 WHERE id = $3 AND status = 'waiting'", [staffId, at, id])) === 1,
+      (await changes(pool, "UPDATE consultation SET status = 'active', assigned_staff_id = $1, assigned_at = $2, taken = 1 WHERE id = $3 AND status = 'waiting'", [staffId, at, id])) === 1,
     reassign: async (id, from, to, at) =>
       (await changes(pool, "UPDATE consultation SET assigned_staff_id = $1, assigned_at = $2 WHERE id = $3 AND status = 'active' AND assigned_staff_id = $4", [to, at, id, from])) === 1,
     requeue: async (id, from, at) =>
@@ -51,7 +51,7 @@ export function createPgConsultations(pool: pg.Pool): ConsultationRepository {
         return true;
       }),
     recordWait: async (id, waitMs) => void (await pool.query('UPDATE consultation SET wait_ms = COALESCE(wait_ms, $1) WHERE id = $2', [waitMs, id])),
-    recordAbandon: async (id, waitMs, cause) => void (await pool.query('UPDATE consultation SET wait_ms = $1, abandon_cause = $2 WHERE id = $3', [waitMs, cause, id])),
+    recordAbandon: async (id, waitMs, cause) => void (await pool.query('UPDATE consultation SET wait_ms = COALESCE(wait_ms, $1), abandon_cause = $2 WHERE id = $3', [waitMs, cause, id])),
     openForStaff: async (staffId) =>
       (await all(pool, "SELECT * FROM consultation WHERE assigned_staff_id = $1 AND status = 'active' ORDER BY assigned_at, rowid", [staffId])).map(consultationFromRow),
     endedUnrecordedForStaff: async (staffId, since) =>

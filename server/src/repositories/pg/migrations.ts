@@ -287,6 +287,16 @@ export const pgMigrations: readonly string[] = [
     updated_at ${T} NOT NULL
   );
   `,
+  // issue 17: a counselor's capacity written straight to the database moves the staff change
+  // counter too (twin of SQLite's migration of the same issue).
+  `
+  CREATE CONSTRAINT TRIGGER staff_change_capacity AFTER UPDATE OF capacity ON staff DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION staff_change_bump();
+  `,
+  // issue 17 (report decision): whether a counselor ever took her up (twin of SQLite's).
+  `
+  ALTER TABLE consultation ADD COLUMN taken BIGINT NOT NULL DEFAULT 0;
+  UPDATE consultation SET taken = 1 WHERE assigned_at IS NOT NULL OR requeued_at IS NOT NULL;
+  `,
 ];
 
 /** The advisory lock every node takes to migrate: the first applies, the others wait and find nothing left. */

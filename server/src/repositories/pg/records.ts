@@ -28,7 +28,7 @@ export function createPgCaseRecords(pool: pg.Pool): CaseRecordRepository {
       return { topics: topicsOf(r), outcome: r.outcome as Outcome, ageBand: (r.age_band as AgeBand | null) ?? null, recordedAt: r.recorded_at as string };
     },
     reportRows: async (fromIso, toIso) =>
-      (await all(pool, `SELECT c.queued_at, c.assigned_at, c.ended_at, c.end_reason, c.campaign, c.wait_ms, r.outcome, r.age_band,
+      (await all(pool, `SELECT c.queued_at, c.assigned_at, c.taken, c.ended_at, c.end_reason, c.campaign, c.wait_ms, r.outcome, r.age_band,
         ${TOPICS.replace('$ID', 'c.id')} AS topics,
         COALESCE(c.handoff_kinds, (SELECT COALESCE(json_agg(a.kind ORDER BY a.rowid), '[]')::text FROM appointment a WHERE a.consultation_id = c.id AND a.status <> 'cancelled')) AS handoffs
         FROM consultation c LEFT JOIN case_record r ON r.consultation_id = c.id

@@ -1,0 +1,115 @@
+import type { Scheduler } from '../../scheduler.js';
+import type { RoutingContext } from './context.js';
+
+/** How far past its expiry an offer must be before another node's sweep takes it on. */
+const ORPHANED_OFFER_SLACK_MS = 2_000;
+
+/** What routing asks of the cluster (issue 17); absent with one node. */
+export interface ClusterProbe {
+  /** Whether other nodes are running now (a live one holds the job lease), asked at boot. */
+  clusterRunning?: (() => Promise<boolean>) | undefined;
+  /**
+   * Whether she has a socket on some live node. A grace timer here runs out while she may have
+   * come back through another node; asked before her wait or chat ends as gone.
+   */
+  clientPresent?: ((consultationId: string) => Promise<boolean>) | undefined;
+}
+
+/**
+ * What routing does only because there are several nodes sharing one queue store (issue 17):
+ * joining a running cluster at boot, sweeping for the offers of a node that died, taking on the
+ * grace timers of a node that died, and asking whether she is back through another node before a
+ * timer here ends anything. With one node (a store that is not shared) every answer is "nobody
+ * else": nothing here changes what a single process does.
+ */
+export class CrossNode {
+  private readonly running: () => Promise<boolean>;
+  private readonly present: (consultationId: string) => Promise<boolean>;
+  /** The next sweep for offers a dead node left (shared stores only). */
+  private sweep: unknown = null;
+
+  constructor(
+    private readonly ctx: RoutingContext,
+    private readonly scheduler: Scheduler,
+    /** The store is shared by several nodes. */
+    readonly shared: boolean,
+    probe: ClusterProbe,
+  ) {
+    this.running = probe.clusterRunning ?? (async () => false);
+    this.present = probe.clientPresent ?? (async () => false);
+  }
+
+  /**
+   * Several nodes: a socket of hers is bound to the consultation on another node (this node's
+   * grace timers, which know only its own sockets, ran out). False with one node.
+   */
+  clientPresent(consultationId: string): Promise<boolean> {
+    return this.present(consultationId);
+  }
+
+  /**
+   * Joins a running cluster at boot, when there is one: the shared store is live — the queue,
+   * loads, offers and who is connected, kept by the other nodes. Restored from the database it
+   * would show every counselor offline (no offers to her) and this node's grace timers would
+   * requeue the chats of counselors, and end the waits of women, whose sockets are on other nodes.
+   * True when it joined (nothing is to be restored).
+   */
+  async joinRunning(): Promise<boolean> {
+    if (!this.shared || !(await this.running())) return false;
+    await this.ctx.router.adoptOffers();
+    this.sweepForOrphanedOffers();
+    return true;
+  }
+
+  /**
+   * After a restore: a shared store may hold offers whose timers died with the process that made
+   * them (this one before a restart, or another node): they are watched from here on, and swept
+   * for while the other nodes live.
+   */
+  async watchOffersLeft(): Promise<void> {
+    await this.ctx.router.adoptOffers();
+    if (this.shared) this.sweepForOrphanedOffers();
+  }
+
+  /**
+   * Every offer timeout, takes on offers at least {@link ORPHANED_OFFER_SLACK_MS} past their
+   * expiry that no timer here watches: their node died. A live maker's own timer fires first.
+   */
+  private sweepForOrphanedOffers(): void {
+    if (this.ctx.stopped()) return;
+    this.sweep = this.scheduler.set(this.ctx.options.offerTimeoutMs, () => {
+      void this.ctx.router
+        .adoptOffers(ORPHANED_OFFER_SLACK_MS)
+        .catch((caught: unknown) => this.ctx.events()?.failed(caught))
+        .finally(() => this.sweepForOrphanedOffers());
+    });
+  }
+
+  /**
+   * A node died, and the grace and silence timers it ran died with it: someone who had dropped
+   * before it died would never have hers run out. The node that swept it calls this: for
+   * everyone no live node has a socket of, the timers start again here, from now, as `boot` starts
+   * them after a restart (at most one period longer, never shorter). A woman's silence is timed
+   * here again too. Someone timed on a live node as well is timed twice; each timer's end
+   * re-checks what it finds (her presence, her counselor's connection, the chat's state).
+   */
+  async adoptTimers(): Promise<void> {
+    if (this.ctx.stopped()) return;
+    const { grace } = this.ctx;
+    // One read of the shared store for the queue and the counselors.
+    const view = await this.ctx.router.view();
+    for (const w of view.waiting) {
+      if (!(await this.present(w.consultationId))) grace.startClient(w.consultationId);
+      if (!w.requeued) grace.clientSpokeIfUntimed(w.consultationId);
+    }
+    for (const a of await this.ctx.repos.consultations.active()) {
+      if (!(await this.present(a.consultationId))) grace.startAway(a.consultationId);
+    }
+    for (const c of view.counselors) if (!c.connected && c.load > 0) grace.startStaff(c.staffId);
+  }
+
+  /** Server shutdown: no more sweeps. */
+  stop(): void {
+    if (this.sweep !== null) this.scheduler.clear(this.sweep);
+  }
+}
