@@ -51,10 +51,11 @@ export function createSqliteConsultations(db: Db): ConsultationRepository {
     abandon: db.prepare('UPDATE consultation SET wait_ms = COALESCE(wait_ms, ?), abandon_cause = ? WHERE id = ?'),
     token: db.prepare('UPDATE consultation SET client_token_hash = ? WHERE id = ?'),
     // A chat ended as a nuisance is not a consultation answered (as in the fiscal-year report).
-    answeredSince: db.prepare("SELECT COUNT(*) AS n FROM consultation WHERE assigned_at >= ? AND end_reason IS NOT 'nuisance'"),
-    leftSince: db.prepare('SELECT COUNT(*) AS n FROM consultation WHERE ended_at >= ? AND assigned_at IS NULL'),
+    // As the report: one taken up (then requeued) who ended without a second counselor is answered, not left.
+    answeredSince: db.prepare("SELECT COUNT(*) AS n FROM consultation WHERE (assigned_at >= @since OR (taken = 1 AND assigned_at IS NULL AND ended_at >= @since)) AND end_reason IS NOT 'nuisance'"),
+    leftSince: db.prepare('SELECT COUNT(*) AS n FROM consultation WHERE ended_at >= ? AND assigned_at IS NULL AND taken = 0'),
     startedSince: db.prepare("SELECT COUNT(*) AS n FROM consultation WHERE queued_at >= ? AND end_reason IS NOT 'nuisance'"),
-    waitsSince: db.prepare("SELECT wait_ms FROM consultation WHERE assigned_at >= ? AND wait_ms IS NOT NULL AND end_reason IS NOT 'nuisance'"),
+    waitsSince: db.prepare("SELECT wait_ms FROM consultation WHERE (assigned_at >= @since OR (taken = 1 AND assigned_at IS NULL AND ended_at >= @since)) AND wait_ms IS NOT NULL AND end_reason IS NOT 'nuisance'"),
     forStaff: db.prepare("SELECT * FROM consultation WHERE assigned_staff_id = ? AND status = 'active' ORDER BY assigned_at"),
     // Runs once per (re)connect of a counselor. Plan: consultation_staff (assigned_staff_id, status)
     // finds her ended rows, ended_at is checked on each and the record looked up by primary key.
@@ -101,10 +102,10 @@ export function createSqliteConsultations(db: Db): ConsultationRepository {
     endedUnrecordedForStaff: (staffId, since) => (s.endedUnrecorded.all(staffId, since) as Row[]).map(consultationFromRow),
     setClientTokenHash: (id, hash) => cache.writing(id, () => void s.token.run(hash, id)),
     countSince: (startIso) => ({
-      answered: (s.answeredSince.get(startIso) as { n: number }).n,
+      answered: (s.answeredSince.get({ since: startIso }) as { n: number }).n,
       leftWaiting: (s.leftSince.get(startIso) as { n: number }).n,
       started: (s.startedSince.get(startIso) as { n: number }).n,
     }),
-    waitsSince: (startIso) => (s.waitsSince.all(startIso) as { wait_ms: number }[]).map((r) => r.wait_ms),
+    waitsSince: (startIso) => (s.waitsSince.all({ since: startIso }) as { wait_ms: number }[]).map((r) => r.wait_ms),
   });
 }

@@ -39,6 +39,11 @@ export class CounselorPresence {
     });
   }
 
+  /** Resolves once every presence change of hers given so far has run (her take waits for her connection's). */
+  settled(staffId: string): Promise<void> {
+    return this.presence.run(staffId, async () => undefined);
+  }
+
   /** Her last socket went: no offers; her chats wait for her grace period, then go back to the queue. */
   offline(staffId: string): Promise<void> {
     return this.presence.run(staffId, async () => {

@@ -25,6 +25,9 @@ import { KeyedSerial } from './serial.js';
 import { WaitingSilence } from './silence.js';
 import type { RoutingStatus, RoutingView } from './types.js';
 
+/** takeNow's answer when routing does not know the counselor (yet): see {@link RoutingService.take}. */
+const NOT_ROUTED_YET = Symbol('not routed yet');
+
 export interface RoutingDeps extends ClusterProbe {
   repos: RoutingRepos;
   sodium: Sodium;
@@ -246,18 +249,26 @@ export class RoutingService {
    * once, one wins. Her own take sent again (its answer lost to a drop, a restart or an ack slower
    * than her console waits) is answered with the chat she holds, as the first was: re-sends are safe.
    */
-  take(staffId: string, consultationId: string): Promise<Consultation> {
-    return this.lifecycle.run(consultationId, () => this.takeNow(staffId, consultationId));
+  async take(staffId: string, consultationId: string): Promise<Consultation> {
+    const first = await this.lifecycle.run(consultationId, () => this.takeNow(staffId, consultationId));
+    if (first !== NOT_ROUTED_YET) return first;
+    // Her socket's presence change may still be on its way (a counselor whose account was made
+    // after start-up is read from storage as she connects): her take, sent the moment her console
+    // connected, waits for it once instead of being refused as no counselor's.
+    await this.counselors.settled(staffId);
+    const again = await this.lifecycle.run(consultationId, () => this.takeNow(staffId, consultationId));
+    if (again === NOT_ROUTED_YET) throw errors.forbidden('not a counselor');
+    return again;
   }
 
-  private async takeNow(staffId: string, consultationId: string): Promise<Consultation> {
+  private async takeNow(staffId: string, consultationId: string): Promise<Consultation | typeof NOT_ROUTED_YET> {
     const existing = await this.repos.consultations.byId(consultationId);
     if (!existing) throw errors.unknownConsultation();
     if (existing.status === 'active') return heldBy(existing, staffId);
     if (existing.status === 'ended') throw errors.invalidState('consultation ended');
     const refusal = await this.router.assign(staffId, consultationId);
     if (refusal === 'at_capacity') throw new DomainError('AT_CAPACITY');
-    if (refusal === 'unknown_counselor') throw errors.forbidden('not a counselor');
+    if (refusal === 'unknown_counselor') return NOT_ROUTED_YET;
     if (refusal === 'not_waiting') return heldBy(await this.repos.consultations.byId(consultationId), staffId);
     const at = this.nowIso();
     if (!(await this.repos.consultations.assign(consultationId, staffId, at))) {

@@ -68,4 +68,38 @@ describe('routing over storage that answers later', () => {
     }
     routing.stop();
   });
+
+  it('a counselor made after start-up takes a woman the moment her console connects: her take waits for her presence, not refused', async () => {
+    const sqlite = createSqliteRepositories(freshDatabase());
+    const repos = answeringLater(sqlite);
+    const time = fakeTime();
+    const events: RoutingEvents = {
+      offered: () => undefined, offerWithdrawn: () => undefined, changed: () => undefined, assigned: async () => undefined,
+      transferred: async () => undefined, requeued: () => undefined, abandoned: () => undefined, clientAway: () => undefined,
+      clientGone: () => undefined, stillWaiting: () => undefined,
+      failed: (caught) => {
+        throw caught;
+      },
+    };
+    const routing = new RoutingService({ repos, sodium: await loadSodium(), clock: { now: () => new Date(time.now()) }, scheduler: time.scheduler, store: new MemoryQueueStore(), options: { clientGraceMs: GRACE_MS, clientSilenceMs: 0 } });
+    await routing.boot(events);
+    const { consultation: c } = await routing.start({});
+    await routing.enqueue(c);
+    // Made after boot (the admin CLI beside a running relay): routing reads her from storage as she connects.
+    await sqlite.staff.insert(activeStaffRecord('s9', 2));
+
+    // The socket layer starts her presence without awaiting it; her console's take comes next.
+    const online = routing.staffOnline('s9');
+    const taken = await routing.take('s9', c.id);
+    await online;
+
+    expect(taken).toMatchObject({ id: c.id, status: 'active', assignedStaffId: 's9' });
+    expect((await routing.router.counselor('s9'))?.load).toBe(1);
+    // Someone routing will never know (no counselor row) is still refused.
+    const { consultation: other } = await routing.start({});
+    await routing.enqueue(other);
+    await expect(routing.take('nobody', other.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await sqlite.consultations.byId(other.id))?.status).toBe('waiting');
+    routing.stop();
+  });
 });

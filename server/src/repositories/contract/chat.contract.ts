@@ -43,7 +43,7 @@ export function chatContract(repos: () => Repositories): void {
   it('consultations: her open chats by assignment, ended ones without a record, the day\'s counts and waits (nuisance left out)', async () => {
     const r = repos();
     await withStaff(r, 'k1');
-    for (const id of ['o1', 'o2', 'e1', 'e2', 'n1', 'left']) await r.consultations.insert(consultation(id));
+    for (const id of ['o1', 'o2', 'e1', 'e2', 'n1', 'left', 'back']) await r.consultations.insert(consultation(id));
     await r.consultations.assign('o2', 'k1', at(1));
     await r.consultations.assign('o1', 'k1', at(2));
     for (const [id, wait] of [['e1', 1000], ['e2', 2000], ['n1', 3000]] as const) {
@@ -56,12 +56,18 @@ export function chatContract(repos: () => Repositories): void {
     await r.consultations.end('n1', at(40), 'nuisance', 'counselor');
     await r.consultations.recordAbandon('left', 500, 'left');
     await r.consultations.end('left', at(5), 'ended', 'client');
+    // Taken up, requeued when her counselor's grace ran out, then gone: answered (as the report), her first wait kept.
+    await r.consultations.recordWait('back', 4000);
+    await r.consultations.assign('back', 'k1', at(4));
+    await r.consultations.requeue('back', 'k1', at(6));
+    await r.consultations.recordAbandon('back', 9000, 'left');
+    await r.consultations.end('back', at(8), 'abandoned', 'client');
     await r.caseRecords.save('e2', 'k1', { topics: [], outcome: 'listened', ageBand: null, recordedAt: at(41) });
     expect((await r.consultations.openForStaff('k1')).map((c) => c.id)).toEqual(['o2', 'o1']);
     expect((await r.consultations.endedUnrecordedForStaff('k1', at(0))).map((c) => c.id)).toEqual(['e1', 'n1']);
     expect(await r.consultations.endedUnrecordedForStaff('k1', at(50))).toEqual([]);
-    expect(await r.consultations.countSince(T0)).toEqual({ answered: 4, leftWaiting: 1, started: 5 });
-    expect((await r.consultations.waitsSince(T0)).sort()).toEqual([1000, 2000]);
+    expect(await r.consultations.countSince(T0)).toEqual({ answered: 5, leftWaiting: 1, started: 6 });
+    expect((await r.consultations.waitsSince(T0)).sort()).toEqual([1000, 2000, 4000]);
   });
 
   it('counselors: active counselors only, with their load; capacity only for a counselor', async () => {

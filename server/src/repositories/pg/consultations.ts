@@ -6,6 +6,8 @@ import { all, changes, inTransaction, one } from './pool.js';
 
 // A chat ended as a nuisance is not a consultation answered (as in the fiscal-year report).
 const NOT_NUISANCE = "end_reason IS DISTINCT FROM 'nuisance'";
+/** Taken up since $1: held since then, or taken, requeued and ended since then without a second counselor. */
+const TAKEN_SINCE_1 = '(assigned_at >= $1 OR (taken = 1 AND assigned_at IS NULL AND ended_at >= $1))';
 
 /**
  * PostgreSQL consultation rows. Unlike SQLite's, no rows are kept in memory: several relay nodes
@@ -59,12 +61,13 @@ export function createPgConsultations(pool: pg.Pool): ConsultationRepository {
         AND NOT EXISTS (SELECT 1 FROM case_record r WHERE r.consultation_id = c.id) ORDER BY c.ended_at, c.rowid`, [staffId, since])).map(consultationFromRow),
     setClientTokenHash: async (id, hash) => void (await pool.query('UPDATE consultation SET client_token_hash = $1 WHERE id = $2', [hash, id])),
     countSince: async (startIso) => ({
-      answered: await count(`SELECT COUNT(*) AS n FROM consultation WHERE assigned_at >= $1 AND ${NOT_NUISANCE}`, startIso),
-      leftWaiting: await count('SELECT COUNT(*) AS n FROM consultation WHERE ended_at >= $1 AND assigned_at IS NULL', startIso),
+      // As the report: one taken up (then requeued) who ended without a second counselor is answered, not left.
+      answered: await count(`SELECT COUNT(*) AS n FROM consultation WHERE ${TAKEN_SINCE_1} AND ${NOT_NUISANCE}`, startIso),
+      leftWaiting: await count('SELECT COUNT(*) AS n FROM consultation WHERE ended_at >= $1 AND assigned_at IS NULL AND taken = 0', startIso),
       started: await count(`SELECT COUNT(*) AS n FROM consultation WHERE queued_at >= $1 AND ${NOT_NUISANCE}`, startIso),
     }),
     waitsSince: async (startIso) =>
-      (await all(pool, `SELECT wait_ms FROM consultation WHERE assigned_at >= $1 AND wait_ms IS NOT NULL AND ${NOT_NUISANCE} ORDER BY rowid`, [startIso])).map((r) => r.wait_ms as number),
+      (await all(pool, `SELECT wait_ms FROM consultation WHERE ${TAKEN_SINCE_1} AND wait_ms IS NOT NULL AND ${NOT_NUISANCE} ORDER BY rowid`, [startIso])).map((r) => r.wait_ms as number),
   };
 }
 
