@@ -138,10 +138,10 @@ export class HandlerTable {
     const log = this.log;
     const staffGate = this.staffGate;
     const run = handler as (payload: unknown, socket: TsunagariSocket, actor: Actor) => unknown;
-    /** The gate's checks, in order; null lets the event through. */
     // The dispatcher measured the payload once, up to MAX_FRAME_BYTES, for the budget: every size
     // limit is below that cap, so its figure decides this limit too (a payload nested past the
     // walk's depth counts as the cap, so it is refused here as before), without a second walk.
+    /** The gate's checks, in order; null lets the event through. */
     const refusal = (socket: TsunagariSocket, size: number): ErrorCode | null => {
       const data = socket.data;
       if (data.role !== 'client' && !staffGate(data)) return 'NOT_AUTHENTICATED';
