@@ -28,7 +28,7 @@ export function openDatabase(file: string): Db {
   // splits, SQLite borrows a page number past the file's end, and the commit after it then walks
   // every bucket of the page cache's hash (a processor cache miss a cached page): with 16 MB (4,096 pages)
   // that walk was ~3 µs of every message's CPU in the relay, more than the page reads a smaller
-  // cache adds (served from the kernel's page cache). docs/performance.md, "Fourth pass: the page cache's walk".
+  // cache adds (served from the kernel's page cache). docs/performance.md, "Relay CPU, fourth pass".
   db.pragma(`cache_size = ${PAGE_CACHE_KIB}`);
   migrate(db);
   return db;
