@@ -111,6 +111,16 @@ describe('bad input gets a coded error and changes nothing', () => {
     expect(await state()).toEqual(before);
   });
 
+  // The size gate reads the dispatcher's one count of the payload (issue 12): a small payload
+  // nested past the count's depth must still be refused as too large, not reach the schema.
+  it('a small payload nested 40 deep → PAYLOAD_TOO_LARGE', async () => {
+    const before = await state();
+    let deep: unknown = 'x';
+    for (let i = 0; i < 40; i++) deep = [deep];
+    expect(await send(client, 'message:send', { consultationId: ownConsultation, nested: deep })).toEqual({ ok: false, error: 'PAYLOAD_TOO_LARGE' });
+    expect(await state()).toEqual(before);
+  });
+
   it.each(Object.keys(unknownIdPayload) as EventName[])('%s: unknown consultation → UNKNOWN_CONSULTATION', async (event) => {
     const before = await state();
     expect(await send(socketFor(event), event, unknownIdPayload[event])).toEqual({ ok: false, error: 'UNKNOWN_CONSULTATION' });

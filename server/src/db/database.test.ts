@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate, openDatabase } from './database.js';
+import { migrate, openDatabase, PAGE_CACHE_KIB } from './database.js';
 import { migrations } from './migrations.js';
 
 describe('database', () => {
@@ -12,6 +12,9 @@ describe('database', () => {
     const file = path.join(dir, 'nested', 'x.db');
     const db = openDatabase(file);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    // SQLite's own 2 MB page cache, not better-sqlite3's 16 MB (issue 12: the walk after a split).
+    expect(db.pragma('cache_size', { simple: true })).toBe(PAGE_CACHE_KIB);
+    expect(PAGE_CACHE_KIB).toBe(-2000);
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(migrate(db)).toBe(0);
     db.close();

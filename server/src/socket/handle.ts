@@ -20,7 +20,7 @@ import type { Actor } from '../domain/types.js';
 import { describeError, toErrorCode } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { EventBudgets } from './event-budget.js';
-import { exceedsSize, sizeUpTo } from './payload-size.js';
+import { sizeUpTo } from './payload-size.js';
 import type { ClientSocket, StaffData, StaffSocket, TsunagariSocket } from './types.js';
 
 type EventName = keyof ClientToServerEvents;
@@ -40,8 +40,11 @@ export type ParticipantEvent = {
   [E in EventName]: 'client' extends EventRoles<E> ? (Exclude<EventRoles<E>, 'client'> extends 'counselor' ? (EventRoles<E> extends 'client' ? never : E) : never) : never;
 }[EventName];
 
-/** One event's listener: its payload (the first argument after the event) and its last argument, the ack. */
-type Listener = (this: TsunagariSocket, payload: unknown, ack: unknown) => void;
+/**
+ * One event's listener: its payload (the first argument after the event), its last argument (the
+ * ack), and the payload's size as the budget counted it (`sizeUpTo`, capped at MAX_FRAME_BYTES).
+ */
+type Listener = (this: TsunagariSocket, payload: unknown, ack: unknown, size: number) => void;
 
 /**
  * Events whose payload may be larger than one envelope: the disable carries the whole signed list,
@@ -103,7 +106,7 @@ export class HandlerTable {
       }
       const listener = listeners.get(event);
       if (!listener) return;
-      listener.call(this, n > 2 ? arguments[1] : undefined, ack);
+      listener.call(this, n > 2 ? arguments[1] : undefined, ack, size);
     };
   }
 
@@ -131,22 +134,26 @@ export class HandlerTable {
     const schema = inboundSchemas[event];
     const roles = eventRoles[event];
     const sizeLimit = SIZE_LIMITS[event] ?? MAX_ENVELOPE_BYTES;
+    if (sizeLimit >= MAX_FRAME_BYTES) throw new Error(`${event}: its size limit must be below MAX_FRAME_BYTES, where the dispatcher's count stops`);
     const log = this.log;
     const staffGate = this.staffGate;
     const run = handler as (payload: unknown, socket: TsunagariSocket, actor: Actor) => unknown;
+    // The dispatcher measured the payload once, up to MAX_FRAME_BYTES, for the budget: every size
+    // limit is below that cap, so its figure decides this limit too (a payload nested past the
+    // walk's depth counts as the cap, so it is refused here as before), without a second walk.
     /** The gate's checks, in order; null lets the event through. */
-    const refusal = (socket: TsunagariSocket, payload: unknown): ErrorCode | null => {
+    const refusal = (socket: TsunagariSocket, size: number): ErrorCode | null => {
       const data = socket.data;
       if (data.role !== 'client' && !staffGate(data)) return 'NOT_AUTHENTICATED';
       if (!roles.includes(data.role)) return 'FORBIDDEN';
-      if (exceedsSize(payload, sizeLimit)) return 'PAYLOAD_TOO_LARGE';
+      if (size > sizeLimit) return 'PAYLOAD_TOO_LARGE';
       return null;
     };
-    this.listeners.set(event, function (this: TsunagariSocket, payload: unknown, ack: unknown): void {
+    this.listeners.set(event, function (this: TsunagariSocket, payload: unknown, ack: unknown, size: number): void {
       const socket = this;
       if (typeof ack !== 'function') return; // nothing to answer to; ignoring changes nothing
       const reply = ack as (r: AckResult<unknown>) => void;
-      const refused = refusal(socket, payload);
+      const refused = refusal(socket, size);
       if (refused) {
         reply(ackError(refused));
         // Her session ended while this socket was still open (a race with its closing): close it now.
