@@ -6,7 +6,9 @@ import type { Clock } from '../clock.js';
 import { DEFAULT_ADAPTER_STREAM_LENGTH } from '../config.js';
 import type { Logger } from '../log.js';
 import { RedisCallerLedgerStore } from './redis-caller-ledger.js';
+import { RedisCallerSockets } from './redis-caller-sockets.js';
 import { RedisDailySalts } from './redis-daily-salts.js';
+import { RedisDemandShares } from './redis-demand-shares.js';
 import { RedisJobLock } from './redis-job-lock.js';
 import { RedisNodePresence } from './redis-node-presence.js';
 import { RedisProofLedger } from './redis-proof-ledger.js';
@@ -59,6 +61,8 @@ export function createRedisNode(redis: Redis, options: RedisNodeOptions): Shared
     },
     limiters: (o) => new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}limits:${o.keyPrefix}`, points: o.points, duration: o.duration }),
     callerLedger: new RedisCallerLedgerStore(redis, prefix),
+    demandShares: new RedisDemandShares(redis, prefix),
+    callerSockets: (max) => new RedisCallerSockets(redis, presence, max, options.log, prefix),
     proofs: new RedisProofLedger(redis, prefix),
     jobLock: new RedisJobLock(redis, `${prefix}jobs:lock`, options.jobLeaseMs, presence),
     presence,
