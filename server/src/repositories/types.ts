@@ -53,8 +53,12 @@ export interface StaffRepository {
    * published, in one transaction; nothing changes unless all three do.
    */
   disable(id: string, keyVersion: number, list: RevocationListToPublish, at: string): Promise<DisableOutcome>;
-  /** New credentials for an active account (password change: same keys, re-wrapped). */
-  setCredentials(id: string, credentials: StaffCredentials): Promise<boolean>;
+  /**
+   * New credentials for an active account (password change: same keys, re-wrapped). With
+   * `basedOn` (the auth hash the change was checked against) only while that is still the stored
+   * one: of two changes checked against one password, on two nodes at once, one wins (issue 17).
+   */
+  setCredentials(id: string, credentials: StaffCredentials, basedOn?: string): Promise<boolean>;
   setLastSignInDay(id: string, day: string): Promise<void>;
 }
 

@@ -31,6 +31,22 @@ export function concurrencyContract(repos: () => Repositories): void {
     expect(await r.appointments.startingFrom(T0)).toHaveLength(1);
   });
 
+  it('password changes checked against one password, made at once: one wins (issue 17)', async () => {
+    const r = repos();
+    await r.staff.insert(staffMember('s1'));
+    const checked = (await r.staff.byId('s1'))?.credentials;
+    if (!checked) throw new Error('s1 has credentials');
+    const tries = ['new-a', 'new-b', 'new-c'].map((authHash) => ({ ...checked, authHash, wrappedSecretKeys: `keys-of-${authHash}` }));
+    const won = await Promise.all(tries.map((c) => r.staff.setCredentials('s1', c, checked.authHash)));
+    expect(won.filter(Boolean)).toHaveLength(1);
+    const winner = tries[won.indexOf(true)];
+    // The winner's hash and the keys it wrapped, never one's hash with another's keys.
+    expect((await r.staff.byId('s1'))?.credentials).toEqual(winner);
+    // A change checked against the old password changes nothing now.
+    expect(await r.staff.setCredentials('s1', { ...checked, authHash: 'late' }, checked.authHash)).toBe(false);
+    expect((await r.staff.byId('s1'))?.credentials?.authHash).toBe(winner?.authHash);
+  });
+
   it('disables racing on one list: all or nothing for each', async () => {
     const r = repos();
     await r.staff.insert(staffMember('s1'));
