@@ -1,11 +1,9 @@
 import { DEMAND_PER_CALLER_PER_DAY } from '@tsunagari/shared';
 import { describe, expect, it } from 'vitest';
 import type { SharedNode } from '../src/cluster/shared-node.js';
-import { systemClock } from '../src/clock.js';
-import { createLogger } from '../src/log.js';
-import { createRedisNode } from '../src/redis/redis-node.js';
-import { type ClientSocket, connected, send, startTestServer, type TestServer, type TestServerOptions } from './harness.js';
+import { type ClientSocket, connected, send, type TestServer, type TestServerOptions } from './harness.js';
 import { from } from './limits-helpers.js';
+import { nodesOnRedis } from './nodes-on-redis.js';
 import { openPerTest } from './open-per-test.js';
 import { redisPerFile } from './redis-per-file.js';
 
@@ -14,24 +12,10 @@ import { redisPerFile } from './redis-per-file.js';
 // port 0, one real Redis, one database as nodes on PostgreSQL share one) at the same moment.
 const file = redisPerFile();
 const open = openPerTest();
-let n = 0;
-
 const SCRIPT = '198.51.100.7';
 
-/** `count` nodes on one Redis and one database, behind one trusted proxy (callers by X-Forwarded-For). */
-async function nodes(count: number, opts: TestServerOptions = {}): Promise<{ servers: TestServer[]; shared: SharedNode[] }> {
-  const prefix = `callers${++n}:`;
-  const servers: TestServer[] = [];
-  const shared: SharedNode[] = [];
-  for (let i = 0; i < count; i++) {
-    const node = createRedisNode(file.redis.connect(), { prefix, adapterBlockMs: 200, heartbeatMs: 200, clock: systemClock, log: createLogger('silent') });
-    shared.push(node);
-    servers.push(await startTestServer({ trustedProxyHops: 1, ...opts, shared: node, ...(servers[0] ? { dir: servers[0].dir } : {}) }));
-  }
-  // The first node's folder holds the others' database: removed after every node has stopped.
-  open.servers.push(...servers.slice(1).reverse(), servers[0] as TestServer);
-  return { servers, shared };
-}
+/** `count` nodes on one Redis and one database, behind one trusted proxy. */
+const nodes = (count: number, opts: TestServerOptions = {}) => nodesOnRedis(file.redis, open, count, opts);
 
 function track(...sockets: ClientSocket[]): ClientSocket[] {
   open.sockets.push(...sockets);

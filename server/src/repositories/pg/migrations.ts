@@ -287,6 +287,10 @@ export const pgMigrations: readonly string[] = [
     updated_at ${T} NOT NULL
   );
   `,
+  // issue 17: an appointment's change counter (the twin of SQLite's; AppointmentRepository.change).
+  `
+  ALTER TABLE appointment ADD COLUMN version BIGINT NOT NULL DEFAULT 0;
+  `,
 ];
 
 /** The advisory lock every node takes to migrate: the first applies, the others wait and find nothing left. */
