@@ -30,7 +30,7 @@ const REDIS_MATRIX = ['test/routing.test.ts', 'test/restart.test.ts', 'test/staf
  */
 const PG_MATRIX = [
   'test/auth.test.ts', 'test/bad-input.test.ts', 'test/message-order.test.ts', 'test/calendar.test.ts', 'test/campaigns.test.ts', 'test/case-log.test.ts', 'test/heartbeat.test.ts',
-  'test/key-epochs.test.ts', 'test/limits-sockets.test.ts', 'test/login-limits.test.ts', 'test/no-way-back.test.ts', 'test/nodes.test.ts', 'test/page-headers.test.ts', 'test/recall.test.ts',
+  'test/key-epochs.test.ts', 'test/limits-sockets.test.ts', 'test/login-limits.test.ts', 'test/no-way-back.test.ts', 'test/nodes.test.ts', 'test/nodes-callers.test.ts', 'test/nodes-changes.test.ts', 'test/page-headers.test.ts', 'test/recall.test.ts',
   'test/relay-cli.test.ts', 'test/restart.test.ts', 'test/routing.test.ts', 'test/seed-fiscal-2022.test.ts', 'test/staff-disable.test.ts', 'test/staff-sessions.test.ts',
   'test/start-limit.test.ts', 'test/start-proof.test.ts', 'test/still-waiting.test.ts', 'test/today-figures.test.ts',
   'test/take-resend.test.ts',

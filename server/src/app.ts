@@ -249,6 +249,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     limits,
     shared: deps.shared !== undefined,
     nodePresence: deps.shared?.presence,
+    callerSockets: deps.shared?.callerSockets,
   });
 
   let closing: Promise<void> | null = null;

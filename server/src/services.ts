@@ -169,7 +169,7 @@ export async function createServices(repos: Repositories, o: ServiceOptions): Pr
       openPerCaller: o.openPerCaller ?? DEFAULT_OPEN_PER_CALLER,
       urgentPerHour: o.urgentPerHour ?? DEFAULT_URGENT_PER_HOUR,
     }, o.shared && { store: o.shared.callerLedger, limiters: o.shared.limiters }),
-    demand: new DemandCounter(repos.demand, clock),
+    demand: new DemandCounter(repos.demand, clock, o.shared?.demandShares),
     retention,
   };
 }

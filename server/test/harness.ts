@@ -251,9 +251,9 @@ export interface LoggedInStaff {
   keys: StaffKeyPairs;
 }
 
-/** Logs in as a browser would: fetch KDF params, derive keys, send the auth key, unwrap. */
-export async function loginStaff(server: TestServer, who: keyof typeof STAFF, headers: Record<string, string> = {}): Promise<LoggedInStaff> {
-  const { username, password } = STAFF[who];
+/** Logs in as a browser would: fetch KDF params, derive keys, send the auth key, unwrap (with her test password unless given). */
+export async function loginStaff(server: TestServer, who: keyof typeof STAFF, headers: Record<string, string> = {}, password: string = STAFF[who].password): Promise<LoggedInStaff> {
+  const { username } = STAFF[who];
   const params = (await (await postJson(server.url + API.authParams, { username }, headers)).json()) as AckResult<{ salt: string; opslimit: number; memlimit: number }>;
   if (!params.ok) throw new Error(params.error);
   const derived = deriveStaffPasswordKeys(server.sodium, password, params.data);

@@ -1,8 +1,10 @@
 import type { ServerOptions } from 'socket.io';
 import type { CallerLedgerStore } from '../domain/callers/caller-ledger-store.js';
 import type { ProofLedger } from '../domain/callers/start-proof.js';
+import type { DemandShares } from '../domain/demand.js';
 import type { QueueStore } from '../domain/routing/queue-store.js';
 import type { DailySalts } from '../http/client-key.js';
+import type { CallerSocketCount } from '../socket/connection-limits.js';
 import type { JobLock } from './job-lock.js';
 import type { LimiterFactory } from './limiters.js';
 import type { NodePresence } from './node-presence.js';
@@ -26,6 +28,10 @@ export interface SharedNode {
   proofs: ProofLedger;
   /** Retention and the database jobs run on the node that holds it; so does the sweep of dead nodes' sockets. */
   jobLock: JobLock;
+  /** Each caller network's share of the day's demand figures, taken from one count for every node. */
+  demandShares: DemandShares;
+  /** Client sockets per caller network, counted across the nodes (a dead node's stop counting with its heartbeat). */
+  callerSockets(max: number): CallerSocketCount;
   /** This node's heartbeat and which node holds whose sockets: a dead node's sockets are taken for disconnected. */
   presence: NodePresence;
   /** The caller keys' daily salt, the same on every node (so one network is one caller everywhere). */

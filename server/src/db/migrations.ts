@@ -470,4 +470,10 @@ export const migrations: readonly Migration[] = [
   ALTER TABLE consultation ADD COLUMN taken INTEGER NOT NULL DEFAULT 0;
   UPDATE consultation SET taken = 1 WHERE assigned_at IS NOT NULL OR requeued_at IS NOT NULL;
   `,
+  // issue 17: an appointment's change counter. A status change is written only over the version
+  // it was planned from (AppointmentRepository.change), so two nodes (or a node and the CLI)
+  // changing one appointment at once cannot interleave; the one planned from a stale read retries.
+  `
+  ALTER TABLE appointment ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

@@ -59,6 +59,8 @@ describe('AppointmentService.book', () => {
       startingBetween: async (from, to) => all.filter((a) => a.startsAt >= from && a.startsAt < to),
       setStatus: async () => true,
       rebook: async () => true,
+      version: async () => 0,
+      change: async () => 'changed',
     };
   }
 

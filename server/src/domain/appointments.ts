@@ -26,6 +26,12 @@ export interface BookingChoices {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * Plans of one status change before it gives up (INVALID_STATE): each retry follows a change
+ * another node or process committed in between, so more than a few means it is being fought over.
+ */
+const STATUS_ATTEMPTS = 5;
+
 /** How far back `list` reaches: last week's appointments stay on the calendar to be marked done or no-show. */
 export const APPOINTMENT_LIST_PAST_DAYS = 7;
 
@@ -53,8 +59,10 @@ export function newReservationCode(sodium: Pick<Sodium, 'randombytes_uniform'>):
  */
 export class AppointmentService {
   /**
-   * Status changes of one appointment, one at a time: each checks what is stored (whether her code
-   * is booked by another, the visit marked on it) and then writes, with awaits between. Bookings
+   * Status changes of one appointment, one at a time on this node: each checks what is stored
+   * (whether her code is booked by another, the visit marked on it) and then writes, with awaits
+   * between. Across nodes the appointment's version decides (`AppointmentRepository.change`): a
+   * change planned from a read another node's change overtook is planned again. Bookings
    * need none of this: the overlap check is inside the insert, and a code taken meanwhile makes
    * the insert fail and the booking draw again (see {@link store}).
    */
@@ -181,21 +189,26 @@ export class AppointmentService {
   }
 
   private async setStatusNow(actor: CaseLogActor, appointmentId: string, status: AppointmentStatus, visit?: VisitDetails): Promise<{ appointment: Appointment; changed: boolean }> {
-    const current = await this.appointments.byId(appointmentId);
-    if (!current) throw errors.unknownAppointment();
-    const plan = await this.visits.planForAppointment(actor, current, status, visit);
-    if (current.status === status && !plan.changes) return { appointment: current, changed: false };
-    const rebooking = status === 'booked' && current.status !== 'booked';
-    if (rebooking) {
-      const holder = await this.appointments.bookedByCode(current.code);
-      if (holder && holder.id !== current.id) throw errors.invalidState('code is booked by another appointment');
-      this.checkRebooking(current);
-      // The overlap check and the write first, in one transaction: a refusal leaves the visit as it was.
-      await this.appointments.rebook(appointmentId, this.clock.now().toISOString());
+    for (let attempt = 1; ; attempt++) {
+      // The version first: whatever is read after it, a change landing meanwhile moves it on.
+      const basedOn = await this.appointments.version(appointmentId);
+      const current = await this.appointments.byId(appointmentId);
+      if (basedOn === null || !current) throw errors.unknownAppointment();
+      const plan = await this.visits.planForAppointment(actor, current, status, visit);
+      if (current.status === status && !plan.changes) return { appointment: current, changed: false };
+      const rebooking = status === 'booked' && current.status !== 'booked';
+      if (rebooking) {
+        const holder = await this.appointments.bookedByCode(current.code);
+        if (holder && holder.id !== current.id) throw errors.invalidState('code is booked by another appointment');
+        this.checkRebooking(current);
+      }
+      // One transaction, over the version read above (the overlap check of a re-booking inside
+      // it): a refusal leaves the visit as it was, and a change made meanwhile on another node
+      // (issue 17) makes this one stale, to be planned again from what that one left.
+      const outcome = await this.appointments.change(appointmentId, basedOn, { status, rebook: rebooking, visit: plan.write, at: this.clock.now().toISOString() });
+      if (outcome === 'changed') return { appointment: (await this.appointments.byId(appointmentId)) as Appointment, changed: true };
+      if (attempt >= STATUS_ATTEMPTS) throw errors.invalidState('the appointment is being changed elsewhere');
     }
-    await plan.apply();
-    if (current.status !== status && !rebooking) await this.appointments.setStatus(appointmentId, status, this.clock.now().toISOString());
-    return { appointment: (await this.appointments.byId(appointmentId)) as Appointment, changed: true };
   }
 
   /**

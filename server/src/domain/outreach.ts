@@ -11,7 +11,7 @@ import {
 import { randomId, type Sodium } from '@tsunagari/shared/crypto';
 import type { Clock } from '../clock.js';
 import { errors } from '../errors.js';
-import type { OutreachRepository } from '../repositories/types.js';
+import type { OutreachRepository, VisitWrite } from '../repositories/types.js';
 import type { CaseLogActor, CaseLogService } from './case-log.js';
 
 /** How far back "her recent visits" reach in the console's list, and how many at most. */
@@ -20,12 +20,13 @@ const MINE_LIMIT = 50;
 
 /** What marking an appointment does to its visit, decided before anything is written. */
 export interface VisitPlan {
-  /** Whether {@link apply} writes anything. */
+  /** Whether {@link write} writes anything. */
   changes: boolean;
-  apply(): Promise<void>;
+  /** Written in the status change's own transaction (`AppointmentRepository.change`). */
+  write: VisitWrite | null;
 }
 
-const NOTHING: VisitPlan = { changes: false, apply: () => Promise.resolve() };
+const NOTHING: VisitPlan = { changes: false, write: null };
 
 /**
  * Home visits and accompaniments done (issue 16): marked 済み on an appointment, or logged without
@@ -93,7 +94,7 @@ export class OutreachService {
     if (status !== 'done') {
       if (!existing) return NOTHING;
       this.mayChange(actor, existing);
-      return { changes: true, apply: async () => void (await this.visits.withdraw(existing.id, this.now())) };
+      return { changes: true, write: { withdraw: { id: existing.id, at: this.now() } } };
     }
     if (!details) throw errors.visitDetailsInvalid('how the visit went is missing');
     const day = tokyoParts(new Date(appointment.startsAt)).ymd;
@@ -101,10 +102,10 @@ export class OutreachService {
     if (existing) {
       this.mayChange(actor, existing);
       const visit = this.visit(appointment.kind, day, details, { ...existing, correctedAt: this.now() });
-      return { changes: true, apply: async () => void (await this.visits.correct(visit)) };
+      return { changes: true, write: { correct: visit } };
     }
     const visit = this.visit(appointment.kind, day, details, { id: randomId(this.sodium), staffId: actor.staffId, appointmentId: appointment.id, correctedAt: null });
-    return { changes: true, apply: () => this.visits.insert(visit) };
+    return { changes: true, write: { insert: visit } };
   }
 
   private mayChange(actor: CaseLogActor, visit: OutreachVisit | null): OutreachVisit {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { CallerLedgerStore } from '../domain/callers/caller-ledger-store.js';
 
@@ -6,6 +7,21 @@ import type { CallerLedgerStore } from '../domain/callers/caller-ledger-store.js
  * expires by then even if no consultation of it is ever seen to end.
  */
 const KEEP_SECONDS = 2 * 24 * 3600;
+
+/**
+ * KEYS: the caller's open set, its held places (a sorted set, token → lapse time in Redis's own
+ * ms, so the nodes' clocks do not matter). ARGV: limit, hold ms, token. Lapsed places go first;
+ * then the count and the hold are one step, so starts racing on several nodes each see the places
+ * the others took.
+ */
+const HOLD = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
+if redis.call('SCARD', KEYS[1]) + redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[1]) then return 0 end
+redis.call('ZADD', KEYS[2], now + tonumber(ARGV[2]), ARGV[3])
+redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[2]))
+return 1`;
 
 /**
  * {@link CallerLedgerStore} in Redis (issue 17): the open chats of a caller network as a set per
@@ -47,6 +63,19 @@ export class RedisCallerLedgerStore implements CallerLedgerStore {
 
   async blockedDay(caller: string): Promise<string | null> {
     return this.redis.get(this.key('blocked', caller));
+  }
+
+  async hold(caller: string, limit: number, forMs: number): Promise<string | null> {
+    const token = randomBytes(9).toString('base64url');
+    const commands = this.redis as unknown as { tsunagariCallerHold?: (...a: Array<string | number>) => Promise<number> };
+    // EVALSHA, falling back to EVAL once when Redis does not know the script (as the queue store's).
+    if (!commands.tsunagariCallerHold) this.redis.defineCommand('tsunagariCallerHold', { lua: HOLD, numberOfKeys: 2 });
+    const held = await (commands.tsunagariCallerHold as (...a: Array<string | number>) => Promise<number>).call(this.redis, this.key('open', caller), this.key('holding', caller), limit, Math.max(1, Math.ceil(forMs)), token);
+    return held === 1 ? token : null;
+  }
+
+  async release(caller: string, token: string): Promise<void> {
+    await this.redis.zrem(this.key('holding', caller), token);
   }
 
   private key(kind: string, id: string): string {

@@ -4,9 +4,12 @@ import { RateLimiterRedis } from 'rate-limiter-flexible';
 import type { SharedNode } from '../cluster/shared-node.js';
 import type { Clock } from '../clock.js';
 import { DEFAULT_ADAPTER_STREAM_LENGTH } from '../config.js';
+import { describeError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { RedisCallerLedgerStore } from './redis-caller-ledger.js';
+import { RedisCallerSockets } from './redis-caller-sockets.js';
 import { RedisDailySalts } from './redis-daily-salts.js';
+import { RedisDemandShares } from './redis-demand-shares.js';
 import { RedisJobLock } from './redis-job-lock.js';
 import { RedisNodePresence } from './redis-node-presence.js';
 import { RedisProofLedger } from './redis-proof-ledger.js';
@@ -46,7 +49,25 @@ export function createRedisNode(redis: Redis, options: RedisNodeOptions): Shared
     queueStore: new RedisQueueStore(redis, prefix),
     // Made when Socket.IO first asks: it opens its reading connections as soon as it exists.
     get adapter() {
-      adapter ??= createAdapter(redis, {
+      if (adapter) return adapter;
+      // The adapter duplicates `redis` for its reading connections, synchronously inside
+      // createAdapter. Its subscriber's SUBSCRIBE promise is left without a handler: when the
+      // adapter closes (this node stopping) before Redis answered it, or Redis drops, it rejects
+      // ("Connection is closed.") with nobody listening, an unhandled rejection that ended the
+      // process. Handled here, on that connection's subscribe only; the adapter still gets its promise.
+      const duplicate = redis.duplicate;
+      redis.duplicate = (...args: Parameters<Redis['duplicate']>) => {
+        const made = duplicate.apply(redis, args);
+        const subscribe = made.subscribe;
+        made.subscribe = ((...a: Parameters<Redis['subscribe']>) => {
+          const subscribed = subscribe.apply(made, a);
+          subscribed.catch((caught: unknown) => options.log.debug({ event: 'adapter.subscribe_failed', err: describeError(caught) }, 'the adapter\'s subscription ended unanswered'));
+          return subscribed;
+        }) as Redis['subscribe'];
+        return made;
+      };
+      try {
+        adapter = createAdapter(redis, {
         streamName: `${prefix}socket.io`,
         channelPrefix: `${prefix}socket.io`,
         ...(options.adapterBlockMs ? { blockTimeInMs: options.adapterBlockMs } : {}),
@@ -54,11 +75,16 @@ export function createRedisNode(redis: Redis, options: RedisNodeOptions): Shared
         // before the stream's trimming passes it by (see DEFAULT_ADAPTER_STREAM_LENGTH).
         maxLen: options.adapterStreamLength ?? DEFAULT_ADAPTER_STREAM_LENGTH,
         readCount: 1000,
-      });
+        });
+      } finally {
+        redis.duplicate = duplicate;
+      }
       return adapter;
     },
     limiters: (o) => new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}limits:${o.keyPrefix}`, points: o.points, duration: o.duration }),
     callerLedger: new RedisCallerLedgerStore(redis, prefix),
+    demandShares: new RedisDemandShares(redis, prefix),
+    callerSockets: (max) => new RedisCallerSockets(redis, presence, max, options.log, prefix),
     proofs: new RedisProofLedger(redis, prefix),
     jobLock: new RedisJobLock(redis, `${prefix}jobs:lock`, options.jobLeaseMs, presence),
     presence,

@@ -84,6 +84,21 @@ describe('limits shared by two nodes on one Redis', () => {
     expect(await nodeA.isBlocked('net-3')).toBe(false);
   });
 
+  it("the caller ledger's held places: starts racing on two nodes hold the limit once; a place its node never gave back lapses", async () => {
+    const [a, b] = twoNodes();
+    const holds = await Promise.all([a, b, a, b, a].map((node) => node.callerLedger.hold('net-1', 2, 300)));
+    expect(holds.filter((t) => t !== null)).toHaveLength(2);
+    await a.callerLedger.addOpen('net-1', 'c1');
+    // One place is open, two held: full until a hold is given back or lapses.
+    expect(await b.callerLedger.hold('net-1', 3, 300)).toBeNull();
+    const [first] = holds.filter((t): t is string => t !== null);
+    await a.callerLedger.release('net-1', first as string);
+    expect(await b.callerLedger.hold('net-1', 3, 60_000)).not.toBeNull();
+    expect(await a.callerLedger.hold('net-1', 3, 60_000)).toBeNull();
+    // The other place was never given back (its node died mid-start): it lapses after its 300 ms.
+    await expect.poll(() => a.callerLedger.hold('net-1', 3, 60_000), { timeout: 5_000, interval: 50 }).not.toBeNull();
+  });
+
   it("the start proofs: a challenge from node A is accepted once, by node B, and refused again on either", async () => {
     const [a, b] = twoNodes();
     const options = { counter: 50, floodWaiting: 30 };

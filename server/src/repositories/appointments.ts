@@ -2,10 +2,14 @@ import type { Appointment, AppointmentStatus, HandoffKind } from '@tsunagari/sha
 import type { Db } from '../db/database.js';
 import { errors } from '../errors.js';
 import type { NewAppointment } from '../domain/types.js';
-import type { AppointmentRepository } from './types.js';
+import { sqliteVisitWrites } from './outreach.js';
+import type { AppointmentChange, AppointmentRepository } from './types.js';
 import { promised } from './promised.js';
 
 type Row = Record<string, unknown>;
+
+/** A change's visit was changed or withdrawn outside it: the change is stale (rolled back). */
+export class StaleVisit extends Error {}
 
 export const fromRow = (r: Row): Appointment => ({
   id: r.id as string,
@@ -48,7 +52,12 @@ export function createSqliteAppointments(db: Db): AppointmentRepository {
     // Its own time, against every other booked appointment of its counselor (issue 16: re-booking).
     overlappingOther: db.prepare(`SELECT 1 FROM appointment o JOIN appointment a ON a.id = ?
       WHERE o.staff_id = a.staff_id AND o.id <> a.id AND o.status = 'booked' AND o.starts_at < a.ends_at AND o.ends_at > a.starts_at LIMIT 1`),
+    version: db.prepare('SELECT version FROM appointment WHERE id = ?'),
+    // Over the version the change was planned from (issue 17); updated_at moves with the status only.
+    change: db.prepare(`UPDATE appointment SET status = @status, updated_at = CASE WHEN status = @status THEN updated_at ELSE @at END,
+      version = version + 1 WHERE id = @id AND version = @basedOn`),
   };
+  const writeVisit = sqliteVisitWrites(db);
   const one = (r: unknown): Appointment | null => (r ? fromRow(r as Row) : null);
   const insertFree = db.transaction((a: NewAppointment, at: string) => {
     if (s.overlapping.get(a.staffId, a.endsAt, a.startsAt)) throw errors.doubleBooked();
@@ -57,6 +66,14 @@ export function createSqliteAppointments(db: Db): AppointmentRepository {
   const rebookFree = db.transaction((id: string, at: string) => {
     if (s.overlappingOther.get(id)) throw errors.doubleBooked();
     return s.status.run('booked', at, id).changes === 1;
+  });
+  // IMMEDIATE: another process on the file (the CLI, a second relay) cannot write between the
+  // version check and the writes. A refusal (overlap, a visit gone) throws and rolls all back.
+  const changeOver = db.transaction((id: string, basedOn: number, c: AppointmentChange): 'changed' | 'stale' => {
+    if (s.change.run({ id, basedOn, status: c.status, at: c.at }).changes !== 1) return 'stale';
+    if (c.rebook && s.overlappingOther.get(id)) throw errors.doubleBooked();
+    if (c.visit && !writeVisit(c.visit)) throw new StaleVisit();
+    return 'changed';
   });
   return promised<AppointmentRepository>({
     insert: (a, at) => insertFree.immediate(a, at),
@@ -67,5 +84,14 @@ export function createSqliteAppointments(db: Db): AppointmentRepository {
     latestByCode: (code) => one(s.latest.get(code)),
     startingFrom: (fromIso) => (s.from.all(fromIso) as Row[]).map(fromRow),
     setStatus: (id, status, at) => s.status.run(status, at, id).changes === 1,
+    version: (id) => (s.version.get(id) as { version: number } | undefined)?.version ?? null,
+    change: (id, basedOn, c) => {
+      try {
+        return changeOver.immediate(id, basedOn, c);
+      } catch (caught) {
+        if (caught instanceof StaleVisit) return 'stale';
+        throw caught;
+      }
+    },
   });
 }

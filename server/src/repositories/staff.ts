@@ -98,6 +98,9 @@ export function createSqliteStaff(db: Db): {
       auth_hash = NULL, wrapped_secret_keys = NULL, routing_status = 'away' WHERE id = ? AND status = 'active' AND key_version = ?`),
     setCredentials: db.prepare(`UPDATE staff SET kdf_salt = @salt, kdf_opslimit = @opslimit, kdf_memlimit = @memlimit,
       auth_hash = @authHash, wrapped_secret_keys = @wrappedSecretKeys WHERE id = @id AND status = 'active'`),
+    // The same, only over the auth hash it was checked against (issue 17: a password change made beside another).
+    setCredentialsBasedOn: db.prepare(`UPDATE staff SET kdf_salt = @salt, kdf_opslimit = @opslimit, kdf_memlimit = @memlimit,
+      auth_hash = @authHash, wrapped_secret_keys = @wrappedSecretKeys WHERE id = @id AND status = 'active' AND auth_hash = @basedOn`),
     setLastSignInDay: db.prepare('UPDATE staff SET last_sign_in_day = ? WHERE id = ?'),
     sessionInsert: db.prepare('INSERT INTO staff_session (token_hash, staff_id, created_at, expires_at) VALUES (?, ?, ?, ?)'),
     sessionGet: db.prepare('SELECT staff_id, expires_at FROM staff_session WHERE token_hash = ? AND expires_at > ?'),
@@ -150,7 +153,10 @@ export function createSqliteStaff(db: Db): {
           throw caught;
         }
       },
-      setCredentials: (id, c) => s.setCredentials.run({ id, ...c.kdf, authHash: c.authHash, wrappedSecretKeys: c.wrappedSecretKeys }).changes === 1,
+      setCredentials: (id, c, basedOn) => {
+        const row = { id, ...c.kdf, authHash: c.authHash, wrappedSecretKeys: c.wrappedSecretKeys };
+        return (basedOn === undefined ? s.setCredentials.run(row) : s.setCredentialsBasedOn.run({ ...row, basedOn })).changes === 1;
+      },
       setLastSignInDay: (id, day) => void s.setLastSignInDay.run(day, id),
     }),
     sessions: promised<StaffSessionRepository>({

@@ -53,8 +53,12 @@ export interface StaffRepository {
    * published, in one transaction; nothing changes unless all three do.
    */
   disable(id: string, keyVersion: number, list: RevocationListToPublish, at: string): Promise<DisableOutcome>;
-  /** New credentials for an active account (password change: same keys, re-wrapped). */
-  setCredentials(id: string, credentials: StaffCredentials): Promise<boolean>;
+  /**
+   * New credentials for an active account (password change: same keys, re-wrapped). With
+   * `basedOn` (the auth hash the change was checked against) only while that is still the stored
+   * one: of two changes checked against one password, on two nodes at once, one wins (issue 17).
+   */
+  setCredentials(id: string, credentials: StaffCredentials, basedOn?: string): Promise<boolean>;
   setLastSignInDay(id: string, day: string): Promise<void>;
 }
 
@@ -289,6 +293,28 @@ export interface AppointmentRepository {
    * atomically with the write, like {@link insert}. False when there is no such appointment.
    */
   rebook(id: string, at: string): Promise<boolean>;
+  /** The appointment's change counter (issue 17: moved by every {@link change}), or null when there is none. */
+  version(id: string): Promise<number | null>;
+  /**
+   * One status change in one transaction, written only over `basedOn` (the {@link version} it was
+   * planned from): the status (booked again: DOUBLE_BOOKED as {@link rebook}), its visit's change,
+   * the counter moved on. 'stale', and nothing written, when another change landed since — on
+   * another node or process too (issue 17). False-free: an appointment that is gone is 'stale'.
+   */
+  change(id: string, basedOn: number, change: AppointmentChange): Promise<'changed' | 'stale'>;
+}
+
+/** What one status change writes to the appointment's visit (issue 17: in the change's own transaction). */
+export type VisitWrite = { insert: OutreachVisit } | { correct: OutreachVisit } | { withdraw: { id: string; at: string } };
+
+/** One status change of an appointment ({@link AppointmentRepository.change}). */
+export interface AppointmentChange {
+  status: AppointmentStatus;
+  /** Back to booked from another status: checked for overlaps as a booking is. */
+  rebook: boolean;
+  visit: VisitWrite | null;
+  /** When: `updated_at` moves only when the status does. */
+  at: string;
 }
 
 /**

@@ -6,28 +6,41 @@ import type { Logger } from '../log.js';
 import type { TsunagariSocket } from './types.js';
 
 /**
- * Client sockets open at once per caller (her daily network key, `CallerKeys.of`). One woman has
- * one widget open, perhaps a second tab; a script opening thousands would hold memory and routing
- * work for each. Counted from connection to disconnect; the handshake asks `admits` first.
+ * Client sockets open at once per caller network (her daily network key, `CallerKeys.of`). One
+ * woman has one widget open, perhaps a second tab; a script opening thousands would hold memory
+ * and routing work for each. With several nodes the count is shared (`redis/redis-caller-sockets.ts`),
+ * so N nodes still admit the cap, not N times it (issue 17).
  */
-export class CallerSockets {
-  private readonly open = new Map<string, number>();
+export interface CallerSocketCount {
+  /** Whether one more socket from this caller may connect (a first look, before the upgrade). */
+  admits(caller: string): boolean | Promise<boolean>;
+  /** Counts one more socket for this caller if she is under the cap, in one step; false: refused. */
+  open(caller: string): boolean | Promise<boolean>;
+  /** One of the sockets {@link open} counted is gone. */
+  closed(caller: string): void;
+}
+
+/** {@link CallerSocketCount} in this process's memory: one relay. Counted from handshake to disconnect. */
+export class CallerSockets implements CallerSocketCount {
+  private readonly counts = new Map<string, number>();
 
   constructor(private readonly max: number) {}
 
-  /** Whether one more socket from this caller may connect. */
   admits(caller: string): boolean {
-    return (this.open.get(caller) ?? 0) < this.max;
+    return (this.counts.get(caller) ?? 0) < this.max;
   }
 
-  opened(caller: string): void {
-    this.open.set(caller, (this.open.get(caller) ?? 0) + 1);
+  open(caller: string): boolean {
+    const n = this.counts.get(caller) ?? 0;
+    if (n >= this.max) return false;
+    this.counts.set(caller, n + 1);
+    return true;
   }
 
   closed(caller: string): void {
-    const n = (this.open.get(caller) ?? 0) - 1;
-    if (n > 0) this.open.set(caller, n);
-    else this.open.delete(caller);
+    const n = (this.counts.get(caller) ?? 0) - 1;
+    if (n > 0) this.counts.set(caller, n);
+    else this.counts.delete(caller);
   }
 }
 
@@ -38,19 +51,25 @@ export type AllowRequest = (req: IncomingMessage, answer: (message: string | nul
  * Refuses a new connection from a caller at her socket limit before the WebSocket upgrade
  * (engine.io's `allowRequest`): engine.io answers a short HTTP 400 with the body RATE_LIMITED and
  * closes the TCP socket, so a script reconnecting in a loop costs no upgrade, no engine or
- * Socket.IO handshake and no frames. The count is the handshake middleware's (`CallerSockets`),
+ * Socket.IO handshake and no frames. The count is the handshake middleware's (`CallerSocketCount.open`),
  * which stays the authority: sockets still between this check and their Socket.IO connection are
  * not counted here, so a burst of simultaneous handshakes can pass this check and meet that one.
  * A request that carries a staff session cookie passes (staff sockets are not counted per caller;
  * the handshake checks the session), and so does every request of an established connection
  * (engine.io asks only for new ones).
  */
-export function admitUnderCap(sockets: CallerSockets, callers: CallerKeys): AllowRequest {
+export function admitUnderCap(sockets: CallerSocketCount, callers: CallerKeys): AllowRequest {
   return (req, answer) => {
     const cookie = req.headers.cookie;
     if (cookie && parseCookie(cookie)[STAFF_SESSION_COOKIE] !== undefined) return answer(null, true);
-    if (sockets.admits(callers.of(req))) return answer(null, true);
-    answer('RATE_LIMITED', false);
+    const admits = sockets.admits(callers.of(req));
+    if (admits === true) return answer(null, true);
+    if (admits === false) return answer('RATE_LIMITED', false);
+    // Shared count: a count that cannot be read admits here; the handshake's `open` decides.
+    admits.then(
+      (yes) => answer(yes ? null : 'RATE_LIMITED', yes),
+      () => answer(null, true),
+    );
   };
 }
 

@@ -8,7 +8,7 @@ import { registerCalendarHandlers } from './calendar.handlers.js';
 import { registerCaseLogHandlers } from './case-log.handlers.js';
 import { registerDistributionHandlers } from './distribution.handlers.js';
 import { KeyedSerial } from '../domain/routing/serial.js';
-import { admitUnderCap, CallerSockets, OutboundCap } from './connection-limits.js';
+import { admitUnderCap, type CallerSocketCount, CallerSockets, OutboundCap } from './connection-limits.js';
 import { registerConsultationHandlers } from './consultation.handlers.js';
 import { EventBudgets } from './event-budget.js';
 import { HandlerTable } from './handle.js';
@@ -46,6 +46,8 @@ export type SocketDeps = Services & {
   shared?: boolean;
   /** Several nodes: this node's heartbeat and the registry of whose sockets are on which node. */
   nodePresence?: NodePresence | undefined;
+  /** With several nodes: client sockets per caller network counted across them (default: this process's). */
+  callerSockets?: ((max: number) => CallerSocketCount) | undefined;
 };
 
 /** Every inbound event's handler, one register call per event prefix. */
@@ -82,7 +84,8 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: Q
   const pusher = new QueuePusher(io, deps, log, deps.scheduler, deps.shared ?? false);
   deps.demand.onCount = () => pusher.figuresChanged();
   const handlers = handlerTable(deps);
-  const callerSockets = new CallerSockets(deps.limits.socketsPerCaller);
+  // With several nodes the count is shared, so N nodes admit the cap once, not N times.
+  const callerSockets = deps.callerSockets?.(deps.limits.socketsPerCaller) ?? new CallerSockets(deps.limits.socketsPerCaller);
   // A caller at her limit is refused before the upgrade; the handshake below checks again.
   io.engine.opts.allowRequest = admitUnderCap(callerSockets, callers);
   const outbound = new OutboundCap(deps.limits.outboundBufferBytes, log);
@@ -134,11 +137,24 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: Q
     identify(socket, auth, callers, staffOrigin).then((data) => {
       if (data === 'NOT_AUTHENTICATED') return next(new Error('NOT_AUTHENTICATED'));
       if (!data) return next(new Error('INVALID_PAYLOAD'));
-      // Staff sockets come with a live session, so only clients are counted per caller.
-      if (data.role === 'client' && !callerSockets.admits(data.caller)) return next(new Error('RATE_LIMITED'));
       socket.data = data;
-      booted.then(() => next(), next);
-    }, next);
+      // Staff sockets come with a live session, so only clients are counted per caller.
+      if (data.role !== 'client') return void booted.then(() => next(), next);
+      return Promise.resolve(callerSockets.open(data.caller)).then((admitted) => {
+        if (!admitted) return next(new Error('RATE_LIMITED'));
+        // Counted from here: given back once, when the socket disconnects or, if it never
+        // connects (gone during the handshake), when its connection closes.
+        let counted = true;
+        const giveBack = (): void => {
+          if (!counted) return;
+          counted = false;
+          callerSockets.closed(data.caller);
+        };
+        socket.once('disconnect', giveBack);
+        socket.conn.once('close', giveBack);
+        booted.then(() => next(), next);
+      });
+    }).catch(next);
   });
 
   const present = presence(io, routing, events.failed, deps.shared ?? false);
@@ -146,7 +162,6 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: Q
   function onDisconnect(this: TsunagariSocket, reason: string): void {
     nodeSockets?.closed(this);
     present.offline.call(this);
-    if (this.data.role === 'client') callerSockets.closed(this.data.caller);
     log.debug({ event: 'socket.disconnected', role: this.data.role, reason }, 'socket disconnected');
   }
 
@@ -163,7 +178,6 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: Q
         for (const c of mine) void socket.join(rooms.consultation(c.id));
       }, events.failed);
     }
-    if (data.role === 'client') callerSockets.opened(data.caller);
     log.debug({ event: 'socket.connected', role: data.role }, 'socket connected');
     handlers.attach(socket);
     nodeSockets?.staffOpened(socket);

@@ -16,6 +16,14 @@ export interface CallerLedgerStore {
   block(caller: string, day: string, forMs: number): Promise<void>;
   /** The day a block was set for, or null. */
   blockedDay(caller: string): Promise<string | null>;
+  /**
+   * Holds a place for a start being made, in one step with the count: when the caller's open chats
+   * plus the places held already reach `limit`, nothing is held and null is answered; else a token
+   * for {@link release}. A place not released in `forMs` (its node died mid-start) lapses.
+   */
+  hold(caller: string, limit: number, forMs: number): Promise<string | null>;
+  /** Gives back a place {@link hold} answered (once the start is counted with addOpen, or refused). */
+  release(caller: string, token: string): Promise<void>;
 }
 
 const SWEEP_EVERY = 256;
@@ -25,6 +33,9 @@ export class MemoryCallerLedgerStore implements CallerLedgerStore {
   private readonly open = new Map<string, Set<string>>();
   private readonly starter = new Map<string, string>();
   private readonly blocked = new Map<string, string>();
+  /** Places held per caller (one process: its own starts; a restart forgets them with the rest). */
+  private readonly holding = new Map<string, Set<string>>();
+  private holds = 0;
   private addsSinceSweep = 0;
 
   /** @param sweep looks one caller over (the ledger drops its ended chats); called now and then for all. */
@@ -71,5 +82,22 @@ export class MemoryCallerLedgerStore implements CallerLedgerStore {
 
   async blockedDay(caller: string): Promise<string | null> {
     return this.blocked.get(caller) ?? null;
+  }
+
+  // One process: nothing is awaited between the count and the hold, so no start passes another's.
+  // A start's hold ends in its own finally, so nothing here needs `forMs`.
+  async hold(caller: string, limit: number): Promise<string | null> {
+    const held = this.holding.get(caller);
+    if ((this.open.get(caller)?.size ?? 0) + (held?.size ?? 0) >= limit) return null;
+    const token = String(++this.holds);
+    if (held) held.add(token);
+    else this.holding.set(caller, new Set([token]));
+    return token;
+  }
+
+  async release(caller: string, token: string): Promise<void> {
+    const held = this.holding.get(caller);
+    held?.delete(token);
+    if (held?.size === 0) this.holding.delete(caller);
   }
 }

@@ -7,6 +7,8 @@ import { type CallerLedgerStore, MemoryCallerLedgerStore } from './caller-ledger
 
 /** At most this many consultations waiting or active per caller network at once, unless configured. */
 export const DEFAULT_OPEN_PER_CALLER = 2;
+/** How long a start's held place lasts if its node never releases it (it died mid-start). */
+export const HOLD_MS = 60_000;
 /** Urgent starts one caller network may make per hour before further starts queue as non-urgent. */
 export const DEFAULT_URGENT_PER_HOUR = 3;
 
@@ -28,12 +30,6 @@ export interface CallerLedgerOptions {
 export class CallerLedger {
   private readonly urgent: RateLimiterAbstract | null;
   private readonly store: CallerLedgerStore;
-  /**
-   * Starts that passed the check and are still being made (proof, start limit), per caller, on
-   * this node (with several nodes, starts racing on two nodes at once can each pass one more).
-   */
-  private readonly starting = new Map<string, number>();
-
   constructor(
     private readonly statusOf: (consultationId: string) => Promise<ConsultationStatus | null>,
     private readonly clock: Clock,
@@ -52,30 +48,32 @@ export class CallerLedger {
   async check(caller: string): Promise<void> {
     if (await this.isBlocked(caller)) throw errors.rateLimited();
     const limit = this.options.openPerCaller;
-    if (limit > 0 && (await this.openCount(caller)) + (this.starting.get(caller) ?? 0) >= limit) throw errors.tooManyOpen();
+    if (limit > 0 && (await this.openCount(caller)) >= limit) throw errors.tooManyOpen();
   }
 
   /**
    * {@link check}, and a place held for this start until the returned release is called (once the
    * start is recorded with {@link opened}, or refused). A start awaits its proof of work and the
    * start limit between the check and `opened`: without the hold, twenty starts from one network
-   * arriving together all passed the check before any was opened, and all twenty queued. Nothing
-   * is awaited between the count and the hold, so starts arriving together each count the places
-   * held before them (`openCount` counts the set as it is after its reads).
+   * arriving together all passed the check before any was opened, and all twenty queued. The store
+   * counts and holds in one step (with several nodes, one Redis script), so starts arriving
+   * together, on one node or on several, each count the places held before them. A hold whose node
+   * dies before releasing it lapses after {@link HOLD_MS}.
    */
   async hold(caller: string): Promise<() => void> {
     if (await this.isBlocked(caller)) throw errors.rateLimited();
     const limit = this.options.openPerCaller;
-    const open = limit > 0 ? await this.openCount(caller) : 0;
-    if (limit > 0 && open + (this.starting.get(caller) ?? 0) >= limit) throw errors.tooManyOpen();
-    this.starting.set(caller, (this.starting.get(caller) ?? 0) + 1);
+    if (limit <= 0) return () => undefined;
+    // Ended chats are forgotten first, so the store's count is of open ones (and places held).
+    await this.openCount(caller);
+    const token = await this.store.hold(caller, limit, HOLD_MS);
+    if (token === null) throw errors.tooManyOpen();
     let held = true;
     return () => {
       if (!held) return;
       held = false;
-      const n = (this.starting.get(caller) ?? 1) - 1;
-      if (n > 0) this.starting.set(caller, n);
-      else this.starting.delete(caller);
+      // A release that cannot be written lapses with the hold.
+      void this.store.release(caller, token).catch(() => undefined);
     };
   }
 

@@ -154,7 +154,9 @@ export class StaffAuthService {
     const kdf = checkKdfParams(this.sodium, req.kdf, KDF_FLOORS[this.kdfFloor]);
     if (!kdf.ok) throw errors.weakKdf(kdf.reason);
     const credentials = { kdf: kdf.params, authHash: hashAuthKey(this.sodium, fromB64(this.sodium, req.newAuthKey)), wrappedSecretKeys: req.wrappedSecretKeys };
-    if (!(await this.repos.staff.setCredentials(who.staff.id, credentials))) throw errors.notAuthenticated();
+    // Only over the password her key was checked against: a change made meanwhile on another node
+    // (or by the admin CLI) wins, and this one is refused as if her key no longer matched.
+    if (!(await this.repos.staff.setCredentials(who.staff.id, credentials, who.staff.credentials?.authHash ?? ''))) throw errors.notAuthenticated();
     await this.repos.sessions.deleteForStaff(who.staff.id);
     this.live.endAllOf(who.staff.id);
     return this.open({ ...who.staff, credentials });

@@ -1,7 +1,7 @@
 import { DomainError } from '../../errors.js';
 import { expect, it } from 'vitest';
 import type { Repositories } from '../types.js';
-import { appointment, at, consultation, message, revocationList, staffMember, T0, withStaff } from './fixtures.js';
+import { appointment, at, consultation, message, revocationList, staffMember, T0, visit, withStaff } from './fixtures.js';
 
 /**
  * Calls made at once. Against SQLite (one synchronous writer) they are decided one after the
@@ -29,6 +29,65 @@ export function concurrencyContract(repos: () => Repositories): void {
     expect(tries.filter((t) => t.status === 'fulfilled')).toHaveLength(1);
     for (const t of tries) if (t.status === 'rejected') expect((t.reason as DomainError).code).toBe('DOUBLE_BOOKED');
     expect(await r.appointments.startingFrom(T0)).toHaveLength(1);
+  });
+
+  it("status changes of one appointment planned from one version, made at once: one lands whole, the others change nothing (issue 17)", async () => {
+    const r = repos();
+    await withStaff(r, 'k1');
+    await r.consultations.insert(consultation('c1'));
+    await r.appointments.insert(appointment('a1', 'c1', 'k1', at(60), 60, { kind: 'outreach' }), T0);
+    const basedOn = await r.appointments.version('a1');
+    expect(basedOn).not.toBeNull();
+    const v = visit('v1', 'k1', '2026-05-11', { appointmentId: 'a1' });
+    const outcomes = await Promise.all([
+      r.appointments.change('a1', basedOn as number, { status: 'done', rebook: false, visit: { insert: v }, at: at(1) }),
+      r.appointments.change('a1', basedOn as number, { status: 'cancelled', rebook: false, visit: null, at: at(1) }),
+      r.appointments.change('a1', basedOn as number, { status: 'no_show', rebook: false, visit: null, at: at(1) }),
+    ]);
+    expect(outcomes.filter((o) => o === 'changed')).toHaveLength(1);
+    const won = (['done', 'cancelled', 'no_show'] as const)[outcomes.indexOf('changed')];
+    expect((await r.appointments.byId('a1'))?.status).toBe(won);
+    // Done with its visit, or not done and no visit: never one change's status with another's visit.
+    expect((await r.outreach.byAppointment('a1')) !== null).toBe(won === 'done');
+    expect(await r.appointments.version('a1')).toBe((basedOn as number) + 1);
+    // Planned from the old version: stale, nothing written.
+    expect(await r.appointments.change('a1', basedOn as number, { status: 'booked', rebook: true, visit: null, at: at(2) })).toBe('stale');
+    expect((await r.appointments.byId('a1'))?.status).toBe(won);
+  });
+
+  it('an appointment change that cannot write its visit, or whose re-booking overlaps, writes nothing (issue 17)', async () => {
+    const r = repos();
+    await withStaff(r, 'k1');
+    await r.consultations.insert(consultation('c1'));
+    await r.appointments.insert(appointment('a1', 'c1', 'k1', at(60)), T0);
+    const v0 = (await r.appointments.version('a1')) as number;
+    // Its visit is not there to withdraw (changed outside the plan): stale, the status unchanged.
+    expect(await r.appointments.change('a1', v0, { status: 'cancelled', rebook: false, visit: { withdraw: { id: 'no-such-visit', at: at(1) } }, at: at(1) })).toBe('stale');
+    expect((await r.appointments.byId('a1'))?.status).toBe('booked');
+    expect(await r.appointments.version('a1')).toBe(v0);
+    expect(await r.appointments.change('a1', v0, { status: 'cancelled', rebook: false, visit: null, at: at(1) })).toBe('changed');
+    await r.appointments.insert(appointment('a2', 'c1', 'k1', at(90)), T0);
+    await expect(r.appointments.change('a1', v0 + 1, { status: 'booked', rebook: true, visit: null, at: at(2) })).rejects.toMatchObject({ code: 'DOUBLE_BOOKED' });
+    expect((await r.appointments.byId('a1'))?.status).toBe('cancelled');
+    expect(await r.appointments.version('a1')).toBe(v0 + 1);
+    expect(await r.appointments.version('no-such-appointment')).toBeNull();
+    expect(await r.appointments.change('no-such-appointment', 0, { status: 'done', rebook: false, visit: null, at: at(3) })).toBe('stale');
+  });
+
+  it('password changes checked against one password, made at once: one wins (issue 17)', async () => {
+    const r = repos();
+    await r.staff.insert(staffMember('s1'));
+    const checked = (await r.staff.byId('s1'))?.credentials;
+    if (!checked) throw new Error('s1 has credentials');
+    const tries = ['new-a', 'new-b', 'new-c'].map((authHash) => ({ ...checked, authHash, wrappedSecretKeys: `keys-of-${authHash}` }));
+    const won = await Promise.all(tries.map((c) => r.staff.setCredentials('s1', c, checked.authHash)));
+    expect(won.filter(Boolean)).toHaveLength(1);
+    const winner = tries[won.indexOf(true)];
+    // The winner's hash and the keys it wrapped, never one's hash with another's keys.
+    expect((await r.staff.byId('s1'))?.credentials).toEqual(winner);
+    // A change checked against the old password changes nothing now.
+    expect(await r.staff.setCredentials('s1', { ...checked, authHash: 'late' }, checked.authHash)).toBe(false);
+    expect((await r.staff.byId('s1'))?.credentials?.authHash).toBe(winner?.authHash);
   });
 
   it('disables racing on one list: all or nothing for each', async () => {

@@ -297,6 +297,10 @@ export const pgMigrations: readonly string[] = [
   ALTER TABLE consultation ADD COLUMN taken BIGINT NOT NULL DEFAULT 0;
   UPDATE consultation SET taken = 1 WHERE assigned_at IS NOT NULL OR requeued_at IS NOT NULL;
   `,
+  // issue 17: an appointment's change counter (the twin of SQLite's; AppointmentRepository.change).
+  `
+  ALTER TABLE appointment ADD COLUMN version BIGINT NOT NULL DEFAULT 0;
+  `,
 ];
 
 /** The advisory lock every node takes to migrate: the first applies, the others wait and find nothing left. */

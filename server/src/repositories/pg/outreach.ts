@@ -3,8 +3,26 @@ import type pg from 'pg';
 import { coarseOrNull, coarseTime } from '../../domain/coarse-time.js';
 import { toEvent } from '../distribution.js';
 import { toVisit } from '../outreach.js';
-import type { DistributionRepository, OutreachRepository } from '../types.js';
-import { all, changes, one } from './pool.js';
+import type { DistributionRepository, OutreachRepository, VisitWrite } from '../types.js';
+import { all, changes, one, type Queryable } from './pool.js';
+
+/**
+ * The visit writes on a pool or on a transaction's client (an appointment's status change runs
+ * them inside its own transaction, issue 17). Each answers whether it wrote a row.
+ */
+export async function pgVisitWrite(db: Queryable, w: VisitWrite): Promise<boolean> {
+  const params = (v: OutreachVisit) => [v.id, v.kind, v.date, v.durationBand, v.agency];
+  if ('insert' in w) {
+    const v = w.insert;
+    const sql = 'INSERT INTO outreach_visit (id, kind, day, duration_band, agency, staff_id, appointment_id, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)';
+    return (await changes(db, sql, [...params(v), v.staffId, v.appointmentId, coarseTime(v.recordedAt)])) === 1;
+  }
+  if ('correct' in w) {
+    const sql = 'UPDATE outreach_visit SET kind = $2, day = $3, duration_band = $4, agency = $5, corrected_at = $6 WHERE id = $1 AND withdrawn_at IS NULL';
+    return (await changes(db, sql, [...params(w.correct), coarseOrNull(w.correct.correctedAt)])) === 1;
+  }
+  return (await changes(db, 'UPDATE outreach_visit SET withdrawn_at = $1 WHERE id = $2 AND withdrawn_at IS NULL', [coarseTime(w.withdraw.at), w.withdraw.id])) === 1;
+}
 
 /** PostgreSQL visits done: withdrawn rows stay, invisible to every read; times kept to 10 minutes. */
 export function createPgOutreach(pool: pg.Pool): OutreachRepository {
@@ -12,17 +30,10 @@ export function createPgOutreach(pool: pg.Pool): OutreachRepository {
     const r = await one(pool, `SELECT * FROM outreach_visit WHERE ${where} = $1 AND withdrawn_at IS NULL`, [value]);
     return r ? toVisit(r) : null;
   };
-  const params = (v: OutreachVisit) => [v.id, v.kind, v.date, v.durationBand, v.agency];
   return {
-    insert: async (v) =>
-      void (await pool.query('INSERT INTO outreach_visit (id, kind, day, duration_band, agency, staff_id, appointment_id, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
-        ...params(v), v.staffId, v.appointmentId, coarseTime(v.recordedAt),
-      ])),
-    correct: async (v) =>
-      (await changes(pool, 'UPDATE outreach_visit SET kind = $2, day = $3, duration_band = $4, agency = $5, corrected_at = $6 WHERE id = $1 AND withdrawn_at IS NULL', [
-        ...params(v), coarseOrNull(v.correctedAt),
-      ])) === 1,
-    withdraw: async (id, at) => (await changes(pool, 'UPDATE outreach_visit SET withdrawn_at = $1 WHERE id = $2 AND withdrawn_at IS NULL', [coarseTime(at), id])) === 1,
+    insert: async (v) => void (await pgVisitWrite(pool, { insert: v })),
+    correct: (v) => pgVisitWrite(pool, { correct: v }),
+    withdraw: (id, at) => pgVisitWrite(pool, { withdraw: { id, at } }),
     byId: (id) => first('id', id),
     byAppointment: (appointmentId) => first('appointment_id', appointmentId),
     mine: async (staffId, sinceIso, limit) =>

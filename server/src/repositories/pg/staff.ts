@@ -86,8 +86,12 @@ export function createPgStaff(pool: pg.Pool): {
           throw caught;
         }
       },
-      setCredentials: async (id, c) =>
-        (await changes(pool, `UPDATE staff SET ${CREDENTIALS} WHERE id = $1 AND status = 'active'`, [id, c.kdf.salt, c.kdf.opslimit, c.kdf.memlimit, c.authHash, c.wrappedSecretKeys])) === 1,
+      setCredentials: async (id, c, basedOn) => {
+        const values = [id, c.kdf.salt, c.kdf.opslimit, c.kdf.memlimit, c.authHash, c.wrappedSecretKeys];
+        // With basedOn, only over the auth hash it was checked against (the row's lock decides between two at once).
+        const sql = `UPDATE staff SET ${CREDENTIALS} WHERE id = $1 AND status = 'active'${basedOn === undefined ? '' : ' AND auth_hash = $7'}`;
+        return (await changes(pool, sql, basedOn === undefined ? values : [...values, basedOn])) === 1;
+      },
       setLastSignInDay: async (id, day) => void (await pool.query('UPDATE staff SET last_sign_in_day = $1 WHERE id = $2', [day, id])),
     },
     sessions: {
