@@ -53,12 +53,13 @@ describe('npm run bench -- --nodes 3', { timeout: 90_000 }, () => {
     const seen = new Map<number, string>();
     const watch = setInterval(() => {
       const now = processes();
-      dir ??= [...now.values()].map((p) => benchDirIn(p.cmdline)).find(Boolean);
       const tree = new Set([child.pid!]);
       for (let grew = true; grew; ) {
         grew = false;
         for (const [pid, p] of now) if (!tree.has(pid) && tree.has(p.ppid)) grew = tree.add(pid) !== null;
       }
+      // From this bench's own tree (its Redis is a descendant): another bench running beside it has a folder too.
+      dir ??= [...tree].map((pid) => benchDirIn(now.get(pid)?.cmdline ?? '')).find(Boolean);
       for (const [pid, p] of now) if (pid !== child.pid && (tree.has(pid) || (dir && p.cmdline.includes(dir)))) seen.set(pid, p.cmdline);
     }, 100);
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
