@@ -117,6 +117,8 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: Q
   io.on('settings:changed', () => void settings.reload().catch(events.failed));
   // A waiting woman who spoke through another node: her silence timer may run here.
   io.on('routing:client-spoke', (consultationId: string, answered: boolean) => routing.spokeElsewhere(consultationId, answered));
+  // Another node changed the queue: the women waiting here learn their places from this node.
+  io.on('queue:moved', () => pusher.moved());
   // Whichever event binds a client socket to her consultation (start, resume, resume by code),
   // she is present again: her grace period stops.
   io.sockets.adapter.on('join-room', (room: string, id: string) => {

@@ -14,6 +14,12 @@ export const FIGURES_EVERY_MS = 5_000;
  * coalesced: any number of changes in one event-loop turn make one push, and a client is told
  * only when what she sees (place, estimate, whether to show alternatives) changed. Without this,
  * N clients joining cost N² pushes.
+ * Several nodes (`shared`): the board goes to every staff socket through the adapter from the
+ * node that made the change, once; but each node tells only the waiting women whose sockets are
+ * on it their place, from the shared queue, after any change anywhere (the changing node tells
+ * the others with one `queue:moved`). Before, the changing node pushed each woman's place through
+ * the adapter — a packet per woman per change, read and decoded by every node — and kept what it
+ * had told per node, so a woman was told an unchanged place again by each node that changed it.
  */
 export class QueuePusher {
   private scheduled: NodeJS.Immediate | null = null;
@@ -49,6 +55,11 @@ export class QueuePusher {
   changed(what: RoutingChange): void {
     if (what.queue) this.queueDirty = true;
     if (what.counselors) this.counselorsDirty = true;
+    this.schedule();
+  }
+
+  /** Several nodes: another node changed routing (`queue:moved`); the women here are told their places again. */
+  moved(): void {
     this.schedule();
   }
 
@@ -98,6 +109,8 @@ export class QueuePusher {
     this.queueDirty = false;
     this.counselorsDirty = false;
     const { routing, presenter } = this.services;
+    // Told before this node reads the queue: the others read it after this change, whichever is first.
+    if (this.shared && (queueDirty || counselorsDirty)) this.io.serverSideEmit('queue:moved');
     const view = await routing.view();
     if (queueDirty && this.staffListening()) {
       this.io.to(rooms.staff).emit('queue:changed', presenter.queueList(view));
@@ -105,13 +118,17 @@ export class QueuePusher {
     }
     if (counselorsDirty) this.io.to(rooms.staff).emit('staff:changed', { counselors: await presenter.counselorStates(view) });
     const waiting = new Set<string>();
+    const here = this.io.sockets.adapter.rooms;
     for (const p of presenter.positions(view)) {
+      const room = rooms.consultation(p.consultationId);
+      // Several nodes: her own node tells her (it was told of the change too).
+      if (this.shared && !here.has(room)) continue;
       waiting.add(p.consultationId);
       // Compared field by field: this runs for everyone waiting on every change, and with
       // thousands waiting a string per client per turn was most of what an arrival cost.
       if (sameView(this.told.get(p.consultationId), p)) continue;
       this.told.set(p.consultationId, p);
-      this.io.to(rooms.consultation(p.consultationId)).emit('queue:position', p);
+      (this.shared ? this.io.local : this.io).to(room).emit('queue:position', p);
     }
     for (const id of this.told.keys()) if (!waiting.has(id)) this.told.delete(id);
   }

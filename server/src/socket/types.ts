@@ -18,6 +18,8 @@ export interface InterNodeEvents {
   'settings:changed': () => void;
   /** A waiting woman spoke through the sending node (`answered`: her answer to 「まだお待ちですか？」). */
   'routing:client-spoke': (consultationId: string, answered: boolean) => void;
+  /** The sending node changed the queue or the counselors: each node tells its own waiting women their places. */
+  'queue:moved': () => void;
 }
 
 export type TsunagariServer = Server<ClientToServerEvents, ServerToClientEvents, InterNodeEvents, SocketData>;
