@@ -41,22 +41,36 @@ export async function statementsSince(pool: pg.Pool): Promise<Statement[]> {
   return r.rows.map((s) => ({ calls: Number(s.calls), exec_ms: Math.round(s.exec_ms), rows: Number(s.rows), query: s.query.replace(/\s+/g, ' ').slice(0, 200) }));
 }
 
+/** The adapter's packet types (socket.io-adapter's MessageType) this tally names. */
+const PACKET: Record<string, string> = { '1': 'hello', '2': 'heartbeat', '3': 'broadcast', '4': 'sockets-join', '5': 'sockets-leave', '6': 'disconnect-sockets', '7': 'fetch-sockets', '9': 'server-side-emit' };
+
+/** A broadcast's or a server-side emit's event name, from the adapter's JSON (binary ones are msgpack: named so). */
+function eventOf(data: string): string {
+  if (!data.startsWith('{')) return data ? '(binary)' : '';
+  try {
+    const d = JSON.parse(data) as { packet?: { data?: unknown[] }; opts?: { rooms?: string[] }; data?: unknown[] };
+    const name = d.packet?.data?.[0] ?? d.data?.[0];
+    return typeof name === 'string' ? name : '';
+  } catch {
+    return '(unreadable)';
+  }
+}
+
 /**
- * The adapter's stream entries Redis still keeps, by packet: the adapter's type and, for a
- * broadcast or a server-side emit, the event's name (the first `word:word` in its msgpack data).
+ * The adapter's stream entries Redis still keeps, by packet: the adapter's packet type and, for a
+ * broadcast or a server-side emit, the event's name.
  */
 export function streamTally(redisSocket: string, stream: string): Record<string, number> {
   if (!file) return {};
-  const r = spawnSync(path.join(path.dirname(REDIS), 'redis-cli'), ['-s', redisSocket, 'XRANGE', stream, '-', '+'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(path.join(path.dirname(REDIS), 'redis-cli'), ['-s', redisSocket, 'XRANGE', stream, '-', '+'], { encoding: 'utf8', maxBuffer: 1 << 29 });
   const lines = r.stdout.split('\n');
   const tally: Record<string, number> = {};
+  // Each entry: its id, then field and value lines (uid, nsp, type, data); `data` is the last.
   let type = '';
   for (let i = 0; i < lines.length; i++) {
     if (lines[i] === 'type') type = lines[i + 1] ?? '';
-    if (lines[i] !== 'data') continue;
-    const data = Buffer.from(lines[i + 1] ?? '', 'base64').toString('latin1');
-    const event = /[a-z-]+:[a-z-]+/.exec(data)?.[0] ?? '';
-    const key = `type ${type} ${event}`.trim();
+    if (lines[i] !== 'data' && !(lines[i] === 'type' && lines[i + 2] !== 'data')) continue;
+    const key = `${PACKET[type] ?? type} ${lines[i] === 'data' ? eventOf(lines[i + 1] ?? '') : ''}`.trim();
     tally[key] = (tally[key] ?? 0) + 1;
   }
   return Object.fromEntries(Object.entries(tally).sort((a, b) => b[1] - a[1]));

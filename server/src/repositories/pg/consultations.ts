@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { coarseTime } from '../../domain/coarse-time.js';
 import { consultationFromRow } from '../consultations.js';
 import type { ConsultationRepository, CounselorRepository } from '../types.js';
-import { all, changes, inTransaction, one } from './pool.js';
+import { all, changes, inTransaction, one, type Row } from './pool.js';
 
 // A chat ended as a nuisance is not a consultation answered (as in the fiscal-year report).
 const NOT_NUISANCE = "end_reason IS DISTINCT FROM 'nuisance'";
@@ -20,7 +20,8 @@ export function createPgConsultations(pool: pg.Pool): ConsultationRepository {
         c.id, c.clientTokenHash, c.status, c.campaign, c.urgent ? 1 : 0, coarseTime(c.queuedAt),
       ])),
     byId: async (id) => {
-      const r = await one(pool, 'SELECT * FROM consultation WHERE id = $1', [id]);
+      // Named: read on every message a participant sends (her access), so planned once per connection.
+      const r = (await pool.query({ name: 'consultation-by-id', text: 'SELECT * FROM consultation WHERE id = $1', values: [id] })).rows[0] as Row | undefined;
       return r ? consultationFromRow(r) : null;
     },
     // In the order the rows were stored (rowid, as SQLite's): what tells apart women who came within the same ten minutes.
