@@ -10,6 +10,14 @@ import { rooms, type TsunagariServer } from './types.js';
 export const FIGURES_EVERY_MS = 5_000;
 
 /**
+ * Several nodes: changes are gathered this long before a push, not one event-loop turn. Each
+ * push reads the whole queue from Redis on every node (`queue:moved`), and with thousands waiting
+ * and women arriving every few milliseconds a push per turn was a read of the whole queue per
+ * arrival on each node. A place or a board a tenth of a second later changes nothing she sees.
+ */
+export const SHARED_PUSH_MS = 100;
+
+/**
  * Pushes the queue, today's figures and the counselors' states to staff and each waiting client her place,
  * coalesced: any number of changes in one event-loop turn make one push, and a client is told
  * only when what she sees (place, estimate, whether to show alternatives) changed. Without this,
@@ -22,7 +30,9 @@ export const FIGURES_EVERY_MS = 5_000;
  * had told per node, so a woman was told an unchanged place again by each node that changed it.
  */
 export class QueuePusher {
-  private scheduled: NodeJS.Immediate | null = null;
+  private scheduled: NodeJS.Immediate | NodeJS.Timeout | null = null;
+  /** Shut down: the closing sockets' changes push nothing (the shared queue may be closed by the time a timer fires). */
+  private stopped = false;
   private queueDirty = false;
   private counselorsDirty = false;
   /** What each waiting client was last told, by consultation id. */
@@ -44,7 +54,7 @@ export class QueuePusher {
    * the widget cannot make the relay push to every staff socket each time.
    */
   figuresChanged(): void {
-    if (this.figuresTimer !== null) return;
+    if (this.figuresTimer !== null || this.stopped) return;
     this.figuresTimer = this.scheduler.set(FIGURES_EVERY_MS, () => {
       this.figuresTimer = null;
       if (this.staffListening()) void this.pushFigures();
@@ -71,9 +81,12 @@ export class QueuePusher {
 
   /** Stops pending pushes (shutdown). */
   stop(): void {
+    this.stopped = true;
     if (this.figuresTimer !== null) this.scheduler.clear(this.figuresTimer);
     this.figuresTimer = null;
-    if (this.scheduled) clearImmediate(this.scheduled);
+    // Each kind by its own clear: clearImmediate given a timer corrupts Node's queue of immediates.
+    if (this.scheduled && this.shared) clearTimeout(this.scheduled as NodeJS.Timeout);
+    else if (this.scheduled) clearImmediate(this.scheduled as NodeJS.Immediate);
     this.scheduled = null;
   }
 
@@ -83,10 +96,12 @@ export class QueuePusher {
   }
 
   private schedule(): void {
-    this.scheduled ??= setImmediate(() => {
+    if (this.stopped) return;
+    const push = () => {
       this.scheduled = null;
       this.flush().catch((caught: unknown) => this.log.error({ event: 'queue.push_failed', err: describeError(caught) }, 'queue push failed'));
-    });
+    };
+    this.scheduled ??= this.shared ? setTimeout(push, SHARED_PUSH_MS) : setImmediate(push);
   }
 
   /**
