@@ -119,8 +119,11 @@ function serviceCpu(s: Services, stream: string, around?: MeasureExtra): { extra
  */
 function streamEntries(s: Services, stream: string): number {
   const r = spawnSync(path.join(path.dirname(REDIS), 'redis-cli'), ['-s', s.redis.socket, 'XINFO', 'STREAM', stream], { encoding: 'utf8' });
+  // No stream yet (the bare relay puts nothing on it before its first message): none added.
+  if (/no such key/i.test(`${r.stdout}${r.stderr}`)) return 0;
   const lines = r.stdout.split('\n');
-  return Number(lines[lines.indexOf('entries-added') + 1] ?? Number.NaN);
+  const at = lines.indexOf('entries-added');
+  return at < 0 ? Number.NaN : Number(lines[at + 1]);
 }
 
 /** A migrated database on the run's PostgreSQL, and a pool to it (ended by the caller). */
