@@ -31,8 +31,9 @@ function pgTool(tool, args) {
 /**
  * initdb (trust on loopback, superuser `tsunagari`) and pg_ctl in `dir/pg`, its Unix socket there
  * too, listening on 127.0.0.1:port only; then the `tsunagari` database. fsync off: a demo.
+ * `settings`: more `name=value` server settings (the bench's statement counts load pg_stat_statements).
  */
-export async function startPostgres(dir) {
+export async function startPostgres(dir, { settings = [] } = {}) {
   const home = path.join(dir, 'pg');
   fs.mkdirSync(home);
   if (asRoot) {
@@ -42,7 +43,7 @@ export async function startPostgres(dir) {
   const data = path.join(home, 'data');
   pgTool('initdb', ['-D', data, '-A', 'trust', '-U', 'tsunagari', '-E', 'UTF8', '--no-sync']);
   const port = await freePort();
-  pgTool('pg_ctl', ['-D', data, '-o', `-p ${port} -k ${home} -c listen_addresses=127.0.0.1 -c fsync=off`, '-l', path.join(home, 'log'), '-w', 'start']);
+  pgTool('pg_ctl', ['-D', data, '-o', `-p ${port} -k ${home} -c listen_addresses=127.0.0.1 -c fsync=off${settings.map((x) => ` -c ${x}`).join('')}`, '-l', path.join(home, 'log'), '-w', 'start']);
   pgTool('createdb', ['-h', home, '-p', String(port), '-U', 'tsunagari', 'tsunagari']);
   const pid = Number(fs.readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
   return {

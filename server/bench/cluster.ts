@@ -18,6 +18,7 @@ import { migratePg } from '../src/repositories/pg/migrations.js';
 import { createPgRepositories } from '../src/repositories/pg/index.js';
 import { createPgPool } from '../src/repositories/pg/pool.js';
 import type { Repositories } from '../src/repositories/types.js';
+import { diagnoseSettings, type Statement, startCounting, statementsSince, streamTally, writeDiagnosis } from './cluster-diagnose.js';
 import type { Measured, MeasureExtra } from './run.js';
 import { type HoldReport, type IpcReply, type LoadConfig, round, summarize } from './stats.js';
 
@@ -49,7 +50,7 @@ async function startServices(kit: ClusterKit): Promise<Services> {
   // PostgreSQL runs as `postgres` when the bench runs as root: it must pass through the folder
   // and the bench's folder above it (both made private by mkdtemp/mkdir's defaults otherwise).
   for (const d of [path.dirname(kit.dir), kit.dir]) fs.chmodSync(d, 0o711);
-  const pgServer = await startPostgres(kit.dir);
+  const pgServer = await startPostgres(kit.dir, { settings: diagnoseSettings() });
   kit.atExit(pgServer.stop);
   const redis = await startRedis(kit.dir);
   kit.atExit(redis.stop);
@@ -83,19 +84,28 @@ function postgresCpuMs(postmaster: number): number {
   return total;
 }
 
-/** Reads PostgreSQL's and Redis's CPU across the exchange (the hooks measure() calls around it). */
-function serviceCpu(s: Services): { extra: MeasureExtra; result: () => { postgres: number; redis: number } } {
+type ServiceFigures = { postgres: number; redis: number; streamEntries: number };
+
+/**
+ * Reads PostgreSQL's and Redis's CPU and the packets put on the adapter's stream across the
+ * exchange (the hooks measure() calls around it); `around` runs beside them (the diagnosis).
+ */
+function serviceCpu(s: Services, stream: string, around?: MeasureExtra): { extra: MeasureExtra; result: () => ServiceFigures } {
   let pg0 = 0;
   let redis0 = 0;
-  let out = { postgres: 0, redis: 0 };
+  let stream0 = 0;
+  let out = { postgres: 0, redis: 0, streamEntries: 0 };
   return {
     extra: {
-      beforeGo: async () => {
+      beforeGo: async (url) => {
+        await around?.beforeGo?.(url);
+        stream0 = streamEntries(s, stream);
         pg0 = postgresCpuMs(s.pg.pid);
         redis0 = procCpuMs(s.redis.pid, false);
       },
       afterResult: async () => {
-        out = { postgres: postgresCpuMs(s.pg.pid) - pg0, redis: procCpuMs(s.redis.pid, false) - redis0 };
+        out = { postgres: postgresCpuMs(s.pg.pid) - pg0, redis: procCpuMs(s.redis.pid, false) - redis0, streamEntries: streamEntries(s, stream) - stream0 };
+        await around?.afterResult?.();
       },
     },
     result: () => out,
@@ -109,8 +119,11 @@ function serviceCpu(s: Services): { extra: MeasureExtra; result: () => { postgre
  */
 function streamEntries(s: Services, stream: string): number {
   const r = spawnSync(path.join(path.dirname(REDIS), 'redis-cli'), ['-s', s.redis.socket, 'XINFO', 'STREAM', stream], { encoding: 'utf8' });
+  // No stream yet (the bare relay puts nothing on it before its first message): none added.
+  if (/no such key/i.test(`${r.stdout}${r.stderr}`)) return 0;
   const lines = r.stdout.split('\n');
-  return Number(lines[lines.indexOf('entries-added') + 1] ?? Number.NaN);
+  const at = lines.indexOf('entries-added');
+  return at < 0 ? Number.NaN : Number(lines[at + 1]);
 }
 
 /** A migrated database on the run's PostgreSQL, and a pool to it (ended by the caller). */
@@ -126,7 +139,7 @@ const nodesOf = (kit: ClusterKit, name: string, env: Record<string, string>) => 
 /** The cluster's figures, as `cluster` in the JSON. */
 export type ClusterFigures = ReturnType<typeof figures>;
 
-function figures(kit: ClusterKit, a: Measured, b: Measured, stored: number, cpu: { a: { postgres: number; redis: number }; b: { redis: number } }, stream: { a: number; b: number }) {
+function figures(kit: ClusterKit, a: Measured, b: Measured, stored: number, cpu: { a: ServiceFigures; b: ServiceFigures }, stream: { a: number; b: number }) {
   const la = summarize(a.result.latencies);
   const lb = summarize(b.result.latencies);
   const offers = summarize(a.result.offerLatencies);
@@ -167,6 +180,9 @@ function figures(kit: ClusterKit, a: Measured, b: Measured, stored: number, cpu:
     /** Packets the nodes put on the adapter's Redis stream over the whole phase (connecting, pairing, exchange). */
     adapter_stream_entries: stream.a,
     baseline_adapter_stream_entries: stream.b,
+    /** The same during the exchange only (the messages' own packets, and whatever else was pushed meanwhile). */
+    adapter_stream_entries_exchange: cpu.a.streamEntries,
+    baseline_adapter_stream_entries_exchange: cpu.b.streamEntries,
     loop_delay_p99_ms: a.loop.p99,
     loop_delay_max_ms: a.loop.max,
     baseline_loop_delay_p99_ms: b.loop.p99,
@@ -186,18 +202,26 @@ export async function clusterRound(kit: ClusterKit): Promise<ClusterFigures> {
   const logins = await kit.seed(createPgRepositories(pool));
   kit.say(`· our relay, ${kit.nodes} nodes (PostgreSQL + Redis)…`);
   const ours = nodesOf(kit, 'bench-server', { TSUNAGARI_DB: services.pg.url, TSUNAGARI_REDIS_URL: services.redis.socket });
-  const cpuA = serviceCpu(services);
+  let statements: Statement[] = [];
+  const cpuA = serviceCpu(services, 'tsunagari:socket.io', {
+    beforeGo: () => startCounting(pool),
+    afterResult: async () => {
+      statements = await statementsSince(pool);
+    },
+  });
   const a = await kit.measure('tsunagari', ours, logins, cpuA.extra);
   const streamA = streamEntries(services, 'tsunagari:socket.io');
+  const tallyA = streamTally(services.redis.socket, 'tsunagari:socket.io');
   await Promise.all(ours.map(kit.stop));
   // Counted after the nodes stopped: each flushed its message batcher on the way out.
   const stored = Number((await pool.query<{ n: number }>('SELECT COUNT(*) AS n FROM message')).rows[0]?.n ?? 0);
   await pool.end();
   kit.say(`· baseline, ${kit.nodes} bare Socket.IO nodes (Redis Streams adapter)…`);
   const bare = nodesOf(kit, 'bench-baseline', { BENCH_REDIS: services.redis.socket });
-  const cpuB = serviceCpu(services);
+  const cpuB = serviceCpu(services, 'bench-baseline:socket.io');
   const b = await kit.measure('baseline', bare, [], cpuB.extra);
   const streamB = streamEntries(services, 'bench-baseline:socket.io');
+  writeDiagnosis({ sent: a.result.sent, statements: statements.map((st) => ({ per_message: round(st.calls / Math.max(1, a.result.sent), 3), ...st })), stream: tallyA, baseline_stream: streamTally(services.redis.socket, 'bench-baseline:socket.io') }, kit.say);
   await Promise.all(bare.map(kit.stop));
   return figures(kit, a, b, stored, { a: cpuA.result(), b: cpuB.result() }, { a: streamA, b: streamB });
 }

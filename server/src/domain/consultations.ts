@@ -65,6 +65,18 @@ export class ConsultationService {
   }
 
   /**
+   * {@link access} for a message she (or he) sends, the check of every message: the same answer,
+   * from the row as this process last knew it (`recent`; on PostgreSQL a kept row, dropped as soon
+   * as any node announces a change of it). A kept row that would refuse is read again, so a chat
+   * just given to him lets him in at once.
+   */
+  async accessToWrite(actor: Actor, consultationId: string): Promise<Consultation> {
+    const kept = await this.repos.consultations.recent(consultationId);
+    if (kept && mayWrite(actor, kept)) return kept;
+    return this.access(actor, consultationId);
+  }
+
+  /**
    * Records session keys sealed to a counselor, one per key epoch. Only her assigned counselor may
    * receive them: a counselor who held the chat before gets no key of an epoch begun after her.
    */
@@ -116,4 +128,9 @@ export class ConsultationService {
     const since = new Date(this.clock.now().getTime() - UNRECORDED_RECALL_MS).toISOString();
     return [...(await this.repos.consultations.openForStaff(staffId)), ...(await this.repos.consultations.endedUnrecordedForStaff(staffId, since))];
   }
+}
+
+/** Whether this row lets the actor send a message: her chat until it ends, his while he holds it. */
+function mayWrite(actor: Actor, c: Consultation): boolean {
+  return actor.role === 'client' ? actor.consultationId === c.id && c.status !== 'ended' : c.assignedStaffId === actor.staffId && c.status === 'active';
 }

@@ -71,17 +71,20 @@ export function createSqliteConsultations(db: Db): ConsultationRepository {
     if (assignedAt !== null) s.coarsenAssigned.run(coarseTime(assignedAt), id);
     return true;
   });
+  const byId = (id: string): Consultation | null => {
+    const kept = cache.get(id);
+    if (kept) return kept;
+    const r = s.byId.get(id) as Row | undefined;
+    return r ? cache.set(consultationFromRow(r)) : null;
+  };
   return promised<ConsultationRepository>({
     // Times are stored to 10 minutes (coarse-time.ts). The assignment time alone is exact while the
     // chat is active: the widget tells one assignment from the next by it (it re-keys for a new one).
     insert: (c) =>
       cache.writing(c.id, () => void s.insert.run({ id: c.id, clientTokenHash: c.clientTokenHash, status: c.status, campaign: c.campaign, urgent: c.urgent ? 1 : 0, queuedAt: coarseTime(c.queuedAt) })),
-    byId: (id) => {
-      const kept = cache.get(id);
-      if (kept) return kept;
-      const r = s.byId.get(id) as Row | undefined;
-      return r ? cache.set(consultationFromRow(r)) : null;
-    },
+    byId,
+    // One process writes every row here, and its kept rows change with each write: always current.
+    recent: byId,
     waiting: () =>
       (s.waiting.all() as Row[]).map((r) => ({
         id: r.id as string,

@@ -94,6 +94,13 @@ export interface RevocationRepository {
 export interface ConsultationRepository {
   insert(c: Consultation): Promise<void>;
   byId(id: string): Promise<Consultation | null>;
+  /**
+   * The row as this process last knew it, for a message's sender check only: on PostgreSQL an
+   * active chat's row kept while the node hears every change of it from any node (LISTEN, see
+   * pg/recent-rows.ts), so a chat that moves or ends elsewhere is read afresh from the moment
+   * the node hears it; on SQLite `byId` (one process writes every row and keeps them current).
+   */
+  recent(id: string): Promise<Consultation | null>;
   /** Waiting consultations with what the queue order needs (start-up). */
   waiting(): Promise<WaitingConsultation[]>;
   /** Active consultations with the counselor who holds each (start-up). */

@@ -123,6 +123,8 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: Q
   io.on('routing:client-spoke', (consultationId: string, answered: boolean) => routing.spokeElsewhere(consultationId, answered));
   // A woman bound through another node: a chat of hers parked here is hers again, her counselor told.
   io.on('routing:client-back', (consultationId: string) => void routing.backElsewhere(consultationId).catch(events.failed));
+  // Another node changed the queue: the women waiting here learn their places from this node.
+  io.on('queue:moved', () => pusher.moved());
   // Whichever event binds a client socket to her consultation (start, resume, resume by code),
   // she is present again: her grace period stops.
   io.sockets.adapter.on('join-room', (room: string, id: string) => {

@@ -10,7 +10,8 @@ export function registerMessageHandlers(handlers: HandlerTable, deps: Pick<Servi
   // In the order she (or her counselor) sent them: each lets the next go once it is queued for its commit.
   handlers.participant('message:send', (envelope, s, actor) =>
     arrivalOrder.run(arrivalKey(s.id, envelope.consultationId), async (queued) => {
-      const c = await consultations.access(actor, envelope.consultationId);
+      // Checked on her chat's row as this node last knew it (PostgreSQL: kept until any node announces a change).
+      const c = await consultations.accessToWrite(actor, envelope.consultationId);
       const { message, created } = await messages.send(c, actor, envelope, queued);
       // A re-send after a lost ack is answered but not relayed again: the others already have it.
       if (created) s.to(rooms.consultation(c.id)).emit('message:new', message);

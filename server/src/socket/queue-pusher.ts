@@ -10,13 +10,29 @@ import { rooms, type TsunagariServer } from './types.js';
 export const FIGURES_EVERY_MS = 5_000;
 
 /**
+ * Several nodes: changes are gathered this long before a push, not one event-loop turn. Each
+ * push reads the whole queue from Redis on every node (`queue:moved`), and with thousands waiting
+ * and women arriving every few milliseconds a push per turn was a read of the whole queue per
+ * arrival on each node. A place or a board a tenth of a second later changes nothing she sees.
+ */
+export const SHARED_PUSH_MS = 100;
+
+/**
  * Pushes the queue, today's figures and the counselors' states to staff and each waiting client her place,
  * coalesced: any number of changes in one event-loop turn make one push, and a client is told
  * only when what she sees (place, estimate, whether to show alternatives) changed. Without this,
  * N clients joining cost N² pushes.
+ * Several nodes (`shared`): the board goes to every staff socket through the adapter from the
+ * node that made the change, once; but each node tells only the waiting women whose sockets are
+ * on it their place, from the shared queue, after any change anywhere (the changing node tells
+ * the others with one `queue:moved`). Before, the changing node pushed each woman's place through
+ * the adapter — a packet per woman per change, read and decoded by every node — and kept what it
+ * had told per node, so a woman was told an unchanged place again by each node that changed it.
  */
 export class QueuePusher {
-  private scheduled: NodeJS.Immediate | null = null;
+  private scheduled: NodeJS.Immediate | NodeJS.Timeout | null = null;
+  /** Shut down: the closing sockets' changes push nothing (the shared queue may be closed by the time a timer fires). */
+  private stopped = false;
   private queueDirty = false;
   private counselorsDirty = false;
   /** What each waiting client was last told, by consultation id. */
@@ -38,7 +54,7 @@ export class QueuePusher {
    * the widget cannot make the relay push to every staff socket each time.
    */
   figuresChanged(): void {
-    if (this.figuresTimer !== null) return;
+    if (this.figuresTimer !== null || this.stopped) return;
     this.figuresTimer = this.scheduler.set(FIGURES_EVERY_MS, () => {
       this.figuresTimer = null;
       if (this.staffListening()) void this.pushFigures();
@@ -52,6 +68,11 @@ export class QueuePusher {
     this.schedule();
   }
 
+  /** Several nodes: another node changed routing (`queue:moved`); the women here are told their places again. */
+  moved(): void {
+    this.schedule();
+  }
+
   /** Her socket joined again (reload, resume): tell her afresh even if nothing moved. */
   rejoined(consultationId: string): void {
     this.told.delete(consultationId);
@@ -60,9 +81,12 @@ export class QueuePusher {
 
   /** Stops pending pushes (shutdown). */
   stop(): void {
+    this.stopped = true;
     if (this.figuresTimer !== null) this.scheduler.clear(this.figuresTimer);
     this.figuresTimer = null;
-    if (this.scheduled) clearImmediate(this.scheduled);
+    // Each kind by its own clear: clearImmediate given a timer corrupts Node's queue of immediates.
+    if (this.scheduled && this.shared) clearTimeout(this.scheduled as NodeJS.Timeout);
+    else if (this.scheduled) clearImmediate(this.scheduled as NodeJS.Immediate);
     this.scheduled = null;
   }
 
@@ -72,10 +96,12 @@ export class QueuePusher {
   }
 
   private schedule(): void {
-    this.scheduled ??= setImmediate(() => {
+    if (this.stopped) return;
+    const push = () => {
       this.scheduled = null;
       this.flush().catch((caught: unknown) => this.log.error({ event: 'queue.push_failed', err: describeError(caught) }, 'queue push failed'));
-    });
+    };
+    this.scheduled ??= this.shared ? setTimeout(push, SHARED_PUSH_MS) : setImmediate(push);
   }
 
   /**
@@ -98,6 +124,8 @@ export class QueuePusher {
     this.queueDirty = false;
     this.counselorsDirty = false;
     const { routing, presenter } = this.services;
+    // Told before this node reads the queue: the others read it after this change, whichever is first.
+    if (this.shared && (queueDirty || counselorsDirty)) this.io.serverSideEmit('queue:moved');
     const view = await routing.view();
     if (queueDirty && this.staffListening()) {
       this.io.to(rooms.staff).emit('queue:changed', presenter.queueList(view));
@@ -105,13 +133,17 @@ export class QueuePusher {
     }
     if (counselorsDirty) this.io.to(rooms.staff).emit('staff:changed', { counselors: await presenter.counselorStates(view) });
     const waiting = new Set<string>();
+    const here = this.io.sockets.adapter.rooms;
     for (const p of presenter.positions(view)) {
+      const room = rooms.consultation(p.consultationId);
+      // Several nodes: her own node tells her (it was told of the change too).
+      if (this.shared && !here.has(room)) continue;
       waiting.add(p.consultationId);
       // Compared field by field: this runs for everyone waiting on every change, and with
       // thousands waiting a string per client per turn was most of what an arrival cost.
       if (sameView(this.told.get(p.consultationId), p)) continue;
       this.told.set(p.consultationId, p);
-      this.io.to(rooms.consultation(p.consultationId)).emit('queue:position', p);
+      (this.shared ? this.io.local : this.io).to(room).emit('queue:position', p);
     }
     for (const id of this.told.keys()) if (!waiting.has(id)) this.told.delete(id);
   }

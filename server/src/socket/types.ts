@@ -20,6 +20,8 @@ export interface InterNodeEvents {
   'routing:client-spoke': (consultationId: string, answered: boolean) => void;
   /** A woman's socket was bound to her consultation through the sending node (a parked chat elsewhere is hers again). */
   'routing:client-back': (consultationId: string) => void;
+  /** The sending node changed the queue or the counselors: each node tells its own waiting women their places. */
+  'queue:moved': () => void;
 }
 
 export type TsunagariServer = Server<ClientToServerEvents, ServerToClientEvents, InterNodeEvents, SocketData>;

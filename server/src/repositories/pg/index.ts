@@ -11,7 +11,8 @@ import { createPgStaff, createPgStaffChanges } from './staff.js';
 
 /**
  * Every PostgreSQL repository on one pool (issue 17): the async twin of createSqliteRepositories.
- * Nothing is kept in memory between calls, so any number of relay nodes may share the database.
+ * Nothing is kept in memory between calls (but active chats' rows for the sender check, dropped as
+ * any node announces a change: recent-rows.ts), so any number of relay nodes may share the database.
  * The schema must be migrated first (migratePg).
  */
 export function createPgRepositories(pool: pg.Pool): Repositories {

@@ -1,0 +1,100 @@
+import pg from 'pg';
+import type { Consultation } from '../../domain/types.js';
+
+/** The channel every lifecycle change of a consultation row is announced on, with its id. */
+export const CONSULTATION_CHANGED = 'consultation_changed';
+
+/** Most rows kept: far more chats than a node holds at once; the oldest go first past it. */
+const MOST_KEPT = 10_000;
+/** After the listening connection is lost, how long before it is opened again (rows are read afresh meanwhile). */
+const RELISTEN_MS = 1_000;
+
+/**
+ * Active chats' rows as this node last read them, for the sender check of `message:send` alone
+ * (`ConsultationRepository.recent`). Without it every message cost a read of its chat's row
+ * (in `bench --nodes 3`: one statement and one round trip to PostgreSQL a message, as many as the
+ * message writes). Several nodes change rows, so a kept row is used only while this node hears
+ * every change: each lifecycle UPDATE announces its row on {@link CONSULTATION_CHANGED}
+ * (`pg_notify`, sent at its commit), and a dedicated connection LISTENs and drops the row it
+ * names. A counselor whose chat moved or ended on another node is therefore checked against the
+ * newest row from the moment this node hears of it (milliseconds; before, a message checked just
+ * before the change and written after it was stored all the same). Without that connection
+ * (before it is up, or once lost) nothing is kept and every check reads the row.
+ */
+export class RecentRows {
+  private readonly rows = new Map<string, Consultation>();
+  private listener: pg.Client | null = null;
+  private starting: Promise<void> | null = null;
+  /** Changes heard (and losses of the connection): a read begun before one is not kept. */
+  private heard = 0;
+  private closed = false;
+
+  constructor(private readonly connectionString: string | undefined) {}
+
+  /** The kept row, while changes are heard; starts listening on first use. */
+  get(id: string): Consultation | null {
+    if (!this.listener) {
+      this.listen();
+      return null;
+    }
+    return this.rows.get(id) ?? null;
+  }
+
+  /** What `keep` compares: taken before the read whose row it will keep. */
+  mark(): number {
+    return this.heard;
+  }
+
+  /** Keeps an active chat's row read since `mark`, unless a change was heard meanwhile. */
+  keep(row: Consultation, mark: number): Consultation {
+    if (!this.listener || mark !== this.heard || row.status !== 'active') return row;
+    if (this.rows.size >= MOST_KEPT && !this.rows.has(row.id)) this.rows.delete(this.rows.keys().next().value as string);
+    this.rows.set(row.id, row);
+    return row;
+  }
+
+  /** This node changed the row: the next check reads it (the announcement will say so again). */
+  drop<T>(id: string, written: T): T {
+    this.heard++;
+    this.rows.delete(id);
+    return written;
+  }
+
+  /** Stops listening (the pool is ending). */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.starting;
+    await this.forget(this.listener);
+  }
+
+  private listen(): void {
+    if (this.starting || this.closed) return;
+    const client = new pg.Client({ connectionString: this.connectionString });
+    client.on('notification', (n) => {
+      this.heard++;
+      if (n.payload) this.rows.delete(n.payload);
+    });
+    client.on('error', () => void this.lost(client));
+    client.on('end', () => void this.lost(client));
+    this.starting = (async () => {
+      await client.connect();
+      await client.query(`LISTEN ${CONSULTATION_CHANGED}`);
+      if (this.closed) return void (await client.end());
+      this.listener = client;
+    })().catch(() => this.lost(client));
+  }
+
+  /** The connection broke: nothing kept is trusted any more; listening again a moment later. */
+  private async lost(client: pg.Client): Promise<void> {
+    if (this.listener && this.listener !== client) return;
+    await this.forget(client);
+    if (!this.closed) setTimeout(() => void (this.starting = null), RELISTEN_MS).unref();
+  }
+
+  private async forget(client: pg.Client | null): Promise<void> {
+    if (this.listener === client) this.listener = null;
+    this.heard++;
+    this.rows.clear();
+    await client?.end().catch(() => undefined);
+  }
+}

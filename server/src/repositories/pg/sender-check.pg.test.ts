@@ -1,0 +1,88 @@
+import type { EnvelopePayload } from '@tsunagari/shared';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { freshPgDatabase } from '../../../test/postgres-server.js';
+import { systemClock } from '../../clock.js';
+import { ConsultationService } from '../../domain/consultations.js';
+import { MessageService } from '../../domain/messages.js';
+import type { Actor } from '../../domain/types.js';
+import { loadSodium } from '../../sodium.js';
+import { consultation, T0, withStaff } from '../contract/fixtures.js';
+import type { Repositories } from '../types.js';
+import { createPgRepositories } from './index.js';
+import { createPgPool } from './pool.js';
+
+// Issue 17: a message's sender check on PostgreSQL uses the chat's row as its node last read it
+// (`recent`), so the check costs no read per message; a chat that moves or ends on another node
+// must refuse the counselor it left (and her, once it ended) as soon as this node hears of it.
+// Two "nodes" here: two pools and two sets of repositories on one database, as two relays have.
+let db: Awaited<ReturnType<typeof freshPgDatabase>>;
+let nodeA: Repositories;
+let nodeB: Repositories;
+let poolB: ReturnType<typeof createPgPool>;
+beforeAll(async () => {
+  db = await freshPgDatabase(inject('pgBaseUrl'));
+  nodeA = createPgRepositories(db.pool);
+  poolB = createPgPool(db.url, 2);
+  nodeB = createPgRepositories(poolB);
+});
+afterAll(async () => {
+  await poolB?.end();
+  await db?.drop();
+});
+
+const envelope = (consultationId: string, seq: number): EnvelopePayload => ({ consultationId, keyEpoch: 0, seq, nonce: `n${seq}`, ciphertext: `c${seq}`.padEnd(40, 'x') });
+const limits = { waitingMessages: 5, consultationBytes: 1_000_000, consultationMessages: 1_000 };
+
+describe("a message sent through node A after its chat changed on node B", () => {
+  it('is refused to the counselor it moved from and, once it ended, to her; the counselor it moved to is let in at once', async () => {
+    const sodium = await loadSodium();
+    const consultations = new ConsultationService(nodeA, sodium, systemClock);
+    const messages = new MessageService(nodeA.messages, limits);
+    await withStaff(nodeA, 'sato', 'tanaka');
+    await nodeA.consultations.insert(consultation('c1'));
+    expect(await nodeB.consultations.assign('c1', 'sato', T0)).toBe(true);
+    const sato: Actor = { role: 'counselor', staffId: 'sato' };
+    const tanaka: Actor = { role: 'counselor', staffId: 'tanaka' };
+    const her: Actor = { role: 'client', consultationId: 'c1' };
+    const send = async (actor: Actor, seq: number) => messages.send(await consultations.accessToWrite(actor, 'c1'), actor, envelope('c1', seq));
+    const keptOnA = () => nodeA.consultations.recent('c1');
+
+    // Node A keeps the active chat's row once it listens for changes: Sato and she write.
+    await expect.poll(async () => (await send(sato, 1), (await keptOnA()) === (await keptOnA()))).toBe(true);
+    expect((await send(her, 1)).created).toBe(true);
+    expect((await keptOnA())?.assignedStaffId).toBe('sato');
+
+    // Node B gives the chat to Tanaka: node A hears it, and no longer answers from the row it kept.
+    const kept = await keptOnA();
+    expect(await nodeB.consultations.reassign('c1', 'sato', 'tanaka', T0)).toBe(true);
+    await expect.poll(async () => (await keptOnA()) !== kept).toBe(true);
+    expect((await keptOnA())?.assignedStaffId).toBe('tanaka');
+    await expect(send(sato, 2)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await send(tanaka, 2)).created).toBe(true);
+
+    // Node B ends it: her next message through node A is refused, and his.
+    const keptActive = await keptOnA();
+    expect(await nodeB.consultations.end('c1', T0, 'ended', 'counselor')).toBe(true);
+    await expect.poll(async () => (await keptOnA()) !== keptActive).toBe(true);
+    await expect(send(her, 2)).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect(send(tanaka, 3)).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    expect((await nodeB.messages.after('c1', 0, 10)).map((m) => [m.senderRole, m.seq])).toEqual([
+      ['counselor', 1],
+      ['client', 1],
+      ['counselor', 2],
+    ]);
+  });
+
+  it("a counselor given a chat on node B is let in at once through node A, whose kept row still names another", async () => {
+    const sodium = await loadSodium();
+    const consultations = new ConsultationService(nodeA, sodium, systemClock);
+    await withStaff(nodeA, 'kato', 'ito');
+    await nodeA.consultations.insert(consultation('c2'));
+    await nodeB.consultations.assign('c2', 'kato', T0);
+    const kato: Actor = { role: 'counselor', staffId: 'kato' };
+    await expect.poll(async () => (await consultations.accessToWrite(kato, 'c2')) === (await nodeA.consultations.recent('c2'))).toBe(true);
+    // Moved on node B; before node A hears of it, Ito's check reads the row again rather than refuse him.
+    await nodeB.consultations.reassign('c2', 'kato', 'ito', T0);
+    expect((await consultations.accessToWrite({ role: 'counselor', staffId: 'ito' }, 'c2')).assignedStaffId).toBe('ito');
+  });
+});
