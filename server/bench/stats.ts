@@ -53,6 +53,19 @@ export interface LoadResult {
   wire?: WireCount;
 }
 
+/**
+ * One side's report in `--attack`'s split load (load-side.ts): its messages as `id|role|seq` with
+ * the machine-clock time each left, the other side's with the time each arrived.
+ */
+export interface SideReport {
+  sent: [string, number][];
+  arrived: [string, number][];
+  /** Messages of consultations not in the load (the attacker's, offered to the counselors). */
+  foreign: number;
+  stalls: Stall[];
+  cpuMs: number;
+}
+
 /** Hold mode's report, sent with `connected`: how many start and are held, not just how many were asked. */
 export interface HoldReport {
   type: 'connected';
