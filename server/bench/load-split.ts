@@ -67,14 +67,17 @@ export async function splitLoad(kit: LoadKit, config: LoadConfig): Promise<LoadP
       women.send({ type: 'drain', expect: c.sent });
       counselors.send({ type: 'drain', expect: w.sent });
       const [wr, cr] = await reports;
-      return joined(wr.report, cr.report, config.clients - ids.length, ids.map((id) => (offeredAt[id] as number) - (startedAt[id] as number)));
+      return joinSides(wr.report, cr.report, config.clients - ids.length, ids.map((id) => (offeredAt[id] as number) - (startedAt[id] as number)));
     },
     stop: async () => void (await Promise.all(both.map((p) => kit.stop(p)))),
   };
 }
 
-/** Each message's latency (arrival on one side minus sending on the other), in arrival order. */
-function joined(women: SideReport, counselors: SideReport, unpaired: number, offerLatencies: number[]): LoadResult {
+/**
+ * Each message's latency (arrival on one side minus sending on the other), in arrival order; a
+ * message is counted once, and arrivals of messages neither side sent (none expected) are ignored.
+ */
+export function joinSides(women: SideReport, counselors: SideReport, unpaired: number, offerLatencies: number[]): LoadResult {
   const sentAt = new Map([...women.sent, ...counselors.sent]);
   const latencies: number[] = [];
   for (const [key, at] of [...women.arrived, ...counselors.arrived].sort((a, b) => a[1] - b[1])) {
