@@ -80,12 +80,15 @@ export async function splitLoad(kit: LoadKit, config: LoadConfig): Promise<LoadP
 export function joinSides(women: SideReport, counselors: SideReport, unpaired: number, offerLatencies: number[]): LoadResult {
   const sentAt = new Map([...women.sent, ...counselors.sent]);
   const latencies: number[] = [];
+  const byDirection = { toWomen: [] as number[], toCounselors: [] as number[] };
+  const toWomen = new Set(women.arrived.map(([key]) => key));
   for (const [key, at] of [...women.arrived, ...counselors.arrived].sort((a, b) => a[1] - b[1])) {
     const t = sentAt.get(key);
     if (t === undefined) continue;
     sentAt.delete(key);
     latencies.push(at - t);
+    (toWomen.has(key) ? byDirection.toWomen : byDirection.toCounselors).push(at - t);
   }
   const sent = women.sent.length + counselors.sent.length;
-  return { unpaired, sent, received: latencies.length, lost: sent - latencies.length, latencies, offerLatencies, stalls: [...women.stalls, ...counselors.stalls], cpuMs: women.cpuMs + counselors.cpuMs };
+  return { unpaired, sent, received: latencies.length, lost: sent - latencies.length, latencies, offerLatencies, stalls: [...women.stalls, ...counselors.stalls], cpuMs: women.cpuMs + counselors.cpuMs, byDirection };
 }

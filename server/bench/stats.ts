@@ -51,6 +51,12 @@ export interface LoadResult {
   cpuMs: number;
   /** With BENCH_WIRE=1: frames and bytes each way during the exchange and its drain. */
   wire?: WireCount;
+  /**
+   * The split load (`--attack`): the same latencies by where they arrived, each in arrival order —
+   * at the women's process (which gets no attack traffic) or at the counselors' (which gets the
+   * attacker's consultations too). Alike, the delay is the relay's; apart, the slower side's process.
+   */
+  byDirection?: { toWomen: number[]; toCounselors: number[] };
 }
 
 /**

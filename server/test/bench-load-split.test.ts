@@ -17,6 +17,7 @@ describe('the split load', () => {
     const result = joinSides(women, counselors, 0, [5, 7]);
     // b|client|1 (2), b|counselor|1 (0.5), a|counselor|1 (3), a|client|1 (10; its repeat ignored); a|client|2 never arrived.
     expect(result.latencies).toEqual([2, 0.5, 3, 10]);
+    expect(result.byDirection).toEqual({ toWomen: [0.5, 3], toCounselors: [2, 10] });
     expect(result).toMatchObject({ sent: 5, received: 4, lost: 1, unpaired: 0, offerLatencies: [5, 7], cpuMs: 30 });
   });
 
