@@ -39,6 +39,22 @@ const next = <T>(type: string): Promise<T> =>
 /** The pairs this side sends on: consultation id → its socket on this side. */
 const pairs = new Map<string, Socket>();
 const sockets: Socket[] = [];
+const other = role === 'client' ? 'counselor' : 'client';
+/** The other side's messages on the load's pairs as they arrive (key, machine-clock time). */
+const arrived: [string, number][] = [];
+// Only the honest pairs' messages from the other side are timed; the counselors also receive the
+// attacker's consultations' envelopes (what her screen would get), counted apart.
+let foreign = 0;
+const onMessage = (m: { consultationId: string; senderRole: string; seq: number }) => {
+  if (m.senderRole === other && pairs.has(m.consultationId)) arrived.push([`${m.consultationId}|${other}|${m.seq}`, machineMs()]);
+  else foreign++;
+};
+/** Listens from the start, so the other side's first messages cannot come before the listener. */
+function track(s: Socket): Socket {
+  s.on('message:new', onMessage);
+  sockets.push(s);
+  return s;
+}
 
 /** Counselors: on duty, every offer accepted; when each consultation was offered (machine clock). */
 async function counselors(): Promise<void> {
@@ -60,7 +76,7 @@ async function counselors(): Promise<void> {
     });
     const status = await ack(s, 'staff:status', { status: 'available' });
     if (!status.ok) throw new Error(`staff:status: ${status.error}`);
-    sockets.push(s);
+    track(s);
   }
   onDuty();
   process.send?.({ type: 'connected' });
@@ -81,8 +97,7 @@ async function women(): Promise<void> {
   await pool(config.clients, 100, async (i) => {
     const client = io(config.url, { ...connectOpts, auth: { role: 'client' }, extraHeaders: addressOf(config.networks, 'woman', i) });
     await connected(client);
-    clients[i] = client;
-    sockets.push(client);
+    clients[i] = track(client);
   });
   connecting();
   const proofs: Awaited<ReturnType<typeof startProof>>[] = new Array(config.clients);
@@ -126,16 +141,6 @@ async function exchange(): Promise<void> {
   const ids = [...pairs.keys()];
   const seqs = new Map<string, number>();
   const sent: [string, number][] = [];
-  const arrived: [string, number][] = [];
-  const other = role === 'client' ? 'counselor' : 'client';
-  // Only the honest pairs' messages from the other side are timed; the counselors also receive the
-  // attacker's consultations' envelopes (what her screen would get), counted apart.
-  let foreign = 0;
-  const onMessage = (m: { consultationId: string; senderRole: string; seq: number }) => {
-    if (m.senderRole === other && pairs.has(m.consultationId)) arrived.push([`${m.consultationId}|${other}|${m.seq}`, machineMs()]);
-    else foreign++;
-  };
-  for (const s of sockets) s.on('message:new', onMessage);
   // The women's side sends the even messages of the whole run's count, the counselors' the odd ones, as load.ts alternates.
   const total = Math.round(config.rate * config.seconds);
   const mine = role === 'client' ? Math.ceil(total / 2) : Math.floor(total / 2);
