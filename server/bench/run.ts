@@ -14,7 +14,8 @@
  *   --attack      the normal load (default 300 women, 20 counselors) without and then with the
  *                 attacks of issue 14 beside it, and a queue probe under the urgent flood (attack.ts)
  * Environment (--attack: BENCH_ATTACKS=login,history,flood,urgent runs only those attacks, BENCH_ATTACKER_CPUS=1 pins the
- * attacker to those cores, BENCH_LOAD_SPLIT=0 keeps the women and counselors in one load process, BENCH_DUMP as below): BENCH_PROFILE=dir (CPU profiles of the servers), BENCH_SERVER_NODE_ARGS (extra Node
+ * attacker to those cores, BENCH_LOAD_SPLIT=0 keeps the women and counselors in one load process, BENCH_RELAY_LOOP_NICE=-5 raises
+ * the relay's event-loop thread (diagnosis), BENCH_DUMP as below): BENCH_PROFILE=dir (CPU profiles of the servers), BENCH_SERVER_NODE_ARGS (extra Node
  * flags for both servers, e.g. --trace-gc), BENCH_OURS_NODE_ARGS (extra flags for our server only,
  * to try a production setting against the unchanged baseline), BENCH_STALL_MS (list event-loop stalls from this long,
  * default 40), BENCH_DUMP=file (every latency of both runs, in arrival order, as JSON),
@@ -105,6 +106,10 @@ function child(name: string, env: Record<string, string>): ChildProcess {
   const p = fork(built(name), [], { execArgv: [...launch, '--expose-gc', ...flags], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   running.add(p);
   p.once('exit', () => running.delete(p));
+  // BENCH_RELAY_LOOP_NICE=-5 (diagnosis, root only): our relay's main thread — its event loop, the
+  // thread whose id is the process id — at that Linux nice value, its other threads as they are, to
+  // see how much of a figure is the loop waiting for a core on a machine it shares.
+  if (name === 'bench-server' && process.env.BENCH_RELAY_LOOP_NICE && p.pid) os.setPriority(p.pid, Number(process.env.BENCH_RELAY_LOOP_NICE));
   return p;
 }
 
