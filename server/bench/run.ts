@@ -107,8 +107,9 @@ function child(name: string, env: Record<string, string>): ChildProcess {
   running.add(p);
   p.once('exit', () => running.delete(p));
   // BENCH_RELAY_LOOP_NICE=-5 (diagnosis, root only): our relay's main thread — its event loop, the
-  // thread whose id is the process id — at that Linux nice value, its other threads as they are, to
-  // see how much of a figure is the loop waiting for a core on a machine it shares.
+  // thread whose id is the process id — at that Linux nice value, set as soon as it is forked, so
+  // the threads it starts inherit it (the Argon2id threads still set their own 10): to see how much
+  // of a figure is the relay waiting for a core on a machine it shares.
   if (name === 'bench-server' && process.env.BENCH_RELAY_LOOP_NICE && p.pid) os.setPriority(p.pid, Number(process.env.BENCH_RELAY_LOOP_NICE));
   return p;
 }
