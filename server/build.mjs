@@ -13,7 +13,7 @@ const outdir = path.join(root, 'dist');
 fs.rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { main: 'src/main.ts', admin: 'src/cli/admin.ts', 'bench-server': 'bench/server-entry.ts', 'bench-baseline': 'bench/baseline-server.ts', 'bench-load': 'bench/load.ts', 'bench-attack': 'bench/attack-load.ts' },
+  entryPoints: { main: 'src/main.ts', admin: 'src/cli/admin.ts', 'bench-server': 'bench/server-entry.ts', 'bench-baseline': 'bench/baseline-server.ts', 'bench-load': 'bench/load.ts', 'bench-load-side': 'bench/load-side.ts', 'bench-attack': 'bench/attack-load.ts' },
   outdir,
   bundle: true,
   splitting: true,

@@ -33,6 +33,13 @@ export interface AttackKit {
 }
 
 const SERVER_ENV = { BENCH_ATTACK: '1' };
+/**
+ * Both phases measure the same way: a network per woman and counselor, and the women and the
+ * counselors in two load processes (load-side.ts), so the attack traffic the counselors receive
+ * is not decoded in the process that times the women's deliveries.
+ */
+// BENCH_LOAD_SPLIT=0: one load process, as before, to compare the two layouts.
+const SPLIT = { networks: true, split: process.env.BENCH_LOAD_SPLIT !== '0' } as const;
 const MB = 2 ** 20;
 
 function phaseDir(kit: AttackKit, name: string): string {
@@ -54,7 +61,7 @@ async function underAttack(kit: AttackKit): Promise<{ m: Measured; report: Attac
   let after = { rss: 0, heapUsed: 0 };
   let report: AttackReport | null = null;
   const m = await kit.measure('tsunagari', server, logins, {
-    networks: true,
+    ...SPLIT,
     beforeGo: async (url) => {
       before = await kit.memory(server);
       attacker = kit.child('bench-attack', { BENCH_ATTACK_CONFIG: JSON.stringify(attackerConfig(url, logins)), BENCH_ATTACK_MODE: 'attack' });
@@ -106,15 +113,16 @@ export async function attackRun(kit: AttackKit): Promise<void> {
   say('· normal load alone…');
   const { dbPath, logins } = await kit.prepareDatabase(phaseDir(kit, 'normal'));
   const server = kit.child('bench-server', { TSUNAGARI_DB: dbPath, ...SERVER_ENV });
-  const normal = await kit.measure('tsunagari', server, logins, { networks: true });
+  const normal = await kit.measure('tsunagari', server, logins, SPLIT);
   await kit.stop(server);
   say('· the same load with the attackers beside it…');
   const attacked = await underAttack(kit);
   say('· queue probe under the urgent flood (no counselor on duty)…');
   const probe = await queueProbe(kit);
 
-  // BENCH_DUMP=file: both phases' latencies in arrival order and the relay's stalls, as JSON.
-  if (process.env.BENCH_DUMP) fs.writeFileSync(process.env.BENCH_DUMP, JSON.stringify({ normal: normal.result.latencies, attack: attacked.m.result.latencies, stalls: { normal: normal.loop.stalls, attack: attacked.m.loop.stalls }, cpuMs: { normal: normal.loop.cpuMs, attack: attacked.m.loop.cpuMs } }));
+  // BENCH_DUMP=file: both phases' latencies in arrival order (and by direction, split), the relay's
+  // stalls and CPU, and the load generator's (its stalls and CPU are in every latency it measures), as JSON.
+  if (process.env.BENCH_DUMP) fs.writeFileSync(process.env.BENCH_DUMP, JSON.stringify({ normal: normal.result.latencies, attack: attacked.m.result.latencies, stalls: { normal: normal.loop.stalls, attack: attacked.m.loop.stalls }, cpuMs: { normal: normal.loop.cpuMs, attack: attacked.m.loop.cpuMs }, load: { normal: { cpuMs: normal.result.cpuMs, stalls: normal.result.stalls }, attack: { cpuMs: attacked.m.result.cpuMs, stalls: attacked.m.result.stalls } }, byDirection: { normal: normal.result.byDirection, attack: attacked.m.result.byDirection } }));
   const p99 = summarize(normal.result.latencies).p99;
   const p99Attack = summarize(attacked.m.result.latencies).p99;
   const worst = probe.positions.reduce((w, p) => (p.position - p.ahead > w.position - w.ahead ? p : w), { position: 0, ahead: 0 });

@@ -4,10 +4,11 @@
  * half each way, for `seconds`, timing each from send to delivery at the other party.
  * Every loop is bounded in count and time; it talks only to the 127.0.0.1 URL it is given.
  */
-import { API, type AckResult, type KdfParamsResponse, type StaffSession } from '@tsunagari/shared';
-import { deriveStaffPasswordKeys, toB64 } from '@tsunagari/shared/crypto';
+import type { AckResult } from '@tsunagari/shared';
+import { toB64 } from '@tsunagari/shared/crypto';
 import sodium from 'libsodium-wrappers-sumo';
-import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import { io, type Socket } from 'socket.io-client';
+import { ack, addressOf, connected, connectOpts, login as loginAs, phase, pool } from './load-common.js';
 import { startProof } from './start-proof.js';
 import { countWire, type WireCount } from './wire-count.js';
 import { type HoldReport, type LoadConfig, type LoadResult, watchStalls } from './stats.js';
@@ -23,54 +24,9 @@ const UNPAIRED_WAIT_MS = 30_000;
 /** Hold mode: how long clients keep being started. */
 const JOIN_MS = 300_000;
 
-const connectOpts: Partial<ManagerOptions & SocketOptions> = { transports: ['websocket'], reconnection: false, forceNew: true, timeout: 20_000 };
-const ack = <T>(s: AnySocket, event: string, payload: unknown): Promise<AckResult<T>> => s.timeout(20_000).emitWithAck(event, payload) as Promise<AckResult<T>>;
-
-function connected(s: AnySocket): Promise<void> {
-  return new Promise((resolve, reject) => {
-    s.once('connect', () => resolve());
-    s.once('connect_error', reject);
-  });
-}
-
-/**
- * Bounds one phase in time: past `limitMs` it reports where it stood and exits, so a stuck run
- * fails loudly instead of leaving the orchestrator waiting.
- */
-function phase(name: string, limitMs: number, progress: () => string = () => ''): () => void {
-  const timer = setTimeout(() => {
-    process.stderr.write(`load generator: ${name} did not finish within ${limitMs / 1000} s ${progress()}\n`);
-    process.exit(2);
-  }, limitMs);
-  return () => clearTimeout(timer);
-}
-
-/** Runs `task` for 0..n-1, at most `limit` at a time. */
-async function pool(n: number, limit: number, task: (i: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, n) }, async () => {
-    while (next < n) await task(next++);
-  }));
-}
-
-/**
- * With `networks`, every woman and counselor comes from an address of her own, as the relay's
- * trusted proxy reports it (X-Forwarded-For), so per-caller limits see them as the different
- * people they are; without it every socket is 127.0.0.1.
- */
-const networkOf = (kind: 'woman' | 'counselor', i: number): Record<string, string> =>
-  config.networks ? { 'x-forwarded-for': kind === 'woman' ? `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` : `172.16.0.${i + 1}` } : {};
-
-async function login(url: string, username: string, password: string, headers: Record<string, string> = {}): Promise<string> {
-  const post = (path: string, body: unknown) => fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  const params = (await (await post(API.authParams, { username })).json()) as AckResult<KdfParamsResponse>;
-  if (!params.ok) throw new Error(params.error);
-  const { authKey } = deriveStaffPasswordKeys(sodium, password, params.data);
-  const res = await post(API.login, { username, authKey: toB64(sodium, authKey) });
-  const body = (await res.json()) as AckResult<StaffSession>;
-  if (!body.ok) throw new Error(`login ${username}: ${body.error}`);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
+/** With `networks`, every woman and counselor comes from an address of her own (load-common.ts). */
+const networkOf = (kind: 'woman' | 'counselor', i: number): Record<string, string> => addressOf(config.networks, kind, i);
+const login = (url: string, username: string, password: string, headers: Record<string, string> = {}) => loginAs(sodium, url, username, password, headers);
 
 interface Pair {
   id: string;

@@ -14,7 +14,8 @@
  *   --attack      the normal load (default 300 women, 20 counselors) without and then with the
  *                 attacks of issue 14 beside it, and a queue probe under the urgent flood (attack.ts)
  * Environment (--attack: BENCH_ATTACKS=login,history,flood,urgent runs only those attacks, BENCH_ATTACKER_CPUS=1 pins the
- * attacker to those cores, BENCH_DUMP as below): BENCH_PROFILE=dir (CPU profiles of the servers), BENCH_SERVER_NODE_ARGS (extra Node
+ * attacker to those cores, BENCH_LOAD_SPLIT=0 keeps the women and counselors in one load process, BENCH_RELAY_LOOP_NICE=-5 raises
+ * the relay's event-loop thread (diagnosis), BENCH_DUMP as below): BENCH_PROFILE=dir (CPU profiles of the servers), BENCH_SERVER_NODE_ARGS (extra Node
  * flags for both servers, e.g. --trace-gc), BENCH_OURS_NODE_ARGS (extra flags for our server only,
  * to try a production setting against the unchanged baseline), BENCH_STALL_MS (list event-loop stalls from this long,
  * default 40), BENCH_DUMP=file (every latency of both runs, in arrival order, as JSON),
@@ -44,6 +45,7 @@ import type { Repositories } from '../src/repositories/types.js';
 import { realScheduler } from '../src/scheduler.js';
 import { loadSodium } from '../src/sodium.js';
 import { attackRun } from './attack.js';
+import { singleLoad, splitLoad } from './load-split.js';
 import { type ClusterFigures, type ClusterKit, clusterRound, holdCluster, printCluster } from './cluster.js';
 import { type HoldReport, type IpcReply, type LoadConfig, type LoadResult, round, STALL_MS, type Stall, summarize } from './stats.js';
 
@@ -93,7 +95,7 @@ else if (!fs.existsSync(built('bench-server'))) throw new Error(`--no-build, but
  * loader's wrappers that the server then lacks.
  */
 function child(name: string, env: Record<string, string>): ChildProcess {
-  const isServer = name !== 'bench-load';
+  const isServer = !name.startsWith('bench-load');
   // BENCH_PROFILE=dir writes a CPU profile of each server process there (for finding hot spots).
   const flags = process.env.BENCH_PROFILE && isServer ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   // BENCH_SERVER_NODE_ARGS adds Node flags to the server processes (e.g. --trace-gc).
@@ -105,6 +107,11 @@ function child(name: string, env: Record<string, string>): ChildProcess {
   const p = fork(built(name), [], { execArgv: [...launch, '--expose-gc', ...flags], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   running.add(p);
   p.once('exit', () => running.delete(p));
+  // BENCH_RELAY_LOOP_NICE=-5 (diagnosis, root only): our relay's main thread — its event loop, the
+  // thread whose id is the process id — at that Linux nice value, set as soon as it is forked, so
+  // the threads it starts inherit it (the Argon2id threads still set their own 10): to see how much
+  // of a figure is the relay waiting for a core on a machine it shares.
+  if (name === 'bench-server' && process.env.BENCH_RELAY_LOOP_NICE && p.pid) os.setPriority(p.pid, Number(process.env.BENCH_RELAY_LOOP_NICE));
   return p;
 }
 
@@ -222,6 +229,8 @@ async function serverCpuMs(p: ChildProcess): Promise<number> {
 /** For the attack run: networks per woman, and what to do as the exchange starts and once it ends. */
 export interface MeasureExtra {
   networks?: boolean;
+  /** The women and the counselors in two load processes (load-side.ts), timed on the machine's clock. */
+  split?: boolean;
   beforeGo?: (url: string) => Promise<void>;
   afterResult?: () => Promise<void>;
 }
@@ -240,11 +249,8 @@ export async function measure(target: LoadConfig['target'], serverOrNodes: Child
   const urls = (await fromAll(servers, (s) => nextMessage<Extract<IpcReply, { type: 'ready' }>>(s, 'ready'))).map((r) => r.url);
   const url = urls[0] as string;
   const idle = addMemory(await fromAll(servers, memory));
-  const load = child('bench-load', { BENCH_LOAD: JSON.stringify({ target, url, ...(urls.length > 1 ? { urls } : {}), logins, ...opts, ...(extra.networks ? { networks: true } : {}) } satisfies LoadConfig) });
-  load.once('exit', (code, signal) => {
-    if (code || signal) process.stderr.write(`load generator exited early (${code ?? signal})\n`);
-  });
-  await nextMessage(load, 'connected');
+  const config = { target, url, ...(urls.length > 1 ? { urls } : {}), logins, ...opts, ...(extra.networks ? { networks: true } : {}) } satisfies LoadConfig;
+  const load = await (extra.split ? splitLoad : singleLoad)({ child, nextMessage, stop }, config);
   const loaded = addMemory(await fromAll(servers, memory));
   // What the server spends with nobody writing (heartbeats, timers, its own housekeeping): part of
   // the exchange's CPU too, but not a cost of any message.
@@ -254,15 +260,14 @@ export async function measure(target: LoadConfig['target'], serverOrNodes: Child
   const idleCpuMsPerS = (sum(await fromAll(servers, serverCpuMs)) - idleFrom) / (IDLE_MS / 1000);
   for (const s of servers) s.send({ type: 'loop-reset' });
   await extra.beforeGo?.(url);
-  load.send({ type: 'go' });
-  const { result } = await nextMessage<{ type: 'result'; result: LoadResult }>(load, 'result', (opts.seconds + 90) * 1000);
+  const result = await load.run((opts.seconds + 90) * 1000);
   await extra.afterResult?.();
   const loops = await fromAll(servers, (s) => {
     const loop = nextMessage<Extract<IpcReply, { type: 'loop' }>>(s, 'loop');
     s.send({ type: 'loop' });
     return loop;
   });
-  await stop(load);
+  await load.stop();
   const worst = (key: 'p50' | 'p99' | 'max') => Math.max(...loops.map((l) => l[key]));
   return {
     result,

@@ -51,6 +51,25 @@ export interface LoadResult {
   cpuMs: number;
   /** With BENCH_WIRE=1: frames and bytes each way during the exchange and its drain. */
   wire?: WireCount;
+  /**
+   * The split load (`--attack`): the same latencies by where they arrived, each in arrival order —
+   * at the women's process (which gets no attack traffic) or at the counselors' (which gets the
+   * attacker's consultations too). Alike, the delay is the relay's; apart, the slower side's process.
+   */
+  byDirection?: { toWomen: number[]; toCounselors: number[] };
+}
+
+/**
+ * One side's report in `--attack`'s split load (load-side.ts): its messages as `id|role|seq` with
+ * the machine-clock time each left, the other side's with the time each arrived.
+ */
+export interface SideReport {
+  sent: [string, number][];
+  arrived: [string, number][];
+  /** Messages of consultations not in the load (the attacker's, offered to the counselors). */
+  foreign: number;
+  stalls: Stall[];
+  cpuMs: number;
 }
 
 /** Hold mode's report, sent with `connected`: how many start and are held, not just how many were asked. */
