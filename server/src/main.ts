@@ -47,6 +47,14 @@ async function main(): Promise<void> {
   const recordsPublicKey = config.demo ? seedDemoRecordsKey(sodium, demoRecordsKeyFile) : undefined;
   // Several nodes (issue 17): Redis is loaded only when TSUNAGARI_REDIS_URL is set.
   const redis = config.redis ? (await import('./redis/connection.js')).connectRedis(config.redis) : null;
+  if (redis) {
+    try {
+      await (await import('./redis/persistence.js')).refuseRedisPersistence(redis, log);
+    } catch (caught) {
+      redis.disconnect();
+      throw caught;
+    }
+  }
   const shared = redis ? (await import('./redis/redis-node.js')).createRedisNode(redis, { clock, log, heartbeatMs: config.nodeHeartbeatMs, jobLeaseMs: config.jobLeaseMs, adapterStreamLength: config.adapterStreamLength }) : undefined;
   // The day's caller salt is at hand before the first request (a caller key is made without waiting).
   await shared?.start();

@@ -58,4 +58,25 @@ describe('a relay started with TSUNAGARI_REDIS_URL', { timeout: 60_000 }, () => 
       await client.call('CLIENT', 'UNPAUSE');
     }
   });
+
+  it('refuses a Redis that saves to disk (snapshots or the append-only file): the caller salt must never be written down — exit 1 saying what to change, nothing written', async () => {
+    const client = file.redis.connect();
+    await client.flushall();
+    try {
+      for (const [setting, value] of [['save', '3600 1'], ['appendonly', 'yes']] as const) {
+        await client.call('CONFIG', 'SET', setting, value);
+        const relay = spawnRelayProcess({ DEMO: '1', STAFF_KDF: 'min', TSUNAGARI_DB: path.join(dir, `refused-${setting}.sqlite`), TSUNAGARI_REDIS_URL: file.redis.path, PORT: '0', LOG_LEVEL: 'warn' });
+        expect(await relay.exited, `the relay's output:\n${relay.out()}`).toBe(1);
+        expect(relay.out()).toMatch(/saves to disk/);
+        expect(relay.out()).toMatch(/save "" and appendonly no/);
+        expect(relay.out()).not.toMatch(/listening on/);
+        // Refused before its first write: no salt, no heartbeat, no lock.
+        expect(await client.keys('*')).toEqual([]);
+        await client.call('CONFIG', 'SET', setting, setting === 'save' ? '' : 'no');
+      }
+    } finally {
+      await client.call('CONFIG', 'SET', 'save', '');
+      await client.call('CONFIG', 'SET', 'appendonly', 'no');
+    }
+  });
 });
