@@ -182,9 +182,11 @@ describe('configuration for issue 14: logins, disk, demo database', () => {
     expect([d.loginFreeFailures, d.loginBackoffMaxSeconds, d.loginFailuresPerNetwork, d.loginSlowDownMaxMs]).toEqual([5, 900, 20, 2000]);
     const set = loadConfig({ TSUNAGARI_LOGIN_FREE_FAILURES: '3', TSUNAGARI_LOGIN_BACKOFF_MAX_S: '60', TSUNAGARI_LOGIN_FAILURES_PER_NETWORK: '10', TSUNAGARI_LOGIN_SLOWDOWN_MAX_MS: '0' });
     expect([set.loginFreeFailures, set.loginBackoffMaxSeconds, set.loginFailuresPerNetwork, set.loginSlowDownMaxMs]).toEqual([3, 60, 10, 0]);
-    expect(loginLimitsOf(set)).toEqual({ freeFailures: 3, backoffMaxSeconds: 60, failuresPerNetwork: 10, slowDownMaxMs: 0, refusalHoldMs: 1000 });
+    expect(loginLimitsOf(set)).toEqual({ freeFailures: 3, backoffMaxSeconds: 60, failuresPerNetwork: 10, slowDownMaxMs: 0, refusalHoldMs: 1000, checkSpacingMs: 100 });
     expect(loginLimitsOf(loadConfig({ TSUNAGARI_LOGIN_REFUSAL_HOLD_MS: '0' })).refusalHoldMs).toBe(0);
     expect(() => loadConfig({ TSUNAGARI_LOGIN_REFUSAL_HOLD_MS: 'long' })).toThrow(/TSUNAGARI_LOGIN_REFUSAL_HOLD_MS/);
+    expect(loginLimitsOf(loadConfig({ TSUNAGARI_LOGIN_CHECK_SPACING_MS: '0' })).checkSpacingMs).toBe(0);
+    expect(() => loadConfig({ TSUNAGARI_LOGIN_CHECK_SPACING_MS: 'soon' })).toThrow(/TSUNAGARI_LOGIN_CHECK_SPACING_MS/);
     expect(() => loadConfig({ TSUNAGARI_LOGIN_FREE_FAILURES: '0' })).toThrow(/TSUNAGARI_LOGIN_FREE_FAILURES/);
     expect(() => loadConfig({ TSUNAGARI_LOGIN_SLOWDOWN_MAX_MS: 'lots' })).toThrow(/TSUNAGARI_LOGIN_SLOWDOWN_MAX_MS/);
   });

@@ -127,6 +127,8 @@ export interface Config {
   loginSlowDownMaxMs: number;
   /** How long a login try from a network past its failure budget is held before its refusal, in ms (TSUNAGARI_LOGIN_REFUSAL_HOLD_MS). */
   loginRefusalHoldMs: number;
+  /** The least time between two password checks from a network that failed or has one running, in ms (TSUNAGARI_LOGIN_CHECK_SPACING_MS; 0 off). */
+  loginCheckSpacingMs: number;
   /** Threads that verify logins off the event loop (TSUNAGARI_VERIFY_THREADS). */
   verifyThreads: number;
   /** Free space on the database's disk, in MB, below which the relay logs an alarm (TSUNAGARI_DISK_ALARM_MB). */
@@ -349,6 +351,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginFailuresPerNetwork: positive(env, 'TSUNAGARI_LOGIN_FAILURES_PER_NETWORK', DEFAULT_LOGIN_LIMITS.failuresPerNetwork),
     loginSlowDownMaxMs: wholeNumber(env.TSUNAGARI_LOGIN_SLOWDOWN_MAX_MS ?? String(DEFAULT_LOGIN_LIMITS.slowDownMaxMs), 'TSUNAGARI_LOGIN_SLOWDOWN_MAX_MS'),
     loginRefusalHoldMs: wholeNumber(env.TSUNAGARI_LOGIN_REFUSAL_HOLD_MS ?? String(DEFAULT_LOGIN_LIMITS.refusalHoldMs), 'TSUNAGARI_LOGIN_REFUSAL_HOLD_MS'),
+    loginCheckSpacingMs: wholeNumber(env.TSUNAGARI_LOGIN_CHECK_SPACING_MS ?? String(DEFAULT_LOGIN_LIMITS.checkSpacingMs), 'TSUNAGARI_LOGIN_CHECK_SPACING_MS'),
     verifyThreads: positive(env, 'TSUNAGARI_VERIFY_THREADS', DEFAULT_VERIFY_THREADS),
     diskAlarmMb: wholeNumber(env.TSUNAGARI_DISK_ALARM_MB ?? String(DEFAULT_DISK_ALARM_MB), 'TSUNAGARI_DISK_ALARM_MB'),
     limits: limitsFrom(env, demo),
@@ -363,6 +366,7 @@ export function loginLimitsOf(config: Config): Partial<LoginLimits> {
     failuresPerNetwork: config.loginFailuresPerNetwork,
     slowDownMaxMs: config.loginSlowDownMaxMs,
     refusalHoldMs: config.loginRefusalHoldMs,
+    checkSpacingMs: config.loginCheckSpacingMs,
   };
 }
 

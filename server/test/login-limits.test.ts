@@ -54,6 +54,17 @@ describe('staff login limits', () => {
     expect((await loginStaff(server, 'sato', from('198.51.100.3'))).session.staff.username).toBe('sato');
   });
 
+  it("a burst of wrong passwords from one network is held, not refused: each is checked, and that network's right password still signs in", async () => {
+    const server = await servers.start({ trustedProxyHops: 1, loginLimits: { checkSpacingMs: 20 } });
+    const burst = from('203.0.113.70');
+    const names = ['a1', 'b2', 'c3', 'd4', 'e5', 'f6'];
+    const answers = await Promise.all(names.map((name) => wrongLogin(server.url, name, burst)));
+    expect(answers.map((a) => a.error)).toEqual(names.map(() => 'NOT_AUTHENTICATED'));
+    // Every spaced check was settled: the right password from the same network goes through.
+    expect((await loginStaff(server, 'sato', burst)).session.staff.username).toBe('sato');
+    expect((await loginStaff(server, 'tanaka', from('198.51.100.6'))).session.staff.username).toBe('tanaka');
+  });
+
   it('a network past its budget is refused before its request is read, held, and cut off; others sign in and start as usual', async () => {
     const server = await servers.start({ trustedProxyHops: 1, loginLimits: { failuresPerNetwork: 2, refusalHoldMs: 0 } });
     const guesser = from('203.0.113.60');

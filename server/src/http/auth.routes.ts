@@ -37,14 +37,16 @@ export function authRoutes(deps: AuthRouteDeps): express.Router {
   const limited = async (req: Request, userKey: string, attempt: () => Promise<OpenedSession>): Promise<OpenedSession> => {
     const network = deps.callers.of(req);
     const holdMs = await deps.guard.admit(userKey, network);
-    if (holdMs > 0) await sleep(holdMs);
     try {
+      if (holdMs > 0) await sleep(holdMs);
       const opened = await attempt();
       await deps.guard.succeeded(userKey, network);
       return opened;
     } catch (caught) {
       if (caught instanceof DomainError && caught.code === 'NOT_AUTHENTICATED') await deps.guard.failed(userKey, network);
       throw caught;
+    } finally {
+      deps.guard.settled(network);
     }
   };
 

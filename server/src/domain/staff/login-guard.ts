@@ -22,6 +22,15 @@ export interface LoginLimits {
    * times a second instead of thousands. 0: refused at once.
    */
   refusalHoldMs: number;
+  /**
+   * The least time between the starts of two password checks from one network, in milliseconds,
+   * while that network has failed in the window or has a check still running (0: no spacing).
+   * Each check is an Argon2id run: a script firing its failure budget at once (20 per network)
+   * made the relay do ~0.2 s of them in the attack's first fifth of a second, on the cores its chat
+   * traffic needs; spaced, the same checks spread over seconds. A network with no failure signs
+   * in one person after another as before (an office's counselors at the start of a shift).
+   */
+  checkSpacingMs: number;
 }
 
 export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
@@ -32,6 +41,7 @@ export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
   slowAfterFailures: 10,
   slowDownMaxMs: 2000,
   refusalHoldMs: 1000,
+  checkSpacingMs: 100,
 };
 
 const WINDOW_SECONDS = 15 * 60;
@@ -51,6 +61,8 @@ export class LoginGuard {
   private readonly waits: RateLimiterAbstract;
   private readonly perNetwork: RateLimiterAbstract;
   private readonly perUsername: RateLimiterAbstract;
+  /** Per network, this node's memory only (with several nodes each spaces its own checks). */
+  private readonly spaced = new Map<string, { next: number; running: number }>();
 
   /** @param limiters where the counts live (default this process's memory; Redis across nodes). */
   constructor(limits: Partial<LoginLimits> = {}, limiters: LimiterFactory = memoryLimiters) {
@@ -69,9 +81,31 @@ export class LoginGuard {
   async admit(username: string, network: string): Promise<number> {
     const [wait, net, user] = await Promise.all([this.waits.get(pair(username, network)), this.perNetwork.get(network), this.perUsername.get(username)]);
     if (spent(wait) || spent(net)) throw errors.rateLimited();
+    const spacing = this.spacing(network, (net?.consumedPoints ?? 0) > 0);
     const over = (user?.consumedPoints ?? 0) - this.limits.slowAfterFailures;
-    if (over < 0) return 0;
-    return Math.min(this.limits.slowDownMaxMs, 100 * 2 ** Math.min(over, 16));
+    if (over < 0) return spacing;
+    return Math.max(spacing, Math.min(this.limits.slowDownMaxMs, 100 * 2 ** Math.min(over, 16)));
+  }
+
+  /**
+   * After every check {@link admit} let through, whatever its outcome (a `finally`): this
+   * network's check is no longer running.
+   */
+  settled(network: string): void {
+    const entry = this.spaced.get(network);
+    if (entry) entry.running = Math.max(0, entry.running - 1);
+  }
+
+  /** Books this network's check a start: how long it waits for it (0: now). */
+  private spacing(network: string, failedBefore: boolean): number {
+    const gap = this.limits.checkSpacingMs;
+    if (gap <= 0) return 0;
+    const now = Date.now();
+    const entry = this.spaced.get(network) ?? { next: 0, running: 0 };
+    const start = failedBefore || entry.running > 0 ? Math.max(now, entry.next) : now;
+    if (this.spaced.size >= 10_000) for (const [key, e] of this.spaced) if (e.running === 0 && e.next <= now) this.spaced.delete(key);
+    this.spaced.set(network, { next: start + gap, running: entry.running + 1 });
+    return start - now;
   }
 
   /**
