@@ -10,10 +10,11 @@ import { rooms, type TsunagariServer } from './types.js';
 export const FIGURES_EVERY_MS = 5_000;
 
 /**
- * Several nodes: changes are gathered this long before a push, not one event-loop turn. Each
- * push reads the whole queue from Redis on every node (`queue:moved`), and with thousands waiting
- * and women arriving every few milliseconds a push per turn was a read of the whole queue per
- * arrival on each node. A place or a board a tenth of a second later changes nothing she sees.
+ * Several nodes: changes are gathered at least this long before a push, not one event-loop turn.
+ * Each push reads the queue from Redis on every node (`queue:moved`: its ids in order; the board,
+ * on the node that changed it, every entry), and with thousands waiting and women arriving every
+ * few milliseconds a push per turn was a read of the queue per arrival on each node. A place or a
+ * board a tenth of a second later changes nothing she sees.
  */
 export const SHARED_PUSH_MS = 100;
 
