@@ -164,7 +164,7 @@ export async function createServices(repos: Repositories, o: ServiceOptions): Pr
     hours,
     starts: new StartLimit(o.startsPerHour, o.shared?.limiters),
     campaigns,
-    startProofs: new StartProofs(clock, { counter: o.powCounter ?? DEFAULT_POW_COUNTER, floodWaiting: o.powFloodWaiting ?? DEFAULT_POW_FLOOD_WAITING }, async () => (await routing.router.queue()).length, o.shared?.proofs),
+    startProofs: new StartProofs(clock, { counter: o.powCounter ?? DEFAULT_POW_COUNTER, floodWaiting: o.powFloodWaiting ?? DEFAULT_POW_FLOOD_WAITING }, () => routing.router.queueLength(), o.shared?.proofs),
     callerLedger: new CallerLedger(async (id) => (await repos.consultations.byId(id))?.status ?? null, clock, {
       openPerCaller: o.openPerCaller ?? DEFAULT_OPEN_PER_CALLER,
       urgentPerHour: o.urgentPerHour ?? DEFAULT_URGENT_PER_HOUR,

@@ -85,14 +85,26 @@ end
 export const QUEUE_SCRIPTS = {
   /**
    * One consistent picture: {waiting item JSONs in queue order, slot JSONs, offer JSONs,
-   * passed-over as a flat [consultation, JSON array, …] list, handle times}.
+   * passed-over as a flat [consultation, JSON array, …] list, handle times}. ARGV: how many of the
+   * queue's head to read ('' for all of it, 0 for none).
    */
   view: `
 local waiting = {}
-for _, member in ipairs(redis.call('ZRANGE', Q, 0, -1)) do
+local last = ARGV[1] == '' and -1 or tonumber(ARGV[1]) - 1
+local members = last < 0 and ARGV[1] ~= '' and {} or redis.call('ZRANGE', Q, 0, last)
+for _, member in ipairs(members) do
   table.insert(waiting, redis.call('HGET', I, string.match(member, '%z([^%z]*)$')))
 end
 return {waiting, redis.call('HVALS', C), redis.call('HVALS', O), redis.call('HGETALL', P), redis.call('LRANGE', H, 0, -1)}`,
+
+  /**
+   * ARGV: consultation. Returns {item JSON, 0-based rank, queue length}, or false when she does not
+   * wait: the sorted set's rank is her place (the order keys sort as {@link compareItems}).
+   */
+  place: `
+local json = redis.call('HGET', I, ARGV[1])
+if not json then return false end
+return {json, redis.call('ZRANK', Q, orderKey(cjson.decode(json))), redis.call('ZCARD', Q)}`,
 
   /** ARGV: item JSON. */
   enqueue: `putWaiting(ARGV[1]) return 1`,

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { QueueStore } from '../domain/routing/queue-store.js';
-import type { AssignRefusal, CounselorSlot, Holding, Offer, QueueItem, RoutingView, TransferRefusal } from '../domain/routing/types.js';
+import type { AssignRefusal, CounselorSlot, Holding, Offer, QueueItem, QueuePlace, RoutingView, TransferRefusal } from '../domain/routing/types.js';
 import { type QueueScriptName, QUEUE_SCRIPTS, queueScript } from './queue-store.lua.js';
 
 type Reply = string | number | null | Reply[];
@@ -39,8 +39,8 @@ export class RedisQueueStore implements QueueStore {
     await this.redis.del(...this.keys);
   }
 
-  async view(): Promise<RoutingView> {
-    const [waiting, slots, offers, passed, handles] = (await this.run('view')) as [string[], string[], string[], string[], string[]];
+  async view(head?: number): Promise<RoutingView> {
+    const [waiting, slots, offers, passed, handles] = (await this.run('view', head === undefined ? '' : Math.max(0, head))) as [string[], string[], string[], string[], string[]];
     const passedOver = new Map<string, ReadonlySet<string>>();
     for (let i = 0; i + 1 < passed.length; i += 2) passedOver.set(passed[i] as string, new Set(JSON.parse(passed[i + 1] as string) as string[]));
     return {
@@ -50,6 +50,21 @@ export class RedisQueueStore implements QueueStore {
       passedOver,
       handleTimes: handles.map(Number),
     };
+  }
+
+  async place(consultationId: string): Promise<QueuePlace | null> {
+    const found = (await this.run('place', consultationId)) as [string, number, number] | null;
+    if (!found) return null;
+    return { item: JSON.parse(found[0]) as QueueItem, position: found[1] + 1, waiting: found[2] };
+  }
+
+  async waitingCount(): Promise<number> {
+    return this.redis.zcard(this.keys[0] as string);
+  }
+
+  async waitingIds(): Promise<string[]> {
+    // The members are order keys ending in `\0<id>` (queue-store.lua.ts): no item is read or decoded.
+    return (await this.redis.zrange(this.keys[0] as string, 0, -1)).map((member) => member.slice(member.lastIndexOf('\0') + 1));
   }
 
   async counselor(staffId: string): Promise<CounselorSlot | null> {

@@ -110,7 +110,7 @@ export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps)
     const c = await consultations.resume(payload.consultationId, payload.clientToken);
     s.data.consultationId = c.id;
     void s.join(rooms.consultation(c.id));
-    return presenter.snapshot(c, await routing.view());
+    return presenter.snapshot(c, await routing.router.place(c.id));
   });
 
   const end = async (consultationId: string, s: TsunagariSocket, actor: Actor, reason: EndReason) => {

@@ -10,12 +10,22 @@ import { rooms, type TsunagariServer } from './types.js';
 export const FIGURES_EVERY_MS = 5_000;
 
 /**
- * Several nodes: changes are gathered this long before a push, not one event-loop turn. Each
- * push reads the whole queue from Redis on every node (`queue:moved`), and with thousands waiting
- * and women arriving every few milliseconds a push per turn was a read of the whole queue per
- * arrival on each node. A place or a board a tenth of a second later changes nothing she sees.
+ * Several nodes: changes are gathered at least this long before a push, not one event-loop turn.
+ * Each push reads the queue from Redis on every node (`queue:moved`: its ids in order; the board,
+ * on the node that changed it, every entry), and with thousands waiting and women arriving every
+ * few milliseconds a push per turn was a read of the queue per arrival on each node. A place or a
+ * board a tenth of a second later changes nothing she sees.
  */
 export const SHARED_PUSH_MS = 100;
+
+/**
+ * Several nodes, a long queue: a push costs in proportion to the queue (the board lists everyone,
+ * and every woman's place is compared), so pushes are spaced in proportion too — a tenth of a
+ * millisecond per woman waiting, up to {@link SHARED_PUSH_MAX_MS} — keeping what pushes cost a
+ * second flat however many wait. With 10,000 waiting she learns her place within a second.
+ */
+export const SHARED_PUSH_MS_PER_WAITING = 0.1;
+export const SHARED_PUSH_MAX_MS = 2_000;
 
 /**
  * Pushes the queue, today's figures and the counselors' states to staff and each waiting client her place,
@@ -38,6 +48,8 @@ export class QueuePusher {
   /** What each waiting client was last told, by consultation id. */
   private readonly told = new Map<string, QueuePosition>();
   private figuresTimer: unknown = null;
+  /** How many waited at the last push (several nodes: spaces the next, {@link SHARED_PUSH_MS_PER_WAITING}). */
+  private lastWaiting = 0;
 
   constructor(
     private readonly io: TsunagariServer,
@@ -101,7 +113,7 @@ export class QueuePusher {
       this.scheduled = null;
       this.flush().catch((caught: unknown) => this.log.error({ event: 'queue.push_failed', err: describeError(caught) }, 'queue push failed'));
     };
-    this.scheduled ??= this.shared ? setTimeout(push, SHARED_PUSH_MS) : setImmediate(push);
+    this.scheduled ??= this.shared ? setTimeout(push, sharedPushMs(this.lastWaiting)) : setImmediate(push);
   }
 
   /**
@@ -126,15 +138,21 @@ export class QueuePusher {
     const { routing, presenter } = this.services;
     // Told before this node reads the queue: the others read it after this change, whichever is first.
     if (this.shared && (queueDirty || counselorsDirty)) this.io.serverSideEmit('queue:moved');
-    const view = await routing.view();
-    if (queueDirty && this.staffListening()) {
+    const list = queueDirty && this.staffListening();
+    // Several nodes, no board to push: the places need only the queue's ids in order (no woman's
+    // entry read or decoded) and the counselors; one light read per push on each node.
+    const light = this.shared && !list;
+    const view = await routing.view(light ? 0 : undefined);
+    if (list) {
       this.io.to(rooms.staff).emit('queue:changed', presenter.queueList(view));
       void this.pushFigures();
     }
     if (counselorsDirty) this.io.to(rooms.staff).emit('staff:changed', { counselors: await presenter.counselorStates(view) });
+    const positions = light ? presenter.positionsOf(await routing.router.queueIds(), view) : presenter.positions(view);
+    this.lastWaiting = positions.length;
     const waiting = new Set<string>();
     const here = this.io.sockets.adapter.rooms;
-    for (const p of presenter.positions(view)) {
+    for (const p of positions) {
       const room = rooms.consultation(p.consultationId);
       // Several nodes: her own node tells her (it was told of the change too).
       if (this.shared && !here.has(room)) continue;
@@ -147,6 +165,11 @@ export class QueuePusher {
     }
     for (const id of this.told.keys()) if (!waiting.has(id)) this.told.delete(id);
   }
+}
+
+/** Several nodes: how long changes are gathered before a push, with `waiting` women in the queue. */
+export function sharedPushMs(waiting: number): number {
+  return Math.min(SHARED_PUSH_MAX_MS, Math.max(SHARED_PUSH_MS, Math.round(waiting * SHARED_PUSH_MS_PER_WAITING)));
 }
 
 /** Whether she would see the same thing: place, estimate and whether alternatives are shown. */

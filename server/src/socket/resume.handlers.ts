@@ -24,6 +24,6 @@ export function registerResumeHandlers(handlers: HandlerTable, deps: Pick<Servic
     for (const o of others) o.disconnect(true);
     if (consultation.assignedStaffId) s.nsp.to(rooms.staffMember(consultation.assignedStaffId)).emit('consultation:moved', { consultationId: consultation.id });
     log.info({ event: 'consultation.resumed_by_code' }, 'client continued by resume code');
-    return { consultationId: consultation.id, clientToken, wrappedKey, snapshot: await presenter.snapshot(consultation, await routing.view()) };
+    return { consultationId: consultation.id, clientToken, wrappedKey, snapshot: await presenter.snapshot(consultation, await routing.router.place(consultation.id)) };
   });
 }

@@ -1,6 +1,6 @@
 import { compareItems, routable } from './policy.js';
 import type { QueueStore } from './queue-store.js';
-import type { AssignRefusal, CounselorSlot, Holding, Offer, QueueItem, RoutingView, TransferRefusal } from './types.js';
+import type { AssignRefusal, CounselorSlot, Holding, Offer, QueueItem, QueuePlace, RoutingView, TransferRefusal } from './types.js';
 
 /**
  * {@link QueueStore} in this process's memory: one node, state rebuilt from the database at start.
@@ -28,15 +28,31 @@ export class MemoryQueueStore implements QueueStore {
   /** Active chats: consultation id → the counselor who holds it. */
   private readonly held = new Map<string, string>();
 
-  async view(): Promise<RoutingView> {
-    this.snapshot ??= this.ordered.slice();
+  async view(head?: number): Promise<RoutingView> {
+    let waiting: readonly QueueItem[];
+    if (head === undefined) waiting = this.snapshot ??= this.ordered.slice();
+    else waiting = this.ordered.slice(0, Math.max(0, head));
     return {
-      waiting: this.snapshot,
+      waiting,
       counselors: [...this.slots.values()],
       offers: [...this.pending.values()],
       passedOver: new Map(this.passed),
       handleTimes: this.handles.slice(),
     };
+  }
+
+  async place(consultationId: string): Promise<QueuePlace | null> {
+    const item = this.items.get(consultationId);
+    if (!item) return null;
+    return { item, position: this.placeOf(item) + 1, waiting: this.ordered.length };
+  }
+
+  async waitingCount(): Promise<number> {
+    return this.ordered.length;
+  }
+
+  async waitingIds(): Promise<string[]> {
+    return this.ordered.map((w) => w.consultationId);
   }
 
   async counselor(staffId: string): Promise<CounselorSlot | null> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareItems, offersToWithdraw, planOffers, waitEstimator } from './policy.js';
+import { compareItems, offersToWithdraw, planningDepth, planOffers, waitEstimator } from './policy.js';
 import type { CounselorSlot, Offer, QueueItem, RoutingView } from './types.js';
 
 const item = (id: string, second: number, extra: Partial<QueueItem> = {}): QueueItem => ({
@@ -22,6 +22,23 @@ describe('the routing policy (pure)', () => {
   it('plans each waiting woman to the counselor with the fewest commitments, offers counted; ties to the one idle longest, then the id', () => {
     const counselors = [slot('b', { idleSince: 5 }), slot('a', { idleSince: 5 }), slot('busy', { load: 1 }), slot('offered', { idleSince: 1 })];
     expect(plan({ waiting: [item('x', 1), item('y', 2), item('z', 3)], counselors, offers: [offer('w', 'offered')] })).toEqual({ x: 'a', y: 'b', z: 'busy' });
+  });
+
+  it('plans from the queue\'s first planningDepth women exactly what it plans from the whole queue', () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 300; round++) {
+      const waiting = Array.from({ length: Math.floor(random() * 30) }, (_, i) => item(`w${i}`, i % 60));
+      const counselors = Array.from({ length: 1 + Math.floor(random() * 4) }, (_, i) =>
+        slot(`s${i}`, { capacity: 1 + Math.floor(random() * 4), load: Math.floor(random() * 3), status: random() < 0.2 ? 'away' : 'available', idleSince: Math.floor(random() * 5) }));
+      // Offers to the women at random places (and, now and then, to one no longer here).
+      const offers = waiting.filter(() => random() < 0.3).map((w) => offer(w.consultationId, `s${Math.floor(random() * counselors.length)}`));
+      if (random() < 0.2) offers.push(offer('gone', 's0'));
+      const passedOver = new Map(waiting.filter(() => random() < 0.2).map((w) => [w.consultationId, new Set(['s0'])] as const));
+      const whole = view({ waiting, counselors, offers, passedOver });
+      const head = view({ waiting: waiting.slice(0, planningDepth(whole)), counselors, offers, passedOver });
+      expect(planOffers(head, 100, 30_000)).toEqual(planOffers(whole, 100, 30_000));
+    }
   });
 
   it('plans nothing for a woman already offered, nor past the room there is; skips counselors away, offline or full', () => {

@@ -32,7 +32,7 @@ export interface PlannedOffer {
 }
 
 /** Chats held plus offers pending, per counselor: what capacity is checked against when offering. */
-function commitments(view: RoutingView): Map<string, number> {
+function commitments(view: Pick<RoutingView, 'counselors' | 'offers'>): Map<string, number> {
   const committed = new Map<string, number>();
   for (const c of view.counselors) committed.set(c.staffId, c.load);
   for (const o of view.offers) committed.set(o.staffId, (committed.get(o.staffId) ?? 0) + 1);
@@ -65,6 +65,19 @@ export function planOffers(view: RoutingView, at: number, offerTimeoutMs: number
     planned.push({ item, restartRound, offer: { consultationId: item.consultationId, staffId: chosen.staffId, offeredAt: at, expiresAt: at + offerTimeoutMs } });
   }
   return planned;
+}
+
+/**
+ * How many of the queue's first women {@link planOffers} can reach from this picture: it skips
+ * those with an offer (at most one per offer) and plans one offer per free place among counselors
+ * with room, so a view holding this many of the head plans exactly what the whole queue would.
+ * 0 when nobody has room.
+ */
+export function planningDepth(view: Pick<RoutingView, 'counselors' | 'offers'>): number {
+  const committed = commitments(view);
+  let room = 0;
+  for (const c of view.counselors) if (routable(c)) room += Math.max(0, c.capacity - (committed.get(c.staffId) ?? 0));
+  return room === 0 ? 0 : view.offers.length + room;
 }
 
 /** Fewer commitments first, then idle longest, then the smaller id: a total order. */

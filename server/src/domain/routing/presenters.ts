@@ -7,7 +7,7 @@ import type { CounselorDirectory } from '../counselors.js';
 import type { Consultation } from '../types.js';
 import type { RoutingOptions } from './options.js';
 import { waitEstimator } from './policy.js';
-import type { RoutingView } from './types.js';
+import type { QueuePlace, RoutingView } from './types.js';
 import { urgentAlert, type UrgentAlertOptions } from './urgent-alert.js';
 
 /**
@@ -44,11 +44,19 @@ export class Presenter {
 
   /** What each waiting client is told: place, length, estimate and whether to show alternatives. */
   positions(view: RoutingView): QueuePosition[] {
+    return this.positionsOf(view.waiting.map((item) => item.consultationId), view);
+  }
+
+  /**
+   * {@link positions} from the waiting women's ids in queue order (`order`) and the counselors and
+   * handle times of `view` (its queue not read): a place push needs no more.
+   */
+  positionsOf(order: readonly string[], view: Pick<RoutingView, 'counselors' | 'handleTimes'>): QueuePosition[] {
     const estimate = waitEstimator(view, this.options);
-    return view.waiting.map((item, i) => ({
-      consultationId: item.consultationId,
+    return order.map((consultationId, i) => ({
+      consultationId,
       position: i + 1,
-      waiting: view.waiting.length,
+      waiting: order.length,
       ...estimate(i + 1),
     }));
   }
@@ -99,15 +107,18 @@ export class Presenter {
     return Promise.all((await this.consultations.forConsole(staffId)).map((c) => this.forStaff(c, staffId)));
   }
 
-  /** What her widget needs after a reload or on another device: state, place, counselor, history. */
-  async snapshot(c: Consultation, view: RoutingView): Promise<ConsultationSnapshot> {
-    const at = c.status === 'waiting' ? view.waiting.findIndex((e) => e.consultationId === c.id) : -1;
+  /**
+   * What her widget needs after a reload or on another device: state, place, counselor, history.
+   * `place`: hers in the queue (`Router.place`), read alone — not the whole queue.
+   */
+  async snapshot(c: Consultation, place: QueuePlace | null): Promise<ConsultationSnapshot> {
+    const at = c.status === 'waiting' ? place : null;
     const active = c.status === 'active' ? c.assignedStaffId : null;
     return {
       consultationId: c.id,
       status: c.status,
-      position: at < 0 ? null : at + 1,
-      requeued: at < 0 ? false : (view.waiting[at]?.requeued ?? false),
+      position: at ? at.position : null,
+      requeued: at ? at.item.requeued : false,
       counselor: active ? await this.counselors.identity(active) : null,
       assignedAt: active ? c.assignedAt : null,
       keyEpoch: await this.repos.keyGrants.newestEpoch(c.id),

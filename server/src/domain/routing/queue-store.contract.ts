@@ -50,6 +50,42 @@ export function queueStoreContract(name: string, make: () => Promise<QueueStore>
       expect(ids((await store.view()).waiting)).toEqual(ids([...reference.values()].sort(compareItems)));
     });
 
+    it("answers a woman's place, the queue's head, its length and its ids as the whole queue would", async () => {
+      const store = await make();
+      const reference = new Map<string, QueueItem>();
+      let seed = 7;
+      const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+      for (let step = 0; step < 600; step++) {
+        const id = `c${Math.floor(random() * 80)}`;
+        if (random() < 0.6) {
+          const next = { consultationId: id, urgent: random() < 0.2, requeued: random() < 0.1, queuedAt: `2026-01-01T10:00:${String(Math.floor(random() * 60)).padStart(2, '0')}.000Z`, campaign: null };
+          await store.enqueue(next);
+          reference.set(id, next);
+        } else {
+          await store.leave(id, 0);
+          reference.delete(id);
+        }
+        if (step % 40 !== 0) continue;
+        const whole = [...reference.values()].sort(compareItems);
+        expect(await store.waitingCount()).toBe(whole.length);
+        expect(await store.waitingIds()).toEqual(ids(whole));
+        for (const head of [0, 1, 5, whole.length + 3]) expect((await store.view(head)).waiting).toEqual(whole.slice(0, head));
+        for (const [i, w] of whole.entries()) expect(await store.place(w.consultationId)).toEqual({ item: w, position: i + 1, waiting: whole.length });
+      }
+      expect(await store.place('nobody')).toBeNull();
+    });
+
+    it("reads the head with the rest of the picture whole: counselors, offers, passes", async () => {
+      const store = await make();
+      await store.restore([item('a', 1), item('b', 2), item('c', 3)], [slot('s1')], []);
+      expect(await store.offer(offer('b', 's1'), false)).toBe(true);
+      const head = await store.view(1);
+      expect(ids(head.waiting)).toEqual(['a']);
+      expect(head.offers).toEqual([offer('b', 's1')]);
+      expect(head.counselors).toEqual((await store.view()).counselors);
+      expect((await store.view(0)).waiting).toEqual([]);
+    });
+
     it('hands out a list that stays as it was while the queue changes (dispatch iterates it)', async () => {
       const store = await make();
       for (const [i, id] of ['a', 'b', 'c'].entries()) await store.enqueue(item(id, i + 1));

@@ -1,4 +1,4 @@
-import type { AssignRefusal, CounselorSlot, Holding, Offer, QueueItem, RoutingView, TransferRefusal } from './types.js';
+import type { AssignRefusal, CounselorSlot, Holding, Offer, QueueItem, QueuePlace, RoutingView, TransferRefusal } from './types.js';
 
 /**
  * Everything routing keeps, behind the operations routing needs. Each operation is one atomic
@@ -21,8 +21,19 @@ export interface QueueStore {
    * it made, so every node sweeps for offers nobody watches (`Router.adoptOffers`).
    */
   readonly shared: boolean;
-  /** One consistent picture of the queue, the counselors, the offers and recent handle times. */
-  view(): Promise<RoutingView>;
+  /**
+   * One consistent picture of the queue, the counselors, the offers and recent handle times.
+   * `head`: `waiting` holds only the first `head` women in queue order (0: none), the rest of the
+   * picture whole — with thousands waiting, planning offers or answering one woman must not read
+   * everyone (issue 17: a whole-queue read per arrival made holding N women cost N²).
+   */
+  view(head?: number): Promise<RoutingView>;
+  /** Her place (1-based), her entry and how many wait, in one step; null when she is not waiting. */
+  place(consultationId: string): Promise<QueuePlace | null>;
+  /** How many wait. */
+  waitingCount(): Promise<number>;
+  /** The waiting women's ids in queue order, nothing else (a place push reads only these). */
+  waitingIds(): Promise<string[]>;
   counselor(staffId: string): Promise<CounselorSlot | null>;
   /**
    * Loads state at start-up (from the database), replacing entries with the same ids. Each

@@ -1,8 +1,8 @@
 import type { Scheduler } from '../../scheduler.js';
 import { defaultRoutingOptions, type RoutingOptions } from './options.js';
-import { offersToWithdraw, planOffers, waitEstimator, type WaitEstimate } from './policy.js';
+import { offersToWithdraw, planningDepth, planOffers, waitEstimator, type WaitEstimate } from './policy.js';
 import type { QueueStore } from './queue-store.js';
-import type { AssignRefusal, CounselorSlot, Holding, Offer, QueueItem, RoutingView, TransferRefusal, WithdrawReason } from './types.js';
+import type { AssignRefusal, CounselorSlot, Holding, Offer, QueueItem, QueuePlace, RoutingView, TransferRefusal, WithdrawReason } from './types.js';
 
 /** What the router tells the outside world; the socket layer turns these into pushes. */
 export interface RouterListener {
@@ -26,6 +26,8 @@ export class Router {
   /** The dispatch that has not started yet: later changes are seen by it, so they join it. */
   private queued: Promise<void> | null = null;
   private tail: Promise<void> = Promise.resolve();
+  /** How much of the queue's head the last plan needed: the next plan reads that much first. */
+  private depth = 0;
 
   constructor(
     private readonly store: QueueStore,
@@ -39,18 +41,33 @@ export class Router {
 
   // ---- reading -------------------------------------------------------------------------------
 
-  view(): Promise<RoutingView> {
-    return this.store.view();
+  /** The routing picture; `head`: only the queue's first `head` women ({@link QueueStore.view}). */
+  view(head?: number): Promise<RoutingView> {
+    return this.store.view(head);
   }
 
   async queue(): Promise<readonly QueueItem[]> {
     return (await this.store.view()).waiting;
   }
 
+  /** How many wait, without reading the queue. */
+  queueLength(): Promise<number> {
+    return this.store.waitingCount();
+  }
+
+  /** The waiting women's ids in queue order. */
+  queueIds(): Promise<string[]> {
+    return this.store.waitingIds();
+  }
+
+  /** Her place, her entry and how many wait, or null when she is not waiting (one read, not the whole queue). */
+  place(consultationId: string): Promise<QueuePlace | null> {
+    return this.store.place(consultationId);
+  }
+
   /** 1-based place in the queue, or null when she is not waiting. */
   async position(consultationId: string): Promise<number | null> {
-    const i = (await this.queue()).findIndex((w) => w.consultationId === consultationId);
-    return i < 0 ? null : i + 1;
+    return (await this.store.place(consultationId))?.position ?? null;
   }
 
   counselor(staffId: string): Promise<CounselorSlot | null> {
@@ -58,11 +75,11 @@ export class Router {
   }
 
   async offerFor(consultationId: string): Promise<Offer | null> {
-    return (await this.store.view()).offers.find((o) => o.consultationId === consultationId) ?? null;
+    return (await this.store.view(0)).offers.find((o) => o.consultationId === consultationId) ?? null;
   }
 
   async estimate(position: number): Promise<WaitEstimate> {
-    return waitEstimator(await this.store.view(), this.options)(position);
+    return waitEstimator(await this.store.view(0), this.options)(position);
   }
 
   // ---- changes -------------------------------------------------------------------------------
@@ -106,7 +123,7 @@ export class Router {
   async updateCounselor(staffId: string, change: Partial<Omit<CounselorSlot, 'staffId' | 'load'>>, initial?: Omit<CounselorSlot, 'staffId'>): Promise<CounselorSlot> {
     const start: CounselorSlot = { status: 'away', connected: false, capacity: 3, load: 0, idleSince: this.now(), ...initial, staffId };
     const after = await this.store.updateCounselor(staffId, change, start);
-    const hers = (await this.store.view()).offers.filter((o) => o.staffId === staffId);
+    const hers = (await this.store.view(0)).offers.filter((o) => o.staffId === staffId);
     // Offers to someone who stepped away or dropped, or beyond a lowered capacity, go on at once.
     for (const o of offersToWithdraw(after, hers)) await this.withdraw(o, 'unavailable');
     await this.dispatch();
@@ -166,7 +183,7 @@ export class Router {
 
   private async offerNow(): Promise<void> {
     if (this.stopped) return;
-    for (const { offer, item, restartRound } of planOffers(await this.store.view(), this.now(), this.options.offerTimeoutMs)) {
+    for (const { offer, item, restartRound } of planOffers(await this.planningView(), this.now(), this.options.offerTimeoutMs)) {
       if (this.stopped) return;
       if (!(await this.store.offer(offer, restartRound))) {
         // Something changed since the view (another taker, another node): plan again.
@@ -175,6 +192,23 @@ export class Router {
       }
       this.watch(offer, this.options.offerTimeoutMs);
       this.listener.offered(offer, item);
+    }
+  }
+
+  /**
+   * A picture to plan offers from with only as much of the queue's head as the plan can reach
+   * ({@link planningDepth}): planOffers gives the same offers as from the whole queue. Read again,
+   * deeper, when the picture read says it needs more than was read (counselors came free between).
+   */
+  private async planningView(): Promise<RoutingView> {
+    for (let depth = this.depth; ; ) {
+      const view = await this.store.view(depth);
+      const needed = planningDepth(view);
+      if (needed <= depth || view.waiting.length < depth) {
+        this.depth = needed;
+        return view;
+      }
+      depth = needed;
     }
   }
 
@@ -190,7 +224,7 @@ export class Router {
     if (this.stopped) return 0;
     const now = this.now();
     let adopted = 0;
-    for (const offer of (await this.store.view()).offers) {
+    for (const offer of (await this.store.view(0)).offers) {
       if (this.timers.has(offer.consultationId)) continue;
       if (overdueByMs !== null && offer.expiresAt + overdueByMs > now) continue;
       this.watch(offer, Math.max(0, offer.expiresAt - now));

@@ -154,8 +154,8 @@ export class RoutingService {
   }
 
   /** Everything routing keeps, as one picture (for the presenters). */
-  view(): Promise<RoutingView> {
-    return this.router.view();
+  view(head?: number): Promise<RoutingView> {
+    return this.router.view(head);
   }
 
   // ---- presence, silence, settings: their parts (see each) -----------------------------------

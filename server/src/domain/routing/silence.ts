@@ -49,7 +49,7 @@ export class WaitingSilence {
   /** Her silence ran out: asked, if she still waits as a new start. */
   async askIfWaiting(consultationId: string): Promise<void> {
     const c = await this.ctx.repos.consultations.byId(consultationId);
-    const item = (await this.ctx.router.queue()).find((q) => q.consultationId === consultationId);
+    const item = (await this.ctx.router.place(consultationId))?.item;
     // Taken meanwhile, ended, or a chat back in the queue (only her grace ends those): not asked.
     if (this.ctx.stopped() || c?.status !== 'waiting' || item?.requeued !== false) return void this.ctx.grace.clientNotWaiting(consultationId);
     this.ask(consultationId);
@@ -66,7 +66,7 @@ export class WaitingSilence {
     const c = await this.ctx.repos.consultations.byId(consultationId);
     if (this.ctx.stopped() || !c || c.status !== 'waiting') return;
     // A chat that went back to the queue is not a new start that never spoke: only her grace ends it.
-    if ((await this.ctx.router.queue()).find((q) => q.consultationId === consultationId)?.requeued !== false) return;
+    if ((await this.ctx.router.place(consultationId))?.item.requeued !== false) return;
     await this.abandon(c, 'silent');
   }
 }

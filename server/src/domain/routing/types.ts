@@ -24,6 +24,15 @@ export interface QueueItem {
   campaign?: string | null;
 }
 
+/** One waiting woman's place, read without reading the whole queue. */
+export interface QueuePlace {
+  item: QueueItem;
+  /** 1-based, in queue order. */
+  position: number;
+  /** How many wait, her included. */
+  waiting: number;
+}
+
 /** A waiting client offered to one counselor until `expiresAt` (ms). */
 export interface Offer {
   consultationId: string;
