@@ -19,14 +19,21 @@ function anyOther(io: TsunagariServer, room: string, except: string, match: (d: 
  * Runs `then` when no other socket than `except` in the room matches. One node: this node's
  * sockets, at once. Several nodes (issue 17): when none here does, the other nodes are asked
  * (`fetchSockets` through the adapter), so a counselor whose other tab is on another node is not
- * taken for gone.
+ * taken for gone. When they do not all answer (a node stalled, or thousands of such questions
+ * at once), `ifUnanswered` says whether `then` runs all the same.
  */
-function whenNoOther(io: TsunagariServer, shared: boolean, room: string, except: string, match: (d: SocketData) => boolean, then: () => Promise<unknown>, failed: (caught: unknown) => void): void {
+function whenNoOther(io: TsunagariServer, shared: boolean, room: string, except: string, match: (d: SocketData) => boolean, then: () => Promise<unknown>, failed: (caught: unknown) => void, ifUnanswered: 'act' | 'leave'): void {
   if (anyOther(io, room, except, match)) return;
   if (!shared) return void then().catch(failed);
   io.in(room)
     .fetchSockets()
-    .then((found) => (found.some((s) => s.id !== except && match(s.data)) ? undefined : then()))
+    .then(
+      (found) => (found.some((s) => s.id !== except && match(s.data)) ? undefined : then()),
+      (caught: unknown) => {
+        failed(caught);
+        if (ifUnanswered === 'act') return then();
+      },
+    )
     .catch(failed);
 }
 
@@ -106,7 +113,10 @@ export function presence(io: TsunagariServer, routing: Services['routing'], fail
       const d = this.data;
       if (d.role === 'client') {
         const cid = d.consultationId;
-        if (cid) whenNoOther(io, shared, rooms.consultation(cid), this.id, (o) => o.role === 'client', () => routing.clientOffline(cid), failed);
+        // Unanswered, her grace starts all the same: before it ends anything it asks the presence
+        // registry whether she has a socket on any node, so a wrong start ends nothing, where no
+        // start would leave her waiting with no grace at all (found holding 30,000 on 3 nodes).
+        if (cid) whenNoOther(io, shared, rooms.consultation(cid), this.id, (o) => o.role === 'client', () => routing.clientOffline(cid), failed, 'act');
       } else {
         const gone = this.id;
         const room = rooms.staffMember(d.staffId);
@@ -118,7 +128,9 @@ export function presence(io: TsunagariServer, routing: Services['routing'], fail
           // get no offers, and at the end of her grace lose her live chats to the queue. Looked
           // for once more after the write: a socket of hers anywhere puts her back online.
           if (shared && (await io.in(room).fetchSockets()).some((s) => s.id !== gone)) await routing.staffOnline(d.staffId);
-        }, failed);
+          // Unanswered, she stays online: taken for gone while connected elsewhere, her live chats
+          // would go back to the queue at the end of her grace.
+        }, failed, 'leave');
       }
     },
   };
