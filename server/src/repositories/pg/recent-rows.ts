@@ -103,7 +103,13 @@ export class RecentRows {
   private heardOf(payload: string): void {
     this.heard++;
     if (!payload.startsWith('{')) return void this.rows.delete(payload);
-    const row = consultationFromRow(JSON.parse(payload) as Row);
+    let row: Consultation;
+    try {
+      row = consultationFromRow(JSON.parse(payload) as Row);
+    } catch {
+      // Not one of ours (the relay's statements alone announce here): trust nothing kept.
+      return this.rows.clear();
+    }
     if (row.status === 'active' && this.listener) this.set(row);
     else this.rows.delete(row.id);
   }
