@@ -48,6 +48,8 @@ export async function startPostgres(dir, { settings = [] } = {}) {
   const pid = Number(fs.readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
   return {
     url: `postgres://tsunagari@127.0.0.1:${port}/tsunagari`,
+    // The same server through its Unix socket in `home` (no TCP loopback: for clients on this machine).
+    socketUrl: `postgres://tsunagari@localhost/tsunagari?host=${encodeURIComponent(home)}&port=${port}`,
     port,
     pid,
     // Gone already (a Ctrl+C reaches its process group too): nothing to stop.

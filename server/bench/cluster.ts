@@ -39,6 +39,7 @@ export interface ClusterKit {
 }
 
 interface Services {
+  /** `url`: what the nodes and the bench's pool connect to (see `pgUrl`). */
   pg: { url: string; pid: number };
   redis: { socket: string; pid: number };
 }
@@ -54,7 +55,16 @@ async function startServices(kit: ClusterKit): Promise<Services> {
   kit.atExit(pgServer.stop);
   const redis = await startRedis(kit.dir);
   kit.atExit(redis.stop);
-  return { pg: pgServer, redis: { socket: redis.socket, pid: redis.child.pid ?? 0 } };
+  return { pg: { url: pgUrl(pgServer), pid: pgServer.pid }, redis: { socket: redis.socket, pid: redis.child.pid ?? 0 } };
+}
+
+/**
+ * PostgreSQL as the nodes reach it: through its Unix socket (every process of the run is on this
+ * machine, and Redis is reached through its socket too), or over TCP loopback with BENCH_PG_TCP=1.
+ * Measured both ways (docs/performance.md, h-17p99): no difference a run could tell apart.
+ */
+function pgUrl(server: { url: string; socketUrl: string }): string {
+  return process.env.BENCH_PG_TCP === '1' ? server.url : server.socketUrl;
 }
 
 /** A process's CPU so far in ms, from /proc (100 ticks a second); `withChildren` adds the children it has waited for. */

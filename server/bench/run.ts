@@ -21,7 +21,8 @@
  * default 40), BENCH_DUMP=file (every latency of both runs, in arrival order, as JSON),
  * BENCH_PROMOTED=dir (a sampled heap profile per server of what outlived the young generation),
  * BENCH_WIRE=1 (frames and bytes per message each way on every socket, by kind: wire-count.ts),
- * BENCH_PG_STATEMENTS=file (with --nodes: PostgreSQL's statements during the exchange and the adapter's packets, cluster-diagnose.ts).
+ * BENCH_PG_STATEMENTS=file (with --nodes: PostgreSQL's statements during the exchange and the adapter's packets, cluster-diagnose.ts),
+ * BENCH_PG_TCP=1 (with --nodes: the nodes reach PostgreSQL over TCP loopback instead of its Unix socket).
  *
  * Over 300 lines on purpose: it is the one command's orchestration (start the two servers and
  * the load generator in turn, collect, print); the load generator, the baseline relay and the

@@ -97,6 +97,11 @@ export class MessageService {
     return sameEnvelope(result, envelope);
   }
 
+  /** A consultation this node just started: it holds no message yet (see {@link StorageBudget.begun}). */
+  begun(consultationId: string): void {
+    this.storage.begun(consultationId);
+  }
+
   /** Commits messages still waiting for their turn's transaction (shutdown). */
   flushWrites(): Promise<void> {
     return this.writer.flush();

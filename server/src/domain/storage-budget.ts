@@ -58,6 +58,16 @@ export class StorageBudget {
     tally.unanswered++;
   }
 
+  /**
+   * A consultation just started here holds nothing: its tally is known without a read (her intake,
+   * sent right after the start, and every message after it are checked in memory). On several
+   * nodes, a burst of new chats' first messages each read a tally otherwise (issue 17).
+   */
+  begun(consultationId: string): void {
+    if (this.tallies.has(consultationId) || this.loading.has(consultationId)) return;
+    this.keep(consultationId, { bytes: 0, messages: 0, unanswered: 0 });
+  }
+
   /** Gives back a reservation whose message was not stored (a re-send, or a failed write). */
   release(consultationId: string, bytes: number): void {
     const tally = this.tallies.get(consultationId);
@@ -78,20 +88,23 @@ export class StorageBudget {
     );
   }
 
+  private keep(consultationId: string, tally: ClientTally): ClientTally {
+    if (this.tallies.size >= TALLIES_KEPT) {
+      // Maps keep insertion order: the first key is the longest-held tally.
+      const oldest = this.tallies.keys().next().value;
+      if (oldest !== undefined) this.tallies.delete(oldest);
+    }
+    this.tallies.set(consultationId, tally);
+    return tally;
+  }
+
   private load(consultationId: string): Promise<ClientTally> {
     const pending = this.loading.get(consultationId);
     if (pending) return pending;
     const loaded = this.messages.clientTally(consultationId).then(
       (stored) => {
         this.loading.delete(consultationId);
-        if (this.tallies.size >= TALLIES_KEPT) {
-          // Maps keep insertion order: the first key is the longest-held tally.
-          const oldest = this.tallies.keys().next().value;
-          if (oldest !== undefined) this.tallies.delete(oldest);
-        }
-        const tally = { ...stored };
-        this.tallies.set(consultationId, tally);
-        return tally;
+        return this.keep(consultationId, { ...stored });
       },
       (caught: unknown) => {
         this.loading.delete(consultationId);

@@ -80,6 +80,52 @@ describe('message batcher (real SQLite file)', () => {
     expect(a.message.id).toBeLessThan(b.message.id);
   });
 
+  it('while a batch is on its way, the turns after it gather into the next batch, in arrival order (issue 17)', async () => {
+    const { repos } = await setup();
+    let release: () => void = () => undefined;
+    const firstHeld = new Promise<void>((resolve) => (release = resolve));
+    const sizes: number[] = [];
+    const slow = {
+      ...repos.messages,
+      insertMany: async (b: readonly NewMessage[]) => {
+        sizes.push(b.length);
+        if (sizes.length === 1) await firstHeld;
+        return repos.messages.insertMany(b);
+      },
+    };
+    const batcher = new MessageBatcher(slow);
+    const writes = [batcher.write(msg(1))];
+    for (const seq of [2, 3, 4]) {
+      await new Promise((resolve) => setImmediate(resolve)); // another turn, the first batch still on its way
+      writes.push(batcher.write(msg(seq)));
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(sizes).toEqual([1]);
+    release();
+    const written = await Promise.all(writes);
+    expect(sizes).toEqual([1, 3]);
+    const ids = written.map((w) => w.message.id);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(count()).toBe(4);
+  });
+
+  it('a backlog past one statement goes in batches of 1,000, in order, and flush() waits for them all', async () => {
+    const { repos } = await setup();
+    let release: () => void = () => undefined;
+    const firstHeld = new Promise<void>((resolve) => (release = resolve));
+    const sizes: number[] = [];
+    const slow = { ...repos.messages, insertMany: async (b: readonly NewMessage[]) => (sizes.push(b.length), sizes.length === 1 && (await firstHeld), repos.messages.insertMany(b)) };
+    const batcher = new MessageBatcher(slow);
+    void batcher.write(msg(1));
+    await new Promise((resolve) => setImmediate(resolve));
+    for (let seq = 2; seq <= 1_003; seq++) void batcher.write(msg(seq));
+    const flushed = batcher.flush();
+    release();
+    await flushed;
+    expect(sizes).toEqual([1, 1_000, 2]);
+    expect(count()).toBe(1_003);
+  });
+
   it('flush() commits what is pending at once (shutdown)', async () => {
     const { batcher } = await setup();
     const pending = batcher.write(msg(1));

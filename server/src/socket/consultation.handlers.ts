@@ -9,14 +9,14 @@ import type { HandlerTable } from './handle.js';
 import { StartReplies } from './start-replies.js';
 import { rooms, type ClientSocket, type TsunagariSocket } from './types.js';
 
-type Deps = Pick<Services, 'consultations' | 'routing' | 'presenter' | 'records' | 'hours' | 'starts' | 'callerLedger' | 'startProofs' | 'campaigns' | 'demand'> & { log: Logger; arrivalOrder: KeyedSerial };
+type Deps = Pick<Services, 'consultations' | 'messages' | 'routing' | 'presenter' | 'records' | 'hours' | 'starts' | 'callerLedger' | 'startProofs' | 'campaigns' | 'demand'> & { log: Logger; arrivalOrder: KeyedSerial };
 
 /** The refusals that are demand turned away (issue 16); a refused proof of work is not counted: that is a script or a broken client. */
 const UNSERVED: Partial<Record<string, DemandKind>> = { OUTSIDE_HOURS: 'closed', RATE_LIMITED: 'refused', TOO_MANY_OPEN: 'refused' };
 
 /** consultation:* — start, resume, end, nuisance, take, mine, transfer, read, record. Thin: the domain decides, this tells people. */
 export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps): void {
-  const { consultations, routing, presenter, records, hours, starts, callerLedger: ledger, startProofs, campaigns, demand, log, arrivalOrder } = deps;
+  const { consultations, messages, routing, presenter, records, hours, starts, callerLedger: ledger, startProofs, campaigns, demand, log, arrivalOrder } = deps;
   // A start turned away counts once per socket and kind (the widget may retry on the same socket);
   // the counter itself also caps each caller network's share of a day.
   const counted = new WeakMap<TsunagariSocket, Set<DemandKind>>();
@@ -97,6 +97,8 @@ export function registerConsultationHandlers(handlers: HandlerTable, deps: Deps)
       release();
     }
     const { consultation, clientToken } = started;
+    // Nothing stored in it yet: her intake is checked without reading her tally.
+    messages.begun(consultation.id);
     data.consultationId = consultation.id;
     replies.started(s, payload, consultation.id, clientToken);
     void s.join(rooms.consultation(consultation.id));

@@ -10,8 +10,14 @@ const NOT_NUISANCE = "end_reason IS DISTINCT FROM 'nuisance'";
 /** Taken up since $1: held since then, or taken, requeued and ended since then without a second counselor. */
 const TAKEN_SINCE_1 = '(assigned_at >= $1 OR (taken = 1 AND assigned_at IS NULL AND ended_at >= $1))';
 
-/** A lifecycle UPDATE that announces the row it changed (at its commit), for other nodes' kept rows; its row count is the UPDATE's. */
-const announced = (update: string) => `WITH changed AS (${update} RETURNING id) SELECT pg_notify('${CONSULTATION_CHANGED}', id) FROM changed`;
+/** The columns a kept row is made of (`consultationFromRow`'s). */
+const KEPT_COLUMNS = 'id, client_token_hash, status, campaign, urgent, queued_at, assigned_staff_id, assigned_at, ended_at, end_reason, ended_by';
+/**
+ * A lifecycle UPDATE that announces the row it changed as committed (JSON, at its commit), for
+ * every node's kept rows; its row count is the UPDATE's.
+ */
+const announced = (update: string) =>
+  `WITH changed AS (${update} RETURNING ${KEPT_COLUMNS}) SELECT pg_notify('${CONSULTATION_CHANGED}', row_to_json(changed)::text) FROM changed`;
 
 /**
  * PostgreSQL consultation rows. Unlike SQLite's, no rows are kept in memory (save `recent`'s active
@@ -29,15 +35,18 @@ export function createPgConsultations(pool: pg.Pool): ConsultationRepository {
     await endPool();
   }) as typeof pool.end;
   const byId = async (id: string) => {
+    recentRows.warm();
     // Named: read on every message a participant sends whose row is not kept, so planned once per connection.
     const r = (await pool.query({ name: 'consultation-by-id', text: 'SELECT * FROM consultation WHERE id = $1', values: [id] })).rows[0] as Row | undefined;
     return r ? consultationFromRow(r) : null;
   };
   return {
-    insert: async (c) =>
-      void (await pool.query('INSERT INTO consultation (id, client_token_hash, status, campaign, urgent, queued_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+    insert: async (c) => {
+      recentRows.warm();
+      await pool.query('INSERT INTO consultation (id, client_token_hash, status, campaign, urgent, queued_at) VALUES ($1, $2, $3, $4, $5, $6)', [
         c.id, c.clientTokenHash, c.status, c.campaign, c.urgent ? 1 : 0, coarseTime(c.queuedAt),
-      ])),
+      ]);
+    },
     byId,
     recent: async (id) => {
       const kept = recentRows.get(id);

@@ -1,5 +1,7 @@
 import pg from 'pg';
 import type { Consultation } from '../../domain/types.js';
+import { consultationFromRow } from '../consultations.js';
+import type { Row } from './pool.js';
 
 /** The channel every lifecycle change of a consultation row is announced on, with its id. */
 export const CONSULTATION_CHANGED = 'consultation_changed';
@@ -15,8 +17,12 @@ const RELISTEN_MS = 1_000;
  * (in `bench --nodes 3`: one statement and one round trip to PostgreSQL a message, as many as the
  * message writes). Several nodes change rows, so a kept row is used only while this node hears
  * every change: each lifecycle UPDATE announces its row on {@link CONSULTATION_CHANGED}
- * (`pg_notify`, sent at its commit), and a dedicated connection LISTENs and drops the row it
- * names. A counselor whose chat moved or ended on another node is therefore checked against the
+ * (`pg_notify`, sent at its commit), and a dedicated connection LISTENs. An announcement carries
+ * the row as committed (JSON: notifications arrive in commit order, so the last heard is the
+ * newest) and every node keeps it if active, so a chat just assigned is kept on every node before
+ * its first message (before, each node read each chat's row at its first message: in `bench --nodes
+ * 3` ~1,700 reads bunched in the exchange's first seconds); one that carries only an id (the end)
+ * drops it. A counselor whose chat moved or ended on another node is therefore checked against the
  * newest row from the moment this node hears of it (milliseconds; before, a message checked just
  * before the change and written after it was stored all the same). Without that connection
  * (before it is up, or once lost) nothing is kept and every check reads the row.
@@ -40,6 +46,19 @@ export class RecentRows {
     return this.rows.get(id) ?? null;
   }
 
+  /**
+   * Starts listening if not yet (the repository calls it on any use): the node hears assignments
+   * from its first start or read on, so the rows they carry are kept before the chats' first messages.
+   */
+  warm(): void {
+    if (!this.listener) this.listen();
+  }
+
+  /** Whether changes are heard now (rows are kept only then). */
+  get listening(): boolean {
+    return this.listener !== null;
+  }
+
   /** What `keep` compares: taken before the read whose row it will keep. */
   mark(): number {
     return this.heard;
@@ -48,8 +67,7 @@ export class RecentRows {
   /** Keeps an active chat's row read since `mark`, unless a change was heard meanwhile. */
   keep(row: Consultation, mark: number): Consultation {
     if (!this.listener || mark !== this.heard || row.status !== 'active') return row;
-    if (this.rows.size >= MOST_KEPT && !this.rows.has(row.id)) this.rows.delete(this.rows.keys().next().value as string);
-    this.rows.set(row.id, row);
+    this.set(row);
     return row;
   }
 
@@ -70,10 +88,7 @@ export class RecentRows {
   private listen(): void {
     if (this.starting || this.closed) return;
     const client = new pg.Client({ connectionString: this.connectionString });
-    client.on('notification', (n) => {
-      this.heard++;
-      if (n.payload) this.rows.delete(n.payload);
-    });
+    client.on('notification', (n) => this.heardOf(n.payload ?? ''));
     client.on('error', () => void this.lost(client));
     client.on('end', () => void this.lost(client));
     this.starting = (async () => {
@@ -82,6 +97,26 @@ export class RecentRows {
       if (this.closed) return void (await client.end());
       this.listener = client;
     })().catch(() => this.lost(client));
+  }
+
+  /** An announcement: the row as committed (kept if active, else dropped), or an id alone (dropped). */
+  private heardOf(payload: string): void {
+    this.heard++;
+    if (!payload.startsWith('{')) return void this.rows.delete(payload);
+    let row: Consultation;
+    try {
+      row = consultationFromRow(JSON.parse(payload) as Row);
+    } catch {
+      // Not one of ours (the relay's statements alone announce here): trust nothing kept.
+      return this.rows.clear();
+    }
+    if (row.status === 'active' && this.listener) this.set(row);
+    else this.rows.delete(row.id);
+  }
+
+  private set(row: Consultation): void {
+    if (this.rows.size >= MOST_KEPT && !this.rows.has(row.id)) this.rows.delete(this.rows.keys().next().value as string);
+    this.rows.set(row.id, row);
   }
 
   /** The connection broke: nothing kept is trusted any more; listening again a moment later. */

@@ -10,6 +10,7 @@ import { consultation, T0, withStaff } from '../contract/fixtures.js';
 import type { Repositories } from '../types.js';
 import { createPgRepositories } from './index.js';
 import { createPgPool } from './pool.js';
+import { RecentRows } from './recent-rows.js';
 
 // Issue 17: a message's sender check on PostgreSQL uses the chat's row as its node last read it
 // (`recent`), so the check costs no read per message; a chat that moves or ends on another node
@@ -84,5 +85,35 @@ describe("a message sent through node A after its chat changed on node B", () =>
     // Moved on node B; before node A hears of it, Ito's check reads the row again rather than refuse him.
     await nodeB.consultations.reassign('c2', 'kato', 'ito', T0);
     expect((await consultations.accessToWrite({ role: 'counselor', staffId: 'ito' }, 'c2')).assignedStaffId).toBe('ito');
+  });
+});
+
+describe('an announcement carries the row as committed', () => {
+  it('every listening node keeps a chat assigned on another from its announcement, before any read, and follows its moves and its end', async () => {
+    await withStaff(nodeB, 'mori', 'ueda');
+    await nodeB.consultations.insert(consultation('c3'));
+    const onA = new RecentRows(db.url);
+    try {
+      onA.warm();
+      await expect.poll(() => onA.listening).toBe(true);
+      const heard = async (change: () => Promise<boolean>) => {
+        const before = onA.mark();
+        expect(await change()).toBe(true);
+        await expect.poll(() => onA.mark() > before).toBe(true);
+      };
+      // Node A never read c3: what it keeps came with B's announcements alone.
+      await heard(() => nodeB.consultations.assign('c3', 'mori', T0));
+      expect(onA.get('c3')).toMatchObject({ id: 'c3', status: 'active', assignedStaffId: 'mori', urgent: false });
+      await heard(() => nodeB.consultations.reassign('c3', 'mori', 'ueda', T0));
+      expect(onA.get('c3')?.assignedStaffId).toBe('ueda');
+      await heard(() => nodeB.consultations.requeue('c3', 'ueda', T0));
+      expect(onA.get('c3')).toBeNull();
+      await heard(() => nodeB.consultations.assign('c3', 'mori', T0));
+      expect(onA.get('c3')?.assignedStaffId).toBe('mori');
+      await heard(() => nodeB.consultations.end('c3', T0, 'ended', 'counselor'));
+      expect(onA.get('c3')).toBeNull();
+    } finally {
+      await onA.close();
+    }
   });
 });
