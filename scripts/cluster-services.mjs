@@ -117,6 +117,12 @@ ${http.trimEnd()}
   const args = ['-p', home, '-c', file, '-e', path.join(home, 'error.log')];
   const checked = spawnSync(NGINX, [...args, '-t', '-q'], { encoding: 'utf8' });
   if (checked.status !== 0) throw new Error(`nginx -t refused ${file} (${checked.status}): ${checked.stderr}`);
+  // Taken already (an `npm start` left running): nginx could not bind, yet the check below would
+  // find the other process listening and take nginx for up.
+  const taken = await new Promise((resolve) => {
+    const s = net.connect(port, '127.0.0.1', () => resolve(s.destroy() || true)).once('error', () => resolve(false));
+  });
+  if (taken) throw new Error(`port ${port} on 127.0.0.1 is already in use (an \`npm start\` or another cluster still running?): stop it, or choose another port with PORT=…`);
   const child = spawn(NGINX, [...args, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
   let failed = '';
   child.stderr.on('data', (d) => void (failed += d.toString()));
