@@ -22,13 +22,18 @@ export class TsgTargetsForm extends LitElement {
   @property({ attribute: false }) save: ((fiscalYear: number, targets: FiscalYearTargets) => Promise<FormResult>) | null = null;
 
   @state() private values: Partial<Record<TargetKey, string>> = {};
+  /** She has typed since the form last took the report's targets: a report arriving now must not wipe it. */
+  private edited = false;
   @state() private busy = false;
   @state() private error = '';
   @state() private notice = '';
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('current') || changed.has('fiscalYear')) {
+    // Another year: its own targets. The same year's report arriving (or reloading) while she
+    // types keeps what she typed — taking it would silently save the old figures over hers.
+    if (changed.has('fiscalYear') || (changed.has('current') && !this.edited)) {
       this.values = Object.fromEntries(TARGET_KEYS.map((k) => [k, this.current[k]?.toString() ?? '']));
+      this.edited = false;
     }
   }
 
@@ -41,7 +46,10 @@ export class TsgTargetsForm extends LitElement {
           (k) => html`<div class="field">
             <label for="tg-${k}">${t.keys[k]}</label>
             <input id="tg-${k}" type="number" inputmode="numeric" min="0" max="100000" step="1" .value=${this.values[k] ?? ''}
-              @input=${(e: Event) => (this.values = { ...this.values, [k]: (e.target as HTMLInputElement).value })} />
+              @input=${(e: Event) => {
+                this.edited = true;
+                this.values = { ...this.values, [k]: (e.target as HTMLInputElement).value };
+              }} />
           </div>`,
         )}
       </div>
@@ -71,7 +79,11 @@ export class TsgTargetsForm extends LitElement {
     this.error = '';
     const res = await this.save(this.fiscalYear, targets);
     this.busy = false;
-    if (res.ok) this.notice = t.saved;
+    if (res.ok) {
+      this.notice = t.saved;
+      // Saved: the next report's targets are hers, and the form follows them again.
+      this.edited = false;
+    }
     else this.error = res.error;
   };
 }
