@@ -87,6 +87,13 @@ export async function startRedis(dir) {
   return { socket, child, stop: () => stopChild(child) };
 }
 
+/** Whether something accepts a connection on 127.0.0.1:`port` now. */
+function answers(port) {
+  return new Promise((resolve) => {
+    const s = net.connect(port, '127.0.0.1', () => resolve(s.destroy() || true)).once('error', () => resolve(false));
+  });
+}
+
 /**
  * Runs nginx as the current user out of the folder `home` (made if missing): the preamble that
  * lets it run unprivileged there (`user` when run as root, so its workers are not `nobody` unable
@@ -119,9 +126,7 @@ ${http.trimEnd()}
   if (checked.status !== 0) throw new Error(`nginx -t refused ${file} (${checked.status}): ${checked.stderr}`);
   // Taken already (an `npm start` left running): nginx could not bind, yet the check below would
   // find the other process listening and take nginx for up.
-  const taken = await new Promise((resolve) => {
-    const s = net.connect(port, '127.0.0.1', () => resolve(s.destroy() || true)).once('error', () => resolve(false));
-  });
+  const taken = await answers(port);
   if (taken) throw new Error(`port ${port} on 127.0.0.1 is already in use (an \`npm start\` or another cluster still running?): stop it, or choose another port with PORT=…`);
   const child = spawn(NGINX, [...args, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
   let failed = '';
@@ -129,9 +134,7 @@ ${http.trimEnd()}
   const until = Date.now() + 10_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}): ${failed}`);
-    const up = await new Promise((resolve) => {
-      const s = net.connect(port, '127.0.0.1', () => resolve(s.destroy() || true)).once('error', () => resolve(false));
-    });
+    const up = await answers(port);
     if (up) break;
     if (Date.now() > until) {
       await stopChild(child);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { CallerLedgerStore } from '../domain/callers/caller-ledger-store.js';
+import { runScript } from './script.js';
 
 /**
  * Caller keys change every Tokyo day, so nothing here is worth keeping past two: every key
@@ -67,10 +68,7 @@ export class RedisCallerLedgerStore implements CallerLedgerStore {
 
   async hold(caller: string, limit: number, forMs: number): Promise<string | null> {
     const token = randomBytes(9).toString('base64url');
-    const commands = this.redis as unknown as { tsunagariCallerHold?: (...a: Array<string | number>) => Promise<number> };
-    // EVALSHA, falling back to EVAL once when Redis does not know the script (as the queue store's).
-    if (!commands.tsunagariCallerHold) this.redis.defineCommand('tsunagariCallerHold', { lua: HOLD, numberOfKeys: 2 });
-    const held = await (commands.tsunagariCallerHold as (...a: Array<string | number>) => Promise<number>).call(this.redis, this.key('open', caller), this.key('holding', caller), limit, Math.max(1, Math.ceil(forMs)), token);
+    const held = await runScript(this.redis, 'tsunagariCallerHold', HOLD, [this.key('open', caller), this.key('holding', caller)], limit, Math.max(1, Math.ceil(forMs)), token);
     return held === 1 ? token : null;
   }
 

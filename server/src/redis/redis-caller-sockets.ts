@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '../log.js';
 import type { CallerSocketCount } from '../socket/connection-limits.js';
+import { runScript } from './script.js';
 
 /**
  * Caller keys change every Tokyo day and sockets rarely live a day: a network's counts go two days
@@ -88,10 +89,6 @@ export class RedisCallerSockets implements CallerSocketCount {
   }
 
   private run(name: ScriptName, caller: string, ...args: Array<string | number>): Promise<unknown> {
-    const command = `tsunagariCallerSockets_${name}`;
-    const commands = this.redis as unknown as Record<string, ((...a: Array<string | number>) => Promise<unknown>) | undefined>;
-    // EVALSHA, falling back to EVAL once when Redis does not know the script (as the queue store's).
-    if (!commands[command]) this.redis.defineCommand(command, { lua: SCRIPTS[name], numberOfKeys: 1 });
-    return (commands[command] as (...a: Array<string | number>) => Promise<unknown>).call(this.redis, `${this.prefix}callers:sockets:${caller}`, ...args);
+    return runScript(this.redis, `tsunagariCallerSockets_${name}`, SCRIPTS[name], [`${this.prefix}callers:sockets:${caller}`], ...args);
   }
 }

@@ -1,6 +1,7 @@
 import { DEMAND_PER_CALLER_PER_DAY, type DemandKind } from '@tsunagari/shared';
 import type { Redis } from 'ioredis';
 import { type DemandShares, MAX_DEMAND_CALLERS } from '../domain/demand.js';
+import { runScript } from './script.js';
 
 /** A day's shares are worth nothing the day after (the caller keys change at Tokyo midnight). */
 const KEEP_SECONDS = 2 * 24 * 3600;
@@ -38,14 +39,12 @@ export class RedisDemandShares implements DemandShares {
   ) {}
 
   async take(day: string, kind: DemandKind, caller: string): Promise<boolean> {
-    const commands = this.redis as unknown as { tsunagariDemandTake?: (...a: Array<string | number>) => Promise<number> };
-    // EVALSHA, falling back to EVAL once when Redis does not know the script (as the queue store's).
-    if (!commands.tsunagariDemandTake) this.redis.defineCommand('tsunagariDemandTake', { lua: TAKE, numberOfKeys: 2 });
     const base = `${this.prefix}demand:${day}:`;
-    const taken = await (commands.tsunagariDemandTake as (...a: Array<string | number>) => Promise<number>).call(
+    const taken = await runScript(
       this.redis,
-      `${base}${kind}:${caller}`,
-      `${base}callers`,
+      'tsunagariDemandTake',
+      TAKE,
+      [`${base}${kind}:${caller}`, `${base}callers`],
       DEMAND_PER_CALLER_PER_DAY,
       MAX_DEMAND_CALLERS,
       KEEP_SECONDS,

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { NodePresence } from '../cluster/node-presence.js';
 import { describeError } from '../errors.js';
 import type { Logger } from '../log.js';
+import { runScript } from './script.js';
 
 /**
  * The scripts behind {@link RedisNodePresence}; each runs atomically in Redis. Keys are built from
@@ -152,10 +153,6 @@ export class RedisNodePresence implements NodePresence {
   }
 
   private run(name: ScriptName, ...args: Array<string | number>): Promise<unknown> {
-    const command = `tsunagariPresence_${name}`;
-    const commands = this.redis as unknown as Record<string, ((...a: Array<string | number>) => Promise<unknown>) | undefined>;
-    // EVALSHA, falling back to EVAL once when Redis does not know the script (as the queue store's).
-    if (!commands[command]) this.redis.defineCommand(command, { lua: `${PRELUDE}\n${SCRIPTS[name]}`, numberOfKeys: 0 });
-    return (commands[command] as (...a: Array<string | number>) => Promise<unknown>).call(this.redis, this.base, ...args);
+    return runScript(this.redis, `tsunagariPresence_${name}`, `${PRELUDE}\n${SCRIPTS[name]}`, [], this.base, ...args);
   }
 }
