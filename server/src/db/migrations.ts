@@ -457,7 +457,7 @@ export const migrations: readonly Migration[] = [
   `,
   // issue 17: a counselor's capacity written straight to the database (by an operator, a tool, or
   // any writer but routing) moves the staff change counter too, so every running relay's routing
-  // reads it again within a poll (RoutingService.counselorsFromDatabase) instead of offering by
+  // reads it again within a poll (CounselorPresence.capacitiesFromDatabase) instead of offering by
   // the old capacity until a restart.
   `
   CREATE TRIGGER staff_change_capacity AFTER UPDATE OF capacity ON staff BEGIN UPDATE staff_change SET n = n + 1; END;
