@@ -1,3 +1,6 @@
+// Over 300 lines on purpose: SQLite's schema history, one migration after another in the order
+// they ran and never edited once shipped; a database at any version is brought up by running the
+// rest of this list, so it stays one append-only list (new ones at the end, with an issue comment).
 /**
  * One migration: SQL run in one transaction, or, when it rebuilds a table that others reference
  * (SQLite cannot change a column's constraints in place), SQL run with foreign keys off and
