@@ -1,3 +1,6 @@
+// Over 300 lines on purpose: `--nodes` is one measurement read top to bottom — start PostgreSQL and
+// Redis, run our nodes and the bare nodes, count each process's CPU, print the figures side by side —
+// and its parts share the kit and the services they started; the load generator is load.ts.
 /**
  * `npm run bench -- --nodes N` (issue 17): after the single-node rounds (our relay on SQLite and
  * the bare relay), the same load against N of our relay nodes sharing one PostgreSQL and one

@@ -1,3 +1,7 @@
+// Over 300 lines on purpose: every environment variable the relay's process reads is parsed,
+// defaulted and checked here (issue 12; the command-line tools read their own passphrases), each
+// documented on `Config`; the parsers are a few lines each and used only here, so a setting is
+// followed in one file from its name to its value.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type OpeningHoursConfig, PROGRAM_HOURS } from '@tsunagari/shared';

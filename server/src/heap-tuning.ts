@@ -9,7 +9,8 @@ import { SERVER_NODE_FLAGS } from '../node-flags.mjs';
  * messages arriving then for 10–20 ms: those set the p99 (30 ms against the bare relay's 10).
  * At 150 % (the next collection when the heap is 2.5× what was live) they come every half minute
  * or less often; with the larger young generation of node-flags.mjs, p99 fell to ~10 ms
- * (README, Performance). It costs memory, not time: the heap may reach 2.5× its live size.
+ * (docs/performance.md, "What was in the way"). It costs memory, not time: the heap may reach
+ * 2.5× its live size.
  */
 export const DEFAULT_HEAP_GROWING_PERCENT = 150;
 

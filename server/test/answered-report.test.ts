@@ -35,7 +35,7 @@ describe('the report: a woman a counselor took up, requeued when her grace ran o
 
     // Her counselor drops; once routing has seen her go, her grace runs out: the chat is requeued.
     sato.disconnect();
-    const offline = async () => (await server.app.services.routing.view()).counselors.find((c) => c.staffId === login.session.staff.id)?.connected;
+    const offline = async () => (await server.app.services.routing.router.view()).counselors.find((c) => c.staffId === login.session.staff.id)?.connected;
     await expect.poll(offline).toBe(false);
     const requeued = next(woman, 'consultation:requeued');
     scheduler.advance(60_000);

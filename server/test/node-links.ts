@@ -21,14 +21,14 @@ export async function linked(from: TestServer, to: TestServer): Promise<void> {
 }
 
 /**
- * Resolves once the node's routing has run its `clientOffline` once more (a woman's last socket
+ * Resolves once the node's routing has run its `absence.offline` once more (a woman's last socket
  * there went: her grace or away timer is set on that node). Asked before she drops.
  */
 export function nextClientOffline(server: TestServer): Promise<void> {
-  const routing = server.app.services.routing;
-  const clientOffline = routing.clientOffline.bind(routing);
+  const { absence } = server.app.services.routing;
+  const clientOffline = absence.offline.bind(absence);
   return new Promise<void>((resolve) => {
-    routing.clientOffline = async (id) => {
+    absence.offline = async (id) => {
       await clientOffline(id);
       resolve();
     };

@@ -38,7 +38,7 @@ describe('routing on two nodes', () => {
     const sato = track(staffSocket(b, login));
     await connected(sato);
     await call(sato, 'staff:status', { status: 'available' });
-    const capacityOn = async (node: TestServer) => (await node.app.services.routing.view()).counselors.find((c) => c.staffId === staffId)?.capacity;
+    const capacityOn = async (node: TestServer) => (await node.app.services.routing.router.view()).counselors.find((c) => c.staffId === staffId)?.capacity;
     // An operator writes her capacity in the database itself, not through a supervisor's form.
     const writeCapacity = (capacity: number) => a.rows('UPDATE staff SET capacity = ? WHERE id = ? RETURNING id', capacity, staffId);
     await writeCapacity(1);

@@ -26,10 +26,10 @@ describe('a waiting woman talking through another node than the one timing her s
     const b = await startTestServer({ routing: periods, dir: a.dir, shared: node() });
     open.servers.push(b);
     // What node B tells the others reaches node A's routing: each test step waits for it.
-    const routingA = a.app.services.routing;
-    const heardOnA = routingA.spokeElsewhere.bind(routingA);
+    const silenceA = a.app.services.routing.silence;
+    const heardOnA = silenceA.spokeElsewhere.bind(silenceA);
     let heard: (answered: boolean) => void = () => undefined;
-    routingA.spokeElsewhere = (id, answered) => {
+    silenceA.spokeElsewhere = (id, answered) => {
       heardOnA(id, answered);
       heard(answered);
     };

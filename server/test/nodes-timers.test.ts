@@ -36,6 +36,6 @@ describe("a node's grace timers, once it is gone", () => {
     expect((await status())?.status).toBe('waiting');
     // Node B takes the lock, sweeps node A, and runs her grace out itself.
     await expect.poll(status, { timeout: 15_000, interval: 100 }).toEqual({ status: 'ended', end_reason: 'abandoned' });
-    expect((await b.app.services.routing.view()).waiting).toEqual([]);
+    expect((await b.app.services.routing.router.view()).waiting).toEqual([]);
   });
 });

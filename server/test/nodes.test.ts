@@ -57,7 +57,7 @@ async function satoOnTwoNodes() {
   await linked(b, a);
   const sato = await loginStaff(a, 'sato');
   const staffId = sato.session.staff.id;
-  const connectedNow = async () => (await a.app.services.routing.view()).counselors.find((c) => c.staffId === staffId)?.connected;
+  const connectedNow = async () => (await a.app.services.routing.router.view()).counselors.find((c) => c.staffId === staffId)?.connected;
   return { a, b, sato, staffId, connectedNow };
 }
 
@@ -185,20 +185,20 @@ describe('two relay nodes on one Redis', () => {
     // The order a loaded node meets, made by hand: node A has found no socket of hers (her next one
     // is not open yet) and is about to write "offline"; it waits there until her socket on node B
     // is open and B's "online" is written, then writes.
-    const routingA = a.app.services.routing;
-    const routingB = b.app.services.routing;
-    const offlineOnA = routingA.staffOffline.bind(routingA);
-    const onlineOnB = routingB.staffOnline.bind(routingB);
+    const counselorsA = a.app.services.routing.counselors;
+    const counselorsB = b.app.services.routing.counselors;
+    const offlineOnA = counselorsA.offline.bind(counselorsA);
+    const onlineOnB = counselorsB.online.bind(counselorsB);
     let onlineWritten: () => void = () => undefined;
     const wroteOnlineOnB = new Promise<void>((resolve) => (onlineWritten = resolve));
-    routingB.staffOnline = async (id) => {
+    counselorsB.online = async (id) => {
       await onlineOnB(id);
       onlineWritten();
     };
     let onB: ClientSocket | null = null;
     let offlineWritten: () => void = () => undefined;
     const wroteOfflineOnA = new Promise<void>((resolve) => (offlineWritten = resolve));
-    routingA.staffOffline = async (id) => {
+    counselorsA.offline = async (id) => {
       onB = track(staffSocket(b, sato));
       await connected(onB);
       await wroteOnlineOnB;
@@ -229,11 +229,11 @@ describe('two relay nodes on one Redis', () => {
     await linked(b, a);
     const sato = track(staffSocket(a, await loginStaff(a, 'sato')));
     await connected(sato);
-    // Node A has seen her go (its grace timer for her is set) once its clientOffline has run.
-    const routingA = a.app.services.routing;
-    const clientOffline = routingA.clientOffline.bind(routingA);
+    // Node A has seen her go (its grace timer for her is set) once its absence.offline has run.
+    const absenceA = a.app.services.routing.absence;
+    const clientOffline = absenceA.offline.bind(absenceA);
     const goneFromA = () => new Promise<void>((resolve) => {
-      routingA.clientOffline = async (id) => {
+      absenceA.offline = async (id) => {
         await clientOffline(id);
         resolve();
       };
@@ -335,7 +335,7 @@ describe('two relay nodes on one Redis', () => {
     expect(await status(theirs.consultationId)).toEqual({ status: 'ended', end_reason: 'abandoned' });
     // Node A's timer for the first ran before the second's and found her on node B: she still waits.
     expect((await status(mine.consultationId))?.status).toBe('waiting');
-    expect((await a.app.services.routing.view()).waiting.map((w) => w.consultationId)).toEqual([mine.consultationId]);
+    expect((await a.app.services.routing.router.view()).waiting.map((w) => w.consultationId)).toEqual([mine.consultationId]);
   });
 });
 

@@ -55,7 +55,7 @@ describe('disabling a staff member', () => {
     const listing = await call(admin, 'staff:disable', { staffId: satoId, revocations: revocations(server, [{ staffId: satoId, keyVersion: 1 }]) });
     // By the time the admin hears back, the relay holds no socket of hers and she is out of routing.
     expect(await server.app.io.in(rooms.staffMember(satoId)).fetchSockets()).toEqual([]);
-    expect((await server.app.services.routing.view()).counselors.map((c) => c.staffId)).not.toContain(satoId);
+    expect((await server.app.services.routing.router.view()).counselors.map((c) => c.staffId)).not.toContain(satoId);
     expect(await closed).toEqual(['io server disconnect', 'io server disconnect']);
     await Promise.all([requeued, told]);
     expect(listing).toMatchObject({ staffId: satoId, status: 'disabled', statement: satoLogin.session.keys.statement });

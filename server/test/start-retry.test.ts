@@ -25,7 +25,7 @@ describe('a start sent again on the same socket', () => {
     expect(started.position).toBe(2);
     expect(await call(her, 'consultation:start', { campaign: 'flyer', urgent: false })).toEqual(started);
     expect(rows(server)).toBe(2);
-    expect((await server.app.services.routing.view()).waiting.map((q) => q.consultationId)).toEqual([first.consultationId, started.consultationId]);
+    expect((await server.app.services.routing.router.view()).waiting.map((q) => q.consultationId)).toEqual([first.consultationId, started.consultationId]);
 
     // The woman ahead of her leaves: the same start again tells her she is first now.
     await call(ahead, 'consultation:end', { consultationId: first.consultationId });

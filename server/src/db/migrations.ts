@@ -1,3 +1,6 @@
+// Over 300 lines on purpose: SQLite's schema history, one migration after another in the order
+// they ran and never edited once shipped; a database at any version is brought up by running the
+// rest of this list, so it stays one append-only list (new ones at the end, with an issue comment).
 /**
  * One migration: SQL run in one transaction, or, when it rebuilds a table that others reference
  * (SQLite cannot change a column's constraints in place), SQL run with foreign keys off and
@@ -457,7 +460,7 @@ export const migrations: readonly Migration[] = [
   `,
   // issue 17: a counselor's capacity written straight to the database (by an operator, a tool, or
   // any writer but routing) moves the staff change counter too, so every running relay's routing
-  // reads it again within a poll (RoutingService.counselorsFromDatabase) instead of offering by
+  // reads it again within a poll (CounselorPresence.capacitiesFromDatabase) instead of offering by
   // the old capacity until a restart.
   `
   CREATE TRIGGER staff_change_capacity AFTER UPDATE OF capacity ON staff BEGIN UPDATE staff_change SET n = n + 1; END;

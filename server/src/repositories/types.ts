@@ -1,3 +1,6 @@
+// Over 300 lines on purpose: the contract of every repository, in one file because both backends
+// (SQLite in this folder, PostgreSQL in pg/) implement all of it and the contract suites test it
+// as one; it holds interfaces only, each a screen or less.
 import type { AppointmentStatus, Appointment, Campaign, CaseLogEntry, DemandDay, DemandKind, DistributionEvent, OutreachVisit, SealedCaseNote, VisitKind, CaseRecord, EndReason, FiscalYearTargets, HandoffKind, ProgramContacts, ProgramSettings, HandoverNote, HistoryPage, SealedEpochKey, SenderRole, StoredMessage } from '@tsunagari/shared';
 import type { Holding, RoutingStatus } from '../domain/routing/types.js';
 import type { StaffRole } from '@tsunagari/shared';

@@ -97,12 +97,12 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: Q
   const nodeSockets = deps.nodePresence ? new NodeSockets(io, deps.nodePresence, routing, log, events.failed) : null;
   // Changes the admin CLI makes beside the running relay take effect here within a second; so do
   // capacities written straight to the database (routing offers by them on every node).
-  const outside = new OutsideChanges(deps.scheduler, () => deps.staffChanges.version(), async () => void (await Promise.all([staff.reconcile(), routing.capacitiesFromDatabase()])), events.failed);
+  const outside = new OutsideChanges(deps.scheduler, () => deps.staffChanges.version(), async () => void (await Promise.all([staff.reconcile(), routing.counselors.capacitiesFromDatabase()])), events.failed);
   booted.then(() => outside.start(), () => undefined);
   // A session that ended (logout, expiry, password change, disable) loses its sockets at once.
   liveSessions.onEnded((tokenHash) => io.in(rooms.staffSession(tokenHash)).disconnectSockets(true));
   staff.attach({
-    disabled: (staffId) => routing.removeCounselor(staffId),
+    disabled: (staffId) => routing.counselors.remove(staffId),
     trustChanged: (staffId) => {
       counselors.forget(staffId);
       io.to(rooms.staff).emit('trust:changed', {});
@@ -120,9 +120,9 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: Q
   });
   io.on('settings:changed', () => void settings.reload().catch(events.failed));
   // A waiting woman who spoke through another node: her silence timer may run here.
-  io.on('routing:client-spoke', (consultationId: string, answered: boolean) => routing.spokeElsewhere(consultationId, answered));
+  io.on('routing:client-spoke', (consultationId: string, answered: boolean) => routing.silence.spokeElsewhere(consultationId, answered));
   // A woman bound through another node: a chat of hers parked here is hers again, her counselor told.
-  io.on('routing:client-back', (consultationId: string) => void routing.backElsewhere(consultationId).catch(events.failed));
+  io.on('routing:client-back', (consultationId: string) => void routing.absence.backElsewhere(consultationId).catch(events.failed));
   // Another node changed the queue: the women waiting here learn their places from this node.
   io.on('queue:moved', () => pusher.moved());
   // Whichever event binds a client socket to her consultation (start, resume, resume by code),
@@ -131,7 +131,7 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: Q
     if (!room.startsWith('c:')) return;
     if (io.sockets.sockets.get(id)?.data.role !== 'client') return;
     nodeSockets?.clientBound(id, room.slice(2));
-    void routing.clientOnline(room.slice(2)).catch(events.failed);
+    void routing.absence.online(room.slice(2)).catch(events.failed);
     pusher.rejoined(room.slice(2));
   });
 

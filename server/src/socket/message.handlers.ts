@@ -16,7 +16,7 @@ export function registerMessageHandlers(handlers: HandlerTable, deps: Pick<Servi
       // A re-send after a lost ack is answered but not relayed again: the others already have it.
       if (created) s.to(rooms.consultation(c.id)).emit('message:new', message);
       // A waiting woman who writes is not a silent script: her silence counts again from now.
-      if (created && actor.role === 'client') routing.clientSpoke(c);
+      if (created && actor.role === 'client') routing.silence.spoke(c);
       return { id: message.id };
     }),
   );

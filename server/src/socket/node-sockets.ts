@@ -79,15 +79,15 @@ export class NodeSockets {
     for (const entry of gone) {
       const person = personOf(entry);
       if (person?.kind === 'staff') {
-        await this.routing.staffOffline(person.staffId);
+        await this.routing.counselors.offline(person.staffId);
         // Back through another node between the sweep and her slot's change: online again.
-        if (await this.registry.anywhere(entry)) await this.routing.staffOnline(person.staffId);
+        if (await this.registry.anywhere(entry)) await this.routing.counselors.online(person.staffId);
       } else if (person) {
-        await this.routing.clientOffline(person.consultationId);
+        await this.routing.absence.offline(person.consultationId);
       }
     }
     // The dead node's own timers (for people who had dropped before it died) are taken on here.
-    await this.routing.adoptTimers();
+    await this.routing.crossNode.adoptTimers();
   }
 
   /** After a lapse of this node's heartbeat: its sockets recorded again, its staff online again. */
@@ -96,7 +96,7 @@ export class NodeSockets {
       const d = socket.data;
       if (d.role !== 'client') {
         this.staffOpened(socket);
-        this.routing.staffOnline(d.staffId).catch(this.failed);
+        this.routing.counselors.online(d.staffId).catch(this.failed);
       } else if (d.consultationId) {
         this.clientBound(socket.id, d.consultationId);
       }

@@ -142,7 +142,7 @@ export class QueuePusher {
     // Several nodes, no board to push: the places need only the queue's ids in order (no woman's
     // entry read or decoded) and the counselors; one light read per push on each node.
     const light = this.shared && !list;
-    const view = await routing.view(light ? 0 : undefined);
+    const view = await routing.router.view(light ? 0 : undefined);
     if (list) {
       this.io.to(rooms.staff).emit('queue:changed', presenter.queueList(view));
       void this.pushFigures();

@@ -8,7 +8,7 @@ import type { HandlerTable } from './handle.js';
  */
 export function registerQueueHandlers(handlers: HandlerTable, deps: Pick<Services, 'routing' | 'presenter' | 'consultations'> & { log: Logger }): void {
   const { routing, presenter, consultations, log } = deps;
-  handlers.staff('queue:list', async () => presenter.queueList(await routing.view()));
+  handlers.staff('queue:list', async () => presenter.queueList(await routing.router.view()));
 
   handlers.staff('offer:accept', async (payload, s) => {
     const c = await routing.take(s.data.staffId, payload.consultationId);
@@ -18,6 +18,6 @@ export function registerQueueHandlers(handlers: HandlerTable, deps: Pick<Service
 
   handlers.client('queue:still-here', async (payload, s) => {
     const c = await consultations.access(s.data, payload.consultationId);
-    return { answered: routing.clientStillHere(c) };
+    return { answered: routing.silence.stillHere(c) };
   });
 }

@@ -107,7 +107,7 @@ export function presence(io: TsunagariServer, routing: Services['routing'], fail
   return {
     online: (socket) => {
       // A client is online for her consultation once she is bound to it (the join-room hook).
-      if (socket.data.role !== 'client') routing.staffOnline(socket.data.staffId).catch(failed);
+      if (socket.data.role !== 'client') routing.counselors.online(socket.data.staffId).catch(failed);
     },
     offline(this: TsunagariSocket): void {
       const d = this.data;
@@ -116,18 +116,18 @@ export function presence(io: TsunagariServer, routing: Services['routing'], fail
         // Unanswered, her grace starts all the same: before it ends anything it asks the presence
         // registry whether she has a socket on any node, so a wrong start ends nothing, where no
         // start would leave her waiting with no grace at all (found holding 30,000 on 3 nodes).
-        if (cid) whenNoOther(io, shared, rooms.consultation(cid), this.id, (o) => o.role === 'client', () => routing.clientOffline(cid), failed, 'act');
+        if (cid) whenNoOther(io, shared, rooms.consultation(cid), this.id, (o) => o.role === 'client', () => routing.absence.offline(cid), failed, 'act');
       } else {
         const gone = this.id;
         const room = rooms.staffMember(d.staffId);
         whenNoOther(io, shared, room, gone, () => true, async () => {
-          await routing.staffOffline(d.staffId);
+          await routing.counselors.offline(d.staffId);
           // Several nodes: her next socket may have reached another node after this one looked, and
           // that node's "online" may have landed before this "offline" (each node's presence work
           // is in order only on that node). Left so, she would be shown offline while connected,
           // get no offers, and at the end of her grace lose her live chats to the queue. Looked
           // for once more after the write: a socket of hers anywhere puts her back online.
-          if (shared && (await io.in(room).fetchSockets()).some((s) => s.id !== gone)) await routing.staffOnline(d.staffId);
+          if (shared && (await io.in(room).fetchSockets()).some((s) => s.id !== gone)) await routing.counselors.online(d.staffId);
           // Unanswered, she stays online: taken for gone while connected elsewhere, her live chats
           // would go back to the queue at the end of her grace.
         }, failed, 'leave');

@@ -13,17 +13,17 @@ export function registerStaffHandlers(
 ): void {
   const { routing, presenter, consultations, staff, log } = deps;
   handlers.staff('staff:status', async (payload, s) => {
-    await routing.setStatus(s.data.staffId, payload.status);
+    await routing.counselors.setStatus(s.data.staffId, payload.status);
     log.info({ event: 'staff.status', status: payload.status }, 'counselor status changed');
-    return presenter.counselorState(await routing.view(), s.data.staffId);
+    return presenter.counselorState(await routing.router.view(), s.data.staffId);
   });
 
   handlers.staff('staff:capacity', async (payload) => {
-    await routing.setCapacity(payload.staffId, payload.capacity);
-    return presenter.counselorState(await routing.view(), payload.staffId);
+    await routing.counselors.setCapacity(payload.staffId, payload.capacity);
+    return presenter.counselorState(await routing.router.view(), payload.staffId);
   });
 
-  handlers.staff('staff:list', async () => ({ counselors: await presenter.counselorStates(await routing.view()) }));
+  handlers.staff('staff:list', async () => ({ counselors: await presenter.counselorStates(await routing.router.view()) }));
 
   handlers.staff('stats:today', () => consultations.todayFigures());
 

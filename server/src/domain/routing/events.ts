@@ -42,14 +42,14 @@ export interface RoutingEvents {
   /**
    * Several nodes (issue 17): a waiting woman spoke (a message, or her answer to 「まだお待ちですか？」)
    * through this node. Her silence timer runs on the node where she started, which did not see it:
-   * the other nodes are told, and count it if they time her (see `RoutingService.spokeElsewhere`).
+   * the other nodes are told, and count it if they time her (see `WaitingSilence.spokeElsewhere`).
    * Absent with one node.
    */
   clientSpokeHere?(consultationId: string, answered: boolean): void;
   /**
    * Several nodes (issue 17): a woman's socket was bound to her consultation through this node.
    * Her chat may be parked on the node that timed her absence: the other nodes are told, and the
-   * one that parked it tells her counselor she is back (see `RoutingService.backElsewhere`).
+   * one that parked it tells her counselor she is back (see `ClientAbsence.backElsewhere`).
    * Absent with one node.
    */
   clientBackHere?(consultationId: string): void;

@@ -36,7 +36,7 @@ describe('routing service: changes at once', () => {
     const routing = new RoutingService({ repos, sodium: await loadSodium(), clock: { now: () => new Date('2026-04-01T01:00:00Z') }, scheduler: idle, store: new MemoryQueueStore() });
     await routing.boot(noEvents);
     // Connected but away: nothing is offered by itself, so each take below is by hand.
-    for (const id of Object.keys(capacities)) await routing.staffOnline(id);
+    for (const id of Object.keys(capacities)) await routing.counselors.online(id);
     const woman = async () => {
       const { consultation } = await routing.start({});
       await routing.enqueue(consultation);

@@ -1,7 +1,7 @@
 // Over 300 lines on purpose: the one owner of the consultation lifecycle, whose transitions (start,
 // take, end, requeue, transfer) are read together to see that the queue store and the consultation
-// row stay in step, plus one-line doors to its parts (a woman's silence and absence, counselors'
-// presence, several nodes: a file each in this folder), so callers keep one routing service.
+// row stay in step. Its parts (a woman's silence and absence, counselors' presence, several nodes:
+// a file each in this folder) are built here, and callers reach them as its fields.
 import type { EndReason, HandoverNotePayload, SealedEpochKey, SenderRole } from '@tsunagari/shared';
 import { randomId, type Sodium } from '@tsunagari/shared/crypto';
 import type { Clock } from '../../clock.js';
@@ -23,7 +23,6 @@ import { restoreFromDatabase } from './restore.js';
 import { Router } from './router.js';
 import { KeyedSerial } from './serial.js';
 import { WaitingSilence } from './silence.js';
-import type { RoutingStatus, RoutingView } from './types.js';
 
 /** takeNow's answer when routing does not know the counselor (yet): see {@link RoutingService.take}. */
 const NOT_ROUTED_YET = Symbol('not routed yet');
@@ -43,10 +42,10 @@ type AbandonCause = Parameters<RoutingRepos['consultations']['recordAbandon']>[2
 const ms = (iso: string): number => new Date(iso).getTime();
 
 /**
- * The one owner of a consultation's lifecycle: start, offer, take, end, requeue, transfer; and,
- * through its parts, of counselors' status, capacity and presence ({@link CounselorPresence}), a
- * woman's absence ({@link ClientAbsence}) and silence ({@link WaitingSilence}), and several nodes
- * ({@link CrossNode}). It keeps the consultation row (through its one repository) and the queue
+ * The one owner of a consultation's lifecycle: start, offer, take, end, requeue, transfer. Its
+ * parts, built here because their timers end in these transitions, are its fields: counselors'
+ * status, capacity and presence ({@link counselors}), a woman's absence ({@link absence}) and
+ * silence ({@link silence}), and several nodes ({@link crossNode}). It keeps the consultation row (through its one repository) and the queue
  * store in step, and tells the socket layer what changed through {@link RoutingEvents}. No
  * sockets, no SQL.
  *
@@ -74,9 +73,14 @@ export class RoutingService {
   /** What the parts share with this owner (the same router, timers, options and events). */
   private readonly ctx: RoutingContext;
   private readonly cross: CrossNode;
-  private readonly silence: WaitingSilence;
-  private readonly absence: ClientAbsence;
-  private readonly counselors: CounselorPresence;
+  /** Counselors' presence, status and capacity, as the socket layer changes them: {@link CounselorPresence}. */
+  readonly counselors: Pick<CounselorPresence, 'online' | 'offline' | 'settled' | 'remove' | 'setStatus' | 'setCapacity' | 'capacitiesFromDatabase'>;
+  /** A woman's sockets gone and back: {@link ClientAbsence} (its timer ends stay with this owner's timers). */
+  readonly absence: Pick<ClientAbsence, 'online' | 'offline' | 'backElsewhere'>;
+  /** A waiting woman's silence, as her messages and answers reach it: {@link WaitingSilence}. */
+  readonly silence: Pick<WaitingSilence, 'spoke' | 'stillHere' | 'spokeElsewhere'>;
+  /** Several nodes: a dead node's timers taken on here ({@link CrossNode.adoptTimers}); the rest is boot's and stop's. */
+  readonly crossNode: Pick<CrossNode, 'adoptTimers'>;
   /**
    * When each consultation started here, exactly (ms): the row keeps it to 10 minutes only
    * (issue 15), the wait figure wants it exact. In memory, while she waits for her first counselor.
@@ -91,22 +95,23 @@ export class RoutingService {
     const failed = (caught: unknown) => this.events?.failed(caught);
     const inTurn = (consultationId: string, work: () => Promise<void>) => void this.lifecycle.run(consultationId, work).catch(failed);
     const grace = { staff: o.counselorGraceMs, client: o.clientGraceMs, clientAway: o.clientAwayMs, clientGone: o.clientGoneMs, silence: o.clientSilenceMs, silenceAnswer: o.clientSilenceAnswerMs };
+    // The timers' ends, in turn with the lifecycle: only this owner calls them (the parts are built below).
     this.grace = new GracePeriods(deps.scheduler, grace, {
-      staff: (staffId) => void this.counselors.graceOver(staffId).catch(failed),
-      client: (consultationId) => inTurn(consultationId, () => this.absence.graceOver(consultationId)),
-      silent: (consultationId, final) => inTurn(consultationId, () => (final ? this.silence.ranOut(consultationId) : this.silence.askIfWaiting(consultationId))),
-      away: (consultationId, endsInMs) => void this.absence.parked(consultationId, endsInMs).catch(failed),
-      gone: (consultationId) => inTurn(consultationId, () => this.absence.goneOver(consultationId)),
+      staff: (staffId) => void counselors.graceOver(staffId).catch(failed),
+      client: (consultationId) => inTurn(consultationId, () => absence.graceOver(consultationId)),
+      silent: (consultationId, final) => inTurn(consultationId, () => (final ? silence.ranOut(consultationId) : silence.askIfWaiting(consultationId))),
+      away: (consultationId, endsInMs) => void absence.parked(consultationId, endsInMs).catch(failed),
+      gone: (consultationId) => inTurn(consultationId, () => absence.goneOver(consultationId)),
     }, () => this.clock.now().getTime());
     const ctx: RoutingContext = (this.ctx = {
       repos: this.repos, router: this.router, grace: this.grace, clock: this.clock, options: this.options,
       events: () => this.events, stopped: () => this.stopped,
     });
     const abandon = (c: Consultation, cause: 'timeout' | 'silent') => this.abandon(c, cause);
-    this.cross = new CrossNode(ctx, deps.scheduler, deps.store.shared, deps);
-    this.silence = new WaitingSilence(ctx, abandon);
-    this.absence = new ClientAbsence(ctx, this.silence, this.cross, (c, by, reason) => this.end(c, by, reason), abandon);
-    this.counselors = new CounselorPresence(ctx, (c, from) => this.requeue(c, from));
+    this.cross = this.crossNode = new CrossNode(ctx, deps.scheduler, deps.store.shared, deps);
+    const silence = (this.silence = new WaitingSilence(ctx, abandon));
+    const absence = (this.absence = new ClientAbsence(ctx, silence, this.cross, (c, by, reason) => this.end(c, by, reason), abandon));
+    const counselors = (this.counselors = new CounselorPresence(ctx, (c, from) => this.requeue(c, from)));
   }
 
   private get ev(): RoutingEvents {
@@ -131,11 +136,6 @@ export class RoutingService {
     return 'database';
   }
 
-  /** A node died (issue 17): its grace and silence timers start again here (see {@link CrossNode.adoptTimers}). */
-  adoptTimers(): Promise<void> {
-    return this.cross.adoptTimers();
-  }
-
   /**
    * The admin's offer timeout and grace periods, applied without a restart: offers and grace
    * timers started from now on use them (the presenter reads the same options object).
@@ -151,62 +151,6 @@ export class RoutingService {
     this.cross.stop();
     this.router.stop();
     this.grace.stop();
-  }
-
-  /** Everything routing keeps, as one picture (for the presenters). */
-  view(head?: number): Promise<RoutingView> {
-    return this.router.view(head);
-  }
-
-  // ---- presence, silence, settings: their parts (see each) -----------------------------------
-
-  /** {@link CounselorPresence.online} */
-  staffOnline(staffId: string): Promise<void> {
-    return this.counselors.online(staffId);
-  }
-  /** {@link CounselorPresence.offline} */
-  staffOffline(staffId: string): Promise<void> {
-    return this.counselors.offline(staffId);
-  }
-  /** {@link CounselorPresence.remove} */
-  removeCounselor(staffId: string): Promise<void> {
-    return this.counselors.remove(staffId);
-  }
-  /** {@link CounselorPresence.setStatus} */
-  setStatus(staffId: string, status: RoutingStatus): Promise<void> {
-    return this.counselors.setStatus(staffId, status);
-  }
-  /** {@link CounselorPresence.setCapacity} */
-  setCapacity(staffId: string, capacity: number): Promise<void> {
-    return this.counselors.setCapacity(staffId, capacity);
-  }
-  /** {@link CounselorPresence.capacitiesFromDatabase} */
-  capacitiesFromDatabase(): Promise<void> {
-    return this.counselors.capacitiesFromDatabase();
-  }
-  /** {@link ClientAbsence.online} */
-  clientOnline(consultationId: string): Promise<void> {
-    return this.absence.online(consultationId);
-  }
-  /** {@link ClientAbsence.backElsewhere} */
-  backElsewhere(consultationId: string): Promise<void> {
-    return this.absence.backElsewhere(consultationId);
-  }
-  /** {@link ClientAbsence.offline} */
-  clientOffline(consultationId: string): Promise<void> {
-    return this.absence.offline(consultationId);
-  }
-  /** {@link WaitingSilence.spoke} */
-  clientSpoke(c: Consultation): void {
-    this.silence.spoke(c);
-  }
-  /** {@link WaitingSilence.stillHere} */
-  clientStillHere(c: Consultation): boolean {
-    return this.silence.stillHere(c);
-  }
-  /** {@link WaitingSilence.spokeElsewhere} */
-  spokeElsewhere(consultationId: string, answered: boolean): void {
-    this.silence.spokeElsewhere(consultationId, answered);
   }
 
   // ---- the lifecycle -------------------------------------------------------------------------

@@ -40,7 +40,7 @@ describe('routing: silent waiting clients', () => {
     await routing.boot(events);
     const woman = async () => {
       const { consultation } = await routing.start({});
-      await routing.clientOnline(consultation.id);
+      await routing.absence.online(consultation.id);
       await routing.enqueue(consultation);
       return consultation;
     };
@@ -53,7 +53,7 @@ describe('routing: silent waiting clients', () => {
     const script = await woman();
     const her = await woman();
     await time.advance(20 * MIN);
-    routing.clientSpoke((await repos.consultations.byId(her.id))!);
+    routing.silence.spoke((await repos.consultations.byId(her.id))!);
     await time.advance(10 * MIN);
     expect((await repos.consultations.byId(script.id))?.status).toBe('ended');
     expect(cause(script.id)).toEqual({ c: 'silent', r: 'abandoned' });
@@ -68,20 +68,20 @@ describe('routing: silent waiting clients', () => {
   it('a waiting client whose socket is gone past the grace period is ended as abandoned, cause timeout', async () => {
     const { routing, time, woman, cause } = await setup();
     const c = await woman();
-    await routing.clientOffline(c.id);
+    await routing.absence.offline(c.id);
     await time.advance(2 * MIN);
     expect(cause(c.id)).toEqual({ c: 'timeout', r: 'abandoned' });
   });
 
   it('a woman taken before her silence runs out is not ended, and neither is one whose chat went back to the queue', async () => {
     const { repos, routing, time, woman } = await setup();
-    await routing.staffOnline('s1');
+    await routing.counselors.online('s1');
     const c = await woman();
     await routing.take('s1', c.id);
     await time.advance(31 * MIN);
     expect((await repos.consultations.byId(c.id))?.status).toBe('active');
     await routing.transfer('s1', (await repos.consultations.byId(c.id))!, {});
-    routing.clientSpoke((await repos.consultations.byId(c.id))!);
+    routing.silence.spoke((await repos.consultations.byId(c.id))!);
     await time.advance(31 * MIN);
     expect((await repos.consultations.byId(c.id))?.status).toBe('waiting');
   });
@@ -104,8 +104,8 @@ describe('routing: silent waiting clients', () => {
     ]);
     expect((await repos.consultations.byId(quiet.id))?.status).toBe('waiting');
     await time.advance(9 * MIN);
-    expect(routing.clientStillHere((await repos.consultations.byId(quiet.id))!)).toBe(true);
-    expect(routing.clientStillHere((await repos.consultations.byId(quiet.id))!)).toBe(false); // answered once per question
+    expect(routing.silence.stillHere((await repos.consultations.byId(quiet.id))!)).toBe(true);
+    expect(routing.silence.stillHere((await repos.consultations.byId(quiet.id))!)).toBe(false); // answered once per question
     await time.advance(1 * MIN);
     expect(cause(script.id)).toEqual({ c: 'silent', r: 'abandoned' });
     expect(abandoned).toEqual([script.id]);
@@ -121,7 +121,7 @@ describe('routing: silent waiting clients', () => {
     const { repos, routing, time, woman, cause } = await setup();
     const script = await woman();
     for (let minute = 0; minute < 30; minute += 5) {
-      expect(routing.clientStillHere((await repos.consultations.byId(script.id))!)).toBe(false);
+      expect(routing.silence.stillHere((await repos.consultations.byId(script.id))!)).toBe(false);
       await time.advance(5 * MIN);
     }
     await time.advance(10 * MIN);
@@ -131,9 +131,9 @@ describe('routing: silent waiting clients', () => {
   it('asked while her socket was gone: asked again when she is back, with the same time to answer', async () => {
     const { repos, routing, time, woman, asked } = await setup({ clientGraceMs: 60 * MIN });
     const c = await woman();
-    await routing.clientOffline(c.id);
+    await routing.absence.offline(c.id);
     await time.advance(30 * MIN);
-    await routing.clientOnline(c.id);
+    await routing.absence.online(c.id);
     expect(asked).toHaveLength(2);
     expect(asked[1]).toEqual(asked[0]);
     expect((await repos.consultations.byId(c.id))?.status).toBe('waiting');

@@ -39,11 +39,11 @@ describe('routing over storage that answers later', () => {
     };
     const routing = new RoutingService({ repos, sodium: await loadSodium(), clock: { now: () => new Date(time.now()) }, scheduler: time.scheduler, store: new MemoryQueueStore(), options: { clientGraceMs: GRACE_MS, clientSilenceMs: 0 } });
     await routing.boot(events);
-    await routing.staffOnline('s1');
+    await routing.counselors.online('s1');
     const { consultation: c } = await routing.start({});
     await routing.enqueue(c);
-    await routing.clientOnline(c.id);
-    await routing.clientOffline(c.id);
+    await routing.absence.online(c.id);
+    await routing.absence.offline(c.id);
 
     const take = routing.take('s1', c.id).then(
       () => 'taken',
@@ -89,7 +89,7 @@ describe('routing over storage that answers later', () => {
     await sqlite.staff.insert(activeStaffRecord('s9', 2));
 
     // The socket layer starts her presence without awaiting it; her console's take comes next.
-    const online = routing.staffOnline('s9');
+    const online = routing.counselors.online('s9');
     const taken = await routing.take('s9', c.id);
     await online;
 

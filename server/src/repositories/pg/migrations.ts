@@ -1,3 +1,6 @@
+// Over 300 lines on purpose: PostgreSQL's schema history, one migration after another in the
+// order they ran and never edited once shipped, beside the few lines that run them; it stays one
+// append-only list (new ones at the end, with an issue comment), as server/src/db/migrations.ts.
 import type { Pool, PoolClient } from 'pg';
 import { inTransaction, one } from './pool.js';
 
