@@ -94,4 +94,41 @@ describe('routing on two nodes', () => {
     await call(sato, 'staff:list', {});
     expect((await a.rows('SELECT status FROM consultation WHERE id = ?', chat.consultationId))[0]).toEqual({ status: 'active' });
   });
+
+  it('a woman whose chat was parked by a node that then died comes back: her counselor is told she is back', async () => {
+    // Node H starts first: it holds the job lock, and sweeps. Node A times her absence, by hand.
+    const prefix = `routing${++n}:`;
+    const node = () => createRedisNode(file.redis.connect(), { prefix, adapterBlockMs: 200, heartbeatMs: 200, clock: systemClock, log: createLogger('silent') });
+    const periods = { clientAwayMs: 60_000, clientGoneMs: 600_000 };
+    const h = await startTestServer({ routing: periods, shared: node() });
+    open.servers.push(h);
+    const clock = manualClock(new Date().toISOString());
+    const scheduler = manualScheduler(clock);
+    const a = await startTestServer({ routing: periods, clock, scheduler, dir: h.dir, shared: node() });
+    await linked(a, h);
+    await linked(h, a);
+    const sato = track(staffSocket(h, await loginStaff(h, 'sato')));
+    await connected(sato);
+    const first = track(clientSocket(a));
+    await connected(first);
+    const chat = await call(first, 'consultation:start', {});
+    await call(sato, 'consultation:take', { consultationId: chat.consultationId });
+    // She drops from node A; her away period runs out there: parked, and Sato told.
+    const goneFromA = nextClientOffline(a);
+    first.disconnect();
+    await goneFromA;
+    const parked = next(sato, 'consultation:client-away');
+    scheduler.advance(60_000);
+    expect(await parked).toMatchObject({ consultationId: chat.consultationId, away: true });
+
+    // Node A stops (its timers with it; its heartbeat goes): node H sweeps it and times her absence again.
+    await a.stop();
+    await expect.poll(() => h.logs.some((l) => l.includes('"node.swept"')), { timeout: 10_000, interval: 50 }).toBe(true);
+    // She comes back (through node H): Sato hears it, though node H never parked her chat.
+    const back = next(sato, 'consultation:client-away');
+    const phone = track(clientSocket(h));
+    await connected(phone);
+    await call(phone, 'consultation:resume', { consultationId: chat.consultationId, clientToken: chat.clientToken });
+    expect(await back).toEqual({ consultationId: chat.consultationId, away: false, endsAt: null });
+  });
 });

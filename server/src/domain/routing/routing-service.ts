@@ -305,6 +305,7 @@ export class RoutingService {
     const endedAt = this.nowIso();
     const changed = await this.repos.consultations.end(c.id, endedAt, reason, by);
     if (changed) {
+      this.forgetParked(c.id);
       await this.closedToClients(c.id);
       await this.router.leave(c.id, c.assignedAt ? ms(endedAt) - ms(c.assignedAt) : null);
       this.ev.changed({ queue: true, counselors: true });
@@ -343,6 +344,14 @@ export class RoutingService {
     await this.repos.resumeCodes.revoke(consultationId);
   }
 
+  /**
+   * Her chat ended or went back to the queue: parked no longer in the shared store. Not awaited:
+   * sent ahead of the store's own step on the same connection, it adds no round trip before it.
+   */
+  private forgetParked(consultationId: string): void {
+    this.router.unpark(consultationId).catch((caught: unknown) => this.events?.failed(caught));
+  }
+
   /** Active chat → front of the queue. Her counselor's place is freed. */
   private requeue(c: Consultation, fromStaffId: string): Promise<void> {
     return this.lifecycle.run(c.id, () => this.requeueNow(c, fromStaffId));
@@ -352,6 +361,7 @@ export class RoutingService {
     const at = this.nowIso();
     if (!(await this.repos.consultations.requeue(c.id, fromStaffId, at))) return;
     this.grace.stopAway(c.id);
+    this.forgetParked(c.id);
     await this.router.requeue(itemFor({ id: c.id, urgent: c.urgent, queuedAt: c.queuedAt, requeuedAt: at, campaign: c.campaign }));
     this.ev.requeued(c.id, fromStaffId);
     if (!this.grace.isClientOnline(c.id)) this.grace.startClient(c.id);
