@@ -131,4 +131,25 @@ describe('routing on two nodes', () => {
     await call(phone, 'consultation:resume', { consultationId: chat.consultationId, clientToken: chat.clientToken });
     expect(await back).toEqual({ consultationId: chat.consultationId, away: false, endsAt: null });
   });
+
+  it("a woman who leaves while waiting is out of every node's queue once her row has ended, however slowly the rest of her end goes", async () => {
+    const [a, b] = await twoNodes();
+    // Node A revokes her resume code late, as PostgreSQL may answer under load (the cause of
+    // nodes.test.ts's flake there: the queue still listed her while it waited for that answer).
+    const codes = (a.app.services.routing as unknown as { repos: { resumeCodes: { revoke(id: string): Promise<void> } } }).repos.resumeCodes;
+    const revoke = codes.revoke.bind(codes);
+    codes.revoke = async (id) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await revoke(id);
+    };
+    const her = track(clientSocket(a));
+    await connected(her);
+    const { consultationId } = await call(her, 'consultation:start', {});
+    const waitingOn = async (node: TestServer) => (await node.app.services.routing.view()).waiting.map((w) => w.consultationId);
+    expect(await waitingOn(b)).toEqual([consultationId]);
+    const ended = call(her, 'consultation:end', { consultationId });
+    await expect.poll(async () => ((await a.rows('SELECT status FROM consultation WHERE id = ?', consultationId))[0] as { status: string }).status, { timeout: 5_000, interval: 5 }).toBe('ended');
+    expect(await waitingOn(b)).toEqual([]);
+    await ended;
+  });
 });

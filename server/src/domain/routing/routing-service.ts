@@ -306,8 +306,9 @@ export class RoutingService {
     const changed = await this.repos.consultations.end(c.id, endedAt, reason, by);
     if (changed) {
       this.forgetParked(c.id);
-      await this.closedToClients(c.id);
+      // Out of the shared store first (see endWaiting), then her resume code.
       await this.router.leave(c.id, c.assignedAt ? ms(endedAt) - ms(c.assignedAt) : null);
+      await this.closedToClients(c.id);
       this.ev.changed({ queue: true, counselors: true });
     }
     return { endedAt, changed, reason };
@@ -318,9 +319,12 @@ export class RoutingService {
     const endedAt = this.nowIso();
     const changed = await this.repos.consultations.end(c.id, endedAt, reason, by);
     if (changed) {
-      await this.closedToClients(c.id);
+      // Out of the shared queue at once: with her resume code revoked first (a round trip to
+      // PostgreSQL, long under load) every node's view still listed a woman whose row had ended
+      // (nodes.test.ts's flake on PostgreSQL), and the router could plan an offer of her.
       this.startedAt.delete(c.id);
       const { item } = await this.router.leave(c.id);
+      await this.closedToClients(c.id);
       const since = item ? ms(item.queuedAt) : ms(c.queuedAt);
       await this.repos.consultations.recordAbandon(c.id, Math.max(0, this.clock.now().getTime() - since), cause);
     }
