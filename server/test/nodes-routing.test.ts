@@ -29,6 +29,26 @@ async function twoNodes(routing: Record<string, number> = {}, timers: { clock?: 
   return [a, b];
 }
 
+/**
+ * Sato, on `satoNode`, takes a woman who started on node A; she drops from node A, and once A has
+ * seen her go her away period (60 s, on A's `scheduler`) runs out there: parked, and Sato told.
+ */
+async function chatParkedByA(a: TestServer, satoNode: TestServer, scheduler: { advance(ms: number): void }) {
+  const sato = track(staffSocket(satoNode, await loginStaff(satoNode, 'sato')));
+  await connected(sato);
+  const first = track(clientSocket(a));
+  await connected(first);
+  const chat = await call(first, 'consultation:start', {});
+  await call(sato, 'consultation:take', { consultationId: chat.consultationId });
+  const goneFromA = nextClientOffline(a);
+  first.disconnect();
+  await goneFromA;
+  const parked = next(sato, 'consultation:client-away');
+  scheduler.advance(60_000);
+  expect(await parked).toMatchObject({ consultationId: chat.consultationId, away: true });
+  return { sato, chat };
+}
+
 describe('routing on two nodes', () => {
   it("a counselor's capacity written straight to the database is what every node offers by", async () => {
     const [a, b] = await twoNodes();
@@ -69,19 +89,7 @@ describe('routing on two nodes', () => {
     const clock = manualClock(new Date().toISOString());
     const scheduler = manualScheduler(clock);
     const [a, b] = await twoNodes({ clientAwayMs: 60_000, clientGoneMs: 600_000 }, { clock, scheduler });
-    const sato = track(staffSocket(b, await loginStaff(b, 'sato')));
-    await connected(sato);
-    const first = track(clientSocket(a));
-    await connected(first);
-    const chat = await call(first, 'consultation:start', {});
-    await call(sato, 'consultation:take', { consultationId: chat.consultationId });
-    // She drops from node A; once A has seen her go, her away period runs out there: parked.
-    const goneFromA = nextClientOffline(a);
-    first.disconnect();
-    await goneFromA;
-    const parked = next(sato, 'consultation:client-away');
-    scheduler.advance(60_000);
-    expect(await parked).toMatchObject({ consultationId: chat.consultationId, away: true });
+    const { sato, chat } = await chatParkedByA(a, b, scheduler);
 
     // She comes back through node B: her counselor hears it (node A parked the chat, node B saw her).
     const back = next(sato, 'consultation:client-away');
@@ -107,19 +115,7 @@ describe('routing on two nodes', () => {
     const a = await startTestServer({ routing: periods, clock, scheduler, dir: h.dir, shared: node() });
     await linked(a, h);
     await linked(h, a);
-    const sato = track(staffSocket(h, await loginStaff(h, 'sato')));
-    await connected(sato);
-    const first = track(clientSocket(a));
-    await connected(first);
-    const chat = await call(first, 'consultation:start', {});
-    await call(sato, 'consultation:take', { consultationId: chat.consultationId });
-    // She drops from node A; her away period runs out there: parked, and Sato told.
-    const goneFromA = nextClientOffline(a);
-    first.disconnect();
-    await goneFromA;
-    const parked = next(sato, 'consultation:client-away');
-    scheduler.advance(60_000);
-    expect(await parked).toMatchObject({ consultationId: chat.consultationId, away: true });
+    const { sato, chat } = await chatParkedByA(a, h, scheduler);
 
     // Node A stops (its timers with it; its heartbeat goes): node H sweeps it and times her absence again.
     await a.stop();
