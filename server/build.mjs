@@ -26,7 +26,8 @@ await build({
   external: [...Object.keys(pkg.dependencies), ...Object.keys(pkg.devDependencies)].filter((d) => !d.startsWith('@tsunagari/')),
   logLevel: 'warning',
 });
-// The checkpoint and login-verification workers are loaded by URL next to the code that starts them.
+// The checkpoint, login-verification and heartbeat workers are loaded by URL next to the code that starts them.
 fs.copyFileSync(path.join(root, 'src/db/checkpoint-worker.mjs'), path.join(outdir, 'checkpoint-worker.mjs'));
 fs.copyFileSync(path.join(root, 'src/domain/staff/verify-worker.mjs'), path.join(outdir, 'verify-worker.mjs'));
+fs.copyFileSync(path.join(root, 'src/redis/heartbeat-worker.mjs'), path.join(outdir, 'heartbeat-worker.mjs'));
 process.stdout.write(`server built to ${path.relative(process.cwd(), outdir) || 'dist'}\n`);

@@ -54,6 +54,13 @@ export interface Config {
    * about that; and TSUNAGARI_JOB_LEASE_MS (default 30,000), the job lock's lease.
    */
   nodeHeartbeatMs: number;
+  /**
+   * With Redis: TSUNAGARI_NODE_STALL_MS (default 20,000, at least the heartbeat's interval). The
+   * heartbeat is renewed from a thread of its own, so a node whose event loop is busy for a while
+   * keeps it; once the loop has not moved for this long the beats stop, and the node is taken for
+   * dead a heartbeat's lifetime later.
+   */
+  nodeStallMs: number;
   /** Several nodes: how many packets the adapter's Redis stream keeps (a node further behind than this misses some). */
   adapterStreamLength: number;
   jobLeaseMs: number;
@@ -310,6 +317,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database,
     redis: redisFrom(env.TSUNAGARI_REDIS_URL),
     nodeHeartbeatMs: positive(env, 'TSUNAGARI_NODE_HEARTBEAT_MS', 2_000),
+    // At least one beat: a shorter limit would stop the beats of a loop that merely waits for its next tick.
+    nodeStallMs: settingInRange(env.TSUNAGARI_NODE_STALL_MS, 'TSUNAGARI_NODE_STALL_MS', 20_000, positive(env, 'TSUNAGARI_NODE_HEARTBEAT_MS', 2_000)),
     adapterStreamLength: positive(env, 'TSUNAGARI_ADAPTER_STREAM_LENGTH', DEFAULT_ADAPTER_STREAM_LENGTH),
     jobLeaseMs: positive(env, 'TSUNAGARI_JOB_LEASE_MS', 30_000),
     dbPath,

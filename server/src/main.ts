@@ -55,7 +55,7 @@ async function main(): Promise<void> {
       throw caught;
     }
   }
-  const shared = redis ? (await import('./redis/redis-node.js')).createRedisNode(redis, { clock, log, heartbeatMs: config.nodeHeartbeatMs, jobLeaseMs: config.jobLeaseMs, adapterStreamLength: config.adapterStreamLength }) : undefined;
+  const shared = redis ? (await import('./redis/redis-node.js')).createRedisNode(redis, { clock, log, heartbeatMs: config.nodeHeartbeatMs, stallMs: config.nodeStallMs, jobLeaseMs: config.jobLeaseMs, adapterStreamLength: config.adapterStreamLength }) : undefined;
   // The day's caller salt is at hand before the first request (a caller key is made without waiting).
   await shared?.start();
   const app = await createApp({
@@ -156,7 +156,7 @@ async function main(): Promise<void> {
     });
     void app.close().then(async () => {
       // After the app: its last pushes and lock release went through this connection.
-      shared?.stop();
+      await shared?.stop();
       await redis?.quit().catch(() => redis.disconnect());
       // Last: the app's close flushed the message batcher's writes through it.
       await storage.close();

@@ -203,7 +203,7 @@ export async function startTestServer(
     if (stopped) return;
     stopped = true;
     await app.close();
-    opts.shared?.stop();
+    await opts.shared?.stop();
     await redis?.quit();
     if (pgStorage) await pgStorage.close();
     else db.close();

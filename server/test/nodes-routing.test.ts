@@ -29,6 +29,26 @@ async function twoNodes(routing: Record<string, number> = {}, timers: { clock?: 
   return [a, b];
 }
 
+/**
+ * Sato, on `satoNode`, takes a woman who started on node A; she drops from node A, and once A has
+ * seen her go her away period (60 s, on A's `scheduler`) runs out there: parked, and Sato told.
+ */
+async function chatParkedByA(a: TestServer, satoNode: TestServer, scheduler: { advance(ms: number): void }) {
+  const sato = track(staffSocket(satoNode, await loginStaff(satoNode, 'sato')));
+  await connected(sato);
+  const first = track(clientSocket(a));
+  await connected(first);
+  const chat = await call(first, 'consultation:start', {});
+  await call(sato, 'consultation:take', { consultationId: chat.consultationId });
+  const goneFromA = nextClientOffline(a);
+  first.disconnect();
+  await goneFromA;
+  const parked = next(sato, 'consultation:client-away');
+  scheduler.advance(60_000);
+  expect(await parked).toMatchObject({ consultationId: chat.consultationId, away: true });
+  return { sato, chat };
+}
+
 describe('routing on two nodes', () => {
   it("a counselor's capacity written straight to the database is what every node offers by", async () => {
     const [a, b] = await twoNodes();
@@ -69,19 +89,7 @@ describe('routing on two nodes', () => {
     const clock = manualClock(new Date().toISOString());
     const scheduler = manualScheduler(clock);
     const [a, b] = await twoNodes({ clientAwayMs: 60_000, clientGoneMs: 600_000 }, { clock, scheduler });
-    const sato = track(staffSocket(b, await loginStaff(b, 'sato')));
-    await connected(sato);
-    const first = track(clientSocket(a));
-    await connected(first);
-    const chat = await call(first, 'consultation:start', {});
-    await call(sato, 'consultation:take', { consultationId: chat.consultationId });
-    // She drops from node A; once A has seen her go, her away period runs out there: parked.
-    const goneFromA = nextClientOffline(a);
-    first.disconnect();
-    await goneFromA;
-    const parked = next(sato, 'consultation:client-away');
-    scheduler.advance(60_000);
-    expect(await parked).toMatchObject({ consultationId: chat.consultationId, away: true });
+    const { sato, chat } = await chatParkedByA(a, b, scheduler);
 
     // She comes back through node B: her counselor hears it (node A parked the chat, node B saw her).
     const back = next(sato, 'consultation:client-away');
@@ -93,5 +101,51 @@ describe('routing on two nodes', () => {
     scheduler.advance(600_000);
     await call(sato, 'staff:list', {});
     expect((await a.rows('SELECT status FROM consultation WHERE id = ?', chat.consultationId))[0]).toEqual({ status: 'active' });
+  });
+
+  it('a woman whose chat was parked by a node that then died comes back: her counselor is told she is back', async () => {
+    // Node H starts first: it holds the job lock, and sweeps. Node A times her absence, by hand.
+    const prefix = `routing${++n}:`;
+    const node = () => createRedisNode(file.redis.connect(), { prefix, adapterBlockMs: 200, heartbeatMs: 200, clock: systemClock, log: createLogger('silent') });
+    const periods = { clientAwayMs: 60_000, clientGoneMs: 600_000 };
+    const h = await startTestServer({ routing: periods, shared: node() });
+    open.servers.push(h);
+    const clock = manualClock(new Date().toISOString());
+    const scheduler = manualScheduler(clock);
+    const a = await startTestServer({ routing: periods, clock, scheduler, dir: h.dir, shared: node() });
+    await linked(a, h);
+    await linked(h, a);
+    const { sato, chat } = await chatParkedByA(a, h, scheduler);
+
+    // Node A stops (its timers with it; its heartbeat goes): node H sweeps it and times her absence again.
+    await a.stop();
+    await expect.poll(() => h.logs.some((l) => l.includes('"node.swept"')), { timeout: 10_000, interval: 50 }).toBe(true);
+    // She comes back (through node H): Sato hears it, though node H never parked her chat.
+    const back = next(sato, 'consultation:client-away');
+    const phone = track(clientSocket(h));
+    await connected(phone);
+    await call(phone, 'consultation:resume', { consultationId: chat.consultationId, clientToken: chat.clientToken });
+    expect(await back).toEqual({ consultationId: chat.consultationId, away: false, endsAt: null });
+  });
+
+  it("a woman who leaves while waiting is out of every node's queue once her row has ended, however slowly the rest of her end goes", async () => {
+    const [a, b] = await twoNodes();
+    // Node A revokes her resume code late, as PostgreSQL may answer under load (the cause of
+    // nodes.test.ts's flake there: the queue still listed her while it waited for that answer).
+    const codes = (a.app.services.routing as unknown as { repos: { resumeCodes: { revoke(id: string): Promise<void> } } }).repos.resumeCodes;
+    const revoke = codes.revoke.bind(codes);
+    codes.revoke = async (id) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await revoke(id);
+    };
+    const her = track(clientSocket(a));
+    await connected(her);
+    const { consultationId } = await call(her, 'consultation:start', {});
+    const waitingOn = async (node: TestServer) => (await node.app.services.routing.view()).waiting.map((w) => w.consultationId);
+    expect(await waitingOn(b)).toEqual([consultationId]);
+    const ended = call(her, 'consultation:end', { consultationId });
+    await expect.poll(async () => ((await a.rows('SELECT status FROM consultation WHERE id = ?', consultationId))[0] as { status: string }).status, { timeout: 5_000, interval: 5 }).toBe('ended');
+    expect(await waitingOn(b)).toEqual([]);
+    await ended;
   });
 });

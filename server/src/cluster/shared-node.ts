@@ -38,6 +38,9 @@ export interface SharedNode {
   salts: DailySalts;
   /** Fetches what must be at hand before the first request (the day's salt) and beats once; the owner awaits it before createApp. */
   start(): Promise<void>;
-  /** Stops the background fetching and the heartbeat; the owner calls it after the app has closed, then quits Redis. */
-  stop(): void;
+  /**
+   * Stops the background fetching and the heartbeat (its thread ended, the heartbeat removed); the
+   * owner calls it after the app has closed, then quits Redis.
+   */
+  stop(): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import type { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { redisPerFile } from '../../test/redis-per-file.js';
 import { clientPerson, staffPerson } from '../cluster/node-presence.js';
@@ -27,8 +28,13 @@ function nodesOf(beatMs: number) {
       made.push(node);
       return node;
     },
-    /** Kills a node as SIGKILL would: no more beats, nothing removed. */
-    kill: (node: RedisNodePresence) => (node as unknown as { timer: NodeJS.Timeout | null }).timer && clearInterval((node as unknown as { timer: NodeJS.Timeout }).timer),
+    /** Kills a node as SIGKILL would: no beats from its loop or its thread (ended as if stopping), nothing removed. */
+    kill: (node: RedisNodePresence) => {
+      const inside = node as unknown as { thread: { worker: Worker; stopping: boolean }; stopLoopBeats(): void };
+      inside.stopLoopBeats();
+      inside.thread.stopping = true;
+      void inside.thread.worker.terminate();
+    },
     stopAll: () => made.forEach((m) => m.stop()),
   };
 }

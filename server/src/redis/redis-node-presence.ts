@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { NodePresence } from '../cluster/node-presence.js';
 import { describeError } from '../errors.js';
 import type { Logger } from '../log.js';
+import { HeartbeatThread } from './heartbeat-thread.js';
 import { runScript } from './script.js';
 
 /**
@@ -80,9 +81,14 @@ return {swept, gone}`,
 
 type ScriptName = keyof typeof SCRIPTS;
 
+/** How long the event loop may go without a tick before the heartbeat stops (TSUNAGARI_NODE_STALL_MS). */
+export const DEFAULT_NODE_STALL_MS = 20_000;
+
 /**
  * {@link NodePresence} in Redis. The heartbeat is renewed every `beatMs` and lives three times as
- * long, so a node is taken for dead within three beats of its last one. What it keeps: random
+ * long, so a node is taken for dead within three beats of its last one. It is renewed from a
+ * thread of its own ({@link HeartbeatThread}): a node whose event loop is busy for a few seconds
+ * is not taken for dead, one whose loop has not moved for `stallMs` is. What it keeps: random
  * node, socket, staff and consultation ids, nothing about a person.
  */
 export class RedisNodePresence implements NodePresence {
@@ -90,9 +96,11 @@ export class RedisNodePresence implements NodePresence {
   /** The heartbeat keys' common start: `<base>node:` + a node id (the job lock reads it). */
   readonly heartbeatPrefix: string;
   private readonly base: string;
-  private timer: ReturnType<typeof setInterval> | null = null;
+  private thread: HeartbeatThread | null = null;
+  /** Beats from this event loop: before the thread's first, or after it ended. */
+  private loopBeats: ReturnType<typeof setInterval> | null = null;
   private readonly lapseListeners: Array<() => void> = [];
-  private beaten = false;
+  private beatenOnce = false;
 
   /** `redis` stays the caller's. */
   constructor(
@@ -100,26 +108,53 @@ export class RedisNodePresence implements NodePresence {
     private readonly log: Logger,
     prefix = 'tsunagari:',
     readonly beatMs = 2_000,
+    /** How long the event loop may go without a tick before the heartbeat stops. */
+    readonly stallMs = DEFAULT_NODE_STALL_MS,
   ) {
     this.base = `${prefix}{routing}:`;
     this.heartbeatPrefix = `${this.base}node:`;
   }
 
-  /** The first heartbeat (awaited before anything else of the node runs), then one every `beatMs`. */
+  /**
+   * The first heartbeat (awaited before anything else of the node runs), then one every `beatMs`:
+   * from this event loop until the thread's first beat (a thread takes a moment to load its Redis
+   * client; the heartbeat must not lapse meanwhile), from the thread after that — and from the
+   * loop again should the thread end.
+   */
   async start(): Promise<void> {
-    await this.beat();
-    this.timer = setInterval(() => {
-      this.beat().catch((caught: unknown) => this.log.warn({ event: 'node.heartbeat_failed', err: describeError(caught) }, 'could not renew this node\'s heartbeat'));
-    }, this.beatMs);
-    this.timer.unref?.();
+    await this.beatHere();
+    this.beatFromLoop();
+    const thread = new HeartbeatThread(
+      { redis: this.redis, lua: `${PRELUDE}\n${SCRIPTS.beat}`, base: this.base, nodeId: this.nodeId, beatMs: this.beatMs, stallMs: this.stallMs },
+      {
+        beat: (was) => this.beaten(was),
+        failed: (error) => this.log.warn({ event: 'node.heartbeat_failed', err: error }, 'could not renew this node\'s heartbeat'),
+        withheld: (heldMs) => this.log.error({ event: 'node.heartbeat_withheld', heldMs }, 'this node\'s event loop stood still: its heartbeat was left to run out'),
+        ended: (why) => {
+          this.log.error({ event: 'node.heartbeat_thread_ended', err: why }, 'the heartbeat thread ended: the heartbeat is renewed from the event loop');
+          this.beatFromLoop();
+        },
+      },
+    );
+    this.thread = thread;
+    thread.started().then(
+      () => this.stopLoopBeats(),
+      // The loop's beats go on (a node busy for a few seconds may then be taken for dead, as before the thread).
+      (caught: unknown) => this.log.error({ event: 'node.heartbeat_thread_failed', err: describeError(caught) }, 'the heartbeat thread did not start: the heartbeat is renewed from the event loop'),
+    );
   }
 
-  /** Stops beating and removes the heartbeat: the node's entries are swept at once by the job holder. */
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+  /**
+   * Stops beating and removes the heartbeat: the node's entries are swept at once by the job
+   * holder. Resolves once the thread has ended (a beat it still had on its way is removed too).
+   */
+  stop(): Promise<void> {
+    this.stopLoopBeats();
+    const thread = this.thread;
+    this.thread = null;
     // One plain command, queued before the owner's QUIT (a script's first EVALSHA could need a second trip).
     void this.redis.del(`${this.heartbeatPrefix}${this.nodeId}`).catch(() => undefined);
+    return thread ? thread.stop() : Promise.resolve();
   }
 
   onLapse(listener: () => void): void {
@@ -143,13 +178,31 @@ export class RedisNodePresence implements NodePresence {
     return { nodes, gone };
   }
 
-  private async beat(): Promise<void> {
-    const was = await this.run('beat', this.nodeId, this.beatMs * 3);
-    if (was === 0 && this.beaten) {
+  /** One beat through the node's own connection, from this event loop. */
+  private async beatHere(): Promise<void> {
+    this.beaten((await this.run('beat', this.nodeId, this.beatMs * 3)) === 1);
+  }
+
+  private beatFromLoop(): void {
+    if (this.loopBeats) return;
+    this.loopBeats = setInterval(() => {
+      this.beatHere().catch((caught: unknown) => this.log.warn({ event: 'node.heartbeat_failed', err: describeError(caught) }, 'could not renew this node\'s heartbeat'));
+    }, this.beatMs);
+    this.loopBeats.unref?.();
+  }
+
+  private stopLoopBeats(): void {
+    if (this.loopBeats) clearInterval(this.loopBeats);
+    this.loopBeats = null;
+  }
+
+  /** A beat was written; `was` false when the heartbeat had gone before it. */
+  private beaten(was: boolean): void {
+    if (!was && this.beatenOnce) {
       this.log.warn({ event: 'node.heartbeat_lapsed' }, 'this node\'s heartbeat had run out: its sockets are recorded again');
       for (const l of this.lapseListeners) l();
     }
-    this.beaten = true;
+    this.beatenOnce = true;
   }
 
   private run(name: ScriptName, ...args: Array<string | number>): Promise<unknown> {

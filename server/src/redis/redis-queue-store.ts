@@ -19,11 +19,14 @@ export class RedisQueueStore implements QueueStore {
   /** Several nodes may use it: any of them can die with its offers' timers. */
   readonly shared = true;
   private readonly keys: string[];
+  /** A set of the parked chats' ids: each step one plain command, atomic as it is. */
+  private readonly parkedKey: string;
   private readonly scripts = new Map<QueueScriptName, ScriptCaller>();
 
   /** `redis` stays the caller's: the store neither connects nor quits it. */
   constructor(private readonly redis: Redis, prefix = 'tsunagari:') {
     this.keys = ['queue', 'items', 'slots', 'offers', 'passed', 'handles', 'held'].map((k) => `${prefix}{routing}:${k}`);
+    this.parkedKey = `${prefix}{routing}:parked`;
     for (const name of Object.keys(QUEUE_SCRIPTS) as QueueScriptName[]) {
       const command = `tsunagariQueue_${name}`;
       // defineCommand sends EVALSHA and falls back to EVAL once when Redis does not know the script.
@@ -36,7 +39,7 @@ export class RedisQueueStore implements QueueStore {
 
   /** Removes every routing key of this prefix (tests, and a deliberate reset of a demo cluster). */
   async clear(): Promise<void> {
-    await this.redis.del(...this.keys);
+    await this.redis.del(...this.keys, this.parkedKey);
   }
 
   async view(head?: number): Promise<RoutingView> {
@@ -114,6 +117,14 @@ export class RedisQueueStore implements QueueStore {
   async transfer(consultationId: string, fromStaffId: string, toStaffId: string, at: number): Promise<TransferRefusal | null> {
     const refusal = (await this.run('transfer', consultationId, fromStaffId, toStaffId, at)) as string;
     return refusal === '' ? null : (refusal as TransferRefusal);
+  }
+
+  async park(consultationId: string): Promise<void> {
+    await this.redis.sadd(this.parkedKey, consultationId);
+  }
+
+  async unpark(consultationId: string): Promise<boolean> {
+    return (await this.redis.srem(this.parkedKey, consultationId)) === 1;
   }
 
   private run(name: QueueScriptName, ...args: Array<string | number>): Promise<Reply> {

@@ -27,18 +27,22 @@ export class ClientAbsence {
   async online(consultationId: string): Promise<void> {
     // Asked while she was away (the push went nowhere): asked again now that she is here.
     this.silence.ask(consultationId);
-    // Several nodes: another node may hold her chat parked (it timed her absence there).
+    // Several nodes: another node may be timing her absence; it stops.
     this.ctx.events()?.clientBackHere?.(consultationId);
-    if (this.ctx.grace.clientBack(consultationId)) await this.tellBack(consultationId);
+    this.ctx.grace.clientBack(consultationId);
+    // Parked by whichever node timed her (perhaps one that has died since): told here, once.
+    if (await this.ctx.router.unpark(consultationId)) await this.tellBack(consultationId);
   }
 
   /**
-   * Several nodes: she is back through another node. A chat parked here is parked no longer, and
-   * her counselor is told, as when she comes back through this node; nothing else changes here
-   * (this node has no socket of hers: if she drops there, that node times her).
+   * Several nodes: she is back through another node, which tells her counselor if her chat was
+   * parked. A node timing her absence stops; and should it have parked the chat just after that
+   * node looked, it tells her counselor itself (one of the two unparks it).
    */
   async backElsewhere(consultationId: string): Promise<void> {
-    if (this.ctx.grace.stopAway(consultationId)) await this.tellBack(consultationId);
+    const timedHere = this.ctx.grace.timingAway(consultationId);
+    this.ctx.grace.stopAway(consultationId);
+    if (timedHere && (await this.ctx.router.unpark(consultationId))) await this.tellBack(consultationId);
   }
 
   /** Her counselor, told she is back to a parked chat. */
@@ -65,6 +69,14 @@ export class ClientAbsence {
     if (this.ctx.stopped() || c?.status !== 'active' || !c.assignedStaffId) return;
     // Back through another node (issue 17): not parked; that node starts her periods if she drops there.
     if (await this.cross.clientPresent(consultationId)) return void this.ctx.grace.stopAway(consultationId);
+    // Parked in the shared store, so any node she comes back through tells her counselor.
+    await this.ctx.router.park(consultationId);
+    // Back between the look and the mark (her node found nothing to unpark): not parked after all.
+    if (await this.cross.clientPresent(consultationId)) {
+      this.ctx.grace.stopAway(consultationId);
+      await this.ctx.router.unpark(consultationId);
+      return;
+    }
     this.ctx.events()?.clientAway(consultationId, c.assignedStaffId, true, new Date(this.ctx.clock.now().getTime() + endsInMs).toISOString());
   }
 

@@ -147,6 +147,11 @@ export class GracePeriods {
     }));
   }
 
+  /** Her absence from her active chat is timed here (before or after it was parked). */
+  timingAway(consultationId: string): boolean {
+    return this.awayTimers.has(consultationId) || this.parked.has(consultationId);
+  }
+
   /** Her chat ended or went back to the queue: no parking any more. True when it was parked. */
   stopAway(consultationId: string): boolean {
     this.clear(this.awayTimers, consultationId);

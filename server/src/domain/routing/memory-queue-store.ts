@@ -27,6 +27,8 @@ export class MemoryQueueStore implements QueueStore {
   private readonly handles: number[] = [];
   /** Active chats: consultation id → the counselor who holds it. */
   private readonly held = new Map<string, string>();
+  /** Active chats whose woman's counselor was told she is gone. */
+  private readonly parked = new Set<string>();
 
   async view(head?: number): Promise<RoutingView> {
     let waiting: readonly QueueItem[];
@@ -57,6 +59,14 @@ export class MemoryQueueStore implements QueueStore {
 
   async counselor(staffId: string): Promise<CounselorSlot | null> {
     return this.slots.get(staffId) ?? null;
+  }
+
+  async park(consultationId: string): Promise<void> {
+    this.parked.add(consultationId);
+  }
+
+  async unpark(consultationId: string): Promise<boolean> {
+    return this.parked.delete(consultationId);
   }
 
   async restore(items: readonly QueueItem[], counselors: readonly CounselorSlot[], held: readonly Holding[]): Promise<void> {

@@ -275,5 +275,16 @@ export function queueStoreContract(name: string, make: () => Promise<QueueStore>
       expect(before.counselors[0]).toMatchObject({ load: 0 });
       expect(before.handleTimes).toEqual([]);
     });
+
+    it('a parked chat is unparked once, whoever asks, racing or not', async () => {
+      const store = await make();
+      expect(await store.unpark('a')).toBe(false);
+      await store.park('a');
+      await store.park('b');
+      const both = await Promise.all([store.unpark('a'), store.unpark('a')]);
+      expect(both.filter(Boolean)).toHaveLength(1);
+      expect(await store.unpark('a')).toBe(false);
+      expect(await store.unpark('b')).toBe(true);
+    });
   });
 }

@@ -81,4 +81,12 @@ export interface QueueStore {
    * capacity (away is fine: she was asked by name).
    */
   transfer(consultationId: string, fromStaffId: string, toStaffId: string, at: number): Promise<TransferRefusal | null>;
+  /**
+   * Her active chat is parked: her counselor was told she is gone (issue 15). Kept here, not on
+   * the node that timed her, so that whichever node she comes back through tells her counselor
+   * she is back — even when the node that parked it has died (issue 17).
+   */
+  park(consultationId: string): Promise<void>;
+  /** Parked no longer (she is back, or the chat ended or went back to the queue): true for exactly one caller when it was. */
+  unpark(consultationId: string): Promise<boolean>;
 }

@@ -74,6 +74,16 @@ export class Router {
     return this.store.counselor(staffId);
   }
 
+  /** {@link QueueStore.park} */
+  park(consultationId: string): Promise<void> {
+    return this.store.park(consultationId);
+  }
+
+  /** {@link QueueStore.unpark} */
+  unpark(consultationId: string): Promise<boolean> {
+    return this.store.unpark(consultationId);
+  }
+
   async offerFor(consultationId: string): Promise<Offer | null> {
     return (await this.store.view(0)).offers.find((o) => o.consultationId === consultationId) ?? null;
   }

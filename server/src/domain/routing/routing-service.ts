@@ -249,8 +249,10 @@ export class RoutingService {
     const endedAt = this.nowIso();
     const changed = await this.repos.consultations.end(c.id, endedAt, reason, by);
     if (changed) {
-      await this.closedToClients(c.id);
+      this.forgetParked(c.id);
+      // Out of the shared store first (see endWaiting), then her resume code.
       await this.router.leave(c.id, c.assignedAt ? ms(endedAt) - ms(c.assignedAt) : null);
+      await this.closedToClients(c.id);
       this.ev.changed({ queue: true, counselors: true });
     }
     return { endedAt, changed, reason };
@@ -261,9 +263,12 @@ export class RoutingService {
     const endedAt = this.nowIso();
     const changed = await this.repos.consultations.end(c.id, endedAt, reason, by);
     if (changed) {
-      await this.closedToClients(c.id);
+      // Out of the shared queue at once: with her resume code revoked first (a round trip to
+      // PostgreSQL, long under load) every node's view still listed a woman whose row had ended
+      // (nodes.test.ts's flake on PostgreSQL), and the router could plan an offer of her.
       this.startedAt.delete(c.id);
       const { item } = await this.router.leave(c.id);
+      await this.closedToClients(c.id);
       const since = item ? ms(item.queuedAt) : ms(c.queuedAt);
       await this.repos.consultations.recordAbandon(c.id, Math.max(0, this.clock.now().getTime() - since), cause);
     }
@@ -287,6 +292,14 @@ export class RoutingService {
     await this.repos.resumeCodes.revoke(consultationId);
   }
 
+  /**
+   * Her chat ended or went back to the queue: parked no longer in the shared store. Not awaited:
+   * sent ahead of the store's own step on the same connection, it adds no round trip before it.
+   */
+  private forgetParked(consultationId: string): void {
+    this.router.unpark(consultationId).catch((caught: unknown) => this.events?.failed(caught));
+  }
+
   /** Active chat → front of the queue. Her counselor's place is freed. */
   private requeue(c: Consultation, fromStaffId: string): Promise<void> {
     return this.lifecycle.run(c.id, () => this.requeueNow(c, fromStaffId));
@@ -296,6 +309,7 @@ export class RoutingService {
     const at = this.nowIso();
     if (!(await this.repos.consultations.requeue(c.id, fromStaffId, at))) return;
     this.grace.stopAway(c.id);
+    this.forgetParked(c.id);
     await this.router.requeue(itemFor({ id: c.id, urgent: c.urgent, queuedAt: c.queuedAt, requeuedAt: at, campaign: c.campaign }));
     this.ev.requeued(c.id, fromStaffId);
     if (!this.grace.isClientOnline(c.id)) this.grace.startClient(c.id);
