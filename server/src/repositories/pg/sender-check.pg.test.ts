@@ -88,19 +88,28 @@ describe("a message sent through node A after its chat changed on node B", () =>
   });
 });
 
+/** A node's kept rows, listening (closed by the caller). */
+async function listeningRows(): Promise<RecentRows> {
+  const rows = new RecentRows(db.url);
+  rows.warm();
+  await expect.poll(() => rows.listening).toBe(true);
+  return rows;
+}
+
+/** Makes a change that must succeed, and waits until `rows` has heard its announcement. */
+async function heardBy(rows: RecentRows, change: () => Promise<boolean>): Promise<void> {
+  const before = rows.mark();
+  expect(await change()).toBe(true);
+  await expect.poll(() => rows.mark() > before).toBe(true);
+}
+
 describe('an announcement carries the row as committed', () => {
   it('every listening node keeps a chat assigned on another from its announcement, before any read, and follows its moves and its end', async () => {
     await withStaff(nodeB, 'mori', 'ueda');
     await nodeB.consultations.insert(consultation('c3'));
-    const onA = new RecentRows(db.url);
+    const onA = await listeningRows();
+    const heard = (change: () => Promise<boolean>) => heardBy(onA, change);
     try {
-      onA.warm();
-      await expect.poll(() => onA.listening).toBe(true);
-      const heard = async (change: () => Promise<boolean>) => {
-        const before = onA.mark();
-        expect(await change()).toBe(true);
-        await expect.poll(() => onA.mark() > before).toBe(true);
-      };
       // Node A never read c3: what it keeps came with B's announcements alone.
       await heard(() => nodeB.consultations.assign('c3', 'mori', T0));
       expect(onA.get('c3')).toMatchObject({ id: 'c3', status: 'active', assignedStaffId: 'mori', urgent: false });
@@ -165,15 +174,9 @@ describe('the node that changed a chat, and its own announcement', () => {
   it('drops the row it kept when its own change is not heard yet, or when it changed nothing', async () => {
     await withStaff(nodeB, 'kudo');
     await nodeB.consultations.insert(consultation('c6'));
-    const onA = new RecentRows(db.url);
+    const onA = await listeningRows();
+    const heard = (change: () => Promise<boolean>) => heardBy(onA, change);
     try {
-      onA.warm();
-      await expect.poll(() => onA.listening).toBe(true);
-      const heard = async (update: () => Promise<boolean>) => {
-        const before = onA.mark();
-        expect(await update()).toBe(true);
-        await expect.poll(() => onA.mark() > before).toBe(true);
-      };
       await heard(() => nodeB.consultations.assign('c6', 'kudo', T0));
       const kept = onA.get('c6');
       expect(kept?.assignedStaffId).toBe('kudo');
