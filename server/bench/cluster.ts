@@ -234,6 +234,8 @@ export async function clusterRound(kit: ClusterKit): Promise<ClusterFigures> {
   const cpuB = serviceCpu(services, 'bench-baseline:socket.io');
   const b = await kit.measure('baseline', bare, [], cpuB.extra);
   const streamB = streamEntries(services, 'bench-baseline:socket.io');
+  // BENCH_DUMP=file: the cluster's latencies too (ours and the bare nodes', in arrival order), beside it.
+  if (process.env.BENCH_DUMP) fs.writeFileSync(`${process.env.BENCH_DUMP}.cluster.json`, JSON.stringify({ ours: a.result.latencies, base: b.result.latencies, stalls: a.loop.stalls, baseline_stalls: b.loop.stalls }));
   writeDiagnosis({ sent: a.result.sent, statements: statements.map((st) => ({ per_message: round(st.calls / Math.max(1, a.result.sent), 3), ...st })), stream: tallyA, baseline_stream: streamTally(services.redis.socket, 'bench-baseline:socket.io') }, kit.say);
   await Promise.all(bare.map(kit.stop));
   return figures(kit, a, b, stored, { a: cpuA.result(), b: cpuB.result() }, { a: streamA, b: streamB });

@@ -18,7 +18,7 @@
  * the relay's event-loop thread (diagnosis), BENCH_DUMP as below): BENCH_PROFILE=dir (CPU profiles of the servers), BENCH_SERVER_NODE_ARGS (extra Node
  * flags for both servers, e.g. --trace-gc), BENCH_OURS_NODE_ARGS (extra flags for our server only,
  * to try a production setting against the unchanged baseline), BENCH_STALL_MS (list event-loop stalls from this long,
- * default 40), BENCH_DUMP=file (every latency of both runs, in arrival order, as JSON),
+ * default 40), BENCH_DUMP=file (every latency of both runs, in arrival order, as JSON; with --nodes the cluster's in file.cluster.json),
  * BENCH_PROMOTED=dir (a sampled heap profile per server of what outlived the young generation),
  * BENCH_WIRE=1 (frames and bytes per message each way on every socket, by kind: wire-count.ts),
  * BENCH_PG_STATEMENTS=file (with --nodes: PostgreSQL's statements during the exchange and the adapter's packets, cluster-diagnose.ts),

@@ -26,7 +26,8 @@ export async function openStorage(config: Config, opts: { besideRelay?: boolean 
     const { createPgPool } = await import('./repositories/pg/pool.js');
     const { migratePg } = await import('./repositories/pg/migrations.js');
     const { createPgRepositories } = await import('./repositories/pg/index.js');
-    const pool = createPgPool(config.database.url);
+    // The relay keeps its connections (pool.ts says why); the admin CLI's pool ends with the command.
+    const pool = createPgPool(config.database.url, 10, { keepIdle: !opts.besideRelay });
     try {
       await migratePg(pool);
     } catch (caught) {

@@ -13,11 +13,13 @@ const TAKEN_SINCE_1 = '(assigned_at >= $1 OR (taken = 1 AND assigned_at IS NULL 
 /** The columns a kept row is made of (`consultationFromRow`'s). */
 const KEPT_COLUMNS = 'id, client_token_hash, status, campaign, urgent, queued_at, assigned_staff_id, assigned_at, ended_at, end_reason, ended_by';
 /**
- * A lifecycle UPDATE that announces the row it changed as committed (JSON, at its commit), for
- * every node's kept rows; its row count is the UPDATE's.
+ * A lifecycle UPDATE that announces the row it changed as committed (JSON, at its commit, with its
+ * transaction's id as `tx`), for every node's kept rows; its row count is the UPDATE's, and `tx`
+ * comes back too, so the writing node can tell whether it has heard its own announcement yet.
  */
 const announced = (update: string) =>
-  `WITH changed AS (${update} RETURNING ${KEPT_COLUMNS}) SELECT pg_notify('${CONSULTATION_CHANGED}', row_to_json(changed)::text) FROM changed`;
+  `WITH changed AS (${update} RETURNING ${KEPT_COLUMNS})
+  SELECT txid_current() AS tx, pg_notify('${CONSULTATION_CHANGED}', (to_jsonb(changed) || jsonb_build_object('tx', txid_current()))::text) FROM changed`;
 
 /**
  * PostgreSQL consultation rows. Unlike SQLite's, no rows are kept in memory (save `recent`'s active
@@ -34,6 +36,12 @@ export function createPgConsultations(pool: pg.Pool): ConsultationRepository {
     await recentRows.close();
     await endPool();
   }) as typeof pool.end;
+  // A lifecycle change through `announced`: whether it changed the row; the kept row is settled
+  // against its announcement (recent-rows.ts: kept if already heard, else dropped until it is).
+  const change = async (id: string, update: string, params: unknown[]) => {
+    const r = await pool.query(announced(update), params);
+    return recentRows.settle(id, r.rows[0]?.tx as number | undefined, r.rowCount === 1);
+  };
   const byId = async (id: string) => {
     recentRows.warm();
     // Named: read on every message a participant sends whose row is not kept, so planned once per connection.
@@ -66,13 +74,13 @@ export function createPgConsultations(pool: pg.Pool): ConsultationRepository {
       })),
     active: async () =>
       (await all(pool, "SELECT id, assigned_staff_id FROM consultation WHERE status = 'active' ORDER BY rowid")).map((r) => ({ consultationId: r.id as string, staffId: r.assigned_staff_id as string })),
-    assign: async (id, staffId, at) =>
-      recentRows.drop(id, (await changes(pool, announced("UPDATE consultation SET status = 'active', assigned_staff_id = $1, assigned_at = $2, taken = 1 WHERE id = $3 AND status = 'waiting'"), [staffId, at, id])) === 1),
-    reassign: async (id, from, to, at) =>
-      recentRows.drop(id, (await changes(pool, announced("UPDATE consultation SET assigned_staff_id = $1, assigned_at = $2 WHERE id = $3 AND status = 'active' AND assigned_staff_id = $4"), [to, at, id, from])) === 1),
-    requeue: async (id, from, at) =>
-      recentRows.drop(id, (await changes(pool, announced(`UPDATE consultation SET status = 'waiting', assigned_staff_id = NULL, assigned_at = NULL, requeued_at = $1
-        WHERE id = $2 AND status = 'active' AND assigned_staff_id = $3`), [coarseTime(at), id, from])) === 1),
+    assign: (id, staffId, at) =>
+      change(id, "UPDATE consultation SET status = 'active', assigned_staff_id = $1, assigned_at = $2, taken = 1 WHERE id = $3 AND status = 'waiting'", [staffId, at, id]),
+    reassign: (id, from, to, at) =>
+      change(id, "UPDATE consultation SET assigned_staff_id = $1, assigned_at = $2 WHERE id = $3 AND status = 'active' AND assigned_staff_id = $4", [to, at, id, from]),
+    requeue: (id, from, at) =>
+      change(id, `UPDATE consultation SET status = 'waiting', assigned_staff_id = NULL, assigned_at = NULL, requeued_at = $1
+        WHERE id = $2 AND status = 'active' AND assigned_staff_id = $3`, [coarseTime(at), id, from]),
     // Her reconnect token goes with the end; the assignment time becomes coarse like every other.
     end: async (id, at, reason, by) =>
       recentRows.drop(id, await inTransaction(pool, async (client) => {

@@ -88,19 +88,28 @@ describe("a message sent through node A after its chat changed on node B", () =>
   });
 });
 
+/** A node's kept rows, listening (closed by the caller). */
+async function listeningRows(): Promise<RecentRows> {
+  const rows = new RecentRows(db.url);
+  rows.warm();
+  await expect.poll(() => rows.listening).toBe(true);
+  return rows;
+}
+
+/** Makes a change that must succeed, and waits until `rows` has heard its announcement. */
+async function heardBy(rows: RecentRows, change: () => Promise<boolean>): Promise<void> {
+  const before = rows.mark();
+  expect(await change()).toBe(true);
+  await expect.poll(() => rows.mark() > before).toBe(true);
+}
+
 describe('an announcement carries the row as committed', () => {
   it('every listening node keeps a chat assigned on another from its announcement, before any read, and follows its moves and its end', async () => {
     await withStaff(nodeB, 'mori', 'ueda');
     await nodeB.consultations.insert(consultation('c3'));
-    const onA = new RecentRows(db.url);
+    const onA = await listeningRows();
+    const heard = (change: () => Promise<boolean>) => heardBy(onA, change);
     try {
-      onA.warm();
-      await expect.poll(() => onA.listening).toBe(true);
-      const heard = async (change: () => Promise<boolean>) => {
-        const before = onA.mark();
-        expect(await change()).toBe(true);
-        await expect.poll(() => onA.mark() > before).toBe(true);
-      };
       // Node A never read c3: what it keeps came with B's announcements alone.
       await heard(() => nodeB.consultations.assign('c3', 'mori', T0));
       expect(onA.get('c3')).toMatchObject({ id: 'c3', status: 'active', assignedStaffId: 'mori', urgent: false });
@@ -112,6 +121,74 @@ describe('an announcement carries the row as committed', () => {
       expect(onA.get('c3')?.assignedStaffId).toBe('mori');
       await heard(() => nodeB.consultations.end('c3', T0, 'ended', 'counselor'));
       expect(onA.get('c3')).toBeNull();
+    } finally {
+      await onA.close();
+    }
+  });
+});
+
+describe('the node that changed a chat, and its own announcement', () => {
+  it('keeps the row when its announcement is heard before the write answers: the first message after an assignment reads nothing', async () => {
+    const poolC = createPgPool(db.url, 2);
+    try {
+      const nodeC = createPgRepositories(poolC);
+      // Node C's reads of a chat's row, and its lifecycle writes answered late (after their
+      // announcement has reached its listening connection): the race the announcement often wins.
+      let reads = 0;
+      let slowAnswers = false;
+      const query = poolC.query.bind(poolC) as (...a: unknown[]) => Promise<unknown>;
+      poolC.query = (async (...args: unknown[]) => {
+        const config = args[0] as string | { name?: string; text: string };
+        const text = typeof config === 'string' ? config : config.text;
+        if (typeof config === 'object' && config.name === 'consultation-by-id') reads++;
+        const answer = await query(...args);
+        if (slowAnswers && text.includes('pg_notify')) await new Promise((r) => setTimeout(r, 300));
+        return answer;
+      }) as typeof poolC.query;
+      const readsFor = async (id: string) => {
+        const before = reads;
+        const row = await nodeC.consultations.recent(id);
+        return { row, reads: reads - before };
+      };
+      await withStaff(nodeC, 'abe', 'ota');
+      await nodeC.consultations.insert(consultation('c4'));
+      await nodeC.consultations.insert(consultation('c5'));
+      // Node C listens once it keeps a chat assigned elsewhere without reading it.
+      expect(await nodeB.consultations.assign('c4', 'abe', T0)).toBe(true);
+      await expect.poll(async () => (await readsFor('c4')).reads).toBe(0);
+
+      slowAnswers = true;
+      expect(await nodeC.consultations.assign('c5', 'ota', T0)).toBe(true);
+      expect(await readsFor('c5')).toEqual({ row: expect.objectContaining({ id: 'c5', status: 'active', assignedStaffId: 'ota' }), reads: 0 });
+      // A move made here and heard before its answer: kept as moved, no read either.
+      expect(await nodeC.consultations.reassign('c5', 'ota', 'abe', T0)).toBe(true);
+      expect(await readsFor('c5')).toEqual({ row: expect.objectContaining({ assignedStaffId: 'abe' }), reads: 0 });
+      // Back in the queue: nothing kept (a waiting chat is read each time, as before).
+      expect(await nodeC.consultations.requeue('c5', 'abe', T0)).toBe(true);
+      expect((await readsFor('c5')).reads).toBe(1);
+    } finally {
+      await poolC.end();
+    }
+  });
+
+  it('drops the row it kept when its own change is not heard yet, or when it changed nothing', async () => {
+    await withStaff(nodeB, 'kudo');
+    await nodeB.consultations.insert(consultation('c6'));
+    const onA = await listeningRows();
+    const heard = (change: () => Promise<boolean>) => heardBy(onA, change);
+    try {
+      await heard(() => nodeB.consultations.assign('c6', 'kudo', T0));
+      const kept = onA.get('c6');
+      expect(kept?.assignedStaffId).toBe('kudo');
+      const later = (await db.pool.query<{ tx: number }>('SELECT txid_current() AS tx')).rows[0]!.tx + 1_000;
+      // A change of this node's whose announcement has not come (a transaction not heard yet): dropped.
+      expect(onA.settle('c6', later, true)).toBe(true);
+      expect(onA.get('c6')).toBeNull();
+      // Nothing changed (no transaction): dropped as before.
+      await heard(() => nodeB.consultations.reassign('c6', 'kudo', 'kudo', T0));
+      expect(onA.get('c6')).not.toBeNull();
+      expect(onA.settle('c6', undefined, false)).toBe(false);
+      expect(onA.get('c6')).toBeNull();
     } finally {
       await onA.close();
     }
