@@ -67,36 +67,52 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 
 /**
- * Puts a process started in a session of its own behind everything else on the machine's cores:
- * nice 19 for it and what it starts, and, where the kernel groups processes by session
- * (autogroup: each session's processes share one weight, so nice alone would weigh only against
- * its own session), its session's group at nice 19 too. Best effort: where neither can be set,
- * it runs at normal priority.
+ * Sets the priority of a session started for a step (its leader's pid): nice for each of its
+ * processes, and, where the kernel groups processes by session (autogroup: each session's
+ * processes share one weight, so nice alone would weigh only inside its own session), its group's
+ * nice too. 19 puts it behind everything else on the machine's cores; 0 gives it back its share.
+ * Best effort: where it cannot be set, the step runs at the priority it has.
  */
-function lowerPriority(pid) {
+function setSessionPriority(sid, nice) {
   try {
-    os.setPriority(pid, 19);
-  } catch {
-    // not allowed here
-  }
-  try {
-    fs.writeFileSync(`/proc/${pid}/autogroup`, '19');
+    fs.writeFileSync(`/proc/${sid}/autogroup`, String(nice));
   } catch {
     // no autogroup scheduling here
+  }
+  let pids = [sid];
+  try {
+    // /proc/<pid>/stat: "pid (comm) state ppid pgrp session …"; comm may hold spaces.
+    pids = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((p) => {
+      try {
+        return Number(fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]?.split(' ')[3]) === sid;
+      } catch {
+        return false;
+      }
+    }).map(Number);
+  } catch {
+    // no /proc: the leader alone (its children inherit its nice when it is lowered at the start)
+  }
+  for (const pid of pids) {
+    try {
+      os.setPriority(pid, nice);
+    } catch {
+      // gone, or not allowed (raising it back needs privileges)
+    }
   }
 }
 
 /**
  * Runs a step beside others: its output goes out line by line, each line marked with `tag`, so
- * the two streams stay readable. Resolves to whether it passed. `lowPriority`: in a session of its
- * own behind the rest ({@link lowerPriority}).
+ * the two streams stay readable. Resolves to whether it passed. `session`: started in a session of
+ * its own at nice 19 ({@link setSessionPriority}); the function is given its id (to raise it later).
  */
-function attemptBeside(tag, label, cmd, args, env = {}, { lowPriority = false } = {}) {
+function attemptBeside(tag, label, cmd, args, env = {}, { session } = {}) {
   step(`${label} [${tag}]`);
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env }, detached: lowPriority });
-    if (lowPriority && child.pid) {
-      lowerPriority(child.pid);
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env }, detached: Boolean(session) });
+    if (session && child.pid) {
+      setSessionPriority(child.pid, 19);
+      session(child.pid);
       ownSessions.add(child.pid);
       child.on('close', () => ownSessions.delete(child.pid));
     }
@@ -149,13 +165,14 @@ try {
   // Once the build is done (the tests start the built server), the tests start; the type-check
   // goes on beside them and counts as one failed check if it fails.
   //
-  // vitest and Playwright run side by side, vitest behind everything else (lowerPriority): the
-  // browser tests mostly wait — on pages, sockets and assertions' polling — and used ~1 of the 2
-  // cores alone, while vitest's workers fill both. At equal priority each slowed the other (the
-  // waiting tests' every step queued behind vitest's workers: 7 min 28 s against 6 min 48 s one
-  // after the other, docs/performance.md); behind, vitest takes the cores the browser tests leave
-  // idle. The browser tests' seeded demo databases (scripts/e2e-templates.mjs: ~10 s of Argon2id
-  // and server starts) are made first; Playwright inherits where they are.
+  // vitest and Playwright run side by side, vitest behind everything else until the browser tests
+  // are done (setSessionPriority), then at its full share: the browser tests mostly wait — on
+  // pages, sockets and assertions' polling — and used ~1 of the 2 cores alone, while vitest's
+  // workers fill both. At equal priority each slowed the other (the waiting tests' every step
+  // queued behind vitest's workers: 7 min 28 s against 6 min 48 s one after the other,
+  // docs/performance.md); behind, vitest takes the cores the browser tests leave idle. The browser
+  // tests' seeded demo databases (scripts/e2e-templates.mjs: ~10 s of Argon2id and server starts)
+  // are made first; Playwright inherits where they are.
   // `--one-after-other`: the type-check, then vitest, then Playwright, each at normal priority.
   const oneAfterOther = process.argv.includes('--one-after-other');
   const typechecked = timed('typecheck', () => attemptBeside('typecheck', 'Type-checking every package', pnpm, ['run', 'typecheck']), '(beside the build)');
@@ -183,9 +200,15 @@ try {
     unitOk = await timed('vitest', () => attempt(unitLabel, pnpm, vitestArgs));
     e2eOk = await timed('playwright', () => attempt(e2eLabel, pnpm, playwrightArgs, playwrightEnv));
   } else {
-    const unitRun = timed('vitest', () => attemptBeside('vitest', unitLabel, pnpm, vitestArgs, {}, { lowPriority: true }), '(beside the rest, behind it)');
+    let vitestSession = 0;
+    const unitRun = timed('vitest', () => attemptBeside('vitest', unitLabel, pnpm, vitestArgs, {}, { session: (sid) => (vitestSession = sid) }), '(behind the browser tests while they run)');
     await seed('(beside vitest and the type-check)');
-    const e2eRun = timed('playwright', () => attemptBeside('playwright', e2eLabel, pnpm, playwrightArgs, playwrightEnv), '(beside vitest)');
+    const e2eRun = timed('playwright', () => attemptBeside('playwright', e2eLabel, pnpm, playwrightArgs, playwrightEnv), '(vitest behind it)').then((passed) => {
+      // What is left of vitest gets its full share back: on a machine others keep busy, 19 would
+      // leave it a sliver of a core after the browser tests are done.
+      if (vitestSession) setSessionPriority(vitestSession, 0);
+      return passed;
+    });
     [typesOk, unitOk, e2eOk] = await Promise.all([typechecked, unitRun, e2eRun]);
   }
   // A failed type-check counts as one failed check: the code does not hold together.
