@@ -165,16 +165,17 @@ try {
   // Once the build is done (the tests start the built server), the tests start; the type-check
   // goes on beside them and counts as one failed check if it fails.
   //
-  // vitest and Playwright run side by side, vitest behind everything else until the browser tests
-  // are done (setSessionPriority), then at its full share: the browser tests mostly wait — on
-  // pages, sockets and assertions' polling — and used ~1 of the 2 cores alone, while vitest's
-  // workers fill both. At equal priority each slowed the other (the waiting tests' every step
-  // queued behind vitest's workers: 7 min 28 s against 6 min 48 s one after the other,
-  // docs/performance.md); behind, vitest takes the cores the browser tests leave idle. The browser
-  // tests' seeded demo databases (scripts/e2e-templates.mjs: ~10 s of Argon2id and server starts)
-  // are made first; Playwright inherits where they are.
-  // `--one-after-other`: the type-check, then vitest, then Playwright, each at normal priority.
-  const oneAfterOther = process.argv.includes('--one-after-other');
+  // vitest, then Playwright, each at normal priority. `--side-by-side` runs vitest beside
+  // Playwright, behind everything else until the browser tests are done (setSessionPriority), then
+  // at its full share: the browser tests mostly wait — on pages, sockets and assertions' polling —
+  // and used ~1 of the 2 cores alone, while vitest's workers fill both. At equal priority each
+  // slowed the other (the waiting tests' every step queued behind vitest's workers in one session:
+  // 7 min 28 s against 6 min 48 s one after the other, docs/performance.md); behind, vitest takes
+  // the cores the browser tests leave idle. Not the default until measured on a quiet machine
+  // (docs/performance.md, "Fifth pass"). The browser tests' seeded demo databases
+  // (scripts/e2e-templates.mjs: ~10 s of Argon2id and server starts) are made first; Playwright
+  // inherits where they are.
+  const oneAfterOther = !process.argv.includes('--side-by-side');
   const typechecked = timed('typecheck', () => attemptBeside('typecheck', 'Type-checking every package', pnpm, ['run', 'typecheck']), '(beside the build)');
   const builtOk = await timed('build', () => attemptBeside('build', 'Building the server, the widget and the console', pnpm, ['run', 'build']), '(beside the type-check)');
   if (!builtOk) {
