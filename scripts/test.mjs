@@ -162,8 +162,9 @@ try {
 
   // Type-checking (one tsc process: shared is checked once, then each package against its
   // declarations) and the build (vite, esbuild, compression) share nothing: run them side by side.
-  // Once the build is done (the tests start the built server), the tests start; the type-check
-  // goes on beside them and counts as one failed check if it fails.
+  // Once the build is done, the browser tests' seeded demo databases are made beside the rest of
+  // the type-check (one after the other), or the tests start at once beside it (side by side); a
+  // failed type-check counts as one failed check either way.
   //
   // vitest, then Playwright, each at normal priority. `--side-by-side` runs vitest beside
   // Playwright, behind everything else until the browser tests are done (setSessionPriority), then
