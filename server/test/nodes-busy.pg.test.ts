@@ -121,7 +121,7 @@ describe('a node whose event loop is busy', { timeout: 120_000 }, () => {
     expect(nodeLog.some((l) => l.includes('"node.heartbeat_withheld"'))).toBe(true);
     // ... and once its loop moves again the node beats again, records its sockets and puts her back online.
     await expect.poll(() => nodeLog.some((l) => l.includes('"node.heartbeat_lapsed"')), { timeout: 10_000, interval: 100 }).toBe(true);
-    const connectedOnB = async (staffId: string) => (await b.app.services.routing.view()).counselors.find((c) => c.staffId === staffId)?.connected;
+    const connectedOnB = async (staffId: string) => (await b.app.services.routing.router.view()).counselors.find((c) => c.staffId === staffId)?.connected;
     await expect.poll(() => connectedOnB(satoId), { timeout: 10_000, interval: 100 }).toBe(true);
 
     // Node A stopped with SIGSTOP (its heartbeat thread stops with it): node B takes the job lock over and sweeps it.

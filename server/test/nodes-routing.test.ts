@@ -141,7 +141,7 @@ describe('routing on two nodes', () => {
     const her = track(clientSocket(a));
     await connected(her);
     const { consultationId } = await call(her, 'consultation:start', {});
-    const waitingOn = async (node: TestServer) => (await node.app.services.routing.view()).waiting.map((w) => w.consultationId);
+    const waitingOn = async (node: TestServer) => (await node.app.services.routing.router.view()).waiting.map((w) => w.consultationId);
     expect(await waitingOn(b)).toEqual([consultationId]);
     const ended = call(her, 'consultation:end', { consultationId });
     await expect.poll(async () => ((await a.rows('SELECT status FROM consultation WHERE id = ?', consultationId))[0] as { status: string }).status, { timeout: 5_000, interval: 5 }).toBe('ended');
