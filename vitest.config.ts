@@ -1,7 +1,6 @@
 import { playwright } from '@vitest/browser-playwright';
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
-import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import consoleVite from './console/vite.config.js';
 
 /** Debian's Chromium (Playwright cannot download its own here), as e2e launches it. */
@@ -50,28 +49,6 @@ const PG_MATRIX = [
  */
 const sharedModules = { isolate: false, setupFiles: [fileURLToPath(new URL('./shared/src/sodium-ready.setup.ts', import.meta.url))] };
 
-/**
- * The projects in the order their files are queued: the ones with the longest files first
- * (PostgreSQL's cluster simulation, the bench and node-failure runs; the SQLite relay's fuzz and
- * simulation), the quick unit files of shared, widget and console last, so the run does not end
- * on one long file with the other worker idle (vitest's own order is by project name: server-pg's
- * long files began half-way and shared's key-file derivations ran alone at the end). A project's
- * files stay together (a worker is reused, modules and all, only for the next file of its own
- * project); within one, vitest's order: slowest first by the last run's timings, else largest.
- */
-const PROJECT_ORDER = ['server-pg', 'server', 'server-redis', 'console-components', 'console', 'shared', 'widget'];
-
-class HeaviestProjectsFirst extends BaseSequencer {
-  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const rank = (spec: TestSpecification) => {
-      const at = PROJECT_ORDER.indexOf(spec.project.name);
-      return at === -1 ? PROJECT_ORDER.length : at;
-    };
-    // Array.prototype.sort is stable: vitest's order within each project is kept.
-    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
-  }
-}
-
 // Unit and integration tests. Playwright's e2e/*.spec.ts stay out: they run under Playwright.
 // The console's component tests (*.browser.test.ts) run in real Chromium through vitest's browser
 // mode, with the console's own Lit decorator settings.
@@ -80,7 +57,6 @@ export default defineConfig({
     // Vitest's default is one worker fewer than the cores: on this 2-core machine, one file at a
     // time. The files share nothing (each integration test has its own server and database).
     maxWorkers: 2,
-    sequence: { sequencer: HeaviestProjectsFirst },
     projects: [
       { test: { name: 'shared', root: 'shared', include: ['src/**/*.test.ts'], ...sharedModules } },
       // PostgreSQL's files (*.pg.test.ts) need the cluster the `server-pg` project starts.
