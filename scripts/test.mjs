@@ -3,7 +3,6 @@
 // `N passed, N failed, N skipped` and exit non-zero on any failure.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { ROOT, ensurePnpm, installDependencies, run, step } from './bootstrap.mjs';
 import { NGINX, ensureNginx, ensurePostgres, ensureRedis } from './debian-services.mjs';
@@ -51,71 +50,14 @@ function attempt(label, cmd, args, env = {}) {
   return r.status === 0;
 }
 
-/** Processes started in a session of their own (low priority), to stop if this one is stopped. */
-const ownSessions = new Set();
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    for (const pid of ownSessions) {
-      try {
-        process.kill(-pid, signal);
-      } catch {
-        // already gone
-      }
-    }
-    process.exit(130);
-  });
-}
-
-/**
- * Sets the priority of a session started for a step (its leader's pid): nice for each of its
- * processes, and, where the kernel groups processes by session (autogroup: each session's
- * processes share one weight, so nice alone would weigh only inside its own session), its group's
- * nice too. 19 puts it behind everything else on the machine's cores; 0 gives it back its share.
- * Best effort: where it cannot be set, the step runs at the priority it has.
- */
-function setSessionPriority(sid, nice) {
-  try {
-    fs.writeFileSync(`/proc/${sid}/autogroup`, String(nice));
-  } catch {
-    // no autogroup scheduling here
-  }
-  let pids = [sid];
-  try {
-    // /proc/<pid>/stat: "pid (comm) state ppid pgrp session …"; comm may hold spaces.
-    pids = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((p) => {
-      try {
-        return Number(fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]?.split(' ')[3]) === sid;
-      } catch {
-        return false;
-      }
-    }).map(Number);
-  } catch {
-    // no /proc: the leader alone (its children inherit its nice when it is lowered at the start)
-  }
-  for (const pid of pids) {
-    try {
-      os.setPriority(pid, nice);
-    } catch {
-      // gone, or not allowed (raising it back needs privileges)
-    }
-  }
-}
-
 /**
  * Runs a step beside others: its output goes out line by line, each line marked with `tag`, so
- * the two streams stay readable. Resolves to whether it passed. `session`: started in a session of
- * its own at nice 19 ({@link setSessionPriority}); the function is given its id (to raise it later).
+ * the two streams stay readable. Resolves to whether it passed.
  */
-function attemptBeside(tag, label, cmd, args, env = {}, { session } = {}) {
+function attemptBeside(tag, label, cmd, args, env = {}) {
   step(`${label} [${tag}]`);
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env }, detached: Boolean(session) });
-    if (session && child.pid) {
-      setSessionPriority(child.pid, 19);
-      session(child.pid);
-      ownSessions.add(child.pid);
-      child.on('close', () => ownSessions.delete(child.pid));
-    }
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     for (const [from, to] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
       let rest = '';
       from.on('data', (chunk) => {
@@ -162,62 +104,51 @@ try {
 
   // Type-checking (one tsc process: shared is checked once, then each package against its
   // declarations) and the build (vite, esbuild, compression) share nothing: run them side by side.
-  // Once the build is done, the browser tests' seeded demo databases are made beside the rest of
-  // the type-check (one after the other), or the tests start at once beside it (side by side); a
-  // failed type-check counts as one failed check either way.
-  //
-  // vitest, then Playwright, each at normal priority. `--side-by-side` runs vitest beside
-  // Playwright, behind everything else until the browser tests are done (setSessionPriority), then
-  // at its full share: the browser tests mostly wait — on pages, sockets and assertions' polling —
-  // and used ~1 of the 2 cores alone, while vitest's workers fill both. At equal priority each
-  // slowed the other (the waiting tests' every step queued behind vitest's workers in one session:
-  // 7 min 28 s against 6 min 48 s one after the other, docs/performance.md); behind, vitest takes
-  // the cores the browser tests leave idle. Not the default until measured on a quiet machine
-  // (docs/performance.md, "Fifth pass"). The browser tests' seeded demo databases
-  // (scripts/e2e-templates.mjs: ~10 s of Argon2id and server starts) are made first; Playwright
-  // inherits where they are.
-  const oneAfterOther = !process.argv.includes('--side-by-side');
-  const typechecked = timed('typecheck', () => attemptBeside('typecheck', 'Type-checking every package', pnpm, ['run', 'typecheck']), '(beside the build)');
-  const builtOk = await timed('build', () => attemptBeside('build', 'Building the server, the widget and the console', pnpm, ['run', 'build']), '(beside the type-check)');
-  if (!builtOk) {
-    await typechecked;
-    throw Object.assign(new Error('the build failed: no tests were run'), { exitCode: 1 });
-  }
-
-  for (const f of [VITEST_JSON, PLAYWRIGHT_JSON]) fs.rmSync(f, { force: true });
-  const vitestArgs = ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_JSON}`];
-  const playwrightArgs = ['--filter', '@tsunagari/e2e', 'exec', 'playwright', 'test'];
-  const playwrightEnv = { PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON, CHROMIUM_PATH: CHROMIUM, NGINX_PATH: NGINX };
-  const unitLabel = 'Unit and integration tests (vitest)';
-  const e2eLabel = 'Browser tests (Playwright, Chromium)';
-  const seed = (note) =>
-    timed('e2e seed', () => seedServerTemplates(), note).then(
-      (remove) => (removeTemplates = remove),
-      (err) => process.stderr.write(`Seeding the browser tests' databases failed; Playwright's global setup tries again: ${err.message}\n`),
-    );
-  let typesOk, unitOk, e2eOk;
-  if (oneAfterOther) {
-    await seed('(beside the type-check)');
-    typesOk = await typechecked;
-    unitOk = await timed('vitest', () => attempt(unitLabel, pnpm, vitestArgs));
-    e2eOk = await timed('playwright', () => attempt(e2eLabel, pnpm, playwrightArgs, playwrightEnv));
-  } else {
-    let vitestSession = 0;
-    const unitRun = timed('vitest', () => attemptBeside('vitest', unitLabel, pnpm, vitestArgs, {}, { session: (sid) => (vitestSession = sid) }), '(behind the browser tests while they run)');
-    await seed('(beside vitest and the type-check)');
-    const e2eRun = timed('playwright', () => attemptBeside('playwright', e2eLabel, pnpm, playwrightArgs, playwrightEnv), '(vitest behind it)').then((passed) => {
-      // What is left of vitest gets its full share back: on a machine others keep busy, 19 would
-      // leave it a sliver of a core after the browser tests are done.
-      if (vitestSession) setSessionPriority(vitestSession, 0);
-      return passed;
-    });
-    [typesOk, unitOk, e2eOk] = await Promise.all([typechecked, unitRun, e2eRun]);
-  }
+  // Once the build is done, the browser tests' seeded demo databases (scripts/e2e-templates.mjs:
+  // ~10 s of Argon2id and server starts, Playwright's global setup otherwise) are made beside the
+  // rest of the type-check, which uses one core; Playwright inherits where they are.
+  const built = timed('build', () => attemptBeside('build', 'Building the server, the widget and the console', pnpm, ['run', 'build']), '(beside the type-check)');
+  const seeded = built.then((builtOk) =>
+    builtOk
+      ? timed('e2e seed', () => seedServerTemplates(), '(beside the type-check)').then(
+          (remove) => (removeTemplates = remove),
+          (err) => process.stderr.write(`Seeding the browser tests' databases failed; Playwright's global setup tries again: ${err.message}\n`),
+        )
+      : undefined,
+  );
+  const [typesOk, builtOk] = await Promise.all([
+    timed('typecheck', () => attemptBeside('typecheck', 'Type-checking every package', pnpm, ['run', 'typecheck']), '(beside the build)'),
+    built,
+  ]);
+  await seeded;
   // A failed type-check counts as one failed check: the code does not hold together.
   if (!typesOk) {
     totals.failed += 1;
     ok = false;
   }
+  if (!builtOk) throw Object.assign(new Error('the build failed: no tests were run'), { exitCode: 1 });
+
+  for (const f of [VITEST_JSON, PLAYWRIGHT_JSON]) fs.rmSync(f, { force: true });
+  // vitest, then Playwright. `--side-by-side` runs them at once: the browser tests alone use
+  // ~0.7 of a core (200 CPU-s in 5 min) while they mostly wait, but vitest's workers fill both
+  // cores and the waiting tests get slower beside them. Not the default: on one fresh clone with
+  // nothing else running, side by side took 7 min 28 s and one after the other 6 min 48 s
+  // (docs/performance.md).
+  const sideBySide = process.argv.includes('--side-by-side');
+  const vitestArgs = ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_JSON}`];
+  const playwrightArgs = ['--filter', '@tsunagari/e2e', 'exec', 'playwright', 'test'];
+  const playwrightEnv = { PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON, CHROMIUM_PATH: CHROMIUM, NGINX_PATH: NGINX };
+  const unitLabel = 'Unit and integration tests (vitest)';
+  const e2eLabel = 'Browser tests (Playwright, Chromium)';
+  const [unitOk, e2eOk] = !sideBySide
+    ? [
+        await timed('vitest', () => attempt(unitLabel, pnpm, vitestArgs)),
+        await timed('playwright', () => attempt(e2eLabel, pnpm, playwrightArgs, playwrightEnv)),
+      ]
+    : await Promise.all([
+        timed('vitest', () => attemptBeside('vitest', unitLabel, pnpm, vitestArgs), '(beside Playwright)'),
+        timed('playwright', () => attemptBeside('playwright', e2eLabel, pnpm, playwrightArgs, playwrightEnv), '(beside vitest)'),
+      ]);
   const unit = readJson(VITEST_JSON);
   if (unit) {
     totals.passed += unit.numPassedTests;

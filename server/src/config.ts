@@ -309,6 +309,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // The hooks let a caller make the relay replay messages: never on a relay that serves real women.
   if (testHooks && !demo) throw new Error('TSUNAGARI_TEST_HOOKS=1 is for tests only and needs DEMO=1; a production relay refuses it');
   const publicUrl = env.PUBLIC_URL ?? null;
+  const nodeHeartbeatMs = positive(env, 'TSUNAGARI_NODE_HEARTBEAT_MS', 2_000);
   return {
     host: env.HOST ?? '127.0.0.1',
     port: env.PORT === undefined ? 8080 : Number(env.PORT),
@@ -316,9 +317,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     frameAncestors: parseFrameAncestors(env.TSUNAGARI_FRAME_ANCESTORS),
     database,
     redis: redisFrom(env.TSUNAGARI_REDIS_URL),
-    nodeHeartbeatMs: positive(env, 'TSUNAGARI_NODE_HEARTBEAT_MS', 2_000),
+    nodeHeartbeatMs,
     // At least one beat: a shorter limit would stop the beats of a loop that merely waits for its next tick.
-    nodeStallMs: settingInRange(env.TSUNAGARI_NODE_STALL_MS, 'TSUNAGARI_NODE_STALL_MS', 20_000, positive(env, 'TSUNAGARI_NODE_HEARTBEAT_MS', 2_000)),
+    nodeStallMs: settingInRange(env.TSUNAGARI_NODE_STALL_MS, 'TSUNAGARI_NODE_STALL_MS', 20_000, nodeHeartbeatMs),
     adapterStreamLength: positive(env, 'TSUNAGARI_ADAPTER_STREAM_LENGTH', DEFAULT_ADAPTER_STREAM_LENGTH),
     jobLeaseMs: positive(env, 'TSUNAGARI_JOB_LEASE_MS', 30_000),
     dbPath,

@@ -38,11 +38,17 @@ export class HeartbeatThread {
   private readonly ticks = new Int32Array(new SharedArrayBuffer(4));
   private readonly ticking: ReturnType<typeof setInterval>;
   private readonly exited: Promise<void>;
+  /** Settled at the first beat written, or rejected if the thread ends before it. */
+  private readonly firstBeat: Promise<void>;
   private first: { resolve(): void; reject(e: Error): void } | null = null;
   private stopping = false;
   private beatenOnce = false;
 
   constructor(options: HeartbeatThreadOptions, reports: HeartbeatReports) {
+    // Made before the thread can beat, so a first beat that comes early is not missed.
+    this.firstBeat = new Promise<void>((resolve, reject) => (this.first = { resolve, reject }));
+    // Asked for or not: a thread that ends before its first beat must not leave an unhandled rejection.
+    this.firstBeat.catch(() => undefined);
     this.worker = new Worker(new URL('./heartbeat-worker.mjs', import.meta.url), {
       workerData: {
         connection: connectionOf(options.redis),
@@ -86,7 +92,7 @@ export class HeartbeatThread {
 
   /** Resolves at the thread's first beat written; rejects if the thread ends before it. */
   started(): Promise<void> {
-    return new Promise<void>((resolve, reject) => (this.first = { resolve, reject }));
+    return this.firstBeat;
   }
 
   /**

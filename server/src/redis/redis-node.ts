@@ -11,7 +11,7 @@ import { RedisCallerSockets } from './redis-caller-sockets.js';
 import { RedisDailySalts } from './redis-daily-salts.js';
 import { RedisDemandShares } from './redis-demand-shares.js';
 import { RedisJobLock } from './redis-job-lock.js';
-import { DEFAULT_NODE_STALL_MS, RedisNodePresence } from './redis-node-presence.js';
+import { RedisNodePresence } from './redis-node-presence.js';
 import { RedisProofLedger } from './redis-proof-ledger.js';
 import { RedisQueueStore } from './redis-queue-store.js';
 
@@ -24,7 +24,7 @@ export interface RedisNodeOptions {
   jobLeaseMs?: number;
   /** How often the node's heartbeat is renewed, in ms (default 2 s; it lives three times as long). */
   heartbeatMs?: number;
-  /** How long the event loop may stand still before the heartbeat stops (default {@link DEFAULT_NODE_STALL_MS}). */
+  /** How long the event loop may stand still before the heartbeat stops (default 20 s: redis-node-presence.ts's `DEFAULT_NODE_STALL_MS`). */
   stallMs?: number;
   /** How long the adapter's stream reader blocks in one read, in ms (default 5 s; tests shorten it so closing is quick). */
   adapterBlockMs?: number;
@@ -46,7 +46,7 @@ export function createRedisNode(redis: Redis, options: RedisNodeOptions): Shared
   const prefix = options.prefix ?? 'tsunagari:';
   let adapter: SharedNode['adapter'] | null = null;
   const salts = new RedisDailySalts(redis, options.clock, options.log, prefix);
-  const presence = new RedisNodePresence(redis, options.log, prefix, options.heartbeatMs, options.stallMs ?? DEFAULT_NODE_STALL_MS);
+  const presence = new RedisNodePresence(redis, options.log, prefix, options.heartbeatMs, options.stallMs);
   return {
     queueStore: new RedisQueueStore(redis, prefix),
     // Made when Socket.IO first asks: it opens its reading connections as soon as it exists.

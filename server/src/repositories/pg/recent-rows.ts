@@ -131,7 +131,8 @@ export class RecentRows {
       this.lastHeard.clear();
       return this.rows.clear();
     }
-    if (typeof tx === 'number') this.heardTx(row.id, tx);
+    // Bounded as the rows are: the oldest go first (a change this old was settled long ago).
+    if (typeof tx === 'number') keepBounded(this.lastHeard, row.id, tx);
     else this.lastHeard.delete(row.id);
     if (row.status === 'active' && this.listener) this.set(row);
     else this.rows.delete(row.id);
@@ -143,15 +144,8 @@ export class RecentRows {
     this.lastHeard.delete(id);
   }
 
-  private heardTx(id: string, tx: number): void {
-    // Bounded as the rows are: the oldest go first (a change this old was settled long ago).
-    if (this.lastHeard.size >= MOST_KEPT && !this.lastHeard.has(id)) this.lastHeard.delete(this.lastHeard.keys().next().value as string);
-    this.lastHeard.set(id, tx);
-  }
-
   private set(row: Consultation): void {
-    if (this.rows.size >= MOST_KEPT && !this.rows.has(row.id)) this.rows.delete(this.rows.keys().next().value as string);
-    this.rows.set(row.id, row);
+    keepBounded(this.rows, row.id, row);
   }
 
   /** The connection broke: nothing kept is trusted any more; listening again a moment later. */
@@ -168,4 +162,10 @@ export class RecentRows {
     this.lastHeard.clear();
     await client?.end().catch(() => undefined);
   }
+}
+
+/** Sets `key` in a map kept to {@link MOST_KEPT} entries: the oldest goes first to make room. */
+function keepBounded<V>(map: Map<string, V>, key: string, value: V): void {
+  if (map.size >= MOST_KEPT && !map.has(key)) map.delete(map.keys().next().value as string);
+  map.set(key, value);
 }
