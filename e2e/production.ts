@@ -62,27 +62,44 @@ export async function startProduction(): Promise<Production> {
   const invited = admin(['staff:invite', '--username', 'sato', '--name', '佐藤', '--role', 'counselor', '--console-url', `${origins.console}/`]);
   const inviteLink = /link \(pass it on privately, it works once\): (\S+)/.exec(invited)?.[1] ?? '';
   if (!inviteLink.startsWith(`${origins.console}/#invite=`)) throw new Error(`staff:invite printed no link:\n${invited}`);
-  const relay = await startServer(
-    { DEMO: '0', TSUNAGARI_DB: relayDb, PUBLIC_URL: origins.relay, TSUNAGARI_CONSOLE_ORIGIN: origins.console, TSUNAGARI_TRUST_PROXY: '1', TSUNAGARI_HOURS: 'always' },
-    path.join(dir, 'relay'),
-  );
-  timings.push(`relay up ${Date.now() - started} ms`);
+  let relay: RunningServer | undefined;
+  let nginx: RunningNginx | undefined;
+  let browser: Browser | undefined;
+  let printedHeader = '';
+  /** What has started so far, stopped in reverse (a step that fails must not leave a relay or nginx running). */
+  const stopStarted = async (): Promise<void> => {
+    await browser?.close().catch(() => undefined);
+    // By pid: nginx (fast shutdown), then the relay (SIGTERM: it commits and closes).
+    await nginx?.stop().catch(() => undefined);
+    await relay?.stop().catch(() => undefined);
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    relay = await startServer(
+      { DEMO: '0', TSUNAGARI_DB: relayDb, PUBLIC_URL: origins.relay, TSUNAGARI_CONSOLE_ORIGIN: origins.console, TSUNAGARI_TRUST_PROXY: '1', TSUNAGARI_HOURS: 'always' },
+      path.join(dir, 'relay'),
+    );
+    timings.push(`relay up ${Date.now() - started} ms`);
 
-  // The console's static host: the built bundle, configured for this relay and key.
-  fs.cpSync(path.join(REPO_ROOT, 'console', 'dist'), path.join(dir, 'console'), { recursive: true });
-  const configured = npmRun('console-config', ['--relay', origins.relay, '--org-key-file', orgKey, '--dir', path.join(dir, 'console')]);
-  const printedHeader = /^Content-Security-Policy: (.*)$/m.exec(configured)?.[1] ?? '';
-  // The NPO's site: the QR landing page.
-  npmRun('landing', ['--campaign', 'flyer-nginx', '--relay', origins.relay, '--org-key-file', orgKey, '--out', path.join(dir, 'site', 'flyer.html')]);
-  timings.push(`console-config and landing by ${Date.now() - started} ms`);
+    // The console's static host: the built bundle, configured for this relay and key.
+    fs.cpSync(path.join(REPO_ROOT, 'console', 'dist'), path.join(dir, 'console'), { recursive: true });
+    const configured = npmRun('console-config', ['--relay', origins.relay, '--org-key-file', orgKey, '--dir', path.join(dir, 'console')]);
+    printedHeader = /^Content-Security-Policy: (.*)$/m.exec(configured)?.[1] ?? '';
+    // The NPO's site: the QR landing page.
+    npmRun('landing', ['--campaign', 'flyer-nginx', '--relay', origins.relay, '--org-key-file', orgKey, '--out', path.join(dir, 'site', 'flyer.html')]);
+    timings.push(`console-config and landing by ${Date.now() - started} ms`);
 
-  const nginxStarted = Date.now();
-  const nginx = await startNginx({ dir, consoleDir: path.join(dir, 'console'), siteDir: path.join(dir, 'site'), relayAddress: relay.listening, port });
-  timings.push(`nginx up in ${Date.now() - nginxStarted} ms`);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [...CHROMIUM_ARGS, `--host-resolver-rules=${Object.values(HOSTS).map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`],
-  });
+    const nginxStarted = Date.now();
+    nginx = await startNginx({ dir, consoleDir: path.join(dir, 'console'), siteDir: path.join(dir, 'site'), relayAddress: relay.listening, port });
+    timings.push(`nginx up in ${Date.now() - nginxStarted} ms`);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: [...CHROMIUM_ARGS, `--host-resolver-rules=${Object.values(HOSTS).map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`],
+    });
+  } catch (err) {
+    await stopStarted();
+    throw err;
+  }
   timings.push(`set-up ${Date.now() - started} ms`);
   return {
     dir,
@@ -94,12 +111,6 @@ export async function startProduction(): Promise<Production> {
     printedHeader,
     admin,
     timings,
-    stop: async () => {
-      await browser.close();
-      // By pid: nginx (fast shutdown), then the relay (SIGTERM: it commits and closes).
-      await nginx.stop();
-      await relay.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
+    stop: stopStarted,
   };
 }

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { SEEDED_CLOCKS } from '../server.js';
-import { chatItems, desktopPage, expect, expectNoAxeViolations, phonePage, signIn, snap, startFromLanding, test } from './fixtures.js';
+import { chatItems, desktopPage, expect, expectNoAxeViolations, phonePage, signIn, snap, startFromLanding, takeHer, test } from './fixtures.js';
 
 /**
  * The calendar (issue 16): a counselor books an interview on a Friday from her chat and sees it
@@ -38,7 +38,7 @@ test('a counselor books a Friday interview and sees it in the week view; a Satur
 
   const sato = await atNow(await desktopPage(browser));
   await signIn(sato, 'sato', server);
-  await sato.getByRole('region', { name: /待機中の相談/ }).getByRole('button', { name: '対応する' }).click();
+  await takeHer(sato, client);
   await expect(chatItems(sato)).toHaveCount(1);
   await sato.getByRole('button', { name: 'ほかの相談方法へつなぐ' }).click();
   const form = sato.getByRole('form', { name: 'ほかの相談方法へつなぐ' });
@@ -114,7 +114,7 @@ test('a supervisor books for a counselor from the calendar: a rule that refuses 
   await expect(client.getByText(/番目です/)).toBeVisible();
   const sato = await atNow(await desktopPage(browser));
   await signIn(sato, 'sato', server);
-  await sato.getByRole('region', { name: /待機中の相談/ }).getByRole('button', { name: '対応する' }).click();
+  await takeHer(sato, client);
   await sato.getByRole('button', { name: 'ほかの相談方法へつなぐ' }).click();
   await book(sato, '面接相談', '2026-12-04');
   const result = sato.getByRole('form', { name: 'ほかの相談方法へつなぐ' }).getByRole('status');

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from '@playwright/test';
 import type { RunningServer } from '../server.js';
-import { chatList, desktopPage, endChat, expect, expectNoAxeViolations, listCampaigns, phonePage, say, signIn, snap, test } from './fixtures.js';
+import { chatList, desktopPage, endChat, expect, expectNoAxeViolations, listCampaigns, phonePage, say, signIn, snap, takeHer, test } from './fixtures.js';
 
 /**
  * The counselor's case record (相談の記録) after a chat, and the supervisor's fiscal-year report
@@ -38,7 +38,7 @@ async function answeredAndTaken(browser: Browser, server: RunningServer, campaig
 
   const sato = await desktopPage(browser);
   await signIn(sato, 'sato', server);
-  await sato.getByRole('region', { name: /待機中の相談/ }).getByRole('button', { name: '対応する' }).click();
+  await takeHer(sato, client);
   await expect(client.getByText('相談員につながりました')).toBeVisible();
   return { client, sato };
 }

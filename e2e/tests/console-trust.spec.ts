@@ -1,7 +1,7 @@
 import { admitted, RelayPushes, trustChanged } from '../relay-pushes.js';
 import { type Lie, keysAndMessages, newestConsultation, tellLie } from '../relay-lies.js';
 import { startServer } from '../server.js';
-import { chatItems, desktopPage, expect, expectNoAxeViolations, phonePage, signIn, snap, startFromLanding, test } from './fixtures.js';
+import { chatItems, desktopPage, expect, expectNoAxeViolations, phonePage, signIn, snap, startFromLanding, takeHer, test } from './fixtures.js';
 
 /**
  * A relay that lies about the colleague a counselor hands a chat on to (issue 13): each test
@@ -37,7 +37,7 @@ for (const { lie, what, reason } of CASES) {
       await signIn(sato, 'sato', server);
       await startFromLanding(client, `${server.url}/c/flyer`);
       await expect(client.getByText('いま 1 番目です。')).toBeVisible();
-      await sato.getByRole('region', { name: /待機中の相談/ }).getByRole('button', { name: '対応する' }).click();
+      await takeHer(sato, client);
       await expect(client.getByText('相談員につながりました')).toBeVisible();
       const id = newestConsultation(server.banner);
 

@@ -157,6 +157,37 @@ export const chatList = (page: Page) => page.getByRole('region', { name: '対応
 /** The chats in that list, one button each (on a test's own server, only what the test made). */
 export const chatItems = (page: Page) => chatList(page).getByRole('button');
 
+/**
+ * Her consultation's id, read from the one sessionStorage entry her widget keeps for a reload of
+ * the tab (written once she waits: tests check it holds no plaintext). Waits for it to appear.
+ */
+export async function consultationIdOf(client: Page): Promise<string> {
+  let id = '';
+  await expect
+    .poll(async () => {
+      id = await client.evaluate(() => {
+        const raw = sessionStorage.getItem('tsunagari-chat');
+        return raw ? String((JSON.parse(raw) as { consultationId?: unknown }).consultationId ?? '') : '';
+      });
+      return id;
+    }, { message: 'her widget keeps her consultation for a reload once she waits' })
+    .not.toBe('');
+  return id;
+}
+
+/**
+ * The counselor presses 「対応する」 on *her* consultation (the queue's card names it
+ * 「相談 #xxxxxx」, the id's first six characters), not on whoever else waits: a consultation an
+ * earlier test left behind on a shared server (its woman's page closed within the grace period,
+ * or requeued when its counselor's page closed) can still be in the queue, and the first button
+ * would take that one.
+ */
+export async function takeHer(counselor: Page, client: Page): Promise<void> {
+  const label = `相談 #${(await consultationIdOf(client)).slice(0, 6)}`;
+  const queue = counselor.getByRole('region', { name: /待機中の相談/ });
+  await queue.getByRole('listitem').filter({ hasText: label }).getByRole('button', { name: '対応する' }).click();
+}
+
 /** She opens a QR landing page, starts and skips the intake; what follows (queued, refused) is the caller's to check. */
 export async function startFromLanding(page: Page, url: string): Promise<void> {
   await page.goto(url);

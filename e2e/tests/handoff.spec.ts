@@ -1,4 +1,4 @@
-import { chatItems, desktopPage, expect, expectNoAxeViolations, phonePage, signIn, snap, startFromLanding, test } from './fixtures.js';
+import { chatItems, desktopPage, expect, expectNoAxeViolations, phonePage, signIn, snap, startFromLanding, takeHer, test } from './fixtures.js';
 
 /**
  * Hand-off (ほかの相談方法へつなぐ): the counselor books a phone consultation from the chat, she gets
@@ -24,7 +24,7 @@ test('a counselor books a phone consultation; she sees the code; the phone desk 
 
   const sato = await desktopPage(browser);
   await signIn(sato, 'sato', server);
-  await sato.getByRole('region', { name: /待機中の相談/ }).getByRole('button', { name: '対応する' }).click();
+  await takeHer(sato, client);
   await expect(client.getByText('相談員につながりました')).toBeVisible();
   await expect(chatItems(sato)).toHaveCount(1);
   await expect(sato.getByText(/メッセージを送れます|まだメッセージはありません/).first()).toBeVisible();

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { dropMessage, keysAndMessages, newestConsultation } from '../relay-lies.js';
 import { type RunningServer, startServer } from '../server.js';
-import { chatItems, chatList, desktopPage, endChat, expect, expectNoAxeViolations, phonePage, say, signIn, snap, startFromLanding, test } from './fixtures.js';
+import { chatItems, chatList, desktopPage, endChat, expect, expectNoAxeViolations, phonePage, say, signIn, snap, startFromLanding, takeHer, test } from './fixtures.js';
 
 /**
  * Issue 13's key epochs and the order of messages, in real browsers against a real relay with its
@@ -38,7 +38,7 @@ const consoleLog = (staff: Page) => staff.getByRole('list', { name: 'メッセ�
 async function connect(client: Page, staff: Page): Promise<string> {
   await startFromLanding(client, `${server.url}/c/flyer`);
   await expect(client.getByText('いま 1 番目です。')).toBeVisible();
-  await staff.getByRole('region', { name: /待機中の相談/ }).getByRole('button', { name: '対応する' }).click();
+  await takeHer(staff, client);
   await expect(client.getByText('相談員につながりました')).toBeVisible();
   await expect(staff.getByRole('textbox', { name: 'メッセージ' })).toBeEnabled();
   return newestConsultation(server.banner);

@@ -39,13 +39,22 @@ async function watchedPage(options: Parameters<Browser['newContext']>[0]): Promi
 /** The violations the page recorded itself (from before any of its scripts ran). */
 const violationsIn = async (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
 
+/** The start, kept so that the end can stop it even when beforeAll timed out waiting for it. */
+let starting: Promise<Production> | undefined;
+
 test.beforeAll(async () => {
-  prod = await startProduction();
+  // A relay from an empty database, the CLI's key and config steps, nginx: 29 s in one CI run.
+  test.setTimeout(120_000);
+  starting = startProduction();
+  prod = await starting;
 });
 
 test.afterAll(async () => {
-  await prod?.stop();
-  console.log(`nginx e2e: ${prod?.timings.join('; ')}`);
+  // A beforeAll that timed out leaves `prod` unset while the start goes on (Playwright cannot
+  // cancel it): wait for it here and stop what it started, or its relay and nginx outlive the run.
+  const started = prod ?? (await starting?.catch(() => undefined));
+  await started?.stop();
+  console.log(`nginx e2e: ${started?.timings.join('; ')}`);
 });
 
 test('through nginx: she enrols and signs in on the console origin, a woman on the landing page talks with her, no policy broken', async ({}, info) => {

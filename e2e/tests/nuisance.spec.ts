@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { desktopPage, expect, expectNoAxeViolations, listCampaigns, phonePage, signIn, snap, startFromLanding, test } from './fixtures.js';
+import { desktopPage, expect, expectNoAxeViolations, listCampaigns, phonePage, signIn, snap, startFromLanding, takeHer, test } from './fixtures.js';
 
 /**
  * The counselor's 「いたずら・迷惑として終了」 and what it does: the chat ends, that caller's
@@ -39,7 +39,7 @@ test('a chat ended as a nuisance: the network is turned away today, and the repo
   await expect(prank.getByText(/番目です/)).toBeVisible();
   const sato = await desktopPage(browser);
   await signIn(sato, 'sato', server);
-  await sato.getByRole('region', { name: /待機中の相談/ }).getByRole('button', { name: '対応する' }).click();
+  await takeHer(sato, prank);
   await expect(prank.getByText('相談員につながりました')).toBeVisible();
 
   // Ending asks first, and the nuisance choice says what it does.

@@ -1,4 +1,4 @@
-import { chatItems, desktopPage, expect, expectNoAxeViolations, phonePage, signIn, snap, startFromLanding, test } from './fixtures.js';
+import { chatItems, desktopPage, expect, expectNoAxeViolations, phonePage, signIn, snap, startFromLanding, takeHer, test } from './fixtures.js';
 
 /**
  * Outreach done, not just booked (issue 16): a counselor books an accompaniment from a chat, marks
@@ -28,7 +28,7 @@ test('a counselor marks an accompaniment done with its agency and logs a home vi
   await expect(client.getByText(/番目です/)).toBeVisible();
   const sato = await desktopPage(browser);
   await signIn(sato, 'sato', server);
-  await sato.getByRole('region', { name: /待機中の相談/ }).getByRole('button', { name: '対応する' }).click();
+  await takeHer(sato, client);
   await expect(chatItems(sato)).toHaveCount(1);
 
   // An accompaniment, today, two minutes from now.

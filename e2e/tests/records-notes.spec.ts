@@ -12,6 +12,9 @@ const NOTE = '夫が出かける平日の昼なら電話できる。次は法テ
  * leaves the screen. Its own server, so the year's notes are this test's alone.
  */
 test('a counselor’s case-log note is read by a supervisor with the records key file, and by nobody else', async ({ browser, ownServer: server }, info) => {
+  // Three sign-ins and three opens of a passphrase-sealed key file, each an Argon2id derivation in
+  // the browser: past the default minute in one CI run (2 cores, three workers side by side).
+  test.setTimeout(180_000);
   const demo = demoPaths(server.banner);
   const sato = await desktopPage(browser);
   await signIn(sato, 'sato', server);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Locator, Page } from '@playwright/test';
 import { demoPaths, openRelayDb } from '../relay-db.js';
 import { type RunningServer, parseDemoLogins, startServer } from '../server.js';
-import { desktopPage, expect, expectNoAxeViolations, phonePage, say, signIn, snap, startFromLanding, test } from './fixtures.js';
+import { desktopPage, expect, expectNoAxeViolations, phonePage, say, signIn, snap, startFromLanding, takeHer, test } from './fixtures.js';
 
 /**
  * Issue 13 in the console, against a real relay with its own database: an admin invites, the new
@@ -133,7 +133,7 @@ test('an admin invites, she enrols in her own browser, they compare fingerprints
   const client = await phonePage(browser);
   await startFromLanding(client, `${server.url}/c/flyer`);
   await expect(client.getByText(/番目です/)).toBeVisible();
-  await yamada.getByRole('region', { name: /待機中の相談/ }).getByRole('button', { name: '対応する' }).click();
+  await takeHer(yamada, client);
   await expect(client.getByText('相談員につながりました')).toBeVisible();
   await say(client, 'はじめまして');
   await expect(yamada.getByText('はじめまして', { exact: true })).toBeVisible();
@@ -254,7 +254,7 @@ test('after 15 minutes without input the console locks: keys wiped, chats listed
   await signIn(sato, 'sato', server);
   const client = await phonePage(browser);
   await startFromLanding(client, `${server.url}/c/flyer`);
-  await sato.getByRole('region', { name: /待機中の相談/ }).getByRole('button', { name: '対応する' }).click();
+  await takeHer(sato, client);
   await expect(client.getByText('相談員につながりました')).toBeVisible();
   await say(client, '夜になると不安です');
   await expect(sato.getByText('夜になると不安です', { exact: true })).toBeVisible();

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import type { Locator, Page } from '@playwright/test';
 import type { RunningServer } from '../server.js';
-import { animationsSettled, desktopPage, expect, expectNoAxeViolations, signIn, snap, test } from './fixtures.js';
+import { animationsSettled, desktopPage, expect, expectNoAxeViolations, signIn, snap, takeHer, test } from './fixtures.js';
 import { LANGS, type Lang, pageIn, WIDGET_TEXT } from './widget-langs.js';
 
 /**
@@ -161,7 +161,7 @@ async function chatWith(server: RunningServer, counselor: Page, client: Page, la
   await client.getByRole('button', { name: TEXT.start[lang] }).click();
   await client.getByRole('button', { name: TEXT.skip[lang] }).click();
   await expect(widget(client).locator('tsunagari-waiting .queue')).toBeVisible();
-  await counselor.getByRole('region', { name: /待機中の相談/ }).getByRole('button', { name: '対応する' }).first().click();
+  await takeHer(counselor, client);
   await expect(widget(client).locator('tsunagari-composer')).toBeVisible();
 }
 
@@ -236,7 +236,7 @@ for (const lang of LANGS) {
     await client.getByRole('button', { name: TEXT.start[lang] }).click();
     await client.getByRole('button', { name: TEXT.skip[lang] }).click();
     await expect(widget(client).locator('tsunagari-waiting .queue')).toBeVisible();
-    await counselor.getByRole('region', { name: /待機中の相談/ }).getByRole('button', { name: '対応する' }).first().click();
+    await takeHer(counselor, client);
     const unsafe = widget(client).locator('tsunagari-unsafe');
     await expect(unsafe.getByRole('heading', { name: UNSAFE_HEADING[lang] })).toBeFocused();
     await expect(unsafe.getByRole('alert')).toBeVisible();

@@ -1,4 +1,4 @@
-import { desktopPage, expect, expectNoAxeViolations, phonePage, signIn, snap, startFromLanding, test } from './fixtures.js';
+import { desktopPage, expect, expectNoAxeViolations, phonePage, signIn, snap, startFromLanding, takeHer, test } from './fixtures.js';
 
 /**
  * The message flood limit as she meets it: past 30 new messages in 10 seconds the next one is
@@ -13,7 +13,7 @@ test('past the message flood limit: the message stays on her screen as not sent,
   const client = await phonePage(browser);
   await startFromLanding(client, `${server.url}/c/flood-e2e`);
   await expect(client.getByText('いま 1 番目です。')).toBeVisible();
-  await counselor.getByRole('region', { name: /待機中の相談/ }).getByRole('button', { name: '対応する' }).click();
+  await takeHer(counselor, client);
   await expect(client.getByText('相談員につながりました')).toBeVisible();
 
   const box = client.getByRole('textbox', { name: 'メッセージ' });

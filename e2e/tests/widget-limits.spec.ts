@@ -1,4 +1,4 @@
-import { animationsSettled, desktopPage, expect, expectNoAxeViolations, phonePage, signIn, snap, startFromLanding, test } from './fixtures.js';
+import { animationsSettled, desktopPage, expect, expectNoAxeViolations, phonePage, signIn, snap, startFromLanding, takeHer, test } from './fixtures.js';
 
 /**
  * Issue 14's per-consultation budget as she meets it: past what the relay keeps for one chat, her
@@ -21,7 +21,7 @@ test('past the consultation budget: the message stays as not sent, and the log e
   await signIn(counselor, 'sato', server);
   const client = await phonePage(browser);
   await startFromLanding(client, `${server.url}/c/limits-e2e`);
-  await counselor.getByRole('region', { name: /待機中の相談/ }).getByRole('button', { name: '対応する' }).click();
+  await takeHer(counselor, client);
   await expect(client.getByText('相談員につながりました')).toBeVisible();
 
   const box = client.getByRole('textbox', { name: 'メッセージ' });

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
 import type { RunningServer } from '../server.js';
-import { desktopPage, expect, expectNoAxeViolations, say, signIn, snap, test } from './fixtures.js';
+import { desktopPage, expect, expectNoAxeViolations, say, signIn, snap, takeHer, test } from './fixtures.js';
 
 /**
  * Issue 15, her phone in his hands: a reload, not a restore. The tab is closed mid-chat and
@@ -58,7 +58,7 @@ async function chatJourney(browser: Browser, server: RunningServer, contextOptio
   await client.getByRole('button', { name: '答えずに進む' }).click();
   await expect(client.getByText(/番目です/)).toBeVisible();
   await noPlaintext(client, 'queueing');
-  await counselor.getByRole('region', { name: /待機中の相談/ }).getByRole('button', { name: '対応する' }).first().click();
+  await takeHer(counselor, client);
   await expect(client.getByText('相談員につながりました')).toBeVisible();
   await noPlaintext(client, 'the counselor taking her');
   await say(client, SECRETS[0]!);

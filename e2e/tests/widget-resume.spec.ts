@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import type { RunningServer } from '../server.js';
-import { desktopPage, expect, expectNoAxeViolations, say, signIn, snap, startFromLanding, test } from './fixtures.js';
+import { desktopPage, expect, expectNoAxeViolations, say, signIn, snap, startFromLanding, takeHer, test } from './fixtures.js';
 
 async function phone(browser: Browser, opts: { permissions?: string[] } = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale: 'ja-JP', ...opts });
@@ -11,7 +11,7 @@ async function phone(browser: Browser, opts: { permissions?: string[] } = {}): P
 async function startChat(server: RunningServer, client: Page, counselor: Page): Promise<void> {
   await startFromLanding(client, `${server.url}/c/resume-e2e`);
   await expect(client.getByText(/番目です/)).toBeVisible();
-  await counselor.getByRole('region', { name: /待機中の相談/ }).getByRole('button', { name: '対応する' }).first().click();
+  await takeHer(counselor, client);
   await expect(client.getByText('相談員につながりました')).toBeVisible();
 }
 

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from '@playwright/test';
 import { SEEDED_CLOCKS } from '../server.js';
-import { desktopPage, expect, expectNoAxeViolations, signIn, snap, startFromLanding, test } from './fixtures.js';
+import { desktopPage, expect, expectNoAxeViolations, signIn, snap, startFromLanding, takeHer, test } from './fixtures.js';
 
 /** A fresh phone-sized context, as from a QR code. */
 async function phone(browser: Browser, lang = 'ja'): Promise<Page> {
@@ -60,8 +60,7 @@ test('QR landing at 360×640: safety notice, intake, queue, chat, end — and no
   await snap(client, info, 'landing-waiting-360-ja');
 
   // The counselor takes her; the intake went encrypted as the first message.
-  const queue = counselor.getByRole('region', { name: /待機中の相談/ });
-  await queue.getByRole('button', { name: '対応する' }).first().click();
+  await takeHer(counselor, client);
   await expect(client.getByText('相談員につながりました')).toBeVisible();
   await client.getByRole('textbox', { name: 'メッセージ' }).fill('こんにちは。');
   await client.getByRole('button', { name: '送信', exact: true }).click();
@@ -90,8 +89,7 @@ test('quick exit: Shift × 3 leaves at once, the counselor is told, Back shows a
   await client.getByRole('button', { name: '相談をはじめる' }).click();
   await client.getByRole('button', { name: '答えずに進む' }).click();
   await expect(client.getByText(/番目です/)).toBeVisible();
-  const queue = counselor.getByRole('region', { name: /待機中の相談/ });
-  await queue.getByRole('button', { name: '対応する' }).first().click();
+  await takeHer(counselor, client);
   await expect(client.getByText('相談員につながりました')).toBeVisible();
   await client.getByRole('textbox', { name: 'メッセージ' }).fill('見られそうです');
   await client.getByRole('button', { name: '送信', exact: true }).click();

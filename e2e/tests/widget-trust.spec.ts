@@ -2,7 +2,7 @@ import { type Page, expect, test } from '@playwright/test';
 import { admitted, RelayPushes, trustChanged } from '../relay-pushes.js';
 import { type Lie, keysAndMessages, newestConsultation, tellLie } from '../relay-lies.js';
 import { type RunningServer, startServer } from '../server.js';
-import { desktopPage, expectNoAxeViolations, phonePage, signIn, snap, startFromLanding } from './fixtures.js';
+import { desktopPage, expectNoAxeViolations, phonePage, signIn, snap, startFromLanding, takeHer } from './fixtures.js';
 
 /**
  * A relay that lies about the counselor her widget is about to seal to (issue 13): each test
@@ -42,7 +42,7 @@ for (const { lie, what, reason } of CASES) {
       await startFromLanding(client, `${server.url}/c/flyer`);
       await expect(client.getByText('いま 1 番目です。')).toBeVisible();
       const listFetched = client.waitForResponse((r) => r.url() === `${server.url}/api/trust/revocations`);
-      await sato.getByRole('region', { name: /待機中の相談/ }).getByRole('button', { name: '対応する' }).click();
+      await takeHer(sato, client);
       await expect(client.getByRole('heading', { name: '安全な接続を確認できませんでした' })).toBeVisible();
       await expect(client.getByText(reason)).toBeVisible();
       expect(await client.getByText(reason).evaluate((el) => getComputedStyle(el).wordBreak)).toBe('auto-phrase');
