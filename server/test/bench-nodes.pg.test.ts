@@ -14,6 +14,8 @@ import { REPO_ROOT } from '../src/config.js';
 interface Proc {
   ppid: number;
   state: string;
+  /** Clock ticks after boot when it started (stat's 22nd field): with the pid, names one process even after its pid is reused. */
+  start: string;
   cmdline: string;
 }
 
@@ -23,8 +25,9 @@ function processes(): Map<number, Proc> {
   for (const d of fs.readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
     try {
       const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
-      const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      found.set(Number(d), { ppid: Number(ppid), state: state ?? '?', cmdline: fs.readFileSync(`/proc/${d}/cmdline`, 'utf8').replaceAll('\0', ' ') });
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const [state, ppid] = fields;
+      found.set(Number(d), { ppid: Number(ppid), state: state ?? '?', start: fields[19] ?? '', cmdline: fs.readFileSync(`/proc/${d}/cmdline`, 'utf8').replaceAll('\0', ' ') });
     } catch {
       // gone meanwhile
     }
@@ -50,7 +53,11 @@ describe('npm run bench -- --nodes 3', { timeout: 90_000 }, () => {
     // what names its folder (PostgreSQL leaves the bench's process tree: pg_ctl starts it in a
     // session of its own, so it is found by its data folder).
     let dir: string | undefined;
-    const seen = new Map<number, string>();
+    // Keyed by pid and start time: this machine's pids wrap at 32,768, so under the full suite a pid
+    // can pass to a later process whose command line would replace the first one's here. (The one
+    // failure of this test, in a fresh clone's full run, found no Redis among the names; alone it
+    // passes. Pid reuse is the cause this rules out, not one that was seen.)
+    const seen = new Map<string, { pid: number; start: string; cmdline: string }>();
     const watch = setInterval(() => {
       const now = processes();
       const tree = new Set([child.pid!]);
@@ -60,7 +67,9 @@ describe('npm run bench -- --nodes 3', { timeout: 90_000 }, () => {
       }
       // From this bench's own tree (its Redis is a descendant): another bench running beside it has a folder too.
       dir ??= [...tree].map((pid) => benchDirIn(now.get(pid)?.cmdline ?? '')).find(Boolean);
-      for (const [pid, p] of now) if (pid !== child.pid && (tree.has(pid) || (dir && p.cmdline.includes(dir)))) seen.set(pid, p.cmdline);
+      for (const [pid, p] of now) {
+        if (pid !== child.pid && (tree.has(pid) || (dir && p.cmdline.includes(dir)))) seen.set(`${pid}:${p.start}`, { pid, start: p.start, cmdline: p.cmdline });
+      }
     }, 100);
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     clearInterval(watch);
@@ -81,7 +90,7 @@ describe('npm run bench -- --nodes 3', { timeout: 90_000 }, () => {
 
     // PostgreSQL, Redis, the nodes (ours and bare) and the load generators were seen, and none is left.
     expect(dir).toBeDefined();
-    const names = [...seen.values()];
+    const names = [...seen.values()].map((s) => s.cmdline);
     expect(names.some((c) => c.includes('postgres -D') && c.includes(dir!))).toBe(true);
     expect(names.some((c) => c.includes('redis-server'))).toBe(true);
     // That 3 of each ran is the JSON's (a CPU figure per node above); the watcher, sampling every
@@ -89,7 +98,7 @@ describe('npm run bench -- --nodes 3', { timeout: 90_000 }, () => {
     expect(names.filter((c) => c.includes('bench-server.js')).length).toBeGreaterThanOrEqual(1);
     expect(names.filter((c) => c.includes('bench-baseline.js')).length).toBeGreaterThanOrEqual(1);
     const now = processes();
-    const left = [...seen].filter(([pid, cmdline]) => now.get(pid)?.cmdline === cmdline && now.get(pid)?.state !== 'Z');
+    const left = [...seen.values()].filter(({ pid, start }) => now.get(pid)?.start === start && now.get(pid)?.state !== 'Z');
     expect(left).toEqual([]);
     expect([...processes().values()].filter((p) => p.state !== 'Z' && p.cmdline.includes(dir!))).toEqual([]);
     expect(fs.existsSync(dir!)).toBe(false);
