@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { NGINX, PG_BIN, REDIS } from './debian-services.mjs';
+import { NGINX, PG_BIN, REDIS, pgTool } from './debian-services.mjs';
 
 const asRoot = process.getuid?.() === 0;
 
@@ -19,13 +19,6 @@ export function freePort() {
       server.close(() => resolve(port));
     });
   });
-}
-
-/** Runs a PostgreSQL tool, through `runuser -u postgres` when this script runs as root. */
-function pgTool(tool, args) {
-  const bin = path.join(PG_BIN, tool);
-  const r = asRoot ? spawnSync('runuser', ['-u', 'postgres', '--', bin, ...args], { encoding: 'utf8' }) : spawnSync(bin, args, { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${tool} failed (${r.status}): ${r.stderr || r.stdout}`);
 }
 
 /**

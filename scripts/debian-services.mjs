@@ -9,6 +9,18 @@ import { run, step } from './bootstrap.mjs';
 export const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 export const REDIS = process.env.REDIS_SERVER_PATH ?? '/usr/bin/redis-server';
 export const PG_BIN = process.env.PG_BIN_DIR ?? '/usr/lib/postgresql/15/bin';
+/** util-linux's runuser, by its path: /usr/sbin is not on every user's PATH (a root shell's PATH without it failed initdb). */
+const RUNUSER = ['/usr/sbin/runuser', '/sbin/runuser'].find((f) => fs.existsSync(f)) ?? 'runuser';
+
+/**
+ * Runs PostgreSQL's `tool` (initdb, pg_ctl, createdb) from PG_BIN, as the `postgres` user when
+ * run as root (PostgreSQL refuses root), otherwise as the current user; throws with its output.
+ */
+export function pgTool(tool, args) {
+  const bin = path.join(PG_BIN, tool);
+  const r = process.getuid?.() === 0 ? spawnSync(RUNUSER, ['-u', 'postgres', '--', bin, ...args], { encoding: 'utf8' }) : spawnSync(bin, args, { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${tool} failed (${r.status ?? r.signal ?? r.error?.message}): ${r.stderr || r.stdout || ''}`);
+}
 
 /**
  * Installs Debian package `pkg` when `file` is missing, as root only (apt-get install, and once

@@ -6,9 +6,10 @@ import path from 'node:path';
 import pg from 'pg';
 import { createPgPool } from '../src/repositories/pg/pool.js';
 import { migratePg } from '../src/repositories/pg/migrations.js';
+import { PG_BIN, pgTool } from '../../scripts/debian-services.mjs';
 
 /** Debian's PostgreSQL binaries (`npm test` installs the package when missing). */
-export const PG_BIN = process.env.PG_BIN_DIR ?? '/usr/lib/postgresql/15/bin';
+export { PG_BIN };
 
 /** The migrated database every test database is copied from. */
 export const PG_TEMPLATE = 'tsunagari_template';
@@ -31,14 +32,6 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** PostgreSQL refuses to run as root: as root the cluster runs as the `postgres` user, otherwise as the current user. */
-function runPg(tool: string, args: string[]): void {
-  const bin = path.join(PG_BIN, tool);
-  const asRoot = process.getuid?.() === 0;
-  const r = asRoot ? spawnSync('runuser', ['-u', 'postgres', '--', bin, ...args], { encoding: 'utf8' }) : spawnSync(bin, args, { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${tool} failed (${r.status}): ${r.stderr || r.stdout}`);
-}
-
 /**
  * Starts a throwaway cluster: initdb (trust, superuser `tsunagari`), pg_ctl on a free loopback
  * port with its socket in the same folder and fsync off (nothing here must survive a crash),
@@ -54,9 +47,9 @@ export async function startPostgres(): Promise<TestPostgres> {
     fs.chownSync(dir, id('-u'), id('-g'));
   }
   const data = path.join(dir, 'data');
-  runPg('initdb', ['-D', data, '-A', 'trust', '-U', 'tsunagari', '-E', 'UTF8', '--no-sync']);
+  pgTool('initdb', ['-D', data, '-A', 'trust', '-U', 'tsunagari', '-E', 'UTF8', '--no-sync']);
   const port = await freePort();
-  runPg('pg_ctl', ['-D', data, '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`, '-l', path.join(dir, 'log'), '-w', 'start']);
+  pgTool('pg_ctl', ['-D', data, '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`, '-l', path.join(dir, 'log'), '-w', 'start']);
   const baseUrl = `postgres://tsunagari@127.0.0.1:${port}/`;
   const admin = new pg.Client({ connectionString: `${baseUrl}postgres` });
   await admin.connect();
@@ -68,7 +61,7 @@ export async function startPostgres(): Promise<TestPostgres> {
   return {
     baseUrl,
     async stop() {
-      runPg('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);
+      pgTool('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
