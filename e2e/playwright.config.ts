@@ -17,8 +17,12 @@ export default defineConfig({
   fullyParallel: true,
   workers: Number(process.env.E2E_WORKERS ?? 3),
   retries: 0,
-  timeout: 60_000,
-  expect: { timeout: 15_000 },
+  // Generous, because they bound a wait, not a speed: three workers on two cores run a sign-in's
+  // Argon2id or a report's print four or five times slower than alone, and a CI run failed tests
+  // that were merely slow (a sign-in past 15 s, a report's screenshots past a minute). A passing
+  // test never waits for these; speed is measured by `npm run bench`, not here.
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
   reporter: [['list'], ['json']],
   use: {
     ...devices['Desktop Chrome'],

@@ -44,7 +44,6 @@ async function answeredAndTaken(browser: Browser, server: RunningServer, campaig
 }
 
 test('a counselor records topics and outcome; the supervisor sees them in the year report and saves the CSV', async ({ browser, ownServer: server }, info) => {
-  test.setTimeout(120_000);
   const { fiscalYear, month } = tokyoToday();
 
   // She comes from a flyer and answers the intake: 子育て and ひとりでつらい, in her thirties.
@@ -127,7 +126,6 @@ test('a counselor records topics and outcome; the supervisor sees them in the ye
 });
 
 test('a chat that ended before she recorded it comes back after a reload, until she records it', async ({ browser, ownServer: server }, info) => {
-  test.setTimeout(120_000);
   const { client, sato } = await answeredAndTaken(browser, server, 'recall-e2e', '20代', ['介護']);
   await say(client, '家賃が払えなくて困っています');
   await expect(sato.getByText('家賃が払えなくて困っています', { exact: true })).toBeVisible();

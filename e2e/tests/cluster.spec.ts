@@ -23,7 +23,6 @@ const timings: string[] = [];
 
 test.beforeAll(async () => {
   // initdb, the first node's seed, then two nodes and nginx: 10–25 s on a busy machine.
-  test.setTimeout(120_000);
   const since = Date.now();
   cluster = createCluster();
   started = await cluster.start({
@@ -57,7 +56,6 @@ const herLog = (client: Page) => client.getByRole('log', { name: '会話' });
 const counselorLog = (counselor: Page) => counselor.getByRole('list', { name: 'メッセージ' });
 
 test('a woman on one node, her counselor on another, through nginx: both ways, a reload, then her node killed and nothing lost', async ({ browser }, info) => {
-  test.setTimeout(120_000);
   const viaNginx = { url: started.publicUrl, banner: started.nodes[0]!.banner };
 
   // She opens the widget through nginx and waits: her socket lands on node A.

@@ -7,7 +7,6 @@ import { desktopPage, expect, expectNoAxeViolations, listCampaigns, phonePage, s
  * campaign brought. A counselor sees the list only. axe at desktop and 360 px. Its own server.
  */
 test('a supervisor records a distribution event and sees it in the year report', async ({ browser, ownServer: server }, info) => {
-  test.setTimeout(120_000);
   const admin = await listCampaigns(browser, server, ['haifu-e2e']);
   const targets = admin.getByRole('form', { name: /の目標を設定する/ });
   await admin.getByRole('button', { name: '年度報告' }).click();

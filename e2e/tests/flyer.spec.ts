@@ -22,7 +22,6 @@ async function printedPage(page: Page) {
 }
 
 test('an admin makes a campaign’s flyer: A6 and A4, one page each, the QR code opens that campaign’s landing page', async ({ browser, ownServer: server }, info) => {
-  test.setTimeout(90_000);
   const admin = await listCampaigns(browser, server, ['flyer-e2e']);
   const landing = `${server.url}/c/flyer-e2e`;
   const opener = admin.getByRole('button', { name: '「flyer-e2e のチラシ」のチラシを作る' });
@@ -64,7 +63,6 @@ test('an admin makes a campaign’s flyer: A6 and A4, one page each, the QR code
 });
 
 test('an admin changes the program’s hours, the long-wait alert, phone and mail in 設定; the flyer prints them and her widget shows them at once', async ({ browser, ownServer: server }, info) => {
-  test.setTimeout(90_000);
   const admin = await listCampaigns(browser, server, ['hours-e2e']);
   const form = admin.getByRole('region', { name: '相談窓口の設定' });
   await form.getByRole('radio', { name: '曜日と時間を決める' }).check();

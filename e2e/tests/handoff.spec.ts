@@ -16,7 +16,6 @@ function tokyoTomorrow(): { value: string; label: string } {
 }
 
 test('a counselor books a phone consultation; she sees the code; the phone desk finds it and marks it done', async ({ browser, ownServer: server }, info) => {
-  test.setTimeout(120_000);
   const tomorrow = tokyoTomorrow();
   const client = await phonePage(browser);
   await startFromLanding(client, `${server.url}/c/handoff-e2e`);

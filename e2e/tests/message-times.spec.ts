@@ -11,7 +11,6 @@ import { desktopPage, expect, phonePage, say, signIn, snap, startFromLanding, te
 const ALL_TOPICS = ['生活が苦しい', 'お金のこと', '暮らしの不安', '子育て', '介護', '夫やパートナーとのこと', '親や子どもとのこと', '職場の人間関係', 'ご近所との関係', '大切な人やものを失った', '暴力・虐待・DV', '医療費', 'ひとりでつらい', 'そのほか'];
 
 test('the same intake length whether she answered nothing or everything; message times only inside the ciphertext, shown on both sides', async ({ browser, ownServer: server }, info) => {
-  test.setTimeout(120_000);
   const started = Date.now();
   // One skips the questions, the other answers every one.
   const skipped = await phonePage(browser);

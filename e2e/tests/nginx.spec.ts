@@ -44,7 +44,6 @@ let starting: Promise<Production> | undefined;
 
 test.beforeAll(async () => {
   // A relay from an empty database, the CLI's key and config steps, nginx: 29 s in one CI run.
-  test.setTimeout(120_000);
   starting = startProduction();
   prod = await starting;
 });

@@ -34,7 +34,6 @@ async function startIn(page: Page, url: string, lang: Lang): Promise<void> {
 
 for (const lang of LANGS) {
   test(`a refused start is explained kindly: limit reached, then proof of work refused (${lang})`, async ({ browser, ownServer: server }, info) => {
-    test.setTimeout(90_000);
     // Her first consultation from this network waits in line.
     const first = await phone(browser, lang);
     await startIn(first, `${server.url}/c/limit-e2e`, lang);

@@ -22,7 +22,6 @@ async function womanJoins(browser: Browser, server: RunningServer, urgent: boole
 }
 
 test('the supervisors board shows the queue and today as they change, and alerts for an urgent client', async ({ browser, ownServer: server }, info) => {
-  test.setTimeout(90_000);
   const supervisor = await desktopPage(browser);
   await signIn(supervisor, 'supervisor', server);
   const board = supervisor.getByRole('region', { name: 'きょうの状況' });

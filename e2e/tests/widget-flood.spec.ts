@@ -6,7 +6,6 @@ import { desktopPage, expect, expectNoAxeViolations, phonePage, signIn, snap, st
  * and it goes through once the window has passed. Its own server, so the global one's counselors are not busy with it.
  */
 test('past the message flood limit: the message stays on her screen as not sent, and sending it again works later', async ({ browser, ownServer: server }, info) => {
-  test.setTimeout(90_000);
   const counselor = await desktopPage(browser);
   await signIn(counselor, 'sato', server);
 

@@ -16,7 +16,6 @@ const FULL = {
 } as const;
 
 test('past the consultation budget: the message stays as not sent, and the log explains it in three languages', async ({ browser, ownServer: server }, info) => {
-  test.setTimeout(90_000);
   const counselor = await desktopPage(browser);
   await signIn(counselor, 'sato', server);
   const client = await phonePage(browser);

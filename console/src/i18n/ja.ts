@@ -79,6 +79,7 @@ export const ja = {
     taking: '対応を始めています…',
     count: (n: number) => `${n}件`,
     notCounselor: '相談の受け付けは相談員のアカウントで行います。',
+    loadFailed: '待機中の相談を読み込めませんでした。接続し直すと、もう一度読み込みます。',
   },
   today: {
     heading: 'きょうの状況',

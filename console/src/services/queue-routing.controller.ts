@@ -1,3 +1,4 @@
+import { askAgain, type AskAgainOptions } from '@tsunagari/shared/client';
 import type { CounselorState, QueueEntry, QueueList, QueueOffer, StaffConsultation, TodayFigures, UrgentAlert } from '@tsunagari/shared';
 import type { CapacityChangeEvent } from '../events/capacity-change.event.js';
 import type { OfferAcceptEvent } from '../events/offer-accept.event.js';
@@ -53,16 +54,32 @@ export class QueueRoutingController extends WorkspacePart {
     return findCounselor(this.counselors, this.ctx.session().staff.id);
   }
 
-  /** After a (re)connect: the queue, then the counselors. */
+  /**
+   * After a (re)connect: the queue, then the counselors, each asked again while the relay does not
+   * answer (a queue left empty by one timed-out answer would hide a waiting woman until the next
+   * change). A later reconnect's refresh supersedes this one.
+   */
   async refresh(): Promise<void> {
-    await this.refreshQueue();
-    const staff = await this.ctx.socket.request('staff:list', {});
+    const generation = ++this.refreshes;
+    const options = { stillWanted: () => generation === this.refreshes };
+    await this.refreshQueue(options);
+    const staff = await askAgain(() => this.ctx.socket.request('staff:list', {}), options);
     if (staff.ok) this.setCounselors(staff.data.counselors);
   }
 
-  private async refreshQueue(): Promise<void> {
-    const queue = await this.ctx.socket.request('queue:list', {});
-    if (!queue.ok) return;
+  /** Counts refreshes, so an older one's retries stop when a reconnect starts a new one. */
+  private refreshes = 0;
+
+  private async refreshQueue(options: AskAgainOptions = {}): Promise<void> {
+    const queue = await askAgain(() => this.ctx.socket.request('queue:list', {}), options);
+    if (options.stillWanted && !options.stillWanted()) return;
+    if (!queue.ok) {
+      // Said where the list is, so she knows the empty list may not be the whole truth.
+      this.queueNotice = ja.queue.loadFailed;
+      this.update();
+      return;
+    }
+    if (this.queueNotice === ja.queue.loadFailed) this.queueNotice = '';
     this.urgentAlert = queue.data.urgentAlert ?? null;
     this.model = { ...this.model, queue: queue.data.entries };
   }

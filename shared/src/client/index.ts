@@ -12,4 +12,5 @@ export * from './typing.js';
 export * from './intake.js';
 export * from './order.js';
 export * from './draft.js';
+export * from './ask-again.js';
 export { MAX_MESSAGE_CHARS, TYPING_SHOWN_MAX_MS } from '../protocol/limits.js';
