@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { REPO_ROOT } from '../src/config.js';
 
 // Issue 17: `npm run bench -- --nodes 3` at a tiny load (6 clients, 2 counselors, 50 messages a
@@ -11,23 +12,23 @@ import { REPO_ROOT } from '../src/config.js';
 // to assert. It runs the server/dist the suite built (`--no-build`), with the idle CPU windows
 // shortened: their figures are not read here.
 
-interface Proc {
-  ppid: number;
-  state: string;
-  /** Clock ticks after boot when it started (stat's 22nd field): with the pid, names one process even after its pid is reused. */
-  start: string;
-  cmdline: string;
-}
-
-/** Processes now: pid → parent, state and command line (from /proc). */
-function processes(): Map<number, Proc> {
-  const found = new Map<number, Proc>();
+/**
+ * Live processes (zombies aside) that belong to one bench run: those whose environment carries
+ * `tag` (the bench, its nodes, load generators and Redis inherit it) or whose command line names
+ * `root`, the temporary folder the run was given (PostgreSQL, which pg_ctl starts in a session of
+ * its own, is found by its data folder there). Read after the run, not sampled during it: a
+ * sampler every 100 ms missed processes living for seconds when the full suite held the machine
+ * at load 10 (twice in fresh clones' runs: no Redis seen, then no node).
+ */
+function processesOf(tag: string, root: string): string[] {
+  const found: string[] = [];
   for (const d of fs.readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
     try {
       const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const [state, ppid] = fields;
-      found.set(Number(d), { ppid: Number(ppid), state: state ?? '?', start: fields[19] ?? '', cmdline: fs.readFileSync(`/proc/${d}/cmdline`, 'utf8').replaceAll('\0', ' ') });
+      if (stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) continue;
+      const cmdline = fs.readFileSync(`/proc/${d}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      const environ = fs.readFileSync(`/proc/${d}/environ`, 'utf8').split('\0');
+      if (cmdline.includes(root) || environ.includes(tag)) found.push(`${d} ${cmdline}`);
     } catch {
       // gone meanwhile
     }
@@ -35,44 +36,30 @@ function processes(): Map<number, Proc> {
   return found;
 }
 
-/** The bench's own folder, as its Redis names it (`unixsocket:/tmp/tsunagari-bench-XXXX/cluster/redis.sock`). */
-const benchDirIn = (cmdline: string) => /(\S*tsunagari-bench-[^/\s]+)\/cluster\//.exec(cmdline)?.[1];
-
-describe('npm run bench -- --nodes 3', { timeout: 90_000 }, () => {
+describe('npm run bench -- --nodes 3', { timeout: 180_000 }, () => {
   it('delivers and stores every message on 3 nodes and on the bare ones, reports both beside the single node, and leaves nothing running', async () => {
+    // The run's own temporary folder (the bench makes its folder under TMPDIR) and a tag in its
+    // environment: what is left after it is found by these, whatever else runs on the machine.
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-nodes-test-'));
+    fs.chmodSync(root, 0o755); // PostgreSQL's own user works in a folder inside it
+    onTestFinished(() => fs.rmSync(root, { recursive: true, force: true }));
+    const tag = `TSUNAGARI_BENCH_TEST_TAG=${path.basename(root)}`;
+    // The finder finds what it should: a tagged process of our own, then nothing once it is gone.
+    const probe = spawn('sleep', ['60'], { env: { ...process.env, TSUNAGARI_BENCH_TEST_TAG: path.basename(root) } });
+    await expect.poll(() => processesOf(tag, root).length).toBe(1);
+    probe.kill();
+    await expect.poll(() => processesOf(tag, root)).toEqual([]);
+
     const child = spawn(process.execPath, [path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'bench/run.ts', '--no-build', '--json', '--nodes', '3', '--clients', '6', '--counselors', '2', '--rate', '50', '--seconds', '1'], {
       cwd: path.join(REPO_ROOT, 'server'),
-      env: { ...process.env, BENCH_IDLE_MS: '200', BENCH_SETTLE_MS: '0' },
+      env: { ...process.env, BENCH_IDLE_MS: '200', BENCH_SETTLE_MS: '0', TMPDIR: root, TSUNAGARI_BENCH_TEST_TAG: path.basename(root) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => void (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => void (err += d.toString()));
-    // Every process seen under the bench while it runs, by its command line: its descendants, and
-    // what names its folder (PostgreSQL leaves the bench's process tree: pg_ctl starts it in a
-    // session of its own, so it is found by its data folder).
-    let dir: string | undefined;
-    // Keyed by pid and start time: this machine's pids wrap at 32,768, so under the full suite a pid
-    // can pass to a later process whose command line would replace the first one's here. (The one
-    // failure of this test, in a fresh clone's full run, found no Redis among the names; alone it
-    // passes. Pid reuse is the cause this rules out, not one that was seen.)
-    const seen = new Map<string, { pid: number; start: string; cmdline: string }>();
-    const watch = setInterval(() => {
-      const now = processes();
-      const tree = new Set([child.pid!]);
-      for (let grew = true; grew; ) {
-        grew = false;
-        for (const [pid, p] of now) if (!tree.has(pid) && tree.has(p.ppid)) grew = tree.add(pid) !== null;
-      }
-      // From this bench's own tree (its Redis is a descendant): another bench running beside it has a folder too.
-      dir ??= [...tree].map((pid) => benchDirIn(now.get(pid)?.cmdline ?? '')).find(Boolean);
-      for (const [pid, p] of now) {
-        if (pid !== child.pid && (tree.has(pid) || (dir && p.cmdline.includes(dir)))) seen.set(`${pid}:${p.start}`, { pid, start: p.start, cmdline: p.cmdline });
-      }
-    }, 100);
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-    clearInterval(watch);
     expect(code, err).toBe(0);
 
     const result = JSON.parse(out.trim().split('\n').at(-1)!);
@@ -88,19 +75,10 @@ describe('npm run bench -- --nodes 3', { timeout: 90_000 }, () => {
       expect(typeof result.cluster[key], key).toBe('number');
     }
 
-    // PostgreSQL, Redis, the nodes (ours and bare) and the load generators were seen, and none is left.
-    expect(dir).toBeDefined();
-    const names = [...seen.values()].map((s) => s.cmdline);
-    expect(names.some((c) => c.includes('postgres -D') && c.includes(dir!))).toBe(true);
-    expect(names.some((c) => c.includes('redis-server'))).toBe(true);
-    // That 3 of each ran is the JSON's (a CPU figure per node above); the watcher, sampling every
-    // 100 ms, must have seen them (it missed a bare node living ~1 s in 2 of 3 runs under load).
-    expect(names.filter((c) => c.includes('bench-server.js')).length).toBeGreaterThanOrEqual(1);
-    expect(names.filter((c) => c.includes('bench-baseline.js')).length).toBeGreaterThanOrEqual(1);
-    const now = processes();
-    const left = [...seen.values()].filter(({ pid, start }) => now.get(pid)?.start === start && now.get(pid)?.state !== 'Z');
-    expect(left).toEqual([]);
-    expect([...processes().values()].filter((p) => p.state !== 'Z' && p.cmdline.includes(dir!))).toEqual([]);
-    expect(fs.existsSync(dir!)).toBe(false);
+    // That PostgreSQL, Redis and 3 nodes of each kind ran is the JSON's (the CPU figures above);
+    // none of them, nor the load generators, is left, and the bench's folder is gone.
+    expect(processesOf(tag, root)).toEqual([]);
+    // (tsx keeps its compile cache in the same TMPDIR: that one is tsx's, not the bench's.)
+    expect(fs.readdirSync(root).filter((name) => name.startsWith('tsunagari-bench-'))).toEqual([]);
   });
 });

@@ -51,13 +51,15 @@ describe('済み for a visit', () => {
   });
 
   it('a home visit asks the duration only; a refusal shows in the form; Escape closes it unmarked', async () => {
-    const { saved, cancelled } = await mount('outreach', { ok: false, error: ja.errors.DATE_OUT_OF_RANGE });
+    const { el, saved, cancelled } = await mount('outreach', { ok: false, error: ja.errors.DATE_OUT_OF_RANGE });
     const form = page.getByRole('form', { name: /家庭訪問.*を「済み」にする/ });
     await expect.element(form.getByRole('combobox', { name: o.agency })).not.toBeInTheDocument();
     await userEvent.click(form.getByRole('button', { name: o.doneSave }));
     await expect.poll(() => saved).toEqual([{ durationBand: '30-60' }]);
     await expect.element(form.getByRole('alert')).toHaveTextContent(ja.errors.DATE_OUT_OF_RANGE);
+    // The focus is back in the form after the refusal (the disabled button had lost it), so Escape reaches it.
+    await expect.poll(() => el.shadowRoot?.activeElement?.id).toBe('vd-duration');
     await userEvent.keyboard('{Escape}');
-    expect(cancelled()).toBe(1);
+    await expect.poll(() => cancelled()).toBe(1);
   });
 });

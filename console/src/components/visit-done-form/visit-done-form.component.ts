@@ -107,6 +107,12 @@ export class TsgVisitDoneForm extends LitElement {
     this.busy = true;
     const res = await this.save(a.kind === 'accompaniment' ? { durationBand: this.durationBand, agency: this.agency as AgencyKind } : { durationBand: this.durationBand });
     this.busy = false;
-    if (!res.ok) this.error = res.error;
+    if (!res.ok) {
+      this.error = res.error;
+      // The pressed button was disabled while saving, which took the focus from it: back to the
+      // first field, so her keyboard (Escape, Enter) still reaches the form after a refusal.
+      await this.updateComplete;
+      this.firstField?.focus();
+    }
   }
 }
