@@ -44,6 +44,18 @@ describe('staff sessions on live sockets', () => {
     expect((await call(b, 'queue:list', {})).entries).toEqual([]);
   });
 
+  it('the cookie lives 12 hours on her own computer’s clock (Max-Age, no Expires date), whatever the relay’s clock says', async () => {
+    // A relay whose clock reads years behind the browser's: an Expires date from it would already
+    // have passed on her computer, and the browser would drop the cookie at once (an e2e relay on
+    // a fixed date signed nobody in once real time passed that date plus 12 hours).
+    const server = await servers.start({ clock: manualClock('2020-01-06T09:00:00+09:00') });
+    const staff = await loginStaff(server, 'sato');
+    expect(staff.setCookie).toMatch(/; Max-Age=43200(;|$)/);
+    expect(staff.setCookie).not.toMatch(/Expires=/i);
+    const out = await postJson(server.url + API.logout, {}, { cookie: staff.cookie });
+    expect(out.headers.get('set-cookie')).toMatch(/; Max-Age=0(;|$)/);
+  });
+
   it('an expired session is refused at its next event and its socket closed', async () => {
     const clock = manualClock('2026-06-01T09:00:00+09:00');
     const server = await servers.start({ clock });

@@ -68,7 +68,7 @@ export function authRoutes(deps: AuthRouteDeps): express.Router {
     const { username, authKey } = body.data;
     try {
       const opened = await limited(req, username, () => auth.login(username, authKey));
-      res.setHeader('Set-Cookie', sessionCookie(deps, req, opened.token, opened.expiresAt));
+      res.setHeader('Set-Cookie', sessionCookie(deps, req, opened.token, opened.lifetimeSeconds));
       log.info({ event: 'staff.login', staffRole: opened.session.staff.role }, 'staff signed in');
       res.json({ ok: true, data: opened.session });
     } catch (caught) {
@@ -84,7 +84,7 @@ export function authRoutes(deps: AuthRouteDeps): express.Router {
     if (!who) return fail(res, new DomainError('NOT_AUTHENTICATED'), log, 'auth.failed');
     try {
       const opened = await limited(req, `staff:${who.staff.id}`, () => auth.changePassword(token, body.data));
-      res.setHeader('Set-Cookie', sessionCookie(deps, req, opened.token, opened.expiresAt));
+      res.setHeader('Set-Cookie', sessionCookie(deps, req, opened.token, opened.lifetimeSeconds));
       log.info({ event: 'staff.password_changed', staffRole: opened.session.staff.role }, 'staff password changed');
       res.json({ ok: true, data: opened.session });
     } catch (caught) {
@@ -94,7 +94,7 @@ export function authRoutes(deps: AuthRouteDeps): express.Router {
 
   router.post(API.logout, async (req: Request, res: Response) => {
     await auth.logout(cookieOf(req));
-    res.setHeader('Set-Cookie', sessionCookie(deps, req, '', null));
+    res.setHeader('Set-Cookie', sessionCookie(deps, req, '', 0));
     res.status(204).end();
   });
 

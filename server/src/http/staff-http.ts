@@ -71,9 +71,12 @@ export function consoleOriginOnly(http: StaffHttp): RequestHandler {
  * The session cookie: httpOnly, Path=/; SameSite=Strict when the console is on the relay's own
  * origin, and SameSite=None (so a console on another site can send it; the origin checks stop
  * forged requests) with a configured console origin; Secure in production, over HTTPS (the proxy's
- * X-Forwarded-Proto, through the trusted hops) and whenever SameSite=None.
+ * X-Forwarded-Proto, through the trusted hops) and whenever SameSite=None. Its lifetime is a
+ * Max-Age in seconds, not an Expires date: the browser counts it on its own clock, so a relay and
+ * a console whose clocks disagree (a PC set a day ahead; a test relay on a fixed date) neither drop
+ * the cookie at once nor keep it past its 12 hours. The server checks the expiry on its own clock too.
  */
-export function sessionCookie(http: StaffHttp, req: Request, value: string, expires: Date | null): string {
+export function sessionCookie(http: StaffHttp, req: Request, value: string, maxAgeSeconds: number): string {
   const crossSite = http.origin.crossOrigin;
   return stringifySetCookie({
     name: STAFF_SESSION_COOKIE,
@@ -82,6 +85,6 @@ export function sessionCookie(http: StaffHttp, req: Request, value: string, expi
     sameSite: crossSite ? 'none' : 'strict',
     secure: http.secureCookies || req.secure || crossSite,
     path: '/',
-    ...(expires ? { expires } : { maxAge: 0 }),
+    maxAge: maxAgeSeconds,
   });
 }

@@ -39,6 +39,8 @@ export interface OpenedSession {
   token: string;
   session: StaffSession;
   expiresAt: Date;
+  /** Seconds from now until {@link expiresAt}: the cookie's Max-Age, counted on her computer's own clock. */
+  lifetimeSeconds: number;
 }
 
 /**
@@ -181,7 +183,7 @@ export class StaffAuthService {
       await this.repos.sessions.delete(tokenHash);
       throw errors.notAuthenticated();
     }
-    return { token, session: sessionOf(staff), expiresAt };
+    return { token, session: sessionOf(staff), expiresAt, lifetimeSeconds: SESSION_HOURS * 3600 };
   }
 
   /** Her session row is still there and she is still active. */
