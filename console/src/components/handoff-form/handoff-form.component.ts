@@ -130,6 +130,12 @@ export class TsgHandoffForm extends LitElement {
     this.busy = false;
     this.offDay = !res.ok && 'offDay' in res;
     if (res.ok) this.booked = { appointment: res.appointment, messageSent: res.messageSent };
-    else this.error = res.error;
+    else {
+      this.error = res.error;
+      // The disabled button lost the focus while it waited: it goes where she acts next — the
+      // off-day confirmation when that is what was missing, otherwise the date to change.
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>(this.offDay ? 'input[name="offDay"]' : 'input[name="date"]')?.focus();
+    }
   }
 }
