@@ -9,6 +9,7 @@ import type { BookForDraft } from '../../state/form-requests.js';
 import { fieldStyles } from '../../styles/field.styles.js';
 import { baseStyles, formBoxStyles, formGroupStyles } from '../../styles/shared.styles.js';
 import { calendarBookFormStyles } from './calendar-book-form.styles.js';
+import { BusyFocusController } from '../../services/busy-focus.controller.js';
 
 const t = ja.calendarBook;
 const MINUTES = [30, 45, 60, 90, 120] as const;
@@ -42,6 +43,8 @@ export class TsgCalendarBookForm extends LitElement {
 
   @state() private kind: HandoffKind = 'interview';
   @state() private busy = false;
+  /** Gives her the focus back when the disabled button lost it while a request waited. */
+  private readonly keepFocus = new BusyFocusController(this, () => this.busy);
   @state() private error = '';
   /** The rule that refused the last attempt, when it is one she may bend. */
   @state() private refusal: BendableRule | null = null;

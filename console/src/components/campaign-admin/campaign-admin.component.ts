@@ -9,6 +9,7 @@ import { errorText } from '../../services/workspace-context.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 import { staffAdminStyles } from '../staff-admin/staff-admin.styles.js';
 import { campaignAdminStyles } from './campaign-admin.styles.js';
+import { BusyFocusController } from '../../services/busy-focus.controller.js';
 
 const t = ja.campaigns;
 type Answer = Promise<RequestResult<{ campaigns: Campaign[] }>>;
@@ -35,6 +36,8 @@ export class TsgCampaignAdmin extends LitElement {
   @state() private error = '';
   @state() private done = '';
   @state() private busy = false;
+  /** Gives her the focus back when the disabled button lost it while a request waited. */
+  private readonly keepFocus = new BusyFocusController(this, () => this.busy);
 
   /** Reads the list again (the workspace calls it when the screen opens). */
   async reload(): Promise<void> {

@@ -36,4 +36,21 @@ describe('the compact case-log form', () => {
     // A fresh draft shows three fields again.
     await expect.element(topic(4)).not.toBeInTheDocument();
   });
+
+  it('a refused save leaves the focus on 記録する, the reason read out (the button lost it while disabled)', async () => {
+    let answer: (r: { ok: false; error: string }) => void = () => {};
+    const el = document.createElement('tsg-case-log-form') as TsgCaseLogForm;
+    el.submit = () => new Promise((resolve) => (answer = resolve));
+    document.body.append(el);
+    await el.updateComplete;
+    const form = page.getByRole('form', { name: t.heading });
+    el.focusTopic();
+    await expect.poll(() => el.shadowRoot?.activeElement?.id).toBe('cl-topic-1');
+    await userEvent.keyboard('{ArrowDown}'); // 01 生活困窮
+    await userEvent.click(form.getByRole('button', { name: t.submit }));
+    await expect.element(form.getByRole('button', { name: t.busy })).toBeDisabled();
+    answer({ ok: false, error: ja.errors.INTERNAL });
+    await expect.element(form.getByRole('alert')).toHaveTextContent(ja.errors.INTERNAL);
+    await expect.poll(() => el.shadowRoot?.activeElement?.textContent?.trim()).toBe(t.submit);
+  });
 });

@@ -12,6 +12,7 @@ import { baseStyles, formBoxStyles, formGroupStyles } from '../../styles/shared.
 import { caseLogFormStyles } from './case-log-form.styles.js';
 import type { TsgSealedNoteField } from '../sealed-note-field/sealed-note-field.component.js';
 import '../sealed-note-field/sealed-note-field.js';
+import { BusyFocusController } from '../../services/busy-focus.controller.js';
 
 const t = ja.caseLog;
 
@@ -37,6 +38,8 @@ export class TsgCaseLogForm extends LitElement {
 
   @state() private draft: CaseLogDraft = freshDraft(new Date());
   @state() private busy = false;
+  /** Gives her the focus back when the disabled button lost it while a request waited. */
+  private readonly keepFocus = new BusyFocusController(this, () => this.busy);
   @state() private error = '';
   @state() private notice = '';
   @query('#cl-topic-1') private firstTopic?: HTMLSelectElement;

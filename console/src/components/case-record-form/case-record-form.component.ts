@@ -16,6 +16,7 @@ import type { FormResult } from '../../state/form-requests.js';
 import { formatClock } from '../../state/queue.js';
 import { baseStyles, formBoxStyles, formGroupStyles } from '../../styles/shared.styles.js';
 import { caseRecordFormStyles } from './case-record-form.styles.js';
+import { BusyFocusController } from '../../services/busy-focus.controller.js';
 
 const t = ja.record;
 
@@ -39,6 +40,8 @@ export class TsgCaseRecordForm extends LitElement {
 
   @state() private draft: RecordDraft = initialDraft(null, null);
   @state() private busy = false;
+  /** Gives her the focus back when the disabled button lost it while a request waited. */
+  private readonly keepFocus = new BusyFocusController(this, () => this.busy);
   @state() private error = '';
   @state() private notice = '';
   /** The draft was changed by hand: later intake or record updates must not overwrite it. */

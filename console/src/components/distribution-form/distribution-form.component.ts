@@ -17,6 +17,7 @@ import { compactFormStyles } from '../../styles/compact-form.styles.js';
 import { baseStyles, formBoxStyles, formGroupStyles } from '../../styles/shared.styles.js';
 import { caseLogFormStyles } from '../case-log-form/case-log-form.styles.js';
 import { distributionFormStyles } from './distribution-form.styles.js';
+import { BusyFocusController } from '../../services/busy-focus.controller.js';
 
 const t = ja.distribution;
 
@@ -48,6 +49,8 @@ export class TsgDistributionForm extends LitElement {
 
   @state() private draft: DistributionDraft = freshDistributionDraft(new Date());
   @state() private busy = false;
+  /** Gives her the focus back when the disabled button lost it while a request waited. */
+  private readonly keepFocus = new BusyFocusController(this, () => this.busy);
   @state() private error = '';
   @state() private problemField = '';
   @state() private notice = '';

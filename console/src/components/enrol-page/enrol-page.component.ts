@@ -10,6 +10,7 @@ import { baseStyles } from '../../styles/shared.styles.js';
 import { fieldStyles } from '../../styles/field.styles.js';
 import '../fingerprint-digits/fingerprint-digits.js';
 import { enrolPageStyles } from './enrol-page.styles.js';
+import { BusyFocusController } from '../../services/busy-focus.controller.js';
 
 const t = ja.enrol;
 
@@ -32,6 +33,8 @@ export class TsgEnrolPage extends LitElement {
   @state() private lookupError = '';
   @state() private error = '';
   @state() private busy = false;
+  /** Gives her the focus back when the disabled button lost it while a request waited. */
+  private readonly keepFocus = new BusyFocusController(this, () => this.busy);
   @state() private fingerprint = '';
 
   @query('form') private form?: HTMLFormElement;

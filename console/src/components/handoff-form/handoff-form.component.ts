@@ -6,6 +6,7 @@ import { bookingProblem, formatTokyoDateTime, spacedCode, tokyoDate, tokyoIso } 
 import type { HandoffBooked, HandoffResult } from '../../state/form-requests.js';
 import { baseStyles, formBoxStyles, formGroupStyles } from '../../styles/shared.styles.js';
 import { handoffFormStyles } from './handoff-form.styles.js';
+import { BusyFocusController } from '../../services/busy-focus.controller.js';
 
 const t = ja.handoff;
 
@@ -25,6 +26,8 @@ export class TsgHandoffForm extends LitElement {
 
   @state() private kind: HandoffKind = 'phone';
   @state() private busy = false;
+  /** Gives her the focus back when the disabled button lost it while a request waited. */
+  private readonly keepFocus = new BusyFocusController(this, () => this.busy);
   @state() private error = '';
   @state() private booked: HandoffBooked | null = null;
   /** The server said the interview is off the interview day: she may confirm and book again. */

@@ -6,6 +6,7 @@ import { baseStyles } from '../../styles/shared.styles.js';
 import { fieldStyles } from '../../styles/field.styles.js';
 import { cardFormStyles } from '../../styles/card-form.styles.js';
 import { lockScreenStyles } from './lock-screen.styles.js';
+import { BusyFocusController } from '../../services/busy-focus.controller.js';
 
 const t = ja.lock;
 
@@ -23,6 +24,8 @@ export class TsgLockScreen extends LitElement {
   @property({ attribute: false }) unlock: ((password: string) => Promise<FormResult>) | null = null;
 
   @state() private busy = false;
+  /** Gives her the focus back when the disabled button lost it while a request waited. */
+  private readonly keepFocus = new BusyFocusController(this, () => this.busy);
   @state() private error = '';
 
   @query('#lock-password') private passwordInput?: HTMLInputElement;

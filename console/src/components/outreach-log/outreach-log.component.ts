@@ -12,6 +12,7 @@ import { compactFormStyles } from '../../styles/compact-form.styles.js';
 import { baseStyles, formBoxStyles, formGroupStyles } from '../../styles/shared.styles.js';
 import { tableStyles } from '../../styles/table.styles.js';
 import { outreachLogStyles } from './outreach-log.styles.js';
+import { BusyFocusController } from '../../services/busy-focus.controller.js';
 
 const o = ja.outreach;
 
@@ -43,6 +44,8 @@ export class TsgOutreachLog extends LitElement {
 
   @state() private draft: VisitDraft = { kind: 'outreach', date: todayTokyo(new Date()), durationBand: '30-60', agency: '' };
   @state() private busy = false;
+  /** Gives her the focus back when the disabled button lost it while a request waited. */
+  private readonly keepFocus = new BusyFocusController(this, () => this.busy);
   @state() private error = '';
   @state() private notice = '';
   /** The visit the form is correcting, or null for a new one. */

@@ -7,6 +7,7 @@ import { cardFormStyles } from '../../styles/card-form.styles.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 import { fieldStyles } from '../../styles/field.styles.js';
 import { passwordFormStyles } from './password-form.styles.js';
+import { BusyFocusController } from '../../services/busy-focus.controller.js';
 
 const t = ja.password;
 
@@ -22,6 +23,8 @@ export class TsgPasswordForm extends LitElement {
   @property({ attribute: false }) change: ((request: PasswordChange) => Promise<FormResult>) | null = null;
 
   @state() private busy = false;
+  /** Gives her the focus back when the disabled button lost it while a request waited. */
+  private readonly keepFocus = new BusyFocusController(this, () => this.busy);
   @state() private error = '';
   @state() private done = false;
 

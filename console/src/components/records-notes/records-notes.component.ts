@@ -10,6 +10,7 @@ import { fieldStyles } from '../../styles/field.styles.js';
 import { baseStyles, formBoxStyles } from '../../styles/shared.styles.js';
 import { forgetPassphrase, orgKeyFields, readOrgKeyFields } from '../staff-sign-form/org-key-fields.js';
 import { recordsNotesStyles } from './records-notes.styles.js';
+import { BusyFocusController } from '../../services/busy-focus.controller.js';
 
 const t = ja.recordsNotes;
 const c = ja.caseLog;
@@ -35,6 +36,8 @@ export class TsgRecordsNotes extends LitElement {
   @state() private year = fiscalYearOf(new Date());
   @state() private opened: { year: number; notes: OpenedCaseNote[] } | null = null;
   @state() private busy = false;
+  /** Gives her the focus back when the disabled button lost it while a request waited. */
+  private readonly keepFocus = new BusyFocusController(this, () => this.busy);
   @state() private error = '';
   @state() private status = '';
   @query('form') private form?: HTMLFormElement;

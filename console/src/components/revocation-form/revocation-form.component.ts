@@ -8,6 +8,7 @@ import { fieldStyles } from '../../styles/field.styles.js';
 import { baseStyles, formBoxStyles } from '../../styles/shared.styles.js';
 import { forgetPassphrase, orgKeyFields, readOrgKeyFields } from '../staff-sign-form/org-key-fields.js';
 import { revocationFormStyles } from './revocation-form.styles.js';
+import { BusyFocusController } from '../../services/busy-focus.controller.js';
 
 const t = ja.revocations;
 
@@ -26,6 +27,8 @@ export class TsgRevocationForm extends LitElement {
   @property({ attribute: false }) publish: ((input: OrgKeyInput) => Promise<FormResult>) | null = null;
 
   @state() private busy = false;
+  /** Gives her the focus back when the disabled button lost it while a request waited. */
+  private readonly keepFocus = new BusyFocusController(this, () => this.busy);
   @state() private error = '';
   @state() private done = '';
 

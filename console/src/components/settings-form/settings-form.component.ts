@@ -7,6 +7,7 @@ import { errorText } from '../../services/workspace-context.js';
 import { fieldStyles } from '../../styles/field.styles.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 import { settingsFormStyles } from './settings-form.styles.js';
+import { BusyFocusController } from '../../services/busy-focus.controller.js';
 
 const t = jaSettings.settings;
 type Answer = Promise<RequestResult<SettingsView>>;
@@ -37,6 +38,8 @@ export class TsgSettingsForm extends LitElement {
   @state() private error = '';
   @state() private done = '';
   @state() private busy = false;
+  /** Gives her the focus back when the disabled button lost it while a request waited. */
+  private readonly keepFocus = new BusyFocusController(this, () => this.busy);
   @state() private scheduled = true;
 
   override willUpdate(): void {

@@ -7,6 +7,7 @@ import type { FormResult, InviteDraft, InviteMade } from '../../state/form-reque
 import { baseStyles, formBoxStyles } from '../../styles/shared.styles.js';
 import { fieldStyles } from '../../styles/field.styles.js';
 import { staffInviteFormStyles } from './staff-invite-form.styles.js';
+import { BusyFocusController } from '../../services/busy-focus.controller.js';
 
 const t = ja.invite;
 const ROLES: readonly StaffRole[] = ['counselor', 'supervisor', 'admin'];
@@ -22,6 +23,8 @@ export class TsgStaffInviteForm extends LitElement {
   @property({ attribute: false }) invite: ((draft: InviteDraft) => Promise<FormResult<InviteMade>>) | null = null;
 
   @state() private busy = false;
+  /** Gives her the focus back when the disabled button lost it while a request waited. */
+  private readonly keepFocus = new BusyFocusController(this, () => this.busy);
   @state() private error = '';
   @state() private made: InviteMade | null = null;
   @state() private copyNote = '';

@@ -9,6 +9,7 @@ import { fieldStyles } from '../../styles/field.styles.js';
 import '../fingerprint-digits/fingerprint-digits.js';
 import { forgetPassphrase, orgKeyFields, readOrgKeyFields } from './org-key-fields.js';
 import { staffSignFormStyles } from './staff-sign-form.styles.js';
+import { BusyFocusController } from '../../services/busy-focus.controller.js';
 
 const t = ja.sign;
 
@@ -30,6 +31,8 @@ export class TsgStaffSignForm extends LitElement {
   @property({ attribute: false }) submit: ((request: ActivateRequest) => Promise<FormResult>) | null = null;
 
   @state() private busy = false;
+  /** Gives her the focus back when the disabled button lost it while a request waited. */
+  private readonly keepFocus = new BusyFocusController(this, () => this.busy);
   @state() private error = '';
 
   @query('form') private form?: HTMLFormElement;

@@ -6,6 +6,7 @@ import type { FormResult } from '../../state/form-requests.js';
 import { compactFormStyles } from '../../styles/compact-form.styles.js';
 import { baseStyles, formBoxStyles, formGroupStyles } from '../../styles/shared.styles.js';
 import { targetsFormStyles } from './targets-form.styles.js';
+import { BusyFocusController } from '../../services/busy-focus.controller.js';
 
 const t = ja.targets;
 
@@ -25,6 +26,8 @@ export class TsgTargetsForm extends LitElement {
   /** She has typed since the form last took the report's targets: a report arriving now must not wipe it. */
   private edited = false;
   @state() private busy = false;
+  /** Gives her the focus back when the disabled button lost it while a request waited. */
+  private readonly keepFocus = new BusyFocusController(this, () => this.busy);
   @state() private error = '';
   @state() private notice = '';
 

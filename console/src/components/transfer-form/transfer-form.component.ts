@@ -6,6 +6,7 @@ import { ja } from '../../i18n/ja.js';
 import type { FormResult, TransferDraft } from '../../state/form-requests.js';
 import { baseStyles, formBoxStyles } from '../../styles/shared.styles.js';
 import { transferFormStyles } from './transfer-form.styles.js';
+import { BusyFocusController } from '../../services/busy-focus.controller.js';
 
 const t = ja.transfer;
 
@@ -25,6 +26,8 @@ export class TsgTransferForm extends LitElement {
   @property({ attribute: false }) counselors: readonly CounselorState[] = [];
   /** The transfer request is on its way. */
   @property({ type: Boolean }) busy = false;
+  /** Gives her the focus back when the disabled button lost it while a request waited. */
+  private readonly keepFocus = new BusyFocusController(this, () => this.busy);
   /** Hands the chat on (sealing its key to the receiver); ok once the server moved it. */
   @property({ attribute: false }) submit: ((transfer: TransferDraft) => Promise<FormResult>) | null = null;
 

@@ -8,6 +8,7 @@ import type { FormResult } from '../../state/form-requests.js';
 import { compactFormStyles } from '../../styles/compact-form.styles.js';
 import { baseStyles, formBoxStyles, formGroupStyles } from '../../styles/shared.styles.js';
 import { visitDoneFormStyles } from './visit-done-form.styles.js';
+import { BusyFocusController } from '../../services/busy-focus.controller.js';
 
 const o = ja.outreach;
 
@@ -29,6 +30,8 @@ export class TsgVisitDoneForm extends LitElement {
   @state() private durationBand: DurationBand = '30-60';
   @state() private agency: AgencyKind | '' = '';
   @state() private busy = false;
+  /** Gives her the focus back when the disabled button lost it while a request waited. */
+  private readonly keepFocus = new BusyFocusController(this, () => this.busy);
   @state() private error = '';
   @query('#vd-duration') private firstField?: HTMLSelectElement;
 

@@ -1,0 +1,70 @@
+import { html, LitElement } from 'lit';
+import { state } from 'lit/decorators.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { BusyFocusController } from './busy-focus.controller.js';
+
+/** The shape of every console form: a button disabled while its request waits for `answer`. */
+class BusyForm extends LitElement {
+  @state() busy = false;
+  answer: Promise<void> = Promise.resolve();
+  keep: BusyFocusController | null = null;
+
+  override render() {
+    return html`<input aria-label="name" /><button type="button" ?disabled=${this.busy} @click=${this.save}>save</button>`;
+  }
+
+  private readonly save = async (): Promise<void> => {
+    this.busy = true;
+    await this.answer;
+    this.busy = false;
+  };
+}
+customElements.define('busy-focus-test-form', BusyForm);
+
+/** A form whose answer comes when the test says, with or without the controller. */
+async function mount(withController: boolean) {
+  const el = document.createElement('busy-focus-test-form') as BusyForm;
+  if (withController) el.keep = new BusyFocusController(el, () => el.busy);
+  let answer = () => {};
+  el.answer = new Promise<void>((resolve) => (answer = resolve));
+  document.body.append(el);
+  await el.updateComplete;
+  return { el, answer };
+}
+
+const focusedName = (el: BusyForm) => el.shadowRoot?.activeElement?.textContent ?? null;
+
+describe('BusyFocusController', () => {
+  afterEach(() => document.body.replaceChildren());
+
+  it('gives the focus back to the pressed button once the request is answered', async () => {
+    const { el, answer } = await mount(true);
+    await userEvent.click(page.getByRole('button', { name: 'save' }));
+    await expect.element(page.getByRole('button', { name: 'save' })).toBeDisabled();
+    answer();
+    await expect.element(page.getByRole('button', { name: 'save' })).toBeEnabled();
+    await expect.poll(() => focusedName(el)).toBe('save');
+  });
+
+  it('without it the focus is lost to the page (what every form did)', async () => {
+    const { el, answer } = await mount(false);
+    await userEvent.click(page.getByRole('button', { name: 'save' }));
+    await expect.element(page.getByRole('button', { name: 'save' })).toBeDisabled();
+    answer();
+    await expect.element(page.getByRole('button', { name: 'save' })).toBeEnabled();
+    await el.updateComplete;
+    expect(focusedName(el)).toBeNull();
+    expect(document.activeElement).toBe(document.body);
+  });
+
+  it('leaves the focus alone when she moved it while waiting', async () => {
+    const { el, answer } = await mount(true);
+    await userEvent.click(page.getByRole('button', { name: 'save' }));
+    await userEvent.click(page.getByRole('textbox', { name: 'name' }));
+    answer();
+    await expect.element(page.getByRole('button', { name: 'save' })).toBeEnabled();
+    await el.updateComplete;
+    expect(el.shadowRoot?.activeElement?.localName).toBe('input');
+  });
+});

@@ -1,0 +1,41 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** A host whose shadow root holds the buttons it disables while busy. */
+type FocusHost = ReactiveControllerHost & HTMLElement;
+
+/**
+ * Keeps her keyboard where it was across a request. A form disables its pressed button while the
+ * request is on its way, and a disabled button loses the focus to the page's body: after the
+ * answer her next Tab would start from the top of the page and Escape or Enter would reach nothing.
+ * When `busy()` turns true this remembers what had the focus in the host; when it turns false
+ * again and the focus is still lost, it gives it back (if that element is still on the page). A
+ * form that moves the focus itself afterwards (to a field to correct) does so after this.
+ */
+export class BusyFocusController implements ReactiveController {
+  private wasBusy = false;
+  private focused: HTMLElement | null = null;
+
+  constructor(
+    private readonly host: FocusHost,
+    private readonly busy: () => boolean,
+  ) {
+    host.addController(this);
+  }
+
+  hostUpdate(): void {
+    const busy = this.busy();
+    // Before the render that disables it: the element that has the focus still has it.
+    if (busy && !this.wasBusy) this.focused = (this.host.shadowRoot?.activeElement as HTMLElement | null) ?? null;
+  }
+
+  hostUpdated(): void {
+    const busy = this.busy();
+    if (!busy && this.wasBusy) {
+      const back = this.focused;
+      this.focused = null;
+      const lost = document.activeElement === null || document.activeElement === document.body;
+      if (back?.isConnected && lost) back.focus();
+    }
+    this.wasBusy = busy;
+  }
+}
