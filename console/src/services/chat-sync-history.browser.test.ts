@@ -1,23 +1,13 @@
 import type { StaffConsultation, StaffSession, StoredMessage } from '@tsunagari/shared';
 import { sealEpochMessage, sealSessionKey, toB64 } from '@tsunagari/shared/crypto';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { describe, expect, it } from 'vitest';
+import { QuietHost } from '../test/quiet-host.js';
 import * as store from '../state/chats.js';
 import { ChatSyncController } from './chat-sync.controller.js';
 import { loadSodium, StaffCrypto } from './staff-crypto.js';
 import type { StaffSocketController } from './staff-socket.controller.js';
 import { pinTrust } from './staff-trust.js';
 import { ConsoleStore, type WorkspaceContext } from './workspace-context.js';
-
-/** A host that does nothing on update: the test reads the store. */
-class QuietHost implements ReactiveControllerHost {
-  addController(_: ReactiveController): void {}
-  removeController(_: ReactiveController): void {}
-  requestUpdate(): void {}
-  get updateComplete(): Promise<boolean> {
-    return Promise.resolve(true);
-  }
-}
 
 /**
  * The relay answers history a page at a time (HISTORY_PAGE_BYTES, `more` when more follow): after

@@ -1,20 +1,10 @@
 import type { QueueEntry, StaffSession } from '@tsunagari/shared';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { describe, expect, it } from 'vitest';
+import { QuietHost } from '../test/quiet-host.js';
 import { ja } from '../i18n/ja.js';
 import { QueueRoutingController } from './queue-routing.controller.js';
 import type { StaffSocketController } from './staff-socket.controller.js';
 import { ConsoleStore, type WorkspaceContext } from './workspace-context.js';
-
-/** A host that does nothing on update: the test reads the store and the controller. */
-class QuietHost implements ReactiveControllerHost {
-  addController(_: ReactiveController): void {}
-  removeController(_: ReactiveController): void {}
-  requestUpdate(): void {}
-  get updateComplete(): Promise<boolean> {
-    return Promise.resolve(true);
-  }
-}
 
 const waiting: QueueEntry = { consultationId: 'consultation-waiting', queuedAt: new Date().toISOString(), position: 1, urgent: false, campaign: null };
 const session: StaffSession = {
