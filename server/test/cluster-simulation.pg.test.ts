@@ -195,8 +195,8 @@ describe('three relays on one PostgreSQL and one Redis, a node killed mid-exchan
     // relay made it (its expiry less the offer time) until it expires, is withdrawn or answered.
     interface Offer { staff: string; madeAt: number; endsAt: number }
     const offers = new Map<string, Offer[]>();
-    const endOffer = (cid: string, staff: string) => {
-      for (const o of offers.get(cid) ?? []) if (o.staff === staff && o.endsAt > Date.now()) o.endsAt = Date.now();
+    const endOffer = (cid: string, staff: string, at = Date.now()) => {
+      for (const o of offers.get(cid) ?? []) if (o.staff === staff && o.endsAt > at) o.endsAt = at;
     };
 
     // ---- counselors: spread over the nodes -----------------------------------------------------------
@@ -268,7 +268,11 @@ describe('three relays on one PostgreSQL and one Redis, a node killed mid-exchan
             })();
           }, 20 + random() * 150);
         });
-        s.on('queue:offer-withdrawn', (w) => endOffer(w.consultationId, bot.staffId));
+        // Ended when the relay withdrew it (its clock, as the offer's own times), not when the push
+        // arrived here: the withdrawal and the next counselor's offer go to different sockets, often
+        // through different nodes, and on a loaded machine the offer can arrive first (a CI-like
+        // run failed so: "offered to X and Y at once" after a withdrawal by capacity).
+        s.on('queue:offer-withdrawn', (w) => endOffer(w.consultationId, bot.staffId, Date.parse(w.withdrawnAt)));
         s.on('consultation:released', (e) => void bot.serving.delete(e.consultationId));
         s.on('disconnect', () => {
           for (const [cid] of offers) endOffer(cid, bot.staffId);

@@ -56,7 +56,7 @@ export function routingEvents(io: TsunagariServer, deps: Deps, pusher: QueuePush
   };
   return {
     offered: (staffId, offer) => void io.to(rooms.staffMember(staffId)).emit('queue:offer', offer),
-    offerWithdrawn: (staffId, consultationId, reason) => void io.to(rooms.staffMember(staffId)).emit('queue:offer-withdrawn', { consultationId, reason }),
+    offerWithdrawn: (staffId, consultationId, reason, at) => void io.to(rooms.staffMember(staffId)).emit('queue:offer-withdrawn', { consultationId, reason, withdrawnAt: new Date(at).toISOString() }),
     changed: (what) => pusher.changed(what),
     assigned: async (consultationId, staffId, assignedAt) => {
       moveStaffSockets(consultationId, null, staffId);

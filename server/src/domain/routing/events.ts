@@ -13,7 +13,8 @@ export interface RoutingChange {
 /** What routing tells the socket layer; each becomes pushes to the people concerned. */
 export interface RoutingEvents {
   offered(staffId: string, offer: QueueOffer): void;
-  offerWithdrawn(staffId: string, consultationId: string, reason: WithdrawReason): void;
+  /** `at`: when the offer still stood, just before it was withdrawn (see RouterListener). */
+  offerWithdrawn(staffId: string, consultationId: string, reason: WithdrawReason, at: number): void;
   /**
    * The queue, the counselors, or both changed. Called as often as things change; whoever
    * listens coalesces, so one turn's changes make one push (see QueuePusher).
@@ -68,7 +69,7 @@ export function offerEvents(events: () => RoutingEvents | null): RouterListener 
         queuedAt: item.queuedAt,
         expiresAt: new Date(offer.expiresAt).toISOString(),
       }),
-    offerWithdrawn: (offer, reason) => events()?.offerWithdrawn(offer.staffId, offer.consultationId, reason),
+    offerWithdrawn: (offer, reason, at) => events()?.offerWithdrawn(offer.staffId, offer.consultationId, reason, at),
     failed: (caught) => events()?.failed(caught),
   };
 }

@@ -8,14 +8,14 @@ import type { Offer, QueueItem, WithdrawReason } from './types.js';
 function setup(opts: { offerTimeoutMs?: number } = {}) {
   const time = fakeTime();
   const offers: Offer[] = [];
-  const withdrawn: { offer: Offer; reason: WithdrawReason }[] = [];
+  const withdrawn: { offer: Offer; reason: WithdrawReason; at: number }[] = [];
   const router = new Router(
     new MemoryQueueStore(),
     time.now,
     time.scheduler,
     {
       offered: (o) => void offers.push(o),
-      offerWithdrawn: (offer, reason) => void withdrawn.push({ offer, reason }),
+      offerWithdrawn: (offer, reason, at) => void withdrawn.push({ offer, reason, at }),
       failed: (caught) => {
         throw caught;
       },
@@ -52,6 +52,24 @@ describe('routing policy, through the router', () => {
     expect((await router.queue()).map((q) => q.consultationId)).toEqual(['r', 'u1', 'u2', 'a', 'b', 'c']);
     expect(await router.position('a')).toBe(4);
     expect(await router.position('nobody')).toBeNull();
+  });
+
+  it('says when a withdrawn offer still stood: never after the next offer of the same woman was made', async () => {
+    const { router, item, counselor, offers, withdrawn, time } = setup({ offerTimeoutMs: 800 });
+    await counselor('k1', 1);
+    await router.enqueue(item('a'));
+    expect(offers.map((o) => [o.consultationId, o.staffId])).toEqual([['a', 'k1']]);
+    await time.advance(300);
+    await counselor('k2', 1);
+    // k1 steps away: her offer goes back and k2 gets it, in the same turn.
+    await router.updateCounselor('k1', { status: 'away' });
+    expect(withdrawn.map((w) => [w.offer.staffId, w.reason, w.at])).toEqual([['k1', 'unavailable', time.now()]]);
+    const next = offers.at(-1)!;
+    expect([next.consultationId, next.staffId]).toEqual(['a', 'k2']);
+    expect(withdrawn[0]!.at).toBeLessThanOrEqual(next.offeredAt);
+    // k2 lets it run out: withdrawn as expired, with the time it still stood.
+    await time.advance(800);
+    expect(withdrawn.at(-1)).toMatchObject({ reason: 'expired', at: next.expiresAt });
   });
 
   it('offers the highest priority, longest-waiting client first', async () => {

@@ -7,7 +7,11 @@ import type { AssignRefusal, CounselorSlot, Holding, Offer, QueueItem, QueuePlac
 /** What the router tells the outside world; the socket layer turns these into pushes. */
 export interface RouterListener {
   offered(offer: Offer, item: QueueItem): void;
-  offerWithdrawn(offer: Offer, reason: WithdrawReason): void;
+  /**
+   * `at`: a time the offer was still standing, taken just before the store withdrew it, so any
+   * offer made after the withdrawal (on any node) was made at `at` or later.
+   */
+  offerWithdrawn(offer: Offer, reason: WithdrawReason, at: number): void;
   /** Work run by a timer failed (a store that went away); nothing else would hear of it. */
   failed(caught: unknown): void;
 }
@@ -111,10 +115,11 @@ export class Router {
    */
   async leave(consultationId: string, handledMs: number | null = null): Promise<{ item: QueueItem | null; heldBy: string | null }> {
     const handled = handledMs !== null && handledMs >= 0 ? { ms: handledMs, keep: this.options.handleSamples } : undefined;
-    const { item, offer, heldBy } = await this.store.leave(consultationId, this.now(), handled);
+    const at = this.now();
+    const { item, offer, heldBy } = await this.store.leave(consultationId, at, handled);
     if (offer) {
       this.clearTimer(consultationId);
-      this.listener.offerWithdrawn(offer, 'gone');
+      this.listener.offerWithdrawn(offer, 'gone', at);
     }
     if (offer || heldBy) await this.dispatch();
     return { item, heldBy };
@@ -145,10 +150,11 @@ export class Router {
    * offered to someone else; her held chats are the caller's to requeue.
    */
   async removeCounselor(staffId: string): Promise<void> {
+    const at = this.now();
     const { offers } = await this.store.removeCounselor(staffId);
     for (const o of offers) {
       this.clearTimer(o.consultationId);
-      this.listener.offerWithdrawn(o, 'unavailable');
+      this.listener.offerWithdrawn(o, 'unavailable', at);
     }
     await this.dispatch();
   }
@@ -158,11 +164,12 @@ export class Router {
    * An offer for this client to anyone else is withdrawn as taken.
    */
   async assign(staffId: string, consultationId: string): Promise<AssignRefusal | null> {
-    const result = await this.store.assign(staffId, consultationId, this.now());
+    const at = this.now();
+    const result = await this.store.assign(staffId, consultationId, at);
     if (result.refusal) return result.refusal;
     if (result.offer) {
       this.clearTimer(consultationId);
-      if (result.offer.staffId !== staffId) this.listener.offerWithdrawn(result.offer, 'taken');
+      if (result.offer.staffId !== staffId) this.listener.offerWithdrawn(result.offer, 'taken', at);
     }
     await this.dispatch();
     return null;
@@ -248,9 +255,10 @@ export class Router {
   }
 
   private async withdraw(offer: Offer, reason: WithdrawReason): Promise<void> {
+    const at = this.now();
     if (!(await this.store.withdraw(offer, false))) return;
     this.clearTimer(offer.consultationId);
-    this.listener.offerWithdrawn(offer, reason);
+    this.listener.offerWithdrawn(offer, reason, at);
   }
 
   private clearTimer(consultationId: string): void {
@@ -262,8 +270,9 @@ export class Router {
   /** Her offer timed out: the next one goes to someone else. */
   private async expire(offer: Offer): Promise<void> {
     this.timers.delete(offer.consultationId);
+    const at = this.now();
     if (!(await this.store.withdraw(offer, true))) return;
-    this.listener.offerWithdrawn(offer, 'expired');
+    this.listener.offerWithdrawn(offer, 'expired', at);
     await this.dispatch();
   }
 

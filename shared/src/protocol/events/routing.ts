@@ -120,8 +120,12 @@ export interface RoutingServerEvents {
   'queue:changed': (payload: QueueList) => void;
   /** Counselor: a waiting client is offered to her until `expiresAt`. */
   'queue:offer': (payload: QueueOffer) => void;
-  /** Counselor: the offer is gone (expired, taken by hand, or she left). */
-  'queue:offer-withdrawn': (payload: { consultationId: string; reason: 'expired' | 'taken' | 'gone' | 'unavailable' }) => void;
+  /**
+   * Counselor: the offer is gone (expired, taken by hand, she left, or the counselor cannot take
+   * it now). `withdrawnAt` (ISO, the relay's clock): the offer still stood
+   * then, just before it was withdrawn; the same woman is offered to anyone else only after it.
+   */
+  'queue:offer-withdrawn': (payload: { consultationId: string; reason: 'expired' | 'taken' | 'gone' | 'unavailable'; withdrawnAt: string }) => void;
   /** Staff: counselors' status and load changed. */
   'staff:changed': (payload: { counselors: CounselorState[] }) => void;
   /** Staff: today's figures changed (someone was taken up, or left while waiting). */
