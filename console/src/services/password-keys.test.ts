@@ -5,7 +5,7 @@ import { sodium } from '../test/trust-fixtures.js';
 import { deriveLoginKeys, makeEnrolment, rewrapForNewPassword, unlockWithPassword } from './password-keys.js';
 
 /** Each MODERATE derivation takes about a second here. */
-const SLOW = { timeout: 60_000 };
+const SLOW = { timeout: 120_000 };
 const PASSWORD = 'ume no hana saku yamaguchi';
 const TOKEN = 'T'.repeat(43);
 
@@ -27,7 +27,7 @@ beforeAll(async () => {
   enrolment = makeEnrolment(sodium, PASSWORD, TOKEN, { staffId: 'staff-new' });
   const b = enrolment.body;
   sessionKeys = { boxPublicKey: b.boxPublicKey, signPublicKey: b.signPublicKey, wrappedSecretKeys: b.wrappedSecretKeys, statement: undefined as never };
-}, 60_000);
+}, 120_000);
 
 describe('enrolment in her browser', SLOW, () => {
   it('uploads public keys, the wrapped blob, MODERATE parameters and the login value; never the password', () => {
