@@ -33,6 +33,15 @@ async function mount(withController: boolean) {
   return { el, answer };
 }
 
+/** She presses save; the button is disabled while the request waits, then the relay answers. */
+async function saveAndAnswer(answer: () => void): Promise<void> {
+  const save = page.getByRole('button', { name: 'save' });
+  await userEvent.click(save);
+  await expect.element(save).toBeDisabled();
+  answer();
+  await expect.element(save).toBeEnabled();
+}
+
 const focusedName = (el: BusyForm) => el.shadowRoot?.activeElement?.textContent ?? null;
 
 describe('BusyFocusController', () => {
@@ -40,19 +49,13 @@ describe('BusyFocusController', () => {
 
   it('gives the focus back to the pressed button once the request is answered', async () => {
     const { el, answer } = await mount(true);
-    await userEvent.click(page.getByRole('button', { name: 'save' }));
-    await expect.element(page.getByRole('button', { name: 'save' })).toBeDisabled();
-    answer();
-    await expect.element(page.getByRole('button', { name: 'save' })).toBeEnabled();
+    await saveAndAnswer(answer);
     await expect.poll(() => focusedName(el)).toBe('save');
   });
 
   it('without it the focus is lost to the page (what every form did)', async () => {
     const { el, answer } = await mount(false);
-    await userEvent.click(page.getByRole('button', { name: 'save' }));
-    await expect.element(page.getByRole('button', { name: 'save' })).toBeDisabled();
-    answer();
-    await expect.element(page.getByRole('button', { name: 'save' })).toBeEnabled();
+    await saveAndAnswer(answer);
     await el.updateComplete;
     expect(focusedName(el)).toBeNull();
     expect(document.activeElement).toBe(document.body);

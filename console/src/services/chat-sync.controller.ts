@@ -1,5 +1,5 @@
 import type { ConsultationEnded, KeyGranted, StaffConsultation, StoredMessage, TypingChanged } from '@tsunagari/shared';
-import { askAgain, intakeOf, lastId, TypingExpiry } from '@tsunagari/shared/client';
+import { askAgain, intakeOf, lastId, NewestAsk, TypingExpiry } from '@tsunagari/shared/client';
 import type { ReactiveController } from 'lit';
 import type { ChatSelectEvent } from '../events/chat-select.event.js';
 import type { TypingEvent } from '../events/typing.event.js';
@@ -28,8 +28,8 @@ export interface ChatViewHooks {
 export class ChatSyncController extends WorkspacePart implements ReactiveController {
   /** Her "typing" line, taken down again if her "stopped" never comes. */
   private readonly typingExpiry = new TypingExpiry((id) => this.showClientTyping(id, false));
-  /** Counts loads of her chats, so an older one's retries stop when a reconnect starts a new one. */
-  private mineLoads = 0;
+  /** An older load of her chats stops (and is not applied) when a reconnect starts a new one. */
+  private readonly mineLoads = new NewestAsk();
 
   constructor(
     ctx: WorkspaceContext,
@@ -56,9 +56,9 @@ export class ChatSyncController extends WorkspacePart implements ReactiveControl
   async loadMine(): Promise<void> {
     // Asked again while the relay does not answer: her open chats must not stay missing after a
     // slow reconnect. A later reconnect's call supersedes this one.
-    const generation = ++this.mineLoads;
-    const mine = await askAgain(() => this.ctx.socket.request('consultation:mine', {}), { stillWanted: () => generation === this.mineLoads });
-    if (!mine.ok || generation !== this.mineLoads) return;
+    const stillWanted = this.mineLoads.next();
+    const mine = await askAgain(() => this.ctx.socket.request('consultation:mine', {}), { stillWanted });
+    if (!mine.ok || !stillWanted()) return;
     this.model = store.applyMine(this.model, mine.data.consultations);
     const ids = store.chatsToLoad(this.model);
     for (const id of ids) this.openKey(id);

@@ -1,4 +1,4 @@
-import { askAgain, type AskAgainOptions } from '@tsunagari/shared/client';
+import { askAgain, type AskAgainOptions, NewestAsk } from '@tsunagari/shared/client';
 import type { CounselorState, QueueEntry, QueueList, QueueOffer, StaffConsultation, TodayFigures, UrgentAlert } from '@tsunagari/shared';
 import type { CapacityChangeEvent } from '../events/capacity-change.event.js';
 import type { OfferAcceptEvent } from '../events/offer-accept.event.js';
@@ -60,15 +60,14 @@ export class QueueRoutingController extends WorkspacePart {
    * change). A later reconnect's refresh supersedes this one.
    */
   async refresh(): Promise<void> {
-    const generation = ++this.refreshes;
-    const options = { stillWanted: () => generation === this.refreshes };
+    const options = { stillWanted: this.refreshes.next() };
     await this.refreshQueue(options);
     const staff = await askAgain(() => this.ctx.socket.request('staff:list', {}), options);
     if (staff.ok) this.setCounselors(staff.data.counselors);
   }
 
-  /** Counts refreshes, so an older one's retries stop when a reconnect starts a new one. */
-  private refreshes = 0;
+  /** An older refresh's retries stop when a reconnect starts a new one. */
+  private readonly refreshes = new NewestAsk();
 
   private async refreshQueue(options: AskAgainOptions = {}): Promise<void> {
     const queue = await askAgain(() => this.ctx.socket.request('queue:list', {}), options);

@@ -38,3 +38,16 @@ export async function askAgain<T>(ask: () => Promise<RequestResult<T>>, options:
   }
   return result;
 }
+
+/**
+ * Hands out `stillWanted` checks where a newer ask supersedes an older one (a reconnect's refresh
+ * after an earlier one still trying): each `next()` is wanted until the following `next()`.
+ */
+export class NewestAsk {
+  private count = 0;
+
+  next(): () => boolean {
+    const mine = ++this.count;
+    return () => mine === this.count;
+  }
+}
