@@ -1,7 +1,12 @@
-import { describe, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ASSIGNED_AT, CID, TOKEN, clock, emptyIntake, counselor, RELOAD_WINDOW_MS, grantedFirst, savedRecord, snapshot, stored, receipt, flush, setup, waiting, chatting } from './controller-fakes.js';
 
 describe('safety-first additions', () => {
+  // A test that fails while its timers are fake must not leave them fake for the next.
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   test('intake answers go as the first encrypted message (seq 1); only urgent travels in clear', async () => {
     const s = setup();
     s.socket.replies['message:send'] = () => ({ ok: true, data: receipt(1) });
@@ -69,13 +74,28 @@ describe('safety-first additions', () => {
     expect(s.ctrl.messages).toEqual([]);
   });
 
-  test('quick exit does not wait for an ack that never comes', async () => {
+  test('quick exit waits for an ack that never comes only as long as its cap (50 ms here), then leaves', async () => {
     const s = await chatting();
     s.socket.request = (() => new Promise(() => undefined)) as typeof s.socket.request;
-    const t0 = Date.now();
+    // The relay's clock plays no part: the cap is a timer, so the test moves the timers itself.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let left = false;
+    const leaving = s.ctrl.quickExit().then(() => { left = true; });
+    await vi.advanceTimersByTimeAsync(49);
+    // Still giving the relay its moment to record that she left; her page already shows nothing.
+    expect([left, s.kv.map.size, s.ctrl.messages]).toEqual([false, 0, []]);
+    await vi.advanceTimersByTimeAsync(1);
+    await leaving;
+    expect([left, s.socket.closed, s.crypto.wiped, s.ctrl.phase]).toEqual([true, true, true, 'idle']);
+  });
+
+  test('quick exit with a relay that answers leaves on the answer, not after the cap', async () => {
+    const s = await chatting();
+    s.socket.replies['consultation:quick-exit'] = () => ({ ok: true, data: { endedAt: 'now' } });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    // No timer is moved: only the answer can let her go.
     await s.ctrl.quickExit();
-    expect(Date.now() - t0).toBeLessThan(500);
-    expect(s.socket.closed).toBe(true);
+    expect([s.socket.closed, s.ctrl.phase]).toEqual([true, 'idle']);
   });
 
   test('a reload resumes from the session store and re-sends unacknowledged messages as they were sealed', async () => {
