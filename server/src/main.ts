@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   const redis = config.redis ? (await import('./redis/connection.js')).connectRedis(config.redis) : null;
   if (redis) {
     try {
-      await (await import('./redis/persistence.js')).refuseRedisPersistence(redis, log);
+      await (await import('./redis/preflight.js')).refuseUnfitRedis(redis, log);
     } catch (caught) {
       redis.disconnect();
       throw caught;

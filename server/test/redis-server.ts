@@ -20,13 +20,13 @@ export interface TestRedis {
  * Starts redis-server as the current user: no persistence, loopback only (no TCP port at all: a
  * Unix socket), so parallel test files never meet on a port and nothing outlives the test.
  */
-export async function startRedis(): Promise<TestRedis> {
+export async function startRedis(options: { /** More redis-server arguments (e.g. `--cluster-enabled yes`). */ args?: readonly string[] } = {}): Promise<TestRedis> {
   if (!fs.existsSync(REDIS_SERVER)) {
     throw new Error(`redis-server not found at ${REDIS_SERVER}: npm test installs it (Debian: apt-get install -y redis-server), or set REDIS_SERVER_PATH`);
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-redis-'));
   const socket = path.join(dir, 'redis.sock');
-  const child: ChildProcess = spawn(REDIS_SERVER, ['--port', '0', '--unixsocket', socket, '--unixsocketperm', '700', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(REDIS_SERVER, ['--port', '0', '--unixsocket', socket, '--unixsocketperm', '700', '--save', '', '--appendonly', 'no', '--dir', dir, ...(options.args ?? [])], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout?.on('data', (d: Buffer) => { log += d.toString(); });
   child.stderr?.on('data', (d: Buffer) => { log += d.toString(); });

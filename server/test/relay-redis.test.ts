@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisPerFile } from './redis-per-file.js';
+import { startRedis } from './redis-server.js';
 import { spawnRelayProcess, startRelayProcess } from './relay-process.js';
 
 // Issue 17: the relay as `npm start` runs it, with TSUNAGARI_REDIS_URL naming a real Redis.
@@ -77,6 +78,38 @@ describe('a relay started with TSUNAGARI_REDIS_URL', { timeout: 60_000 }, () => 
     } finally {
       await client.call('CONFIG', 'SET', 'save', '');
       await client.call('CONFIG', 'SET', 'appendonly', 'no');
+    }
+  });
+
+  it('refuses a Redis that may evict keys (a waiting woman\'s place, a limit): exit 1 saying what to change, nothing written', async () => {
+    const client = file.redis.connect();
+    await client.flushall();
+    // What managed services often default to; Redis's own default is noeviction.
+    await client.call('CONFIG', 'SET', 'maxmemory-policy', 'volatile-lru');
+    try {
+      const relay = spawnRelayProcess({ DEMO: '1', STAFF_KDF: 'min', TSUNAGARI_DB: path.join(dir, 'refused-eviction.sqlite'), TSUNAGARI_REDIS_URL: file.redis.path, PORT: '0', LOG_LEVEL: 'warn' });
+      expect(await relay.exited, `the relay's output:\n${relay.out()}`).toBe(1);
+      expect(relay.out()).toMatch(/maxmemory-policy volatile-lru/);
+      expect(relay.out()).toMatch(/CONFIG SET maxmemory-policy noeviction/);
+      expect(relay.out()).not.toMatch(/listening on/);
+      expect(await client.keys('*')).toEqual([]);
+    } finally {
+      await client.call('CONFIG', 'SET', 'maxmemory-policy', 'noeviction');
+    }
+  });
+
+  it('refuses a Redis Cluster node, whose slots would split routing\'s several-key scripts: exit 1 saying to use one primary', async () => {
+    const clustered = await startRedis({ args: ['--cluster-enabled', 'yes'] });
+    try {
+      const relay = spawnRelayProcess({ DEMO: '1', STAFF_KDF: 'min', TSUNAGARI_DB: path.join(dir, 'refused-cluster.sqlite'), TSUNAGARI_REDIS_URL: clustered.path, PORT: '0', LOG_LEVEL: 'warn' });
+      expect(await relay.exited, `the relay's output:\n${relay.out()}`).toBe(1);
+      expect(relay.out()).toMatch(/Redis Cluster node/);
+      expect(relay.out()).toMatch(/one Redis primary/);
+      expect(relay.out()).not.toMatch(/listening on/);
+      // Its slots are unassigned, so nothing could have been written; the relay said why, not CLUSTERDOWN.
+      expect(relay.out()).not.toMatch(/CLUSTERDOWN/);
+    } finally {
+      await clustered.stop();
     }
   });
 });
