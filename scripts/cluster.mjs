@@ -9,6 +9,8 @@ import { buildWorkspace, ensurePnpm, installDependencies } from './bootstrap.mjs
 import { MAIN, createCluster } from './local-cluster.mjs';
 
 const NODES = 3;
+/** server/src/main.ts's exit code for "start me again" (its Redis lost the shared queue). */
+const START_AGAIN = 75;
 const cluster = createCluster();
 let stopping = false;
 
@@ -44,18 +46,28 @@ try {
     // Each node's lines after its banner, marked with its number.
     output: (n, line) => process.stdout.write(`[node ${n}] ${line}\n`),
   });
-  // A node or nginx gone while the cluster runs: the demo is broken, stop the rest.
-  // (One that stopped while the others were starting counts too.)
+  // A node or nginx gone while the cluster runs: the demo is broken, stop the rest. (One that
+  // stopped while the others were starting counts too.) A node that exits 75 asks to be started
+  // again (its Redis lost the shared queue: it restores it from the database), as systemd would.
   const gone = (child) => child.exitCode !== null || child.signalCode !== null;
-  for (const node of nodes) {
+  const watch = (node) => {
     const stopped = () => {
       if (stopping) return;
+      if (node.child.exitCode === START_AGAIN) {
+        process.stderr.write(`relay node ${node.n} asked to be started again (exit ${START_AGAIN}): starting it\n`);
+        cluster.restart(node).then(watch, (err) => {
+          process.stderr.write(`${err.message}\n`);
+          void stopAll(1);
+        });
+        return;
+      }
       process.stderr.write(`relay node ${node.n} stopped (${node.child.exitCode ?? node.child.signalCode}): stopping the cluster\n`);
       void stopAll(1);
     };
     if (gone(node.child)) stopped();
     else node.child.once('exit', stopped);
-  }
+  };
+  for (const node of nodes) watch(node);
   if (gone(nginx.child)) void stopAll(1);
   else nginx.child.once('exit', () => !stopping && void stopAll(1));
 

@@ -36,10 +36,11 @@ export function createCluster() {
   /**
    * One relay node, as `npm start` runs it (its own PORT, DEMO=1, the shared PostgreSQL and
    * Redis). Resolves with the node and its banner once it listens; rejects with its output if it
-   * exits first. Its later stdout, and all its stderr, go to `output(n, line)`.
+   * exits first. Its later stdout, and all its stderr, go to `output(n, line)`. `port`: the port it
+   * had before (a node started again keeps its place behind nginx); a free one when absent.
    */
-  async function startNode(n, env, output) {
-    const port = await freePort();
+  async function startNode(n, env, output, port = undefined) {
+    port ??= await freePort();
     const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, MAIN], {
       cwd: path.join(ROOT, 'server'),
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -62,7 +63,7 @@ export function createCluster() {
       });
       child.once('exit', (code) => reject(new Error(`relay node ${n} exited (${code}) while starting:\n${out}`)));
     });
-    return { n, port, child, banner };
+    return { n, port, child, banner, env, output };
   }
 
   return {
@@ -103,6 +104,15 @@ export function createCluster() {
       const nginx = await startNginx(tmp, nginxPort, started.map((n) => n.port), { upstreamHeader });
       stops.push(nginx.stop);
       return { publicUrl, dir: tmp, nodes: started, nginx, pg, redis };
+    },
+
+    /**
+     * Starts node `node.n` again on its port, as systemd would after it exited (`Restart=on-failure`):
+     * a relay whose Redis lost the shared queue exits 75 to be started again. Resolves with the new node.
+     */
+    restart(node) {
+      if (stopped) return Promise.reject(new Error('the cluster is stopping'));
+      return startNode(node.n, node.env, node.output, node.port);
     },
 
     /** Stops what was started, last started first (nginx, the nodes, Redis, PostgreSQL), then deletes the folder; once. */

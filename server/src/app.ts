@@ -94,6 +94,13 @@ export interface AppDeps {
    */
   shared?: SharedNode;
   /**
+   * Several nodes: called once if the shared store loses what was restored into it (Redis
+   * restarted or flushed). The process must stop and start again (main.ts exits 75, and systemd
+   * or `npm run cluster` starts it again), restoring the queue from the database. Absent, the
+   * loss is only logged (`redis.memory_lost`).
+   */
+  sharedStoreLost?: () => void;
+  /**
    * Reverse proxies of our own in front of the server (0: none, the default). Their
    * X-Forwarded-For entries tell callers apart for the rate limits; no more entries are believed.
    */
@@ -249,6 +256,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     limits,
     shared: deps.shared !== undefined,
     nodePresence: deps.shared?.presence,
+    incarnation: deps.shared?.incarnation,
+    storeLost: deps.sharedStoreLost,
     callerSockets: deps.shared?.callerSockets,
   });
 

@@ -8,6 +8,13 @@ import { missingNodeFlags, tuneHeapGrowth } from './heap-tuning.js';
 import { loadSodium } from './sodium.js';
 import { openStorage } from './storage.js';
 
+/**
+ * The exit code of a relay that must be started again at once (EX_TEMPFAIL): its Redis lost the
+ * shared queue (restarted; it keeps nothing on disk), and a new start restores it from the
+ * database. systemd's `Restart=on-failure` and `npm run cluster` start it again.
+ */
+const START_AGAIN_EXIT_CODE = 75;
+
 /** Reads config, opens the database (migrating it), seeds the demo, listens, and stops cleanly. */
 async function main(): Promise<void> {
   // The signal handlers come first. Before a handler is installed, SIGTERM's default kills the
@@ -16,6 +23,8 @@ async function main(): Promise<void> {
   // signal. A signal while starting now stops it cleanly once it is up; a second one leaves at once.
   let stopNow: ((signal: string) => void) | null = null;
   let stopPending: string | null = null;
+  // 0 once stopped on a signal; START_AGAIN_EXIT_CODE once stopped because Redis lost the queue.
+  let exitCode = 0;
   const onSignal = (signal: string): void => {
     if (stopNow) return stopNow(signal);
     if (stopPending) {
@@ -60,6 +69,10 @@ async function main(): Promise<void> {
   await shared?.start();
   const app = await createApp({
     ...(shared ? { shared } : {}),
+    sharedStoreLost: () => {
+      exitCode = START_AGAIN_EXIT_CODE;
+      onSignal('redis-lost');
+    },
     ...(storage.db ? { db: storage.db } : {}),
     repositories: repos,
     sodium,
@@ -160,8 +173,8 @@ async function main(): Promise<void> {
       await redis?.quit().catch(() => redis.disconnect());
       // Last: the app's close flushed the message batcher's writes through it.
       await storage.close();
-      log.info({ event: 'server.stopped' }, 'stopped');
-      process.exit(0);
+      log.info({ event: 'server.stopped', exitCode }, 'stopped');
+      process.exit(exitCode);
     });
   };
   // Asked to stop while starting: now that it is up (its lock taken, its banner out), it stops.

@@ -130,6 +130,7 @@ export async function createServices(repos: Repositories, o: ServiceOptions): Pr
     options: o.routing,
     clusterRunning: o.shared ? () => o.shared?.jobLock.heldElsewhere() ?? Promise.resolve(false) : undefined,
     clientPresent: o.shared ? (id: string) => o.shared?.presence.anywhere(clientPerson(id)) ?? Promise.resolve(false) : undefined,
+    incarnation: o.shared?.incarnation,
   });
   const hours = new OpeningHours(() => settings.hours(), clock, () => settings.programContacts(), () => ({
     retentionDays: settings.get().retentionDays,

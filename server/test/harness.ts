@@ -132,6 +132,8 @@ export async function startTestServer(
     publicUrl?: string;
     /** One of several nodes (issue 17): what it shares with the others through Redis (the test owns the connection). */
     shared?: SharedNode;
+    /** Several nodes: what the node does when its Redis lost the shared queue (main.ts exits 75); default: logged only. */
+    sharedStoreLost?: () => void;
     /** 'sqlite': the records in the SQLite file even in the `server-pg` project (the move to PostgreSQL starts from one). */
     storage?: 'sqlite';
   } = {},
@@ -162,6 +164,7 @@ export async function startTestServer(
     // left (offers whose timers died with it included), as a node restarting beside a live Redis does.
     ...(redis ? { queueStore: new RedisQueueStore(redis, `test-${path.basename(dir)}:`) } : {}),
     ...(opts.shared ? { shared: opts.shared } : {}),
+    ...(opts.sharedStoreLost ? { sharedStoreLost: opts.sharedStoreLost } : {}),
     ...(pgStorage ? { repositories: pgStorage.repos } : { db }),
     // PostgreSQL answers across a socket already: the stand-in for it is for SQLite runs only.
     ...(!pgStorage && (opts.storageLatency ?? process.env.TSUNAGARI_TEST_STORAGE === 'later') ? { repositories: answeringLater(createSqliteRepositories(db)) } : {}),

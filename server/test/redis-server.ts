@@ -13,20 +13,17 @@ export interface TestRedis {
   readonly path: string;
   /** A new connection; closed by {@link stop}. */
   connect(): Redis;
+  /**
+   * Kills redis-server (SIGKILL, as a crash or an OOM kill would) and starts it again on the same
+   * socket: empty, as a Redis that saves nothing comes back. Connections reconnect by themselves.
+   */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
-/**
- * Starts redis-server as the current user: no persistence, loopback only (no TCP port at all: a
- * Unix socket), so parallel test files never meet on a port and nothing outlives the test.
- */
-export async function startRedis(options: { /** More redis-server arguments (e.g. `--cluster-enabled yes`). */ args?: readonly string[] } = {}): Promise<TestRedis> {
-  if (!fs.existsSync(REDIS_SERVER)) {
-    throw new Error(`redis-server not found at ${REDIS_SERVER}: npm test installs it (Debian: apt-get install -y redis-server), or set REDIS_SERVER_PATH`);
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-redis-'));
-  const socket = path.join(dir, 'redis.sock');
-  const child: ChildProcess = spawn(REDIS_SERVER, ['--port', '0', '--unixsocket', socket, '--unixsocketperm', '700', '--save', '', '--appendonly', 'no', '--dir', dir, ...(options.args ?? [])], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts redis-server in `dir` on `socket`; resolves once it accepts connections. */
+async function spawnRedis(dir: string, socket: string, args: readonly string[]): Promise<ChildProcess> {
+  const child: ChildProcess = spawn(REDIS_SERVER, ['--port', '0', '--unixsocket', socket, '--unixsocketperm', '700', '--save', '', '--appendonly', 'no', '--dir', dir, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout?.on('data', (d: Buffer) => { log += d.toString(); });
   child.stderr?.on('data', (d: Buffer) => { log += d.toString(); });
@@ -41,6 +38,28 @@ export async function startRedis(options: { /** More redis-server arguments (e.g
       }
     }, 20);
   });
+  return child;
+}
+
+function ended(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill(signal);
+  return exited;
+}
+
+/**
+ * Starts redis-server as the current user: no persistence, loopback only (no TCP port at all: a
+ * Unix socket), so parallel test files never meet on a port and nothing outlives the test.
+ */
+export async function startRedis(options: { /** More redis-server arguments (e.g. `--cluster-enabled yes`). */ args?: readonly string[] } = {}): Promise<TestRedis> {
+  if (!fs.existsSync(REDIS_SERVER)) {
+    throw new Error(`redis-server not found at ${REDIS_SERVER}: npm test installs it (Debian: apt-get install -y redis-server), or set REDIS_SERVER_PATH`);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-redis-'));
+  const socket = path.join(dir, 'redis.sock');
+  const args = options.args ?? [];
+  let child = await spawnRedis(dir, socket, args);
   const clients: Redis[] = [];
   return {
     path: socket,
@@ -49,11 +68,14 @@ export async function startRedis(options: { /** More redis-server arguments (e.g
       clients.push(client);
       return client;
     },
+    async restart() {
+      await ended(child, 'SIGKILL');
+      fs.rmSync(socket, { force: true });
+      child = await spawnRedis(dir, socket, args);
+    },
     async stop() {
       await Promise.all(clients.map((c) => c.quit().catch(() => c.disconnect())));
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+      await ended(child, 'SIGTERM');
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -60,6 +60,26 @@ describe('a relay started with TSUNAGARI_REDIS_URL', { timeout: 60_000 }, () => 
     }
   });
 
+  it('stops with exit 75 (start me again) when its Redis restarts empty, and started again restores the queue from the database', async () => {
+    const db = path.join(dir, 'lost.sqlite');
+    const env = { DEMO: '1', STAFF_KDF: 'min', TSUNAGARI_DB: db, TSUNAGARI_REDIS_URL: file.redis.path, PORT: '0', LOG_LEVEL: 'info', TSUNAGARI_NODE_HEARTBEAT_MS: '200' };
+    const relay = await startRelayProcess(env);
+    const client = file.redis.connect();
+    while ((await client.keys('tsunagari:{routing}:incarnation')).length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    await file.redis.restart();
+    expect(await relay.exited, `the relay's output:\n${relay.out()}`).toBe(75);
+    expect(relay.out()).toMatch(/"redis\.memory_lost"/);
+    // Started again (systemd's Restart=on-failure): it finds the store empty and restores it.
+    const again = await startRelayProcess(env);
+    try {
+      await expect.poll(() => /"routing\.booted".*"from":"database"/.test(again.out()), { timeout: 20_000, interval: 50 }).toBe(true);
+      expect((await client.get('tsunagari:{routing}:incarnation'))?.startsWith('restoring:')).toBe(false);
+    } finally {
+      again.child.kill('SIGTERM');
+      expect(await again.exited, `the relay's output:\n${again.out()}`).toBe(0);
+    }
+  });
+
   it('refuses a Redis that saves to disk (snapshots or the append-only file): the caller salt must never be written down — exit 1 saying what to change, nothing written', async () => {
     const client = file.redis.connect();
     await client.flushall();

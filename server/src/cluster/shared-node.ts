@@ -8,6 +8,7 @@ import type { CallerSocketCount } from '../socket/connection-limits.js';
 import type { JobLock } from './job-lock.js';
 import type { LimiterFactory } from './limiters.js';
 import type { NodePresence } from './node-presence.js';
+import type { StoreIncarnation } from './store-incarnation.js';
 
 /**
  * What one relay node shares with the others (issue 17), built from TSUNAGARI_REDIS_URL by
@@ -36,6 +37,8 @@ export interface SharedNode {
   presence: NodePresence;
   /** The caller keys' daily salt, the same on every node (so one network is one caller everywhere). */
   salts: DailySalts;
+  /** Whether the shared store still holds what was restored into it: Redis keeps nothing on disk, so a restarted one is empty. */
+  incarnation: StoreIncarnation;
   /** Fetches what must be at hand before the first request (the day's salt) and beats once; the owner awaits it before createApp. */
   start(): Promise<void>;
   /**

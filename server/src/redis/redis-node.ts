@@ -14,6 +14,7 @@ import { RedisJobLock } from './redis-job-lock.js';
 import { RedisNodePresence } from './redis-node-presence.js';
 import { RedisProofLedger } from './redis-proof-ledger.js';
 import { RedisQueueStore } from './redis-queue-store.js';
+import { RedisStoreIncarnation } from './redis-store-incarnation.js';
 
 export interface RedisNodeOptions {
   clock: Clock;
@@ -47,6 +48,7 @@ export function createRedisNode(redis: Redis, options: RedisNodeOptions): Shared
   let adapter: SharedNode['adapter'] | null = null;
   const salts = new RedisDailySalts(redis, options.clock, options.log, prefix);
   const presence = new RedisNodePresence(redis, options.log, prefix, options.heartbeatMs, options.stallMs);
+  const incarnation = new RedisStoreIncarnation(redis, prefix, presence.nodeId, presence.beatMs);
   return {
     queueStore: new RedisQueueStore(redis, prefix),
     // Made when Socket.IO first asks: it opens its reading connections as soon as it exists.
@@ -91,12 +93,14 @@ export function createRedisNode(redis: Redis, options: RedisNodeOptions): Shared
     jobLock: new RedisJobLock(redis, `${prefix}jobs:lock`, options.jobLeaseMs, presence),
     presence,
     salts,
+    incarnation,
     // The heartbeat first: the job lock and a starting node's look at the cluster go by it.
     start: async () => {
       await presence.start();
       await salts.start();
     },
     stop: async () => {
+      incarnation.stop();
       salts.stop();
       await presence.stop();
     },

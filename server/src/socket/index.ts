@@ -20,6 +20,7 @@ import type { Scheduler } from '../scheduler.js';
 import { QueuePusher } from './queue-pusher.js';
 import { NodeSockets } from './node-sockets.js';
 import type { NodePresence } from '../cluster/node-presence.js';
+import type { StoreIncarnation } from '../cluster/store-incarnation.js';
 import { registerOutreachHandlers } from './outreach.handlers.js';
 import { registerQueueHandlers } from './queue.handlers.js';
 import { registerReportHandlers } from './report.handlers.js';
@@ -46,6 +47,10 @@ export type SocketDeps = Services & {
   shared?: boolean;
   /** Several nodes: this node's heartbeat and the registry of whose sockets are on which node. */
   nodePresence?: NodePresence | undefined;
+  /** Several nodes: whether the shared store still holds what was restored into it (watched once routing has booted). */
+  incarnation?: StoreIncarnation | undefined;
+  /** Called once when the shared store lost what was restored into it (Redis restarted or flushed): this node must start again. */
+  storeLost?: (() => void) | undefined;
   /** With several nodes: client sockets per caller network counted across them (default: this process's). */
   callerSockets?: ((max: number) => CallerSocketCount) | undefined;
 };
@@ -92,8 +97,18 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: Q
   const events = routingEvents(io, deps, pusher, deps.shared ?? false);
   // No socket is admitted before routing has loaded the queue it will be told about.
   const booted = routing.boot(events);
-  // Several nodes: whether this node restored routing from the database or joined a running cluster.
-  booted.then((from) => deps.shared && log.info({ event: 'routing.booted', from }, 'routing loaded'), events.failed);
+  booted.then(({ from, incarnation }) => {
+    if (!deps.shared) return;
+    // Several nodes: whether this node restored routing from the database or joined a running cluster.
+    log.info({ event: 'routing.booted', from }, 'routing loaded');
+    // Redis keeps nothing on disk: restarted, it is empty while this node's routing runs on.
+    if (incarnation !== null) {
+      deps.incarnation?.watch(incarnation, () => {
+        log.error({ event: 'redis.memory_lost' }, 'Redis lost the queue it held (restarted or flushed): this node stops, to start again from the database');
+        deps.storeLost?.();
+      });
+    }
+  }, events.failed);
   const nodeSockets = deps.nodePresence ? new NodeSockets(io, deps.nodePresence, routing, log, events.failed) : null;
   // Changes the admin CLI makes beside the running relay take effect here within a second; so do
   // capacities written straight to the database (routing offers by them on every node).

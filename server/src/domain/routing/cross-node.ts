@@ -1,3 +1,4 @@
+import type { StoreIncarnation } from '../../cluster/store-incarnation.js';
 import type { Scheduler } from '../../scheduler.js';
 import type { RoutingContext } from './context.js';
 
@@ -13,7 +14,12 @@ export interface ClusterProbe {
    * come back through another node; asked before her wait or chat ends as gone.
    */
   clientPresent?: ((consultationId: string) => Promise<boolean>) | undefined;
+  /** Whether the shared store still holds what was restored into it (it is lost if Redis restarts). */
+  incarnation?: StoreIncarnation | undefined;
 }
+
+/** How often a booting node looks again while another node restores the shared store. */
+const RESTORE_WAIT_MS = 100;
 
 /**
  * What routing does only because there are several nodes sharing one queue store (issue 17):
@@ -25,6 +31,7 @@ export interface ClusterProbe {
 export class CrossNode {
   private readonly running: () => Promise<boolean>;
   private readonly present: (consultationId: string) => Promise<boolean>;
+  private readonly incarnation: StoreIncarnation | undefined;
   /** The next sweep for offers a dead node left (shared stores only). */
   private sweep: unknown = null;
 
@@ -37,6 +44,7 @@ export class CrossNode {
   ) {
     this.running = probe.clusterRunning ?? (async () => false);
     this.present = probe.clientPresent ?? (async () => false);
+    this.incarnation = probe.incarnation;
   }
 
   /**
@@ -48,17 +56,44 @@ export class CrossNode {
   }
 
   /**
-   * Joins a running cluster at boot, when there is one: the shared store is live — the queue,
-   * loads, offers and who is connected, kept by the other nodes. Restored from the database it
-   * would show every counselor offline (no offers to her) and this node's grace timers would
-   * requeue the chats of counselors, and end the waits of women, whose sockets are on other nodes.
-   * True when it joined (nothing is to be restored).
+   * Where routing's state comes from at boot. One node, or a lone relay whose predecessor died:
+   * `restore` from the database. A shared store another live node already runs on: joined as it
+   * is — the queue, loads, offers and who is connected, kept by the other nodes (restored from the
+   * database it would show every counselor offline and this node's grace timers would requeue the
+   * chats, and end the waits, of people whose sockets are on other nodes). A shared store that was
+   * never restored or has lost what it held (Redis restarted: it keeps nothing on disk) is
+   * restored by the one node that claims it, while the others wait for it and then join; every
+   * node's {@link StoreIncarnation} watch sees the loss and stops the node, so nobody runs on an
+   * empty store. Returns the restore's id to watch (null with one node) and where the state came from.
    */
-  async joinRunning(): Promise<boolean> {
-    if (!this.shared || !(await this.running())) return false;
+  async boot(restore: () => Promise<void>): Promise<{ from: 'database' | 'cluster'; incarnation: string | null }> {
+    const incarnation = this.shared ? this.incarnation : undefined;
+    if (!incarnation) {
+      if (this.shared && (await this.running())) return this.joined(null);
+      await restore();
+      return { from: 'database', incarnation: null };
+    }
+    for (;;) {
+      if (this.ctx.stopped()) throw new Error('routing stopped while booting');
+      const found = await incarnation.read();
+      if (found.state === 'restored') {
+        if (await this.running()) return this.joined(found.id);
+        // Its nodes are gone (a lone relay restarted): what they left is restored over.
+        await restore();
+        return { from: 'database', incarnation: found.id };
+      }
+      if (found.state === 'empty' && (await incarnation.claim())) {
+        await restore();
+        return { from: 'database', incarnation: await incarnation.restored() };
+      }
+      await new Promise((resolve) => setTimeout(resolve, RESTORE_WAIT_MS));
+    }
+  }
+
+  private async joined(incarnation: string | null): Promise<{ from: 'cluster'; incarnation: string | null }> {
     await this.ctx.router.adoptOffers();
     this.sweepForOrphanedOffers();
-    return true;
+    return { from: 'cluster', incarnation };
   }
 
   /**

@@ -125,15 +125,16 @@ export class RoutingService {
 
   /**
    * Loads the persisted queue and loads at start-up. Nobody is connected yet, so nothing is
-   * offered; everyone gets her grace period to come back. Says where the state came from: joining
-   * a running cluster (issue 17), nothing is restored (see {@link CrossNode.joinRunning}).
+   * offered; everyone gets her grace period to come back. Says where the state came from (joining
+   * a running cluster, issue 17, nothing is restored: see {@link CrossNode.boot}) and, with a
+   * shared store, which restore of it this node runs on (to watch for its loss).
    */
-  async boot(events: RoutingEvents): Promise<'database' | 'cluster'> {
+  async boot(events: RoutingEvents): Promise<{ from: 'database' | 'cluster'; incarnation: string | null }> {
     this.events = events;
-    if (await this.cross.joinRunning()) return 'cluster';
-    await restoreFromDatabase(this.ctx);
-    await this.cross.watchOffersLeft();
-    return 'database';
+    return this.cross.boot(async () => {
+      await restoreFromDatabase(this.ctx);
+      await this.cross.watchOffersLeft();
+    });
   }
 
   /**

@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { StoreIncarnation } from '../cluster/store-incarnation.js';
+
+/** How long a claimed restore may take before another node may claim it (its node died meanwhile). */
+const RESTORE_CLAIM_MS = 60_000;
+const RESTORING = 'restoring:';
+
+/**
+ * {@link StoreIncarnation} as one Redis key under routing's hash tag, with no expiry: a restore's
+ * id once a node has restored the store, `restoring:<node>` (expiring) while one does. Redis keeps
+ * nothing on disk (preflight.ts), so a restarted Redis has no such key, and neither has a flushed one.
+ */
+export class RedisStoreIncarnation implements StoreIncarnation {
+  private readonly key: string;
+  private timer: ReturnType<typeof setInterval> | null = null;
+
+  /** `redis` stays the caller's. */
+  constructor(
+    private readonly redis: Redis,
+    prefix: string,
+    private readonly nodeId: string,
+    private readonly beatMs: number,
+  ) {
+    this.key = `${prefix}{routing}:incarnation`;
+  }
+
+  async read(): Promise<{ state: 'restored'; id: string } | { state: 'restoring' | 'empty' }> {
+    const value = await this.redis.get(this.key);
+    if (value === null) return { state: 'empty' };
+    return value.startsWith(RESTORING) ? { state: 'restoring' } : { state: 'restored', id: value };
+  }
+
+  async claim(): Promise<boolean> {
+    return (await this.redis.set(this.key, `${RESTORING}${this.nodeId}`, 'PX', RESTORE_CLAIM_MS, 'NX')) === 'OK';
+  }
+
+  async restored(): Promise<string> {
+    const id = randomBytes(12).toString('base64url');
+    await this.redis.set(this.key, id);
+    return id;
+  }
+
+  watch(id: string, lost: () => void): void {
+    this.stop();
+    let told = false;
+    this.timer = setInterval(() => {
+      this.redis.get(this.key).then(
+        (value) => {
+          if (told || value === id || this.timer === null) return;
+          told = true;
+          this.stop();
+          lost();
+        },
+        // Unreachable says nothing: a Redis that comes back empty answers null at a later beat.
+        () => undefined,
+      );
+    }, this.beatMs);
+    this.timer.unref?.();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+}
