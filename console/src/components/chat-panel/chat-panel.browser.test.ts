@@ -6,6 +6,7 @@ import { type ChatState, newChat } from '../../state/chats.js';
 import type { FormResult, TransferDraft } from '../../state/form-requests.js';
 import type { TsgChatPanel } from './chat-panel.component.js';
 import './chat-panel.js';
+import { focused } from '../../test/focus.js';
 
 /** A chat as the workspace hands it to the panel; `key` opens it (active), `ended` and `recordedAt` end and record it. */
 function chat(over: { key?: boolean; ended?: boolean; recordedAt?: string } = {}): ChatState {
@@ -46,12 +47,6 @@ const button = (name: string) => page.getByRole('button', { name, exact: true })
 /** A button under the chat's heading that opens something: its aria-expanded tells whether it is open. */
 const toggle = (name: string, open = false) => page.getByRole('button', { name, exact: true, expanded: open });
 
-/** The focused element, looked for inside shadow roots too. */
-function focused(): Element | null {
-  let el = document.activeElement;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-  return el;
-}
 const transferForm = () => page.getByRole('form', { name: ja.transfer.heading });
 const handoffForm = () => page.getByRole('form', { name: ja.handoff.heading });
 const recordForm = () => page.getByRole('form', { name: new RegExp(ja.record.heading) });
