@@ -243,3 +243,58 @@ describe('chat panel states', () => {
     await expect.element(page.getByText(ja.chat.endedByClientQuickExit)).toBeVisible();
   });
 });
+
+/**
+ * Ending disables 相談を終了する while the relay answers, and the question's button she pressed
+ * goes with the question: without being given somewhere, her focus sat on the page and her next
+ * Tab started from its top. The same when the woman leaves while she types (the composer is
+ * disabled): the record, which opens by itself, is what she does next.
+ */
+describe('the chat panel keeps her keyboard when the chat ends', () => {
+  afterEach(() => document.body.replaceChildren());
+
+  /** She asks to end and confirms; the workspace marks the panel as ending, as it does. */
+  async function endIt(): Promise<{ panel: TsgChatPanel; shown: ChatState }> {
+    const shown = chat();
+    const panel = await mount(shown);
+    panel.addEventListener('tsg-end-request', () => (panel.ending = true));
+    await userEvent.click(toggle(ja.chat.end));
+    await userEvent.click(button(ja.chat.endConfirmYes));
+    await expect.element(button(ja.chat.ending)).toBeDisabled();
+    return { panel, shown };
+  }
+  const inRecordForm = () => ((focused()?.getRootNode() as ShadowRoot | null)?.host?.localName ?? null);
+
+  it('a refused end gives her 相談を終了する back, with the reason read out', async () => {
+    const { panel } = await endIt();
+    Object.assign(panel, { ending: false, error: ja.errors.INTERNAL });
+    await expect.element(page.getByRole('alert')).toHaveTextContent(ja.errors.INTERNAL);
+    await expect.poll(() => focused()?.textContent?.trim()).toBe(ja.chat.end);
+  });
+
+  it('an end that went through puts her in the record', async () => {
+    const { panel, shown } = await endIt();
+    Object.assign(panel, { ending: false, chat: { ...shown, ended: { endedBy: 'counselor', reason: 'ended' } } });
+    await expect.element(recordForm()).toBeVisible();
+    await expect.poll(inRecordForm).toBe('tsg-case-record-form');
+    expect(focused()?.localName).toBe('input');
+  });
+
+  it('the woman leaving while she types puts her in the record; focus put elsewhere stays', async () => {
+    const shown = chat();
+    const panel = await mount(shown);
+    await userEvent.click(composer());
+    panel.chat = { ...shown, ended: { endedBy: 'client', reason: 'ended' } };
+    await expect.element(composer()).toBeDisabled();
+    await expect.poll(inRecordForm).toBe('tsg-case-record-form');
+
+    const next = chat();
+    panel.chat = next;
+    await expect.element(composer()).toBeEnabled();
+    await userEvent.click(page.getByRole('list', { name: ja.chat.messagesLabel }));
+    panel.chat = { ...next, ended: { endedBy: 'client', reason: 'ended' } };
+    await expect.element(recordForm()).toBeVisible();
+    await new Promise((frame) => requestAnimationFrame(frame));
+    expect(focused()?.localName).toBe('ol');
+  });
+});
