@@ -82,9 +82,8 @@ export class TsgChatPanel extends LitElement {
   }
 
   /**
-   * The chat ended — her end went through, or the woman left — and took the focus with what it
-   * removed or disabled (the end button, the composer she was typing in): the record, which opens
-   * by itself now, is what she does next. Focus she had put anywhere else stays.
+   * The chat ended (her end, or the woman left) and took the focus with the end button or the
+   * composer: the record, which opens by itself, is what she does next. Focus put elsewhere stays.
    */
   private async recordAfterEnd(): Promise<void> {
     // The composer is disabled, and the record form drawn, in their own updates after this one.
