@@ -37,6 +37,8 @@ test('she and a counselor talk, end to end encrypted, both ways', async ({ brows
   await expect(queue.getByRole('button', { name: '対応する' })).toHaveCount(1);
   await snap(counselor, info, 'console-queue');
   await queue.getByRole('button', { name: '対応する' }).click();
+  // Her chat opens with the focus on its heading; the queue, whose entry (and button) went, leaves it there.
+  await expect(counselor.locator('tsg-chat-panel').getByRole('heading', { level: 2 })).toBeFocused();
 
   // Her widget checks the organisation's signature and seals the key; both sides unlock.
   await expect(client.getByText('相談員につながりました')).toBeVisible();

@@ -1,7 +1,15 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** A host whose shadow root holds the buttons it disables while busy. */
-type FocusHost = ReactiveControllerHost & HTMLElement;
+export type FocusHost = ReactiveControllerHost & HTMLElement;
+
+/**
+ * The focus went nowhere: the element that had it was disabled or taken off the page, and the
+ * browser left it on the body. Focus she moved on purpose (into another element) is never lost.
+ */
+export function focusLost(): boolean {
+  return document.activeElement === null || document.activeElement === document.body;
+}
 
 /**
  * Keeps her keyboard where it was across a request. A form disables its pressed button while the
@@ -33,8 +41,7 @@ export class BusyFocusController implements ReactiveController {
     if (!busy && this.wasBusy) {
       const back = this.focused;
       this.focused = null;
-      const lost = document.activeElement === null || document.activeElement === document.body;
-      if (back?.isConnected && lost) back.focus();
+      if (back?.isConnected && focusLost()) back.focus();
     }
     this.wasBusy = busy;
   }

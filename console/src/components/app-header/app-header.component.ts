@@ -23,6 +23,7 @@ export class TsgAppHeader extends LitElement {
   @property() displayName = '';
   @property({ attribute: false }) staffRole: StaffRole = 'counselor';
   @property() status: ConnectionStatus = 'idle';
+  /** Logout is under way: the button says so and does nothing more until the login form replaces it all. */
   @property({ type: Boolean }) loggingOut = false;
   /** The pinned organisation key's fingerprint, for the menu. */
   @property() orgFingerprint = '';
@@ -32,12 +33,12 @@ export class TsgAppHeader extends LitElement {
       <header>
         <h1>${ja.app.name} <span>${ja.app.consoleName}</span></h1>
         <div class="spacer"></div>
-        <div role="status">${this.renderConnection()}</div>
+        <div role="status">${this.loggingOut ? html`<p class="sr-only">${ja.header.loggingOut}</p>` : this.renderConnection()}</div>
         <p class="who">
           <span class="sr-only">${ja.header.staffLabel}：</span>${this.displayName}<span class="role">（${ja.role[this.staffRole]}）</span>
         </p>
         <tsg-header-menu .orgFingerprint=${this.orgFingerprint}></tsg-header-menu>
-        <button class="btn-secondary" type="button" ?disabled=${this.loggingOut} @click=${this.onLogout}>
+        <button class="btn-secondary" type="button" aria-disabled=${this.loggingOut ? 'true' : nothing} @click=${this.onLogout}>
           ${this.loggingOut ? ja.header.loggingOut : ja.header.logout}
         </button>
       </header>
@@ -61,7 +62,13 @@ export class TsgAppHeader extends LitElement {
     }
   }
 
+  /**
+   * Logging out ends on the login form, which takes the focus. Till then the button stays
+   * focusable (aria-disabled, not disabled): a disabled one would drop her focus on the page for
+   * the wait, with nothing said; she stays on it, and the status line says it is under way.
+   */
   private onLogout(): void {
+    if (this.loggingOut) return;
     this.dispatchEvent(new LogoutRequestEvent({ expired: false }));
   }
 

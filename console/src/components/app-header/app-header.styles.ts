@@ -24,6 +24,13 @@ export const appHeaderStyles = css`
     font-weight: 500;
     margin-left: 0.15rem;
   }
+  /* Logging out: still focusable (aria-disabled), so it looks busy rather than disabled. */
+  button[aria-disabled='true'] {
+    cursor: progress;
+  }
+  button[aria-disabled='true']:hover {
+    background: var(--tsg-surface);
+  }
   .spacer {
     flex: 1;
   }

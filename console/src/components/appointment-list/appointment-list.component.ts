@@ -3,6 +3,8 @@ import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ja } from '../../i18n/ja.js';
+import { focusLost } from '../../services/busy-focus.controller.js';
+import { RowFocusController } from '../../services/row-focus.controller.js';
 import type { RequestResult } from '../../services/staff-socket.controller.js';
 import { formatTokyoDateTime, normaliseCode, spacedCode } from '../../state/appointments.js';
 import type { FormResult } from '../../state/form-requests.js';
@@ -40,6 +42,15 @@ export class TsgAppointmentList extends LitElement {
   @state() private marking: Appointment | null = null;
   /** The copy from `appointment:find`, used when the list does not hold it (older than a week). */
   private foundCopy: Appointment | null = null;
+  /**
+   * Her keyboard across a search or a status change: the pressed button back (a refusal, 探す),
+   * or, when a change swapped the row's buttons (済み → 予約中に戻す), the row's button that is
+   * there now; with the row gone, the search box.
+   */
+  private readonly rowFocus = new RowFocusController(this, {
+    busy: () => this.searching || this.changingId !== null,
+    empty: () => this.renderRoot.querySelector<HTMLElement>('#appt-code'),
+  });
 
   override render() {
     // The found appointment is shown from the live list when it is there, so a status change shows at once.
@@ -78,7 +89,7 @@ export class TsgAppointmentList extends LitElement {
         <div><dt>${t.staff}</dt><dd>${a.staffName}</dd></div>
         <div><dt>${t.status}</dt><dd>${t.statuses[a.status]}</dd></div>
       </dl>
-      ${this.renderActions(a)}
+      ${this.renderActions(a, 'found')}
     </div>`;
   }
 
@@ -101,15 +112,18 @@ export class TsgAppointmentList extends LitElement {
                 <td class="code">${spacedCode(a.code)}</td>
                 <td>${a.staffName}</td>
                 <td>${t.statuses[a.status]}</td>
-                <td>${this.renderActions(a)}</td>
+                <td>${this.renderActions(a, 'table')}</td>
               </tr>`,
             )}
       </tbody>
     </table>`;
   }
 
-  /** The status buttons: the three outcomes while booked, and a way back if one was set by mistake. */
-  private renderActions(a: Appointment) {
+  /**
+   * The status buttons: the three outcomes while booked, and a way back if one was set by mistake.
+   * `where`: the found one and its row in the table are two rows to the focus, not one.
+   */
+  private renderActions(a: Appointment, where: 'found' | 'table') {
     const choices: AppointmentStatus[] = a.status === 'booked' ? ['done', 'no_show', 'cancelled'] : ['booked'];
     return html`<div class="actions" role="group" aria-label=${t.actionsFor(spacedCode(a.code))}>
       ${choices.map(
@@ -118,6 +132,7 @@ export class TsgAppointmentList extends LitElement {
           type="button"
           data-appointment=${a.id}
           data-status=${s}
+          data-row="${where}-${a.id}"
           ?disabled=${this.changingId !== null}
           @click=${() => (s === 'done' && isVisitKind(a.kind) ? void this.openVisit(a) : void this.setStatus(a, s))}
         >
@@ -141,6 +156,12 @@ export class TsgAppointmentList extends LitElement {
     this.searching = false;
     if (!res.ok) {
       this.searchNotice = res.error === 'UNKNOWN_APPOINTMENT' || res.error === 'INVALID_PAYLOAD' ? t.notFound : ja.errors[res.error];
+      // 探す was given back; the code to correct is where she acts next (unless she went elsewhere).
+      await this.updateComplete;
+      if (focusLost() || this.shadowRoot?.activeElement === input.form?.querySelector('button')) {
+        input.focus();
+        input.select();
+      }
       return;
     }
     this.foundCopy = res.data;

@@ -6,6 +6,7 @@ import { type ChatState, newChat } from '../../state/chats.js';
 import type { FormResult, TransferDraft } from '../../state/form-requests.js';
 import type { TsgChatPanel } from './chat-panel.component.js';
 import './chat-panel.js';
+import { focused } from '../../test/focus.js';
 
 /** A chat as the workspace hands it to the panel; `key` opens it (active), `ended` and `recordedAt` end and record it. */
 function chat(over: { key?: boolean; ended?: boolean; recordedAt?: string } = {}): ChatState {
@@ -46,12 +47,6 @@ const button = (name: string) => page.getByRole('button', { name, exact: true })
 /** A button under the chat's heading that opens something: its aria-expanded tells whether it is open. */
 const toggle = (name: string, open = false) => page.getByRole('button', { name, exact: true, expanded: open });
 
-/** The focused element, looked for inside shadow roots too. */
-function focused(): Element | null {
-  let el = document.activeElement;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-  return el;
-}
 const transferForm = () => page.getByRole('form', { name: ja.transfer.heading });
 const handoffForm = () => page.getByRole('form', { name: ja.handoff.heading });
 const recordForm = () => page.getByRole('form', { name: new RegExp(ja.record.heading) });
@@ -246,5 +241,60 @@ describe('chat panel states', () => {
     panel.chat = { ...panel.chat!, ended: { endedBy: 'client', reason: 'quick_exit' } };
     await expect.element(handoffForm()).not.toBeInTheDocument();
     await expect.element(page.getByText(ja.chat.endedByClientQuickExit)).toBeVisible();
+  });
+});
+
+/**
+ * Ending disables 相談を終了する while the relay answers, and the question's button she pressed
+ * goes with the question: without being given somewhere, her focus sat on the page and her next
+ * Tab started from its top. The same when the woman leaves while she types (the composer is
+ * disabled): the record, which opens by itself, is what she does next.
+ */
+describe('the chat panel keeps her keyboard when the chat ends', () => {
+  afterEach(() => document.body.replaceChildren());
+
+  /** She asks to end and confirms; the workspace marks the panel as ending, as it does. */
+  async function endIt(): Promise<{ panel: TsgChatPanel; shown: ChatState }> {
+    const shown = chat();
+    const panel = await mount(shown);
+    panel.addEventListener('tsg-end-request', () => (panel.ending = true));
+    await userEvent.click(toggle(ja.chat.end));
+    await userEvent.click(button(ja.chat.endConfirmYes));
+    await expect.element(button(ja.chat.ending)).toBeDisabled();
+    return { panel, shown };
+  }
+  const inRecordForm = () => ((focused()?.getRootNode() as ShadowRoot | null)?.host?.localName ?? null);
+
+  it('a refused end gives her 相談を終了する back, with the reason read out', async () => {
+    const { panel } = await endIt();
+    Object.assign(panel, { ending: false, error: ja.errors.INTERNAL });
+    await expect.element(page.getByRole('alert')).toHaveTextContent(ja.errors.INTERNAL);
+    await expect.poll(() => focused()?.textContent?.trim()).toBe(ja.chat.end);
+  });
+
+  it('an end that went through puts her in the record', async () => {
+    const { panel, shown } = await endIt();
+    Object.assign(panel, { ending: false, chat: { ...shown, ended: { endedBy: 'counselor', reason: 'ended' } } });
+    await expect.element(recordForm()).toBeVisible();
+    await expect.poll(inRecordForm).toBe('tsg-case-record-form');
+    expect(focused()?.localName).toBe('input');
+  });
+
+  it('the woman leaving while she types puts her in the record; focus put elsewhere stays', async () => {
+    const shown = chat();
+    const panel = await mount(shown);
+    await userEvent.click(composer());
+    panel.chat = { ...shown, ended: { endedBy: 'client', reason: 'ended' } };
+    await expect.element(composer()).toBeDisabled();
+    await expect.poll(inRecordForm).toBe('tsg-case-record-form');
+
+    const next = chat();
+    panel.chat = next;
+    await expect.element(composer()).toBeEnabled();
+    await userEvent.click(page.getByRole('list', { name: ja.chat.messagesLabel }));
+    panel.chat = { ...next, ended: { endedBy: 'client', reason: 'ended' } };
+    await expect.element(recordForm()).toBeVisible();
+    await new Promise((frame) => requestAnimationFrame(frame));
+    expect(focused()?.localName).toBe('ol');
   });
 });

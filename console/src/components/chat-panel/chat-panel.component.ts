@@ -5,6 +5,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { ChatCloseEvent } from '../../events/chat-close.event.js';
 import { EndRequestEvent } from '../../events/end-request.event.js';
 import { endedText, ja } from '../../i18n/ja.js';
+import { BusyFocusController, focusLost } from '../../services/busy-focus.controller.js';
 import { type ChatState, chatPhase, recordedAt } from '../../state/chats.js';
 import type { FormResult, HandoffResult, MessageDraft, TransferDraft } from '../../state/form-requests.js';
 import { formatClock, shortLabel } from '../../state/queue.js';
@@ -58,6 +59,8 @@ export class TsgChatPanel extends LitElement {
   @query('.log') private log?: HTMLElement;
   @query('h2') private heading?: HTMLElement;
   private stickToBottom = true;
+  /** A refused end gives her 相談を終了する back (onEndConfirm puts her there before it is disabled). */
+  private readonly keepFocus = new BusyFocusController(this, () => this.ending);
 
   override willUpdate(changed: PropertyValues<this>): void {
     const prev = changed.get('chat');
@@ -72,8 +75,21 @@ export class TsgChatPanel extends LitElement {
     }
   }
 
-  override updated(): void {
+  override updated(changed: PropertyValues<this>): void {
     if (this.stickToBottom && this.log) this.log.scrollTop = this.log.scrollHeight;
+    const prev = changed.get('chat');
+    if (prev && !prev.ended && this.chat?.ended && prev.consultation.consultationId === this.chat.consultation.consultationId) void this.recordAfterEnd();
+  }
+
+  /**
+   * The chat ended (her end, or the woman left) and took the focus with the end button or the
+   * composer: the record, which opens by itself, is what she does next. Focus put elsewhere stays.
+   */
+  private async recordAfterEnd(): Promise<void> {
+    // The composer is disabled, and the record form drawn, in their own updates after this one.
+    const children = this.renderRoot.querySelectorAll<LitElement>('tsg-message-composer, tsg-case-record-form');
+    await Promise.all([...children].map((c) => c.updateComplete));
+    if (focusLost()) this.recordForm()?.focus();
   }
 
   /** Moves focus to the chat's heading, so a screen reader starts at the top of the chat. */
@@ -256,6 +272,9 @@ export class TsgChatPanel extends LitElement {
   }
 
   private onEndConfirm(nuisance: boolean): void {
+    // The question goes, and the button she pressed with it: she is put back on 相談を終了する,
+    // which is where a refusal leaves her (and the ending chat takes her on to the record).
+    this.renderRoot.querySelector<HTMLButtonElement>('.actions .btn-danger')?.focus();
     this.asking = null;
     const id = this.chat?.consultation.consultationId;
     if (id) this.dispatchEvent(new EndRequestEvent({ consultationId: id, ...(nuisance ? { nuisance: true } : {}) }));

@@ -7,6 +7,7 @@ import '../distribution-list/distribution-list.js';
 import type { TsgDistributionList } from '../distribution-list/distribution-list.component.js';
 import type { TsgDistributionForm } from './distribution-form.component.js';
 import './distribution-form.js';
+import { focused } from '../../test/focus.js';
 
 const t = ja.distribution;
 const campaigns: Campaign[] = [{ name: 'ube-2026', label: '宇部のチラシ', active: true, updatedAt: '2026-05-01T00:00:00.000Z' }];
@@ -23,12 +24,6 @@ const saved: DistributionEvent = {
   correctedAt: null,
 };
 
-/** The element that has the focus, through shadow roots (toHaveFocus sees only the host). */
-function focused(): Element | null {
-  let el = document.activeElement;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-  return el;
-}
 const focusedId = () => focused()?.id;
 
 function mountForm(submit: (p: DistributionAddPayload) => Promise<FormResult>): TsgDistributionForm {

@@ -6,6 +6,7 @@ import { TakeRequestEvent } from '../../events/take-request.event.js';
 import { ja } from '../../i18n/ja.js';
 import { formatWait, shortLabel, sortQueue, waitedMs } from '../../state/queue.js';
 import { ClockController } from '../../services/clock.controller.js';
+import { RowFocusController } from '../../services/row-focus.controller.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 import { queueListStyles } from './queue-list.styles.js';
 
@@ -30,12 +31,21 @@ export class TsgQueueList extends LitElement {
   @property() notice = '';
 
   private readonly clock = new ClockController(this, TICK_MS);
+  /**
+   * Her keyboard after a take: a refusal gives her 「対応する」 back; when the entry left the queue
+   * (taken, by her or by someone quicker) the next entry's button, or the heading (which says how
+   * many wait) when none is left. A take that opens her chat moves the focus there itself.
+   */
+  private readonly rowFocus = new RowFocusController(this, {
+    busy: () => this.takingId !== null,
+    empty: () => this.renderRoot.querySelector<HTMLElement>('#queue-heading'),
+  });
 
   override render() {
     const entries = sortQueue(this.entries);
     return html`
       <section aria-labelledby="queue-heading">
-        <h2 id="queue-heading">${ja.queue.heading}<span class="count">${ja.queue.count(entries.length)}</span></h2>
+        <h2 id="queue-heading" tabindex="-1">${ja.queue.heading}<span class="count">${ja.queue.count(entries.length)}</span></h2>
         <p class="error" role="alert">${this.notice}</p>
         ${this.canTake ? nothing : html`<p class="info">${ja.queue.notCounselor}</p>`}
         ${entries.length === 0
@@ -66,6 +76,7 @@ export class TsgQueueList extends LitElement {
               class="btn-primary"
               type="button"
               aria-describedby="${id}-title ${id}-sub"
+              data-row=${e.consultationId}
               ?disabled=${this.takingId !== null}
               @click=${() => this.dispatchEvent(new TakeRequestEvent({ consultationId: e.consultationId }))}
             >

@@ -10,6 +10,7 @@ import { ja } from '../../i18n/ja.js';
 import type { OfferState } from '../../state/chats.js';
 import { shortLabel } from '../../state/queue.js';
 import { ClockController } from '../../services/clock.controller.js';
+import { RowFocusController } from '../../services/row-focus.controller.js';
 import { baseStyles } from '../../styles/shared.styles.js';
 import { routingPanelStyles } from './routing-panel.styles.js';
 
@@ -34,6 +35,15 @@ export class TsgRoutingPanel extends LitElement {
   @property() error = '';
 
   private readonly clock = new ClockController(this, 1000, () => this.offers.length > 0);
+  /**
+   * Her keyboard when an offer goes: accepted (the chat, opening, moves the focus there itself),
+   * refused or withdrawn (its time ran out) — the next offer's 「引き受ける」, or, with none left,
+   * her own status (the refusal is read out beside it), not the top of the page.
+   */
+  private readonly rowFocus = new RowFocusController(this, {
+    busy: () => this.acceptingId !== null,
+    empty: () => this.renderRoot.querySelector<HTMLElement>('input[name="status"]:checked'),
+  });
 
   override render() {
     return this.counselor ? html`${this.renderStatus()}${this.renderOffers()}` : this.renderCounselors();
@@ -87,6 +97,7 @@ export class TsgRoutingPanel extends LitElement {
                 class="btn-primary"
                 type="button"
                 aria-label=${ja.offers.label(label)}
+                data-row=${o.consultationId}
                 ?disabled=${this.acceptingId !== null}
                 @click=${() => this.dispatchEvent(new OfferAcceptEvent({ consultationId: o.consultationId }))}
               >
