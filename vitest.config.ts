@@ -34,7 +34,7 @@ const PG_MATRIX = [
   'test/relay-cli.test.ts', 'test/restart.test.ts', 'test/routing.test.ts', 'test/seed-fiscal-2022.test.ts', 'test/staff-disable.test.ts', 'test/staff-sessions.test.ts',
   'test/start-limit.test.ts', 'test/start-proof.test.ts', 'test/still-waiting.test.ts', 'test/today-figures.test.ts',
   'test/take-resend.test.ts',
-  'test/nodes-routing.test.ts', 'test/nodes-store-loss.test.ts',
+  'test/nodes-routing.test.ts', 'test/nodes-store-loss.test.ts', 'test/nodes-outage.test.ts',
   'test/answered-report.test.ts',
 ];
 

@@ -15,9 +15,10 @@ export interface TestRedis {
   connect(): Redis;
   /**
    * Kills redis-server (SIGKILL, as a crash or an OOM kill would) and starts it again on the same
-   * socket: empty, as a Redis that saves nothing comes back. Connections reconnect by themselves.
+   * socket, `downMs` later: empty, as a Redis that saves nothing comes back (one started with an
+   * append-only file comes back with it). Connections reconnect by themselves.
    */
-  restart(): Promise<void>;
+  restart(downMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -68,8 +69,9 @@ export async function startRedis(options: { /** More redis-server arguments (e.g
       clients.push(client);
       return client;
     },
-    async restart() {
+    async restart(downMs = 0) {
       await ended(child, 'SIGKILL');
+      await new Promise((resolve) => setTimeout(resolve, downMs));
       fs.rmSync(socket, { force: true });
       child = await spawnRedis(dir, socket, args);
     },

@@ -16,6 +16,9 @@ import { RedisProofLedger } from './redis-proof-ledger.js';
 import { RedisQueueStore } from './redis-queue-store.js';
 import { RedisStoreIncarnation } from './redis-store-incarnation.js';
 
+/** How long a stopping node waits for its last pushes to reach Redis. */
+const PUBLISHER_QUIT_MS = 2_000;
+
 export interface RedisNodeOptions {
   clock: Clock;
   log: Logger;
@@ -46,6 +49,8 @@ export interface RedisNodeOptions {
 export function createRedisNode(redis: Redis, options: RedisNodeOptions): SharedNode {
   const prefix = options.prefix ?? 'tsunagari:';
   let adapter: SharedNode['adapter'] | null = null;
+  /** The adapter's publishing connection, once the adapter exists; quit as the node stops. */
+  let publisher: Redis | null = null;
   const salts = new RedisDailySalts(redis, options.clock, options.log, prefix);
   const presence = new RedisNodePresence(redis, options.log, prefix, options.heartbeatMs, options.stallMs);
   const incarnation = new RedisStoreIncarnation(redis, prefix, presence.nodeId, presence.beatMs);
@@ -54,14 +59,22 @@ export function createRedisNode(redis: Redis, options: RedisNodeOptions): Shared
     // Made when Socket.IO first asks: it opens its reading connections as soon as it exists.
     get adapter() {
       if (adapter) return adapter;
-      // The adapter duplicates `redis` for its reading connections, synchronously inside
+      // The adapter publishes through a connection of its own that keeps what it is given while
+      // Redis does not answer and sends it, in order, once it does (no retry limit). On the node's
+      // own connection a publish failed after three reconnection attempts and the adapter dropped
+      // it: a woman's message stored and acknowledged while Redis was unreachable for a few
+      // seconds never reached her counselor on another node. (Routing and the limits keep failing
+      // fast on `redis`: a start or login is refused rather than left hanging.)
+      const own = redis.duplicate({ maxRetriesPerRequest: null });
+      publisher = own;
+      // The adapter duplicates it for its reading connections, synchronously inside
       // createAdapter. Its subscriber's SUBSCRIBE promise is left without a handler: when the
       // adapter closes (this node stopping) before Redis answered it, or Redis drops, it rejects
       // ("Connection is closed.") with nobody listening, an unhandled rejection that ended the
       // process. Handled here, on that connection's subscribe only; the adapter still gets its promise.
-      const duplicate = redis.duplicate;
-      redis.duplicate = (...args: Parameters<Redis['duplicate']>) => {
-        const made = duplicate.apply(redis, args);
+      const duplicate = own.duplicate;
+      own.duplicate = (...args: Parameters<Redis['duplicate']>) => {
+        const made = duplicate.apply(own, args);
         const subscribe = made.subscribe;
         made.subscribe = ((...a: Parameters<Redis['subscribe']>) => {
           const subscribed = subscribe.apply(made, a);
@@ -71,17 +84,17 @@ export function createRedisNode(redis: Redis, options: RedisNodeOptions): Shared
         return made;
       };
       try {
-        adapter = createAdapter(redis, {
-        streamName: `${prefix}socket.io`,
-        channelPrefix: `${prefix}socket.io`,
-        ...(options.adapterBlockMs ? { blockTimeInMs: options.adapterBlockMs } : {}),
-        // A node that fell behind catches up in reads of 1,000 (the adapter reads 100 at a time),
-        // before the stream's trimming passes it by (see DEFAULT_ADAPTER_STREAM_LENGTH).
-        maxLen: options.adapterStreamLength ?? DEFAULT_ADAPTER_STREAM_LENGTH,
-        readCount: 1000,
+        adapter = createAdapter(own, {
+          streamName: `${prefix}socket.io`,
+          channelPrefix: `${prefix}socket.io`,
+          ...(options.adapterBlockMs ? { blockTimeInMs: options.adapterBlockMs } : {}),
+          // A node that fell behind catches up in reads of 1,000 (the adapter reads 100 at a time),
+          // before the stream's trimming passes it by (see DEFAULT_ADAPTER_STREAM_LENGTH).
+          maxLen: options.adapterStreamLength ?? DEFAULT_ADAPTER_STREAM_LENGTH,
+          readCount: 1000,
         });
       } finally {
-        redis.duplicate = duplicate;
+        own.duplicate = duplicate;
       }
       return adapter;
     },
@@ -103,6 +116,13 @@ export function createRedisNode(redis: Redis, options: RedisNodeOptions): Shared
       incarnation.stop();
       salts.stop();
       await presence.stop();
+      // After the app closed: its last pushes go out through it (quit waits for their replies), but
+      // a node stopping while Redis does not answer does not wait for Redis to come back.
+      if (publisher) {
+        const quitting = publisher.quit().catch(() => undefined);
+        await Promise.race([quitting, new Promise((resolve) => setTimeout(resolve, PUBLISHER_QUIT_MS).unref())]);
+        publisher.disconnect();
+      }
     },
   };
 }
