@@ -30,6 +30,8 @@ export class ChatSyncController extends WorkspacePart implements ReactiveControl
   private readonly typingExpiry = new TypingExpiry((id) => this.showClientTyping(id, false));
   /** An older load of her chats stops (and is not applied) when a reconnect starts a new one. */
   private readonly mineLoads = new NewestAsk();
+  /** Chats whose gap is being asked for (one ask at a time each). */
+  private readonly filling = new Set<string>();
 
   constructor(
     ctx: WorkspaceContext,
@@ -69,19 +71,37 @@ export class ChatSyncController extends WorkspacePart implements ReactiveControl
     })();
   }
 
-  /** Fetches messages after the last one held (all of them the first time), a page at a time until none are left. */
-  private async loadHistory(id: string): Promise<void> {
+  /**
+   * Fetches messages after `from` (by default the last one held: all of them the first time), a
+   * page at a time until none are left. Each page asks after the one before it, not after the
+   * newest message held: one pushed meanwhile would otherwise skip the pages between.
+   */
+  private async loadHistory(id: string, from?: number): Promise<void> {
+    let afterId = from;
     for (;;) {
       const chat = store.findChat(this.model, id);
       if (!chat) return;
-      const res = await this.ctx.socket.request('message:list', { consultationId: id, afterId: lastId(chat.messages) });
+      const res = await this.ctx.socket.request('message:list', { consultationId: id, afterId: afterId ?? lastId(chat.messages) });
       if (!res.ok) return;
       this.model = store.receiveMessages(this.model, id, res.data.messages);
       if (!res.data.more || res.data.messages.length === 0) break;
+      afterId = lastId(res.data.messages);
     }
     this.model = store.updateChat(this.model, id, (c) => ({ ...c, historyLoaded: true }));
     this.decrypt(id);
     if (id === this.model.selectedId) this.markRead(id);
+  }
+
+  /**
+   * Her message came past a gap: what she sent between was stored, but its push never reached this
+   * console (a relay node that stored it and died before relaying it, say). Asked for once, after
+   * what was held before; what a relay withholds stays missing, and the chat keeps saying so.
+   */
+  private fillGap(id: string, heldUpTo: number): void {
+    const chat = store.findChat(this.model, id);
+    if (!chat?.historyLoaded || !chat.orderNotice.missing || this.filling.has(id)) return;
+    this.filling.add(id);
+    void this.loadHistory(id, heldUpTo).finally(() => this.filling.delete(id));
   }
 
   /** Tells the server she has read this chat up to its newest message (kept across reloads). */
@@ -210,9 +230,12 @@ export class ChatSyncController extends WorkspacePart implements ReactiveControl
   /** Pushed: a new message in one of her chats. */
   private message(m: StoredMessage): void {
     const id = m.consultationId;
-    if (!store.findChat(this.model, id)) return;
+    const held = store.findChat(this.model, id);
+    if (!held) return;
+    const heldUpTo = lastId(held.messages);
     this.model = store.receiveMessages(this.model, id, [m]);
     this.decrypt(id);
+    if (m.id > heldUpTo) this.fillGap(id, heldUpTo);
     if (m.senderRole === 'client') this.showClientTyping(id, false);
     if (id === this.model.selectedId) this.markRead(id);
     const text = store.findChat(this.model, id)?.plain.get(m.id)?.text;

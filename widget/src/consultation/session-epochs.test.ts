@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { ASSIGNED_AT, chatting, CID, counselor, flush, grantedFirst, receipt, savedRecord, setup, snapshot, stored } from './controller-fakes.js';
 
 /** Issue 13's key epochs in her widget: a new key for each new holder of her chat, and the order check. */
@@ -120,6 +120,50 @@ describe('order of the counselor’s messages', () => {
     // The same id again is the same row (a catch-up): nothing to say.
     s.socket.push('message:new', stored(4, 'counselor', 4, 'よん'));
     s.socket.push('message:new', stored(4, 'counselor', 4, 'よん'));
+    expect(s.ctrl.order).toEqual({ missing: false, repeated: false });
+  });
+
+  test('a message past a gap makes her widget ask for what came between, once: all shown, nothing said missing', async () => {
+    const s = await chatting();
+    // The relay stored the second; its push never reached her (lost between relay nodes, say).
+    const onRelay = [stored(1, 'counselor', 1, 'いち'), stored(2, 'counselor', 2, 'に'), stored(3, 'counselor', 3, 'さん')];
+    s.socket.replies['message:list'] = (p) => ({ ok: true, data: { messages: onRelay.filter((m) => m.id > (p as { afterId: number }).afterId), more: false } });
+    s.socket.push('message:new', stored(1, 'counselor', 1, 'いち'));
+    const asked = s.socket.sent('message:list').length;
+    s.socket.push('message:new', stored(3, 'counselor', 3, 'さん'));
+    await vi.waitFor(() => expect(s.ctrl.messages.map((m) => m.text)).toEqual(['いち', 'に', 'さん']));
+    expect(s.ctrl.order).toEqual({ missing: false, repeated: false });
+    expect(s.socket.sent('message:list').slice(asked)).toEqual([{ consultationId: CID, afterId: 1 }]);
+  });
+
+  test('one the relay withholds stays missing, and she is told; asked once per gap, not again and again', async () => {
+    const s = await chatting();
+    s.socket.replies['message:list'] = () => ({ ok: true, data: { messages: [stored(3, 'counselor', 3, 'さん')], more: false } });
+    s.socket.push('message:new', stored(1, 'counselor', 1, 'いち'));
+    const asked = s.socket.sent('message:list').length;
+    s.socket.push('message:new', stored(3, 'counselor', 3, 'さん'));
+    await vi.waitFor(() => expect(s.socket.sent('message:list').length).toBe(asked + 1));
+    await flush();
+    expect(s.socket.sent('message:list').length).toBe(asked + 1);
+    expect(s.ctrl.order).toEqual({ missing: true, repeated: false });
+    expect(s.ctrl.messages.map((m) => m.text)).toEqual(['いち', 'さん']);
+  });
+
+  test('a message pushed while her history comes page by page does not make her widget skip the pages between', async () => {
+    const s = setup();
+    s.kv.setItem('tsunagari-chat', savedRecord({ grant: grantedFirst }));
+    s.socket.replies['consultation:resume'] = () => ({ ok: true, data: snapshot({ assignedAt: ASSIGNED_AT, messages: [] }) });
+    const onRelay = [1, 2, 3, 4, 5, 6].map((i) => stored(i, 'counselor', i, `${i}`));
+    s.socket.replies['message:list'] = (p) => {
+      const afterId = (p as { afterId: number }).afterId;
+      // He writes a seventh while her second page is on its way: its push comes before the page.
+      if (afterId === 2) s.socket.push('message:new', stored(7, 'counselor', 7, '7'));
+      const page = onRelay.filter((m) => m.id > afterId).slice(0, 2);
+      return { ok: true, data: { messages: page, more: page.at(-1)?.id !== 6 } };
+    };
+    await s.ctrl.restore();
+    s.socket.setStatus({ type: 'connected' });
+    await vi.waitFor(() => expect(s.ctrl.messages.map((m) => m.text)).toEqual(['1', '2', '3', '4', '5', '6', '7']));
     expect(s.ctrl.order).toEqual({ missing: false, repeated: false });
   });
 

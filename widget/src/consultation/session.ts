@@ -1,5 +1,5 @@
 import type { ConsultationSnapshot, CounselorIdentity, EndReason, SenderRole } from '@tsunagari/shared';
-import type { AckData, ClientEvent, Payload, RequestResult } from '@tsunagari/shared/client';
+import { type AckData, type ClientEvent, lastId, type Payload, type RequestResult } from '@tsunagari/shared/client';
 import { Conversation, type ConversationHost } from './conversation.js';
 import { ReloadRecord } from './reload-record.js';
 import type { Opening, SessionEvent, SessionOptions, Stage } from './session-events.js';
@@ -43,6 +43,8 @@ export class ConsultationSession implements ConversationHost {
   private granted: GrantState | null = null;
   /** The newest key epoch the relay says was granted in this consultation (from snapshots). */
   private knownEpoch: number | null = null;
+  /** A gap in the counselor's messages is being asked for (one ask at a time). */
+  private filling = false;
   /** Grants run one after another: an assignment and a snapshot naming it must not both start an epoch. */
   private granting: Promise<void> = Promise.resolve();
   /** Handed back to the queue since the last grant: the next counselor is a transfer. */
@@ -94,7 +96,9 @@ export class ConsultationSession implements ConversationHost {
     socket.on('message:new', (m) => {
       if (!mine(m.consultationId) || m.senderRole !== 'counselor') return;
       this.talk.showCounselorTyping(false);
+      const heldUpTo = this.talk.log.lastId();
       this.talk.receive([m]);
+      if (m.id > heldUpTo) void this.fillGap(heldUpTo);
     });
     socket.on('consultation:requeued', (r) => mine(r.consultationId) && this.requeue());
     socket.on('typing:changed', (t) => {
@@ -253,15 +257,40 @@ export class ConsultationSession implements ConversationHost {
     this.talk.receive(s.messages);
     this.save();
     if (s.counselor && s.assignedAt) await this.grant(s.counselor, s.assignedAt);
-    // Her history comes a page at a time (HISTORY_PAGE_BYTES): ask after the last id until none are left.
-    for (;;) {
-      const list = await this.request('message:list', { consultationId, afterId: this.talk.log.lastId() });
-      if (!list) return;
-      if (list.ok) this.talk.receive(list.data.messages);
-      if (!list.ok || !list.data.more || list.data.messages.length === 0) break;
-    }
+    if (!(await this.listAfter(consultationId, this.talk.log.lastId()))) return;
     this.save();
     this.talk.resend();
+  }
+
+  /**
+   * Her history after `afterId`, a page at a time (HISTORY_PAGE_BYTES) until none are left, each
+   * page asked after the one before (a message pushed meanwhile must not skip the pages between).
+   * False when the session stopped meanwhile.
+   */
+  private async listAfter(consultationId: string, afterId: number): Promise<boolean> {
+    for (let after = afterId; ; ) {
+      const list = await this.request('message:list', { consultationId, afterId: after });
+      if (!list) return false;
+      if (list.ok) this.talk.receive(list.data.messages);
+      if (!list.ok || !list.data.more || list.data.messages.length === 0) return true;
+      after = lastId(list.data.messages);
+    }
+  }
+
+  /**
+   * Her counselor's message came past a gap: what he or she wrote between was stored, but its push
+   * never reached her (a relay node that stored it and died before relaying it, say). Asked for
+   * once; what a relay withholds stays missing, and her chat keeps saying so.
+   */
+  private async fillGap(heldUpTo: number): Promise<void> {
+    const consultationId = this.consultationId;
+    if (this.filling || !consultationId || !this.talk.log.notice().missing) return;
+    this.filling = true;
+    try {
+      await this.listAfter(consultationId, heldUpTo);
+    } finally {
+      this.filling = false;
+    }
   }
 
   /**
