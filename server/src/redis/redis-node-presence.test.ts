@@ -16,6 +16,13 @@ async function until(ok: () => Promise<boolean> | boolean): Promise<void> {
   while (!(await ok())) await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
+/**
+ * How often the nodes of the liveness tests beat: a heartbeat lives three beats, and a live node
+ * must not be taken for dead while the machine is busy (at 50 ms, a 150-ms stall under the full
+ * suite let a live holder's lease be taken); a killed node is seen dead within 1.2 s.
+ */
+const LIVE_BEAT_MS = 400;
+
 /** Nodes beating on one Redis under a prefix of this test's own; each with its own connection. */
 function nodesOf(beatMs: number) {
   const prefix = `presence${++n}:`;
@@ -41,7 +48,7 @@ function nodesOf(beatMs: number) {
 
 describe('node presence in Redis', () => {
   it("a dead node's sockets are claimed by one sweep, once; who still has a socket on a live node is not gone", async () => {
-    const cluster = nodesOf(50);
+    const cluster = nodesOf(LIVE_BEAT_MS);
     const [a, b] = [await cluster.node(), await cluster.node()];
     await a.add('sa1', staffPerson('sato'));
     await a.add('ca1', clientPerson('w1'));
@@ -98,7 +105,7 @@ describe('node presence in Redis', () => {
 
 describe('the job lock with node liveness', () => {
   it("a lease whose holder's heartbeat is gone is taken over at once; a live holder's is not, and a late holder gets nothing back", async () => {
-    const cluster = nodesOf(50);
+    const cluster = nodesOf(LIVE_BEAT_MS);
     const [a, b] = [await cluster.node(), await cluster.node()];
     const key = `${cluster.prefix}jobs:lock`;
     // A lease of ten minutes: only the takeover can move it within the test.
