@@ -25,7 +25,7 @@ export const E2E_SERVER_ENV = Object.freeze({ TSUNAGARI_HOURS: 'always', STAFF_K
 export const SEEDED_CLOCKS = Object.freeze({
   /** Saturday noon in Tokyo: the widget outside the program's hours (widget-safety.spec.ts). */
   saturdayNoon: '2026-11-28T12:00:00+09:00',
-  /** Tuesday noon in Tokyo: the week the calendar shows (calendar.spec.ts). */
+  /** Tuesday noon in Tokyo: the week the calendar shows (calendar.spec.ts); eight months into fiscal 2026, the year report's day (report-charts.spec.ts). */
   tuesdayNoon: '2026-12-01T12:00:00+09:00',
 });
 
