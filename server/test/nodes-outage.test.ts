@@ -19,6 +19,11 @@ afterAll(async () => {
   await redis.stop();
 });
 const open = openPerTest();
+
+/** `promise`, or a failure naming `what` after `ms`: a step that never ends says which it was. */
+function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
+  return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what}: nothing after ${ms} ms`)), ms))]);
+}
 const track = <T extends ClientSocket>(socket: T): T => (open.sockets.push(socket), socket);
 
 describe('two nodes while their Redis is unreachable for 3 s', () => {
@@ -26,8 +31,7 @@ describe('two nodes while their Redis is unreachable for 3 s', () => {
     const { servers } = await nodesOnRedis(redis, open, 2);
     const [a, b] = servers;
     if (!a || !b) throw new Error('two nodes were started');
-    await linked(a, b);
-    await linked(b, a);
+    await within(15_000, 'the nodes linked', Promise.all([linked(a, b), linked(b, a)]));
     const sato = track(staffSocket(b, await loginStaff(b, 'sato')));
     await connected(sato);
     const her = track(clientSocket(a));
@@ -39,12 +43,12 @@ describe('two nodes while their Redis is unreachable for 3 s', () => {
     const seal = sealer(a, chat.consultationId);
     const first = next(sato, 'message:new');
     expect(await send(her, 'message:send', seal('ひとつめ'))).toMatchObject({ ok: true });
-    await first;
+    await within(15_000, 'her first message on node B', first);
 
     const down = redis.restart(3_000);
     // Sent while Redis is down: stored (acknowledged once it is), and relayed once Redis answers.
     const during = send(her, 'message:send', seal('ふたつめ'));
-    await down;
+    await within(20_000, 'Redis started again', down);
     expect(await during).toMatchObject({ ok: true });
     expect(await send(her, 'message:send', seal('みっつめ'))).toMatchObject({ ok: true });
     await expect.poll(() => seen.length, { timeout: 15_000, interval: 50 }).toBe(3);

@@ -73,11 +73,14 @@ export class CrossNode {
       await restore();
       return { from: 'database', incarnation: null };
     }
+    // Another node was seen restoring the store: once it is restored, that node runs it (it may
+    // not hold the job lock yet, which `running` goes by), so this one joins.
+    let restoredByAnother = false;
     for (;;) {
       if (this.ctx.stopped()) throw new Error('routing stopped while booting');
       const found = await incarnation.read();
       if (found.state === 'restored') {
-        if (await this.running()) return this.joined(found.id);
+        if (restoredByAnother || (await this.running())) return this.joined(found.id);
         // Its nodes are gone (a lone relay restarted): what they left is restored over.
         await restore();
         return { from: 'database', incarnation: found.id };
@@ -86,6 +89,7 @@ export class CrossNode {
         await restore();
         return { from: 'database', incarnation: await incarnation.restored() };
       }
+      restoredByAnother = true;
       await new Promise((resolve) => setTimeout(resolve, RESTORE_WAIT_MS));
     }
   }
