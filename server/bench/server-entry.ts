@@ -25,7 +25,7 @@ const sodium = await loadSodium();
 const log = createLogger('warn');
 const storage = await openStorage(config);
 // Several nodes (`--nodes`): Redis loaded only then, as main.ts loads it.
-const redis = config.redis ? (await import('../src/redis/connection.js')).connectRedis(config.redis) : null;
+const redis = config.redis ? (await import('../src/redis/connection.js')).connectRedis(config.redis, log) : null;
 const shared = redis ? (await import('../src/redis/redis-node.js')).createRedisNode(redis, { clock: systemClock, log }) : undefined;
 await shared?.start();
 const app = await createApp({

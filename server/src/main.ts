@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   const demoRecordsKeyFile = demoRecordsKeyPath(config.dbPath);
   const recordsPublicKey = config.demo ? seedDemoRecordsKey(sodium, demoRecordsKeyFile) : undefined;
   // Several nodes (issue 17): Redis is loaded only when TSUNAGARI_REDIS_URL is set.
-  const redis = config.redis ? (await import('./redis/connection.js')).connectRedis(config.redis) : null;
+  const redis = config.redis ? (await import('./redis/connection.js')).connectRedis(config.redis, log) : null;
   if (redis) {
     try {
       await (await import('./redis/preflight.js')).refuseUnfitRedis(redis, log);

@@ -66,4 +66,16 @@ describe('the nodes\' Redis restarted, empty', () => {
     // The restarted nodes watch the new restore: nothing was lost since.
     expect(lost.filter((x) => x === 'c' || x === 'd')).toEqual([]);
   });
+
+  it('a node whose routing cannot load (Redis failing under it) asks to start again instead of admitting nobody for good', { timeout: 30_000 }, async () => {
+    const shared = createRedisNode(file.redis.connect(), { prefix: `loss${++n}:`, adapterBlockMs: 200, clock: systemClock, log: createLogger('silent') });
+    shared.incarnation.read = async () => {
+      throw new Error('Redis went away while routing loaded');
+    };
+    let lost = 0;
+    const server = await startTestServer({ shared, sharedStoreLost: () => void lost++ });
+    open.servers.push(server);
+    await expect.poll(() => lost, { timeout: 10_000, interval: 20 }).toBe(1);
+    expect(server.logs.some((l) => l.includes('"routing.boot_failed"'))).toBe(true);
+  });
 });

@@ -9,6 +9,11 @@ import { spawnRelayProcess, startRelayProcess } from './relay-process.js';
 // Issue 17: the relay as `npm start` runs it, with TSUNAGARI_REDIS_URL naming a real Redis.
 const file = redisPerFile();
 let dir: string;
+
+/** `promise`, or a failure saying `what()` after `ms`: a relay that hangs shows its output. */
+function within<T>(ms: number, what: () => string, promise: Promise<T>): Promise<T> {
+  return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(what())), ms))]);
+}
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-relay-redis-'));
 });
@@ -65,18 +70,27 @@ describe('a relay started with TSUNAGARI_REDIS_URL', { timeout: 60_000 }, () => 
     const env = { DEMO: '1', STAFF_KDF: 'min', TSUNAGARI_DB: db, TSUNAGARI_REDIS_URL: file.redis.path, PORT: '0', LOG_LEVEL: 'info', TSUNAGARI_NODE_HEARTBEAT_MS: '200' };
     const relay = await startRelayProcess(env);
     const client = file.redis.connect();
-    while ((await client.keys('tsunagari:{routing}:incarnation')).length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
-    await file.redis.restart();
-    expect(await relay.exited, `the relay's output:\n${relay.out()}`).toBe(75);
-    expect(relay.out()).toMatch(/"redis\.memory_lost"/);
-    // Started again (systemd's Restart=on-failure): it finds the store empty and restores it.
-    const again = await startRelayProcess(env);
+    let again: Awaited<ReturnType<typeof startRelayProcess>> | null = null;
     try {
-      await expect.poll(() => /"routing\.booted".*"from":"database"/.test(again.out()), { timeout: 20_000, interval: 50 }).toBe(true);
+      // Its routing loaded (Redis restarting while it loads is the next test's case).
+      await expect.poll(() => /"routing\.booted"/.test(relay.out()), { timeout: 20_000, interval: 20 }).toBe(true);
+      // Down half a second: the relay's reconnection attempts are refused meanwhile, and it says so.
+      await file.redis.restart(500);
+      expect(await within(20_000, () => `the relay did not exit:\n${relay.out()}`, relay.exited)).toBe(75);
+      expect(relay.out()).toMatch(/"redis\.memory_lost"/);
+      // Losing Redis is said in the structured log, not as ioredis's raw stderr lines.
+      expect(relay.out()).toMatch(/"event":"redis\.unreachable"/);
+      expect(relay.out()).not.toMatch(/Unhandled error event/);
+      // Started again (systemd's Restart=on-failure): it finds the store empty and restores it.
+      again = await startRelayProcess(env);
+      const second = again;
+      await expect.poll(() => /"routing\.booted".*"from":"database"/.test(second.out()), { timeout: 20_000, interval: 50 }).toBe(true);
       expect((await client.get('tsunagari:{routing}:incarnation'))?.startsWith('restoring:')).toBe(false);
+      second.child.kill('SIGTERM');
+      expect(await within(20_000, () => `the relay started again did not stop:\n${second.out()}`, second.exited)).toBe(0);
     } finally {
-      again.child.kill('SIGTERM');
-      expect(await again.exited, `the relay's output:\n${again.out()}`).toBe(0);
+      // Nothing of this test may outlive it (the next tests count Redis's keys).
+      for (const r of [relay, again]) if (r && r.child.exitCode === null && r.child.signalCode === null) r.child.kill('SIGKILL');
     }
   });
 

@@ -17,8 +17,11 @@ export interface StoreIncarnation {
    * false when another node claimed it first. A claim lapses if its node dies before it is done.
    */
   claim(): Promise<boolean>;
-  /** The restore this node claimed is done; returns its id. */
-  restored(): Promise<string>;
+  /**
+   * The restore this node claimed is done: returns its id, or null when the claim was gone by then
+   * (Redis restarted or was flushed during the restore, taking part of it away): restore again.
+   */
+  restored(): Promise<string | null>;
   /**
    * From now on, once a heartbeat: `lost` is called once when the store no longer holds the
    * restore `id` (emptied, or restored again by another node meanwhile). A store that cannot be

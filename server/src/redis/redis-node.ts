@@ -6,6 +6,7 @@ import type { Clock } from '../clock.js';
 import { DEFAULT_ADAPTER_STREAM_LENGTH } from '../config.js';
 import { describeError } from '../errors.js';
 import type { Logger } from '../log.js';
+import { reportConnection } from './connection.js';
 import { RedisCallerLedgerStore } from './redis-caller-ledger.js';
 import { RedisCallerSockets } from './redis-caller-sockets.js';
 import { RedisDailySalts } from './redis-daily-salts.js';
@@ -65,7 +66,7 @@ export function createRedisNode(redis: Redis, options: RedisNodeOptions): Shared
       // it: a woman's message stored and acknowledged while Redis was unreachable for a few
       // seconds never reached her counselor on another node. (Routing and the limits keep failing
       // fast on `redis`: a start or login is refused rather than left hanging.)
-      const own = redis.duplicate({ maxRetriesPerRequest: null });
+      const own = reportConnection(redis.duplicate({ maxRetriesPerRequest: null }), options.log, 'adapter');
       publisher = own;
       // The adapter duplicates it for its reading connections, synchronously inside
       // createAdapter. Its subscriber's SUBSCRIBE promise is left without a handler: when the
@@ -74,7 +75,7 @@ export function createRedisNode(redis: Redis, options: RedisNodeOptions): Shared
       // process. Handled here, on that connection's subscribe only; the adapter still gets its promise.
       const duplicate = own.duplicate;
       own.duplicate = (...args: Parameters<Redis['duplicate']>) => {
-        const made = duplicate.apply(own, args);
+        const made = reportConnection(duplicate.apply(own, args), options.log, 'adapter-reader');
         const subscribe = made.subscribe;
         made.subscribe = ((...a: Parameters<Redis['subscribe']>) => {
           const subscribed = subscribe.apply(made, a);

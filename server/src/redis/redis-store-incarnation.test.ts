@@ -31,16 +31,24 @@ describe('the shared store\'s incarnation in Redis', () => {
     expect(claims.filter(Boolean)).toHaveLength(1);
     const winner = nodes[claims.indexOf(true)] as RedisStoreIncarnation;
     expect(await nodes[0]?.read()).toEqual({ state: 'restoring' });
-    const id = await winner.restored();
+    const id = (await winner.restored()) as string;
     for (const i of nodes) expect(await i.read()).toEqual({ state: 'restored', id });
     // Restored, it cannot be claimed again: a store is restored once until it is lost.
     expect(await Promise.all(nodes.map((i) => i.claim()))).toEqual([false, false, false, false]);
   });
 
+  it('a restore whose claim Redis lost meanwhile (flushed, or restarted) is not named: null, and the store stays empty', async () => {
+    const [node] = incarnations(1) as [RedisStoreIncarnation];
+    expect(await node.claim()).toBe(true);
+    await file.redis.connect().flushall();
+    expect(await node.restored()).toBeNull();
+    expect(await node.read()).toEqual({ state: 'empty' });
+  });
+
   it('the watch stays quiet while the store holds the restore it watches, and speaks once when Redis is flushed', async () => {
     const [node] = incarnations(1) as [RedisStoreIncarnation];
     await node.claim();
-    const id = await node.restored();
+    const id = (await node.restored()) as string;
     expect(await lostAfter(node, id, 6)).toBe(0);
     expect(await lostAfter(node, id, 6, () => file.redis.connect().flushall())).toBe(1);
   });
@@ -48,7 +56,7 @@ describe('the shared store\'s incarnation in Redis', () => {
   it('the watch speaks when another node restored the store again meanwhile (it was lost and refilled between two beats)', async () => {
     const [a, b] = incarnations(2) as [RedisStoreIncarnation, RedisStoreIncarnation];
     await a.claim();
-    const first = await a.restored();
+    const first = (await a.restored()) as string;
     const refilled = async () => {
       await file.redis.connect().flushall();
       expect(await b.claim()).toBe(true);
@@ -60,7 +68,7 @@ describe('the shared store\'s incarnation in Redis', () => {
   it('the watch speaks once Redis, killed and started again, answers empty — and says nothing while it is down', async () => {
     const [node] = incarnations(1) as [RedisStoreIncarnation];
     await node.claim();
-    const id = await node.restored();
+    const id = (await node.restored()) as string;
     let lost = 0;
     node.watch(id, () => void lost++);
     try {

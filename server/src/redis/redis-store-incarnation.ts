@@ -5,6 +5,8 @@ import type { StoreIncarnation } from '../cluster/store-incarnation.js';
 /** How long a claimed restore may take before another node may claim it (its node died meanwhile). */
 const RESTORE_CLAIM_MS = 60_000;
 const RESTORING = 'restoring:';
+/** KEYS[1] the incarnation; ARGV[1] this node's claim, ARGV[2] the restore's id. 1 = named, 0 = the claim was gone. */
+const RESTORED_OVER_CLAIM = `if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[1], ARGV[2]) return 1 end return 0`;
 
 /**
  * {@link StoreIncarnation} as one Redis key under routing's hash tag, with no expiry: a restore's
@@ -35,10 +37,11 @@ export class RedisStoreIncarnation implements StoreIncarnation {
     return (await this.redis.set(this.key, `${RESTORING}${this.nodeId}`, 'PX', RESTORE_CLAIM_MS, 'NX')) === 'OK';
   }
 
-  async restored(): Promise<string> {
+  async restored(): Promise<string | null> {
     const id = randomBytes(12).toString('base64url');
-    await this.redis.set(this.key, id);
-    return id;
+    // Only over this node's own claim: a claim gone meanwhile means the store lost what was restored.
+    const set = await this.redis.eval(RESTORED_OVER_CLAIM, 1, this.key, `${RESTORING}${this.nodeId}`, id);
+    return set === 1 ? id : null;
   }
 
   watch(id: string, lost: () => void): void {

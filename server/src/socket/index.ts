@@ -108,7 +108,14 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: Q
         deps.storeLost?.();
       });
     }
-  }, events.failed);
+  }, (caught: unknown) => {
+    events.failed(caught);
+    // Routing never loaded (Redis went away while it booted, say): this node would admit nobody
+    // for good. With several nodes it stops to start again, as when Redis loses the queue.
+    if (!deps.shared) return;
+    log.error({ event: 'routing.boot_failed' }, 'routing could not load: this node stops, to start again');
+    deps.storeLost?.();
+  });
   const nodeSockets = deps.nodePresence ? new NodeSockets(io, deps.nodePresence, routing, log, events.failed) : null;
   // Changes the admin CLI makes beside the running relay take effect here within a second; so do
   // capacities written straight to the database (routing offers by them on every node).

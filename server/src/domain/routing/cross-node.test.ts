@@ -13,14 +13,14 @@ type Read = Awaited<ReturnType<StoreIncarnation['read']>>;
  * A node booting on a shared store that answers `reads` in turn (the last one from then on) and
  * claims as `claims` says; `running`: a live node holds the job lock. Counts restores and joins.
  */
-function booting(reads: Read[], { claims = [false], running = false }: { claims?: boolean[]; running?: boolean } = {}) {
+function booting(reads: Read[], { claims = [false], running = false, named = ['new-id'] }: { claims?: boolean[]; running?: boolean; named?: (string | null)[] } = {}) {
   let restores = 0;
   let joins = 0;
   const ctx = { router: { adoptOffers: async () => void joins++ }, options: { offerTimeoutMs: 1_000 }, stopped: () => false, events: () => null } as unknown as RoutingContext;
   const incarnation: StoreIncarnation = {
     read: async () => (reads.length > 1 ? (reads.shift() as Read) : (reads[0] as Read)),
     claim: async () => (claims.length > 1 ? (claims.shift() as boolean) : (claims[0] as boolean)),
-    restored: async () => 'new-id',
+    restored: async () => (named.length > 1 ? (named.shift() as string | null) : (named[0] as string | null)),
     watch: () => undefined,
     stop: () => undefined,
   };
@@ -34,6 +34,12 @@ describe('a node booting on a shared store', () => {
     const n = booting([{ state: 'empty' }], { claims: [true] });
     expect(await n.boot()).toEqual({ from: 'database', incarnation: 'new-id' });
     expect(n.counts()).toEqual({ restores: 1, joins: 0 });
+  });
+
+  it('Redis lost its claim during the restore (restarted, taking part of it away): it claims and restores again, whole', async () => {
+    const n = booting([{ state: 'empty' }], { claims: [true], named: [null, 'second'] });
+    expect(await n.boot()).toEqual({ from: 'database', incarnation: 'second' });
+    expect(n.counts()).toEqual({ restores: 2, joins: 0 });
   });
 
   it('being restored by another node: waits, then joins — even before that node holds the job lock', async () => {

@@ -87,7 +87,10 @@ export class CrossNode {
       }
       if (found.state === 'empty' && (await incarnation.claim())) {
         await restore();
-        return { from: 'database', incarnation: await incarnation.restored() };
+        const id = await incarnation.restored();
+        if (id !== null) return { from: 'database', incarnation: id };
+        // Redis lost the claim, and part of the restore, meanwhile: whoever restores it next
+        // (this node again, or another that claimed it since) does it whole.
       }
       restoredByAnother = true;
       await new Promise((resolve) => setTimeout(resolve, RESTORE_WAIT_MS));
