@@ -256,7 +256,6 @@ export async function createApp(deps: AppDeps): Promise<App> {
     limits,
     shared: deps.shared !== undefined,
     nodePresence: deps.shared?.presence,
-    incarnation: deps.shared?.incarnation,
     storeLost: deps.sharedStoreLost,
     callerSockets: deps.shared?.callerSockets,
   });

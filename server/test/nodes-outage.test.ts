@@ -5,6 +5,7 @@ import { linked } from './node-links.js';
 import { nodesOnRedis } from './nodes-on-redis.js';
 import { openPerTest } from './open-per-test.js';
 import { startRedis, type TestRedis } from './redis-server.js';
+import { within } from './within.js';
 
 // Issue 17, "nothing lost": Redis unreachable for a few seconds and back with what it held (a
 // replica's failover, a network that drops and comes back; here a Redis with its append-only file,
@@ -19,11 +20,6 @@ afterAll(async () => {
   await redis.stop();
 });
 const open = openPerTest();
-
-/** `promise`, or a failure naming `what` after `ms`: a step that never ends says which it was. */
-function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
-  return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what}: nothing after ${ms} ms`)), ms))]);
-}
 const track = <T extends ClientSocket>(socket: T): T => (open.sockets.push(socket), socket);
 
 describe('two nodes while their Redis is unreachable for 3 s', () => {

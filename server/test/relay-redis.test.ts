@@ -5,15 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisPerFile } from './redis-per-file.js';
 import { startRedis } from './redis-server.js';
 import { spawnRelayProcess, startRelayProcess } from './relay-process.js';
+import { within } from './within.js';
 
 // Issue 17: the relay as `npm start` runs it, with TSUNAGARI_REDIS_URL naming a real Redis.
 const file = redisPerFile();
 let dir: string;
-
-/** `promise`, or a failure saying `what()` after `ms`: a relay that hangs shows its output. */
-function within<T>(ms: number, what: () => string, promise: Promise<T>): Promise<T> {
-  return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(what())), ms))]);
-}
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-relay-redis-'));
 });

@@ -1,5 +1,5 @@
 import type { ConsultationEnded, KeyGranted, StaffConsultation, StoredMessage, TypingChanged } from '@tsunagari/shared';
-import { askAgain, intakeOf, lastId, NewestAsk, TypingExpiry } from '@tsunagari/shared/client';
+import { askAgain, historyAfter, intakeOf, lastId, NewestAsk, TypingExpiry } from '@tsunagari/shared/client';
 import type { ReactiveController } from 'lit';
 import type { ChatSelectEvent } from '../events/chat-select.event.js';
 import type { TypingEvent } from '../events/typing.event.js';
@@ -73,20 +73,17 @@ export class ChatSyncController extends WorkspacePart implements ReactiveControl
 
   /**
    * Fetches messages after `from` (by default the last one held: all of them the first time), a
-   * page at a time until none are left. Each page asks after the one before it, not after the
-   * newest message held: one pushed meanwhile would otherwise skip the pages between.
+   * page at a time until none are left ({@link historyAfter}); gives up if the chat is closed meanwhile.
    */
   private async loadHistory(id: string, from?: number): Promise<void> {
-    let afterId = from;
-    for (;;) {
-      const chat = store.findChat(this.model, id);
-      if (!chat) return;
-      const res = await this.ctx.socket.request('message:list', { consultationId: id, afterId: afterId ?? lastId(chat.messages) });
-      if (!res.ok) return;
-      this.model = store.receiveMessages(this.model, id, res.data.messages);
-      if (!res.data.more || res.data.messages.length === 0) break;
-      afterId = lastId(res.data.messages);
-    }
+    const chat = store.findChat(this.model, id);
+    if (!chat) return;
+    const ended = await historyAfter(
+      from ?? lastId(chat.messages),
+      (afterId) => (store.findChat(this.model, id) ? this.ctx.socket.request('message:list', { consultationId: id, afterId }) : Promise.resolve(null)),
+      (messages) => (this.model = store.receiveMessages(this.model, id, messages)),
+    );
+    if (ended !== 'done') return;
     this.model = store.updateChat(this.model, id, (c) => ({ ...c, historyLoaded: true }));
     this.decrypt(id);
     if (id === this.model.selectedId) this.markRead(id);

@@ -114,7 +114,6 @@ export function createRedisNode(redis: Redis, options: RedisNodeOptions): Shared
       await salts.start();
     },
     stop: async () => {
-      incarnation.stop();
       salts.stop();
       await presence.stop();
       // After the app closed: its last pushes go out through it (quit waits for their replies), but

@@ -46,12 +46,11 @@ export class RedisStoreIncarnation implements StoreIncarnation {
 
   watch(id: string, lost: () => void): void {
     this.stop();
-    let told = false;
-    this.timer = setInterval(() => {
+    const timer = setInterval(() => {
       this.redis.get(this.key).then(
         (value) => {
-          if (told || value === id || this.timer === null) return;
-          told = true;
+          // Told once, and never after a stop or a newer watch.
+          if (value === id || this.timer !== timer) return;
           this.stop();
           lost();
         },
@@ -59,7 +58,8 @@ export class RedisStoreIncarnation implements StoreIncarnation {
         () => undefined,
       );
     }, this.beatMs);
-    this.timer.unref?.();
+    timer.unref?.();
+    this.timer = timer;
   }
 
   stop(): void {

@@ -20,7 +20,6 @@ import type { Scheduler } from '../scheduler.js';
 import { QueuePusher } from './queue-pusher.js';
 import { NodeSockets } from './node-sockets.js';
 import type { NodePresence } from '../cluster/node-presence.js';
-import type { StoreIncarnation } from '../cluster/store-incarnation.js';
 import { registerOutreachHandlers } from './outreach.handlers.js';
 import { registerQueueHandlers } from './queue.handlers.js';
 import { registerReportHandlers } from './report.handlers.js';
@@ -47,8 +46,6 @@ export type SocketDeps = Services & {
   shared?: boolean;
   /** Several nodes: this node's heartbeat and the registry of whose sockets are on which node. */
   nodePresence?: NodePresence | undefined;
-  /** Several nodes: whether the shared store still holds what was restored into it (watched once routing has booted). */
-  incarnation?: StoreIncarnation | undefined;
   /** Called once when the shared store lost what was restored into it (Redis restarted or flushed): this node must start again. */
   storeLost?: (() => void) | undefined;
   /** With several nodes: client sockets per caller network counted across them (default: this process's). */
@@ -97,17 +94,15 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: Q
   const events = routingEvents(io, deps, pusher, deps.shared ?? false);
   // No socket is admitted before routing has loaded the queue it will be told about.
   const booted = routing.boot(events);
-  booted.then(({ from, incarnation }) => {
+  booted.then(({ from }) => {
     if (!deps.shared) return;
     // Several nodes: whether this node restored routing from the database or joined a running cluster.
     log.info({ event: 'routing.booted', from }, 'routing loaded');
     // Redis keeps nothing on disk: restarted, it is empty while this node's routing runs on.
-    if (incarnation !== null) {
-      deps.incarnation?.watch(incarnation, () => {
-        log.error({ event: 'redis.memory_lost' }, 'Redis lost the queue it held (restarted or flushed): this node stops, to start again from the database');
-        deps.storeLost?.();
-      });
-    }
+    routing.crossNode.watchStore(() => {
+      log.error({ event: 'redis.memory_lost' }, 'Redis lost the queue it held (restarted or flushed): this node stops, to start again from the database');
+      deps.storeLost?.();
+    });
   }, (caught: unknown) => {
     events.failed(caught);
     // Routing never loaded (Redis went away while it booted, say): this node would admit nobody

@@ -8,6 +8,7 @@
  */
 export * from './request.js';
 export * from './messages.js';
+export * from './history.js';
 export * from './typing.js';
 export * from './intake.js';
 export * from './order.js';

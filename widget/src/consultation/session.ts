@@ -1,5 +1,5 @@
 import type { ConsultationSnapshot, CounselorIdentity, EndReason, SenderRole } from '@tsunagari/shared';
-import { type AckData, type ClientEvent, lastId, type Payload, type RequestResult } from '@tsunagari/shared/client';
+import { type AckData, type ClientEvent, historyAfter, type Payload, type RequestResult } from '@tsunagari/shared/client';
 import { Conversation, type ConversationHost } from './conversation.js';
 import { ReloadRecord } from './reload-record.js';
 import type { Opening, SessionEvent, SessionOptions, Stage } from './session-events.js';
@@ -263,18 +263,12 @@ export class ConsultationSession implements ConversationHost {
   }
 
   /**
-   * Her history after `afterId`, a page at a time (HISTORY_PAGE_BYTES) until none are left, each
-   * page asked after the one before (a message pushed meanwhile must not skip the pages between).
-   * False when the session stopped meanwhile.
+   * Her history after `afterId`, a page at a time ({@link historyAfter}); a refused page ends it
+   * like the last one. False when the session stopped meanwhile.
    */
   private async listAfter(consultationId: string, afterId: number): Promise<boolean> {
-    for (let after = afterId; ; ) {
-      const list = await this.request('message:list', { consultationId, afterId: after });
-      if (!list) return false;
-      if (list.ok) this.talk.receive(list.data.messages);
-      if (!list.ok || !list.data.more || list.data.messages.length === 0) return true;
-      after = lastId(list.data.messages);
-    }
+    const ended = await historyAfter(afterId, (after) => this.request('message:list', { consultationId, afterId: after }), (messages) => this.talk.receive(messages));
+    return ended !== 'stopped';
   }
 
   /**

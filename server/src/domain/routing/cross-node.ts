@@ -34,6 +34,8 @@ export class CrossNode {
   private readonly incarnation: StoreIncarnation | undefined;
   /** The next sweep for offers a dead node left (shared stores only). */
   private sweep: unknown = null;
+  /** The restore of the shared store this node booted on (null with one node, or before boot). */
+  private bootedOn: string | null = null;
 
   constructor(
     private readonly ctx: RoutingContext,
@@ -67,6 +69,20 @@ export class CrossNode {
    * empty store. Returns the restore's id to watch (null with one node) and where the state came from.
    */
   async boot(restore: () => Promise<void>): Promise<{ from: 'database' | 'cluster'; incarnation: string | null }> {
+    const booted = await this.bootFrom(restore);
+    this.bootedOn = booted.incarnation;
+    return booted;
+  }
+
+  /**
+   * Once booted on a shared store: `lost` is called once if the store no longer holds the restore
+   * this node booted on (Redis restarted or flushed). Nothing to watch with one node.
+   */
+  watchStore(lost: () => void): void {
+    if (this.bootedOn !== null) this.incarnation?.watch(this.bootedOn, lost);
+  }
+
+  private async bootFrom(restore: () => Promise<void>): Promise<{ from: 'database' | 'cluster'; incarnation: string | null }> {
     const incarnation = this.shared ? this.incarnation : undefined;
     if (!incarnation) {
       if (this.shared && (await this.running())) return this.joined(null);
@@ -153,5 +169,6 @@ export class CrossNode {
   /** Server shutdown: no more sweeps. */
   stop(): void {
     if (this.sweep !== null) this.scheduler.clear(this.sweep);
+    this.incarnation?.stop();
   }
 }

@@ -80,7 +80,7 @@ export class RoutingService {
   /** A waiting woman's silence, as her messages and answers reach it: {@link WaitingSilence}. */
   readonly silence: Pick<WaitingSilence, 'spoke' | 'stillHere' | 'spokeElsewhere'>;
   /** Several nodes: a dead node's timers taken on here ({@link CrossNode.adoptTimers}); the rest is boot's and stop's. */
-  readonly crossNode: Pick<CrossNode, 'adoptTimers'>;
+  readonly crossNode: Pick<CrossNode, 'adoptTimers' | 'watchStore'>;
   /**
    * When each consultation started here, exactly (ms): the row keeps it to 10 minutes only
    * (issue 15), the wait figure wants it exact. In memory, while she waits for her first counselor.
