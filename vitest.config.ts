@@ -60,7 +60,8 @@ export default defineConfig({
     projects: [
       { test: { name: 'shared', root: 'shared', include: ['src/**/*.test.ts'], ...sharedModules } },
       // PostgreSQL's files (*.pg.test.ts) need the cluster the `server-pg` project starts.
-      { test: { name: 'server', root: 'server', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: [...configDefaults.exclude, '**/*.pg.test.ts'], testTimeout: 30_000, hookTimeout: 60_000, ...sharedModules } },
+      // The relays the tests start as processes run server/dist, rebuilt first when stale.
+      { test: { name: 'server', root: 'server', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: [...configDefaults.exclude, '**/*.pg.test.ts'], globalSetup: ['test/built-server-global-setup.ts'], testTimeout: 30_000, hookTimeout: 60_000, ...sharedModules } },
       {
         // Issue 17's matrix, first part: the routing integration files again, with routing's queue
         // in a real Redis (one for the run, started and deleted by the global setup).
@@ -84,7 +85,7 @@ export default defineConfig({
           name: 'server-pg',
           root: 'server',
           include: ['src/**/*.pg.test.ts', 'test/**/*.pg.test.ts', ...PG_MATRIX],
-          globalSetup: ['test/postgres-global-setup.ts'],
+          globalSetup: ['test/built-server-global-setup.ts', 'test/postgres-global-setup.ts'],
           env: { TSUNAGARI_TEST_STORAGE: 'pg' },
           testTimeout: 30_000,
           hookTimeout: 60_000,

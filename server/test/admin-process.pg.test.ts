@@ -6,6 +6,7 @@ import { createOrgKeyFile } from '@tsunagari/shared/crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SERVER_ROOT } from '../src/config.js';
 import { loadSodium } from '../src/sodium.js';
+import { BUILT_ADMIN } from './built-server-global-setup.js';
 import { freshPgDatabase } from './postgres-server.js';
 
 // Issue 17: `tsunagari-admin`'s relay-host commands as the operator runs them, a process each,
@@ -14,12 +15,11 @@ import { freshPgDatabase } from './postgres-server.js';
 // pg's 10 s idle timeout, so that part is not something this test can tell.) The lifecycle itself (enrol, sign, activate, disable beside a running relay) is
 // relay-cli.test.ts's, run on both backends.
 
-const tsx = path.join(SERVER_ROOT, 'node_modules', '.bin', 'tsx');
 
 /** One admin command in its own process: its exit code and what it printed. */
 function admin(db: string, args: string[]): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
-    execFile(tsx, ['src/cli/admin.ts', ...args], { cwd: SERVER_ROOT, env: { ...process.env, DEMO: '0', TSUNAGARI_DB: db }, timeout: 60_000 }, (error, out, err) => {
+    execFile(process.execPath, [BUILT_ADMIN, ...args], { cwd: SERVER_ROOT, env: { ...process.env, DEMO: '0', TSUNAGARI_DB: db }, timeout: 60_000 }, (error, out, err) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, out, err });
     });
   });

@@ -14,6 +14,8 @@ import { openDatabase } from '../src/db/database.js';
 import { createSqliteRepositories } from '../src/repositories/sqlite.js';
 import { loadSodium } from '../src/sodium.js';
 import { startTestServer } from './harness.js';
+import { SERVER_NODE_FLAGS } from '../node-flags.mjs';
+import { BUILT_MAIN } from './built-server-global-setup.js';
 
 describe('a demo database is not a production one', { timeout: 60_000 }, () => {
   const dirs: string[] = [];
@@ -54,7 +56,7 @@ describe('a demo database is not a production one', { timeout: 60_000 }, () => {
     const db = openDatabase(dbPath);
     await seedDemo(sodium, createSqliteRepositories(db), demoOrgKeyPath(dbPath), 'min', systemClock);
     db.close();
-    const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(SERVER_ROOT, 'src', 'main.ts')], {
+    const run = spawnSync(process.execPath, [...SERVER_NODE_FLAGS, BUILT_MAIN], {
       cwd: SERVER_ROOT,
       env: { ...process.env, DEMO: '0', TSUNAGARI_DB: dbPath, PUBLIC_URL: 'https://relay.example', PORT: '0', LOG_LEVEL: 'silent' },
       encoding: 'utf8',

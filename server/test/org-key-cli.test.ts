@@ -10,6 +10,7 @@ import { runOrgKeyCommand } from '../src/cli/org-key.js';
 import { SERVER_ROOT } from '../src/config.js';
 import { loadSodium } from '../src/sodium.js';
 import { keyCli } from './key-cli.js';
+import { BUILT_ADMIN } from './built-server-global-setup.js';
 
 const PASSPHRASE = 'hagi no tsuki 2026 kaigan';
 const NOW = new Date('2026-12-01T01:00:00Z');
@@ -100,8 +101,7 @@ describe('offline organisation-key commands', { timeout: 60_000 }, () => {
     const out = path.join(dir, 'via-admin.json');
     const db = path.join(dir, 'no-such-dir', 'tsunagari.db');
     const env = { ...process.env, TSUNAGARI_ORG_PASSPHRASE: PASSPHRASE, TSUNAGARI_DB: db };
-    const tsx = path.join(SERVER_ROOT, 'node_modules', '.bin', 'tsx');
-    const { stdout } = await promisify(execFile)(tsx, ['src/cli/admin.ts', 'org:init', '--out', out], { cwd: SERVER_ROOT, env });
+    const { stdout } = await promisify(execFile)(process.execPath, [BUILT_ADMIN, 'org:init', '--out', out], { cwd: SERVER_ROOT, env });
     expect(stdout).toMatch(/^organisation public key: [\w-]{43}\nfingerprint: \d{5}( \d{5}){4}\n$/);
     expect(fs.existsSync(out)).toBe(true);
     expect(fs.existsSync(path.dirname(db))).toBe(false);

@@ -10,6 +10,7 @@ import { recordsPublicKeyOf, runRecordsKeyCommand } from '../src/cli/records-key
 import { SERVER_ROOT } from '../src/config.js';
 import { loadSodium } from '../src/sodium.js';
 import { keyCli } from './key-cli.js';
+import { BUILT_ADMIN } from './built-server-global-setup.js';
 
 const PASSPHRASE = 'kiroku wa kagi no naka 2026';
 let sodium: SodiumSumo;
@@ -73,8 +74,7 @@ describe('offline records-key commands', { timeout: 60_000 }, () => {
     const out = path.join(dir, 'via-admin.json');
     const db = path.join(dir, 'no-such-dir', 'tsunagari.db');
     const env = { ...process.env, TSUNAGARI_RECORDS_PASSPHRASE: PASSPHRASE, TSUNAGARI_ORG_PASSPHRASE: 'not this one', TSUNAGARI_DB: db };
-    const tsx = path.join(SERVER_ROOT, 'node_modules', '.bin', 'tsx');
-    const { stdout } = await promisify(execFile)(tsx, ['src/cli/admin.ts', 'records:init', '--out', out], { cwd: SERVER_ROOT, env });
+    const { stdout } = await promisify(execFile)(process.execPath, [BUILT_ADMIN, 'records:init', '--out', out], { cwd: SERVER_ROOT, env });
     expect(stdout).toMatch(/^records public key: [\w-]{43}\n$/);
     expect(() => openRecordsKeyFile(sodium, fs.readFileSync(out, 'utf8'), PASSPHRASE)).not.toThrow();
     expect(fs.existsSync(path.dirname(db))).toBe(false);

@@ -1,7 +1,17 @@
 import { type ChildProcessByStdio, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
+import { createOrgKeyFile, createRecordsKeyFile, serialiseOrgKeyFile, serialiseRecordsKeyFile } from '@tsunagari/shared/crypto';
+import { SERVER_NODE_FLAGS } from '../node-flags.mjs';
+import { DEMO_ORG_PASSPHRASE, DEMO_RECORDS_PASSPHRASE, seedDemo } from '../src/admin/demo-seed.js';
+import { systemClock } from '../src/clock.js';
 import { SERVER_ROOT } from '../src/config.js';
+import { openDatabase } from '../src/db/database.js';
+import { createSqliteRepositories } from '../src/repositories/sqlite.js';
+import { loadSodium } from '../src/sodium.js';
+import { BUILT_MAIN } from './built-server-global-setup.js';
 
 /** A relay started as `npm start` runs it (`main.ts` in a process of its own). */
 export interface RelayProcess {
@@ -18,9 +28,56 @@ export interface SpawnedRelay extends RelayProcess {
   up: Promise<void>;
 }
 
-/** Spawns the relay with `env` on top of the test's environment, without waiting for it. */
+/**
+ * A demo relay's files as its first start leaves them: the two key files and, for STAFF_KDF=min,
+ * the SQLite database with the demo organisation and logins. Made once per test worker and copied
+ * beside each demo relay's SQLite file before it starts: a relay starting on nothing makes them
+ * itself, at three Argon2id MODERATE derivations (the key files' passphrases: ~3 s of CPU and 256
+ * MiB each start, and the relay tests start dozens). What the seed makes is tested where it is
+ * made (demo-seed.test.ts, demo-database.test.ts).
+ */
+interface DemoFiles {
+  'demo-org.key': string;
+  'demo-records.key': string;
+  database: string;
+}
+let demoFiles: Promise<DemoFiles> | null = null;
+function madeDemoFiles(): Promise<DemoFiles> {
+  demoFiles ??= (async () => {
+    const sodium = await loadSodium();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-demo-files-'));
+    process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+    const files: DemoFiles = { 'demo-org.key': path.join(dir, 'demo-org.key'), 'demo-records.key': path.join(dir, 'demo-records.key'), database: path.join(dir, 'demo.sqlite') };
+    fs.writeFileSync(files['demo-org.key'], serialiseOrgKeyFile(createOrgKeyFile(sodium, DEMO_ORG_PASSPHRASE)), { mode: 0o600 });
+    fs.writeFileSync(files['demo-records.key'], serialiseRecordsKeyFile(createRecordsKeyFile(sodium, DEMO_RECORDS_PASSPHRASE)), { mode: 0o600 });
+    const db = openDatabase(files.database);
+    try {
+      await seedDemo(sodium, createSqliteRepositories(db), files['demo-org.key'], 'min', systemClock);
+    } finally {
+      db.close();
+    }
+    return files;
+  })();
+  return demoFiles;
+}
+
+/** A demo relay on a SQLite file that does not exist yet starts from the worker's {@link DemoFiles}. */
+export async function provideDemoFiles(env: NodeJS.ProcessEnv): Promise<void> {
+  const db = env.TSUNAGARI_DB;
+  if (env.DEMO !== '1' || !db || db.startsWith('postgres')) return;
+  const target = path.resolve(SERVER_ROOT, db);
+  const dir = path.dirname(target);
+  const made = await madeDemoFiles();
+  for (const name of ['demo-org.key', 'demo-records.key'] as const) {
+    if (!fs.existsSync(path.join(dir, name))) fs.copyFileSync(made[name], path.join(dir, name));
+  }
+  // Its logins were enrolled at STAFF_KDF=min: only a relay started so may take them as its own.
+  if (env.STAFF_KDF === 'min' && !fs.existsSync(target)) fs.copyFileSync(made.database, target);
+}
+
+/** Spawns the built relay (`dist/main.js`, as `npm start` runs it) with `env` on top of the test's environment, without waiting for it. */
 export function spawnRelayProcess(env: NodeJS.ProcessEnv, until: RegExp = /listening on/): SpawnedRelay {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(SERVER_ROOT, 'src', 'main.ts')], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, BUILT_MAIN], {
     cwd: SERVER_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -44,6 +101,7 @@ export function spawnRelayProcess(env: NodeJS.ProcessEnv, until: RegExp = /liste
  * it listens (and holds `until`, when given); rejects with what it wrote if it exits first.
  */
 export async function startRelayProcess(env: NodeJS.ProcessEnv, until: RegExp = /listening on/): Promise<RelayProcess> {
+  await provideDemoFiles(env);
   const { up, ...relay } = spawnRelayProcess(env, until);
   await up;
   return relay;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisPerFile } from './redis-per-file.js';
 import { startRedis } from './redis-server.js';
-import { spawnRelayProcess, startRelayProcess } from './relay-process.js';
+import { provideDemoFiles, spawnRelayProcess, startRelayProcess } from './relay-process.js';
 import { within } from './within.js';
 
 // Issue 17: the relay as `npm start` runs it, with TSUNAGARI_REDIS_URL naming a real Redis.
@@ -41,11 +41,13 @@ describe('a relay started with TSUNAGARI_REDIS_URL', { timeout: 60_000 }, () => 
 
   it('told to stop while it starts (its Redis writes held), stops cleanly once up: exit 0, lock released — never killed by the signal', async () => {
     const client = file.redis.connect();
+    const env = { DEMO: '1', STAFF_KDF: 'min', TSUNAGARI_DB: path.join(dir, 'starting.sqlite'), TSUNAGARI_REDIS_URL: file.redis.path, PORT: '0', LOG_LEVEL: 'warn' };
+    await provideDemoFiles(env);
     // Redis holds every write for now: the relay connects (and names its connection) but waits on
     // its first write, the day's caller salt, inside start-up.
     await client.call('CLIENT', 'PAUSE', '20000', 'WRITE');
     try {
-      const relay = spawnRelayProcess({ DEMO: '1', STAFF_KDF: 'min', TSUNAGARI_DB: path.join(dir, 'starting.sqlite'), TSUNAGARI_REDIS_URL: file.redis.path, PORT: '0', LOG_LEVEL: 'warn' });
+      const relay = spawnRelayProcess(env);
       while (!/name=tsunagari-relay/.test((await client.client('LIST')) as string)) {
         if (relay.child.exitCode !== null || relay.child.signalCode !== null) throw new Error(`the relay exited while starting:\n${relay.out()}`);
         await new Promise((resolve) => setTimeout(resolve, 20));

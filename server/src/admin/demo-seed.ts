@@ -3,7 +3,8 @@ import path from 'node:path';
 import {
   type KdfFloor,
   type SodiumSumo,
-  createOrgKeyFile,
+  type OpenedOrgKey,
+  createOrgKey,
   createRecordsKeyFile,
   openOrgKeyFile,
   parseOrgKeyFile,
@@ -70,10 +71,27 @@ export async function seedDemo(sodium: SodiumSumo, repos: Repositories, keyFile:
   // The old demo kept the org's secret key in plain text beside the database; the relay never reads it now.
   const legacy = path.join(path.dirname(keyFile), 'org-signing.key');
   if (fs.existsSync(legacy)) fs.rmSync(legacy);
+  // A file made here hands back its key: opening it again would derive the passphrase key twice.
+  let made: OpenedOrgKey | null = null;
   if (!fs.existsSync(keyFile)) {
     fs.mkdirSync(path.dirname(keyFile), { recursive: true });
-    fs.writeFileSync(keyFile, serialiseOrgKeyFile(createOrgKeyFile(sodium, DEMO_ORG_PASSPHRASE)), { mode: 0o600, flag: 'wx' });
+    const { file, key } = createOrgKey(sodium, DEMO_ORG_PASSPHRASE);
+    made = key;
+    try {
+      fs.writeFileSync(keyFile, serialiseOrgKeyFile(file), { mode: 0o600, flag: 'wx' });
+    } catch (err) {
+      sodium.memzero(key.secretKey);
+      throw err;
+    }
   }
+  try {
+    return await enrolDemo(sodium, repos, keyFile, kdf, clock, made);
+  } finally {
+    if (made) sodium.memzero(made.secretKey);
+  }
+}
+
+async function enrolDemo(sodium: SodiumSumo, repos: Repositories, keyFile: string, kdf: KdfFloor, clock: Clock, made: OpenedOrgKey | null): Promise<string[]> {
   const fileText = fs.readFileSync(keyFile, 'utf8');
   const { publicKey } = parseOrgKeyFile(sodium, fileText);
   const org = await repos.organisation.get();
@@ -99,11 +117,12 @@ export async function seedDemo(sodium: SodiumSumo, repos: Repositories, keyFile:
   }
   if (needed.length === 0) return [];
   const lifecycle = new StaffLifecycle(repos, sodium, clock, new LiveSessions(realScheduler, clock), kdf);
-  const key = openOrgKeyFile(sodium, fileText, DEMO_ORG_PASSPHRASE);
+  const key = made ?? openOrgKeyFile(sodium, fileText, DEMO_ORG_PASSPHRASE);
   try {
     for (const s of needed) await enrolInProcess(sodium, lifecycle, key.secretKey, s, { kdf, now });
   } finally {
-    sodium.memzero(key.secretKey);
+    // The caller wipes the key it made.
+    if (key !== made) sodium.memzero(key.secretKey);
   }
   return needed.map((s) => s.username);
 }

@@ -49,14 +49,33 @@ export function createOrgKeyFile(
   passphrase: string,
   limits: { opslimit: number; memlimit: number } = KDF_MINIMUM,
 ): OrgKeyFile {
+  const { file, key } = createOrgKey(sodium, passphrase, limits);
+  sodium.memzero(key.secretKey);
+  return file;
+}
+
+/**
+ * {@link createOrgKeyFile}, also handing back the key pair it sealed, for a caller that signs at
+ * once (the demo seed): opening the file it just made would derive the passphrase key a second
+ * time (Argon2id at MODERATE: ~1 s of CPU and 256 MiB). The caller wipes `key.secretKey`.
+ */
+export function createOrgKey(
+  sodium: SodiumSumo,
+  passphrase: string,
+  limits: { opslimit: number; memlimit: number } = KDF_MINIMUM,
+): { file: OrgKeyFile; key: OpenedOrgKey } {
   requirePasswordLength(passphrase); // before any key is made
   const seed = sodium.randombytes_buf(sodium.crypto_sign_SEEDBYTES);
   const pair = sodium.crypto_sign_seed_keypair(seed);
   try {
     const { kdf, nonce, sealed } = sealUnderPassphrase(sodium, passphrase, seed, limits);
-    return { format: 'tsunagari-org-key', version: 1, publicKey: toB64(sodium, pair.publicKey), kdf, nonce, sealedSeed: sealed };
+    const publicKey = toB64(sodium, pair.publicKey);
+    return { file: { format: 'tsunagari-org-key', version: 1, publicKey, kdf, nonce, sealedSeed: sealed }, key: { publicKey, secretKey: pair.privateKey } };
+  } catch (err) {
+    sodium.memzero(pair.privateKey);
+    throw err;
   } finally {
-    for (const secret of [seed, pair.privateKey]) sodium.memzero(secret);
+    sodium.memzero(seed);
   }
 }
 
