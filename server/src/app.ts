@@ -94,12 +94,13 @@ export interface AppDeps {
    */
   shared?: SharedNode;
   /**
-   * Several nodes: called once if the shared store loses what was restored into it (Redis
-   * restarted or flushed). The process must stop and start again (main.ts exits 75, and systemd
-   * or `npm run cluster` starts it again), restoring the queue from the database. Absent, the
-   * loss is only logged (`redis.memory_lost`).
+   * Called once when this process can no longer route anyone and must stop and start again
+   * (main.ts exits 75, and systemd or `npm run cluster` starts it again), restoring the queue from
+   * the database: routing could not load at start (one node or several), or, with several nodes,
+   * the shared store lost what was restored into it (Redis restarted or flushed). Absent, it is
+   * only logged (`routing.boot_failed`, `redis.memory_lost`).
    */
-  sharedStoreLost?: () => void;
+  mustStartAgain?: () => void;
   /**
    * Reverse proxies of our own in front of the server (0: none, the default). Their
    * X-Forwarded-For entries tell callers apart for the rate limits; no more entries are believed.
@@ -256,7 +257,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     limits,
     shared: deps.shared !== undefined,
     nodePresence: deps.shared?.presence,
-    storeLost: deps.sharedStoreLost,
+    mustStartAgain: deps.mustStartAgain,
     callerSockets: deps.shared?.callerSockets,
   });
 

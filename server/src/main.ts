@@ -69,9 +69,9 @@ async function main(): Promise<void> {
   await shared?.start();
   const app = await createApp({
     ...(shared ? { shared } : {}),
-    sharedStoreLost: () => {
+    mustStartAgain: () => {
       exitCode = START_AGAIN_EXIT_CODE;
-      onSignal('redis-lost');
+      onSignal('start-again');
     },
     ...(storage.db ? { db: storage.db } : {}),
     repositories: repos,

@@ -30,6 +30,7 @@ import type { LoginLimits } from '../src/domain/staff/login-guard.js';
 import type { PasswordVerifier } from '../src/domain/staff/verifier-pool.js';
 import { LiveSessions } from '../src/domain/staff/live-sessions.js';
 import { createSqliteRepositories } from '../src/repositories/sqlite.js';
+import type { Repositories } from '../src/repositories/types.js';
 import { realScheduler, type Scheduler } from '../src/scheduler.js';
 import { loadSodium } from '../src/sodium.js';
 import { noSqlite, pgStorageFor } from './pg-storage.js';
@@ -132,8 +133,10 @@ export async function startTestServer(
     publicUrl?: string;
     /** One of several nodes (issue 17): what it shares with the others through Redis (the test owns the connection). */
     shared?: SharedNode;
-    /** Several nodes: what the node does when its Redis lost the shared queue (main.ts exits 75); default: logged only. */
-    sharedStoreLost?: () => void;
+    /** What the relay does when it must start again (main.ts exits 75): routing could not load, or its Redis lost the shared queue; default: logged only. */
+    mustStartAgain?: () => void;
+    /** Wraps the relay's repositories (either database), e.g. to make one read fail. */
+    repositoriesThrough?: (repos: Repositories) => Repositories;
     /** 'sqlite': the records in the SQLite file even in the `server-pg` project (the move to PostgreSQL starts from one). */
     storage?: 'sqlite';
   } = {},
@@ -164,10 +167,11 @@ export async function startTestServer(
     // left (offers whose timers died with it included), as a node restarting beside a live Redis does.
     ...(redis ? { queueStore: new RedisQueueStore(redis, `test-${path.basename(dir)}:`) } : {}),
     ...(opts.shared ? { shared: opts.shared } : {}),
-    ...(opts.sharedStoreLost ? { sharedStoreLost: opts.sharedStoreLost } : {}),
+    ...(opts.mustStartAgain ? { mustStartAgain: opts.mustStartAgain } : {}),
     ...(pgStorage ? { repositories: pgStorage.repos } : { db }),
     // PostgreSQL answers across a socket already: the stand-in for it is for SQLite runs only.
     ...(!pgStorage && (opts.storageLatency ?? process.env.TSUNAGARI_TEST_STORAGE === 'later') ? { repositories: answeringLater(createSqliteRepositories(db)) } : {}),
+    ...(opts.repositoriesThrough ? { repositories: opts.repositoriesThrough(pgStorage?.repos ?? createSqliteRepositories(db)) } : {}),
     sodium,
     clock,
     log,

@@ -23,7 +23,7 @@ describe('the nodes\' Redis restarted, empty', () => {
     const node = () => createRedisNode(file.redis.connect(), { prefix, adapterBlockMs: 200, heartbeatMs: 200, clock: systemClock, log: createLogger('silent') });
     const lost: string[] = [];
     const start = async (name: string, dir?: string): Promise<TestServer> => {
-      const server = await startTestServer({ shared: node(), sharedStoreLost: () => void lost.push(name), ...(dir ? { dir } : {}) });
+      const server = await startTestServer({ shared: node(), mustStartAgain: () => void lost.push(name), ...(dir ? { dir } : {}) });
       open.servers.push(server);
       return server;
     };
@@ -73,7 +73,7 @@ describe('the nodes\' Redis restarted, empty', () => {
       throw new Error('Redis went away while routing loaded');
     };
     let lost = 0;
-    const server = await startTestServer({ shared, sharedStoreLost: () => void lost++ });
+    const server = await startTestServer({ shared, mustStartAgain: () => void lost++ });
     open.servers.push(server);
     await expect.poll(() => lost, { timeout: 10_000, interval: 20 }).toBe(1);
     expect(server.logs.some((l) => l.includes('"routing.boot_failed"'))).toBe(true);

@@ -34,6 +34,24 @@ describe('server restart', () => {
     expect(snapshot.messages.map((m) => m.id)).toEqual(acked.map((m) => m.id));
     again.disconnect();
   });
+  it('a relay whose routing cannot load from its database (one node) asks to start again instead of admitting nobody for good', async () => {
+    let startAgain = 0;
+    const server = await startTestServer({
+      mustStartAgain: () => void startAgain++,
+      repositoriesThrough: (repos) => ({
+        ...repos,
+        consultations: Object.assign(Object.create(repos.consultations) as typeof repos.consultations, {
+          waiting: async () => {
+            throw new Error('disk I/O error');
+          },
+        }),
+      }),
+    });
+    servers.push(server);
+    await expect.poll(() => startAgain, { timeout: 10_000, interval: 20 }).toBe(1);
+    expect(server.logs.some((l) => l.includes('"routing.boot_failed"'))).toBe(true);
+  });
+
   it('a counselor offered her when the relay stopped: after the restart she is offered again (no offer left pending for ever)', async () => {
     // With the queue in Redis the second start meets the offer the first made; its timer died
     // with the first process, so the new one must take it on (the Redis matrix runs this file).

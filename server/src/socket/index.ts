@@ -46,8 +46,8 @@ export type SocketDeps = Services & {
   shared?: boolean;
   /** Several nodes: this node's heartbeat and the registry of whose sockets are on which node. */
   nodePresence?: NodePresence | undefined;
-  /** Called once when the shared store lost what was restored into it (Redis restarted or flushed): this node must start again. */
-  storeLost?: (() => void) | undefined;
+  /** Called once when routing could not load, or the shared store lost what was restored into it: this process must start again. */
+  mustStartAgain?: (() => void) | undefined;
   /** With several nodes: client sockets per caller network counted across them (default: this process's). */
   callerSockets?: ((max: number) => CallerSocketCount) | undefined;
 };
@@ -101,15 +101,15 @@ export function setupSockets(io: TsunagariServer, deps: SocketDeps): { pusher: Q
     // Redis keeps nothing on disk: restarted, it is empty while this node's routing runs on.
     routing.crossNode.watchStore(() => {
       log.error({ event: 'redis.memory_lost' }, 'Redis lost the queue it held (restarted or flushed): this node stops, to start again from the database');
-      deps.storeLost?.();
+      deps.mustStartAgain?.();
     });
   }, (caught: unknown) => {
     events.failed(caught);
-    // Routing never loaded (Redis went away while it booted, say): this node would admit nobody
-    // for good. With several nodes it stops to start again, as when Redis loses the queue.
-    if (!deps.shared) return;
+    // Routing never loaded (Redis went away while it booted, the database failing its first
+    // reads): this process would admit nobody for good while looking up. It stops to start
+    // again — one node or several — so its supervisor sees it and tries again.
     log.error({ event: 'routing.boot_failed' }, 'routing could not load: this node stops, to start again');
-    deps.storeLost?.();
+    deps.mustStartAgain?.();
   });
   const nodeSockets = deps.nodePresence ? new NodeSockets(io, deps.nodePresence, routing, log, events.failed) : null;
   // Changes the admin CLI makes beside the running relay take effect here within a second; so do
