@@ -1,3 +1,6 @@
+// Over 300 lines on purpose: startTestServer's options are the one documented list of what an
+// integration test may vary in a relay built by createApp (both databases, Redis, clocks, limits),
+// and every integration file takes its server, sockets, calls and manual clock from this one place.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
