@@ -30,7 +30,7 @@ import type { LimitOverrides } from '../src/limits.js';
 import { createLogger } from '../src/log.js';
 import { StaffLifecycle } from '../src/domain/staff/lifecycle.js';
 import type { LoginLimits } from '../src/domain/staff/login-guard.js';
-import type { PasswordVerifier } from '../src/domain/staff/verifier-pool.js';
+import { type PasswordVerifier, VerifierPool } from '../src/domain/staff/verifier-pool.js';
 import { LiveSessions } from '../src/domain/staff/live-sessions.js';
 import { createSqliteRepositories } from '../src/repositories/sqlite.js';
 import type { Repositories } from '../src/repositories/types.js';
@@ -79,6 +79,15 @@ export interface TestServer {
 }
 
 /** A real server on port 0 with a real SQLite file, an organisation and the test staff. */
+/**
+ * One login-verification thread for every test server of this worker, unless a test brings its
+ * own: a server's own pool starts a thread and loads libsodium in it at its first login (~150 ms
+ * of CPU, and most test servers sign someone in). Verification keeps nothing between logins; the
+ * pool itself is tested with pools of its own (verifier-pool.test.ts, login-limits.test.ts). Its
+ * thread is unref'd: it never holds the worker open.
+ */
+let sharedVerifier: VerifierPool | null = null;
+
 export async function startTestServer(
   opts: {
     dir?: string;
@@ -124,7 +133,7 @@ export async function startTestServer(
     limits?: LimitOverrides;
     /** Failed-login budgets and slow-down (default: the production ones). */
     loginLimits?: Partial<LoginLimits>;
-    /** A login verifier of the test's own (the test closes it). */
+    /** A login verifier of the test's own (the test closes it); default: the worker's {@link sharedVerifier}. */
     verifier?: PasswordVerifier;
     /** Free MB below which the disk alarm is logged. */
     diskAlarmMb?: number;
@@ -150,16 +159,12 @@ export async function startTestServer(
   // TSUNAGARI_TEST_STORAGE=pg: the records in PostgreSQL, and no SQLite file at all: a test that
   // reads `server.db` fails there rather than passing on an empty file (pg-storage.ts).
   const pgStorage = opts.storage === 'sqlite' ? null : await pgStorageFor(dir);
+  const clock = opts.clock ?? systemClock;
+  if (!pgStorage && !opts.dir && !opts.clock) await copyEnrolled(sodium, dir);
   const db = pgStorage ? noSqlite() : openDatabase(dbPath);
   const repos = pgStorage?.repos ?? createSqliteRepositories(db);
   const org = testOrg(sodium, dir);
-  const clock = opts.clock ?? systemClock;
-  if (!(await repos.organisation.get())) {
-    await repos.organisation.create('test org', org.publicKey, clock.now().toISOString());
-    // Enrolled as browsers would (keys made "client-side"), signed with the test's org key.
-    const lifecycle = new StaffLifecycle(repos, sodium, clock, new LiveSessions(realScheduler, clock), 'min');
-    for (const s of Object.values(STAFF)) await enrolInProcess(sodium, lifecycle, org.secretKey, s, { kdf: 'min', now: clock.now().getTime() });
-  }
+  if (!(await repos.organisation.get())) await enrolTestOrg(sodium, repos, org, clock);
   for (const name of opts.campaigns ?? []) await repos.campaigns.save({ name, label: name, active: true, updatedAt: clock.now().toISOString() });
   const logs: string[] = [];
   const log = createLogger('trace', { write: (line: string) => void logs.push(line) });
@@ -203,7 +208,7 @@ export async function startTestServer(
     ...(opts.heartbeat ? { heartbeat: opts.heartbeat } : {}),
     ...(opts.limits ? { limits: opts.limits } : {}),
     ...(opts.loginLimits ? { loginLimits: opts.loginLimits } : {}),
-    ...(opts.verifier ? { verifier: opts.verifier } : {}),
+    verifier: opts.verifier ?? (sharedVerifier ??= new VerifierPool(1)),
     ...(opts.diskAlarmMb !== undefined ? { diskAlarmMb: opts.diskAlarmMb } : {}),
   });
   await new Promise<void>((resolve) => app.httpServer.listen(opts.port ?? 0, '127.0.0.1', resolve));
@@ -239,6 +244,36 @@ export async function startTestServer(
  * directory) has the same organisation. Test only: a real org key lives in a passphrase-encrypted
  * file on the admin's own machine.
  */
+/** The test organisation and its four staff, enrolled as browsers would (keys made "client-side"), signed with the test's org key. */
+async function enrolTestOrg(sodium: Sumo, repos: Repositories, org: TestOrg, clock: Clock): Promise<void> {
+  await repos.organisation.create('test org', org.publicKey, clock.now().toISOString());
+  const lifecycle = new StaffLifecycle(repos, sodium, clock, new LiveSessions(realScheduler, clock), 'min');
+  for (const s of Object.values(STAFF)) await enrolInProcess(sodium, lifecycle, org.secretKey, s, { kdf: 'min', now: clock.now().getTime() });
+}
+
+/**
+ * A new test server's SQLite file and org key as migrating and {@link enrolTestOrg} leave them,
+ * made once per worker and copied into each new folder: migrating and enrolling took ~45 ms of
+ * CPU a server, and a run starts hundreds. Only on the real clock (a test's own clock enrols at
+ * its own time: statements are dated) and in a new folder (a restart keeps its own file).
+ */
+let enrolled: Promise<string> | null = null;
+async function copyEnrolled(sodium: Sumo, dir: string): Promise<void> {
+  enrolled ??= (async () => {
+    const template = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-test-enrolled-'));
+    process.once('exit', () => fs.rmSync(template, { recursive: true, force: true }));
+    const db = openDatabase(path.join(template, 'test.db'));
+    try {
+      await enrolTestOrg(sodium, createSqliteRepositories(db), testOrg(sodium, template), systemClock);
+    } finally {
+      db.close();
+    }
+    return template;
+  })();
+  const template = await enrolled;
+  for (const name of ['test.db', 'test-org-secret.json']) fs.copyFileSync(path.join(template, name), path.join(dir, name));
+}
+
 function testOrg(sodium: Sumo, dir: string): TestOrg {
   const file = path.join(dir, 'test-org-secret.json');
   if (!fs.existsSync(file)) {
