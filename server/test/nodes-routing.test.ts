@@ -130,12 +130,15 @@ describe('routing on two nodes', () => {
 
   it("a woman who leaves while waiting is out of every node's queue once her row has ended, however slowly the rest of her end goes", async () => {
     const [a, b] = await twoNodes();
-    // Node A revokes her resume code late, as PostgreSQL may answer under load (the cause of
-    // nodes.test.ts's flake there: the queue still listed her while it waited for that answer).
+    // Node A's revoke of her resume code is held until the test lets it go, as PostgreSQL may
+    // answer late under load (the cause of nodes.test.ts's flake there: the queue still listed her
+    // while it waited for that answer). Her end must not wait for it to take her out of the queue.
     const codes = (a.app.services.routing as unknown as { repos: { resumeCodes: { revoke(id: string): Promise<void> } } }).repos.resumeCodes;
     const revoke = codes.revoke.bind(codes);
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
     codes.revoke = async (id) => {
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await held;
       await revoke(id);
     };
     const her = track(clientSocket(a));
@@ -144,8 +147,10 @@ describe('routing on two nodes', () => {
     const waitingOn = async (node: TestServer) => (await node.app.services.routing.router.view()).waiting.map((w) => w.consultationId);
     expect(await waitingOn(b)).toEqual([consultationId]);
     const ended = call(her, 'consultation:end', { consultationId });
-    await expect.poll(async () => ((await a.rows('SELECT status FROM consultation WHERE id = ?', consultationId))[0] as { status: string }).status, { timeout: 5_000, interval: 5 }).toBe('ended');
-    expect(await waitingOn(b)).toEqual([]);
+    // Out of node B's queue while the revoke is still held (its row ended before): never after it.
+    await expect.poll(() => waitingOn(b), { timeout: 10_000, interval: 5 }).toEqual([]);
+    expect(((await a.rows('SELECT status FROM consultation WHERE id = ?', consultationId))[0] as { status: string }).status).toBe('ended');
+    release();
     await ended;
   });
 });
