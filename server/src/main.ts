@@ -44,6 +44,17 @@ async function main(): Promise<void> {
     log.warn({ event: 'server.node_flags_missing', missing }, 'started without the Node flags of server/node-flags.mjs: longer latency tails under load');
   }
   const clock = config.testNow ? clockStartingAt(config.testNow) : systemClock;
+  // Several nodes (issue 17): Redis is loaded only when TSUNAGARI_REDIS_URL is set. An unfit one
+  // (saving to disk, evicting, a Cluster node) is refused before the database is opened or seeded.
+  const redis = config.redis ? (await import('./redis/connection.js')).connectRedis(config.redis, log) : null;
+  if (redis) {
+    try {
+      await (await import('./redis/preflight.js')).refuseUnfitRedis(redis, log);
+    } catch (caught) {
+      redis.disconnect();
+      throw caught;
+    }
+  }
   const sodium = await loadSodium();
   // SQLite (one relay per file, under its lock) or PostgreSQL (a pool; several nodes share it).
   const storage = await openStorage(config);
@@ -54,16 +65,6 @@ async function main(): Promise<void> {
   }
   const demoRecordsKeyFile = demoRecordsKeyPath(config.dbPath);
   const recordsPublicKey = config.demo ? seedDemoRecordsKey(sodium, demoRecordsKeyFile) : undefined;
-  // Several nodes (issue 17): Redis is loaded only when TSUNAGARI_REDIS_URL is set.
-  const redis = config.redis ? (await import('./redis/connection.js')).connectRedis(config.redis, log) : null;
-  if (redis) {
-    try {
-      await (await import('./redis/preflight.js')).refuseUnfitRedis(redis, log);
-    } catch (caught) {
-      redis.disconnect();
-      throw caught;
-    }
-  }
   const shared = redis ? (await import('./redis/redis-node.js')).createRedisNode(redis, { clock, log, heartbeatMs: config.nodeHeartbeatMs, stallMs: config.nodeStallMs, jobLeaseMs: config.jobLeaseMs, adapterStreamLength: config.adapterStreamLength }) : undefined;
   // The day's caller salt is at hand before the first request (a caller key is made without waiting).
   await shared?.start();

@@ -98,8 +98,11 @@ describe('a relay started with TSUNAGARI_REDIS_URL', { timeout: 60_000 }, () => 
     try {
       for (const [setting, value] of [['save', '3600 1'], ['appendonly', 'yes']] as const) {
         await client.call('CONFIG', 'SET', setting, value);
-        const relay = spawnRelayProcess({ DEMO: '1', STAFF_KDF: 'min', TSUNAGARI_DB: path.join(dir, `refused-${setting}.sqlite`), TSUNAGARI_REDIS_URL: file.redis.path, PORT: '0', LOG_LEVEL: 'warn' });
+        const db = path.join(dir, `refused-${setting}.sqlite`);
+        const relay = spawnRelayProcess({ DEMO: '1', STAFF_KDF: 'min', TSUNAGARI_DB: db, TSUNAGARI_REDIS_URL: file.redis.path, PORT: '0', LOG_LEVEL: 'warn' });
         expect(await relay.exited, `the relay's output:\n${relay.out()}`).toBe(1);
+        // Refused before its database was opened, let alone seeded.
+        expect(fs.existsSync(db)).toBe(false);
         expect(relay.out()).toMatch(/saves to disk/);
         expect(relay.out()).toMatch(/save "" and appendonly no/);
         expect(relay.out()).not.toMatch(/listening on/);
@@ -119,8 +122,10 @@ describe('a relay started with TSUNAGARI_REDIS_URL', { timeout: 60_000 }, () => 
     // What managed services often default to; Redis's own default is noeviction.
     await client.call('CONFIG', 'SET', 'maxmemory-policy', 'volatile-lru');
     try {
-      const relay = spawnRelayProcess({ DEMO: '1', STAFF_KDF: 'min', TSUNAGARI_DB: path.join(dir, 'refused-eviction.sqlite'), TSUNAGARI_REDIS_URL: file.redis.path, PORT: '0', LOG_LEVEL: 'warn' });
+      const db = path.join(dir, 'refused-eviction.sqlite');
+      const relay = spawnRelayProcess({ DEMO: '1', STAFF_KDF: 'min', TSUNAGARI_DB: db, TSUNAGARI_REDIS_URL: file.redis.path, PORT: '0', LOG_LEVEL: 'warn' });
       expect(await relay.exited, `the relay's output:\n${relay.out()}`).toBe(1);
+      expect(fs.existsSync(db)).toBe(false);
       expect(relay.out()).toMatch(/maxmemory-policy volatile-lru/);
       expect(relay.out()).toMatch(/CONFIG SET maxmemory-policy noeviction/);
       expect(relay.out()).not.toMatch(/listening on/);
@@ -133,8 +138,10 @@ describe('a relay started with TSUNAGARI_REDIS_URL', { timeout: 60_000 }, () => 
   it('refuses a Redis Cluster node, whose slots would split routing\'s several-key scripts: exit 1 saying to use one primary', async () => {
     const clustered = await startRedis({ args: ['--cluster-enabled', 'yes'] });
     try {
-      const relay = spawnRelayProcess({ DEMO: '1', STAFF_KDF: 'min', TSUNAGARI_DB: path.join(dir, 'refused-cluster.sqlite'), TSUNAGARI_REDIS_URL: clustered.path, PORT: '0', LOG_LEVEL: 'warn' });
+      const db = path.join(dir, 'refused-cluster.sqlite');
+      const relay = spawnRelayProcess({ DEMO: '1', STAFF_KDF: 'min', TSUNAGARI_DB: db, TSUNAGARI_REDIS_URL: clustered.path, PORT: '0', LOG_LEVEL: 'warn' });
       expect(await relay.exited, `the relay's output:\n${relay.out()}`).toBe(1);
+      expect(fs.existsSync(db)).toBe(false);
       expect(relay.out()).toMatch(/Redis Cluster node/);
       expect(relay.out()).toMatch(/one Redis primary/);
       expect(relay.out()).not.toMatch(/listening on/);
