@@ -2,12 +2,10 @@ import { playwright } from '@vitest/browser-playwright';
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 import consoleVite from './console/vite.config.js';
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
 
-/** Debian's Chromium (Playwright cannot download its own here), as e2e launches it. */
-const chromium = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-};
+/** Debian's Chromium (Playwright cannot download its own here), as e2e launches it (scripts/chromium.mjs). */
+const chromium = { executablePath: chromiumPath(), args: [...CHROMIUM_ARGS] };
 
 /**
  * Server integration files that run a second time with routing's queue in Redis. Not the queue

@@ -17,11 +17,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium } from 'playwright';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
 import { parseDemoLogins, startServer } from './demo-server.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BUDGET = { initial: 20 * 1024, session: 190 * 1024 };
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = chromiumPath();
 const json = process.argv.includes('--json');
 /** The widget's words she clicks, in each language. */
 const TEXT = {
@@ -78,7 +79,7 @@ const summary = (files) => ({ files, raw: total(files, 'raw'), sent: total(files
 const server = await startServer({ TSUNAGARI_HOURS: 'always', STAFF_KDF: 'min' });
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [...CHROMIUM_ARGS],
 });
 try {
   const sato = await (await browser.newContext({ locale: 'ja-JP' })).newPage();

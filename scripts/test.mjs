@@ -5,22 +5,30 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, ensurePnpm, installDependencies, run, step } from './bootstrap.mjs';
+import { FULL_CHROMIUM, HEADLESS_SHELL, chromiumPath } from './chromium.mjs';
 import { NGINX, ensureNginx, ensurePostgres, ensureRedis } from './debian-services.mjs';
 import { seedServerTemplates } from './e2e-templates.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const VITEST_JSON = path.join(ROOT, '.vitest-results.json');
 const PLAYWRIGHT_JSON = path.join(ROOT, '.playwright-results.json');
 
-/** Debian's Chromium: Playwright cannot download its own browser on this network. */
+/**
+ * Debian's Chromium for the browser tests (Playwright cannot download its own browser on this
+ * network): its headless shell, installed when neither it nor CHROMIUM_PATH is there
+ * (scripts/chromium.mjs says why). Returns the path, which vitest and Playwright then inherit.
+ */
 function ensureChromium() {
-  if (fs.existsSync(CHROMIUM)) return;
+  const chosen = process.env.CHROMIUM_PATH;
+  if (chosen && !fs.existsSync(chosen)) throw Object.assign(new Error(`CHROMIUM_PATH names ${chosen}, which does not exist.`), { exitCode: 2 });
+  if (chosen || fs.existsSync(HEADLESS_SHELL)) return chromiumPath();
   if (process.getuid?.() !== 0) {
-    throw Object.assign(new Error(`Chromium not found at ${CHROMIUM}. Install it (Debian: sudo apt-get install -y chromium) or set CHROMIUM_PATH.`), { exitCode: 2 });
+    if (fs.existsSync(FULL_CHROMIUM)) return FULL_CHROMIUM;
+    throw Object.assign(new Error(`Chromium not found at ${HEADLESS_SHELL} or ${FULL_CHROMIUM}. Install it (Debian: sudo apt-get install -y chromium-headless-shell) or set CHROMIUM_PATH.`), { exitCode: 2 });
   }
-  step('Installing Debian Chromium for the browser tests (once, about a minute)');
+  step("Installing Debian's Chromium headless shell for the browser tests (once, about a minute)");
   run('apt-get', ['update', '-qq']);
-  run('apt-get', ['install', '-y', '-qq', 'chromium'], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
+  run('apt-get', ['install', '-y', '-qq', 'chromium-headless-shell'], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
+  return chromiumPath();
 }
 
 /**
@@ -95,7 +103,8 @@ try {
     return bin;
   });
   await timed('chromium and nginx', () => {
-    ensureChromium();
+    // vitest's browser project and Playwright both launch this one.
+    process.env.CHROMIUM_PATH = ensureChromium();
     ensureNginx();
     ensureRedis();
     ensurePostgres();
@@ -137,7 +146,7 @@ try {
   const sideBySide = process.argv.includes('--side-by-side');
   const vitestArgs = ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_JSON}`];
   const playwrightArgs = ['--filter', '@tsunagari/e2e', 'exec', 'playwright', 'test'];
-  const playwrightEnv = { PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON, CHROMIUM_PATH: CHROMIUM, NGINX_PATH: NGINX };
+  const playwrightEnv = { PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON, NGINX_PATH: NGINX };
   const unitLabel = 'Unit and integration tests (vitest)';
   const e2eLabel = 'Browser tests (Playwright, Chromium)';
   const [unitOk, e2eOk] = !sideBySide

@@ -4,9 +4,22 @@ import type { Browser, Page } from '@playwright/test';
 import { SEEDED_CLOCKS } from '../server.js';
 import { desktopPage, expect, expectNoAxeViolations, signIn, snap, startFromLanding, takeHer, test } from './fixtures.js';
 
+/**
+ * Counts the page's asks for notification permission: a browser's answer alone cannot tell "never
+ * asked" from "asked and refused" where its first answer is already "denied" (Chromium's headless
+ * shell), so each ask is counted as it is made.
+ */
+const COUNT_NOTIFICATION_ASKS = `(() => {
+  window.__notificationAsks = 0;
+  if (typeof Notification === 'undefined') return;
+  const ask = Notification.requestPermission.bind(Notification);
+  Notification.requestPermission = (...args) => { window.__notificationAsks += 1; return ask(...args); };
+})();`;
+
 /** A fresh phone-sized context, as from a QR code. */
 async function phone(browser: Browser, lang = 'ja'): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale: lang === 'en' ? 'en-GB' : 'ja-JP' });
+  await context.addInitScript(COUNT_NOTIFICATION_ASKS);
   return context.newPage();
 }
 
@@ -21,11 +34,26 @@ async function traces(page: Page) {
       sw: (await navigator.serviceWorker?.getRegistrations())?.length ?? 0,
       caches: (await caches.keys()).length,
       notification: typeof Notification === 'undefined' ? 'none' : Notification.permission,
+      notificationAsks: (window as unknown as { __notificationAsks: number }).__notificationAsks,
     }))),
   };
 }
 
-const NO_TRACES = { cookies: 0, local: 0, session: 0, idb: 0, sw: 0, caches: 0, notification: 'default' };
+/**
+ * Nothing kept, nothing asked; the notification permission as this browser gives a page of the
+ * same origin that never asked (per origin: a blank page is no secure context).
+ */
+async function noTraces(page: Page) {
+  const context = await (page.context().browser() as Browser).newContext();
+  try {
+    const untouched = await context.newPage();
+    await untouched.goto(`${new URL(page.url()).origin}/never-asks`);
+    const notification = await untouched.evaluate(() => (typeof Notification === 'undefined' ? 'none' : Notification.permission));
+    return { cookies: 0, local: 0, session: 0, idb: 0, sw: 0, caches: 0, notification, notificationAsks: 0 };
+  } finally {
+    await context.close();
+  }
+}
 
 // A server of its own: she must be first in an empty queue.
 test('QR landing at 360×640: safety notice, intake, queue, chat, end — and nothing left behind', async ({ browser, ownServer: server }, info) => {
@@ -74,7 +102,7 @@ test('QR landing at 360×640: safety notice, intake, queue, chat, end — and no
   await expectNoAxeViolations(client, 'ended');
 
   expect(await client.title()).toBe(title);
-  expect(await traces(client)).toEqual(NO_TRACES);
+  expect(await traces(client)).toEqual(await noTraces(client));
 });
 
 test('quick exit: Shift × 3 leaves at once, the counselor is told, Back shows an empty widget', async ({ browser, server }, info) => {
@@ -115,14 +143,14 @@ test('quick exit: Shift × 3 leaves at once, the counselor is told, Back shows a
   await snap(client, info, 'after-quick-exit-360');
 
   await expect(counselor.getByText('相談者が緊急退出しました', { exact: true })).toBeVisible();
-  expect(await traces(client)).toEqual(NO_TRACES);
+  expect(await traces(client)).toEqual(await noTraces(client));
 
   // Back: the earlier landing page, with an empty widget (no chat, nothing resumed).
   await client.goBack();
   await expect(client.getByRole('heading', { name: 'はじめに、安全のために' })).toBeVisible();
   await expect(client.getByText('見られそうです')).toHaveCount(0);
   expect(await client.title()).toBe(title);
-  expect(await traces(client)).toEqual(NO_TRACES);
+  expect(await traces(client)).toEqual(await noTraces(client));
 });
 
 test('the exit button leaves from the first screen too, with location.replace', async ({ browser, server }) => {
@@ -173,7 +201,7 @@ test.describe('past the start limit', () => {
     await expect(second.getByRole('button', { name: /すぐに閉じる/ })).toBeVisible();
     await expectNoAxeViolations(second, 'start refused by the start limit');
     await snap(second, info, 'start-limited-360-ja');
-    expect(await traces(second)).toEqual(NO_TRACES);
+    expect(await traces(second)).toEqual(await noTraces(second));
     // The first woman is still first: the refused start queued nobody in front of or behind her.
     await expect(first.getByText('いま 1 番目です。')).toBeVisible();
   });
