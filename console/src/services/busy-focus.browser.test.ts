@@ -2,7 +2,7 @@ import { html, LitElement } from 'lit';
 import { state } from 'lit/decorators.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { BusyFocusController } from './busy-focus.controller.js';
+import { BusyFocusController, focusLost } from './busy-focus.controller.js';
 
 /** The shape of every console form: a button disabled while its request waits for `answer`. */
 class BusyForm extends LitElement {
@@ -69,5 +69,25 @@ describe('BusyFocusController', () => {
     await expect.element(page.getByRole('button', { name: 'save' })).toBeEnabled();
     await el.updateComplete;
     expect(el.shadowRoot?.activeElement?.localName).toBe('input');
+  });
+});
+
+describe('focusLost', () => {
+  afterEach(() => document.body.replaceChildren());
+
+  it('is true as soon as the focused control is disabled, before the browser moves the focus to the body', async () => {
+    const { el } = await mount(false);
+    const save = el.shadowRoot?.querySelector('button') as HTMLButtonElement;
+    save.focus();
+    expect(focusLost()).toBe(false);
+    // Chromium 156 still names the disabled button as focused here; 150 had moved to the body.
+    save.disabled = true;
+    expect(focusLost()).toBe(true);
+  });
+
+  it('is false while the focus is on a control that is still live', async () => {
+    const { el } = await mount(false);
+    (el.shadowRoot?.querySelector('input') as HTMLInputElement).focus();
+    expect(focusLost()).toBe(false);
   });
 });

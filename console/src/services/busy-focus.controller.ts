@@ -5,10 +5,15 @@ export type FocusHost = ReactiveControllerHost & HTMLElement;
 
 /**
  * The focus went nowhere: the element that had it was disabled or taken off the page, and the
- * browser left it on the body. Focus she moved on purpose (into another element) is never lost.
+ * browser left it on the body — or has yet to: Chromium 156 leaves it on the disabled element
+ * until its next rendering step (the HTML standard's focus fixup rule), where 150 moved it at
+ * once. Focus she moved on purpose (into another element) is never lost.
  */
 export function focusLost(): boolean {
-  return document.activeElement === null || document.activeElement === document.body;
+  let active = document.activeElement;
+  if (active === null || active === document.body) return true;
+  while (active.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return (active as Partial<HTMLButtonElement>).disabled === true || !active.isConnected;
 }
 
 /**
