@@ -37,6 +37,7 @@ import type { Repositories } from '../src/repositories/types.js';
 import { realScheduler, type Scheduler } from '../src/scheduler.js';
 import { loadSodium } from '../src/sodium.js';
 import { noSqlite, pgStorageFor } from './pg-storage.js';
+import { oncePerWorker } from './worker-template.js';
 import { answeringLater } from './slow-storage.js';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -78,7 +79,6 @@ export interface TestServer {
   cleanup(): void;
 }
 
-/** A real server on port 0 with a real SQLite file, an organisation and the test staff. */
 /**
  * One login-verification thread for every test server of this worker, unless a test brings its
  * own: a server's own pool starts a thread and loads libsodium in it at its first login (~150 ms
@@ -88,6 +88,7 @@ export interface TestServer {
  */
 let sharedVerifier: VerifierPool | null = null;
 
+/** A real server on port 0 with a real SQLite file, an organisation and the test staff. */
 export async function startTestServer(
   opts: {
     dir?: string;
@@ -160,7 +161,7 @@ export async function startTestServer(
   // reads `server.db` fails there rather than passing on an empty file (pg-storage.ts).
   const pgStorage = opts.storage === 'sqlite' ? null : await pgStorageFor(dir);
   const clock = opts.clock ?? systemClock;
-  if (!pgStorage && !opts.dir && !opts.clock) await copyEnrolled(sodium, dir);
+  if (!pgStorage && !opts.dir && !opts.clock) await copyEnrolled(dir);
   const db = pgStorage ? noSqlite() : openDatabase(dbPath);
   const repos = pgStorage?.repos ?? createSqliteRepositories(db);
   const org = testOrg(sodium, dir);
@@ -239,11 +240,6 @@ export async function startTestServer(
   };
 }
 
-/**
- * The test organisation's key pair, kept in the test's directory so a restarted server (same
- * directory) has the same organisation. Test only: a real org key lives in a passphrase-encrypted
- * file on the admin's own machine.
- */
 /** The test organisation and its four staff, enrolled as browsers would (keys made "client-side"), signed with the test's org key. */
 async function enrolTestOrg(sodium: Sumo, repos: Repositories, org: TestOrg, clock: Clock): Promise<void> {
   await repos.organisation.create('test org', org.publicKey, clock.now().toISOString());
@@ -257,23 +253,25 @@ async function enrolTestOrg(sodium: Sumo, repos: Repositories, org: TestOrg, clo
  * CPU a server, and a run starts hundreds. Only on the real clock (a test's own clock enrols at
  * its own time: statements are dated) and in a new folder (a restart keeps its own file).
  */
-let enrolled: Promise<string> | null = null;
-async function copyEnrolled(sodium: Sumo, dir: string): Promise<void> {
-  enrolled ??= (async () => {
-    const template = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-test-enrolled-'));
-    process.once('exit', () => fs.rmSync(template, { recursive: true, force: true }));
-    const db = openDatabase(path.join(template, 'test.db'));
-    try {
-      await enrolTestOrg(sodium, createSqliteRepositories(db), testOrg(sodium, template), systemClock);
-    } finally {
-      db.close();
-    }
-    return template;
-  })();
-  const template = await enrolled;
+const enrolled = oncePerWorker('tsunagari-test-enrolled-', async (template) => {
+  const sodium = await loadSodium();
+  const db = openDatabase(path.join(template, 'test.db'));
+  try {
+    await enrolTestOrg(sodium, createSqliteRepositories(db), testOrg(sodium, template), systemClock);
+  } finally {
+    db.close();
+  }
+});
+async function copyEnrolled(dir: string): Promise<void> {
+  const template = await enrolled();
   for (const name of ['test.db', 'test-org-secret.json']) fs.copyFileSync(path.join(template, name), path.join(dir, name));
 }
 
+/**
+ * The test organisation's key pair, kept in the test's directory so a restarted server (same
+ * directory) has the same organisation. Test only: a real org key lives in a passphrase-encrypted
+ * file on the admin's own machine.
+ */
 function testOrg(sodium: Sumo, dir: string): TestOrg {
   const file = path.join(dir, 'test-org-secret.json');
   if (!fs.existsSync(file)) {

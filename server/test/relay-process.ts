@@ -1,17 +1,16 @@
 import { type ChildProcessByStdio, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { createOrgKeyFile, createRecordsKeyFile, serialiseOrgKeyFile, serialiseRecordsKeyFile } from '@tsunagari/shared/crypto';
 import { SERVER_NODE_FLAGS } from '../node-flags.mjs';
-import { DEMO_ORG_PASSPHRASE, DEMO_RECORDS_PASSPHRASE, seedDemo } from '../src/admin/demo-seed.js';
+import { demoOrgKeyPath, demoRecordsKeyPath, seedDemo, seedDemoRecordsKey } from '../src/admin/demo-seed.js';
 import { systemClock } from '../src/clock.js';
 import { SERVER_ROOT } from '../src/config.js';
 import { openDatabase } from '../src/db/database.js';
 import { createSqliteRepositories } from '../src/repositories/sqlite.js';
 import { loadSodium } from '../src/sodium.js';
 import { BUILT_MAIN } from './built-server-global-setup.js';
+import { oncePerWorker } from './worker-template.js';
 
 /** A relay started as `npm start` runs it (`main.ts` in a process of its own). */
 export interface RelayProcess {
@@ -29,50 +28,37 @@ export interface SpawnedRelay extends RelayProcess {
 }
 
 /**
- * A demo relay's files as its first start leaves them: the two key files and, for STAFF_KDF=min,
- * the SQLite database with the demo organisation and logins. Made once per test worker and copied
- * beside each demo relay's SQLite file before it starts: a relay starting on nothing makes them
- * itself, at three Argon2id MODERATE derivations (the key files' passphrases: ~3 s of CPU and 256
- * MiB each start, and the relay tests start dozens). What the seed makes is tested where it is
- * made (demo-seed.test.ts, demo-database.test.ts).
+ * A demo relay's files as its first start leaves them, made by the seed itself: the SQLite
+ * database with the demo organisation and logins (STAFF_KDF=min) and, beside it, the two key files.
+ * Made once per test worker and copied beside each demo relay's SQLite file before it starts: a
+ * relay starting on nothing makes them itself, at two Argon2id MODERATE derivations (the key
+ * files' passphrases: ~2 s of CPU and 256 MiB each start, and the relay tests start dozens). What
+ * the seed makes is tested where it is made (demo-seed.test.ts, demo-database.test.ts).
  */
-interface DemoFiles {
-  'demo-org.key': string;
-  'demo-records.key': string;
-  database: string;
-}
-let demoFiles: Promise<DemoFiles> | null = null;
-function madeDemoFiles(): Promise<DemoFiles> {
-  demoFiles ??= (async () => {
-    const sodium = await loadSodium();
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagari-demo-files-'));
-    process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
-    const files: DemoFiles = { 'demo-org.key': path.join(dir, 'demo-org.key'), 'demo-records.key': path.join(dir, 'demo-records.key'), database: path.join(dir, 'demo.sqlite') };
-    fs.writeFileSync(files['demo-org.key'], serialiseOrgKeyFile(createOrgKeyFile(sodium, DEMO_ORG_PASSPHRASE)), { mode: 0o600 });
-    fs.writeFileSync(files['demo-records.key'], serialiseRecordsKeyFile(createRecordsKeyFile(sodium, DEMO_RECORDS_PASSPHRASE)), { mode: 0o600 });
-    const db = openDatabase(files.database);
-    try {
-      await seedDemo(sodium, createSqliteRepositories(db), files['demo-org.key'], 'min', systemClock);
-    } finally {
-      db.close();
-    }
-    return files;
-  })();
-  return demoFiles;
-}
+const DEMO_DATABASE = 'demo.sqlite';
+const demoFiles = oncePerWorker('tsunagari-demo-files-', async (dir) => {
+  const sodium = await loadSodium();
+  const database = path.join(dir, DEMO_DATABASE);
+  const db = openDatabase(database);
+  try {
+    await seedDemo(sodium, createSqliteRepositories(db), demoOrgKeyPath(database), 'min', systemClock);
+  } finally {
+    db.close();
+  }
+  seedDemoRecordsKey(sodium, demoRecordsKeyPath(database));
+});
 
-/** A demo relay on a SQLite file that does not exist yet starts from the worker's {@link DemoFiles}. */
+/** A demo relay on a SQLite file that does not exist yet starts from the worker's demo files. */
 export async function provideDemoFiles(env: NodeJS.ProcessEnv): Promise<void> {
   const db = env.TSUNAGARI_DB;
   if (env.DEMO !== '1' || !db || db.startsWith('postgres')) return;
   const target = path.resolve(SERVER_ROOT, db);
-  const dir = path.dirname(target);
-  const made = await madeDemoFiles();
-  for (const name of ['demo-org.key', 'demo-records.key'] as const) {
-    if (!fs.existsSync(path.join(dir, name))) fs.copyFileSync(made[name], path.join(dir, name));
+  const made = path.join(await demoFiles(), DEMO_DATABASE);
+  for (const keyFile of [demoOrgKeyPath, demoRecordsKeyPath]) {
+    if (!fs.existsSync(keyFile(target))) fs.copyFileSync(keyFile(made), keyFile(target));
   }
   // Its logins were enrolled at STAFF_KDF=min: only a relay started so may take them as its own.
-  if (env.STAFF_KDF === 'min' && !fs.existsSync(target)) fs.copyFileSync(made.database, target);
+  if (env.STAFF_KDF === 'min' && !fs.existsSync(target)) fs.copyFileSync(made, target);
 }
 
 /** Spawns the built relay (`dist/main.js`, as `npm start` runs it) with `env` on top of the test's environment, without waiting for it. */
