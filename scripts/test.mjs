@@ -8,6 +8,7 @@ import { ROOT, ensurePnpm, installDependencies, run, step } from './bootstrap.mj
 import { FULL_CHROMIUM, HEADLESS_SHELL, chromiumPath } from './chromium.mjs';
 import { NGINX, ensureNginx, ensurePostgres, ensureRedis } from './debian-services.mjs';
 import { seedServerTemplates } from './e2e-templates.mjs';
+import { describeLoad, machineSnapshot } from './machine-load.mjs';
 
 const VITEST_JSON = path.join(ROOT, '.vitest-results.json');
 const PLAYWRIGHT_JSON = path.join(ROOT, '.playwright-results.json');
@@ -80,14 +81,18 @@ function attemptBeside(tag, label, cmd, args, env = {}) {
   });
 }
 
-/** Wall time of each phase, printed before the summary line (where the minutes go). */
+/**
+ * Wall time of each phase, printed before the summary line (where the minutes go), with how busy
+ * the whole machine was meanwhile (scripts/machine-load.mjs).
+ */
 const phases = [];
 async function timed(name, fn, note = '') {
   const started = performance.now();
+  const before = machineSnapshot();
   try {
     return await fn();
   } finally {
-    phases.push({ name, ms: performance.now() - started, note });
+    phases.push({ name, ms: performance.now() - started, note, load: describeLoad(before, machineSnapshot()) });
   }
 }
 
@@ -96,6 +101,7 @@ let ok = true;
 /** Removes the browser tests' seeded databases (once seeded). */
 let removeTemplates = () => {};
 const suiteStarted = performance.now();
+const suiteLoad = machineSnapshot();
 try {
   const pnpm = await timed('install', () => {
     const bin = ensurePnpm();
@@ -186,7 +192,8 @@ removeTemplates();
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 process.stdout.write('\nWall time by phase:\n');
-for (const p of phases) process.stdout.write(`  ${p.name.padEnd(11)} ${seconds(p.ms).padStart(8)} ${p.note}\n`.trimEnd() + '\n');
-process.stdout.write(`  ${'total'.padEnd(11)} ${seconds(performance.now() - suiteStarted).padStart(8)}\n`);
+for (const p of phases) process.stdout.write(`  ${p.name.padEnd(11)} ${seconds(p.ms).padStart(8)} ${[p.note, p.load && `(${p.load})`].filter(Boolean).join(' ')}\n`.trimEnd() + '\n');
+const suiteLoadSeen = describeLoad(suiteLoad, machineSnapshot());
+process.stdout.write(`  ${'total'.padEnd(11)} ${seconds(performance.now() - suiteStarted).padStart(8)} ${suiteLoadSeen && `(${suiteLoadSeen})`}\n`.trimEnd() + '\n');
 process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
 process.exit(ok && totals.failed === 0 ? 0 : 1);
