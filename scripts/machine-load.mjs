@@ -46,5 +46,6 @@ export function describeLoad(before, after) {
   if (seconds <= 0) return '';
   const cores = (ticks) => (ticks / TICKS_PER_SECOND / seconds).toFixed(2);
   const reclaim = after.reclaim - before.reclaim;
-  return `machine ${cores(after.busy - before.busy)} cores busy${reclaim > 0 ? `, kdamond ${cores(reclaim)}` : ''}`;
+  // Shown once it reaches a hundredth of a core: below that it is noise.
+  return `machine ${cores(after.busy - before.busy)} cores busy${reclaim / TICKS_PER_SECOND / seconds >= 0.005 ? `, kdamond ${cores(reclaim)}` : ''}`;
 }

@@ -192,7 +192,9 @@ removeTemplates();
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 process.stdout.write('\nWall time by phase:\n');
-for (const p of phases) process.stdout.write(`  ${p.name.padEnd(11)} ${seconds(p.ms).padStart(8)} ${[p.note, p.load && `(${p.load})`].filter(Boolean).join(' ')}\n`.trimEnd() + '\n');
+// A phase's note is "(beside …)"; the machine's load goes inside the same brackets.
+const aside = (note, load) => [note.replace(/^\((.*)\)$/, '$1'), load].filter(Boolean).join('; ');
+for (const p of phases) process.stdout.write(`  ${p.name.padEnd(11)} ${seconds(p.ms).padStart(8)} ${aside(p.note, p.load) && `(${aside(p.note, p.load)})`}\n`.trimEnd() + '\n');
 const suiteLoadSeen = describeLoad(suiteLoad, machineSnapshot());
 process.stdout.write(`  ${'total'.padEnd(11)} ${seconds(performance.now() - suiteStarted).padStart(8)} ${suiteLoadSeen && `(${suiteLoadSeen})`}\n`.trimEnd() + '\n');
 process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
