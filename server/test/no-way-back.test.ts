@@ -134,11 +134,14 @@ describe('a client gone from an active chat', () => {
     const server = await start({ clock, scheduler, routing: periods });
     const chat = await chatWithCode(server, true);
     const sato = chat.sato as ClientSocket;
+    const timers = scheduler.pending();
     const left = new Promise((resolve) => chat.phone.once('disconnect', resolve));
     chat.phone.disconnect();
     await left;
-    // The server has seen her go once her socket left the room.
+    // The server has seen her go once her socket left the room, and times her absence once it has
+    // read her chat (on PostgreSQL a loaded run got there after the test's clock had moved on).
     await expect.poll(() => server.app.io.sockets.adapter.rooms.get(`c:${chat.consultationId}`)?.size).toBe(1);
+    await expect.poll(() => scheduler.pending()).toBeGreaterThan(timers);
     return { server, scheduler, chat, sato };
   }
 
