@@ -47,7 +47,14 @@ describe('two nodes while their Redis is unreachable for 3 s', () => {
     await within(20_000, 'Redis started again', down);
     expect(await during).toMatchObject({ ok: true });
     expect(await send(her, 'message:send', seal('みっつめ'))).toMatchObject({ ok: true });
-    await expect.poll(() => seen.length, { timeout: 15_000, interval: 50 }).toBe(3);
-    expect(seen).toEqual([1, 2, 3]);
+    await expect.poll(() => new Set(seen).size, { timeout: 15_000, interval: 50 }).toBe(3);
+    // Pushes cross nodes at least once: a publish Redis took but was killed before answering is
+    // sent again once it is back (ioredis resends what was unanswered), and node B relays both
+    // copies — seen once in a loaded fresh clone as four pushes for three messages. Only the
+    // message sent during the outage may come twice, as the same message (the apps merge by id:
+    // console state/chats.ts, the widget's session); none is missing and none out of order.
+    // Dropping the resend instead would lose that message until her next one.
+    expect(seen.filter((s) => s !== 2)).toEqual([1, 3]);
+    expect(seen.indexOf(2)).toBe(1);
   });
 });
