@@ -1,6 +1,7 @@
 import type { SharedNode } from '../src/cluster/shared-node.js';
 import { systemClock } from '../src/clock.js';
 import { createLogger } from '../src/log.js';
+import { reportConnection } from '../src/redis/connection.js';
 import { createRedisNode } from '../src/redis/redis-node.js';
 import { startTestServer, type TestServer, type TestServerOptions } from './harness.js';
 import type { OpenPerTest } from './open-per-test.js';
@@ -18,7 +19,10 @@ export async function nodesOnRedis(redis: TestRedis, open: OpenPerTest, count: n
   const servers: TestServer[] = [];
   const shared: SharedNode[] = [];
   for (let i = 0; i < count; i++) {
-    const node = createRedisNode(redis.connect(), { prefix, adapterBlockMs: 200, heartbeatMs: 200, clock: systemClock, log: createLogger('silent') });
+    // The node's own connection reports Redis going and coming as main.ts's does (connection.ts);
+    // a bare client's refused reconnections were printed raw by ioredis while a test restarted Redis.
+    const log = createLogger('silent');
+    const node = createRedisNode(reportConnection(redis.connect(), log, 'node'), { prefix, adapterBlockMs: 200, heartbeatMs: 200, clock: systemClock, log });
     shared.push(node);
     servers.push(await startTestServer({ trustedProxyHops: 1, ...opts, shared: node, ...(servers[0] ? { dir: servers[0].dir } : {}) }));
   }
