@@ -44,8 +44,8 @@ export function describeLoad(before, after) {
   if (!before || !after) return '';
   const seconds = (after.at - before.at) / 1000;
   if (seconds <= 0) return '';
-  const cores = (ticks) => (ticks / TICKS_PER_SECOND / seconds).toFixed(2);
-  const reclaim = after.reclaim - before.reclaim;
+  const cores = (ticks) => ticks / TICKS_PER_SECOND / seconds;
+  const reclaim = cores(after.reclaim - before.reclaim);
   // Shown once it reaches a hundredth of a core: below that it is noise.
-  return `machine ${cores(after.busy - before.busy)} cores busy${reclaim / TICKS_PER_SECOND / seconds >= 0.005 ? `, kdamond ${cores(reclaim)}` : ''}`;
+  return `machine ${cores(after.busy - before.busy).toFixed(2)} cores busy${reclaim >= 0.005 ? `, kdamond ${reclaim.toFixed(2)}` : ''}`;
 }

@@ -122,17 +122,17 @@ try {
   // Once the build is done, the browser tests' seeded demo databases (scripts/e2e-templates.mjs:
   // ~10 s of Argon2id and server starts, Playwright's global setup otherwise) are made beside the
   // rest of the type-check, which uses one core; Playwright inherits where they are.
-  const built = timed('build', () => attemptBeside('build', 'Building the server, the widget and the console', pnpm, ['run', 'build']), '(beside the type-check)');
+  const built = timed('build', () => attemptBeside('build', 'Building the server, the widget and the console', pnpm, ['run', 'build']), 'beside the type-check');
   const seeded = built.then((builtOk) =>
     builtOk
-      ? timed('e2e seed', () => seedServerTemplates(), '(beside the type-check)').then(
+      ? timed('e2e seed', () => seedServerTemplates(), 'beside the type-check').then(
           (remove) => (removeTemplates = remove),
           (err) => process.stderr.write(`Seeding the browser tests' databases failed; Playwright's global setup tries again: ${err.message}\n`),
         )
       : undefined,
   );
   const [typesOk, builtOk] = await Promise.all([
-    timed('typecheck', () => attemptBeside('typecheck', 'Type-checking every package', pnpm, ['run', 'typecheck']), '(beside the build)'),
+    timed('typecheck', () => attemptBeside('typecheck', 'Type-checking every package', pnpm, ['run', 'typecheck']), 'beside the build'),
     built,
   ]);
   await seeded;
@@ -161,8 +161,8 @@ try {
         await timed('playwright', () => attempt(e2eLabel, pnpm, playwrightArgs, playwrightEnv)),
       ]
     : await Promise.all([
-        timed('vitest', () => attemptBeside('vitest', unitLabel, pnpm, vitestArgs), '(beside Playwright)'),
-        timed('playwright', () => attemptBeside('playwright', e2eLabel, pnpm, playwrightArgs, playwrightEnv), '(beside vitest)'),
+        timed('vitest', () => attemptBeside('vitest', unitLabel, pnpm, vitestArgs), 'beside Playwright'),
+        timed('playwright', () => attemptBeside('playwright', e2eLabel, pnpm, playwrightArgs, playwrightEnv), 'beside vitest'),
       ]);
   const unit = readJson(VITEST_JSON);
   if (unit) {
@@ -192,10 +192,12 @@ removeTemplates();
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 process.stdout.write('\nWall time by phase:\n');
-// A phase's note is "(beside …)"; the machine's load goes inside the same brackets.
-const aside = (note, load) => [note.replace(/^\((.*)\)$/, '$1'), load].filter(Boolean).join('; ');
-for (const p of phases) process.stdout.write(`  ${p.name.padEnd(11)} ${seconds(p.ms).padStart(8)} ${aside(p.note, p.load) && `(${aside(p.note, p.load)})`}\n`.trimEnd() + '\n');
-const suiteLoadSeen = describeLoad(suiteLoad, machineSnapshot());
-process.stdout.write(`  ${'total'.padEnd(11)} ${seconds(performance.now() - suiteStarted).padStart(8)} ${suiteLoadSeen && `(${suiteLoadSeen})`}\n`.trimEnd() + '\n');
+/** One line of the table: name, wall time, then what ran beside it and how busy the machine was. */
+const phaseLine = (name, ms, ...details) => {
+  const aside = details.filter(Boolean).join('; ');
+  return `  ${name.padEnd(11)} ${seconds(ms).padStart(8)} ${aside && `(${aside})`}`.trimEnd() + '\n';
+};
+for (const p of phases) process.stdout.write(phaseLine(p.name, p.ms, p.note, p.load));
+process.stdout.write(phaseLine('total', performance.now() - suiteStarted, describeLoad(suiteLoad, machineSnapshot())));
 process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
 process.exit(ok && totals.failed === 0 ? 0 : 1);

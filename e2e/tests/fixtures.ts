@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Browser, type Page, type TestInfo, test as base, expect } from '@playwright/test';
+import { type Browser, type Frame, type Page, type TestInfo, test as base, expect } from '@playwright/test';
 import { parseDemoLogins, type RunningServer, startServer } from '../server.js';
 
 export { expect } from '@playwright/test';
@@ -91,12 +91,19 @@ export async function animationsSettled(page: Page): Promise<void> {
   });
 }
 
-/**
- * axe-core's minified build (654 KB; the package's `source` is its 1.5 MB unminified one), put in
- * a frame only when that frame has none yet.
- */
+/** axe-core's minified build (654 KB; the package's `source` is its 1.5 MB unminified one). */
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** The same, guarded, for AxeBuilder's own injection (a page with a cross-origin frame). */
 const AXE_ONCE = `if (typeof window.axe === 'undefined') {\n${AXE_SOURCE}\n}`;
+
+/** Puts axe-core into each frame that has none yet; a frame that has it is not sent the source again. */
+async function injectAxe(frames: readonly Frame[]): Promise<void> {
+  await Promise.all(
+    frames.map(async (frame) => {
+      if (!(await frame.evaluate('typeof window.axe !== "undefined"'))) await frame.evaluate(AXE_SOURCE);
+    }),
+  );
+}
 
 /**
  * Runs axe (WCAG 2.x A/AA rules) on the page, shadow roots included, and expects no violations.
@@ -118,7 +125,7 @@ export async function expectNoAxeViolations(page: Page, where: string): Promise<
   const origin = new URL(page.url()).origin;
   const frames = page.frames();
   const crossOriginFrame = frames.some((f) => f !== page.mainFrame() && new URL(f.url()).origin !== origin);
-  if (!crossOriginFrame) await Promise.all(frames.map((f) => f.evaluate(AXE_ONCE)));
+  if (!crossOriginFrame) await injectAxe(frames);
   const builder = new AxeBuilder({ page, axeSource: crossOriginFrame ? AXE_ONCE : ';' })
     .options({ resultTypes: ['violations'] })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']);
