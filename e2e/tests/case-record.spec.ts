@@ -1,20 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from '@playwright/test';
 import type { RunningServer } from '../server.js';
-import { chatList, desktopPage, endChat, expect, expectNoAxeViolations, listCampaigns, phonePage, say, signIn, snap, takeHer, test } from './fixtures.js';
+import { chatList, desktopPage, endChat, expect, expectNoAxeViolations, listCampaigns, phonePage, sameTokyoDayFor, say, signIn, snap, takeHer, test, tokyoDate } from './fixtures.js';
 
 /**
  * The counselor's case record (相談の記録) after a chat, and the supervisor's fiscal-year report
  * (年度報告) with its CSV for the prefecture. Its own server, so the year's counts start from
- * nothing. Nothing here depends on the wall clock beyond which fiscal year and month today is.
+ * nothing. Nothing here depends on the wall clock beyond which fiscal year and month today is, and
+ * the first test does not straddle Tokyo midnight (its report row is today's month).
  */
 
-const HOUR = 3_600_000;
 /** Today in Tokyo, as the server counts it: the fiscal year (April–March) and the month's label. */
 function tokyoToday(): { fiscalYear: number; month: string } {
-  const tokyo = new Date(Date.now() + 9 * HOUR);
-  const year = tokyo.getUTCFullYear();
-  const month = tokyo.getUTCMonth() + 1;
+  const [year, month] = tokyoDate(Date.now()).split('-').map(Number) as [number, number];
   return { fiscalYear: month >= 4 ? year : year - 1, month: `${year}年${month}月` };
 }
 
@@ -44,6 +42,9 @@ async function answeredAndTaken(browser: Browser, server: RunningServer, campaig
 }
 
 test('a counselor records topics and outcome; the supervisor sees them in the year report and saves the CSV', async ({ browser, ownServer: server }, info) => {
+  // Her chat and the report must fall in one month (and fiscal year): not across Tokyo midnight.
+  test.setTimeout(300_000);
+  await sameTokyoDayFor(180_000);
   const { fiscalYear, month } = tokyoToday();
 
   // She comes from a flyer and answers the intake: 子育て and ひとりでつらい, in her thirties.

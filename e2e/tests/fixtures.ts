@@ -134,6 +134,23 @@ export async function expectNoAxeViolations(page: Page, where: string): Promise<
   expect(summary, `axe violations on ${where}`).toEqual([]);
 }
 
+const TOKYO_OFFSET_MS = 9 * 3_600_000;
+/** The Tokyo date (YYYY-MM-DD) of an instant: the day the server counts by (Japan keeps no summer time). */
+export const tokyoDate = (ms: number): string => new Date(ms + TOKYO_OFFSET_MS).toISOString().slice(0, 10);
+
+/**
+ * Returns once the next `spanMs` fall within one Tokyo day, waiting (at most `spanMs`, in a test's
+ * last minutes before Tokyo midnight) for the next day to begin. For a test that checks what the
+ * server counts by today's date — this month's row of the report, this fiscal year, a block "for
+ * the rest of the day" — and would fail if midnight passed under it; such a test gives itself
+ * `spanMs` more time. `now` is the runner's clock (a test of this helper gives its own).
+ */
+export async function sameTokyoDayFor(spanMs: number, now: () => number = Date.now): Promise<void> {
+  await expect
+    .poll(() => tokyoDate(now()) === tokyoDate(now() + spanMs), { message: `the next ${spanMs} ms fall within one Tokyo day`, timeout: spanMs + 20_000 })
+    .toBe(true);
+}
+
 /** Saves a full-page screenshot as a test artifact (and attaches it to the report). */
 export async function snap(page: Page, info: TestInfo, name: string): Promise<void> {
   const file = info.outputPath(`${name}.png`);

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { desktopPage, expect, expectNoAxeViolations, listCampaigns, phonePage, signIn, snap, startFromLanding, takeHer, test } from './fixtures.js';
+import { desktopPage, expect, expectNoAxeViolations, listCampaigns, phonePage, sameTokyoDayFor, signIn, snap, startFromLanding, takeHer, test, tokyoDate } from './fixtures.js';
 
 /**
  * The counselor's 「いたずら・迷惑として終了」 and what it does: the chat ends, that caller's
@@ -8,16 +8,18 @@ import { desktopPage, expect, expectNoAxeViolations, listCampaigns, phonePage, s
  * start through a page not on it is counted as 一覧にないきっかけ. Its own server (it blocks its caller).
  */
 
-const HOUR = 3_600_000;
+/** This month in Tokyo, as the report's row names it. */
 const tokyoMonth = (): string => {
-  const tokyo = new Date(Date.now() + 9 * HOUR);
-  return `${tokyo.getUTCFullYear()}年${tokyo.getUTCMonth() + 1}月`;
+  const [year, month] = tokyoDate(Date.now()).split('-').map(Number) as [number, number];
+  return `${year}年${month}月`;
 };
 const cells = (table: ReturnType<Page['getByRole']>, rowName: string) =>
   table.getByRole('row').filter({ has: table.page().getByRole('rowheader', { name: rowName, exact: true }) }).getByRole('cell');
 
 test('a chat ended as a nuisance: the network is turned away today, and the report counts it apart from real consultations', async ({ browser, ownServer: server }, info) => {
-  test.setTimeout(150_000);
+  // The block lasts the rest of the Tokyo day and the report counts this month: not across midnight.
+  test.setTimeout(330_000);
+  await sameTokyoDayFor(180_000);
   const admin = await listCampaigns(browser, server, ['prank-e2e']);
   const list = admin.getByRole('region', { name: /きっかけ（QRコード・チラシ）の一覧/ });
   await expect(list.getByRole('row', { name: /\/c\/prank-e2e/ })).toContainText('prank-e2e のチラシ');

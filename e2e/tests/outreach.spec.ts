@@ -1,4 +1,4 @@
-import { chatItems, desktopPage, expect, expectNoAxeViolations, phonePage, signIn, snap, startFromLanding, takeHer, test } from './fixtures.js';
+import { chatItems, desktopPage, expect, expectNoAxeViolations, phonePage, sameTokyoDayFor, signIn, snap, startFromLanding, takeHer, test } from './fixtures.js';
 
 /**
  * Outreach done, not just booked (issue 16): a counselor books an accompaniment from a chat, marks
@@ -8,10 +8,9 @@ import { chatItems, desktopPage, expect, expectNoAxeViolations, phonePage, signI
  * from nothing.
  */
 
-const TOKYO_MS = 9 * 3_600_000;
 /** A Tokyo date and HH:MM of an instant. */
 const tokyo = (ms: number) => {
-  const iso = new Date(ms + TOKYO_MS).toISOString();
+  const iso = new Date(ms + 9 * 3_600_000).toISOString();
   return { day: iso.slice(0, 10), time: iso.slice(11, 16) };
 };
 
@@ -20,7 +19,7 @@ test('a counselor marks an accompaniment done with its agency and logs a home vi
   test.setTimeout(330_000);
   // The visit is booked two minutes ahead (a booking must be ahead), and must fall on today in
   // Tokyo to be marked done today: in the last three minutes of a Tokyo day, wait for the next.
-  await expect.poll(() => tokyo(Date.now()).day === tokyo(Date.now() + 180_000).day, { timeout: 200_000 }).toBe(true);
+  await sameTokyoDayFor(180_000);
   const at = tokyo(Date.now() + 120_000);
 
   const client = await phonePage(browser);
