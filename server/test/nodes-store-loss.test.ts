@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../src/clock.js';
 import { createLogger } from '../src/log.js';
+import { reportConnection } from '../src/redis/connection.js';
 import { createRedisNode } from '../src/redis/redis-node.js';
 import { call, type ClientSocket, clientSocket, connected, loginStaff, next, staffSocket, startTestServer, type TestServer } from './harness.js';
 import { linked } from './node-links.js';
@@ -20,7 +21,7 @@ let n = 0;
 describe('the nodes\' Redis restarted, empty', () => {
   it('every node sees the loss; nodes started again restore the waiting woman from the database — one restores, one joins — and she is offered', { timeout: 90_000 }, async () => {
     const prefix = `loss${++n}:`;
-    const node = () => createRedisNode(file.redis.connect(), { prefix, adapterBlockMs: 200, heartbeatMs: 200, clock: systemClock, log: createLogger('silent') });
+    const node = () => createRedisNode(reportConnection(file.redis.connect(), createLogger('silent'), 'node'), { prefix, adapterBlockMs: 200, heartbeatMs: 200, clock: systemClock, log: createLogger('silent') });
     const lost: string[] = [];
     const start = async (name: string, dir?: string): Promise<TestServer> => {
       const server = await startTestServer({ shared: node(), mustStartAgain: () => void lost.push(name), ...(dir ? { dir } : {}) });
@@ -68,7 +69,7 @@ describe('the nodes\' Redis restarted, empty', () => {
   });
 
   it('a node whose routing cannot load (Redis failing under it) asks to start again instead of admitting nobody for good', { timeout: 30_000 }, async () => {
-    const shared = createRedisNode(file.redis.connect(), { prefix: `loss${++n}:`, adapterBlockMs: 200, clock: systemClock, log: createLogger('silent') });
+    const shared = createRedisNode(reportConnection(file.redis.connect(), createLogger('silent'), 'node'), { prefix: `loss${++n}:`, adapterBlockMs: 200, clock: systemClock, log: createLogger('silent') });
     shared.incarnation.read = async () => {
       throw new Error('Redis went away while routing loaded');
     };
