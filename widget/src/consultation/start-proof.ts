@@ -1,15 +1,16 @@
 import type { StartProof } from '@tsunagari/shared';
 import { API } from '@tsunagari/shared/protocol/http';
 import { type Challenge, solveChallenge } from 'altcha-lib';
-import { deriveKey } from 'altcha-lib/algorithms/web/sha';
+import { deriveKey } from './proof-hash.js';
 
 /**
  * Solves the relay's proof-of-work challenge (ALTCHA) in the background, in the lazily loaded
  * part: it starts when the safety notice shows, so by the time she has read it and answered the
- * intake the answer is ready and she never waits for it. Each try hashes through WebCrypto, which
- * runs off the page's main thread, and the search yields to the page as it goes: the widget stays
- * responsive without a Web Worker (which an NPO page on another origin could not start from the
- * relay's script anyway). Nothing is stored; the proof lives in memory until it is used once.
+ * intake the answer is ready and she never waits for it. Each try hashes in the page's own
+ * JavaScript (proof-hash.ts says why not WebCrypto), and altcha-lib's search yields to the page
+ * every 200 ms: the widget stays responsive without a Web Worker (which an NPO page on another
+ * origin could not start from the relay's script anyway). Nothing is stored; the proof lives in
+ * memory until it is used once.
  */
 export class StartProofSolver {
   private pending: Promise<StartProof | null> | null = null;
