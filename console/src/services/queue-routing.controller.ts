@@ -30,6 +30,8 @@ export class QueueRoutingController extends WorkspacePart {
   queueNotice = '';
   /** The offer she accepted, until the server answers. */
   acceptingId: string | null = null;
+  /** The status she chose, until the server answers. */
+  requestedStatus: 'available' | 'away' | null = null;
   /** Why a status, capacity or offer request failed ('' for none). */
   routingError = '';
 
@@ -169,8 +171,11 @@ export class QueueRoutingController extends WorkspacePart {
   /** Her own status: available or away. */
   readonly onStatusChange = async (e: StatusChangeEvent): Promise<void> => {
     this.routingError = '';
+    this.requestedStatus = e.detail.status;
     this.update();
     const res = await this.ctx.socket.request('staff:status', { status: e.detail.status });
+    // A newer choice made meanwhile is the one still on its way.
+    if (this.requestedStatus === e.detail.status) this.requestedStatus = null;
     if (!res.ok) this.routingError = ja.status.changeFailed;
     else this.counselors = replaceCounselor(this.counselors, res.data);
     this.update();

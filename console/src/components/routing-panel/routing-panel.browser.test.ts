@@ -75,3 +75,46 @@ describe('the offers keep her keyboard', () => {
     await expect.poll(() => focused()?.getAttribute('data-row')).toBe(second.consultationId);
   });
 });
+
+/**
+ * Her status: the radio she pressed stays chosen while the relay has not answered, even when
+ * something else re-draws the panel meanwhile (another push, her load); a refusal puts the
+ * server's status back beside the reason.
+ */
+describe('her status while its change is on its way', () => {
+  afterEach(() => document.body.replaceChildren());
+
+  const away = { ...me, status: 'away' } as CounselorState;
+  const radio = (name: string) => page.getByRole('radio', { name });
+
+  /** The panel with her away, answering a change as the workspace does: pending until told. */
+  async function mountAway(): Promise<TsgRoutingPanel> {
+    const panel = document.createElement('tsg-routing-panel');
+    Object.assign(panel, { me: away, offers: [] });
+    panel.addEventListener('tsg-status-change', (e) => (panel.pendingStatus = e.detail.status));
+    document.body.append(panel);
+    await panel.updateComplete;
+    return panel;
+  }
+
+  it('the chosen status stays chosen through a re-draw before the answer', async () => {
+    const panel = await mountAway();
+    await userEvent.click(radio(ja.status.available));
+    panel.me = { ...away, load: 1 };
+    await panel.updateComplete;
+    await expect.element(radio(ja.status.available)).toBeChecked();
+    Object.assign(panel, { pendingStatus: null, me: { ...me, load: 1 } });
+    await panel.updateComplete;
+    await expect.element(radio(ja.status.available)).toBeChecked();
+  });
+
+  it('a refused change shows the status the server holds, and why', async () => {
+    const panel = await mountAway();
+    await userEvent.click(radio(ja.status.available));
+    await expect.element(radio(ja.status.available)).toBeChecked();
+    Object.assign(panel, { pendingStatus: null, error: ja.status.changeFailed });
+    await panel.updateComplete;
+    await expect.element(radio(ja.status.away)).toBeChecked();
+    await expect.element(page.getByRole('alert')).toHaveTextContent(ja.status.changeFailed);
+  });
+});

@@ -32,6 +32,8 @@ export class TsgRoutingPanel extends LitElement {
   @property({ attribute: false }) offers: readonly OfferState[] = [];
   @property({ attribute: false }) counselors: readonly CounselorState[] = [];
   @property() acceptingId: string | null = null;
+  /** The status she chose, while the server has not answered yet: shown as chosen meanwhile. */
+  @property() pendingStatus: 'available' | 'away' | null = null;
   @property() error = '';
 
   private readonly clock = new ClockController(this, 1000, () => this.offers.length > 0);
@@ -51,7 +53,10 @@ export class TsgRoutingPanel extends LitElement {
 
   private renderStatus() {
     const me = this.me;
-    const status = me?.status === 'available' ? 'available' : 'away';
+    // Her choice stays chosen while it is on its way: re-drawn from the server's list alone, the
+    // radio she pressed went back to the old status until the answer came (for a second or two on
+    // a busy relay; a screen reader read out the old one).
+    const status = this.pendingStatus ?? (me?.status === 'available' ? 'available' : 'away');
     // Until the server has told her own status (the list comes once the socket is up), there is
     // nothing to change yet: a choice made then could not be sent. `live`: after a refused change
     // the radios go back to what the server holds, though the bound value did not change.

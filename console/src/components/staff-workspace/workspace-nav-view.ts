@@ -37,6 +37,7 @@ export function renderNavView({ ctx, routing, chats, program }: NavViewParts): T
       .offers=${model.offers}
       .counselors=${routing.counselors}
       .acceptingId=${routing.acceptingId}
+      .pendingStatus=${routing.requestedStatus}
       .error=${routing.routingError}
       @tsg-status-change=${routing.onStatusChange}
       @tsg-offer-accept=${routing.onOfferAccept}
